@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import {
+  ipcContract,
+  type Channel,
+  type EventChannel,
+  type EventPayloadOf,
+  type ResponseOf,
+} from '../../shared/ipc';
+import type { CorpusSession } from '../services/corpusSession';
+import type { SettingsStore } from '../services/settingsStore';
+
+/** What only the host (Electron, or the e2e harness standing in for it) can do. */
+export interface HostPlatform {
+  /** Shows a folder picker; resolves to the chosen path or null when cancelled. */
+  pickFolder(): Promise<string | null>;
+  emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>): void;
+}
+
+export interface SenderInfo {
+  /** True when the call comes from the app's own window showing the app's own page. */
+  trusted: boolean;
+  description: string;
+}
+
+type RequestOutput<C extends Channel> = z.output<(typeof ipcContract)[C]['request']>;
+type Handler<C extends Channel> = (request: RequestOutput<C>) => Promise<ResponseOf<C>>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+export interface HandlerDependencies {
+  session: CorpusSession;
+  settings: SettingsStore;
+  host: HostPlatform;
+  development: boolean;
+}
+
+export function createHandlerTable({ session, settings, host, development }: HandlerDependencies): HandlerTable {
+  const rememberCorpus = async (root: string) => settings.update({ lastCorpus: root });
+  return {
+    'app.init': async () => {
+      const root = session.rootPath;
+      return {
+        corpus: root ? await session.describe() : null,
+        annotator: settings.annotator(),
+        uiLanguage: settings.current.uiLanguage,
+        lastArticleId: root ? (settings.current.lastArticleByCorpus[root] ?? null) : null,
+        development,
+      };
+    },
+    'corpus.openDialog': async () => {
+      const folder = await host.pickFolder();
+      if (folder === null) return null;
+      const corpus = await session.open(folder);
+      await rememberCorpus(corpus.displayPath);
+      return corpus;
+    },
+    'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
+    'article.load': async ({ id }) => session.loadArticle(id),
+    'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
+    'session.remember': async ({ articleId }) => {
+      const root = session.rootPath;
+      if (root && articleId) {
+        await settings.update({ lastArticleByCorpus: { ...settings.current.lastArticleByCorpus, [root]: articleId } });
+      }
+      return { ok: true } as const;
+    },
+  };
+}
+
+export class IpcRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IpcRefusedError';
+  }
+}
+
+/**
+ * The one entry point for every call from the window: checks the sender, validates the
+ * request against the contract, runs the handler and validates its response.
+ */
+export function createDispatcher(table: HandlerTable) {
+  return async function dispatch(channel: string, payload: unknown, sender: SenderInfo): Promise<unknown> {
+    if (!sender.trusted) throw new IpcRefusedError(`Refused ${channel} from an untrusted sender (${sender.description}).`);
+    if (!Object.hasOwn(ipcContract, channel)) throw new IpcRefusedError(`Unknown channel ${JSON.stringify(channel)}.`);
+    const name = channel as Channel;
+    const contract = ipcContract[name];
+    const parsed = contract.request.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new IpcRefusedError(`Invalid request for ${name}: ${issue.path.join('.') || 'request'}: ${issue.message}`);
+    }
+    const handler = table[name] as (request: unknown) => Promise<unknown>;
+    const response = await handler(parsed.data);
+    return contract.response.parse(response);
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

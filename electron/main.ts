@@ -1,0 +1,145 @@
+// Thin wiring only: windows, menus, dialogs and IPC. All behaviour lives in services.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
+import { createDispatcher, createHandlerTable, type HostPlatform } from './ipc/handlers';
+import { CorpusSession } from './services/corpusSession';
+import { SettingsStore } from './services/settingsStore';
+import { chooseStartupFolder, ensureSampleCorpusCopy, folderArgument } from './services/startupFolder';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const development = !app.isPackaged;
+let mainWindow: BrowserWindow | null = null;
+
+function bundledSampleCorpus(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'sample-corpus') : path.join(app.getAppPath(), 'sample-corpus');
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(eventWireName('menu.command'), { command });
+}
+
+function buildMenu(openFolder: () => Promise<void>): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => void openFolder() },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => sendMenuCommand('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => sendMenuCommand('redo') },
+        { type: 'separator' },
+        { role: 'copy' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        ...(development ? ([{ type: 'separator' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+async function start(): Promise<void> {
+  const settings = await SettingsStore.open(app.getPath('userData'));
+  const corpusSession = new CorpusSession();
+
+  const host: HostPlatform = {
+    async pickFolder() {
+      const options = { properties: ['openDirectory' as const] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
+    emit(event, payload) {
+      mainWindow?.webContents.send(eventWireName(event), payload);
+    },
+  };
+  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development }));
+
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      const frameUrl = event.senderFrame?.url ?? '';
+      const trusted = mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frameUrl);
+      return dispatch(channel, payload, { trusted, description: frameUrl || 'unknown frame' });
+    });
+  }
+
+  const startupFolder = await chooseStartupFolder({
+    argument: folderArgument(process.argv, app.isPackaged, process.env.INIT_CWD ?? process.cwd()),
+    lastCorpus: settings.current.lastCorpus,
+    sampleCorpus: () => ensureSampleCorpusCopy(bundledSampleCorpus(), app.getPath('userData')),
+  });
+  await corpusSession.open(startupFolder);
+  await settings.update({ lastCorpus: startupFolder });
+
+  const openFolder = async () => {
+    const folder = await host.pickFolder();
+    if (!folder) return;
+    const corpus = await corpusSession.open(folder);
+    await settings.update({ lastCorpus: corpus.displayPath });
+    host.emit('corpus.changed', corpus);
+  };
+  Menu.setApplicationMenu(buildMenu(openFolder));
+
+  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  createWindow();
+}
+
+function isAppUrl(url: string): boolean {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (development && devServer && url.startsWith(devServer)) return true;
+  return url.startsWith('file://') && url.includes('/out/renderer/') || url.startsWith('file://') && app.isPackaged;
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Hashiye — حاشیه',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (development && devServer) void mainWindow.loadURL(devServer);
+  else void mainWindow.loadFile(path.join(here, '../renderer/index.html'));
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+app.whenReady().then(start, (error: unknown) => {
+  dialog.showErrorBox('Hashiye could not start', String(error));
+  app.quit();
+});

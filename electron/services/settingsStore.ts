@@ -1,0 +1,52 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomicWrite';
+
+const SettingsSchema = z.looseObject({
+  lastCorpus: z.string().nullable().default(null),
+  lastArticleByCorpus: z.record(z.string(), z.string()).default({}),
+  annotator: z.string().min(1).optional(),
+  uiLanguage: z.enum(['fa', 'en']).default('fa'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+function osUserName(): string {
+  try {
+    return os.userInfo().username || 'annotator';
+  } catch {
+    return process.env.USER || process.env.USERNAME || 'annotator';
+  }
+}
+
+/** The user's settings, a JSON file in the app's data folder (never inside a corpus). */
+export class SettingsStore {
+  private constructor(private readonly file: string, private settings: Settings) {}
+
+  static async open(folder: string): Promise<SettingsStore> {
+    const file = path.join(folder, 'settings.json');
+    let settings = SettingsSchema.parse({});
+    try {
+      const parsed = SettingsSchema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
+      if (parsed.success) settings = parsed.data;
+    } catch {
+      // First run, or an unreadable settings file: start from defaults and overwrite on change.
+    }
+    return new SettingsStore(file, settings);
+  }
+
+  get current(): Readonly<Settings> {
+    return this.settings;
+  }
+
+  annotator(): string {
+    return this.settings.annotator ?? osUserName();
+  }
+
+  async update(change: Partial<Settings>): Promise<void> {
+    this.settings = { ...this.settings, ...change };
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, `${JSON.stringify(this.settings, null, 2)}\n`, { backup: false });
+  }
+}

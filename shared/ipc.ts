@@ -1,0 +1,161 @@
+/**
+ * The one definition of what crosses between the window and the main process. Each channel
+ * has a zod schema for its request and its response; main validates every request against
+ * it, the preload builds `window.api` by looping over it, and the renderer's `Api` type is
+ * derived from it. Only domain verbs: no generic invoke, no paths outside the opened corpus.
+ */
+import { z } from 'zod';
+import { ArticleStatusSchema } from './model/status';
+import { StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
+
+/** An article named by its path relative to the corpus root, with forward slashes. */
+export const ArticleIdSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((id) => !id.includes('\0'), 'an article id has no NUL character');
+
+export const TagTypeWireSchema = z.object({
+  id: z.string(),
+  label: z.object({ fa: z.string(), en: z.string() }),
+  color: z.string(),
+  hotkey: z.string().nullable(),
+  guideline: z.string(),
+});
+
+export const TagSetWireSchema = z.object({
+  source: z.enum(['hashiye.json', 'annotation.conf', 'default']),
+  types: z.array(TagTypeWireSchema),
+  problem: z.string().nullable(),
+});
+export type TagSetWire = z.infer<typeof TagSetWireSchema>;
+
+export const ArticleEntrySchema = z.object({
+  id: ArticleIdSchema,
+  name: z.string(),
+  folder: z.string(),
+  status: ArticleStatusSchema,
+  annotationCount: z.number().int().nonnegative(),
+  /** Why the article or its annotation file cannot be used, if it cannot. */
+  problem: z.string().nullable(),
+});
+export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
+
+export const CorpusSchema = z.object({
+  name: z.string(),
+  /** Shown to the user; the renderer never sends it back. */
+  displayPath: z.string(),
+  mode: z.enum(['native', 'brat']),
+  articles: z.array(ArticleEntrySchema),
+  tagSet: TagSetWireSchema,
+});
+export type Corpus = z.infer<typeof CorpusSchema>;
+
+export const AnnotationFileProblemSchema = z.object({
+  kind: z.enum(['syntax', 'schema', 'version', 'offsets', 'text', 'io']),
+  message: z.string(),
+});
+
+export const ArticleDocumentSchema = z.object({
+  id: ArticleIdSchema,
+  name: z.string(),
+  /** The document text: decoded, BOM removed, line ends turned into LF, nothing else changed. */
+  text: z.string(),
+  encoding: z.string(),
+  /** True when the encoding was a guess (no BOM, not valid UTF-8). */
+  encodingGuessed: z.boolean(),
+  sha256: z.string(),
+  status: ArticleStatusSchema,
+  /** Offsets in code points, as in the file. */
+  annotations: z.array(StoredAnnotationSchema),
+  relations: z.array(StoredRelationSchema),
+  labels: z.array(z.string()),
+  /** Set when the annotation file cannot be used; the article is then read-only. */
+  problem: AnnotationFileProblemSchema.nullable(),
+  migratedFrom: z.number().int().nullable(),
+});
+export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
+
+export const SaveResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), savedAt: z.string() }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+
+export const AppStateSchema = z.object({
+  corpus: CorpusSchema.nullable(),
+  annotator: z.string(),
+  uiLanguage: z.enum(['fa', 'en']),
+  lastArticleId: ArticleIdSchema.nullable(),
+  development: z.boolean(),
+});
+export type AppState = z.infer<typeof AppStateSchema>;
+
+const Empty = z.object({}).strict();
+
+export const ipcContract = {
+  'app.init': { request: Empty, response: AppStateSchema },
+  'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
+  'corpus.refresh': { request: Empty, response: CorpusSchema.nullable() },
+  'article.load': { request: z.object({ id: ArticleIdSchema }).strict(), response: ArticleDocumentSchema },
+  'annotations.save': {
+    request: z
+      .object({
+        id: ArticleIdSchema,
+        /** SHA-256 of the text the annotations were made on: a save never lands on another text. */
+        sha256: z.string(),
+        status: ArticleStatusSchema,
+        annotations: z.array(StoredAnnotationSchema),
+        relations: z.array(StoredRelationSchema),
+        labels: z.array(z.string()),
+      })
+      .strict(),
+    response: SaveResultSchema,
+  },
+  'session.remember': {
+    request: z.object({ articleId: ArticleIdSchema.nullable() }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+} as const;
+
+/** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'find', 'next-article', 'previous-article', 'shortcuts']);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+export const ipcEvents = {
+  'corpus.changed': CorpusSchema,
+  'menu.command': z.object({ command: MenuCommandSchema }),
+} as const;
+
+export type Channel = keyof typeof ipcContract;
+export type EventChannel = keyof typeof ipcEvents;
+export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof ipcContract)[C]['response']>;
+export type EventPayloadOf<E extends EventChannel> = z.output<(typeof ipcEvents)[E]>;
+
+export const channelNames = Object.keys(ipcContract) as Channel[];
+export const eventNames = Object.keys(ipcEvents) as EventChannel[];
+
+type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
+type Verb<C extends string, N extends string> = C extends `${N}.${infer V}` ? V : never;
+type EventMethod<E extends string> = E extends `${infer N}.${infer V}` ? `on${Capitalize<N>}${Capitalize<V>}` : never;
+
+/** `window.api`: `api.article.load({ id })`, `api.onCorpusChanged(listener)`, ... */
+export type Api = {
+  [N in Namespace<Channel>]: {
+    [V in Verb<Channel, N>]: (request: RequestOf<`${N}.${V}` & Channel>) => Promise<ResponseOf<`${N}.${V}` & Channel>>;
+  };
+} & {
+  [E in EventChannel as EventMethod<E>]: (listener: (payload: EventPayloadOf<E>) => void) => () => void;
+};
+
+/** The IPC channel name of an event as sent over the wire. */
+export function eventWireName(event: EventChannel): string {
+  return `event:${event}`;
+}
+
+export function eventMethodName(event: string): string {
+  const [namespace, verb] = event.split('.');
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  return `on${capital(namespace)}${capital(verb)}`;
+}

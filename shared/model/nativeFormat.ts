@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ArticleStatusSchema } from './status';
+
+/**
+ * The native annotation file, `NAME.ann.json`, version 1. Offsets are code points into the
+ * document text (the decoded article, BOM removed, line ends turned into LF). Objects are
+ * loose so that fields written by a newer version of Hashiye survive a save by this one.
+ */
+export const NATIVE_FORMAT_ID = 'hashiye-annotations';
+export const NATIVE_FORMAT_VERSION = 1;
+
+const offset = z.number().int().nonnegative();
+
+export const QuoteSchema = z.looseObject({
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const FragmentSchema = z.looseObject({ start: offset, end: offset });
+export type Fragment = z.infer<typeof FragmentSchema>;
+
+export const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+export const StoredAnnotationSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  start: offset,
+  end: offset,
+  text: z.string(),
+  quote: QuoteSchema.optional(),
+  /** Present only for a discontinuous span; `start` and `end` are then its outer bounds. */
+  fragments: z.array(FragmentSchema).optional(),
+  note: z.string().optional(),
+  attributes: z.record(z.string(), AttributeValueSchema).optional(),
+  author: z.string().optional(),
+  created: z.string().optional(),
+  modified: z.string().optional(),
+});
+export type StoredAnnotation = z.infer<typeof StoredAnnotationSchema>;
+
+export const StoredRelationSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  note: z.string().optional(),
+});
+export type StoredRelation = z.infer<typeof StoredRelationSchema>;
+
+export const SourceInfoSchema = z.looseObject({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.string(),
+  /** Length of the document text in code points. */
+  length: offset,
+});
+export type SourceInfo = z.infer<typeof SourceInfoSchema>;
+
+export const AnnotationFileSchema = z.looseObject({
+  format: z.literal(NATIVE_FORMAT_ID),
+  version: z.literal(NATIVE_FORMAT_VERSION),
+  offsetUnit: z.literal('codepoint'),
+  source: SourceInfoSchema,
+  status: ArticleStatusSchema,
+  annotations: z.array(StoredAnnotationSchema),
+  relations: z.array(StoredRelationSchema),
+  labels: z.array(z.string()),
+  /**
+   * Source token boundaries [start, end) in code points, for articles imported from a
+   * tokenized format (CoNLL, HF): tokenized exports reuse them so tokens round-trip.
+   */
+  tokens: z.array(z.tuple([offset, offset])).optional(),
+  assignee: z.string().optional(),
+  updated: z.string().optional(),
+});
+export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Keys are `KeyboardEvent.code` values, so hotkeys work under a Persian keyboard layout. */
+export const HotkeyCodeSchema = z.string().regex(/^(Digit[0-9]|Key[A-Z])$/);
+
+export const TagTypeSchema = z.looseObject({
+  id: z.string().min(1).regex(/^[^\s]+$/, 'a tag id has no spaces'),
+  label: z.looseObject({ fa: z.string().optional(), en: z.string().optional() }).optional(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  hotkey: HotkeyCodeSchema.optional(),
+  guideline: z.string().optional(),
+});
+export type TagTypeInput = z.infer<typeof TagTypeSchema>;
+
+export const TagSetFileSchema = z.looseObject({
+  version: z.literal(1).optional(),
+  types: z.array(TagTypeSchema).min(1),
+});
+export type TagSetFile = z.infer<typeof TagSetFileSchema>;
+
+/** A tag type with everything resolved: a label in each UI language, a colour and a hotkey. */
+export interface TagType {
+  id: string;
+  label: { fa: string; en: string };
+  color: string;
+  hotkey: string | null;
+  guideline: string;
+}
+
+export type TagSetSource = 'hashiye.json' | 'annotation.conf' | 'default';
+
+export interface TagSet {
+  source: TagSetSource;
+  types: TagType[];
+}
+
+const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000', '#000075', '#e6beff'];
+
+export const DEFAULT_NEWS_TYPES: readonly TagTypeInput[] = [
+  { id: 'PER', label: { fa: 'شخص', en: 'Person' }, color: '#e6194b' },
+  { id: 'ORG', label: { fa: 'سازمان', en: 'Organization' }, color: '#4363d8' },
+  { id: 'LOC', label: { fa: 'مکان', en: 'Location' }, color: '#3cb44b' },
+  { id: 'FAC', label: { fa: 'تأسیسات', en: 'Facility' }, color: '#9a6324' },
+  { id: 'EVENT', label: { fa: 'رویداد', en: 'Event' }, color: '#f58231' },
+  { id: 'DATE', label: { fa: 'تاریخ', en: 'Date' }, color: '#911eb4' },
+  { id: 'TIME', label: { fa: 'زمان', en: 'Time' }, color: '#42d4f4' },
+  { id: 'MONEY', label: { fa: 'پول', en: 'Money' }, color: '#469990' },
+  { id: 'PERCENT', label: { fa: 'درصد', en: 'Percent' }, color: '#808000' },
+  { id: 'MISC', label: { fa: 'متفرقه', en: 'Miscellaneous' }, color: '#f032e6' },
+];
+
+/**
+ * Resolves labels, colours and hotkeys. Types without a hotkey of their own get Digit1..Digit9
+ * in the order they are listed, skipping digits another type already claimed (DESIGN.md, fixed).
+ */
+export function resolveTagSet(source: TagSetSource, inputs: readonly TagTypeInput[]): TagSet {
+  const claimed = new Set(inputs.map((input) => input.hotkey).filter((hotkey): hotkey is string => Boolean(hotkey)));
+  let nextDigit = 1;
+  const takeDigit = (): string | null => {
+    while (nextDigit <= 9 && claimed.has(`Digit${nextDigit}`)) nextDigit++;
+    if (nextDigit > 9) return null;
+    const code = `Digit${nextDigit}`;
+    claimed.add(code);
+    nextDigit++;
+    return code;
+  };
+  const types = inputs.map((input, index): TagType => ({
+    id: input.id,
+    label: { fa: input.label?.fa || input.label?.en || input.id, en: input.label?.en || input.id },
+    color: input.color ?? PALETTE[index % PALETTE.length],
+    hotkey: input.hotkey ?? takeDigit(),
+    guideline: input.guideline ?? '',
+  }));
+  return { source, types };
+}
+
+export function defaultTagSet(): TagSet {
+  return resolveTagSet('default', DEFAULT_NEWS_TYPES);
+}
+
+/** The digit a hotkey code shows on screen (Digit3 → "3", KeyQ → "Q"). */
+export function hotkeyLabel(code: string): string {
+  return code.replace(/^Digit/, '').replace(/^Key/, '');
+}

@@ -1,0 +1,89 @@
+/**
+ * Offsets in files are Unicode code points (brat's and Python's convention); JavaScript
+ * strings count UTF-16 code units. This module is the only place where one becomes the other.
+ */
+
+export interface OffsetConverter {
+  /** Length of the text in code points. */
+  readonly codePointLength: number;
+  /** Length of the text in UTF-16 code units. */
+  readonly utf16Length: number;
+  toUtf16(codePointOffset: number): number;
+  toCodePoint(utf16Offset: number): number;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Number of values in the sorted array `values` that are strictly below `limit`. */
+function countBelow(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Builds a converter for one text. Only the positions of surrogate pairs are stored, so a
+ * 1 MB article without astral characters costs nothing and lookups are O(log pairs).
+ */
+export function createOffsetConverter(text: string): OffsetConverter {
+  // UTF-16 index of the high surrogate of each well-formed pair, in order.
+  const pairStarts: number[] = [];
+  for (let index = 0; index < text.length - 1; index++) {
+    if (isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1))) {
+      pairStarts.push(index);
+      index++;
+    }
+  }
+  // Code-point index of the character of each pair, for the reverse lookup.
+  const pairCodePoints = pairStarts.map((utf16Index, order) => utf16Index - order);
+  const utf16Length = text.length;
+  const codePointLength = utf16Length - pairStarts.length;
+
+  return {
+    codePointLength,
+    utf16Length,
+    toUtf16(codePointOffset: number): number {
+      if (!Number.isInteger(codePointOffset) || codePointOffset < 0 || codePointOffset > codePointLength) {
+        throw new RangeError(`Code-point offset ${codePointOffset} is outside 0..${codePointLength}`);
+      }
+      return codePointOffset + countBelow(pairCodePoints, codePointOffset);
+    },
+    toCodePoint(utf16Offset: number): number {
+      if (!Number.isInteger(utf16Offset) || utf16Offset < 0 || utf16Offset > utf16Length) {
+        throw new RangeError(`UTF-16 offset ${utf16Offset} is outside 0..${utf16Length}`);
+      }
+      // An offset between the two halves of a pair maps to the pair's own code point:
+      // the pair counts as "before" but has not been completed, which the formula absorbs.
+      return utf16Offset - countBelow(pairStarts, utf16Offset);
+    },
+  };
+}
+
+/** Length of a string in code points. */
+export function codePointLength(text: string): number {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    length++;
+    if (isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1))) index++;
+  }
+  return length;
+}
+
+/** Moves a UTF-16 offset off the middle of a surrogate pair (towards the start). */
+export function snapOutOfSurrogatePair(text: string, utf16Offset: number): number {
+  if (utf16Offset > 0 && utf16Offset < text.length && isLowSurrogate(text.charCodeAt(utf16Offset)) && isHighSurrogate(text.charCodeAt(utf16Offset - 1))) {
+    return utf16Offset - 1;
+  }
+  return utf16Offset;
+}
