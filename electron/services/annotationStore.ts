@@ -3,6 +3,9 @@ import path from 'node:path';
 import {
   NATIVE_FORMAT_ID,
   NATIVE_FORMAT_VERSION,
+  AnnotationFileSchema,
+  StoredAnnotationSchema,
+  StoredRelationSchema,
   type AnnotationFile,
   type StoredAnnotation,
   type StoredRelation,
@@ -33,40 +36,76 @@ export interface LoadedAnnotations {
 
 const EMPTY: Omit<LoadedAnnotations, 'problem' | 'migratedFrom'> = { status: 'new', annotations: [], relations: [], labels: [] };
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Raised when an existing annotation file's bytes are not UTF-8: it must not be read as text, nor overwritten. */
+class NotUtf8Error extends Error {}
+
+/**
+ * The annotation file's text, or null when there is none. Decoded strictly: a lenient decoder
+ * would turn stray bytes into U+FFFD and the next save would silently destroy them.
+ */
 async function readIfExists(file: string): Promise<string | null> {
+  let bytes: Buffer;
   try {
-    return await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new NotUtf8Error(`${path.basename(file)} is not valid UTF-8.`);
+  }
 }
 
-export async function loadAnnotations(articlePath: string, article: DecodedArticle): Promise<LoadedAnnotations> {
-  const annotationPath = annotationPathFor(articlePath);
+/**
+ * Everything that makes an existing annotation file unusable for this article: it does not
+ * parse, fails the schema, has an unknown version, or its spans do not fit the article's text.
+ */
+type ExistingFile =
+  | { kind: 'absent' }
+  | { kind: 'usable'; file: AnnotationFile; migratedFrom: number | null }
+  | { kind: 'broken'; problem: AnnotationFileProblem; migratedFrom: number | null };
+
+async function readExisting(annotationPath: string, article: DecodedArticle, codePoints: readonly string[]): Promise<ExistingFile> {
   let raw: string | null;
   try {
     raw = await readIfExists(annotationPath);
   } catch (error) {
-    return { ...EMPTY, problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` }, migratedFrom: null };
+    const kind = error instanceof NotUtf8Error ? 'syntax' : 'io';
+    const message = error instanceof NotUtf8Error ? error.message : `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}`;
+    return { kind: 'broken', problem: { kind, message }, migratedFrom: null };
   }
-  if (raw === null) return { ...EMPTY, problem: null, migratedFrom: null };
+  if (raw === null) return { kind: 'absent' };
   const parsed = parseAnnotationFile(raw);
-  if (!parsed.ok) return { ...EMPTY, problem: parsed.problem, migratedFrom: null };
-  const { file } = parsed;
-  const problem = findOffsetProblem(file, Array.from(article.text));
+  if (!parsed.ok) return { kind: 'broken', problem: parsed.problem, migratedFrom: null };
+  const problem = findOffsetProblem(parsed.file, codePoints);
   if (problem) {
-    const changed = file.source.sha256 !== article.sha256;
+    const changed = parsed.file.source.sha256 !== article.sha256;
     const message = changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message;
-    return { ...EMPTY, problem: { ...problem, message }, migratedFrom: parsed.migratedFrom };
+    return { kind: 'broken', problem: { ...problem, message }, migratedFrom: parsed.migratedFrom };
   }
+  return { kind: 'usable', file: parsed.file, migratedFrom: parsed.migratedFrom };
+}
+
+/**
+ * Reads an article's annotations. A broken file is reported in `problem` (its kind and a
+ * message naming what is wrong) with no annotations: the article then opens read-only.
+ */
+export async function loadAnnotations(articlePath: string, article: DecodedArticle): Promise<LoadedAnnotations> {
+  const existing = await readExisting(annotationPathFor(articlePath), article, Array.from(article.text));
+  if (existing.kind === 'absent') return { ...EMPTY, problem: null, migratedFrom: null };
+  if (existing.kind === 'broken') return { ...EMPTY, problem: existing.problem, migratedFrom: existing.migratedFrom };
+  const { file } = existing;
   return {
     status: file.status,
     annotations: file.annotations,
     relations: file.relations,
     labels: file.labels,
     problem: null,
-    migratedFrom: parsed.migratedFrom,
+    migratedFrom: existing.migratedFrom,
   };
 }
 
@@ -84,44 +123,77 @@ export class SaveRefusedError extends Error {
   }
 }
 
+/** The disk refused the write (read-only folder, disk full, file locked); the file on disk is unchanged. */
+export class SaveFailedError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'SaveFailedError';
+  }
+}
+
+const KNOWN_ANNOTATION_FIELDS: ReadonlySet<string> = new Set(Object.keys(StoredAnnotationSchema.shape));
+const KNOWN_RELATION_FIELDS: ReadonlySet<string> = new Set(Object.keys(StoredRelationSchema.shape));
+
 /**
- * Writes `NAME.ann.json` for an article. Refuses (and writes nothing) when the existing file
- * cannot be parsed, or when an annotation's text is not the article's text at its offsets.
- * Fields this version does not know, at the top level and on annotations, are kept.
+ * The fields of a stored object that this version does not know (written by a newer Hashiye
+ * or another tool). They are carried over on save; known fields always come from the edit, so
+ * a note the user cleared is not resurrected from the old file.
+ */
+function unknownFields(stored: object | undefined, known: ReadonlySet<string>): Record<string, unknown> {
+  if (!stored) return {};
+  return Object.fromEntries(Object.entries(stored).filter(([key]) => !known.has(key)));
+}
+
+/**
+ * Writes `NAME.ann.json` for an article. Refuses (SaveRefusedError, nothing written) when the
+ * existing file is broken (does not parse, fails validation, has an unknown version, or does
+ * not fit the article), or when an edited annotation's text is not the article's text at its
+ * offsets. Fields this version does not know, at the top level, on annotations and on
+ * relations, are kept. A write the disk refuses throws SaveFailedError and leaves the file as it was.
  */
 export async function saveAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest): Promise<AnnotationFile> {
   const annotationPath = annotationPathFor(articlePath);
-  const existingRaw = await readIfExists(annotationPath);
-  let existing: AnnotationFile | null = null;
-  if (existingRaw !== null) {
-    const parsed = parseAnnotationFile(existingRaw);
-    if (!parsed.ok) {
-      throw new SaveRefusedError(`${path.basename(annotationPath)} could not be read (${parsed.problem.message}); it is left untouched.`);
-    }
-    existing = parsed.file;
-  }
   const codePoints = Array.from(article.text);
-  const previousById = new Map((existing?.annotations ?? []).map((annotation) => [annotation.id, annotation]));
-  const annotations = request.annotations.map((annotation): StoredAnnotation => {
-    const previous = previousById.get(annotation.id);
-    const merged: StoredAnnotation = { ...previous, ...annotation, quote: quoteAround(codePoints, annotation.start, annotation.end) };
-    if (annotation.fragments === undefined) delete merged.fragments;
-    return merged;
-  });
+  const existing = await readExisting(annotationPath, article, codePoints);
+  if (existing.kind === 'broken') {
+    throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
+  }
+  const previous = existing.kind === 'usable' ? existing.file : null;
+  const previousAnnotations = new Map((previous?.annotations ?? []).map((annotation) => [annotation.id, annotation]));
+  const previousRelations = new Map((previous?.relations ?? []).map((relation) => [relation.id, relation]));
+  const annotations = request.annotations.map((annotation): StoredAnnotation => ({
+    ...unknownFields(previousAnnotations.get(annotation.id), KNOWN_ANNOTATION_FIELDS),
+    ...annotation,
+    quote: quoteAround(codePoints, annotation.start, annotation.end),
+  }));
+  const relations = request.relations.map((relation): StoredRelation => ({
+    ...unknownFields(previousRelations.get(relation.id), KNOWN_RELATION_FIELDS),
+    ...relation,
+  }));
   const file: AnnotationFile = {
-    ...existing,
+    ...previous,
     format: NATIVE_FORMAT_ID,
     version: NATIVE_FORMAT_VERSION,
     offsetUnit: 'codepoint',
-    source: { ...existing?.source, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length },
+    source: { ...previous?.source, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length },
     status: request.status,
     annotations,
-    relations: request.relations,
+    relations,
     labels: request.labels,
     updated: new Date().toISOString(),
   };
   const problem = findOffsetProblem(file, codePoints);
   if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
-  await writeFileAtomic(annotationPath, `${JSON.stringify(file, null, 2)}\n`, { backup: true });
+  // Never write a file this version could not read back.
+  const checked = AnnotationFileSchema.safeParse(file);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new SaveRefusedError(`Not saved: invalid field ${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  try {
+    await writeFileAtomic(annotationPath, `${JSON.stringify(file, null, 2)}\n`, { backup: true });
+  } catch (error) {
+    throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${(error as Error).message}`, { cause: error });
+  }
   return file;
 }
