@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
+/** The same specs run in real Electron (skipped, with the reason, where its binary is missing) and in the Chromium stand-in. */
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -7,6 +8,11 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   maxFailures: 1,
   timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: 'test-results/playwright',
+  projects: [
+    { name: 'electron', use: { appHost: 'electron' } },
+    { name: 'chromium-standin', use: { appHost: 'chromium' } },
+  ],
 });

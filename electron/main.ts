@@ -11,6 +11,8 @@ import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const development = !app.isPackaged;
+// Tests and portable setups point the settings at a folder of their own.
+if (process.env.HASHIYE_USER_DATA) app.setPath('userData', process.env.HASHIYE_USER_DATA);
 let mainWindow: BrowserWindow | null = null;
 
 function bundledSampleCorpus(): string {

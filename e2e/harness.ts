@@ -1,0 +1,133 @@
+/**
+ * Launches the app for end-to-end tests. With Electron's binary installed, this is the real
+ * app through Playwright's `_electron`. Without it, the built renderer is served on 127.0.0.1
+ * to Chromium and `window.api` is connected, through `page.exposeBinding`, to the same
+ * handler table main registers with ipcMain: same contract, same validation, real files.
+ */
+import { _electron as electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { channelNames, eventNames, type EventChannel, type EventPayloadOf } from '../shared/ipc';
+import { createApi } from '../shared/createApi';
+import { createDispatcher, createHandlerTable, type HostPlatform } from '../electron/ipc/handlers';
+import { CorpusSession } from '../electron/services/corpusSession';
+import { SettingsStore } from '../electron/services/settingsStore';
+import { electronBinary, projectRoot, systemChromium } from './browserLocation';
+import { serveFolder } from './staticServer';
+
+export type AppHost = 'electron' | 'chromium';
+
+export interface LaunchOptions {
+  corpus: string;
+  /** Which host to run; by default real Electron when its binary exists, else Chromium. */
+  host?: AppHost;
+  /** What the native folder dialog answers, in the Chromium stand-in. */
+  pickFolder?: () => string | null;
+  annotator?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface LaunchedApp {
+  page: Page;
+  close: () => Promise<void>;
+  host: AppHost;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  const binary = electronBinary();
+  const host = options.host ?? ('path' in binary ? 'electron' : 'chromium');
+  if (host === 'electron') {
+    if (!('path' in binary)) throw new Error(`Cannot run the Electron host: ${binary.reason}`);
+    return launchElectron(binary.path, options);
+  }
+  return launchChromiumStandIn(options);
+}
+
+async function temporarySettingsFolder(annotator: string | undefined): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-settings-'));
+  if (annotator) await fs.writeFile(path.join(folder, 'settings.json'), JSON.stringify({ annotator }));
+  return folder;
+}
+
+async function launchElectron(executablePath: string, options: LaunchOptions): Promise<LaunchedApp> {
+  const userData = await temporarySettingsFolder(options.annotator);
+  const app: ElectronApplication = await electron.launch({
+    executablePath,
+    args: [projectRoot, options.corpus],
+    env: { ...process.env, HASHIYE_USER_DATA: userData } as Record<string, string>,
+  });
+  const page = await app.firstWindow();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  await page.waitForSelector('.app');
+  return {
+    page,
+    host: 'electron',
+    close: async () => {
+      await app.close();
+      await fs.rm(userData, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedApp> {
+  const rendererFolder = path.join(projectRoot, 'out', 'renderer');
+  try {
+    await fs.access(path.join(rendererFolder, 'index.html'));
+  } catch {
+    throw new Error('The renderer is not built: run `npm run build` first.');
+  }
+  const userData = await temporarySettingsFolder(options.annotator);
+  const settings = await SettingsStore.open(userData);
+  const session = new CorpusSession();
+  await session.open(options.corpus);
+  const server = await serveFolder(rendererFolder);
+  const browser: Browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'fa-IR' });
+  const page = await context.newPage();
+
+  const hostPlatform: HostPlatform = {
+    pickFolder: async () => options.pickFolder?.() ?? null,
+    emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>) {
+      void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, payload] as const);
+    },
+  };
+  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false }));
+
+  await page.exposeBinding('__hashiyeInvoke', async (source, channel: string, payload: unknown) => {
+    const url = source.frame.url();
+    const trusted = source.page === page && source.frame === page.mainFrame() && url.startsWith(`${server.origin}/`);
+    return dispatch(channel, payload, { trusted, description: url });
+  });
+  // Stands in for the preload: the same createApi, over the binding instead of ipcRenderer.
+  await page.addInitScript(
+    `(() => {
+      const listeners = new Map();
+      window.__hashiyeEmit = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
+      const createApi = ${createApi.toString()};
+      window.api = createApi(${JSON.stringify(channelNames)}, ${JSON.stringify(eventNames)},
+        (channel, request) => window.__hashiyeInvoke(channel, request),
+        (event, listener) => {
+          if (!listeners.has(event)) listeners.set(event, new Set());
+          listeners.get(event).add(listener);
+          return () => listeners.get(event).delete(listener);
+        });
+    })();`,
+  );
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.origin}/index.html`);
+  await page.waitForSelector('.app');
+  return {
+    page,
+    host: 'chromium',
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await fs.rm(userData, { recursive: true, force: true });
+      if (pageErrors.length > 0) throw new Error(`Errors in the page: ${pageErrors.join('; ')}`);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../electron/contentSecurityPolicy';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves the built renderer on 127.0.0.1 (ES modules cannot load from file:// in Chromium). */
+export async function serveFolder(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = path.join(root, path.normalize(relative));
+      if (!file.startsWith(root + path.sep)) {
+        response.writeHead(403).end();
+        return;
+      }
+      try {
+        const stat = await fs.stat(file);
+        if (!stat.isFile()) throw new Error('not a file');
+        response.writeHead(200, {
+          'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'Cache-Control': 'no-store',
+        });
+        createReadStream(file).pipe(response);
+      } catch {
+        response.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

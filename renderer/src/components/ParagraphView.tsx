@@ -1,0 +1,61 @@
+import { Fragment, memo, type ReactNode } from 'react';
+import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
+import { segmentRange, stackLevels } from '../../../shared/text/highlightSegments';
+import type { Paragraph } from '../../../shared/text/paragraphs';
+
+export interface TagAppearance {
+  color: string;
+  label: string;
+}
+
+interface ParagraphViewProps {
+  paragraph: Paragraph;
+  annotations: readonly DocumentAnnotation[];
+  /** The selected annotation's id when it lies in this paragraph, else null (keeps memo cheap). */
+  selectedId: string | null;
+  appearance: (type: string) => TagAppearance;
+}
+
+/**
+ * One paragraph with its highlights as nested inline elements. Styles on highlights never
+ * change the text's layout (no padding, border or font change): a partly tagged word stays
+ * joined and shaped as before. Labels are CSS pseudo-content outside the text flow.
+ */
+function ParagraphViewComponent({ paragraph, annotations, selectedId, appearance }: ParagraphViewProps) {
+  const levels = stackLevels(annotations);
+  const segments = segmentRange(paragraph.start, paragraph.end, annotations);
+  const children: ReactNode[] = segments.map((segment) => {
+    const text = paragraph.text.slice(segment.start - paragraph.start, segment.end - paragraph.start);
+    let node: ReactNode = text;
+    for (let index = segment.spans.length - 1; index >= 0; index--) {
+      const annotation = segment.spans[index];
+      const look = appearance(annotation.type);
+      const isFirst = segment.start === Math.max(annotation.start, paragraph.start);
+      const classes = ['hl'];
+      if (isFirst) classes.push('hl-first');
+      if (annotation.id === selectedId) classes.push('hl-selected');
+      node = (
+        <mark
+          key={annotation.id}
+          className={classes.join(' ')}
+          data-annotation-id={annotation.id}
+          data-entity-type={annotation.type}
+          data-level={levels.get(annotation.id) ?? 0}
+          data-label={isFirst ? look.label : undefined}
+          title={`${look.label} (${annotation.type}): ${annotation.text}`}
+          style={{ ['--tag-color' as string]: look.color, ['--level' as string]: String(levels.get(annotation.id) ?? 0) }}
+        >
+          {node}
+        </mark>
+      );
+    }
+    return <Fragment key={segment.start}>{node}</Fragment>;
+  });
+  return (
+    <p dir="auto" className="paragraph" data-offset={paragraph.start}>
+      {children}
+    </p>
+  );
+}
+
+export const ParagraphView = memo(ParagraphViewComponent);

@@ -1,0 +1,39 @@
+import { hotkeyLabel } from '../../../shared/model/tagSet';
+import { useMessages } from '../i18n/useMessages';
+import { applyTag } from '../store/actions';
+import { useSessionStore } from '../store/sessionStore';
+
+export function TagPalette() {
+  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const language = useSessionStore((state) => state.language);
+  const t = useMessages();
+  if (!tagSet) return null;
+  return (
+    <section className="tag-palette" aria-label={t('tags')}>
+      <h2>{t('tags')}</h2>
+      {tagSet.problem ? <p className="notice">{tagSet.problem}</p> : null}
+      <ul>
+        {tagSet.types.map((type) => (
+          <li key={type.id}>
+            <button
+              type="button"
+              className="tag-button"
+              style={{ ['--tag-color' as string]: type.color }}
+              aria-label={`${type.label[language]} ${type.id}`}
+              title={type.guideline || type.label[language === 'fa' ? 'en' : 'fa']}
+              // Keep the text selection: a button that takes focus on mousedown would not lose it,
+              // but preventing the default also stops the article from losing its caret.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => applyTag(type.id)}
+            >
+              <span className="swatch" aria-hidden="true" />
+              <span className="tag-label">{type.label[language]}</span>
+              <span className="tag-id">{type.id}</span>
+              {type.hotkey ? <kbd>{hotkeyLabel(type.hotkey)}</kbd> : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Turns DOM selection boundaries into UTF-16 offsets of the document text, through DOM
+ * positions only (never screen coordinates), so it is exact in RTL, LTR and mixed paragraphs,
+ * whichever way the selection was dragged. Each paragraph element carries `data-offset`,
+ * its start in the document text; everything inside it is the paragraph's text and nothing else.
+ */
+export const PARAGRAPH_SELECTOR = '[data-offset]';
+
+function paragraphOf(node: Node, root: HTMLElement): HTMLElement | null {
+  const element = node instanceof HTMLElement ? node : node.parentElement;
+  const paragraph = element?.closest<HTMLElement>(PARAGRAPH_SELECTOR) ?? null;
+  return paragraph && root.contains(paragraph) ? paragraph : null;
+}
+
+function paragraphStart(paragraph: HTMLElement): number {
+  return Number(paragraph.dataset.offset);
+}
+
+function paragraphEnd(paragraph: HTMLElement): number {
+  return paragraphStart(paragraph) + (paragraph.textContent ?? '').length;
+}
+
+/** Offset of a boundary point, or null when it lies outside the article. */
+export function offsetOfBoundary(root: HTMLElement, node: Node, offset: number, side: 'start' | 'end'): number | null {
+  if (!root.contains(node)) return null;
+  const paragraph = paragraphOf(node, root);
+  if (paragraph) {
+    const range = document.createRange();
+    range.setStart(paragraph, 0);
+    range.setEnd(node, offset);
+    return paragraphStart(paragraph) + range.toString().length;
+  }
+  // A boundary between paragraphs (the container is the article root or a wrapper):
+  // take the paragraph after it for a start, the one before it for an end.
+  const paragraphs = Array.from(root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR));
+  const point = document.createRange();
+  point.setStart(node, offset);
+  if (side === 'start') {
+    const after = paragraphs.find((candidate) => point.comparePoint(candidate, 0) >= 0);
+    return after ? paragraphStart(after) : null;
+  }
+  const before = [...paragraphs].reverse().find((candidate) => point.comparePoint(candidate, candidate.childNodes.length) <= 0);
+  return before ? paragraphEnd(before) : null;
+}
+
+/** The selection inside the article root as a UTF-16 range, or null if there is none. */
+export function selectionToOffsets(root: HTMLElement, selection: Selection | null): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== root) return null;
+  const start = offsetOfBoundary(root, range.startContainer, range.startOffset, 'start');
+  const end = offsetOfBoundary(root, range.endContainer, range.endOffset, 'end');
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}

@@ -1,0 +1,112 @@
+import { toStoredAnnotations } from '../../../shared/model/documentAnnotation';
+import { api } from '../api';
+import { useDocumentStore } from './documentStore';
+import { useSessionStore } from './sessionStore';
+
+/** Saves shortly after the last edit; failed saves keep the edits in memory and retry. */
+const SAVE_DELAY_MS = 400;
+const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+let revision = 0;
+let savedRevision = 0;
+let running: Promise<void> | null = null;
+let failures = 0;
+
+function schedule(delay: number): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    void saveNow();
+  }, delay);
+}
+
+async function saveOnce(): Promise<void> {
+  const session = useSessionStore.getState();
+  const document = useDocumentStore.getState();
+  const article = session.article;
+  if (!article || document.articleId !== article.id) return;
+  if (article.problem) {
+    session.set({ saveState: 'readonly' });
+    return;
+  }
+  const target = revision;
+  session.set({ saveState: 'saving' });
+  try {
+    const result = await api().annotations.save({
+      id: article.id,
+      sha256: article.sha256,
+      status: document.status,
+      annotations: toStoredAnnotations(document.annotations, article.converter),
+      relations: document.relations,
+      labels: document.labels,
+    });
+    if (!result.ok) throw new Error(result.message);
+    savedRevision = Math.max(savedRevision, target);
+    failures = 0;
+    const clean = savedRevision === revision;
+    const corpus = useSessionStore.getState().corpus;
+    const articles = corpus?.articles.map((entry) =>
+      entry.id === article.id ? { ...entry, status: document.status, annotationCount: document.annotations.length } : entry,
+    );
+    useSessionStore.getState().set({
+      saveState: clean ? 'saved' : 'dirty',
+      saveMessage: null,
+      lastSavedAt: result.savedAt,
+      ...(corpus && articles ? { corpus: { ...corpus, articles } } : {}),
+    });
+    if (!clean) schedule(SAVE_DELAY_MS);
+  } catch (error) {
+    const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)];
+    failures++;
+    useSessionStore.getState().set({ saveState: 'error', saveMessage: error instanceof Error ? error.message : String(error) });
+    schedule(delay);
+  }
+}
+
+async function saveNow(): Promise<void> {
+  while (running) await running;
+  if (savedRevision === revision) return;
+  running = saveOnce().finally(() => {
+    running = null;
+  });
+  await running;
+}
+
+/** Saves any unsaved edit now; resolves true when nothing is left unsaved. */
+export async function flushSave(): Promise<boolean> {
+  if (timer !== null) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  await saveNow();
+  return savedRevision === revision;
+}
+
+export function hasUnsavedEdits(): boolean {
+  return savedRevision !== revision;
+}
+
+/** Marks the loaded state as saved: called when an article is (re)loaded from disk. */
+export function resetAutosave(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  revision = 0;
+  savedRevision = 0;
+  failures = 0;
+}
+
+export function startAutosave(): () => void {
+  return useDocumentStore.subscribe((state, previous) => {
+    if (state.articleId === null || state.articleId !== previous.articleId) return;
+    if (state.annotations === previous.annotations && state.status === previous.status) return;
+    revision++;
+    const session = useSessionStore.getState();
+    if (session.article?.problem) {
+      session.set({ saveState: 'readonly' });
+      return;
+    }
+    session.set({ saveState: 'dirty' });
+    schedule(SAVE_DELAY_MS);
+  });
+}

@@ -1,0 +1,67 @@
+import { create } from 'zustand';
+import type { Corpus, TagSetWire } from '../../../shared/ipc';
+import type { OffsetConverter } from '../../../shared/text/offsets';
+import type { Paragraph } from '../../../shared/text/paragraphs';
+import type { UiLanguage } from '../i18n/messages';
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'readonly';
+
+export interface OpenArticle {
+  id: string;
+  name: string;
+  text: string;
+  sha256: string;
+  encoding: string;
+  encodingGuessed: boolean;
+  paragraphs: Paragraph[];
+  converter: OffsetConverter;
+  /** Set when the annotation file cannot be used: the article is then read-only. */
+  problem: { kind: string; message: string } | null;
+}
+
+export interface TextSelectionRange {
+  start: number;
+  end: number;
+}
+
+/** Session state: never saved, never undone. */
+export interface SessionState {
+  corpus: Corpus | null;
+  annotator: string;
+  language: UiLanguage;
+  development: boolean;
+  article: OpenArticle | null;
+  loadingArticleId: string | null;
+  loadError: string | null;
+  selectedAnnotationId: string | null;
+  hoveredAnnotationId: string | null;
+  textSelection: TextSelectionRange | null;
+  /** When on, selections are taken character by character instead of snapping to words. */
+  characterPrecision: boolean;
+  saveState: SaveState;
+  saveMessage: string | null;
+  lastSavedAt: string | null;
+  set: (change: Partial<Omit<SessionState, 'set'>>) => void;
+}
+
+export const useSessionStore = create<SessionState>()((set) => ({
+  corpus: null,
+  annotator: '',
+  language: 'fa',
+  development: false,
+  article: null,
+  loadingArticleId: null,
+  loadError: null,
+  selectedAnnotationId: null,
+  hoveredAnnotationId: null,
+  textSelection: null,
+  characterPrecision: false,
+  saveState: 'saved',
+  saveMessage: null,
+  lastSavedAt: null,
+  set: (change) => set(change),
+}));
+
+export function tagSetOf(corpus: Corpus | null): TagSetWire | null {
+  return corpus?.tagSet ?? null;
+}

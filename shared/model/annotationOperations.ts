@@ -1,0 +1,58 @@
+import type { DocumentAnnotation } from './documentAnnotation';
+
+/** Pure edits on a document's annotations (UTF-16 offsets); each returns a new array. */
+
+export interface NewSpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
+export interface EditContext {
+  text: string;
+  author: string;
+  now: string;
+  newId: () => string;
+}
+
+/** Reading order: by start, then longer spans first so that outer spans precede nested ones. */
+export function compareReadingOrder(a: DocumentAnnotation, b: DocumentAnnotation): number {
+  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
+}
+
+export function addAnnotation(annotations: readonly DocumentAnnotation[], span: NewSpan, context: EditContext): { annotations: DocumentAnnotation[]; id: string } {
+  if (span.start < 0 || span.end > context.text.length || span.end <= span.start) {
+    throw new RangeError(`Span ${span.start}-${span.end} is not inside the article (0-${context.text.length}).`);
+  }
+  const duplicate = annotations.find((annotation) => annotation.start === span.start && annotation.end === span.end && annotation.type === span.type && !annotation.fragments);
+  if (duplicate) return { annotations: [...annotations], id: duplicate.id };
+  const id = context.newId();
+  const annotation: DocumentAnnotation = {
+    id,
+    type: span.type,
+    start: span.start,
+    end: span.end,
+    text: context.text.slice(span.start, span.end),
+    author: context.author,
+    created: context.now,
+    modified: context.now,
+  };
+  return { annotations: [...annotations, annotation].sort(compareReadingOrder), id };
+}
+
+export function removeAnnotation(annotations: readonly DocumentAnnotation[], id: string): DocumentAnnotation[] {
+  return annotations.filter((annotation) => annotation.id !== id);
+}
+
+export function retagAnnotation(annotations: readonly DocumentAnnotation[], id: string, type: string, context: Pick<EditContext, 'author' | 'now'>): DocumentAnnotation[] {
+  return annotations.map((annotation) =>
+    annotation.id === id && annotation.type !== type ? { ...annotation, type, modified: context.now, author: annotation.author ?? context.author } : annotation,
+  );
+}
+
+/** A short unique id: time-ordered prefix and randomness, safe as a brat-free native id. */
+export function createAnnotationId(random: () => number = Math.random): string {
+  const time = Date.now().toString(36);
+  const noise = Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0');
+  return `a${time}${noise}`;
+}

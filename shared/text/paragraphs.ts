@@ -1,0 +1,33 @@
+/** A paragraph of the document text: one line between LF characters, with its UTF-16 range. */
+export interface Paragraph {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let start = 0;
+  let index = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    paragraphs.push({ index: index++, start, end, text: text.slice(start, end) });
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return paragraphs;
+}
+
+/** Index of the paragraph holding a UTF-16 offset (a newline belongs to the paragraph before it). */
+export function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (paragraphs[middle].start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}

@@ -1,0 +1,51 @@
+/**
+ * Word snapping with ICU's word boundaries (Intl.Segmenter): a Persian word holding a ZWNJ
+ * («می‌دهد») is one word, and spaces and punctuation («، : ؛ ؟ « »») at the edges of a
+ * selection are trimmed. Offsets are UTF-16 indexes into the document text.
+ */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+const segmenter = new Intl.Segmenter('fa', { granularity: 'word' });
+
+/** Characters never kept at the edge of a snapped selection. */
+const EDGE_TRIM = /[\s\u200c\u200d\u200e\u200f\u061c\p{P}\p{S}]/u;
+
+function isTrimmable(char: string): boolean {
+  return EDGE_TRIM.test(char);
+}
+
+/** Removes spaces, joiners, bidi marks and punctuation from both ends. */
+export function trimRange(text: string, range: TextRange): TextRange {
+  let { start, end } = range;
+  while (start < end && isTrimmable(text[start])) start++;
+  while (end > start && isTrimmable(text[end - 1])) end--;
+  // Never cut a surrogate pair in half.
+  if (start > 0 && start < text.length && /[\udc00-\udfff]/.test(text[start]) && /[\ud800-\udbff]/.test(text[start - 1])) start--;
+  if (end < text.length && /[\udc00-\udfff]/.test(text[end]) && /[\ud800-\udbff]/.test(text[end - 1])) end++;
+  return { start, end };
+}
+
+/**
+ * Widens a selection to whole words inside `bounds` (normally its paragraph), then trims.
+ * A selection that holds no word character comes back trimmed, possibly empty.
+ */
+export function snapToWords(text: string, range: TextRange, bounds: TextRange = { start: 0, end: text.length }): TextRange {
+  const trimmed = trimRange(text, range);
+  if (trimmed.end <= trimmed.start) return trimmed;
+  const windowText = text.slice(bounds.start, bounds.end);
+  let start = trimmed.start;
+  let end = trimmed.end;
+  for (const segment of segmenter.segment(windowText)) {
+    const segmentStart = bounds.start + segment.index;
+    const segmentEnd = segmentStart + segment.segment.length;
+    if (segmentEnd <= trimmed.start) continue;
+    if (segmentStart >= trimmed.end) break;
+    if (!segment.isWordLike) continue;
+    if (segmentStart < start) start = segmentStart;
+    if (segmentEnd > end) end = segmentEnd;
+  }
+  return trimRange(text, { start, end });
+}
