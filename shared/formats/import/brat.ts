@@ -1,0 +1,138 @@
+import { normalizeSourceText } from './documentText';
+import type { ImportedArticle, ImportedFragment, ImportedRelation, ImportedSpan, ImportProblem, ParseResult } from './importTypes';
+import { splitSourceLines } from './sourceLines';
+
+/**
+ * brat standoff: `NAME.txt` and `NAME.ann`. Imported: T lines (text-bound annotations,
+ * discontinuous ones as `start end;start end` fragments), A/M attributes and `#`
+ * AnnotatorNotes of those, R relations between them. E (events), N (normalisations) and `*`
+ * (equivalences) have no place in the native format: each such line is reported. Offsets are
+ * code points into the `.txt` as brat reads it (a BOM and CRs count); they are mapped onto
+ * the document text, which has neither.
+ */
+export interface BratDocumentSource {
+  /** Article name inside the new corpus (relative path without extension). */
+  name: string;
+  /** The decoded `.txt`, as it is (BOM and CRs kept). */
+  text: string;
+  /** The `.ann` contents; empty for an article without annotations. */
+  ann: string;
+  /** The `.ann` file, as shown in messages. */
+  annFile: string;
+}
+
+const OFFSETS = /^\d+ \d+(;\d+ \d+)*$/;
+
+function parseFragments(spec: string): Array<[number, number]> | null {
+  if (!OFFSETS.test(spec)) return null;
+  return spec.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
+}
+
+export function parseBratDocument(source: BratDocumentSource): ParseResult {
+  const file = source.annFile;
+  const normalized = normalizeSourceText(source.text);
+  const sourceCodePoints = Array.from(source.text);
+  const skipped: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  const spans: ImportedSpan[] = [];
+  const spansById = new Map<string, ImportedSpan>();
+  const relations: ImportedRelation[] = [];
+  const lateLines: Array<{ number: number; fields: string[] }> = [];
+
+  for (const line of splitSourceLines(source.ann)) {
+    if (line.text.trim() === '') continue;
+    const fields = line.text.split('\t');
+    const id = fields[0];
+    const skip = (reason: string): void => {
+      skipped.push({ file, line: line.number, reason });
+    };
+    if (id.startsWith('T')) {
+      const spec = fields[1] ?? '';
+      const space = spec.indexOf(' ');
+      const type = space === -1 ? '' : spec.slice(0, space);
+      const fragments = space === -1 ? null : parseFragments(spec.slice(space + 1).trim());
+      if (fields.length < 2 || type === '' || !fragments) {
+        skip(`malformed T line (expected "ID<TAB>Type start end[;start end]<TAB>text"); skipped`);
+        continue;
+      }
+      const outOfRange = fragments.find(([start, end]) => end < start || end > sourceCodePoints.length);
+      if (outOfRange) {
+        skip(`${id}: offsets ${outOfRange[0]}-${outOfRange[1]} are reversed or past the end of the text (${sourceCodePoints.length} characters); skipped`);
+        continue;
+      }
+      const sorted = [...fragments].sort((left, right) => left[0] - right[0]);
+      const stated = fields.slice(2).join('\t');
+      const covered = sorted.map(([start, end]) => sourceCodePoints.slice(start, end).join('')).join(' ');
+      if (fields.length >= 3 && covered !== stated) {
+        warnings.push({ file, line: line.number, reason: `${id}: the .ann text «${stated}» differs from the article's «${covered}»; the offsets were kept` });
+      }
+      const mapped: ImportedFragment[] = sorted.map(([start, end]) => ({
+        start: normalized.toDocumentOffset(start),
+        end: normalized.toDocumentOffset(end),
+      }));
+      const span: ImportedSpan = { id, type, start: mapped[0].start, end: mapped[mapped.length - 1].end };
+      if (mapped.length > 1) span.fragments = mapped;
+      if (spansById.has(id)) {
+        skip(`${id}: the id is used twice; the later line was skipped`);
+        continue;
+      }
+      spans.push(span);
+      spansById.set(id, span);
+    } else if (id.startsWith('A') || id.startsWith('M') || id.startsWith('R') || id.startsWith('#')) {
+      lateLines.push({ number: line.number, fields });
+    } else if (id.startsWith('E')) {
+      skip(`${id}: events are not imported (their trigger spans are)`);
+    } else if (id.startsWith('N')) {
+      skip(`${id}: normalisations (N) are not imported`);
+    } else if (id.startsWith('*')) {
+      skip('equivalence (*) lines are not imported');
+    } else {
+      skip(`unknown brat line kind «${id}»; skipped`);
+    }
+  }
+
+  // Attributes, notes and relations refer to T ids that may come later in the file.
+  for (const { number, fields } of lateLines) {
+    const id = fields[0];
+    const words = (fields[1] ?? '').split(' ').filter((word) => word !== '');
+    const skip = (reason: string): void => {
+      skipped.push({ file, line: number, reason });
+    };
+    if (id.startsWith('A') || id.startsWith('M')) {
+      const [name, target, value] = words;
+      const span = target ? spansById.get(target) : undefined;
+      if (!name || !span) {
+        skip(`${id}: attribute of ${target ?? 'nothing'}, which is not an imported T annotation; skipped`);
+        continue;
+      }
+      span.attributes = { ...span.attributes, [name]: value ?? true };
+    } else if (id.startsWith('#')) {
+      const [kind, target] = words;
+      const span = target ? spansById.get(target) : undefined;
+      if (kind !== 'AnnotatorNotes' || !span) {
+        skip(`${id}: only AnnotatorNotes on imported T annotations are imported; skipped`);
+        continue;
+      }
+      const note = fields.slice(2).join('\t');
+      span.note = span.note === undefined ? note : `${span.note}\n${note}`;
+    } else {
+      const [type, ...args] = words;
+      const targets = args.map((argument) => argument.slice(argument.indexOf(':') + 1));
+      if (!type || targets.length !== 2 || !targets.every((target) => spansById.has(target))) {
+        skip(`${id}: relation needs two arguments that are imported T annotations; skipped`);
+        continue;
+      }
+      relations.push({ id, type, from: targets[0], to: targets[1] });
+    }
+  }
+
+  const article: ImportedArticle = {
+    name: source.name,
+    text: normalized.text,
+    spans,
+    relations,
+    labels: [],
+    origin: { file, line: 0 },
+  };
+  return { articles: [article], skipped, warnings };
+}

@@ -1,0 +1,120 @@
+import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, ParseResult } from './importTypes';
+import { isRecord, readJsonRecords, type JsonRecord } from './jsonRecords';
+import { createSourceTextOffsets, type SourceOffsetUnit } from './sourceOffsets';
+import { numberedName } from './tokenizedArticles';
+
+/**
+ * doccano JSONL, one article a record:
+ * - sequence labelling: `{"text", "label": [[start, end, "TYPE"], ...]}`;
+ * - relation extraction: `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}],
+ *   "relations": [{"from_id", "to_id", "type"}]}`;
+ * - text classification: `"label": ["TYPE", ...]` (document labels).
+ * The text may be under `text`, `data` or doccano's default custom name `column_data` (labels
+ * under `label`, `labels`, `entities` or `column_label`), or names given in the options.
+ * Offsets are UTF-16 units by default (doccano's front end counts them), code points on request.
+ */
+export interface JsonlOptions {
+  file: string;
+  baseName: string;
+  offsetUnit?: SourceOffsetUnit;
+  textField?: string;
+  labelField?: string;
+}
+
+const TEXT_FIELDS = ['text', 'data', 'column_data'];
+const LABEL_FIELDS = ['label', 'labels', 'entities', 'column_label'];
+
+function firstField(record: Record<string, unknown>, preferred: string | undefined, names: readonly string[]): { name: string; value: unknown } | null {
+  for (const name of preferred ? [preferred] : names) {
+    if (record[name] !== undefined) return { name, value: record[name] };
+  }
+  return null;
+}
+
+interface RawSpan {
+  sourceId: unknown;
+  start: unknown;
+  end: unknown;
+  type: unknown;
+}
+
+function readRawSpan(entry: unknown): RawSpan | null {
+  if (Array.isArray(entry) && entry.length >= 3) return { sourceId: undefined, start: entry[0], end: entry[1], type: entry[2] };
+  if (isRecord(entry)) {
+    return {
+      sourceId: entry.id,
+      start: entry.start_offset ?? entry.start,
+      end: entry.end_offset ?? entry.end,
+      type: entry.label ?? entry.type,
+    };
+  }
+  return null;
+}
+
+function importRecord(record: JsonRecord, index: number, count: number, options: JsonlOptions, skipped: ImportProblem[]): ImportedArticle | null {
+  const { file } = options;
+  const here = { file, line: record.line };
+  if (!isRecord(record.value)) {
+    skipped.push({ ...here, reason: 'the record is not a JSON object; record skipped' });
+    return null;
+  }
+  const textField = firstField(record.value, options.textField, TEXT_FIELDS);
+  if (!textField || typeof textField.value !== 'string') {
+    skipped.push({ ...here, reason: `no text (field ${options.textField ?? TEXT_FIELDS.join(', ')}); record skipped` });
+    return null;
+  }
+  const offsets = createSourceTextOffsets(textField.value);
+  const labelField = firstField(record.value, options.labelField, LABEL_FIELDS);
+  const entries: unknown[] = labelField === null ? [] : Array.isArray(labelField.value) ? labelField.value : [];
+  if (labelField !== null && !Array.isArray(labelField.value)) {
+    skipped.push({ ...here, reason: `field "${labelField.name}" is not a list; its labels were not imported` });
+  }
+  const spans: ImportedSpan[] = [];
+  const labels: string[] = [];
+  const idsBySource = new Map<string, string>();
+  entries.forEach((entry, entryIndex) => {
+    const where = `${labelField?.name ?? 'label'}[${entryIndex}]`;
+    if (typeof entry === 'string') {
+      labels.push(entry);
+      return;
+    }
+    const raw = readRawSpan(entry);
+    if (!raw || typeof raw.type !== 'string' || raw.type === '') {
+      skipped.push({ ...here, reason: `${where}: not a span [start, end, "TYPE"]; skipped` });
+      return;
+    }
+    const resolved = offsets.resolve(raw.start, raw.end, options.offsetUnit ?? 'utf16');
+    if (!resolved.ok) {
+      skipped.push({ ...here, reason: `${where} (${raw.type}): ${resolved.reason}; span skipped` });
+      return;
+    }
+    const id = `T${spans.length + 1}`;
+    if (raw.sourceId !== undefined) idsBySource.set(String(raw.sourceId), id);
+    spans.push({ id, type: raw.type, start: resolved.start, end: resolved.end });
+  });
+  const relations: ImportedRelation[] = [];
+  const rawRelations = record.value.relations;
+  if (Array.isArray(rawRelations)) {
+    rawRelations.forEach((entry: unknown, relationIndex) => {
+      const from = isRecord(entry) ? idsBySource.get(String(entry.from_id)) : undefined;
+      const to = isRecord(entry) ? idsBySource.get(String(entry.to_id)) : undefined;
+      const type = isRecord(entry) ? (entry.type ?? entry.label) : undefined;
+      if (!from || !to || typeof type !== 'string' || type === '') {
+        skipped.push({ ...here, reason: `relations[${relationIndex}]: needs from_id and to_id of imported entities and a type; skipped` });
+        return;
+      }
+      relations.push({ id: `R${relations.length + 1}`, type, from, to });
+    });
+  }
+  return { name: numberedName(options.baseName, index, count), text: offsets.documentText, spans, relations, labels, origin: here };
+}
+
+export function parseJsonl(content: string, options: JsonlOptions): ParseResult {
+  const { records, skipped } = readJsonRecords(content, options.file);
+  const articles: ImportedArticle[] = [];
+  records.forEach((record, index) => {
+    const article = importRecord(record, index, records.length, options, skipped);
+    if (article) articles.push(article);
+  });
+  return { articles, skipped, warnings: [] };
+}

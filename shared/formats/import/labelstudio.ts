@@ -1,0 +1,175 @@
+import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, ParseResult, SourceLocation } from './importTypes';
+import { isRecord, readJsonArray, type JsonRecord } from './jsonRecords';
+import { createSourceTextOffsets, type SourceOffsetUnit, type SourceTextOffsets } from './sourceOffsets';
+import { numberedName } from './tokenizedArticles';
+
+/**
+ * Label Studio JSON exports, one article a task:
+ * - "JSON": `[{"data": {"text": ...}, "annotations": [{"result": [{"id", "type": "labels",
+ *   "value": {"start", "end", "text", "labels": [...]}}, {"type": "relation", "from_id",
+ *   "to_id", "labels"}, {"type": "choices", "value": {"choices": [...]}}]}]}]`;
+ * - "JSON-MIN": `[{"text": ..., "label": [{"start", "end", "text", "labels": [...]}]}]`.
+ * Only the first annotation of a task that was not cancelled is imported (an article holds
+ * one set); the others, and predictions, are reported. Offsets are UTF-16 units (Label Studio
+ * counts in JavaScript) and checked against each region's stated text.
+ */
+export interface LabelStudioOptions {
+  file: string;
+  baseName: string;
+  offsetUnit?: SourceOffsetUnit;
+  /** The task's data field holding the text; default `text`, else its first string field. */
+  textField?: string;
+}
+
+function findText(data: Record<string, unknown>, textField: string | undefined): string | null {
+  if (textField) return typeof data[textField] === 'string' ? (data[textField] as string) : null;
+  if (typeof data.text === 'string') return data.text;
+  const first = Object.values(data).find((value) => typeof value === 'string');
+  return typeof first === 'string' ? first : null;
+}
+
+interface TaskContext {
+  here: SourceLocation;
+  offsets: SourceTextOffsets;
+  unit: SourceOffsetUnit;
+  spans: ImportedSpan[];
+  relations: ImportedRelation[];
+  labels: string[];
+  idsByRegion: Map<string, string[]>;
+  skipped: ImportProblem[];
+  warnings: ImportProblem[];
+}
+
+function addRegion(context: TaskContext, where: string, regionId: unknown, value: Record<string, unknown>): void {
+  const types = Array.isArray(value.labels) ? value.labels : Array.isArray(value.hypertextlabels) ? value.hypertextlabels : [];
+  if (value.start === undefined || typeof value.start === 'string') {
+    context.skipped.push({ ...context.here, reason: `${where}: region without numeric start/end (an HTML/XPath region?); skipped` });
+    return;
+  }
+  const stated = typeof value.text === 'string' ? value.text : undefined;
+  const resolved = context.offsets.resolve(value.start, value.end, context.unit, stated);
+  if (!resolved.ok) {
+    context.skipped.push({ ...context.here, reason: `${where}: ${resolved.reason}; region skipped` });
+    return;
+  }
+  if (resolved.warning) context.warnings.push({ ...context.here, reason: `${where}: ${resolved.warning}` });
+  const typeNames = types.filter((type): type is string => typeof type === 'string' && type !== '');
+  if (typeNames.length === 0) {
+    context.skipped.push({ ...context.here, reason: `${where}: region has no label; skipped` });
+    return;
+  }
+  for (const type of typeNames) {
+    const id = `T${context.spans.length + 1}`;
+    context.spans.push({ id, type, start: resolved.start, end: resolved.end });
+    if (regionId !== undefined) {
+      const key = String(regionId);
+      context.idsByRegion.set(key, [...(context.idsByRegion.get(key) ?? []), id]);
+    }
+  }
+}
+
+function importResults(context: TaskContext, results: unknown[], field: string): void {
+  const pendingRelations: Array<{ where: string; item: Record<string, unknown> }> = [];
+  const pendingNotes: Array<{ where: string; item: Record<string, unknown> }> = [];
+  results.forEach((item, index) => {
+    const where = `${field}[${index}]`;
+    if (!isRecord(item)) {
+      context.skipped.push({ ...context.here, reason: `${where}: not an object; skipped` });
+      return;
+    }
+    const value = isRecord(item.value) ? item.value : item;
+    if (item.type === 'relation') pendingRelations.push({ where, item });
+    else if (item.type === 'choices' || Array.isArray(value.choices)) {
+      for (const choice of Array.isArray(value.choices) ? value.choices : []) if (typeof choice === 'string') context.labels.push(choice);
+    } else if (item.type === 'textarea' && item.id !== undefined) pendingNotes.push({ where, item });
+    else if (value.start !== undefined || Array.isArray(value.labels)) addRegion(context, where, item.id, value);
+    else context.skipped.push({ ...context.here, reason: `${where}: result of type ${JSON.stringify(item.type)} is not imported` });
+  });
+  for (const { where, item } of pendingNotes) {
+    const value = isRecord(item.value) ? item.value : {};
+    const text = Array.isArray(value.text) ? value.text.filter((line) => typeof line === 'string').join('\n') : typeof value.text === 'string' ? value.text : '';
+    const targets = context.idsByRegion.get(String(item.id)) ?? [];
+    if (targets.length === 0 || text === '') {
+      context.skipped.push({ ...context.here, reason: `${where}: text area not attached to an imported region; skipped` });
+      continue;
+    }
+    for (const span of context.spans) if (targets.includes(span.id)) span.note = text;
+  }
+  for (const { where, item } of pendingRelations) {
+    const from = context.idsByRegion.get(String(item.from_id))?.[0];
+    const to = context.idsByRegion.get(String(item.to_id))?.[0];
+    if (!from || !to) {
+      context.skipped.push({ ...context.here, reason: `${where}: relation between regions that were not imported; skipped` });
+      continue;
+    }
+    const names = Array.isArray(item.labels) ? item.labels.filter((label): label is string => typeof label === 'string' && label !== '') : [];
+    const [source, target] = item.direction === 'left' ? [to, from] : [from, to];
+    for (const type of names.length > 0 ? names : ['related']) {
+      context.relations.push({ id: `R${context.relations.length + 1}`, type, from: source, to: target });
+    }
+  }
+}
+
+/** The results of a JSON-MIN task: the first list of objects with start and end. */
+function minimalResults(task: Record<string, unknown>): { field: string; results: unknown[] } | null {
+  for (const [field, value] of Object.entries(task)) {
+    if (Array.isArray(value) && value.some((item) => isRecord(item) && item.start !== undefined && item.end !== undefined)) {
+      return { field, results: value.map((item) => (isRecord(item) ? { type: 'labels', id: item.id, value: item } : item)) };
+    }
+  }
+  return null;
+}
+
+function importTask(record: JsonRecord, index: number, count: number, options: LabelStudioOptions, skipped: ImportProblem[], warnings: ImportProblem[]): ImportedArticle | null {
+  const here = { file: options.file, line: record.line };
+  if (!isRecord(record.value)) {
+    skipped.push({ ...here, reason: 'the task is not a JSON object; task skipped' });
+    return null;
+  }
+  const task = record.value;
+  const data = isRecord(task.data) ? task.data : task;
+  const text = findText(data, options.textField);
+  if (text === null) {
+    skipped.push({ ...here, reason: `task ${JSON.stringify(task.id ?? index + 1)} has no text in its data; task skipped` });
+    return null;
+  }
+  const offsets = createSourceTextOffsets(text);
+  const context: TaskContext = {
+    here, offsets, unit: options.offsetUnit ?? 'utf16', spans: [], relations: [], labels: [], idsByRegion: new Map(), skipped, warnings,
+  };
+  if (Array.isArray(task.annotations)) {
+    const annotations = task.annotations.filter(isRecord);
+    const chosen = annotations.find((annotation) => annotation.was_cancelled !== true);
+    for (const annotation of annotations) {
+      if (annotation === chosen) continue;
+      const why = annotation.was_cancelled === true ? 'was cancelled' : 'is not the first (an article holds one annotation set)';
+      skipped.push({ ...here, reason: `annotation ${JSON.stringify(annotation.id ?? '?')} by ${JSON.stringify(annotation.completed_by ?? '?')} ${why}; not imported` });
+    }
+    if (chosen && Array.isArray(chosen.result)) importResults(context, chosen.result, 'result');
+  } else {
+    const minimal = minimalResults(task);
+    if (minimal) importResults(context, minimal.results, minimal.field);
+  }
+  if (Array.isArray(task.predictions) && task.predictions.length > 0) {
+    skipped.push({ ...here, reason: `${task.predictions.length} prediction(s) not imported (only annotations are)` });
+  }
+  return {
+    name: numberedName(options.baseName, index, count),
+    text: offsets.documentText,
+    spans: context.spans,
+    relations: context.relations,
+    labels: context.labels,
+    origin: here,
+  };
+}
+
+export function parseLabelStudio(content: string, options: LabelStudioOptions): ParseResult {
+  const { records, skipped } = readJsonArray(content, options.file);
+  const warnings: ImportProblem[] = [];
+  const articles: ImportedArticle[] = [];
+  records.forEach((record, index) => {
+    const article = importTask(record, index, records.length, options, skipped, warnings);
+    if (article) articles.push(article);
+  });
+  return { articles, skipped, warnings };
+}
