@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export class PathOutsideCorpusError extends Error {
@@ -23,18 +23,42 @@ export function resolveInCorpus(root: string, id: string): string {
   if (segments.some((segment) => segment === '')) throw new PathOutsideCorpusError(id, 'empty path segment');
   const rootReal = realpathSync(root);
   const target = path.join(rootReal, ...segments);
-  let targetReal: string;
-  try {
-    targetReal = realpathSync(target);
-  } catch {
-    // A file that does not exist yet (an annotation file about to be written): check its folder.
-    targetReal = path.join(realpathSync(path.dirname(target)), path.basename(target));
-  }
-  const relative = path.relative(rootReal, targetReal);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  const relative = path.relative(rootReal, realPathOfNearestExisting(id, target));
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     throw new PathOutsideCorpusError(id, 'it resolves outside the opened corpus');
   }
   return target;
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The real path of `target`, or, for a file that does not exist yet (an annotation file about
+ * to be written), of its nearest existing ancestor with the missing part appended: a symbolic
+ * link anywhere on the way is followed, so a link that leaves the corpus is caught either way.
+ */
+function realPathOfNearestExisting(id: string, target: string): string {
+  const missing: string[] = [];
+  let current = target;
+  for (;;) {
+    try {
+      return path.join(realpathSync(current), ...missing.reverse());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const parent = path.dirname(current);
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === current) throw error;
+      // A dangling link: where it points cannot be checked, and writing through it could leave the corpus.
+      if (isSymbolicLink(current)) throw new PathOutsideCorpusError(id, 'it goes through a symbolic link whose target does not exist');
+      missing.push(path.basename(current));
+      current = parent;
+    }
+  }
 }
 
 /** The article id of an absolute path inside the root. */
