@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { addAnnotation, createAnnotationId, removeAnnotation, retagAnnotation } from './annotationOperations';
+import { toDocumentAnnotations, toStoredAnnotations } from './documentAnnotation';
+import { createOffsetConverter } from '../text/offsets';
+
+const text = 'سلام 😀 به خبرگزاری ایرنا و IRNA خوش آمدید';
+let counter = 0;
+const context = { text, author: 'tester', now: '2026-01-01T00:00:00.000Z', newId: () => `id${++counter}` };
+
+describe('annotation operations', () => {
+  it('adds an annotation with the text it covers, in reading order', () => {
+    const later = text.indexOf('IRNA');
+    const first = addAnnotation([], { start: later, end: later + 4, type: 'ORG' }, context);
+    const earlier = text.indexOf('ایرنا');
+    const second = addAnnotation(first.annotations, { start: earlier, end: earlier + 5, type: 'ORG' }, context);
+    expect(second.annotations.map((annotation) => annotation.text)).toEqual(['ایرنا', 'IRNA']);
+    expect(second.annotations[0]).toMatchObject({ author: 'tester', created: context.now, type: 'ORG' });
+  });
+
+  it('does not duplicate an identical span of the same type', () => {
+    const once = addAnnotation([], { start: 0, end: 4, type: 'PER' }, context);
+    const twice = addAnnotation(once.annotations, { start: 0, end: 4, type: 'PER' }, context);
+    expect(twice.annotations).toHaveLength(1);
+    expect(twice.id).toBe(once.id);
+  });
+
+  it('refuses spans outside the text or empty', () => {
+    expect(() => addAnnotation([], { start: 3, end: 3, type: 'PER' }, context)).toThrow(RangeError);
+    expect(() => addAnnotation([], { start: 0, end: text.length + 1, type: 'PER' }, context)).toThrow(RangeError);
+  });
+
+  it('retags and removes by id without touching the others', () => {
+    const { annotations, id } = addAnnotation([], { start: 0, end: 4, type: 'PER' }, context);
+    const other = addAnnotation(annotations, { start: 5, end: 7, type: 'MISC' }, context);
+    const retagged = retagAnnotation(other.annotations, id, 'ORG', { author: 'b', now: 'later' });
+    expect(retagged.find((annotation) => annotation.id === id)).toMatchObject({ type: 'ORG', modified: 'later' });
+    expect(retagged.find((annotation) => annotation.id === other.id)).toBe(other.annotations.find((annotation) => annotation.id === other.id));
+    expect(removeAnnotation(retagged, id).map((annotation) => annotation.id)).toEqual([other.id]);
+  });
+
+  it('creates distinct ids', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => createAnnotationId()));
+    expect(ids.size).toBe(1000);
+  });
+});
+
+describe('document annotations (UTF-16) and stored annotations (code points)', () => {
+  it('converts both ways around an emoji, keeping unknown fields', () => {
+    const converter = createOffsetConverter(text);
+    const utf16Start = text.indexOf('به');
+    const stored = [{ id: 'x', type: 'MISC', start: 7, end: 9, text: 'به', extra: { kept: true } }];
+    const inDocument = toDocumentAnnotations(stored, converter);
+    expect(inDocument[0].start).toBe(utf16Start);
+    expect(text.slice(inDocument[0].start, inDocument[0].end)).toBe('به');
+    expect(toStoredAnnotations(inDocument, converter)).toEqual(stored);
+  });
+
+  it('converts fragment bounds of discontinuous spans', () => {
+    const converter = createOffsetConverter(text);
+    const stored = [{ id: 'd', type: 'ORG', start: 0, end: 9, text: 'سلام به', fragments: [{ start: 0, end: 4 }, { start: 7, end: 9 }] }];
+    const inDocument = toDocumentAnnotations(stored, converter);
+    expect(inDocument[0].fragments?.[1]).toEqual({ start: 8, end: 10 });
+    expect(toStoredAnnotations(inDocument, converter)).toEqual(stored);
+  });
+});

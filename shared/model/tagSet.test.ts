@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTagSet, hotkeyLabel, resolveTagSet } from './tagSet';
+
+describe('resolveTagSet', () => {
+  it('gives the default news types Digit1..Digit9 in order, the tenth none', () => {
+    const types = defaultTagSet().types;
+    expect(types.map((type) => type.id)).toEqual(['PER', 'ORG', 'LOC', 'FAC', 'EVENT', 'DATE', 'TIME', 'MONEY', 'PERCENT', 'MISC']);
+    expect(types.slice(0, 9).map((type) => type.hotkey)).toEqual(['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9']);
+    expect(types[9].hotkey).toBeNull();
+  });
+
+  it('skips digits that a type claimed for itself', () => {
+    const tagSet = resolveTagSet('hashiye.json', [{ id: 'A' }, { id: 'B', hotkey: 'Digit1' }, { id: 'C' }, { id: 'D', hotkey: 'KeyQ' }]);
+    expect(tagSet.types.map((type) => type.hotkey)).toEqual(['Digit2', 'Digit1', 'Digit3', 'KeyQ']);
+  });
+
+  it('fills labels from the id and colours from the palette', () => {
+    const [type] = resolveTagSet('hashiye.json', [{ id: 'GPE' }]).types;
+    expect(type.label).toEqual({ fa: 'GPE', en: 'GPE' });
+    expect(type.color).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+
+  it('shows hotkeys as the key cap', () => {
+    expect(hotkeyLabel('Digit7')).toBe('7');
+    expect(hotkeyLabel('KeyQ')).toBe('Q');
+  });
+});
