@@ -1,0 +1,198 @@
+import type { AttributeValueSchema } from '../model/nativeFormat';
+import type { z } from 'zod';
+import { buildReport, checkDocument, orderedTypes, type SpanPiece } from './checkedSpans';
+import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
+import { serializeWith } from './serializeWith';
+
+/**
+ * brat standoff: for each article `NAME.txt` (the document text, UTF-8, LF) and `NAME.ann`, plus
+ * one `annotation.conf` declaring the types. Offsets are code points, as brat counts them.
+ * - `T` lines keep the annotation's id when it is already a brat id (T12), so a brat corpus
+ *   exports to identical T lines; other ids get the next free number.
+ * - A discontinuous span is `start end;start end`, its text the fragments joined by a space.
+ * - brat's T line cannot hold a line end: a span crossing one is written as fragments split at
+ *   the line ends (what brat itself does), reported as `changed`.
+ * - Notes are `#` AnnotatorNotes lines, relations `R` lines, attributes `A` lines.
+ */
+const TITLE = 'brat';
+const BRAT_ID = /^([TRA#])([1-9][0-9]*)$/;
+
+type AttributeValue = z.infer<typeof AttributeValueSchema>;
+
+/** Hands out brat ids: an existing one when it is a valid unused brat id, else the next free number. */
+class BratIds {
+  private readonly used = new Set<string>();
+  private next = 1;
+
+  constructor(private readonly prefix: string, existing: readonly string[]) {
+    for (const id of existing) {
+      const match = BRAT_ID.exec(id);
+      if (match && match[1] === prefix) this.next = Math.max(this.next, Number(match[2]) + 1);
+    }
+  }
+
+  take(preferred: string | null): string {
+    const match = preferred === null ? null : BRAT_ID.exec(preferred);
+    if (preferred !== null && match && match[1] === this.prefix && !this.used.has(preferred)) {
+      this.used.add(preferred);
+      return preferred;
+    }
+    let id = `${this.prefix}${this.next++}`;
+    while (this.used.has(id)) id = `${this.prefix}${this.next++}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+/** brat names (types, attributes) hold no whitespace. */
+function bratName(name: string, what: string, problems: ExportProblem[], annotation: string): string {
+  if (!/\s/.test(name)) return name;
+  const renamed = name.replace(/\s+/g, '_');
+  problems.push({ kind: 'type-renamed', effect: 'changed', annotation, message: `The ${what} «${name}» holds whitespace, which brat does not allow; written as «${renamed}».` });
+  return renamed;
+}
+
+/** Splits pieces at line ends (brat's T lines are single lines), leaving the line ends out. */
+function splitAtLineEnds(text: string, pieces: readonly SpanPiece[]): { start: number; end: number; text: string }[] {
+  const result: { start: number; end: number; text: string }[] = [];
+  for (const piece of pieces) {
+    const covered = text.slice(piece.start16, piece.end16);
+    if (!covered.includes('\n')) {
+      result.push({ start: piece.start, end: piece.end, text: covered });
+      continue;
+    }
+    let codePoint = piece.start;
+    for (const line of covered.split('\n')) {
+      const length = Array.from(line).length;
+      if (length > 0) result.push({ start: codePoint, end: codePoint + length, text: line });
+      codePoint += length + 1;
+    }
+  }
+  return result;
+}
+
+function attributeLine(value: AttributeValue): string | null {
+  if (value === true) return '';
+  if (value === false) return null;
+  return String(value);
+}
+
+/** `news/001.txt` → `news/001`. */
+export function bratBaseName(articleId: string): string {
+  return articleId.toLowerCase().endsWith('.txt') ? articleId.slice(0, -4) : articleId;
+}
+
+function serializeDocument(document: ExportDocument): DocumentOutput {
+  const checked = checkDocument(document);
+  const problems: ExportProblem[] = [];
+  const textIds = new BratIds('T', checked.spans.map((span) => span.annotation.id));
+  const relationIds = new BratIds('R', checked.relations.map((relation) => relation.id));
+  const attributeIds = new BratIds('A', []);
+  const noteIds = new BratIds('#', []);
+  const bratIdOf = new Map<string, string>();
+  const lines: string[] = [];
+  const notes: string[] = [];
+  const attributeNames: string[] = [];
+  const entityTypes: string[] = [];
+
+  const noteLine = (target: string, note: string, owner: string): void => {
+    let flat = note;
+    if (/[\r\n]/.test(note)) {
+      flat = note.replace(/\r?\n|\r/g, ' ');
+      problems.push({ kind: 'note-flattened', effect: 'changed', annotation: owner, message: `The note of ${owner} has line ends, which brat notes cannot hold; written on one line.` });
+    }
+    notes.push(`${noteIds.take(null)}\tAnnotatorNotes ${target}\t${flat}`);
+  };
+
+  for (const span of checked.spans) {
+    const { annotation } = span;
+    const id = textIds.take(annotation.id);
+    bratIdOf.set(annotation.id, id);
+    const type = bratName(annotation.type, 'type', problems, annotation.id);
+    entityTypes.push(type);
+    const fragments = splitAtLineEnds(document.text, span.pieces);
+    if (fragments.length !== span.pieces.length || fragments.some((fragment, index) => fragment.start !== span.pieces[index]?.start || fragment.end !== span.pieces[index]?.end)) {
+      problems.push({ kind: 'crosses-line', effect: 'changed', annotation: annotation.id, message: `Annotation ${annotation.id} (${annotation.type}) crosses a line end; brat needs it written as fragments split at the line ends.` });
+    }
+    const offsets = fragments.length > 0 ? fragments.map((fragment) => `${fragment.start} ${fragment.end}`).join(';') : `${annotation.start} ${annotation.end}`;
+    lines.push(`${id}\t${type} ${offsets}\t${fragments.map((fragment) => fragment.text).join(' ')}`);
+    for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
+      const suffix = attributeLine(value);
+      if (suffix === null) continue;
+      const attributeName = bratName(name, 'attribute name', problems, annotation.id);
+      const attributeValue = bratName(suffix, 'attribute value', problems, annotation.id);
+      attributeNames.push(attributeValue === '' ? attributeName : `${attributeName}\t${attributeValue}`);
+      lines.push(`${attributeIds.take(null)}\t${attributeName} ${id}${attributeValue === '' ? '' : ` ${attributeValue}`}`);
+    }
+    if (annotation.note) noteLine(id, annotation.note, annotation.id);
+  }
+  const relationTypes: string[] = [];
+  for (const relation of checked.relations) {
+    const id = relationIds.take(relation.id);
+    const type = bratName(relation.type, 'relation type', problems, relation.id);
+    relationTypes.push(type);
+    lines.push(`${id}\t${type} Arg1:${bratIdOf.get(relation.from)} Arg2:${bratIdOf.get(relation.to)}`);
+    if (relation.note) noteLine(id, relation.note, relation.id);
+  }
+  const base = bratBaseName(document.id);
+  const ann = [...lines, ...notes].map((line) => `${line}\n`).join('');
+  return {
+    article: document.id,
+    chunk: '',
+    files: [
+      { path: `${base}.txt`, content: document.text, role: 'document' },
+      { path: `${base}.ann`, content: ann, role: 'document' },
+    ],
+    report: buildReport(checked, checked.spans.length, problems),
+    entityTypes,
+    relationTypes,
+    attributeNames,
+  };
+}
+
+/** annotation.conf for the types used (the tag set's first), allowing any overlap as our data has. */
+export function bratAnnotationConf(entityTypes: readonly string[], relationTypes: readonly string[], attributeNames: readonly string[]): string {
+  const attributes = new Map<string, Set<string>>();
+  for (const entry of attributeNames) {
+    const [name, value] = entry.split('\t');
+    const values = attributes.get(name) ?? new Set<string>();
+    if (value !== undefined) values.add(value);
+    attributes.set(name, values);
+  }
+  const lines = [
+    '# Written by Hashiye. Types in the tag set order, then others found in the articles.',
+    '[entities]',
+    ...entityTypes,
+    '',
+    '[relations]',
+    ...relationTypes.map((type) => `${type}\tArg1:<ENTITY>, Arg2:<ENTITY>`),
+    '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
+    '',
+    '[events]',
+    '',
+    '[attributes]',
+    ...[...attributes].map(([name, values]) => (values.size === 0 ? `${name}\tArg:<ENTITY>` : `${name}\tArg:<ENTITY>, Value:${[...values].sort().join('|')}`)),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[] {
+  const entityTypes = orderedTypes(options.types?.map((type) => type.replace(/\s+/g, '_')), outputs.flatMap((output) => output.entityTypes));
+  const relationTypes = orderedTypes([], outputs.flatMap((output) => output.relationTypes));
+  const attributeNames = orderedTypes([], outputs.flatMap((output) => output.attributeNames));
+  return [{ path: 'annotation.conf', content: bratAnnotationConf(entityTypes, relationTypes, attributeNames), role: 'schema' }];
+}
+
+export const bratFormat: FormatSerializer = {
+  id: 'brat',
+  title: TITLE,
+  mainExtension: null,
+  offsetUnit: 'codepoint',
+  serializeDocument,
+  finish,
+};
+
+export function serializeBrat(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {
+  return serializeWith(bratFormat, documents, options);
+}

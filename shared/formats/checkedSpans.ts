@@ -1,0 +1,141 @@
+import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
+import { createOffsetConverter, type OffsetConverter } from '../text/offsets';
+import type { DocumentReport, ExportDocument, ExportProblem } from './exportTypes';
+
+export interface SpanPiece {
+  /** Code points. */
+  start: number;
+  end: number;
+  /** UTF-16 units into the document text. */
+  start16: number;
+  end16: number;
+}
+
+/** An annotation whose offsets are in range and whose text is the article's text there. */
+export interface CheckedSpan {
+  annotation: StoredAnnotation;
+  /** One piece for a continuous span, one per fragment for a discontinuous one. */
+  pieces: SpanPiece[];
+  /** Its position in the document's annotation list, for stable ordering. */
+  order: number;
+}
+
+export interface CheckedDocument {
+  document: ExportDocument;
+  converter: OffsetConverter;
+  spans: CheckedSpan[];
+  /** Relations whose both ends are checked spans. */
+  relations: StoredRelation[];
+  problems: ExportProblem[];
+}
+
+/**
+ * Checks every annotation against the document text before anything is written: offsets in
+ * range and the stored text equal to the slice (fragments joined by a space, as stored).
+ * An annotation that fails is reported as `lost`, never written with wrong offsets.
+ */
+export function checkDocument(document: ExportDocument): CheckedDocument {
+  const { text } = document;
+  const converter = createOffsetConverter(text);
+  const problems: ExportProblem[] = [];
+  const spans: CheckedSpan[] = [];
+  const limit = converter.codePointLength;
+  document.annotations.forEach((annotation, order) => {
+    const ranges = annotation.fragments && annotation.fragments.length > 0 ? annotation.fragments : [annotation];
+    const outOfRange = ranges.some((range) => !Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end < range.start || range.end > limit);
+    if (outOfRange || annotation.end < annotation.start || annotation.end > limit || annotation.start < 0) {
+      problems.push({
+        kind: 'out-of-range',
+        effect: 'lost',
+        annotation: annotation.id,
+        message: `Annotation ${annotation.id} (${annotation.type}) at ${annotation.start}-${annotation.end} lies outside the article (${limit} characters); not exported.`,
+      });
+      return;
+    }
+    const pieces = ranges.map((range): SpanPiece => ({
+      start: range.start,
+      end: range.end,
+      start16: converter.toUtf16(range.start),
+      end16: converter.toUtf16(range.end),
+    }));
+    const covered = pieces.map((piece) => text.slice(piece.start16, piece.end16)).join(' ');
+    if (covered !== annotation.text) {
+      problems.push({
+        kind: 'text-mismatch',
+        effect: 'lost',
+        annotation: annotation.id,
+        message: `Annotation ${annotation.id} (${annotation.type}) says it covers «${annotation.text}» but the article has «${covered}» at ${annotation.start}-${annotation.end}; not exported.`,
+      });
+      return;
+    }
+    spans.push({ annotation, pieces, order });
+  });
+  const known = new Set(spans.map((span) => span.annotation.id));
+  const relations: StoredRelation[] = [];
+  for (const relation of document.relations) {
+    if (known.has(relation.from) && known.has(relation.to)) {
+      relations.push(relation);
+    } else {
+      problems.push({
+        kind: 'relation-dangling',
+        effect: 'omitted',
+        annotation: relation.id,
+        message: `Relation ${relation.id} (${relation.type}) links ${relation.from} → ${relation.to}, which is not an exported annotation; not exported.`,
+      });
+    }
+  }
+  return { document, converter, spans, relations, problems };
+}
+
+/** The per-document report once a format has added its own problems. */
+export function buildReport(checked: CheckedDocument, written: number, formatProblems: readonly ExportProblem[]): DocumentReport {
+  return {
+    article: checked.document.id,
+    annotations: checked.document.annotations.length,
+    written,
+    problems: [...checked.problems, ...formatProblems],
+  };
+}
+
+/** Reports, as one problem per document, the notes a format has no place for. */
+export function omittedNotes(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
+  const count = spans.filter((span) => span.annotation.note).length;
+  if (count === 0) return [];
+  return [{ kind: 'notes-omitted', effect: 'omitted', message: `${count} note${count === 1 ? '' : 's'} not exported: ${formatTitle} has no place for notes.` }];
+}
+
+export function omittedAttributes(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
+  const count = spans.filter((span) => span.annotation.attributes && Object.keys(span.annotation.attributes).length > 0).length;
+  if (count === 0) return [];
+  return [{ kind: 'attributes-omitted', effect: 'omitted', message: `Attributes of ${count} annotation${count === 1 ? '' : 's'} not exported: ${formatTitle} has no place for attributes.` }];
+}
+
+export function omittedRelations(relations: readonly StoredRelation[], formatTitle: string): ExportProblem[] {
+  if (relations.length === 0) return [];
+  const count = relations.length;
+  return [{ kind: 'relations-omitted', effect: 'omitted', message: `${count} relation${count === 1 ? '' : 's'} not exported: ${formatTitle} has no place for relations.` }];
+}
+
+/** Discontinuous spans written as separate pieces, in formats without fragments. */
+export function splitDiscontinuous(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
+  return spans
+    .filter((span) => span.pieces.length > 1)
+    .map((span) => ({
+      kind: 'discontinuous' as const,
+      effect: 'changed' as const,
+      annotation: span.annotation.id,
+      message: `Annotation ${span.annotation.id} (${span.annotation.type}) is discontinuous; ${formatTitle} has no fragments, so its ${span.pieces.length} pieces are written as separate spans.`,
+    }));
+}
+
+export function distinct(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+/** Entity types: the tag set's order first, then the others found in documents, sorted. */
+export function orderedTypes(preferred: readonly string[] | undefined, found: Iterable<string>): string[] {
+  const result = [...(preferred ?? [])];
+  const seen = new Set(result);
+  const extra = [...new Set(found)].filter((type) => !seen.has(type)).sort();
+  return [...result, ...extra];
+}

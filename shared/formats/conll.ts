@@ -1,0 +1,59 @@
+import { buildReport, checkDocument, omittedAttributes, omittedNotes, omittedRelations } from './checkedSpans';
+import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
+import { serializeWith } from './serializeWith';
+import { tagDocument } from './tokenTagging';
+
+/** Written before every document, in the CoNLL-2003 way. */
+export const CONLL_DOCSTART = '-DOCSTART-';
+const TITLE = 'CoNLL';
+
+/** Tab and line ends are the format's own separators; a source token holding one would break the file. */
+function safeToken(token: string, problems: ExportProblem[]): string {
+  if (!/[\t\r\n]/.test(token)) return token;
+  problems.push({
+    kind: 'token-text-changed',
+    effect: 'changed',
+    message: `The source token «${token}» holds a tab or line end, written as a space so the file stays readable.`,
+  });
+  return token.replace(/[\t\r\n]/g, ' ');
+}
+
+function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
+  const checked = checkDocument(document);
+  const tagged = tagDocument(checked, options.scheme ?? 'iob2', TITLE);
+  const problems = [...tagged.problems, ...omittedRelations(checked.relations, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  let chunk = `${CONLL_DOCSTART}\tO\n\n`;
+  for (const sentence of tagged.sentences) {
+    for (let index = 0; index < sentence.tokens.length; index++) {
+      chunk += `${safeToken(sentence.tokens[index], problems)}\t${sentence.tags[index]}\n`;
+    }
+    chunk += '\n';
+  }
+  return {
+    article: document.id,
+    chunk,
+    files: [],
+    report: buildReport(checked, tagged.written, problems),
+    entityTypes: checked.spans.map((span) => span.annotation.type),
+    relationTypes: [],
+    attributeNames: [],
+  };
+}
+
+function finish(outputs: readonly DocumentOutput[]): ExportFile[] {
+  return [{ path: 'corpus.conll', content: outputs.map((output) => output.chunk).join(''), role: 'main' }];
+}
+
+export const conllFormat: FormatSerializer = {
+  id: 'conll',
+  title: TITLE,
+  mainExtension: '.conll',
+  offsetUnit: 'token',
+  serializeDocument,
+  finish,
+};
+
+/** CoNLL: one `token TAB tag` per line, a blank line after each sentence, `-DOCSTART-` before each document. */
+export function serializeConll(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {
+  return serializeWith(conllFormat, documents, options);
+}

@@ -1,0 +1,66 @@
+import { buildReport, checkDocument, omittedAttributes, omittedRelations } from './checkedSpans';
+import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
+import { serializeWith } from './serializeWith';
+
+/**
+ * CSV (RFC 4180): header `article,id,type,start,end,text,note`, CRLF after every record, a
+ * field quoted when it holds a quote, comma, CR or LF (quotes doubled). UTF-8 without BOM.
+ * Offsets are code points. A discontinuous span is one row per fragment, all with its id.
+ * Nothing is trimmed: a span's text keeps its spaces, ZWNJ and NBSP exactly.
+ */
+const TITLE = 'CSV';
+export const CSV_HEADER = ['article', 'id', 'type', 'start', 'end', 'text', 'note'] as const;
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvRecord(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+function serializeDocument(document: ExportDocument): DocumentOutput {
+  const checked = checkDocument(document);
+  const problems = [...omittedRelations(checked.relations, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  let chunk = '';
+  for (const span of checked.spans) {
+    const { annotation } = span;
+    for (const piece of span.pieces) {
+      chunk += csvRecord([
+        document.id,
+        annotation.id,
+        annotation.type,
+        String(piece.start),
+        String(piece.end),
+        document.text.slice(piece.start16, piece.end16),
+        annotation.note ?? '',
+      ]);
+    }
+  }
+  return {
+    article: document.id,
+    chunk,
+    files: [],
+    report: buildReport(checked, checked.spans.length, problems),
+    entityTypes: checked.spans.map((span) => span.annotation.type),
+    relationTypes: [],
+    attributeNames: [],
+  };
+}
+
+function finish(outputs: readonly DocumentOutput[]): ExportFile[] {
+  return [{ path: 'annotations.csv', content: csvRecord(CSV_HEADER) + outputs.map((output) => output.chunk).join(''), role: 'main' }];
+}
+
+export const csvFormat: FormatSerializer = {
+  id: 'csv',
+  title: TITLE,
+  mainExtension: '.csv',
+  offsetUnit: 'codepoint',
+  serializeDocument,
+  finish,
+};
+
+export function serializeCsv(documents: readonly ExportDocument[]): SerializedExport {
+  return serializeWith(csvFormat, documents, {});
+}

@@ -1,0 +1,125 @@
+import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
+
+/** Format ids, fixed by DESIGN.md. */
+export const EXPORT_FORMAT_IDS = ['brat', 'conll', 'jsonl', 'labelstudio', 'w3c', 'csv', 'hf'] as const;
+export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
+
+export function isExportFormatId(value: string): value is ExportFormatId {
+  return (EXPORT_FORMAT_IDS as readonly string[]).includes(value);
+}
+
+/** One article as the serializers see it. Offsets are code points, as in `NAME.ann.json`. */
+export interface ExportDocument {
+  /** The article id: its path inside the corpus, forward slashes (`news/001.txt`). */
+  id: string;
+  text: string;
+  annotations: readonly StoredAnnotation[];
+  relations: readonly StoredRelation[];
+  /** Source token boundaries [start, end) in code points, for articles imported from a tokenized format. */
+  tokens?: readonly (readonly [number, number])[];
+}
+
+export const TAGGING_SCHEMES = ['iob2', 'iob1', 'bioes'] as const;
+export type TaggingScheme = (typeof TAGGING_SCHEMES)[number];
+
+export const JSONL_VARIANTS = ['label', 'entities'] as const;
+export type JsonlVariant = (typeof JSONL_VARIANTS)[number];
+
+export interface SerializeOptions {
+  /** Token tagging scheme for CoNLL and Hugging Face; IOB2 unless asked. */
+  scheme?: TaggingScheme;
+  /** doccano JSONL: `{"label": [[s, e, type]]}` (default) or `{"entities", "relations"}`. */
+  jsonlVariant?: JsonlVariant;
+  /** Entity types in the corpus tag set's order; types found only in documents follow, sorted. */
+  types?: readonly string[];
+}
+
+/**
+ * What happened to the information a problem is about:
+ * - `lost`: an annotation (its label) is not in the output;
+ * - `changed`: the label is in the output, but its extent or form differs from the annotation;
+ * - `omitted`: something other than a label (a note, attributes, a relation) the format has no place for.
+ */
+export type ProblemEffect = 'lost' | 'changed' | 'omitted';
+
+export type ProblemKind =
+  | 'text-mismatch'
+  | 'out-of-range'
+  | 'empty-span'
+  | 'overlap'
+  | 'not-on-token-edge'
+  | 'discontinuous'
+  | 'crosses-line'
+  | 'type-renamed'
+  | 'relation-dangling'
+  | 'relations-omitted'
+  | 'notes-omitted'
+  | 'attributes-omitted'
+  | 'token-text-changed'
+  | 'note-flattened'
+  | 'tokens-invalid';
+
+export interface ExportProblem {
+  kind: ProblemKind;
+  effect: ProblemEffect;
+  /** The annotation or relation concerned, when there is one. */
+  annotation?: string;
+  message: string;
+}
+
+export interface DocumentReport {
+  article: string;
+  /** Annotations in the article. */
+  annotations: number;
+  /** Annotations whose label is in the output (possibly `changed`). */
+  written: number;
+  problems: ExportProblem[];
+}
+
+export interface ExportFile {
+  /** Path relative to the export folder, forward slashes. */
+  path: string;
+  content: string;
+  /** `main`: the format's corpus file; `document`: one article's file; `schema`: a label list or config. */
+  role: 'main' | 'document' | 'schema';
+}
+
+export interface SerializedExport {
+  files: ExportFile[];
+  reports: DocumentReport[];
+}
+
+/** A sentence ready for a token-classification file. */
+export interface TaggedSentence {
+  tokens: string[];
+  tags: string[];
+}
+
+/** One document serialized on its own; `finish` assembles these, in document order. */
+export interface DocumentOutput {
+  article: string;
+  /** The document's part of the format's main file ('' when it has none). */
+  chunk: string;
+  /** Files of the document's own (brat's NAME.txt and NAME.ann). */
+  files: ExportFile[];
+  report: DocumentReport;
+  entityTypes: string[];
+  relationTypes: string[];
+  /** Attribute names, as `name` (a flag) or `name TAB value`, for a schema file. */
+  attributeNames: string[];
+  /** Token-classification formats: the tagged sentences, turned into ids once all labels are known. */
+  sentences?: TaggedSentence[];
+}
+
+export type OffsetUnit = 'codepoint' | 'utf16' | 'token';
+
+export interface FormatSerializer {
+  id: ExportFormatId;
+  title: string;
+  /** Extension of the main file, with the dot; null when the format writes one file per article. */
+  mainExtension: string | null;
+  offsetUnit: OffsetUnit;
+  serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput;
+  /** The format's files from all documents' outputs, in document order. */
+  finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[];
+}

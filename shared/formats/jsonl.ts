@@ -1,0 +1,68 @@
+import { buildReport, checkDocument, omittedAttributes, omittedNotes, omittedRelations, splitDiscontinuous } from './checkedSpans';
+import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
+import { serializeWith } from './serializeWith';
+
+/**
+ * doccano JSONL, one article a line. Offsets are UTF-16 code units, because doccano's front
+ * end counts JavaScript string positions (doccano/doccano#2484).
+ * - `label` variant (sequence labelling): `{"id", "text", "label": [[start, end, type], ...]}`;
+ * - `entities` variant (relation extraction): `{"id", "text", "entities": [{"id", "label",
+ *   "start_offset", "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}`.
+ * Nested and overlapping spans are kept as they are: both variants hold them.
+ */
+const TITLE = 'doccano JSONL';
+
+function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
+  const checked = checkDocument(document);
+  const variant = options.jsonlVariant ?? 'label';
+  const problems = [...splitDiscontinuous(checked.spans, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  let line: string;
+  if (variant === 'label') {
+    problems.push(...omittedRelations(checked.relations, `${TITLE} (label variant)`));
+    const label = checked.spans.flatMap((span) => span.pieces.map((piece) => [piece.start16, piece.end16, span.annotation.type]));
+    line = JSON.stringify({ id: document.id, text: document.text, label });
+  } else {
+    const entityIds = new Map<string, number>();
+    const entities: { id: number; label: string; start_offset: number; end_offset: number }[] = [];
+    for (const span of checked.spans) {
+      for (const piece of span.pieces) {
+        const id = entities.length + 1;
+        if (!entityIds.has(span.annotation.id)) entityIds.set(span.annotation.id, id);
+        entities.push({ id, label: span.annotation.type, start_offset: piece.start16, end_offset: piece.end16 });
+      }
+    }
+    const relations = checked.relations.map((relation, index) => ({
+      id: index + 1,
+      from_id: entityIds.get(relation.from) ?? 0,
+      to_id: entityIds.get(relation.to) ?? 0,
+      type: relation.type,
+    }));
+    line = JSON.stringify({ id: document.id, text: document.text, entities, relations });
+  }
+  return {
+    article: document.id,
+    chunk: `${line}\n`,
+    files: [],
+    report: buildReport(checked, checked.spans.length, problems),
+    entityTypes: checked.spans.map((span) => span.annotation.type),
+    relationTypes: checked.relations.map((relation) => relation.type),
+    attributeNames: [],
+  };
+}
+
+function finish(outputs: readonly DocumentOutput[]): ExportFile[] {
+  return [{ path: 'corpus.jsonl', content: outputs.map((output) => output.chunk).join(''), role: 'main' }];
+}
+
+export const jsonlFormat: FormatSerializer = {
+  id: 'jsonl',
+  title: TITLE,
+  mainExtension: '.jsonl',
+  offsetUnit: 'utf16',
+  serializeDocument,
+  finish,
+};
+
+export function serializeJsonl(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {
+  return serializeWith(jsonlFormat, documents, options);
+}

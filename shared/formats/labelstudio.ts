@@ -1,0 +1,100 @@
+import { buildReport, checkDocument, omittedAttributes, orderedTypes, splitDiscontinuous } from './checkedSpans';
+import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
+import { serializeWith } from './serializeWith';
+
+/**
+ * Label Studio JSON: an array of tasks, `{"data": {"text", "article"}, "annotations": [{"result": [...]}]}`.
+ * Each span is a `labels` result with `value: {start, end, text, labels}`; offsets are UTF-16
+ * code units, as Label Studio's front end counts them. Notes go to the region's `meta.text`,
+ * relations to `relation` results. `label-config.xml` is a labelling config for the types.
+ */
+const TITLE = 'Label Studio JSON';
+const FROM_NAME = 'label';
+const TO_NAME = 'text';
+
+interface LabelResult {
+  id: string;
+  from_name: string;
+  to_name: string;
+  type: 'labels';
+  value: { start: number; end: number; text: string; labels: string[] };
+  meta?: { text: string[] };
+}
+
+interface RelationResult {
+  type: 'relation';
+  from_id: string;
+  to_id: string;
+  direction: 'right';
+  labels: string[];
+}
+
+function serializeDocument(document: ExportDocument): DocumentOutput {
+  const checked = checkDocument(document);
+  const problems = [...splitDiscontinuous(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  const results: (LabelResult | RelationResult)[] = [];
+  for (const span of checked.spans) {
+    span.pieces.forEach((piece, index) => {
+      const result: LabelResult = {
+        // Later pieces of a discontinuous span need ids of their own.
+        id: index === 0 ? span.annotation.id : `${span.annotation.id}~${index + 1}`,
+        from_name: FROM_NAME,
+        to_name: TO_NAME,
+        type: 'labels',
+        value: { start: piece.start16, end: piece.end16, text: document.text.slice(piece.start16, piece.end16), labels: [span.annotation.type] },
+      };
+      if (span.annotation.note) result.meta = { text: [span.annotation.note] };
+      results.push(result);
+    });
+  }
+  for (const relation of checked.relations) {
+    results.push({ type: 'relation', from_id: relation.from, to_id: relation.to, direction: 'right', labels: [relation.type] });
+  }
+  const task = { data: { text: document.text, article: document.id }, annotations: [{ result: results }] };
+  return {
+    article: document.id,
+    chunk: JSON.stringify(task),
+    files: [],
+    report: buildReport(checked, checked.spans.length, problems),
+    entityTypes: checked.spans.map((span) => span.annotation.type),
+    relationTypes: checked.relations.map((relation) => relation.type),
+    attributeNames: [],
+  };
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[] {
+  const types = orderedTypes(options.types, outputs.flatMap((output) => output.entityTypes));
+  const relationTypes = orderedTypes([], outputs.flatMap((output) => output.relationTypes));
+  const config = [
+    '<View>',
+    `  <Labels name="${FROM_NAME}" toName="${TO_NAME}">`,
+    ...types.map((type) => `    <Label value="${escapeXml(type)}"/>`),
+    '  </Labels>',
+    ...(relationTypes.length > 0 ? ['  <Relations>', ...relationTypes.map((type) => `    <Relation value="${escapeXml(type)}"/>`), '  </Relations>'] : []),
+    `  <Text name="${TO_NAME}" value="$text"/>`,
+    '</View>',
+    '',
+  ].join('\n');
+  const tasks = outputs.map((output) => output.chunk);
+  return [
+    { path: 'tasks.json', content: tasks.length === 0 ? '[]\n' : `[\n${tasks.join(',\n')}\n]\n`, role: 'main' },
+    { path: 'label-config.xml', content: config, role: 'schema' },
+  ];
+}
+
+export const labelStudioFormat: FormatSerializer = {
+  id: 'labelstudio',
+  title: TITLE,
+  mainExtension: '.json',
+  offsetUnit: 'utf16',
+  serializeDocument,
+  finish,
+};
+
+export function serializeLabelStudio(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {
+  return serializeWith(labelStudioFormat, documents, options);
+}

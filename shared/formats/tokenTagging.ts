@@ -1,0 +1,221 @@
+import { sentenceStarts } from '../text/sentences';
+import { tokenizeUtf16 } from '../text/tokenizer';
+import { splitDiscontinuous, type CheckedDocument, type CheckedSpan } from './checkedSpans';
+import type { ExportProblem, TaggedSentence, TaggingScheme } from './exportTypes';
+
+/**
+ * Turns a checked document into tagged sentences for the token-classification formats
+ * (CoNLL, Hugging Face). The rules, stated once here and in docs/formats.md:
+ *
+ * 1. Tokens: the article's source tokens when it has them (so importing then exporting gives
+ *    the same tokens back), otherwise the project's tokenizer, whose tokens are also split at
+ *    every span edge that falls inside one (so «امنیتیگروه» with «گروه» tagged gives two tokens).
+ * 2. A span covers the tokens it touches. When a source token is only partly inside the span
+ *    the whole token is tagged and the span is reported as `changed` (`not-on-token-edge`).
+ * 3. Overlaps: a token carries one tag. Annotations are taken in order of start, longer
+ *    first, then their order in the file; one whose tokens are already tagged is reported
+ *    as `lost` (`overlap`): nested spans keep the outer one.
+ * 4. A discontinuous annotation is tagged as one chunk per fragment (reported as `changed`).
+ * 5. Sentences end after sentence-final punctuation (. ! ? ؟ …) and at line ends, except
+ *    inside an entity; with source tokens only line ends split, keeping the source's layout.
+ */
+
+export interface TaggedDocument {
+  sentences: TaggedSentence[];
+  written: number;
+  problems: ExportProblem[];
+}
+
+const OUTSIDE = 'O';
+
+/** Source tokens as flat UTF-16 boundaries, or null (with a problem) when they cannot be used. */
+function sourceBoundaries(checked: CheckedDocument, problems: ExportProblem[]): number[] | null {
+  const tokens = checked.document.tokens;
+  if (!tokens || tokens.length === 0) return null;
+  const { converter } = checked;
+  const boundaries: number[] = [];
+  let previousEnd = 0;
+  for (const [start, end] of tokens) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < previousEnd || end <= start || end > converter.codePointLength) {
+      problems.push({
+        kind: 'tokens-invalid',
+        effect: 'omitted',
+        message: `The article's source tokens are not in order or out of range (token ${start}-${end}); the project's tokenizer was used instead.`,
+      });
+      return null;
+    }
+    boundaries.push(converter.toUtf16(start), converter.toUtf16(end));
+    previousEnd = end;
+  }
+  return boundaries;
+}
+
+/** Splits tokens at span edges that fall strictly inside them. */
+function splitAtSpanEdges(boundaries: number[], spans: readonly CheckedSpan[]): number[] {
+  const edges: number[] = [];
+  for (const span of spans) {
+    for (const piece of span.pieces) edges.push(piece.start16, piece.end16);
+  }
+  if (edges.length === 0) return boundaries;
+  edges.sort((a, b) => a - b);
+  const result: number[] = [];
+  let edge = 0;
+  for (let index = 0; index < boundaries.length; index += 2) {
+    let start = boundaries[index];
+    const end = boundaries[index + 1];
+    while (edge < edges.length && edges[edge] <= start) edge++;
+    while (edge < edges.length && edges[edge] < end) {
+      if (edges[edge] > start) {
+        result.push(start, edges[edge]);
+        start = edges[edge];
+      }
+      edge++;
+    }
+    result.push(start, end);
+  }
+  return result;
+}
+
+/** Index of the first token whose end is after `offset` (binary search over ends). */
+function firstTokenEndingAfter(boundaries: readonly number[], offset: number): number {
+  let low = 0;
+  let high = boundaries.length / 2;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (boundaries[middle * 2 + 1] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+interface Chunk {
+  first: number;
+  last: number;
+  type: string;
+}
+
+function tagChunks(tokenCount: number, chunks: readonly Chunk[], scheme: TaggingScheme): string[] {
+  const tags: string[] = new Array<string>(tokenCount).fill(OUTSIDE);
+  const sorted = [...chunks].sort((a, b) => a.first - b.first);
+  let previous: Chunk | null = null;
+  for (const chunk of sorted) {
+    const { first, last, type } = chunk;
+    if (scheme === 'bioes') {
+      if (first === last) {
+        tags[first] = `S-${type}`;
+      } else {
+        tags[first] = `B-${type}`;
+        for (let token = first + 1; token < last; token++) tags[token] = `I-${type}`;
+        tags[last] = `E-${type}`;
+      }
+    } else {
+      for (let token = first; token <= last; token++) tags[token] = `I-${type}`;
+      // IOB1 marks B- only where a chunk directly follows another of the same type.
+      const touchesSameType = previous !== null && previous.last === first - 1 && previous.type === type;
+      if (scheme === 'iob2' || touchesSameType) tags[first] = `B-${type}`;
+    }
+    previous = chunk;
+  }
+  return tags;
+}
+
+export function tagDocument(checked: CheckedDocument, scheme: TaggingScheme, formatTitle: string): TaggedDocument {
+  const { text } = checked.document;
+  const problems: ExportProblem[] = [];
+  const source = sourceBoundaries(checked, problems);
+  const boundaries = source ?? splitAtSpanEdges(tokenizeUtf16(text), checked.spans);
+  const tokenCount = boundaries.length / 2;
+
+  const ordered = [...checked.spans].sort((a, b) => {
+    const aStart = a.pieces[0].start16;
+    const bStart = b.pieces[0].start16;
+    if (aStart !== bStart) return aStart - bStart;
+    const aLength = a.pieces[a.pieces.length - 1].end16 - aStart;
+    const bLength = b.pieces[b.pieces.length - 1].end16 - bStart;
+    if (aLength !== bLength) return bLength - aLength;
+    return a.order - b.order;
+  });
+
+  const owner = new Int32Array(tokenCount).fill(-1);
+  const chunks: Chunk[] = [];
+  const keptSpans: CheckedSpan[] = [];
+  for (const span of ordered) {
+    const { annotation } = span;
+    const ranges: Chunk[] = [];
+    let widened = false;
+    for (const piece of span.pieces) {
+      const first = firstTokenEndingAfter(boundaries, piece.start16);
+      let last = first - 1;
+      while (last + 1 < tokenCount && boundaries[(last + 1) * 2] < piece.end16) last++;
+      if (last < first) continue;
+      if (boundaries[first * 2] < piece.start16 || boundaries[last * 2 + 1] > piece.end16) widened = true;
+      ranges.push({ first, last, type: annotation.type });
+    }
+    if (ranges.length === 0) {
+      problems.push({
+        kind: 'empty-span',
+        effect: 'lost',
+        annotation: annotation.id,
+        message: `Annotation ${annotation.id} (${annotation.type}) covers no token («${annotation.text}»); ${formatTitle} tags tokens, so it is not exported.`,
+      });
+      continue;
+    }
+    const clash = ranges.some((range) => {
+      for (let token = range.first; token <= range.last; token++) if (owner[token] !== -1) return true;
+      return false;
+    });
+    if (clash) {
+      const holderIndex = ranges
+        .flatMap((range) => Array.from(owner.subarray(range.first, range.last + 1)))
+        .find((index) => index !== -1);
+      const holder = holderIndex === undefined ? null : keptSpans[holderIndex].annotation;
+      problems.push({
+        kind: 'overlap',
+        effect: 'lost',
+        annotation: annotation.id,
+        message: `Annotation ${annotation.id} (${annotation.type} «${annotation.text}») overlaps ${holder ? `${holder.id} (${holder.type} «${holder.text}»)` : 'another annotation'}; ${formatTitle} gives each token one tag and the earlier, longer span is kept.`,
+      });
+      continue;
+    }
+    const keptIndex = keptSpans.length;
+    keptSpans.push(span);
+    for (const range of ranges) {
+      for (let token = range.first; token <= range.last; token++) owner[token] = keptIndex;
+      chunks.push(range);
+    }
+    if (widened) {
+      problems.push({
+        kind: 'not-on-token-edge',
+        effect: 'changed',
+        annotation: annotation.id,
+        message: `Annotation ${annotation.id} (${annotation.type} «${annotation.text}») starts or ends inside a source token; the whole token is tagged.`,
+      });
+    }
+  }
+  problems.push(...splitDiscontinuous(keptSpans, formatTitle));
+
+  const tags = tagChunks(tokenCount, chunks, scheme);
+  // Which chunk each token belongs to, so that no sentence break falls inside an entity.
+  const chunkOf = new Int32Array(tokenCount).fill(-1);
+  chunks.forEach((chunk, index) => {
+    for (let token = chunk.first; token <= chunk.last; token++) chunkOf[token] = index;
+  });
+  const starts = sentenceStarts(text, boundaries, { splitOnPunctuation: source === null });
+  const sentences: TaggedSentence[] = [];
+  let current: TaggedSentence = { tokens: [], tags: [] };
+  let nextStart = 1;
+  for (let token = 0; token < tokenCount; token++) {
+    if (nextStart < starts.length - 1 && token === starts[nextStart]) {
+      nextStart++;
+      const insideEntity = chunkOf[token] !== -1 && chunkOf[token] === chunkOf[token - 1];
+      if (!insideEntity && current.tokens.length > 0) {
+        sentences.push(current);
+        current = { tokens: [], tags: [] };
+      }
+    }
+    current.tokens.push(text.slice(boundaries[token * 2], boundaries[token * 2 + 1]));
+    current.tags.push(tags[token]);
+  }
+  if (current.tokens.length > 0) sentences.push(current);
+  return { sentences, written: keptSpans.length, problems };
+}

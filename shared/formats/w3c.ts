@@ -1,0 +1,100 @@
+import { QUOTE_CONTEXT_LENGTH } from '../text/quote';
+import { buildReport, checkDocument, omittedAttributes, type CheckedDocument, type SpanPiece } from './checkedSpans';
+import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
+import { serializeWith } from './serializeWith';
+
+/**
+ * W3C Web Annotation JSON-LD: one `AnnotationCollection` whose page lists an `Annotation` per
+ * span. Each target names the article (its id inside the corpus) and carries a
+ * TextPositionSelector (start, end in code points, as the Web Annotation model counts
+ * characters) and a TextQuoteSelector (exact, prefix, suffix) so the span can be found again
+ * if the text moves. A discontinuous span has one target per fragment. The type is a
+ * `tagging` body, a note a `commenting` body; a relation is a `linking` annotation whose
+ * targets are the two annotations' ids.
+ */
+const TITLE = 'W3C Web Annotation';
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** A stable IRI for an annotation of an article. */
+export function w3cAnnotationIri(article: string, annotation: string): string {
+  return `urn:hashiye:${encodeURIComponent(article)}:${encodeURIComponent(annotation)}`;
+}
+
+function target(checked: CheckedDocument, piece: SpanPiece): object {
+  const { text } = checked.document;
+  const { converter } = checked;
+  const prefixStart = converter.toUtf16(Math.max(0, piece.start - QUOTE_CONTEXT_LENGTH));
+  const suffixEnd = converter.toUtf16(Math.min(converter.codePointLength, piece.end + QUOTE_CONTEXT_LENGTH));
+  return {
+    source: checked.document.id,
+    selector: [
+      { type: 'TextPositionSelector', start: piece.start, end: piece.end },
+      {
+        type: 'TextQuoteSelector',
+        exact: text.slice(piece.start16, piece.end16),
+        prefix: text.slice(prefixStart, piece.start16),
+        suffix: text.slice(piece.end16, suffixEnd),
+      },
+    ],
+  };
+}
+
+function serializeDocument(document: ExportDocument): DocumentOutput {
+  const checked = checkDocument(document);
+  const problems = omittedAttributes(checked.spans, TITLE);
+  const items: string[] = [];
+  for (const span of checked.spans) {
+    const { annotation } = span;
+    const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.type }];
+    if (annotation.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+    const targets = span.pieces.map((piece) => target(checked, piece));
+    items.push(JSON.stringify({
+      id: w3cAnnotationIri(document.id, annotation.id),
+      type: 'Annotation',
+      motivation: 'tagging',
+      body,
+      target: targets.length === 1 ? targets[0] : targets,
+    }));
+  }
+  for (const relation of checked.relations) {
+    const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: relation.type }];
+    if (relation.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: relation.note });
+    items.push(JSON.stringify({
+      id: w3cAnnotationIri(document.id, relation.id),
+      type: 'Annotation',
+      motivation: 'linking',
+      body,
+      target: [w3cAnnotationIri(document.id, relation.from), w3cAnnotationIri(document.id, relation.to)],
+    }));
+  }
+  return {
+    article: document.id,
+    chunk: items.join(',\n'),
+    files: [],
+    report: buildReport(checked, checked.spans.length, problems),
+    entityTypes: checked.spans.map((span) => span.annotation.type),
+    relationTypes: checked.relations.map((relation) => relation.type),
+    attributeNames: [],
+  };
+}
+
+function finish(outputs: readonly DocumentOutput[]): ExportFile[] {
+  const chunks = outputs.map((output) => output.chunk).filter((chunk) => chunk !== '');
+  const total = chunks.reduce((sum, chunk) => sum + chunk.split('\n').length, 0);
+  const head = `{"@context":${JSON.stringify(W3C_CONTEXT)},"id":"urn:hashiye:export","type":"AnnotationCollection","total":${total},"first":{"type":"AnnotationPage","startIndex":0,"items":[`;
+  const content = chunks.length === 0 ? `${head}]}}\n` : `${head}\n${chunks.join(',\n')}\n]}}\n`;
+  return [{ path: 'annotations.jsonld', content, role: 'main' }];
+}
+
+export const w3cFormat: FormatSerializer = {
+  id: 'w3c',
+  title: TITLE,
+  mainExtension: '.jsonld',
+  offsetUnit: 'codepoint',
+  serializeDocument,
+  finish,
+};
+
+export function serializeW3c(documents: readonly ExportDocument[]): SerializedExport {
+  return serializeWith(w3cFormat, documents, {});
+}
