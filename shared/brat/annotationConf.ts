@@ -8,8 +8,8 @@ import type { TagTypeInput } from '../model/tagSet';
  * - the hierarchy is the number of leading whitespace characters (tabs by convention): a line
  *   one deeper than the one above is its child;
  * - a type name starting with `!` is abstract (hierarchy only, cannot be used to annotate);
- * - a line is `NAME[|ALIAS...]` then, after whitespace (a TAB in `[attributes]`), the
- *   comma-separated arguments (`Arg1:Person`, `Value:A|B`, `<REL-TYPE>:symmetric`).
+ * - a line is `NAME[|ALIAS...]` then, after whitespace, the comma-separated arguments
+ *   (`Arg1:Person`, `Value:A|B`, `<REL-TYPE>:symmetric`).
  */
 export type ConfSection = 'entities' | 'relations' | 'events' | 'attributes';
 
@@ -58,6 +58,7 @@ export function parseAnnotationConf(content: string): AnnotationConf {
   const conf: AnnotationConf = { entities: [], relations: [], events: [], attributes: [], problems: [] };
   const macros = new Map<string, string>();
   let section: ConfSection | null = null;
+  let unknownSection = false;
   // Per section, the last type seen at each depth: the parent of a line one deeper.
   let lastAtDepth: ConfType[] = [];
   const text = content.startsWith('\uFEFF') ? content.slice(1) : content;
@@ -68,6 +69,7 @@ export function parseAnnotationConf(content: string): AnnotationConf {
     if (header) {
       const name = header[1].trim().toLowerCase();
       section = SECTION_NAMES[name] ?? null;
+      unknownSection = section === null;
       lastAtDepth = [];
       if (section === null) conf.problems.push({ line: lineNumber, message: `Unknown section [${header[1]}]; its lines are ignored.` });
       return;
@@ -79,6 +81,7 @@ export function parseAnnotationConf(content: string): AnnotationConf {
       return;
     }
     if (section === null) {
+      if (unknownSection) return;
       conf.problems.push({ line: lineNumber, message: 'A type outside any section is ignored.' });
       return;
     }

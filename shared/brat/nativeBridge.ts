@@ -137,10 +137,22 @@ export interface AppliedChanges {
 export interface RemovalGroup {
   id: string;
   lines: RemovedLine[];
+  /** Ids the lines referred to that existed outside the group when it was removed. */
+  requires: string[];
 }
 
 /** Lines removed by an earlier save, by the id of the annotation whose deletion removed them. */
-export type RestorableLines = (id: string) => readonly RemovedLine[] | null;
+export type RestorableLines = (id: string) => RemovalGroup | null;
+
+function removalGroup(before: StandoffDocument, id: string, lines: RemovedLine[]): RemovalGroup {
+  const inGroup = new Set(lines.map((entry) => definedId(entry.line)));
+  const existing = new Set(before.lines.map(definedId));
+  const requires = new Set<string>();
+  for (const entry of lines) {
+    for (const ref of referencedIds(entry.line)) if (!inGroup.has(ref) && existing.has(ref)) requires.add(ref);
+  }
+  return { id, lines, requires: [...requires] };
+}
 
 function fragmentsOf(annotation: StoredAnnotation): SpanFragment[] {
   const fragments = annotation.fragments && annotation.fragments.length > 0
@@ -169,16 +181,14 @@ export function splitFragmentsAtLineBreaks(codePoints: readonly string[], fragme
 }
 
 /**
- * The removed lines that can go back into `document`: a line that refers to something neither
- * in the document nor among the lines being restored (another entity still deleted) stays out.
+ * The removed lines that can go back into `document`: a line that refers to something that
+ * existed when it was removed but is gone now (another entity still deleted) stays out. A
+ * reference that was already dangling in the original file is kept as it was.
  */
-function restorableSubset(document: StandoffDocument, lines: readonly RemovedLine[]): RemovedLine[] {
-  const present = new Set(document.lines.map(definedId).filter((id): id is string => id !== null));
-  for (const entry of lines) {
-    const id = definedId(entry.line);
-    if (id !== null) present.add(id);
-  }
-  return lines.filter((entry) => referencedIds(entry.line).every((ref) => present.has(ref)));
+function restorableSubset(document: StandoffDocument, group: RemovalGroup): RemovedLine[] {
+  const present = new Set(document.lines.map(definedId));
+  const missing = new Set(group.requires.filter((id) => !present.has(id)));
+  return group.lines.filter((entry) => referencedIds(entry.line).every((ref) => !missing.has(ref)));
 }
 
 function sameFragments(a: readonly SpanFragment[], b: readonly SpanFragment[]): boolean {
@@ -214,14 +224,14 @@ export function applyNativeChanges(
   for (const id of entities) {
     if (wantedEntities.has(id) || findLineIndex(current, id) === -1) continue;
     const result = removeAnnotation(current, id);
+    removed.push(removalGroup(current, id, result.removed));
     current = result.document;
-    removed.push({ id, lines: result.removed });
   }
   for (const id of relationsBefore.keys()) {
     if (wantedRelations.has(id) || findLineIndex(current, id) === -1) continue;
     const result = removeAnnotation(current, id);
+    removed.push(removalGroup(current, id, result.removed));
     current = result.document;
-    removed.push({ id, lines: result.removed });
   }
 
   for (const annotation of changes.annotations) {
@@ -235,11 +245,11 @@ export function applyNativeChanges(
       throw new StandoffEditError(`Annotation ${id} has the id of a ${existing.kind} line in the .ann file.`);
     }
     if (!existing) {
-      const lines = restorable(id);
+      const group = restorable(id);
       let wasRestored = false;
-      if (lines && lines.some((entry) => entry.line.kind === 'entity' && entry.line.id === id)) {
+      if (group && group.lines.some((entry) => entry.line.kind === 'entity' && entry.line.id === id)) {
         try {
-          current = restoreLines(current, restorableSubset(current, lines));
+          current = restoreLines(current, restorableSubset(current, group));
           restored.push(id);
           wasRestored = true;
         } catch (error) {
