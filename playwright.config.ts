@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /** The same specs run in real Electron (skipped, with the reason, where its binary is missing) and in the Chromium stand-in. */
-export default defineConfig({
+export default defineConfig<{ appHost: 'electron' | 'chromium' }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
