@@ -60,17 +60,22 @@ export function parseBratDocument(source: BratDocumentSource): ParseResult {
         skip(`${id}: offsets ${outOfRange[0]}-${outOfRange[1]} are reversed or past the end of the text (${sourceCodePoints.length} characters); skipped`);
         continue;
       }
-      const sorted = [...fragments].sort((left, right) => left[0] - right[0]);
+      // Fragments keep brat's order, which its text field follows («lacrimal enlargement of glands»).
       const stated = fields.slice(2).join('\t');
-      const covered = sorted.map(([start, end]) => sourceCodePoints.slice(start, end).join('')).join(' ');
+      const covered = fragments.map(([start, end]) => sourceCodePoints.slice(start, end).join('')).join(' ');
       if (fields.length >= 3 && covered !== stated) {
         warnings.push({ file, line: line.number, reason: `${id}: the .ann text «${stated}» differs from the article's «${covered}»; the offsets were kept` });
       }
-      const mapped: ImportedFragment[] = sorted.map(([start, end]) => ({
+      const mapped: ImportedFragment[] = fragments.map(([start, end]) => ({
         start: normalized.toDocumentOffset(start),
         end: normalized.toDocumentOffset(end),
       }));
-      const span: ImportedSpan = { id, type, start: mapped[0].start, end: mapped[mapped.length - 1].end };
+      const span: ImportedSpan = {
+        id,
+        type,
+        start: Math.min(...mapped.map((fragment) => fragment.start)),
+        end: Math.max(...mapped.map((fragment) => fragment.end)),
+      };
       if (mapped.length > 1) span.fragments = mapped;
       if (spansById.has(id)) {
         skip(`${id}: the id is used twice; the later line was skipped`);

@@ -1,0 +1,167 @@
+import path from 'node:path';
+import { CONLL_SEPARATORS, type ConllSeparator } from '../../shared/formats/import/conll';
+import { IMPORT_FORMATS, isImportFormat, type ImportProblem } from '../../shared/formats/import/importTypes';
+import { SOURCE_OFFSET_UNITS, type SourceOffsetUnit } from '../../shared/formats/import/sourceOffsets';
+import { TAG_SCHEMES, type TagScheme } from '../../shared/formats/import/tagScheme';
+import { DEFAULT_SENTENCES_PER_ARTICLE } from '../../shared/formats/import/tokenizedArticles';
+import { importCorpus, type ImportOptions, type ImportSummary } from '../services/importCorpus';
+
+/** Where a command writes; `process.stdout` and `process.stderr` fit. */
+export interface CommandIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+/** Exit codes of `hashiye import`. */
+export const IMPORT_EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  /** Articles were written but some lines or items were skipped (listed). */
+  partial: 3,
+  cancelled: 130,
+} as const;
+
+export const IMPORT_HELP = `Usage: hashiye import PATH --from FORMAT --out CORPUS [options]
+
+Reads PATH (a file, or a folder of files) in another tool's format and writes a new corpus:
+NAME.txt (UTF-8) and NAME.ann.json for each article. CORPUS must be new or empty; nothing is
+ever overwritten. Lines or items that cannot be imported are listed with file and line.
+
+Formats (--from): ${IMPORT_FORMATS.join(', ')}
+  brat         folder of NAME.txt + NAME.ann (or one of them)
+  conll        token-per-line, space, tab or | separated; IOB1, IOB2, BIOES (detected)
+  jsonl        doccano JSONL ("label" or "entities" spans)
+  labelstudio  Label Studio JSON or JSON-MIN export
+  hf           Hugging Face token classification JSON lines (tokens, ner_tags)
+
+Options:
+  --out CORPUS                  the new corpus folder (required)
+  --sentences-per-article N     tokenized sources without -DOCSTART-: N sentences an article (default ${DEFAULT_SENTENCES_PER_ARTICLE})
+  --separator auto|${CONLL_SEPARATORS.join('|')}   CoNLL column separator (default auto)
+  --scheme auto|${TAG_SCHEMES.join('|')}      tag scheme of conll and hf (default auto)
+  --offset-unit ${SOURCE_OFFSET_UNITS.join('|')}      offsets of jsonl and labelstudio (default utf16)
+  --labels O,B-PER,I-PER,...    hf: names of numeric tags (default: dataset_info.json beside the data)
+  --text-field NAME             jsonl / labelstudio: field holding the text
+  --label-field NAME            jsonl: field holding the spans
+  --json                        print the summary as JSON
+  -h, --help                    show this help
+
+Exit codes: 0 imported, 3 imported but something was skipped, 1 refused or failed,
+2 wrong arguments, 130 cancelled (Ctrl+C).
+`;
+
+class UsageError extends Error {}
+
+interface ParsedArguments {
+  help: boolean;
+  json: boolean;
+  source?: string;
+  options?: ImportOptions;
+}
+
+const VALUE_FLAGS = ['--from', '--out', '--sentences-per-article', '--separator', '--scheme', '--offset-unit', '--labels', '--text-field', '--label-field'];
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
+  return value as T;
+}
+
+function parseArguments(argv: readonly string[]): ParsedArguments {
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  let help = false;
+  let json = false;
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === '-h' || argument === '--help') help = true;
+    else if (argument === '--json') json = true;
+    else if (argument.startsWith('--')) {
+      const equals = argument.indexOf('=');
+      const flag = equals === -1 ? argument : argument.slice(0, equals);
+      if (!VALUE_FLAGS.includes(flag)) throw new UsageError(`Unknown option ${flag}.`);
+      const value = equals === -1 ? argv[++index] : argument.slice(equals + 1);
+      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+      values.set(flag, value);
+    } else positional.push(argument);
+  }
+  if (help) return { help, json };
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give the PATH to import.' : `One PATH only (got ${positional.join(', ')}).`);
+  const from = values.get('--from');
+  if (!from) throw new UsageError('--from FORMAT is required.');
+  if (!isImportFormat(from)) throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')} (got "${from}").`);
+  const out = values.get('--out');
+  if (!out) throw new UsageError('--out CORPUS is required.');
+  const options: ImportOptions = { from, out: path.resolve(out) };
+  const sentences = values.get('--sentences-per-article');
+  if (sentences !== undefined) {
+    const count = Number(sentences);
+    if (!Number.isInteger(count) || count < 1) throw new UsageError('--sentences-per-article must be a whole number ≥ 1.');
+    options.sentencesPerArticle = count;
+  }
+  const separator = values.get('--separator');
+  if (separator !== undefined) options.separator = oneOf<ConllSeparator | 'auto'>('--separator', separator, ['auto', ...CONLL_SEPARATORS]);
+  const scheme = values.get('--scheme');
+  if (scheme !== undefined) options.scheme = oneOf<TagScheme | 'auto'>('--scheme', scheme, ['auto', ...TAG_SCHEMES]);
+  const unit = values.get('--offset-unit');
+  if (unit !== undefined) options.offsetUnit = oneOf<SourceOffsetUnit>('--offset-unit', unit, SOURCE_OFFSET_UNITS);
+  const labels = values.get('--labels');
+  if (labels !== undefined) options.labelNames = labels.split(',').map((label) => label.trim());
+  const textField = values.get('--text-field');
+  if (textField !== undefined) options.textField = textField;
+  const labelField = values.get('--label-field');
+  if (labelField !== undefined) options.labelField = labelField;
+  return { help, json, source: path.resolve(positional[0]), options };
+}
+
+const LISTED_PROBLEMS = 20;
+
+function formatProblems(title: string, problems: readonly ImportProblem[]): string {
+  if (problems.length === 0) return '';
+  const lines = problems.slice(0, LISTED_PROBLEMS).map((problem) => `  ${problem.file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}`);
+  if (problems.length > LISTED_PROBLEMS) lines.push(`  ... and ${problems.length - LISTED_PROBLEMS} more (--json lists all)`);
+  return `${title} (${problems.length}):\n${lines.join('\n')}\n`;
+}
+
+function formatSummary(summary: ImportSummary): string {
+  let text = `${summary.cancelled ? 'Cancelled after importing' : 'Imported'} ${summary.articles} article(s) with ${summary.annotations} annotation(s) into ${summary.out}.\n`;
+  for (const layout of summary.detected) {
+    const parts = [layout.separator && `separator ${layout.separator}`, layout.scheme && `scheme ${layout.scheme.toUpperCase()}`].filter(Boolean);
+    if (parts.length > 0) text += `  ${layout.file}: ${parts.join(', ')}\n`;
+  }
+  text += formatProblems('Skipped', summary.skipped);
+  text += formatProblems('Warnings', summary.warnings);
+  return text;
+}
+
+/** `hashiye import PATH --from F --out CORPUS`: argv holds the arguments after `import`. */
+export async function runImportCommand(argv: string[], io: CommandIo): Promise<number> {
+  let parsed: ParsedArguments;
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`hashiye import: ${error.message}\nRun "hashiye import --help" for usage.\n`);
+    return IMPORT_EXIT.usage;
+  }
+  if (parsed.help || !parsed.source || !parsed.options) {
+    io.stdout.write(IMPORT_HELP);
+    return IMPORT_EXIT.ok;
+  }
+  const controller = new AbortController();
+  const onInterrupt = (): void => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const summary = await importCorpus(parsed.source, parsed.options, undefined, controller.signal);
+    io.stdout.write(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+    if (summary.cancelled) return IMPORT_EXIT.cancelled;
+    return summary.skipped.length > 0 ? IMPORT_EXIT.partial : IMPORT_EXIT.ok;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (parsed.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    io.stderr.write(`hashiye import: ${message}\n`);
+    return IMPORT_EXIT.failed;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
