@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeArticle, normalizeLineEnds, sniffUnreadableReason, UnreadableArticleError } from './articleDecoder';
+import { decodeArticle, normalizeLineEnds, SNIFF_LENGTH, sniffUnreadableReason, UnreadableArticleError } from './articleDecoder';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const seedArticle = path.resolve(projectRoot, '../shared/data/fa-news-seed/000_71c9989fa90c9667.txt');
@@ -187,6 +187,17 @@ describe('sniffUnreadableReason', () => {
     expect(sniffUnreadableReason(iconv.encode('abc', 'utf-16be', { addBOM: true }))).toBeNull();
     expect(sniffUnreadableReason(iconv.encode('سلام', 'windows-1256'))).toBeNull();
     expect(sniffUnreadableReason(new Uint8Array(0))).toBeNull();
+  });
+
+  it('flags a byte-order mark followed by invalid bytes, but not a character cut off by the sample end', () => {
+    expect(sniffUnreadableReason(Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28]))).toMatch(/UTF-8 byte-order mark/);
+    expect(sniffUnreadableReason(Buffer.from([0xfe, 0xff, 0xdc, 0x00, 0x00, 0x41]))).toMatch(/UTF-16BE/);
+    // 3 BOM bytes + 4094 two-byte letters + the first byte of the next one = exactly the sample length.
+    const head = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('س'.repeat(4095), 'utf8')]).subarray(0, SNIFF_LENGTH);
+    expect(head.length).toBe(SNIFF_LENGTH);
+    expect(sniffUnreadableReason(head)).toBeNull();
+    const utf16Head = iconv.encode('😀'.repeat(3000), 'utf-16le', { addBOM: true }).subarray(0, SNIFF_LENGTH - 1);
+    expect(sniffUnreadableReason(utf16Head)).toBeNull();
   });
 
   it('flags UTF-16 without a byte-order mark as binary and says why', () => {
