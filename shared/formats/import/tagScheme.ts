@@ -14,7 +14,7 @@ export type TagScheme = (typeof TAG_SCHEMES)[number];
 
 const PREFIX_FIRST = /^([BIESLU])[-_](\S+)$/;
 const PREFIX_LAST = /^(\S+?)[-_]([BIESLU])$/;
-const BARE_TYPE = /^[\p{L}\p{N}][\p{L}\p{N}_.:-]*$/u;
+const BARE_TYPE = /^[\p{L}\p{N}](?:[\p{L}\p{N}_.:-]*[\p{L}\p{N}])?$/u;
 
 function toPrefix(letter: string): TagPrefix {
   if (letter === 'L') return 'E';
