@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Crash safety (issue 3): a child process saving in a loop is killed with SIGKILL at random
  * moments; after every kill the file on disk must be exactly the old or the new version.
  */
-const KILLS = 240;
+const KILLS = 210;
 const LANES = 2;
 const childScript = path.resolve(import.meta.dirname, 'testing/atomicWriteCrashChild.mjs');
 
