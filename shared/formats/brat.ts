@@ -85,8 +85,9 @@ export function bratBaseName(articleId: string): string {
 function serializeDocument(document: ExportDocument): DocumentOutput {
   const checked = checkDocument(document);
   const problems: ExportProblem[] = [];
-  const textIds = new BratIds('T', checked.spans.map((span) => span.annotation.id));
-  const relationIds = new BratIds('R', checked.relations.map((relation) => relation.id));
+  // New ids start after every id the article uses, exported or not, so none is reused.
+  const textIds = new BratIds('T', document.annotations.map((annotation) => annotation.id));
+  const relationIds = new BratIds('R', document.relations.map((relation) => relation.id));
   const attributeIds = new BratIds('A', []);
   const noteIds = new BratIds('#', []);
   const bratIdOf = new Map<string, string>();
@@ -104,17 +105,23 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
     notes.push(`${noteIds.take(null)}\tAnnotatorNotes ${target}\t${flat}`);
   };
 
+  let written = 0;
   for (const span of checked.spans) {
     const { annotation } = span;
+    const fragments = splitAtLineEnds(document.text, span.pieces);
+    if (fragments.length === 0) {
+      problems.push({ kind: 'crosses-line', effect: 'lost', annotation: annotation.id, message: `Annotation ${annotation.id} (${annotation.type}) covers only line ends, which a brat T line cannot hold; not exported.` });
+      continue;
+    }
     const id = textIds.take(annotation.id);
     bratIdOf.set(annotation.id, id);
+    written++;
     const type = bratName(annotation.type, 'type', problems, annotation.id);
     entityTypes.push(type);
-    const fragments = splitAtLineEnds(document.text, span.pieces);
     if (fragments.length !== span.pieces.length || fragments.some((fragment, index) => fragment.start !== span.pieces[index]?.start || fragment.end !== span.pieces[index]?.end)) {
       problems.push({ kind: 'crosses-line', effect: 'changed', annotation: annotation.id, message: `Annotation ${annotation.id} (${annotation.type}) crosses a line end; brat needs it written as fragments split at the line ends.` });
     }
-    const offsets = fragments.length > 0 ? fragments.map((fragment) => `${fragment.start} ${fragment.end}`).join(';') : `${annotation.start} ${annotation.end}`;
+    const offsets = fragments.map((fragment) => `${fragment.start} ${fragment.end}`).join(';');
     lines.push(`${id}\t${type} ${offsets}\t${fragments.map((fragment) => fragment.text).join(' ')}`);
     for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
       const suffix = attributeLine(value);
@@ -128,10 +135,16 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
   }
   const relationTypes: string[] = [];
   for (const relation of checked.relations) {
+    const from = bratIdOf.get(relation.from);
+    const to = bratIdOf.get(relation.to);
+    if (from === undefined || to === undefined) {
+      problems.push({ kind: 'relation-dangling', effect: 'omitted', annotation: relation.id, message: `Relation ${relation.id} (${relation.type}) links an annotation brat cannot hold; not exported.` });
+      continue;
+    }
     const id = relationIds.take(relation.id);
     const type = bratName(relation.type, 'relation type', problems, relation.id);
     relationTypes.push(type);
-    lines.push(`${id}\t${type} Arg1:${bratIdOf.get(relation.from)} Arg2:${bratIdOf.get(relation.to)}`);
+    lines.push(`${id}\t${type} Arg1:${from} Arg2:${to}`);
     if (relation.note) noteLine(id, relation.note, relation.id);
   }
   const base = bratBaseName(document.id);
@@ -143,7 +156,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
       { path: `${base}.txt`, content: document.text, role: 'document' },
       { path: `${base}.ann`, content: ann, role: 'document' },
     ],
-    report: buildReport(checked, checked.spans.length, problems),
+    report: buildReport(checked, written, problems),
     entityTypes,
     relationTypes,
     attributeNames,
