@@ -204,11 +204,11 @@ describe('broken annotation files are never overwritten', () => {
     expect(await fs.readFile(broken.annotationPath, 'utf8')).toBe('{');
   });
 
-  it('reports an annotation path that is a folder as an I/O problem, and saving fails without touching it', async () => {
+  it('reports an annotation path that is a folder as an I/O problem; saving fails (retryable) without touching it', async () => {
     const { articlePath, annotationPath, article } = await writeArticle();
     await fs.mkdir(annotationPath);
     expect((await loadAnnotations(articlePath, article)).problem?.kind).toBe('io');
-    await expect(saveAnnotations(articlePath, article, request([]))).rejects.toThrow(SaveRefusedError);
+    await expect(saveAnnotations(articlePath, article, request([]))).rejects.toThrow(SaveFailedError);
     expect((await fs.stat(annotationPath)).isDirectory()).toBe(true);
   });
 });

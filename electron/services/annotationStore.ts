@@ -149,12 +149,17 @@ function unknownFields(stored: object | undefined, known: ReadonlySet<string>): 
  * existing file is broken (does not parse, fails validation, has an unknown version, or does
  * not fit the article), or when an edited annotation's text is not the article's text at its
  * offsets. Fields this version does not know, at the top level, on annotations and on
- * relations, are kept. A write the disk refuses throws SaveFailedError and leaves the file as it was.
+ * relations, are kept. When the disk refuses to read the old file or to write the new one
+ * (read-only folder, disk full, lock), SaveFailedError is thrown and the file is as it was.
  */
 export async function saveAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest): Promise<AnnotationFile> {
   const annotationPath = annotationPathFor(articlePath);
   const codePoints = Array.from(article.text);
   const existing = await readExisting(annotationPath, article, codePoints);
+  if (existing.kind === 'broken' && existing.problem.kind === 'io') {
+    // Could not even read it (permissions, a lock): nothing is wrong with the edits, so retrying may succeed.
+    throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${existing.problem.message}`, { cause: existing.problem });
+  }
   if (existing.kind === 'broken') {
     throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
   }
