@@ -112,6 +112,11 @@ export const ipcContract = {
       .strict(),
     response: SaveResultSchema,
   },
+  /** Renames a broken annotation file aside (never deleting it) so the article can be annotated afresh. */
+  'annotations.moveAside': {
+    request: z.object({ id: ArticleIdSchema }).strict(),
+    response: z.object({ movedTo: z.string() }),
+  },
   'session.remember': {
     request: z.object({ articleId: ArticleIdSchema.nullable() }).strict(),
     response: z.object({ ok: z.literal(true) }),

@@ -56,6 +56,7 @@ export function createHandlerTable({ session, settings, host, development }: Han
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
     'article.load': async ({ id }) => session.loadArticle(id),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
+    'annotations.moveAside': async ({ id }) => ({ movedTo: await session.moveAsideAnnotationFile(id) }),
     'session.remember': async ({ articleId }) => {
       const root = session.rootPath;
       if (root && articleId) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ArticleDocument, Corpus, SaveResult } from '../../shared/ipc';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
 import { loadAnnotations, saveAnnotations, type SaveRequest } from './annotationStore';
+import { moveAsideBrokenFile } from './brokenAnnotationFile';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
 import { loadTagSet } from './tagSetLoader';
@@ -62,6 +63,12 @@ export class CorpusSession {
     } catch (error) {
       return { ok: false, message: (error as Error).message };
     }
+  }
+
+  /** Moves a broken annotation file aside; returns its new file name. */
+  async moveAsideAnnotationFile(id: string): Promise<string> {
+    const articlePath = resolveInCorpus(this.requireRoot(), id);
+    return path.basename(await moveAsideBrokenFile(articlePath));
   }
 
   private async readArticle(articlePath: string): Promise<DecodedArticle> {

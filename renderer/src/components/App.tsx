@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useMessages } from '../i18n/useMessages';
-import { openArticle, redo, showCorpus, undo, openNeighbourArticle } from '../store/actions';
+import { moveBrokenFileAside, openArticle, openNeighbourArticle, redo, showCorpus, undo } from '../store/actions';
 import { startAutosave } from '../store/autosave';
+import { installCloseGuard } from '../store/closeGuard';
 import { useSessionStore } from '../store/sessionStore';
 import { AnnotationList } from './AnnotationList';
 import { ArticleView } from './ArticleView';
 import { CorpusPane } from './CorpusPane';
+import { ShortcutSheet } from './ShortcutSheet';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from './TagPalette';
 import { Toolbar } from './Toolbar';
@@ -17,6 +19,7 @@ export function App() {
   const loadError = useSessionStore((state) => state.loadError);
   const loadingId = useSessionStore((state) => state.loadingArticleId);
   const language = useSessionStore((state) => state.language);
+  const notice = useSessionStore((state) => state.notice);
   const t = useMessages();
   useKeyboard();
 
@@ -27,6 +30,7 @@ export function App() {
 
   useEffect(() => {
     const stopAutosave = startAutosave();
+    const stopCloseGuard = installCloseGuard();
     const stopCorpus = api().onCorpusChanged((corpus) => showCorpus(corpus));
     const stopMenu = api().onMenuCommand(({ command }) => {
       if (command === 'undo') undo();
@@ -44,6 +48,7 @@ export function App() {
       });
     return () => {
       stopAutosave();
+      stopCloseGuard();
       stopCorpus();
       stopMenu();
     };
@@ -55,9 +60,21 @@ export function App() {
       <CorpusPane />
       <main className="article-pane">
         {article?.problem ? (
-          <div className="problem" role="alert">
+          <div className="problem" role="alert" data-testid="annotation-file-problem">
             <strong>{t('problemTitle')}</strong>
             <p dir="auto">{article.problem.message}</p>
+            <p>{t('readOnlyExplanation')}</p>
+            <button type="button" onClick={() => void moveBrokenFileAside()}>
+              {t('moveAside')}
+            </button>
+          </div>
+        ) : null}
+        {notice ? (
+          <div className="notice-bar" role="status">
+            {t('movedAside')} <bdi>{notice}</bdi>
+            <button type="button" aria-label={t('close')} onClick={() => useSessionStore.getState().set({ notice: null })}>
+              ×
+            </button>
           </div>
         ) : null}
         {loadError ? (
@@ -72,6 +89,7 @@ export function App() {
         <AnnotationList />
       </aside>
       <StatusBar />
+      <ShortcutSheet />
     </div>
   );
 }

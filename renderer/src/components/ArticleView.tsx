@@ -89,8 +89,14 @@ export function ArticleView({ article }: { article: OpenArticle }) {
         if (event.detail > 1) return;
         const selection = window.getSelection();
         if (selection && !selection.isCollapsed) return;
-        const mark = (event.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]');
-        selectAnnotation(mark?.dataset.annotationId ?? null);
+        // Stacked highlights: the first click selects the innermost, each further click the next one out.
+        const stack: string[] = [];
+        for (let element = (event.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]'); element; element = element.parentElement?.closest<HTMLElement>('[data-annotation-id]') ?? null) {
+          const id = element.dataset.annotationId;
+          if (id && !stack.includes(id)) stack.push(id);
+        }
+        const current = stack.indexOf(useSessionStore.getState().selectedAnnotationId ?? '');
+        selectAnnotation(stack.length === 0 ? null : stack[(current + 1) % stack.length]);
       }}
     >
       <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>

@@ -1,9 +1,53 @@
 import { useEffect } from 'react';
+import { compareReadingOrder } from '../../../shared/model/annotationOperations';
 import { applyTag, deleteSelectedAnnotation, openNeighbourArticle, redo, selectAnnotation, undo } from '../store/actions';
+import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+}
+
+function articleRoot(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-testid="article"]');
+}
+
+function articleHasFocus(): boolean {
+  const root = articleRoot();
+  return root !== null && root.contains(document.activeElement);
+}
+
+function revealAnnotation(id: string): void {
+  document.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+}
+
+/** Moves the selection to the next or previous annotation in reading order. */
+function stepAnnotation(step: 1 | -1): void {
+  const annotations = [...useDocumentStore.getState().annotations].sort(compareReadingOrder);
+  if (annotations.length === 0) return;
+  const { selectedAnnotationId, textSelection } = useSessionStore.getState();
+  const index = annotations.findIndex((annotation) => annotation.id === selectedAnnotationId);
+  let next: (typeof annotations)[number];
+  if (index !== -1) {
+    next = annotations[(index + step + annotations.length) % annotations.length];
+  } else if (step === 1) {
+    const anchor = textSelection?.start ?? -1;
+    next = annotations.find((annotation) => annotation.start > anchor) ?? annotations[0];
+  } else {
+    const anchor = textSelection?.start ?? Number.POSITIVE_INFINITY;
+    next = [...annotations].reverse().find((annotation) => annotation.start < anchor) ?? annotations[annotations.length - 1];
+  }
+  window.getSelection()?.removeAllRanges();
+  selectAnnotation(next.id);
+  revealAnnotation(next.id);
+}
+
+/** The writing direction around the selected annotation, for arrow keys that follow reading order. */
+function directionAtSelection(): 'rtl' | 'ltr' {
+  const { selectedAnnotationId } = useSessionStore.getState();
+  const element = selectedAnnotationId ? document.querySelector(`[data-annotation-id="${CSS.escape(selectedAnnotationId)}"]`) : null;
+  const paragraph = element?.closest('[data-offset]') ?? articleRoot();
+  return paragraph && getComputedStyle(paragraph).direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
 /**
@@ -13,7 +57,16 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function useKeyboard(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) && event.code !== 'Escape') return;
+      const session = useSessionStore.getState();
+      if (event.code === 'Escape') {
+        if (session.shortcutsOpen) session.set({ shortcutsOpen: false });
+        else {
+          window.getSelection()?.removeAllRanges();
+          selectAnnotation(null);
+        }
+        return;
+      }
+      if (isTypingTarget(event.target)) return;
       const command = event.ctrlKey || event.metaKey;
       if (command && event.code === 'KeyZ') {
         event.preventDefault();
@@ -26,25 +79,46 @@ export function useKeyboard(): void {
         redo();
         return;
       }
-      if (event.altKey && (event.code === 'ArrowDown' || event.code === 'ArrowUp')) {
+      if (event.altKey && (event.code === 'ArrowDown' || event.code === 'ArrowUp' || event.code === 'PageDown' || event.code === 'PageUp')) {
         event.preventDefault();
-        void openNeighbourArticle(event.code === 'ArrowDown' ? 1 : -1);
+        void openNeighbourArticle(event.code === 'ArrowDown' || event.code === 'PageDown' ? 1 : -1);
         return;
       }
       if (command || event.altKey) return;
+      if ((event.code === 'Slash' && event.shiftKey) || event.key === '?' || event.key === '؟' || event.code === 'F1') {
+        event.preventDefault();
+        session.set({ shortcutsOpen: !session.shortcutsOpen });
+        return;
+      }
+      if (event.code === 'Tab' && articleHasFocus()) {
+        event.preventDefault();
+        stepAnnotation(event.shiftKey ? -1 : 1);
+        return;
+      }
+      if ((event.code === 'ArrowLeft' || event.code === 'ArrowRight') && articleHasFocus() && !event.shiftKey && session.selectedAnnotationId) {
+        // In a right-to-left paragraph the next annotation is to the left.
+        event.preventDefault();
+        const forward = (event.code === 'ArrowLeft') === (directionAtSelection() === 'rtl');
+        stepAnnotation(forward ? 1 : -1);
+        return;
+      }
+      if ((event.code === 'ArrowLeft' || event.code === 'ArrowRight') && event.shiftKey && articleHasFocus()) {
+        // Extends the selection visually: Shift+Left moves forward through Persian text.
+        const selection = window.getSelection();
+        if (selection && !selection.isCollapsed) {
+          event.preventDefault();
+          selection.modify('extend', event.code === 'ArrowLeft' ? 'left' : 'right', 'character');
+        }
+        return;
+      }
       if (event.code === 'Delete' || event.code === 'Backspace') {
-        if (useSessionStore.getState().selectedAnnotationId) {
+        if (session.selectedAnnotationId) {
           event.preventDefault();
           deleteSelectedAnnotation();
         }
         return;
       }
-      if (event.code === 'Escape') {
-        window.getSelection()?.removeAllRanges();
-        selectAnnotation(null);
-        return;
-      }
-      const tag = useSessionStore.getState().corpus?.tagSet.types.find((type) => type.hotkey === event.code);
+      const tag = session.corpus?.tagSet.types.find((type) => type.hotkey === event.code);
       if (tag) {
         event.preventDefault();
         applyTag(tag.id);

@@ -27,6 +27,11 @@ const en = {
   filter: 'Filter…',
   problemTitle: 'This article’s annotation file cannot be used',
   unreadable: 'Unreadable',
+  moveAside: 'Move the file aside and start afresh',
+  movedAside: 'The broken file was kept as',
+  readOnlyExplanation: 'The article is open read-only; nothing will be written to this file.',
+  shortcuts: 'Keyboard shortcuts',
+  close: 'Close',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -59,6 +64,11 @@ const fa: Record<MessageKey, string> = {
   filter: 'پالایش…',
   problemTitle: 'پروندهٔ حاشیه‌نویسی این مقاله قابل استفاده نیست',
   unreadable: 'ناخوانا',
+  moveAside: 'کنار گذاشتن پرونده و شروع دوباره',
+  movedAside: 'پروندهٔ خراب نگه داشته شد با نام',
+  readOnlyExplanation: 'مقاله فقط‌خواندنی باز شده است؛ چیزی در این پرونده نوشته نمی‌شود.',
+  shortcuts: 'میان‌برهای صفحه‌کلید',
+  close: 'بستن',
 };
 
 export type UiLanguage = 'fa' | 'en';

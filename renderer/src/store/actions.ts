@@ -21,9 +21,9 @@ export function showCorpus(corpus: Corpus | null): void {
   loadDocument({ articleId: null, annotations: [], relations: [], labels: [], status: 'new' });
 }
 
-export async function openArticle(id: string): Promise<void> {
+export async function openArticle(id: string, options: { reload?: boolean } = {}): Promise<void> {
   const session = useSessionStore.getState();
-  if (session.article?.id === id) return;
+  if (session.article?.id === id && !options.reload) return;
   await flushSave();
   session.set({ loadingArticleId: id, loadError: null });
   try {
@@ -138,4 +138,19 @@ export async function openNeighbourArticle(step: 1 | -1): Promise<void> {
   const index = article ? corpus.articles.findIndex((entry) => entry.id === article.id) : -1;
   const next = corpus.articles[Math.min(corpus.articles.length - 1, Math.max(0, index + step))];
   if (next) await openArticle(next.id);
+}
+
+/** Renames a broken annotation file aside (it is kept, never deleted) and reopens the article afresh. */
+export async function moveBrokenFileAside(): Promise<void> {
+  const { article } = useSessionStore.getState();
+  if (!article?.problem) return;
+  try {
+    const { movedTo } = await api().annotations.moveAside({ id: article.id });
+    useSessionStore.getState().set({ notice: movedTo });
+    await openArticle(article.id, { reload: true });
+    const refreshed = await api().corpus.refresh({});
+    if (refreshed) useSessionStore.getState().set({ corpus: refreshed });
+  } catch (error) {
+    useSessionStore.getState().set({ loadError: errorMessage(error) });
+  }
 }

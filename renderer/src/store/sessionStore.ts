@@ -41,6 +41,10 @@ export interface SessionState {
   saveState: SaveState;
   saveMessage: string | null;
   lastSavedAt: string | null;
+  /** A one-line message for the user (e.g. where a broken file was moved). */
+  notice: string | null;
+  /** Whether the keyboard shortcut sheet is open. */
+  shortcutsOpen: boolean;
   set: (change: Partial<Omit<SessionState, 'set'>>) => void;
 }
 
@@ -59,6 +63,8 @@ export const useSessionStore = create<SessionState>()((set) => ({
   saveState: 'saved',
   saveMessage: null,
   lastSavedAt: null,
+  notice: null,
+  shortcutsOpen: false,
   set: (change) => set(change),
 }));
 
