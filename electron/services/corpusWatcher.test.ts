@@ -1,0 +1,167 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from './atomicWrite';
+import { CorpusWatcher, listArticleIds, sha256Of, type CorpusWatchEvent, type CorpusWatcherOptions } from './corpusWatcher';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+async function corpus(): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-watch-'));
+  cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
+  await fs.mkdir(path.join(root, 'اخبار'));
+  await fs.writeFile(path.join(root, 'اخبار', 'یک.txt'), 'سرلشکر باقری در دمشق');
+  await fs.writeFile(path.join(root, 'اخبار', 'یک.ann.json'), '{"v":1}');
+  await fs.writeFile(path.join(root, 'دو.txt'), 'علی‌رضا 😀');
+  return root;
+}
+
+async function startWatcher(options: CorpusWatcherOptions): Promise<{ watcher: CorpusWatcher; events: CorpusWatchEvent[] }> {
+  const watcher = await CorpusWatcher.start(options);
+  cleanups.unshift(() => watcher.close());
+  const events: CorpusWatchEvent[] = [];
+  watcher.onEvent((event) => events.push(event));
+  return { watcher, events };
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the watcher');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function articleOf(root: string) {
+  const articlePath = path.join(root, 'اخبار', 'یک.txt');
+  return { id: 'اخبار/یک.txt', articlePath, annotationPath: path.join(root, 'اخبار', 'یک.ann.json') };
+}
+
+const MODES: [string, Partial<CorpusWatcherOptions>][] = [
+  ['file events (polling slowed down)', { nativeEvents: true, filePollMs: 60_000, corpusPollMs: 60_000, debounceMs: 50 }],
+  ['polling only (as on a network share)', { nativeEvents: false, filePollMs: 50, corpusPollMs: 80 }],
+];
+
+describe('listArticleIds', () => {
+  it('lists *.txt by id, skipping hidden folders, .annotators folders and temporary files', async () => {
+    const root = await corpus();
+    await fs.mkdir(path.join(root, '.git'));
+    await fs.writeFile(path.join(root, '.git', 'x.txt'), '');
+    await fs.mkdir(path.join(root, 'یک.annotators'));
+    await fs.writeFile(path.join(root, 'یک.annotators', 'a.txt'), '');
+    await fs.writeFile(path.join(root, '.hidden.txt'), '');
+    await fs.writeFile(path.join(root, 'UPPER.TXT'), '');
+    expect(await listArticleIds(root)).toEqual(['UPPER.TXT', 'اخبار/یک.txt', 'دو.txt'].sort());
+  });
+});
+
+for (const [mode, options] of MODES) {
+  describe(`CorpusWatcher with ${mode}`, () => {
+    it('reports a change of the open article with the new SHA-256', async () => {
+      const root = await corpus();
+      const { watcher, events } = await startWatcher({ root, ...options });
+      const article = articleOf(root);
+      await watcher.watchArticle({ ...article, articleSha256: sha256Of(await fs.readFile(article.articlePath)) });
+      expect(events).toEqual([]);
+      const changed = 'خبر تازه: سرلشکر باقری در دمشق';
+      await fs.writeFile(article.articlePath, changed);
+      await until(() => events.length > 0);
+      await sleep(150);
+      expect(events).toEqual([{ kind: 'articleChanged', id: article.id, sha256: sha256Of(changed) }]);
+    });
+
+    it('reports an annotation file changed by another program, but not our own writes, temporary files or backups', async () => {
+      const root = await corpus();
+      const { watcher, events } = await startWatcher({ root, ...options });
+      const article = articleOf(root);
+      await watcher.watchArticle(article);
+      const ours = '{"v":2,"note":"ذخیره"}\n';
+      watcher.noteOwnWrite(article.annotationPath, sha256Of(ours));
+      await writeFileAtomic(article.annotationPath, ours, { backup: true });
+      await fs.writeFile(`${article.annotationPath}.bak`, 'x');
+      await fs.writeFile(path.join(root, 'اخبار', '.یک.ann.json.new.1.ab.tmp'), 'y');
+      await sleep(300);
+      expect(events).toEqual([]);
+      const theirs = '{"v":3}\n';
+      await fs.writeFile(article.annotationPath, theirs);
+      await until(() => events.length > 0);
+      expect(events).toEqual([{ kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: sha256Of(theirs) }]);
+      await fs.rm(article.annotationPath);
+      await until(() => events.length > 1);
+      expect(events[1]).toEqual({ kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: null });
+    });
+
+    it('reports articles added (also in a new folder) and removed', async () => {
+      const root = await corpus();
+      const { events } = await startWatcher({ root, ...options });
+      await fs.mkdir(path.join(root, 'تازه'));
+      await fs.writeFile(path.join(root, 'تازه', 'سه.txt'), 'متن');
+      await fs.rm(path.join(root, 'دو.txt'));
+      await until(() => {
+        const added = events.flatMap((event) => (event.kind === 'corpusChanged' ? event.added : []));
+        const removed = events.flatMap((event) => (event.kind === 'corpusChanged' ? event.removed : []));
+        return added.includes('تازه/سه.txt') && removed.includes('دو.txt');
+      });
+      expect(events.every((event) => event.kind === 'corpusChanged')).toBe(true);
+    });
+  });
+}
+
+describe('CorpusWatcher details', () => {
+  it('gathers a burst of writes into one check', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: true, filePollMs: 60_000, corpusPollMs: 60_000, debounceMs: 150 });
+    const article = articleOf(root);
+    await watcher.watchArticle(article);
+    for (let index = 0; index < 10; index++) {
+      await fs.writeFile(article.articlePath, `نسخه ${index}`);
+      await sleep(5);
+    }
+    await until(() => events.length > 0);
+    await sleep(300);
+    expect(events).toEqual([{ kind: 'articleChanged', id: article.id, sha256: sha256Of('نسخه 9') }]);
+  });
+
+  it('reports at once an article that changed between load and watch', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });
+    const article = articleOf(root);
+    const loadedSha = sha256Of(await fs.readFile(article.articlePath));
+    await fs.writeFile(article.articlePath, 'changed');
+    await watcher.watchArticle({ ...article, articleSha256: loadedSha });
+    expect(events).toEqual([{ kind: 'articleChanged', id: article.id, sha256: sha256Of('changed') }]);
+  });
+
+  it('notices a same-size rewrite when asked to check now, and stops after close', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });
+    const article = articleOf(root);
+    await watcher.watchArticle(article);
+    const original = await fs.readFile(article.articlePath, 'utf8');
+    const sameLength = original.replace('دمشق', 'ادلب');
+    await fs.writeFile(article.articlePath, sameLength);
+    await watcher.checkNow();
+    expect(events).toEqual([{ kind: 'articleChanged', id: article.id, sha256: sha256Of(sameLength) }]);
+    await watcher.close();
+    await fs.writeFile(article.articlePath, 'after close');
+    await watcher.checkNow();
+    expect(events).toHaveLength(1);
+  });
+
+  it('stops reporting the previous article after another one is opened', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });
+    await watcher.watchArticle(articleOf(root));
+    await watcher.watchArticle({ id: 'دو.txt', articlePath: path.join(root, 'دو.txt'), annotationPath: path.join(root, 'دو.ann.json') });
+    await fs.writeFile(articleOf(root).articlePath, 'other');
+    await fs.writeFile(path.join(root, 'دو.ann.json'), '{}');
+    await watcher.checkNow();
+    expect(events).toEqual([{ kind: 'annotationFileChanged', id: 'دو.txt', path: path.join(root, 'دو.ann.json'), sha256: sha256Of('{}') }]);
+  });
+});

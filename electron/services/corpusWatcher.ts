@@ -1,0 +1,340 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, watch as watchFileSystem, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { toArticleId } from './corpusPaths';
+
+/**
+ * Notices changes on disk made by other programs: the open article, its annotation file and
+ * the list of articles in the corpus.
+ *
+ * Polling is the ground truth and always runs (`stat` of the two open files every second, a
+ * listing of the corpus every five): file events do not arrive from network shares. File
+ * events, where they work, only make a change show up sooner: each one schedules a check,
+ * debounced, and the check decides from the content (SHA-256), never from the event.
+ *
+ * Which events: the open article's folder and the corpus root are watched non-recursively
+ * (inotify on a folder reports its files by name, also when a program replaces a file by
+ * renaming another over it). A recursive watch of the whole corpus is used only where the
+ * system provides one (macOS FSEvents, Windows ReadDirectoryChangesW). Node 20 emulates
+ * recursion on Linux in JavaScript: a synchronous walk at start (which would block the main
+ * process on a big corpus), one inotify watch per file and folder (20,000 for a corpus of
+ * 10,000 articles, past many systems' limit), watches on files that lose track of a file
+ * replaced by rename, and races with new folders (nodejs/node#48437).
+ *
+ * Our own writes are not reported: the caller tells the watcher the SHA-256 of what it is about
+ * to write (`noteOwnWrite`, before writing, so that no check can see the new file first), and a
+ * file whose content has that hash is taken as ours. Temporary files and `.bak` copies are never
+ * looked at: only the open article, its annotation file and `*.txt` names count.
+ */
+export type CorpusWatchEvent =
+  /** The open article's bytes changed (`sha256` of the new bytes) or it was removed (`null`). */
+  | { kind: 'articleChanged'; id: string; sha256: string | null }
+  /** The open article's annotation file was changed or removed (`null`) by another program. */
+  | { kind: 'annotationFileChanged'; id: string; path: string; sha256: string | null }
+  /** Articles (ids relative to the corpus root) that appeared or disappeared. */
+  | { kind: 'corpusChanged'; added: string[]; removed: string[] };
+
+export interface CorpusWatcherOptions {
+  root: string;
+  /** Use `fs.watch` to notice changes sooner than polling does. Default true. */
+  nativeEvents?: boolean;
+  /** Watch the whole corpus with one recursive `fs.watch`. Default: only on macOS and Windows, where it is native. */
+  recursiveEvents?: boolean;
+  /** How often the open article and its annotation file are checked. Default 1000 ms; 0 turns it off. */
+  filePollMs?: number;
+  /** How often the corpus is listed again. Default 5000 ms; 0 turns it off. */
+  corpusPollMs?: number;
+  /** How long file events are gathered before one check. Default 200 ms. */
+  debounceMs?: number;
+}
+
+export interface WatchedArticle {
+  id: string;
+  articlePath: string;
+  /** `NAME.ann.json`, or `NAME.ann` in a brat corpus. */
+  annotationPath: string;
+  /** SHA-256 of the article bytes as loaded (DecodedArticle.sha256), so a change between load and watch is caught. */
+  articleSha256?: string;
+}
+
+interface FileState {
+  path: string;
+  exists: boolean;
+  sha256: string | null;
+  size: number;
+  mtimeMs: number;
+}
+
+const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
+
+function isArticleName(name: string): boolean {
+  return name.toLowerCase().endsWith('.txt') && !name.startsWith('.');
+}
+
+/** Names an event can carry that never matter: our temporary files and backups. */
+function isNoise(name: string): boolean {
+  const base = path.basename(name);
+  return base.endsWith('.tmp') || base.endsWith('.bak');
+}
+
+/** Article ids under the root, by the corpus scanner's rules (hidden folders and `*.annotators` skipped). */
+export async function listArticleIds(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const folders = [root];
+  while (folders.length > 0) {
+    const folder = folders.pop() as string;
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !IGNORED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators')) folders.push(path.join(folder, entry.name));
+      } else if (entry.isFile() && isArticleName(entry.name)) {
+        found.push(toArticleId(root, path.join(folder, entry.name)));
+      }
+    }
+  }
+  return found.sort();
+}
+
+export function sha256Of(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+async function readState(file: string, previous: FileState | null, force: boolean): Promise<FileState> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
+  }
+  if (!force && previous && previous.exists && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return previous;
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
+  }
+  return { path: file, exists: true, sha256: sha256Of(bytes), size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+export class CorpusWatcher {
+  private readonly root: string;
+  private readonly listeners = new Set<(event: CorpusWatchEvent) => void>();
+  private readonly ownWrites = new Map<string, string>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly watchers: FSWatcher[] = [];
+  private articleWatcher: FSWatcher | null = null;
+  private recursive = false;
+  private article: WatchedArticle | null = null;
+  private articleState: FileState | null = null;
+  private annotationState: FileState | null = null;
+  private articleIds = new Set<string>();
+  private debounce: NodeJS.Timeout | null = null;
+  private pendingFiles = false;
+  private pendingCorpus = false;
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(private readonly options: Required<CorpusWatcherOptions>) {
+    this.root = path.resolve(options.root);
+  }
+
+  /** Takes a first listing of the corpus and starts watching it. */
+  static async start(options: CorpusWatcherOptions): Promise<CorpusWatcher> {
+    const recursiveEvents = process.platform === 'darwin' || process.platform === 'win32';
+    const watcher = new CorpusWatcher({ nativeEvents: true, recursiveEvents, filePollMs: 1000, corpusPollMs: 5000, debounceMs: 200, ...options });
+    watcher.articleIds = new Set(await listArticleIds(watcher.root));
+    watcher.startWatching();
+    return watcher;
+  }
+
+  /** True when a recursive file-event watch of the whole corpus is running (besides polling). */
+  get usingRecursiveEvents(): boolean {
+    return this.recursive;
+  }
+
+  onEvent(listener: (event: CorpusWatchEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Watches the article now open (replacing the previous one). Its current content becomes the
+   * baseline; if `articleSha256` is given and the bytes on disk already differ, the change is
+   * reported at once.
+   */
+  async watchArticle(article: WatchedArticle): Promise<void> {
+    this.article = article;
+    this.articleState = null;
+    this.annotationState = null;
+    this.watchArticleFolder(path.dirname(article.articlePath));
+    await this.enqueue(async () => {
+      this.articleState = await readState(article.articlePath, null, true);
+      this.annotationState = await readState(article.annotationPath, null, true);
+      if (article.articleSha256 !== undefined && this.articleState.sha256 !== article.articleSha256) {
+        this.emit({ kind: 'articleChanged', id: article.id, sha256: this.articleState.sha256 });
+      }
+    });
+  }
+
+  unwatchArticle(): void {
+    this.article = null;
+    this.articleState = null;
+    this.annotationState = null;
+    this.articleWatcher?.close();
+    this.articleWatcher = null;
+  }
+
+  /** Call before writing `file` with content of this SHA-256: that content will not be reported as a change. */
+  noteOwnWrite(file: string, sha256: string): void {
+    this.ownWrites.set(path.resolve(file), sha256);
+  }
+
+  /** Runs the checks now (the polling work), for callers that know something changed. */
+  async checkNow(): Promise<void> {
+    await this.enqueue(async () => {
+      await this.checkFiles(true);
+      await this.checkCorpus();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.timers) clearInterval(timer);
+    if (this.debounce) clearTimeout(this.debounce);
+    for (const watcher of this.watchers) watcher.close();
+    this.articleWatcher?.close();
+    this.listeners.clear();
+    await this.queue;
+  }
+
+  private startWatching(): void {
+    if (this.options.filePollMs > 0) {
+      this.timers.push(setInterval(() => void this.enqueue(() => this.checkFiles(false)), this.options.filePollMs).unref());
+    }
+    if (this.options.corpusPollMs > 0) {
+      this.timers.push(setInterval(() => void this.enqueue(() => this.checkCorpus()), this.options.corpusPollMs).unref());
+    }
+    if (!this.options.nativeEvents) return;
+    if (this.options.recursiveEvents) {
+      try {
+        const watcher = watchFileSystem(this.root, { recursive: true, persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(this.root, name.toString()) : null));
+        watcher.on('error', () => this.dropWatcher(watcher));
+        this.watchers.push(watcher);
+        this.recursive = true;
+        return;
+      } catch {
+        // Not available here: the root folder alone, and the open article's folder (watchArticle).
+      }
+    }
+    try {
+      const watcher = watchFileSystem(this.root, { persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(this.root, name.toString()) : null));
+      watcher.on('error', () => this.dropWatcher(watcher));
+      this.watchers.push(watcher);
+    } catch {
+      // Polling covers it.
+    }
+  }
+
+  private watchArticleFolder(folder: string): void {
+    this.articleWatcher?.close();
+    this.articleWatcher = null;
+    if (!this.options.nativeEvents || this.recursive || path.resolve(folder) === this.root) return;
+    try {
+      this.articleWatcher = watchFileSystem(folder, { persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(folder, name.toString()) : null));
+      this.articleWatcher.on('error', () => {
+        this.articleWatcher?.close();
+        this.articleWatcher = null;
+      });
+    } catch {
+      // Polling covers it.
+    }
+  }
+
+  private dropWatcher(watcher: FSWatcher): void {
+    watcher.close();
+    const index = this.watchers.indexOf(watcher);
+    if (index !== -1) this.watchers.splice(index, 1);
+    if (this.watchers.length === 0) this.recursive = false;
+  }
+
+  private onFileEvent(file: string | null): void {
+    if (this.closed) return;
+    if (file !== null && isNoise(file)) return;
+    const resolved = file === null ? null : path.resolve(file);
+    const article = this.article;
+    if (resolved === null || (article && (resolved === path.resolve(article.articlePath) || resolved === path.resolve(article.annotationPath)))) this.pendingFiles = true;
+    // A folder's name, or a .txt: the listing may have changed.
+    if (resolved === null || isArticleName(path.basename(resolved)) || path.extname(resolved) === '') this.pendingCorpus = true;
+    if (!this.pendingFiles && !this.pendingCorpus) return;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = null;
+      const files = this.pendingFiles;
+      const corpus = this.pendingCorpus;
+      this.pendingFiles = false;
+      this.pendingCorpus = false;
+      void this.enqueue(async () => {
+        if (files) await this.checkFiles(true);
+        if (corpus) await this.checkCorpus();
+      });
+    }, this.options.debounceMs);
+    this.debounce.unref();
+  }
+
+  /** Checks run one at a time, in order, so two never compare against a half-updated state. */
+  private enqueue(check: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(async () => {
+      if (this.closed) return;
+      try {
+        await check();
+      } catch {
+        // A check that fails (a file vanishing mid-read) is simply retried by the next poll.
+      }
+    });
+    this.queue = next;
+    return next;
+  }
+
+  private async checkFiles(force: boolean): Promise<void> {
+    const article = this.article;
+    if (!article || !this.articleState || !this.annotationState) return;
+    const articleState = await readState(article.articlePath, this.articleState, force);
+    const annotationState = await readState(article.annotationPath, this.annotationState, force);
+    if (this.article !== article) return;
+    if (articleState.sha256 !== this.articleState.sha256) {
+      this.articleState = articleState;
+      this.emit({ kind: 'articleChanged', id: article.id, sha256: articleState.sha256 });
+    } else {
+      this.articleState = articleState;
+    }
+    if (annotationState.sha256 !== this.annotationState.sha256) {
+      this.annotationState = annotationState;
+      const own = this.ownWrites.get(path.resolve(article.annotationPath));
+      if (annotationState.sha256 === null || annotationState.sha256 !== own) {
+        this.emit({ kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: annotationState.sha256 });
+      }
+    } else {
+      this.annotationState = annotationState;
+    }
+  }
+
+  private async checkCorpus(): Promise<void> {
+    const ids = new Set(await listArticleIds(this.root));
+    const added = [...ids].filter((id) => !this.articleIds.has(id)).sort();
+    const removed = [...this.articleIds].filter((id) => !ids.has(id)).sort();
+    this.articleIds = ids;
+    if (added.length > 0 || removed.length > 0) this.emit({ kind: 'corpusChanged', added, removed });
+  }
+
+  private emit(event: CorpusWatchEvent): void {
+    if (this.closed) return;
+    for (const listener of this.listeners) listener(event);
+  }
+}
