@@ -78,7 +78,8 @@ export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 
 export const SaveResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), savedAt: z.string() }),
-  z.object({ ok: z.literal(false), message: z.string() }),
+  /** `retryable`: the disk refused (full, locked, read-only) and saving again may work; else the save was refused on purpose. */
+  z.object({ ok: z.literal(false), message: z.string(), retryable: z.boolean() }),
 ]);
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 

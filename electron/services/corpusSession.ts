@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDocument, Corpus, SaveResult } from '../../shared/ipc';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
-import { loadAnnotations, saveAnnotations, type SaveRequest } from './annotationStore';
+import { loadAnnotations, saveAnnotations, SaveRefusedError, type SaveRequest } from './annotationStore';
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
@@ -55,13 +55,13 @@ export class CorpusSession {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
     const article = await this.readArticle(articlePath);
     if (article.sha256 !== sha256) {
-      return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.' };
+      return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.', retryable: false };
     }
     try {
       const file = await saveAnnotations(articlePath, article, request);
       return { ok: true, savedAt: file.updated ?? new Date().toISOString() };
     } catch (error) {
-      return { ok: false, message: (error as Error).message };
+      return { ok: false, message: (error as Error).message, retryable: !(error instanceof SaveRefusedError) };
     }
   }
 

@@ -41,7 +41,13 @@ async function saveOnce(): Promise<void> {
       relations: document.relations,
       labels: document.labels,
     });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) {
+      if (result.retryable) throw new Error(result.message);
+      // Refused on purpose (a broken file on disk, a changed article): retrying cannot help.
+      // The edits stay in memory and the status bar says why.
+      useSessionStore.getState().set({ saveState: 'error', saveMessage: result.message });
+      return;
+    }
     savedRevision = Math.max(savedRevision, target);
     failures = 0;
     const clean = savedRevision === revision;
