@@ -1,5 +1,5 @@
 // Thin wiring only: windows, menus, dialogs and IPC. All behaviour lives in services.
-import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
@@ -8,12 +8,17 @@ import { CorpusSession } from './services/corpusSession';
 import { SettingsStore } from './services/settingsStore';
 import { chooseStartupFolder, ensureSampleCorpusCopy, folderArgument } from './services/startupFolder';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppOriginUrl } from './security/appProtocol';
+import { createAppProtocolHandler } from './security/appProtocolHandler';
+import { denyAllPermissions, lockDownWebContents } from './security/windowGuards';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const development = !app.isPackaged;
 // Tests and portable setups point the settings at a folder of their own.
 if (process.env.HASHIYE_USER_DATA) app.setPath('userData', process.env.HASHIYE_USER_DATA);
 let mainWindow: BrowserWindow | null = null;
+// Must happen before `ready`: the renderer is served from app://hashiye, never from file://.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 function bundledSampleCorpus(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'sample-corpus') : path.join(app.getAppPath(), 'sample-corpus');
@@ -97,7 +102,10 @@ async function start(): Promise<void> {
   };
   Menu.setApplicationMenu(buildMenu(openFolder));
 
-  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const logRefusal = development ? (what: string) => console.warn(`Refused ${what}`) : undefined;
+  denyAllPermissions(electronSession.defaultSession, logRefusal);
+  electronSession.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(here, '../renderer'), CONTENT_SECURITY_POLICY));
+  // The development server is not served by the app protocol: give its pages the same policy.
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -108,7 +116,7 @@ async function start(): Promise<void> {
 function isAppUrl(url: string): boolean {
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (development && devServer && url.startsWith(devServer)) return true;
-  return url.startsWith('file://') && url.includes('/out/renderer/') || url.startsWith('file://') && app.isPackaged;
+  return isAppOriginUrl(url);
 }
 
 function createWindow(): void {
@@ -130,15 +138,13 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (development && devServer) void mainWindow.loadURL(devServer);
-  else void mainWindow.loadFile(path.join(here, '../renderer/index.html'));
+  else void mainWindow.loadURL(APP_ENTRY_URL);
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  lockDownWebContents(contents, development ? (what) => console.warn(`Refused ${what}`) : undefined);
 });
 app.on('window-all-closed', () => app.quit());
 app.whenReady().then(start, (error: unknown) => {
