@@ -191,6 +191,8 @@ describe.skipIf(!existsSync(CONLL))(`annotation.conf lookup${existsSync(CONLL) ?
     const tagSet = await loadBratTagSet(CONLL, path.join(CONLL, 'esp'));
     expect(tagSet.source).toBe('annotation.conf');
     expect(tagSet.types.map((type) => `${type.id}:${type.hotkey}`)).toEqual(['ORG:Digit1', 'PER:Digit2', 'LOC:Digit3', 'MISC:Digit4']);
+    // visual.conf beside it names and colours the types as brat showed them.
+    expect(tagSet.types.find((type) => type.id === 'PER')?.color).toBe('#ffccaa');
     const fallback = await loadBratTagSet(path.join(CONLL, 'esp'));
     expect(fallback.source).toBe('default');
     expect(fallback.problem).toMatch(/annotation\.conf/);

@@ -1,6 +1,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { confTagTypes, parseAnnotationConf } from '../../shared/brat/annotationConf';
+import { parseVisualConf, withVisualConf } from '../../shared/brat/visualConf';
 import { applyNativeChanges, standoffToNative, type RemovalGroup, type RestorableLines, type TextMismatch, type UnshownLine } from '../../shared/brat/nativeBridge';
 import { linesRemovedWith, parseStandoff, serializeStandoff, type StandoffDocument } from '../../shared/brat/standoffDocument';
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
@@ -13,6 +14,7 @@ import type { LoadedTagSet } from './tagSetLoader';
 
 export const BRAT_ANNOTATION_SUFFIX = '.ann';
 export const ANNOTATION_CONF = 'annotation.conf';
+export const VISUAL_CONF = 'visual.conf';
 
 /** `NAME.txt` → `NAME.ann`, beside it. */
 export function bratAnnotationPathFor(articlePath: string): string {
@@ -51,14 +53,14 @@ export async function isBratCorpus(root: string): Promise<boolean> {
   return false;
 }
 
-/** The `annotation.conf` brat would use for a folder: in it, or in the nearest parent up to the root. */
-export async function findAnnotationConf(root: string, folder: string): Promise<string | null> {
+/** The configuration file brat would use for a folder: in it, or in the nearest parent up to the root. */
+export async function findBratConfig(root: string, folder: string, name: string = ANNOTATION_CONF): Promise<string | null> {
   const resolvedRoot = path.resolve(root);
   let current = path.resolve(folder);
   const relative = path.relative(resolvedRoot, current);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
   for (;;) {
-    const candidate = path.join(current, ANNOTATION_CONF);
+    const candidate = path.join(current, name);
     try {
       if ((await fs.stat(candidate)).isFile()) return candidate;
     } catch {
@@ -69,10 +71,15 @@ export async function findAnnotationConf(root: string, folder: string): Promise<
   }
 }
 
+/** The `annotation.conf` brat would use for a folder. */
+export function findAnnotationConf(root: string, folder: string): Promise<string | null> {
+  return findBratConfig(root, folder, ANNOTATION_CONF);
+}
+
 /**
  * The tag set of a brat folder, from the nearest `annotation.conf` (types in the file's order,
- * which fixes the 1–9 hotkeys); the built-in default, with the reason, when there is none or it
- * defines no usable type.
+ * which fixes the 1–9 hotkeys), with display names and colours from the nearest `visual.conf`;
+ * the built-in default, with the reason, when there is none or it defines no usable type.
  */
 export async function loadBratTagSet(root: string, folder: string = root): Promise<LoadedTagSet> {
   const confPath = await findAnnotationConf(root, folder);
@@ -84,7 +91,15 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
     return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} cannot be read (${(error as Error).message}); the default tag set is shown.` };
   }
   const conf = parseAnnotationConf(content);
-  const types = confTagTypes(conf);
+  let types = confTagTypes(conf);
+  const visualPath = await findBratConfig(root, folder, VISUAL_CONF);
+  if (visualPath !== null) {
+    try {
+      types = withVisualConf(types, parseVisualConf(await fs.readFile(visualPath, 'utf8')));
+    } catch {
+      // visual.conf only adds names and colours: without it the palette's own are used.
+    }
+  }
   if (types.length === 0) return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} defines no entity type; the default tag set is shown.` };
   const problem = conf.problems.length > 0 ? conf.problems.map((entry) => `${ANNOTATION_CONF} line ${entry.line}: ${entry.message}`).join(' ') : null;
   return { ...resolveTagSet('annotation.conf', types), problem };
