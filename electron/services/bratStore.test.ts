@@ -10,6 +10,7 @@ import {
   findAnnotationConf,
   isBratCorpus,
   loadBratAnnotations,
+  loadBratCorpusTagSet,
   loadBratTagSet,
   saveBratAnnotations,
 } from './bratStore';
@@ -193,6 +194,9 @@ describe.skipIf(!existsSync(CONLL))(`annotation.conf lookup${existsSync(CONLL) ?
     expect(tagSet.types.map((type) => `${type.id}:${type.hotkey}`)).toEqual(['ORG:Digit1', 'PER:Digit2', 'LOC:Digit3', 'MISC:Digit4']);
     // visual.conf beside it names and colours the types as brat showed them.
     expect(tagSet.types.find((type) => type.id === 'PER')?.color).toBe('#ffccaa');
+    const corpusWide = await loadBratCorpusTagSet(DATA_SETS[0]);
+    expect(corpusWide.source).toBe('annotation.conf');
+    expect(corpusWide.problem).toMatch(/^8 folders have their own annotation\.conf; the list shows the one in corpora\/CoNLL-ST_2002,/);
     const fallback = await loadBratTagSet(path.join(CONLL, 'esp'));
     expect(fallback.source).toBe('default');
     expect(fallback.problem).toMatch(/annotation\.conf/);

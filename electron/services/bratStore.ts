@@ -105,6 +105,42 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
   return { ...resolveTagSet('annotation.conf', types), problem };
 }
 
+/** Folders under the root that hold an `annotation.conf`, nearest to the root first. */
+export async function foldersWithAnnotationConf(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const folders = [path.resolve(root)];
+  while (folders.length > 0) {
+    const folder = folders.shift() as string;
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries.some((entry) => entry.isFile() && entry.name === ANNOTATION_CONF)) found.push(folder);
+    const children = entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators'))
+      .map((entry) => entry.name)
+      .sort();
+    for (const child of children) folders.push(path.join(folder, child));
+  }
+  return found;
+}
+
+/**
+ * The tag set shown for the whole corpus: the root's `annotation.conf`, else the one nearest to
+ * the root. When sub-folders have configurations of their own, the problem says so: each
+ * article's own tag set is `loadBratTagSet(root, its folder)`.
+ */
+export async function loadBratCorpusTagSet(root: string): Promise<LoadedTagSet> {
+  const folders = await foldersWithAnnotationConf(root);
+  if (folders.length === 0) return loadBratTagSet(root, root);
+  const tagSet = await loadBratTagSet(root, folders[0]);
+  if (folders.length === 1) return tagSet;
+  const note = `${folders.length} folders have their own ${ANNOTATION_CONF}; the list shows the one in ${path.relative(root, folders[0]) || 'the corpus folder'}, and each article uses the one nearest to it.`;
+  return { ...tagSet, problem: tagSet.problem ? `${tagSet.problem} ${note}` : note };
+}
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class UnreadableStandoffError extends Error {
