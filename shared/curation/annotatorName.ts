@@ -1,0 +1,33 @@
+/**
+ * Annotator names become file names: `NAME.annotators/ANNOTATOR.ann.json`. A name is
+ * accepted only when it is safe as one file name on Windows, macOS and Linux, because corpora
+ * travel between them. Persian and other scripts, ZWNJ and inner spaces are kept; nothing is
+ * rewritten except Unicode NFC normalization (macOS stores decomposed names, and a name typed
+ * twice must land in the same file) and trimming of outer spaces.
+ */
+export type CheckedAnnotatorName = { ok: true; name: string } | { ok: false; reason: string };
+
+/** Bytes of the name in UTF-8; with `.ann.json` (and a backup's `.bak`) it must fit a 255-byte file name. */
+export const MAX_ANNOTATOR_NAME_BYTES = 200;
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// C0 and C1 controls, DEL; bidi embeddings, overrides and isolates (they make a name display
+// as something else: «abc» may really be «cba»); line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
+const PATH_OR_WINDOWS_CHARACTERS = /[/\\:*?"<>|]/;
+
+export function checkAnnotatorName(raw: string): CheckedAnnotatorName {
+  const name = raw.normalize('NFC').trim();
+  if (name.length === 0) return { ok: false, reason: 'The annotator name is empty.' };
+  if (FORBIDDEN_CHARACTERS.test(name)) return { ok: false, reason: 'The annotator name contains control or text-direction characters.' };
+  if (PATH_OR_WINDOWS_CHARACTERS.test(name)) return { ok: false, reason: 'The annotator name may not contain / \\ : * ? " < > |.' };
+  if (name.includes('..')) return { ok: false, reason: 'The annotator name may not contain "..".' };
+  if (name.startsWith('.')) return { ok: false, reason: 'The annotator name may not start with "." (hidden file).' };
+  if (name.endsWith('.')) return { ok: false, reason: 'The annotator name may not end with "." (Windows drops it).' };
+  if (WINDOWS_RESERVED.test(name)) return { ok: false, reason: `"${name}" is a reserved device name on Windows.` };
+  if (new TextEncoder().encode(name).length > MAX_ANNOTATOR_NAME_BYTES) {
+    return { ok: false, reason: `The annotator name is longer than ${MAX_ANNOTATOR_NAME_BYTES} bytes.` };
+  }
+  return { ok: true, name };
+}
