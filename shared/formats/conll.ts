@@ -22,10 +22,13 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   const checked = checkDocument(document);
   const tagged = tagDocument(checked, options.scheme ?? 'iob2', TITLE);
   const problems = [...tagged.problems, ...omittedRelations(checked.relations, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  // Only source tokens can hold a tab or line end; the project's tokens never hold whitespace.
+  const fromSource = document.tokens !== undefined && document.tokens.length > 0;
   let chunk = `${CONLL_DOCSTART}\tO\n\n`;
   for (const sentence of tagged.sentences) {
     for (let index = 0; index < sentence.tokens.length; index++) {
-      chunk += `${safeToken(sentence.tokens[index], problems)}\t${sentence.tags[index]}\n`;
+      const token = fromSource ? safeToken(sentence.tokens[index], problems) : sentence.tokens[index];
+      chunk += `${token}\t${sentence.tags[index]}\n`;
     }
     chunk += '\n';
   }

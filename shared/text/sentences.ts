@@ -30,10 +30,16 @@ export function sentenceStarts(text: string, boundaries: readonly number[], opti
   for (let token = 1; token < tokenCount; token++) {
     const previousEnd = boundaries[token * 2 - 1];
     const start = boundaries[token * 2];
-    const previousText = text.slice(boundaries[token * 2 - 2], previousEnd);
-    if (options.splitOnPunctuation && SENTENCE_FINAL.has(previousText)) afterFinal = true;
-    const tokenText = text.slice(start, boundaries[token * 2 + 1]);
-    const lineEndBetween = text.lastIndexOf('\n', start - 1) >= previousEnd;
+    // Sentence-final and closing marks are one UTF-16 unit: only such tokens need a look.
+    if (options.splitOnPunctuation && previousEnd - boundaries[token * 2 - 2] === 1 && SENTENCE_FINAL.has(text[previousEnd - 1])) afterFinal = true;
+    const tokenText = boundaries[token * 2 + 1] - start === 1 ? text[start] : '';
+    let lineEndBetween = false;
+    for (let index = previousEnd; index < start; index++) {
+      if (text.charCodeAt(index) === 0x0a) {
+        lineEndBetween = true;
+        break;
+      }
+    }
     const continuesFinalRun = afterFinal && start === previousEnd && (SENTENCE_FINAL.has(tokenText) || CLOSING.has(tokenText));
     if (lineEndBetween || (afterFinal && !continuesFinalRun)) {
       starts.push(token);

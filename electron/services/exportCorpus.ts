@@ -1,0 +1,378 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getExportFormat } from '../../shared/formats/registry';
+import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportFormatId, SerializeOptions } from '../../shared/formats/exportTypes';
+import type { ArticleStatus } from '../../shared/model/status';
+import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { annotationPathFor } from './annotationStore';
+import { decodeArticle } from './articleDecoder';
+import { loadTagSet } from './tagSetLoader';
+
+export const EXPORT_REPORT_FILE = 'export-report.json';
+export const EXPORT_MANIFEST_FILE = 'manifest.json';
+export const SPLIT_PARTS = ['train', 'dev', 'test'] as const;
+export type SplitPart = (typeof SPLIT_PARTS)[number];
+
+export interface ExportSplit {
+  /** Shares of train, dev and test, e.g. [80, 10, 10]; any positive scale. */
+  ratios: readonly [number, number, number];
+  seed: number;
+}
+
+export interface ExportScope {
+  /** Only these article ids (the app's "this article"). */
+  articleIds?: readonly string[];
+  /** Only articles with one of these statuses (the app's "articles marked done"). */
+  statuses?: readonly ArticleStatus[];
+}
+
+export interface ExportCorpusOptions extends SerializeOptions {
+  /**
+   * Where to write: a folder, or, for a format with one main file and no split, a file path
+   * ending with that format's extension (its schema files, report and manifest go beside it).
+   */
+  out: string;
+  scope?: ExportScope;
+  split?: ExportSplit;
+  /** Write even when labels would be lost (the report still lists them). */
+  allowLossy?: boolean;
+}
+
+export interface ExportProgress {
+  phase: 'listing' | 'reading' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface UnreadableArticle {
+  article: string;
+  message: string;
+}
+
+export interface ExportTotals {
+  articles: number;
+  annotations: number;
+  written: number;
+  lost: number;
+  changed: number;
+  omitted: number;
+  unreadable: number;
+}
+
+/** `export-report.json`: what each article lost or changed, and why. No timestamps: reproducible. */
+export interface ExportReport {
+  format: ExportFormatId;
+  options: { scheme: string | null; jsonlVariant: string | null; split: ExportSplit | null };
+  totals: ExportTotals;
+  /** True when some label is not in the output (or an article could not be read). */
+  lossy: boolean;
+  unreadable: UnreadableArticle[];
+  /** Only articles with something to report, in corpus order. */
+  documents: DocumentReport[];
+}
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+  role: ExportFile['role'];
+  split: SplitPart | null;
+  /** For a main file: the articles and the annotations in it. */
+  articles?: number;
+  annotations?: number;
+}
+
+export interface ExportManifest {
+  tool: 'hashiye';
+  format: ExportFormatId;
+  options: ExportReport['options'];
+  articles: number;
+  split: Record<SplitPart, string[]> | null;
+  files: ManifestFile[];
+}
+
+export interface ExportCorpusResult {
+  format: ExportFormatId;
+  /** The folder the files went to. */
+  outFolder: string;
+  /** False when nothing was written because labels would be lost and `allowLossy` was not set. */
+  written: boolean;
+  report: ExportReport;
+  manifest: ExportManifest;
+  /** Absolute paths of the files written (empty when `written` is false). */
+  paths: string[];
+  durationMs: number;
+}
+
+export class ExportCancelledError extends Error {
+  constructor() {
+    super('The export was cancelled.');
+    this.name = 'ExportCancelledError';
+  }
+}
+
+export class ExportInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportInputError';
+  }
+}
+
+export type ReadArticle = { document: ExportDocument; status: ArticleStatus } | { unreadable: UnreadableArticle; status: ArticleStatus };
+
+/**
+ * Reads one article and its annotation file as a serializer input, or says why it cannot.
+ * Synchronous on purpose: small files read this way cost a tenth of the promise API's four
+ * thread-pool round trips, and the export yields to the event loop between batches.
+ */
+export function readExportDocument(root: string, id: string): ReadArticle {
+  const articlePath = path.join(root, ...id.split('/'));
+  let text: string;
+  try {
+    text = decodeArticle(readFileSync(articlePath)).text;
+  } catch (error) {
+    return { unreadable: { article: id, message: `The article cannot be read: ${(error as Error).message}` }, status: 'new' };
+  }
+  let raw: string;
+  try {
+    raw = readFileSync(annotationPathFor(articlePath), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { document: { id, text, annotations: [], relations: [] }, status: 'new' };
+    return { unreadable: { article: id, message: `The annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
+  }
+  // Parsed here rather than through loadAnnotations: the export needs the source tokens, and
+  // checks each annotation on its own (one bad span is reported and skipped, not the article).
+  const parsed = parseAnnotationFile(raw);
+  if (!parsed.ok) return { unreadable: { article: id, message: `The annotation file is not valid: ${parsed.problem.message}` }, status: 'new' };
+  const { file } = parsed;
+  return {
+    document: { id, text, annotations: file.annotations, relations: file.relations, ...(file.tokens ? { tokens: file.tokens } : {}) },
+    status: file.status,
+  };
+}
+
+const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * Article ids of the corpus, in the order the corpus pane shows them. The same rules as
+ * corpusScanner.scanCorpus, without parsing every annotation file first (that alone takes
+ * longer than the whole export budget on 10,000 articles); the export parses them once.
+ */
+export async function listArticleIds(root: string): Promise<string[]> {
+  const ids: string[] = [];
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    const entries = await fs.readdir(folder, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || IGNORED_FOLDERS.has(entry.name) || entry.name.endsWith('.annotators')) continue;
+        await walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
+      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.')) {
+        ids.push(prefix + entry.name);
+      }
+    }
+  };
+  await walk(root, '');
+  return ids.sort((a, b) => collator.compare(a, b));
+}
+
+/** Seeded shuffle (mulberry32 + Fisher–Yates) of article ids into train/dev/test. */
+export function splitArticles(ids: readonly string[], split: ExportSplit): Record<SplitPart, string[]> {
+  let state = split.seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+  const shuffled = [...ids];
+  for (let index = shuffled.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [shuffled[index], shuffled[other]] = [shuffled[other], shuffled[index]];
+  }
+  const total = split.ratios.reduce((sum, ratio) => sum + ratio, 0);
+  const trainCount = Math.round((shuffled.length * split.ratios[0]) / total);
+  const devCount = Math.min(shuffled.length - trainCount, Math.round((shuffled.length * split.ratios[1]) / total));
+  const order = new Map(ids.map((id, index) => [id, index]));
+  const byCorpusOrder = (part: string[]): string[] => part.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return {
+    train: byCorpusOrder(shuffled.slice(0, trainCount)),
+    dev: byCorpusOrder(shuffled.slice(trainCount, trainCount + devCount)),
+    test: byCorpusOrder(shuffled.slice(trainCount + devCount)),
+  };
+}
+
+function selectArticleIds(ids: readonly string[], scope: ExportScope | undefined): string[] {
+  if (!scope?.articleIds) return [...ids];
+  const known = new Set(ids);
+  const missing = scope.articleIds.filter((id) => !known.has(id));
+  if (missing.length > 0) throw new ExportInputError(`No such article in the corpus: ${missing.join(', ')}.`);
+  const wanted = new Set(scope.articleIds);
+  return ids.filter((id) => wanted.has(id));
+}
+
+/** Decides file mode: `out` names the main file itself. */
+function mainFileTarget(out: string, mainExtension: string | null, split: ExportSplit | undefined): boolean {
+  return mainExtension !== null && split === undefined && out.toLowerCase().endsWith(mainExtension);
+}
+
+function sha256(content: string): { sha256: string; bytes: number } {
+  const buffer = Buffer.from(content, 'utf8');
+  return { sha256: createHash('sha256').update(buffer).digest('hex'), bytes: buffer.length };
+}
+
+function totalsOf(reports: readonly DocumentReport[], unreadable: readonly UnreadableArticle[]): ExportTotals {
+  const totals: ExportTotals = { articles: reports.length, annotations: 0, written: 0, lost: 0, changed: 0, omitted: 0, unreadable: unreadable.length };
+  for (const report of reports) {
+    totals.annotations += report.annotations;
+    totals.written += report.written;
+    for (const problem of report.problems) totals[problem.effect]++;
+  }
+  return totals;
+}
+
+/**
+ * Exports a corpus (or part of it) to one format: reads every article and its annotation file,
+ * serializes each, checks what the format cannot hold, and writes the format's files with
+ * `export-report.json` and `manifest.json` (SHA-256 of each file) beside them. The same corpus
+ * gives byte-identical files. When labels would be lost and `allowLossy` is not set, nothing
+ * is written and the result's report says why.
+ */
+export async function exportCorpus(
+  root: string,
+  formatId: ExportFormatId,
+  options: ExportCorpusOptions,
+  onProgress?: (progress: ExportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ExportCorpusResult> {
+  const started = performance.now();
+  const format = getExportFormat(formatId);
+  const throwIfCancelled = (): void => {
+    if (signal?.aborted) throw new ExportCancelledError();
+  };
+  try {
+    const stat = await fs.stat(root);
+    if (!stat.isDirectory()) throw new ExportInputError(`${root} is not a folder.`);
+  } catch (error) {
+    if (error instanceof ExportInputError) throw error;
+    throw new ExportInputError(`Cannot read the corpus folder ${root}: ${(error as Error).message}`);
+  }
+  const fileMode = mainFileTarget(options.out, format.mainExtension, options.split);
+  const outFolder = path.resolve(fileMode ? path.dirname(options.out) : options.out);
+  const fromRoot = path.relative(path.resolve(root), outFolder);
+  const insideCorpus = !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
+  // brat writes NAME.txt files: inside the corpus they would become articles, or replace them.
+  if (fromRoot === '' || (insideCorpus && formatId === 'brat')) {
+    throw new ExportInputError(`Export into a folder outside the corpus (${outFolder} is ${fromRoot === '' ? 'the corpus folder' : 'inside it'}).`);
+  }
+  onProgress?.({ phase: 'listing', done: 0, total: 0 });
+  const ids = selectArticleIds(await listArticleIds(root), options.scope);
+  throwIfCancelled();
+  const types = options.types ?? (await loadTagSet(root)).types.map((type) => type.id);
+  const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types };
+  const statuses = options.scope?.statuses ? new Set(options.scope.statuses) : null;
+
+  const total = ids.length;
+  const outputs: DocumentOutput[] = [];
+  const unreadable: UnreadableArticle[] = [];
+  onProgress?.({ phase: 'reading', done: 0, total });
+  let sliceStarted = performance.now();
+  for (let index = 0; index < total; index++) {
+    const read = readExportDocument(root, ids[index]);
+    if (statuses === null || statuses.has(read.status)) {
+      if ('unreadable' in read) unreadable.push(read.unreadable);
+      else outputs.push(format.serializeDocument(read.document, serializeOptions));
+    }
+    // Yield about every 20 ms, so that the app's main process keeps answering while it exports.
+    if (performance.now() - sliceStarted > 20 || index === total - 1) {
+      onProgress?.({ phase: 'reading', done: index + 1, total });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      throwIfCancelled();
+      sliceStarted = performance.now();
+    }
+  }
+
+  const written = outputs;
+  const reports = written.map((output) => output.report);
+  const totals = totalsOf(reports, unreadable);
+  const reportOptions = { scheme: format.offsetUnit === 'token' ? (options.scheme ?? 'iob2') : null, jsonlVariant: formatId === 'jsonl' ? (options.jsonlVariant ?? 'label') : null, split: options.split ?? null };
+  const report: ExportReport = {
+    format: formatId,
+    options: reportOptions,
+    totals,
+    lossy: totals.lost > 0 || unreadable.length > 0,
+    unreadable,
+    documents: reports.filter((documentReport) => documentReport.problems.length > 0),
+  };
+
+  // Files per split part (or one part holding everything), in corpus order.
+  const parts: { part: SplitPart | null; outputs: DocumentOutput[] }[] = [];
+  let splitIds: Record<SplitPart, string[]> | null = null;
+  if (options.split) {
+    splitIds = splitArticles(written.map((output) => output.article), options.split);
+    for (const part of SPLIT_PARTS) {
+      const members = new Set(splitIds[part]);
+      parts.push({ part, outputs: written.filter((output) => members.has(output.article)) });
+    }
+  } else {
+    parts.push({ part: null, outputs: written });
+  }
+  const files: { file: ExportFile; part: SplitPart | null; articles?: number; annotations?: number }[] = [];
+  for (const { part, outputs: partOutputs } of parts) {
+    const prefix = part ? `${part}/` : '';
+    for (const output of partOutputs) for (const file of output.files) files.push({ file: { ...file, path: prefix + file.path }, part });
+    for (const file of format.finish(partOutputs, serializeOptions)) {
+      const isMain = file.role === 'main';
+      const renamed = isMain && fileMode ? path.basename(options.out) : file.path;
+      files.push({
+        file: { ...file, path: prefix + renamed },
+        part,
+        ...(isMain ? { articles: partOutputs.length, annotations: partOutputs.reduce((sum, output) => sum + output.report.written, 0) } : {}),
+      });
+    }
+  }
+  const manifest: ExportManifest = {
+    tool: 'hashiye',
+    format: formatId,
+    options: reportOptions,
+    articles: written.length,
+    split: splitIds,
+    files: files
+      .map(({ file, part, articles, annotations }) => ({ path: file.path, ...sha256(file.content), role: file.role, split: part, ...(articles !== undefined ? { articles, annotations } : {}) }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+  const result: ExportCorpusResult = { format: formatId, outFolder, written: false, report, manifest, paths: [], durationMs: 0 };
+  if (report.lossy && !options.allowLossy) {
+    result.durationMs = performance.now() - started;
+    return result;
+  }
+
+  throwIfCancelled();
+  onProgress?.({ phase: 'writing', done: 0, total: files.length });
+  const folders = new Set(files.map(({ file }) => path.dirname(path.join(outFolder, file.path))));
+  folders.add(outFolder);
+  for (const folder of [...folders].sort()) await fs.mkdir(folder, { recursive: true });
+  const paths: string[] = [];
+  let filesWritten = 0;
+  const writeQueue = [...files.map(({ file }) => ({ target: path.join(outFolder, file.path), content: file.content }))];
+  writeQueue.push({ target: path.join(outFolder, EXPORT_REPORT_FILE), content: `${JSON.stringify(report, null, 2)}\n` });
+  writeQueue.push({ target: path.join(outFolder, EXPORT_MANIFEST_FILE), content: `${JSON.stringify(manifest, null, 2)}\n` });
+  let nextWrite = 0;
+  const writer = async (): Promise<void> => {
+    while (nextWrite < writeQueue.length) {
+      const item = writeQueue[nextWrite++];
+      await fs.writeFile(item.target, item.content);
+      paths.push(item.target);
+      filesWritten++;
+      if (filesWritten % 200 === 0) onProgress?.({ phase: 'writing', done: filesWritten, total: writeQueue.length });
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, writer));
+  onProgress?.({ phase: 'done', done: total, total });
+  result.written = true;
+  result.paths = paths.sort();
+  result.durationMs = performance.now() - started;
+  return result;
+}
