@@ -12,6 +12,7 @@ import {
   loadBratAnnotations,
   loadBratCorpusTagSet,
   loadBratTagSet,
+  reanchorBratAnnotations,
   saveBratAnnotations,
 } from './bratStore';
 
@@ -181,6 +182,25 @@ describe.skipIf(!existsSync(RAREDIS))(`RareDis details${existsSync(RAREDIS) ? ''
       expect(annotation.end).toBe(annotation.fragments?.[annotation.fragments.length - 1].end);
     }
     expect(await countBratEntities(articlePath)).toBe(loaded.annotations.length);
+  });
+
+  it('re-anchors a brat article edited on disk: every T line moves with its words, the rest keeps its bytes', async () => {
+    const corpus = path.join(await temporaryFolder(), 'dev');
+    await fs.cp(path.join(RAREDIS, 'dev'), corpus, { recursive: true });
+    const articlePath = path.join(corpus, 'Cornelia-de-Lange-Syndrome.txt');
+    const { article: before, loaded } = await openArticle(articlePath);
+    const original = await fs.readFile(bratAnnotationPathFor(articlePath), 'utf8');
+    await fs.writeFile(articlePath, `Updated 2026 😀\r\n${before.text}`);
+    const after = decodeArticle(await fs.readFile(articlePath));
+    const result = await reanchorBratAnnotations(articlePath, before.text, after);
+    expect(result?.changes.every((change) => change.status === 'moved')).toBe(true);
+    expect(result?.changes).toHaveLength(loaded.annotations.length);
+    expect(await fs.readFile(`${bratAnnotationPathFor(articlePath)}.bak`, 'utf8')).toBe(original);
+    const reloaded = await loadBratAnnotations(articlePath, after);
+    expect(reloaded.annotations.map((annotation) => [annotation.id, annotation.start - 15, annotation.text]))
+      .toEqual(loaded.annotations.map((annotation) => [annotation.id, annotation.start, annotation.text]));
+    const relationLines = (text: string) => text.split('\n').filter((line) => line.startsWith('R'));
+    expect(relationLines(await fs.readFile(bratAnnotationPathFor(articlePath), 'utf8'))).toEqual(relationLines(original));
   });
 });
 

@@ -1,6 +1,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { confTagTypes, parseAnnotationConf } from '../../shared/brat/annotationConf';
+import { reanchorStandoff, type StandoffReanchorOutcome } from '../../shared/brat/reanchorStandoff';
 import { parseVisualConf, withVisualConf } from '../../shared/brat/visualConf';
 import { applyNativeChanges, standoffToNative, type RemovalGroup, type RestorableLines, type TextMismatch, type UnshownLine } from '../../shared/brat/nativeBridge';
 import { linesRemovedWith, parseStandoff, serializeStandoff, type StandoffDocument } from '../../shared/brat/standoffDocument';
@@ -257,6 +258,28 @@ async function fileExists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export interface BratReanchorResult extends StandoffReanchorOutcome {
+  /** The new file text when it was written (hash it for `CorpusWatcher.noteOwnWrite`), else null. */
+  contents: string | null;
+}
+
+/**
+ * After a brat article changed on disk: places its entities again in the new text, using the
+ * text they were made on (`previousText`, the document text the session loaded) for context,
+ * and saves `NAME.ann` when anything moved (the previous file kept as `NAME.ann.bak`).
+ */
+export async function reanchorBratAnnotations(articlePath: string, previousText: string, article: DecodedArticle): Promise<BratReanchorResult | null> {
+  const annotationPath = bratAnnotationPathFor(articlePath);
+  const document = await readStandoffFile(annotationPath);
+  if (document === null) return null;
+  const outcome = reanchorStandoff(document, previousText, article.text);
+  const before = serializeStandoff(document);
+  const after = serializeStandoff(outcome.document);
+  if (after === before) return { ...outcome, contents: null };
+  await writeFileAtomic(annotationPath, Buffer.from(after, 'utf8'), { backup: true });
+  return { ...outcome, contents: after };
 }
 
 /** Entities in `NAME.ann` (T lines), for the corpus list; 0 when there is no file. */
