@@ -46,6 +46,7 @@ export class StandoffEditError extends Error {
 }
 
 const BOM = '\uFEFF';
+export const ANNOTATOR_NOTES = 'AnnotatorNotes';
 
 export function parseStandoff(content: string): StandoffDocument {
   const bom = content.startsWith(BOM);
@@ -99,8 +100,40 @@ export function relationLines(document: StandoffDocument): RelationLine[] {
   return document.lines.filter((line): line is RelationLine => line.kind === 'relation');
 }
 
+/**
+ * Lookups by id and by target, built once per document (documents are never mutated, so the
+ * index of one stays valid): a save compares thousands of annotations with their lines, and a
+ * scan of the file for each would make that quadratic.
+ */
+interface DocumentIndex {
+  byId: Map<string, number>;
+  notesByTarget: Map<string, number[]>;
+  attributesByTarget: Map<string, number[]>;
+}
+
+const indexCache = new WeakMap<StandoffDocument, DocumentIndex>();
+
+function indexOf(document: StandoffDocument): DocumentIndex {
+  const cached = indexCache.get(document);
+  if (cached) return cached;
+  const index: DocumentIndex = { byId: new Map(), notesByTarget: new Map(), attributesByTarget: new Map() };
+  const add = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  document.lines.forEach((line, position) => {
+    const id = definedId(line);
+    if (id !== null && !index.byId.has(id)) index.byId.set(id, position);
+    if (line.kind === 'note' && line.type === ANNOTATOR_NOTES) add(index.notesByTarget, line.target, position);
+    if (line.kind === 'attribute') add(index.attributesByTarget, line.target, position);
+  });
+  indexCache.set(document, index);
+  return index;
+}
+
 export function findLineIndex(document: StandoffDocument, id: string): number {
-  return document.lines.findIndex((line) => definedId(line) === id);
+  return indexOf(document).byId.get(id) ?? -1;
 }
 
 function requireEntity(document: StandoffDocument, id: string): { index: number; line: EntityLine } {
@@ -286,14 +319,8 @@ export function changeRelation(document: StandoffDocument, id: string, relation:
   return replaceLine(document, index, { ...line, type: relation.type, args, raw: formatRelationRaw(id, relation.type, args) });
 }
 
-export const ANNOTATOR_NOTES = 'AnnotatorNotes';
-
 function notesOf(document: StandoffDocument, target: string): { index: number; line: NoteLine }[] {
-  const found: { index: number; line: NoteLine }[] = [];
-  document.lines.forEach((line, index) => {
-    if (line.kind === 'note' && line.type === ANNOTATOR_NOTES && line.target === target) found.push({ index, line });
-  });
-  return found;
+  return (indexOf(document).notesByTarget.get(target) ?? []).map((index) => ({ index, line: document.lines[index] as NoteLine }));
 }
 
 /** The AnnotatorNotes text of an annotation (several notes are joined by a line break). */
@@ -330,7 +357,7 @@ export function setNote(document: StandoffDocument, target: string, note: string
 export type AttributeValue = string | number | boolean;
 
 function attributeLinesOf(document: StandoffDocument, target: string): AttributeLine[] {
-  return document.lines.filter((line): line is AttributeLine => line.kind === 'attribute' && line.target === target);
+  return (indexOf(document).attributesByTarget.get(target) ?? []).map((index) => document.lines[index] as AttributeLine);
 }
 
 /** Attributes of an annotation as native values: a binary attribute is `true`, a valued one its value. */
