@@ -9,6 +9,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main.ts'),
+          cli: resolve(__dirname, 'electron/cli/cli.ts'),
         },
       },
     },
