@@ -1,6 +1,7 @@
 // electron-builder afterPack hook: ships the plain-Node command line beside the app as
 // resources/cli, a small self-contained Node package (package.json, bin/, out/main/ and the
-// node_modules that code imports).
+// node_modules that code imports), with the `hashiye` (sh) and `hashiye.cmd` launchers from
+// build/cli.
 //
 // Why a copy outside app.asar: the run-as-node fuse is off, so the app's Electron binary
 // cannot be used as Node, and plain Node cannot read inside an asar archive. Unpacking
@@ -101,6 +102,8 @@ export async function writeCommandLinePackage(projectDir, cliFolder) {
     ...(manifest.bin === undefined ? {} : { bin: manifest.bin }),
   };
   await writeFile(path.join(cliFolder, 'package.json'), `${JSON.stringify(cliManifest, null, 2)}\n`);
+
+  await cp(path.join(projectDir, 'build', 'cli'), cliFolder, { recursive: true });
 
   const binFolder = path.join(projectDir, 'bin');
   if (await exists(binFolder)) await cp(binFolder, path.join(cliFolder, 'bin'), { recursive: true });

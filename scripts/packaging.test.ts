@@ -187,9 +187,17 @@ describe('packaged resources beside app.asar', () => {
     }
   });
 
+  it('ship the command-line launchers: an executable sh script and a .cmd', async () => {
+    const cli = path.join(packaged.resources, 'cli');
+    const launcher = path.join(cli, 'hashiye');
+    expect((await fs.stat(launcher)).mode & 0o111).not.toBe(0);
+    await run('sh', ['-n', launcher]);
+    expect(await fs.readFile(path.join(cli, 'hashiye.cmd'), 'utf8')).toContain('bin\\hashiye.js');
+  });
+
   const cliEntry = path.join(root, 'bin', 'hashiye.js');
   it.skipIf(!existsSync(cliEntry))(`runs the packaged command line with plain Node${existsSync(cliEntry) ? '' : ' (skipped: bin/hashiye.js is not in the project yet)'}`, async () => {
-    const { stdout } = await run(process.execPath, [path.join(packaged.resources, 'cli', 'bin', 'hashiye.js'), '--help'], { cwd: workFolder });
+    const { stdout } = await run(path.join(packaged.resources, 'cli', 'hashiye'), ['--help'], { cwd: workFolder });
     expect(stdout).toMatch(/export/);
   });
 });
@@ -202,11 +210,11 @@ describe('packaging resources in build/', () => {
     }
   });
 
-  it('has a deb command-line wrapper that points at the packaged CLI and is valid sh', async () => {
+  it('has the deb /usr/bin/hashiye wrapper: executable sh that runs the packaged launcher', async () => {
     const wrapper = path.join(root, 'build', 'linux', 'hashiye');
-    const stat = await fs.stat(wrapper);
-    expect(stat.mode & 0o111).not.toBe(0);
-    expect(await fs.readFile(wrapper, 'utf8')).toContain('/opt/Hashiye/resources/cli/bin/hashiye.js');
+    expect((await fs.stat(wrapper)).mode & 0o111).not.toBe(0);
+    // electron-builder installs the deb's app folder as /opt/<productName>.
+    expect(await fs.readFile(wrapper, 'utf8')).toContain('exec /opt/Hashiye/resources/cli/hashiye "$@"');
     await run('sh', ['-n', wrapper]);
   });
 });
