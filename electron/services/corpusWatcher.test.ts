@@ -154,6 +154,28 @@ describe('CorpusWatcher details', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('does not report a write made through ownWrite, even with polling running during it', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: true, filePollMs: 5, corpusPollMs: 0, debounceMs: 5 });
+    const article = articleOf(root);
+    await watcher.watchArticle(article);
+    const returned = await watcher.ownWrite(article.annotationPath, async () => {
+      await writeFileAtomic(article.annotationPath, '{"saved":1}', { backup: true });
+      await sleep(100);
+      await fs.appendFile(article.annotationPath, '\n');
+      return 'saved';
+    });
+    expect(returned).toBe('saved');
+    await sleep(200);
+    expect(events).toEqual([]);
+    await expect(watcher.ownWrite(article.annotationPath, async () => {
+      throw new Error('disk full');
+    })).rejects.toThrow('disk full');
+    await fs.writeFile(article.annotationPath, '{"theirs":1}');
+    await until(() => events.length > 0);
+    expect(events).toEqual([{ kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: sha256Of('{"theirs":1}') }]);
+  });
+
   it('stops reporting the previous article after another one is opened', async () => {
     const root = await corpus();
     const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });

@@ -196,6 +196,34 @@ export class CorpusWatcher {
     this.ownWrites.set(path.resolve(file), sha256);
   }
 
+  /**
+   * Runs one of our own writes (a save, a re-anchoring) with no check in between, then takes the
+   * file as it now is as the baseline and as our own content: for writers that do not know the
+   * bytes in advance (saveAnnotations builds its JSON inside). `write` must not call this
+   * watcher's `ownWrite` or `checkNow`, which would wait for it.
+   */
+  async ownWrite<T>(file: string, write: () => Promise<T>): Promise<T> {
+    const outcome: { ran: boolean; value?: T; failed: boolean; error?: unknown } = { ran: false, failed: false };
+    await this.enqueue(async () => {
+      outcome.ran = true;
+      try {
+        outcome.value = await write();
+      } catch (error) {
+        outcome.failed = true;
+        outcome.error = error;
+      }
+      const resolved = path.resolve(file);
+      const state = await readState(resolved, null, true);
+      if (state.sha256 !== null) this.ownWrites.set(resolved, state.sha256);
+      const article = this.article;
+      if (article && path.resolve(article.annotationPath) === resolved) this.annotationState = state;
+      if (article && path.resolve(article.articlePath) === resolved) this.articleState = state;
+    });
+    if (!outcome.ran) throw new Error('The watcher was closed before the write ran.');
+    if (outcome.failed) throw outcome.error;
+    return outcome.value as T;
+  }
+
   /** Runs the checks now (the polling work), for callers that know something changed. */
   async checkNow(): Promise<void> {
     await this.enqueue(async () => {
