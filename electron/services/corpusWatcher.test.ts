@@ -152,6 +152,12 @@ describe('CorpusWatcher details', () => {
     await fs.writeFile(article.articlePath, 'after close');
     await watcher.checkNow();
     expect(events).toHaveLength(1);
+    // A save through a closed watcher still happens.
+    expect(await watcher.ownWrite(article.annotationPath, async () => {
+      await fs.writeFile(article.annotationPath, 'late save');
+      return 1;
+    })).toBe(1);
+    expect(await fs.readFile(article.annotationPath, 'utf8')).toBe('late save');
   });
 
   it('does not report a write made through ownWrite, even with polling running during it', async () => {

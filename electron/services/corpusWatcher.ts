@@ -199,8 +199,8 @@ export class CorpusWatcher {
   /**
    * Runs one of our own writes (a save, a re-anchoring) with no check in between, then takes the
    * file as it now is as the baseline and as our own content: for writers that do not know the
-   * bytes in advance (saveAnnotations builds its JSON inside). `write` must not call this
-   * watcher's `ownWrite` or `checkNow`, which would wait for it.
+   * bytes in advance (saveAnnotations builds its JSON inside). On a closed watcher the write
+   * simply runs. `write` must not call this watcher's `ownWrite` or `checkNow`, which would wait for it.
    */
   async ownWrite<T>(file: string, write: () => Promise<T>): Promise<T> {
     const outcome: { ran: boolean; value?: T; failed: boolean; error?: unknown } = { ran: false, failed: false };
@@ -219,7 +219,8 @@ export class CorpusWatcher {
       if (article && path.resolve(article.annotationPath) === resolved) this.annotationState = state;
       if (article && path.resolve(article.articlePath) === resolved) this.articleState = state;
     });
-    if (!outcome.ran) throw new Error('The watcher was closed before the write ran.');
+    // Closed meanwhile (another corpus opened): the write still happens, unwatched.
+    if (!outcome.ran) return write();
     if (outcome.failed) throw outcome.error;
     return outcome.value as T;
   }
