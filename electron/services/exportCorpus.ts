@@ -113,7 +113,8 @@ export class ExportCancelledError extends Error {
 }
 
 export class ExportInputError extends Error {
-  constructor(message: string) {
+  /** `corpus`: the corpus folder cannot be read; `request`: the options ask for something impossible. */
+  constructor(message: string, readonly reason: 'corpus' | 'request' = 'request') {
     super(message);
     this.name = 'ExportInputError';
   }
@@ -254,10 +255,10 @@ export async function exportCorpus(
   };
   try {
     const stat = await fs.stat(root);
-    if (!stat.isDirectory()) throw new ExportInputError(`${root} is not a folder.`);
+    if (!stat.isDirectory()) throw new ExportInputError(`${root} is not a folder.`, 'corpus');
   } catch (error) {
     if (error instanceof ExportInputError) throw error;
-    throw new ExportInputError(`Cannot read the corpus folder ${root}: ${(error as Error).message}`);
+    throw new ExportInputError(`Cannot read the corpus folder ${root}: ${(error as Error).message}`, 'corpus');
   }
   const fileMode = mainFileTarget(options.out, format.mainExtension, options.split);
   const outFolder = path.resolve(fileMode ? path.dirname(options.out) : options.out);

@@ -1,0 +1,290 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExportCorpusResult, ExportManifest, ExportReport } from '../services/exportCorpus';
+import { runCli } from './cli';
+import type { CorpusStats } from './corpusStats';
+import { writeTestArticle } from './testCorpus';
+import type { ValidationResult } from './validateCorpus';
+
+const projectRoot = path.resolve(__dirname, '../..');
+const builtCli = path.join(projectRoot, 'out/main/cli.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function hashiye(...argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) } });
+  return { code, stdout, stderr };
+}
+
+const ARTICLE_ONE = '😀 سرلشکر باقری به دمشق رفت.\nرئیس ستاد کل نیروهای مسلح گفت: همه کشورهای\u00A0جهان می‌خواهند.\n';
+const ARTICLE_TWO = 'خبرگزاری ایرنا در تهران گزارش داد؟ بله!';
+
+let scratch: string;
+let corpus: string;
+
+async function readFolder(folder: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  const walk = async (current: string): Promise<void> => {
+    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else result[path.relative(folder, full).split(path.sep).join('/')] = await fs.readFile(full, 'utf8');
+    }
+  };
+  await walk(folder);
+  return result;
+}
+
+beforeEach(async () => {
+  scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cli-'));
+  corpus = path.join(scratch, 'corpus');
+  await writeTestArticle(corpus, {
+    id: 'news/001.txt',
+    bytes: ARTICLE_ONE,
+    status: 'done',
+    annotations: [
+      { type: 'PER', part: 'سرلشکر باقری', note: 'chief of staff' },
+      { type: 'LOC', part: 'دمشق' },
+      { type: 'ORG', part: 'ستاد کل نیروهای مسلح' },
+      { type: 'LOC', part: 'کشورهای\u00A0جهان' },
+    ],
+  });
+  // BOM and CRLF: the document text drops the BOM and turns CRLF into LF.
+  await writeTestArticle(corpus, {
+    id: 'news/002.txt',
+    bytes: `\uFEFF${ARTICLE_TWO.replace(' در ', '\r\nدر ')}`,
+    text: ARTICLE_TWO.replace(' در ', '\nدر '),
+    status: 'in-progress',
+    annotations: [
+      { type: 'ORG', part: 'خبرگزاری ایرنا' },
+      { type: 'LOC', part: 'تهران' },
+    ],
+  });
+  await writeTestArticle(corpus, { id: 'unannotated.txt', bytes: 'متنی بدون برچسب.' });
+});
+
+afterEach(async () => {
+  await fs.rm(scratch, { recursive: true, force: true });
+});
+
+describe('hashiye', () => {
+  it('lists its commands, and refuses an unknown one with exit code 2', async () => {
+    const help = await hashiye('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['export', 'import', 'validate', 'stats']) expect(help.stdout).toContain(`  ${command}`);
+    const unknown = await hashiye('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect((await hashiye()).code).toBe(2);
+  });
+
+  it('prints --help for each command', async () => {
+    for (const command of ['export', 'validate', 'stats']) {
+      const run = await hashiye(command, '--help');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: hashiye ${command} CORPUS`);
+    }
+  });
+});
+
+describe('hashiye export', () => {
+  it('writes CoNLL, the report and a manifest with SHA-256, byte-identical on a second run', async () => {
+    const out = path.join(scratch, 'out');
+    const run = await hashiye('export', corpus, '--format', 'conll', '--out', out);
+    expect(run.stderr).toContain('hashiye export: 3/3 articles (100%)');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Exported 3 article(s), 6 of 6 annotation(s) written, 0 lost');
+    const files = await readFolder(out);
+    expect(Object.keys(files).sort()).toEqual(['corpus.conll', 'export-report.json', 'manifest.json']);
+    const conll = files['corpus.conll'];
+    expect(conll.split('-DOCSTART-\tO\n\n')).toHaveLength(4);
+    expect(conll).toContain('سرلشکر\tB-PER\nباقری\tI-PER\n');
+    expect(conll).toContain('کشورهای\tB-LOC\nجهان\tI-LOC\nمی‌خواهند\tO\n');
+    expect(conll).toContain('خبرگزاری\tB-ORG\nایرنا\tI-ORG\n\nدر\tO\nتهران\tB-LOC\n');
+    const manifest = JSON.parse(files['manifest.json']) as ExportManifest;
+    const main = manifest.files.find((file) => file.path === 'corpus.conll');
+    expect(main).toMatchObject({ role: 'main', articles: 3, annotations: 6, bytes: Buffer.byteLength(conll) });
+    expect(main?.sha256).toBe(createHash('sha256').update(conll).digest('hex'));
+    const report = JSON.parse(files['export-report.json']) as ExportReport;
+    expect(report.totals).toMatchObject({ articles: 3, annotations: 6, written: 6, lost: 0 });
+    expect(report.documents.map((document) => document.article)).toEqual(['news/001.txt']);
+
+    const again = path.join(scratch, 'again');
+    expect((await hashiye('export', corpus, '--format', 'conll', '--out', again)).code).toBe(0);
+    expect(await readFolder(again)).toEqual(files);
+  });
+
+  it('refuses to lose labels (exit 1, nothing written) unless --allow-lossy, and lists them', async () => {
+    await writeTestArticle(corpus, {
+      id: 'news/003.txt',
+      bytes: 'سرلشکر باقری گفت.',
+      annotations: [
+        { type: 'PER', part: 'سرلشکر باقری' },
+        { type: 'PER', part: 'باقری' },
+      ],
+    });
+    const out = path.join(scratch, 'out');
+    const refused = await hashiye('export', corpus, '--format', 'conll', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('news/003.txt: [lost] Annotation T2 (PER «باقری») overlaps T1');
+    expect(refused.stdout).toContain('Nothing written: 1 label(s) would be lost');
+    expect(existsSync(out)).toBe(false);
+
+    const allowed = await hashiye('export', corpus, '--format', 'conll', '--out', out, '--allow-lossy', '--json');
+    expect(allowed.code).toBe(0);
+    const result = JSON.parse(allowed.stdout) as ExportCorpusResult;
+    expect(result.written).toBe(true);
+    expect(result.report.lossy).toBe(true);
+    const report = JSON.parse(await fs.readFile(path.join(out, 'export-report.json'), 'utf8')) as ExportReport;
+    expect(report.documents.find((document) => document.article === 'news/003.txt')?.problems[0]).toMatchObject({ kind: 'overlap', effect: 'lost', annotation: 'T2' });
+    // The same corpus exported to brat keeps both spans: nothing is lost there.
+    expect((await hashiye('export', corpus, '--format', 'brat', '--out', path.join(scratch, 'brat'))).code).toBe(0);
+  });
+
+  it('reports an unreadable annotation file and a span whose text does not match', async () => {
+    await fs.writeFile(path.join(corpus, 'unannotated.ann.json'), '{ not json');
+    const annotationPath = path.join(corpus, 'news/002.ann.json');
+    const file = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { annotations: { text: string }[] };
+    file.annotations[1].text = 'تهرانی';
+    await fs.writeFile(annotationPath, JSON.stringify(file));
+    const run = await hashiye('export', corpus, '--format', 'jsonl', '--out', path.join(scratch, 'out'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('unannotated.txt: [unreadable] The annotation file is not valid: Not valid JSON');
+    expect(run.stdout).toContain('news/002.txt: [lost] Annotation T2 (LOC) says it covers «تهرانی» but the article has «تهران»');
+  });
+
+  it('writes a one-file format to the file named by --out, in UTF-16 units for doccano', async () => {
+    const target = path.join(scratch, 'exports', 'doccano.jsonl');
+    const run = await hashiye('export', corpus, '--format', 'jsonl', '--out', target, '--variant', 'entities');
+    expect(run.code).toBe(0);
+    const lines = (await fs.readFile(target, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string; text: string; entities: { start_offset: number; end_offset: number }[] });
+    expect(lines[0].id).toBe('news/001.txt');
+    // 😀 is two UTF-16 units: «سرلشکر» starts at unit 3.
+    expect(lines[0].entities[0]).toMatchObject({ start_offset: 3, end_offset: 15 });
+    expect(existsSync(path.join(scratch, 'exports', 'manifest.json'))).toBe(true);
+  });
+
+  it('splits by article with a seed, the same way each time', async () => {
+    for (let index = 4; index <= 12; index++) await writeTestArticle(corpus, { id: `more/${index}.txt`, bytes: `خبر شماره ${index}.`, annotations: [{ type: 'MISC', part: 'خبر' }] });
+    const first = await hashiye('export', corpus, '--format', 'hf', '--out', path.join(scratch, 'a'), '--split', '80/10/10', '--seed', '7', '--json');
+    const second = await hashiye('export', corpus, '--format', 'hf', '--out', path.join(scratch, 'b'), '--split', '80/10/10', '--seed', '7', '--json');
+    expect(first.code).toBe(0);
+    const split = (JSON.parse(first.stdout) as ExportCorpusResult).manifest.split;
+    expect(split).toEqual((JSON.parse(second.stdout) as ExportCorpusResult).manifest.split);
+    expect(split?.train).toHaveLength(10);
+    expect(split?.dev).toHaveLength(1);
+    expect(split?.test).toHaveLength(1);
+    const files = await readFolder(path.join(scratch, 'a'));
+    expect(Object.keys(files).sort()).toEqual(['dev/data.jsonl', 'dev/labels.json', 'export-report.json', 'manifest.json', 'test/data.jsonl', 'test/labels.json', 'train/data.jsonl', 'train/labels.json']);
+  });
+
+  it('exports only articles with the given statuses', async () => {
+    const run = await hashiye('export', corpus, '--format', 'csv', '--out', path.join(scratch, 'out'), '--status', 'done');
+    expect(run.code).toBe(0);
+    const csv = await fs.readFile(path.join(scratch, 'out', 'annotations.csv'), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
+    expect(csv).not.toContain('news/002.txt');
+  });
+
+  it('gives clear errors and exit codes for bad arguments and unreadable input', async () => {
+    const badFormat = await hashiye('export', corpus, '--format', 'xml', '--out', path.join(scratch, 'out'));
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('--format must be one of brat, conll, jsonl, labelstudio, w3c, csv, hf (got "xml")');
+    expect((await hashiye('export', corpus, '--format', 'conll')).stderr).toContain('--out PATH is required.');
+    expect((await hashiye('export', corpus, '--format', 'csv', '--out', 'x', '--scheme', 'iob1')).code).toBe(2);
+    expect((await hashiye('export', corpus, '--format', 'conll', '--out', 'x', '--split', '80/20')).stderr).toContain('--split must be three shares');
+    expect((await hashiye('export', corpus, '--format', 'conll', '--out', 'x', '--bogus')).stderr).toContain('Unknown option --bogus.');
+    const missing = await hashiye('export', path.join(scratch, 'nowhere'), '--format', 'conll', '--out', path.join(scratch, 'out'));
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('Cannot read the corpus folder');
+    const intoCorpus = await hashiye('export', corpus, '--format', 'brat', '--out', path.join(corpus, 'brat'));
+    expect(intoCorpus.code).toBe(2);
+    expect(intoCorpus.stderr).toContain('outside the corpus');
+  });
+});
+
+describe('hashiye validate', () => {
+  it('passes a valid corpus with exit code 0', async () => {
+    const run = await hashiye('validate', corpus);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Valid: 3 article(s), 2 annotation file(s), 6 annotation(s), 0 problem(s).');
+  });
+
+  it('lists every problem and exits 1', async () => {
+    await fs.writeFile(path.join(corpus, 'unannotated.ann.json'), '{ not json');
+    await fs.writeFile(path.join(corpus, 'stray.ann.json'), '{}');
+    const annotationPath = path.join(corpus, 'news/001.ann.json');
+    const file = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { annotations: { id: string; text: string; end: number }[]; relations: unknown[] };
+    file.annotations[1].text = 'دمشقی';
+    file.annotations[2].end = 9999;
+    file.annotations[3].id = 'T1';
+    file.relations = [{ id: 'R1', type: 'Rel', from: 'T1', to: 'T77' }];
+    await fs.writeFile(annotationPath, JSON.stringify(file));
+    const run = await hashiye('validate', corpus, '--json');
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as ValidationResult;
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((problem) => `${problem.file}:${problem.kind}`).sort()).toEqual([
+      'news/001.ann.json:duplicate-id',
+      'news/001.ann.json:offsets',
+      'news/001.ann.json:relation',
+      'news/001.ann.json:text',
+      'stray.ann.json:orphan-file',
+      'unannotated.ann.json:syntax',
+    ]);
+    const human = await hashiye('validate', corpus);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('news/001.ann.json [T2]: Annotation T2 (LOC) says «دمشقی» but the article has «دمشق»');
+    expect(human.stdout).toContain('Not valid: ');
+  });
+
+  it('exits 3 for a corpus that cannot be read', async () => {
+    const run = await hashiye('validate', path.join(scratch, 'nowhere'));
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('cannot read the corpus folder');
+  });
+});
+
+describe('hashiye stats', () => {
+  it('counts articles by status and annotations by type and article', async () => {
+    const run = await hashiye('stats', corpus, '--json');
+    expect(run.code).toBe(0);
+    const stats = JSON.parse(run.stdout) as CorpusStats;
+    expect(stats.articles).toBe(3);
+    expect(stats.byStatus).toMatchObject({ done: 1, 'in-progress': 1, new: 1 });
+    expect(stats.annotations).toBe(6);
+    expect(stats.byType).toEqual({ LOC: 3, ORG: 2, PER: 1 });
+    expect(Object.keys(stats.byType)).toEqual(['LOC', 'ORG', 'PER']);
+    expect(stats.perArticle.find((entry) => entry.article === 'news/002.txt')).toEqual({ article: 'news/002.txt', status: 'in-progress', annotations: 2, byType: { LOC: 1, ORG: 1 } });
+    const human = await hashiye('stats', corpus, '--per-article');
+    expect(human.stdout).toContain('Annotations: 6');
+    expect(human.stdout).toMatch(/news\/001\.txt {2}done {2}4 {2}\(LOC 2, ORG 1, PER 1\)/);
+  });
+});
+
+describe.skipIf(!existsSync(builtCli))(`the built CLI as a child process (skipped: ${builtCli} is missing until "npm run build")`, () => {
+  it('runs node bin/hashiye.js export and validate', async () => {
+    const run = promisify(execFile);
+    const out = path.join(scratch, 'out');
+    const exported = await run(process.execPath, [path.join(projectRoot, 'bin/hashiye.js'), 'export', corpus, '--format', 'conll', '--out', out, '--json']);
+    expect((JSON.parse(exported.stdout) as ExportCorpusResult).written).toBe(true);
+    expect(existsSync(path.join(out, 'corpus.conll'))).toBe(true);
+    await fs.writeFile(path.join(corpus, 'unannotated.ann.json'), '{ not json');
+    const failed = await run(process.execPath, [path.join(projectRoot, 'bin/hashiye.js'), 'validate', corpus]).then(
+      () => 0,
+      (error: { code: number }) => error.code,
+    );
+    expect(failed).toBe(1);
+  });
+});

@@ -1,0 +1,24 @@
+/** Where a command writes; `process.stdout` and `process.stderr` fit, and so do test buffers. */
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+/** Exit codes shared by `export`, `validate` and `stats` (`import` documents its own). */
+export const CLI_EXIT = {
+  ok: 0,
+  /** validate found problems; export would lose labels (without --allow-lossy) or failed. */
+  problems: 1,
+  /** Wrong arguments. */
+  usage: 2,
+  /** The corpus folder cannot be read. */
+  unreadable: 3,
+  cancelled: 130,
+} as const;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

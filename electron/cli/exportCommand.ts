@@ -1,0 +1,170 @@
+import path from 'node:path';
+import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared/formats/exportTypes';
+import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
+import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, ExportInputError, exportCorpus, type ExportCorpusOptions, type ExportCorpusResult, type ExportProgress } from '../services/exportCorpus';
+import { oneOf, parseArguments, singleCorpus } from './cliArguments';
+import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import type { CliCommand } from './commandRegistry';
+
+export const EXPORT_HELP = `Usage: hashiye export CORPUS --format FORMAT --out PATH [options]
+
+Exports the corpus's annotations. Every span's text is checked against its article first;
+what the format cannot hold (overlaps in CoNLL and HF, spans off token edges, ...) is decided
+by the rules in docs/formats.md and listed per article in export-report.json, written beside
+the export with manifest.json (SHA-256 of every file). The same corpus gives the same bytes.
+
+Formats (--format):
+  brat         NAME.txt + NAME.ann per article and annotation.conf   (offsets: code points)
+  conll        corpus.conll, token TAB tag, -DOCSTART- per article    (tokens)
+  jsonl        corpus.jsonl, doccano                                  (offsets: UTF-16 units)
+  labelstudio  tasks.json + label-config.xml                          (offsets: UTF-16 units)
+  w3c          annotations.jsonld, Web Annotation                     (offsets: code points)
+  csv          annotations.csv: article,id,type,start,end,text,note   (offsets: code points)
+  hf           data.jsonl (tokens, ner_tags) + labels.json            (tokens)
+
+Options:
+  --out PATH            a folder; or, for one-file formats, the file itself (e.g. out/train.conll)
+  --scheme S            conll, hf: ${TAGGING_SCHEMES.join(' | ')} (default iob2)
+  --variant V           jsonl: ${JSONL_VARIANTS.join(' | ')} (default label)
+  --split A/B/C         seeded train/dev/test split by article, e.g. 80/10/10 (into PATH/train, dev, test)
+  --seed N              seed of the split (default 1)
+  --status S,S          only articles with these statuses (${ArticleStatusSchema.options.join(', ')})
+  --articles ID,ID      only these articles (ids as in the corpus, e.g. news/001.txt)
+  --allow-lossy         write even when some labels cannot be exported (they stay in the report)
+  --json                print the result (report and manifest) as JSON on stdout
+  -h, --help            show this help
+
+Exit codes: 0 written; 1 labels would be lost (nothing written; see --allow-lossy) or failure;
+2 wrong arguments; 3 the corpus cannot be read; 130 cancelled.
+`;
+
+interface ExportRequest {
+  corpus: string;
+  format: (typeof EXPORT_FORMAT_IDS)[number];
+  options: ExportCorpusOptions;
+  json: boolean;
+}
+
+function parseSplit(value: string): [number, number, number] {
+  const parts = value.split('/').map(Number);
+  if (parts.length !== 3 || parts.some((part) => !Number.isFinite(part) || part < 0) || parts.reduce((sum, part) => sum + part, 0) <= 0) {
+    throw new UsageError(`--split must be three shares like 80/10/10 (got "${value}").`);
+  }
+  return [parts[0], parts[1], parts[2]];
+}
+
+function parseRequest(argv: readonly string[]): ExportRequest | null {
+  const parsed = parseArguments(argv, {
+    values: ['--format', '--out', '--scheme', '--variant', '--split', '--seed', '--status', '--articles'],
+    flags: ['--json', '--allow-lossy'],
+  });
+  if (parsed.flags.has('--help')) return null;
+  const corpus = singleCorpus(parsed);
+  const formatValue = parsed.values.get('--format');
+  if (!formatValue) throw new UsageError('--format FORMAT is required.');
+  const format = oneOf('--format', formatValue, EXPORT_FORMAT_IDS);
+  const out = parsed.values.get('--out');
+  if (!out) throw new UsageError('--out PATH is required.');
+  const options: ExportCorpusOptions = { out: path.resolve(out), allowLossy: parsed.flags.has('--allow-lossy') };
+  const scheme = parsed.values.get('--scheme');
+  if (scheme !== undefined) {
+    if (format !== 'conll' && format !== 'hf') throw new UsageError('--scheme applies to conll and hf only.');
+    options.scheme = oneOf('--scheme', scheme.toLowerCase(), TAGGING_SCHEMES);
+  }
+  const variant = parsed.values.get('--variant');
+  if (variant !== undefined) {
+    if (format !== 'jsonl') throw new UsageError('--variant applies to jsonl only.');
+    options.jsonlVariant = oneOf('--variant', variant, JSONL_VARIANTS);
+  }
+  const split = parsed.values.get('--split');
+  const seed = parsed.values.get('--seed');
+  if (seed !== undefined && split === undefined) throw new UsageError('--seed needs --split.');
+  if (split !== undefined) {
+    const seedNumber = seed === undefined ? 1 : Number(seed);
+    if (!Number.isInteger(seedNumber)) throw new UsageError(`--seed must be a whole number (got "${seed}").`);
+    options.split = { ratios: parseSplit(split), seed: seedNumber };
+  }
+  const status = parsed.values.get('--status');
+  const articles = parsed.values.get('--articles');
+  if (status !== undefined || articles !== undefined) {
+    options.scope = {};
+    if (status !== undefined) {
+      options.scope.statuses = status.split(',').map((value): ArticleStatus => oneOf('--status', value.trim(), ArticleStatusSchema.options));
+    }
+    if (articles !== undefined) options.scope.articleIds = articles.split(',').map((value) => value.trim()).filter(Boolean);
+  }
+  return { corpus: path.resolve(corpus), format, options, json: parsed.flags.has('--json') };
+}
+
+const LISTED_PROBLEMS = 20;
+
+function describeResult(result: ExportCorpusResult): string {
+  const { report } = result;
+  const { totals } = report;
+  let text = '';
+  const listed = report.documents.flatMap((document) =>
+    document.problems.filter((problem) => problem.effect !== 'omitted').map((problem) => `  ${document.article}: [${problem.effect}] ${problem.message}`),
+  );
+  listed.push(...report.unreadable.map((entry) => `  ${entry.article}: [unreadable] ${entry.message}`));
+  if (listed.length > 0) {
+    text += `Problems (${listed.length}):\n${listed.slice(0, LISTED_PROBLEMS).join('\n')}\n`;
+    if (listed.length > LISTED_PROBLEMS) text += `  ... and ${listed.length - LISTED_PROBLEMS} more (all in ${EXPORT_REPORT_FILE}, or --json)\n`;
+  }
+  const counts = `${totals.articles} article(s), ${totals.written} of ${totals.annotations} annotation(s) written, ${totals.lost} lost, ${totals.changed} changed, ${totals.omitted} note(s) of things the format cannot hold, ${totals.unreadable} unreadable article(s)`;
+  if (result.written) {
+    text += `Exported ${counts} as ${result.format} to ${result.outFolder} (${result.manifest.files.length} file(s), with ${EXPORT_REPORT_FILE} and ${EXPORT_MANIFEST_FILE}).\n`;
+  } else {
+    text += `Nothing written: ${totals.lost} label(s) would be lost and ${totals.unreadable} article(s) cannot be read (${counts}). Fix them, or pass --allow-lossy to write the rest.\n`;
+  }
+  return text;
+}
+
+function progressPrinter(io: CliIo): (progress: ExportProgress) => void {
+  let lastTenth = -1;
+  return (progress) => {
+    if (progress.phase !== 'reading' || progress.total === 0) return;
+    const tenth = Math.floor((progress.done / progress.total) * 10);
+    if (tenth === lastTenth) return;
+    lastTenth = tenth;
+    io.stderr.write(`hashiye export: ${progress.done}/${progress.total} articles (${tenth * 10}%)\n`);
+  };
+}
+
+export async function runExportCommand(argv: string[], io: CliIo): Promise<number> {
+  let request: ExportRequest | null;
+  try {
+    request = parseRequest(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`hashiye export: ${error.message}\nRun "hashiye export --help" for usage.\n`);
+    return CLI_EXIT.usage;
+  }
+  if (request === null) {
+    io.stdout.write(EXPORT_HELP);
+    return CLI_EXIT.ok;
+  }
+  const controller = new AbortController();
+  const onInterrupt = (): void => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const result = await exportCorpus(request.corpus, request.format, request.options, request.json ? undefined : progressPrinter(io), controller.signal);
+    if (request.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout.write(describeResult(result));
+    return result.written ? CLI_EXIT.ok : CLI_EXIT.problems;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (request.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    io.stderr.write(`hashiye export: ${message}\n`);
+    if (error instanceof ExportCancelledError) return CLI_EXIT.cancelled;
+    if (error instanceof ExportInputError) return error.reason === 'corpus' ? CLI_EXIT.unreadable : CLI_EXIT.usage;
+    return CLI_EXIT.problems;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'export the annotations to brat, conll, jsonl, labelstudio, w3c, csv or hf',
+  run: runExportCommand,
+};

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { parseArguments, singleCorpus } from './cliArguments';
+import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import type { CliCommand } from './commandRegistry';
+import { corpusStats, type CorpusStats } from './corpusStats';
+import { isReadableFolder } from './readableFolder';
+
+export const STATS_HELP = `Usage: hashiye stats CORPUS [--json] [--per-article]
+
+Counts the corpus's articles by status and its annotations in total, by type and by article.
+
+Options:
+  --per-article   also list each article's status and annotation counts (always in --json)
+  --json          print the counts as JSON
+  -h, --help      show this help
+
+Exit codes: 0 counted; 1 some articles or annotation files cannot be read (listed, counted as
+"new" without annotations); 2 wrong arguments; 3 the corpus cannot be read.
+`;
+
+function table(rows: readonly [string, number][]): string {
+  const width = Math.max(0, ...rows.map(([name]) => name.length));
+  return rows.map(([name, count]) => `  ${name.padEnd(width)}  ${count}`).join('\n');
+}
+
+function describe(stats: CorpusStats, perArticle: boolean): string {
+  let text = `Articles: ${stats.articles}\n${table(Object.entries(stats.byStatus))}\n`;
+  text += `Annotations: ${stats.annotations}\n${table(Object.entries(stats.byType))}\n`;
+  text += `Relations: ${stats.relations}\n`;
+  if (perArticle) {
+    text += `Per article:\n${stats.perArticle.map((entry) => `  ${entry.article}  ${entry.status}  ${entry.annotations}${Object.keys(entry.byType).length > 0 ? `  (${Object.entries(entry.byType).map(([type, count]) => `${type} ${count}`).join(', ')})` : ''}`).join('\n')}\n`;
+  }
+  if (stats.unreadable.length > 0) text += `Unreadable (${stats.unreadable.length}):\n${stats.unreadable.map((entry) => `  ${entry.article}: ${entry.message}`).join('\n')}\n`;
+  return text;
+}
+
+export async function runStatsCommand(argv: string[], io: CliIo): Promise<number> {
+  let corpus: string;
+  let json: boolean;
+  let perArticle: boolean;
+  try {
+    const parsed = parseArguments(argv, { values: [], flags: ['--json', '--per-article'] });
+    if (parsed.flags.has('--help')) {
+      io.stdout.write(STATS_HELP);
+      return CLI_EXIT.ok;
+    }
+    corpus = path.resolve(singleCorpus(parsed));
+    json = parsed.flags.has('--json');
+    perArticle = parsed.flags.has('--per-article');
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`hashiye stats: ${error.message}\nRun "hashiye stats --help" for usage.\n`);
+    return CLI_EXIT.usage;
+  }
+  if (!(await isReadableFolder(corpus))) {
+    io.stderr.write(`hashiye stats: cannot read the corpus folder ${corpus}.\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: `cannot read the corpus folder ${corpus}` })}\n`);
+    return CLI_EXIT.unreadable;
+  }
+  const stats = await corpusStats(corpus);
+  io.stdout.write(json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats, perArticle));
+  return stats.unreadable.length > 0 ? CLI_EXIT.problems : CLI_EXIT.ok;
+}
+
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  summary: 'count articles by status and annotations by type and by article',
+  run: runStatsCommand,
+};

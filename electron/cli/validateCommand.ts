@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { parseArguments, singleCorpus } from './cliArguments';
+import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import type { CliCommand } from './commandRegistry';
+import { isReadableFolder } from './readableFolder';
+import { validateCorpus, type ValidationProblem } from './validateCorpus';
+
+export const VALIDATE_HELP = `Usage: hashiye validate CORPUS [--json]
+
+Checks every NAME.ann.json in CORPUS: it parses against the schema (older versions are
+migrated), its article NAME.txt exists and can be decoded, every annotation's offsets lie in
+the article and its text equals the article's text there, ids are unique and relations link
+existing annotations. Lists every problem with its file and annotation.
+
+Options:
+  --json       print the result as JSON
+  -h, --help   show this help
+
+Exit codes: 0 all valid; 1 problems found (listed); 2 wrong arguments; 3 the corpus cannot be read.
+`;
+
+function line(entry: ValidationProblem): string {
+  return `  ${entry.file}${entry.annotation ? ` [${entry.annotation}]` : ''}: ${entry.message}`;
+}
+
+export async function runValidateCommand(argv: string[], io: CliIo): Promise<number> {
+  let corpus: string;
+  let json: boolean;
+  try {
+    const parsed = parseArguments(argv, { values: [], flags: ['--json'] });
+    if (parsed.flags.has('--help')) {
+      io.stdout.write(VALIDATE_HELP);
+      return CLI_EXIT.ok;
+    }
+    corpus = path.resolve(singleCorpus(parsed));
+    json = parsed.flags.has('--json');
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`hashiye validate: ${error.message}\nRun "hashiye validate --help" for usage.\n`);
+    return CLI_EXIT.usage;
+  }
+  if (!(await isReadableFolder(corpus))) {
+    io.stderr.write(`hashiye validate: cannot read the corpus folder ${corpus}.\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: `cannot read the corpus folder ${corpus}` })}\n`);
+    return CLI_EXIT.unreadable;
+  }
+  const result = await validateCorpus(corpus);
+  if (json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    if (result.problems.length > 0) io.stdout.write(`Problems (${result.problems.length}):\n${result.problems.map(line).join('\n')}\n`);
+    if (result.warnings.length > 0) io.stdout.write(`Warnings (${result.warnings.length}):\n${result.warnings.map(line).join('\n')}\n`);
+    io.stdout.write(
+      `${result.ok ? 'Valid' : 'Not valid'}: ${result.articles} article(s), ${result.annotationFiles} annotation file(s), ${result.annotations} annotation(s), ${result.problems.length} problem(s).\n`,
+    );
+  }
+  return result.ok ? CLI_EXIT.ok : CLI_EXIT.problems;
+}
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'check every NAME.ann.json: schema, offsets in range, text matches the article',
+  run: runValidateCommand,
+};
