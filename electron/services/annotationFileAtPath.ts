@@ -1,0 +1,123 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  AnnotationFileSchema,
+  NATIVE_FORMAT_ID,
+  NATIVE_FORMAT_VERSION,
+  type AnnotationFile,
+  type StoredAnnotation,
+  type StoredRelation,
+} from '../../shared/model/nativeFormat';
+import { findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
+import type { ArticleStatus } from '../../shared/model/status';
+import { quoteAround } from '../../shared/text/quote';
+import { SaveFailedError, SaveRefusedError } from './annotationStore';
+import type { DecodedArticle } from './articleDecoder';
+import { writeFileAtomic } from './atomicWrite';
+
+/**
+ * Reading and writing a native annotation file at a path given explicitly: an annotator's
+ * `NAME.annotators/ANNOTATOR.ann.json`, or `NAME.ann.json` when top-level fields other than
+ * the ones annotationStore saves (assignee, curation) must change. Same rules as
+ * annotationStore: strict UTF-8, schema and offsets checked against the article, a broken file
+ * is never overwritten, fields this version does not know are kept, atomic write with backup.
+ */
+export type ExistingAnnotationFile =
+  | { kind: 'absent' }
+  | { kind: 'usable'; file: AnnotationFile; migratedFrom: number | null }
+  | { kind: 'broken'; problem: AnnotationFileProblem };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function readAnnotationFileAt(annotationPath: string, article: DecodedArticle): Promise<ExistingAnnotationFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(annotationPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    return { kind: 'broken', problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } };
+  }
+  let raw: string;
+  try {
+    raw = strictUtf8.decode(bytes);
+  } catch {
+    return { kind: 'broken', problem: { kind: 'syntax', message: `${path.basename(annotationPath)} is not valid UTF-8.` } };
+  }
+  const parsed = parseAnnotationFile(raw);
+  if (!parsed.ok) return { kind: 'broken', problem: parsed.problem };
+  const problem = findOffsetProblem(parsed.file, Array.from(article.text));
+  if (problem) {
+    const changed = parsed.file.source.sha256 !== article.sha256;
+    return { kind: 'broken', problem: { ...problem, message: changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message } };
+  }
+  return { kind: 'usable', file: parsed.file, migratedFrom: parsed.migratedFrom };
+}
+
+/** What to change; anything left out keeps its value from the existing file (or the default for a new one). */
+export interface AnnotationFileChanges {
+  status?: ArticleStatus;
+  annotations?: StoredAnnotation[];
+  relations?: StoredRelation[];
+  labels?: string[];
+  tokens?: [number, number][];
+  /** null removes the field. */
+  assignee?: string | null;
+  /** Other top-level fields (such as `curation`); null removes one. */
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * Writes the file at `annotationPath` for the article at `articlePath`, creating its folder.
+ * Throws SaveRefusedError (nothing written) when the existing file is broken or the result
+ * would not validate, SaveFailedError when the disk refuses.
+ */
+export async function saveAnnotationFileAt(
+  annotationPath: string,
+  articlePath: string,
+  article: DecodedArticle,
+  changes: AnnotationFileChanges,
+): Promise<AnnotationFile> {
+  const existing = await readAnnotationFileAt(annotationPath, article);
+  if (existing.kind === 'broken') {
+    throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
+  }
+  const previous = existing.kind === 'usable' ? existing.file : null;
+  const codePoints = Array.from(article.text);
+  const annotations = (changes.annotations ?? previous?.annotations ?? []).map((annotation) => ({
+    ...annotation,
+    quote: quoteAround(codePoints, annotation.start, annotation.end),
+  }));
+  const draft: Record<string, unknown> = {
+    ...previous,
+    format: NATIVE_FORMAT_ID,
+    version: NATIVE_FORMAT_VERSION,
+    offsetUnit: 'codepoint',
+    source: { ...previous?.source, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length },
+    status: changes.status ?? previous?.status ?? 'new',
+    annotations,
+    relations: changes.relations ?? previous?.relations ?? [],
+    labels: changes.labels ?? previous?.labels ?? [],
+  };
+  if (changes.tokens !== undefined) draft.tokens = changes.tokens;
+  if (changes.assignee === null) delete draft.assignee;
+  else if (changes.assignee !== undefined) draft.assignee = changes.assignee;
+  for (const [key, value] of Object.entries(changes.extra ?? {})) {
+    if (value === null) delete draft[key];
+    else draft[key] = value;
+  }
+  draft.updated = new Date().toISOString();
+  const checked = AnnotationFileSchema.safeParse(draft);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new SaveRefusedError(`Not saved: invalid field ${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  const problem = findOffsetProblem(checked.data, codePoints);
+  if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
+  try {
+    await fs.mkdir(path.dirname(annotationPath), { recursive: true });
+    await writeFileAtomic(annotationPath, `${JSON.stringify(draft, null, 2)}\n`, { backup: true });
+  } catch (error) {
+    throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${(error as Error).message}`, { cause: error });
+  }
+  return checked.data;
+}
