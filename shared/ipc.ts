@@ -21,6 +21,14 @@ export const TagTypeWireSchema = z.object({
   color: z.string(),
   hotkey: z.string().nullable(),
   guideline: z.string(),
+  attributes: z.array(
+    z.object({
+      id: z.string(),
+      label: z.object({ fa: z.string(), en: z.string() }),
+      type: z.enum(['boolean', 'enum', 'text']),
+      values: z.array(z.string()),
+    }),
+  ),
 });
 
 export const TagSetWireSchema = z.object({
@@ -73,6 +81,10 @@ export const ArticleDocumentSchema = z.object({
   /** Set when the annotation file cannot be used; the article is then read-only. */
   problem: AnnotationFileProblemSchema.nullable(),
   migratedFrom: z.number().int().nullable(),
+  /** Annotations that could not be placed in the changed text; kept in the file, shown apart. */
+  orphans: z.array(StoredAnnotationSchema),
+  /** Counts of what re-anchoring changed, when the article changed since it was annotated. */
+  reanchored: z.object({ moved: z.number().int(), fuzzy: z.number().int(), orphaned: z.number().int() }).nullable(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 

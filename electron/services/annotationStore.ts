@@ -32,6 +32,8 @@ export interface LoadedAnnotations {
   labels: string[];
   problem: AnnotationFileProblem | null;
   migratedFrom: number | null;
+  /** Annotations kept aside because they could not be placed after the article changed. */
+  orphans?: StoredAnnotation[];
 }
 
 const EMPTY: Omit<LoadedAnnotations, 'problem' | 'migratedFrom'> = { status: 'new', annotations: [], relations: [], labels: [] };
@@ -96,8 +98,8 @@ async function readExisting(annotationPath: string, article: DecodedArticle, cod
  */
 export async function loadAnnotations(articlePath: string, article: DecodedArticle): Promise<LoadedAnnotations> {
   const existing = await readExisting(annotationPathFor(articlePath), article, Array.from(article.text));
-  if (existing.kind === 'absent') return { ...EMPTY, problem: null, migratedFrom: null };
-  if (existing.kind === 'broken') return { ...EMPTY, problem: existing.problem, migratedFrom: existing.migratedFrom };
+  if (existing.kind === 'absent') return { ...EMPTY, problem: null, migratedFrom: null, orphans: [] };
+  if (existing.kind === 'broken') return { ...EMPTY, problem: existing.problem, migratedFrom: existing.migratedFrom, orphans: [] };
   const { file } = existing;
   return {
     status: file.status,
@@ -106,6 +108,7 @@ export async function loadAnnotations(articlePath: string, article: DecodedArtic
     labels: file.labels,
     problem: null,
     migratedFrom: existing.migratedFrom,
+    orphans: readOrphans(file),
   };
 }
 
@@ -201,4 +204,14 @@ export async function saveAnnotations(articlePath: string, article: DecodedArtic
     throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${(error as Error).message}`, { cause: error });
   }
   return file;
+}
+
+/** The `orphans` kept beside `annotations` (written by re-anchoring); unreadable entries are skipped here and kept on disk. */
+function readOrphans(file: AnnotationFile): StoredAnnotation[] {
+  const raw: unknown = (file as Record<string, unknown>).orphans;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    const parsed = StoredAnnotationSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

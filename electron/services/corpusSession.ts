@@ -4,6 +4,7 @@ import type { ArticleDocument, Corpus, SaveResult } from '../../shared/ipc';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
 import { loadAnnotations, saveAnnotations, SaveRefusedError, type SaveRequest } from './annotationStore';
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
+import { reanchorOnLoad, type ReanchorReport } from './reanchorOnLoad';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
 import { loadTagSet } from './tagSetLoader';
@@ -39,6 +40,9 @@ export class CorpusSession {
   async loadArticle(id: string): Promise<ArticleDocument> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
     const article = await this.readArticle(articlePath);
+    // An article changed on disk since it was annotated: place every annotation again by its
+    // text and context and save that at once, so the offsets on disk follow the text.
+    const reanchored = await reanchorOnLoad(articlePath, article, { write: true });
     const loaded = await loadAnnotations(articlePath, article);
     return {
       id,
@@ -48,6 +52,8 @@ export class CorpusSession {
       encodingGuessed: article.guessed,
       sha256: article.sha256,
       ...loaded,
+      orphans: loaded.orphans ?? [],
+      reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
     };
   }
 
@@ -85,4 +91,9 @@ export class CorpusSession {
     if (this.root === null) throw new Error('No corpus is open.');
     return this.root;
   }
+}
+
+function summarizeReanchoring(report: ReanchorReport): { moved: number; fuzzy: number; orphaned: number } {
+  const count = (status: string) => report.changes.filter((change) => change.status === status).length;
+  return { moved: count('moved') + count('recovered'), fuzzy: count('fuzzy'), orphaned: count('orphan') };
 }

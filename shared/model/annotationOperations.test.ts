@@ -63,3 +63,19 @@ describe('document annotations (UTF-16) and stored annotations (code points)', (
     expect(toStoredAnnotations(inDocument, converter)).toEqual(stored);
   });
 });
+
+describe('addAnnotations and updateAnnotationDetails', () => {
+  it('adds many spans at once, skipping those already tagged with the same type', async () => {
+    const { addAnnotations, updateAnnotationDetails } = await import('./annotationOperations');
+    const first = addAnnotation([], { start: 0, end: 4, type: 'LOC' }, context);
+    const many = addAnnotations(first.annotations, [{ start: 0, end: 4, type: 'LOC' }, { start: 5, end: 7, type: 'LOC' }, { start: 0, end: 4, type: 'PER' }], context);
+    expect(many.ids).toHaveLength(2);
+    expect(many.annotations).toHaveLength(3);
+    const noted = updateAnnotationDetails(many.annotations, first.id, { note: 'بررسی شود', attributes: { uncertain: true } }, { now: 'n' });
+    expect(noted.find((annotation) => annotation.id === first.id)).toMatchObject({ note: 'بررسی شود', attributes: { uncertain: true } });
+    const cleared = updateAnnotationDetails(noted, first.id, { note: ' ', attributes: { uncertain: false } }, { now: 'n' });
+    const annotation = cleared.find((item) => item.id === first.id);
+    expect(annotation?.note).toBeUndefined();
+    expect(annotation?.attributes).toBeUndefined();
+  });
+});

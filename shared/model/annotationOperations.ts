@@ -40,6 +40,59 @@ export function addAnnotation(annotations: readonly DocumentAnnotation[], span: 
   return { annotations: [...annotations, annotation].sort(compareReadingOrder), id };
 }
 
+/**
+ * Adds many spans in one step (for "tag all hits"), skipping spans already tagged with the same
+ * type. Returns the ids of the annotations added.
+ */
+export function addAnnotations(annotations: readonly DocumentAnnotation[], spans: readonly NewSpan[], context: EditContext): { annotations: DocumentAnnotation[]; ids: string[] } {
+  const existing = new Set(annotations.map((annotation) => `${annotation.type}\u0000${annotation.start}\u0000${annotation.end}`));
+  const added: DocumentAnnotation[] = [];
+  for (const span of spans) {
+    if (span.start < 0 || span.end > context.text.length || span.end <= span.start) continue;
+    const key = `${span.type}\u0000${span.start}\u0000${span.end}`;
+    if (existing.has(key)) continue;
+    existing.add(key);
+    added.push({
+      id: context.newId(),
+      type: span.type,
+      start: span.start,
+      end: span.end,
+      text: context.text.slice(span.start, span.end),
+      author: context.author,
+      created: context.now,
+      modified: context.now,
+    });
+  }
+  return { annotations: [...annotations, ...added].sort(compareReadingOrder), ids: added.map((annotation) => annotation.id) };
+}
+
+/** Changes the note and attributes of one annotation; empty notes and unset attributes are removed. */
+export function updateAnnotationDetails(
+  annotations: readonly DocumentAnnotation[],
+  id: string,
+  change: { note?: string; attributes?: Record<string, string | number | boolean | null> },
+  context: Pick<EditContext, 'now'>,
+): DocumentAnnotation[] {
+  return annotations.map((annotation) => {
+    if (annotation.id !== id) return annotation;
+    const next: DocumentAnnotation = { ...annotation, modified: context.now };
+    if (change.note !== undefined) {
+      if (change.note.trim() === '') delete next.note;
+      else next.note = change.note;
+    }
+    if (change.attributes !== undefined) {
+      const attributes: Record<string, string | number | boolean> = { ...(annotation.attributes ?? {}) };
+      for (const [key, value] of Object.entries(change.attributes)) {
+        if (value === null || value === false || value === '') delete attributes[key];
+        else attributes[key] = value;
+      }
+      if (Object.keys(attributes).length === 0) delete next.attributes;
+      else next.attributes = attributes;
+    }
+    return next;
+  });
+}
+
 export function removeAnnotation(annotations: readonly DocumentAnnotation[], id: string): DocumentAnnotation[] {
   return annotations.filter((annotation) => annotation.id !== id);
 }

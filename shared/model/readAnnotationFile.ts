@@ -47,6 +47,17 @@ export function findOffsetProblem(file: AnnotationFile, codePoints: readonly str
     if (annotation.end > codePoints.length) {
       return { kind: 'offsets', message: `Annotation ${annotation.id} ends at ${annotation.end}, past the end of the article (${codePoints.length} characters).` };
     }
+    const fragments = annotation.fragments;
+    if (fragments !== undefined) {
+      // brat keeps discontinuous fragments in the order of their text, not always by offset.
+      const outer =
+        fragments.length > 0 &&
+        Math.min(...fragments.map((fragment) => fragment.start)) === annotation.start &&
+        Math.max(...fragments.map((fragment) => fragment.end)) === annotation.end;
+      if (!outer) {
+        return { kind: 'offsets', message: `Annotation ${annotation.id} has no fragments, or fragments that do not span ${annotation.start}-${annotation.end}.` };
+      }
+    }
     for (const fragment of annotation.fragments ?? []) {
       if (fragment.end < fragment.start || fragment.start < annotation.start || fragment.end > annotation.end) {
         return { kind: 'offsets', message: `Annotation ${annotation.id} has a fragment ${fragment.start}-${fragment.end} outside its bounds.` };

@@ -3,12 +3,29 @@ import { z } from 'zod';
 /** Keys are `KeyboardEvent.code` values, so hotkeys work under a Persian keyboard layout. */
 export const HotkeyCodeSchema = z.string().regex(/^(Digit[0-9]|Key[A-Z])$/);
 
+/** An attribute a tag type defines for its annotations (negated, uncertain, a role...). */
+export const AttributeDefinitionSchema = z.looseObject({
+  id: z.string().min(1).regex(/^[^\s]+$/, 'an attribute id has no spaces'),
+  label: z.looseObject({ fa: z.string().optional(), en: z.string().optional() }).optional(),
+  type: z.enum(['boolean', 'enum', 'text']).optional(),
+  values: z.array(z.string().min(1)).optional(),
+});
+export type AttributeDefinitionInput = z.infer<typeof AttributeDefinitionSchema>;
+
+export interface AttributeDefinition {
+  id: string;
+  label: { fa: string; en: string };
+  type: 'boolean' | 'enum' | 'text';
+  values: string[];
+}
+
 export const TagTypeSchema = z.looseObject({
   id: z.string().min(1).regex(/^[^\s]+$/, 'a tag id has no spaces'),
   label: z.looseObject({ fa: z.string().optional(), en: z.string().optional() }).optional(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   hotkey: HotkeyCodeSchema.optional(),
   guideline: z.string().optional(),
+  attributes: z.array(AttributeDefinitionSchema).optional(),
 });
 export type TagTypeInput = z.infer<typeof TagTypeSchema>;
 
@@ -25,6 +42,7 @@ export interface TagType {
   color: string;
   hotkey: string | null;
   guideline: string;
+  attributes: AttributeDefinition[];
 }
 
 export type TagSetSource = 'hashiye.json' | 'annotation.conf' | 'default';
@@ -70,8 +88,19 @@ export function resolveTagSet(source: TagSetSource, inputs: readonly TagTypeInpu
     color: input.color ?? PALETTE[index % PALETTE.length],
     hotkey: input.hotkey ?? takeDigit(),
     guideline: input.guideline ?? '',
+    attributes: (input.attributes ?? []).map(resolveAttribute),
   }));
   return { source, types };
+}
+
+function resolveAttribute(input: AttributeDefinitionInput): AttributeDefinition {
+  const values = input.values ?? [];
+  return {
+    id: input.id,
+    label: { fa: input.label?.fa || input.label?.en || input.id, en: input.label?.en || input.id },
+    type: input.type ?? (values.length > 0 ? 'enum' : 'boolean'),
+    values,
+  };
 }
 
 export function defaultTagSet(): TagSet {

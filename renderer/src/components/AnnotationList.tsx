@@ -1,22 +1,40 @@
+import { useMemo, useState } from 'react';
 import { useMessages } from '../i18n/useMessages';
 import { deleteSelectedAnnotation, selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
 import { useTagAppearance } from './useTagAppearance';
 
+/** Every annotation in reading order, filterable by tag; orphans (not placed in the text) apart. */
 export function AnnotationList() {
   const annotations = useDocumentStore((state) => state.annotations);
+  const orphans = useSessionStore((state) => state.article?.orphans ?? []);
   const selectedId = useSessionStore((state) => state.selectedAnnotationId);
+  const language = useSessionStore((state) => state.language);
   const appearance = useTagAppearance();
   const t = useMessages();
+  const [tagFilter, setTagFilter] = useState('');
+  const typesPresent = useMemo(() => [...new Set(annotations.map((annotation) => annotation.type))].sort(), [annotations]);
+  const visible = tagFilter ? annotations.filter((annotation) => annotation.type === tagFilter) : annotations;
+  const fa = language === 'fa';
   return (
     <section className="annotation-list" aria-label={t('annotations')}>
       <h2>
         {t('annotations')} <span className="count">{annotations.length}</span>
       </h2>
+      {annotations.length > 0 ? (
+        <select className="tag-filter" aria-label={fa ? 'پالایش بر پایهٔ برچسب' : 'Filter by tag'} value={tagFilter} onChange={(event) => setTagFilter(event.target.value)}>
+          <option value="">{fa ? 'همهٔ برچسب‌ها' : 'All tags'}</option>
+          {typesPresent.map((type) => (
+            <option key={type} value={type}>
+              {appearance(type).label} ({type})
+            </option>
+          ))}
+        </select>
+      ) : null}
       {annotations.length === 0 ? <p className="hint">{t('noAnnotations')}</p> : null}
-      <ul>
-        {annotations.map((annotation) => {
+      <ul data-testid="annotation-list">
+        {visible.map((annotation) => {
           const look = appearance(annotation.type);
           return (
             <li key={annotation.id}>
@@ -26,11 +44,18 @@ export function AnnotationList() {
                 style={{ ['--tag-color' as string]: look.color }}
                 onClick={() => {
                   selectAnnotation(annotation.id);
-                  document.querySelector(`[data-annotation-id="${CSS.escape(annotation.id)}"]`)?.scrollIntoView({ block: 'center' });
+                  document.querySelector(`[data-testid="article"] [data-annotation-id="${CSS.escape(annotation.id)}"]`)?.scrollIntoView({ block: 'center' });
                 }}
               >
                 <span className="tag-chip">{look.label}</span>
-                <span className="annotation-text" dir="auto">{annotation.text}</span>
+                <span className="annotation-text" dir="auto">
+                  {annotation.text}
+                </span>
+                {annotation.note ? (
+                  <span className="annotation-note" dir="auto">
+                    {annotation.note}
+                  </span>
+                ) : null}
               </button>
             </li>
           );
@@ -40,6 +65,21 @@ export function AnnotationList() {
         <button type="button" className="danger" onClick={deleteSelectedAnnotation}>
           {t('deleteAnnotation')}
         </button>
+      ) : null}
+      {orphans.length > 0 ? (
+        <div className="orphans" data-testid="orphans">
+          <h3>{fa ? `یتیم‌ها (${orphans.length}): دیگر در متن یافت نشدند` : `Orphans (${orphans.length}): no longer found in the text`}</h3>
+          <ul>
+            {orphans.map((orphan) => (
+              <li key={orphan.id} className="orphan" title={`${orphan.quote?.prefix ?? ''}[${orphan.text}]${orphan.quote?.suffix ?? ''}`}>
+                <span className="tag-chip" style={{ ['--tag-color' as string]: appearance(orphan.type).color }}>
+                  {appearance(orphan.type).label}
+                </span>{' '}
+                <span dir="auto">{orphan.text}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </section>
   );

@@ -4,10 +4,13 @@ import { useMessages } from '../i18n/useMessages';
 import { moveBrokenFileAside, openArticle, openNeighbourArticle, redo, showCorpus, undo } from '../store/actions';
 import { startAutosave } from '../store/autosave';
 import { installCloseGuard } from '../store/closeGuard';
+import { useFindStore } from '../store/findStore';
 import { useSessionStore } from '../store/sessionStore';
+import { AnnotationDetails } from './AnnotationDetails';
 import { AnnotationList } from './AnnotationList';
 import { ArticleView } from './ArticleView';
 import { CorpusPane } from './CorpusPane';
+import { FindBar } from './FindBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from './TagPalette';
@@ -37,6 +40,8 @@ export function App() {
       else if (command === 'redo') redo();
       else if (command === 'next-article') void openNeighbourArticle(1);
       else if (command === 'previous-article') void openNeighbourArticle(-1);
+      else if (command === 'find') useFindStore.getState().set({ open: true });
+      else if (command === 'shortcuts') useSessionStore.getState().set({ shortcutsOpen: true });
     });
     void api()
       .app.init({})
@@ -82,11 +87,13 @@ export function App() {
             <p dir="auto">{loadError}</p>
           </div>
         ) : null}
+        <FindBar />
         {article ? <ArticleView key={article.id + article.sha256} article={article} /> : <p className="hint">{loadingId ? t('loading') : t('noArticle')}</p>}
       </main>
       <aside className="side-pane">
         <TagPalette />
         <AnnotationList />
+        <AnnotationDetails />
       </aside>
       <StatusBar />
       <ShortcutSheet />

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { compareReadingOrder } from '../../../shared/model/annotationOperations';
 import { applyTag, deleteSelectedAnnotation, openNeighbourArticle, redo, selectAnnotation, undo } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
+import { useFindStore } from '../store/findStore';
 import { useSessionStore } from '../store/sessionStore';
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -72,6 +73,12 @@ export function useKeyboard(): void {
         event.preventDefault();
         if (event.shiftKey) redo();
         else undo();
+        return;
+      }
+      if (command && event.code === 'KeyF') {
+        event.preventDefault();
+        useFindStore.getState().set({ open: true });
+        document.querySelector<HTMLInputElement>('.find-bar input[type="search"]')?.select();
         return;
       }
       if (command && event.code === 'KeyY') {

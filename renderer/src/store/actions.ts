@@ -1,5 +1,5 @@
 import type { Corpus } from '../../../shared/ipc';
-import { addAnnotation, createAnnotationId, removeAnnotation, retagAnnotation } from '../../../shared/model/annotationOperations';
+import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
 import { createOffsetConverter } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
@@ -42,6 +42,8 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
         paragraphs: splitParagraphs(document.text),
         converter,
         problem: document.problem,
+        orphans: document.orphans,
+        reanchored: document.reanchored,
       },
       loadingArticleId: null,
       selectedAnnotationId: null,
@@ -153,4 +155,26 @@ export async function moveBrokenFileAside(): Promise<void> {
   } catch (error) {
     useSessionStore.getState().set({ loadError: errorMessage(error) });
   }
+}
+
+/** "Tag all hits": one step on the document, so one undo removes them all. */
+export function tagAllHits(hits: readonly { start: number; end: number }[], type: string): number {
+  if (!canEdit() || hits.length === 0) return 0;
+  const document = useDocumentStore.getState();
+  const { annotations, ids } = addAnnotations(document.annotations, hits.map((hit) => ({ ...hit, type })), editContext());
+  if (ids.length > 0) document.replace({ annotations, status: document.status === 'new' ? 'in-progress' : document.status });
+  return ids.length;
+}
+
+export function updateSelectedDetails(change: { note?: string; attributes?: Record<string, string | number | boolean | null> }): void {
+  const { selectedAnnotationId } = useSessionStore.getState();
+  if (!selectedAnnotationId || !canEdit()) return;
+  const document = useDocumentStore.getState();
+  document.replace({ annotations: updateAnnotationDetails(document.annotations, selectedAnnotationId, change, editContext()) });
+}
+
+export function retagAnnotationById(id: string, type: string): void {
+  if (!canEdit()) return;
+  const document = useDocumentStore.getState();
+  document.replace({ annotations: retagAnnotation(document.annotations, id, type, editContext()) });
 }

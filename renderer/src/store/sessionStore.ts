@@ -17,6 +17,17 @@ export interface OpenArticle {
   converter: OffsetConverter;
   /** Set when the annotation file cannot be used: the article is then read-only. */
   problem: { kind: string; message: string } | null;
+  /** Annotations that could not be placed again after the article changed; kept in the file, shown apart. */
+  orphans: OrphanView[];
+  /** What moved when the article had changed on disk since it was annotated. */
+  reanchored: { moved: number; fuzzy: number; orphaned: number } | null;
+}
+
+export interface OrphanView {
+  id: string;
+  type: string;
+  text: string;
+  quote?: { prefix: string; suffix: string };
 }
 
 export interface TextSelectionRange {
