@@ -120,7 +120,7 @@ describe('packaged app.asar', () => {
     const own = packaged.asarEntries.filter((entry) => entry !== '/node_modules' && !entry.startsWith('/node_modules/'));
     const topLevel = new Set(own.map((entry) => entry.split('/')[1]));
     expect([...topLevel].sort()).toEqual(['out', 'package.json']);
-    const forbiddenTopLevel = ['electron', 'renderer', 'shared', 'e2e', 'scripts', 'docs', 'bin', 'build', 'test-results', 'playwright-report', 'sample-corpus', 'dist', '.ci', '.git', 'benchmarks'];
+    const forbiddenTopLevel = ['electron', 'renderer', 'shared', 'e2e', 'scripts', 'docs', 'bin', 'build', 'test-results', 'playwright-report', 'sample-corpus', 'dist', '.ci', '.git', 'bench', 'benchmarks'];
     for (const folder of forbiddenTopLevel) expect(topLevel.has(folder), folder).toBe(false);
     expect(own.filter((entry) => /\.(?:ts|tsx|map)$/.test(entry))).toEqual([]);
     expect(own.filter((entry) => /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(entry))).toEqual([]);
