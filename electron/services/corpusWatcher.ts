@@ -331,11 +331,26 @@ export class CorpusWatcher {
     return next;
   }
 
+  /**
+   * A changed file is read again until two reads agree (at most a few times), so that a program
+   * that truncates and then writes is reported once, with what it wrote, not the empty file between.
+   */
+  private async readSettled(file: string, previous: FileState, force: boolean): Promise<FileState> {
+    let state = await readState(file, previous, force);
+    for (let attempt = 0; attempt < 5 && state.sha256 !== previous.sha256; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(10, this.options.debounceMs / 4)));
+      const again = await readState(file, null, true);
+      if (again.sha256 === state.sha256) break;
+      state = again;
+    }
+    return state;
+  }
+
   private async checkFiles(force: boolean): Promise<void> {
     const article = this.article;
     if (!article || !this.articleState || !this.annotationState) return;
-    const articleState = await readState(article.articlePath, this.articleState, force);
-    const annotationState = await readState(article.annotationPath, this.annotationState, force);
+    const articleState = await this.readSettled(article.articlePath, this.articleState, force);
+    const annotationState = await this.readSettled(article.annotationPath, this.annotationState, force);
     if (this.article !== article) return;
     if (articleState.sha256 !== this.articleState.sha256) {
       this.articleState = articleState;
