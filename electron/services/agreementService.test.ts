@@ -22,7 +22,7 @@ describe('corpus agreement from annotator files', () => {
     // a1 and a2 have both; a5's sara file is broken; a3 and a4 lack one or both.
     expect(report.comparedArticles).toBe(2);
     expect(report.tokenSources).toEqual({ article: 1, tokenizer: 1 });
-    expect(report.problems).toEqual([{ article: 'a5.txt', annotator: 'sara', message: expect.stringMatching(/Not valid JSON/) }]);
+    expect(report.problems).toEqual([{ kind: 'annotation-file', article: 'a5.txt', annotator: 'sara', message: expect.stringMatching(/Not valid JSON/) }]);
     expect(report.group).toBeNull();
     const [pair] = report.pairs;
     expect(pair).toMatchObject({ a: 'ali', b: 'sara', documents: 2 });

@@ -91,7 +91,7 @@ export async function computeAgreement(
       article = decodeArticle(await fs.readFile(articlePath));
       text = article.text;
     } catch (error) {
-      problems.push({ article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
+      problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
       continue;
     }
     const files = new Map<string, AnnotationFile>();
@@ -99,7 +99,7 @@ export async function computeAgreement(
       if (!compared.includes(annotator)) continue;
       const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article);
       if (existing.kind === 'usable') files.set(annotator, existing.file);
-      else problems.push({ article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
+      else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
     }
     if (files.size < 2) continue;
     comparedArticles++;
@@ -107,7 +107,7 @@ export async function computeAgreement(
     const stored = [...files.values()].find((file) => file.tokens && file.tokens.length > 0)?.tokens;
     const tokens = documentTokens(text, stored);
     tokenSources[tokens.source]++;
-    if (tokens.problem) problems.push({ article: entry.id, message: tokens.problem });
+    if (tokens.problem) problems.push({ kind: 'tokens', article: entry.id, message: tokens.problem });
     for (const [a, b] of pairs) {
       const fileA = files.get(a);
       const fileB = files.get(b);

@@ -36,6 +36,8 @@ export const GroupAgreementSchema = z.object({
 });
 
 export const AgreementProblemSchema = z.object({
+  /** `article` and `annotation-file`: left out; `tokens`: the article's source tokens were unusable, the tokenizer was used. */
+  kind: z.enum(['article', 'annotation-file', 'tokens']),
   article: z.string(),
   annotator: z.string().optional(),
   message: z.string(),

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import type { AgreementReport } from '../../shared/agreement/agreementReport';
+import type { PairAgreement } from '../../shared/agreement/pairAgreement';
+import type { SpanScores } from '../../shared/agreement/spanScores';
+import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type AgreementSelection } from '../services/agreementService';
+import { parseArguments, singleCorpus } from './cliArguments';
+import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import type { CliCommand } from './commandRegistry';
+import { isReadableFolder } from './readableFolder';
+
+export const AGREE_HELP = `Usage: hashiye agree CORPUS --a X --b Y [--json]
+       hashiye agree CORPUS --all [--json]
+
+Agreement between annotators who each have their own files, NAME.annotators/ANNOTATOR.ann.json.
+A pair is compared on the articles both annotated; counts are summed over those articles.
+
+  Spans, exact      same start, end and type
+  Spans, overlap    same type and at least one shared character, each span paired at most once
+                    P = matched / B's spans, R = matched / A's spans (A is the reference),
+                    F1 = 2·matched / (A's + B's spans): the same whichever side is A
+                    micro: from the counts of all tags; macro: mean over tags
+  Cohen's kappa     over tokens (the article's source tokens if it was imported from CoNLL or
+                    HF, else the project's tokenizer), each labelled with its tag or O
+  Fleiss' kappa     over tokens, for three or more annotators (--all), on the articles all of
+                    them annotated
+
+"—" marks a figure that is 0/0 (nothing to measure), never shown as 0 or 1.
+
+Options:
+  --a NAME, --b NAME   the two annotators to compare
+  --all                every pair, and Fleiss' kappa when there are three or more (the default)
+  --json               print the report as JSON
+  -h, --help           show this help
+
+Exit codes: 0 computed; 1 an annotator is unknown, fewer than two annotators, or some articles or
+annotation files could not be read (listed, left out); 2 wrong arguments; 3 the corpus cannot be read; 130 cancelled.
+`;
+
+function figure(value: number | null): string {
+  return value === null ? '—' : value.toFixed(3);
+}
+
+/** Width in code points, so Persian tag names line up as well as Latin ones. */
+function width(text: string): number {
+  return Array.from(text).length;
+}
+
+function pad(text: string, size: number, align: 'start' | 'end'): string {
+  const fill = ' '.repeat(Math.max(0, size - width(text)));
+  return align === 'start' ? text + fill : fill + text;
+}
+
+function layOut(rows: readonly string[][]): string {
+  const sizes = rows[0].map((_, column) => Math.max(...rows.map((row) => width(row[column]))));
+  return rows.map((row) => `  ${row.map((cell, column) => pad(cell, sizes[column], column === 0 ? 'start' : 'end')).join('  ')}`.trimEnd()).join('\n');
+}
+
+function spanTable(exact: SpanScores, overlap: SpanScores): string {
+  const overlapByTag = new Map(overlap.perTag.map((tag) => [tag.tag, tag]));
+  const rows: string[][] = [['tag', 'A', 'B', 'exact', 'P', 'R', 'F1', 'overlap', 'P', 'R', 'F1']];
+  for (const tag of exact.perTag) {
+    const other = overlapByTag.get(tag.tag);
+    rows.push([tag.tag, String(tag.countA), String(tag.countB), String(tag.matched), figure(tag.precision), figure(tag.recall), figure(tag.f1), String(other?.matched ?? 0), figure(other?.precision ?? null), figure(other?.recall ?? null), figure(other?.f1 ?? null)]);
+  }
+  const { micro } = exact;
+  rows.push(['micro', String(micro.countA), String(micro.countB), String(micro.matched), figure(micro.precision), figure(micro.recall), figure(micro.f1), String(overlap.micro.matched), figure(overlap.micro.precision), figure(overlap.micro.recall), figure(overlap.micro.f1)]);
+  rows.push(['macro', '', '', '', figure(exact.macro.precision), figure(exact.macro.recall), figure(exact.macro.f1), '', figure(overlap.macro.precision), figure(overlap.macro.recall), figure(overlap.macro.f1)]);
+  return layOut(rows);
+}
+
+function describePair(pair: PairAgreement): string {
+  const articles = `${pair.documents} article${pair.documents === 1 ? '' : 's'} both annotated`;
+  if (pair.documents === 0) return `${pair.a} ↔ ${pair.b}: no article both annotated\n`;
+  const kappa = pair.tokens;
+  let text = `${pair.a} ↔ ${pair.b}: ${articles}\n`;
+  text += `  Cohen's kappa over ${kappa.items} tokens: ${figure(kappa.kappa)}  (observed ${figure(kappa.observed)}, chance ${figure(kappa.expected)})\n`;
+  text += `${spanTable(pair.exact, pair.overlap)}\n`;
+  return text;
+}
+
+export function formatAgreementReport(report: AgreementReport): string {
+  const names = report.annotators.length > 0 ? ` (${report.annotators.join(', ')})` : '';
+  let text = `Agreement in ${report.corpus}: ${report.annotators.length} annotator${report.annotators.length === 1 ? '' : 's'}${names}; ${report.comparedArticles} of ${report.articles} articles compared.\n`;
+  if (report.comparedArticles > 0) text += `Tokens: ${report.tokenSources.article} article(s) with source tokens, ${report.tokenSources.tokenizer} by the tokenizer.\n`;
+  for (const pair of report.pairs) text += `\n${describePair(pair)}`;
+  if (report.group) {
+    const { tokens } = report.group;
+    text += `\nFleiss' kappa (${report.group.annotators.join(', ')}) over ${tokens.items} tokens in ${report.group.documents} article(s) all annotated: ${figure(tokens.kappa)}  (observed ${figure(tokens.observed)}, chance ${figure(tokens.expected)})\n`;
+  }
+  if (report.problems.length > 0) {
+    text += `\nLeft out (${report.problems.length}):\n${report.problems.map((problem) => `  ${problem.article}${problem.annotator ? ` [${problem.annotator}]` : ''}: ${problem.message}`).join('\n')}\n`;
+  }
+  return text;
+}
+
+function parse(argv: readonly string[]): { help: true } | { help: false; corpus: string; selection: AgreementSelection; json: boolean } {
+  const parsed = parseArguments(argv, { values: ['--a', '--b'], flags: ['--all', '--json'] });
+  if (parsed.flags.has('--help')) return { help: true };
+  const corpus = path.resolve(singleCorpus(parsed));
+  const a = parsed.values.get('--a');
+  const b = parsed.values.get('--b');
+  const json = parsed.flags.has('--json');
+  if (a === undefined && b === undefined) return { help: false, corpus, selection: { kind: 'all' }, json };
+  if (parsed.flags.has('--all')) throw new UsageError('Give either --a and --b, or --all.');
+  if (a === undefined || b === undefined) throw new UsageError('--a and --b go together.');
+  return { help: false, corpus, selection: { kind: 'pair', a, b }, json };
+}
+
+/** `hashiye agree CORPUS --a X --b Y | --all [--json]`; argv holds the arguments after `agree`. */
+export async function runAgreeCommand(argv: string[], io: CliIo): Promise<number> {
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`hashiye agree: ${error.message}\nRun "hashiye agree --help" for usage.\n`);
+    return CLI_EXIT.usage;
+  }
+  if (options.help) {
+    io.stdout.write(AGREE_HELP);
+    return CLI_EXIT.ok;
+  }
+  const fail = (message: string, code: number): number => {
+    if (options.help === false && options.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    io.stderr.write(`hashiye agree: ${message}\n`);
+    return code;
+  };
+  if (!(await isReadableFolder(options.corpus))) return fail(`cannot read the corpus folder ${options.corpus}.`, CLI_EXIT.unreadable);
+  const controller = new AbortController();
+  const onInterrupt = (): void => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const report = await computeAgreement(options.corpus, options.selection, undefined, controller.signal);
+    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAgreementReport(report));
+    if (report.annotators.length < 2) {
+      io.stderr.write(`hashiye agree: fewer than two annotators have files (NAME.annotators/ANNOTATOR.ann.json) in ${options.corpus}.\n`);
+      return CLI_EXIT.problems;
+    }
+    return report.problems.some((problem) => problem.kind !== 'tokens') ? CLI_EXIT.problems : CLI_EXIT.ok;
+  } catch (error) {
+    if (error instanceof AgreementCancelledError) return fail(error.message, CLI_EXIT.cancelled);
+    if (error instanceof UnknownAnnotatorError) return fail(error.message, CLI_EXIT.problems);
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
+
+export const agreeCommand: CliCommand = {
+  name: 'agree',
+  summary: 'agreement between annotators: span P/R/F1, Cohen’s and Fleiss’ kappa',
+  run: runAgreeCommand,
+};
