@@ -1,0 +1,189 @@
+/**
+ * Bounds on what main reads from a corpus, checked before the expensive work (decoding,
+ * JSON.parse, schema validation, sending over IPC, rendering), so that a hostile or broken
+ * file gets a message naming what is too large instead of a hang or an out-of-memory crash.
+ * The bounds are far above real news articles: the performance targets are for 1 MB articles
+ * with 10,000 annotations.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export interface InputLimits {
+  /** An article file's size in bytes. */
+  articleBytes: number;
+  /** An annotation file's size in bytes. */
+  annotationFileBytes: number;
+  /** Entries in any one JSON array or object of an annotation file (annotations, tokens, ...). */
+  collectionEntries: number;
+  /** Nesting of arrays and objects in an annotation file. */
+  nestingDepth: number;
+  /** Annotations, relations or labels in one save request from the window. */
+  savedEntries: number;
+}
+
+export const INPUT_LIMITS: Readonly<InputLimits> = Object.freeze({
+  articleBytes: 16 * 1024 * 1024,
+  annotationFileBytes: 64 * 1024 * 1024,
+  collectionEntries: 1_000_000,
+  nestingDepth: 64,
+  savedEntries: 200_000,
+});
+
+export class InputLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputLimitError';
+  }
+}
+
+const numberFormat = new Intl.NumberFormat('en');
+
+function megabytes(bytes: number): string {
+  return `${numberFormat.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
+}
+
+/** The problem with an article of `byteLength` bytes, or null when it may be opened. */
+export function articleSizeProblem(name: string, byteLength: number, limits: InputLimits = INPUT_LIMITS): string | null {
+  if (byteLength <= limits.articleBytes) return null;
+  return `${name} is ${megabytes(byteLength)}; Hashiye opens articles of up to ${megabytes(limits.articleBytes)}. Split it into smaller articles.`;
+}
+
+/** Throws InputLimitError when the article file is too large to open; reads nothing but its size. */
+export async function assertArticleWithinLimits(articlePath: string, limits: InputLimits = INPUT_LIMITS): Promise<void> {
+  const stat = await fs.stat(articlePath);
+  const problem = articleSizeProblem(path.basename(articlePath), stat.size, limits);
+  if (problem) throw new InputLimitError(problem);
+}
+
+export interface JsonShape {
+  /** Deepest nesting of arrays and objects (a flat object is 1). */
+  maxDepth: number;
+  /** Most entries found in one array or object. */
+  largestCollection: number;
+  /** The top-level key that holds the largest collection ('' for the root itself). */
+  largestCollectionKey: string;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+function isJsonWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/**
+ * Measures nesting and collection sizes of JSON text in one pass, without building anything
+ * (no recursion, constant memory but for the nesting stack). It does not validate: text that is
+ * not JSON is measured as far as it goes and left to JSON.parse to reject.
+ */
+export function inspectJsonShape(text: string): JsonShape {
+  // Per open container: separators seen and whether it holds anything.
+  const commas: number[] = [];
+  const nonEmpty: boolean[] = [];
+  let maxDepth = 0;
+  let largestCollection = 0;
+  let largestCollectionKey = '';
+  let topLevelKey = '';
+  let lastString = '';
+  const length = text.length;
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (isJsonWhitespace(code)) continue;
+    const depth = commas.length;
+    if (code === QUOTE) {
+      const start = index + 1;
+      index += 1;
+      while (index < length) {
+        const inner = text.charCodeAt(index);
+        if (inner === BACKSLASH) index += 2;
+        else if (inner === QUOTE) break;
+        else index += 1;
+      }
+      if (depth > 0) nonEmpty[depth - 1] = true;
+      // Only keys of the root object are remembered, to name the collection in a message.
+      lastString = depth === 1 && index - start <= 64 ? text.slice(start, index) : '';
+      continue;
+    }
+    if (code === COLON) {
+      if (depth === 1) topLevelKey = lastString;
+      continue;
+    }
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (depth > 0) nonEmpty[depth - 1] = true;
+      commas.push(0);
+      nonEmpty.push(false);
+      if (commas.length > maxDepth) maxDepth = commas.length;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      const separators = commas.pop();
+      const holdsAnything = nonEmpty.pop();
+      if (separators === undefined) continue;
+      const entries = holdsAnything ? separators + 1 : 0;
+      if (entries > largestCollection) {
+        largestCollection = entries;
+        largestCollectionKey = commas.length === 0 ? '' : topLevelKey;
+      }
+      continue;
+    }
+    if (code === COMMA) {
+      if (depth > 0) commas[depth - 1] += 1;
+      continue;
+    }
+    if (depth > 0) nonEmpty[depth - 1] = true;
+  }
+  return { maxDepth, largestCollection, largestCollectionKey };
+}
+
+/** The problem with an annotation file's text, or null when it may be parsed. */
+export function annotationTextProblem(name: string, text: string, limits: InputLimits = INPUT_LIMITS): string | null {
+  const shape = inspectJsonShape(text);
+  if (shape.maxDepth > limits.nestingDepth) {
+    return `${name} is nested ${numberFormat.format(shape.maxDepth)} levels deep; an annotation file has at most ${limits.nestingDepth}. It was left as it is.`;
+  }
+  if (shape.largestCollection > limits.collectionEntries) {
+    const where = shape.largestCollectionKey ? `"${shape.largestCollectionKey}" holds` : 'it holds';
+    return `${name} is too large to open: ${where} ${numberFormat.format(shape.largestCollection)} entries; Hashiye opens up to ${numberFormat.format(limits.collectionEntries)}. It was left as it is.`;
+  }
+  return null;
+}
+
+/**
+ * The problem with the annotation file at `annotationPath`, or null when it is absent or may be
+ * read. Checks its size before reading it, then its shape before anything parses it.
+ */
+export async function annotationFileLimitProblem(annotationPath: string, limits: InputLimits = INPUT_LIMITS): Promise<string | null> {
+  const name = path.basename(annotationPath);
+  let size: number;
+  try {
+    size = (await fs.stat(annotationPath)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  if (size > limits.annotationFileBytes) {
+    return `${name} is ${megabytes(size)}; Hashiye opens annotation files of up to ${megabytes(limits.annotationFileBytes)}. It was left as it is.`;
+  }
+  // Decoding errors are not this module's concern: the annotation store reports them.
+  return annotationTextProblem(name, await fs.readFile(annotationPath, 'utf8'), limits);
+}
+
+/** The problem with a save request from the window, or null when it may be written. */
+export function saveRequestProblem(
+  request: { annotations: readonly unknown[]; relations: readonly unknown[]; labels: readonly unknown[] },
+  limits: InputLimits = INPUT_LIMITS,
+): string | null {
+  for (const field of ['annotations', 'relations', 'labels'] as const) {
+    const count = request[field].length;
+    if (count > limits.savedEntries) {
+      return `Not saved: ${numberFormat.format(count)} ${field} is more than the ${numberFormat.format(limits.savedEntries)} an article can hold.`;
+    }
+  }
+  return null;
+}
