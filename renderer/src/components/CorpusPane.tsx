@@ -3,6 +3,7 @@ import { statusLabels } from '../i18n/messages';
 import { useMessages } from '../i18n/useMessages';
 import { openArticle } from '../store/actions';
 import { useSessionStore } from '../store/sessionStore';
+import { visibleFileName } from '../text/visibleFileName';
 
 export function CorpusPane() {
   const corpus = useSessionStore((state) => state.corpus);
@@ -31,10 +32,10 @@ export function CorpusPane() {
               type="button"
               className={entry.id === currentId ? 'file current' : 'file'}
               aria-current={entry.id === currentId ? 'page' : undefined}
-              title={entry.problem ?? entry.id}
+              title={entry.problem ?? visibleFileName(entry.id)}
               onClick={() => void openArticle(entry.id)}
             >
-              <span className="file-name" dir="auto">{entry.folder ? `${entry.folder}/` : ''}{entry.name}</span>
+              <bdi className="file-name" dir="auto">{visibleFileName(entry.folder ? `${entry.folder}/${entry.name}` : entry.name)}</bdi>
               <span className={`file-status status-${entry.status}`}>{statusLabels[language][entry.status]}</span>
               <span className="file-count">{entry.annotationCount}</span>
               {entry.problem ? <span className="file-problem" aria-label={entry.problem}>⚠</span> : null}
