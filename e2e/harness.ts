@@ -119,7 +119,13 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${server.origin}/index.html`);
-  await page.waitForSelector('.app');
+  try {
+    await page.waitForSelector('.app', { timeout: 15_000 });
+  } catch (error) {
+    await browser.close();
+    await server.close();
+    throw new Error(`The app did not render: ${pageErrors.join('; ') || (error as Error).message}`);
+  }
   return {
     page,
     host: 'chromium',

@@ -1,3 +1,4 @@
+import { NO_ITEMS } from '../store/emptyArrays';
 import { useEffect, useState } from 'react';
 import { retagAnnotationById, updateSelectedDetails } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
@@ -8,7 +9,7 @@ export function AnnotationDetails() {
   const selectedId = useSessionStore((state) => state.selectedAnnotationId);
   const article = useSessionStore((state) => state.article);
   const language = useSessionStore((state) => state.language);
-  const types = useSessionStore((state) => state.corpus?.tagSet.types ?? []);
+  const types = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   const annotation = useDocumentStore((state) => state.annotations.find((item) => item.id === selectedId) ?? null);
   const [note, setNote] = useState(annotation?.note ?? '');
   const fa = language === 'fa';

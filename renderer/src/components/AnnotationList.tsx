@@ -1,3 +1,4 @@
+import { NO_ITEMS } from '../store/emptyArrays';
 import { useMemo, useState } from 'react';
 import { useMessages } from '../i18n/useMessages';
 import { deleteSelectedAnnotation, selectAnnotation } from '../store/actions';
@@ -8,7 +9,7 @@ import { useTagAppearance } from './useTagAppearance';
 /** Every annotation in reading order, filterable by tag; orphans (not placed in the text) apart. */
 export function AnnotationList() {
   const annotations = useDocumentStore((state) => state.annotations);
-  const orphans = useSessionStore((state) => state.article?.orphans ?? []);
+  const orphans = useSessionStore((state) => state.article?.orphans ?? NO_ITEMS);
   const selectedId = useSessionStore((state) => state.selectedAnnotationId);
   const language = useSessionStore((state) => state.language);
   const appearance = useTagAppearance();

@@ -1,3 +1,4 @@
+import { NO_ITEMS } from '../store/emptyArrays';
 import { useEffect, useRef } from 'react';
 import { rangesForOffsets } from '../dom/rangesForOffsets';
 import { selectDomRange } from '../dom/domPosition';
@@ -31,7 +32,7 @@ export function FindBar() {
   const { open, query, wholeWords, hits, current, previewType, set } = useFindStore();
   const article = useSessionStore((state) => state.article);
   const language = useSessionStore((state) => state.language);
-  const tagTypes = useSessionStore((state) => state.corpus?.tagSet.types ?? []);
+  const tagTypes = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   const annotations = useDocumentStore((state) => state.annotations);
   const inputRef = useRef<HTMLInputElement>(null);
   const fa = language === 'fa';

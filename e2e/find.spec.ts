@@ -1,0 +1,69 @@
+import { copyCorpus, expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test } from './fixtures';
+import { clickText, doubleClickWord } from './textGestures';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+test('find with Persian letters matches Arabic-yeh and -kaf spellings; tag all hits, then undo in one step', async ({ launch }) => {
+  const corpus = await makeCorpus({
+    'old-scrape.txt': 'وزير امور خارجه به پكن رفت.\nوزیر در پکن با همتای خود دیدار کرد.\nسفر وزير به پكن سه روز طول کشید؛ پکنی‌ها استقبال کردند.\n',
+  });
+  const { page } = await launch({ corpus });
+  await openArticleNamed(page, 'old-scrape.txt');
+  await page.getByTestId('article').click();
+  await page.keyboard.press('Control+KeyF');
+  const search = page.getByRole('searchbox', { name: /جست‌وجو در مقاله/ });
+  await expect(search).toBeFocused();
+  await search.fill('پکن');
+  // Whole words: «پکنی‌ها» is not a hit; «پكن» with Arabic kaf is.
+  await expect(page.getByTestId('find-count')).toHaveText('1 / 3');
+  await search.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('2 / 3');
+  await page.getByRole('combobox', { name: 'برچسب برای همه' }).selectOption('LOC');
+  const preview = page.getByRole('dialog', { name: 'پیش‌نمایش برچسب‌زنی' });
+  await expect(preview).toContainText('3 حاشیه‌نویسی تازه');
+  await expect(preview.locator('li')).toHaveCount(3);
+  await screenshot(page, 'find-preview');
+  await preview.getByRole('button', { name: 'برچسب زدن به همه' }).click();
+  const file = await expectFileSoon(corpus, 'old-scrape.txt', (saved) => {
+    if (saved.annotations.length !== 3) throw new Error('not yet');
+  });
+  expect(file.annotations.map((annotation) => annotation.text)).toEqual(['پكن', 'پکن', 'پكن']);
+  expect(file.annotations.every((annotation) => annotation.type === 'LOC')).toBe(true);
+  await screenshot(page, 'find-tagged');
+
+  // One undo removes all three.
+  await search.press('Escape');
+  await page.keyboard.press('Control+KeyZ');
+  await expectFileSoon(corpus, 'old-scrape.txt', (saved) => {
+    if (saved.annotations.length !== 0) throw new Error('not yet');
+  });
+  await expect(page.locator('[data-annotation-id]')).toHaveCount(0);
+});
+
+test('a note and an attribute on an annotation are saved in the file', async ({ launch }) => {
+  const corpus = await copyCorpus();
+  const name = '02-football.txt';
+  const { page } = await launch({ corpus });
+  await openArticleNamed(page, name);
+  await doubleClickWord(page, 'پرسپولیس');
+  await page.keyboard.press('Digit2');
+  await clickText(page, 'پرسپولیس');
+  const note = page.getByRole('textbox', { name: 'یادداشت' });
+  await note.fill('باشگاه فوتبال، نه شهر باستانی');
+  await note.press('Tab');
+  await page.getByRole('checkbox', { name: 'نامطمئن' }).check();
+  const file = await expectFileSoon(corpus, name, (saved) => {
+    const annotation = saved.annotations[0];
+    if (!annotation || annotation.note !== 'باشگاه فوتبال، نه شهر باستانی' || (annotation.attributes as Record<string, unknown> | undefined)?.uncertain !== true) throw new Error('not yet');
+  });
+  expect(file.annotations[0]).toMatchObject({ type: 'ORG', text: 'پرسپولیس' });
+  await expect(page.getByTestId('annotation-list')).toContainText('باشگاه فوتبال');
+  await screenshot(page, 'note-and-attribute');
+  // Undo takes the attribute back, then the note.
+  await page.getByTestId('article').focus();
+  await page.keyboard.press('Control+KeyZ');
+  await expectFileSoon(corpus, name, (saved) => {
+    if (saved.annotations[0]?.attributes !== undefined) throw new Error('not yet');
+  });
+  expect(JSON.parse(await fs.readFile(path.join(corpus, name.replace('.txt', '.ann.json')), 'utf8')).annotations[0].note).toBe('باشگاه فوتبال، نه شهر باستانی');
+});
