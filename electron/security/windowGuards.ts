@@ -40,7 +40,7 @@ export function lockDownWebContents(contents: WebContents, onRefusal: RefusalLis
     onRefusal('a <webview>');
     event.preventDefault();
   });
-  // No new windows, and no shell.openExternal either: a link in an article opens nothing.
+  // No new windows, and nothing is handed to the operating system to open: a link opens nothing.
   contents.setWindowOpenHandler(({ url }) => {
     onRefusal(`new window for ${url}`);
     return { action: 'deny' };
