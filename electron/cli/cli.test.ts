@@ -13,6 +13,7 @@ import type { ValidationResult } from './validateCorpus';
 
 const projectRoot = path.resolve(__dirname, '../..');
 const builtCli = path.join(projectRoot, 'out/main/cli.js');
+const builtWorker = path.join(projectRoot, 'out/main/exportWorker.js');
 
 interface Run {
   code: number;
@@ -286,5 +287,23 @@ describe.skipIf(!existsSync(builtCli))(`the built CLI as a child process (skippe
       (error: { code: number }) => error.code,
     );
     expect(failed).toBe(1);
+  });
+});
+
+describe.skipIf(!existsSync(builtWorker))(`export on worker threads (skipped: ${builtWorker} is missing until "npm run build")`, () => {
+  it('gives the same bytes on worker threads as on one thread', async () => {
+    for (let index = 4; index <= 250; index++) await writeTestArticle(corpus, { id: `more/${index}.txt`, bytes: `👍 خبر ${index} از تهران.`, annotations: [{ type: 'LOC', part: 'تهران' }] });
+    const run = promisify(execFile);
+    const exportWith = async (workers: number): Promise<ExportCorpusResult> => {
+      const out = path.join(scratch, `workers-${workers}`);
+      const { stdout } = await run(process.execPath, [path.join(projectRoot, 'bin/hashiye.js'), 'export', corpus, '--format', 'conll', '--out', out, '--workers', String(workers), '--json'], { maxBuffer: 64 * 1024 * 1024 });
+      return JSON.parse(stdout) as ExportCorpusResult;
+    };
+    const threaded = await exportWith(2);
+    const single = await exportWith(0);
+    expect(threaded.workersUsed).toBe(2);
+    expect(single.workersUsed).toBe(0);
+    expect(threaded.manifest).toEqual(single.manifest);
+    expect(await readFolder(path.join(scratch, 'workers-2'))).toEqual(await readFolder(path.join(scratch, 'workers-0')));
   });
 });

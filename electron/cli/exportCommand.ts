@@ -31,6 +31,7 @@ Options:
   --status S,S          only articles with these statuses (${ArticleStatusSchema.options.join(', ')})
   --articles ID,ID      only these articles (ids as in the corpus, e.g. news/001.txt)
   --allow-lossy         write even when some labels cannot be exported (they stay in the report)
+  --workers N           threads reading and serializing articles (default: one per core, up to 4; 0: none)
   --json                print the result (report and manifest) as JSON on stdout
   -h, --help            show this help
 
@@ -55,7 +56,7 @@ function parseSplit(value: string): [number, number, number] {
 
 function parseRequest(argv: readonly string[]): ExportRequest | null {
   const parsed = parseArguments(argv, {
-    values: ['--format', '--out', '--scheme', '--variant', '--split', '--seed', '--status', '--articles'],
+    values: ['--format', '--out', '--scheme', '--variant', '--split', '--seed', '--status', '--articles', '--workers'],
     flags: ['--json', '--allow-lossy'],
   });
   if (parsed.flags.has('--help')) return null;
@@ -83,6 +84,12 @@ function parseRequest(argv: readonly string[]): ExportRequest | null {
     const seedNumber = seed === undefined ? 1 : Number(seed);
     if (!Number.isInteger(seedNumber)) throw new UsageError(`--seed must be a whole number (got "${seed}").`);
     options.split = { ratios: parseSplit(split), seed: seedNumber };
+  }
+  const workers = parsed.values.get('--workers');
+  if (workers !== undefined) {
+    const count = Number(workers);
+    if (!Number.isInteger(count) || count < 0) throw new UsageError(`--workers must be a whole number ≥ 0 (got "${workers}").`);
+    options.workers = count;
   }
   const status = parsed.values.get('--status');
   const articles = parsed.values.get('--articles');

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { getExportFormat } from '../../shared/formats/registry';
 import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportFormatId, SerializeOptions } from '../../shared/formats/exportTypes';
 import type { ArticleStatus } from '../../shared/model/status';
@@ -37,6 +40,12 @@ export interface ExportCorpusOptions extends SerializeOptions {
   split?: ExportSplit;
   /** Write even when labels would be lost (the report still lists them). */
   allowLossy?: boolean;
+  /**
+   * Worker threads reading and serializing articles (default: one per core, up to 4, for
+   * 500 articles or more). 0 does everything on the calling thread. Workers need the built
+   * out/main/exportWorker.js; without it (tests running the TypeScript) the export runs here.
+   */
+  workers?: number;
 }
 
 export interface ExportProgress {
@@ -102,6 +111,8 @@ export interface ExportCorpusResult {
   manifest: ExportManifest;
   /** Absolute paths of the files written (empty when `written` is false). */
   paths: string[];
+  /** Worker threads that read and serialized the articles; 0 when it all ran on the calling thread. */
+  workersUsed: number;
   durationMs: number;
 }
 
@@ -205,6 +216,89 @@ export function splitArticles(ids: readonly string[], split: ExportSplit): Recor
   };
 }
 
+/** A batch of article ids sent to an export worker. */
+export interface ExportBatchRequest {
+  batch: number;
+  ids: string[];
+}
+
+export type ExportBatchItem = { kind: 'output'; output: DocumentOutput } | { kind: 'unreadable'; entry: UnreadableArticle } | { kind: 'skipped' };
+
+export interface ExportBatchResult {
+  batch: number;
+  items: ExportBatchItem[];
+}
+
+const BATCH_SIZE = 100;
+const MIN_ARTICLES_FOR_WORKERS = 500;
+
+/** The built worker script, beside the entry (out/main/) or one folder up from a shared chunk. */
+function findWorkerScript(): URL | null {
+  for (const candidate of ['./exportWorker.js', '../exportWorker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+/**
+ * Reads and serializes the articles on worker threads, batch by batch, and gives back the
+ * items in article order. Rejects when a worker fails (the caller then runs on its own thread).
+ */
+async function processOnWorkers(
+  script: URL,
+  workerCount: number,
+  ids: readonly string[],
+  data: { root: string; formatId: ExportFormatId; serializeOptions: SerializeOptions; statuses: string[] | null },
+  onBatch: (done: number) => void,
+  signal: AbortSignal | undefined,
+): Promise<ExportBatchItem[]> {
+  const batches: string[][] = [];
+  for (let start = 0; start < ids.length; start += BATCH_SIZE) batches.push(ids.slice(start, start + BATCH_SIZE));
+  const results: ExportBatchItem[][] = new Array<ExportBatchItem[]>(batches.length);
+  const workers: Worker[] = [];
+  let nextBatch = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let finished = 0;
+      const onAbort = (): void => reject(new ExportCancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const feed = (worker: Worker): void => {
+        if (nextBatch >= batches.length) return;
+        const request: ExportBatchRequest = { batch: nextBatch, ids: batches[nextBatch] };
+        nextBatch++;
+        worker.postMessage(request);
+      };
+      for (let index = 0; index < workerCount; index++) {
+        // No inherited Node flags: a flag such as --input-type would stop the worker's script from loading.
+        const worker = new Worker(script, { workerData: data, execArgv: [] });
+        workers.push(worker);
+        worker.on('message', (result: ExportBatchResult) => {
+          results[result.batch] = result.items;
+          done += result.items.length;
+          finished++;
+          onBatch(done);
+          if (finished === batches.length) {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          } else {
+            feed(worker);
+          }
+        });
+        worker.on('error', (error) => reject(error));
+        worker.on('exit', (code) => {
+          if (finished < batches.length) reject(new Error(`An export worker stopped (exit code ${code}).`));
+        });
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results.flat();
+}
+
 function selectArticleIds(ids: readonly string[], scope: ExportScope | undefined): string[] {
   if (!scope?.articleIds) return [...ids];
   const known = new Set(ids);
@@ -219,8 +313,7 @@ function mainFileTarget(out: string, mainExtension: string | null, split: Export
   return mainExtension !== null && split === undefined && out.toLowerCase().endsWith(mainExtension);
 }
 
-function sha256(content: string): { sha256: string; bytes: number } {
-  const buffer = Buffer.from(content, 'utf8');
+function sha256(buffer: Buffer): { sha256: string; bytes: number } {
   return { sha256: createHash('sha256').update(buffer).digest('hex'), bytes: buffer.length };
 }
 
@@ -278,22 +371,43 @@ export async function exportCorpus(
   const total = ids.length;
   const outputs: DocumentOutput[] = [];
   const unreadable: UnreadableArticle[] = [];
+  const collect = (item: ExportBatchItem): void => {
+    if (item.kind === 'output') outputs.push(item.output);
+    else if (item.kind === 'unreadable') unreadable.push(item.entry);
+  };
   onProgress?.({ phase: 'reading', done: 0, total });
-  let sliceStarted = performance.now();
-  for (let index = 0; index < total; index++) {
-    const read = readExportDocument(root, ids[index]);
-    if (statuses === null || statuses.has(read.status)) {
-      if ('unreadable' in read) unreadable.push(read.unreadable);
-      else outputs.push(format.serializeDocument(read.document, serializeOptions));
-    }
-    // Yield about every 20 ms, so that the app's main process keeps answering while it exports.
-    if (performance.now() - sliceStarted > 20 || index === total - 1) {
-      onProgress?.({ phase: 'reading', done: index + 1, total });
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      throwIfCancelled();
-      sliceStarted = performance.now();
+  const workerCount = Math.max(0, Math.min(options.workers ?? Math.min(4, os.availableParallelism()), Math.ceil(total / BATCH_SIZE)));
+  const script = workerCount > 0 && (options.workers !== undefined || total >= MIN_ARTICLES_FOR_WORKERS) ? findWorkerScript() : null;
+  let onWorkers = false;
+  if (script) {
+    try {
+      const statusList = options.scope?.statuses ? [...options.scope.statuses] : null;
+      const items = await processOnWorkers(script, workerCount, ids, { root, formatId, serializeOptions, statuses: statusList }, (done) => onProgress?.({ phase: 'reading', done, total }), signal);
+      items.forEach(collect);
+      onWorkers = true;
+    } catch (error) {
+      if (error instanceof ExportCancelledError) throw error;
+      // A worker could not start or failed (e.g. its script cannot load here): do it on this thread.
     }
   }
+  if (!onWorkers) {
+    let sliceStarted = performance.now();
+    for (let index = 0; index < total; index++) {
+      const read = readExportDocument(root, ids[index]);
+      if (statuses === null || statuses.has(read.status)) {
+        if ('unreadable' in read) collect({ kind: 'unreadable', entry: read.unreadable });
+        else collect({ kind: 'output', output: format.serializeDocument(read.document, serializeOptions) });
+      }
+      // Yield about every 20 ms, so that the app's main process keeps answering while it exports.
+      if (performance.now() - sliceStarted > 20 || index === total - 1) {
+        onProgress?.({ phase: 'reading', done: index + 1, total });
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        throwIfCancelled();
+        sliceStarted = performance.now();
+      }
+    }
+  }
+  throwIfCancelled();
 
   const written = outputs;
   const reports = written.map((output) => output.report);
@@ -334,6 +448,8 @@ export async function exportCorpus(
       });
     }
   }
+  // Encoded once: hashed for the manifest, then written as is.
+  const contents = files.map(({ file }) => Buffer.from(file.content, 'utf8'));
   const manifest: ExportManifest = {
     tool: 'hashiye',
     format: formatId,
@@ -341,10 +457,10 @@ export async function exportCorpus(
     articles: written.length,
     split: splitIds,
     files: files
-      .map(({ file, part, articles, annotations }) => ({ path: file.path, ...sha256(file.content), role: file.role, split: part, ...(articles !== undefined ? { articles, annotations } : {}) }))
+      .map(({ file, part, articles, annotations }, index) => ({ path: file.path, ...sha256(contents[index]), role: file.role, split: part, ...(articles !== undefined ? { articles, annotations } : {}) }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
-  const result: ExportCorpusResult = { format: formatId, outFolder, written: false, report, manifest, paths: [], durationMs: 0 };
+  const result: ExportCorpusResult = { format: formatId, outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: onWorkers ? workerCount : 0 };
   if (report.lossy && !options.allowLossy) {
     result.durationMs = performance.now() - started;
     return result;
@@ -357,7 +473,7 @@ export async function exportCorpus(
   for (const folder of [...folders].sort()) await fs.mkdir(folder, { recursive: true });
   const paths: string[] = [];
   let filesWritten = 0;
-  const writeQueue = [...files.map(({ file }) => ({ target: path.join(outFolder, file.path), content: file.content }))];
+  const writeQueue: { target: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ target: path.join(outFolder, file.path), content: contents[index] }));
   writeQueue.push({ target: path.join(outFolder, EXPORT_REPORT_FILE), content: `${JSON.stringify(report, null, 2)}\n` });
   writeQueue.push({ target: path.join(outFolder, EXPORT_MANIFEST_FILE), content: `${JSON.stringify(manifest, null, 2)}\n` });
   let nextWrite = 0;
