@@ -9,6 +9,7 @@ import { importCorpus } from './importCorpus';
 const projectRoot = path.resolve(__dirname, '../..');
 const arman = path.resolve(projectRoot, '../shared/data/arman-personer/test_fold1.first300.txt');
 const parstwiner = path.resolve(projectRoot, '../shared/data/parstwiner/test.first300.txt');
+const bratNews = path.resolve(projectRoot, '../shared/data/brat-example-data/tutorials/news');
 
 let scratch: string;
 let corpus: string;
@@ -108,4 +109,25 @@ describe('exportCorpus', () => {
       expect(conllTokens(exported, '\t')).toEqual(conllTokens(readFileSync(source.file, 'utf8'), source.separator));
     });
   }
+
+  it.skipIf(!existsSync(bratNews))(`exports a brat corpus (NAME.ann) to brat with identical T lines, reporting E and N lines (skipped when ${bratNews} is absent)`, async () => {
+    const copy = path.join(scratch, 'brat-news');
+    await fs.cp(bratNews, copy, { recursive: true });
+    const result = await exportCorpus(copy, 'brat', { out: path.join(scratch, 'out') });
+    expect(result.written).toBe(true);
+    expect(result.report.totals.articles).toBe(13);
+    const annFiles = (await fs.readdir(copy)).filter((name) => name.endsWith('.ann'));
+    let compared = 0;
+    for (const name of annFiles) {
+      const tLines = (content: string): string[] => content.split('\n').filter((line) => line.startsWith('T'));
+      const original = tLines(readFileSync(path.join(copy, name), 'utf8'));
+      expect(tLines(readFileSync(path.join(scratch, 'out', name), 'utf8')), name).toEqual(original);
+      compared += original.length;
+    }
+    expect(compared).toBeGreaterThan(50);
+    const problems = result.report.documents.flatMap((document) => document.problems);
+    expect(problems.some((problem) => problem.kind === 'source-line' && problem.message.includes('event, normalization or equivalence'))).toBe(true);
+    // The types come from the corpus's annotation.conf.
+    expect(readFileSync(path.join(scratch, 'out', 'annotation.conf'), 'utf8')).toContain('[entities]\nPerson\n');
+  });
 });

@@ -5,11 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getExportFormat } from '../../shared/formats/registry';
-import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportFormatId, SerializeOptions } from '../../shared/formats/exportTypes';
+import { standoffToNative } from '../../shared/brat/nativeBridge';
+import { parseStandoff } from '../../shared/brat/standoffDocument';
+import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportFormatId, ExportProblem, SerializeOptions } from '../../shared/formats/exportTypes';
 import type { ArticleStatus } from '../../shared/model/status';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor } from './annotationStore';
 import { decodeArticle } from './articleDecoder';
+import { bratAnnotationPathFor, loadBratCorpusTagSet, isBratCorpus } from './bratStore';
 import { loadTagSet } from './tagSetLoader';
 
 export const EXPORT_REPORT_FILE = 'export-report.json';
@@ -150,7 +153,7 @@ export function readExportDocument(root: string, id: string): ReadArticle {
   try {
     raw = readFileSync(annotationPathFor(articlePath), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { document: { id, text, annotations: [], relations: [] }, status: 'new' };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return readBratDocument(id, articlePath, text);
     return { unreadable: { article: id, message: `The annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
   // Parsed here rather than through loadAnnotations: the export needs the source tokens, and
@@ -164,6 +167,45 @@ export function readExportDocument(root: string, id: string): ReadArticle {
   };
 }
 
+/**
+ * An article of a brat corpus: its `NAME.ann` read as the app shows it (shared/brat's bridge),
+ * lines it cannot show reported as lost, text fields that differ from the article as changed.
+ * No `NAME.ann` either: an article without annotations.
+ */
+function readBratDocument(id: string, articlePath: string, text: string): ReadArticle {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(bratAnnotationPathFor(articlePath));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { document: { id, text, annotations: [], relations: [] }, status: 'new' };
+    return { unreadable: { article: id, message: `The brat annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
+  }
+  let content: string;
+  try {
+    content = strictUtf8.decode(bytes);
+  } catch {
+    return { unreadable: { article: id, message: 'The brat annotation file is not valid UTF-8.' }, status: 'new' };
+  }
+  const view = standoffToNative(parseStandoff(content), Array.from(text));
+  // Events, normalizations and equivalences have no place in the native model the export reads.
+  const unsupported = content.match(/^(E|N|\*)[^\n]*/gm)?.length ?? 0;
+  const sourceProblems: ExportProblem[] = [
+    ...(unsupported > 0 ? [{ kind: 'source-line' as const, effect: 'omitted' as const, message: `${unsupported} event, normalization or equivalence line(s) (E, N, *) of the .ann file are not exported.` }] : []),
+    ...view.unshown.map((line): ExportProblem => ({ kind: 'source-line', effect: 'lost', message: `Line ${line.line} of the .ann file is not exported: ${line.reason}` })),
+    ...view.mismatches.map((mismatch): ExportProblem => ({
+      kind: 'text-mismatch',
+      effect: 'changed',
+      annotation: mismatch.id,
+      message: `${mismatch.id}'s text in the .ann file is «${mismatch.written}» but the article has «${mismatch.article}»; the article's text is exported.`,
+    })),
+  ];
+  return {
+    document: { id, text, annotations: view.annotations, relations: view.relations, ...(sourceProblems.length > 0 ? { sourceProblems } : {}) },
+    status: view.annotations.length > 0 ? 'in-progress' : 'new',
+  };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -364,7 +406,8 @@ export async function exportCorpus(
   onProgress?.({ phase: 'listing', done: 0, total: 0 });
   const ids = selectArticleIds(await listArticleIds(root), options.scope);
   throwIfCancelled();
-  const types = options.types ?? (await loadTagSet(root)).types.map((type) => type.id);
+  const tagSet = (await isBratCorpus(root)) ? await loadBratCorpusTagSet(root) : await loadTagSet(root);
+  const types = options.types ?? tagSet.types.map((type) => type.id);
   const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types };
   const statuses = options.scope?.statuses ? new Set(options.scope.statuses) : null;
 

@@ -37,7 +37,7 @@ export interface CheckedDocument {
 export function checkDocument(document: ExportDocument): CheckedDocument {
   const { text } = document;
   const converter = createOffsetConverter(text);
-  const problems: ExportProblem[] = [];
+  const problems: ExportProblem[] = [...(document.sourceProblems ?? [])];
   const spans: CheckedSpan[] = [];
   const limit = converter.codePointLength;
   document.annotations.forEach((annotation, order) => {

@@ -17,6 +17,8 @@ export interface ExportDocument {
   relations: readonly StoredRelation[];
   /** Source token boundaries [start, end) in code points, for articles imported from a tokenized format. */
   tokens?: readonly (readonly [number, number])[];
+  /** Problems found while reading the article's annotations (a brat `.ann` line not understood), reported with the format's own. */
+  sourceProblems?: readonly ExportProblem[];
 }
 
 export const TAGGING_SCHEMES = ['iob2', 'iob1', 'bioes'] as const;
@@ -57,7 +59,8 @@ export type ProblemKind =
   | 'attributes-omitted'
   | 'token-text-changed'
   | 'note-flattened'
-  | 'tokens-invalid';
+  | 'tokens-invalid'
+  | 'source-line';
 
 export interface ExportProblem {
   kind: ProblemKind;
