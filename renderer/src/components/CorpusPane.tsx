@@ -3,7 +3,7 @@ import { statusLabels } from '../i18n/messages';
 import { useMessages } from '../i18n/useMessages';
 import { openArticle } from '../store/actions';
 import { useSessionStore } from '../store/sessionStore';
-import { visibleFileName } from '../text/visibleFileName';
+import { fileNameParts, visibleFileName } from '../text/visibleFileName';
 
 export function CorpusPane() {
   const corpus = useSessionStore((state) => state.corpus);
@@ -35,7 +35,11 @@ export function CorpusPane() {
               title={entry.problem ?? visibleFileName(entry.id)}
               onClick={() => void openArticle(entry.id)}
             >
-              <bdi className="file-name" dir="auto">{visibleFileName(entry.folder ? `${entry.folder}/${entry.name}` : entry.name)}</bdi>
+              <bdi className="file-name" dir="auto">
+                {fileNameParts(entry.folder ? `${entry.folder}/${entry.name}` : entry.name).map((part, index) =>
+                  part.escaped ? <bdi key={index} dir="ltr" className="hidden-character">{part.text}</bdi> : part.text,
+                )}
+              </bdi>
               <span className={`file-status status-${entry.status}`}>{statusLabels[language][entry.status]}</span>
               <span className="file-count">{entry.annotationCount}</span>
               {entry.problem ? <span className="file-problem" aria-label={entry.problem}>⚠</span> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasHiddenCharacters, visibleFileName } from './visibleFileName';
+import { fileNameParts, hasHiddenCharacters, visibleFileName } from './visibleFileName';
 
 describe('visibleFileName', () => {
   it('makes a right-to-left override visible, so «txt.exe» cannot pose as «exe.txt»', () => {
@@ -33,5 +33,26 @@ describe('visibleFileName', () => {
   it('handles the empty name and a name made only of controls', () => {
     expect(visibleFileName('')).toBe('');
     expect(visibleFileName('\u202E\u202E')).toBe('⟨U+202E⟩⟨U+202E⟩');
+  });
+});
+
+describe('fileNameParts', () => {
+  it('cuts a name into ordinary runs and escapes, which join back into the visible name', () => {
+    const name = '\u2067گزارش\u2069 (2)\u202E.txt';
+    expect(fileNameParts(name)).toEqual([
+      { text: '⟨U+2067⟩', escaped: true },
+      { text: 'گزارش', escaped: false },
+      { text: '⟨U+2069⟩', escaped: true },
+      { text: ' (2)', escaped: false },
+      { text: '⟨U+202E⟩', escaped: true },
+      { text: '.txt', escaped: false },
+    ]);
+    expect(fileNameParts(name).map((part) => part.text).join('')).toBe(visibleFileName(name));
+  });
+
+  it('gives one ordinary part for an ordinary name and none for the empty name', () => {
+    expect(fileNameParts('می‌دهد.txt')).toEqual([{ text: 'می‌دهد.txt', escaped: false }]);
+    expect(fileNameParts('')).toEqual([]);
+    expect(fileNameParts('a\u{E0041}\u{E0042}')).toEqual([{ text: 'a', escaped: false }, { text: '⟨U+E0041⟩', escaped: true }, { text: '⟨U+E0042⟩', escaped: true }]);
   });
 });

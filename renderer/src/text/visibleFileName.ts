@@ -23,6 +23,30 @@ export function visibleFileName(name: string): string {
   return name.replace(HIDDEN_OR_REORDERING, escapeCodePoint);
 }
 
+export interface FileNamePart {
+  text: string;
+  /** True for the escape of a hidden or reordering character, which is shown left to right on its own. */
+  escaped: boolean;
+}
+
+/**
+ * The name cut into runs of ordinary text and escapes, so the list can isolate each escape
+ * left to right: ⟨U+2067⟩ beside Persian letters would otherwise have its brackets mirrored
+ * and pulled into the right-to-left run.
+ */
+export function fileNameParts(name: string): FileNamePart[] {
+  const parts: FileNamePart[] = [];
+  let last = 0;
+  for (const match of name.matchAll(HIDDEN_OR_REORDERING)) {
+    const index = match.index ?? 0;
+    if (index > last) parts.push({ text: name.slice(last, index), escaped: false });
+    parts.push({ text: escapeCodePoint(match[0]), escaped: true });
+    last = index + match[0].length;
+  }
+  if (last < name.length) parts.push({ text: name.slice(last), escaped: false });
+  return parts;
+}
+
 /** True when showing the name as-is could mislead (so the list can also flag it). */
 export function hasHiddenCharacters(name: string): boolean {
   return new RegExp(HIDDEN_OR_REORDERING.source, 'u').test(name);
