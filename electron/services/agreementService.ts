@@ -94,10 +94,11 @@ export async function computeAgreement(
       problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
       continue;
     }
+    const codePoints = Array.from(text);
     const files = new Map<string, AnnotationFile>();
     for (const annotator of entry.annotators) {
       if (!compared.includes(annotator)) continue;
-      const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article);
+      const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, codePoints);
       if (existing.kind === 'usable') files.set(annotator, existing.file);
       else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
     }

@@ -29,7 +29,12 @@ export type ExistingAnnotationFile =
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function readAnnotationFileAt(annotationPath: string, article: DecodedArticle): Promise<ExistingAnnotationFile> {
+/** `codePoints` (the article text's) may be passed when several files of one article are read. */
+export async function readAnnotationFileAt(
+  annotationPath: string,
+  article: DecodedArticle,
+  codePoints: readonly string[] = Array.from(article.text),
+): Promise<ExistingAnnotationFile> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(annotationPath);
@@ -45,7 +50,7 @@ export async function readAnnotationFileAt(annotationPath: string, article: Deco
   }
   const parsed = parseAnnotationFile(raw);
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem };
-  const problem = findOffsetProblem(parsed.file, Array.from(article.text));
+  const problem = findOffsetProblem(parsed.file, codePoints);
   if (problem) {
     const changed = parsed.file.source.sha256 !== article.sha256;
     return { kind: 'broken', problem: { ...problem, message: changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message } };
@@ -77,12 +82,12 @@ export async function saveAnnotationFileAt(
   article: DecodedArticle,
   changes: AnnotationFileChanges,
 ): Promise<AnnotationFile> {
-  const existing = await readAnnotationFileAt(annotationPath, article);
+  const codePoints = Array.from(article.text);
+  const existing = await readAnnotationFileAt(annotationPath, article, codePoints);
   if (existing.kind === 'broken') {
     throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
   }
   const previous = existing.kind === 'usable' ? existing.file : null;
-  const codePoints = Array.from(article.text);
   const annotations = (changes.annotations ?? previous?.annotations ?? []).map((annotation) => ({
     ...annotation,
     quote: quoteAround(codePoints, annotation.start, annotation.end),

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AssignSummarySchema, CorpusAnnotatorsSchema, SwitchSummarySchema } from '../../shared/curation/curationSchemas';
 import type { StoredAnnotation } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor, SaveRefusedError } from './annotationStore';
@@ -74,6 +75,7 @@ describe('listing annotators', () => {
     const root = await makeAnnotatorCorpus();
     roots.push(root);
     const listed = await listCorpusAnnotators(root);
+    expect(CorpusAnnotatorsSchema.parse(listed)).toEqual(listed);
     expect(listed.annotators).toEqual(['ali', 'reza', 'sara']);
     expect(listed.articleCount).toBe(5);
     expect(listed.articles).toEqual([
@@ -151,6 +153,7 @@ describe('switching a corpus to annotator files', () => {
   it('splits by author into annotator files, keeps the original file byte for byte', async () => {
     const { root, articlePath, original } = await corpusWithSharedFile();
     const summary = await switchToAnnotatorFiles(root, 'lead');
+    expect(SwitchSummarySchema.parse(summary)).toEqual(summary);
     expect(summary.articles).toBe(1);
     expect(summary.written).toEqual([
       { id: 'a.txt', annotator: 'مریم', annotations: 1 },
@@ -196,6 +199,7 @@ describe('assigning articles', () => {
     const broken = await writeArticle(root, 'c.txt', 'سوم');
     await fs.writeFile(annotationPathFor(broken), 'not json');
     const summary = await setAssignee(root, ['a.txt', 'b.txt', 'c.txt', '../outside.txt'], 'زهرا');
+    expect(AssignSummarySchema.parse(summary)).toEqual(summary);
     expect(summary.updated).toEqual(['a.txt', 'b.txt']);
     expect(summary.failed.map((entry) => entry.id)).toEqual(['c.txt', '../outside.txt']);
     const a = await readJson(annotationPathFor(withFile));

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkAnnotatorName } from '../../shared/curation/annotatorName';
+import type { AssignSummary, CorpusAnnotators, SwitchSummary } from '../../shared/curation/curationSchemas';
 import type { AnnotationFile, StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
 import type { ArticleStatus } from '../../shared/model/status';
@@ -71,15 +72,6 @@ export async function listArticleAnnotators(articlePath: string): Promise<string
   return sortAnnotators(names);
 }
 
-export interface CorpusAnnotators {
-  /** Everyone with at least one file, sorted. */
-  annotators: string[];
-  /** Each article (id, as the corpus listing names it) with its annotators; articles with none are left out. */
-  articles: { id: string; annotators: string[] }[];
-  /** Articles the corpus holds. */
-  articleCount: number;
-}
-
 export async function listCorpusAnnotators(root: string): Promise<CorpusAnnotators> {
   const entries = await scanCorpus(root);
   const everyone = new Set<string>();
@@ -129,17 +121,6 @@ async function exists(file: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-}
-
-export interface SwitchSummary {
-  /** Articles that had a usable `NAME.ann.json`. */
-  articles: number;
-  /** Annotator files written. */
-  written: { id: string; annotator: string; annotations: number }[];
-  /** Articles or annotator files left alone, with the reason. */
-  skipped: { id: string; annotator?: string; reason: string }[];
-  /** Relations not carried into an annotator file because their two ends belong to different annotators. */
-  relationsNotCarried: number;
 }
 
 /**
@@ -203,11 +184,6 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
     summary.relationsNotCarried += file.relations.filter((relation) => ownerOf.get(relation.from) !== ownerOf.get(relation.to)).length;
   }
   return summary;
-}
-
-export interface AssignSummary {
-  updated: string[];
-  failed: { id: string; reason: string }[];
 }
 
 /**

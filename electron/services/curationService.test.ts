@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CurationDecisionError } from '../../shared/curation/applyCuration';
+import { ArticleCurationSchema, CuratedArticleSchema } from '../../shared/curation/curationSchemas';
 import { findOffsetProblem, parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor, SaveRefusedError } from './annotationStore';
 import { saveAnnotationFileAt } from './annotationFileAtPath';
@@ -41,6 +42,8 @@ describe('curating an article from two annotators’ files', () => {
     ]);
     expect(curation.undecided).toHaveLength(3);
     expect(curation.problems).toEqual([]);
+    // What the UI receives passes the schema the IPC contract can use.
+    expect(ArticleCurationSchema.parse(curation)).toEqual(curation);
   });
 
   it('all three annotators by default', async () => {
@@ -53,6 +56,7 @@ describe('curating an article from two annotators’ files', () => {
     const [boundary, missing, type] = listing.groups;
     const first = await applyCurationDecisions(root, 'news/a1.txt', [{ groupId: boundary.id, decision: { kind: 'adopt', annotator: 'sara' } }], { ...PAIR, curator: 'lead' });
     expect(first.undecided).toEqual([missing.id, type.id]);
+    expect(CuratedArticleSchema.parse(first)).toEqual(first);
     let file = await curatedFile();
     expect(file.annotations.map((span) => [span.type, span.start, span.end, span.text, span.author])).toEqual([
       ['PER', 2, 9, 'علی\u200cرضا', 'sara'],

@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { spanKey } from '../../shared/agreement/agreementSpan';
-import { applyCuration, CurationDecisionError, decisionProblem, type CurationResult } from '../../shared/curation/applyCuration';
+import { applyCuration, CurationDecisionError, decisionProblem } from '../../shared/curation/applyCuration';
 import { CurationRecordSchema, type CurationDecision, type CurationRecord } from '../../shared/curation/curationDecision';
-import { listDisagreements, type CurationListing } from '../../shared/curation/disagreements';
+import type { ArticleCuration, CuratedArticle } from '../../shared/curation/curationSchemas';
+import { listDisagreements } from '../../shared/curation/disagreements';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { annotationPathFor, SaveRefusedError } from './annotationStore';
 import { readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
@@ -18,19 +19,6 @@ export class CurationRefusedError extends Error {
     super(message);
     this.name = 'CurationRefusedError';
   }
-}
-
-/** An article's curation as the UI shows it. */
-export interface ArticleCuration {
-  articleId: string;
-  annotators: string[];
-  listing: CurationListing;
-  /** Decisions already taken, by group id (stale ones included, see `stale`). */
-  decisions: Record<string, CurationDecision>;
-  undecided: string[];
-  stale: string[];
-  /** Annotator files that could not be read, left out of the comparison. */
-  problems: { annotator: string; message: string }[];
 }
 
 interface LoadedCuration {
@@ -117,7 +105,7 @@ export async function applyCurationDecisions(
   articleId: string,
   changes: readonly DecisionChange[],
   options: { curator?: string; annotators?: readonly string[] } = {},
-): Promise<ArticleCuration & { annotations: CurationResult['annotations'] }> {
+): Promise<CuratedArticle> {
   const loaded = await loadCuration(root, articleId, options.annotators);
   const { listing } = loaded.view;
   const length = Array.from(loaded.article.text).length;
