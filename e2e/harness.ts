@@ -81,7 +81,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   }
   const userData = await temporarySettingsFolder(options.annotator);
   const settings = await SettingsStore.open(userData);
-  const session = new CorpusSession();
+  const session = new CorpusSession({ watch: true });
   await session.open(options.corpus);
   const server = await serveFolder(rendererFolder);
   const browser: Browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
@@ -130,6 +130,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
     page,
     host: 'chromium',
     close: async () => {
+      await session.close();
       await browser.close();
       await server.close();
       await fs.rm(userData, { recursive: true, force: true });

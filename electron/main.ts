@@ -63,7 +63,7 @@ function buildMenu(openFolder: () => Promise<void>): Menu {
 
 async function start(): Promise<void> {
   const settings = await SettingsStore.open(app.getPath('userData'));
-  const corpusSession = new CorpusSession();
+  const corpusSession = new CorpusSession({ watch: true });
 
   const host: HostPlatform = {
     async pickFolder() {

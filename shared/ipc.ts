@@ -130,6 +130,11 @@ export const ipcContract = {
     request: z.object({ id: ArticleIdSchema }).strict(),
     response: z.object({ movedTo: z.string() }),
   },
+  /** The lines deleting an entity would also remove (brat: relations, events, notes); empty in native mode. */
+  'annotations.previewDelete': {
+    request: z.object({ id: ArticleIdSchema, annotationId: z.string().min(1) }).strict(),
+    response: z.object({ lines: z.array(z.string()) }),
+  },
   'session.remember': {
     request: z.object({ articleId: ArticleIdSchema.nullable() }).strict(),
     response: z.object({ ok: z.literal(true) }),
@@ -141,7 +146,14 @@ export const MenuCommandSchema = z.enum(['undo', 'redo', 'find', 'next-article',
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const ipcEvents = {
+  /** Another corpus was opened (menu, dialog): the window starts over with it. */
   'corpus.changed': CorpusSchema,
+  /** Articles were added or removed on disk: the list is refreshed, the open article stays. */
+  'corpus.listChanged': CorpusSchema,
+  /** The open article's text was changed by another program. */
+  'article.changedOnDisk': z.object({ id: ArticleIdSchema }),
+  /** The open article's annotation file was changed by another program. */
+  'annotations.changedOnDisk': z.object({ id: ArticleIdSchema }),
   'menu.command': z.object({ command: MenuCommandSchema }),
 } as const;
 

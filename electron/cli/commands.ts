@@ -1,4 +1,5 @@
 import { CommandRegistry } from './commandRegistry';
+import { agreeCommand } from './agreeCommand';
 import { exportCommand } from './exportCommand';
 import { runImportCommand } from './importCommand';
 import { statsCommand } from './statsCommand';
@@ -13,5 +14,6 @@ export function createCommandRegistry(): CommandRegistry {
     .register(exportCommand)
     .register({ name: 'import', summary: 'read brat, CoNLL, doccano, Label Studio or HF files into a new corpus', run: runImportCommand })
     .register(validateCommand)
-    .register(statsCommand);
+    .register(statsCommand)
+    .register(agreeCommand);
 }

@@ -35,6 +35,11 @@ export interface HandlerDependencies {
 
 export function createHandlerTable({ session, settings, host, development }: HandlerDependencies): HandlerTable {
   const rememberCorpus = async (root: string) => settings.update({ lastCorpus: root });
+  session.onEvent((event) => {
+    if (event.kind === 'articleChangedOnDisk') host.emit('article.changedOnDisk', { id: event.id });
+    else if (event.kind === 'annotationsChangedOnDisk') host.emit('annotations.changedOnDisk', { id: event.id });
+    else host.emit('corpus.listChanged', event.corpus);
+  });
   return {
     'app.init': async () => {
       const root = session.rootPath;
@@ -56,6 +61,7 @@ export function createHandlerTable({ session, settings, host, development }: Han
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
     'article.load': async ({ id }) => session.loadArticle(id),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
+    'annotations.previewDelete': async ({ id, annotationId }) => ({ lines: await session.previewDelete(id, annotationId) }),
     'annotations.moveAside': async ({ id }) => ({ movedTo: await session.moveAsideAnnotationFile(id) }),
     'session.remember': async ({ articleId }) => {
       const root = session.rootPath;

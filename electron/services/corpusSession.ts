@@ -1,80 +1,210 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDocument, Corpus, SaveResult } from '../../shared/ipc';
+import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
+import type { ArticleStatus } from '../../shared/model/status';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
-import { loadAnnotations, saveAnnotations, SaveRefusedError, type SaveRequest } from './annotationStore';
+import { annotationPathFor, loadAnnotations, saveAnnotations, SaveRefusedError } from './annotationStore';
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
-import { reanchorOnLoad, type ReanchorReport } from './reanchorOnLoad';
+import { bratAnnotationPathFor, BratStore, countBratEntities, isBratCorpus, loadBratAnnotations, loadBratCorpusTagSet, reanchorBratAnnotations } from './bratStore';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
+import { CorpusWatcher, type CorpusWatchEvent } from './corpusWatcher';
+import { reanchorOnLoad, type ReanchorReport } from './reanchorOnLoad';
 import { loadTagSet } from './tagSetLoader';
 
-/** The corpus open in the window: the only root that article ids are resolved against. */
+export interface SessionSaveRequest {
+  status: ArticleStatus;
+  annotations: StoredAnnotation[];
+  relations: StoredRelation[];
+  labels: string[];
+}
+
+export type SessionEvent =
+  | { kind: 'articleChangedOnDisk'; id: string }
+  | { kind: 'annotationsChangedOnDisk'; id: string }
+  | { kind: 'corpusListChanged'; corpus: Corpus };
+
+export interface CorpusSessionOptions {
+  /** Watch the corpus for changes made by other programs (off in short-lived tools). */
+  watch?: boolean;
+}
+
+/**
+ * The corpus open in the window: the only root that article ids are resolved against. It
+ * loads and saves articles in the corpus's mode (native `NAME.ann.json`, or brat `NAME.ann`),
+ * and reports changes that other programs make on disk.
+ */
 export class CorpusSession {
   private root: string | null = null;
+  private mode: Corpus['mode'] = 'native';
+  private brat = new BratStore();
+  private watcher: CorpusWatcher | null = null;
+  private stopWatcherEvents: (() => void) | null = null;
+  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  /** The text each open article was loaded with: saves are checked against the text their edits were made on. */
+  private readonly loaded = new Map<string, DecodedArticle>();
+  /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
+  private readonly bratAliases = new Map<string, Map<string, string>>();
+
+  constructor(private readonly options: CorpusSessionOptions = {}) {}
 
   get rootPath(): string | null {
     return this.root;
+  }
+
+  onEvent(listener: (event: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   async open(folder: string): Promise<Corpus> {
     const resolved = path.resolve(folder);
     const stat = await fs.stat(resolved);
     if (!stat.isDirectory()) throw new Error(`${resolved} is not a folder.`);
+    await this.close();
     this.root = resolved;
+    this.mode = (await isBratCorpus(resolved)) ? 'brat' : 'native';
+    this.brat = new BratStore();
+    if (this.options.watch) {
+      this.watcher = await CorpusWatcher.start({ root: resolved });
+      this.stopWatcherEvents = this.watcher.onEvent((event) => void this.onWatchEvent(event));
+    }
     return this.describe();
+  }
+
+  async close(): Promise<void> {
+    this.stopWatcherEvents?.();
+    this.stopWatcherEvents = null;
+    await this.watcher?.close();
+    this.watcher = null;
+    this.loaded.clear();
+    this.bratAliases.clear();
   }
 
   async describe(): Promise<Corpus> {
     const root = this.requireRoot();
+    if (this.mode === 'brat') {
+      const [articles, tagSet] = await Promise.all([scanCorpus(root), loadBratCorpusTagSet(root)]);
+      const counted = await Promise.all(
+        articles.map(async (entry) => {
+          const count = await countBratEntities(path.join(root, ...entry.id.split('/')));
+          return { ...entry, annotationCount: count, status: count > 0 ? ('in-progress' as const) : ('new' as const) };
+        }),
+      );
+      return { name: path.basename(root), displayPath: root, mode: 'brat', articles: counted, tagSet };
+    }
     const [articles, tagSet] = await Promise.all([scanCorpus(root), loadTagSet(root)]);
-    return {
-      name: path.basename(root),
-      displayPath: root,
-      mode: 'native',
-      articles,
-      tagSet,
-    };
+    return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet };
   }
 
   async loadArticle(id: string): Promise<ArticleDocument> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
     const article = await this.readArticle(articlePath);
-    // An article changed on disk since it was annotated: place every annotation again by its
-    // text and context and save that at once, so the offsets on disk follow the text.
-    const reanchored = await reanchorOnLoad(articlePath, article, { write: true });
-    const loaded = await loadAnnotations(articlePath, article);
-    return {
-      id,
-      name: path.basename(articlePath),
-      text: article.text,
-      encoding: article.encoding,
-      encodingGuessed: article.guessed,
-      sha256: article.sha256,
-      ...loaded,
-      orphans: loaded.orphans ?? [],
-      reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
-    };
+    const base = { id, name: path.basename(articlePath), text: article.text, encoding: article.encoding, encodingGuessed: article.guessed, sha256: article.sha256 };
+    let document: ArticleDocument;
+    if (this.mode === 'brat') {
+      const previous = this.loaded.get(id);
+      const reanchored = previous && previous.sha256 !== article.sha256 ? await this.ownWrite(bratAnnotationPathFor(articlePath), () => reanchorBratAnnotations(articlePath, previous.text, article)) : null;
+      this.brat.forget(articlePath);
+      this.bratAliases.delete(id);
+      const loaded = await loadBratAnnotations(articlePath, article);
+      document = {
+        ...base,
+        status: loaded.annotations.length > 0 ? 'in-progress' : 'new',
+        annotations: loaded.annotations,
+        relations: loaded.relations,
+        labels: [],
+        problem: loaded.problem,
+        migratedFrom: null,
+        orphans: [],
+        reanchored: reanchored ? { moved: reanchored.changes.filter((change) => change.status === 'moved').length, fuzzy: reanchored.changes.filter((change) => change.status === 'fuzzy').length, orphaned: reanchored.changes.filter((change) => change.status === 'orphan').length } : null,
+      };
+    } else {
+      // An article changed on disk since it was annotated: place every annotation again by its
+      // text and context and save that at once, so the offsets on disk follow the text.
+      const reanchored = await this.ownWrite(annotationPathFor(articlePath), () => reanchorOnLoad(articlePath, article, { write: true }));
+      const loaded = await loadAnnotations(articlePath, article);
+      document = {
+        ...base,
+        ...loaded,
+        orphans: loaded.orphans ?? [],
+        reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
+      };
+    }
+    this.loaded.set(id, article);
+    await this.watcher?.watchArticle({ id, articlePath, annotationPath: this.annotationPathOf(articlePath), articleSha256: article.sha256 });
+    return document;
   }
 
-  async saveAnnotations(id: string, sha256: string, request: SaveRequest): Promise<SaveResult> {
+  async saveAnnotations(id: string, sha256: string, request: SessionSaveRequest): Promise<SaveResult> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
-    const article = await this.readArticle(articlePath);
-    if (article.sha256 !== sha256) {
+    const onDisk = await this.readArticle(articlePath);
+    // Edits made before the article changed on disk are saved against the text they were made
+    // on; reopening the article then re-anchors them to the new text.
+    const article = onDisk.sha256 === sha256 ? onDisk : this.loaded.get(id)?.sha256 === sha256 ? (this.loaded.get(id) as DecodedArticle) : null;
+    if (article === null) {
       return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.', retryable: false };
     }
     try {
-      const file = await saveAnnotations(articlePath, article, request);
+      if (this.mode === 'brat') {
+        await this.saveBrat(id, articlePath, article, request);
+        return { ok: true, savedAt: new Date().toISOString() };
+      }
+      const file = await this.ownWrite(annotationPathFor(articlePath), () => saveAnnotations(articlePath, article, request));
       return { ok: true, savedAt: file.updated ?? new Date().toISOString() };
     } catch (error) {
       return { ok: false, message: (error as Error).message, retryable: !(error instanceof SaveRefusedError) };
     }
   }
 
+  /** The lines of a brat file that deleting an entity would remove (itself, relations, notes...). */
+  async previewDelete(id: string, annotationId: string): Promise<string[]> {
+    if (this.mode !== 'brat') return [];
+    const articlePath = resolveInCorpus(this.requireRoot(), id);
+    return this.brat.previewDelete(articlePath, this.bratAliases.get(id)?.get(annotationId) ?? annotationId);
+  }
+
   /** Moves a broken annotation file aside; returns its new file name. */
   async moveAsideAnnotationFile(id: string): Promise<string> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
     return path.basename(await moveAsideBrokenFile(articlePath));
+  }
+
+  private async saveBrat(id: string, articlePath: string, article: DecodedArticle, request: SessionSaveRequest): Promise<void> {
+    const aliases = this.bratAliases.get(id) ?? new Map<string, string>();
+    const toBrat = (annotationId: string) => aliases.get(annotationId) ?? annotationId;
+    const result = await this.ownWrite(bratAnnotationPathFor(articlePath), () =>
+      this.brat.save(articlePath, article, {
+        annotations: request.annotations.map((annotation) => ({ ...annotation, id: toBrat(annotation.id) })),
+        relations: request.relations.map((relation) => ({ ...relation, id: toBrat(relation.id), from: toBrat(relation.from), to: toBrat(relation.to) })),
+      }),
+    );
+    for (const [windowId, bratId] of Object.entries(result.idMap)) {
+      const original = [...aliases.entries()].find(([, value]) => value === windowId)?.[0] ?? windowId;
+      aliases.set(original, bratId);
+    }
+    this.bratAliases.set(id, aliases);
+  }
+
+  private annotationPathOf(articlePath: string): string {
+    return this.mode === 'brat' ? bratAnnotationPathFor(articlePath) : annotationPathFor(articlePath);
+  }
+
+  private async ownWrite<T>(file: string, write: () => Promise<T>): Promise<T> {
+    return this.watcher ? this.watcher.ownWrite(file, write) : write();
+  }
+
+  private async onWatchEvent(event: CorpusWatchEvent): Promise<void> {
+    if (event.kind === 'articleChanged') this.emit({ kind: 'articleChangedOnDisk', id: event.id });
+    else if (event.kind === 'annotationFileChanged') this.emit({ kind: 'annotationsChangedOnDisk', id: event.id });
+    else if (this.root) this.emit({ kind: 'corpusListChanged', corpus: await this.describe() });
+  }
+
+  private emit(event: SessionEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   private async readArticle(articlePath: string): Promise<DecodedArticle> {

@@ -63,7 +63,7 @@ export function AnnotationList() {
         })}
       </ul>
       {selectedId ? (
-        <button type="button" className="danger" onClick={deleteSelectedAnnotation}>
+        <button type="button" className="danger" onClick={() => void deleteSelectedAnnotation()}>
           {t('deleteAnnotation')}
         </button>
       ) : null}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useMessages } from '../i18n/useMessages';
-import { moveBrokenFileAside, openArticle, openNeighbourArticle, redo, showCorpus, undo } from '../store/actions';
+import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, resolveExternalChange, showCorpus, undo } from '../store/actions';
 import { startAutosave } from '../store/autosave';
 import { installCloseGuard } from '../store/closeGuard';
 import { useFindStore } from '../store/findStore';
@@ -10,6 +10,7 @@ import { AnnotationDetails } from './AnnotationDetails';
 import { AnnotationList } from './AnnotationList';
 import { ArticleView } from './ArticleView';
 import { CorpusPane } from './CorpusPane';
+import { DeleteConfirmation } from './DeleteConfirmation';
 import { FindBar } from './FindBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StatusBar } from './StatusBar';
@@ -23,6 +24,7 @@ export function App() {
   const loadingId = useSessionStore((state) => state.loadingArticleId);
   const language = useSessionStore((state) => state.language);
   const notice = useSessionStore((state) => state.notice);
+  const externalChange = useSessionStore((state) => state.externalChange);
   const t = useMessages();
   useKeyboard();
 
@@ -35,6 +37,9 @@ export function App() {
     const stopAutosave = startAutosave();
     const stopCloseGuard = installCloseGuard();
     const stopCorpus = api().onCorpusChanged((corpus) => showCorpus(corpus));
+    const stopList = api().onCorpusListChanged((corpus) => useSessionStore.getState().set({ corpus }));
+    const stopArticleChange = api().onArticleChangedOnDisk(({ id }) => void onArticleChangedOnDisk(id));
+    const stopAnnotationChange = api().onAnnotationsChangedOnDisk(({ id }) => void onAnnotationsChangedOnDisk(id));
     const stopMenu = api().onMenuCommand(({ command }) => {
       if (command === 'undo') undo();
       else if (command === 'redo') redo();
@@ -55,6 +60,9 @@ export function App() {
       stopAutosave();
       stopCloseGuard();
       stopCorpus();
+      stopList();
+      stopArticleChange();
+      stopAnnotationChange();
       stopMenu();
     };
   }, []);
@@ -74,9 +82,22 @@ export function App() {
             </button>
           </div>
         ) : null}
+        {externalChange ? (
+          <div className="problem" role="alert" data-testid="external-change">
+            <strong>{language === 'fa' ? 'پروندهٔ حاشیه‌نویسی بیرون از برنامه تغییر کرد، و شما تغییرات ذخیره‌نشده دارید.' : 'The annotation file was changed by another program while you have unsaved edits.'}</strong>
+            <div className="actions">
+              <button type="button" onClick={() => void resolveExternalChange('reload')}>
+                {language === 'fa' ? 'بارگذاری نسخهٔ روی دیسک' : 'Load the version on disk'}
+              </button>
+              <button type="button" onClick={() => void resolveExternalChange('keep-mine')}>
+                {language === 'fa' ? 'نگه داشتن نسخهٔ من (نسخهٔ دیگر در ‎.bak می‌ماند)' : 'Keep my version (theirs stays in .bak)'}
+              </button>
+            </div>
+          </div>
+        ) : null}
         {notice ? (
-          <div className="notice-bar" role="status">
-            {t('movedAside')} <bdi>{notice}</bdi>
+          <div className="notice-bar" role="status" data-testid="notice">
+            <span dir="auto">{notice}</span>
             <button type="button" aria-label={t('close')} onClick={() => useSessionStore.getState().set({ notice: null })}>
               ×
             </button>
@@ -97,6 +118,7 @@ export function App() {
       </aside>
       <StatusBar />
       <ShortcutSheet />
+      <DeleteConfirmation />
     </div>
   );
 }

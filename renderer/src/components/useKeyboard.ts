@@ -121,7 +121,7 @@ export function useKeyboard(): void {
       if (event.code === 'Delete' || event.code === 'Backspace') {
         if (session.selectedAnnotationId) {
           event.preventDefault();
-          deleteSelectedAnnotation();
+          void deleteSelectedAnnotation();
         }
         return;
       }

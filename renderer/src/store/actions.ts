@@ -4,7 +4,7 @@ import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation'
 import { createOffsetConverter } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { api } from '../api';
-import { flushSave, resetAutosave } from './autosave';
+import { flushSave, hasUnsavedEdits, markUnsaved, resetAutosave } from './autosave';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
 
@@ -59,6 +59,7 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
       labels: document.labels,
       status: document.status,
     });
+    if (document.reanchored) useSessionStore.getState().set({ notice: describeReanchoring(document.reanchored, document.orphans.length) });
     void api().session.remember({ articleId: document.id });
   } catch (error) {
     useSessionStore.getState().set({ loadingArticleId: null, loadError: errorMessage(error) });
@@ -113,13 +114,71 @@ export function applyTag(type: string): void {
   else retagSelectedAnnotation(type);
 }
 
-export function deleteSelectedAnnotation(): void {
+/**
+ * Deletes the selected annotation. In a brat corpus, deleting an entity also deletes the
+ * relations, events and notes that refer to it: those lines are shown first, to confirm.
+ */
+export async function deleteSelectedAnnotation(): Promise<void> {
   const session = useSessionStore.getState();
   const id = session.selectedAnnotationId;
-  if (!id || !canEdit()) return;
+  if (!id || !canEdit() || !session.article) return;
+  if (session.corpus?.mode === 'brat') {
+    await flushSave();
+    const { lines } = await api().annotations.previewDelete({ id: session.article.id, annotationId: id });
+    if (lines.length > 1) {
+      useSessionStore.getState().set({ pendingDelete: { annotationId: id, lines } });
+      return;
+    }
+  }
+  confirmDelete(id);
+}
+
+export function confirmDelete(id: string): void {
   const document = useDocumentStore.getState();
-  document.replace({ annotations: removeAnnotation(document.annotations, id) });
-  session.set({ selectedAnnotationId: null });
+  // Relations that point at the deleted annotation go with it (and come back with undo).
+  const relations = document.relations.filter((relation) => relation.from !== id && relation.to !== id);
+  document.replace({ annotations: removeAnnotation(document.annotations, id), relations });
+  useSessionStore.getState().set({ selectedAnnotationId: null, pendingDelete: null });
+}
+
+function describeReanchoring(counts: { moved: number; fuzzy: number; orphaned: number }, orphans: number): string {
+  const fa = useSessionStore.getState().language === 'fa';
+  return fa
+    ? `متن مقاله روی دیسک تغییر کرده بود: ${counts.moved} حاشیه‌نویسی جابه‌جا شد، ${counts.fuzzy} با تطبیق تقریبی، ${counts.orphaned} یتیم شد (${orphans} یتیم در پرونده نگه داشته شده است).`
+    : `The article changed on disk: ${counts.moved} annotations moved, ${counts.fuzzy} matched approximately, ${counts.orphaned} became orphans (${orphans} orphans kept in the file).`;
+}
+
+/** Another program changed the open article's text: save what we have, then reload (re-anchored in main). */
+export async function onArticleChangedOnDisk(id: string): Promise<void> {
+  if (useSessionStore.getState().article?.id !== id) return;
+  await flushSave();
+  await openArticle(id, { reload: true });
+}
+
+/** Another program changed the open article's annotation file: reload, or ask when edits are unsaved. */
+export async function onAnnotationsChangedOnDisk(id: string): Promise<void> {
+  const session = useSessionStore.getState();
+  if (session.article?.id !== id) return;
+  if (hasUnsavedEdits()) {
+    session.set({ externalChange: true });
+    return;
+  }
+  await openArticle(id, { reload: true });
+  const fa = useSessionStore.getState().language === 'fa';
+  useSessionStore.getState().set({ notice: fa ? 'پروندهٔ حاشیه‌نویسی بیرون از برنامه تغییر کرد و دوباره بارگذاری شد.' : 'The annotation file was changed by another program and has been reloaded.' });
+}
+
+export async function resolveExternalChange(choice: 'reload' | 'keep-mine'): Promise<void> {
+  const session = useSessionStore.getState();
+  session.set({ externalChange: false });
+  if (!session.article) return;
+  if (choice === 'reload') {
+    resetAutosave();
+    await openArticle(session.article.id, { reload: true });
+  } else {
+    markUnsaved();
+    await flushSave();
+  }
 }
 
 export function selectAnnotation(id: string | null): void {
@@ -148,7 +207,8 @@ export async function moveBrokenFileAside(): Promise<void> {
   if (!article?.problem) return;
   try {
     const { movedTo } = await api().annotations.moveAside({ id: article.id });
-    useSessionStore.getState().set({ notice: movedTo });
+    const fa = useSessionStore.getState().language === 'fa';
+    useSessionStore.getState().set({ notice: fa ? `پروندهٔ خراب نگه داشته شد با نام ${movedTo}` : `The broken file was kept as ${movedTo}` });
     await openArticle(article.id, { reload: true });
     const refreshed = await api().corpus.refresh({});
     if (refreshed) useSessionStore.getState().set({ corpus: refreshed });

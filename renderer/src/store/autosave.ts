@@ -89,6 +89,12 @@ export async function flushSave(): Promise<boolean> {
   return savedRevision === revision;
 }
 
+/** Marks the document as needing a save (e.g. to keep the user's version over a change on disk). */
+export function markUnsaved(): void {
+  revision++;
+  useSessionStore.getState().set({ saveState: 'dirty' });
+}
+
 export function hasUnsavedEdits(): boolean {
   return savedRevision !== revision;
 }
@@ -105,7 +111,7 @@ export function resetAutosave(): void {
 export function startAutosave(): () => void {
   return useDocumentStore.subscribe((state, previous) => {
     if (state.articleId === null || state.articleId !== previous.articleId) return;
-    if (state.annotations === previous.annotations && state.status === previous.status) return;
+    if (state.annotations === previous.annotations && state.relations === previous.relations && state.status === previous.status) return;
     revision++;
     const session = useSessionStore.getState();
     if (session.article?.problem) {

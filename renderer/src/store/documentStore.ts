@@ -14,7 +14,7 @@ export interface DocumentState {
   relations: StoredRelation[];
   labels: string[];
   status: ArticleStatus;
-  replace: (next: Pick<DocumentState, 'annotations'> & Partial<Pick<DocumentState, 'status'>>) => void;
+  replace: (next: Pick<DocumentState, 'annotations'> & Partial<Pick<DocumentState, 'status' | 'relations'>>) => void;
   load: (document: Pick<DocumentState, 'articleId' | 'annotations' | 'relations' | 'labels' | 'status'>) => void;
 }
 
@@ -26,12 +26,12 @@ export const useDocumentStore = create<DocumentState>()(
       relations: [],
       labels: [],
       status: 'new',
-      replace: (next) => set((state) => ({ annotations: next.annotations, status: next.status ?? state.status })),
+      replace: (next) => set((state) => ({ annotations: next.annotations, status: next.status ?? state.status, relations: next.relations ?? state.relations })),
       load: (document) => set(document),
     }),
     {
-      partialize: (state) => ({ annotations: state.annotations, status: state.status }),
-      equality: (past, current) => past.annotations === current.annotations && past.status === current.status,
+      partialize: (state) => ({ annotations: state.annotations, relations: state.relations, status: state.status }),
+      equality: (past, current) => past.annotations === current.annotations && past.relations === current.relations && past.status === current.status,
       limit: 500,
     },
   ),

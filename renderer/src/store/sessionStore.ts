@@ -54,6 +54,10 @@ export interface SessionState {
   lastSavedAt: string | null;
   /** A one-line message for the user (e.g. where a broken file was moved). */
   notice: string | null;
+  /** The annotation file was changed by another program while edits were unsaved: ask what to keep. */
+  externalChange: boolean;
+  /** A brat deletion waiting for confirmation, with the lines it would remove. */
+  pendingDelete: { annotationId: string; lines: string[] } | null;
   /** Whether the keyboard shortcut sheet is open. */
   shortcutsOpen: boolean;
   set: (change: Partial<Omit<SessionState, 'set'>>) => void;
@@ -75,6 +79,8 @@ export const useSessionStore = create<SessionState>()((set) => ({
   saveMessage: null,
   lastSavedAt: null,
   notice: null,
+  externalChange: false,
+  pendingDelete: null,
   shortcutsOpen: false,
   set: (change) => set(change),
 }));
