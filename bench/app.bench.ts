@@ -1,0 +1,345 @@
+/**
+ * The timed runs of `npm run bench` (scripts/bench.mjs runs this through
+ * bench/playwright.bench.config.ts). Each test adds its figures to the JSON file named by
+ * HASHIYE_BENCH_RESULTS; inputs are generated once in HASHIYE_BENCH_DIR.
+ */
+import { test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchApp } from '../e2e/harness';
+import { scanCorpus } from '../electron/services/corpusScanner';
+import { CorpusSession } from '../electron/services/corpusSession';
+import { writeBenchCorpus, writeBigArticle } from './benchInputs';
+import { armTagging, awaitTagging, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
+import { seededRandom } from './persianText';
+import { median, percentile, round } from './stats';
+
+const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
+const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
+const RUNS = Number(process.env.HASHIYE_BENCH_RUNS ?? 5);
+const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 60);
+const CORPUS_ARTICLES = Number(process.env.HASHIYE_BENCH_ARTICLES ?? 10_000);
+const ARTICLE_BYTES = 1_000_000;
+const ARTICLE_ANNOTATIONS = 10_000;
+const FRAME_MS = 1000 / 60;
+const SCROLL_RUNS = 3;
+
+const articleFolder = path.join(inputs, 'article-corpus');
+const bigCorpus = path.join(inputs, 'big-corpus');
+const smallCorpus = path.join(inputs, 'small-corpus');
+const BIG_NAME = 'big-article.txt';
+const SMALL_NAME = 'a-short-article.txt';
+
+export type Figures = Record<string, number | string | null>;
+
+async function record(figures: Figures): Promise<void> {
+  let current: Figures = {};
+  try {
+    current = JSON.parse(await fs.readFile(resultsFile, 'utf8')) as Figures;
+  } catch {
+    // First figures of the run.
+  }
+  await fs.mkdir(path.dirname(resultsFile), { recursive: true });
+  await fs.writeFile(resultsFile, JSON.stringify({ ...current, ...figures }, null, 2));
+}
+
+/** Generates the inputs once per run folder (a restarted worker finds them ready). */
+async function ensureInputs(): Promise<void> {
+  const ready = path.join(inputs, 'inputs-ready');
+  if (existsSync(ready)) return;
+  const started = performance.now();
+  await fs.rm(articleFolder, { recursive: true, force: true });
+  await fs.rm(bigCorpus, { recursive: true, force: true });
+  await fs.rm(smallCorpus, { recursive: true, force: true });
+  const big = await writeBigArticle(articleFolder, { name: BIG_NAME, bytes: ARTICLE_BYTES, annotations: ARTICLE_ANNOTATIONS });
+  // A short article sorts first, so the app opens it on start and the big one is opened by a click.
+  await fs.writeFile(path.join(articleFolder, SMALL_NAME), 'متن کوتاهی برای شروع.\n');
+  const corpus = await writeBenchCorpus(bigCorpus, { articles: CORPUS_ARTICLES, articleBytes: 3000, annotationsPerArticle: 30 });
+  await writeBenchCorpus(smallCorpus, { articles: 3, articleBytes: 3000, annotationsPerArticle: 30, seed: 99 });
+  await record({
+    articleBytes: big.bytes,
+    articleParagraphs: big.paragraphs,
+    articleAnnotations: big.annotations,
+    corpusArticles: corpus.articles,
+    corpusBytes: corpus.bytes,
+    generateMs: round(performance.now() - started, 0),
+  });
+  await fs.writeFile(ready, '');
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(10 * 60_000);
+  await ensureInputs();
+});
+
+async function heapUsedMb(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await session.detach();
+  return usage.usedSize / (1024 * 1024);
+}
+
+function jankShare(intervals: readonly number[]): number {
+  // A frame that missed its 16.7 ms slot shows as an interval of two slots or more; 1.5 slots
+  // leaves room for timer jitter around a regular 60 Hz beat.
+  if (intervals.length === 0) return Number.NaN;
+  return (100 * intervals.filter((interval) => interval > FRAME_MS * 1.5).length) / intervals.length;
+}
+
+test('open, tag, scroll and heap on the 1 MB article', async () => {
+  test.setTimeout(20 * 60_000);
+  const app = await launchApp({ corpus: articleFolder, host: 'chromium', annotator: 'bench' });
+  const page = app.page;
+  try {
+    await page.locator('.file.current', { hasText: SMALL_NAME }).waitFor();
+    await page.locator('[data-testid="article"]').waitFor();
+    const heapBeforeMb = await heapUsedMb(page);
+    const text = await fs.readFile(path.join(articleFolder, BIG_NAME), 'utf8');
+
+    const opens: { totalMs: number; commitMs: number; loadMs: number; renderMs: number }[] = [];
+    const plains: number[] = [];
+    let marks = 0;
+    let paragraphs = 0;
+    // One warm-up of each, then RUNS timed pairs, interleaved so both see the same machine state.
+    for (let run = 0; run <= RUNS; run++) {
+      await page.locator('[data-testid="file-list"] button', { hasText: SMALL_NAME }).click();
+      await page.locator('.file.current', { hasText: SMALL_NAME }).waitFor();
+      await page.waitForTimeout(300);
+      const open = await page.evaluate(openArticleTimed, BIG_NAME);
+      marks = open.marks;
+      paragraphs = open.paragraphs;
+      await page.waitForTimeout(300);
+      const plain = await page.evaluate(renderPlainTimed, text);
+      await page.evaluate(removePlain);
+      if (run > 0) {
+        opens.push(open);
+        plains.push(plain.totalMs);
+      }
+      console.log(`open run ${run}: app ${round(open.totalMs)} ms (load ${round(open.loadMs)}, commit ${round(open.commitMs)}, render ${round(open.renderMs)}), plain ${round(plain.totalMs)} ms`);
+    }
+    const openMs = median(opens.map((open) => open.totalMs));
+    const plainMs = median(plains);
+    const heapMb = await heapUsedMb(page);
+    // The main-process side of article.load, in Node: what Electron's IPC would wait for
+    // (the stand-in's Playwright binding adds a CDP round trip of the 1 MB answer on top).
+    const session = new CorpusSession();
+    await session.open(articleFolder);
+    const mains: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const started = performance.now();
+      await session.loadArticle(BIG_NAME);
+      if (run > 0) mains.push(performance.now() - started);
+    }
+    const renderMs = median(opens.map((open) => open.renderMs));
+    const mainMs = median(mains);
+    await record({
+      openMs: round(openMs),
+      openLoadMs: round(median(opens.map((open) => open.loadMs))),
+      openRenderMs: round(renderMs),
+      openMainMs: round(mainMs),
+      openWithoutTransportMs: round(mainMs + renderMs),
+      openWithoutTransportRatio: round((mainMs + renderMs) / plainMs, 2),
+      openRenderRatio: round(renderMs / plainMs, 2),
+      openCommitMs: round(median(opens.map((open) => open.commitMs))),
+      openPlainMs: round(plainMs),
+      openRatio: round(openMs / plainMs, 2),
+      openMarks: marks,
+      openParagraphs: paragraphs,
+      heapMb: round(heapMb),
+      heapBaselineMb: round(heapBeforeMb),
+    });
+
+    // Scrolling top to bottom: the app's article, then the plain paragraphs.
+    const frames = 400;
+    let step = 0;
+    const appScroll: number[] = [];
+    const appFrameP95: number[] = [];
+    for (let run = 0; run < SCROLL_RUNS; run++) {
+      const scroll = await page.evaluate(scrollTimed, { selector: '.article-scroller', frames });
+      step = scroll.step;
+      appScroll.push(jankShare(scroll.intervals));
+      appFrameP95.push(percentile(scroll.intervals, 95));
+      console.log(`scroll run ${run}: ${scroll.frames} frames over ${scroll.distance} px, jank ${round(jankShare(scroll.intervals))} %, p95 frame ${round(percentile(scroll.intervals, 95))} ms`);
+    }
+    await page.evaluate(renderPlainTimed, text);
+    const plainScroll: number[] = [];
+    for (let run = 0; run < SCROLL_RUNS; run++) {
+      const scroll = await page.evaluate(scrollTimed, { selector: '#bench-plain', frames });
+      plainScroll.push(jankShare(scroll.intervals));
+    }
+    await page.evaluate(removePlain);
+    await record({
+      scrollJankPct: round(median(appScroll)),
+      scrollFrameP95Ms: round(median(appFrameP95)),
+      scrollJankPlainPct: round(median(plainScroll)),
+      scrollStepPx: step,
+      scrollFrames: frames,
+    });
+
+    // Tagging at random places: select words, press the PER hotkey (Digit1), time to the painted highlight.
+    const random = seededRandom(2024);
+    const tags: number[] = [];
+    const commits: number[] = [];
+    let failed = 0;
+    for (let index = 0; index < TAGGINGS + 3; index++) {
+      const selection = await page.evaluate(selectWordsInParagraph, {
+        paragraphIndex: Math.floor(random() * paragraphs),
+        wordPick: random(),
+        wordCount: 1 + Math.floor(random() * 3),
+      });
+      if (!selection) continue;
+      await page.evaluate(armTagging, 3000);
+      await page.keyboard.press('Digit1');
+      const timing = await page.evaluate(awaitTagging);
+      if (!timing) {
+        failed++;
+        continue;
+      }
+      // The first three warm the code paths up.
+      if (index >= 3) {
+        tags.push(timing.totalMs);
+        commits.push(timing.commitMs);
+      }
+      await page.waitForTimeout(150 + Math.floor(random() * 500));
+    }
+    console.log(`tagging: ${tags.length} timed, ${failed} without a new highlight; ${tags.map((value) => round(value)).join(' ')}`);
+    // The floor for a key press: keydown to the next painted frame with nothing to do.
+    const idle: number[] = [];
+    for (let index = 0; index < 20; index++) {
+      idle.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const started = performance.now();
+              requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => resolve(performance.now() - started);
+                channel.port2.postMessage(null);
+              });
+            }),
+        ),
+      );
+    }
+    await record({
+      tagP50Ms: round(percentile(tags, 50)),
+      tagP95Ms: round(percentile(tags, 95)),
+      tagCommitP95Ms: round(percentile(commits, 95)),
+      tagCount: tags.length,
+      tagFailed: failed,
+      tagIdleFrameMs: round(median(idle)),
+    });
+  } finally {
+    await app.close();
+  }
+});
+
+test('list the 10,000-article corpus', async () => {
+  test.setTimeout(10 * 60_000);
+  // Node side: the scanner alone, and the floor of walking the folders and stat-ing every file.
+  const scans: number[] = [];
+  let entries = 0;
+  for (let run = 0; run <= RUNS; run++) {
+    const started = performance.now();
+    const listed = await scanCorpus(bigCorpus);
+    if (run > 0) scans.push(performance.now() - started);
+    entries = listed.length;
+  }
+  const floors: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const started = performance.now();
+    const files = await fs.readdir(bigCorpus, { recursive: true, withFileTypes: true });
+    await Promise.all(files.filter((file) => file.isFile()).map((file) => fs.stat(path.join(file.parentPath, file.name))));
+    if (run > 0) floors.push(performance.now() - started);
+  }
+
+  // In the app: "open folder" answered with the big corpus, to its file list painted.
+  let answer = smallCorpus;
+  const app = await launchApp({ corpus: smallCorpus, host: 'chromium', pickFolder: () => answer });
+  const page = app.page;
+  const lists: number[] = [];
+  let items = 0;
+  try {
+    await page.locator('[data-testid="file-list"] li').first().waitFor();
+    for (let run = 0; run <= RUNS; run++) {
+      answer = smallCorpus;
+      await page.locator('.toolbar button').first().click();
+      await page.waitForFunction(() => (document.querySelector('[data-testid="file-list"]')?.childElementCount ?? 0) < 100);
+      await page.waitForTimeout(300);
+      answer = bigCorpus;
+      const timing = await page.evaluate(openCorpusTimed, entries);
+      items = timing.items;
+      if (run > 0) lists.push(timing.totalMs);
+      console.log(`list run ${run}: ${round(timing.totalMs)} ms for ${timing.items} items`);
+      await page.waitForTimeout(300);
+    }
+  } finally {
+    await app.close();
+  }
+  await record({
+    listMs: round(median(lists)),
+    listItems: items,
+    listScanMs: round(median(scans)),
+    listFloorMs: round(median(floors)),
+  });
+});
+
+test('export the 10,000-article corpus to CoNLL', async () => {
+  test.setTimeout(15 * 60_000);
+  const exportModule = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'electron', 'services', 'exportCorpus.ts');
+  if (!existsSync(exportModule)) {
+    await record({ exportDocsPerSec: null, exportNote: 'electron/services/exportCorpus.ts does not exist yet' });
+    test.skip(true, 'No exporter yet (electron/services/exportCorpus.ts).');
+    return;
+  }
+  const { exportCorpus } = await import('../electron/services/exportCorpus');
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-bench-export-'));
+  try {
+    const exports: number[] = [];
+    let articles = 0;
+    let outputBytes = 0;
+    for (let run = 0; run <= Math.min(RUNS, 3); run++) {
+      const out = path.join(scratch, `conll-${run}`);
+      const started = performance.now();
+      const result = await exportCorpus(bigCorpus, 'conll', { out, allowLossy: true });
+      const elapsed = performance.now() - started;
+      articles = result.report.totals.articles;
+      outputBytes = result.manifest.files.reduce((sum, file) => sum + file.bytes, 0);
+      if (run > 0) exports.push(elapsed);
+      console.log(`export run ${run}: ${round(elapsed)} ms for ${articles} articles, ${outputBytes} bytes`);
+      await fs.rm(out, { recursive: true, force: true });
+    }
+    // The floor: read every article and annotation file, write as many bytes as the export did.
+    const floors: number[] = [];
+    const copies: number[] = [];
+    for (let run = 0; run <= Math.min(RUNS, 3); run++) {
+      const started = performance.now();
+      const files = (await fs.readdir(bigCorpus, { recursive: true, withFileTypes: true })).filter((file) => file.isFile());
+      for (let index = 0; index < files.length; index += 64) {
+        await Promise.all(files.slice(index, index + 64).map((file) => fs.readFile(path.join(file.parentPath, file.name))));
+      }
+      await fs.writeFile(path.join(scratch, 'floor.txt'), Buffer.alloc(outputBytes, 0x61));
+      if (run > 0) floors.push(performance.now() - started);
+      await fs.rm(path.join(scratch, 'floor.txt'), { force: true });
+      // And `cp -r` + `sync` of the corpus, the TOOLCHAIN.md floor.
+      const copyStarted = performance.now();
+      execFileSync('cp', ['-r', bigCorpus, path.join(scratch, 'copy')]);
+      execFileSync('sync');
+      if (run > 0) copies.push(performance.now() - copyStarted);
+      await fs.rm(path.join(scratch, 'copy'), { recursive: true, force: true });
+    }
+    const exportMs = median(exports);
+    await record({
+      exportDocsPerSec: round((articles * 1000) / exportMs, 0),
+      exportMs: round(exportMs, 0),
+      exportFloorMs: round(median(floors), 0),
+      exportRatio: round(exportMs / median(floors), 2),
+      exportCopySyncMs: round(median(copies), 0),
+      exportNote: 'exportCorpus() in-process (the engine behind the CLI); no export CLI command yet',
+    });
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile } from '../shared/model/nativeFormat';
+import type { ArticleStatus } from '../shared/model/status';
+import { quoteAround } from '../shared/text/quote';
+import { decodeArticle } from '../electron/services/articleDecoder';
+import { annotationPathFor, saveAnnotations } from '../electron/services/annotationStore';
+import { benchAnnotations } from './benchAnnotations';
+import { persianArticle, seededRandom } from './persianText';
+
+export interface BigArticle {
+  articlePath: string;
+  annotationPath: string;
+  name: string;
+  bytes: number;
+  paragraphs: number;
+  annotations: number;
+  text: string;
+}
+
+/**
+ * Writes the big article (NAME.txt) and its annotations (NAME.ann.json) through the app's own
+ * saveAnnotations, so the file is exactly what the app writes: SHA-256 of the bytes,
+ * code-point offsets, quotes, checked offsets and schema.
+ */
+export async function writeBigArticle(folder: string, options: { name?: string; bytes: number; annotations: number; seed?: number }): Promise<BigArticle> {
+  const name = options.name ?? 'big-article.txt';
+  const random = seededRandom(options.seed ?? 1403);
+  const text = persianArticle(random, options.bytes);
+  const bytes = Buffer.from(text, 'utf8');
+  await fs.mkdir(folder, { recursive: true });
+  const articlePath = path.join(folder, name);
+  await fs.writeFile(articlePath, bytes);
+  const annotations = benchAnnotations(text, options.annotations, random);
+  await saveAnnotations(articlePath, decodeArticle(bytes), { status: 'in-progress', annotations, relations: [], labels: [] });
+  return {
+    articlePath,
+    annotationPath: annotationPathFor(articlePath),
+    name,
+    bytes: bytes.length,
+    paragraphs: text.split('\n').length,
+    annotations: annotations.length,
+    text,
+  };
+}
+
+const STATUSES: readonly ArticleStatus[] = ['in-progress', 'done', 'needs-review', 'approved'];
+
+/** The native annotation file for an article's bytes, as saveAnnotations would write it. */
+export function nativeAnnotationFile(fileName: string, bytes: Uint8Array, text: string, status: ArticleStatus, annotationCount: number, random: () => number): AnnotationFile {
+  const codePoints = Array.from(text);
+  return {
+    format: NATIVE_FORMAT_ID,
+    version: NATIVE_FORMAT_VERSION,
+    offsetUnit: 'codepoint',
+    source: { file: fileName, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'utf-8', length: codePoints.length },
+    status,
+    annotations: benchAnnotations(text, annotationCount, random).map((annotation) => ({ ...annotation, quote: quoteAround(codePoints, annotation.start, annotation.end) })),
+    relations: [],
+    labels: [],
+    updated: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+export interface BenchCorpus {
+  root: string;
+  articles: number;
+  annotationFiles: number;
+  bytes: number;
+}
+
+/**
+ * A corpus of `articles` articles of about `articleBytes` bytes, 500 a folder, each with
+ * `annotationsPerArticle` annotations except every tenth, left new (no annotation file),
+ * as in a corpus being worked on.
+ */
+export async function writeBenchCorpus(root: string, options: { articles: number; articleBytes: number; annotationsPerArticle: number; seed?: number }): Promise<BenchCorpus> {
+  const random = seededRandom(options.seed ?? 7);
+  let annotationFiles = 0;
+  let total = 0;
+  const writes: Promise<void>[] = [];
+  for (let index = 0; index < options.articles; index++) {
+    const folder = path.join(root, `part-${String(Math.floor(index / 500)).padStart(3, '0')}`);
+    if (index % 500 === 0) await fs.mkdir(folder, { recursive: true });
+    const name = `article-${String(index).padStart(5, '0')}.txt`;
+    const text = persianArticle(random, options.articleBytes);
+    const bytes = Buffer.from(text, 'utf8');
+    total += bytes.length;
+    const articlePath = path.join(folder, name);
+    writes.push(fs.writeFile(articlePath, bytes));
+    if (index % 10 !== 9) {
+      const file = nativeAnnotationFile(name, bytes, text, STATUSES[index % STATUSES.length], options.annotationsPerArticle, random);
+      const json = `${JSON.stringify(file, null, 2)}\n`;
+      total += Buffer.byteLength(json);
+      writes.push(fs.writeFile(annotationPathFor(articlePath), json));
+      annotationFiles++;
+    }
+    // A bounded number of writes in flight keeps file handles under the limit.
+    if (writes.length >= 64) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
+  return { root, articles: options.articles, annotationFiles, bytes: total };
+}

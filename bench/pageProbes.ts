@@ -1,0 +1,281 @@
+/**
+ * Functions run inside the page (passed to `page.evaluate`): they must stay self-contained,
+ * since Playwright sends their source text. Time is measured in the page, so the figures do
+ * not include Playwright's round trips.
+ *
+ * "Painted" means: the DOM change was committed, then the next animation frame ran its
+ * rendering update (style, layout, paint), then a message posted from that frame's rAF
+ * callback arrived — the usual after-frame mark, with no wait for a further vsync.
+ */
+
+export interface OpenTiming {
+  /** Click to the first frame with the article's highlights painted. */
+  totalMs: number;
+  /** Click to the React commit holding the highlights. */
+  commitMs: number;
+  /** Time spent in the article.load call (IPC to the main handlers, over Playwright's binding here). */
+  loadMs: number;
+  /** From the load's answer to the painted frame: the renderer's own share. */
+  renderMs: number;
+  marks: number;
+  paragraphs: number;
+}
+
+export function openArticleTimed(name: string): Promise<OpenTiming> {
+  type InvokeHost = { __hashiyeInvoke: (channel: string, payload: unknown) => Promise<unknown> };
+  const host = window as unknown as InvokeHost & { __benchOriginalInvoke?: InvokeHost['__hashiyeInvoke'] };
+  const original = host.__benchOriginalInvoke ?? host.__hashiyeInvoke;
+  host.__benchOriginalInvoke = original;
+  let loadMs = 0;
+  let loadedAt = 0;
+  host.__hashiyeInvoke = async (channel, payload) => {
+    const started = performance.now();
+    const result = await original(channel, payload);
+    if (channel === 'article.load') {
+      loadedAt = performance.now();
+      loadMs = loadedAt - started;
+    }
+    return result;
+  };
+  const button = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-testid="file-list"] button')).find((candidate) => candidate.textContent?.includes(name));
+  if (!button) throw new Error(`No ${name} in the file list.`);
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      const article = document.querySelector('[data-testid="article"]');
+      const current = document.querySelector('.file.current');
+      if (!article || !current?.textContent?.includes(name) || !article.querySelector('mark.hl')) return;
+      observer.disconnect();
+      const committed = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          host.__hashiyeInvoke = original;
+          resolve({
+            totalMs: performance.now() - started,
+            commitMs: committed - started,
+            loadMs,
+            renderMs: performance.now() - loadedAt,
+            marks: article.querySelectorAll('mark.hl').length,
+            paragraphs: article.querySelectorAll('[data-offset]').length,
+          });
+        };
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    button.click();
+  });
+}
+
+export interface PlainTiming {
+  totalMs: number;
+  paragraphs: number;
+}
+
+/**
+ * The baseline: the same text as plain `<p dir="auto">` paragraphs, set as innerHTML of a
+ * blank box with the article's font, size, line height and width (the app hidden meanwhile),
+ * to the same after-frame point. The box stays for the scroll baseline until `removePlain`.
+ */
+export async function renderPlainTimed(text: string): Promise<PlainTiming> {
+  const afterFrame = () =>
+    new Promise<number>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      }),
+    );
+  const article = document.querySelector<HTMLElement>('[data-testid="article"]');
+  const app = document.querySelector<HTMLElement>('.app');
+  if (!article || !app) throw new Error('Open an article first: its box gives the font and width.');
+  const style = getComputedStyle(article);
+  const width = article.getBoundingClientRect().width;
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const html = text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((paragraph) => `<p dir="auto">${escape(paragraph)}</p>`)
+    .join('');
+  document.getElementById('bench-plain')?.remove();
+  const box = document.createElement('div');
+  box.id = 'bench-plain';
+  box.lang = 'fa';
+  box.style.cssText = `position:fixed;inset:0;overflow:auto;background:#fff;`;
+  const inner = document.createElement('div');
+  inner.style.cssText = `width:${width}px;margin:0 auto;font-family:${style.fontFamily};font-size:${style.fontSize};line-height:${style.lineHeight};white-space:${style.whiteSpace};overflow-wrap:break-word;`;
+  box.append(inner);
+  app.style.display = 'none';
+  document.body.append(box);
+  await afterFrame();
+  const started = performance.now();
+  inner.innerHTML = html;
+  const painted = await afterFrame();
+  return { totalMs: painted - started, paragraphs: inner.childElementCount };
+}
+
+export async function removePlain(): Promise<void> {
+  document.getElementById('bench-plain')?.remove();
+  const app = document.querySelector<HTMLElement>('.app');
+  if (app) app.style.display = '';
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+export interface ScrollTiming {
+  frames: number;
+  /** Intervals between consecutive animation frames while scrolling, in ms. */
+  intervals: number[];
+  distance: number;
+  step: number;
+}
+
+/**
+ * Scrolls a box from top to bottom in about `frames` animation frames (a steady fling: the
+ * step is the height divided by the frames), recording the intervals between frames.
+ */
+export async function scrollTimed(options: { selector: string; frames: number }): Promise<ScrollTiming> {
+  const box = document.querySelector<HTMLElement>(options.selector);
+  if (!box) throw new Error(`No ${options.selector}.`);
+  box.scrollTop = 0;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const intervals: number[] = [];
+  const step = Math.max(100, Math.ceil(box.scrollHeight / options.frames));
+  return new Promise((resolve) => {
+    let previous = -1;
+    const frame = (time: number) => {
+      if (previous >= 0) intervals.push(time - previous);
+      previous = time;
+      const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 1;
+      if (atBottom || intervals.length >= options.frames * 3) {
+        resolve({ frames: intervals.length, intervals, distance: box.scrollTop, step });
+        return;
+      }
+      box.scrollBy(0, step);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+export interface PreparedSelection {
+  text: string;
+  paragraphOffset: number;
+}
+
+/**
+ * Scrolls a paragraph into view, selects one to three whole words in it through the DOM
+ * selection and lets the app read it (the mouseup it listens to), as a drag would.
+ */
+export async function selectWordsInParagraph(options: { paragraphIndex: number; wordPick: number; wordCount: number }): Promise<PreparedSelection | null> {
+  const afterFrame = () =>
+    new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      }),
+    );
+  const paragraphs = document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]');
+  const paragraph = paragraphs[options.paragraphIndex % paragraphs.length];
+  paragraph.scrollIntoView({ block: 'center' });
+  await afterFrame();
+  await afterFrame();
+  const text = paragraph.textContent ?? '';
+  const words = Array.from(text.matchAll(/[\p{L}\p{M}\p{N}\u200C]+/gu));
+  if (words.length === 0) return null;
+  const first = Math.floor(options.wordPick * words.length);
+  const last = Math.min(words.length - 1, first + options.wordCount - 1);
+  const start = words[first].index ?? 0;
+  const end = (words[last].index ?? 0) + words[last][0].length;
+  const locate = (offset: number, preferNext: boolean) => {
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    let remaining = offset;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (remaining < node.data.length || (!preferNext && remaining === node.data.length)) return { node, offset: remaining };
+      remaining -= node.data.length;
+    }
+    throw new Error('offset outside the paragraph');
+  };
+  const from = locate(start, true);
+  const to = locate(end, false);
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  paragraph.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, view: window, detail: 1 }));
+  await afterFrame();
+  await afterFrame();
+  return { text: text.slice(start, end), paragraphOffset: Number(paragraph.dataset.offset) };
+}
+
+export interface TagTiming {
+  /** keydown's timestamp to the after-frame mark following the commit of the new highlight. */
+  totalMs: number;
+  /** keydown to the commit. */
+  commitMs: number;
+}
+
+/** Arms the measurement of the next tagging; `awaitTagging` collects it after the key press. */
+export function armTagging(timeoutMs: number): void {
+  type Bench = { __benchTag?: Promise<TagTiming | null> };
+  const root = document.querySelector('[data-testid="article"]');
+  if (!root) throw new Error('No article.');
+  (window as unknown as Bench).__benchTag = new Promise((resolve) => {
+    let keyTime = -1;
+    const onKey = (event: KeyboardEvent) => {
+      if (keyTime < 0) keyTime = event.timeStamp;
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      window.removeEventListener('keydown', onKey, { capture: true });
+      resolve(null);
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (keyTime < 0 || !root.querySelector('mark.hl-selected')) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      window.removeEventListener('keydown', onKey, { capture: true });
+      const committed = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ totalMs: performance.now() - keyTime, commitMs: committed - keyTime });
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+  });
+}
+
+export function awaitTagging(): Promise<TagTiming | null> {
+  return (window as unknown as { __benchTag?: Promise<TagTiming | null> }).__benchTag ?? Promise.resolve(null);
+}
+
+export interface ListTiming {
+  totalMs: number;
+  items: number;
+}
+
+/** Clicks "open folder" (the dialog answers the big corpus) until its file list is painted. */
+export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
+  const button = document.querySelector<HTMLButtonElement>('.toolbar button');
+  if (!button) throw new Error('No open-folder button.');
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      const list = document.querySelector('[data-testid="file-list"]');
+      if (!list || list.childElementCount < expectedItems) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ totalMs: performance.now() - started, items: list.childElementCount });
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    button.click();
+  });
+}

@@ -1,0 +1,96 @@
+// `npm run bench`: builds the renderer, generates the inputs in a temporary folder (a 1 MB
+// Persian article with 10,000 annotations; a corpus of 10,000 articles), runs the timed
+// measurements through Playwright (bench/playwright.bench.config.ts) in Chromium against the
+// real main-process handlers, prints a table, and ends with one line of JSON of the figures.
+// Options: --runs N (timed repetitions, default 5), --taggings N (default 60),
+// --articles N (corpus size, default 10000), --no-build, --keep (keep the inputs).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
+};
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && existsSync(candidate));
+if (!chromium) {
+  console.error('bench: no Chromium found (install it: apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH).');
+  process.exit(1);
+}
+
+if (!args.includes('--no-build')) {
+  console.log('bench: building the renderer (electron-vite build)…');
+  const build = spawnSync(npx, ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const inputs = mkdtempSync(path.join(os.tmpdir(), 'hashiye-bench-'));
+const resultsFile = path.join(inputs, 'results.json');
+console.log(`bench: inputs in ${inputs}`);
+const run = spawnSync(npx, ['playwright', 'test', '-c', 'bench/playwright.bench.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    HASHIYE_BENCH_DIR: inputs,
+    HASHIYE_BENCH_RESULTS: resultsFile,
+    HASHIYE_BENCH_RUNS: option('runs', '5'),
+    HASHIYE_BENCH_TAGGINGS: option('taggings', '60'),
+    HASHIYE_BENCH_ARTICLES: option('articles', '10000'),
+  },
+});
+
+let figures = {};
+try {
+  figures = JSON.parse(readFileSync(resultsFile, 'utf8'));
+} catch {
+  console.error('bench: no figures were recorded.');
+}
+if (!args.includes('--keep')) rmSync(inputs, { recursive: true, force: true });
+
+const cores = os.availableParallelism();
+const show = (value, unit = '') => (value === undefined || value === null ? '—' : `${value}${unit}`);
+const rows = [
+  ['Open 1 MB article, 10,000 annotations', show(figures.openMs, ' ms'), `plain <p>: ${show(figures.openPlainMs, ' ms')}`, `ratio ${show(figures.openRatio, '×')}`, '< 300 ms, ≤ 1.5×'],
+  ['  of which article.load (IPC)', show(figures.openLoadMs, ' ms'), '', `commit at ${show(figures.openCommitMs, ' ms')}`, ''],
+  ['Tag a selection, p50', show(figures.tagP50Ms, ' ms'), `idle frame: ${show(figures.tagIdleFrameMs, ' ms')}`, `${show(figures.tagCount)} taggings`, ''],
+  ['Tag a selection, p95', show(figures.tagP95Ms, ' ms'), '', `commit p95 ${show(figures.tagCommitP95Ms, ' ms')}`, '< 16 ms'],
+  ['Scroll top to bottom, janky frames', show(figures.scrollJankPct, ' %'), `plain <p>: ${show(figures.scrollJankPlainPct, ' %')}`, `p95 frame ${show(figures.scrollFrameP95Ms, ' ms')}`, 'low'],
+  ['JS heap after open', show(figures.heapMb, ' MB'), `short article: ${show(figures.heapBaselineMb, ' MB')}`, '', ''],
+  ['List 10,000 articles (open folder → list painted)', show(figures.listMs, ' ms'), `readdir+stat: ${show(figures.listFloorMs, ' ms')}`, `scanCorpus ${show(figures.listScanMs, ' ms')}`, '< 500 ms'],
+  ['Export 10,000 articles to CoNLL', show(figures.exportDocsPerSec, ' articles/s'), `read+write floor: ${show(figures.exportFloorMs, ' ms')}`, `ratio ${show(figures.exportRatio, '×')}, cp+sync ${show(figures.exportCopySyncMs, ' ms')}`, '≥ 2,000/s'],
+];
+const header = ['Measure (medians)', 'Hashiye', 'Baseline, same run', 'Detail', 'Target'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
+console.log('');
+console.log(`Inputs: article ${show(figures.articleBytes, ' bytes')}, ${show(figures.articleParagraphs)} paragraphs, ${show(figures.articleAnnotations)} annotations; corpus ${show(figures.corpusArticles)} articles. ${cores} cores.`);
+console.log(line(header));
+console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+for (const row of rows) console.log(line(row));
+if (figures.exportNote) console.log(`Export: ${figures.exportNote}`);
+console.log('');
+const summary = {
+  openMs: figures.openMs ?? null,
+  openPlainMs: figures.openPlainMs ?? null,
+  openRatio: figures.openRatio ?? null,
+  tagP50Ms: figures.tagP50Ms ?? null,
+  tagP95Ms: figures.tagP95Ms ?? null,
+  scrollJankPct: figures.scrollJankPct ?? null,
+  scrollJankPlainPct: figures.scrollJankPlainPct ?? null,
+  heapMb: figures.heapMb ?? null,
+  listMs: figures.listMs ?? null,
+  listScanMs: figures.listScanMs ?? null,
+  listFloorMs: figures.listFloorMs ?? null,
+  exportDocsPerSec: figures.exportDocsPerSec ?? null,
+  exportRatio: figures.exportRatio ?? null,
+  cores,
+};
+console.log(JSON.stringify(summary));
+process.exit(run.status ?? 1);
