@@ -80,7 +80,9 @@ async function start(): Promise<void> {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       const frameUrl = event.senderFrame?.url ?? '';
-      const trusted = mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frameUrl);
+      // Only the app's own page in the window's top frame may call: never a subframe.
+      const topFrame = event.senderFrame !== null && event.senderFrame.parent === null;
+      const trusted = mainWindow !== null && event.sender === mainWindow.webContents && topFrame && isAppUrl(frameUrl);
       return dispatch(channel, payload, { trusted, description: frameUrl || 'unknown frame' });
     });
   }

@@ -92,11 +92,21 @@ describe('dispatch', () => {
     await expect(fs.access(path.join(corpus, 'a.ann.json'))).rejects.toThrow();
   });
 
-  it('refuses to save against a text that changed on disk', async () => {
-    const document = (await dispatch('article.load', { id: 'a.txt' }, trusted)) as { sha256: string };
+  it('saves edits against the text they were made on, even after the article changed on disk, and refuses unknown texts', async () => {
+    const document = (await dispatch('article.load', { id: 'a.txt' }, trusted)) as { sha256: string; text: string };
     await fs.writeFile(path.join(corpus, 'a.txt'), `مقدمه ${ARTICLE}`);
-    const result = await dispatch('annotations.save', { id: 'a.txt', sha256: document.sha256, status: 'in-progress', annotations: [], relations: [], labels: [] }, trusted);
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/changed on disk/) });
+    const start = Array.from(document.text).indexOf('N');
+    const annotations = [{ id: 'n1', type: 'ORG', start, end: start + 4, text: 'NASA' }];
+    const saved = await dispatch('annotations.save', { id: 'a.txt', sha256: document.sha256, status: 'in-progress', annotations, relations: [], labels: [] }, trusted);
+    expect(saved).toMatchObject({ ok: true });
+    const onDisk = JSON.parse(await fs.readFile(path.join(corpus, 'a.ann.json'), 'utf8'));
+    expect(onDisk.source.sha256).toBe(document.sha256);
+    // Reopening re-anchors the annotation to the new text.
+    const reopened = (await dispatch('article.load', { id: 'a.txt' }, trusted)) as { annotations: { start: number; text: string }[]; reanchored: { moved: number } | null };
+    expect(reopened.annotations[0]).toMatchObject({ start: start + 6, text: 'NASA' });
+    expect(reopened.reanchored?.moved).toBe(1);
+    const refused = await dispatch('annotations.save', { id: 'a.txt', sha256: 'f'.repeat(64), status: 'in-progress', annotations: [], relations: [], labels: [] }, trusted);
+    expect(refused).toMatchObject({ ok: false, retryable: false, message: expect.stringMatching(/changed on disk/) });
   });
 
   it('opens another folder through the host dialog, and does nothing on cancel', async () => {

@@ -11,6 +11,7 @@ import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
 import { CorpusWatcher, type CorpusWatchEvent } from './corpusWatcher';
 import { reanchorOnLoad, type ReanchorReport } from './reanchorOnLoad';
+import { annotationFileLimitProblem, assertArticleWithinLimits, saveRequestProblem } from './inputLimits';
 import { loadTagSet } from './tagSetLoader';
 
 export interface SessionSaveRequest {
@@ -105,6 +106,7 @@ export class CorpusSession {
     const article = await this.readArticle(articlePath);
     const base = { id, name: path.basename(articlePath), text: article.text, encoding: article.encoding, encodingGuessed: article.guessed, sha256: article.sha256 };
     let document: ArticleDocument;
+    let limitProblem: string | null = null;
     if (this.mode === 'brat') {
       const previous = this.loaded.get(id);
       const reanchored = previous && previous.sha256 !== article.sha256 ? await this.ownWrite(bratAnnotationPathFor(articlePath), () => reanchorBratAnnotations(articlePath, previous.text, article)) : null;
@@ -122,6 +124,9 @@ export class CorpusSession {
         orphans: [],
         reanchored: reanchored ? { moved: reanchored.changes.filter((change) => change.status === 'moved').length, fuzzy: reanchored.changes.filter((change) => change.status === 'fuzzy').length, orphaned: reanchored.changes.filter((change) => change.status === 'orphan').length } : null,
       };
+    } else if ((limitProblem = await annotationFileLimitProblem(annotationPathFor(articlePath))) !== null) {
+      // Too large or too deeply nested to parse safely: opened read-only, the file untouched.
+      document = { ...base, status: 'new', annotations: [], relations: [], labels: [], problem: { kind: 'io', message: limitProblem }, migratedFrom: null, orphans: [], reanchored: null };
     } else {
       // An article changed on disk since it was annotated: place every annotation again by its
       // text and context and save that at once, so the offsets on disk follow the text.
@@ -148,6 +153,9 @@ export class CorpusSession {
     if (article === null) {
       return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.', retryable: false };
     }
+    const annotationPath = this.annotationPathOf(articlePath);
+    const refused = saveRequestProblem(request) ?? (await annotationFileLimitProblem(annotationPath));
+    if (refused) return { ok: false, message: refused, retryable: false };
     try {
       if (this.mode === 'brat') {
         await this.saveBrat(id, articlePath, article, request);
@@ -170,6 +178,10 @@ export class CorpusSession {
   /** Moves a broken annotation file aside; returns its new file name. */
   async moveAsideAnnotationFile(id: string): Promise<string> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
+    if (this.mode !== 'native' || !/\.txt$/i.test(articlePath)) throw new Error(`${id} is not an article with a native annotation file.`);
+    // Only a file that cannot be used is moved aside: a valid file is never renamed from the window.
+    const document = await this.loadArticle(id);
+    if (document.problem === null) throw new Error(`The annotation file of ${id} is not broken; it stays where it is.`);
     return path.basename(await moveAsideBrokenFile(articlePath));
   }
 
@@ -208,6 +220,7 @@ export class CorpusSession {
   }
 
   private async readArticle(articlePath: string): Promise<DecodedArticle> {
+    await assertArticleWithinLimits(articlePath);
     const bytes = await fs.readFile(articlePath);
     try {
       return decodeArticle(bytes);
