@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportCorpusResult, ExportManifest, ExportReport } from '../services/exportCorpus';
 import { runCli } from './cli';
-import type { CorpusStats } from './corpusStats';
+import type { CorpusStats } from '../services/corpusStats';
 import { writeTestArticle } from './testCorpus';
 import type { ValidationResult } from './validateCorpus';
 

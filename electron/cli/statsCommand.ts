@@ -2,16 +2,21 @@ import path from 'node:path';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
-import { corpusStats, type CorpusStats } from './corpusStats';
+import { statsToCsv } from '../../shared/stats/statsCsv';
+import { corpusStats, type CorpusStats } from '../services/corpusStats';
 import { isReadableFolder } from './readableFolder';
 
-export const STATS_HELP = `Usage: hashiye stats CORPUS [--json] [--per-article]
+export const STATS_HELP = `Usage: hashiye stats CORPUS [--json | --csv] [--per-article]
 
-Counts the corpus's articles by status and its annotations in total, by type and by article.
+Counts the corpus's articles by status and its annotations in total, by type, by author, by
+annotator file and by article, and progress over time: annotations created per day (the date
+in their "created" field) and articles finished (done or approved) per day of their last update.
+The app's statistics view shows the same figures, and its "Export CSV" writes what --csv prints.
 
 Options:
   --per-article   also list each article's status and annotation counts (always in --json)
   --json          print the counts as JSON
+  --csv           print the counts as CSV (section,key,count)
   -h, --help      show this help
 
 Exit codes: 0 counted; 1 some articles or annotation files cannot be read (listed, counted as
@@ -27,25 +32,36 @@ function describe(stats: CorpusStats, perArticle: boolean): string {
   let text = `Articles: ${stats.articles}\n${table(Object.entries(stats.byStatus))}\n`;
   text += `Annotations: ${stats.annotations}\n${table(Object.entries(stats.byType))}\n`;
   text += `Relations: ${stats.relations}\n`;
+  const section = (title: string, record: Record<string, number>, extra: [string, number][] = []) => {
+    const rows = [...Object.entries(record), ...extra.filter(([, count]) => count > 0)];
+    if (rows.length > 0) text += `${title}:\n${table(rows)}\n`;
+  };
+  section('By author', stats.byAuthor, [['(no author)', stats.withoutAuthor]]);
+  section('By annotator file', stats.byAnnotatorFile);
+  section('Created per day', stats.createdByDay, [['(no date)', stats.undated]]);
+  section('Finished per day', stats.doneByDay, [['(no date)', stats.doneUndated]]);
   if (perArticle) {
     text += `Per article:\n${stats.perArticle.map((entry) => `  ${entry.article}  ${entry.status}  ${entry.annotations}${Object.keys(entry.byType).length > 0 ? `  (${Object.entries(entry.byType).map(([type, count]) => `${type} ${count}`).join(', ')})` : ''}`).join('\n')}\n`;
   }
-  if (stats.unreadable.length > 0) text += `Unreadable (${stats.unreadable.length}):\n${stats.unreadable.map((entry) => `  ${entry.article}: ${entry.message}`).join('\n')}\n`;
+  if (stats.unreadable.length > 0) text += `Unreadable (${stats.unreadable.length}):\n${stats.unreadable.map((entry) => `  ${entry.article}${entry.annotator ? ` (${entry.annotator})` : ''}: ${entry.message}`).join('\n')}\n`;
   return text;
 }
 
 export async function runStatsCommand(argv: string[], io: CliIo): Promise<number> {
   let corpus: string;
   let json: boolean;
+  let csv: boolean;
   let perArticle: boolean;
   try {
-    const parsed = parseArguments(argv, { values: [], flags: ['--json', '--per-article'] });
+    const parsed = parseArguments(argv, { values: [], flags: ['--json', '--csv', '--per-article'] });
     if (parsed.flags.has('--help')) {
       io.stdout.write(STATS_HELP);
       return CLI_EXIT.ok;
     }
     corpus = path.resolve(singleCorpus(parsed));
     json = parsed.flags.has('--json');
+    csv = parsed.flags.has('--csv');
+    if (json && csv) throw new UsageError('Choose --json or --csv, not both.');
     perArticle = parsed.flags.has('--per-article');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -58,12 +74,12 @@ export async function runStatsCommand(argv: string[], io: CliIo): Promise<number
     return CLI_EXIT.unreadable;
   }
   const stats = await corpusStats(corpus);
-  io.stdout.write(json ? `${JSON.stringify(stats, null, 2)}\n` : describe(stats, perArticle));
+  io.stdout.write(json ? `${JSON.stringify(stats, null, 2)}\n` : csv ? statsToCsv(stats) : describe(stats, perArticle));
   return stats.unreadable.length > 0 ? CLI_EXIT.problems : CLI_EXIT.ok;
 }
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'count articles by status and annotations by type and by article',
+  summary: 'count articles by status, annotations by type, author and article, and progress per day',
   run: runStatsCommand,
 };

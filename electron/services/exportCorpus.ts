@@ -134,7 +134,8 @@ export class ExportInputError extends Error {
   }
 }
 
-export type ReadArticle = { document: ExportDocument; status: ArticleStatus } | { unreadable: UnreadableArticle; status: ArticleStatus };
+/** `updated` and `assignee`: the native file's fields of those names, for the corpus statistics. */
+export type ReadArticle = { document: ExportDocument; status: ArticleStatus; updated?: string; assignee?: string } | { unreadable: UnreadableArticle; status: ArticleStatus };
 
 /**
  * Reads one article and its annotation file as a serializer input, or says why it cannot.
@@ -164,6 +165,8 @@ export function readExportDocument(root: string, id: string): ReadArticle {
   return {
     document: { id, text, annotations: file.annotations, relations: file.relations, ...(file.tokens ? { tokens: file.tokens } : {}) },
     status: file.status,
+    ...(file.updated ? { updated: file.updated } : {}),
+    ...(file.assignee ? { assignee: file.assignee } : {}),
   };
 }
 
