@@ -7,6 +7,12 @@
 import { z } from 'zod';
 import { ArticleStatusSchema } from './model/status';
 import { StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
+import { AgreementReportSchema } from './agreement/agreementReport';
+import { checkAnnotatorName } from './curation/annotatorName';
+import { CurationDecisionSchema } from './curation/curationDecision';
+import { ArticleCurationSchema, AssignSummarySchema, CorpusAnnotatorsSchema, CuratedArticleSchema, SwitchSummarySchema } from './curation/curationSchemas';
+import { CorpusStatsSchema } from './stats/corpusStatsReport';
+import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
 
 /** An article named by its path relative to the corpus root, with forward slashes. */
 export const ArticleIdSchema = z
@@ -44,8 +50,14 @@ export const ArticleEntrySchema = z.object({
   folder: z.string(),
   status: ArticleStatusSchema,
   annotationCount: z.number().int().nonnegative(),
+  /** The tag types present in the article, for filtering the list. */
+  tags: z.array(z.string()),
+  /** The annotator the article is assigned to, if any. */
+  assignee: z.string().nullable().optional(),
   /** Why the article or its annotation file cannot be used, if it cannot. */
   problem: z.string().nullable(),
+  /** Who the article is assigned to (the annotation file's `assignee`), for filtering the list. */
+  assignee: z.string().nullable().optional(),
 });
 export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
 
@@ -106,6 +118,12 @@ export type AppState = z.infer<typeof AppStateSchema>;
 
 const Empty = z.object({}).strict();
 
+/** An annotator's name as typed: it names their file, so it must be a safe file name (shared/curation/annotatorName.ts). */
+export const AnnotatorNameSchema = z
+  .string()
+  .max(400)
+  .refine((name) => checkAnnotatorName(name).ok, (name) => ({ message: checkAnnotatorName(name).ok ? '' : (checkAnnotatorName(name) as { reason: string }).reason }));
+
 export const ipcContract = {
   'app.init': { request: Empty, response: AppStateSchema },
   'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
@@ -139,10 +157,59 @@ export const ipcContract = {
     request: z.object({ articleId: ArticleIdSchema.nullable() }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
+  /** The annotator's name recorded on new annotations; saved in the settings. */
+  'settings.setAnnotator': {
+    request: z.object({ name: AnnotatorNameSchema }).strict(),
+    response: z.object({ annotator: z.string() }),
+  },
+  /** The corpus statistics (the figures `hashiye stats` prints). */
+  'stats.compute': { request: Empty, response: CorpusStatsSchema },
+  /** Asks main for a file to save to, then writes the statistics there as CSV; null when cancelled. */
+  'stats.exportCsv': { request: Empty, response: z.object({ savedAs: z.string().nullable() }) },
+  'annotators.list': { request: Empty, response: CorpusAnnotatorsSchema },
+  /** What switching to one file per annotator would write, without writing anything. */
+  'annotators.previewSwitch': { request: Empty, response: SwitchSummarySchema },
+  'annotators.switch': { request: Empty, response: SwitchSummarySchema },
+  /** Assigns articles to an annotator (null: unassigns them). */
+  'annotators.assign': {
+    request: z.object({ ids: z.array(ArticleIdSchema).min(1).max(100_000), assignee: AnnotatorNameSchema.nullable() }).strict(),
+    response: AssignSummarySchema,
+  },
+  'agreement.compute': {
+    request: z
+      .object({
+        selection: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('pair'), a: AnnotatorNameSchema, b: AnnotatorNameSchema }).strict(),
+          z.object({ kind: z.literal('all') }).strict(),
+        ]),
+      })
+      .strict(),
+    response: AgreementReportSchema,
+  },
+  /** The open article's disagreements between its annotators, side by side. */
+  'curation.load': { request: z.object({ id: ArticleIdSchema }).strict(), response: ArticleCurationSchema },
+  /** Records decisions and rewrites the curated `NAME.ann.json`. */
+  'curation.decide': {
+    request: z
+      .object({
+        id: ArticleIdSchema,
+        changes: z.array(z.object({ groupId: z.string().min(1).max(200), decision: CurationDecisionSchema.nullable() }).strict()).min(1).max(10_000),
+      })
+      .strict(),
+    response: CuratedArticleSchema,
+  },
+  /** File › Export: the destination folder is chosen by a native dialog in main (shared/transferWire.ts). */
+  'export.run': { request: ExportRunRequestSchema, response: ExportRunResultSchema },
+  'export.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
+  /** File › Import: the source and the new corpus folder are chosen by native dialogs in main. */
+  'import.run': { request: ImportRunRequestSchema, response: ImportRunResultSchema },
+  'import.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
+  /** Opens the corpus the last import wrote (main remembers it) and emits `corpus.changed`. */
+  'import.openResult': { request: Empty, response: z.object({ opened: z.literal(true), name: z.string() }) },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
-export const MenuCommandSchema = z.enum(['undo', 'redo', 'find', 'next-article', 'previous-article', 'shortcuts']);
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'find', 'next-article', 'previous-article', 'shortcuts', 'export', 'import']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const ipcEvents = {
@@ -155,6 +222,8 @@ export const ipcEvents = {
   /** The open article's annotation file was changed by another program. */
   'annotations.changedOnDisk': z.object({ id: ArticleIdSchema }),
   'menu.command': z.object({ command: MenuCommandSchema }),
+  'export.progress': ExportProgressWireSchema,
+  'import.progress': ImportProgressWireSchema,
 } as const;
 
 export type Channel = keyof typeof ipcContract;

@@ -8,11 +8,20 @@ import {
 } from '../../shared/ipc';
 import type { CorpusSession } from '../services/corpusSession';
 import type { SettingsStore } from '../services/settingsStore';
+import { TransferBusyError, TransferJobs } from '../services/transferJobs';
+import type { ImportFormat } from '../../shared/formats/import/importTypes';
+import type { ImportSourceKind } from '../../shared/transferWire';
 
 /** What only the host (Electron, or the e2e harness standing in for it) can do. */
 export interface HostPlatform {
   /** Shows a folder picker; resolves to the chosen path or null when cancelled. */
   pickFolder(): Promise<string | null>;
+  /** File › Export's destination folder; a host without it cannot export from the window. */
+  pickExportFolder?(): Promise<string | null>;
+  /** File › Import's source: a file, or a folder of files (brat: always a folder). */
+  pickImportSource?(kind: ImportSourceKind, format: ImportFormat): Promise<string | null>;
+  /** File › Import's new corpus folder (new or empty; the importer refuses anything else). */
+  pickImportTarget?(): Promise<string | null>;
   emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>): void;
 }
 
@@ -31,9 +40,14 @@ export interface HandlerDependencies {
   settings: SettingsStore;
   host: HostPlatform;
   development: boolean;
+  /** Export and import jobs; one per window. */
+  transfers?: TransferJobs;
 }
 
-export function createHandlerTable({ session, settings, host, development }: HandlerDependencies): HandlerTable {
+export function createHandlerTable({ session, settings, host, development, transfers = new TransferJobs() }: HandlerDependencies): HandlerTable {
+  const hostCannot = (what: string): never => {
+    throw new Error(`This window cannot ${what}.`);
+  };
   const rememberCorpus = async (root: string) => settings.update({ lastCorpus: root });
   session.onEvent((event) => {
     if (event.kind === 'articleChangedOnDisk') host.emit('article.changedOnDisk', { id: event.id });
@@ -69,6 +83,32 @@ export function createHandlerTable({ session, settings, host, development }: Han
         await settings.update({ lastArticleByCorpus: { ...settings.current.lastArticleByCorpus, [root]: articleId } });
       }
       return { ok: true } as const;
+    },
+    'export.run': async (request) => {
+      const root = session.rootPath ?? hostCannot('export: no corpus is open');
+      // Refused before the dialog: a second export would only be refused after the user chose a folder.
+      if (transfers.exportRunning) throw new TransferBusyError('export');
+      const folder = host.pickExportFolder ? await host.pickExportFolder() : hostCannot('choose an export folder');
+      if (folder === null) return { outcome: 'dismissed' } as const;
+      return transfers.runExport(root, request, folder, (progress) => host.emit('export.progress', progress));
+    },
+    'export.cancel': async () => ({ cancelled: transfers.cancelExport() }),
+    'import.run': async (request) => {
+      if (transfers.importRunning) throw new TransferBusyError('import');
+      const kind = request.from === 'brat' ? 'folder' : (request.sourceKind ?? 'file');
+      const source = host.pickImportSource ? await host.pickImportSource(kind, request.from) : hostCannot('choose what to import');
+      if (source === null) return { outcome: 'dismissed' } as const;
+      const target = host.pickImportTarget ? await host.pickImportTarget() : hostCannot('choose a folder for the new corpus');
+      if (target === null) return { outcome: 'dismissed' } as const;
+      return transfers.runImport(source, target, request, (progress) => host.emit('import.progress', progress));
+    },
+    'import.cancel': async () => ({ cancelled: transfers.cancelImport() }),
+    'import.openResult': async () => {
+      const folder = transfers.lastImportedCorpus ?? hostCannot('open an imported corpus: nothing has been imported yet');
+      const corpus = await session.open(folder);
+      await rememberCorpus(corpus.displayPath);
+      host.emit('corpus.changed', corpus);
+      return { opened: true, name: corpus.name } as const;
     },
   };
 }

@@ -54,6 +54,7 @@ function describeArticle(root: string, articlePath: string, buffer: Buffer): Art
     folder: slash === -1 ? '' : id.slice(0, slash),
     status: 'new',
     annotationCount: 0,
+    tags: [],
     problem: articleProblem(articlePath, buffer),
   };
   let raw: string;
@@ -64,7 +65,8 @@ function describeArticle(root: string, articlePath: string, buffer: Buffer): Art
   }
   const parsed = parseAnnotationFile(raw);
   if (!parsed.ok) return { ...base, problem: base.problem ?? `Annotation file: ${parsed.problem.message}` };
-  return { ...base, status: parsed.file.status, annotationCount: parsed.file.annotations.length };
+  const tags = [...new Set(parsed.file.annotations.map((annotation) => annotation.type))].sort();
+  return { ...base, status: parsed.file.status, annotationCount: parsed.file.annotations.length, tags, assignee: parsed.file.assignee ?? null };
 }
 
 /**

@@ -7,6 +7,7 @@ import { installCloseGuard } from '../store/closeGuard';
 import { useFindStore } from '../store/findStore';
 import { useSessionStore } from '../store/sessionStore';
 import { AnnotationDetails } from './AnnotationDetails';
+import { ArticleHeader } from './ArticleHeader';
 import { AnnotationList } from './AnnotationList';
 import { ArticleView } from './ArticleView';
 import { CorpusPane } from './CorpusPane';
@@ -108,6 +109,7 @@ export function App() {
             <p dir="auto">{loadError}</p>
           </div>
         ) : null}
+        <ArticleHeader />
         <FindBar />
         {article ? <ArticleView key={article.id + article.sha256} article={article} /> : <p className="hint">{loadingId ? t('loading') : t('noArticle')}</p>}
       </main>

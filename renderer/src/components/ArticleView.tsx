@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { TagSetWire } from '../../../shared/ipc';
 import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
@@ -7,6 +8,7 @@ import { selectionToOffsets } from '../dom/selectionOffsets';
 import { selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore, type OpenArticle } from '../store/sessionStore';
+import type { Paragraph } from '../../../shared/text/paragraphs';
 import { useTagAppearance } from './useTagAppearance';
 import { ParagraphView } from './ParagraphView';
 
@@ -29,6 +31,54 @@ function useAnnotationsByParagraph(article: OpenArticle, annotations: readonly D
   }, [article, annotations]);
 }
 
+/** Characters rendered in the first frame: more than a tall window shows at once. */
+const FIRST_FRAME_CHARACTERS = 12_000;
+/** Characters added in each later step, rendered in a transition that yields to input. */
+const STEP_CHARACTERS = 60_000;
+
+function paragraphsWithin(paragraphs: readonly Paragraph[], from: number, characters: number): number {
+  let end = from;
+  let total = 0;
+  while (end < paragraphs.length && total < characters) total += paragraphs[end++].text.length + 1;
+  return end;
+}
+
+/**
+ * How many paragraphs are in the DOM. A long article opens with its first screenfuls, then
+ * the rest is added in steps after that first frame, each rendered as a transition that
+ * yields to key presses; in a second or so every paragraph is there for selection and find.
+ * Off-screen paragraphs then cost little: `content-visibility: auto` skips their layout.
+ */
+function useRenderedParagraphCount(paragraphs: readonly Paragraph[]): number {
+  const [count, setCount] = useState(() => paragraphsWithin(paragraphs, 0, FIRST_FRAME_CHARACTERS));
+  useEffect(() => {
+    if (count >= paragraphs.length) return;
+    const timer = setTimeout(() => startTransition(() => setCount(paragraphsWithin(paragraphs, count, STEP_CHARACTERS))), 0);
+    return () => clearTimeout(timer);
+  }, [count, paragraphs]);
+  return Math.min(count, paragraphs.length);
+}
+
+/**
+ * Tag colours as one rule per type in a constructed style sheet: ten thousand highlights then
+ * carry no inline style. CSSOM calls, not style text: a tag id or colour from a corpus file
+ * can never break out of its rule, and the `style-src 'self'` policy allows them.
+ */
+function useTagColourSheet(tagSet: TagSetWire | null): void {
+  useLayoutEffect(() => {
+    if (!tagSet || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
+    const sheet = new CSSStyleSheet();
+    for (const type of tagSet.types) {
+      const index = sheet.insertRule(`.article mark.hl[data-entity-type="${CSS.escape(type.id)}"] {}`, sheet.cssRules.length);
+      (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-color', type.color);
+    }
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    };
+  }, [tagSet]);
+}
+
 export function ArticleView({ article }: { article: OpenArticle }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const annotations = useDocumentStore((state) => state.annotations);
@@ -36,6 +86,21 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   const characterPrecision = useSessionStore((state) => state.characterPrecision);
   const appearance = useTagAppearance();
   const groups = useAnnotationsByParagraph(article, annotations);
+  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  useTagColourSheet(tagSet);
+  const renderedCount = useRenderedParagraphCount(article.paragraphs);
+
+  // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
+  const showTitle = useCallback(
+    (event: MouseEvent) => {
+      const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+      if (!mark) return;
+      const annotation = useDocumentStore.getState().annotations.find((candidate) => candidate.id === mark.dataset.annotationId);
+      if (!annotation) return;
+      mark.title = `${appearance(annotation.type).label} (${annotation.type}): ${annotation.text}`;
+    },
+    [appearance],
+  );
 
   const readSelection = useCallback(
     (snap: boolean, precise: boolean) => {
@@ -81,6 +146,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   return (
     <div
       className="article-scroller"
+      onMouseOver={showTitle}
       onMouseUp={(event) => readSelection(true, characterPrecision || event.altKey)}
       onKeyUp={(event) => {
         if (event.shiftKey) readSelection(true, true);
@@ -100,7 +166,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       }}
     >
       <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>
-        {article.paragraphs.map((paragraph, index) => {
+        {article.paragraphs.slice(0, renderedCount).map((paragraph, index) => {
           const group = groups[index];
           const selectedHere = selectedId !== null && group.some((annotation) => annotation.id === selectedId) ? selectedId : null;
           return <ParagraphView key={paragraph.start} paragraph={paragraph} annotations={group} selectedId={selectedHere} appearance={appearanceOf} />;

@@ -16,10 +16,18 @@ interface ParagraphViewProps {
   appearance: (type: string) => TagAppearance;
 }
 
+/** Stack levels with a rule in styles.css (`mark.hl[data-level=…]`); deeper ones get an inline style. */
+const LEVELS_STYLED_BY_CSS = 8;
+
 /**
  * One paragraph with its highlights as nested inline elements. Styles on highlights never
  * change the text's layout (no padding, border or font change): a partly tagged word stays
  * joined and shaped as before. Labels are CSS pseudo-content outside the text flow.
+ *
+ * A highlight carries only attributes: its colour comes from a per-type rule (ArticleView's
+ * tag colour sheet) and its band from a per-level rule, and the hover title is set when the
+ * pointer reaches it. An article holds ten thousand of them: inline styles and titles built
+ * for each made opening it several times slower.
  */
 function ParagraphViewComponent({ paragraph, annotations, selectedId, appearance }: ParagraphViewProps) {
   const levels = stackLevels(annotations);
@@ -29,21 +37,20 @@ function ParagraphViewComponent({ paragraph, annotations, selectedId, appearance
     let node: ReactNode = text;
     for (let index = segment.spans.length - 1; index >= 0; index--) {
       const annotation = segment.spans[index];
-      const look = appearance(annotation.type);
       const isFirst = segment.start === Math.max(annotation.start, paragraph.start);
       const classes = ['hl'];
       if (isFirst) classes.push('hl-first');
       if (annotation.id === selectedId) classes.push('hl-selected');
+      const level = levels.get(annotation.id) ?? 0;
       node = (
         <mark
           key={annotation.id}
           className={classes.join(' ')}
           data-annotation-id={annotation.id}
           data-entity-type={annotation.type}
-          data-level={levels.get(annotation.id) ?? 0}
-          data-label={isFirst ? look.label : undefined}
-          title={`${look.label} (${annotation.type}): ${annotation.text}`}
-          style={{ ['--tag-color' as string]: look.color, ['--level' as string]: String(levels.get(annotation.id) ?? 0) }}
+          data-level={level}
+          data-label={isFirst ? appearance(annotation.type).label : undefined}
+          style={level > LEVELS_STYLED_BY_CSS ? { ['--level' as string]: String(level) } : undefined}
         >
           {node}
         </mark>

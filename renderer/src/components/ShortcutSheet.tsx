@@ -13,6 +13,9 @@ const GENERAL_SHORTCUTS: { keys: string; fa: string; en: string }[] = [
   { keys: 'Shift+← / Shift+→', fa: 'گسترش گزینش نویسه‌به‌نویسه', en: 'Extend the selection by one character' },
   { keys: 'Alt+drag', fa: 'گزینش با دقت نویسه‌ای (بخشی از یک واژه)', en: 'Select with character precision (part of a word)' },
   { keys: 'Alt+↓ / Alt+↑', fa: 'مقالهٔ بعدی / قبلی', en: 'Next / previous article' },
+  { keys: 'Alt+Shift+↓', fa: 'مقالهٔ ناتمام بعدی', en: 'Next unfinished article' },
+  { keys: 'Ctrl+Enter', fa: 'انجام شد، رفتن به مقالهٔ ناتمام بعدی', en: 'Mark done, open the next unfinished article' },
+  { keys: 'Ctrl+F', fa: 'جست‌وجو در مقاله', en: 'Find in the article' },
   { keys: '?', fa: 'نمایش این فهرست', en: 'Show this sheet' },
 ];
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { compareReadingOrder } from '../../../shared/model/annotationOperations';
-import { applyTag, deleteSelectedAnnotation, openNeighbourArticle, redo, selectAnnotation, undo } from '../store/actions';
+import { applyTag, deleteSelectedAnnotation, markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished, redo, selectAnnotation, undo } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useFindStore } from '../store/findStore';
 import { useSessionStore } from '../store/sessionStore';
@@ -84,6 +84,16 @@ export function useKeyboard(): void {
       if (command && event.code === 'KeyY') {
         event.preventDefault();
         redo();
+        return;
+      }
+      if (command && (event.code === 'Enter' || event.code === 'NumpadEnter')) {
+        event.preventDefault();
+        void markDoneAndOpenNext();
+        return;
+      }
+      if (event.altKey && event.shiftKey && event.code === 'ArrowDown') {
+        event.preventDefault();
+        void openNextUnfinished();
         return;
       }
       if (event.altKey && (event.code === 'ArrowDown' || event.code === 'ArrowUp' || event.code === 'PageDown' || event.code === 'PageUp')) {

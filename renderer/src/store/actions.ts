@@ -1,6 +1,8 @@
 import type { Corpus } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
+import { nextUnfinished } from '../../../shared/model/articleListing';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
+import type { ArticleStatus } from '../../../shared/model/status';
 import { createOffsetConverter } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { api } from '../api';
@@ -237,4 +239,29 @@ export function retagAnnotationById(id: string, type: string): void {
   if (!canEdit()) return;
   const document = useDocumentStore.getState();
   document.replace({ annotations: retagAnnotation(document.annotations, id, type, editContext()) });
+}
+
+export function setArticleStatus(status: ArticleStatus): void {
+  if (!canEdit()) return;
+  const document = useDocumentStore.getState();
+  if (document.status !== status) document.replace({ annotations: document.annotations, status });
+}
+
+/** Ctrl+Enter: the article is done; open the next one that is not. */
+export async function markDoneAndOpenNext(): Promise<void> {
+  setArticleStatus('done');
+  await flushSave();
+  await openNextUnfinished();
+}
+
+export async function openNextUnfinished(): Promise<void> {
+  const { corpus, article } = useSessionStore.getState();
+  if (!corpus) return;
+  const articles = corpus.articles.map((entry) => (entry.id === article?.id ? { ...entry, status: useDocumentStore.getState().status } : entry));
+  const next = nextUnfinished(articles, article?.id ?? null);
+  if (next) await openArticle(next.id);
+  else {
+    const fa = useSessionStore.getState().language === 'fa';
+    useSessionStore.getState().set({ notice: fa ? 'همهٔ مقاله‌های این پیکره انجام شده‌اند.' : 'Every article of this corpus is done.' });
+  }
 }

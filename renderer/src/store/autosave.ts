@@ -53,7 +53,7 @@ async function saveOnce(): Promise<void> {
     const clean = savedRevision === revision;
     const corpus = useSessionStore.getState().corpus;
     const articles = corpus?.articles.map((entry) =>
-      entry.id === article.id ? { ...entry, status: document.status, annotationCount: document.annotations.length } : entry,
+      entry.id === article.id ? { ...entry, status: document.status, annotationCount: document.annotations.length, tags: [...new Set(document.annotations.map((annotation) => annotation.type))].sort() } : entry,
     );
     useSessionStore.getState().set({
       saveState: clean ? 'saved' : 'dirty',
