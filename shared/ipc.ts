@@ -56,8 +56,6 @@ export const ArticleEntrySchema = z.object({
   assignee: z.string().nullable().optional(),
   /** Why the article or its annotation file cannot be used, if it cannot. */
   problem: z.string().nullable(),
-  /** Who the article is assigned to (the annotation file's `assignee`), for filtering the list. */
-  assignee: z.string().nullable().optional(),
 });
 export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
 
@@ -122,7 +120,10 @@ const Empty = z.object({}).strict();
 export const AnnotatorNameSchema = z
   .string()
   .max(400)
-  .refine((name) => checkAnnotatorName(name).ok, (name) => ({ message: checkAnnotatorName(name).ok ? '' : (checkAnnotatorName(name) as { reason: string }).reason }));
+  .superRefine((name, context) => {
+    const checked = checkAnnotatorName(name);
+    if (!checked.ok) context.addIssue({ code: 'custom', message: checked.reason });
+  });
 
 export const ipcContract = {
   'app.init': { request: Empty, response: AppStateSchema },

@@ -8,6 +8,7 @@ import {
 } from '../../shared/ipc';
 import type { CorpusSession } from '../services/corpusSession';
 import type { SettingsStore } from '../services/settingsStore';
+import { createLeadHandlers } from './leadHandlers';
 import { TransferBusyError, TransferJobs } from '../services/transferJobs';
 import type { ImportFormat } from '../../shared/formats/import/importTypes';
 import type { ImportSourceKind } from '../../shared/transferWire';
@@ -16,6 +17,8 @@ import type { ImportSourceKind } from '../../shared/transferWire';
 export interface HostPlatform {
   /** Shows a folder picker; resolves to the chosen path or null when cancelled. */
   pickFolder(): Promise<string | null>;
+  /** A save-file picker (the statistics CSV); resolves to the chosen path or null when cancelled. */
+  pickSaveFile?(suggestedName: string): Promise<string | null>;
   /** File › Export's destination folder; a host without it cannot export from the window. */
   pickExportFolder?(): Promise<string | null>;
   /** File › Import's source: a file, or a folder of files (brat: always a folder). */
@@ -84,6 +87,7 @@ export function createHandlerTable({ session, settings, host, development, trans
       }
       return { ok: true } as const;
     },
+    ...createLeadHandlers({ session, settings, host }),
     'export.run': async (request) => {
       const root = session.rootPath ?? hostCannot('export: no corpus is open');
       // Refused before the dialog: a second export would only be refused after the user chose a folder.

@@ -128,9 +128,10 @@ async function exists(file: string): Promise<boolean> {
  * its annotations are split by their `author` (annotations without one go to
  * `defaultAnnotator`) into `NAME.annotators/AUTHOR.ann.json`. The original `NAME.ann.json` is
  * kept unchanged (it is the curated file from now on), and an existing annotator file is
- * never overwritten: running the switch twice changes nothing.
+ * never overwritten: running the switch twice changes nothing. With `dryRun` nothing is
+ * written and the summary says what the switch would do.
  */
-export async function switchToAnnotatorFiles(root: string, defaultAnnotator: string): Promise<SwitchSummary> {
+export async function switchToAnnotatorFiles(root: string, defaultAnnotator: string, options: { dryRun?: boolean } = {}): Promise<SwitchSummary> {
   const fallback = annotatorFileName(defaultAnnotator);
   const summary: SwitchSummary = { articles: 0, written: [], skipped: [], relationsNotCarried: 0 };
   for (const entry of await scanCorpus(root)) {
@@ -172,7 +173,8 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
         continue;
       }
       const relations = file.relations.filter((relation) => ownerOf.get(relation.from) === author && ownerOf.get(relation.to) === author);
-      await saveAnnotationFileAt(target, articlePath, article, {
+      // A dry run (the app's preview) reports what would be written and writes nothing.
+      if (!options.dryRun) await saveAnnotationFileAt(target, articlePath, article, {
         status: file.status,
         annotations,
         relations,
