@@ -24,6 +24,8 @@ export interface LaunchOptions {
   host?: AppHost;
   /** What the native folder dialog answers, in the Chromium stand-in. */
   pickFolder?: () => string | null;
+  /** What the save-file dialog (statistics CSV) answers, given the suggested name, in the Chromium stand-in. */
+  pickSaveFile?: (suggestedName: string) => string | null;
   annotator?: string;
   viewport?: { width: number; height: number };
 }
@@ -90,6 +92,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
 
   const hostPlatform: HostPlatform = {
     pickFolder: async () => options.pickFolder?.() ?? null,
+    pickSaveFile: async (suggestedName) => options.pickSaveFile?.(suggestedName) ?? null,
     emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>) {
       void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, payload] as const);
     },
