@@ -65,7 +65,7 @@ export function openArticleTimed({ name, paragraphs }: { name: string; paragraph
         channel.port2.postMessage(null);
       });
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['max'] });
     button.click();
   });
 }
@@ -268,16 +268,18 @@ export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
   return new Promise((resolve) => {
     const started = performance.now();
     const observer = new MutationObserver(() => {
+      // The list may be virtualized: the corpus progress bar's total tells that all entries arrived.
       const list = document.querySelector('[data-testid="file-list"]');
-      if (!list || list.childElementCount < expectedItems) return;
+      const total = Number(document.querySelector('.corpus-pane progress')?.getAttribute('max') ?? 0);
+      if (!list || list.childElementCount === 0 || Math.max(total, list.childElementCount) < expectedItems) return;
       observer.disconnect();
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ totalMs: performance.now() - started, items: list.childElementCount });
+        channel.port1.onmessage = () => resolve({ totalMs: performance.now() - started, items: Math.max(total, list.childElementCount) });
         channel.port2.postMessage(null);
       });
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['max'] });
     button.click();
   });
 }
