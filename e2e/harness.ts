@@ -26,6 +26,12 @@ export interface LaunchOptions {
   pickFolder?: () => string | null;
   /** What the save-file dialog (statistics CSV) answers, given the suggested name, in the Chromium stand-in. */
   pickSaveFile?: (suggestedName: string) => string | null;
+  /** What File › Export's folder dialog answers, in the Chromium stand-in. */
+  pickExportFolder?: () => string | null;
+  /** What File › Import's source dialog answers (a file or a folder), in the Chromium stand-in. */
+  pickImportSource?: (kind: 'file' | 'folder') => string | null;
+  /** What File › Import's new-corpus dialog answers, in the Chromium stand-in. */
+  pickImportTarget?: () => string | null;
   annotator?: string;
   viewport?: { width: number; height: number };
 }
@@ -93,6 +99,9 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   const hostPlatform: HostPlatform = {
     pickFolder: async () => options.pickFolder?.() ?? null,
     pickSaveFile: async (suggestedName) => options.pickSaveFile?.(suggestedName) ?? null,
+    pickExportFolder: async () => options.pickExportFolder?.() ?? null,
+    pickImportSource: async (kind) => options.pickImportSource?.(kind) ?? null,
+    pickImportTarget: async () => options.pickImportTarget?.() ?? null,
     emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>) {
       void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, payload] as const);
     },

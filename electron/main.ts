@@ -1,5 +1,5 @@
 // Thin wiring only: windows, menus, dialogs and IPC. All behaviour lives in services.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
@@ -28,12 +28,21 @@ function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(eventWireName('menu.command'), { command });
 }
 
+/** A native open dialog over the window: the chosen path, or null when dismissed. */
+async function pickPath(options: OpenDialogOptions): Promise<string | null> {
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+}
+
 function buildMenu(openFolder: () => Promise<void>): Menu {
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => void openFolder() },
+        { type: 'separator' },
+        { label: 'Import…', click: () => sendMenuCommand('import') },
+        { label: 'Export…', click: () => sendMenuCommand('export') },
         { type: 'separator' },
         { role: 'quit' },
       ],
@@ -73,6 +82,15 @@ async function start(): Promise<void> {
     },
     async pickSaveFile(suggestedName) {
       const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    pickExportFolder: () => pickPath({ title: 'Export to folder — پوشهٔ خروجی', properties: ['openDirectory', 'createDirectory'] }),
+    pickImportSource: (kind, format) =>
+      pickPath({ title: `Import ${format} — ورود از ${format}`, properties: kind === 'folder' ? ['openDirectory'] : ['openFile'] }),
+    async pickImportTarget() {
+      // A save dialog lets the user name a new folder; the importer creates it (or takes an empty one).
+      const options = { title: 'New corpus folder — پوشهٔ پیکرهٔ تازه', buttonLabel: 'Import', properties: ['createDirectory' as const] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
