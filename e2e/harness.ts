@@ -8,7 +8,7 @@ import { _electron as electron, chromium, type Browser, type ElectronApplication
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { channelNames, eventNames, type EventChannel, type EventPayloadOf } from '../shared/ipc';
+import { eventNames, windowChannelNames, type EventChannel, type EventPayloadOf } from '../shared/ipc';
 import { createApi } from '../shared/createApi';
 import { createDispatcher, createHandlerTable, type HostPlatform } from '../electron/ipc/handlers';
 import { CorpusSession } from '../electron/services/corpusSession';
@@ -26,6 +26,13 @@ export interface LaunchOptions {
   pickFolder?: () => string | null;
   /** What the save-file dialog (statistics CSV) answers, given the suggested name, in the Chromium stand-in. */
   pickSaveFile?: (suggestedName: string) => string | null;
+  /**
+   * The OS path of a file or folder dropped onto the window, by its name: Electron's preload
+   * gets it from webUtils.getPathForFile, which a plain browser cannot.
+   */
+  droppedPath?: (name: string) => string;
+  /** A settings folder kept across launches (to test what the app remembers); by default a fresh one. */
+  settingsFolder?: string;
   /** What File › Export's folder dialog answers, in the Chromium stand-in. */
   pickExportFolder?: () => string | null;
   /** What File › Import's source dialog answers (a file or a folder), in the Chromium stand-in. */
@@ -87,7 +94,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   } catch {
     throw new Error('The renderer is not built: run `npm run build` first.');
   }
-  const userData = await temporarySettingsFolder(options.annotator);
+  const userData = options.settingsFolder ?? (await temporarySettingsFolder(options.annotator));
   const settings = await SettingsStore.open(userData);
   const session = new CorpusSession({ watch: true });
   await session.open(options.corpus);
@@ -108,6 +115,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   };
   const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false }));
 
+  await page.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
   await page.exposeBinding('__hashiyeInvoke', async (source, channel: string, payload: unknown) => {
     const url = source.frame.url();
     const trusted = source.page === page && source.frame === page.mainFrame() && url.startsWith(`${server.origin}/`);
@@ -119,7 +127,8 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       const listeners = new Map();
       window.__hashiyeEmit = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
       const createApi = ${createApi.toString()};
-      window.api = createApi(${JSON.stringify(channelNames)}, ${JSON.stringify(eventNames)},
+      window.dropTarget = { open: (file) => window.__hashiyeDropped(file.name).then((path) => window.__hashiyeInvoke('corpus.openDropped', { path })) };
+      window.api = createApi(${JSON.stringify(windowChannelNames)}, ${JSON.stringify(eventNames)},
         (channel, request) => window.__hashiyeInvoke(channel, request),
         (event, listener) => {
           if (!listeners.has(event)) listeners.set(event, new Set());
@@ -145,7 +154,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       await session.close();
       await browser.close();
       await server.close();
-      await fs.rm(userData, { recursive: true, force: true });
+      if (!options.settingsFolder) await fs.rm(userData, { recursive: true, force: true });
       if (pageErrors.length > 0) throw new Error(`Errors in the page: ${pageErrors.join('; ')}`);
     },
   };

@@ -34,12 +34,21 @@ async function pickPath(options: OpenDialogOptions): Promise<string | null> {
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
-function buildMenu(openFolder: () => Promise<void>): Menu {
+interface MenuActions {
+  openFolder: () => Promise<void>;
+  openRecent: (root: string) => Promise<void>;
+  recent: readonly string[];
+}
+
+function buildMenu({ openFolder, openRecent, recent }: MenuActions): Menu {
+  const recentItems: MenuItemConstructorOptions[] =
+    recent.length === 0 ? [{ label: '(none)', enabled: false }] : recent.map((root) => ({ label: root, click: () => void openRecent(root) }));
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => void openFolder() },
+        { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },
         { label: 'Import…', click: () => sendMenuCommand('import') },
         { label: 'Export…', click: () => sendMenuCommand('export') },
@@ -60,6 +69,11 @@ function buildMenu(openFolder: () => Promise<void>): Menu {
     {
       label: 'View',
       submenu: [
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => sendMenuCommand('find') },
+        { label: 'Next Article', accelerator: 'Alt+Down', click: () => sendMenuCommand('next-article') },
+        { label: 'Previous Article', accelerator: 'Alt+Up', click: () => sendMenuCommand('previous-article') },
+        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: () => sendMenuCommand('shortcuts') },
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -97,6 +111,7 @@ async function start(): Promise<void> {
     emit(event, payload) {
       mainWindow?.webContents.send(eventWireName(event), payload);
     },
+    corpusOpened: () => refreshMenu(),
   };
   const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development }));
 
@@ -116,16 +131,26 @@ async function start(): Promise<void> {
     sampleCorpus: () => ensureSampleCorpusCopy(bundledSampleCorpus(), app.getPath('userData')),
   });
   await corpusSession.open(startupFolder);
-  await settings.update({ lastCorpus: startupFolder });
+  await settings.rememberCorpus(startupFolder);
 
+  const openCorpus = async (folder: string) => {
+    try {
+      const corpus = await corpusSession.open(folder);
+      await settings.rememberCorpus(corpus.displayPath);
+      host.emit('corpus.changed', corpus);
+    } catch (error) {
+      dialog.showErrorBox('Hashiye', `${folder} cannot be opened: ${(error as Error).message}`);
+    }
+    refreshMenu();
+  };
   const openFolder = async () => {
     const folder = await host.pickFolder();
-    if (!folder) return;
-    const corpus = await corpusSession.open(folder);
-    await settings.update({ lastCorpus: corpus.displayPath });
-    host.emit('corpus.changed', corpus);
+    if (folder) await openCorpus(folder);
   };
-  Menu.setApplicationMenu(buildMenu(openFolder));
+  function refreshMenu(): void {
+    Menu.setApplicationMenu(buildMenu({ openFolder, openRecent: openCorpus, recent: settings.current.recentCorpora }));
+  }
+  refreshMenu();
 
   const logRefusal = development ? (what: string) => console.warn(`Refused ${what}`) : undefined;
   denyAllPermissions(electronSession.defaultSession, logRefusal);
@@ -162,6 +187,23 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // A crashed or killed page: every edit was autosaved within a moment of being made; offer to
+  // reload, and the page reopens the same article at the same place (remembered in settings).
+  mainWindow.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || !mainWindow) return;
+    const window = mainWindow;
+    void dialog
+      .showMessageBox(window, {
+        type: 'error',
+        title: 'Hashiye',
+        message: 'The window stopped unexpectedly — پنجره به‌طور ناگهانی متوقف شد',
+        detail: `Reason: ${details.reason}. Your annotations were saved as you made them. Reload at the same article?`,
+        buttons: ['Reload — بارگذاری دوباره', 'Quit — خروج'],
+        defaultId: 0,
+        cancelId: 1,
+      })
+      .then(({ response }) => (response === 0 ? window.webContents.reload() : app.quit()));
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -1,10 +1,10 @@
 // Builds window.api from the contract; never exposes ipcRenderer or a generic invoke.
-import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames, eventNames, eventWireName, type EventChannel } from '../shared/ipc';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { eventNames, eventWireName, windowChannelNames, type EventChannel } from '../shared/ipc';
 import { createApi } from '../shared/createApi';
 
 const api = createApi(
-  channelNames,
+  windowChannelNames,
   eventNames,
   (channel, request) => ipcRenderer.invoke(channel, request),
   (event, listener) => {
@@ -18,3 +18,11 @@ const api = createApi(
 );
 
 contextBridge.exposeInMainWorld('api', api);
+
+type DroppedFile = Parameters<typeof webUtils.getPathForFile>[0];
+
+// A folder or article dropped onto the window: the OS path is looked up here, where Electron
+// knows it, and goes straight to main; the page itself never sees or sends a path.
+contextBridge.exposeInMainWorld('dropTarget', {
+  open: (file: DroppedFile) => ipcRenderer.invoke('corpus.openDropped', { path: webUtils.getPathForFile(file) }),
+});

@@ -110,6 +110,8 @@ export const AppStateSchema = z.object({
   annotator: z.string(),
   uiLanguage: z.enum(['fa', 'en']),
   lastArticleId: ArticleIdSchema.nullable(),
+  /** Where the reader was in that article (UTF-16 offset of the text at the top of the view). */
+  lastArticleOffset: z.number().int().nonnegative().nullable(),
   development: z.boolean(),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
@@ -149,13 +151,21 @@ export const ipcContract = {
     request: z.object({ id: ArticleIdSchema }).strict(),
     response: z.object({ movedTo: z.string() }),
   },
+  /**
+   * Opens a folder or article dropped onto the window. Only the preload calls it, with the OS
+   * path Electron gives for the dropped File; it is not part of the renderer's `window.api`.
+   */
+  'corpus.openDropped': {
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    response: z.object({ corpus: CorpusSchema, articleId: ArticleIdSchema.nullable() }),
+  },
   /** The lines deleting an entity would also remove (brat: relations, events, notes); empty in native mode. */
   'annotations.previewDelete': {
     request: z.object({ id: ArticleIdSchema, annotationId: z.string().min(1) }).strict(),
     response: z.object({ lines: z.array(z.string()) }),
   },
   'session.remember': {
-    request: z.object({ articleId: ArticleIdSchema.nullable() }).strict(),
+    request: z.object({ articleId: ArticleIdSchema.nullable(), offset: z.number().int().nonnegative().max(1e9).optional() }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
   /** The annotator's name recorded on new annotations; saved in the settings. */
@@ -228,12 +238,19 @@ export const ipcEvents = {
 } as const;
 
 export type Channel = keyof typeof ipcContract;
+
+/** Channels the preload calls itself (with what only it can know); never exposed as `window.api` methods. */
+export const preloadOnlyChannels = ['corpus.openDropped'] as const satisfies readonly Channel[];
+type PreloadOnlyChannel = (typeof preloadOnlyChannels)[number];
+type WindowChannel = Exclude<Channel, PreloadOnlyChannel>;
 export type EventChannel = keyof typeof ipcEvents;
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<(typeof ipcContract)[C]['response']>;
 export type EventPayloadOf<E extends EventChannel> = z.output<(typeof ipcEvents)[E]>;
 
 export const channelNames = Object.keys(ipcContract) as Channel[];
+/** The channels `window.api` exposes. */
+export const windowChannelNames = channelNames.filter((channel): channel is WindowChannel => !(preloadOnlyChannels as readonly string[]).includes(channel));
 export const eventNames = Object.keys(ipcEvents) as EventChannel[];
 
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
@@ -242,8 +259,8 @@ type EventMethod<E extends string> = E extends `${infer N}.${infer V}` ? `on${Ca
 
 /** `window.api`: `api.article.load({ id })`, `api.onCorpusChanged(listener)`, ... */
 export type Api = {
-  [N in Namespace<Channel>]: {
-    [V in Verb<Channel, N>]: (request: RequestOf<`${N}.${V}` & Channel>) => Promise<ResponseOf<`${N}.${V}` & Channel>>;
+  [N in Namespace<WindowChannel>]: {
+    [V in Verb<WindowChannel, N>]: (request: RequestOf<`${N}.${V}` & Channel>) => Promise<ResponseOf<`${N}.${V}` & Channel>>;
   };
 } & {
   [E in EventChannel as EventMethod<E>]: (listener: (payload: EventPayloadOf<E>) => void) => () => void;

@@ -1,3 +1,6 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { z } from 'zod';
 import {
   ipcContract,
@@ -26,6 +29,31 @@ export interface HostPlatform {
   /** File › Import's new corpus folder (new or empty; the importer refuses anything else). */
   pickImportTarget?(): Promise<string | null>;
   emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>): void;
+  /** Called whenever a corpus was opened, so the host can refresh Open Recent. */
+  corpusOpened?(root: string): void;
+}
+
+/**
+ * A path dropped onto the window: a folder opens as the corpus; an article (.txt) opens its
+ * folder at that article. Filesystem roots and the home folder are refused: scanning a whole
+ * disk is never what a drop meant.
+ */
+async function resolveDroppedPath(dropped: string): Promise<{ folder: string; articleName: string | null }> {
+  if (!path.isAbsolute(dropped)) throw new IpcRefusedError('Only a dropped file or folder can be opened this way.');
+  let stat;
+  try {
+    stat = await fs.stat(dropped);
+  } catch {
+    throw new IpcRefusedError(`${path.basename(dropped)} cannot be opened: it does not exist.`);
+  }
+  const folder = stat.isDirectory() ? path.resolve(dropped) : path.dirname(path.resolve(dropped));
+  if (!stat.isDirectory() && !(stat.isFile() && /\.txt$/i.test(dropped))) {
+    throw new IpcRefusedError('Drop a folder of articles or an article (.txt file).');
+  }
+  if (path.parse(folder).root === folder || folder === path.resolve(os.homedir())) {
+    throw new IpcRefusedError(`${folder} is too wide to open as a corpus; drop the folder that holds the articles.`);
+  }
+  return { folder, articleName: stat.isDirectory() ? null : path.basename(dropped) };
 }
 
 export interface SenderInfo {
@@ -51,7 +79,10 @@ export function createHandlerTable({ session, settings, host, development, trans
   const hostCannot = (what: string): never => {
     throw new Error(`This window cannot ${what}.`);
   };
-  const rememberCorpus = async (root: string) => settings.update({ lastCorpus: root });
+  const rememberCorpus = async (root: string) => {
+    await settings.rememberCorpus(root);
+    host.corpusOpened?.(root);
+  };
   session.onEvent((event) => {
     if (event.kind === 'articleChangedOnDisk') host.emit('article.changedOnDisk', { id: event.id });
     else if (event.kind === 'annotationsChangedOnDisk') host.emit('annotations.changedOnDisk', { id: event.id });
@@ -65,6 +96,7 @@ export function createHandlerTable({ session, settings, host, development, trans
         annotator: settings.annotator(),
         uiLanguage: settings.current.uiLanguage,
         lastArticleId: root ? (settings.current.lastArticleByCorpus[root] ?? null) : null,
+        lastArticleOffset: root ? (settings.current.lastOffsetByCorpus[root] ?? null) : null,
         development,
       };
     },
@@ -80,12 +112,21 @@ export function createHandlerTable({ session, settings, host, development, trans
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
     'annotations.previewDelete': async ({ id, annotationId }) => ({ lines: await session.previewDelete(id, annotationId) }),
     'annotations.moveAside': async ({ id }) => ({ movedTo: await session.moveAsideAnnotationFile(id) }),
-    'session.remember': async ({ articleId }) => {
+    'session.remember': async ({ articleId, offset }) => {
       const root = session.rootPath;
       if (root && articleId) {
-        await settings.update({ lastArticleByCorpus: { ...settings.current.lastArticleByCorpus, [root]: articleId } });
+        await settings.update({
+          lastArticleByCorpus: { ...settings.current.lastArticleByCorpus, [root]: articleId },
+          lastOffsetByCorpus: { ...settings.current.lastOffsetByCorpus, [root]: offset ?? 0 },
+        });
       }
       return { ok: true } as const;
+    },
+    'corpus.openDropped': async ({ path: droppedPath }) => {
+      const target = await resolveDroppedPath(droppedPath);
+      const corpus = await session.open(target.folder);
+      await rememberCorpus(corpus.displayPath);
+      return { corpus, articleId: target.articleName };
     },
     ...createLeadHandlers({ session, settings, host }),
     'export.run': async (request) => {

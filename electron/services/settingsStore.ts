@@ -7,10 +7,15 @@ import { writeFileAtomic } from './atomicWrite';
 const SettingsSchema = z.looseObject({
   lastCorpus: z.string().nullable().default(null),
   lastArticleByCorpus: z.record(z.string(), z.string()).default({}),
+  /** Where the reader was in the last article of each corpus: the UTF-16 offset at the top of the view. */
+  lastOffsetByCorpus: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  recentCorpora: z.array(z.string()).default([]),
   annotator: z.string().min(1).optional(),
   uiLanguage: z.enum(['fa', 'en']).default('fa'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+const MAX_RECENT_CORPORA = 10;
 
 function osUserName(): string {
   try {
@@ -42,6 +47,12 @@ export class SettingsStore {
 
   annotator(): string {
     return this.settings.annotator ?? osUserName();
+  }
+
+  /** Records an opened corpus as the last one and at the top of Open Recent. */
+  async rememberCorpus(root: string): Promise<void> {
+    const recentCorpora = [root, ...this.settings.recentCorpora.filter((entry) => entry !== root)].slice(0, MAX_RECENT_CORPORA);
+    await this.update({ lastCorpus: root, recentCorpora });
   }
 
   async update(change: Partial<Settings>): Promise<void> {

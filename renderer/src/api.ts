@@ -1,8 +1,14 @@
-import type { Api } from '../../shared/ipc';
+import type { Api, ResponseOf } from '../../shared/ipc';
+
+/** The preload's handler for files dropped onto the window: it resolves their OS path itself. */
+export interface DropTarget {
+  open(file: File): Promise<ResponseOf<'corpus.openDropped'>>;
+}
 
 declare global {
   interface Window {
     api: Api;
+    dropTarget: DropTarget;
   }
 }
 

@@ -17,7 +17,9 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from './TagPalette';
 import { Toolbar } from './Toolbar';
+import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
+import { scrollToOffset, useReadingPosition } from './useReadingPosition';
 
 export function App() {
   const article = useSessionStore((state) => state.article);
@@ -28,6 +30,8 @@ export function App() {
   const externalChange = useSessionStore((state) => state.externalChange);
   const t = useMessages();
   useKeyboard();
+  useFileDrop();
+  useReadingPosition();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -55,7 +59,8 @@ export function App() {
         useSessionStore.getState().set({ annotator: state.annotator, language: state.uiLanguage, development: state.development });
         showCorpus(state.corpus);
         const first = state.lastArticleId && state.corpus?.articles.some((entry) => entry.id === state.lastArticleId) ? state.lastArticleId : state.corpus?.articles[0]?.id;
-        if (first) void openArticle(first);
+        const resumeAt = first === state.lastArticleId ? state.lastArticleOffset : null;
+        if (first) void openArticle(first).then(() => (resumeAt ? requestAnimationFrame(() => scrollToOffset(resumeAt)) : undefined));
       });
     return () => {
       stopAutosave();

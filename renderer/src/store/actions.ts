@@ -265,3 +265,16 @@ export async function openNextUnfinished(): Promise<void> {
     useSessionStore.getState().set({ notice: fa ? 'همهٔ مقاله‌های این پیکره انجام شده‌اند.' : 'Every article of this corpus is done.' });
   }
 }
+
+/** A folder or article dropped onto the window: main resolves and opens it. */
+export async function openDroppedFile(file: File): Promise<void> {
+  await flushSave();
+  try {
+    const { corpus, articleId } = await window.dropTarget.open(file);
+    showCorpus(corpus);
+    const first = articleId ?? corpus.articles[0]?.id;
+    if (first) await openArticle(first);
+  } catch (error) {
+    useSessionStore.getState().set({ loadError: errorMessage(error) });
+  }
+}

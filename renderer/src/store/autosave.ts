@@ -4,7 +4,8 @@ import { useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
 
 /** Saves shortly after the last edit; failed saves keep the edits in memory and retry. */
-const SAVE_DELAY_MS = 400;
+// Short enough that a crash or power cut loses almost nothing; long enough to batch a burst of keys.
+const SAVE_DELAY_MS = 60;
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 let timer: ReturnType<typeof setTimeout> | null = null;
