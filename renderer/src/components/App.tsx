@@ -13,6 +13,7 @@ import { ArticleView } from './ArticleView';
 import { CorpusPane } from './CorpusPane';
 import { DeleteConfirmation } from './DeleteConfirmation';
 import { FindBar } from './FindBar';
+import { LeadPanel } from './lead/LeadPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from './TagPalette';
@@ -126,6 +127,7 @@ export function App() {
       <StatusBar />
       <ShortcutSheet />
       <DeleteConfirmation />
+      <LeadPanel />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useMessages } from '../i18n/useMessages';
 import { openFolderDialog, redo, undo } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
+import { LeadToolbarButtons } from './lead/LeadToolbarButtons';
 
 export function Toolbar() {
   const t = useMessages();
@@ -27,6 +28,7 @@ export function Toolbar() {
         <input type="checkbox" checked={characterPrecision} onChange={(event) => set({ characterPrecision: event.target.checked })} />
         {language === 'fa' ? 'دقت نویسه‌ای' : 'Character precision'}
       </label>
+      <LeadToolbarButtons />
       <span className="spacer" />
       <button type="button" onClick={() => set({ language: language === 'fa' ? 'en' : 'fa' })}>
         {t('language')}

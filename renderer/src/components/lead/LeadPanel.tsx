@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { closeLeadView, showLeadTab, toggleLeadView, useLeadStore, type LeadTab } from '../../store/leadStore';
+import { AgreementTab } from './AgreementTab';
+import { AnnotatorsTab } from './AnnotatorsTab';
+import { CurationTab } from './CurationTab';
+import { useLeadMessages, type LeadMessageKey } from './leadMessages';
+import { StatisticsTab } from './StatisticsTab';
+import './lead.css';
+
+const TABS: { id: LeadTab; label: LeadMessageKey }[] = [
+  { id: 'stats', label: 'statistics' },
+  { id: 'annotators', label: 'annotators' },
+  { id: 'agreement', label: 'agreement' },
+  { id: 'curation', label: 'curation' },
+];
+
+/** Ctrl+Shift+L (by physical key, so it works under a Persian layout) opens and closes the view; Escape closes it. */
+function useLeadShortcut(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.code === 'KeyL') {
+        event.preventDefault();
+        toggleLeadView();
+      } else if (event.code === 'Escape' && useLeadStore.getState().open) {
+        closeLeadView();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** The lead's view over the article area: statistics, annotators, agreement and curation. */
+export function LeadPanel() {
+  const open = useLeadStore((state) => state.open);
+  const tab = useLeadStore((state) => state.tab);
+  const error = useLeadStore((state) => state.error);
+  const busy = useLeadStore((state) => state.busy);
+  const t = useLeadMessages();
+  useLeadShortcut();
+  if (!open) return null;
+  return (
+    <section className="lead-panel" role="dialog" aria-modal="false" aria-label={t('leadTitle')} data-testid="lead-panel">
+      <header className="lead-header">
+        <h2>{t('leadTitle')}</h2>
+        <nav className="lead-tabs" role="tablist">
+          {TABS.map((entry) => (
+            <button key={entry.id} type="button" role="tab" aria-selected={tab === entry.id} className={tab === entry.id ? 'lead-tab-active' : undefined} onClick={() => showLeadTab(entry.id)}>
+              {t(entry.label)}
+            </button>
+          ))}
+        </nav>
+        {busy ? <span className="hint">{t('loading')}</span> : null}
+        <span className="spacer" />
+        <button type="button" onClick={closeLeadView} aria-label={t('close')} title="Esc">
+          ×
+        </button>
+      </header>
+      {error ? (
+        <p className="problem" role="alert" dir="auto" data-testid="lead-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="lead-body" role="tabpanel">
+        {tab === 'stats' ? <StatisticsTab /> : tab === 'annotators' ? <AnnotatorsTab /> : tab === 'agreement' ? <AgreementTab /> : <CurationTab />}
+      </div>
+    </section>
+  );
+}
