@@ -96,7 +96,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   }
   const userData = options.settingsFolder ?? (await temporarySettingsFolder(options.annotator));
   const settings = await SettingsStore.open(userData);
-  const session = new CorpusSession({ watch: true });
+  const session = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache') });
   await session.open(options.corpus);
   const server = await serveFolder(rendererFolder);
   const browser: Browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });

@@ -86,7 +86,7 @@ function buildMenu({ openFolder, openRecent, recent }: MenuActions): Menu {
 
 async function start(): Promise<void> {
   const settings = await SettingsStore.open(app.getPath('userData'));
-  const corpusSession = new CorpusSession({ watch: true });
+  const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(app.getPath('userData'), 'listing-cache') });
 
   const host: HostPlatform = {
     async pickFolder() {

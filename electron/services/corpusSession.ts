@@ -29,6 +29,8 @@ export type SessionEvent =
 export interface CorpusSessionOptions {
   /** Watch the corpus for changes made by other programs (off in short-lived tools). */
   watch?: boolean;
+  /** Where the listing cache lives (outside any corpus); none when null. */
+  cacheFolder?: string | null;
 }
 
 /**
@@ -88,7 +90,7 @@ export class CorpusSession {
   async describe(): Promise<Corpus> {
     const root = this.requireRoot();
     if (this.mode === 'brat') {
-      const [articles, tagSet] = await Promise.all([scanCorpus(root), loadBratCorpusTagSet(root)]);
+      const [articles, tagSet] = await Promise.all([scanCorpus(root, { cacheFolder: this.options.cacheFolder }), loadBratCorpusTagSet(root)]);
       const counted = await Promise.all(
         articles.map(async (entry) => {
           const count = await countBratEntities(path.join(root, ...entry.id.split('/')));
@@ -97,7 +99,7 @@ export class CorpusSession {
       );
       return { name: path.basename(root), displayPath: root, mode: 'brat', articles: counted, tagSet };
     }
-    const [articles, tagSet] = await Promise.all([scanCorpus(root), loadTagSet(root)]);
+    const [articles, tagSet] = await Promise.all([scanCorpus(root, { cacheFolder: this.options.cacheFolder }), loadTagSet(root)]);
     return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet };
   }
 
@@ -135,6 +137,8 @@ export class CorpusSession {
       document = {
         ...base,
         ...loaded,
+        // The quote context is for re-anchoring on disk; main recomputes it on every save.
+        annotations: loaded.annotations.map(withoutQuote),
         orphans: loaded.orphans ?? [],
         reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
       };
@@ -234,6 +238,12 @@ export class CorpusSession {
     if (this.root === null) throw new Error('No corpus is open.');
     return this.root;
   }
+}
+
+function withoutQuote(annotation: StoredAnnotation): StoredAnnotation {
+  if (annotation.quote === undefined) return annotation;
+  const { quote: _quote, ...rest } = annotation;
+  return rest;
 }
 
 function summarizeReanchoring(report: ReanchorReport): { moved: number; fuzzy: number; orphaned: number } {

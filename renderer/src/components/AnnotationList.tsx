@@ -1,5 +1,6 @@
 import { NO_ITEMS } from '../store/emptyArrays';
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMessages } from '../i18n/useMessages';
 import { deleteSelectedAnnotation, selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
@@ -16,8 +17,15 @@ export function AnnotationList() {
   const t = useMessages();
   const [tagFilter, setTagFilter] = useState('');
   const typesPresent = useMemo(() => [...new Set(annotations.map((annotation) => annotation.type))].sort(), [annotations]);
-  const visible = tagFilter ? annotations.filter((annotation) => annotation.type === tagFilter) : annotations;
+  const visible = useMemo(() => (tagFilter ? annotations.filter((annotation) => annotation.type === tagFilter) : annotations), [annotations, tagFilter]);
   const fa = language === 'fa';
+  // Only the rows in view are rendered: an article may hold 10,000 annotations.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 10 });
+  const selectedIndex = selectedId ? visible.findIndex((annotation) => annotation.id === selectedId) : -1;
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
   return (
     <section className="annotation-list" aria-label={t('annotations')}>
       <h2>
@@ -34,34 +42,37 @@ export function AnnotationList() {
         </select>
       ) : null}
       {annotations.length === 0 ? <p className="hint">{t('noAnnotations')}</p> : null}
-      <ul data-testid="annotation-list">
-        {visible.map((annotation) => {
-          const look = appearance(annotation.type);
-          return (
-            <li key={annotation.id}>
-              <button
-                type="button"
-                className={annotation.id === selectedId ? 'annotation-item selected' : 'annotation-item'}
-                style={{ ['--tag-color' as string]: look.color }}
-                onClick={() => {
-                  selectAnnotation(annotation.id);
-                  document.querySelector(`[data-testid="article"] [data-annotation-id="${CSS.escape(annotation.id)}"]`)?.scrollIntoView({ block: 'center' });
-                }}
-              >
-                <span className="tag-chip">{look.label}</span>
-                <span className="annotation-text" dir="auto">
-                  {annotation.text}
-                </span>
-                {annotation.note ? (
-                  <span className="annotation-note" dir="auto">
-                    {annotation.note}
+      <div className="annotation-scroller" ref={scrollRef}>
+        <ul data-testid="annotation-list" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const annotation = visible[item.index];
+            const look = appearance(annotation.type);
+            return (
+              <li key={annotation.id} data-index={item.index} ref={virtualizer.measureElement} className="annotation-row" style={{ transform: `translateY(${item.start}px)` }}>
+                <button
+                  type="button"
+                  className={annotation.id === selectedId ? 'annotation-item selected' : 'annotation-item'}
+                  style={{ ['--tag-color' as string]: look.color }}
+                  onClick={() => {
+                    selectAnnotation(annotation.id);
+                    document.querySelector(`[data-testid="article"] [data-annotation-id="${CSS.escape(annotation.id)}"]`)?.scrollIntoView({ block: 'center' });
+                  }}
+                >
+                  <span className="tag-chip">{look.label}</span>
+                  <span className="annotation-text" dir="auto">
+                    {annotation.text}
                   </span>
-                ) : null}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+                  {annotation.note ? (
+                    <span className="annotation-note" dir="auto">
+                      {annotation.note}
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       {selectedId ? (
         <button type="button" className="danger" onClick={() => void deleteSelectedAnnotation()}>
           {t('deleteAnnotation')}

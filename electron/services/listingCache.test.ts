@@ -1,0 +1,56 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { scanCorpus } from './corpusScanner';
+
+async function annotationFile(text: string, status: string, types: string[]): Promise<string> {
+  return JSON.stringify({
+    format: 'hashiye-annotations',
+    version: 1,
+    offsetUnit: 'codepoint',
+    source: { file: 'x.txt', sha256: createHash('sha256').update(text).digest('hex'), encoding: 'utf-8', length: Array.from(text).length },
+    status,
+    annotations: types.map((type, index) => ({ id: `a${index}`, type, start: 0, end: 1, text: text[0] })),
+    relations: [],
+    labels: [],
+  });
+}
+
+async function listing(root: string, cacheFolder: string) {
+  return (await scanCorpus(root, { cacheFolder })).map((entry) => [entry.id, entry.status, entry.annotationCount, entry.tags.join(',')].join(' '));
+}
+
+describe('the listing cache', () => {
+  it('gives the same listing from the cache, notices changed files, and can be deleted without loss', async () => {
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cache-'));
+    const root = path.join(workspace, 'corpus');
+    const cacheFolder = path.join(workspace, 'cache');
+    await fs.mkdir(path.join(root, 'sub'), { recursive: true });
+    await fs.writeFile(path.join(root, 'a.txt'), 'الف');
+    await fs.writeFile(path.join(root, 'a.ann.json'), await annotationFile('الف', 'done', ['PER']));
+    await fs.writeFile(path.join(root, 'sub', 'b.txt'), 'ب');
+    const corpusBefore = await fs.readdir(root, { recursive: true });
+
+    const first = await listing(root, cacheFolder);
+    expect(first).toEqual(['a.txt done 1 PER', 'sub/b.txt new 0 ']);
+    expect((await fs.readdir(cacheFolder)).length).toBe(1);
+    expect(await listing(root, cacheFolder)).toEqual(first);
+
+    // A changed annotation file (different size) and a new article are seen at once.
+    await fs.writeFile(path.join(root, 'a.ann.json'), await annotationFile('الف', 'needs-review', ['PER', 'LOC']));
+    await fs.writeFile(path.join(root, 'c.txt'), 'پ');
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 2 LOC,PER', 'c.txt new 0 ', 'sub/b.txt new 0 ']);
+
+    // A damaged or deleted cache costs nothing but time.
+    const [cacheFile] = await fs.readdir(cacheFolder);
+    await fs.writeFile(path.join(cacheFolder, cacheFile), '{ damaged');
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 2 LOC,PER', 'c.txt new 0 ', 'sub/b.txt new 0 ']);
+    await fs.rm(cacheFolder, { recursive: true });
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 2 LOC,PER', 'c.txt new 0 ', 'sub/b.txt new 0 ']);
+
+    // Nothing was written into the corpus but what the test wrote itself.
+    expect((await fs.readdir(root, { recursive: true })).sort()).toEqual([...corpusBefore, 'c.txt'].sort());
+  });
+});
