@@ -17,6 +17,8 @@ import { LeadPanel } from './lead/LeadPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from './TagPalette';
+import { TransferDialogs } from './transfer/TransferDialogs';
+import { openExportDialog, openImportDialog } from '../store/transferActions';
 import { Toolbar } from './Toolbar';
 import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
@@ -53,6 +55,8 @@ export function App() {
       else if (command === 'previous-article') void openNeighbourArticle(-1);
       else if (command === 'find') useFindStore.getState().set({ open: true });
       else if (command === 'shortcuts') useSessionStore.getState().set({ shortcutsOpen: true });
+      else if (command === 'export') openExportDialog();
+      else if (command === 'import') openImportDialog();
     });
     void api()
       .app.init({})
@@ -127,6 +131,7 @@ export function App() {
       <StatusBar />
       <ShortcutSheet />
       <DeleteConfirmation />
+      <TransferDialogs />
       <LeadPanel />
     </div>
   );

@@ -3,6 +3,7 @@ import { useMessages } from '../i18n/useMessages';
 import { openFolderDialog, redo, undo } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
+import { ExportButton, ImportButton } from './transfer/ToolbarTransferButtons';
 import { LeadToolbarButtons } from './lead/LeadToolbarButtons';
 
 export function Toolbar() {
@@ -18,6 +19,8 @@ export function Toolbar() {
       <button type="button" onClick={() => void openFolderDialog()}>
         {t('openFolder')}
       </button>
+      <ImportButton />
+      <ExportButton />
       <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
         {t('undo')}
       </button>

@@ -1,0 +1,135 @@
+import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES, type ExportFormatId, type JsonlVariant, type TaggingScheme } from '../../../../shared/formats/exportTypes';
+import { EXPORT_SCOPES, type ExportScopeChoice } from '../../../../shared/transferWire';
+import { useSessionStore } from '../../store/sessionStore';
+import { cancelExport, closeTransferDialogs, openExportDialog, startExport } from '../../store/transferActions';
+import { useTransferStore, type ExportChoices } from '../../store/transferStore';
+import { ExportReportView } from './ExportReportView';
+import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferProgress } from './TransferProgress';
+import { EXPORT_FORMAT_DESCRIPTIONS, transferText, type TransferTextKey } from './transferText';
+
+const SCOPE_LABELS: Record<ExportScopeChoice, TransferTextKey> = { article: 'scopeArticle', corpus: 'scopeCorpus', done: 'scopeDone' };
+const PHASE_LABELS = { listing: 'phaseListing', reading: 'phaseReading', writing: 'phaseWriting', done: 'phaseDone' } as const;
+const SCHEME_NAMES: Record<TaggingScheme, string> = { iob2: 'IOB2', iob1: 'IOB1', bioes: 'BIOES' };
+const VARIANT_LABELS: Record<JsonlVariant, TransferTextKey> = { label: 'variantLabel', entities: 'variantEntities' };
+
+/** File › Export: format and options, then progress with Cancel, then the report. */
+export function ExportDialog() {
+  const open = useTransferStore((state) => state.exportOpen);
+  const stage = useTransferStore((state) => state.exportStage);
+  const choices = useTransferStore((state) => state.exportChoices);
+  const progress = useTransferStore((state) => state.exportProgress);
+  const result = useTransferStore((state) => state.exportResult);
+  const error = useTransferStore((state) => state.exportError);
+  const language = useSessionStore((state) => state.language);
+  const hasArticle = useSessionStore((state) => state.article !== null);
+  if (!open) return null;
+  const text = transferText(language);
+  const choose = (change: Partial<ExportChoices>) => useTransferStore.getState().set({ exportChoices: { ...choices, ...change }, exportError: null });
+  const tokenFormat = choices.format === 'conll' || choices.format === 'hf';
+
+  return (
+    <TransferDialogFrame title={text('exportTitle')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+      {stage === 'form' ? (
+        <form
+          className="transfer-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void startExport();
+          }}
+        >
+          <label className="transfer-field">
+            <span>{text('format')}</span>
+            <select value={choices.format} onChange={(event) => choose({ format: event.target.value as ExportFormatId })}>
+              {EXPORT_FORMAT_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {EXPORT_FORMAT_DESCRIPTIONS[id].name} ({id})
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="transfer-description" data-testid="format-description" dir={language === 'fa' ? 'rtl' : 'ltr'}>
+            {EXPORT_FORMAT_DESCRIPTIONS[choices.format][language]}
+          </p>
+          <fieldset className="transfer-fieldset">
+            <legend>{text('scope')}</legend>
+            {EXPORT_SCOPES.map((scope) => (
+              <label key={scope} className="transfer-choice">
+                <input type="radio" name="export-scope" value={scope} checked={choices.scope === scope} disabled={scope === 'article' && !hasArticle} onChange={() => choose({ scope })} />
+                {text(SCOPE_LABELS[scope])}
+              </label>
+            ))}
+          </fieldset>
+          {tokenFormat ? (
+            <label className="transfer-field">
+              <span>{text('scheme')}</span>
+              <select value={choices.scheme} onChange={(event) => choose({ scheme: event.target.value as TaggingScheme })}>
+                {TAGGING_SCHEMES.map((scheme) => (
+                  <option key={scheme} value={scheme}>
+                    {SCHEME_NAMES[scheme]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {choices.format === 'jsonl' ? (
+            <label className="transfer-field">
+              <span>{text('jsonlVariant')}</span>
+              <select value={choices.jsonlVariant} onChange={(event) => choose({ jsonlVariant: event.target.value as JsonlVariant })}>
+                {JSONL_VARIANTS.map((variant) => (
+                  <option key={variant} value={variant}>
+                    {text(VARIANT_LABELS[variant])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label className="transfer-choice">
+            <input type="checkbox" checked={choices.allowLossy} onChange={(event) => choose({ allowLossy: event.target.checked })} />
+            {text('allowLossy')}
+          </label>
+          {error ? (
+            <p className="transfer-error" role="alert" dir="auto">
+              {error}
+            </p>
+          ) : null}
+          <div className="transfer-actions">
+            <button type="submit" className="primary">
+              {text('chooseFolder')}
+            </button>
+            <button type="button" onClick={closeTransferDialogs}>
+              {text('close')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {stage === 'running' ? (
+        <TransferProgress
+          label={text(PHASE_LABELS[progress?.phase ?? 'listing'])}
+          fraction={progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : null}
+          detail={progress && progress.total > 0 ? `${progress.done} / ${progress.total}` : ''}
+          cancelLabel={text('cancel')}
+          onCancel={() => void cancelExport()}
+        />
+      ) : null}
+      {stage === 'finished' && result ? (
+        <>
+          {result.outcome === 'cancelled' ? (
+            <p role="status" data-testid="export-cancelled">
+              {text('cancelled')}
+            </p>
+          ) : null}
+          {result.outcome === 'finished' ? <ExportReportView result={result} text={text} /> : null}
+          <div className="transfer-actions">
+            <button type="button" onClick={openExportDialog}>
+              {text('back')}
+            </button>
+            <button type="button" onClick={closeTransferDialogs}>
+              {text('close')}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </TransferDialogFrame>
+  );
+}

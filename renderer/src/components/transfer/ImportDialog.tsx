@@ -1,0 +1,152 @@
+import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/formats/import/importTypes';
+import { IMPORT_SOURCE_KINDS } from '../../../../shared/transferWire';
+import { useSessionStore } from '../../store/sessionStore';
+import { cancelImport, closeTransferDialogs, openImportDialog, openImportedCorpus, startImport } from '../../store/transferActions';
+import { useTransferStore, type ImportChoices } from '../../store/transferStore';
+import { ImportSummaryView } from './ImportSummaryView';
+import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferProgress } from './TransferProgress';
+import { IMPORT_FORMAT_DESCRIPTIONS, transferText } from './transferText';
+
+const SEPARATORS: { value: ImportChoices['separator']; label: string }[] = [
+  { value: 'auto', label: '' },
+  { value: 'tab', label: 'tab' },
+  { value: 'space', label: 'space' },
+  { value: 'pipe', label: '|' },
+];
+const SCHEMES: { value: ImportChoices['scheme']; label: string }[] = [
+  { value: 'auto', label: '' },
+  { value: 'iob2', label: 'IOB2' },
+  { value: 'iob1', label: 'IOB1' },
+  { value: 'bioes', label: 'BIOES' },
+  { value: 'io', label: 'IO' },
+];
+
+/** File › Import: the source format and options, then progress with Cancel, then the summary. */
+export function ImportDialog() {
+  const open = useTransferStore((state) => state.importOpen);
+  const stage = useTransferStore((state) => state.importStage);
+  const choices = useTransferStore((state) => state.importChoices);
+  const progress = useTransferStore((state) => state.importProgress);
+  const result = useTransferStore((state) => state.importResult);
+  const error = useTransferStore((state) => state.importError);
+  const language = useSessionStore((state) => state.language);
+  if (!open) return null;
+  const text = transferText(language);
+  const choose = (change: Partial<ImportChoices>) => useTransferStore.getState().set({ importChoices: { ...choices, ...change }, importError: null });
+  const tokenized = choices.from === 'conll' || choices.from === 'hf';
+
+  return (
+    <TransferDialogFrame title={text('importTitle')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+      {stage === 'form' ? (
+        <form
+          className="transfer-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void startImport();
+          }}
+        >
+          <label className="transfer-field">
+            <span>{text('from')}</span>
+            <select value={choices.from} onChange={(event) => choose({ from: event.target.value as ImportFormat })}>
+              {IMPORT_FORMATS.map((id) => (
+                <option key={id} value={id}>
+                  {IMPORT_FORMAT_DESCRIPTIONS[id].name} ({id})
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="transfer-description" dir={language === 'fa' ? 'rtl' : 'ltr'}>
+            {IMPORT_FORMAT_DESCRIPTIONS[choices.from][language]}
+          </p>
+          {choices.from !== 'brat' ? (
+            <fieldset className="transfer-fieldset">
+              <legend>{text('source')}</legend>
+              {IMPORT_SOURCE_KINDS.map((kind) => (
+                <label key={kind} className="transfer-choice">
+                  <input type="radio" name="import-source" value={kind} checked={choices.sourceKind === kind} onChange={() => choose({ sourceKind: kind })} />
+                  {text(kind === 'file' ? 'sourceFile' : 'sourceFolder')}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {choices.from === 'conll' ? (
+            <label className="transfer-field">
+              <span>{text('separator')}</span>
+              <select value={choices.separator} onChange={(event) => choose({ separator: event.target.value as ImportChoices['separator'] })}>
+                {SEPARATORS.map((separator) => (
+                  <option key={separator.value} value={separator.value}>
+                    {separator.value === 'auto' ? text('auto') : separator.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {tokenized ? (
+            <>
+              <label className="transfer-field">
+                <span>{text('importScheme')}</span>
+                <select value={choices.scheme} onChange={(event) => choose({ scheme: event.target.value as ImportChoices['scheme'] })}>
+                  {SCHEMES.map((scheme) => (
+                    <option key={scheme.value} value={scheme.value}>
+                      {scheme.value === 'auto' ? text('auto') : scheme.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="transfer-field">
+                <span>{text('sentencesPerArticle')}</span>
+                <input type="text" inputMode="numeric" dir="ltr" placeholder="50" value={choices.sentencesPerArticle} onChange={(event) => choose({ sentencesPerArticle: event.target.value })} />
+              </label>
+            </>
+          ) : null}
+          {error ? (
+            <p className="transfer-error" role="alert" dir="auto">
+              {error}
+            </p>
+          ) : null}
+          <div className="transfer-actions">
+            <button type="submit" className="primary">
+              {text('chooseSource')}
+            </button>
+            <button type="button" onClick={closeTransferDialogs}>
+              {text('close')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {stage === 'running' ? (
+        <TransferProgress
+          label={`${text(progress?.phase === 'writing' ? 'importPhaseWriting' : 'importPhaseReading')}${progress ? ` · ${progress.file}` : ''}`}
+          fraction={progress ? progress.fraction : null}
+          detail={progress ? `${progress.filesDone} / ${progress.filesTotal} · ${progress.articlesWritten} ${text('articles')}` : ''}
+          cancelLabel={text('cancel')}
+          onCancel={() => void cancelImport()}
+        />
+      ) : null}
+      {stage === 'finished' && result ? (
+        <>
+          <ImportSummaryView result={result} text={text} />
+          {error ? (
+            <p className="transfer-error" role="alert" dir="auto">
+              {error}
+            </p>
+          ) : null}
+          <div className="transfer-actions">
+            {result.articles > 0 ? (
+              <button type="button" className="primary" onClick={() => void openImportedCorpus()}>
+                {text('openImported')}
+              </button>
+            ) : null}
+            <button type="button" onClick={openImportDialog}>
+              {text('importAgain')}
+            </button>
+            <button type="button" onClick={closeTransferDialogs}>
+              {text('close')}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </TransferDialogFrame>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ImportFinished, ImportProblemWire } from '../../../../shared/transferWire';
+import type { TransferTextKey } from './transferText';
+
+interface ImportSummaryViewProps {
+  result: ImportFinished;
+  text: (key: TransferTextKey) => string;
+}
+
+function ProblemList({ problems, total, testId, text }: { problems: ImportProblemWire[]; total: number; testId: string; text: (key: TransferTextKey) => string }) {
+  return (
+    <ul className="transfer-report" data-testid={testId}>
+      {problems.map((problem, index) => (
+        <li key={index}>
+          {/* file:line, as editors and terminals write it; line 0 is the whole file. */}
+          <bdi dir="ltr" className="transfer-location">
+            {problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file}
+          </bdi>
+          {problem.line === 0 ? <span className="muted"> ({text('wholeFile')})</span> : null} <span dir="auto">{problem.reason}</span>
+        </li>
+      ))}
+      {total > problems.length ? (
+        <li className="muted">
+          +{total - problems.length} {text('more')}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/** The outcome of an import: counts, what was skipped and why (file:line), and warnings. */
+export function ImportSummaryView({ result, text }: ImportSummaryViewProps) {
+  return (
+    <div className="transfer-result" data-testid="import-summary">
+      <p className={result.cancelled ? 'transfer-warning' : 'transfer-ok'} role="status">
+        {result.cancelled ? text('importCancelled') : text('imported')}: <bdi dir="ltr">{result.out}</bdi>
+      </p>
+      <p className="transfer-totals" data-testid="import-totals">
+        {result.articles} {text('articles')} · {result.annotations} {text('annotations')} · {result.skippedTotal} {text('skipped')} · {result.warningsTotal} {text('warnings')}
+      </p>
+      {result.detected.length > 0 ? (
+        <p className="muted" data-testid="import-detected">
+          {text('detected')}:{' '}
+          {result.detected.map((layout) => (
+            <bdi key={layout.file} dir="ltr">
+              {layout.file} ({[layout.separator, layout.scheme].filter(Boolean).join(', ')}){' '}
+            </bdi>
+          ))}
+        </p>
+      ) : null}
+      <h3>
+        {text('skipped')} ({result.skippedTotal})
+      </h3>
+      {result.skippedTotal === 0 ? <p>{text('nothingSkipped')}</p> : <ProblemList problems={result.skipped} total={result.skippedTotal} testId="import-skipped" text={text} />}
+      {result.warningsTotal > 0 ? (
+        <>
+          <h3>
+            {text('warnings')} ({result.warningsTotal})
+          </h3>
+          <ProblemList problems={result.warnings} total={result.warningsTotal} testId="import-warnings" text={text} />
+        </>
+      ) : null}
+    </div>
+  );
+}
