@@ -45,7 +45,8 @@ export function LineChart({ title, days, series, language, testId }: { title: st
           </g>
         ))}
         {labelledDays.map((index) => (
-          <text key={days[index]} x={xAt(index)} y={HEIGHT - 12} textAnchor="middle" className="lead-chart-label">
+          // A Persian date orders its day, month and year right to left only in an RTL run.
+          <text key={days[index]} x={xAt(index)} y={HEIGHT - 12} textAnchor="middle" direction={rtl ? 'rtl' : 'ltr'} className="lead-chart-label">
             {formatDay(days[index], language)}
           </text>
         ))}
