@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ArticleStatusSchema } from './model/status';
 import { StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
+import { TagTypeSchema } from './model/tagSet';
 import { AgreementReportSchema } from './agreement/agreementReport';
 import { checkAnnotatorName } from './curation/annotatorName';
 import { CurationDecisionSchema } from './curation/curationDecision';
@@ -36,6 +37,8 @@ export const TagTypeWireSchema = z.object({
     }),
   ),
 });
+
+export type TagTypeWire = z.infer<typeof TagTypeWireSchema>;
 
 export const TagSetWireSchema = z.object({
   source: z.enum(['hashiye.json', 'annotation.conf', 'default']),
@@ -118,6 +121,20 @@ export type AppState = z.infer<typeof AppStateSchema>;
 
 const Empty = z.object({}).strict();
 
+const TypeChangesSchema = z
+  .object({
+    renames: z.array(z.object({ from: z.string().min(1), to: z.string().min(1).regex(/^[^\s]+$/) }).strict()).max(500),
+    removals: z.array(z.string().min(1)).max(500),
+  })
+  .strict();
+
+const TypeChangePlanSchema = z.object({
+  articles: z.array(z.object({ id: ArticleIdSchema, renamed: z.number().int(), removed: z.number().int() })),
+  renamed: z.number().int(),
+  removed: z.number().int(),
+  skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })),
+});
+
 /** An annotator's name as typed: it names their file, so it must be a safe file name (shared/curation/annotatorName.ts). */
 export const AnnotatorNameSchema = z
   .string()
@@ -158,6 +175,16 @@ export const ipcContract = {
   'corpus.openDropped': {
     request: z.object({ path: z.string().min(1).max(4096) }).strict(),
     response: z.object({ corpus: CorpusSchema, articleId: ArticleIdSchema.nullable() }),
+  },
+  /** What renaming, merging or removing tag types would change in the annotation files. */
+  'tagset.preview': {
+    request: z.object({ changes: TypeChangesSchema }).strict(),
+    response: TypeChangePlanSchema,
+  },
+  /** Saves the tag set to hashiye.json after rewriting the annotation files it changes (with backups). */
+  'tagset.save': {
+    request: z.object({ types: z.array(TagTypeSchema).min(1).max(500), changes: TypeChangesSchema }).strict(),
+    response: z.object({ plan: TypeChangePlanSchema, corpus: CorpusSchema }),
   },
   /** The lines deleting an entity would also remove (brat: relations, events, notes); empty in native mode. */
   'annotations.previewDelete': {

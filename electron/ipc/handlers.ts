@@ -110,6 +110,11 @@ export function createHandlerTable({ session, settings, host, development, trans
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
     'article.load': async ({ id }) => session.loadArticle(id),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
+    'tagset.preview': async ({ changes }) => session.previewTypeChanges(changes),
+    'tagset.save': async ({ types, changes }) => {
+      const plan = await session.saveTagSet(types, changes);
+      return { plan, corpus: await session.describe() };
+    },
     'annotations.previewDelete': async ({ id, annotationId }) => ({ lines: await session.previewDelete(id, annotationId) }),
     'annotations.moveAside': async ({ id }) => ({ movedTo: await session.moveAsideAnnotationFile(id) }),
     'session.remember': async ({ articleId, offset }) => {

@@ -13,6 +13,8 @@ import { CorpusWatcher, type CorpusWatchEvent } from './corpusWatcher';
 import { reanchorOnLoad, type ReanchorReport } from './reanchorOnLoad';
 import { annotationFileLimitProblem, assertArticleWithinLimits, saveRequestProblem } from './inputLimits';
 import { loadTagSet } from './tagSetLoader';
+import { applyTagSetChanges, planTypeChanges, type TypeChangePlan, type TypeChanges } from './tagSetEditor';
+import type { TagTypeInput } from '../../shared/model/tagSet';
 
 export interface SessionSaveRequest {
   status: ArticleStatus;
@@ -177,6 +179,23 @@ export class CorpusSession {
     if (this.mode !== 'brat') return [];
     const articlePath = resolveInCorpus(this.requireRoot(), id);
     return this.brat.previewDelete(articlePath, this.bratAliases.get(id)?.get(annotationId) ?? annotationId);
+  }
+
+  /** What renaming, merging or removing tag types would change in the corpus's annotation files. */
+  async previewTypeChanges(changes: TypeChanges): Promise<TypeChangePlan> {
+    return planTypeChanges(this.requireNativeRoot('edit the tag set'), changes);
+  }
+
+  /** Rewrites the annotation files for the changes (with backups), then saves the tag set. */
+  async saveTagSet(types: TagTypeInput[], changes: TypeChanges): Promise<TypeChangePlan> {
+    const root = this.requireNativeRoot('edit the tag set');
+    return applyTagSetChanges(root, types, changes, (file, write) => this.ownWrite(file, write));
+  }
+
+  private requireNativeRoot(what: string): string {
+    const root = this.requireRoot();
+    if (this.mode === 'brat') throw new Error(`Cannot ${what} of a brat corpus here: its types come from annotation.conf.`);
+    return root;
   }
 
   /** Moves a broken annotation file aside; returns its new file name. */

@@ -1,4 +1,7 @@
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { hotkeyLabel } from '../../../shared/model/tagSet';
+import { TagSetEditor } from './TagSetEditor';
 import { useMessages } from '../i18n/useMessages';
 import { applyTag } from '../store/actions';
 import { useSessionStore } from '../store/sessionStore';
@@ -7,10 +10,18 @@ export function TagPalette() {
   const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
   const language = useSessionStore((state) => state.language);
   const t = useMessages();
+  const [editing, setEditing] = useState(false);
   if (!tagSet) return null;
   return (
     <section className="tag-palette" aria-label={t('tags')}>
-      <h2>{t('tags')}</h2>
+      <h2 className="palette-title">
+        {t('tags')}
+        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+          {language === 'fa' ? 'ویرایش…' : 'Edit…'}
+        </button>
+      </h2>
+      {/* Portalled: the side pane's containment would otherwise clip a fixed overlay. */}
+      {editing ? createPortal(<TagSetEditor onClose={() => setEditing(false)} />, document.body) : null}
       {tagSet.problem ? <p className="notice">{tagSet.problem}</p> : null}
       <ul>
         {tagSet.types.map((type) => (

@@ -1,0 +1,77 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { applyTagSetChanges, planTypeChanges } from './tagSetEditor';
+import { loadTagSet } from './tagSetLoader';
+
+function annotationFile(text: string, annotations: { id: string; type: string; start: number; end: number }[], extra: Record<string, unknown> = {}) {
+  const codePoints = Array.from(text);
+  return JSON.stringify({
+    format: 'hashiye-annotations',
+    version: 1,
+    offsetUnit: 'codepoint',
+    source: { file: 'x.txt', sha256: createHash('sha256').update(text).digest('hex'), encoding: 'utf-8', length: codePoints.length },
+    status: 'in-progress',
+    annotations: annotations.map((annotation) => ({ ...annotation, text: codePoints.slice(annotation.start, annotation.end).join('') })),
+    relations: [{ id: 'r1', type: 'works-for', from: 'a1', to: 'a2' }],
+    labels: [],
+    ...extra,
+  });
+}
+
+async function corpus() {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-tagset-'));
+  const text = 'علی در سازمان ملل کار می‌کند.';
+  await fs.writeFile(path.join(root, 'one.txt'), text);
+  await fs.writeFile(path.join(root, 'one.ann.json'), annotationFile(text, [{ id: 'a1', type: 'PER', start: 0, end: 3 }, { id: 'a2', type: 'ORG', start: 7, end: 17 }], { custom: 'kept' }));
+  await fs.writeFile(path.join(root, 'two.txt'), text);
+  await fs.writeFile(path.join(root, 'two.ann.json'), annotationFile(text, [{ id: 'a1', type: 'GPE', start: 7, end: 17 }]));
+  await fs.writeFile(path.join(root, 'broken.txt'), text);
+  await fs.writeFile(path.join(root, 'broken.ann.json'), '{ nope');
+  return root;
+}
+
+const types = [{ id: 'PERSON', label: { fa: 'شخص', en: 'Person' } }, { id: 'ORG' }, { id: 'LOC', hotkey: 'Digit9' }];
+
+describe('tag set editing', () => {
+  it('previews renames, merges and removals without writing', async () => {
+    const root = await corpus();
+    const before = await fs.readFile(path.join(root, 'one.ann.json'), 'utf8');
+    const plan = await planTypeChanges(root, { renames: [{ from: 'PER', to: 'PERSON' }, { from: 'GPE', to: 'ORG' }], removals: ['ORG'] });
+    expect(plan.articles).toEqual([
+      { id: 'one.txt', renamed: 1, removed: 1 },
+      { id: 'two.txt', renamed: 1, removed: 0 },
+    ]);
+    expect(plan.skipped.map((entry) => entry.id)).toEqual(['broken.txt']);
+    expect(await fs.readFile(path.join(root, 'one.ann.json'), 'utf8')).toBe(before);
+  });
+
+  it('rewrites the files with backups, drops relations of removed annotations, keeps unknown fields and broken files', async () => {
+    const root = await corpus();
+    const before = await fs.readFile(path.join(root, 'one.ann.json'), 'utf8');
+    await applyTagSetChanges(root, types, { renames: [{ from: 'PER', to: 'PERSON' }, { from: 'GPE', to: 'ORG' }], removals: ['ORG'] });
+    const one = JSON.parse(await fs.readFile(path.join(root, 'one.ann.json'), 'utf8'));
+    expect(one.annotations.map((annotation: { type: string }) => annotation.type)).toEqual(['PERSON']);
+    expect(one.relations).toEqual([]);
+    expect(one.custom).toBe('kept');
+    expect(await fs.readFile(path.join(root, 'one.ann.json.bak'), 'utf8')).toBe(before);
+    const two = JSON.parse(await fs.readFile(path.join(root, 'two.ann.json'), 'utf8'));
+    expect(two.annotations[0].type).toBe('ORG');
+    expect(await fs.readFile(path.join(root, 'broken.ann.json'), 'utf8')).toBe('{ nope');
+    const tagSet = await loadTagSet(root);
+    expect(tagSet.types.map((type) => [type.id, type.hotkey])).toEqual([
+      ['PERSON', 'Digit1'],
+      ['ORG', 'Digit2'],
+      ['LOC', 'Digit9'],
+    ]);
+  });
+
+  it('refuses duplicate ids and shared hotkeys, writing nothing', async () => {
+    const root = await corpus();
+    await expect(applyTagSetChanges(root, [{ id: 'A' }, { id: 'A' }], { renames: [], removals: [] })).rejects.toThrow(/twice/);
+    await expect(applyTagSetChanges(root, [{ id: 'A', hotkey: 'Digit1' }, { id: 'B', hotkey: 'Digit1' }], { renames: [], removals: [] })).rejects.toThrow(/hotkey/);
+    await expect(fs.access(path.join(root, 'hashiye.json'))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,108 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { TagSetFileSchema, type TagTypeInput } from '../../shared/model/tagSet';
+import { annotationPathFor } from './annotationStore';
+import { writeFileAtomic } from './atomicWrite';
+import { listArticleIds } from './corpusWatcher';
+import { resolveInCorpus } from './corpusPaths';
+import { TAG_SET_FILE } from './tagSetLoader';
+
+/** What editing the tag set does to annotations already made: renames (and merges) and removals. */
+export interface TypeChanges {
+  /** `from` becomes `to`; when `to` is another existing type this is a merge. */
+  renames: { from: string; to: string }[];
+  /** Annotations of these types are deleted. */
+  removals: string[];
+}
+
+export interface ArticleTypeChange {
+  id: string;
+  renamed: number;
+  removed: number;
+}
+
+export interface TypeChangePlan {
+  articles: ArticleTypeChange[];
+  renamed: number;
+  removed: number;
+  /** Annotation files that cannot be read: left untouched, and listed. */
+  skipped: { id: string; reason: string }[];
+}
+
+function renameMap(changes: TypeChanges): Map<string, string> {
+  return new Map(changes.renames.filter((rename) => rename.from !== rename.to).map((rename) => [rename.from, rename.to]));
+}
+
+async function readAnnotationFileOf(root: string, id: string): Promise<{ file: string; raw: string } | null> {
+  const file = annotationPathFor(resolveInCorpus(root, id));
+  try {
+    return { file, raw: await fs.readFile(file, 'utf8') };
+  } catch {
+    return null;
+  }
+}
+
+/** What the changes would do, article by article, without writing anything. */
+export async function planTypeChanges(root: string, changes: TypeChanges): Promise<TypeChangePlan> {
+  const renames = renameMap(changes);
+  const removals = new Set(changes.removals);
+  const plan: TypeChangePlan = { articles: [], renamed: 0, removed: 0, skipped: [] };
+  if (renames.size === 0 && removals.size === 0) return plan;
+  for (const id of await listArticleIds(root)) {
+    const existing = await readAnnotationFileOf(root, id);
+    if (existing === null) continue;
+    const parsed = parseAnnotationFile(existing.raw);
+    if (!parsed.ok) {
+      plan.skipped.push({ id, reason: parsed.problem.message });
+      continue;
+    }
+    const renamed = parsed.file.annotations.filter((annotation) => renames.has(annotation.type)).length;
+    const removed = parsed.file.annotations.filter((annotation) => removals.has(annotation.type)).length;
+    if (renamed + removed === 0) continue;
+    plan.articles.push({ id, renamed, removed });
+    plan.renamed += renamed;
+    plan.removed += removed;
+  }
+  return plan;
+}
+
+/**
+ * Rewrites every annotation file the changes touch (atomic, previous version kept as `.bak`),
+ * then writes the new tag set to `hashiye.json` (previous one kept as `hashiye.json.bak`).
+ * Broken files are never written. Relations to removed annotations go with them.
+ */
+export async function applyTagSetChanges(root: string, types: TagTypeInput[], changes: TypeChanges, onWrite?: (file: string, write: () => Promise<void>) => Promise<void>): Promise<TypeChangePlan> {
+  const tagSet = TagSetFileSchema.parse({ version: 1, types });
+  const ids = new Set<string>();
+  for (const type of tagSet.types) {
+    if (ids.has(type.id)) throw new Error(`The tag set lists ${type.id} twice.`);
+    ids.add(type.id);
+  }
+  const hotkeys = tagSet.types.flatMap((type) => (type.hotkey ? [type.hotkey] : []));
+  if (new Set(hotkeys).size !== hotkeys.length) throw new Error('Two tag types share a hotkey.');
+  const plan = await planTypeChanges(root, changes);
+  const renames = renameMap(changes);
+  const removals = new Set(changes.removals);
+  const write = onWrite ?? ((_file: string, action: () => Promise<void>) => action());
+  for (const article of plan.articles) {
+    const existing = await readAnnotationFileOf(root, article.id);
+    if (existing === null) continue;
+    const parsed = parseAnnotationFile(existing.raw);
+    if (!parsed.ok) continue;
+    const removedIds = new Set(parsed.file.annotations.filter((annotation) => removals.has(annotation.type)).map((annotation) => annotation.id));
+    const now = new Date().toISOString();
+    const file = {
+      ...parsed.file,
+      annotations: parsed.file.annotations
+        .filter((annotation) => !removedIds.has(annotation.id))
+        .map((annotation) => (renames.has(annotation.type) ? { ...annotation, type: renames.get(annotation.type) as string, modified: now } : annotation)),
+      relations: parsed.file.relations.filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to)),
+      updated: now,
+    };
+    await write(existing.file, () => writeFileAtomic(existing.file, `${JSON.stringify(file, null, 2)}\n`, { backup: true }));
+  }
+  const tagSetPath = path.join(root, TAG_SET_FILE);
+  await writeFileAtomic(tagSetPath, `${JSON.stringify(tagSet, null, 2)}\n`, { backup: true });
+  return plan;
+}
