@@ -138,7 +138,9 @@ test('overlapping spans exported to CoNLL: the dialog shows, per article, the la
   await expect(overlap).toContainText('از دست رفته');
   await expect(overlap).toContainText('misc1');
   expect(await fs.readdir(out)).toEqual([]);
-  await screenshot(page, 'export-dialog-overlap-report');
+  const shot = await screenshot(page, 'export-dialog-overlap-report');
+  // The report alone, at full size: Persian quoted inside English messages must read right.
+  await report.screenshot({ path: path.join(path.dirname(shot), 'export-report-close.png') });
 
   // Allowing lossy output writes the files; the report is still shown and written beside them.
   await dialog.getByRole('button', { name: 'خروجی دوباره' }).click();

@@ -13,7 +13,7 @@ export function ExportReportView({ result, text }: ExportReportViewProps) {
     <div className="transfer-result" data-testid="export-result">
       {result.written ? (
         <p className="transfer-ok" role="status">
-          {text('written')}: <bdi dir="ltr">{result.outFolder}</bdi> · {result.durationMs < 1000 ? `${Math.round(result.durationMs)} ms` : `${(result.durationMs / 1000).toFixed(1)} ${text('seconds')}`}
+          {text('written')}: <bdi dir="ltr">{result.outFolder}</bdi> · <bdi dir="ltr">{result.durationMs < 1000 ? `${Math.round(result.durationMs)} ms` : `${(result.durationMs / 1000).toFixed(1)} s`}</bdi>
         </p>
       ) : (
         <p className="transfer-warning" role="alert">
@@ -59,7 +59,7 @@ export function ExportReportView({ result, text }: ExportReportViewProps) {
             <ul>
               {document.problems.map((problem, index) => (
                 <li key={index} className={`effect-${problem.effect}`} data-kind={problem.kind}>
-                  <span className="transfer-effect">{text(problem.effect)}</span> <span dir="auto">{problem.message}</span>
+                  <span className="transfer-effect">{text(problem.effect)}</span> <bdi dir="auto" className="transfer-message">{problem.message}</bdi>
                 </li>
               ))}
             </ul>
