@@ -31,6 +31,8 @@ export interface LaunchOptions {
    * gets it from webUtils.getPathForFile, which a plain browser cannot.
    */
   droppedPath?: (name: string) => string;
+  /** The system locale the app sees (default fa-IR: the Persian UI). */
+  locale?: string;
   /** A settings folder kept across launches (to test what the app remembers); by default a fresh one. */
   settingsFolder?: string;
   /** What File › Export's folder dialog answers, in the Chromium stand-in. */
@@ -71,7 +73,7 @@ async function launchElectron(executablePath: string, options: LaunchOptions): P
   const userData = await temporarySettingsFolder(options.annotator);
   const app: ElectronApplication = await electron.launch({
     executablePath,
-    args: [projectRoot, options.corpus],
+    args: [`--lang=${options.locale ?? 'fa-IR'}`, projectRoot, options.corpus],
     env: { ...process.env, HASHIYE_USER_DATA: userData } as Record<string, string>,
   });
   const page = await app.firstWindow();
@@ -100,7 +102,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   await session.open(options.corpus);
   const server = await serveFolder(rendererFolder);
   const browser: Browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'fa-IR' });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: options.locale ?? 'fa-IR' });
   const page = await context.newPage();
 
   const hostPlatform: HostPlatform = {
@@ -113,7 +115,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, payload] as const);
     },
   };
-  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false }));
+  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR' }));
 
   await page.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
   await page.exposeBinding('__hashiyeInvoke', async (source, channel: string, payload: unknown) => {

@@ -113,7 +113,7 @@ async function start(): Promise<void> {
     },
     corpusOpened: () => refreshMenu(),
   };
-  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development }));
+  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale() }));
 
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) => {

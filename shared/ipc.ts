@@ -112,6 +112,8 @@ export const AppStateSchema = z.object({
   corpus: CorpusSchema.nullable(),
   annotator: z.string(),
   uiLanguage: z.enum(['fa', 'en']),
+  theme: z.enum(['light', 'dark', 'system']),
+  fontSize: z.number().int(),
   lastArticleId: ArticleIdSchema.nullable(),
   /** Where the reader was in that article (UTF-16 offset of the text at the top of the view). */
   lastArticleOffset: z.number().int().nonnegative().nullable(),
@@ -193,6 +195,13 @@ export const ipcContract = {
   },
   'session.remember': {
     request: z.object({ articleId: ArticleIdSchema.nullable(), offset: z.number().int().nonnegative().max(1e9).optional() }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Display preferences, saved in the user's settings. */
+  'settings.setPreferences': {
+    request: z
+      .object({ uiLanguage: z.enum(['fa', 'en']).optional(), theme: z.enum(['light', 'dark', 'system']).optional(), fontSize: z.number().int().min(12).max(40).optional() })
+      .strict(),
     response: z.object({ ok: z.literal(true) }),
   },
   /** The annotator's name recorded on new annotations; saved in the settings. */

@@ -71,11 +71,13 @@ export interface HandlerDependencies {
   settings: SettingsStore;
   host: HostPlatform;
   development: boolean;
+  /** The operating system's locale (Electron's app.getLocale()), for the default UI language. */
+  systemLocale?: string;
   /** Export and import jobs; one per window. */
   transfers?: TransferJobs;
 }
 
-export function createHandlerTable({ session, settings, host, development, transfers = new TransferJobs() }: HandlerDependencies): HandlerTable {
+export function createHandlerTable({ session, settings, host, development, systemLocale = 'en', transfers = new TransferJobs() }: HandlerDependencies): HandlerTable {
   const hostCannot = (what: string): never => {
     throw new Error(`This window cannot ${what}.`);
   };
@@ -94,7 +96,9 @@ export function createHandlerTable({ session, settings, host, development, trans
       return {
         corpus: root ? await session.describe() : null,
         annotator: settings.annotator(),
-        uiLanguage: settings.current.uiLanguage,
+        uiLanguage: settings.uiLanguage(systemLocale),
+        theme: settings.current.theme,
+        fontSize: settings.current.fontSize,
         lastArticleId: root ? (settings.current.lastArticleByCorpus[root] ?? null) : null,
         lastArticleOffset: root ? (settings.current.lastOffsetByCorpus[root] ?? null) : null,
         development,
@@ -110,6 +114,10 @@ export function createHandlerTable({ session, settings, host, development, trans
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
     'article.load': async ({ id }) => session.loadArticle(id),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
+    'settings.setPreferences': async (preferences) => {
+      await settings.update(preferences);
+      return { ok: true } as const;
+    },
     'tagset.preview': async ({ changes }) => session.previewTypeChanges(changes),
     'tagset.save': async ({ types, changes }) => {
       const plan = await session.saveTagSet(types, changes);

@@ -11,7 +11,11 @@ const SettingsSchema = z.looseObject({
   lastOffsetByCorpus: z.record(z.string(), z.number().int().nonnegative()).default({}),
   recentCorpora: z.array(z.string()).default([]),
   annotator: z.string().min(1).optional(),
-  uiLanguage: z.enum(['fa', 'en']).default('fa'),
+  /** Unset until the user picks one: then the system locale decides (Persian where it is Persian). */
+  uiLanguage: z.enum(['fa', 'en']).optional(),
+  theme: z.enum(['light', 'dark', 'system']).default('system'),
+  /** Article text size in CSS pixels. */
+  fontSize: z.number().int().min(12).max(40).default(19),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -43,6 +47,11 @@ export class SettingsStore {
 
   get current(): Readonly<Settings> {
     return this.settings;
+  }
+
+  /** The UI language: the user's choice, else Persian where the system locale is Persian, else English. */
+  uiLanguage(systemLocale: string): 'fa' | 'en' {
+    return this.settings.uiLanguage ?? (/^fa\b|^fa-|^prs\b/i.test(systemLocale) ? 'fa' : 'en');
   }
 
   annotator(): string {

@@ -29,6 +29,8 @@ export function App() {
   const loadError = useSessionStore((state) => state.loadError);
   const loadingId = useSessionStore((state) => state.loadingArticleId);
   const language = useSessionStore((state) => state.language);
+  const theme = useSessionStore((state) => state.theme);
+  const fontSize = useSessionStore((state) => state.fontSize);
   const notice = useSessionStore((state) => state.notice);
   const externalChange = useSessionStore((state) => state.externalChange);
   const t = useMessages();
@@ -40,6 +42,12 @@ export function App() {
     document.documentElement.lang = language;
     document.documentElement.dir = language === 'fa' ? 'rtl' : 'ltr';
   }, [language]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme === 'system' ? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : theme;
+    root.style.setProperty('--article-font-size', `${fontSize}px`);
+  }, [theme, fontSize]);
 
   useEffect(() => {
     const stopAutosave = startAutosave();
@@ -61,7 +69,7 @@ export function App() {
     void api()
       .app.init({})
       .then((state) => {
-        useSessionStore.getState().set({ annotator: state.annotator, language: state.uiLanguage, development: state.development });
+        useSessionStore.getState().set({ annotator: state.annotator, language: state.uiLanguage, theme: state.theme, fontSize: state.fontSize, development: state.development });
         showCorpus(state.corpus);
         const first = state.lastArticleId && state.corpus?.articles.some((entry) => entry.id === state.lastArticleId) ? state.lastArticleId : state.corpus?.articles[0]?.id;
         const resumeAt = first === state.lastArticleId ? state.lastArticleOffset : null;
@@ -131,8 +139,8 @@ export function App() {
       <StatusBar />
       <ShortcutSheet />
       <DeleteConfirmation />
-      <TransferDialogs />
       <LeadPanel />
+      <TransferDialogs />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useStore } from 'zustand';
 import { useMessages } from '../i18n/useMessages';
-import { openFolderDialog, redo, undo } from '../store/actions';
+import { openFolderDialog, redo, setPreferences, undo } from '../store/actions';
+import { DisplayControls } from './DisplayControls';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
-import { ExportButton, ImportButton } from './transfer/ToolbarTransferButtons';
 import { LeadToolbarButtons } from './lead/LeadToolbarButtons';
+import { ExportButton, ImportButton } from './transfer/ToolbarTransferButtons';
 
 export function Toolbar() {
   const t = useMessages();
@@ -33,7 +34,8 @@ export function Toolbar() {
       </label>
       <LeadToolbarButtons />
       <span className="spacer" />
-      <button type="button" onClick={() => set({ language: language === 'fa' ? 'en' : 'fa' })}>
+      <DisplayControls />
+      <button type="button" onClick={() => setPreferences({ language: language === 'fa' ? 'en' : 'fa' })}>
         {t('language')}
       </button>
     </header>

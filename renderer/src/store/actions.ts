@@ -278,3 +278,14 @@ export async function openDroppedFile(file: File): Promise<void> {
     useSessionStore.getState().set({ loadError: errorMessage(error) });
   }
 }
+
+/** Changes a display preference now and remembers it in the user's settings. */
+export function setPreferences(change: { language?: 'fa' | 'en'; theme?: 'light' | 'dark' | 'system'; fontSize?: number }): void {
+  const session = useSessionStore.getState();
+  session.set(change);
+  void api().settings.setPreferences({
+    ...(change.language ? { uiLanguage: change.language } : {}),
+    ...(change.theme ? { theme: change.theme } : {}),
+    ...(change.fontSize ? { fontSize: change.fontSize } : {}),
+  });
+}

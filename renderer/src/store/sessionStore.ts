@@ -40,6 +40,8 @@ export interface SessionState {
   corpus: Corpus | null;
   annotator: string;
   language: UiLanguage;
+  theme: 'light' | 'dark' | 'system';
+  fontSize: number;
   development: boolean;
   article: OpenArticle | null;
   loadingArticleId: string | null;
@@ -67,6 +69,8 @@ export const useSessionStore = create<SessionState>()((set) => ({
   corpus: null,
   annotator: '',
   language: 'fa',
+  theme: 'system',
+  fontSize: 19,
   development: false,
   article: null,
   loadingArticleId: null,
