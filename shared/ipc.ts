@@ -178,6 +178,31 @@ export const ipcContract = {
     request: z.object({ path: z.string().min(1).max(4096) }).strict(),
     response: z.object({ corpus: CorpusSchema, articleId: ArticleIdSchema.nullable() }),
   },
+  /** Finds the query in every article with the Persian-aware matching keys (offsets in code points). */
+  'corpus.search': {
+    request: z.object({ query: z.string().min(1).max(500), wholeWords: z.boolean() }).strict(),
+    response: z.object({
+      hits: z.array(z.object({ articleId: ArticleIdSchema, start: z.number().int(), end: z.number().int(), before: z.string(), match: z.string(), after: z.string() })),
+      total: z.number().int(),
+      articles: z.number().int(),
+      truncated: z.boolean(),
+      skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })),
+    }),
+  },
+  /** Tags every hit in the corpus as one step; the batch id undoes it. */
+  'corpus.tagAll': {
+    request: z.object({ query: z.string().min(1).max(500), wholeWords: z.boolean(), type: z.string().min(1).max(200) }).strict(),
+    response: z.object({ batchId: z.string(), added: z.number().int(), articles: z.array(ArticleIdSchema), skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })) }),
+  },
+  'corpus.undoTagAll': {
+    request: z.object({ batchId: z.string().regex(/^batch[0-9a-z]+$/) }).strict(),
+    response: z.object({ removed: z.number().int(), articles: z.array(ArticleIdSchema) }),
+  },
+  /** Texts tagged elsewhere in the corpus that recur untagged in this article (code points). */
+  'article.suggestions': {
+    request: z.object({ id: ArticleIdSchema }).strict(),
+    response: z.object({ suggestions: z.array(z.object({ start: z.number().int(), end: z.number().int(), type: z.string(), text: z.string(), count: z.number().int() })) }),
+  },
   /** What renaming, merging or removing tag types would change in the annotation files. */
   'tagset.preview': {
     request: z.object({ changes: TypeChangesSchema }).strict(),

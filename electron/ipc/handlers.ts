@@ -118,6 +118,18 @@ export function createHandlerTable({ session, settings, host, development, syste
       await settings.update(preferences);
       return { ok: true } as const;
     },
+    'corpus.search': async ({ query, wholeWords }) => session.searchCorpus(query, wholeWords),
+    'corpus.tagAll': async ({ query, wholeWords, type }) => {
+      const result = await session.tagAllInCorpus(query, wholeWords, type, settings.annotator());
+      host.emit('corpus.listChanged', await session.describe());
+      return result;
+    },
+    'corpus.undoTagAll': async ({ batchId }) => {
+      const result = await session.undoTagAll(batchId);
+      host.emit('corpus.listChanged', await session.describe());
+      return result;
+    },
+    'article.suggestions': async ({ id }) => ({ suggestions: await session.suggestions(id) }),
     'tagset.preview': async ({ changes }) => session.previewTypeChanges(changes),
     'tagset.save': async ({ types, changes }) => {
       const plan = await session.saveTagSet(types, changes);

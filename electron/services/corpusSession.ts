@@ -13,6 +13,10 @@ import { CorpusWatcher, type CorpusWatchEvent } from './corpusWatcher';
 import { reanchorOnLoad, type ReanchorReport } from './reanchorOnLoad';
 import { annotationFileLimitProblem, assertArticleWithinLimits, saveRequestProblem } from './inputLimits';
 import { loadTagSet } from './tagSetLoader';
+import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
+import { collectTaggedTexts, suggestionsFor, type Suggestion, type TaggedText } from './suggestions';
+
+const TAGGED_TEXTS_TTL_MS = 3000;
 import { applyTagSetChanges, planTypeChanges, type TypeChangePlan, type TypeChanges } from './tagSetEditor';
 import type { TagTypeInput } from '../../shared/model/tagSet';
 
@@ -51,6 +55,8 @@ export class CorpusSession {
   private readonly loaded = new Map<string, DecodedArticle>();
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
   private readonly bratAliases = new Map<string, Map<string, string>>();
+  /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
+  private taggedTexts: { at: number; texts: TaggedText[] } | null = null;
 
   constructor(private readonly options: CorpusSessionOptions = {}) {}
 
@@ -151,6 +157,8 @@ export class CorpusSession {
   }
 
   async saveAnnotations(id: string, sha256: string, request: SessionSaveRequest): Promise<SaveResult> {
+    // What was tagged changes with every save: suggestions gather it again.
+    this.taggedTexts = null;
     const articlePath = resolveInCorpus(this.requireRoot(), id);
     const onDisk = await this.readArticle(articlePath);
     // Edits made before the article changed on disk are saved against the text they were made
@@ -179,6 +187,32 @@ export class CorpusSession {
     if (this.mode !== 'brat') return [];
     const articlePath = resolveInCorpus(this.requireRoot(), id);
     return this.brat.previewDelete(articlePath, this.bratAliases.get(id)?.get(annotationId) ?? annotationId);
+  }
+
+  async searchCorpus(query: string, wholeWords: boolean): Promise<CorpusSearchResult> {
+    return searchCorpus(this.requireRoot(), query, { wholeWords, limit: 2000 });
+  }
+
+  /** Tags every hit of the query in the corpus as one step; undone with `undoTagAll`. */
+  async tagAllInCorpus(query: string, wholeWords: boolean, type: string, author: string): Promise<TagAllResult> {
+    return tagAllInCorpus(this.requireNativeRoot('tag across'), query, { wholeWords, type, author }, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write));
+  }
+
+  async undoTagAll(batchId: string): Promise<{ removed: number; articles: string[] }> {
+    return undoTagAll(this.requireNativeRoot('tag across'), batchId, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write));
+  }
+
+  /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */
+  async suggestions(id: string): Promise<Suggestion[]> {
+    if (this.mode !== 'native') return [];
+    const root = this.requireRoot();
+    const articlePath = resolveInCorpus(root, id);
+    const article = this.loaded.get(id) ?? (await this.readArticle(articlePath));
+    const loaded = await loadAnnotations(articlePath, article);
+    if (!this.taggedTexts || Date.now() - this.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
+      this.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root) };
+    }
+    return suggestionsFor(article.text, loaded.annotations, this.taggedTexts.texts);
   }
 
   /** What renaming, merging or removing tag types would change in the corpus's annotation files. */
@@ -233,6 +267,7 @@ export class CorpusSession {
   }
 
   private async onWatchEvent(event: CorpusWatchEvent): Promise<void> {
+    this.taggedTexts = null;
     if (event.kind === 'articleChanged') this.emit({ kind: 'articleChangedOnDisk', id: event.id });
     else if (event.kind === 'annotationFileChanged') this.emit({ kind: 'annotationsChangedOnDisk', id: event.id });
     else if (this.root) this.emit({ kind: 'corpusListChanged', corpus: await this.describe() });

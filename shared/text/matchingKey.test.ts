@@ -51,6 +51,10 @@ describe('findHits', () => {
     expect(hits[0].start).toBe(5);
   });
 
+  it('takes harakat after the last letter into a whole-word hit', () => {
+    expect(hitsText('وزیرِ کشور', 'وزیر', true)).toEqual(['وزیرِ']);
+  });
+
   it('keeps whole words only when asked', () => {
     const text = 'ایران و ایرانی';
     expect(hitsText(text, 'ایران')).toHaveLength(2);

@@ -118,7 +118,9 @@ export function findHits(text: string, documentKey: MatchingKey, query: string, 
   let position = documentKey.key.indexOf(needle);
   while (position !== -1) {
     const start = documentKey.starts[position];
-    const end = documentKey.ends[position + needle.length - 1];
+    let end = documentKey.ends[position + needle.length - 1];
+    // Harakat and tatweel after the last letter belong to the word: «وزیرِ» is a whole hit.
+    while (end < text.length && foldCharacter(text[end]) === '' && !/[\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(text[end])) end++;
     const whole = !options.wholeWords || (!isWordCharacterAt(text, codePointBefore(text, start)) && !isWordCharacterAt(text, end));
     if (whole) hits.push({ start, end });
     position = documentKey.key.indexOf(needle, position + 1);

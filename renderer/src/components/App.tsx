@@ -11,10 +11,12 @@ import { ArticleHeader } from './ArticleHeader';
 import { AnnotationList } from './AnnotationList';
 import { ArticleView } from './ArticleView';
 import { CorpusPane } from './CorpusPane';
+import { CorpusSearch } from './CorpusSearch';
 import { DeleteConfirmation } from './DeleteConfirmation';
 import { FindBar } from './FindBar';
 import { LeadPanel } from './lead/LeadPanel';
 import { ShortcutSheet } from './ShortcutSheet';
+import { SuggestionPanel } from './SuggestionPanel';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from './TagPalette';
 import { TransferDialogs } from './transfer/TransferDialogs';
@@ -134,10 +136,12 @@ export function App() {
       <aside className="side-pane">
         <TagPalette />
         <AnnotationList />
+        <SuggestionPanel />
         <AnnotationDetails />
       </aside>
       <StatusBar />
       <ShortcutSheet />
+      <CorpusSearch />
       <DeleteConfirmation />
       <LeadPanel />
       <TransferDialogs />

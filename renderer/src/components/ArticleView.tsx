@@ -4,7 +4,8 @@ import type { DocumentAnnotation } from '../../../shared/model/documentAnnotatio
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
 import { selectDomRange } from '../dom/domPosition';
-import { selectionToOffsets } from '../dom/selectionOffsets';
+import { offsetOfBoundary, selectionToOffsets } from '../dom/selectionOffsets';
+import { selectSuggestionAt, useSuggestionStore } from '../store/suggestionStore';
 import { selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore, type OpenArticle } from '../store/sessionStore';
@@ -163,6 +164,11 @@ export function ArticleView({ article }: { article: OpenArticle }) {
         }
         const current = stack.indexOf(useSessionStore.getState().selectedAnnotationId ?? '');
         selectAnnotation(stack.length === 0 ? null : stack[(current + 1) % stack.length]);
+        // A click on plain text: the caret the click left shows whether it is on a suggestion.
+        if (stack.length === 0 && rootRef.current && selection?.anchorNode) {
+          const offset = offsetOfBoundary(rootRef.current, selection.anchorNode, selection.anchorOffset, 'start');
+          if (offset === null || !selectSuggestionAt(offset)) useSuggestionStore.getState().set({ current: null });
+        }
       }}
     >
       <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>

@@ -16,6 +16,9 @@ const GENERAL_SHORTCUTS: { keys: string; fa: string; en: string }[] = [
   { keys: 'Alt+Shift+↓', fa: 'مقالهٔ ناتمام بعدی', en: 'Next unfinished article' },
   { keys: 'Ctrl+Enter', fa: 'انجام شد، رفتن به مقالهٔ ناتمام بعدی', en: 'Mark done, open the next unfinished article' },
   { keys: 'Ctrl+F', fa: 'جست‌وجو در مقاله', en: 'Find in the article' },
+  { keys: 'Alt+N', fa: 'پیشنهاد بعدی (از برچسب‌های پیشین پیکره)', en: 'Next suggestion (from earlier tags in the corpus)' },
+  { keys: 'Enter / Esc', fa: 'پذیرش / رد پیشنهاد کنونی', en: 'Accept / reject the current suggestion' },
+  { keys: 'Ctrl+Shift+F', fa: 'جست‌وجو در کل پیکره', en: 'Search the whole corpus' },
   { keys: '?', fa: 'نمایش این فهرست', en: 'Show this sheet' },
 ];
 

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { useMessages } from '../i18n/useMessages';
 import { openFolderDialog, redo, setPreferences, undo } from '../store/actions';
 import { DisplayControls } from './DisplayControls';
+import { useCorpusSearchStore } from '../store/corpusSearchStore';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
 import { LeadToolbarButtons } from './lead/LeadToolbarButtons';
@@ -32,6 +33,9 @@ export function Toolbar() {
         <input type="checkbox" checked={characterPrecision} onChange={(event) => set({ characterPrecision: event.target.checked })} />
         {language === 'fa' ? 'دقت نویسه‌ای' : 'Character precision'}
       </label>
+      <button type="button" title="Ctrl+Shift+F" onClick={() => useCorpusSearchStore.getState().set({ open: true })}>
+        {language === 'fa' ? 'جست‌وجو در پیکره' : 'Search corpus'}
+      </button>
       <LeadToolbarButtons />
       <span className="spacer" />
       <DisplayControls />

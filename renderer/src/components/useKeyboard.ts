@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { compareReadingOrder } from '../../../shared/model/annotationOperations';
 import { applyTag, deleteSelectedAnnotation, markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished, redo, selectAnnotation, undo } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
+import { useCorpusSearchStore } from '../store/corpusSearchStore';
 import { useFindStore } from '../store/findStore';
+import { acceptSuggestion, nextSuggestion, rejectSuggestion, useSuggestionStore } from '../store/suggestionStore';
 import { useSessionStore } from '../store/sessionStore';
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -59,6 +61,32 @@ export function useKeyboard(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const session = useSessionStore.getState();
+      const suggestion = useSuggestionStore.getState().current;
+      if (suggestion !== null && !isTypingTarget(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        // A current suggestion takes Enter (accept), Escape (reject) and the tag keys (accept as that tag).
+        const tag = session.corpus?.tagSet.types.find((type) => type.hotkey === event.code);
+        const noTextSelection = !session.textSelection || session.textSelection.end <= session.textSelection.start;
+        if (event.code === 'Enter' || event.code === 'NumpadEnter') {
+          event.preventDefault();
+          acceptSuggestion(suggestion);
+          return;
+        }
+        if (event.code === 'Escape') {
+          event.preventDefault();
+          rejectSuggestion(suggestion);
+          return;
+        }
+        if (tag && noTextSelection) {
+          event.preventDefault();
+          acceptSuggestion(suggestion, tag.id);
+          return;
+        }
+      }
+      if (event.altKey && event.code === 'KeyN') {
+        event.preventDefault();
+        nextSuggestion();
+        return;
+      }
       if (event.code === 'Escape') {
         if (session.shortcutsOpen) session.set({ shortcutsOpen: false });
         else {
@@ -73,6 +101,11 @@ export function useKeyboard(): void {
         event.preventDefault();
         if (event.shiftKey) redo();
         else undo();
+        return;
+      }
+      if (command && event.shiftKey && event.code === 'KeyF') {
+        event.preventDefault();
+        useCorpusSearchStore.getState().set({ open: true });
         return;
       }
       if (command && event.code === 'KeyF') {
