@@ -75,7 +75,7 @@ export function App() {
         showCorpus(state.corpus);
         const first = state.lastArticleId && state.corpus?.articles.some((entry) => entry.id === state.lastArticleId) ? state.lastArticleId : state.corpus?.articles[0]?.id;
         const resumeAt = first === state.lastArticleId ? state.lastArticleOffset : null;
-        if (first) void openArticle(first).then(() => (resumeAt ? requestAnimationFrame(() => scrollToOffset(resumeAt)) : undefined));
+        if (first) void openArticle(first).then(() => (resumeAt ? scrollToOffset(resumeAt) : undefined));
       });
     return () => {
       stopAutosave();

@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { selectDomRange } from '../dom/domPosition';
+import { whenOffsetRendered } from '../dom/waitForOffset';
 import { openArticle } from '../store/actions';
 import { flushSave } from '../store/autosave';
 import { useCorpusSearchStore } from '../store/corpusSearchStore';
@@ -17,19 +18,11 @@ async function showHit(articleId: string, start: number, end: number): Promise<v
   if (!article || article.id !== articleId) return;
   const from = article.converter.toUtf16(start);
   const to = article.converter.toUtf16(end);
-  // Long articles render progressively: wait for the hit's paragraph to be in the page.
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const root = document.querySelector<HTMLElement>('[data-testid="article"]');
-    const paragraphs = root ? Array.from(root.querySelectorAll<HTMLElement>('[data-offset]')) : [];
-    const last = paragraphs[paragraphs.length - 1];
-    if (root && last && Number(last.dataset.offset) + (last.textContent?.length ?? 0) >= to) {
-      selectDomRange(root, from, to);
-      window.getSelection()?.getRangeAt(0).startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      useSessionStore.getState().set({ textSelection: { start: from, end: to }, selectedAnnotationId: null });
-      return;
-    }
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
+  const root = await whenOffsetRendered(to);
+  if (!root) return;
+  selectDomRange(root, from, to);
+  window.getSelection()?.getRangeAt(0).startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  useSessionStore.getState().set({ textSelection: { start: from, end: to }, selectedAnnotationId: null });
 }
 
 async function search(): Promise<void> {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api';
+import { whenOffsetRendered } from '../dom/waitForOffset';
 import { useSessionStore } from '../store/sessionStore';
 
 const REMEMBER_DELAY_MS = 800;
@@ -19,12 +20,40 @@ export function topVisibleOffset(scroller: HTMLElement): number {
   return paragraphs.length === 0 ? 0 : Number(paragraphs[low].dataset.offset);
 }
 
-/** Scrolls the article view so the paragraph holding `offset` is at the top. */
-export function scrollToOffset(offset: number): void {
-  const paragraphs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]'));
+/** Scrolls the article view so the paragraph holding `offset` is at the top (once it is rendered). */
+export async function scrollToOffset(offset: number): Promise<void> {
+  const root = await whenOffsetRendered(offset);
+  if (!root) return;
+  const paragraphs = Array.from(root.querySelectorAll<HTMLElement>('[data-offset]'));
   const target = [...paragraphs].reverse().find((paragraph) => Number(paragraph.dataset.offset) <= offset);
-  target?.scrollIntoView({ block: 'start' });
+  const scroller = root.closest<HTMLElement>('.article-scroller');
+  if (!target || !scroller) return;
+  // Paragraphs above that were never laid out have estimated heights (content-visibility): they
+  // settle as the view moves, so the scroll is repeated until the paragraph stays at the top.
+  let userScrolled = false;
+  const stop = () => {
+    userScrolled = true;
+  };
+  scroller.addEventListener('wheel', stop, { once: true, passive: true });
+  scroller.addEventListener('keydown', stop, { once: true });
+  let steady = 0;
+  for (let frame = 0; frame < SETTLE_FRAMES && !userScrolled && steady < STEADY_FRAMES; frame++) {
+    const drift = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    if (Math.abs(drift) < 2) steady++;
+    else {
+      steady = 0;
+      scroller.scrollTop += drift;
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  scroller.removeEventListener('wheel', stop);
+  scroller.removeEventListener('keydown', stop);
 }
+
+/** The view must hold still this many frames in a row before the restore is considered done. */
+const STEADY_FRAMES = 10;
+
+const SETTLE_FRAMES = 120;
 
 /** Remembers where the reader is in the open article, so the next start reopens it there. */
 export function useReadingPosition(): void {
