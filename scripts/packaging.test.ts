@@ -161,6 +161,9 @@ describe('packaged resources beside app.asar', () => {
     expect(nodeCliInspect).toBe(FUSE_DISABLED);
     expect(asarIntegrity).toBe(FUSE_ENABLED);
     expect(onlyFromAsar).toBe(FUSE_ENABLED);
+    // The renderer comes from the app:// protocol: file:// keeps no extra privileges.
+    const grantFileProtocolExtraPrivileges = wire.charCodeAt(7);
+    expect(grantFileProtocolExtraPrivileges).toBe(FUSE_DISABLED);
   });
 
   it('ship the command line as a Node package whose imports all resolve from resources/cli', async () => {
