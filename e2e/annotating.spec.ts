@@ -211,3 +211,38 @@ test('hotkeys under a Persian keyboard layout: ۱ tags, Ctrl+ظ undoes, ? lists 
   });
   expect(saved.annotations.map((annotation) => annotation.id).sort()).toEqual([first, second].sort());
 });
+
+test('a drag that starts inside a highlight and crosses into the next paragraph tags exactly that text', async ({ launch }) => {
+  const corpus = await makeCorpus({ 'two.txt': 'نشست شورای امنیت سازمان ملل\nدر نیویورک برگزار شد.\n' });
+  const { page } = await launch({ corpus });
+  await openArticleNamed(page, 'two.txt');
+  await dragSelect(page, 'سازمان ملل');
+  await page.keyboard.press('Digit2');
+  await expectFileSoon(corpus, 'two.txt', (saved) => {
+    if (saved.annotations.length !== 1) throw new Error('not yet');
+  });
+  // From inside «ملل» (already tagged) to the end of «نیویورک» on the next line.
+  await page.evaluate(() => {
+    const mark = document.querySelector('[data-entity-type="ORG"]') as HTMLElement;
+    const inside = mark.firstChild as Text;
+    const paragraphs = document.querySelectorAll('[data-testid="article"] [data-offset]');
+    const second = paragraphs[1].firstChild as Text;
+    const range = document.createRange();
+    range.setStart(inside, inside.data.indexOf('ملل') + 1);
+    range.setEnd(second, second.data.indexOf('نیویورک') + 3);
+    const selection = window.getSelection() as Selection;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+  // Releasing the mouse is what reads the selection; word snapping widens it to «ملل … نیویورک».
+  const box = await page.getByTestId('article').boundingBox();
+  await page.mouse.move((box?.x ?? 0) + 5, (box?.y ?? 0) + 5);
+  await page.evaluate(() => document.querySelector('.article-scroller')?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })));
+  await page.keyboard.press('Digit9');
+  const file = await expectFileSoon(corpus, 'two.txt', (saved) => {
+    if (saved.annotations.length !== 2) throw new Error('not yet');
+  });
+  const misc = file.annotations.find((annotation) => annotation.type === 'MISC');
+  expect(misc?.text).toBe('ملل\nدر نیویورک');
+  expect(misc?.start).toBe(codePointIndexOf('نشست شورای امنیت سازمان ملل\nدر نیویورک برگزار شد.\n', 'ملل'));
+});

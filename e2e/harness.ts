@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eventNames, windowChannelNames, type EventChannel, type EventPayloadOf } from '../shared/ipc';
 import { createApi } from '../shared/createApi';
+import { recoverFromRendererGone } from '../electron/crashRecovery';
 import { createDispatcher, createHandlerTable, type HostPlatform } from '../electron/ipc/handlers';
 import { CorpusSession } from '../electron/services/corpusSession';
 import { SettingsStore } from '../electron/services/settingsStore';
@@ -31,6 +32,8 @@ export interface LaunchOptions {
    * gets it from webUtils.getPathForFile, which a plain browser cannot.
    */
   droppedPath?: (name: string) => string;
+  /** What the user answers when the page crashes and the app offers a reload (default: reload). */
+  crashAnswer?: 'reload' | 'quit';
   /** The system locale the app sees (default fa-IR: the Persian UI). */
   locale?: string;
   /** A settings folder kept across launches (to test what the app remembers); by default a fresh one. */
@@ -141,6 +144,10 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   );
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The same recovery main runs when the renderer dies; the question is answered as the test says.
+  page.on('crash', () => {
+    void recoverFromRendererGone({ reason: 'crashed' }, { ask: async () => options.crashAnswer ?? 'reload', reload: async () => void (await page.reload()), quit: () => undefined });
+  });
   await page.goto(`${server.origin}/index.html`);
   try {
     await page.waitForSelector('.app', { timeout: 15_000 });

@@ -8,6 +8,7 @@ import { CorpusSession } from './services/corpusSession';
 import { SettingsStore } from './services/settingsStore';
 import { chooseStartupFolder, ensureSampleCorpusCopy, folderArgument } from './services/startupFolder';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { recoverFromRendererGone } from './crashRecovery';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppOriginUrl } from './security/appProtocol';
 import { createAppProtocolHandler } from './security/appProtocolHandler';
 import { denyAllPermissions, lockDownWebContents } from './security/windowGuards';
@@ -187,22 +188,25 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  // A crashed or killed page: every edit was autosaved within a moment of being made; offer to
-  // reload, and the page reopens the same article at the same place (remembered in settings).
   mainWindow.webContents.on('render-process-gone', (_event, details) => {
-    if (details.reason === 'clean-exit' || !mainWindow) return;
     const window = mainWindow;
-    void dialog
-      .showMessageBox(window, {
-        type: 'error',
-        title: 'Hashiye',
-        message: 'The window stopped unexpectedly — پنجره به‌طور ناگهانی متوقف شد',
-        detail: `Reason: ${details.reason}. Your annotations were saved as you made them. Reload at the same article?`,
-        buttons: ['Reload — بارگذاری دوباره', 'Quit — خروج'],
-        defaultId: 0,
-        cancelId: 1,
-      })
-      .then(({ response }) => (response === 0 ? window.webContents.reload() : app.quit()));
+    if (!window) return;
+    void recoverFromRendererGone(details, {
+      ask: async (message, detail) => {
+        const { response } = await dialog.showMessageBox(window, {
+          type: 'error',
+          title: 'Hashiye',
+          message,
+          detail,
+          buttons: ['Reload — بارگذاری دوباره', 'Quit — خروج'],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        return response === 0 ? 'reload' : 'quit';
+      },
+      reload: () => window.webContents.reload(),
+      quit: () => app.quit(),
+    });
   });
   mainWindow.on('closed', () => {
     mainWindow = null;

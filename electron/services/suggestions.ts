@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import type { StoredAnnotation } from '../../shared/model/nativeFormat';
-import { buildMatchingKey, findHits, queryKey } from '../../shared/text/matchingKey';
+import { buildMatchingKey, queryKey } from '../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../shared/text/offsets';
 import { annotationPathFor } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
@@ -24,8 +24,16 @@ export interface Suggestion {
   count: number;
 }
 
+/**
+ * At most this many suggestions per article: enough to work through, few enough that painting
+ * them never costs a frame on a long article.
+ */
+export const MAX_SUGGESTIONS = 300;
+
 /** Texts shorter than this (after folding) are never suggested: too many false hits. */
 const MIN_KEY_LENGTH = 2;
+
+const WORD_UNIT = /[\p{L}\p{M}\p{N}\u200c]/u;
 
 /** Every (text, type) pair tagged in the corpus's annotation files, most frequent first. */
 export async function collectTaggedTexts(root: string): Promise<TaggedText[]> {
@@ -57,19 +65,57 @@ export async function collectTaggedTexts(root: string): Promise<TaggedText[]> {
  * and more frequent texts win where suggestions would overlap; a text tagged with several
  * types is suggested with its most frequent one.
  */
-export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = 2000): Suggestion[] {
+export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS): Suggestion[] {
   const key = buildMatchingKey(text);
   const converter = createOffsetConverter(text);
-  const occupied = annotations.map((annotation) => [annotation.start, annotation.end] as const);
+  const occupied = annotations.map((annotation) => [annotation.start, annotation.end] as const).sort((a, b) => a[0] - b[0]);
   const overlaps = (start: number, end: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([from, to]) => start < to && end > from);
-  const candidates: Suggestion[] = [];
-  for (const entry of tagged) {
-    for (const hit of findHits(text, key, entry.text, { wholeWords: true })) {
-      const start = converter.toCodePoint(hit.start);
-      const end = converter.toCodePoint(hit.end);
-      if (overlaps(start, end, occupied)) continue;
-      candidates.push({ start, end, type: entry.type, text: text.slice(hit.start, hit.end), count: entry.count });
+  // For each annotation in start order, the furthest end reached so far: an occupied overlap
+  // exists iff some annotation starting before `end` reaches past `start`.
+  const reach: number[] = [];
+  for (const [, to] of occupied) reach.push(Math.max(to, reach.length > 0 ? reach[reach.length - 1] : 0));
+  const overlapsOccupied = (start: number, end: number) => {
+    let low = 0;
+    let high = occupied.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (occupied[middle][0] < end) low = middle + 1;
+      else high = middle;
     }
+    return low > 0 && reach[low - 1] > start;
+  };
+  // Entries by the first word of their key: one pass over the article's words finds every
+  // occurrence of every tagged text, instead of one search of the whole article per text.
+  const byFirstWord = new Map<string, { entry: TaggedText; key: string }[]>();
+  for (const entry of tagged) {
+    const entryKey = queryKey(entry.text);
+    const firstWord = entryKey.split(' ')[0];
+    const list = byFirstWord.get(firstWord) ?? [];
+    list.push({ entry, key: entryKey });
+    byFirstWord.set(firstWord, list);
+  }
+  const isWordUnit = (char: string | undefined) => char !== undefined && WORD_UNIT.test(char);
+  const candidates: Suggestion[] = [];
+  const folded = key.key;
+  let position = 0;
+  while (position < folded.length) {
+    if (!isWordUnit(folded[position]) || (position > 0 && isWordUnit(folded[position - 1]))) {
+      position++;
+      continue;
+    }
+    let wordEnd = position;
+    while (wordEnd < folded.length && folded[wordEnd] !== ' ') wordEnd++;
+    const word = folded.slice(position, wordEnd);
+    for (const { entry, key: entryKey } of byFirstWord.get(word) ?? byFirstWord.get(word.replace(/[^\p{L}\p{M}\p{N}]+$/u, '')) ?? []) {
+      if (!folded.startsWith(entryKey, position) || isWordUnit(folded[position + entryKey.length])) continue;
+      const utf16Start = key.starts[position];
+      const utf16End = key.ends[position + entryKey.length - 1];
+      const start = converter.toCodePoint(utf16Start);
+      const end = converter.toCodePoint(utf16End);
+      if (overlapsOccupied(start, end)) continue;
+      candidates.push({ start, end, type: entry.type, text: text.slice(utf16Start, utf16End), count: entry.count });
+    }
+    position = wordEnd;
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.count - a.count);
   const chosen: Suggestion[] = [];

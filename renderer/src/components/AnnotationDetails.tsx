@@ -1,5 +1,6 @@
 import { NO_ITEMS } from '../store/emptyArrays';
 import { useEffect, useState } from 'react';
+import { formatDate, formatNumber } from '../i18n/formatNumber';
 import { retagAnnotationById, updateSelectedDetails } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
@@ -43,8 +44,12 @@ export function AnnotationDetails() {
       <p className="details-text" dir="auto">
         {annotation.text}
       </p>
-      <p className="details-offsets" dir="ltr">
-        {start}–{end} · {annotation.author ?? ''}
+      <p className="details-offsets">
+        <bdi dir="ltr">
+          {formatNumber(start, language)}–{formatNumber(end, language)}
+        </bdi>
+        {annotation.author ? <> · {annotation.author}</> : null}
+        {annotation.modified ? <> · {formatDate(annotation.modified, language)}</> : null}
       </p>
       <label className="field">
         <span>{fa ? 'یادداشت' : 'Note'}</span>

@@ -46,7 +46,9 @@ export function FindBar() {
   }, [open, article, query, wholeWords, set]);
 
   useEffect(() => {
-    paintHits(open ? hits : [], current);
+    // After the frame that shows an edit: painting never delays the highlight the user made.
+    const handle = requestIdleCallback(() => paintHits(open ? hits : [], current), { timeout: 500 });
+    return () => cancelIdleCallback(handle);
   }, [open, hits, current, annotations]);
 
   useEffect(() => () => paintHits([], 0), []);

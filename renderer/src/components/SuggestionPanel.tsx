@@ -45,7 +45,9 @@ export function SuggestionPanel() {
   }, [saveState, annotations]);
 
   useEffect(() => {
-    paint(items, current);
+    // After the frame that shows an edit: painting never delays the highlight the user made.
+    const handle = requestIdleCallback(() => paint(items, current), { timeout: 500 });
+    return () => cancelIdleCallback(handle);
   }, [items, current, annotations]);
 
   useEffect(() => {

@@ -6,6 +6,16 @@ import { useSessionStore } from './sessionStore';
 /** Saves shortly after the last edit; failed saves keep the edits in memory and retry. */
 // Short enough that a crash or power cut loses almost nothing; long enough to batch a burst of keys.
 const SAVE_DELAY_MS = 60;
+/**
+ * Above this many annotations, serializing the document takes long enough to be felt: saves
+ * then wait for a pause in the typing (still well under a second) instead of following each key.
+ */
+const LARGE_DOCUMENT_ANNOTATIONS = 2_000;
+const LARGE_DOCUMENT_SAVE_DELAY_MS = 700;
+
+function editSaveDelay(): number {
+  return useDocumentStore.getState().annotations.length > LARGE_DOCUMENT_ANNOTATIONS ? LARGE_DOCUMENT_SAVE_DELAY_MS : SAVE_DELAY_MS;
+}
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -62,7 +72,7 @@ async function saveOnce(): Promise<void> {
       lastSavedAt: result.savedAt,
       ...(corpus && articles ? { corpus: { ...corpus, articles } } : {}),
     });
-    if (!clean) schedule(SAVE_DELAY_MS);
+    if (!clean) schedule(editSaveDelay());
   } catch (error) {
     const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)];
     failures++;
@@ -120,6 +130,6 @@ export function startAutosave(): () => void {
       return;
     }
     session.set({ saveState: 'dirty' });
-    schedule(SAVE_DELAY_MS);
+    schedule(editSaveDelay());
   });
 }

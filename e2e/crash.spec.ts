@@ -1,0 +1,20 @@
+import { copyCorpus, expect, expectFileSoon, openArticleNamed, test } from './fixtures';
+import { doubleClickWord } from './textGestures';
+
+test('a renderer crash loses nothing: the edit is on disk and the reloaded window reopens the same article', async ({ launch, appHost }) => {
+  test.skip(appHost === 'electron', 'the crash is injected through the Chromium stand-in (CDP Page.crash); in Electron main shows a native dialog');
+  const corpus = await copyCorpus();
+  const { page } = await launch({ corpus });
+  await openArticleNamed(page, '04-economy.txt');
+  await doubleClickWord(page, 'چین');
+  await page.keyboard.press('Digit3');
+  // The edit reaches the disk within a moment, before anything can go wrong.
+  await expectFileSoon(corpus, '04-economy.txt', (file) => {
+    if (file.annotations[0]?.text !== 'چین') throw new Error('not yet');
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.crash').catch(() => undefined);
+  // The harness answers the recovery question with "reload": the app comes back at the same article.
+  await expect(page.locator('.file.current')).toContainText('04-economy.txt', { timeout: 20_000 });
+  await expect(page.locator('[data-entity-type="LOC"]')).toHaveCount(1);
+});
