@@ -12,9 +12,11 @@ test('a renderer crash loses nothing: the edit is on disk and the reloaded windo
   await expectFileSoon(corpus, '04-economy.txt', (file) => {
     if (file.annotations[0]?.text !== 'چین') throw new Error('not yet');
   });
+  const reloaded = page.context().waitForEvent('page');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Page.crash').catch(() => undefined);
   // The harness answers the recovery question with "reload": the app comes back at the same article.
-  await expect(page.locator('.file.current')).toContainText('04-economy.txt', { timeout: 20_000 });
-  await expect(page.locator('[data-entity-type="LOC"]')).toHaveCount(1);
+  const window = await reloaded;
+  await expect(window.locator('.file.current')).toContainText('04-economy.txt', { timeout: 20_000 });
+  await expect(window.locator('[data-entity-type="LOC"]')).toHaveCount(1);
 });

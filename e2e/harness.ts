@@ -106,7 +106,8 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   const server = await serveFolder(rendererFolder);
   const browser: Browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: options.locale ?? 'fa-IR' });
-  const page = await context.newPage();
+  // The window's page; replaced by a fresh one when the old one crashed and the user chose to reload.
+  let page = await context.newPage();
 
   const hostPlatform: HostPlatform = {
     pickFolder: async () => options.pickFolder?.() ?? null,
@@ -120,14 +121,15 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   };
   const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR' }));
 
-  await page.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
-  await page.exposeBinding('__hashiyeInvoke', async (source, channel: string, payload: unknown) => {
+  // Context-wide, so a page opened after a crash is wired the same way.
+  await context.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
+  await context.exposeBinding('__hashiyeInvoke', async (source, channel: string, payload: unknown) => {
     const url = source.frame.url();
     const trusted = source.page === page && source.frame === page.mainFrame() && url.startsWith(`${server.origin}/`);
     return dispatch(channel, payload, { trusted, description: url });
   });
   // Stands in for the preload: the same createApi, over the binding instead of ipcRenderer.
-  await page.addInitScript(
+  await context.addInitScript(
     `(() => {
       const listeners = new Map();
       window.__hashiyeEmit = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
@@ -143,12 +145,30 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
     })();`,
   );
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // The same recovery main runs when the renderer dies; the question is answered as the test says.
-  page.on('crash', () => {
-    void recoverFromRendererGone({ reason: 'crashed' }, { ask: async () => options.crashAnswer ?? 'reload', reload: async () => void (await page.reload()), quit: () => undefined });
-  });
-  await page.goto(`${server.origin}/index.html`);
+  const appUrl = `${server.origin}/index.html`;
+  const watch = (watched: Page) => {
+    watched.on('pageerror', (error) => pageErrors.push(error.message));
+    // The same recovery main runs when the renderer dies; the question is answered as the test says.
+    // A crashed Chromium page cannot be reloaded in place: the reload is a fresh page on the same URL.
+    watched.on('crash', () => {
+      void recoverFromRendererGone(
+        { reason: 'crashed' },
+        {
+          ask: async () => options.crashAnswer ?? 'reload',
+          reload: async () => {
+            // Let the dead renderer go first, so the fresh page gets a process of its own.
+            await watched.close().catch(() => undefined);
+            page = await context.newPage();
+            watch(page);
+            await page.goto(appUrl);
+          },
+          quit: () => undefined,
+        },
+      );
+    });
+  };
+  watch(page);
+  await page.goto(appUrl);
   try {
     await page.waitForSelector('.app', { timeout: 15_000 });
   } catch (error) {
