@@ -1,4 +1,4 @@
-import { closeSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleEntry } from '../../shared/ipc';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../shared/model/nativeFormat';
@@ -6,26 +6,10 @@ import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { ArticleStatusSchema } from '../../shared/model/status';
 import { annotationPathFor } from './annotationStore';
 import { SNIFF_LENGTH, sniffUnreadableReason } from './articleDecoder';
+import { listArticleIds } from './articleFiles';
 import { toArticleId } from './corpusPaths';
 import { ListingCache, stampOf } from './listingCache';
 
-const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
-
-function isArticleFile(name: string): boolean {
-  return name.toLowerCase().endsWith('.txt') && !name.startsWith('.');
-}
-
-async function listArticleFiles(root: string, folder: string, found: string[]): Promise<void> {
-  const entries = await fs.readdir(folder, { withFileTypes: true });
-  for (const entry of entries) {
-    if (entry.isDirectory()) {
-      if (entry.name.startsWith('.') || IGNORED_FOLDERS.has(entry.name) || entry.name.endsWith('.annotators')) continue;
-      await listArticleFiles(root, path.join(folder, entry.name), found);
-    } else if (entry.isFile() && isArticleFile(entry.name)) {
-      found.push(path.join(folder, entry.name));
-    }
-  }
-}
 
 /** The first bytes of a file, read into `buffer`: enough to tell text from binary without reading whole articles. */
 function readHead(file: string, buffer: Buffer): Uint8Array {
@@ -120,8 +104,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  * the reason in `problem` (the article's own problem first).
  */
 export async function scanCorpus(root: string, options: { cacheFolder?: string | null } = {}): Promise<ArticleEntry[]> {
-  const files: string[] = [];
-  await listArticleFiles(root, root, files);
+  const files = (await listArticleIds(root)).map((id) => path.join(root, ...id.split('/')));
   const cache = await ListingCache.open(options.cacheFolder ?? null, root);
   const buffer = Buffer.alloc(SNIFF_LENGTH);
   const entries: ArticleEntry[] = [];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { isArticleFileName, listArticleIds } from './articleFiles';
 import { promises as fs, watch as watchFileSystem, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { toArticleId } from './corpusPaths';
 
 /**
  * Notices changes on disk made by other programs: the open article, its annotation file and
@@ -65,11 +65,7 @@ interface FileState {
   mtimeMs: number;
 }
 
-const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
 
-function isArticleName(name: string): boolean {
-  return name.toLowerCase().endsWith('.txt') && !name.startsWith('.');
-}
 
 /** Names an event can carry that never matter: our temporary files and backups. */
 function isNoise(name: string): boolean {
@@ -78,27 +74,7 @@ function isNoise(name: string): boolean {
 }
 
 /** Article ids under the root, by the corpus scanner's rules (hidden folders and `*.annotators` skipped). */
-export async function listArticleIds(root: string): Promise<string[]> {
-  const found: string[] = [];
-  const folders = [root];
-  while (folders.length > 0) {
-    const folder = folders.pop() as string;
-    let entries;
-    try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !IGNORED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators')) folders.push(path.join(folder, entry.name));
-      } else if (entry.isFile() && isArticleName(entry.name)) {
-        found.push(toArticleId(root, path.join(folder, entry.name)));
-      }
-    }
-  }
-  return found.sort();
-}
+export { listArticleIds };
 
 export function sha256Of(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
@@ -300,7 +276,7 @@ export class CorpusWatcher {
     const article = this.article;
     if (resolved === null || (article && (resolved === path.resolve(article.articlePath) || resolved === path.resolve(article.annotationPath)))) this.pendingFiles = true;
     // A folder's name, or a .txt: the listing may have changed.
-    if (resolved === null || isArticleName(path.basename(resolved)) || path.extname(resolved) === '') this.pendingCorpus = true;
+    if (resolved === null || isArticleFileName(path.basename(resolved)) || path.extname(resolved) === '') this.pendingCorpus = true;
     if (!this.pendingFiles && !this.pendingCorpus) return;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {

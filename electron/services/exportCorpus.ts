@@ -11,6 +11,7 @@ import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, Export
 import type { ArticleStatus } from '../../shared/model/status';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor } from './annotationStore';
+import { listArticleIds } from './articleFiles';
 import { decodeArticle } from './articleDecoder';
 import { bratAnnotationPathFor, loadBratCorpusTagSet, isBratCorpus } from './bratStore';
 import { loadTagSet } from './tagSetLoader';
@@ -209,30 +210,8 @@ function readBratDocument(id: string, articlePath: string, text: string): ReadAr
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/**
- * Article ids of the corpus, in the order the corpus pane shows them. The same rules as
- * corpusScanner.scanCorpus, without parsing every annotation file first (that alone takes
- * longer than the whole export budget on 10,000 articles); the export parses them once.
- */
-export async function listArticleIds(root: string): Promise<string[]> {
-  const ids: string[] = [];
-  const walk = async (folder: string, prefix: string): Promise<void> => {
-    const entries = await fs.readdir(folder, { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || IGNORED_FOLDERS.has(entry.name) || entry.name.endsWith('.annotators')) continue;
-        await walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt') && !entry.name.startsWith('.')) {
-        ids.push(prefix + entry.name);
-      }
-    }
-  };
-  await walk(root, '');
-  return ids.sort((a, b) => collator.compare(a, b));
-}
+export { listArticleIds };
 
 /** Seeded shuffle (mulberry32 + Fisher–Yates) of article ids into train/dev/test. */
 export function splitArticles(ids: readonly string[], split: ExportSplit): Record<SplitPart, string[]> {
