@@ -4,17 +4,7 @@
  * rare emoji (beyond U+FFFF, so code-point and UTF-16 offsets differ as in real files).
  */
 
-/** A small seeded generator (mulberry32): the same seed gives the same corpus on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../shared/seededRandom';
 
 const ZWNJ = '\u200C';
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getExportFormat } from '../../shared/formats/registry';
+import { seededRandom } from '../../shared/seededRandom';
 import { standoffToNative } from '../../shared/brat/nativeBridge';
 import { parseStandoff } from '../../shared/brat/standoffDocument';
 import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportFormatId, ExportProblem, SerializeOptions } from '../../shared/formats/exportTypes';
@@ -215,14 +216,7 @@ export { listArticleIds };
 
 /** Seeded shuffle (mulberry32 + Fisher–Yates) of article ids into train/dev/test. */
 export function splitArticles(ids: readonly string[], split: ExportSplit): Record<SplitPart, string[]> {
-  let state = split.seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(split.seed);
   const shuffled = [...ids];
   for (let index = shuffled.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));

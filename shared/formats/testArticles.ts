@@ -1,3 +1,4 @@
+import { seededRandom } from '../seededRandom';
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
 import { checkDocument } from './checkedSpans';
 import type { DocumentReport, ExportDocument } from './exportTypes';
@@ -56,17 +57,7 @@ export function fixtureDocument(id = 'news/001.txt'): ExportDocument {
   return { id, text, annotations, relations };
 }
 
-/** Seeded generator (mulberry32), so a failing case can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../seededRandom';
 
 const PIECES = ['ایران', 'می‌دهد', 'کتاب‌ها', 'سوریه', 'باقری', '۱۴۰۳', '12.5', '😀', '👍🏽', '،', '.', '؟', '«', '»', ' ', ' ', ' ', '\u00A0', '\u200C', '\n', 'ي', 'Tehran'];
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];

@@ -1,3 +1,4 @@
+import { seededRandom } from '../seededRandom';
 import { describe, expect, it } from 'vitest';
 import { codePointLength, createOffsetConverter, snapOutOfSurrogatePair } from './offsets';
 
@@ -127,17 +128,7 @@ describe('edges and errors', () => {
   });
 });
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const randomGenerator = seededRandom;
 
 const ALPHABET = ['a', ' ', '\n', '\r', 'ی', 'ي', 'ک', ZWNJ, NBSP, '\u200f', '۱', EMOJI, MATH_A, '🇮🇷', '\ud83d', '\ude00', '\ud800', '\udfff'];
 

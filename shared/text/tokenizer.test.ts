@@ -1,3 +1,4 @@
+import { seededRandom } from '../seededRandom';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,17 +40,7 @@ function texts(text: string): string[] {
   return tokenize(text).map((token) => token.text);
 }
 
-/** Seeded generator (mulberry32), so a failing case can be reproduced. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 describe('tokenizer', () => {
   it('keeps ZWNJ words whole and splits punctuation off', () => {
