@@ -37,7 +37,19 @@ export function addAnnotation(annotations: readonly DocumentAnnotation[], span: 
     created: context.now,
     modified: context.now,
   };
-  return { annotations: [...annotations, annotation].sort(compareReadingOrder), id };
+  return { annotations: insertInReadingOrder(annotations, annotation), id };
+}
+
+/** Inserts into an array already in reading order: a binary search, not a sort of 10,000 items. */
+function insertInReadingOrder(annotations: readonly DocumentAnnotation[], annotation: DocumentAnnotation): DocumentAnnotation[] {
+  let low = 0;
+  let high = annotations.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareReadingOrder(annotations[middle], annotation) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return [...annotations.slice(0, low), annotation, ...annotations.slice(low)];
 }
 
 /**

@@ -24,7 +24,10 @@ export function AnnotationList() {
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 10 });
   const selectedIndex = selectedId ? visible.findIndex((annotation) => annotation.id === selectedId) : -1;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    // Kept in step with the article, but after the frame that shows the new highlight.
+    const handle = requestIdleCallback(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }), { timeout: 300 });
+    return () => cancelIdleCallback(handle);
   }, [selectedIndex, virtualizer]);
   return (
     <section className="annotation-list" aria-label={t('annotations')}>

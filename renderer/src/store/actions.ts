@@ -1,5 +1,5 @@
 import type { Corpus } from '../../../shared/ipc';
-import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
+import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
 import type { ArticleStatus } from '../../../shared/model/status';
@@ -56,7 +56,8 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
     });
     loadDocument({
       articleId: document.id,
-      annotations: toDocumentAnnotations(document.annotations, converter),
+      // Kept in reading order from here on: edits insert in place instead of sorting again.
+      annotations: toDocumentAnnotations(document.annotations, converter).sort(compareReadingOrder),
       relations: document.relations,
       labels: document.labels,
       status: document.status,

@@ -24,11 +24,25 @@ let savedRevision = 0;
 let running: Promise<void> | null = null;
 let failures = 0;
 
+let idleHandle: number | null = null;
+
+/**
+ * Saves after `delay`, in the browser's next idle period (at most a second later), so that
+ * serializing a large document never lands in the frame that answers a key press.
+ */
 function schedule(delay: number): void {
   if (timer !== null) clearTimeout(timer);
+  if (idleHandle !== null) cancelIdleCallback(idleHandle);
+  idleHandle = null;
   timer = setTimeout(() => {
     timer = null;
-    void saveNow();
+    idleHandle = requestIdleCallback(
+      () => {
+        idleHandle = null;
+        void saveNow();
+      },
+      { timeout: 1000 },
+    );
   }, delay);
 }
 
@@ -96,6 +110,10 @@ export async function flushSave(): Promise<boolean> {
     clearTimeout(timer);
     timer = null;
   }
+  if (idleHandle !== null) {
+    cancelIdleCallback(idleHandle);
+    idleHandle = null;
+  }
   await saveNow();
   return savedRevision === revision;
 }
@@ -114,6 +132,8 @@ export function hasUnsavedEdits(): boolean {
 export function resetAutosave(): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;
+  if (idleHandle !== null) cancelIdleCallback(idleHandle);
+  idleHandle = null;
   revision = 0;
   savedRevision = 0;
   failures = 0;
