@@ -1,3 +1,4 @@
+import { countBelow } from '../sortedSearch';
 import { overlapLength, spanKey, spansOverlap, type AgreementSpan } from './agreementSpan';
 
 /**
@@ -79,7 +80,7 @@ function overlapCandidates(a: readonly AgreementSpan[], aIndexes: readonly numbe
   return aIndexes.map((aIndex) => {
     const span = a[aIndex];
     const found: { local: number; identical: boolean; shared: number }[] = [];
-    for (let position = firstAtLeast(starts, span.start - longest); position < starts.length && starts[position] < span.end; position++) {
+    for (let position = countBelow(starts, span.start - longest); position < starts.length && starts[position] < span.end; position++) {
       const local = byStart[position];
       const other = b[bIndexes[local]];
       if (!spansOverlap(span, other)) continue;
@@ -88,18 +89,6 @@ function overlapCandidates(a: readonly AgreementSpan[], aIndexes: readonly numbe
     found.sort((x, y) => Number(y.identical) - Number(x.identical) || y.shared - x.shared || x.local - y.local);
     return found.map((candidate) => candidate.local);
   });
-}
-
-/** Index of the first value ≥ `limit` in a sorted array. */
-function firstAtLeast(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle] < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

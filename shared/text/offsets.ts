@@ -1,3 +1,5 @@
+import { countBelow } from '../sortedSearch';
+
 /**
  * Offsets in files are Unicode code points (brat's and Python's convention); JavaScript
  * strings count UTF-16 code units. This module is the only place where one becomes the other.
@@ -18,18 +20,6 @@ function isHighSurrogate(code: number): boolean {
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** Number of values in the sorted array `values` that are strictly below `limit`. */
-function countBelow(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle] < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { errorMessage } from '../ipcError';
 import { api } from '../api';
 import { selectDomRange } from '../dom/domPosition';
 import { whenOffsetRendered } from '../dom/waitForOffset';
@@ -7,9 +8,6 @@ import { useCorpusSearchStore } from '../store/corpusSearchStore';
 import { useSessionStore } from '../store/sessionStore';
 import { NO_ITEMS } from '../store/emptyArrays';
 
-function message(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
-}
 
 /** Opens an article at a hit and selects the hit's text, so a tag key tags it. */
 async function showHit(articleId: string, start: number, end: number): Promise<void> {
@@ -33,7 +31,7 @@ async function search(): Promise<void> {
     await flushSave();
     state.set({ result: await api().corpus.search({ query: state.query, wholeWords: state.wholeWords }), busy: false });
   } catch (error) {
-    state.set({ busy: false, error: message(error) });
+    state.set({ busy: false, error: errorMessage(error) });
   }
 }
 
@@ -51,7 +49,7 @@ async function tagAll(type: string): Promise<void> {
     state.set({ lastTagAll: { ...result, type }, previewType: null, busy: false });
     await reloadOpenArticle();
   } catch (error) {
-    state.set({ busy: false, error: message(error) });
+    state.set({ busy: false, error: errorMessage(error) });
   }
 }
 
@@ -65,7 +63,7 @@ async function undoTagAll(): Promise<void> {
     state.set({ lastTagAll: null, busy: false });
     await reloadOpenArticle();
   } catch (error) {
-    state.set({ busy: false, error: message(error) });
+    state.set({ busy: false, error: errorMessage(error) });
   }
 }
 

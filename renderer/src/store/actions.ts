@@ -1,3 +1,4 @@
+import { errorMessage } from '../ipcError';
 import type { Corpus } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
@@ -12,11 +13,6 @@ import { useSessionStore } from './sessionStore';
 
 /** User intents, shared by the keyboard, the menus and the mouse. */
 
-function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // Electron prefixes errors thrown in main; the user needs only the reason.
-  return message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
-}
 
 export function showCorpus(corpus: Corpus | null): void {
   useSessionStore.getState().set({ corpus, article: null, selectedAnnotationId: null, textSelection: null, loadError: null });

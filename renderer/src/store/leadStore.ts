@@ -1,3 +1,4 @@
+import { errorMessage } from '../ipcError';
 import { create } from 'zustand';
 import type { AgreementReport } from '../../../shared/agreement/agreementReport';
 import type { CurationDecision } from '../../../shared/curation/curationDecision';
@@ -58,11 +59,6 @@ export const useLeadStore = create<LeadState>()((set) => ({
   set: (change) => set(change),
 }));
 
-function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // Electron prefixes errors thrown in main; the user needs only the reason.
-  return message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
-}
 
 /** Runs one request with the panel marked busy; a failure lands in `error`, never thrown. */
 async function run<T>(request: () => Promise<T>): Promise<T | null> {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../ipcError';
 import type { ExportRunRequest, ImportRunRequest } from '../../../shared/transferWire';
 import { api } from '../api';
 import { flushSave } from './autosave';
@@ -6,11 +7,6 @@ import { useTransferStore } from './transferStore';
 
 /** File › Export and File › Import: the user's intents, from the menu, the toolbar and the dialogs. */
 
-function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // Electron prefixes errors thrown in main; the user needs only the reason.
-  return message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
-}
 
 export function openExportDialog(): void {
   const { exportStage } = useTransferStore.getState();
