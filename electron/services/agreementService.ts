@@ -15,6 +15,7 @@ import {
 } from '../../shared/agreement/pairAgreement';
 import { documentTokens } from '../../shared/agreement/tokenLabels';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
+import { codePointText } from '../../shared/text/offsets';
 import { readAnnotationFileAt } from './annotationFileAtPath';
 import { annotatorFilePath, listCorpusAnnotators } from './annotatorFiles';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
@@ -94,7 +95,7 @@ export async function computeAgreement(
       problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
       continue;
     }
-    const codePoints = Array.from(text);
+    const codePoints = codePointText(text);
     const files = new Map<string, AnnotationFile>();
     for (const annotator of entry.annotators) {
       if (!compared.includes(annotator)) continue;

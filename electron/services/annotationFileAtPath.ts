@@ -10,10 +10,12 @@ import {
 } from '../../shared/model/nativeFormat';
 import { findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
 import type { ArticleStatus } from '../../shared/model/status';
+import { codePointArrayText, codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
 import { SaveFailedError, SaveRefusedError } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
+import { decodeAnnotationBytes } from './inputLimits';
 
 /**
  * Reading and writing a native annotation file at a path given explicitly: an annotator's
@@ -27,13 +29,11 @@ export type ExistingAnnotationFile =
   | { kind: 'usable'; file: AnnotationFile; migratedFrom: number | null }
   | { kind: 'broken'; problem: AnnotationFileProblem };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** `codePoints` (the article text's) may be passed when several files of one article are read. */
+/** `codePoints` (a view of the article text's) may be passed when several files of one article are read. */
 export async function readAnnotationFileAt(
   annotationPath: string,
   article: DecodedArticle,
-  codePoints: readonly string[] = Array.from(article.text),
+  codePoints: CodePointText = codePointText(article.text),
 ): Promise<ExistingAnnotationFile> {
   let bytes: Buffer;
   try {
@@ -42,12 +42,8 @@ export async function readAnnotationFileAt(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
     return { kind: 'broken', problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } };
   }
-  let raw: string;
-  try {
-    raw = strictUtf8.decode(bytes);
-  } catch {
-    return { kind: 'broken', problem: { kind: 'syntax', message: `${path.basename(annotationPath)} is not valid UTF-8.` } };
-  }
+  const raw = decodeAnnotationBytes(bytes);
+  if (raw === null) return { kind: 'broken', problem: { kind: 'syntax', message: `${path.basename(annotationPath)} is not valid UTF-8.` } };
   const parsed = parseAnnotationFile(raw);
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem };
   const problem = findOffsetProblem(parsed.file, codePoints);
@@ -83,7 +79,7 @@ export async function saveAnnotationFileAt(
   changes: AnnotationFileChanges,
 ): Promise<AnnotationFile> {
   const codePoints = Array.from(article.text);
-  const existing = await readAnnotationFileAt(annotationPath, article, codePoints);
+  const existing = await readAnnotationFileAt(annotationPath, article, codePointArrayText(codePoints));
   if (existing.kind === 'broken') {
     throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
   }
@@ -116,7 +112,7 @@ export async function saveAnnotationFileAt(
     const issue = checked.error.issues[0];
     throw new SaveRefusedError(`Not saved: invalid field ${issue.path.join('.') || 'file'}: ${issue.message}`);
   }
-  const problem = findOffsetProblem(checked.data, codePoints);
+  const problem = findOffsetProblem(checked.data, codePointArrayText(codePoints));
   if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
   try {
     await fs.mkdir(path.dirname(annotationPath), { recursive: true });

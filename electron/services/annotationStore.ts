@@ -11,10 +11,12 @@ import {
   type StoredRelation,
 } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
-import { findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
+import { findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem, type ParsedAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { codePointArrayText, codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
+import { decodeAnnotationBytes } from './inputLimits';
 
 export const ANNOTATION_SUFFIX = '.ann.json';
 
@@ -38,30 +40,6 @@ export interface LoadedAnnotations {
 
 const EMPTY: Omit<LoadedAnnotations, 'problem' | 'migratedFrom'> = { status: 'new', annotations: [], relations: [], labels: [] };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Raised when an existing annotation file's bytes are not UTF-8: it must not be read as text, nor overwritten. */
-class NotUtf8Error extends Error {}
-
-/**
- * The annotation file's text, or null when there is none. Decoded strictly: a lenient decoder
- * would turn stray bytes into U+FFFD and the next save would silently destroy them.
- */
-async function readIfExists(file: string): Promise<string | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    throw new NotUtf8Error(`${path.basename(file)} is not valid UTF-8.`);
-  }
-}
-
 /**
  * Everything that makes an existing annotation file unusable for this article: it does not
  * parse, fails the schema, has an unknown version, or its spans do not fit the article's text.
@@ -71,19 +49,34 @@ type ExistingFile =
   | { kind: 'usable'; file: AnnotationFile; migratedFrom: number | null }
   | { kind: 'broken'; problem: AnnotationFileProblem; migratedFrom: number | null };
 
-async function readExisting(annotationPath: string, article: DecodedArticle, codePoints: readonly string[]): Promise<ExistingFile> {
-  let raw: string | null;
+/** An existing annotation file as read once and parsed, or its absence. */
+export type ParsedExisting = { kind: 'absent' } | { kind: 'parsed'; parsed: ParsedAnnotationFile };
+
+/** Parses the text of an annotation file read once (readAnnotationFileWithinLimits). */
+export function parseExisting(annotationPath: string, read: { kind: 'absent' } | { kind: 'read'; text: string | null }): ParsedExisting {
+  if (read.kind === 'absent') return read;
+  if (read.text === null) return { kind: 'parsed', parsed: { ok: false, problem: { kind: 'syntax', message: `${path.basename(annotationPath)} is not valid UTF-8.` } } };
+  return { kind: 'parsed', parsed: parseAnnotationFile(read.text) };
+}
+
+/** The file, read from disk once, parsed: a read error becomes an 'io' problem. */
+async function readAndParse(annotationPath: string): Promise<ParsedExisting> {
+  let bytes: Buffer;
   try {
-    raw = await readIfExists(annotationPath);
+    bytes = await fs.readFile(annotationPath);
   } catch (error) {
-    const kind = error instanceof NotUtf8Error ? 'syntax' : 'io';
-    const message = error instanceof NotUtf8Error ? error.message : `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}`;
-    return { kind: 'broken', problem: { kind, message }, migratedFrom: null };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    return { kind: 'parsed', parsed: { ok: false, problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } } };
   }
-  if (raw === null) return { kind: 'absent' };
-  const parsed = parseAnnotationFile(raw);
+  return parseExisting(annotationPath, { kind: 'read', text: decodeAnnotationBytes(bytes) });
+}
+
+/** Whether a parsed file fits the article's text (given as code points). */
+function checkExisting(existing: ParsedExisting, article: DecodedArticle, text: CodePointText): ExistingFile {
+  if (existing.kind === 'absent') return existing;
+  const { parsed } = existing;
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem, migratedFrom: null };
-  const problem = findOffsetProblem(parsed.file, codePoints);
+  const problem = findOffsetProblem(parsed.file, text);
   if (problem) {
     const changed = parsed.file.source.sha256 !== article.sha256;
     const message = changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message;
@@ -95,9 +88,10 @@ async function readExisting(annotationPath: string, article: DecodedArticle, cod
 /**
  * Reads an article's annotations. A broken file is reported in `problem` (its kind and a
  * message naming what is wrong) with no annotations: the article then opens read-only.
+ * `parsed` is the file as already read and parsed, when the caller has it.
  */
-export async function loadAnnotations(articlePath: string, article: DecodedArticle): Promise<LoadedAnnotations> {
-  const existing = await readExisting(annotationPathFor(articlePath), article, Array.from(article.text));
+export async function loadAnnotations(articlePath: string, article: DecodedArticle, parsed?: ParsedExisting): Promise<LoadedAnnotations> {
+  const existing = checkExisting(parsed ?? (await readAndParse(annotationPathFor(articlePath))), article, codePointText(article.text));
   if (existing.kind === 'absent') return { ...EMPTY, problem: null, migratedFrom: null, orphans: [] };
   if (existing.kind === 'broken') return { ...EMPTY, problem: existing.problem, migratedFrom: existing.migratedFrom, orphans: [] };
   const { file } = existing;
@@ -154,11 +148,13 @@ function unknownFields(stored: object | undefined, known: ReadonlySet<string>): 
  * offsets. Fields this version does not know, at the top level, on annotations and on
  * relations, are kept. When the disk refuses to read the old file or to write the new one
  * (read-only folder, disk full, lock), SaveFailedError is thrown and the file is as it was.
+ * `parsed` is the existing file as the caller already read and parsed it (in the same own-write
+ * turn of the watcher), so that a save reads it once.
  */
-export async function saveAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest): Promise<AnnotationFile> {
+export async function saveAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, parsed?: ParsedExisting): Promise<AnnotationFile> {
   const annotationPath = annotationPathFor(articlePath);
   const codePoints = Array.from(article.text);
-  const existing = await readExisting(annotationPath, article, codePoints);
+  const existing = checkExisting(parsed ?? (await readAndParse(annotationPath)), article, codePointArrayText(codePoints));
   if (existing.kind === 'broken' && existing.problem.kind === 'io') {
     // Could not even read it (permissions, a lock): nothing is wrong with the edits, so retrying may succeed.
     throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${existing.problem.message}`, { cause: existing.problem });
@@ -190,7 +186,7 @@ export async function saveAnnotations(articlePath: string, article: DecodedArtic
     labels: request.labels,
     updated: new Date().toISOString(),
   };
-  const problem = findOffsetProblem(file, codePoints);
+  const problem = findOffsetProblem(file, codePointArrayText(codePoints));
   if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
   // Never write a file this version could not read back.
   const checked = AnnotationFileSchema.safeParse(file);

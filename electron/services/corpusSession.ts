@@ -4,13 +4,14 @@ import type { ArticleDocument, Corpus, SaveResult } from '../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
-import { annotationPathFor, loadAnnotations, saveAnnotations, SaveRefusedError } from './annotationStore';
+import { annotationPathFor, loadAnnotations, SaveRefusedError } from './annotationStore';
+import { openArticleAnnotations, saveArticleAnnotations } from './articleAnnotations';
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
 import { bratAnnotationPathFor, BratStore, countBratEntities, isBratCorpus, loadBratAnnotations, loadBratCorpusTagSet, reanchorBratAnnotations } from './bratStore';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
 import { CorpusWatcher, type CorpusWatchEvent } from './corpusWatcher';
-import { reanchorOnLoad, type ReanchorReport } from './reanchorOnLoad';
+import type { ReanchorReport } from './reanchorOnLoad';
 import { annotationFileLimitProblem, assertArticleWithinLimits, saveRequestProblem } from './inputLimits';
 import { loadTagSet } from './tagSetLoader';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
@@ -116,7 +117,6 @@ export class CorpusSession {
     const article = await this.readArticle(articlePath);
     const base = { id, name: path.basename(articlePath), text: article.text, encoding: article.encoding, encodingGuessed: article.guessed, sha256: article.sha256 };
     let document: ArticleDocument;
-    let limitProblem: string | null = null;
     if (this.mode === 'brat') {
       const previous = this.loaded.get(id);
       const reanchored = previous && previous.sha256 !== article.sha256 ? await this.ownWrite(bratAnnotationPathFor(articlePath), () => reanchorBratAnnotations(articlePath, previous.text, article)) : null;
@@ -134,22 +134,24 @@ export class CorpusSession {
         orphans: [],
         reanchored: reanchored ? { moved: reanchored.changes.filter((change) => change.status === 'moved').length, fuzzy: reanchored.changes.filter((change) => change.status === 'fuzzy').length, orphaned: reanchored.changes.filter((change) => change.status === 'orphan').length } : null,
       };
-    } else if ((limitProblem = await annotationFileLimitProblem(annotationPathFor(articlePath))) !== null) {
-      // Too large or too deeply nested to parse safely: opened read-only, the file untouched.
-      document = { ...base, status: 'new', annotations: [], relations: [], labels: [], problem: { kind: 'io', message: limitProblem }, migratedFrom: null, orphans: [], reanchored: null };
     } else {
-      // An article changed on disk since it was annotated: place every annotation again by its
-      // text and context and save that at once, so the offsets on disk follow the text.
-      const reanchored = await this.ownWrite(annotationPathFor(articlePath), () => reanchorOnLoad(articlePath, article, { write: true }));
-      const loaded = await loadAnnotations(articlePath, article);
-      document = {
-        ...base,
-        ...loaded,
-        // The quote context is for re-anchoring on disk; main recomputes it on every save.
-        annotations: loaded.annotations.map(withoutQuote),
-        orphans: loaded.orphans ?? [],
-        reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
-      };
+      // One read of the annotation file: limits, re-anchoring when the article changed on disk
+      // (written at once, so the offsets on disk follow the text), then the offsets checked.
+      const opened = await this.ownWrite(annotationPathFor(articlePath), () => openArticleAnnotations(articlePath, article));
+      if (opened.kind === 'refused') {
+        // Too large or too deeply nested to parse safely: opened read-only, the file untouched.
+        document = { ...base, status: 'new', annotations: [], relations: [], labels: [], problem: { kind: 'io', message: opened.message }, migratedFrom: null, orphans: [], reanchored: null };
+      } else {
+        const { loaded, reanchored } = opened;
+        document = {
+          ...base,
+          ...loaded,
+          // The quote context is for re-anchoring on disk; main recomputes it on every save.
+          annotations: loaded.annotations.map(withoutQuote),
+          orphans: loaded.orphans ?? [],
+          reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
+        };
+      }
     }
     this.loaded.set(id, article);
     await this.watcher?.watchArticle({ id, articlePath, annotationPath: this.annotationPathOf(articlePath), articleSha256: article.sha256 });
@@ -167,19 +169,24 @@ export class CorpusSession {
     if (article === null) {
       return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.', retryable: false };
     }
-    const annotationPath = this.annotationPathOf(articlePath);
-    const refused = saveRequestProblem(request) ?? (await annotationFileLimitProblem(annotationPath));
-    if (refused) return { ok: false, message: refused, retryable: false };
-    try {
-      if (this.mode === 'brat') {
+    const requestProblem = saveRequestProblem(request);
+    if (requestProblem) return { ok: false, message: requestProblem, retryable: false };
+    if (this.mode === 'brat') {
+      const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath));
+      if (refused) return { ok: false, message: refused, retryable: false };
+      try {
         await this.saveBrat(id, articlePath, article, request);
         return { ok: true, savedAt: new Date().toISOString() };
+      } catch (error) {
+        return saveFailure(error);
       }
-      const file = await this.ownWrite(annotationPathFor(articlePath), () => saveAnnotations(articlePath, article, request));
-      return { ok: true, savedAt: file.updated ?? new Date().toISOString() };
-    } catch (error) {
-      return { ok: false, message: (error as Error).message, retryable: !(error instanceof SaveRefusedError) };
     }
+    // The annotation file is read once, inside the watcher's own-write turn: its limits, whether
+    // it can be used, and what it keeps (unknown fields) are all decided on the bytes replaced.
+    const saved = await this.ownWrite(annotationPathFor(articlePath), () => saveArticleAnnotations(articlePath, article, request));
+    if (saved.kind === 'refused') return { ok: false, message: saved.message, retryable: false };
+    if (saved.kind === 'failed') return saveFailure(saved.error);
+    return { ok: true, savedAt: saved.file.updated ?? new Date().toISOString() };
   }
 
   /** The lines of a brat file that deleting an entity would remove (itself, relations, notes...). */
@@ -292,6 +299,10 @@ export class CorpusSession {
     if (this.root === null) throw new Error('No corpus is open.');
     return this.root;
   }
+}
+
+function saveFailure(error: unknown): SaveResult {
+  return { ok: false, message: (error as Error).message, retryable: !(error instanceof SaveRefusedError) };
 }
 
 function withoutQuote(annotation: StoredAnnotation): StoredAnnotation {

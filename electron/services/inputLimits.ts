@@ -154,24 +154,67 @@ export function annotationTextProblem(name: string, text: string, limits: InputL
   return null;
 }
 
+/** An annotation file read once, with its size and shape checked before anything parses it. */
+export type AnnotationFileRead =
+  | { kind: 'absent' }
+  /** Too large or too deeply nested to parse safely: to be left as it is. */
+  | { kind: 'refused'; message: string }
+  /** `text` is the bytes decoded strictly, null when they are not UTF-8. */
+  | { kind: 'read'; bytes: Buffer; text: string | null };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * UTF-8 text of an annotation file's bytes, or null when they are not UTF-8. Strict: a lenient
+ * decoder would turn stray bytes into U+FFFD and the next save would silently destroy them.
+ * A byte-order mark is dropped.
+ */
+export function decodeAnnotationBytes(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the annotation file at `annotationPath` once: absent, refused (its size is checked
+ * before it is read, its shape before it is parsed), or its bytes and their text. Errors
+ * other than a missing file (permissions, a folder in its place) are thrown.
+ */
+export async function readAnnotationFileWithinLimits(annotationPath: string, limits: InputLimits = INPUT_LIMITS): Promise<AnnotationFileRead> {
+  const name = path.basename(annotationPath);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(annotationPath, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    throw error;
+  }
+  let bytes: Buffer;
+  try {
+    const size = (await handle.stat()).size;
+    if (size > limits.annotationFileBytes) {
+      return { kind: 'refused', message: `${name} is ${megabytes(size)}; Hashiye opens annotation files of up to ${megabytes(limits.annotationFileBytes)}. It was left as it is.` };
+    }
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+  const text = decodeAnnotationBytes(bytes);
+  // Bytes that are not UTF-8 are measured as a lenient decoder reads them (the annotation
+  // store reports the encoding itself), so that an oversized file is named as such either way.
+  const problem = annotationTextProblem(name, text ?? bytes.toString('utf8'), limits);
+  return problem === null ? { kind: 'read', bytes, text } : { kind: 'refused', message: problem };
+}
+
 /**
  * The problem with the annotation file at `annotationPath`, or null when it is absent or may be
  * read. Checks its size before reading it, then its shape before anything parses it.
  */
 export async function annotationFileLimitProblem(annotationPath: string, limits: InputLimits = INPUT_LIMITS): Promise<string | null> {
-  const name = path.basename(annotationPath);
-  let size: number;
-  try {
-    size = (await fs.stat(annotationPath)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  if (size > limits.annotationFileBytes) {
-    return `${name} is ${megabytes(size)}; Hashiye opens annotation files of up to ${megabytes(limits.annotationFileBytes)}. It was left as it is.`;
-  }
-  // Decoding errors are not this module's concern: the annotation store reports them.
-  return annotationTextProblem(name, await fs.readFile(annotationPath, 'utf8'), limits);
+  const read = await readAnnotationFileWithinLimits(annotationPath, limits);
+  return read.kind === 'refused' ? read.message : null;
 }
 
 /** The problem with a save request from the window, or null when it may be written. */

@@ -46,6 +46,17 @@ describe('reanchorOnLoad', () => {
     expect(await fs.readFile(annotationPathFor(articlePath), 'utf8')).toBe('{ broken');
   });
 
+  it('leaves a file that is not UTF-8 alone: re-anchoring it would write U+FFFD over its stray bytes', async () => {
+    const { articlePath, article } = await articleIn(ORIGINAL);
+    await saveAnnotations(articlePath, article, { status: 'in-progress', annotations: [spanOf(ORIGINAL, 'باقری', 'a1', 'PER')], relations: [], labels: [] });
+    const json = await fs.readFile(annotationPathFor(articlePath), 'utf8');
+    const bytes = strayByteIn(json);
+    await fs.writeFile(annotationPathFor(articlePath), bytes);
+    const changed = await rewrite(articlePath, `x${ORIGINAL}`);
+    expect(await reanchorOnLoad(articlePath, changed, { write: true })).toBeNull();
+    expect(await fs.readFile(annotationPathFor(articlePath))).toEqual(bytes);
+  });
+
   it('moves annotations with their words, keeps orphans in the file, and brings them back later', async () => {
     const { articlePath, article } = await articleIn(ORIGINAL);
     const annotations = [
@@ -139,3 +150,9 @@ describe('reanchorOnLoad', () => {
     expect(outcome?.file.source.encoding).toBe('windows-1256');
   });
 });
+
+/** The file's JSON with one more field whose string holds a byte that is not UTF-8: valid JSON to a lenient reader. */
+function strayByteIn(json: string): Buffer {
+  const at = json.indexOf('"in-progress"') + '"in-progress"'.length;
+  return Buffer.concat([Buffer.from(`${json.slice(0, at)}, "x": "`, 'utf8'), Buffer.from([0xff]), Buffer.from(`"${json.slice(at)}`, 'utf8')]);
+}

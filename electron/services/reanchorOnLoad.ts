@@ -8,6 +8,7 @@ import { reanchor, type AnchorInput, type AnchorResult } from '../../shared/text
 import { annotationPathFor } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
+import { decodeAnnotationBytes } from './inputLimits';
 
 /**
  * When an article changed on disk (its SHA-256 is not the one its annotation file recorded),
@@ -210,18 +211,29 @@ export interface ReanchoredOnLoad extends ReanchorOutcome {
  */
 export async function reanchorOnLoad(articlePath: string, article: DecodedArticle, options: { write: boolean }): Promise<ReanchoredOnLoad | null> {
   const annotationPath = annotationPathFor(articlePath);
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = await fs.readFile(annotationPath, 'utf8');
+    bytes = await fs.readFile(annotationPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  // Decoded strictly: a file that is not UTF-8 does not parse, and is left alone.
+  const raw = decodeAnnotationBytes(bytes);
+  if (raw === null) return null;
   const parsed = parseAnnotationFile(raw);
-  if (!parsed.ok || parsed.file.source.sha256 === article.sha256) return null;
-  const outcome = reanchorAnnotationFile({ ...parsed.file, source: { ...parsed.file.source, file: path.basename(articlePath) } }, article);
+  return parsed.ok ? reanchorParsedOnLoad(articlePath, article, parsed.file, options) : null;
+}
+
+/**
+ * `reanchorOnLoad` for a file the caller has already read and parsed: null when it was made on
+ * this version of the article, otherwise re-anchored (and with `write`, saved at once).
+ */
+export async function reanchorParsedOnLoad(articlePath: string, article: DecodedArticle, file: AnnotationFile, options: { write: boolean }): Promise<ReanchoredOnLoad | null> {
+  if (file.source.sha256 === article.sha256) return null;
+  const outcome = reanchorAnnotationFile({ ...file, source: { ...file.source, file: path.basename(articlePath) } }, article);
   if (!options.write) return { ...outcome, written: null };
   const json = `${JSON.stringify(outcome.file, null, 2)}\n`;
-  await writeFileAtomic(annotationPath, json, { backup: true });
+  await writeFileAtomic(annotationPathFor(articlePath), json, { backup: true });
   return { ...outcome, written: json };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateToCurrent } from './migrations';
 import { NATIVE_FORMAT_VERSION, type AnnotationFile } from './nativeFormat';
 import { findOffsetProblem, parseAnnotationFile } from './readAnnotationFile';
+import { codePointText } from '../text/offsets';
 
 const TEXT = 'خبر 😀 فوری\nسرلشکر باقری به دمشق رفت.';
 const CODE_POINTS = Array.from(TEXT);
@@ -188,5 +189,24 @@ describe('findOffsetProblem', () => {
   it('accepts empty spans and spans at the very end, and an empty article with no annotations', () => {
     expect(findOffsetProblem(withAnnotations([{ id: 'z', type: 'PER', start: CODE_POINTS.length, end: CODE_POINTS.length, text: '' }]), CODE_POINTS)).toBeNull();
     expect(findOffsetProblem(withAnnotations([]), [])).toBeNull();
+  });
+
+  it('gives the same answers from a code-point view of the text as from an array of its code points', () => {
+    const cases: unknown[][] = [
+      [{ id: 'e', type: 'MISC', start: 4, end: 5, text: '😀' }, { id: 'a', type: 'PER', start: 18, end: 23, text: 'باقری' }],
+      [{ id: 'a', type: 'PER', start: 19, end: 24, text: 'باقری' }],
+      [{ id: 'late', type: 'PER', start: 30, end: CODE_POINTS.length + 1, text: 'x' }],
+      [{ id: 'a', type: 'LOC', start: 27, end: 31, text: 'تهران' }],
+      [{ id: 'd', type: 'PER', start: 11, end: 23, text: 'سرلشکر باقری', fragments: [{ start: 11, end: 17 }, { start: 18, end: 23 }] }],
+      [{ id: 'd', type: 'PER', start: 3, end: 23, text: '😀 فوری باقری', fragments: [{ start: 3, end: 5 }, { start: 5, end: 9 }, { start: 18, end: 23 }] }],
+      [{ id: 'z', type: 'PER', start: CODE_POINTS.length, end: CODE_POINTS.length, text: '' }],
+    ];
+    for (const annotations of cases) {
+      const file = withAnnotations(annotations);
+      expect(findOffsetProblem(file, codePointText(TEXT))).toEqual(findOffsetProblem(file, CODE_POINTS));
+    }
+    expect(findOffsetProblem(withAnnotations(cases[0]), codePointText(TEXT))).toBeNull();
+    expect(findOffsetProblem(withAnnotations(cases[3]), codePointText(TEXT))).toMatchObject({ kind: 'text', message: /«تهران».*«دمشق»/ });
+    expect(findOffsetProblem(withAnnotations([]), codePointText(''))).toBeNull();
   });
 });

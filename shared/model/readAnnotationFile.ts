@@ -1,5 +1,6 @@
 import { AnnotationFileSchema, type AnnotationFile } from './nativeFormat';
 import { isObject, migrateToCurrent } from './migrations';
+import { codePointArrayText, type CodePointText } from '../text/offsets';
 
 export interface AnnotationFileProblem {
   kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io';
@@ -38,8 +39,11 @@ export function parseAnnotationFile(json: string): ParsedAnnotationFile {
 /**
  * Checks the annotations against the document text (as code points) they were made on.
  * Used when the text's SHA-256 equals the recorded one: any mismatch means the file is wrong.
+ * Pass `codePointText(text)`: an array of code points is accepted for callers that hold one,
+ * but building it for a 1 MB article costs more than the check itself.
  */
-export function findOffsetProblem(file: AnnotationFile, codePoints: readonly string[]): AnnotationFileProblem | null {
+export function findOffsetProblem(file: AnnotationFile, text: CodePointText | readonly string[]): AnnotationFileProblem | null {
+  const codePoints: CodePointText = isCodePointArray(text) ? codePointArrayText(text) : text;
   for (const annotation of file.annotations) {
     if (annotation.end < annotation.start) {
       return { kind: 'offsets', message: `Annotation ${annotation.id} ends (${annotation.end}) before it starts (${annotation.start}).` };
@@ -64,11 +68,15 @@ export function findOffsetProblem(file: AnnotationFile, codePoints: readonly str
       }
     }
     const covered = annotation.fragments
-      ? annotation.fragments.map((fragment) => codePoints.slice(fragment.start, fragment.end).join('')).join(' ')
-      : codePoints.slice(annotation.start, annotation.end).join('');
+      ? annotation.fragments.map((fragment) => codePoints.slice(fragment.start, fragment.end)).join(' ')
+      : codePoints.slice(annotation.start, annotation.end);
     if (covered !== annotation.text) {
       return { kind: 'text', message: `Annotation ${annotation.id} says it covers «${annotation.text}» but the article has «${covered}» at ${annotation.start}-${annotation.end}.` };
     }
   }
   return null;
+}
+
+function isCodePointArray(text: CodePointText | readonly string[]): text is readonly string[] {
+  return Array.isArray(text);
 }

@@ -1,6 +1,6 @@
 import { seededRandom } from '../seededRandom';
 import { describe, expect, it } from 'vitest';
-import { codePointLength, createOffsetConverter, snapOutOfSurrogatePair } from './offsets';
+import { codePointArrayText, codePointLength, codePointText, createOffsetConverter, snapOutOfSurrogatePair } from './offsets';
 
 const EMOJI = '😀'; // U+1F600, two UTF-16 units
 const MATH_A = '𝐀'; // U+1D400, a letter beyond U+FFFF
@@ -166,5 +166,41 @@ describe('randomized round trips (property style)', () => {
         expect(sliceByCodePoints(text, start, end), context).toBe(codePoints.slice(start, end).join(''));
       }
     }
+  });
+});
+
+describe('codePointText: slicing by code points without an array of them', () => {
+  it('slices like Array.from(text).slice(start, end).join("") for every span, bound and odd input', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const random = randomGenerator(seed);
+      const length = Math.floor(random() * 30);
+      let text = '';
+      for (let index = 0; index < length; index++) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
+      const codePoints = Array.from(text);
+      const view = codePointText(text);
+      const fromArray = codePointArrayText(codePoints);
+      const context = `seed ${seed}: ${JSON.stringify(text)}`;
+      expect(view.length, context).toBe(codePoints.length);
+      expect(fromArray.length, context).toBe(codePoints.length);
+      // Negative, past-the-end, reversed and fractional bounds behave as Array.prototype.slice.
+      const bounds = [-codePoints.length - 2, -1, 0, 1.5, codePoints.length - 1, codePoints.length, codePoints.length + 3, Number.NaN, Infinity];
+      for (let start = 0; start <= codePoints.length; start++) bounds.push(start);
+      for (const start of bounds) {
+        for (const end of bounds) {
+          const expected = codePoints.slice(start, end).join('');
+          expect(view.slice(start, end), `${context} [${start}, ${end})`).toBe(expected);
+          expect(fromArray.slice(start, end), `${context} [${start}, ${end})`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it('reuses a converter it is given, and slices Persian text with ZWNJ and an emoji', () => {
+    const text = `می${ZWNJ}دهد ${EMOJI} تهران`;
+    const view = codePointText(text, createOffsetConverter(text));
+    expect(view.length).toBe(Array.from(text).length);
+    expect(view.slice(0, 6)).toBe(`می${ZWNJ}دهد`);
+    expect(view.slice(7, 8)).toBe(EMOJI);
+    expect(view.slice(9, 14)).toBe('تهران');
   });
 });

@@ -77,3 +77,41 @@ export function snapOutOfSurrogatePair(text: string, utf16Offset: number): numbe
   }
   return utf16Offset;
 }
+
+/**
+ * A text seen as a sequence of code points, for checking and slicing by file offsets without
+ * building an array of every character (`Array.from` of a 1 MB article is a million strings).
+ */
+export interface CodePointText {
+  /** Length in code points. */
+  readonly length: number;
+  /** The code points [start, end) as a string; the same as `Array.from(text).slice(start, end).join('')`. */
+  slice(start: number, end: number): string;
+}
+
+/** Array.prototype.slice's reading of a bound: integers only, negative from the end, clamped. */
+function sliceBound(value: number, length: number): number {
+  const integer = Math.trunc(value) || 0;
+  return integer < 0 ? Math.max(length + integer, 0) : Math.min(integer, length);
+}
+
+/** A code-point view of `text`; pass the text's converter when there already is one. */
+export function codePointText(text: string, converter: OffsetConverter = createOffsetConverter(text)): CodePointText {
+  const length = converter.codePointLength;
+  return {
+    length,
+    slice(start: number, end: number): string {
+      const from = sliceBound(start, length);
+      const to = sliceBound(end, length);
+      return to <= from ? '' : text.slice(converter.toUtf16(from), converter.toUtf16(to));
+    },
+  };
+}
+
+/** The same view over code points that a caller already holds as an array. */
+export function codePointArrayText(codePoints: readonly string[]): CodePointText {
+  return {
+    length: codePoints.length,
+    slice: (start: number, end: number) => codePoints.slice(start, end).join(''),
+  };
+}

@@ -1,0 +1,151 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { StoredAnnotation } from '../../shared/model/nativeFormat';
+import { annotationPathFor, loadAnnotations, saveAnnotations, SaveRefusedError } from './annotationStore';
+import { openArticleAnnotations, saveArticleAnnotations } from './articleAnnotations';
+import { decodeArticle, type DecodedArticle } from './articleDecoder';
+import { INPUT_LIMITS } from './inputLimits';
+
+const folders: string[] = [];
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
+});
+
+const TEXT = '😀 سرلشکر باقری رئیس ستاد کل نیروهای مسلح امروز در دمشق با همتای سوری دیدار کرد.\n';
+
+async function articleIn(text: string): Promise<{ articlePath: string; annotationPath: string; article: DecodedArticle }> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-article-annotations-'));
+  folders.push(folder);
+  const articlePath = path.join(folder, 'خبر.txt');
+  await fs.writeFile(articlePath, text);
+  return { articlePath, annotationPath: annotationPathFor(articlePath), article: decodeArticle(await fs.readFile(articlePath)) };
+}
+
+async function rewrite(articlePath: string, text: string): Promise<DecodedArticle> {
+  await fs.writeFile(articlePath, text);
+  return decodeArticle(await fs.readFile(articlePath));
+}
+
+function spanOf(text: string, needle: string, id: string, type = 'PER'): StoredAnnotation {
+  const start = Array.from(text.slice(0, text.indexOf(needle))).length;
+  return { id, type, start, end: start + Array.from(needle).length, text: needle };
+}
+
+const request = (annotations: StoredAnnotation[]) => ({ status: 'in-progress' as const, annotations, relations: [], labels: [] });
+
+describe('openArticleAnnotations', () => {
+  it('loads what loadAnnotations loads, for an absent file and for one made on this text, writing nothing', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    expect(await openArticleAnnotations(articlePath, article)).toEqual({ kind: 'loaded', loaded: await loadAnnotations(articlePath, article), reanchored: null });
+    await expect(fs.access(annotationPath)).rejects.toThrow();
+
+    await saveAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1'), spanOf(TEXT, 'دمشق', 'a2', 'LOC')]));
+    const before = await fs.stat(annotationPath);
+    const opened = await openArticleAnnotations(articlePath, article);
+    expect(opened).toEqual({ kind: 'loaded', loaded: await loadAnnotations(articlePath, article), reanchored: null });
+    expect(opened.kind === 'loaded' && opened.loaded.annotations.map((annotation) => annotation.text)).toEqual(['باقری', 'دمشق']);
+    expect((await fs.stat(annotationPath)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('re-anchors a file made on another version of the article, saves it at once and loads the result', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    await saveAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1'), spanOf(TEXT, 'دمشق', 'a2', 'LOC')]));
+    const previousJson = await fs.readFile(annotationPath, 'utf8');
+    const changedText = `تیتر تازه\n${TEXT}`;
+    const changed = await rewrite(articlePath, changedText);
+
+    const opened = await openArticleAnnotations(articlePath, changed);
+    if (opened.kind !== 'loaded') throw new Error('expected the annotations to load');
+    expect(opened.reanchored?.report.changes.map((change) => [change.id, change.status])).toEqual([['a1', 'moved'], ['a2', 'moved']]);
+    expect(opened.loaded.problem).toBeNull();
+    expect(opened.loaded.migratedFrom).toBeNull();
+    expect(opened.loaded.annotations.map(({ start, end, text }) => ({ start, end, text }))).toEqual([spanOf(changedText, 'باقری', 'a1'), spanOf(changedText, 'دمشق', 'a2')].map(({ start, end, text }) => ({ start, end, text })));
+    // Written at once, with the previous version kept, and what was loaded is what is on disk.
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(opened.reanchored?.written);
+    expect(await fs.readFile(`${annotationPath}.bak`, 'utf8')).toBe(previousJson);
+    expect(opened.loaded).toEqual(await loadAnnotations(articlePath, changed));
+  });
+
+  it('refuses a file beyond the limits and leaves it as it is, even when the article changed', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    await saveAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1')]));
+    const json = await fs.readFile(annotationPath, 'utf8');
+    const changed = await rewrite(articlePath, `x${TEXT}`);
+    expect(await openArticleAnnotations(articlePath, changed, { ...INPUT_LIMITS, nestingDepth: 2 })).toEqual({
+      kind: 'refused',
+      message: 'خبر.ann.json is nested 4 levels deep; an annotation file has at most 2. It was left as it is.',
+    });
+    expect(await openArticleAnnotations(articlePath, changed, { ...INPUT_LIMITS, annotationFileBytes: 10 })).toMatchObject({ kind: 'refused', message: /^خبر\.ann\.json is 0 MB; Hashiye opens annotation files of up to 0 MB\./ });
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(json);
+    await expect(fs.access(`${annotationPath}.bak`)).rejects.toThrow();
+  });
+
+  it('reports a file that is not UTF-8 or does not parse, and never rewrites it, even when the article changed', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    await saveAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1')]));
+    const valid = await fs.readFile(annotationPath, 'utf8');
+    const changed = await rewrite(articlePath, `x${TEXT}`);
+    // Valid JSON but for one stray byte in a string: a lenient reader would re-anchor it and write U+FFFD over that byte.
+    const notUtf8 = strayByteIn(valid);
+    const cases: [Buffer, string, RegExp][] = [
+      [notUtf8, 'syntax', /^خبر\.ann\.json is not valid UTF-8\.$/],
+      [Buffer.from('{ broken', 'utf8'), 'syntax', /^Not valid JSON/],
+      [Buffer.from('{"format":"hashiye-annotations","version":99}', 'utf8'), 'version', /./],
+    ];
+    for (const [bytes, kind, message] of cases) {
+      await fs.writeFile(annotationPath, bytes);
+      const opened = await openArticleAnnotations(articlePath, changed);
+      expect(opened).toMatchObject({ kind: 'loaded', reanchored: null, loaded: { annotations: [], problem: { kind, message } } });
+      expect(await fs.readFile(annotationPath)).toEqual(bytes);
+    }
+  });
+
+  it('throws when the file cannot be read at all', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    await fs.mkdir(annotationPath);
+    await expect(openArticleAnnotations(articlePath, article)).rejects.toThrow(/EISDIR/);
+  });
+});
+
+describe('saveArticleAnnotations', () => {
+  it('saves as saveAnnotations does, keeping fields this version does not know', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    expect(await saveArticleAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1')]))).toMatchObject({ kind: 'saved' });
+    const json = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as Record<string, unknown>;
+    await fs.writeFile(annotationPath, JSON.stringify({ ...json, reviewer: 'sara' }));
+    const saved = await saveArticleAnnotations(articlePath, article, request([spanOf(TEXT, 'دمشق', 'a2', 'LOC')]));
+    expect(saved).toMatchObject({ kind: 'saved', file: { reviewer: 'sara', annotations: [{ id: 'a2', text: 'دمشق', quote: { prefix: expect.any(String) as string } }] } });
+    expect(JSON.parse(await fs.readFile(annotationPath, 'utf8'))).toEqual(saved.kind === 'saved' ? saved.file : null);
+  });
+
+  it('refuses a file beyond the limits, reports a broken one as SaveRefusedError, and writes neither', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    await saveAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1')]));
+    const json = await fs.readFile(annotationPath, 'utf8');
+    expect(await saveArticleAnnotations(articlePath, article, request([]), { ...INPUT_LIMITS, collectionEntries: 5 })).toEqual({
+      kind: 'refused',
+      message: 'خبر.ann.json is too large to open: it holds 9 entries; Hashiye opens up to 5. It was left as it is.',
+    });
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(json);
+
+    await fs.writeFile(annotationPath, Buffer.from([0x7b, 0xff, 0x7d]));
+    const broken = await saveArticleAnnotations(articlePath, article, request([]));
+    expect(broken.kind === 'failed' && broken.error).toBeInstanceOf(SaveRefusedError);
+    expect(broken.kind === 'failed' && (broken.error as Error).message).toMatch(/not valid UTF-8.*left untouched/);
+    expect(await fs.readFile(annotationPath)).toEqual(Buffer.from([0x7b, 0xff, 0x7d]));
+  });
+
+  it('throws when the file cannot be read at all', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    await fs.mkdir(annotationPath);
+    await expect(saveArticleAnnotations(articlePath, article, request([]))).rejects.toThrow(/EISDIR/);
+  });
+});
+
+/** The file's JSON with one more field whose string holds a byte that is not UTF-8: valid JSON to a lenient reader. */
+function strayByteIn(json: string): Buffer {
+  const at = json.indexOf('"in-progress"') + '"in-progress"'.length;
+  return Buffer.concat([Buffer.from(`${json.slice(0, at)}, "x": "`, 'utf8'), Buffer.from([0xff]), Buffer.from(`"${json.slice(at)}`, 'utf8')]);
+}

@@ -1,0 +1,60 @@
+import type { AnnotationFile } from '../../shared/model/nativeFormat';
+import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { annotationPathFor, loadAnnotations, parseExisting, saveAnnotations, type LoadedAnnotations, type SaveRequest } from './annotationStore';
+import type { DecodedArticle } from './articleDecoder';
+import { INPUT_LIMITS, readAnnotationFileWithinLimits, type InputLimits } from './inputLimits';
+import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
+
+/**
+ * Opening and saving an article's `NAME.ann.json` with the file read, decoded, measured and
+ * parsed once (a 10,000-annotation file is megabytes of JSON: reading and validating it once
+ * per step made opening a big article several times slower than it needs to be).
+ */
+
+export type OpenedAnnotations =
+  /** Too large or too deeply nested to parse safely: the article opens read-only, the file untouched. */
+  | { kind: 'refused'; message: string }
+  | { kind: 'loaded'; loaded: LoadedAnnotations; reanchored: ReanchoredOnLoad | null };
+
+/**
+ * For `article.load`: the limits first, then, if the file was made on another version of the
+ * article, every annotation placed again by its text and context and saved at once (so the
+ * offsets on disk follow the text), then the annotations checked against the article. A file
+ * that does not parse, fails its schema or is not UTF-8 is reported, never written.
+ */
+export async function openArticleAnnotations(articlePath: string, article: DecodedArticle, limits: InputLimits = INPUT_LIMITS): Promise<OpenedAnnotations> {
+  const annotationPath = annotationPathFor(articlePath);
+  const read = await readAnnotationFileWithinLimits(annotationPath, limits);
+  if (read.kind === 'refused') return read;
+  const existing = parseExisting(annotationPath, read);
+  if (existing.kind === 'parsed' && existing.parsed.ok) {
+    const reanchored = await reanchorParsedOnLoad(articlePath, article, existing.parsed.file, { write: true });
+    if (reanchored?.written) {
+      // What was written is read back from memory, exactly as reading the file again would.
+      return { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored };
+    }
+  }
+  return { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, existing), reanchored: null };
+}
+
+export type SavedAnnotations =
+  | { kind: 'refused'; message: string }
+  | { kind: 'saved'; file: AnnotationFile }
+  /** What saveAnnotations threw (SaveRefusedError, SaveFailedError...): the file is as it was. */
+  | { kind: 'failed'; error: unknown };
+
+/**
+ * For `annotations.save`: refuses (nothing written) an existing file beyond the limits, then
+ * saves as `saveAnnotations` does, on the file as read here. Errors reading the file are
+ * thrown, apart from what the save itself reports in `failed`.
+ */
+export async function saveArticleAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, limits: InputLimits = INPUT_LIMITS): Promise<SavedAnnotations> {
+  const annotationPath = annotationPathFor(articlePath);
+  const read = await readAnnotationFileWithinLimits(annotationPath, limits);
+  if (read.kind === 'refused') return read;
+  try {
+    return { kind: 'saved', file: await saveAnnotations(articlePath, article, request, parseExisting(annotationPath, read)) };
+  } catch (error) {
+    return { kind: 'failed', error };
+  }
+}
