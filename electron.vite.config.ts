@@ -31,7 +31,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      minify: true,
+      minify: process.env.HASHIYE_NO_MINIFY ? false : true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -3,15 +3,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMessages } from '../i18n/useMessages';
 import { deleteSelectedAnnotation, selectAnnotation } from '../store/actions';
-import { useDocumentStore } from '../store/documentStore';
+import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { useSessionStore } from '../store/sessionStore';
 import { useTagAppearance } from './useTagAppearance';
 
 /** Every annotation in reading order, filterable by tag; orphans (not placed in the text) apart. */
 export function AnnotationList() {
-  const annotations = useDocumentStore((state) => state.annotations);
+  // A frame behind the article: the highlight a key press made is painted first.
+  const annotations = usePaintedDocumentStore((state) => state.annotations);
   const orphans = useSessionStore((state) => state.article?.orphans ?? NO_ITEMS);
-  const selectedId = useSessionStore((state) => state.selectedAnnotationId);
+  const selectedId = usePaintedDocumentStore((state) => state.selectedAnnotationId);
   const language = useSessionStore((state) => state.language);
   const appearance = useTagAppearance();
   const t = useMessages();

@@ -1,6 +1,5 @@
-import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { TagSetWire } from '../../../shared/ipc';
-import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
 import { selectDomRange } from '../dom/domPosition';
@@ -10,55 +9,64 @@ import { selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore, type OpenArticle } from '../store/sessionStore';
 import type { Paragraph } from '../../../shared/text/paragraphs';
+import { chunkParagraphs, type ParagraphChunk } from '../../../shared/text/paragraphChunks';
 import { useTagAppearance } from './useTagAppearance';
-import { ParagraphView } from './ParagraphView';
+import { ParagraphView, type TagAppearance } from './ParagraphView';
 
-/** Groups annotations by paragraph, reusing the previous arrays where nothing changed. */
-function useAnnotationsByParagraph(article: OpenArticle, annotations: readonly DocumentAnnotation[]): DocumentAnnotation[][] {
-  const previous = useRef<DocumentAnnotation[][]>([]);
-  return useMemo(() => {
-    const groups: DocumentAnnotation[][] = article.paragraphs.map(() => []);
-    for (const annotation of annotations) {
-      const first = paragraphIndexAt(article.paragraphs, annotation.start);
-      const last = paragraphIndexAt(article.paragraphs, Math.max(annotation.start, annotation.end - 1));
-      for (let index = first; index <= last; index++) groups[index].push(annotation);
-    }
-    const stable = groups.map((group, index) => {
-      const before = previous.current[index];
-      return before && before.length === group.length && before.every((item, position) => item === group[position]) ? before : group;
-    });
-    previous.current = stable;
-    return stable;
-  }, [article, annotations]);
-}
-
+/** A chunk closes at about this many characters (a screenful or two)... */
+const CHUNK_CHARACTERS = 4_000;
+/** ...or this many paragraphs. */
+const CHUNK_PARAGRAPHS = 24;
+/** For the height a chunk holds before it is first laid out: characters on a line of the column. */
+const CHARACTERS_PER_LINE = 85;
 /** Characters rendered in the first frame: more than a tall window shows at once. */
 const FIRST_FRAME_CHARACTERS = 12_000;
 /** Characters added in each later step, rendered in a transition that yields to input. */
 const STEP_CHARACTERS = 60_000;
 
-function paragraphsWithin(paragraphs: readonly Paragraph[], from: number, characters: number): number {
+function chunksWithin(chunks: readonly ParagraphChunk[], from: number, characters: number): number {
   let end = from;
   let total = 0;
-  while (end < paragraphs.length && total < characters) total += paragraphs[end++].text.length + 1;
+  while (end < chunks.length && total < characters) total += chunks[end++].characters;
   return end;
 }
 
 /**
- * How many paragraphs are in the DOM. A long article opens with its first screenfuls, then
- * the rest is added in steps after that first frame, each rendered as a transition that
- * yields to key presses; in a second or so every paragraph is there for selection and find.
- * Off-screen paragraphs then cost little: `content-visibility: auto` skips their layout.
+ * How many chunks are in the DOM. A long article opens with its first screenfuls, then the
+ * rest is added in steps after that first frame, each rendered as a transition that yields to
+ * key presses; in a second or so every paragraph is there for selection and find. Off-screen
+ * chunks then cost little: `content-visibility: auto` skips their layout and paint.
  */
-function useRenderedParagraphCount(paragraphs: readonly Paragraph[]): number {
-  const [count, setCount] = useState(() => paragraphsWithin(paragraphs, 0, FIRST_FRAME_CHARACTERS));
+function useRenderedChunkCount(chunks: readonly ParagraphChunk[]): number {
+  const [count, setCount] = useState(() => chunksWithin(chunks, 0, FIRST_FRAME_CHARACTERS));
   useEffect(() => {
-    if (count >= paragraphs.length) return;
-    const timer = setTimeout(() => startTransition(() => setCount(paragraphsWithin(paragraphs, count, STEP_CHARACTERS))), 0);
+    if (count >= chunks.length) return;
+    const timer = setTimeout(() => startTransition(() => setCount(chunksWithin(chunks, count, STEP_CHARACTERS))), 0);
     return () => clearTimeout(timer);
-  }, [count, paragraphs]);
-  return Math.min(count, paragraphs.length);
+  }, [count, chunks]);
+  return Math.min(count, chunks.length);
 }
+
+/** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
+function estimatedHeightEm(chunk: ParagraphChunk): number {
+  return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
+}
+/** As in styles.css: `.article` line-height, `.paragraph` margin plus padding. */
+const LINE_HEIGHT_EM = 2.4;
+const PARAGRAPH_SPACING_EM = 0.9;
+
+const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, paragraphs, appearance }: { chunk: ParagraphChunk; paragraphs: readonly Paragraph[]; appearance: (type: string) => TagAppearance }) {
+  const children: ReactNode[] = [];
+  for (let index = chunk.first; index < chunk.end; index++) {
+    const paragraph = paragraphs[index];
+    children.push(<ParagraphView key={paragraph.start} paragraph={paragraph} appearance={appearance} />);
+  }
+  return (
+    <div className="paragraph-chunk" style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
+      {children}
+    </div>
+  );
+});
 
 /**
  * Tag colours as one rule per type in a constructed style sheet: ten thousand highlights then
@@ -82,14 +90,12 @@ function useTagColourSheet(tagSet: TagSetWire | null): void {
 
 export function ArticleView({ article }: { article: OpenArticle }) {
   const rootRef = useRef<HTMLDivElement>(null);
-  const annotations = useDocumentStore((state) => state.annotations);
-  const selectedId = useSessionStore((state) => state.selectedAnnotationId);
   const characterPrecision = useSessionStore((state) => state.characterPrecision);
   const appearance = useTagAppearance();
-  const groups = useAnnotationsByParagraph(article, annotations);
   const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
   useTagColourSheet(tagSet);
-  const renderedCount = useRenderedParagraphCount(article.paragraphs);
+  const chunks = useMemo(() => chunkParagraphs(article.paragraphs, { characters: CHUNK_CHARACTERS, paragraphs: CHUNK_PARAGRAPHS, charactersPerLine: CHARACTERS_PER_LINE }), [article.paragraphs]);
+  const renderedChunks = useRenderedChunkCount(chunks);
 
   // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
   const showTitle = useCallback(
@@ -172,11 +178,9 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       }}
     >
       <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>
-        {article.paragraphs.slice(0, renderedCount).map((paragraph, index) => {
-          const group = groups[index];
-          const selectedHere = selectedId !== null && group.some((annotation) => annotation.id === selectedId) ? selectedId : null;
-          return <ParagraphView key={paragraph.start} paragraph={paragraph} annotations={group} selectedId={selectedHere} appearance={appearanceOf} />;
-        })}
+        {chunks.slice(0, renderedChunks).map((chunk) => (
+          <ParagraphChunkView key={chunk.first} chunk={chunk} paragraphs={article.paragraphs} appearance={appearanceOf} />
+        ))}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { Fragment, memo, type ReactNode } from 'react';
-import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
 import { segmentRange, stackLevels } from '../../../shared/text/highlightSegments';
 import type { Paragraph } from '../../../shared/text/paragraphs';
+import { useParagraphSlice } from '../store/paragraphSlices';
 
 export interface TagAppearance {
   color: string;
@@ -10,9 +10,6 @@ export interface TagAppearance {
 
 interface ParagraphViewProps {
   paragraph: Paragraph;
-  annotations: readonly DocumentAnnotation[];
-  /** The selected annotation's id when it lies in this paragraph, else null (keeps memo cheap). */
-  selectedId: string | null;
   appearance: (type: string) => TagAppearance;
 }
 
@@ -24,12 +21,16 @@ const LEVELS_STYLED_BY_CSS = 8;
  * change the text's layout (no padding, border or font change): a partly tagged word stays
  * joined and shaped as before. Labels are CSS pseudo-content outside the text flow.
  *
+ * Its annotations and selection come from its own slice of the document (paragraphSlices),
+ * so an edit re-renders the paragraphs it touched and nothing else.
+ *
  * A highlight carries only attributes: its colour comes from a per-type rule (ArticleView's
  * tag colour sheet) and its band from a per-level rule, and the hover title is set when the
  * pointer reaches it. An article holds ten thousand of them: inline styles and titles built
  * for each made opening it several times slower.
  */
-function ParagraphViewComponent({ paragraph, annotations, selectedId, appearance }: ParagraphViewProps) {
+function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps) {
+  const { annotations, selectedId } = useParagraphSlice(paragraph.index);
   const levels = stackLevels(annotations);
   const segments = segmentRange(paragraph.start, paragraph.end, annotations);
   const children: ReactNode[] = segments.map((segment) => {

@@ -6,8 +6,10 @@ interface OffsetRange {
 }
 
 /**
- * DOM Ranges for many document ranges (sorted by start) in one pass over the paragraphs and
- * their text nodes, so painting thousands of search hits stays linear in the article size.
+ * DOM Ranges for many document ranges in one pass over their boundaries in document order.
+ * The paragraph of each boundary is found by binary search, and only the text nodes of
+ * paragraphs holding a boundary are walked: repainting 300 suggestions after an edit in a
+ * 3,000-paragraph article no longer visits every paragraph.
  */
 export function rangesForOffsets(root: HTMLElement, spans: readonly OffsetRange[]): Range[] {
   const paragraphs = Array.from(root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR));
@@ -27,10 +29,22 @@ export function rangesForOffsets(root: HTMLElement, spans: readonly OffsetRange[
     node = walker.nextNode() as Text | null;
     nodeStart = Number(paragraphs[index].dataset.offset);
   };
+  /** The last paragraph at or after `from` that starts at or before `offset`. */
+  const paragraphAt = (from: number, offset: number) => {
+    let low = from;
+    let high = paragraphs.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (Number(paragraphs[middle].getAttribute('data-offset')) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
   if (paragraphs.length === 0) return [];
   enterParagraph(0);
   for (const boundary of boundaries) {
-    while (paragraphIndex + 1 < paragraphs.length && Number(paragraphs[paragraphIndex + 1].dataset.offset) <= boundary.offset) enterParagraph(paragraphIndex + 1);
+    const holding = paragraphAt(paragraphIndex, boundary.offset);
+    if (holding !== paragraphIndex) enterParagraph(holding);
     let current = node as Text | null;
     while (current && nodeStart + current.data.length < boundary.offset) {
       nodeStart += current.data.length;

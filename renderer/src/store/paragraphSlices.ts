@@ -1,0 +1,105 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
+import { ParagraphAnnotationIndex } from '../../../shared/model/paragraphAnnotationIndex';
+import { useDocumentStore } from './documentStore';
+import { useSessionStore } from './sessionStore';
+
+/**
+ * What one paragraph of the open article draws: its annotations and, when the selected
+ * annotation lies in it, that annotation's id.
+ *
+ * Each paragraph subscribes to its own slice, and an edit notifies only the paragraphs it
+ * touched: a key press in a 3,000-paragraph article re-renders one paragraph, not the article.
+ */
+export interface ParagraphSlice {
+  annotations: readonly DocumentAnnotation[];
+  selectedId: string | null;
+}
+
+const EMPTY_SLICE: ParagraphSlice = Object.freeze({ annotations: Object.freeze([]), selectedId: null });
+
+let index: ParagraphAnnotationIndex | null = null;
+let slices: ParagraphSlice[] = [];
+let selectedId: string | null = null;
+const listeners = new Map<number, Set<() => void>>();
+
+function sliceFor(paragraphIndex: number): ParagraphSlice {
+  if (!index) return EMPTY_SLICE;
+  const annotations = index.group(paragraphIndex);
+  const selected = selectedId !== null && annotations.some((annotation) => annotation.id === selectedId) ? selectedId : null;
+  return annotations.length === 0 && selected === null ? EMPTY_SLICE : { annotations, selectedId: selected };
+}
+
+function notify(paragraphIndices: Iterable<number>): void {
+  for (const paragraphIndex of paragraphIndices) {
+    const next = sliceFor(paragraphIndex);
+    const before = slices[paragraphIndex] ?? EMPTY_SLICE;
+    if (next.annotations === before.annotations && next.selectedId === before.selectedId) continue;
+    slices[paragraphIndex] = next;
+    for (const listener of listeners.get(paragraphIndex) ?? []) listener();
+  }
+}
+
+/** The paragraphs holding an annotation, by its id, looked up in the index's current list. */
+function paragraphsHolding(id: string | null): number[] {
+  if (id === null || !index) return [];
+  const annotation = index.annotations.find((candidate) => candidate.id === id);
+  if (!annotation) return [];
+  const [first, last] = index.paragraphRange(annotation);
+  return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
+}
+
+/** Starts over for another article (or its annotations loaded afresh): every paragraph is told. */
+function rebuild(): void {
+  const article = useSessionStore.getState().article;
+  const document = useDocumentStore.getState();
+  const previousCount = slices.length;
+  selectedId = useSessionStore.getState().selectedAnnotationId;
+  index = article && document.articleId === article.id ? new ParagraphAnnotationIndex(article.paragraphs, document.annotations) : null;
+  slices = [];
+  const count = Math.max(previousCount, article?.paragraphs.length ?? 0);
+  for (let paragraphIndex = 0; paragraphIndex < count; paragraphIndex++) {
+    slices[paragraphIndex] = sliceFor(paragraphIndex);
+    for (const listener of listeners.get(paragraphIndex) ?? []) listener();
+  }
+}
+
+useSessionStore.subscribe((state, previous) => {
+  if (state.article !== previous.article) {
+    rebuild();
+    return;
+  }
+  if (state.selectedAnnotationId === previous.selectedAnnotationId) return;
+  const before = paragraphsHolding(selectedId);
+  selectedId = state.selectedAnnotationId;
+  notify(new Set([...before, ...paragraphsHolding(selectedId)]));
+});
+
+useDocumentStore.subscribe((state, previous) => {
+  if (state.articleId !== previous.articleId || !index) {
+    rebuild();
+    return;
+  }
+  if (state.annotations === previous.annotations) return;
+  // The selected annotation may have moved to other paragraphs (an undo) or gone: tell both places.
+  const selectedBefore = paragraphsHolding(selectedId);
+  const touched = index.update(state.annotations);
+  notify(new Set([...touched, ...selectedBefore, ...paragraphsHolding(selectedId)]));
+});
+
+function subscribe(paragraphIndex: number, listener: () => void): () => void {
+  let set = listeners.get(paragraphIndex);
+  if (!set) listeners.set(paragraphIndex, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) listeners.delete(paragraphIndex);
+  };
+}
+
+/** The annotations and selection one paragraph shows; re-renders only when they change. */
+export function useParagraphSlice(paragraphIndex: number): ParagraphSlice {
+  const subscribeToParagraph = useCallback((listener: () => void) => subscribe(paragraphIndex, listener), [paragraphIndex]);
+  const snapshot = useCallback(() => slices[paragraphIndex] ?? EMPTY_SLICE, [paragraphIndex]);
+  return useSyncExternalStore(subscribeToParagraph, snapshot);
+}

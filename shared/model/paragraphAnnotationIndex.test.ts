@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seededRandom';
+import { splitParagraphs, type Paragraph } from '../text/paragraphs';
+import { compareReadingOrder } from './annotationOperations';
+import type { DocumentAnnotation } from './documentAnnotation';
+import { ParagraphAnnotationIndex } from './paragraphAnnotationIndex';
+
+const TEXT = ['علی در تهران است.', '', 'سازمان ملل متحد (UN) بیانیه داد.', 'سه‌شنبه ۱۴ آبان ۱۴۰۳', 'Last line, in English.'].join('\n');
+const PARAGRAPHS = splitParagraphs(TEXT);
+
+function annotation(id: string, start: number, end: number, type = 'PER'): DocumentAnnotation {
+  return { id, type, start, end, text: TEXT.slice(start, end) };
+}
+
+/** The grouping done from scratch, as the index must always agree with. */
+function expectedGroups(paragraphs: readonly Paragraph[], annotations: readonly DocumentAnnotation[]): DocumentAnnotation[][] {
+  return paragraphs.map((paragraph) =>
+    annotations.filter((item) => item.start <= paragraph.end && Math.max(item.end, item.start + 1) > paragraph.start),
+  );
+}
+
+describe('ParagraphAnnotationIndex', () => {
+  it('groups annotations by the paragraphs they touch, one spanning two paragraphs in both', () => {
+    const spanning = annotation('a3', PARAGRAPHS[2].start + 4, PARAGRAPHS[3].start + 3);
+    const list = [annotation('a1', 0, 3), annotation('a2', 7, 12), spanning].sort(compareReadingOrder);
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, list);
+    expect(index.group(0).map((item) => item.id)).toEqual(['a1', 'a2']);
+    expect(index.group(1)).toEqual([]);
+    expect(index.group(2)).toEqual([spanning]);
+    expect(index.group(3)).toEqual([spanning]);
+    expect(index.group(99)).toEqual([]);
+  });
+
+  it('reports only the paragraph an added annotation lies in, and keeps the other groups as they were', () => {
+    const first = annotation('a1', 0, 3);
+    const last = annotation('a9', PARAGRAPHS[4].start, PARAGRAPHS[4].start + 4);
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, [first, last]);
+    const untouched = index.group(4);
+    const added = annotation('a5', PARAGRAPHS[2].start, PARAGRAPHS[2].start + 6, 'ORG');
+    expect(index.update([first, added, last])).toEqual([2]);
+    expect(index.group(2)).toEqual([added]);
+    expect(index.group(4)).toBe(untouched);
+  });
+
+  it('reports a retag (a replaced object at the same place) and a removal', () => {
+    const item = annotation('a1', 0, 3);
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, [item]);
+    const retagged = { ...item, type: 'ORG' };
+    expect(index.update([retagged])).toEqual([0]);
+    expect(index.group(0)).toEqual([retagged]);
+    expect(index.update([])).toEqual([0]);
+    expect(index.group(0)).toEqual([]);
+  });
+
+  it('reports nothing for the same list, or a copy holding the same objects', () => {
+    const list = [annotation('a1', 0, 3)];
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, list);
+    expect(index.update(list)).toEqual([]);
+    expect(index.update([...list])).toEqual([]);
+  });
+
+  it('agrees with grouping from scratch over 500 random edits, and reports every paragraph whose group changed', () => {
+    const random = seededRandom(11);
+    let list: DocumentAnnotation[] = [];
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, list);
+    let groups = expectedGroups(PARAGRAPHS, list);
+    let counter = 0;
+    for (let step = 0; step < 500; step++) {
+      const choice = random();
+      let next = [...list];
+      if (choice < 0.45 || next.length === 0) {
+        // One to three new spans, sometimes crossing a paragraph break (as tag-all may add several at once).
+        for (let count = 1 + Math.floor(random() * 3); count > 0; count--) {
+          const start = Math.floor(random() * (TEXT.length - 1));
+          const end = Math.min(TEXT.length, start + 1 + Math.floor(random() * 30));
+          next.push(annotation(`n${counter++}`, start, end));
+        }
+      } else if (choice < 0.75) {
+        next.splice(Math.floor(random() * next.length), 1);
+      } else if (choice < 0.9) {
+        const at = Math.floor(random() * next.length);
+        next[at] = { ...next[at], type: next[at].type === 'PER' ? 'LOC' : 'PER' };
+      } else {
+        // An undo jumps back to an older list wholesale.
+        next = list.slice(0, Math.floor(list.length / 2));
+      }
+      next.sort(compareReadingOrder);
+      const touched = index.update(next);
+      const fresh = expectedGroups(PARAGRAPHS, next);
+      for (let paragraph = 0; paragraph < PARAGRAPHS.length; paragraph++) {
+        expect(index.group(paragraph)).toEqual(fresh[paragraph]);
+        const changed = fresh[paragraph].length !== groups[paragraph].length || fresh[paragraph].some((item, at) => item !== groups[paragraph][at]);
+        if (changed) expect(touched).toContain(paragraph);
+      }
+      groups = fresh;
+      list = next;
+    }
+  });
+});
