@@ -7,9 +7,7 @@ import { ArticleStatusSchema } from '../../shared/model/status';
 import { annotationPathFor } from './annotationStore';
 import { SNIFF_LENGTH, sniffUnreadableReason } from './articleDecoder';
 import { listArticleIds } from './articleFiles';
-import { toArticleId } from './corpusPaths';
 import { ListingCache, stampOf } from './listingCache';
-
 
 /** The first bytes of a file, read into `buffer`: enough to tell text from binary without reading whole articles. */
 function readHead(file: string, buffer: Buffer): Uint8Array {
@@ -58,8 +56,7 @@ function summarizeAnnotationFile(raw: string): Pick<ArticleEntry, 'status' | 'an
   return { status: status.data, annotationCount: file.annotations.length, tags: [...tags].sort(), assignee: typeof file.assignee === 'string' ? file.assignee : null };
 }
 
-function describeArticle(root: string, articlePath: string, buffer: Buffer): ArticleEntry {
-  const id = toArticleId(root, articlePath);
+function describeArticle(id: string, articlePath: string, buffer: Buffer): ArticleEntry {
   const slash = id.lastIndexOf('/');
   const base: ArticleEntry = {
     id,
@@ -96,21 +93,22 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 /**
  * Lists every article (`*.txt`) under the root with its status, sorted by folder and name.
  * An article whose first bytes show it is not text, or whose annotation file is broken, has
  * the reason in `problem` (the article's own problem first).
  */
 export async function scanCorpus(root: string, options: { cacheFolder?: string | null } = {}): Promise<ArticleEntry[]> {
-  const files = (await listArticleIds(root)).map((id) => path.join(root, ...id.split('/')));
+  // Already in the corpus pane's order (folder and name, numeric): the entries keep it.
+  const ids = await listArticleIds(root);
   const cache = await ListingCache.open(options.cacheFolder ?? null, root);
   const buffer = Buffer.alloc(SNIFF_LENGTH);
   const entries: ArticleEntry[] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    for (const file of files.slice(start, start + BATCH_SIZE)) {
-      const id = toArticleId(root, file);
+  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+    for (const id of ids.slice(start, start + BATCH_SIZE)) {
+      const file = path.join(root, ...id.split('/'));
+      // Size and time of both files are all a cached entry needs: an unchanged article is
+      // listed from two stats, without opening either file.
       const articleStamp = stampOf(file);
       const annotationStamp = stampOf(annotationPathFor(file));
       const cached = cache.lookup(id, articleStamp, annotationStamp);
@@ -118,12 +116,12 @@ export async function scanCorpus(root: string, options: { cacheFolder?: string |
         entries.push(cached);
         continue;
       }
-      const entry = describeArticle(root, file, buffer);
+      const entry = describeArticle(id, file, buffer);
       cache.store(id, articleStamp, annotationStamp, entry);
       entries.push(entry);
     }
     await yieldToEventLoop();
   }
   await cache.save(root);
-  return entries.sort((a, b) => collator.compare(a.id, b.id));
+  return entries;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { scanCorpus } from './corpusScanner';
+import { stampOf } from './listingCache';
 
 async function annotationFile(text: string, status: string, types: string[]): Promise<string> {
   return JSON.stringify({
@@ -52,5 +53,52 @@ describe('the listing cache', () => {
 
     // Nothing was written into the corpus but what the test wrote itself.
     expect((await fs.readdir(root, { recursive: true })).sort()).toEqual([...corpusBefore, 'c.txt'].sort());
+  });
+
+  it('rewrites the cache only when the listing changed, and checks cached entries one by one', async () => {
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cache-'));
+    const root = path.join(workspace, 'corpus');
+    const cacheFolder = path.join(workspace, 'cache');
+    await fs.mkdir(root, { recursive: true });
+    for (const [name, status] of [['a', 'done'], ['b', 'in-progress'], ['c', 'approved']]) {
+      await fs.writeFile(path.join(root, `${name}.txt`), 'متن');
+      await fs.writeFile(path.join(root, `${name}.ann.json`), await annotationFile('متن', status, ['PER']));
+    }
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt done 1 PER', 'b.txt in-progress 1 PER', 'c.txt approved 1 PER']);
+    const [cacheName] = await fs.readdir(cacheFolder);
+    const cacheFile = path.join(cacheFolder, cacheName);
+
+    // Served wholly from the cache: the file is not written again.
+    const written = await fs.stat(cacheFile);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt done 1 PER', 'b.txt in-progress 1 PER', 'c.txt approved 1 PER']);
+    expect((await fs.stat(cacheFile)).mtimeMs).toBe(written.mtimeMs);
+
+    // An entry whose stamps match is trusted as it is (it says «needs-review» here, the file «done»);
+    // a malformed entry is read again from the corpus, and the others are still used.
+    const cache = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as { entries: Record<string, { article: unknown; entry: Record<string, unknown> }> };
+    cache.entries['a.txt'].entry.status = 'needs-review';
+    cache.entries['b.txt'].article = ['not', 'a stamp'];
+    await fs.writeFile(cacheFile, JSON.stringify(cache));
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 1 PER', 'b.txt in-progress 1 PER', 'c.txt approved 1 PER']);
+    const repaired = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as { entries: Record<string, { article: unknown }> };
+    expect(repaired.entries['b.txt'].article).toEqual(stampOf(path.join(root, 'b.txt')));
+
+    // A deleted article drops out of the cache file.
+    await fs.rm(path.join(root, 'c.txt'));
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 1 PER', 'b.txt in-progress 1 PER']);
+    expect(Object.keys((JSON.parse(await fs.readFile(cacheFile, 'utf8')) as { entries: object }).entries).sort()).toEqual(['a.txt', 'b.txt']);
+    await fs.rm(workspace, { recursive: true });
+  });
+
+  it('stamps a file with its size and modification time, and a missing one with null', async () => {
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cache-'));
+    const file = path.join(workspace, 'a.txt');
+    await fs.writeFile(file, 'سلام');
+    const stat = await fs.stat(file);
+    expect(stampOf(file)).toEqual([Buffer.byteLength('سلام'), stat.mtimeMs]);
+    expect(stampOf(path.join(workspace, 'none.ann.json'))).toBeNull();
+    expect(stampOf(path.join(workspace, 'a.txt', 'below-a-file'))).toBeNull();
+    await fs.rm(workspace, { recursive: true });
   });
 });

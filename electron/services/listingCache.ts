@@ -1,7 +1,6 @@
 import { promises as fs, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { z } from 'zod';
 import type { ArticleEntry } from '../../shared/ipc';
 import { writeFileAtomic } from './atomicWrite';
 
@@ -13,17 +12,19 @@ import { writeFileAtomic } from './atomicWrite';
  */
 const CACHE_VERSION = 1;
 
-const FileStampSchema = z.tuple([z.number(), z.number()]).nullable();
-const CachedEntrySchema = z.object({ article: FileStampSchema, annotations: FileStampSchema, entry: z.record(z.string(), z.unknown()) });
-const CacheFileSchema = z.object({ version: z.literal(CACHE_VERSION), root: z.string(), entries: z.record(z.string(), CachedEntrySchema) });
-type CachedEntry = z.infer<typeof CachedEntrySchema>;
+interface CachedEntry {
+  article: FileStamp;
+  annotations: FileStamp;
+  entry: Record<string, unknown>;
+}
 
 export type FileStamp = [size: number, mtimeMs: number] | null;
 
+/** Size and modification time of a file, null when there is none (no exception thrown for a missing file: thousands of articles have none). */
 export function stampOf(file: string): FileStamp {
   try {
-    const stat = statSync(file);
-    return [stat.size, stat.mtimeMs];
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat ? [stat.size, stat.mtimeMs] : null;
   } catch {
     return null;
   }
@@ -33,12 +34,32 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a === null || b === null ? a === b : a[0] === b[0] && a[1] === b[1];
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStamp(value: unknown): value is FileStamp {
+  return value === null || (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number');
+}
+
+/**
+ * One cached entry as read from disk, or null when it is not one. Entries are checked one by one
+ * as they are looked up, not all at once with a schema on open: validating 10,000 entries took
+ * longer than listing the corpus from the cache, and a bad entry only costs reading its files.
+ */
+function cachedEntry(value: unknown): CachedEntry | null {
+  if (!isRecord(value) || !isStamp(value.article) || !isStamp(value.annotations) || !isRecord(value.entry)) return null;
+  return { article: value.article, annotations: value.annotations, entry: value.entry };
+}
+
 export class ListingCache {
   private next = new Map<string, CachedEntry>();
+  /** Whether anything was stored that the file on disk does not already hold. */
+  private changed = false;
 
   private constructor(
     private readonly file: string | null,
-    private readonly previous: Map<string, CachedEntry>,
+    private readonly previous: Map<string, unknown>,
   ) {}
 
   /** Opens the cache of a corpus; an unreadable or missing cache is simply empty. */
@@ -46,8 +67,10 @@ export class ListingCache {
     if (cacheFolder === null) return new ListingCache(null, new Map());
     const file = path.join(cacheFolder, `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
     try {
-      const parsed = CacheFileSchema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
-      if (parsed.success && parsed.data.root === root) return new ListingCache(file, new Map(Object.entries(parsed.data.entries)));
+      const parsed: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
+      if (isRecord(parsed) && parsed.version === CACHE_VERSION && parsed.root === root && isRecord(parsed.entries)) {
+        return new ListingCache(file, new Map(Object.entries(parsed.entries)));
+      }
     } catch {
       // No cache yet, or a damaged one: it is rebuilt from the files.
     }
@@ -56,7 +79,7 @@ export class ListingCache {
 
   /** The cached entry when neither file changed since it was cached. */
   lookup(id: string, article: FileStamp, annotations: FileStamp): ArticleEntry | null {
-    const cached = this.previous.get(id);
+    const cached = cachedEntry(this.previous.get(id));
     if (!cached || !sameStamp(cached.article, article) || !sameStamp(cached.annotations, annotations)) return null;
     this.next.set(id, cached);
     return cached.entry as unknown as ArticleEntry;
@@ -64,11 +87,16 @@ export class ListingCache {
 
   store(id: string, article: FileStamp, annotations: FileStamp, entry: ArticleEntry): void {
     this.next.set(id, { article, annotations, entry: entry as unknown as Record<string, unknown> });
+    this.changed = true;
   }
 
-  /** Writes what this listing saw (entries of deleted articles drop out). Failure to write is harmless. */
+  /**
+   * Writes what this listing saw (entries of deleted articles drop out). Failure to write is
+   * harmless. A listing served wholly from the cache writes nothing: the file already holds it.
+   */
   async save(root: string): Promise<void> {
     if (this.file === null) return;
+    if (!this.changed && this.next.size === this.previous.size) return;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       await writeFileAtomic(this.file, JSON.stringify({ version: CACHE_VERSION, root, entries: Object.fromEntries(this.next) }), { backup: false });
