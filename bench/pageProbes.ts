@@ -218,6 +218,14 @@ export interface TagTiming {
   totalMs: number;
   /** keydown to the commit. */
   commitMs: number;
+  /**
+   * Main-thread work of the tagging: keydown to the commit, plus the painting frame's own
+   * rendering (its animation-frame start to the after-frame mark). What is left of totalMs is
+   * waiting for the display's next frame, which no application code can shorten.
+   */
+  workMs: number;
+  /** Animation frames that began after the key press, up to and including the one that painted the highlight (1: the very next frame). */
+  frames: number;
 }
 
 /** Arms the measurement of the next tagging; `awaitTagging` collects it after the key press. */
@@ -227,11 +235,21 @@ export function armTagging(timeoutMs: number): void {
   if (!root) throw new Error('No article.');
   (window as unknown as Bench).__benchTag = new Promise((resolve) => {
     let keyTime = -1;
+    const frameStarts: number[] = [];
+    let counting = true;
+    const countFrames = (frameStart: number) => {
+      if (!counting) return;
+      frameStarts.push(frameStart);
+      requestAnimationFrame(countFrames);
+    };
     const onKey = (event: KeyboardEvent) => {
-      if (keyTime < 0) keyTime = event.timeStamp;
+      if (keyTime >= 0) return;
+      keyTime = event.timeStamp;
+      requestAnimationFrame(countFrames);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     const timer = setTimeout(() => {
+      counting = false;
       observer.disconnect();
       window.removeEventListener('keydown', onKey, { capture: true });
       resolve(null);
@@ -242,9 +260,16 @@ export function armTagging(timeoutMs: number): void {
       clearTimeout(timer);
       window.removeEventListener('keydown', onKey, { capture: true });
       const committed = performance.now();
-      requestAnimationFrame(() => {
+      requestAnimationFrame((frameStart) => {
+        counting = false;
+        // Callbacks of one frame share its start time, whichever of the two ran first.
+        const frames = frameStarts.filter((start) => start < frameStart).length + 1;
+        const frameStartedAt = Math.max(frameStart, committed);
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ totalMs: performance.now() - keyTime, commitMs: committed - keyTime });
+        channel.port1.onmessage = () => {
+          const painted = performance.now();
+          resolve({ totalMs: painted - keyTime, commitMs: committed - keyTime, workMs: committed - keyTime + (painted - frameStartedAt), frames });
+        };
         channel.port2.postMessage(null);
       });
     });

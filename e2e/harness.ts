@@ -2,9 +2,11 @@
  * Launches the app for end-to-end tests. With Electron's binary installed, this is the real
  * app through Playwright's `_electron`. Without it, the built renderer is served on 127.0.0.1
  * to Chromium and `window.api` is connected, through `page.exposeBinding`, to the same
- * handler table main registers with ipcMain: same contract, same validation, real files.
+ * handler table main registers with ipcMain: same contract, same validation, real files
+ * (large answers are then fetched from the local server, see the binding).
  */
 import { _electron as electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +55,10 @@ export interface LaunchedApp {
   close: () => Promise<void>;
   host: AppHost;
 }
+
+/** Answers at least this long (in characters of JSON) are fetched over HTTP rather than sent over CDP. */
+const LARGE_ANSWER_CHARACTERS = 64 * 1024;
+const LARGE_ANSWER_PATH = '/__hashiye-large-answer/';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -103,7 +109,17 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   const settings = await SettingsStore.open(userData);
   const session = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache') });
   await session.open(options.corpus);
-  const server = await serveFolder(rendererFolder);
+  // Large answers (an article with its annotations) are fetched by the page once, by an
+  // unguessable name, over the same local server instead of crossing CDP (see the binding below).
+  const largeAnswers = new Map<string, string>();
+  const server = await serveFolder(rendererFolder, (pathname) => {
+    if (!pathname.startsWith(LARGE_ANSWER_PATH)) return null;
+    const token = pathname.slice(LARGE_ANSWER_PATH.length);
+    const body = largeAnswers.get(token);
+    if (body === undefined) return null;
+    largeAnswers.delete(token);
+    return { body, contentType: 'application/json; charset=utf-8' };
+  });
   const browser: Browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: options.locale ?? 'fa-IR' });
   // The window's page; replaced by a fresh one when the old one crashed and the user chose to reload.
@@ -125,14 +141,20 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   await context.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
   // Requests and answers cross as JSON text: Playwright then moves one string over CDP instead
   // of walking every object of a 1 MB article's ten thousand annotations with its own
-  // serializer (measured by npm run bench: about 0.7 s of the harness's 1 s transport).
-  // Electron's structured clone carries the same plain data, so nothing is lost either way.
+  // serializer (measured by npm run bench: about 0.7 s of the harness's 1 s transport). A large
+  // answer does not cross CDP at all: the page fetches it from the local server (a CDP message
+  // of 2 MB still took about 0.25 s). Electron's structured clone carries the same plain data.
   await context.exposeBinding('__hashiyeInvoke', async (source, channel: string, requestJson: string) => {
     const url = source.frame.url();
     const trusted = source.page === page && source.frame === page.mainFrame() && url.startsWith(`${server.origin}/`);
     const payload: unknown = typeof requestJson === 'string' ? JSON.parse(requestJson) : requestJson;
     const answer = await dispatch(channel, payload, { trusted, description: url });
-    return answer === undefined ? undefined : JSON.stringify(answer);
+    if (answer === undefined) return undefined;
+    const json = JSON.stringify(answer);
+    if (json.length < LARGE_ANSWER_CHARACTERS) return json;
+    const token = randomUUID();
+    largeAnswers.set(token, json);
+    return { fetch: `${LARGE_ANSWER_PATH}${token}` };
   });
   // Stands in for the preload: the same createApi, over the binding instead of ipcRenderer.
   await context.addInitScript(
@@ -141,7 +163,8 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       window.__hashiyeEmit = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
       const createApi = ${createApi.toString()};
       const invoke = (channel, request) =>
-        window.__hashiyeInvoke(channel, JSON.stringify(request)).then((answer) => (answer === undefined ? undefined : JSON.parse(answer)));
+        window.__hashiyeInvoke(channel, JSON.stringify(request)).then((answer) =>
+          answer === undefined ? undefined : typeof answer === 'string' ? JSON.parse(answer) : fetch(answer.fetch).then((response) => response.json()));
       window.dropTarget = { open: (file) => window.__hashiyeDropped(file.name).then((path) => invoke('corpus.openDropped', { path })) };
       window.api = createApi(${JSON.stringify(windowChannelNames)}, ${JSON.stringify(eventNames)},
         invoke,

@@ -14,11 +14,26 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves the built renderer on 127.0.0.1 (ES modules cannot load from file:// in Chromium). */
-export async function serveFolder(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/** A response the caller serves itself at a path of its own (see `serveFolder`'s `extra`). */
+export interface ExtraResponse {
+  body: string;
+  contentType: string;
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 (ES modules cannot load from file:// in Chromium).
+ * `extra` may answer some paths itself (the harness hands large IPC answers over this way).
+ */
+export async function serveFolder(root: string, extra?: (pathname: string) => ExtraResponse | null): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const own = extra?.(url.pathname) ?? null;
+      if (own) {
+        response.writeHead(200, { 'Content-Type': own.contentType, 'Cache-Control': 'no-store' });
+        response.end(own.body);
+        return;
+      }
       const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
       const file = path.join(root, path.normalize(relative));
       if (!file.startsWith(root + path.sep)) {

@@ -3,11 +3,14 @@ import { useEffect, useState } from 'react';
 import { formatDate, formatNumber } from '../i18n/formatNumber';
 import { retagAnnotationById, updateSelectedDetails } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
+import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { useSessionStore } from '../store/sessionStore';
 
 /** The selected annotation's tag, text, offsets, note and attributes, edited in place. */
 export function AnnotationDetails() {
-  const selectedId = useSessionStore((state) => state.selectedAnnotationId);
+  // Which annotation to show follows the selection a frame late (the article paints first);
+  // the annotation itself is read live, so the fields below always edit its current values.
+  const selectedId = usePaintedDocumentStore((state) => state.selectedAnnotationId);
   const article = useSessionStore((state) => state.article);
   const language = useSessionStore((state) => state.language);
   const types = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { rangesForOffsets } from '../dom/rangesForOffsets';
 import { selectDomRange } from '../dom/domPosition';
 import { tagAllHits } from '../store/actions';
-import { useDocumentStore } from '../store/documentStore';
+import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { searchArticle, useFindStore } from '../store/findStore';
 import { useSessionStore } from '../store/sessionStore';
 
@@ -33,7 +33,8 @@ export function FindBar() {
   const article = useSessionStore((state) => state.article);
   const language = useSessionStore((state) => state.language);
   const tagTypes = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
-  const annotations = useDocumentStore((state) => state.annotations);
+  // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
+  const annotations = usePaintedDocumentStore((state) => state.annotations);
   const inputRef = useRef<HTMLInputElement>(null);
   const fa = language === 'fa';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { rangesForOffsets } from '../dom/rangesForOffsets';
-import { useDocumentStore } from '../store/documentStore';
+import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { useSessionStore } from '../store/sessionStore';
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion, useSuggestionStore } from '../store/suggestionStore';
 import { useTagAppearance } from './useTagAppearance';
@@ -29,7 +29,8 @@ export function SuggestionPanel() {
   const articleId = useSessionStore((state) => state.article?.id ?? null);
   const saveState = useSessionStore((state) => state.saveState);
   const language = useSessionStore((state) => state.language);
-  const annotations = useDocumentStore((state) => state.annotations);
+  // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
+  const annotations = usePaintedDocumentStore((state) => state.annotations);
   const appearance = useTagAppearance();
   const fa = language === 'fa';
 

@@ -20,8 +20,8 @@ export const usePaintedDocumentStore = create<PaintedDocumentState>()(() => ({
   selectedAnnotationId: useSessionStore.getState().selectedAnnotationId,
 }));
 
-/** In a hidden window animation frames may not come; the panes then catch up after this. */
-const FALLBACK_MS = 100;
+/** The panes catch up at the latest this long after an edit, even when the window is never idle or hidden. */
+const LATEST_MS = 250;
 
 let scheduled = false;
 
@@ -35,7 +35,10 @@ function handOver(): void {
   }
 }
 
-/** After the next frame's paint: a message posted from its animation-frame callback runs once that frame is done. */
+/**
+ * In the first idle period after the next frame: that frame paints the edit in the article,
+ * and a key pressed meanwhile is answered before the panes are brought up to date.
+ */
 function scheduleHandOver(): void {
   if (scheduled) return;
   scheduled = true;
@@ -43,15 +46,11 @@ function scheduleHandOver(): void {
   const once = () => {
     if (done) return;
     done = true;
-    clearTimeout(fallback);
+    clearTimeout(latest);
     handOver();
   };
-  const fallback = setTimeout(once, FALLBACK_MS);
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = once;
-    channel.port2.postMessage(null);
-  });
+  const latest = setTimeout(once, LATEST_MS);
+  requestAnimationFrame(() => requestIdleCallback(once, { timeout: LATEST_MS }));
 }
 
 useDocumentStore.subscribe((state, previous) => {
