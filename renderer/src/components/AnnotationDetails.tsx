@@ -14,7 +14,7 @@ export function AnnotationDetails() {
   const article = useSessionStore((state) => state.article);
   const language = useSessionStore((state) => state.language);
   const types = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
-  const annotation = useDocumentStore((state) => state.annotations.find((item) => item.id === selectedId) ?? null);
+  const annotation = useDocumentStore((state) => (selectedId === null ? null : (state.annotations.find((item) => item.id === selectedId) ?? null)));
   const [note, setNote] = useState(annotation?.note ?? '');
   const fa = language === 'fa';
 
