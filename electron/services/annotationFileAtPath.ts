@@ -10,7 +10,7 @@ import {
 } from '../../shared/model/nativeFormat';
 import { findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
 import type { ArticleStatus } from '../../shared/model/status';
-import { codePointArrayText, codePointText, type CodePointText } from '../../shared/text/offsets';
+import { codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
 import { SaveFailedError, SaveRefusedError } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
@@ -78,8 +78,9 @@ export async function saveAnnotationFileAt(
   article: DecodedArticle,
   changes: AnnotationFileChanges,
 ): Promise<AnnotationFile> {
-  const codePoints = Array.from(article.text);
-  const existing = await readAnnotationFileAt(annotationPath, article, codePointArrayText(codePoints));
+  // One code-point view of the text for the checks and the quotes: no array of a million code points.
+  const codePoints = codePointText(article.text);
+  const existing = await readAnnotationFileAt(annotationPath, article, codePoints);
   if (existing.kind === 'broken') {
     throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
   }
@@ -112,7 +113,7 @@ export async function saveAnnotationFileAt(
     const issue = checked.error.issues[0];
     throw new SaveRefusedError(`Not saved: invalid field ${issue.path.join('.') || 'file'}: ${issue.message}`);
   }
-  const problem = findOffsetProblem(checked.data, codePointArrayText(codePoints));
+  const problem = findOffsetProblem(checked.data, codePoints);
   if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
   try {
     await fs.mkdir(path.dirname(annotationPath), { recursive: true });
