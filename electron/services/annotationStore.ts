@@ -17,6 +17,7 @@ import { quoteAround } from '../../shared/text/quote';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { decodeAnnotationBytes } from './inputLimits';
+import { forgetWrittenAnnotationFile, jsonShapeOf, rememberWrittenAnnotationFile, writtenAnnotationFileFor } from './writtenAnnotationFile';
 
 export const ANNOTATION_SUFFIX = '.ann.json';
 
@@ -49,8 +50,12 @@ type ExistingFile =
   | { kind: 'usable'; file: AnnotationFile; migratedFrom: number | null }
   | { kind: 'broken'; problem: AnnotationFileProblem; migratedFrom: number | null };
 
-/** An existing annotation file as read once and parsed, or its absence. */
-export type ParsedExisting = { kind: 'absent' } | { kind: 'parsed'; parsed: ParsedAnnotationFile };
+/**
+ * An existing annotation file as read once and parsed, or its absence. `offsetsCheckedFor` is
+ * the SHA-256 of an article its offsets and texts are already known to fit (the file this
+ * process wrote for it), so that they are not checked again for that article.
+ */
+export type ParsedExisting = { kind: 'absent' } | { kind: 'parsed'; parsed: ParsedAnnotationFile; offsetsCheckedFor?: string };
 
 /** Parses the text of an annotation file read once (readAnnotationFileWithinLimits). */
 export function parseExisting(annotationPath: string, read: { kind: 'absent' } | { kind: 'read'; text: string | null }): ParsedExisting {
@@ -68,6 +73,8 @@ async function readAndParse(annotationPath: string): Promise<ParsedExisting> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
     return { kind: 'parsed', parsed: { ok: false, problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } } };
   }
+  const written = writtenAnnotationFileFor(annotationPath, bytes);
+  if (written) return { kind: 'parsed', parsed: written.parsed, offsetsCheckedFor: written.offsetsCheckedFor };
   return parseExisting(annotationPath, { kind: 'read', text: decodeAnnotationBytes(bytes) });
 }
 
@@ -76,7 +83,7 @@ function checkExisting(existing: ParsedExisting, article: DecodedArticle, text: 
   if (existing.kind === 'absent') return existing;
   const { parsed } = existing;
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem, migratedFrom: null };
-  const problem = findOffsetProblem(parsed.file, text);
+  const problem = existing.offsetsCheckedFor === article.sha256 ? null : findOffsetProblem(parsed.file, text);
   if (problem) {
     const changed = parsed.file.source.sha256 !== article.sha256;
     const message = changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message;
@@ -204,10 +211,17 @@ export async function saveAnnotations(articlePath: string, article: DecodedArtic
     const issue = checked.error.issues[0];
     throw new SaveRefusedError(`Not saved: invalid field ${issue.path.join('.') || 'file'}: ${issue.message}`);
   }
+  const bytes = Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
+  // Measured before writing: the walk is what lets the next save skip reading these bytes back.
+  const shape = jsonShapeOf(file);
+  forgetWrittenAnnotationFile(annotationPath);
   try {
-    await writeFileAtomic(annotationPath, `${JSON.stringify(file, null, 2)}\n`, { backup: true });
+    await writeFileAtomic(annotationPath, bytes, { backup: true });
   } catch (error) {
     throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${(error as Error).message}`, { cause: error });
+  }
+  if (shape !== null) {
+    rememberWrittenAnnotationFile({ path: annotationPath, bytes, shape, parsed: { ok: true, file: checked.data, migratedFrom: null }, offsetsCheckedFor: article.sha256 });
   }
   return file;
 }

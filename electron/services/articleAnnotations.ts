@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
-import { annotationPathFor, loadAnnotations, parseExisting, saveAnnotations, type LoadedAnnotations, type SaveRequest } from './annotationStore';
+import { annotationPathFor, loadAnnotations, parseExisting, saveAnnotations, type LoadedAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
-import { INPUT_LIMITS, readAnnotationFileWithinLimits, type InputLimits } from './inputLimits';
+import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, readAnnotationBytesWithinSize, readAnnotationFileWithinLimits, type InputLimits } from './inputLimits';
 import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
+import { writtenAnnotationFileFor } from './writtenAnnotationFile';
 
 /**
  * Opening and saving an article's `NAME.ann.json` with the file read, decoded, measured and
@@ -50,10 +52,27 @@ export type SavedAnnotations =
  */
 export async function saveArticleAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, limits: InputLimits = INPUT_LIMITS): Promise<SavedAnnotations> {
   const annotationPath = annotationPathFor(articlePath);
-  const read = await readAnnotationFileWithinLimits(annotationPath, limits);
+  const read = await readAnnotationBytesWithinSize(annotationPath, limits);
   if (read.kind === 'refused') return read;
+  let existing: ParsedExisting;
+  if (read.kind === 'absent') {
+    existing = read;
+  } else {
+    // The usual case, saving again after a pause in tagging: the bytes are the ones this process
+    // wrote last, whose shape and parse are known. Anything else is decoded, measured and parsed.
+    const written = writtenAnnotationFileFor(annotationPath, read.bytes);
+    if (written) {
+      const problem = annotationShapeProblem(path.basename(annotationPath), written.shape, limits);
+      if (problem !== null) return { kind: 'refused', message: problem };
+      existing = { kind: 'parsed', parsed: written.parsed, offsetsCheckedFor: written.offsetsCheckedFor };
+    } else {
+      const checked = checkAnnotationBytes(path.basename(annotationPath), read.bytes, limits);
+      if (checked.kind === 'refused') return checked;
+      existing = parseExisting(annotationPath, checked);
+    }
+  }
   try {
-    return { kind: 'saved', file: await saveAnnotations(articlePath, article, request, parseExisting(annotationPath, read)) };
+    return { kind: 'saved', file: await saveAnnotations(articlePath, article, request, existing) };
   } catch (error) {
     return { kind: 'failed', error };
   }

@@ -143,7 +143,11 @@ export function inspectJsonShape(text: string): JsonShape {
 
 /** The problem with an annotation file's text, or null when it may be parsed. */
 export function annotationTextProblem(name: string, text: string, limits: InputLimits = INPUT_LIMITS): string | null {
-  const shape = inspectJsonShape(text);
+  return annotationShapeProblem(name, inspectJsonShape(text), limits);
+}
+
+/** The problem with an annotation file of this shape (as inspectJsonShape measures it), or null. */
+export function annotationShapeProblem(name: string, shape: JsonShape, limits: InputLimits = INPUT_LIMITS): string | null {
   if (shape.maxDepth > limits.nestingDepth) {
     return `${name} is nested ${numberFormat.format(shape.maxDepth)} levels deep; an annotation file has at most ${limits.nestingDepth}. It was left as it is.`;
   }
@@ -183,7 +187,19 @@ export function decodeAnnotationBytes(bytes: Uint8Array): string | null {
  * other than a missing file (permissions, a folder in its place) are thrown.
  */
 export async function readAnnotationFileWithinLimits(annotationPath: string, limits: InputLimits = INPUT_LIMITS): Promise<AnnotationFileRead> {
-  const name = path.basename(annotationPath);
+  const read = await readAnnotationBytesWithinSize(annotationPath, limits);
+  return read.kind === 'bytes' ? checkAnnotationBytes(path.basename(annotationPath), read.bytes, limits) : read;
+}
+
+/**
+ * The first half of readAnnotationFileWithinLimits: absent, refused for its size (checked
+ * before reading), or its bytes, neither decoded nor measured yet. For a caller that may
+ * already know those bytes (the file it wrote last) and so can skip decoding and measuring them.
+ */
+export async function readAnnotationBytesWithinSize(
+  annotationPath: string,
+  limits: InputLimits = INPUT_LIMITS,
+): Promise<{ kind: 'absent' } | { kind: 'refused'; message: string } | { kind: 'bytes'; bytes: Buffer }> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(annotationPath, 'r');
@@ -191,16 +207,20 @@ export async function readAnnotationFileWithinLimits(annotationPath: string, lim
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
     throw error;
   }
-  let bytes: Buffer;
   try {
     const size = (await handle.stat()).size;
     if (size > limits.annotationFileBytes) {
+      const name = path.basename(annotationPath);
       return { kind: 'refused', message: `${name} is ${megabytes(size)}; Hashiye opens annotation files of up to ${megabytes(limits.annotationFileBytes)}. It was left as it is.` };
     }
-    bytes = await handle.readFile();
+    return { kind: 'bytes', bytes: await handle.readFile() };
   } finally {
     await handle.close();
   }
+}
+
+/** The second half of readAnnotationFileWithinLimits: the bytes decoded strictly, then their shape checked. */
+export function checkAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS): { kind: 'refused'; message: string } | { kind: 'read'; bytes: Buffer; text: string | null } {
   const text = decodeAnnotationBytes(bytes);
   // Bytes that are not UTF-8 are measured as a lenient decoder reads them (the annotation
   // store reports the encoding itself), so that an oversized file is named as such either way.
