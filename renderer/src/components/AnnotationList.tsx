@@ -1,11 +1,15 @@
 import { NO_ITEMS } from '../store/emptyArrays';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMessages } from '../i18n/useMessages';
 import { deleteSelectedAnnotation, selectAnnotation } from '../store/actions';
 import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { useSessionStore } from '../store/sessionStore';
 import { useTagAppearance } from './useTagAppearance';
+
+/** Row heights in px, as styles.css sets them (`.annotation-row`). */
+const ROW_PX = 34;
+const ROW_WITH_NOTE_PX = 56;
 
 /** Every annotation in reading order, filterable by tag; orphans (not placed in the text) apart. */
 export function AnnotationList() {
@@ -22,7 +26,12 @@ export function AnnotationList() {
   const fa = language === 'fa';
   // Only the rows in view are rendered: an article may hold 10,000 annotations.
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => 34, overscan: 10 });
+  // Rows have fixed heights (one line, two with a note; longer text is cut with an ellipsis and
+  // shown in full on hover and in the details): nothing is measured as rows mount, which forced
+  // a layout of the whole window each time the list moved.
+  // A new key function for a new list is what makes the virtualizer lay the rows out again.
+  const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: (index) => (visible[index]?.note ? ROW_WITH_NOTE_PX : ROW_PX), getItemKey: rowKey, overscan: 10 });
   const selectedIndex = selectedId ? visible.findIndex((annotation) => annotation.id === selectedId) : -1;
   useEffect(() => {
     if (selectedIndex < 0) return;
@@ -52,7 +61,7 @@ export function AnnotationList() {
             const annotation = visible[item.index];
             const look = appearance(annotation.type);
             return (
-              <li key={annotation.id} data-index={item.index} ref={virtualizer.measureElement} className="annotation-row" style={{ transform: `translateY(${item.start}px)` }}>
+              <li key={annotation.id} data-index={item.index} className={annotation.note ? 'annotation-row with-note' : 'annotation-row'} style={{ transform: `translateY(${item.start}px)` }}>
                 <button
                   type="button"
                   className={annotation.id === selectedId ? 'annotation-item selected' : 'annotation-item'}
@@ -63,11 +72,11 @@ export function AnnotationList() {
                   }}
                 >
                   <span className="tag-chip">{look.label}</span>
-                  <span className="annotation-text" dir="auto">
+                  <span className="annotation-text" dir="auto" title={annotation.text}>
                     {annotation.text}
                   </span>
                   {annotation.note ? (
-                    <span className="annotation-note" dir="auto">
+                    <span className="annotation-note" dir="auto" title={annotation.note}>
                       {annotation.note}
                     </span>
                   ) : null}

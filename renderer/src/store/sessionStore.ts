@@ -86,7 +86,9 @@ export const useSessionStore = create<SessionState>()((set) => ({
   externalChange: false,
   pendingDelete: null,
   shortcutsOpen: false,
-  set: (change) => set(change),
+  // A change that changes nothing notifies nobody: every selection change and save step sets
+  // fields here, and each notification runs the selectors of every subscribed component.
+  set: (change) => set((state) => (Object.entries(change).every(([key, value]) => Object.is(state[key as keyof SessionState], value)) ? state : change)),
 }));
 
 export function tagSetOf(corpus: Corpus | null): TagSetWire | null {
