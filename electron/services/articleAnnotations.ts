@@ -3,7 +3,7 @@ import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor, loadAnnotations, parseExisting, saveAnnotations, type LoadedAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
-import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, readAnnotationBytesWithinSize, readAnnotationFileWithinLimits, type InputLimits } from './inputLimits';
+import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, readAnnotationBytesWithinSize, type InputLimits } from './inputLimits';
 import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
 import { writtenAnnotationFileFor } from './writtenAnnotationFile';
 
@@ -18,6 +18,9 @@ export type OpenedAnnotations =
   | { kind: 'refused'; message: string }
   | { kind: 'loaded'; loaded: LoadedAnnotations; reanchored: ReanchoredOnLoad | null };
 
+/** The annotation file as read (size and mtime from before reading, its bytes), or absent. */
+export type UnchangedAnnotationFile = { kind: 'absent' } | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number };
+
 /**
  * For `article.load`: the limits first, then, if the file was made on another version of the
  * article, every annotation placed again by its text and context and saved at once (so the
@@ -25,18 +28,34 @@ export type OpenedAnnotations =
  * that does not parse, fails its schema or is not UTF-8 is reported, never written.
  */
 export async function openArticleAnnotations(articlePath: string, article: DecodedArticle, limits: InputLimits = INPUT_LIMITS): Promise<OpenedAnnotations> {
+  return (await openArticleAnnotationsAndFile(articlePath, article, limits)).opened;
+}
+
+/**
+ * openArticleAnnotations, and the file as it was read when nothing was written (null when
+ * re-anchoring wrote it, or the file was refused), for a watcher's baseline: it need not read
+ * and hash the file again.
+ */
+export async function openArticleAnnotationsAndFile(
+  articlePath: string,
+  article: DecodedArticle,
+  limits: InputLimits = INPUT_LIMITS,
+): Promise<{ opened: OpenedAnnotations; unchanged: UnchangedAnnotationFile | null }> {
   const annotationPath = annotationPathFor(articlePath);
-  const read = await readAnnotationFileWithinLimits(annotationPath, limits);
-  if (read.kind === 'refused') return read;
+  const sized = await readAnnotationBytesWithinSize(annotationPath, limits);
+  if (sized.kind === 'refused') return { opened: sized, unchanged: null };
+  const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
+  if (read.kind === 'refused') return { opened: read, unchanged: null };
   const existing = parseExisting(annotationPath, read);
   if (existing.kind === 'parsed' && existing.parsed.ok) {
     const reanchored = await reanchorParsedOnLoad(articlePath, article, existing.parsed.file, { write: true });
     if (reanchored?.written) {
       // What was written is read back from memory, exactly as reading the file again would.
-      return { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored };
+      return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored }, unchanged: null };
     }
   }
-  return { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, existing), reanchored: null };
+  const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs };
+  return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, existing), reanchored: null }, unchanged };
 }
 
 export type SavedAnnotations =

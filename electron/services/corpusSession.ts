@@ -5,14 +5,14 @@ import type { StoredAnnotation, StoredRelation } from '../../shared/model/native
 import type { ArticleStatus } from '../../shared/model/status';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
 import { annotationPathFor, loadAnnotations, SaveRefusedError } from './annotationStore';
-import { openArticleAnnotations, saveArticleAnnotations } from './articleAnnotations';
+import { openArticleAnnotationsAndFile, saveArticleAnnotations, type UnchangedAnnotationFile } from './articleAnnotations';
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
 import { bratAnnotationPathFor, BratStore, countBratEntities, isBratCorpus, loadBratAnnotations, loadBratCorpusTagSet, reanchorBratAnnotations } from './bratStore';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
-import { CorpusWatcher, type CorpusWatchEvent } from './corpusWatcher';
+import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
-import { annotationFileLimitProblem, assertArticleWithinLimits, saveRequestProblem } from './inputLimits';
+import { annotationFileLimitProblem, articleSizeProblem, InputLimitError, saveRequestProblem } from './inputLimits';
 import { loadTagSet } from './tagSetLoader';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
 import { collectTaggedTexts, suggestionsFor, type Suggestion, type TaggedText } from './suggestions';
@@ -56,6 +56,8 @@ export class CorpusSession {
   private readonly loaded = new Map<string, DecodedArticle>();
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
   private readonly bratAliases = new Map<string, Map<string, string>>();
+  /** The last article file decoded, with its bytes: saves read the article again to check it. */
+  private lastArticleRead: { path: string; bytes: Buffer; article: DecodedArticle } | null = null;
   /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
   private taggedTexts: { at: number; texts: TaggedText[] } | null = null;
 
@@ -94,6 +96,7 @@ export class CorpusSession {
     this.watcher = null;
     this.loaded.clear();
     this.bratAliases.clear();
+    this.lastArticleRead = null;
   }
 
   async describe(): Promise<Corpus> {
@@ -114,7 +117,9 @@ export class CorpusSession {
 
   async loadArticle(id: string): Promise<ArticleDocument> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
-    const article = await this.readArticle(articlePath);
+    const { article, file: articleFile } = await this.readArticleFile(articlePath);
+    // What was read of the annotation file, when nothing was written: the watcher's baseline.
+    let annotationFile: KnownFileState | undefined;
     const base = { id, name: path.basename(articlePath), text: article.text, encoding: article.encoding, encodingGuessed: article.guessed, sha256: article.sha256 };
     let document: ArticleDocument;
     if (this.mode === 'brat') {
@@ -137,7 +142,15 @@ export class CorpusSession {
     } else {
       // One read of the annotation file: limits, re-anchoring when the article changed on disk
       // (written at once, so the offsets on disk follow the text), then the offsets checked.
-      const opened = await this.ownWrite(annotationPathFor(articlePath), () => openArticleAnnotations(articlePath, article));
+      const { opened } = await this.ownWrite(
+        annotationPathFor(articlePath),
+        () => openArticleAnnotationsAndFile(articlePath, article),
+        ({ unchanged }) => {
+          if (unchanged === null) return null;
+          annotationFile = knownFileState(unchanged);
+          return annotationFile;
+        },
+      );
       if (opened.kind === 'refused') {
         // Too large or too deeply nested to parse safely: opened read-only, the file untouched.
         document = { ...base, status: 'new', annotations: [], relations: [], labels: [], problem: { kind: 'io', message: opened.message }, migratedFrom: null, orphans: [], reanchored: null };
@@ -154,7 +167,8 @@ export class CorpusSession {
       }
     }
     this.loaded.set(id, article);
-    await this.watcher?.watchArticle({ id, articlePath, annotationPath: this.annotationPathOf(articlePath), articleSha256: article.sha256 });
+    // The files as just read are the baseline: the watcher need not read and hash them again.
+    await this.watcher?.watchArticle({ id, articlePath, annotationPath: this.annotationPathOf(articlePath), articleSha256: article.sha256, articleFile, annotationFile });
     return document;
   }
 
@@ -269,8 +283,8 @@ export class CorpusSession {
     return this.mode === 'brat' ? bratAnnotationPathFor(articlePath) : annotationPathFor(articlePath);
   }
 
-  private async ownWrite<T>(file: string, write: () => Promise<T>): Promise<T> {
-    return this.watcher ? this.watcher.ownWrite(file, write) : write();
+  private async ownWrite<T>(file: string, write: () => Promise<T>, unchanged?: (value: T) => KnownFileState | null): Promise<T> {
+    return this.watcher ? this.watcher.ownWrite(file, write, unchanged) : write();
   }
 
   private async onWatchEvent(event: CorpusWatchEvent): Promise<void> {
@@ -285,14 +299,33 @@ export class CorpusSession {
   }
 
   private async readArticle(articlePath: string): Promise<DecodedArticle> {
-    await assertArticleWithinLimits(articlePath);
+    return (await this.readArticleFile(articlePath)).article;
+  }
+
+  /**
+   * The article decoded, and the file as read (size and mtime from the stat before reading, the
+   * bytes' SHA-256) for the watcher. Bytes equal to the last ones decoded (every save checks the
+   * article again) reuse that decoding: it depends on nothing but the bytes.
+   */
+  private async readArticleFile(articlePath: string): Promise<{ article: DecodedArticle; file: KnownFileState }> {
+    const stat = await fs.stat(articlePath);
+    const problem = articleSizeProblem(path.basename(articlePath), stat.size);
+    if (problem) throw new InputLimitError(problem);
     const bytes = await fs.readFile(articlePath);
-    try {
-      return decodeArticle(bytes);
-    } catch (error) {
-      if (error instanceof UnreadableArticleError) throw new Error(`${path.basename(articlePath)} cannot be read: ${error.message}`);
-      throw error;
+    const last = this.lastArticleRead;
+    let article: DecodedArticle;
+    if (last !== null && last.path === articlePath && last.bytes.equals(bytes)) {
+      article = last.article;
+    } else {
+      try {
+        article = decodeArticle(bytes);
+      } catch (error) {
+        if (error instanceof UnreadableArticleError) throw new Error(`${path.basename(articlePath)} cannot be read: ${error.message}`);
+        throw error;
+      }
+      this.lastArticleRead = { path: articlePath, bytes, article };
     }
+    return { article, file: { exists: true, size: stat.size, mtimeMs: stat.mtimeMs, sha256: article.sha256 } };
   }
 
   private requireRoot(): string {
@@ -303,6 +336,10 @@ export class CorpusSession {
 
 function saveFailure(error: unknown): SaveResult {
   return { ok: false, message: (error as Error).message, retryable: !(error instanceof SaveRefusedError) };
+}
+
+function knownFileState(file: UnchangedAnnotationFile): KnownFileState {
+  return file.kind === 'absent' ? { exists: false } : { exists: true, size: file.size, mtimeMs: file.mtimeMs, sha256: sha256Of(file.bytes) };
 }
 
 function withoutQuote(annotation: StoredAnnotation): StoredAnnotation {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomicWrite';
-import { CorpusWatcher, listArticleIds, sha256Of, type CorpusWatchEvent, type CorpusWatcherOptions } from './corpusWatcher';
+import { CorpusWatcher, listArticleIds, sha256Of, type CorpusWatchEvent, type CorpusWatcherOptions, type KnownFileState } from './corpusWatcher';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -181,6 +181,45 @@ describe('CorpusWatcher details', () => {
     const theirs = { kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: sha256Of('{"theirs":1}') };
     await until(() => events.some((event) => JSON.stringify(event) === JSON.stringify(theirs)));
     expect(events.at(-1)).toEqual(theirs);
+  });
+
+  it('takes files the caller has just read as the baseline, and still reports later changes', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });
+    const article = articleOf(root);
+    const known = async (file: string): Promise<KnownFileState> => {
+      const stat = await fs.stat(file);
+      return { exists: true, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256Of(await fs.readFile(file)) };
+    };
+    const articleFile = await known(article.articlePath);
+    // Read once in an ownWrite that wrote nothing: its state is taken as is, nothing is reported.
+    const annotationFile = await known(article.annotationPath);
+    expect(await watcher.ownWrite(article.annotationPath, async () => 'read', () => annotationFile)).toBe('read');
+    await watcher.watchArticle({ ...article, articleSha256: articleFile.exists ? articleFile.sha256 : undefined, articleFile, annotationFile });
+    await watcher.checkNow();
+    expect(events).toEqual([]);
+
+    // A change after the read, even of the same size, moves the mtime past the baseline's.
+    await sleep(20);
+    await fs.writeFile(article.annotationPath, '{"v":2}');
+    await fs.writeFile(article.articlePath, 'سرلشکر باقری در ادلب');
+    await watcher.checkNow();
+    expect(events).toEqual([
+      { kind: 'articleChanged', id: article.id, sha256: sha256Of('سرلشکر باقری در ادلب') },
+      { kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: sha256Of('{"v":2}') },
+    ]);
+  });
+
+  it('reports an annotation file created after the caller found it absent', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });
+    const article = { id: 'دو.txt', articlePath: path.join(root, 'دو.txt'), annotationPath: path.join(root, 'دو.ann.json') };
+    await watcher.watchArticle({ ...article, annotationFile: { exists: false } });
+    await watcher.checkNow();
+    expect(events).toEqual([]);
+    await fs.writeFile(article.annotationPath, '{}');
+    await watcher.checkNow();
+    expect(events).toEqual([{ kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: sha256Of('{}') }]);
   });
 
   it('stops reporting the previous article after another one is opened', async () => {

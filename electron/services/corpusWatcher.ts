@@ -55,7 +55,19 @@ export interface WatchedArticle {
   annotationPath: string;
   /** SHA-256 of the article bytes as loaded (DecodedArticle.sha256), so a change between load and watch is caught. */
   articleSha256?: string;
+  /** The article file as the caller read it, taken as the baseline instead of reading and hashing it again. */
+  articleFile?: KnownFileState;
+  /** The annotation file as the caller read it (or found it absent), likewise. */
+  annotationFile?: KnownFileState;
 }
+
+/**
+ * A file as a caller just read it: its size and mtime from a stat taken before reading it, and
+ * the SHA-256 of the bytes read. Stat first: a change made after the stat moves its mtime or size
+ * past what is recorded, so polling reads the file again and reports it if the content differs,
+ * as it does for a baseline it read itself.
+ */
+export type KnownFileState = { exists: false } | { exists: true; size: number; mtimeMs: number; sha256: string };
 
 interface FileState {
   path: string;
@@ -78,6 +90,10 @@ export { listArticleIds };
 
 export function sha256Of(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
+}
+
+function knownState(file: string, known: KnownFileState): FileState {
+  return known.exists ? { path: file, exists: true, sha256: known.sha256, size: known.size, mtimeMs: known.mtimeMs } : { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
 }
 
 async function readState(file: string, previous: FileState | null, force: boolean): Promise<FileState> {
@@ -143,7 +159,8 @@ export class CorpusWatcher {
   /**
    * Watches the article now open (replacing the previous one). Its current content becomes the
    * baseline; if `articleSha256` is given and the bytes on disk already differ, the change is
-   * reported at once.
+   * reported at once. `articleFile` and `annotationFile`, when given, are taken as the baseline
+   * instead of reading and hashing the files again (the caller has just read them).
    */
   async watchArticle(article: WatchedArticle): Promise<void> {
     this.article = article;
@@ -151,8 +168,8 @@ export class CorpusWatcher {
     this.annotationState = null;
     this.watchArticleFolder(path.dirname(article.articlePath));
     await this.enqueue(async () => {
-      this.articleState = await readState(article.articlePath, null, true);
-      this.annotationState = await readState(article.annotationPath, null, true);
+      this.articleState = article.articleFile ? knownState(article.articlePath, article.articleFile) : await readState(article.articlePath, null, true);
+      this.annotationState = article.annotationFile ? knownState(article.annotationPath, article.annotationFile) : await readState(article.annotationPath, null, true);
       if (article.articleSha256 !== undefined && this.articleState.sha256 !== article.articleSha256) {
         this.emit({ kind: 'articleChanged', id: article.id, sha256: this.articleState.sha256 });
       }
@@ -177,8 +194,10 @@ export class CorpusWatcher {
    * file as it now is as the baseline and as our own content: for writers that do not know the
    * bytes in advance (saveAnnotations builds its JSON inside). On a closed watcher the write
    * simply runs. `write` must not call this watcher's `ownWrite` or `checkNow`, which would wait for it.
+   * `unchanged` may tell, from what `write` returned, that it wrote nothing and what it read of
+   * the file: that is then taken as the file's state instead of reading and hashing it again.
    */
-  async ownWrite<T>(file: string, write: () => Promise<T>): Promise<T> {
+  async ownWrite<T>(file: string, write: () => Promise<T>, unchanged?: (value: T) => KnownFileState | null): Promise<T> {
     const outcome: { ran: boolean; value?: T; failed: boolean; error?: unknown } = { ran: false, failed: false };
     await this.enqueue(async () => {
       outcome.ran = true;
@@ -189,7 +208,8 @@ export class CorpusWatcher {
         outcome.error = error;
       }
       const resolved = path.resolve(file);
-      const state = await readState(resolved, null, true);
+      const known = outcome.failed || !unchanged ? null : unchanged(outcome.value as T);
+      const state = known ? knownState(resolved, known) : await readState(resolved, null, true);
       if (state.sha256 !== null) this.ownWrites.set(resolved, state.sha256);
       const article = this.article;
       if (article && path.resolve(article.annotationPath) === resolved) this.annotationState = state;

@@ -199,7 +199,7 @@ export async function readAnnotationFileWithinLimits(annotationPath: string, lim
 export async function readAnnotationBytesWithinSize(
   annotationPath: string,
   limits: InputLimits = INPUT_LIMITS,
-): Promise<{ kind: 'absent' } | { kind: 'refused'; message: string } | { kind: 'bytes'; bytes: Buffer }> {
+): Promise<{ kind: 'absent' } | { kind: 'refused'; message: string } | { kind: 'bytes'; bytes: Buffer; size: number; mtimeMs: number }> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(annotationPath, 'r');
@@ -208,12 +208,13 @@ export async function readAnnotationBytesWithinSize(
     throw error;
   }
   try {
-    const size = (await handle.stat()).size;
+    // Size and mtime from before the read, for a watcher's baseline (see KnownFileState).
+    const { size, mtimeMs } = await handle.stat();
     if (size > limits.annotationFileBytes) {
       const name = path.basename(annotationPath);
       return { kind: 'refused', message: `${name} is ${megabytes(size)}; Hashiye opens annotation files of up to ${megabytes(limits.annotationFileBytes)}. It was left as it is.` };
     }
-    return { kind: 'bytes', bytes: await handle.readFile() };
+    return { kind: 'bytes', bytes: await handle.readFile(), size, mtimeMs };
   } finally {
     await handle.close();
   }

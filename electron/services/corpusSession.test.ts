@@ -1,0 +1,81 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CorpusSession, type SessionEvent } from './corpusSession';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+const TEXT = 'سرلشکر باقری رئیس ستاد کل امروز در دمشق 😀 دیدار کرد.\n';
+
+async function corpusWithArticle(): Promise<{ root: string; articlePath: string; annotationPath: string }> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-session-'));
+  cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
+  const articlePath = path.join(root, 'خبر.txt');
+  await fs.writeFile(articlePath, TEXT);
+  return { root, articlePath, annotationPath: path.join(root, 'خبر.ann.json') };
+}
+
+async function openSession(root: string, watch: boolean): Promise<{ session: CorpusSession; events: SessionEvent[] }> {
+  const session = new CorpusSession({ watch });
+  cleanups.unshift(() => session.close());
+  await session.open(root);
+  const events: SessionEvent[] = [];
+  session.onEvent((event) => events.push(event));
+  return { session, events };
+}
+
+async function until(condition: () => boolean, timeoutMs = 6000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the session');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function span(needle: string, id: string) {
+  const start = Array.from(TEXT.slice(0, TEXT.indexOf(needle))).length;
+  return { id, type: 'PER', start, end: start + Array.from(needle).length, text: needle };
+}
+
+describe('CorpusSession with the watcher on', () => {
+  it('loads the same document as without it, and saves and loads again', async () => {
+    const { root } = await corpusWithArticle();
+    const watched = await openSession(root, true);
+    const plain = await openSession(root, false);
+    expect(await watched.session.loadArticle('خبر.txt')).toEqual(await plain.session.loadArticle('خبر.txt'));
+    const document = await watched.session.loadArticle('خبر.txt');
+    const saved = await watched.session.saveAnnotations('خبر.txt', document.sha256, { status: 'in-progress', annotations: [span('باقری', 'a1')], relations: [], labels: [] });
+    expect(saved.ok).toBe(true);
+    expect(await watched.session.loadArticle('خبر.txt')).toEqual(await plain.session.loadArticle('خبر.txt'));
+    expect((await plain.session.loadArticle('خبر.txt')).annotations.map((annotation) => annotation.text)).toEqual(['باقری']);
+  });
+
+  it('reports other programs’ changes made after a load, not its own saves', async () => {
+    const { root, articlePath, annotationPath } = await corpusWithArticle();
+    const { session, events } = await openSession(root, true);
+    const document = await session.loadArticle('خبر.txt');
+    const request = { status: 'in-progress' as const, annotations: [span('باقری', 'a1')], relations: [], labels: [] };
+    expect((await session.saveAnnotations('خبر.txt', document.sha256, request)).ok).toBe(true);
+    expect(await session.loadArticle('خبر.txt')).toMatchObject({ annotations: [span('باقری', 'a1')] });
+    expect((await session.saveAnnotations('خبر.txt', document.sha256, { ...request, status: 'done' })).ok).toBe(true);
+    // Past a poll (every second) and a debounced file event: our own writes stay unreported.
+    await sleep(1500);
+    expect(events).toEqual([]);
+
+    const json = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as Record<string, unknown>;
+    await fs.writeFile(annotationPath, JSON.stringify({ ...json, status: 'approved' }));
+    await until(() => events.length > 0);
+    expect(events).toEqual([{ kind: 'annotationsChangedOnDisk', id: 'خبر.txt' }]);
+
+    await fs.writeFile(articlePath, `${TEXT}پاراگراف تازه\n`);
+    await until(() => events.some((event) => event.kind === 'articleChangedOnDisk'));
+    // The article read again is the new one, not the decoding kept from the save before.
+    expect((await session.loadArticle('خبر.txt')).text).toBe(`${TEXT}پاراگراف تازه\n`);
+  });
+});
