@@ -56,8 +56,9 @@ export interface LaunchedApp {
   host: AppHost;
 }
 
-/** Answers at least this long (in characters of JSON) are fetched over HTTP rather than sent over CDP. */
-const LARGE_ANSWER_CHARACTERS = 64 * 1024;
+/** Requests and answers at least this long (in characters of JSON) go over HTTP rather than CDP. */
+const LARGE_PAYLOAD_CHARACTERS = 64 * 1024;
+const LARGE_REQUEST_PATH = '/__hashiye-large-request/';
 const LARGE_ANSWER_PATH = '/__hashiye-large-answer/';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -109,16 +110,22 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   const settings = await SettingsStore.open(userData);
   const session = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache') });
   await session.open(options.corpus);
-  // Large answers (an article with its annotations) are fetched by the page once, by an
-  // unguessable name, over the same local server instead of crossing CDP (see the binding below).
+  // Large payloads (an article with its annotations, a save of ten thousand annotations) do
+  // not cross CDP: the page posts a large request to the local server and fetches a large
+  // answer from it, each once, by an unguessable name (see the binding below).
+  const largeRequests = new Map<string, string>();
   const largeAnswers = new Map<string, string>();
-  const server = await serveFolder(rendererFolder, (pathname) => {
-    if (!pathname.startsWith(LARGE_ANSWER_PATH)) return null;
+  const server = await serveFolder(rendererFolder, ({ method, pathname, body }) => {
+    if (method === 'POST' && pathname.startsWith(LARGE_REQUEST_PATH)) {
+      largeRequests.set(pathname.slice(LARGE_REQUEST_PATH.length), body);
+      return { body: '', contentType: 'text/plain' };
+    }
+    if (method !== 'GET' || !pathname.startsWith(LARGE_ANSWER_PATH)) return null;
     const token = pathname.slice(LARGE_ANSWER_PATH.length);
-    const body = largeAnswers.get(token);
-    if (body === undefined) return null;
+    const answer = largeAnswers.get(token);
+    if (answer === undefined) return null;
     largeAnswers.delete(token);
-    return { body, contentType: 'application/json; charset=utf-8' };
+    return { body: answer, contentType: 'application/json; charset=utf-8' };
   });
   const browser: Browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: options.locale ?? 'fa-IR' });
@@ -141,17 +148,24 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   await context.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
   // Requests and answers cross as JSON text: Playwright then moves one string over CDP instead
   // of walking every object of a 1 MB article's ten thousand annotations with its own
-  // serializer (measured by npm run bench: about 0.7 s of the harness's 1 s transport). A large
-  // answer does not cross CDP at all: the page fetches it from the local server (a CDP message
-  // of 2 MB still took about 0.25 s). Electron's structured clone carries the same plain data.
-  await context.exposeBinding('__hashiyeInvoke', async (source, channel: string, requestJson: string) => {
+  // serializer (measured by npm run bench: about 0.7 s of the harness's 1 s transport). Large
+  // ones do not cross CDP at all: a 2 MB CDP message still took about 0.25 s, and sending a
+  // save of 10,000 annotations held the page's main thread for 60-170 ms. Electron's
+  // structured clone carries the same plain data.
+  await context.exposeBinding('__hashiyeInvoke', async (source, channel: string, request: string | { posted: string }) => {
     const url = source.frame.url();
     const trusted = source.page === page && source.frame === page.mainFrame() && url.startsWith(`${server.origin}/`);
+    let requestJson: unknown = request;
+    if (typeof request === 'object' && request !== null && typeof request.posted === 'string') {
+      requestJson = largeRequests.get(request.posted);
+      largeRequests.delete(request.posted);
+      if (requestJson === undefined) throw new Error(`No posted request ${request.posted}.`);
+    }
     const payload: unknown = typeof requestJson === 'string' ? JSON.parse(requestJson) : requestJson;
     const answer = await dispatch(channel, payload, { trusted, description: url });
     if (answer === undefined) return undefined;
     const json = JSON.stringify(answer);
-    if (json.length < LARGE_ANSWER_CHARACTERS) return json;
+    if (json.length < LARGE_PAYLOAD_CHARACTERS) return json;
     const token = randomUUID();
     largeAnswers.set(token, json);
     return { fetch: `${LARGE_ANSWER_PATH}${token}` };
@@ -162,8 +176,17 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       const listeners = new Map();
       window.__hashiyeEmit = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
       const createApi = ${createApi.toString()};
+      const send = async (channel, request) => {
+        const json = JSON.stringify(request);
+        if (json === undefined || json.length < ${LARGE_PAYLOAD_CHARACTERS}) return window.__hashiyeInvoke(channel, json);
+        const posted = crypto.randomUUID();
+        // Bytes, not the string: Chromium's fetch spent ~50 ms turning a 1.5 MB string body into UTF-8.
+        const response = await fetch('${LARGE_REQUEST_PATH}' + posted, { method: 'POST', body: new TextEncoder().encode(json) });
+        if (!response.ok) throw new Error('The harness did not take the request.');
+        return window.__hashiyeInvoke(channel, { posted });
+      };
       const invoke = (channel, request) =>
-        window.__hashiyeInvoke(channel, JSON.stringify(request)).then((answer) =>
+        send(channel, request).then((answer) =>
           answer === undefined ? undefined : typeof answer === 'string' ? JSON.parse(answer) : fetch(answer.fetch).then((response) => response.json()));
       window.dropTarget = { open: (file) => window.__hashiyeDropped(file.name).then((path) => invoke('corpus.openDropped', { path })) };
       window.api = createApi(${JSON.stringify(windowChannelNames)}, ${JSON.stringify(eventNames)},

@@ -20,15 +20,29 @@ export interface ExtraResponse {
   contentType: string;
 }
 
+/** What `serveFolder`'s `extra` is asked: the method, the path and, for a POST, the body as text. */
+export interface ExtraRequest {
+  method: string;
+  pathname: string;
+  body: string;
+}
+
+async function bodyOf(request: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Serves the built renderer on 127.0.0.1 (ES modules cannot load from file:// in Chromium).
- * `extra` may answer some paths itself (the harness hands large IPC answers over this way).
+ * `extra` may answer some requests itself (the harness moves large IPC payloads this way).
  */
-export async function serveFolder(root: string, extra?: (pathname: string) => ExtraResponse | null): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveFolder(root: string, extra?: (request: ExtraRequest) => ExtraResponse | null): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const own = extra?.(url.pathname) ?? null;
+      const method = request.method ?? 'GET';
+      const own = extra ? extra({ method, pathname: url.pathname, body: method === 'POST' ? await bodyOf(request) : '' }) : null;
       if (own) {
         response.writeHead(200, { 'Content-Type': own.contentType, 'Cache-Control': 'no-store' });
         response.end(own.body);

@@ -102,9 +102,14 @@ export const ArticleDocumentSchema = z.object({
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 
 export const SaveResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), savedAt: z.string() }),
-  /** `retryable`: the disk refused (full, locked, read-only) and saving again may work; else the save was refused on purpose. */
-  z.object({ ok: z.literal(false), message: z.string(), retryable: z.boolean() }),
+  /** `revision` names the annotation list just saved, for annotations.saveChanges. */
+  z.object({ ok: z.literal(true), savedAt: z.string(), revision: z.string().optional() }),
+  /**
+   * `retryable`: the disk refused (full, locked, read-only) and saving again may work; else the
+   * save was refused on purpose. `baseUnknown`: the changes named a revision main no longer
+   * keeps; nothing was written, and the whole list should be sent with annotations.save.
+   */
+  z.object({ ok: z.literal(false), message: z.string(), retryable: z.boolean(), baseUnknown: z.boolean().optional() }),
 ]);
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
@@ -159,6 +164,28 @@ export const ipcContract = {
         sha256: z.string(),
         status: ArticleStatusSchema,
         annotations: z.array(StoredAnnotationSchema),
+        relations: z.array(StoredRelationSchema),
+        labels: z.array(z.string()),
+      })
+      .strict(),
+    response: SaveResultSchema,
+  },
+  /**
+   * Saves what changed since the save named `base` (a revision from an earlier answer): ids that
+   * left the list and annotations that entered it at their index. Main rebuilds the whole list
+   * and saves it exactly as annotations.save would; a large document then costs the window a
+   * few objects per save instead of all of them.
+   */
+  'annotations.saveChanges': {
+    request: z
+      .object({
+        id: ArticleIdSchema,
+        sha256: z.string(),
+        base: z.string().min(1).max(100),
+        status: ArticleStatusSchema,
+        remove: z.array(z.string().min(1)),
+        insert: z.array(z.object({ index: z.number().int().nonnegative(), annotation: StoredAnnotationSchema }).strict()),
+        count: z.number().int().nonnegative(),
         relations: z.array(StoredRelationSchema),
         labels: z.array(z.string()),
       })

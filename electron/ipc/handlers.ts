@@ -114,6 +114,7 @@ export function createHandlerTable({ session, settings, host, development, syste
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
     'article.load': async ({ id }) => session.loadArticle(id),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
+    'annotations.saveChanges': async ({ id, sha256, base, remove, insert, count, ...request }) => session.saveAnnotationChanges(id, sha256, base, { remove, insert, count }, request),
     'settings.setPreferences': async (preferences) => {
       await settings.update(preferences);
       return { ok: true } as const;

@@ -79,3 +79,34 @@ describe('CorpusSession with the watcher on', () => {
     expect((await session.loadArticle('خبر.txt')).text).toBe(`${TEXT}پاراگراف تازه\n`);
   });
 });
+
+describe('CorpusSession saves of changes only', () => {
+  it('writes from changes exactly what a whole save writes, and refuses a revision it does not keep', async () => {
+    const { root, annotationPath } = await corpusWithArticle();
+    const { session } = await openSession(root, false);
+    const document = await session.loadArticle('خبر.txt');
+    const first = [span('باقری', 'a1'), span('دمشق', 'a3')];
+    const saved = await session.saveAnnotations('خبر.txt', document.sha256, { status: 'in-progress', annotations: first, relations: [], labels: [] });
+    if (!saved.ok || !saved.revision) throw new Error('the whole save should succeed and name a revision');
+
+    // A tag between the two, and a retag of the last, sent as changes.
+    const added = span('ستاد', 'a2');
+    const retagged = { ...first[1], type: 'LOC' };
+    const changed = await session.saveAnnotationChanges('خبر.txt', document.sha256, saved.revision, { remove: ['a3'], insert: [{ index: 1, annotation: added }, { index: 2, annotation: retagged }], count: 3 }, { status: 'in-progress', relations: [], labels: [] });
+    expect(changed.ok).toBe(true);
+    const fromChanges = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { annotations: unknown[]; updated?: string };
+    const latest = await session.saveAnnotations('خبر.txt', document.sha256, { status: 'in-progress', annotations: [first[0], added, retagged], relations: [], labels: [] });
+    const whole = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { annotations: unknown[]; updated?: string };
+    expect({ ...fromChanges, updated: null }).toEqual({ ...whole, updated: null });
+
+    // An old revision, or any revision after the article was loaded again, is not kept: nothing is written.
+    const before = await fs.readFile(annotationPath, 'utf8');
+    const stale = await session.saveAnnotationChanges('خبر.txt', document.sha256, saved.revision, { remove: [], insert: [], count: 3 }, { status: 'done', relations: [], labels: [] });
+    expect(stale).toMatchObject({ ok: false, baseUnknown: true });
+    if (!changed.ok || !changed.revision || !latest.ok || !latest.revision) throw new Error('each save should name a revision');
+    expect(changed.revision).not.toBe(latest.revision);
+    await session.loadArticle('خبر.txt');
+    expect(await session.saveAnnotationChanges('خبر.txt', document.sha256, latest.revision, { remove: [], insert: [], count: 3 }, { status: 'done', relations: [], labels: [] })).toMatchObject({ ok: false, baseUnknown: true });
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(before);
+  });
+});

@@ -9,6 +9,8 @@ import { openArticleAnnotationsAndFile, saveArticleAnnotations, type UnchangedAn
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
 import { bratAnnotationPathFor, BratStore, countBratEntities, isBratCorpus, loadBratAnnotations, loadBratCorpusTagSet, reanchorBratAnnotations } from './bratStore';
 import { resolveInCorpus } from './corpusPaths';
+import { SavedAnnotationLists } from './savedAnnotationLists';
+import type { AnnotationListChanges } from '../../shared/model/annotationChanges';
 import { scanCorpus } from './corpusScanner';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
@@ -54,6 +56,8 @@ export class CorpusSession {
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   /** The text each open article was loaded with: saves are checked against the text their edits were made on. */
   private readonly loaded = new Map<string, DecodedArticle>();
+  /** What each article's last save held, for saves of changes only. */
+  private readonly savedLists = new SavedAnnotationLists();
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
   private readonly bratAliases = new Map<string, Map<string, string>>();
   /** The last article file decoded, with its bytes: saves read the article again to check it. */
@@ -96,6 +100,7 @@ export class CorpusSession {
     this.watcher = null;
     this.loaded.clear();
     this.bratAliases.clear();
+    this.savedLists.clear();
     this.lastArticleRead = null;
   }
 
@@ -117,6 +122,8 @@ export class CorpusSession {
 
   async loadArticle(id: string): Promise<ArticleDocument> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
+    // The window starts over from what it loads: its next save sends the whole list.
+    this.savedLists.forget(id);
     const { article, file: articleFile } = await this.readArticleFile(articlePath);
     // What was read of the annotation file, when nothing was written: the watcher's baseline.
     let annotationFile: KnownFileState | undefined;
@@ -172,7 +179,22 @@ export class CorpusSession {
     return document;
   }
 
+  /** Saves the list that `changes` make of the one last saved as `base` (see annotations.saveChanges). */
+  async saveAnnotationChanges(id: string, sha256: string, base: string, changes: AnnotationListChanges<StoredAnnotation>, request: Omit<SessionSaveRequest, 'annotations'>): Promise<SaveResult> {
+    const annotations = this.savedLists.withChanges(id, base, changes);
+    if (annotations === null) {
+      return { ok: false, message: 'The list these changes were made against is not known here; the whole list must be sent.', retryable: false, baseUnknown: true };
+    }
+    return this.saveAnnotations(id, sha256, { ...request, annotations });
+  }
+
   async saveAnnotations(id: string, sha256: string, request: SessionSaveRequest): Promise<SaveResult> {
+    const result = await this.saveWholeList(id, sha256, request);
+    if (result.ok) return { ...result, revision: this.savedLists.remember(id, request.annotations) };
+    return result;
+  }
+
+  private async saveWholeList(id: string, sha256: string, request: SessionSaveRequest): Promise<SaveResult> {
     // What was tagged changes with every save: suggestions gather it again.
     this.taggedTexts = null;
     const articlePath = resolveInCorpus(this.requireRoot(), id);

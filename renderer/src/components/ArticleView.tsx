@@ -3,7 +3,7 @@ import type { TagSetWire } from '../../../shared/ipc';
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
 import { selectDomRange } from '../dom/domPosition';
-import { offsetOfBoundary, selectionToOffsets } from '../dom/selectionOffsets';
+import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../dom/selectionOffsets';
 import { selectSuggestionAt, useSuggestionStore } from '../store/suggestionStore';
 import { selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
@@ -62,7 +62,7 @@ const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, paragraphs,
     children.push(<ParagraphView key={paragraph.start} paragraph={paragraph} appearance={appearance} />);
   }
   return (
-    <div className="paragraph-chunk" style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
+    <div className={PARAGRAPH_CHUNK_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
       {children}
     </div>
   );

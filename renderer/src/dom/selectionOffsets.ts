@@ -5,6 +5,11 @@
  * its start in the document text; everything inside it is the paragraph's text and nothing else.
  */
 export const PARAGRAPH_SELECTOR = '[data-offset]';
+/**
+ * Paragraphs are grouped in chunks whose layout is skipped while off screen. Asking a paragraph
+ * in such a chunk for its box lays the whole chunk out; asking the chunk does not.
+ */
+export const PARAGRAPH_CHUNK_CLASS = 'paragraph-chunk';
 
 function paragraphOf(node: Node, root: HTMLElement): HTMLElement | null {
   const element = node instanceof HTMLElement ? node : node.parentElement;

@@ -1,4 +1,6 @@
-import { toStoredAnnotations } from '../../../shared/model/documentAnnotation';
+import { annotationListChanges } from '../../../shared/model/annotationChanges';
+import { toStoredAnnotations, type DocumentAnnotation } from '../../../shared/model/documentAnnotation';
+import type { SaveResult } from '../../../shared/ipc';
 import { api } from '../api';
 import { useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
@@ -25,6 +27,12 @@ let running: Promise<void> | null = null;
 let failures = 0;
 
 let idleHandle: number | null = null;
+
+/** The list of the last save main accepted, under the revision main named it: later saves send only changes against it. */
+let savedBase: { articleId: string; revision: string; annotations: readonly DocumentAnnotation[] } | null = null;
+
+/** Changes up to this many annotations (or a quarter of the list, if more) are sent as changes; beyond that the whole list. */
+const CHANGES_AT_MOST = 200;
 
 /**
  * Saves after `delay`, in the browser's next idle period (at most a second later), so that
@@ -57,15 +65,42 @@ async function saveOnce(): Promise<void> {
   }
   const target = revision;
   session.set({ saveState: 'saving' });
-  try {
-    const result = await api().annotations.save({
+  const annotations = document.annotations;
+  const base = savedBase?.articleId === article.id ? savedBase : null;
+  const saveWhole = () =>
+    api().annotations.save({
       id: article.id,
       sha256: article.sha256,
       status: document.status,
-      annotations: toStoredAnnotations(document.annotations, article.converter),
+      annotations: toStoredAnnotations(annotations, article.converter),
       relations: document.relations,
       labels: document.labels,
     });
+  try {
+    const changes = base ? annotationListChanges(base.annotations, annotations) : null;
+    let result: SaveResult;
+    if (base && changes && changes.insert.length + changes.remove.length <= Math.max(CHANGES_AT_MOST, annotations.length / 4)) {
+      const stored = toStoredAnnotations(
+        changes.insert.map((placed) => placed.annotation),
+        article.converter,
+      );
+      result = await api().annotations.saveChanges({
+        id: article.id,
+        sha256: article.sha256,
+        base: base.revision,
+        status: document.status,
+        remove: changes.remove,
+        insert: changes.insert.map((placed, index) => ({ index: placed.index, annotation: stored[index] })),
+        count: changes.count,
+        relations: document.relations,
+        labels: document.labels,
+      });
+      // Main no longer keeps that list (it was restarted, or saved other articles since): send it whole.
+      if (!result.ok && result.baseUnknown) result = await saveWhole();
+    } else {
+      result = await saveWhole();
+    }
+    if (result.ok) savedBase = result.revision ? { articleId: article.id, revision: result.revision, annotations } : null;
     if (!result.ok) {
       if (result.retryable) throw new Error(result.message);
       // Refused on purpose (a broken file on disk, a changed article): retrying cannot help.
@@ -137,6 +172,7 @@ export function resetAutosave(): void {
   revision = 0;
   savedRevision = 0;
   failures = 0;
+  savedBase = null;
 }
 
 export function startAutosave(): () => void {
