@@ -1,30 +1,19 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StoredAnnotation } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
-import { annotationPathFor, loadAnnotations, saveAnnotations } from './annotationStore';
+import { loadAnnotations, saveAnnotations } from './annotationStore';
 import { saveArticleAnnotations } from './articleAnnotations';
-import { decodeArticle, type DecodedArticle } from './articleDecoder';
+import { decodeArticle } from './articleDecoder';
+import { articleIn as articleInFolder, FIXTURE_ARTICLE_TEXT, removeArticleFolders } from './testing/articleFixture';
 import { INPUT_LIMITS, inspectJsonShape, readAnnotationFileWithinLimits } from './inputLimits';
 import { forgetWrittenAnnotationFile, jsonShapeOf, writtenAnnotationFileFor } from './writtenAnnotationFile';
 
-const folders: string[] = [];
-afterAll(async () => {
-  await Promise.all(folders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
-});
+afterAll(removeArticleFolders);
 
-const TEXT = '😀 سرلشکر باقری رئیس ستاد کل نیروهای مسلح امروز در دمشق با همتای سوری دیدار کرد.\n';
-
-async function articleIn(text: string): Promise<{ articlePath: string; annotationPath: string; article: DecodedArticle }> {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-written-annotations-'));
-  folders.push(folder);
-  const articlePath = path.join(folder, 'خبر.txt');
-  await fs.writeFile(articlePath, text);
-  return { articlePath, annotationPath: annotationPathFor(articlePath), article: decodeArticle(await fs.readFile(articlePath)) };
-}
+const TEXT = FIXTURE_ARTICLE_TEXT;
+const articleIn = (text: string) => articleInFolder(text, 'hashiye-written-annotations-');
 
 function spanOf(text: string, needle: string, id: string, type = 'PER'): StoredAnnotation {
   const start = Array.from(text.slice(0, text.indexOf(needle))).length;

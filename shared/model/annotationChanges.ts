@@ -23,16 +23,26 @@ export interface AnnotationListChanges<T> {
 }
 
 /**
- * The changes from `before` to `after`, comparing annotations by identity (edits copy only what
- * they change), or null when the new list cannot be described this way: unchanged annotations
- * that changed order, or an id that would be ambiguous. The caller then sends the whole list.
+ * How many items two lists share, the same objects, at their start (`head`) and at their end
+ * (`tail`, not overlapping the head): an edit leaves both ends of a list as they were, so only
+ * what lies between needs comparing.
  */
-export function annotationListChanges<T extends { id: string }>(before: readonly T[], after: readonly T[]): AnnotationListChanges<T> | null {
+export function identicalEnds<T>(before: readonly T[], after: readonly T[]): { head: number; tail: number } {
   let head = 0;
   const shorter = Math.min(before.length, after.length);
   while (head < shorter && before[head] === after[head]) head++;
   let tail = 0;
   while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { head, tail };
+}
+
+/**
+ * The changes from `before` to `after`, comparing annotations by identity (edits copy only what
+ * they change), or null when the new list cannot be described this way: unchanged annotations
+ * that changed order, or an id that would be ambiguous. The caller then sends the whole list.
+ */
+export function annotationListChanges<T extends { id: string }>(before: readonly T[], after: readonly T[]): AnnotationListChanges<T> | null {
+  const { head, tail } = identicalEnds(before, after);
   const oldMiddle = before.slice(head, before.length - tail);
   const newMiddle = after.slice(head, after.length - tail);
 

@@ -1,5 +1,6 @@
 import type { DocumentAnnotation } from './documentAnnotation';
 import { compareReadingOrder } from './annotationOperations';
+import { identicalEnds } from './annotationChanges';
 import { paragraphIndexAt, type Paragraph } from '../text/paragraphs';
 
 const EMPTY_GROUP: readonly DocumentAnnotation[] = Object.freeze([]);
@@ -43,11 +44,7 @@ export class ParagraphAnnotationIndex {
     const previous = this.current;
     this.current = next;
     if (previous === next) return [];
-    let head = 0;
-    const shorter = Math.min(previous.length, next.length);
-    while (head < shorter && previous[head] === next[head]) head++;
-    let tail = 0;
-    while (tail < shorter - head && previous[previous.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+    const { head, tail } = identicalEnds(previous, next);
     const before = previous.slice(head, previous.length - tail);
     const after = next.slice(head, next.length - tail);
     if (before.length === 0 && after.length === 0) return [];
