@@ -12,7 +12,7 @@ import { launchApp } from '../e2e/harness';
 import { scanCorpus } from '../electron/services/corpusScanner';
 import { CorpusSession } from '../electron/services/corpusSession';
 import { writeBenchCorpus, writeBigArticle } from './benchInputs';
-import { armTagging, awaitTagging, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
+import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
 import { median, percentile, round } from './stats';
 
@@ -230,7 +230,18 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
         ),
       );
     }
+    // The same key path with nothing to do: a key press to the next painted frame, at the same pace.
+    const noOps: number[] = [];
+    for (let index = 0; index < 40; index++) {
+      await page.evaluate(armKeyToFrame);
+      await page.keyboard.press('KeyQ');
+      noOps.push(await page.evaluate(awaitKeyToFrame));
+      await page.waitForTimeout(150 + Math.floor(random() * 500));
+    }
+    console.log(`key press with nothing to do, to the next frame: ${noOps.map((value) => round(value)).join(' ')}`);
     await record({
+      tagNoOpKeyP50Ms: round(percentile(noOps, 50)),
+      tagNoOpKeyP95Ms: round(percentile(noOps, 95)),
       tagP50Ms: round(percentile(tags, 50)),
       tagP95Ms: round(percentile(tags, 95)),
       tagCommitP95Ms: round(percentile(commits, 95)),

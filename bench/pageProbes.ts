@@ -277,6 +277,31 @@ export function armTagging(timeoutMs: number): void {
   });
 }
 
+/**
+ * The baseline for a tagging: a key press the app looks at and has nothing to do for (KeyQ is
+ * bound to nothing), from its keydown to the after-frame mark of the next frame. Armed before
+ * the press; `awaitKeyToFrame` collects it.
+ */
+export function armKeyToFrame(): void {
+  type Bench = { __benchKey?: Promise<number> };
+  (window as unknown as Bench).__benchKey = new Promise((resolve) => {
+    const onKey = (event: KeyboardEvent) => {
+      window.removeEventListener('keydown', onKey, { capture: true });
+      const keyTime = event.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - keyTime);
+        channel.port2.postMessage(null);
+      });
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+  });
+}
+
+export function awaitKeyToFrame(): Promise<number> {
+  return (window as unknown as { __benchKey?: Promise<number> }).__benchKey ?? Promise.resolve(Number.NaN);
+}
+
 export function awaitTagging(): Promise<TagTiming | null> {
   return (window as unknown as { __benchTag?: Promise<TagTiming | null> }).__benchTag ?? Promise.resolve(null);
 }
