@@ -2,7 +2,8 @@
 // Persian article with 10,000 annotations; a corpus of 10,000 articles), runs the timed
 // measurements through Playwright (bench/playwright.bench.config.ts) in Chromium against the
 // real main-process handlers, prints a table, and ends with one line of JSON of the figures.
-// Options: --runs N (timed repetitions, default 5), --taggings N (default 60),
+// Options: --runs N (timed repetitions, default 5), --taggings N (default 60, plus half as many
+// pressed at once after selecting),
 // --articles N (corpus size, default 10000), --no-build, --keep (keep the inputs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -64,6 +65,7 @@ const rows = [
   ['  every paragraph in the DOM', show(figures.openCompleteMs, ' ms'), '', '', ''],
   ['Tag a selection, p50', show(figures.tagP50Ms, ' ms'), `key doing nothing: ${show(figures.tagNoOpKeyP50Ms, ' ms')}`, `${show(figures.tagCount)} taggings`, ''],
   ['Tag a selection, p95', show(figures.tagP95Ms, ' ms'), `key doing nothing: ${show(figures.tagNoOpKeyP95Ms, ' ms')}`, `commit p95 ${show(figures.tagCommitP95Ms, ' ms')}; idle frame p50/p95 ${show(figures.tagIdleFrameMs)}/${show(figures.tagIdleFrameP95Ms, ' ms')}`, '< 16 ms'],
+  ['  key pressed at once after selecting, p50 / p95', `${show(figures.tagImmediateP50Ms)} / ${show(figures.tagImmediateP95Ms, ' ms')}`, '', 'no pause between mouse-up and key', ''],
   ['  main-thread work of a tagging, p50 / p95', `${show(figures.tagWorkP50Ms)} / ${show(figures.tagWorkP95Ms, ' ms')}`, `idle frame: ${show(figures.tagIdleFrameMs, ' ms')}`, `${show(figures.tagFirstFramePct, ' %')} in the first frame`, '< 16 ms (one frame)'],
   ['Scroll top to bottom, janky frames', show(figures.scrollJankPct, ' %'), `plain <p>: ${show(figures.scrollJankPlainPct, ' %')}`, `p95 frame ${show(figures.scrollFrameP95Ms, ' ms')}`, 'low'],
   ['JS heap after open', show(figures.heapMb, ' MB'), `short article: ${show(figures.heapBaselineMb, ' MB')}`, '', ''],
@@ -94,6 +96,7 @@ const summary = {
   tagWorkP95Ms: figures.tagWorkP95Ms ?? null,
   tagFirstFramePct: figures.tagFirstFramePct ?? null,
   tagIdleFrameP95Ms: figures.tagIdleFrameP95Ms ?? null,
+  tagImmediateP95Ms: figures.tagImmediateP95Ms ?? null,
   tagNoOpKeyP50Ms: figures.tagNoOpKeyP50Ms ?? null,
   tagNoOpKeyP95Ms: figures.tagNoOpKeyP95Ms ?? null,
   scrollJankPct: figures.scrollJankPct ?? null,
