@@ -4,8 +4,10 @@
  * not include Playwright's round trips.
  *
  * "Painted" means: the DOM change was committed, then the next animation frame ran its
- * rendering update (style, layout, paint), then a message posted from that frame's rAF
- * callback arrived — the usual after-frame mark, with no wait for a further vsync.
+ * rendering update (style, layout, paint), then a task posted from that frame's rAF callback
+ * ran — the usual after-frame mark, with no wait for a further vsync. The task is posted with
+ * `scheduler.postTask` at user-blocking priority: a MessageChannel message (the older way)
+ * could arrive after idle callbacks that ran once the frame was done, and counted them.
  */
 
 export interface OpenTiming {
@@ -24,6 +26,17 @@ export interface OpenTiming {
 }
 
 export function openArticleTimed({ name, paragraphs }: { name: string; paragraphs: number }): Promise<OpenTiming> {
+  // The first task after the frame: user-blocking priority runs before idle callbacks and
+  // other queued work that does not delay the paint (a message could arrive after them).
+  const afterPaint = (done: () => void) => {
+    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done();
+      channel.port2.postMessage(null);
+    }
+  };
   type InvokeHost = { __hashiyeInvoke: (channel: string, payload: unknown) => Promise<unknown> };
   const host = window as unknown as InvokeHost & { __benchOriginalInvoke?: InvokeHost['__hashiyeInvoke'] };
   const original = host.__benchOriginalInvoke ?? host.__hashiyeInvoke;
@@ -50,8 +63,7 @@ export function openArticleTimed({ name, paragraphs }: { name: string; paragraph
       observer.disconnect();
       const committed = performance.now();
       requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
+        afterPaint(() => {
           host.__hashiyeInvoke = original;
           const painted = performance.now();
           const first = { totalMs: painted - started, commitMs: committed - started, loadMs, renderMs: painted - loadedAt, marks: article.querySelectorAll('mark.hl').length };
@@ -61,8 +73,7 @@ export function openArticleTimed({ name, paragraphs }: { name: string; paragraph
             else requestAnimationFrame(waitComplete);
           };
           requestAnimationFrame(waitComplete);
-        };
-        channel.port2.postMessage(null);
+        });
       });
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['max'] });
@@ -81,12 +92,21 @@ export interface PlainTiming {
  * to the same after-frame point. The box stays for the scroll baseline until `removePlain`.
  */
 export async function renderPlainTimed(text: string): Promise<PlainTiming> {
+  // The first task after the frame: user-blocking priority runs before idle callbacks and
+  // other queued work that does not delay the paint (a message could arrive after them).
+  const afterPaint = (done: () => void) => {
+    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done();
+      channel.port2.postMessage(null);
+    }
+  };
   const afterFrame = () =>
     new Promise<number>((resolve) =>
       requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
+        afterPaint(() => resolve(performance.now()));
       }),
     );
   const article = document.querySelector<HTMLElement>('[data-testid="article"]');
@@ -170,12 +190,21 @@ export interface PreparedSelection {
  * selection and lets the app read it (the mouseup it listens to), as a drag would.
  */
 export async function selectWordsInParagraph(options: { paragraphIndex: number; wordPick: number; wordCount: number }): Promise<PreparedSelection | null> {
+  // The first task after the frame: user-blocking priority runs before idle callbacks and
+  // other queued work that does not delay the paint (a message could arrive after them).
+  const afterPaint = (done: () => void) => {
+    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done();
+      channel.port2.postMessage(null);
+    }
+  };
   const afterFrame = () =>
     new Promise<void>((resolve) =>
       requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
+        afterPaint(() => resolve());
       }),
     );
   const paragraphs = document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]');
@@ -226,10 +255,40 @@ export interface TagTiming {
   workMs: number;
   /** Animation frames that began after the key press, up to and including the one that painted the highlight (1: the very next frame). */
   frames: number;
+  /** The keydown's timestamp, which is also its Event Timing entry's startTime. */
+  keyTime: number;
+}
+
+/**
+ * Starts collecting the browser's own Event Timing entries for key presses of 16 ms or more
+ * (key press to the next paint presented; the browser reports nothing shorter). Read them with
+ * `slowKeyEntries`.
+ */
+export function watchSlowKeys(): void {
+  const host = window as unknown as { __benchSlowKeys?: { startTime: number; duration: number }[] };
+  host.__benchSlowKeys = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'keydown') host.__benchSlowKeys?.push({ startTime: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+}
+
+export function slowKeyEntries(): { startTime: number; duration: number }[] {
+  return (window as unknown as { __benchSlowKeys?: { startTime: number; duration: number }[] }).__benchSlowKeys ?? [];
 }
 
 /** Arms the measurement of the next tagging; `awaitTagging` collects it after the key press. */
 export function armTagging(timeoutMs: number): void {
+  // The first task after the frame: user-blocking priority runs before idle callbacks and
+  // other queued work that does not delay the paint (a message could arrive after them).
+  const afterPaint = (done: () => void) => {
+    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done();
+      channel.port2.postMessage(null);
+    }
+  };
   type Bench = { __benchTag?: Promise<TagTiming | null> };
   const root = document.querySelector('[data-testid="article"]');
   if (!root) throw new Error('No article.');
@@ -265,12 +324,10 @@ export function armTagging(timeoutMs: number): void {
         // Callbacks of one frame share its start time, whichever of the two ran first.
         const frames = frameStarts.filter((start) => start < frameStart).length + 1;
         const frameStartedAt = Math.max(frameStart, committed);
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
+        afterPaint(() => {
           const painted = performance.now();
-          resolve({ totalMs: painted - keyTime, commitMs: committed - keyTime, workMs: committed - keyTime + (painted - frameStartedAt), frames });
-        };
-        channel.port2.postMessage(null);
+          resolve({ totalMs: painted - keyTime, commitMs: committed - keyTime, workMs: committed - keyTime + (painted - frameStartedAt), frames, keyTime });
+        });
       });
     });
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
@@ -283,23 +340,32 @@ export function armTagging(timeoutMs: number): void {
  * the press; `awaitKeyToFrame` collects it.
  */
 export function armKeyToFrame(): void {
-  type Bench = { __benchKey?: Promise<number> };
+  // The first task after the frame: user-blocking priority runs before idle callbacks and
+  // other queued work that does not delay the paint (a message could arrive after them).
+  const afterPaint = (done: () => void) => {
+    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done();
+      channel.port2.postMessage(null);
+    }
+  };
+  type Bench = { __benchKey?: Promise<{ ms: number; keyTime: number }> };
   (window as unknown as Bench).__benchKey = new Promise((resolve) => {
     const onKey = (event: KeyboardEvent) => {
       window.removeEventListener('keydown', onKey, { capture: true });
       const keyTime = event.timeStamp;
       requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - keyTime);
-        channel.port2.postMessage(null);
+        afterPaint(() => resolve({ ms: performance.now() - keyTime, keyTime }));
       });
     };
     window.addEventListener('keydown', onKey, { capture: true });
   });
 }
 
-export function awaitKeyToFrame(): Promise<number> {
-  return (window as unknown as { __benchKey?: Promise<number> }).__benchKey ?? Promise.resolve(Number.NaN);
+export function awaitKeyToFrame(): Promise<{ ms: number; keyTime: number }> {
+  return (window as unknown as { __benchKey?: Promise<{ ms: number; keyTime: number }> }).__benchKey ?? Promise.resolve({ ms: Number.NaN, keyTime: Number.NaN });
 }
 
 export function awaitTagging(): Promise<TagTiming | null> {
@@ -313,6 +379,17 @@ export interface ListTiming {
 
 /** Clicks "open folder" (the dialog answers the big corpus) until its file list is painted. */
 export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
+  // The first task after the frame: user-blocking priority runs before idle callbacks and
+  // other queued work that does not delay the paint (a message could arrive after them).
+  const afterPaint = (done: () => void) => {
+    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done();
+      channel.port2.postMessage(null);
+    }
+  };
   const button = document.querySelector<HTMLButtonElement>('.toolbar button');
   if (!button) throw new Error('No open-folder button.');
   return new Promise((resolve) => {
@@ -324,9 +401,7 @@ export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
       if (!list || list.childElementCount === 0 || Math.max(total, list.childElementCount) < expectedItems) return;
       observer.disconnect();
       requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ totalMs: performance.now() - started, items: Math.max(total, list.childElementCount) });
-        channel.port2.postMessage(null);
+        afterPaint(() => resolve({ totalMs: performance.now() - started, items: Math.max(total, list.childElementCount) }));
       });
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['max'] });
