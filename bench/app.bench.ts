@@ -12,7 +12,7 @@ import { launchApp } from '../e2e/harness';
 import { scanCorpus } from '../electron/services/corpusScanner';
 import { CorpusSession } from '../electron/services/corpusSession';
 import { writeBenchCorpus, writeBigArticle } from './benchInputs';
-import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
+import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, installFrameMarks, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
 import { median, percentile, round } from './stats';
 
@@ -93,6 +93,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
   test.setTimeout(20 * 60_000);
   const app = await launchApp({ corpus: articleFolder, host: 'chromium', annotator: 'bench' });
   const page = app.page;
+  await page.evaluate(installFrameMarks);
   try {
     await page.locator('.file.current', { hasText: SMALL_NAME }).waitFor();
     await page.locator('[data-testid="article"]').waitFor();
@@ -290,6 +291,7 @@ test('list the 10,000-article corpus', async () => {
   let answer = smallCorpus;
   const app = await launchApp({ corpus: smallCorpus, host: 'chromium', pickFolder: () => answer });
   const page = app.page;
+  await page.evaluate(installFrameMarks);
   const lists: number[] = [];
   let coldMs = 0;
   let items = 0;

@@ -1,14 +1,41 @@
 /**
  * Functions run inside the page (passed to `page.evaluate`): they must stay self-contained,
- * since Playwright sends their source text. Time is measured in the page, so the figures do
+ * since Playwright sends their source text; the after-frame helpers they share are installed
+ * in the page once (`installFrameMarks`). Time is measured in the page, so the figures do
  * not include Playwright's round trips.
  *
  * "Painted" means: the DOM change was committed, then the next animation frame ran its
  * rendering update (style, layout, paint), then a task posted from that frame's rAF callback
- * ran — the usual after-frame mark, with no wait for a further vsync. The task is posted with
- * `scheduler.postTask` at user-blocking priority: a MessageChannel message (the older way)
- * could arrive after idle callbacks that ran once the frame was done, and counted them.
+ * ran — the usual after-frame mark, with no wait for a further vsync (see `installFrameMarks`).
  */
+
+/** The after-frame helpers every probe uses, installed once in the page by `installFrameMarks`. */
+export interface FrameMarks {
+  /** Runs `done` as the first task after the current frame's rendering. */
+  afterPaint: (done: () => void) => void;
+  /** Resolves, with the time, once the next frame has been rendered. */
+  afterFrame: () => Promise<number>;
+}
+
+/**
+ * Installs the after-frame helpers in the page (run once after launching the app): probes are
+ * sent to the page one function at a time and cannot share code any other way. The mark is a
+ * task posted at user-blocking priority: it runs before idle callbacks and other queued work
+ * that does not delay the paint, which a MessageChannel message could arrive after.
+ */
+export function installFrameMarks(): void {
+  const afterPaint = (done: () => void) => {
+    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done();
+      channel.port2.postMessage(null);
+    }
+  };
+  const afterFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => afterPaint(() => resolve(performance.now()))));
+  (window as unknown as { __benchFrames?: FrameMarks }).__benchFrames = { afterPaint, afterFrame };
+}
 
 export interface OpenTiming {
   /** Click to the first frame with the article's highlights painted. */
@@ -26,17 +53,7 @@ export interface OpenTiming {
 }
 
 export function openArticleTimed({ name, paragraphs }: { name: string; paragraphs: number }): Promise<OpenTiming> {
-  // The first task after the frame: user-blocking priority runs before idle callbacks and
-  // other queued work that does not delay the paint (a message could arrive after them).
-  const afterPaint = (done: () => void) => {
-    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
-    else {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done();
-      channel.port2.postMessage(null);
-    }
-  };
+  const { afterPaint } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
   type InvokeHost = { __hashiyeInvoke: (channel: string, payload: unknown) => Promise<unknown> };
   const host = window as unknown as InvokeHost & { __benchOriginalInvoke?: InvokeHost['__hashiyeInvoke'] };
   const original = host.__benchOriginalInvoke ?? host.__hashiyeInvoke;
@@ -92,23 +109,7 @@ export interface PlainTiming {
  * to the same after-frame point. The box stays for the scroll baseline until `removePlain`.
  */
 export async function renderPlainTimed(text: string): Promise<PlainTiming> {
-  // The first task after the frame: user-blocking priority runs before idle callbacks and
-  // other queued work that does not delay the paint (a message could arrive after them).
-  const afterPaint = (done: () => void) => {
-    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
-    else {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done();
-      channel.port2.postMessage(null);
-    }
-  };
-  const afterFrame = () =>
-    new Promise<number>((resolve) =>
-      requestAnimationFrame(() => {
-        afterPaint(() => resolve(performance.now()));
-      }),
-    );
+  const { afterFrame } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
   const article = document.querySelector<HTMLElement>('[data-testid="article"]');
   const app = document.querySelector<HTMLElement>('.app');
   if (!article || !app) throw new Error('Open an article first: its box gives the font and width.');
@@ -190,23 +191,7 @@ export interface PreparedSelection {
  * selection and lets the app read it (the mouseup it listens to), as a drag would.
  */
 export async function selectWordsInParagraph(options: { paragraphIndex: number; wordPick: number; wordCount: number }): Promise<PreparedSelection | null> {
-  // The first task after the frame: user-blocking priority runs before idle callbacks and
-  // other queued work that does not delay the paint (a message could arrive after them).
-  const afterPaint = (done: () => void) => {
-    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
-    else {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done();
-      channel.port2.postMessage(null);
-    }
-  };
-  const afterFrame = () =>
-    new Promise<void>((resolve) =>
-      requestAnimationFrame(() => {
-        afterPaint(() => resolve());
-      }),
-    );
+  const { afterFrame } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
   const paragraphs = document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]');
   const paragraph = paragraphs[options.paragraphIndex % paragraphs.length];
   paragraph.scrollIntoView({ block: 'center' });
@@ -278,17 +263,7 @@ export function slowKeyEntries(): { startTime: number; duration: number }[] {
 
 /** Arms the measurement of the next tagging; `awaitTagging` collects it after the key press. */
 export function armTagging(timeoutMs: number): void {
-  // The first task after the frame: user-blocking priority runs before idle callbacks and
-  // other queued work that does not delay the paint (a message could arrive after them).
-  const afterPaint = (done: () => void) => {
-    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
-    else {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done();
-      channel.port2.postMessage(null);
-    }
-  };
+  const { afterPaint } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
   type Bench = { __benchTag?: Promise<TagTiming | null> };
   const root = document.querySelector('[data-testid="article"]');
   if (!root) throw new Error('No article.');
@@ -340,17 +315,7 @@ export function armTagging(timeoutMs: number): void {
  * the press; `awaitKeyToFrame` collects it.
  */
 export function armKeyToFrame(): void {
-  // The first task after the frame: user-blocking priority runs before idle callbacks and
-  // other queued work that does not delay the paint (a message could arrive after them).
-  const afterPaint = (done: () => void) => {
-    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
-    else {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done();
-      channel.port2.postMessage(null);
-    }
-  };
+  const { afterPaint } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
   type Bench = { __benchKey?: Promise<{ ms: number; keyTime: number }> };
   (window as unknown as Bench).__benchKey = new Promise((resolve) => {
     const onKey = (event: KeyboardEvent) => {
@@ -379,17 +344,7 @@ export interface ListTiming {
 
 /** Clicks "open folder" (the dialog answers the big corpus) until its file list is painted. */
 export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
-  // The first task after the frame: user-blocking priority runs before idle callbacks and
-  // other queued work that does not delay the paint (a message could arrive after them).
-  const afterPaint = (done: () => void) => {
-    const tasks = (globalThis as unknown as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-    if (tasks?.postTask) void tasks.postTask(done, { priority: 'user-blocking' });
-    else {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done();
-      channel.port2.postMessage(null);
-    }
-  };
+  const { afterPaint } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
   const button = document.querySelector<HTMLButtonElement>('.toolbar button');
   if (!button) throw new Error('No open-folder button.');
   return new Promise((resolve) => {

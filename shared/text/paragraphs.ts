@@ -1,3 +1,5 @@
+import { partitionPoint } from '../sortedSearch';
+
 /** A paragraph of the document text: one line between LF characters, with its UTF-16 range. */
 export interface Paragraph {
   index: number;
@@ -22,12 +24,5 @@ export function splitParagraphs(text: string): Paragraph[] {
 
 /** Index of the paragraph holding a UTF-16 offset (a newline belongs to the paragraph before it). */
 export function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (paragraphs[middle].start <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, partitionPoint(paragraphs.length, (index) => paragraphs[index].start <= offset) - 1);
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { partitionPoint } from '../../../shared/sortedSearch';
 import { api } from '../api';
 import { PARAGRAPH_CHUNK_CLASS, PARAGRAPH_SELECTOR } from '../dom/selectionOffsets';
 import { whenOffsetRendered } from '../dom/waitForOffset';
@@ -6,16 +7,9 @@ import { useSessionStore } from '../store/sessionStore';
 
 const REMEMBER_DELAY_MS = 800;
 
-/** Index of the first of `elements` (in document order, so sorted on screen) whose bottom is below `top`. */
+/** Index of the first of `elements` (in document order, so sorted on screen) whose bottom is below `top`, or the last. */
 function firstEndingBelow(elements: ArrayLike<HTMLElement>, top: number): number {
-  let low = 0;
-  let high = elements.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (elements[middle].getBoundingClientRect().bottom <= top) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return Math.min(elements.length - 1, partitionPoint(elements.length, (index) => elements[index].getBoundingClientRect().bottom <= top));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../../shared/sortedSearch';
 import { PARAGRAPH_SELECTOR } from './selectionOffsets';
 
 interface OffsetRange {
@@ -30,16 +31,7 @@ export function rangesForOffsets(root: HTMLElement, spans: readonly OffsetRange[
     nodeStart = Number(paragraphs[index].dataset.offset);
   };
   /** The last paragraph at or after `from` that starts at or before `offset`. */
-  const paragraphAt = (from: number, offset: number) => {
-    let low = from;
-    let high = paragraphs.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (Number(paragraphs[middle].getAttribute('data-offset')) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
+  const paragraphAt = (from: number, offset: number) => Math.max(from, partitionPoint(paragraphs.length, (index) => Number(paragraphs[index].getAttribute('data-offset')) <= offset, from) - 1);
   if (paragraphs.length === 0) return [];
   enterParagraph(0);
   for (const boundary of boundaries) {
