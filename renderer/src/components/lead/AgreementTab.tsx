@@ -5,6 +5,7 @@ import type { UiLanguage } from '../../i18n/messages';
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { computeAgreementReport, useLeadStore, type AgreementMode } from '../../store/leadStore';
 import { useSessionStore } from '../../store/sessionStore';
+import { SelectField } from '../SelectField';
 import { formatRatio } from './leadFormat';
 import { useLeadMessages } from './leadMessages';
 
@@ -88,6 +89,7 @@ export function AgreementTab() {
   const language = useSessionStore((state) => state.language);
   const t = useLeadMessages();
   if (annotators.length < 2) return <p className="hint">{t('noAnnotators')}</p>;
+  const annotatorOptions = annotators.map((name) => ({ value: name, label: name }));
   return (
     <div className="lead-agreement">
       <div className="lead-actions">
@@ -98,26 +100,8 @@ export function AgreementTab() {
         ))}
         {mode === 'pair' ? (
           <>
-            <label>
-              {t('annotatorA')}{' '}
-              <select value={a} onChange={(event) => set({ agreementA: event.target.value })} data-testid="agreement-a">
-                {annotators.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('annotatorB')}{' '}
-              <select value={b} onChange={(event) => set({ agreementB: event.target.value })} data-testid="agreement-b">
-                {annotators.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField label={t('annotatorA')} value={a} options={annotatorOptions} onChange={(agreementA) => set({ agreementA })} testId="agreement-a" />
+            <SelectField label={t('annotatorB')} value={b} options={annotatorOptions} onChange={(agreementB) => set({ agreementB })} testId="agreement-b" />
           </>
         ) : null}
         <button type="button" disabled={busy || (mode === 'pair' && (a === b || !a || !b))} onClick={() => void computeAgreementReport()} data-testid="compute-agreement">

@@ -1,10 +1,12 @@
-import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES, type ExportFormatId, type JsonlVariant, type TaggingScheme } from '../../../../shared/formats/exportTypes';
+import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES, type JsonlVariant, type TaggingScheme } from '../../../../shared/formats/exportTypes';
 import { EXPORT_SCOPES, type ExportScopeChoice } from '../../../../shared/transferWire';
 import { useSessionStore } from '../../store/sessionStore';
 import { cancelExport, closeTransferDialogs, openExportDialog, startExport } from '../../store/transferActions';
 import { useTransferStore, type ExportChoices } from '../../store/transferStore';
 import { ExportReportView } from './ExportReportView';
+import { SelectField } from '../SelectField';
 import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
 import { EXPORT_FORMAT_DESCRIPTIONS, transferText, type TransferTextKey } from './transferText';
 
@@ -31,23 +33,14 @@ export function ExportDialog() {
   return (
     <TransferDialogFrame title={text('exportTitle')} closeLabel={text('close')} onClose={closeTransferDialogs}>
       {stage === 'form' ? (
-        <form
-          className="transfer-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void startExport();
-          }}
-        >
-          <label className="transfer-field">
-            <span>{text('format')}</span>
-            <select value={choices.format} onChange={(event) => choose({ format: event.target.value as ExportFormatId })}>
-              {EXPORT_FORMAT_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {EXPORT_FORMAT_DESCRIPTIONS[id].name} ({id})
-                </option>
-              ))}
-            </select>
-          </label>
+        <TransferForm onSubmit={() => void startExport()} error={error} submitLabel={text('chooseFolder')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+          <SelectField
+            className="transfer-field"
+            label={text('format')}
+            value={choices.format}
+            options={EXPORT_FORMAT_IDS.map((id) => ({ value: id, label: `${EXPORT_FORMAT_DESCRIPTIONS[id].name} (${id})` }))}
+            onChange={(format) => choose({ format })}
+          />
           <p className="transfer-description" data-testid="format-description" dir={language === 'fa' ? 'rtl' : 'ltr'}>
             {EXPORT_FORMAT_DESCRIPTIONS[choices.format][language]}
           </p>
@@ -61,47 +54,28 @@ export function ExportDialog() {
             ))}
           </fieldset>
           {tokenFormat ? (
-            <label className="transfer-field">
-              <span>{text('scheme')}</span>
-              <select value={choices.scheme} onChange={(event) => choose({ scheme: event.target.value as TaggingScheme })}>
-                {TAGGING_SCHEMES.map((scheme) => (
-                  <option key={scheme} value={scheme}>
-                    {SCHEME_NAMES[scheme]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              className="transfer-field"
+              label={text('scheme')}
+              value={choices.scheme}
+              options={TAGGING_SCHEMES.map((scheme) => ({ value: scheme, label: SCHEME_NAMES[scheme] }))}
+              onChange={(scheme) => choose({ scheme })}
+            />
           ) : null}
           {choices.format === 'jsonl' ? (
-            <label className="transfer-field">
-              <span>{text('jsonlVariant')}</span>
-              <select value={choices.jsonlVariant} onChange={(event) => choose({ jsonlVariant: event.target.value as JsonlVariant })}>
-                {JSONL_VARIANTS.map((variant) => (
-                  <option key={variant} value={variant}>
-                    {text(VARIANT_LABELS[variant])}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              className="transfer-field"
+              label={text('jsonlVariant')}
+              value={choices.jsonlVariant}
+              options={JSONL_VARIANTS.map((variant) => ({ value: variant, label: text(VARIANT_LABELS[variant]) }))}
+              onChange={(jsonlVariant) => choose({ jsonlVariant })}
+            />
           ) : null}
           <label className="transfer-choice">
             <input type="checkbox" checked={choices.allowLossy} onChange={(event) => choose({ allowLossy: event.target.checked })} />
             {text('allowLossy')}
           </label>
-          {error ? (
-            <p className="transfer-error" role="alert" dir="auto">
-              {error}
-            </p>
-          ) : null}
-          <div className="transfer-actions">
-            <button type="submit" className="primary">
-              {text('chooseFolder')}
-            </button>
-            <button type="button" onClick={closeTransferDialogs}>
-              {text('close')}
-            </button>
-          </div>
-        </form>
+        </TransferForm>
       ) : null}
       {stage === 'running' ? (
         <TransferProgress

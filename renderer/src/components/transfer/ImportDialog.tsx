@@ -1,10 +1,12 @@
-import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/formats/import/importTypes';
+import { IMPORT_FORMATS } from '../../../../shared/formats/import/importTypes';
 import { IMPORT_SOURCE_KINDS } from '../../../../shared/transferWire';
 import { useSessionStore } from '../../store/sessionStore';
 import { cancelImport, closeTransferDialogs, openImportDialog, openImportedCorpus, startImport } from '../../store/transferActions';
 import { useTransferStore, type ImportChoices } from '../../store/transferStore';
 import { ImportSummaryView } from './ImportSummaryView';
+import { SelectField } from '../SelectField';
 import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferError, TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
 import { IMPORT_FORMAT_DESCRIPTIONS, transferText } from './transferText';
 
@@ -39,23 +41,14 @@ export function ImportDialog() {
   return (
     <TransferDialogFrame title={text('importTitle')} closeLabel={text('close')} onClose={closeTransferDialogs}>
       {stage === 'form' ? (
-        <form
-          className="transfer-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void startImport();
-          }}
-        >
-          <label className="transfer-field">
-            <span>{text('from')}</span>
-            <select value={choices.from} onChange={(event) => choose({ from: event.target.value as ImportFormat })}>
-              {IMPORT_FORMATS.map((id) => (
-                <option key={id} value={id}>
-                  {IMPORT_FORMAT_DESCRIPTIONS[id].name} ({id})
-                </option>
-              ))}
-            </select>
-          </label>
+        <TransferForm onSubmit={() => void startImport()} error={error} submitLabel={text('chooseSource')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+          <SelectField
+            className="transfer-field"
+            label={text('from')}
+            value={choices.from}
+            options={IMPORT_FORMATS.map((id) => ({ value: id, label: `${IMPORT_FORMAT_DESCRIPTIONS[id].name} (${id})` }))}
+            onChange={(from) => choose({ from })}
+          />
           <p className="transfer-description" dir={language === 'fa' ? 'rtl' : 'ltr'}>
             {IMPORT_FORMAT_DESCRIPTIONS[choices.from][language]}
           </p>
@@ -71,49 +64,30 @@ export function ImportDialog() {
             </fieldset>
           ) : null}
           {choices.from === 'conll' ? (
-            <label className="transfer-field">
-              <span>{text('separator')}</span>
-              <select value={choices.separator} onChange={(event) => choose({ separator: event.target.value as ImportChoices['separator'] })}>
-                {SEPARATORS.map((separator) => (
-                  <option key={separator.value} value={separator.value}>
-                    {separator.value === 'auto' ? text('auto') : separator.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              className="transfer-field"
+              label={text('separator')}
+              value={choices.separator}
+              options={SEPARATORS.map((separator) => ({ value: separator.value, label: separator.value === 'auto' ? text('auto') : separator.label }))}
+              onChange={(separator) => choose({ separator })}
+            />
           ) : null}
           {tokenized ? (
             <>
-              <label className="transfer-field">
-                <span>{text('importScheme')}</span>
-                <select value={choices.scheme} onChange={(event) => choose({ scheme: event.target.value as ImportChoices['scheme'] })}>
-                  {SCHEMES.map((scheme) => (
-                    <option key={scheme.value} value={scheme.value}>
-                      {scheme.value === 'auto' ? text('auto') : scheme.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                className="transfer-field"
+                label={text('importScheme')}
+                value={choices.scheme}
+                options={SCHEMES.map((scheme) => ({ value: scheme.value, label: scheme.value === 'auto' ? text('auto') : scheme.label }))}
+                onChange={(scheme) => choose({ scheme })}
+              />
               <label className="transfer-field">
                 <span>{text('sentencesPerArticle')}</span>
                 <input type="text" inputMode="numeric" dir="ltr" placeholder="50" value={choices.sentencesPerArticle} onChange={(event) => choose({ sentencesPerArticle: event.target.value })} />
               </label>
             </>
           ) : null}
-          {error ? (
-            <p className="transfer-error" role="alert" dir="auto">
-              {error}
-            </p>
-          ) : null}
-          <div className="transfer-actions">
-            <button type="submit" className="primary">
-              {text('chooseSource')}
-            </button>
-            <button type="button" onClick={closeTransferDialogs}>
-              {text('close')}
-            </button>
-          </div>
-        </form>
+        </TransferForm>
       ) : null}
       {stage === 'running' ? (
         <TransferProgress
@@ -127,11 +101,7 @@ export function ImportDialog() {
       {stage === 'finished' && result ? (
         <>
           <ImportSummaryView result={result} text={text} />
-          {error ? (
-            <p className="transfer-error" role="alert" dir="auto">
-              {error}
-            </p>
-          ) : null}
+          <TransferError message={error} />
           <div className="transfer-actions">
             {result.articles > 0 ? (
               <button type="button" className="primary" onClick={() => void openImportedCorpus()}>

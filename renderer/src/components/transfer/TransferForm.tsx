@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+
+/** An error from the main process, shown in a transfer dialog where it happened. */
+export function TransferError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="transfer-error" role="alert" dir="auto">
+      {message}
+    </p>
+  );
+}
+
+interface TransferFormProps {
+  onSubmit: () => void;
+  error: string | null;
+  submitLabel: string;
+  closeLabel: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** The form stage of the export and import dialogs: their fields, the last error, submit and close. */
+export function TransferForm({ onSubmit, error, submitLabel, closeLabel, onClose, children }: TransferFormProps) {
+  return (
+    <form
+      className="transfer-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <TransferError message={error} />
+      <div className="transfer-actions">
+        <button type="submit" className="primary">
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onClose}>
+          {closeLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
