@@ -4,7 +4,7 @@ import type { PairAgreement } from '../../shared/agreement/pairAgreement';
 import type { SpanScores } from '../../shared/agreement/spanScores';
 import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type AgreementSelection } from '../services/agreementService';
 import { parseArguments, singleCorpus } from './cliArguments';
-import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import { CLI_EXIT, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
 import { isReadableFolder } from './readableFolder';
 
@@ -126,24 +126,21 @@ export async function runAgreeCommand(argv: string[], io: CliIo): Promise<number
     return code;
   };
   if (!(await isReadableFolder(options.corpus))) return fail(`cannot read the corpus folder ${options.corpus}.`, CLI_EXIT.unreadable);
-  const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
-  process.once('SIGINT', onInterrupt);
-  try {
-    const report = await computeAgreement(options.corpus, options.selection, undefined, controller.signal);
-    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAgreementReport(report));
-    if (report.annotators.length < 2) {
-      io.stderr.write(`hashiye agree: fewer than two annotators have files (NAME.annotators/ANNOTATOR.ann.json) in ${options.corpus}.\n`);
-      return CLI_EXIT.problems;
+  return withInterruptSignal(async (signal) => {
+    try {
+      const report = await computeAgreement(options.corpus, options.selection, undefined, signal);
+      io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAgreementReport(report));
+      if (report.annotators.length < 2) {
+        io.stderr.write(`hashiye agree: fewer than two annotators have files (NAME.annotators/ANNOTATOR.ann.json) in ${options.corpus}.\n`);
+        return CLI_EXIT.problems;
+      }
+      return report.problems.some((problem) => problem.kind !== 'tokens') ? CLI_EXIT.problems : CLI_EXIT.ok;
+    } catch (error) {
+      if (error instanceof AgreementCancelledError) return fail(error.message, CLI_EXIT.cancelled);
+      if (error instanceof UnknownAnnotatorError) return fail(error.message, CLI_EXIT.problems);
+      throw error;
     }
-    return report.problems.some((problem) => problem.kind !== 'tokens') ? CLI_EXIT.problems : CLI_EXIT.ok;
-  } catch (error) {
-    if (error instanceof AgreementCancelledError) return fail(error.message, CLI_EXIT.cancelled);
-    if (error instanceof UnknownAnnotatorError) return fail(error.message, CLI_EXIT.problems);
-    throw error;
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-  }
+  });
 }
 
 export const agreeCommand: CliCommand = {

@@ -3,7 +3,7 @@ import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, ExportInputError, exportCorpus, type ExportCorpusOptions, type ExportCorpusResult, type ExportProgress } from '../services/exportCorpus';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
-import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import { CLI_EXIT, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
 
 export const EXPORT_HELP = `Usage: hashiye export CORPUS --format FORMAT --out PATH [options]
@@ -150,24 +150,21 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     io.stdout.write(EXPORT_HELP);
     return CLI_EXIT.ok;
   }
-  const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
-  process.once('SIGINT', onInterrupt);
-  try {
-    const result = await exportCorpus(request.corpus, request.format, request.options, request.json ? undefined : progressPrinter(io), controller.signal);
-    if (request.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else io.stdout.write(describeResult(result));
-    return result.written ? CLI_EXIT.ok : CLI_EXIT.problems;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (request.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
-    io.stderr.write(`hashiye export: ${message}\n`);
-    if (error instanceof ExportCancelledError) return CLI_EXIT.cancelled;
-    if (error instanceof ExportInputError) return error.reason === 'corpus' ? CLI_EXIT.unreadable : CLI_EXIT.usage;
-    return CLI_EXIT.problems;
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-  }
+  return withInterruptSignal(async (signal) => {
+    try {
+      const result = await exportCorpus(request.corpus, request.format, request.options, request.json ? undefined : progressPrinter(io), signal);
+      if (request.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else io.stdout.write(describeResult(result));
+      return result.written ? CLI_EXIT.ok : CLI_EXIT.problems;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (request.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+      io.stderr.write(`hashiye export: ${message}\n`);
+      if (error instanceof ExportCancelledError) return CLI_EXIT.cancelled;
+      if (error instanceof ExportInputError) return error.reason === 'corpus' ? CLI_EXIT.unreadable : CLI_EXIT.usage;
+      return CLI_EXIT.problems;
+    }
+  });
 }
 
 export const exportCommand: CliCommand = {

@@ -5,12 +5,7 @@ import { SOURCE_OFFSET_UNITS, type SourceOffsetUnit } from '../../shared/formats
 import { TAG_SCHEMES, type TagScheme } from '../../shared/formats/import/tagScheme';
 import { DEFAULT_SENTENCES_PER_ARTICLE } from '../../shared/formats/import/tokenizedArticles';
 import { importCorpus, type ImportOptions, type ImportSummary } from '../services/importCorpus';
-
-/** Where a command writes; `process.stdout` and `process.stderr` fit. */
-export interface CommandIo {
-  stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
-}
+import { withInterruptSignal, type CliIo } from './cliIo';
 
 /** Exit codes of `hashiye import`. */
 export const IMPORT_EXIT = {
@@ -135,7 +130,7 @@ function formatSummary(summary: ImportSummary): string {
 }
 
 /** `hashiye import PATH --from F --out CORPUS`: argv holds the arguments after `import`. */
-export async function runImportCommand(argv: string[], io: CommandIo): Promise<number> {
+export async function runImportCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed: ParsedArguments;
   try {
     parsed = parseArguments(argv);
@@ -148,20 +143,18 @@ export async function runImportCommand(argv: string[], io: CommandIo): Promise<n
     io.stdout.write(IMPORT_HELP);
     return IMPORT_EXIT.ok;
   }
-  const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
-  process.once('SIGINT', onInterrupt);
-  try {
-    const summary = await importCorpus(parsed.source, parsed.options, undefined, controller.signal);
-    io.stdout.write(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
-    if (summary.cancelled) return IMPORT_EXIT.cancelled;
-    return summary.skipped.length > 0 ? IMPORT_EXIT.partial : IMPORT_EXIT.ok;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (parsed.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
-    io.stderr.write(`hashiye import: ${message}\n`);
-    return IMPORT_EXIT.failed;
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-  }
+  const { source, options, json } = parsed;
+  return withInterruptSignal(async (signal) => {
+    try {
+      const summary = await importCorpus(source, options, undefined, signal);
+      io.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+      if (summary.cancelled) return IMPORT_EXIT.cancelled;
+      return summary.skipped.length > 0 ? IMPORT_EXIT.partial : IMPORT_EXIT.ok;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+      io.stderr.write(`hashiye import: ${message}\n`);
+      return IMPORT_EXIT.failed;
+    }
+  });
 }
