@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile, type StoredAnnotation, type StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
+import { codePointIndexOf } from '../../shared/formats/testArticles';
 
 /** Writes real corpus files for the CLI tests: NAME.txt (given bytes) and NAME.ann.json. */
 export interface TestArticle {
@@ -17,17 +18,6 @@ export interface TestArticle {
   tokens?: [number, number][];
 }
 
-function codePointIndex(text: string, part: string, occurrence: number): number {
-  let from = 0;
-  let index = -1;
-  for (let count = 0; count <= occurrence; count++) {
-    index = text.indexOf(part, from);
-    if (index === -1) throw new Error(`«${part}» is not in the text`);
-    from = index + 1;
-  }
-  return Array.from(text.slice(0, index)).length;
-}
-
 export async function writeTestArticle(root: string, article: TestArticle): Promise<void> {
   const file = path.join(root, ...article.id.split('/'));
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -36,7 +26,7 @@ export async function writeTestArticle(root: string, article: TestArticle): Prom
   if (!article.annotations && !article.status) return;
   const text = article.text ?? (typeof article.bytes === 'string' ? article.bytes : '');
   const annotations: StoredAnnotation[] = (article.annotations ?? []).map((entry, index) => {
-    const start = codePointIndex(text, entry.part, entry.occurrence ?? 0);
+    const start = codePointIndexOf(text, entry.part, entry.occurrence ?? 0);
     return { id: `T${index + 1}`, type: entry.type, start, end: start + Array.from(entry.part).length, text: entry.part, ...(entry.note ? { note: entry.note } : {}) };
   });
   const annotationFile: AnnotationFile = {
