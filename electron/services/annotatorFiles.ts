@@ -10,6 +10,7 @@ import { readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPa
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
+import { pathExists } from './pathExists';
 
 /**
  * One annotation file per annotator: `NAME.annotators/ANNOTATOR.ann.json` beside `NAME.txt`
@@ -113,16 +114,6 @@ async function readArticle(articlePath: string): Promise<DecodedArticle> {
   return decodeArticle(await fs.readFile(articlePath));
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
-}
-
 /**
  * Switches a corpus to one file per annotator. For every article with a usable `NAME.ann.json`,
  * its annotations are split by their `author` (annotations without one go to
@@ -136,7 +127,7 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
   const summary: SwitchSummary = { articles: 0, written: [], skipped: [], relationsNotCarried: 0 };
   for (const entry of await scanCorpus(root)) {
     const articlePath = resolveInCorpus(root, entry.id);
-    if (!(await exists(annotationPathFor(articlePath)))) continue;
+    if (!(await pathExists(annotationPathFor(articlePath)))) continue;
     let article: DecodedArticle;
     try {
       article = await readArticle(articlePath);
@@ -168,7 +159,7 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
     for (const [author, annotations] of byAuthor) for (const annotation of annotations) ownerOf.set(annotation.id, author);
     for (const [author, annotations] of byAuthor) {
       const target = annotatorFilePath(articlePath, author);
-      if (await exists(target)) {
+      if (await pathExists(target)) {
         summary.skipped.push({ id: entry.id, annotator: author, reason: `${path.basename(target)} already exists; left as it is.` });
         continue;
       }

@@ -1,20 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { annotationPathFor } from './annotationStore';
+import { pathExists } from './pathExists';
 
 /** `2026-11-29T14-57-23-123Z`: sortable, and legal in Windows file names (no colons). */
 function fileNameTimestamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
 }
 
 /**
@@ -28,7 +19,7 @@ async function moveWithoutReplacing(from: string, to: string): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOENT') throw error;
-    if (await exists(to)) throw Object.assign(new Error(`${to} already exists`), { code: 'EEXIST' });
+    if (await pathExists(to)) throw Object.assign(new Error(`${to} already exists`), { code: 'EEXIST' });
     await fs.rename(from, to);
     return;
   }
@@ -42,7 +33,7 @@ async function moveWithoutReplacing(from: string, to: string): Promise<void> {
  */
 export async function moveAsideBrokenFile(articlePath: string, now: Date = new Date()): Promise<string> {
   const annotationPath = annotationPathFor(articlePath);
-  if (!(await exists(annotationPath))) {
+  if (!(await pathExists(annotationPath))) {
     throw new Error(`${path.basename(annotationPath)} does not exist, so there is nothing to move aside.`);
   }
   const base = `${annotationPath}.broken-${fileNameTimestamp(now)}`;
