@@ -10,7 +10,7 @@ export interface ValidationProblem {
   /** The file concerned, relative to the corpus (forward slashes). */
   file: string;
   annotation?: string;
-  kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io' | 'article' | 'duplicate-id' | 'relation' | 'tokens' | 'orphan-file';
+  kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io' | 'invariant' | 'permission' | 'article' | 'duplicate-id' | 'relation' | 'tokens' | 'orphan-file';
   message: string;
 }
 

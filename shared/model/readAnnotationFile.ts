@@ -3,7 +3,8 @@ import { isObject, migrateToCurrent } from './migrations';
 import { codePointArrayText, type CodePointText } from '../text/offsets';
 
 export interface AnnotationFileProblem {
-  kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io';
+  /** `invariant`: duplicate ids, relations to missing ids. `permission`: the file or its folder cannot be written. */
+  kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io' | 'invariant' | 'permission';
   message: string;
 }
 
