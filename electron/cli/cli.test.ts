@@ -230,13 +230,14 @@ describe('hashiye validate', () => {
     file.annotations[1].text = 'دمشقی';
     file.annotations[2].end = 9999;
     file.annotations[3].id = 'T1';
-    file.relations = [{ id: 'R1', type: 'Rel', from: 'T1', to: 'T77' }];
+    file.relations = [{ id: 'R1', type: 'Rel', from: 'T1', to: 'T77' }, { id: 'R1', type: 'Rel', from: 'T1', to: 'T1' }];
     await fs.writeFile(annotationPath, JSON.stringify(file));
     const run = await hashiye('validate', corpus, '--json');
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as ValidationResult;
     expect(result.ok).toBe(false);
     expect(result.problems.map((problem) => `${problem.file}:${problem.kind}`).sort()).toEqual([
+      'news/001.ann.json:duplicate-id',
       'news/001.ann.json:duplicate-id',
       'news/001.ann.json:offsets',
       'news/001.ann.json:relation',
@@ -248,6 +249,7 @@ describe('hashiye validate', () => {
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('news/001.ann.json [T2]: Annotation T2 (LOC) says «دمشقی» but the article has «دمشق»');
     expect(human.stdout).toContain('Not valid: ');
+    expect(human.stdout).toContain('The relation id R1 is used twice');
   });
 
   it('exits 3 for a corpus that cannot be read', async () => {

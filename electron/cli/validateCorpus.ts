@@ -99,7 +99,7 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
     result.annotations += annotationFile.annotations.length;
     for (const annotation of annotationFile.annotations) {
       const where = { file, annotation: annotation.id };
-      if (ids.has(annotation.id)) problem({ ...where, kind: 'duplicate-id', message: `The id ${annotation.id} is used twice.` });
+      if (ids.has(annotation.id)) problem({ ...where, kind: 'duplicate-id', message: `The id ${annotation.id} is used twice; the app opens this file read-only.` });
       ids.add(annotation.id);
       const ranges = annotation.fragments && annotation.fragments.length > 0 ? annotation.fragments : [annotation];
       const bad = [annotation, ...ranges].find((range) => range.end < range.start || range.end > length);
@@ -116,9 +116,16 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
         problem({ ...where, kind: 'text', message: `Annotation ${annotation.id} (${annotation.type}) says «${annotation.text}» but the article has «${covered}» at ${annotation.start}-${annotation.end}${hint}.` });
       }
     }
+    // Orphans (annotations kept aside when the article changed) are still ends a relation may name.
+    const orphans: unknown = (annotationFile as Record<string, unknown>).orphans;
+    const ends = new Set(ids);
+    if (Array.isArray(orphans)) for (const orphan of orphans as unknown[]) if (typeof orphan === 'object' && orphan !== null && typeof (orphan as { id?: unknown }).id === 'string') ends.add((orphan as { id: string }).id);
+    const relationIds = new Set<string>();
     for (const relation of annotationFile.relations) {
+      if (relationIds.has(relation.id)) problem({ file, annotation: relation.id, kind: 'duplicate-id', message: `The relation id ${relation.id} is used twice; the app opens this file read-only.` });
+      relationIds.add(relation.id);
       for (const end of [relation.from, relation.to]) {
-        if (!ids.has(end)) problem({ file, annotation: relation.id, kind: 'relation', message: `Relation ${relation.id} (${relation.type}) points to ${end}, which is not an annotation of this file.` });
+        if (!ends.has(end)) problem({ file, annotation: relation.id, kind: 'relation', message: `Relation ${relation.id} (${relation.type}) points to ${end}, which is not an annotation of this file; the app opens this file read-only.` });
       }
     }
     let previousEnd = 0;

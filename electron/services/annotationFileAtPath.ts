@@ -8,11 +8,11 @@ import {
   type StoredAnnotation,
   type StoredRelation,
 } from '../../shared/model/nativeFormat';
-import { findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
+import { findInvariantProblem, findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
 import type { ArticleStatus } from '../../shared/model/status';
 import { codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
-import { SaveFailedError, SaveRefusedError } from './annotationStore';
+import { SaveFailedError, SaveRefusedError, writtenFileProblem } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { decodeAnnotationBytes } from './inputLimits';
@@ -46,7 +46,7 @@ export async function readAnnotationFileAt(
   if (raw === null) return { kind: 'broken', problem: { kind: 'syntax', message: `${path.basename(annotationPath)} is not valid UTF-8.` } };
   const parsed = parseAnnotationFile(raw);
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem };
-  const problem = findOffsetProblem(parsed.file, codePoints);
+  const problem = findInvariantProblem(parsed.file) ?? findOffsetProblem(parsed.file, codePoints);
   if (problem) {
     const changed = parsed.file.source.sha256 !== article.sha256;
     return { kind: 'broken', problem: { ...problem, message: changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message } };
@@ -113,11 +113,14 @@ export async function saveAnnotationFileAt(
     const issue = checked.error.issues[0];
     throw new SaveRefusedError(`Not saved: invalid field ${issue.path.join('.') || 'file'}: ${issue.message}`);
   }
-  const problem = findOffsetProblem(checked.data, codePoints);
+  const problem = findInvariantProblem(checked.data) ?? findOffsetProblem(checked.data, codePoints);
   if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
+  const json = `${JSON.stringify(draft, null, 2)}\n`;
+  const tooLarge = writtenFileProblem(path.basename(annotationPath), Buffer.byteLength(json, 'utf8'), null);
+  if (tooLarge) throw new SaveRefusedError(tooLarge);
   try {
     await fs.mkdir(path.dirname(annotationPath), { recursive: true });
-    await writeFileAtomic(annotationPath, `${JSON.stringify(draft, null, 2)}\n`, { backup: true });
+    await writeFileAtomic(annotationPath, json, { backup: true });
   } catch (error) {
     throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${(error as Error).message}`, { cause: error });
   }

@@ -11,12 +11,12 @@ import {
   type StoredRelation,
 } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
-import { findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem, type ParsedAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { findInvariantProblem, findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem, type ParsedAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
-import { decodeAnnotationBytes } from './inputLimits';
+import { annotationShapeProblem, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from './inputLimits';
 import { forgetWrittenAnnotationFile, jsonShapeOf, rememberWrittenAnnotationFile, writtenAnnotationFileFor } from './writtenAnnotationFile';
 
 export const ANNOTATION_SUFFIX = '.ann.json';
@@ -83,6 +83,9 @@ function checkExisting(existing: ParsedExisting, article: DecodedArticle, text: 
   if (existing.kind === 'absent') return existing;
   const { parsed } = existing;
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem, migratedFrom: null };
+  // Duplicate ids or dangling relations: an edit by id could hit the wrong annotation.
+  const invariant = findInvariantProblem(parsed.file);
+  if (invariant) return { kind: 'broken', problem: invariant, migratedFrom: parsed.migratedFrom };
   const problem = existing.offsetsCheckedFor === article.sha256 ? null : findOffsetProblem(parsed.file, text);
   if (problem) {
     const changed = parsed.file.source.sha256 !== article.sha256;
@@ -168,6 +171,32 @@ function unknownFields(stored: object | undefined, known: ReadonlySet<string>): 
  * turn of the watcher), so that a save reads it once.
  */
 export async function saveAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, parsed?: ParsedExisting): Promise<AnnotationFile> {
+  return (await writeAnnotations(articlePath, article, request, parsed)).file;
+}
+
+export interface WriteAnnotationsOptions {
+  /**
+   * Runs after the file is built and checked, just before it replaces the one on disk: a merging
+   * save checks there that nobody wrote the file since it was read (and throws to start over).
+   */
+  beforeWrite?: () => Promise<void>;
+}
+
+/**
+ * A file this version would refuse to open is never written: its size against the annotation
+ * file read limit, its shape against the parse limits (`shape` as jsonShapeOf measured it).
+ */
+export function writtenFileProblem(name: string, byteLength: number, shape: JsonShape | null, limits: InputLimits = INPUT_LIMITS): string | null {
+  if (byteLength > limits.annotationFileBytes) {
+    const megabytes = (bytes: number) => `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toLocaleString('en')} MB`;
+    return `Not saved: ${name} would be ${megabytes(byteLength)}, more than the ${megabytes(limits.annotationFileBytes)} an annotation file may hold to be opened again (shorten long notes or split the article). The edits stay in the window; the file on disk is unchanged.`;
+  }
+  const shapeProblem = shape === null ? null : annotationShapeProblem(name, shape, limits);
+  return shapeProblem === null ? null : `Not saved: ${shapeProblem}`;
+}
+
+/** saveAnnotations, giving back also the exact bytes written (their SHA-256 is the file's new content hash). */
+export async function writeAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, parsed?: ParsedExisting, options: WriteAnnotationsOptions = {}): Promise<{ file: AnnotationFile; bytes: Buffer }> {
   const annotationPath = annotationPathFor(articlePath);
   // One code-point view of the text for the checks and the quotes: no array of a million code points.
   const codePoints = codePointText(article.text);
@@ -203,7 +232,7 @@ export async function saveAnnotations(articlePath: string, article: DecodedArtic
     labels: request.labels,
     updated: new Date().toISOString(),
   };
-  const problem = findOffsetProblem(file, codePoints);
+  const problem = findInvariantProblem(file) ?? findOffsetProblem(file, codePoints);
   if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
   // Never write a file this version could not read back.
   const checked = AnnotationFileSchema.safeParse(file);
@@ -214,6 +243,9 @@ export async function saveAnnotations(articlePath: string, article: DecodedArtic
   const bytes = Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
   // Measured before writing: the walk is what lets the next save skip reading these bytes back.
   const shape = jsonShapeOf(file);
+  const tooLarge = writtenFileProblem(path.basename(annotationPath), bytes.length, shape);
+  if (tooLarge) throw new SaveRefusedError(tooLarge);
+  await options.beforeWrite?.();
   forgetWrittenAnnotationFile(annotationPath);
   try {
     await writeFileAtomic(annotationPath, bytes, { backup: true });
@@ -223,7 +255,7 @@ export async function saveAnnotations(articlePath: string, article: DecodedArtic
   if (shape !== null) {
     rememberWrittenAnnotationFile({ path: annotationPath, bytes, shape, parsed: { ok: true, file: checked.data, migratedFrom: null }, offsetsCheckedFor: article.sha256 });
   }
-  return file;
+  return { file, bytes };
 }
 
 /** The `orphans` kept beside `annotations` (written by re-anchoring); unreadable entries are skipped here and kept on disk. */

@@ -1,17 +1,19 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleDocument, Corpus, SaveResult } from '../../shared/ipc';
+import type { ArticleDocument, ConflictResolutions, Corpus, SavedDocument, SaveResult } from '../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
 import { annotationPathFor, loadAnnotations, SaveRefusedError } from './annotationStore';
-import { openArticleAnnotationsAndFile, saveArticleAnnotations, type UnchangedAnnotationFile } from './articleAnnotations';
+import { openArticleAnnotationsAndFile, type UnchangedAnnotationFile } from './articleAnnotations';
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
 import { bratAnnotationPathFor, BratStore, countBratEntities, isBratCorpus, loadBratAnnotations, loadBratCorpusTagSet, reanchorBratAnnotations } from './bratStore';
 import { resolveInCorpus } from './corpusPaths';
 import { SavedAnnotationLists } from './savedAnnotationLists';
 import type { AnnotationListChanges } from '../../shared/model/annotationChanges';
 import { scanCorpus } from './corpusScanner';
+import { saveMerged, savedDocumentOf, type AnnotationFileBase } from './mergingSave';
+import { isPermissionFailure, writeAccessProblem } from './writeAccess';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
 import { annotationFileLimitProblem, articleSizeProblem, InputLimitError, saveRequestProblem } from './inputLimits';
@@ -28,6 +30,8 @@ export interface SessionSaveRequest {
   annotations: StoredAnnotation[];
   relations: StoredRelation[];
   labels: string[];
+  /** How the user settled the conflicts an earlier save of this article reported. */
+  resolutions?: ConflictResolutions;
 }
 
 export type SessionEvent =
@@ -56,6 +60,12 @@ export class CorpusSession {
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   /** The text each open article was loaded with: saves are checked against the text their edits were made on. */
   private readonly loaded = new Map<string, DecodedArticle>();
+  /**
+   * What this window last loaded or saved of each article's annotation file (its document and
+   * the SHA-256 of the file's bytes): the base of the three-way merge every save makes with the
+   * file on disk (mergingSave.ts), so that another writer's changes are merged, never overwritten.
+   */
+  private readonly bases = new Map<string, AnnotationFileBase>();
   /** What each article's last save held, for saves of changes only. */
   private readonly savedLists = new SavedAnnotationLists();
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
@@ -99,6 +109,7 @@ export class CorpusSession {
     await this.watcher?.close();
     this.watcher = null;
     this.loaded.clear();
+    this.bases.clear();
     this.bratAliases.clear();
     this.savedLists.clear();
     this.lastArticleRead = null;
@@ -149,28 +160,31 @@ export class CorpusSession {
     } else {
       // One read of the annotation file: limits, re-anchoring when the article changed on disk
       // (written at once, so the offsets on disk follow the text), then the offsets checked.
-      const { opened } = await this.ownWrite(
-        annotationPathFor(articlePath),
-        () => openArticleAnnotationsAndFile(articlePath, article),
-        ({ unchanged }) => {
-          if (unchanged === null) return null;
-          annotationFile = knownFileState(unchanged);
-          return annotationFile;
-        },
-      );
+      const annotationPath = annotationPathFor(articlePath);
+      const { opened, unchanged } = await this.ownWrite(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article), (result) => {
+        annotationFile = loadedFileState(result) ?? undefined;
+        return annotationFile ?? null;
+      });
+      this.bases.delete(id);
       if (opened.kind === 'refused') {
         // Too large or too deeply nested to parse safely: opened read-only, the file untouched.
         document = { ...base, status: 'new', annotations: [], relations: [], labels: [], problem: { kind: 'io', message: opened.message }, migratedFrom: null, orphans: [], reanchored: null };
       } else {
         const { loaded, reanchored } = opened;
+        // A file the user may not write opens read-only, saying why, with its annotations shown.
+        const readOnly = loaded.problem === null ? await writeAccessProblem(annotationPath) : null;
         document = {
           ...base,
           ...loaded,
+          problem: loaded.problem ?? (readOnly === null ? null : { kind: 'permission', message: readOnly }),
           // The quote context is for re-anchoring on disk; main recomputes it on every save.
           annotations: loaded.annotations.map(withoutQuote),
           orphans: loaded.orphans ?? [],
           reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
         };
+        // The base of this window's next save: the file as read here (or as re-anchoring wrote it).
+        const fileSha256 = reanchored?.written != null ? sha256Of(Buffer.from(reanchored.written, 'utf8')) : unchanged?.kind === 'read' ? sha256Of(unchanged.bytes) : null;
+        if (loaded.problem === null) this.bases.set(id, { document: savedDocumentOf(loaded), sha256: fileSha256 });
       }
     }
     this.loaded.set(id, article);
@@ -190,7 +204,8 @@ export class CorpusSession {
 
   async saveAnnotations(id: string, sha256: string, request: SessionSaveRequest): Promise<SaveResult> {
     const result = await this.saveWholeList(id, sha256, request);
-    if (result.ok) return { ...result, revision: this.savedLists.remember(id, request.annotations) };
+    // The window adopts a merged document: its next changes are made against that list.
+    if (result.ok) return { ...result, revision: this.savedLists.remember(id, result.merged?.annotations ?? request.annotations) };
     return result;
   }
 
@@ -205,24 +220,46 @@ export class CorpusSession {
     if (article === null) {
       return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.', retryable: false };
     }
-    const requestProblem = saveRequestProblem(request);
+    const { resolutions, ...mine } = request;
+    const requestProblem = saveRequestProblem(mine);
     if (requestProblem) return { ok: false, message: requestProblem, retryable: false };
     if (this.mode === 'brat') {
       const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath));
       if (refused) return { ok: false, message: refused, retryable: false };
       try {
-        await this.saveBrat(id, articlePath, article, request);
+        await this.saveBrat(id, articlePath, article, mine);
         return { ok: true, savedAt: new Date().toISOString() };
       } catch (error) {
         return saveFailure(error);
       }
     }
-    // The annotation file is read once, inside the watcher's own-write turn: its limits, whether
-    // it can be used, and what it keeps (unknown fields) are all decided on the bytes replaced.
-    const saved = await this.ownWrite(annotationPathFor(articlePath), () => saveArticleAnnotations(articlePath, article, request));
-    if (saved.kind === 'refused') return { ok: false, message: saved.message, retryable: false };
-    if (saved.kind === 'failed') return saveFailure(saved.error);
-    return { ok: true, savedAt: saved.file.updated ?? new Date().toISOString() };
+    // The annotation file is read inside the watcher's own-write turn and merged with what this
+    // window last loaded or saved: its limits, whether it can be used, what it keeps (unknown
+    // fields) and what another writer changed are all decided on the bytes replaced.
+    const saved = await this.ownWrite(
+      annotationPathFor(articlePath),
+      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id) ?? null, resolutions }),
+      (outcome) => ('state' in outcome ? outcome.state : null),
+    );
+    switch (saved.kind) {
+      case 'refused':
+        return { ok: false, message: saved.message, retryable: false };
+      case 'failed':
+        return saveFailure(saved.error);
+      case 'conflicts':
+        return {
+          ok: false,
+          message: `Another window or program changed ${saved.conflicts.length} item(s) of this article that you changed too; choose which version to keep. Nothing was saved yet.`,
+          retryable: false,
+          conflicts: saved.conflicts,
+        };
+      case 'written':
+      case 'unchanged': {
+        this.bases.set(id, saved.base);
+        const savedAt = saved.kind === 'written' ? (saved.file.updated ?? new Date().toISOString()) : new Date().toISOString();
+        return { ok: true, savedAt, written: saved.kind === 'written', ...(saved.merged ? { merged: withoutQuotes(saved.merged) } : {}) };
+      }
+    }
   }
 
   /** The lines of a brat file that deleting an entity would remove (itself, relations, notes...). */
@@ -357,11 +394,26 @@ export class CorpusSession {
 }
 
 function saveFailure(error: unknown): SaveResult {
+  // A file or folder we may not write: the window keeps the edits and says why (it is not a full disk).
+  if (isPermissionFailure(error)) return { ok: false, message: (error as Error).message, retryable: true, readOnly: true };
   return { ok: false, message: (error as Error).message, retryable: !(error instanceof SaveRefusedError) };
 }
 
 function knownFileState(file: UnchangedAnnotationFile): KnownFileState {
   return file.kind === 'absent' ? { exists: false } : { exists: true, size: file.size, mtimeMs: file.mtimeMs, sha256: sha256Of(file.bytes) };
+}
+
+/** The annotation file as opening an article left it: as read, or the bytes re-anchoring wrote (mtime unknown). */
+function loadedFileState({ opened, unchanged }: { opened: { kind: string; reanchored?: { written: string | null } | null }; unchanged: UnchangedAnnotationFile | null }): KnownFileState | null {
+  if (unchanged !== null) return knownFileState(unchanged);
+  const written = opened.reanchored?.written;
+  if (written == null) return null;
+  const bytes = Buffer.from(written, 'utf8');
+  return { exists: true, size: bytes.length, mtimeMs: -1, sha256: sha256Of(bytes) };
+}
+
+function withoutQuotes(document: SavedDocument): SavedDocument {
+  return { ...document, annotations: document.annotations.map(withoutQuote) };
 }
 
 function withoutQuote(annotation: StoredAnnotation): StoredAnnotation {

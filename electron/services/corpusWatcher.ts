@@ -190,14 +190,19 @@ export class CorpusWatcher {
   }
 
   /**
-   * Runs one of our own writes (a save, a re-anchoring) with no check in between, then takes the
-   * file as it now is as the baseline and as our own content: for writers that do not know the
-   * bytes in advance (saveAnnotations builds its JSON inside). On a closed watcher the write
-   * simply runs. `write` must not call this watcher's `ownWrite` or `checkNow`, which would wait for it.
-   * `unchanged` may tell, from what `write` returned, that it wrote nothing and what it read of
-   * the file: that is then taken as the file's state instead of reading and hashing it again.
+   * Runs one of our own writes (a save, a re-anchoring) with no check in between. On a closed
+   * watcher the write simply runs. `write` must not call this watcher's `ownWrite` or `checkNow`,
+   * which would wait for it.
+   *
+   * `known` tells, from what `write` returned, the file as the write left it: the SHA-256 of the
+   * bytes it wrote (mtime -1 when unknown: the next poll hashes the file once), or what it read
+   * when it wrote nothing. That becomes the baseline and, written, our own content. It must be
+   * the bytes we wrote, not a read after the write: another writer may already have changed the
+   * file, and taking its content as ours would hide that change from the window for good.
+   * `known` returning null means the write left the file as it was (refused, failed): the
+   * baseline stays. Without `known` (writers that cannot tell), the file is read after the write.
    */
-  async ownWrite<T>(file: string, write: () => Promise<T>, unchanged?: (value: T) => KnownFileState | null): Promise<T> {
+  async ownWrite<T>(file: string, write: () => Promise<T>, known?: (value: T) => KnownFileState | null): Promise<T> {
     const outcome: { ran: boolean; value?: T; failed: boolean; error?: unknown } = { ran: false, failed: false };
     await this.enqueue(async () => {
       outcome.ran = true;
@@ -208,8 +213,15 @@ export class CorpusWatcher {
         outcome.error = error;
       }
       const resolved = path.resolve(file);
-      const known = outcome.failed || !unchanged ? null : unchanged(outcome.value as T);
-      const state = known ? knownState(resolved, known) : await readState(resolved, null, true);
+      let state: FileState;
+      if (known) {
+        const left = outcome.failed ? null : known(outcome.value as T);
+        // Thrown or null: nothing was written, the baseline stays as it was.
+        if (left === null) return;
+        state = knownState(resolved, left);
+      } else {
+        state = await readState(resolved, null, true);
+      }
       if (state.sha256 !== null) this.ownWrites.set(resolved, state.sha256);
       const article = this.article;
       if (article && path.resolve(article.annotationPath) === resolved) this.annotationState = state;

@@ -81,3 +81,45 @@ export function findOffsetProblem(file: AnnotationFile, text: CodePointText | re
 function isCodePointArray(text: CodePointText | readonly string[]): text is readonly string[] {
   return Array.isArray(text);
 }
+
+/**
+ * What makes a file's annotations ambiguous to edit: two annotations or two relations under one
+ * id (deleting one by its id would delete both), or a relation whose end is no annotation. Such
+ * a file opens read-only and is never written until it is fixed. `orphans` (annotations kept
+ * aside after the article changed) count as annotations a relation may name.
+ */
+export function findInvariantProblem(file: { annotations: readonly { id: string }[]; relations: readonly { id: string; from: string; to: string }[]; orphans?: unknown }): AnnotationFileProblem | null {
+  const problems: string[] = [];
+  const annotationIds = new Set<string>();
+  const duplicateAnnotations = new Set<string>();
+  for (const annotation of file.annotations) {
+    if (annotationIds.has(annotation.id)) duplicateAnnotations.add(annotation.id);
+    annotationIds.add(annotation.id);
+  }
+  if (duplicateAnnotations.size > 0) problems.push(`annotation ids used more than once: ${quoteIds(duplicateAnnotations)}`);
+  const relationIds = new Set<string>();
+  const duplicateRelations = new Set<string>();
+  for (const relation of file.relations) {
+    if (relationIds.has(relation.id)) duplicateRelations.add(relation.id);
+    relationIds.add(relation.id);
+  }
+  if (duplicateRelations.size > 0) problems.push(`relation ids used more than once: ${quoteIds(duplicateRelations)}`);
+  const known = new Set(annotationIds);
+  if (Array.isArray(file.orphans)) {
+    for (const orphan of file.orphans as unknown[]) {
+      if (typeof orphan === 'object' && orphan !== null && typeof (orphan as { id?: unknown }).id === 'string') known.add((orphan as { id: string }).id);
+    }
+  }
+  const dangling = file.relations.filter((relation) => !known.has(relation.from) || !known.has(relation.to));
+  if (dangling.length > 0) {
+    const described = dangling.slice(0, 10).map((relation) => `«${relation.id}» (${[relation.from, relation.to].filter((end) => !known.has(end)).map((end) => `«${end}»`).join(', ')})`);
+    problems.push(`relations pointing at annotations that do not exist: ${described.join(', ')}${dangling.length > 10 ? ` and ${dangling.length - 10} more` : ''}`);
+  }
+  if (problems.length === 0) return null;
+  return { kind: 'invariant', message: `The file cannot be edited safely: ${problems.join('; ')}. Fix the ids in the file (or run hashiye validate); it opens read-only until then.` };
+}
+
+function quoteIds(ids: ReadonlySet<string>): string {
+  const listed = [...ids].slice(0, 10).map((id) => `«${id}»`).join(', ');
+  return ids.size > 10 ? `${listed} and ${ids.size - 10} more` : listed;
+}

@@ -1,0 +1,265 @@
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
+import { mergeDocuments, sameItem } from '../../shared/model/documentMerge';
+import type { AnnotationFile } from '../../shared/model/nativeFormat';
+import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
+import type { DecodedArticle } from './articleDecoder';
+import { sha256Of, type KnownFileState } from './corpusWatcher';
+import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, type InputLimits } from './inputLimits';
+import { writtenAnnotationFileFor } from './writtenAnnotationFile';
+
+/**
+ * Saving `NAME.ann.json` when other writers may write it too: a second Hashiye on the same
+ * corpus, a sync tool, an editor. Every save is a three-way merge (shared/model/documentMerge):
+ * `base` is what this window last loaded or saved (its document and the SHA-256 of the file's
+ * bytes), `disk` is the file now, `mine` is the window's document. Disk bytes equal to the base
+ * (the usual case: nobody else wrote) are replaced by mine as they are. Otherwise changes to
+ * different items merge, and items both changed differently come back as conflicts, with
+ * nothing written.
+ *
+ * Races with the other writer are closed as far as files allow. The file is read through a
+ * handle held until after the write. Just before the rename, the path must still name that
+ * same file, of the same size and mtime (an atomic writer renames a new file in; a plain writer
+ * changes the size or mtime); otherwise the save starts over on the new content. After the
+ * rename, the replaced file is read again through the handle: a plain (truncate and write)
+ * writer that was still writing into it shows there, and its content is merged into ours and
+ * written again. A file that does not parse may be half written by such a writer: it is read
+ * again for about 200 ms before it counts as broken.
+ */
+
+/** What a window last loaded or saved of an article's annotation file: the base of its next merge. */
+export interface AnnotationFileBase {
+  document: SavedDocument;
+  /** SHA-256 of the file's bytes; null when there was no file. */
+  sha256: string | null;
+}
+
+/** The file's state as the save left it, for the watcher's baseline (mtime unknown after a write: -1, so the next poll hashes it). */
+export type SavedFileState = KnownFileState;
+
+export type MergingSaveOutcome =
+  /** `merged`: what is now on disk, when it differs from mine (the window adopts it). */
+  | { kind: 'written'; file: AnnotationFile; base: AnnotationFileBase; merged: SavedDocument | null; state: SavedFileState }
+  /** Nothing needed writing: the disk already holds mine (and maybe more: `merged`). */
+  | { kind: 'unchanged'; base: AnnotationFileBase; merged: SavedDocument | null; state: SavedFileState }
+  /** Items both sides changed: nothing of mine was written (the disk versions are kept for them). */
+  | { kind: 'conflicts'; conflicts: SaveConflict[]; state: SavedFileState | null }
+  | { kind: 'refused'; message: string }
+  /** What writing threw (SaveRefusedError, SaveFailedError...): the file is as it was. */
+  | { kind: 'failed'; error: unknown };
+
+/** Waits between reads of a file that does not parse (a plain writer may be half way): about 200 ms in all. */
+const UNSETTLED_RETRY_MS = [10, 20, 30, 40, 50, 50];
+/** How many times a save starts over because another writer wrote during it, before giving up (retryable). */
+const MAX_ROUNDS = 8;
+
+export const EMPTY_DOCUMENT: SavedDocument = { status: 'new', annotations: [], relations: [], labels: [] };
+
+/** The part of an annotation file a merge compares. */
+export function savedDocumentOf(file: Pick<AnnotationFile, 'status' | 'annotations' | 'relations' | 'labels'>): SavedDocument {
+  return { status: file.status, annotations: file.annotations, relations: file.relations, labels: file.labels };
+}
+
+/** The file's bytes from offset 0 through an open handle, at most `limit` (null when larger). */
+async function readWhole(handle: FileHandle, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    // Counted while reading, not trusted from stat (a device or a growing file lies there).
+    if (total > limit) return null;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+type Parsed = { kind: 'refused'; message: string } | { kind: 'parsed'; bytes: Buffer; existing: ParsedExisting & { kind: 'parsed' } };
+
+function parseBytes(annotationPath: string, bytes: Buffer | null, limits: InputLimits): Parsed {
+  const name = path.basename(annotationPath);
+  if (bytes === null) return { kind: 'refused', message: `${name} is larger than the ${Math.round(limits.annotationFileBytes / (1024 * 1024))} MB Hashiye opens; it was left as it is.` };
+  // The bytes this process wrote last: their parse is known (a 10,000-annotation file is megabytes of JSON).
+  const written = writtenAnnotationFileFor(annotationPath, bytes);
+  if (written) {
+    const problem = annotationShapeProblem(name, written.shape, limits);
+    if (problem !== null) return { kind: 'refused', message: problem };
+    return { kind: 'parsed', bytes, existing: { kind: 'parsed', parsed: written.parsed, offsetsCheckedFor: written.offsetsCheckedFor } };
+  }
+  const checked = checkAnnotationBytes(name, bytes, limits);
+  if (checked.kind === 'refused') return checked;
+  return { kind: 'parsed', bytes, existing: parseExisting(annotationPath, checked) as ParsedExisting & { kind: 'parsed' } };
+}
+
+/** The file on disk as one merge sees it, with the handle it was read through (closed by the caller). */
+type DiskFile =
+  | { kind: 'absent' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'present'; handle: FileHandle; ino: number; dev: number; size: number; mtimeMs: number; bytes: Buffer; sha256: string; existing: ParsedExisting & { kind: 'parsed' } };
+
+/**
+ * Reads the annotation file for a merge. A file that does not parse is read again a few times
+ * over about 200 ms (a plain writer truncates, then writes: the file is empty or cut meanwhile);
+ * after that it counts as what it is, and the save refuses to replace it.
+ */
+async function readDisk(annotationPath: string, limits: InputLimits): Promise<DiskFile> {
+  for (let attempt = 0; ; attempt++) {
+    let handle: FileHandle;
+    try {
+      handle = await fs.open(annotationPath, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+      throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: cannot read it (${(error as Error).message})`, { cause: error });
+    }
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        await handle.close();
+        return { kind: 'refused', message: `${path.basename(annotationPath)} is not a regular file; it was left as it is.` };
+      }
+      const parsed = parseBytes(annotationPath, await readWhole(handle, limits.annotationFileBytes), limits);
+      const settled = parsed.kind === 'refused' || parsed.existing.parsed.ok;
+      if (settled || attempt >= UNSETTLED_RETRY_MS.length) {
+        if (parsed.kind === 'refused') {
+          await handle.close();
+          return parsed;
+        }
+        return { kind: 'present', handle, ino: stat.ino, dev: stat.dev, size: stat.size, mtimeMs: stat.mtimeMs, bytes: parsed.bytes, sha256: sha256Of(parsed.bytes), existing: parsed.existing };
+      }
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    await handle.close();
+    await sleep(UNSETTLED_RETRY_MS[attempt]);
+  }
+}
+
+/**
+ * What a plain writer put into the replaced file (read through the handle held on it) after the
+ * merge read it, once it parses, or null when it holds what was merged against (or never parses).
+ */
+async function slippedIn(annotationPath: string, disk: DiskFile & { kind: 'present' }, limits: InputLimits): Promise<SavedDocument | null> {
+  for (let attempt = 0; ; attempt++) {
+    const bytes = await readWhole(disk.handle, limits.annotationFileBytes);
+    if (bytes !== null && bytes.equals(disk.bytes)) return null;
+    const parsed = parseBytes(annotationPath, bytes, limits);
+    if (parsed.kind === 'parsed' && parsed.existing.parsed.ok) return savedDocumentOf(parsed.existing.parsed.file);
+    if (parsed.kind === 'refused' || attempt >= UNSETTLED_RETRY_MS.length) return null;
+    await sleep(UNSETTLED_RETRY_MS[attempt]);
+  }
+}
+
+/** Thrown just before the rename when the path no longer names the file as it was read: the round starts over. */
+class DiskMovedOnError extends Error {
+  constructor() {
+    super('The annotation file changed while it was being saved.');
+    this.name = 'DiskMovedOnError';
+  }
+}
+
+async function checkUnchangedSinceRead(annotationPath: string, disk: DiskFile): Promise<void> {
+  let current;
+  try {
+    current = await fs.stat(annotationPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (disk.kind === 'absent') return;
+    throw new DiskMovedOnError();
+  }
+  if (disk.kind !== 'present') throw new DiskMovedOnError();
+  const held = await disk.handle.stat();
+  if (current.ino !== disk.ino || current.dev !== disk.dev || held.size !== disk.size || held.mtimeMs !== disk.mtimeMs) throw new DiskMovedOnError();
+}
+
+export interface MergingSaveRequest {
+  mine: SaveRequest;
+  /** What this window last loaded or saved; null when unknown (then mine replaces the disk's, as before merging existed). */
+  base: AnnotationFileBase | null;
+  resolutions?: ConflictResolutions;
+}
+
+/**
+ * Saves `mine` into the article's `NAME.ann.json`, merged with what another writer put there
+ * since `base`. See the file comment for the races.
+ */
+export async function saveMerged(articlePath: string, article: DecodedArticle, request: MergingSaveRequest, limits: InputLimits = INPUT_LIMITS): Promise<MergingSaveOutcome> {
+  const annotationPath = annotationPathFor(articlePath);
+  let base = request.base;
+  let mine: SavedDocument = request.mine;
+  /** Conflicts met after our bytes were already on disk (a writer slipped in during the rename). */
+  let lateConflicts: SaveConflict[] = [];
+  let lastState: SavedFileState | null = null;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let disk: DiskFile;
+    try {
+      disk = await readDisk(annotationPath, limits);
+    } catch (error) {
+      return { kind: 'failed', error };
+    }
+    if (disk.kind === 'refused') return disk;
+    try {
+      const diskSha = disk.kind === 'present' ? disk.sha256 : null;
+      const diskDocument = disk.kind === 'present' ? (disk.existing.parsed.ok ? savedDocumentOf(disk.existing.parsed.file) : null) : EMPTY_DOCUMENT;
+      let target: SavedDocument = mine;
+      let adopted = false;
+      if (base !== null && diskSha !== base.sha256 && diskDocument !== null) {
+        const merge = mergeDocuments(base.document, diskDocument, mine, request.resolutions);
+        if (merge.conflicts.length > 0) return { kind: 'conflicts', conflicts: merge.conflicts, state: disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false } };
+        target = merge.merged;
+        adopted = merge.diskHadChanges || !sameDocument(merge.merged, request.mine);
+        if (!merge.needsWrite) {
+          const state: SavedFileState = disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false };
+          if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
+          return { kind: 'unchanged', base: { document: diskDocument, sha256: diskSha }, merged: adopted ? merge.merged : null, state };
+        }
+      } else if (base !== null && diskSha === base.sha256 && sameDocument(base.document, mine) && disk.kind === 'present') {
+        // Nothing new on either side: an idle window never rewrites the file (two instances would ping-pong).
+        const state: SavedFileState = { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 };
+        if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
+        return { kind: 'unchanged', base, merged: sameDocument(mine, request.mine) ? null : mine, state };
+      } else {
+        adopted = !sameDocument(mine, request.mine);
+      }
+      let written: { file: AnnotationFile; bytes: Buffer };
+      try {
+        written = await writeAnnotations(articlePath, article, target, disk.kind === 'present' ? disk.existing : { kind: 'absent' }, {
+          beforeWrite: () => checkUnchangedSinceRead(annotationPath, disk),
+        });
+      } catch (error) {
+        if (error instanceof DiskMovedOnError) continue;
+        return { kind: 'failed', error };
+      }
+      const sha256 = sha256Of(written.bytes);
+      lastState = { exists: true, size: written.bytes.length, mtimeMs: -1, sha256 };
+      const writtenBase: AnnotationFileBase = { document: target, sha256 };
+      const slipped = disk.kind === 'present' && diskDocument !== null ? await slippedIn(annotationPath, disk, limits) : null;
+      if (slipped === null) {
+        if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state: lastState };
+        return { kind: 'written', file: written.file, base: writtenBase, merged: adopted ? target : null, state: lastState };
+      }
+      // A plain writer wrote the file we were replacing: its change is not on disk. Merge it into
+      // what we wrote (its base is what we merged against) and write again, over our own bytes.
+      const again = mergeDocuments(diskDocument as SavedDocument, slipped, target, request.resolutions);
+      if (again.conflicts.length > 0) lateConflicts = again.conflicts;
+      mine = again.merged;
+      base = writtenBase;
+    } finally {
+      if (disk.kind === 'present') await disk.handle.close();
+    }
+  }
+  return { kind: 'failed', error: new SaveFailedError(`Could not save ${path.basename(annotationPath)}: another program kept changing it during the save; try again.`, { cause: null }) };
+}
+
+function sameDocument(a: SavedDocument, b: SavedDocument): boolean {
+  if (a.status !== b.status || a.annotations.length !== b.annotations.length || a.relations.length !== b.relations.length || a.labels.length !== b.labels.length) return false;
+  return a.labels.every((label, index) => label === b.labels[index]) && a.annotations.every((annotation, index) => sameItem(annotation, b.annotations[index])) && a.relations.every((relation, index) => sameItem(relation, b.relations[index]));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
