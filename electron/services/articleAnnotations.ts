@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
-import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { findInvariantProblem, parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor, loadAnnotations, parseExisting, saveAnnotations, type LoadedAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, readAnnotationBytesWithinSize, type InputLimits } from './inputLimits';
 import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
+import { writeAccessProblem } from './writeAccess';
 import { writtenAnnotationFileFor } from './writtenAnnotationFile';
 
 /**
@@ -47,7 +48,9 @@ export async function openArticleAnnotationsAndFile(
   const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
   if (read.kind === 'refused') return { opened: read, unchanged: null };
   const existing = parseExisting(annotationPath, read);
-  if (existing.kind === 'parsed' && existing.parsed.ok) {
+  // Never written on opening: a file with ambiguous ids (loadAnnotations reports it), or one the
+  // user may not write (the article opens read-only; corpusSession reports it).
+  if (existing.kind === 'parsed' && existing.parsed.ok && findInvariantProblem(existing.parsed.file) === null && (await writeAccessProblem(annotationPath)) === null) {
     const reanchored = await reanchorParsedOnLoad(articlePath, article, existing.parsed.file, { write: true });
     if (reanchored?.written) {
       // What was written is read back from memory, exactly as reading the file again would.

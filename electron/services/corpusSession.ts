@@ -12,7 +12,7 @@ import { resolveInCorpus } from './corpusPaths';
 import { SavedAnnotationLists } from './savedAnnotationLists';
 import type { AnnotationListChanges } from '../../shared/model/annotationChanges';
 import { scanCorpus } from './corpusScanner';
-import { saveMerged, savedDocumentOf, type AnnotationFileBase } from './mergingSave';
+import { saveMerged, savedDocumentOf, type AnnotationFileBase, type LastWrite } from './mergingSave';
 import { isPermissionFailure, writeAccessProblem } from './writeAccess';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
@@ -22,6 +22,8 @@ import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type
 import { collectTaggedTexts, suggestionsFor, type Suggestion, type TaggedText } from './suggestions';
 
 const TAGGED_TEXTS_TTL_MS = 3000;
+/** How long after our write another program's write is checked for having dropped our changes unseen. */
+const BLIND_OVERWRITE_WINDOW_MS = 5000;
 import { applyTagSetChanges, planTypeChanges, type TypeChangePlan, type TypeChanges } from './tagSetEditor';
 import type { TagTypeInput } from '../../shared/model/tagSet';
 
@@ -66,6 +68,12 @@ export class CorpusSession {
    * file on disk (mergingSave.ts), so that another writer's changes are merged, never overwritten.
    */
   private readonly bases = new Map<string, AnnotationFileBase>();
+  /**
+   * This window's last write of each article's annotation file, for a few seconds: a plain
+   * writer that read the file just before it and wrote just after it has dropped our changes
+   * without knowing; they are merged back (see isBlindTo) instead of taken as deleted.
+   */
+  private readonly lastWrites = new Map<string, LastWrite & { at: number }>();
   /** What each article's last save held, for saves of changes only. */
   private readonly savedLists = new SavedAnnotationLists();
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
@@ -110,6 +118,7 @@ export class CorpusSession {
     this.watcher = null;
     this.loaded.clear();
     this.bases.clear();
+    this.lastWrites.clear();
     this.bratAliases.clear();
     this.savedLists.clear();
     this.lastArticleRead = null;
@@ -238,7 +247,7 @@ export class CorpusSession {
     // fields) and what another writer changed are all decided on the bytes replaced.
     const saved = await this.ownWrite(
       annotationPathFor(articlePath),
-      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id) ?? null, resolutions }),
+      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id) ?? null, resolutions, lastWrite: this.recentWrite(id) }),
       (outcome) => ('state' in outcome ? outcome.state : null),
     );
     switch (saved.kind) {
@@ -256,6 +265,9 @@ export class CorpusSession {
       case 'written':
       case 'unchanged': {
         this.bases.set(id, saved.base);
+        if (saved.kind === 'written' && saved.replaced !== null && saved.base.sha256 !== null) {
+          this.lastWrites.set(id, { replaced: saved.replaced, wrote: saved.base.document, sha256: saved.base.sha256, at: Date.now() });
+        }
         const savedAt = saved.kind === 'written' ? (saved.file.updated ?? new Date().toISOString()) : new Date().toISOString();
         return { ok: true, savedAt, written: saved.kind === 'written', ...(saved.merged ? { merged: withoutQuotes(saved.merged) } : {}) };
       }
@@ -349,8 +361,41 @@ export class CorpusSession {
   private async onWatchEvent(event: CorpusWatchEvent): Promise<void> {
     this.taggedTexts = null;
     if (event.kind === 'articleChanged') this.emit({ kind: 'articleChangedOnDisk', id: event.id });
-    else if (event.kind === 'annotationFileChanged') this.emit({ kind: 'annotationsChangedOnDisk', id: event.id });
+    else if (event.kind === 'annotationFileChanged') {
+      await this.mergeBackBlindOverwrite(event.id);
+      this.emit({ kind: 'annotationsChangedOnDisk', id: event.id });
+    }
     else if (this.root) this.emit({ kind: 'corpusListChanged', corpus: await this.describe() });
+  }
+
+  /** Our last write of an article's annotation file, while a blind overwrite of it is still plausible. */
+  private recentWrite(id: string): LastWrite | null {
+    const recent = this.lastWrites.get(id);
+    if (recent === undefined) return null;
+    if (Date.now() - recent.at > BLIND_OVERWRITE_WINDOW_MS) {
+      this.lastWrites.delete(id);
+      return null;
+    }
+    return recent;
+  }
+
+  /**
+   * Another program changed the annotation file just after we wrote it. If it wrote a file made
+   * from what we had replaced (it never saw our write), our changes would be gone from the disk
+   * with nothing to tell: they are merged with its change and written back, once. Otherwise
+   * (it saw our write) nothing is written; the window is told in either case and syncs.
+   */
+  private async mergeBackBlindOverwrite(id: string): Promise<void> {
+    const recent = this.recentWrite(id);
+    const article = this.loaded.get(id);
+    if (recent === null || article === undefined || this.mode !== 'native' || this.root === null) return;
+    this.lastWrites.delete(id);
+    const articlePath = resolveInCorpus(this.root, id);
+    await this.ownWrite(
+      annotationPathFor(articlePath),
+      () => saveMerged(articlePath, article, { mine: recent.wrote, base: { document: recent.wrote, sha256: recent.sha256 }, lastWrite: recent }),
+      (outcome) => (outcome.kind === 'written' ? outcome.state : null),
+    );
   }
 
   private emit(event: SessionEvent): void {

@@ -183,6 +183,30 @@ describe('CorpusWatcher details', () => {
     expect(events.at(-1)).toEqual(theirs);
   });
 
+  it('takes the bytes we wrote as the baseline, so another writer slipping in right after our write is reported', async () => {
+    const root = await corpus();
+    const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });
+    const article = articleOf(root);
+    await watcher.watchArticle(article);
+    const ours = '{"saved":"ours"}';
+    await watcher.ownWrite(
+      article.annotationPath,
+      async () => {
+        await writeFileAtomic(article.annotationPath, ours, { backup: true });
+        // Another program writes before the watcher could look: a read now would see its bytes.
+        await fs.writeFile(article.annotationPath, '{"saved":"theirs"}');
+      },
+      () => ({ exists: true, size: Buffer.byteLength(ours), mtimeMs: -1, sha256: sha256Of(ours) }),
+    );
+    await watcher.checkNow();
+    expect(events).toEqual([{ kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: sha256Of('{"saved":"theirs"}') }]);
+    // A write that reports it left the file as it was (refused) keeps the baseline: nothing is hidden either.
+    events.length = 0;
+    await watcher.ownWrite(article.annotationPath, async () => fs.writeFile(article.annotationPath, '{"later":1}'), () => null);
+    await watcher.checkNow();
+    expect(events).toEqual([{ kind: 'annotationFileChanged', id: article.id, path: article.annotationPath, sha256: sha256Of('{"later":1}') }]);
+  });
+
   it('takes files the caller has just read as the baseline, and still reports later changes', async () => {
     const root = await corpus();
     const { watcher, events } = await startWatcher({ root, nativeEvents: false, filePollMs: 0, corpusPollMs: 0 });

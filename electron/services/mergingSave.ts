@@ -8,6 +8,7 @@ import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, ty
 import type { DecodedArticle } from './articleDecoder';
 import { sha256Of, type KnownFileState } from './corpusWatcher';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, type InputLimits } from './inputLimits';
+import { writeAccessProblem } from './writeAccess';
 import { writtenAnnotationFileFor } from './writtenAnnotationFile';
 
 /**
@@ -41,7 +42,8 @@ export type SavedFileState = KnownFileState;
 
 export type MergingSaveOutcome =
   /** `merged`: what is now on disk, when it differs from mine (the window adopts it). */
-  | { kind: 'written'; file: AnnotationFile; base: AnnotationFileBase; merged: SavedDocument | null; state: SavedFileState }
+  /** `replaced`: the document the written bytes replaced (null: no file, or one that did not parse). */
+  | { kind: 'written'; file: AnnotationFile; base: AnnotationFileBase; merged: SavedDocument | null; state: SavedFileState; replaced: SavedDocument | null }
   /** Nothing needed writing: the disk already holds mine (and maybe more: `merged`). */
   | { kind: 'unchanged'; base: AnnotationFileBase; merged: SavedDocument | null; state: SavedFileState }
   /** Items both sides changed: nothing of mine was written (the disk versions are kept for them). */
@@ -162,6 +164,25 @@ class DiskMovedOnError extends Error {
   }
 }
 
+/** The file or its folder may not be written (see writeAccess.ts): nothing is written, the edits stay in the window. */
+export class ReadOnlyAnnotationFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReadOnlyAnnotationFileError';
+  }
+}
+
+/**
+ * Just before the rename: the file is still the one merged against, and we may write it. A
+ * rename replaces a read-only file as long as its folder is writable, and root passes every
+ * access check: the mode is looked at explicitly, so a 0444 file is never replaced.
+ */
+async function checkBeforeWrite(annotationPath: string, disk: DiskFile): Promise<void> {
+  await checkUnchangedSinceRead(annotationPath, disk);
+  const readOnly = await writeAccessProblem(annotationPath);
+  if (readOnly !== null) throw new ReadOnlyAnnotationFileError(`Not saved: ${readOnly}`);
+}
+
 async function checkUnchangedSinceRead(annotationPath: string, disk: DiskFile): Promise<void> {
   let current;
   try {
@@ -181,6 +202,18 @@ export interface MergingSaveRequest {
   /** What this window last loaded or saved; null when unknown (then mine replaces the disk's, as before merging existed). */
   base: AnnotationFileBase | null;
   resolutions?: ConflictResolutions;
+  /**
+   * This window's last write of the file, when `base` is what it wrote: if the disk now holds a
+   * file made blindly from what that write replaced (isBlindTo), the merge takes the replaced
+   * document as the base, so the other writer's save does not count as deleting our changes.
+   */
+  lastWrite?: LastWrite | null;
+}
+
+export interface LastWrite {
+  replaced: SavedDocument;
+  wrote: SavedDocument;
+  sha256: string;
 }
 
 /**
@@ -208,7 +241,9 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
       let target: SavedDocument = mine;
       let adopted = false;
       if (base !== null && diskSha !== base.sha256 && diskDocument !== null) {
-        const merge = mergeDocuments(base.document, diskDocument, mine, request.resolutions);
+        const lastWrite = request.lastWrite;
+        const blind = lastWrite != null && lastWrite.sha256 === base.sha256 && isBlindTo(lastWrite.replaced, lastWrite.wrote, diskDocument);
+        const merge = mergeDocuments(blind ? lastWrite.replaced : base.document, diskDocument, mine, request.resolutions);
         if (merge.conflicts.length > 0) return { kind: 'conflicts', conflicts: merge.conflicts, state: disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false } };
         target = merge.merged;
         adopted = merge.diskHadChanges || !sameDocument(merge.merged, request.mine);
@@ -228,7 +263,7 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
       let written: { file: AnnotationFile; bytes: Buffer };
       try {
         written = await writeAnnotations(articlePath, article, target, disk.kind === 'present' ? disk.existing : { kind: 'absent' }, {
-          beforeWrite: () => checkUnchangedSinceRead(annotationPath, disk),
+          beforeWrite: () => checkBeforeWrite(annotationPath, disk),
         });
       } catch (error) {
         if (error instanceof DiskMovedOnError) continue;
@@ -240,7 +275,7 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
       const slipped = disk.kind === 'present' && diskDocument !== null ? await slippedIn(annotationPath, disk, limits) : null;
       if (slipped === null) {
         if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state: lastState };
-        return { kind: 'written', file: written.file, base: writtenBase, merged: adopted ? target : null, state: lastState };
+        return { kind: 'written', file: written.file, base: writtenBase, merged: adopted ? target : null, state: lastState, replaced: disk.kind === 'present' ? diskDocument : EMPTY_DOCUMENT };
       }
       // A plain writer wrote the file we were replacing: its change is not on disk. Merge it into
       // what we wrote (its base is what we merged against) and write again, over our own bytes.
@@ -262,4 +297,32 @@ function sameDocument(a: SavedDocument, b: SavedDocument): boolean {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Whether `now` (the file after another program wrote it) was made from `replaced` without our
+ * write `wrote` that replaced it: every item our write changed is, in `now`, as it was before
+ * our write, and something else changed. A plain writer that read the file just before our save
+ * and wrote just after does exactly that: our changes vanish from the disk, with no conflict to
+ * show. Such a write is merged with ours instead of taken as deleting our changes.
+ */
+export function isBlindTo(replaced: SavedDocument, wrote: SavedDocument, now: SavedDocument): boolean {
+  let ours = 0;
+  const blindItems = <T extends { id: string }>(before: readonly T[], after: readonly T[], seen: readonly T[]): boolean => {
+    const beforeById = new Map(before.map((item) => [item.id, item]));
+    const afterById = new Map(after.map((item) => [item.id, item]));
+    const seenById = new Map(seen.map((item) => [item.id, item]));
+    for (const id of new Set([...beforeById.keys(), ...afterById.keys()])) {
+      if (sameItem(beforeById.get(id), afterById.get(id))) continue;
+      ours++;
+      if (!sameItem(beforeById.get(id), seenById.get(id))) return false;
+    }
+    return true;
+  };
+  if (!blindItems(replaced.annotations, wrote.annotations, now.annotations) || !blindItems(replaced.relations, wrote.relations, now.relations)) return false;
+  if (replaced.status !== wrote.status) {
+    ours++;
+    if (now.status !== replaced.status) return false;
+  }
+  return ours > 0 && !sameDocument(now, replaced);
 }

@@ -15,11 +15,11 @@ export async function writeAccessProblem(file: string): Promise<string | null> {
   try {
     stats = await fs.stat(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `${name} cannot be examined (${(error as Error).message}); the article opens read-only.`;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `${name} cannot be examined (${(error as Error).message}); Hashiye leaves it as it is.`;
   }
   if (stats !== null) {
     const refused = (await kernelRefusal(file, FILE_MODE)) ?? (modeAllowsWriting(stats) ? null : FILE_MODE);
-    if (refused) return `${name} is read-only (${refused}); the article opens read-only and the file is left as it is. Change its permissions to edit it.`;
+    if (refused) return `${name} is read-only (${refused}); Hashiye leaves it as it is. Change its permissions to edit it.`;
   }
   const folder = path.dirname(file);
   let folderStats: Stats;
@@ -30,7 +30,7 @@ export async function writeAccessProblem(file: string): Promise<string | null> {
     return null;
   }
   const refused = (await kernelRefusal(folder, FOLDER_MODE)) ?? (modeAllowsWriting(folderStats) ? null : FOLDER_MODE);
-  return refused === null ? null : `${name} cannot be saved (${refused}); the article opens read-only.`;
+  return refused === null ? null : `${name} cannot be written (${refused}); Hashiye leaves it as it is.`;
 }
 
 const FILE_MODE = 'its permissions do not allow writing';
@@ -65,7 +65,7 @@ function modeAllowsWriting(stats: Stats): boolean {
 export function isPermissionFailure(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 8; current = (current as Error & { cause?: unknown }).cause, depth++) {
     const code = (current as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || current.name === 'ReadOnlyTargetError') return true;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || current.name === 'ReadOnlyTargetError' || current.name === 'ReadOnlyAnnotationFileError') return true;
   }
   return false;
 }
