@@ -12,6 +12,10 @@ import type { ArticleStatus } from '../../shared/model/status';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import type { LoadedTagSet } from './tagSetLoader';
+import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
+import { mergeDocuments } from '../../shared/model/documentMerge';
+import { sha256Of, type KnownFileState } from './corpusWatcher';
+import type { AnnotationFileBase } from './mergingSave';
 
 export const BRAT_ANNOTATION_SUFFIX = '.ann';
 export const ANNOTATION_CONF = 'annotation.conf';
@@ -156,13 +160,22 @@ export class UnreadableStandoffError extends Error {
  * else); a file that is not is refused rather than decoded lossily, so it is never overwritten.
  */
 export async function readStandoffFile(annotationPath: string): Promise<StandoffDocument | null> {
+  return (await readStandoffFileAndBytes(annotationPath)).document;
+}
+
+/** readStandoffFile, with the bytes read (null with the document when there is no file). */
+export async function readStandoffFileAndBytes(annotationPath: string): Promise<{ document: StandoffDocument | null; bytes: Buffer | null }> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(annotationPath);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { document: null, bytes: null };
     throw error;
   }
+  return { document: decodeStandoff(annotationPath, bytes), bytes };
+}
+
+function decodeStandoff(annotationPath: string, bytes: Buffer): StandoffDocument {
   let content: string;
   try {
     content = strictUtf8.decode(bytes);
@@ -184,6 +197,8 @@ export interface LoadedBratAnnotations {
   mismatches: TextMismatch[];
   /** Lines not shown (E, N, `*` are kept silently; these are the malformed or out-of-range ones). */
   unshown: UnshownLine[];
+  /** SHA-256 of the file's bytes as read (null: no file), the base of the next merging save. */
+  fileSha256?: string | null;
 }
 
 /** An article's `NAME.ann` in the native form the UI edits (offsets in code points). */
@@ -191,15 +206,17 @@ export async function loadBratAnnotations(articlePath: string, article: DecodedA
   const annotationPath = bratAnnotationPathFor(articlePath);
   const empty: LoadedBratAnnotations = { status: 'new', annotations: [], relations: [], labels: [], problem: null, migratedFrom: null, mismatches: [], unshown: [] };
   let document: StandoffDocument | null;
+  let bytes: Buffer | null;
   try {
-    document = await readStandoffFile(annotationPath);
+    ({ document, bytes } = await readStandoffFileAndBytes(annotationPath));
   } catch (error) {
     return { ...empty, problem: { kind: 'io', message: (error as Error).message } };
   }
-  if (document === null) return empty;
+  if (document === null || bytes === null) return { ...empty, fileSha256: null };
   const view = standoffToNative(document, Array.from(article.text));
   return {
     ...empty,
+    fileSha256: sha256Of(bytes),
     status: view.annotations.length > 0 ? 'in-progress' : 'new',
     annotations: view.annotations,
     relations: view.relations,
@@ -237,9 +254,11 @@ export async function saveBratAnnotations(
   article: DecodedArticle,
   request: BratSaveRequest,
   restorable?: RestorableLines,
+  /** The file as the caller just read it (null: no file), so that the changes land on what was merged against. */
+  onDisk?: StandoffDocument | null,
 ): Promise<BratSaveResult> {
   const annotationPath = bratAnnotationPathFor(articlePath);
-  const before = (await readStandoffFile(annotationPath)) ?? { bom: false, lines: [] };
+  const before = (onDisk !== undefined ? onDisk : await readStandoffFile(annotationPath)) ?? { bom: false, lines: [] };
   const codePoints = Array.from(article.text);
   const applied = applyNativeChanges(before, codePoints, request, restorable);
   const previous = serializeStandoff(before);
@@ -307,9 +326,9 @@ export class BratStore {
     return linesRemovedWith(document, annotationId).map((entry) => entry.line.raw);
   }
 
-  async save(articlePath: string, article: DecodedArticle, request: BratSaveRequest): Promise<BratSaveResult> {
+  async save(articlePath: string, article: DecodedArticle, request: BratSaveRequest, onDisk?: StandoffDocument | null): Promise<BratSaveResult> {
     const remembered = this.removedByArticle.get(articlePath) ?? new Map<string, RemovalGroup>();
-    const result = await saveBratAnnotations(articlePath, article, request, (id) => remembered.get(id) ?? null);
+    const result = await saveBratAnnotations(articlePath, article, request, (id) => remembered.get(id) ?? null, onDisk);
     for (const annotation of result.annotations) remembered.delete(annotation.id);
     for (const group of result.removed) remembered.set(group.id, group);
     if (remembered.size > 0) this.removedByArticle.set(articlePath, remembered);
@@ -317,8 +336,70 @@ export class BratStore {
     return result;
   }
 
+  /**
+   * Saves as `save` does, merged with what another writer (brat itself, a script, a second
+   * Hashiye) put in `NAME.ann` since `base` (what this window loaded or saved: its native view
+   * and the SHA-256 of the file's bytes). The merge is the native one (shared/model/documentMerge)
+   * by entity and relation id, the standoff line ids: entities and relations changed on one side
+   * are taken from that side, ones changed on both sides differently are conflicts and nothing
+   * is written; the merged result is then applied to the file as it is on disk, so every line
+   * nobody touched keeps its bytes and new entities get ids free on disk. A file that changes
+   * while being read (a plain writer, truncate then write) is read again until two reads agree.
+   */
+  async saveMerged(articlePath: string, article: DecodedArticle, mine: SavedDocument, base: AnnotationFileBase | null, resolutions?: ConflictResolutions): Promise<BratMergedSave> {
+    const annotationPath = bratAnnotationPathFor(articlePath);
+    const disk = await readStandoffSettled(annotationPath, base?.sha256);
+    const diskSha = disk.bytes === null ? null : sha256Of(disk.bytes);
+    let request: SavedDocument = mine;
+    let adopted = false;
+    if (base !== null && diskSha !== base.sha256) {
+      const view = disk.document === null ? { annotations: [], relations: [] } : standoffToNative(disk.document, Array.from(article.text));
+      // brat has no status or labels: only entities and relations are merged.
+      // Compared as brat stores them: fields the file cannot hold (author, created) are no change.
+      const flat = (document: Pick<SavedDocument, 'annotations' | 'relations'>): SavedDocument => ({ status: mine.status, labels: [], annotations: document.annotations.map(asStoredInBrat), relations: document.relations.map(({ id, type, from, to }) => ({ id, type, from, to })) });
+      const merge = mergeDocuments(flat(base.document), flat(view), flat(mine), resolutions);
+      if (merge.conflicts.length > 0) return { kind: 'conflicts', conflicts: merge.conflicts };
+      request = merge.merged;
+      adopted = merge.diskHadChanges;
+    }
+    const saved = await this.save(articlePath, article, request, disk.document);
+    const sha256 = saved.written ? sha256Of(Buffer.from(saved.contents, 'utf8')) : diskSha;
+    const document: SavedDocument = { status: mine.status, labels: [], annotations: saved.annotations, relations: saved.relations };
+    const state: KnownFileState = sha256 === null ? { exists: false } : { exists: true, size: saved.written ? Buffer.byteLength(saved.contents, 'utf8') : (disk.bytes as Buffer).length, mtimeMs: -1, sha256 };
+    return { kind: 'saved', saved, base: { document, sha256 }, merged: adopted ? document : null, state };
+  }
+
   /** Forgets what was removed (the article was closed or reloaded from disk). */
   forget(articlePath: string): void {
     this.removedByArticle.delete(articlePath);
   }
+}
+
+export type BratMergedSave =
+  | { kind: 'conflicts'; conflicts: SaveConflict[] }
+  /** `merged`: the document now on disk when it holds another writer's changes (the window adopts it). */
+  | { kind: 'saved'; saved: BratSaveResult; base: AnnotationFileBase; merged: SavedDocument | null; state: KnownFileState };
+
+/** Reads `NAME.ann` until two reads agree (at most ~200 ms): a plain writer's half-written file parses too, as fewer lines. */
+async function readStandoffSettled(annotationPath: string, expectedSha256: string | null | undefined): Promise<{ document: StandoffDocument | null; bytes: Buffer | null }> {
+  let read = await readStandoffFileAndBytes(annotationPath);
+  // The bytes this window last read or wrote: nobody is writing.
+  if (expectedSha256 !== undefined && (read.bytes === null ? expectedSha256 === null : sha256Of(read.bytes) === expectedSha256)) return read;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 5 + attempt * 5));
+    const again = await readStandoffFileAndBytes(annotationPath);
+    const same = again.bytes === null ? read.bytes === null : read.bytes !== null && again.bytes.equals(read.bytes);
+    read = again;
+    if (same) break;
+  }
+  return read;
+}
+
+/** An annotation as a brat file can hold it (what standoffToNative gives back), for comparing versions. */
+function asStoredInBrat(annotation: StoredAnnotation): StoredAnnotation {
+  const stored: StoredAnnotation = { id: annotation.id, type: annotation.type, start: annotation.start, end: annotation.end, text: annotation.text };
+  if (annotation.fragments && annotation.fragments.length > 1) stored.fragments = annotation.fragments.map(({ start, end }) => ({ start, end }));
+  if (annotation.note) stored.note = annotation.note;
+  if (annotation.attributes && Object.keys(annotation.attributes).length > 0) stored.attributes = annotation.attributes;
+  return stored;
 }

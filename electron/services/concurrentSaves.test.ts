@@ -281,3 +281,47 @@ async function until(condition: () => boolean, timeoutMs = 6000): Promise<void> 
     await sleep(20);
   }
 }
+
+describe('brat mode: NAME.ann written by brat or a script meanwhile', () => {
+  async function bratCorpus(): Promise<{ root: string; annotationPath: string }> {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-brat-merge-'));
+    cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
+    await fs.writeFile(path.join(root, ID), TEXT);
+    const tehran = span('تهران', 'T1');
+    const annotationPath = path.join(root, 'خبر.ann');
+    await fs.writeFile(annotationPath, `T1\tLOC ${tehran.start} ${tehran.end}\tتهران\n`);
+    return { root, annotationPath };
+  }
+
+  it('merges by line id: the other writer’s lines keep their bytes, ours get free ids', async () => {
+    const { root, annotationPath } = await bratCorpus();
+    const window = await session(root);
+    const document = await window.session.loadArticle(ID);
+    expect(document.annotations.map((annotation) => annotation.id)).toEqual(['T1']);
+    const mashhad = span('مشهد', 'T2');
+    const theirLine = `T2\tPER ${mashhad.start} ${mashhad.end}\tمشهد\n#1\tAnnotatorNotes T2\tby brat\n`;
+    await fs.appendFile(annotationPath, theirLine);
+    const saved = await window.session.saveAnnotations(ID, document.sha256, request([...document.annotations, span('شیراز', 'new-1')]));
+    expect(saved).toMatchObject({ ok: true, written: true });
+    expect(saved.ok && saved.merged && saved.merged.annotations.map((annotation) => annotation.text).sort()).toEqual(['تهران', 'شیراز', 'مشهد'].sort());
+    const content = await fs.readFile(annotationPath, 'utf8');
+    expect(content).toContain(theirLine);
+    expect(content).toMatch(/^T3\tLOC \d+ \d+\tشیراز$/m);
+  });
+
+  it('reports an entity changed on both sides as a conflict, writes nothing, then saves the choice', async () => {
+    const { root, annotationPath } = await bratCorpus();
+    const window = await session(root);
+    const document = await window.session.loadArticle(ID);
+    const theirs = (await fs.readFile(annotationPath, 'utf8')).replace('\tLOC ', '\tGPE ');
+    await fs.writeFile(annotationPath, theirs);
+    const changed = [{ ...document.annotations[0], type: 'ORG' }];
+    const conflicted = await window.session.saveAnnotations(ID, document.sha256, request(changed));
+    expect(conflicted.ok).toBe(false);
+    expect(!conflicted.ok && conflicted.conflicts?.map((conflict) => conflict.key)).toEqual(['T1']);
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(theirs);
+    const resolved = await window.session.saveAnnotations(ID, document.sha256, request(changed, { resolutions: { T1: 'mine' } }));
+    expect(resolved.ok).toBe(true);
+    expect(await fs.readFile(annotationPath, 'utf8')).toContain('\tORG ');
+  });
+});

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleDocument, ConflictResolutions, Corpus, SavedDocument, SaveResult } from '../../shared/ipc';
+import type { ArticleDocument, ConflictResolutions, Corpus, SaveConflict, SavedDocument, SaveResult } from '../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
@@ -155,6 +155,8 @@ export class CorpusSession {
       this.brat.forget(articlePath);
       this.bratAliases.delete(id);
       const loaded = await loadBratAnnotations(articlePath, article);
+      if (loaded.problem === null) this.bases.set(id, { document: { status: 'new', annotations: loaded.annotations, relations: loaded.relations, labels: [] }, sha256: loaded.fileSha256 ?? null });
+      else this.bases.delete(id);
       document = {
         ...base,
         status: loaded.annotations.length > 0 ? 'in-progress' : 'new',
@@ -236,8 +238,7 @@ export class CorpusSession {
       const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath));
       if (refused) return { ok: false, message: refused, retryable: false };
       try {
-        await this.saveBrat(id, articlePath, article, mine);
-        return { ok: true, savedAt: new Date().toISOString() };
+        return await this.saveBrat(id, articlePath, article, mine, resolutions);
       } catch (error) {
         return saveFailure(error);
       }
@@ -334,20 +335,35 @@ export class CorpusSession {
     return path.basename(await moveAsideBrokenFile(articlePath));
   }
 
-  private async saveBrat(id: string, articlePath: string, article: DecodedArticle, request: SessionSaveRequest): Promise<void> {
+  /** Saves a brat article merged with the file on disk (BratStore.saveMerged); the window keeps its own ids for what it created. */
+  private async saveBrat(id: string, articlePath: string, article: DecodedArticle, request: SessionSaveRequest, resolutions?: ConflictResolutions): Promise<SaveResult> {
     const aliases = this.bratAliases.get(id) ?? new Map<string, string>();
     const toBrat = (annotationId: string) => aliases.get(annotationId) ?? annotationId;
-    const result = await this.ownWrite(bratAnnotationPathFor(articlePath), () =>
-      this.brat.save(articlePath, article, {
-        annotations: request.annotations.map((annotation) => ({ ...annotation, id: toBrat(annotation.id) })),
-        relations: request.relations.map((relation) => ({ ...relation, id: toBrat(relation.id), from: toBrat(relation.from), to: toBrat(relation.to) })),
-      }),
+    const windowIds = new Map([...aliases.entries()].map(([windowId, bratId]) => [bratId, windowId]));
+    const toWindow = (bratId: string) => windowIds.get(bratId) ?? bratId;
+    const mine: SavedDocument = {
+      status: request.status,
+      labels: [],
+      annotations: request.annotations.map((annotation) => ({ ...annotation, id: toBrat(annotation.id) })),
+      relations: request.relations.map((relation) => ({ ...relation, id: toBrat(relation.id), from: toBrat(relation.from), to: toBrat(relation.to) })),
+    };
+    const bratResolutions = resolutions ? Object.fromEntries(Object.entries(resolutions).map(([key, choice]) => [toBrat(key), choice])) : undefined;
+    const outcome = await this.ownWrite(
+      bratAnnotationPathFor(articlePath),
+      () => this.brat.saveMerged(articlePath, article, mine, this.bases.get(id) ?? null, bratResolutions),
+      (result) => (result.kind === 'saved' ? result.state : null),
     );
-    for (const [windowId, bratId] of Object.entries(result.idMap)) {
+    if (outcome.kind === 'conflicts') {
+      const conflicts = outcome.conflicts.map((conflict) => windowConflict(conflict, toWindow));
+      return { ok: false, message: `Another program changed ${conflicts.length} item(s) of this article that you changed too; choose which version to keep. Nothing was saved yet.`, retryable: false, conflicts };
+    }
+    for (const [windowId, bratId] of Object.entries(outcome.saved.idMap)) {
       const original = [...aliases.entries()].find(([, value]) => value === windowId)?.[0] ?? windowId;
       aliases.set(original, bratId);
     }
     this.bratAliases.set(id, aliases);
+    this.bases.set(id, outcome.base);
+    return { ok: true, savedAt: new Date().toISOString(), written: outcome.saved.written, ...(outcome.merged ? { merged: outcome.merged } : {}) };
   }
 
   private annotationPathOf(articlePath: string): string {
@@ -455,6 +471,17 @@ function loadedFileState({ opened, unchanged }: { opened: { kind: string; reanch
   if (written == null) return null;
   const bytes = Buffer.from(written, 'utf8');
   return { exists: true, size: bytes.length, mtimeMs: -1, sha256: sha256Of(bytes) };
+}
+
+/** A conflict as the window names its items (its own ids for what it created in a brat article). */
+function windowConflict(conflict: SaveConflict, toWindow: (id: string) => string): SaveConflict {
+  if (conflict.kind === 'status') return conflict;
+  if (conflict.kind === 'annotation') {
+    const named = (annotation: StoredAnnotation | null) => (annotation === null ? null : { ...annotation, id: toWindow(annotation.id) });
+    return { ...conflict, key: toWindow(conflict.key), base: named(conflict.base), mine: named(conflict.mine), disk: named(conflict.disk) };
+  }
+  const named = (relation: StoredRelation | null) => (relation === null ? null : { ...relation, id: toWindow(relation.id), from: toWindow(relation.from), to: toWindow(relation.to) });
+  return { ...conflict, key: toWindow(conflict.key), base: named(conflict.base), mine: named(conflict.mine), disk: named(conflict.disk) };
 }
 
 function withoutQuotes(document: SavedDocument): SavedDocument {
