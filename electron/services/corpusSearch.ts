@@ -8,6 +8,9 @@ import { loadAnnotations, saveAnnotations } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './corpusWatcher';
 
+/** Runs one read-modify-write of an article's annotation file (the session runs it as its own write, unwatched). */
+export type WriteTurn = <T>(articlePath: string, action: () => Promise<T>) => Promise<T>;
+
 /** One occurrence of the query in the corpus, with its context (keyword in context). Offsets in code points. */
 export interface CorpusHit {
   articleId: string;
@@ -88,7 +91,7 @@ export async function tagAllInCorpus(
   root: string,
   query: string,
   options: { wholeWords: boolean; type: string; author: string },
-  write: (articlePath: string, action: () => Promise<unknown>) => Promise<unknown> = (_path, action) => action(),
+  write: WriteTurn = (_path, action) => action(),
 ): Promise<TagAllResult> {
   const batchId = `batch${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const result: TagAllResult = { batchId, added: 0, articles: [], skipped: [] };
@@ -104,30 +107,35 @@ export async function tagAllInCorpus(
     const { article } = located;
     const hits = findHits(article.text, buildMatchingKey(article.text), query, { wholeWords: options.wholeWords });
     if (hits.length === 0) continue;
-    const loaded = await loadAnnotations(located.path, article);
-    if (loaded.problem) {
-      result.skipped.push({ id, reason: loaded.problem.message });
-      continue;
-    }
     const converter = createOffsetConverter(article.text);
-    const taken = new Set(loaded.annotations.filter((annotation) => annotation.type === options.type).map((annotation) => `${annotation.start}:${annotation.end}`));
-    const added: StoredAnnotation[] = [];
-    for (const hit of hits) {
-      const start = converter.toCodePoint(hit.start);
-      const end = converter.toCodePoint(hit.end);
-      if (taken.has(`${start}:${end}`)) continue;
-      added.push({ id: `${batchId}-${added.length}`, type: options.type, start, end, text: article.text.slice(hit.start, hit.end), author: options.author, created: now, modified: now });
-    }
-    if (added.length === 0) continue;
-    await write(located.path, () =>
-      saveAnnotations(located.path, article, {
+    // The file is read inside the write turn, so what is written adds to the file as it is then,
+    // never to an older read (another window or program may save it meanwhile).
+    const added = await write(located.path, async (): Promise<number | string> => {
+      const loaded = await loadAnnotations(located.path, article);
+      if (loaded.problem) return loaded.problem.message;
+      const taken = new Set(loaded.annotations.filter((annotation) => annotation.type === options.type).map((annotation) => `${annotation.start}:${annotation.end}`));
+      const tagged: StoredAnnotation[] = [];
+      for (const hit of hits) {
+        const start = converter.toCodePoint(hit.start);
+        const end = converter.toCodePoint(hit.end);
+        if (taken.has(`${start}:${end}`)) continue;
+        tagged.push({ id: `${batchId}-${tagged.length}`, type: options.type, start, end, text: article.text.slice(hit.start, hit.end), author: options.author, created: now, modified: now });
+      }
+      if (tagged.length === 0) return 0;
+      await saveAnnotations(located.path, article, {
         status: loaded.status === 'new' ? 'in-progress' : loaded.status,
-        annotations: [...loaded.annotations, ...added].sort((a, b) => a.start - b.start || b.end - a.end),
+        annotations: [...loaded.annotations, ...tagged].sort((a, b) => a.start - b.start || b.end - a.end),
         relations: loaded.relations,
         labels: loaded.labels,
-      }),
-    );
-    result.added += added.length;
+      });
+      return tagged.length;
+    });
+    if (typeof added === 'string') {
+      result.skipped.push({ id, reason: added });
+      continue;
+    }
+    if (added === 0) continue;
+    result.added += added;
     result.articles.push(id);
   }
   return result;
@@ -137,7 +145,7 @@ export async function tagAllInCorpus(
 export async function undoTagAll(
   root: string,
   batchId: string,
-  write: (articlePath: string, action: () => Promise<unknown>) => Promise<unknown> = (_path, action) => action(),
+  write: WriteTurn = (_path, action) => action(),
 ): Promise<{ removed: number; articles: string[] }> {
   const prefix = `${batchId}-`;
   const outcome = { removed: 0, articles: [] as string[] };
@@ -148,19 +156,22 @@ export async function undoTagAll(
     } catch {
       continue;
     }
-    const loaded = await loadAnnotations(located.path, located.article);
-    if (loaded.problem) continue;
-    const kept = loaded.annotations.filter((annotation) => !annotation.id.startsWith(prefix));
-    if (kept.length === loaded.annotations.length) continue;
-    await write(located.path, () =>
-      saveAnnotations(located.path, located.article, {
+    // Read inside the write turn, as in tagAllInCorpus: only the batch's annotations leave the file as it is now.
+    const removed = await write(located.path, async (): Promise<number> => {
+      const loaded = await loadAnnotations(located.path, located.article);
+      if (loaded.problem) return 0;
+      const kept = loaded.annotations.filter((annotation) => !annotation.id.startsWith(prefix));
+      if (kept.length === loaded.annotations.length) return 0;
+      await saveAnnotations(located.path, located.article, {
         status: loaded.status,
         annotations: kept,
         relations: loaded.relations.filter((relation) => !relation.from.startsWith(prefix) && !relation.to.startsWith(prefix)),
         labels: loaded.labels,
-      }),
-    );
-    outcome.removed += loaded.annotations.length - kept.length;
+      });
+      return loaded.annotations.length - kept.length;
+    });
+    if (removed === 0) continue;
+    outcome.removed += removed;
     outcome.articles.push(id);
   }
   return outcome;

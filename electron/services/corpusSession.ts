@@ -288,11 +288,13 @@ export class CorpusSession {
 
   /** Tags every hit of the query in the corpus as one step; undone with `undoTagAll`. */
   async tagAllInCorpus(query: string, wholeWords: boolean, type: string, author: string): Promise<TagAllResult> {
-    return tagAllInCorpus(this.requireNativeRoot('tag across'), query, { wholeWords, type, author }, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write));
+    // The watcher keeps its baseline (`() => null`): the open article's file changed under the
+    // window, which is told and syncs; its next save merges (its base is the file before).
+    return tagAllInCorpus(this.requireNativeRoot('tag across'), query, { wholeWords, type, author }, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write, () => null));
   }
 
   async undoTagAll(batchId: string): Promise<{ removed: number; articles: string[] }> {
-    return undoTagAll(this.requireNativeRoot('tag across'), batchId, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write));
+    return undoTagAll(this.requireNativeRoot('tag across'), batchId, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write, () => null));
   }
 
   /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */
@@ -316,7 +318,7 @@ export class CorpusSession {
   /** Rewrites the annotation files for the changes (with backups), then saves the tag set. */
   async saveTagSet(types: TagTypeInput[], changes: TypeChanges): Promise<TypeChangePlan> {
     const root = this.requireNativeRoot('edit the tag set');
-    return applyTagSetChanges(root, types, changes, (file, write) => this.ownWrite(file, write));
+    return applyTagSetChanges(root, types, changes, (file, write) => this.ownWrite(file, write, () => null));
   }
 
   private requireNativeRoot(what: string): string {

@@ -15,7 +15,8 @@ function annotationFile(text: string, annotations: { id: string; type: string; s
     source: { file: 'x.txt', sha256: createHash('sha256').update(text).digest('hex'), encoding: 'utf-8', length: codePoints.length },
     status: 'in-progress',
     annotations: annotations.map((annotation) => ({ ...annotation, text: codePoints.slice(annotation.start, annotation.end).join('') })),
-    relations: [{ id: 'r1', type: 'works-for', from: 'a1', to: 'a2' }],
+    // A relation only between annotations the file has (a dangling one makes the file read-only).
+    relations: annotations.some((annotation) => annotation.id === 'a2') ? [{ id: 'r1', type: 'works-for', from: 'a1', to: 'a2' }] : [],
     labels: [],
     ...extra,
   });

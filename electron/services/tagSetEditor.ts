@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
+import type { AnnotationFile } from '../../shared/model/nativeFormat';
+import { findInvariantProblem, parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { TagSetFileSchema, type TagTypeInput } from '../../shared/model/tagSet';
 import { annotationPathFor } from './annotationStore';
 import { writeFileAtomic } from './atomicWrite';
@@ -86,23 +87,32 @@ export async function applyTagSetChanges(root: string, types: TagTypeInput[], ch
   const removals = new Set(changes.removals);
   const write = onWrite ?? ((_file: string, action: () => Promise<void>) => action());
   for (const article of plan.articles) {
-    const existing = await readAnnotationFileOf(root, article.id);
-    if (existing === null) continue;
-    const parsed = parseAnnotationFile(existing.raw);
-    if (!parsed.ok) continue;
-    const removedIds = new Set(parsed.file.annotations.filter((annotation) => removals.has(annotation.type)).map((annotation) => annotation.id));
-    const now = new Date().toISOString();
-    const file = {
-      ...parsed.file,
-      annotations: parsed.file.annotations
-        .filter((annotation) => !removedIds.has(annotation.id))
-        .map((annotation) => (renames.has(annotation.type) ? { ...annotation, type: renames.get(annotation.type) as string, modified: now } : annotation)),
-      relations: parsed.file.relations.filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to)),
-      updated: now,
-    };
-    await write(existing.file, () => writeFileAtomic(existing.file, `${JSON.stringify(file, null, 2)}\n`, { backup: true }));
+    // Read inside the write turn: what is rewritten is the file as it is now, not as it was
+    // when the plan was made (another window or program may have saved it since).
+    await write(annotationPathFor(resolveInCorpus(root, article.id)), async () => {
+      const existing = await readAnnotationFileOf(root, article.id);
+      if (existing === null) return;
+      const parsed = parseAnnotationFile(existing.raw);
+      // Broken files, and files with ambiguous ids, are never written.
+      if (!parsed.ok || findInvariantProblem(parsed.file) !== null) return;
+      await writeFileAtomic(existing.file, `${JSON.stringify(renamedFile(parsed.file, renames, removals), null, 2)}\n`, { backup: true });
+    });
   }
   const tagSetPath = path.join(root, TAG_SET_FILE);
   await writeFileAtomic(tagSetPath, `${JSON.stringify(tagSet, null, 2)}\n`, { backup: true });
   return plan;
+}
+
+/** The annotation file with the types renamed or removed (relations to removed annotations go with them). */
+function renamedFile(file: AnnotationFile, renames: ReadonlyMap<string, string>, removals: ReadonlySet<string>): AnnotationFile {
+  const removedIds = new Set(file.annotations.filter((annotation) => removals.has(annotation.type)).map((annotation) => annotation.id));
+  const now = new Date().toISOString();
+  return {
+    ...file,
+    annotations: file.annotations
+      .filter((annotation) => !removedIds.has(annotation.id))
+      .map((annotation) => (renames.has(annotation.type) ? { ...annotation, type: renames.get(annotation.type) as string, modified: now } : annotation)),
+    relations: file.relations.filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to)),
+    updated: now,
+  };
 }
