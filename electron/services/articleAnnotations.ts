@@ -43,11 +43,19 @@ export async function openArticleAnnotationsAndFile(
   limits: InputLimits = INPUT_LIMITS,
 ): Promise<{ opened: OpenedAnnotations; unchanged: UnchangedAnnotationFile | null }> {
   const annotationPath = annotationPathFor(articlePath);
-  const sized = await readAnnotationBytesWithinSize(annotationPath, limits);
-  if (sized.kind === 'refused') return { opened: sized, unchanged: null };
-  const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
-  if (read.kind === 'refused') return { opened: read, unchanged: null };
-  const existing = parseExisting(annotationPath, read);
+  let sized: Awaited<ReturnType<typeof readAnnotationBytesWithinSize>>;
+  let existing: ParsedExisting;
+  // A file that does not parse may be half written by a program that truncates and then writes:
+  // it is read again for about 200 ms before it counts as broken (and the article read-only).
+  for (let attempt = 0; ; attempt++) {
+    sized = await readAnnotationBytesWithinSize(annotationPath, limits);
+    if (sized.kind === 'refused') return { opened: sized, unchanged: null };
+    const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
+    if (read.kind === 'refused') return { opened: read, unchanged: null };
+    existing = parseExisting(annotationPath, read);
+    if (existing.kind === 'absent' || existing.parsed.ok || attempt >= UNSETTLED_RETRY_MS.length) break;
+    await new Promise((resolve) => setTimeout(resolve, UNSETTLED_RETRY_MS[attempt]));
+  }
   // Never written on opening: a file with ambiguous ids (loadAnnotations reports it), or one the
   // user may not write (the article opens read-only; corpusSession reports it).
   if (existing.kind === 'parsed' && existing.parsed.ok && findInvariantProblem(existing.parsed.file) === null && (await writeAccessProblem(annotationPath)) === null) {
@@ -60,6 +68,9 @@ export async function openArticleAnnotationsAndFile(
   const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs };
   return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, existing), reanchored: null }, unchanged };
 }
+
+/** Waits between reads of an annotation file that does not parse: about 200 ms in all. */
+const UNSETTLED_RETRY_MS = [10, 20, 30, 40, 50, 50];
 
 export type SavedAnnotations =
   | { kind: 'refused'; message: string }

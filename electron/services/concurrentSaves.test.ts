@@ -325,3 +325,40 @@ describe('brat mode: NAME.ann written by brat or a script meanwhile', () => {
     expect(await fs.readFile(annotationPath, 'utf8')).toContain('\tORG ');
   });
 });
+
+describe('a file being written in place is never read as complete', () => {
+  it('opens the article with the whole file, not the half written so far', async () => {
+    const { root, annotationPath } = await corpus();
+    const writer = await session(root);
+    const sha = (await writer.session.loadArticle(ID)).sha256;
+    expect((await writer.session.saveAnnotations(ID, sha, request([span('تهران', 'a1'), span('مشهد', 'a2')]))).ok).toBe(true);
+    const bytes = await fs.readFile(annotationPath);
+    const handle = await fs.open(annotationPath, 'w');
+    await handle.write(bytes, 0, bytes.length >> 1);
+    const reader = await session(root);
+    const loading = reader.session.loadArticle(ID);
+    await sleep(40);
+    await handle.write(bytes, bytes.length >> 1);
+    await handle.close();
+    const document = await loading;
+    expect(document.problem).toBeNull();
+    expect(ids(document.annotations)).toEqual(['a1', 'a2']);
+  });
+});
+
+describe('the app’s own writers elsewhere (tag all in the corpus) and the open window', () => {
+  it('gives the window a merge, not an overwrite', async () => {
+    const { root, annotationPath } = await corpus();
+    const window = await session(root, true);
+    const sha = (await window.session.loadArticle(ID)).sha256;
+    expect((await window.session.saveAnnotations(ID, sha, request([span('تهران', 'a1')]))).ok).toBe(true);
+    const tagged = await window.session.tagAllInCorpus('مشهد', true, 'LOC', 'ali');
+    expect(tagged.added).toBe(1);
+    // The window is told its article changed on disk.
+    await until(() => window.events.some((event) => event.kind === 'annotationsChangedOnDisk'));
+    // It saves an edit made before it synced: the tag-all tag stays.
+    const saved = await window.session.saveAnnotations(ID, sha, request([span('تهران', 'a1'), span('شیراز', 'a2')]));
+    expect(saved.ok && saved.merged && saved.merged.annotations.map((annotation) => annotation.text).sort()).toEqual(['تهران', 'شیراز', 'مشهد'].sort());
+    expect((await onDisk(annotationPath)).annotations.map((annotation) => annotation.text).sort()).toEqual(['تهران', 'شیراز', 'مشهد'].sort());
+  });
+});
