@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
@@ -26,7 +27,8 @@ import { decodeAnnotationBytes } from './inputLimits';
  */
 export type ExistingAnnotationFile =
   | { kind: 'absent' }
-  | { kind: 'usable'; file: AnnotationFile; migratedFrom: number | null }
+  /** `sha256`: of the bytes read, for a later save that must land on this very file (`expectedSha256`). */
+  | { kind: 'usable'; file: AnnotationFile; migratedFrom: number | null; sha256: string }
   | { kind: 'broken'; problem: AnnotationFileProblem };
 
 /** `codePoints` (a view of the article text's) may be passed when several files of one article are read. */
@@ -51,7 +53,7 @@ export async function readAnnotationFileAt(
     const changed = parsed.file.source.sha256 !== article.sha256;
     return { kind: 'broken', problem: { ...problem, message: changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message } };
   }
-  return { kind: 'usable', file: parsed.file, migratedFrom: parsed.migratedFrom };
+  return { kind: 'usable', file: parsed.file, migratedFrom: parsed.migratedFrom, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** What to change; anything left out keeps its value from the existing file (or the default for a new one). */
@@ -65,6 +67,20 @@ export interface AnnotationFileChanges {
   assignee?: string | null;
   /** Other top-level fields (such as `curation`); null removes one. */
   extra?: Record<string, unknown>;
+  /**
+   * The file must still be the one the caller read and decided on: the SHA-256 of its bytes, or
+   * null for "there was no file". Otherwise another writer changed it meanwhile: nothing is
+   * written and ConcurrentChangeError says so (the caller reads again and decides again).
+   */
+  expectedSha256?: string | null;
+}
+
+/** The file changed (or appeared) since the caller read it: nothing was written, nothing of the other writer's is lost. */
+export class ConcurrentChangeError extends SaveRefusedError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentChangeError';
+  }
 }
 
 /**
@@ -81,6 +97,9 @@ export async function saveAnnotationFileAt(
   // One code-point view of the text for the checks and the quotes: no array of a million code points.
   const codePoints = codePointText(article.text);
   const existing = await readAnnotationFileAt(annotationPath, article, codePoints);
+  if (changes.expectedSha256 !== undefined && (existing.kind === 'usable' ? existing.sha256 : existing.kind === 'absent' ? null : 'broken') !== changes.expectedSha256) {
+    throw new ConcurrentChangeError(`${path.basename(annotationPath)} was changed by another window or program since it was read; nothing was written. Reload and try again.`);
+  }
   if (existing.kind === 'broken') {
     throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
   }

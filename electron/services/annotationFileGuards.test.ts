@@ -6,6 +6,8 @@ import type { StoredAnnotation } from '../../shared/model/nativeFormat';
 import { CorpusSession } from './corpusSession';
 import { writtenFileProblem } from './annotationStore';
 import { makeFolderReadOnly } from './testing/readOnlyFolder';
+import { ConcurrentChangeError, readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
+import { decodeArticle } from './articleDecoder';
 
 /** What the app refuses to open for editing, or to write: ambiguous ids, files it may not write, files it could not reopen. */
 
@@ -128,5 +130,29 @@ describe('a file the app could not reopen is never written', () => {
     expect(writtenFileProblem('a.ann.json', 100, null, limits)).toBeNull();
     expect(writtenFileProblem('a.ann.json', 101, null, limits)).toContain('Not saved');
     expect(writtenFileProblem('a.ann.json', 10, { maxDepth: 4, largestCollection: 1, largestCollectionKey: '' }, limits)).toContain('nested');
+  });
+});
+
+describe('writers that decide on a file they read (curation, switching to annotator files)', () => {
+  it('write nothing when the file changed or appeared since they read it', async () => {
+    const { root, annotationPath } = await corpusWith({ annotations: [span('تهران', 'T1')] });
+    const articlePath = path.join(root, ID);
+    const article = decodeArticle(await fs.readFile(articlePath));
+    const read = await readAnnotationFileAt(annotationPath, article);
+    if (read.kind !== 'usable') throw new Error('expected a usable file');
+    // Another window saves in between.
+    const theirs = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { annotations: StoredAnnotation[] };
+    theirs.annotations.push(span('مشهد', 'T2'));
+    await fs.writeFile(annotationPath, JSON.stringify(theirs));
+    const between = await fs.readFile(annotationPath);
+    await expect(saveAnnotationFileAt(annotationPath, articlePath, article, { annotations: [], expectedSha256: read.sha256 })).rejects.toThrow(ConcurrentChangeError);
+    expect((await fs.readFile(annotationPath)).equals(between)).toBe(true);
+    // "Only if still absent": refused for a file that exists.
+    await expect(saveAnnotationFileAt(annotationPath, articlePath, article, { annotations: [], expectedSha256: null })).rejects.toThrow(/changed by another window or program/);
+    // On the file as read, it writes.
+    const again = await readAnnotationFileAt(annotationPath, article);
+    if (again.kind !== 'usable') throw new Error('expected a usable file');
+    await saveAnnotationFileAt(annotationPath, articlePath, article, { annotations: [span('مشهد', 'T2')], expectedSha256: again.sha256 });
+    expect(JSON.parse(await fs.readFile(annotationPath, 'utf8')).annotations.map((annotation: StoredAnnotation) => annotation.id)).toEqual(['T2']);
   });
 });

@@ -6,7 +6,7 @@ import type { AnnotationFile, StoredAnnotation, StoredRelation } from '../../sha
 import type { AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
 import type { ArticleStatus } from '../../shared/model/status';
 import { annotationPathFor, ANNOTATION_SUFFIX, type SaveRequest } from './annotationStore';
-import { readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
+import { ConcurrentChangeError, readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { resolveInCorpus } from './corpusPaths';
 import { scanCorpus } from './corpusScanner';
@@ -165,13 +165,23 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
       }
       const relations = file.relations.filter((relation) => ownerOf.get(relation.from) === author && ownerOf.get(relation.to) === author);
       // A dry run (the app's preview) reports what would be written and writes nothing.
-      if (!options.dryRun) await saveAnnotationFileAt(target, articlePath, article, {
-        status: file.status,
-        annotations,
-        relations,
-        labels: file.labels,
-        ...(file.tokens ? { tokens: file.tokens } : {}),
-      });
+      // expectedSha256 null: written only if still absent (another switch or annotator may create it meanwhile).
+      if (!options.dryRun) {
+        try {
+          await saveAnnotationFileAt(target, articlePath, article, {
+            status: file.status,
+            annotations,
+            relations,
+            labels: file.labels,
+            ...(file.tokens ? { tokens: file.tokens } : {}),
+            expectedSha256: null,
+          });
+        } catch (error) {
+          if (!(error instanceof ConcurrentChangeError)) throw error;
+          summary.skipped.push({ id: entry.id, annotator: author, reason: `${path.basename(target)} was created meanwhile; left as it is.` });
+          continue;
+        }
+      }
       summary.written.push({ id: entry.id, annotator: author, annotations: annotations.length });
     }
     summary.relationsNotCarried += file.relations.filter((relation) => ownerOf.get(relation.from) !== ownerOf.get(relation.to)).length;

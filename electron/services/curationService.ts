@@ -26,6 +26,8 @@ interface LoadedCuration {
   article: DecodedArticle;
   view: ArticleCuration;
   curated: AnnotationFile | null;
+  /** SHA-256 of the curated file's bytes as read (null: none): the save must land on that very file. */
+  curatedSha256: string | null;
   record: CurationRecord | null;
 }
 
@@ -67,6 +69,7 @@ async function loadCuration(root: string, articleId: string, chosen?: readonly s
     articlePath,
     article,
     curated,
+    curatedSha256: curatedFile.kind === 'usable' ? curatedFile.sha256 : null,
     record,
     view: {
       articleId,
@@ -158,6 +161,9 @@ export async function applyCurationDecisions(
     annotations,
     relations: keptRelations,
     extra: { [CURATION_FIELD]: record },
+    // Built from the curated file as read above: if someone saved it since, nothing is written
+    // (their change is kept) and the curator is asked to reload.
+    expectedSha256: loaded.curatedSha256,
   });
   const groupIds = new Set(listing.groups.map((group) => group.id));
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateToCurrent } from './migrations';
 import { NATIVE_FORMAT_VERSION, type AnnotationFile } from './nativeFormat';
-import { findOffsetProblem, parseAnnotationFile } from './readAnnotationFile';
+import { findInvariantProblem, findOffsetProblem, parseAnnotationFile } from './readAnnotationFile';
 import { codePointText } from '../text/offsets';
 
 const TEXT = 'خبر 😀 فوری\nسرلشکر باقری به دمشق رفت.';
@@ -208,5 +208,30 @@ describe('findOffsetProblem', () => {
     expect(findOffsetProblem(withAnnotations(cases[0]), codePointText(TEXT))).toBeNull();
     expect(findOffsetProblem(withAnnotations(cases[3]), codePointText(TEXT))).toMatchObject({ kind: 'text', message: /«تهران».*«دمشق»/ });
     expect(findOffsetProblem(withAnnotations([]), codePointText(''))).toBeNull();
+  });
+});
+
+describe('findInvariantProblem', () => {
+  const annotation = (id: string) => ({ id });
+  const relation = (id: string, from: string, to: string) => ({ id, from, to });
+
+  it('accepts unique ids and relations between existing annotations (orphans included)', () => {
+    expect(findInvariantProblem({ annotations: [annotation('a'), annotation('b')], relations: [relation('r1', 'a', 'b'), relation('r2', 'b', 'kept')], orphans: [{ id: 'kept' }] })).toBeNull();
+  });
+
+  it('names duplicate annotation ids, duplicate relation ids and the missing ends of relations', () => {
+    const problem = findInvariantProblem({
+      annotations: [annotation('dup'), annotation('dup'), annotation('b')],
+      relations: [relation('r1', 'dup', 'b'), relation('r1', 'b', 'dup'), relation('r2', 'b', 'gone')],
+    });
+    expect(problem?.kind).toBe('invariant');
+    expect(problem?.message).toContain('annotation ids used more than once: «dup»');
+    expect(problem?.message).toContain('relation ids used more than once: «r1»');
+    expect(problem?.message).toContain('«r2» («gone»)');
+  });
+
+  it('lists at most ten ids and counts the rest', () => {
+    const many = Array.from({ length: 12 }, (_, index) => [annotation(`x${index}`), annotation(`x${index}`)]).flat();
+    expect(findInvariantProblem({ annotations: many, relations: [] })?.message).toContain('and 2 more');
   });
 });
