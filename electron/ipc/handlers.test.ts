@@ -85,6 +85,26 @@ describe('dispatch', () => {
     expect(await fs.readFile(path.join(corpus, 'a.txt'), 'utf8')).toBe(ARTICLE);
   });
 
+  it('answers a save that meets another writer’s change to the same annotation with the conflict, and takes the resolution through both save channels', async () => {
+    const document = (await dispatch('article.load', { id: 'a.txt' }, trusted)) as { sha256: string; text: string };
+    const start = Array.from(document.text).indexOf('N');
+    const nasa = { id: 'n1', type: 'ORG', start, end: start + 4, text: 'NASA' };
+    const first = (await dispatch('annotations.save', { id: 'a.txt', sha256: document.sha256, status: 'in-progress', annotations: [nasa], relations: [], labels: [] }, trusted)) as { ok: boolean; revision: string };
+    expect(first.ok).toBe(true);
+    // Another program retypes it on disk.
+    const annotationPath = path.join(corpus, 'a.ann.json');
+    const file = JSON.parse(await fs.readFile(annotationPath, 'utf8'));
+    file.annotations[0].type = 'MISC';
+    await fs.writeFile(annotationPath, JSON.stringify(file));
+    const changes = { id: 'a.txt', sha256: document.sha256, base: first.revision, status: 'in-progress', remove: ['n1'], insert: [{ index: 0, annotation: { ...nasa, type: 'LOC' } }], count: 1, relations: [], labels: [] };
+    const conflicted = await dispatch('annotations.saveChanges', changes, trusted);
+    expect(conflicted).toMatchObject({ ok: false, retryable: false, conflicts: [{ kind: 'annotation', key: 'n1', mine: { type: 'LOC' }, disk: { type: 'MISC' } }] });
+    const resolved = await dispatch('annotations.saveChanges', { ...changes, resolutions: { n1: 'mine' } }, trusted);
+    expect(resolved).toMatchObject({ ok: true, written: true });
+    expect(JSON.parse(await fs.readFile(annotationPath, 'utf8')).annotations[0].type).toBe('LOC');
+    await expect(dispatch('annotations.save', { id: 'a.txt', sha256: document.sha256, status: 'in-progress', annotations: [nasa], relations: [], labels: [], resolutions: { n1: 'maybe' } }, trusted)).rejects.toThrow(/Invalid request/);
+  });
+
   it('refuses to save annotations whose text is not the article text at their offsets', async () => {
     const document = (await dispatch('article.load', { id: 'a.txt' }, trusted)) as { sha256: string };
     const result = await dispatch('annotations.save', { id: 'a.txt', sha256: document.sha256, status: 'in-progress', annotations: [{ id: 'x', type: 'ORG', start: 0, end: 5, text: 'wrong' }], relations: [], labels: [] }, trusted);
