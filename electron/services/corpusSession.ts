@@ -12,7 +12,7 @@ import { resolveInCorpus } from './corpusPaths';
 import { SavedAnnotationLists } from './savedAnnotationLists';
 import type { AnnotationListChanges } from '../../shared/model/annotationChanges';
 import { scanCorpus } from './corpusScanner';
-import { saveMerged, savedDocumentOf, type AnnotationFileBase, type LastWrite } from './mergingSave';
+import { AnnotationFileBases, saveMerged, savedDocumentOf, type LastWrite } from './mergingSave';
 import { isPermissionFailure, writeAccessProblem } from './writeAccess';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
@@ -67,7 +67,7 @@ export class CorpusSession {
    * the SHA-256 of the file's bytes): the base of the three-way merge every save makes with the
    * file on disk (mergingSave.ts), so that another writer's changes are merged, never overwritten.
    */
-  private readonly bases = new Map<string, AnnotationFileBase>();
+  private readonly bases = new AnnotationFileBases();
   /**
    * This window's last write of each article's annotation file, for a few seconds: a plain
    * writer that read the file just before it and wrote just after it has dropped our changes
@@ -248,7 +248,7 @@ export class CorpusSession {
     // fields) and what another writer changed are all decided on the bytes replaced.
     const saved = await this.ownWrite(
       annotationPathFor(articlePath),
-      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id) ?? null, resolutions, lastWrite: this.recentWrite(id) }),
+      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id), resolutions, lastWrite: this.recentWrite(id) }),
       (outcome) => ('state' in outcome ? outcome.state : null),
     );
     switch (saved.kind) {
@@ -267,6 +267,7 @@ export class CorpusSession {
       case 'unchanged': {
         this.bases.set(id, saved.base);
         if (saved.kind === 'written' && saved.replaced !== null && saved.base.sha256 !== null) {
+          for (const [other, write] of this.lastWrites) if (Date.now() - write.at > BLIND_OVERWRITE_WINDOW_MS) this.lastWrites.delete(other);
           this.lastWrites.set(id, { replaced: saved.replaced, wrote: saved.base.document, sha256: saved.base.sha256, at: Date.now() });
         }
         const savedAt = saved.kind === 'written' ? (saved.file.updated ?? new Date().toISOString()) : new Date().toISOString();
@@ -352,7 +353,7 @@ export class CorpusSession {
     const bratResolutions = resolutions ? Object.fromEntries(Object.entries(resolutions).map(([key, choice]) => [toBrat(key), choice])) : undefined;
     const outcome = await this.ownWrite(
       bratAnnotationPathFor(articlePath),
-      () => this.brat.saveMerged(articlePath, article, mine, this.bases.get(id) ?? null, bratResolutions),
+      () => this.brat.saveMerged(articlePath, article, mine, this.bases.get(id), bratResolutions),
       (result) => (result.kind === 'saved' ? result.state : null),
     );
     if (outcome.kind === 'conflicts') {

@@ -37,6 +37,38 @@ export interface AnnotationFileBase {
   sha256: string | null;
 }
 
+/**
+ * The bases of the articles a window opened most recently (it may hold unsaved edits for several
+ * and retry them): each is a whole document, so only the last `capacity` are kept. An article
+ * whose base was dropped is saved as before merging existed (its edits over the file).
+ */
+export class AnnotationFileBases {
+  private readonly entries = new Map<string, AnnotationFileBase>();
+
+  constructor(private readonly capacity = 64) {}
+
+  get(articleId: string): AnnotationFileBase | null {
+    return this.entries.get(articleId) ?? null;
+  }
+
+  set(articleId: string, base: AnnotationFileBase): void {
+    this.entries.delete(articleId);
+    this.entries.set(articleId, base);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.capacity) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  delete(articleId: string): void {
+    this.entries.delete(articleId);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 /** The file's state as the save left it, for the watcher's baseline (mtime unknown after a write: -1, so the next poll hashes it). */
 export type SavedFileState = KnownFileState;
 
@@ -80,7 +112,10 @@ async function readWhole(handle: FileHandle, limit: number): Promise<Buffer | nu
   return Buffer.concat(chunks, total);
 }
 
-type Parsed = { kind: 'refused'; message: string } | { kind: 'parsed'; bytes: Buffer; existing: ParsedExisting & { kind: 'parsed' } };
+type Parsed = { kind: 'refused'; message: string } | { kind: 'parsed'; bytes: Buffer; sha256?: string; existing: ParsedExisting & { kind: 'parsed' } };
+
+/** The SHA-256 of the bytes this process wrote last (the same Buffer writtenAnnotationFile keeps), so the next save need not hash megabytes again. */
+let lastWritten: { bytes: Uint8Array; sha256: string } | null = null;
 
 function parseBytes(annotationPath: string, bytes: Buffer | null, limits: InputLimits): Parsed {
   const name = path.basename(annotationPath);
@@ -90,7 +125,8 @@ function parseBytes(annotationPath: string, bytes: Buffer | null, limits: InputL
   if (written) {
     const problem = annotationShapeProblem(name, written.shape, limits);
     if (problem !== null) return { kind: 'refused', message: problem };
-    return { kind: 'parsed', bytes, existing: { kind: 'parsed', parsed: written.parsed, offsetsCheckedFor: written.offsetsCheckedFor } };
+    const sha256 = lastWritten !== null && lastWritten.bytes === written.bytes ? lastWritten.sha256 : undefined;
+    return { kind: 'parsed', bytes, sha256, existing: { kind: 'parsed', parsed: written.parsed, offsetsCheckedFor: written.offsetsCheckedFor } };
   }
   const checked = checkAnnotationBytes(name, bytes, limits);
   if (checked.kind === 'refused') return checked;
@@ -130,7 +166,7 @@ async function readDisk(annotationPath: string, limits: InputLimits): Promise<Di
           await handle.close();
           return parsed;
         }
-        return { kind: 'present', handle, ino: stat.ino, dev: stat.dev, size: stat.size, mtimeMs: stat.mtimeMs, bytes: parsed.bytes, sha256: sha256Of(parsed.bytes), existing: parsed.existing };
+        return { kind: 'present', handle, ino: stat.ino, dev: stat.dev, size: stat.size, mtimeMs: stat.mtimeMs, bytes: parsed.bytes, sha256: parsed.sha256 ?? sha256Of(parsed.bytes), existing: parsed.existing };
       }
     } catch (error) {
       await handle.close();
@@ -270,6 +306,7 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
         return { kind: 'failed', error };
       }
       const sha256 = sha256Of(written.bytes);
+      lastWritten = { bytes: written.bytes, sha256 };
       lastState = { exists: true, size: written.bytes.length, mtimeMs: -1, sha256 };
       const writtenBase: AnnotationFileBase = { document: target, sha256 };
       const slipped = disk.kind === 'present' && diskDocument !== null ? await slippedIn(annotationPath, disk, limits) : null;
