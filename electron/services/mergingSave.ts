@@ -308,7 +308,8 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
       const sha256 = sha256Of(written.bytes);
       lastWritten = { bytes: written.bytes, sha256 };
       lastState = { exists: true, size: written.bytes.length, mtimeMs: -1, sha256 };
-      const writtenBase: AnnotationFileBase = { document: target, sha256 };
+      // The base is what the file now holds, as a reader of it gets it (fields this version does not know included).
+      const writtenBase: AnnotationFileBase = { document: savedDocumentOf(written.file), sha256 };
       const slipped = disk.kind === 'present' && diskDocument !== null ? await slippedIn(annotationPath, disk, limits) : null;
       if (slipped === null) {
         if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state: lastState };
