@@ -97,6 +97,25 @@ describe('files the user may not write', () => {
     expect((await fs.stat(annotationPath)).mode & 0o777).toBe(0o444);
   });
 
+  it('does the same for a brat NAME.ann', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-guards-brat-'));
+    cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
+    await fs.writeFile(path.join(root, ID), TEXT);
+    const tehran = span('تهران', 'T1');
+    const annotationPath = path.join(root, 'خبر.ann');
+    await fs.writeFile(annotationPath, `T1\tLOC ${tehran.start} ${tehran.end}\tتهران\n`);
+    await fs.chmod(annotationPath, 0o444);
+    const session = new CorpusSession();
+    cleanups.unshift(() => session.close());
+    await session.open(root);
+    const document = await session.loadArticle(ID);
+    expect(document.problem).toMatchObject({ kind: 'permission' });
+    expect(document.annotations.map((annotation) => annotation.id)).toEqual(['T1']);
+    const saved = await save(session, document.sha256, [...document.annotations, span('مشهد', 'new')]);
+    expect(saved).toMatchObject({ ok: false, readOnly: true });
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(`T1\tLOC ${tehran.start} ${tehran.end}\tتهران\n`);
+  });
+
   it('opens an article whose folder refuses writes read-only', async (context) => {
     const { root, session } = await corpusWith(null);
     const readOnly = makeFolderReadOnly(root);

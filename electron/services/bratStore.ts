@@ -15,7 +15,8 @@ import type { LoadedTagSet } from './tagSetLoader';
 import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
 import { mergeDocuments } from '../../shared/model/documentMerge';
 import { sha256Of, type KnownFileState } from './corpusWatcher';
-import type { AnnotationFileBase } from './mergingSave';
+import { ReadOnlyAnnotationFileError, type AnnotationFileBase } from './mergingSave';
+import { writeAccessProblem } from './writeAccess';
 
 export const BRAT_ANNOTATION_SUFFIX = '.ann';
 export const ANNOTATION_CONF = 'annotation.conf';
@@ -362,6 +363,9 @@ export class BratStore {
       request = merge.merged;
       adopted = merge.diskHadChanges;
     }
+    // A rename replaces even a 0444 file (and root passes every access check): the mode is asked first.
+    const readOnly = await writeAccessProblem(annotationPath);
+    if (readOnly !== null) throw new ReadOnlyAnnotationFileError(`Not saved: ${readOnly}`);
     const saved = await this.save(articlePath, article, request, disk.document);
     const sha256 = saved.written ? sha256Of(Buffer.from(saved.contents, 'utf8')) : diskSha;
     const document: SavedDocument = { status: mine.status, labels: [], annotations: saved.annotations, relations: saved.relations };

@@ -155,7 +155,10 @@ export class CorpusSession {
       this.brat.forget(articlePath);
       this.bratAliases.delete(id);
       const loaded = await loadBratAnnotations(articlePath, article);
-      if (loaded.problem === null) this.bases.set(id, { document: { status: 'new', annotations: loaded.annotations, relations: loaded.relations, labels: [] }, sha256: loaded.fileSha256 ?? null });
+      // A NAME.ann the user may not write opens read-only, saying why, with its annotations shown.
+      const readOnly = loaded.problem === null ? await writeAccessProblem(bratAnnotationPathFor(articlePath)) : null;
+      if (readOnly !== null) loaded.problem = { kind: 'permission', message: readOnly };
+      if (loaded.problem === null || readOnly !== null) this.bases.set(id, { document: { status: 'new', annotations: loaded.annotations, relations: loaded.relations, labels: [] }, sha256: loaded.fileSha256 ?? null });
       else this.bases.delete(id);
       document = {
         ...base,
