@@ -362,3 +362,35 @@ describe('the app’s own writers elsewhere (tag all in the corpus) and the open
     expect((await onDisk(annotationPath)).annotations.map((annotation) => annotation.text).sort()).toEqual(['تهران', 'شیراز', 'مشهد'].sort());
   });
 });
+
+describe('two instances tagging a new article at the same moment', () => {
+  it('merges back the tag of the one whose file was replaced by the other’s, though both moved the status to in-progress', async () => {
+    const { root, annotationPath } = await corpus();
+    const a = await session(root, true);
+    const sha = (await a.session.loadArticle(ID)).sha256;
+    expect((await a.session.saveAnnotations(ID, sha, request([span('تهران', 'a1')]))).ok).toBe(true);
+    // B also found no file, and its rename landed just after A's: the file is B's alone.
+    await fs.rm(annotationPath);
+    const b = await session(root);
+    await b.session.loadArticle(ID);
+    expect((await b.session.saveAnnotations(ID, sha, request([span('مشهد', 'b1')]))).ok).toBe(true);
+    await until(() => a.events.some((event) => event.kind === 'annotationsChangedOnDisk'));
+    expect(ids((await onDisk(annotationPath)).annotations)).toEqual(['a1', 'b1']);
+  });
+});
+
+describe('isBlindTo', () => {
+  it('tells a file made without our write from one made after it', async () => {
+    const { isBlindTo } = await import('./mergingSave');
+    const empty = { status: 'new' as const, annotations: [], relations: [], labels: [] };
+    const ours = { ...empty, status: 'in-progress' as const, annotations: [span('تهران', 'a1')] };
+    const theirsBlind = { ...empty, status: 'in-progress' as const, annotations: [span('مشهد', 'b1')] };
+    const theirsAfter = { ...empty, status: 'in-progress' as const, annotations: [span('تهران', 'a1'), span('مشهد', 'b1')] };
+    expect(isBlindTo(empty, ours, theirsBlind)).toBe(true);
+    expect(isBlindTo(empty, ours, theirsAfter)).toBe(false);
+    // Nothing else changed: a plain deletion of our tag, not a blind write.
+    expect(isBlindTo(empty, ours, empty)).toBe(false);
+    // A retype of ours on their side means they saw it.
+    expect(isBlindTo(empty, ours, { ...theirsBlind, annotations: [{ ...span('تهران', 'a1'), type: 'ORG' }, span('مشهد', 'b1')] })).toBe(false);
+  });
+});

@@ -358,9 +358,7 @@ export function isBlindTo(replaced: SavedDocument, wrote: SavedDocument, now: Sa
     return true;
   };
   if (!blindItems(replaced.annotations, wrote.annotations, now.annotations) || !blindItems(replaced.relations, wrote.relations, now.relations)) return false;
-  if (replaced.status !== wrote.status) {
-    ours++;
-    if (now.status !== replaced.status) return false;
-  }
+  // The status is no evidence either way: two writers tagging a new article both move it to
+  // in-progress. Only annotations and relations, which each writer makes under its own ids, tell.
   return ours > 0 && !sameDocument(now, replaced);
 }
