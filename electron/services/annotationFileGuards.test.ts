@@ -175,3 +175,21 @@ describe('writers that decide on a file they read (curation, switching to annota
     expect(JSON.parse(await fs.readFile(annotationPath, 'utf8')).annotations.map((annotation: StoredAnnotation) => annotation.id)).toEqual(['T2']);
   });
 });
+
+describe('a FIFO in place of the annotation file', () => {
+  it('is refused by a save, which neither hangs nor writes', async (context) => {
+    const { execFileSync } = await import('node:child_process');
+    const { annotationPath, session } = await corpusWith(null);
+    const document = await session.loadArticle(ID);
+    try {
+      execFileSync('mkfifo', [annotationPath]);
+    } catch {
+      context.skip('mkfifo is not available here');
+      return;
+    }
+    const saved = await save(session, document.sha256, [span('تهران', 'T1')]);
+    expect(saved).toMatchObject({ ok: false, retryable: false });
+    expect(!saved.ok && saved.message).toContain('not a regular file');
+    expect((await fs.lstat(annotationPath)).isFIFO()).toBe(true);
+  }, 10000);
+});

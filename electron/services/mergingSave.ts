@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
@@ -148,7 +148,8 @@ async function readDisk(annotationPath: string, limits: InputLimits): Promise<Di
   for (let attempt = 0; ; attempt++) {
     let handle: FileHandle;
     try {
-      handle = await fs.open(annotationPath, 'r');
+      // Without blocking: a FIFO put in place of the file must not hang the save (it is refused below, not a regular file).
+      handle = await fs.open(annotationPath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
       throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: cannot read it (${(error as Error).message})`, { cause: error });
