@@ -95,6 +95,9 @@ describe('files the user may not write', () => {
     expect(saved).toMatchObject({ ok: false, readOnly: true });
     expect((await fs.readFile(annotationPath)).equals(before)).toBe(true);
     expect((await fs.stat(annotationPath)).mode & 0o777).toBe(0o444);
+    // Nor is it moved aside as if it were broken.
+    await expect(session.moveAsideAnnotationFile(ID)).rejects.toThrow(/read-only, not broken/);
+    expect((await fs.readFile(annotationPath)).equals(before)).toBe(true);
   });
 
   it('does the same for a brat NAME.ann', async () => {

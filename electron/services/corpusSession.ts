@@ -338,6 +338,8 @@ export class CorpusSession {
     // Only a file that cannot be used is moved aside: a valid file is never renamed from the window.
     const document = await this.loadArticle(id);
     if (document.problem === null) throw new Error(`The annotation file of ${id} is not broken; it stays where it is.`);
+    // A file the user may not write is not broken: it is left exactly where and as it is.
+    if (document.problem.kind === 'permission') throw new Error(`The annotation file of ${id} is read-only, not broken; it stays where it is.`);
     return path.basename(await moveAsideBrokenFile(articlePath));
   }
 
