@@ -2,7 +2,7 @@ import { useMessages } from '../i18n/useMessages';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
 
-const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly' } as const;
+const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly', unwritable: 'unwritable', conflict: 'conflict' } as const;
 
 export function StatusBar() {
   const saveState = useSessionStore((state) => state.saveState);
@@ -11,7 +11,11 @@ export function StatusBar() {
   const selection = useSessionStore((state) => state.textSelection);
   const annotator = useSessionStore((state) => state.annotator);
   const count = useDocumentStore((state) => state.annotations.length);
+  const unsavedElsewhere = useSessionStore((state) => state.unsavedArticles.length);
+  const conflictPrompt = useSessionStore((state) => state.conflictPrompt);
   const t = useMessages();
+  // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
+  const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
   // The status bar shows offsets in code points, the unit of the files on disk.
   const selectionText =
     article && selection
@@ -20,11 +24,21 @@ export function StatusBar() {
         } ${t('characters')})`
       : '';
   return (
-    <footer className="status-bar" role="status">
-      <span className={`save-state save-${saveState}`} data-testid="save-state" data-state={saveState} title={saveMessage ?? undefined}>
-        {t(SAVE_STATE_KEYS[saveState])}
+    <footer className="status-bar" role="status" data-testid="status-bar">
+      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={saveMessage ?? undefined}>
+        {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${unsavedElsewhere}` : t(SAVE_STATE_KEYS[saveState])}
         {saveMessage && saveState === 'error' ? `: ${saveMessage}` : ''}
       </span>
+      {conflictPrompt && !conflictPrompt.open ? (
+        <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => useSessionStore.getState().set({ conflictPrompt: { ...conflictPrompt, open: true } })}>
+          {t('chooseVersions')}
+        </button>
+      ) : null}
+      {unsavedElsewhere > 0 && shownState !== 'unsaved-elsewhere' ? (
+        <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere">
+          {t('unsavedElsewhere')}: {unsavedElsewhere}
+        </span>
+      ) : null}
       {article ? (
         <span className="status-item">
           {t('encoding')}: {article.encoding}
