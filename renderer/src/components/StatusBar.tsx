@@ -27,8 +27,13 @@ export function StatusBar() {
     <footer className="status-bar" role="status" data-testid="status-bar">
       <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={saveMessage ?? undefined}>
         {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${unsavedElsewhere}` : t(SAVE_STATE_KEYS[saveState])}
-        {saveMessage && saveState === 'error' ? `: ${saveMessage}` : ''}
       </span>
+      {/* The disk's own words (often English, with a path): isolated, so a Persian status line keeps its order; whole in the tooltip. */}
+      {saveMessage && (saveState === 'error' || saveState === 'unwritable') ? (
+        <bdi className="save-message" data-testid="save-message" title={saveMessage}>
+          {saveMessage}
+        </bdi>
+      ) : null}
       {conflictPrompt && !conflictPrompt.open ? (
         <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => useSessionStore.getState().set({ conflictPrompt: { ...conflictPrompt, open: true } })}>
           {t('chooseVersions')}

@@ -10,7 +10,7 @@ import { api } from '../api';
 import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleSaving, syncWithDisk } from './autosave';
 import { confirmLeavingUnsaved } from './closeGuard';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
-import { holdEdits, takeHeldEdits } from './heldEdits';
+import { holdEdits, releaseHeldEdits, takeHeldEdits } from './heldEdits';
 import { useSessionStore, type OpenArticle } from './sessionStore';
 
 /** User intents, shared by the keyboard, the menus and the mouse. */
@@ -77,6 +77,7 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
     if (held) {
       if (held.sha256 === document.sha256 && !document.problem) {
         resumeHeldEdits(article, held, { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels });
+        releaseHeldEdits(held.articleId);
       } else {
         // Made on another text (the article changed on disk) or onto a file that cannot be used: kept, never applied blindly.
         const fa = useSessionStore.getState().language === 'fa';

@@ -244,7 +244,7 @@ export function hasUnsavedEdits(): boolean {
 /** Articles whose edits are not on disk: the open one and those held in the background. */
 export function unsavedArticleIds(): string[] {
   const open = useSessionStore.getState().article;
-  return [...(open && hasUnsavedEdits() ? [open.id] : []), ...heldArticleIds()];
+  return [...new Set([...(open && hasUnsavedEdits() ? [open.id] : []), ...heldArticleIds()])];
 }
 
 /** Saves everything now (the open article and held ones); resolves with the articles that still hold unsaved edits. */

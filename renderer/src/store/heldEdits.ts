@@ -23,6 +23,8 @@ export interface HeldEdits {
 }
 
 interface HeldEntry extends HeldEdits {
+  /** Given back to the window, which is reading the article again: not saved from here meanwhile, still listed as unsaved. */
+  taken: boolean;
   failures: number;
   timer: ReturnType<typeof setTimeout> | null;
   saving: Promise<void> | null;
@@ -41,7 +43,7 @@ function publish(): void {
 function scheduleRetry(entry: HeldEntry): void {
   if (entry.timer !== null) clearTimeout(entry.timer);
   entry.timer = null;
-  if (!entry.retrying) return;
+  if (!entry.retrying || entry.taken) return;
   const delay = RETRY_DELAYS_MS[Math.min(entry.failures, RETRY_DELAYS_MS.length - 1)];
   entry.timer = setTimeout(() => {
     entry.timer = null;
@@ -53,7 +55,7 @@ function scheduleRetry(entry: HeldEntry): void {
 export function holdEdits(edits: HeldEdits): void {
   const previous = held.get(edits.articleId);
   if (previous?.timer) clearTimeout(previous.timer);
-  const entry: HeldEntry = { ...edits, failures: 0, timer: null, saving: null };
+  const entry: HeldEntry = { ...edits, taken: false, failures: 0, timer: null, saving: null };
   held.set(edits.articleId, entry);
   publish();
   scheduleRetry(entry);
@@ -100,6 +102,8 @@ function saveHeld(entry: HeldEntry): Promise<void> {
 /**
  * Takes an article's held edits back (the article is being opened again). A background save
  * in flight is waited for first, so the article is read from disk after it and never misses it.
+ * They stay listed as unsaved until the window shows them (releaseHeldEdits) or hands them back
+ * (holdEdits): the status bar never says saved while they are only here.
  */
 export async function takeHeldEdits(articleId: string): Promise<HeldEdits | null> {
   const entry = held.get(articleId);
@@ -107,15 +111,20 @@ export async function takeHeldEdits(articleId: string): Promise<HeldEdits | null
   if (entry.saving) await entry.saving;
   if (held.get(articleId) !== entry) return null;
   if (entry.timer !== null) clearTimeout(entry.timer);
-  held.delete(articleId);
-  publish();
-  const { failures: _failures, timer: _timer, saving: _saving, ...edits } = entry;
+  entry.timer = null;
+  entry.taken = true;
+  const { taken: _taken, failures: _failures, timer: _timer, saving: _saving, ...edits } = entry;
   return edits;
+}
+
+/** The window shows the taken edits as the open article's own: they are no longer held here. */
+export function releaseHeldEdits(articleId: string): void {
+  if (held.get(articleId)?.taken && held.delete(articleId)) publish();
 }
 
 /** Tries every held article now. */
 export async function flushHeldEdits(): Promise<void> {
-  await Promise.all([...held.values()].filter((entry) => entry.retrying).map((entry) => saveHeld(entry)));
+  await Promise.all([...held.values()].filter((entry) => entry.retrying && !entry.taken).map((entry) => saveHeld(entry)));
 }
 
 export function heldArticleIds(): string[] {
