@@ -43,6 +43,11 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
     holdOpenArticleEdits();
     if (!held && useSessionStore.getState().article?.id === id) held = await takeHeldEdits(id);
     const converter = createOffsetConverter(document.text);
+    const sameText = held !== null && held.sha256 === document.sha256;
+    // A file that cannot be written opens read-only; but edits already made to it (before it
+    // became read-only: a remount, a share dropping to read-only) are shown and kept trying.
+    const unwritable = sameText && document.problem?.kind === 'permission' ? document.problem : null;
+    const problem = unwritable ? null : document.problem;
     const article: OpenArticle = {
       id: document.id,
       name: document.name,
@@ -52,7 +57,7 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
       encodingGuessed: document.encodingGuessed,
       paragraphs: splitParagraphs(document.text),
       converter,
-      problem: document.problem,
+      problem,
       orphans: document.orphans,
       reanchored: document.reanchored,
     };
@@ -62,8 +67,8 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
       selectedAnnotationId: null,
       hoveredAnnotationId: null,
       textSelection: null,
-      saveState: document.problem ? 'readonly' : 'saved',
-      saveMessage: document.problem?.message ?? null,
+      saveState: problem ? 'readonly' : 'saved',
+      saveMessage: problem?.message ?? null,
     });
     const loaded = {
       status: document.status,
@@ -75,18 +80,21 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
     beginArticle(document.id, loaded);
     loadDocument({ articleId: document.id, ...loaded });
     if (held) {
-      if (held.sha256 === document.sha256 && !document.problem) {
-        resumeHeldEdits(article, held, { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels });
+      const loaded = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
+      if (sameText && !problem) {
+        resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', message: unwritable.message } : held, loaded);
         releaseHeldEdits(held.articleId);
       } else {
-        // Made on another text (the article changed on disk) or onto a file that cannot be used: kept, never applied blindly.
+        // Made on another text (the article changed on disk), or the file cannot be used now: kept, never applied blindly.
         const fa = useSessionStore.getState().language === 'fa';
-        holdEdits({
-          ...held,
-          state: 'error',
-          retrying: false,
-          message: fa ? 'این ویرایش‌ها روی نسخهٔ دیگری از متن مقاله انجام شده‌اند و ذخیره نشده‌اند.' : 'These edits were made on another version of the article’s text and are not saved.',
-        });
+        const message = !sameText
+          ? fa
+            ? 'این ویرایش‌ها روی نسخهٔ دیگری از متن مقاله انجام شده‌اند و ذخیره نشده‌اند.'
+            : 'These edits were made on another version of the article’s text and are not saved.'
+          : fa
+            ? 'پروندهٔ حاشیه‌نویسی اکنون قابل استفاده نیست؛ این ویرایش‌ها ذخیره نشده‌اند و نگه داشته می‌شوند.'
+            : 'The annotation file cannot be used now; these edits are not saved and are kept.';
+        holdEdits({ ...held, state: 'error', retrying: false, message });
         held = null;
       }
     }

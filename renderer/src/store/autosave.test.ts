@@ -38,7 +38,9 @@ class FakeMain {
   load(id: string): ArticleDocument {
     const disk = structuredClone(this.disk.get(id) as SavedDocument);
     this.base.set(id, structuredClone(disk));
-    return { id, name: id, text: TEXT, encoding: 'utf-8', encodingGuessed: false, sha256: 'sha', problem: null, migratedFrom: null, orphans: [], reanchored: null, ...disk };
+    // As main does: a file that cannot be written opens read-only, saying why.
+    const problem = this.readOnly.has(id) ? { kind: 'permission' as const, message: `${id} cannot be written (the disk is mounted read-only)` } : null;
+    return { id, name: id, text: TEXT, encoding: 'utf-8', encodingGuessed: false, sha256: 'sha', problem, migratedFrom: null, orphans: [], reanchored: null, ...disk };
   }
 
   async save(id: string, mine: SavedDocument, resolutions: ConflictResolutions | undefined): Promise<SaveResult> {
@@ -205,7 +207,9 @@ describe('a failed save is never hidden', () => {
     expect(useSessionStore.getState().saveState).toBe('saved');
     await openArticle('a.txt');
     expect(types()).toEqual(['فیفا:ORG']);
-    expect(['dirty', 'unwritable', 'saving']).toContain(useSessionStore.getState().saveState);
+    // Found read-only on opening, yet with edits of its own: shown editable, said unwritable, not read-only.
+    expect(useSessionStore.getState().article?.problem).toBeNull();
+    expect(['unwritable', 'saving']).toContain(useSessionStore.getState().saveState);
     expect(hasUnsavedEdits()).toBe(true);
     await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('unwritable'));
     expect(diskTypes(main, 'a.txt')).toEqual([]);
@@ -225,6 +229,13 @@ describe('a failed save is never hidden', () => {
     main.writeFromOutside('a.txt', (document) => ({ ...document, annotations: [annotation('theirs', 'تهران', 'LOC')] }));
     await openArticle('a.txt');
     expect(types()).toEqual(['تهران:LOC', 'فیفا:ORG']);
+  });
+
+  it('an article found read-only on opening, with no edits held, opens read-only', async () => {
+    main.readOnly.add('b.txt');
+    await openArticle('b.txt');
+    expect(useSessionStore.getState().article?.problem?.kind).toBe('permission');
+    expect(useSessionStore.getState().saveState).toBe('readonly');
   });
 
   it('asks before leaving the corpus with edits that cannot be written, and staying keeps them', async () => {
