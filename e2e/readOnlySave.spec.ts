@@ -109,6 +109,17 @@ test('a corpus turned read-only: the tag stays, marked unsaved, across switching
     await screenshot(page, 'read-only-unsaved-1440x900-fa');
     await expect(fs.access(path.join(source, 'a.ann.json'))).rejects.toThrow();
 
+    // Opening another folder asks first, naming the article; staying keeps the edit (and the retries).
+    await page.getByRole('button', { name: 'باز کردن پوشه…' }).click();
+    const question = page.getByTestId('leave-question');
+    await expect(question).toBeVisible();
+    await expect(question).toContainText('a.txt');
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="alertdialog"]') !== null)).toBe(true);
+    await screenshot(page, 'read-only-leave-question-1440x900-fa');
+    await page.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    await expect(highlight).toHaveCount(1);
+
     // Saved before the tag (nothing to save yet); from the tag on, never said saved.
     const [before, ...statesWhileReadOnly] = await savedStatesSeen(page);
     expect(before).toBe('saved');

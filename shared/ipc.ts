@@ -351,6 +351,11 @@ export const ipcContract = {
   'import.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
   /** Opens the corpus the last import wrote (main remembers it) and emits `corpus.changed`. */
   'import.openResult': { request: Empty, response: z.object({ opened: z.literal(true), name: z.string() }) },
+  /**
+   * Opens the folder main's menu asked for (`corpus.switchRequested`), once the window saved its
+   * edits or the user chose to leave those it could not save; null when the request was replaced.
+   */
+  'corpus.confirmSwitch': { request: z.object({ token: z.string().regex(/^switch[0-9a-f]{24}$/) }).strict(), response: CorpusSchema.nullable() },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
@@ -369,6 +374,8 @@ export const ipcEvents = {
   'menu.command': z.object({ command: MenuCommandSchema }),
   'export.progress': ExportProgressWireSchema,
   'import.progress': ImportProgressWireSchema,
+  /** File › Open Folder or Open Recent was chosen in main's menu: the window saves (or asks), then calls corpus.confirmSwitch. */
+  'corpus.switchRequested': z.object({ token: z.string() }),
 } as const;
 
 export type Channel = keyof typeof ipcContract;

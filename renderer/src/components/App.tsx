@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useMessages } from '../i18n/useMessages';
-import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, showCorpus, undo } from '../store/actions';
+import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, showCorpus, switchCorpusWhenSafe, undo } from '../store/actions';
 import { startAutosave } from '../store/autosave';
 import { installCloseGuard } from '../store/closeGuard';
 import { useFindStore } from '../store/findStore';
@@ -56,6 +56,7 @@ export function App() {
     const stopAutosave = startAutosave();
     const stopCloseGuard = installCloseGuard();
     const stopCorpus = api().onCorpusChanged((corpus) => showCorpus(corpus));
+    const stopSwitch = api().onCorpusSwitchRequested(({ token }) => void switchCorpusWhenSafe(token));
     const stopList = api().onCorpusListChanged((corpus) => useSessionStore.getState().set({ corpus }));
     const stopArticleChange = api().onArticleChangedOnDisk(({ id }) => void onArticleChangedOnDisk(id));
     const stopAnnotationChange = api().onAnnotationsChangedOnDisk(({ id }) => void onAnnotationsChangedOnDisk(id));
@@ -82,6 +83,7 @@ export function App() {
       stopAutosave();
       stopCloseGuard();
       stopCorpus();
+      stopSwitch();
       stopList();
       stopArticleChange();
       stopAnnotationChange();

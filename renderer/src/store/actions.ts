@@ -116,6 +116,17 @@ export async function openFolderDialog(): Promise<void> {
   }
 }
 
+/** File › Open Folder or Open Recent, chosen in main's menu: edits are saved (or the user asked) before main opens the folder. */
+export async function switchCorpusWhenSafe(token: string): Promise<void> {
+  if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
+  try {
+    const corpus = await api().corpus.confirmSwitch({ token });
+    if (corpus) showCorpus(corpus);
+  } catch (error) {
+    useSessionStore.getState().set({ loadError: errorMessage(error) });
+  }
+}
+
 function canEdit(): boolean {
   const { article } = useSessionStore.getState();
   return article !== null && article.problem === null;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api, ArticleDocument, ConflictResolutions, SaveResult, SavedDocument } from '../../../shared/ipc';
 import { mergeDocuments } from '../../../shared/model/documentMerge';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { onAnnotationsChangedOnDisk, openArticle, retagAnnotationById, showCorpus, tagTextSelection, undo } from './actions';
+import { onAnnotationsChangedOnDisk, openArticle, retagAnnotationById, showCorpus, switchCorpusWhenSafe, tagTextSelection, undo } from './actions';
 import { flushSave, hasUnsavedEdits, postponeConflicts, resolveConflicts, startAutosave } from './autosave';
 import { answerLeaveQuestion, confirmLeavingUnsaved } from './closeGuard';
 import { useDocumentStore } from './documentStore';
@@ -23,6 +23,7 @@ class FakeMain {
   readOnly = new Set<string>();
   writes = 0;
   saves = 0;
+  switched = 0;
   /** While set, saves wait for it (a save on its way while the user goes on editing). */
   gate: Promise<void> | null = null;
 
@@ -66,6 +67,12 @@ class FakeMain {
           this.save(id, structuredClone({ status, annotations, relations, labels }), resolutions),
       },
       session: { remember: async () => ({ ok: true }) },
+      corpus: {
+        confirmSwitch: async () => {
+          this.switched++;
+          return null;
+        },
+      },
     };
     return api as unknown as Api;
   }
@@ -248,6 +255,22 @@ describe('a failed save is never hidden', () => {
     expect(await answer).toBe(false);
     expect(types()).toEqual(['فیفا:ORG']);
     expect(hasUnsavedEdits()).toBe(true);
+  });
+
+  it('a corpus switch from main’s menu waits for the answer: staying never lets main switch', async () => {
+    main.readOnly.add('a.txt');
+    tagWord('فیفا', 'ORG');
+    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('unwritable'));
+    const switching = switchCorpusWhenSafe(`switch${'0'.repeat(24)}`);
+    await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion?.articles).toEqual(['a.txt']));
+    answerLeaveQuestion(false);
+    await switching;
+    expect(main.switched).toBe(0);
+    const leaving = switchCorpusWhenSafe(`switch${'1'.repeat(24)}`);
+    await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion).not.toBeNull());
+    answerLeaveQuestion(true);
+    await leaving;
+    expect(main.switched).toBe(1);
   });
 
   it('leaves without asking when everything could be saved', async () => {
