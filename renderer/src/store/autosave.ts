@@ -181,11 +181,13 @@ async function saveOnce(force: boolean): Promise<void> {
   // The article was closed meanwhile: openArticle took over what was left unsaved.
   if (useSessionStore.getState().article?.id !== article.id || base?.articleId !== article.id) return;
   if (!result.ok) {
-    const outcome = failedSaveState(result);
     if (result.conflicts && result.conflicts.length > 0) {
       askAboutConflicts({ articleId: article.id, mode: 'save' }, result.conflicts);
       return;
     }
+    // The user's choices go with the retry: the disk refused the bytes, not the choices.
+    if (resolutions && pendingResolutions === null) pendingResolutions = resolutions;
+    const outcome = failedSaveState(result);
     useSessionStore.getState().set({ saveState: outcome.state, saveMessage: result.message });
     if (outcome.retrying) {
       schedule(RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
