@@ -11,7 +11,10 @@ export function StatusBar() {
   const selection = useSessionStore((state) => state.textSelection);
   const annotator = useSessionStore((state) => state.annotator);
   const count = useDocumentStore((state) => state.annotations.length);
-  const unsavedElsewhere = useSessionStore((state) => state.unsavedArticles.length);
+  const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
+  const unsavedElsewhere = unsavedArticles.length;
+  // Which articles, and why each is not saved, on hover.
+  const unsavedList = unsavedArticles.map((entry) => (entry.message ? `${entry.id}: ${entry.message}` : entry.id)).join('\n');
   const conflictPrompt = useSessionStore((state) => state.conflictPrompt);
   const t = useMessages();
   // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
@@ -25,7 +28,7 @@ export function StatusBar() {
       : '';
   return (
     <footer className="status-bar" role="status" data-testid="status-bar">
-      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={saveMessage ?? undefined}>
+      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveMessage) ?? undefined}>
         {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${unsavedElsewhere}` : t(SAVE_STATE_KEYS[saveState])}
       </span>
       {/* The disk's own words (often English, with a path): isolated, so a Persian status line keeps its order; whole in the tooltip. */}
@@ -40,7 +43,7 @@ export function StatusBar() {
         </button>
       ) : null}
       {unsavedElsewhere > 0 && shownState !== 'unsaved-elsewhere' ? (
-        <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere">
+        <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere" title={unsavedList}>
           {t('unsavedElsewhere')}: {unsavedElsewhere}
         </span>
       ) : null}
