@@ -80,9 +80,9 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
     beginArticle(document.id, loaded);
     loadDocument({ articleId: document.id, ...loaded });
     if (held) {
-      const loaded = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
+      const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
       if (sameText && !problem) {
-        resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', message: unwritable.message } : held, loaded);
+        resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', message: unwritable.message } : held, onDisk);
         releaseHeldEdits(held.articleId);
       } else {
         // Made on another text (the article changed on disk), or the file cannot be used now: kept, never applied blindly.
@@ -95,8 +95,9 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
             ? 'پروندهٔ حاشیه‌نویسی اکنون قابل استفاده نیست؛ این ویرایش‌ها ذخیره نشده‌اند و نگه داشته می‌شوند.'
             : 'The annotation file cannot be used now; these edits are not saved and are kept.';
         holdEdits({ ...held, state: 'error', retrying: false, message });
-        held = null;
       }
+      // Shown or held again: nothing left for the catch below to give back.
+      held = null;
     }
     if (document.reanchored) useSessionStore.getState().set({ notice: describeReanchoring(document.reanchored, document.orphans.length) });
     void api().session.remember({ articleId: document.id });
