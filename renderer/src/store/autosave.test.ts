@@ -5,7 +5,7 @@ import { mergeDocuments } from '../../../shared/model/documentMerge';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { onAnnotationsChangedOnDisk, openArticle, retagAnnotationById, showCorpus, switchCorpusWhenSafe, tagTextSelection, undo } from './actions';
 import { flushSave, hasUnsavedEdits, postponeConflicts, resolveConflicts, startAutosave } from './autosave';
-import { answerLeaveQuestion, confirmLeavingUnsaved } from './closeGuard';
+import { answerLeaveQuestion, confirmLeavingUnsaved, installCloseGuard } from './closeGuard';
 import { useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
 
@@ -271,6 +271,51 @@ describe('a failed save is never hidden', () => {
     answerLeaveQuestion(true);
     await leaving;
     expect(main.switched).toBe(1);
+  });
+
+  it('closing the window with edits the disk refuses holds the close, asks, and closes only when told to', async () => {
+    const stopGuard = installCloseGuard();
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    try {
+      main.readOnly.add('a.txt');
+      tagWord('فیفا', 'ORG');
+      const attempt = () => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      expect(attempt()).toBe(true);
+      await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion).toEqual({ action: 'close', articles: ['a.txt'] }));
+      answerLeaveQuestion(false);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(close).not.toHaveBeenCalled();
+      expect(attempt()).toBe(true);
+      await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion).not.toBeNull());
+      answerLeaveQuestion(true);
+      await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1));
+      // The close that follows goes through.
+      expect(attempt()).toBe(false);
+    } finally {
+      close.mockRestore();
+      stopGuard();
+    }
+  });
+
+  it('closing with edits the disk takes saves them first and then closes, without asking', async () => {
+    const stopGuard = installCloseGuard();
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    try {
+      tagWord('فیفا', 'ORG');
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      expect(event.defaultPrevented).toBe(true);
+      await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1));
+      expect(useSessionStore.getState().leaveQuestion).toBeNull();
+      expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:ORG']);
+    } finally {
+      close.mockRestore();
+      stopGuard();
+    }
   });
 
   it('leaves without asking when everything could be saved', async () => {
