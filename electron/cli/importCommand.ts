@@ -119,7 +119,9 @@ function formatProblems(title: string, problems: readonly ImportProblem[]): stri
 }
 
 function formatSummary(summary: ImportSummary): string {
-  let text = `${summary.cancelled ? 'Cancelled after importing' : 'Imported'} ${summary.articles} article(s) with ${summary.annotations} annotation(s) into ${summary.out}.\n`;
+  let text = summary.cancelled
+    ? `Cancelled: nothing was imported, ${summary.out} was not created or changed.\n`
+    : `Imported ${summary.articles} article(s) with ${summary.annotations} annotation(s) into ${summary.out}.\n`;
   for (const layout of summary.detected) {
     const parts = [layout.separator && `separator ${layout.separator}`, layout.scheme && `scheme ${layout.scheme.toUpperCase()}`].filter(Boolean);
     if (parts.length > 0) text += `  ${layout.file}: ${parts.join(', ')}\n`;

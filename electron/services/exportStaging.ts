@@ -23,7 +23,8 @@ import path from 'node:path';
  */
 
 const STAGING_MARK = 'hashiye-export';
-const STAGING_NAME = /^\.(?:(.+)\.)?hashiye-export-(\d+)-[0-9a-f]{8}\.(partial|previous)$/;
+const IMPORT_STAGING_MARK = 'hashiye-import';
+const STAGING_NAME = /^\.(?:(.+)\.)?hashiye-(?:export|import)-(\d+)-[0-9a-f]{8}\.(partial|previous)$/;
 
 export interface StagedExport {
   /** Where to write the export's files, at their paths relative to the destination folder. */
@@ -41,9 +42,9 @@ export function isExportStagingName(name: string): boolean {
   return STAGING_NAME.test(name);
 }
 
-function stagingName(destinationBase: string | null, kind: 'partial' | 'previous'): string {
+function stagingName(destinationBase: string | null, kind: 'partial' | 'previous', mark = STAGING_MARK): string {
   const prefix = destinationBase === null ? '.' : `.${destinationBase}.`;
-  return `${prefix}${STAGING_MARK}-${process.pid}-${randomBytes(4).toString('hex')}.${kind}`;
+  return `${prefix}${mark}-${process.pid}-${randomBytes(4).toString('hex')}.${kind}`;
 }
 
 /** Staging folders of exports running in this process, which a cleaner must leave alone. */
@@ -252,4 +253,52 @@ async function commitBySwap(folder: string, target: string, files: readonly stri
   }
   // Best effort: a leftover `.previous` is removed by the next export here.
   await fs.rm(aside, { recursive: true, force: true }).catch(() => undefined);
+}
+
+export interface StagedImport {
+  /** Where the new corpus is written; it becomes `destination` on commit. */
+  readonly folder: string;
+  readonly destination: string;
+  /** Moves the finished corpus into place (the destination must not exist, or be an empty folder). */
+  commit(): Promise<void>;
+  /** Removes everything written, and the folders created for it. Never throws. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Prepares an import into the new corpus folder `destination` (missing or empty): the corpus is
+ * written into `.NAME.hashiye-import-PID-RANDOM.partial` beside it and renamed into place when
+ * complete, so a failed or cancelled import leaves no half corpus.
+ */
+export async function beginStagedImport(destination: string): Promise<StagedImport> {
+  const target = path.resolve(destination);
+  const parent = path.dirname(target);
+  const createdParents = await makeFolders(parent);
+  const base = path.basename(target);
+  await cleanStaleStaging(parent, base);
+  const folder = path.join(parent, stagingName(base, 'partial', IMPORT_STAGING_MARK));
+  await fs.mkdir(folder);
+  activeStaging.add(folder);
+  return {
+    folder,
+    destination: target,
+    commit: async () => {
+      try {
+        await fs.rename(folder, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // POSIX renames over an empty folder; elsewhere the empty folder is removed first (rmdir refuses a non-empty one).
+        if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM') throw error;
+        await fs.rmdir(target);
+        await fs.rename(folder, target);
+      } finally {
+        activeStaging.delete(folder);
+      }
+    },
+    discard: async () => {
+      activeStaging.delete(folder);
+      await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+      await removeCreatedFolders(parent, createdParents);
+    },
+  };
 }

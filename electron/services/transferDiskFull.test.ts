@@ -136,4 +136,24 @@ describe('CLI export onto a full disk (tmpfs)', () => {
     console.log(`disk full during export: ${runs} runs, ${survived} kept the earlier export intact, ${runs - survived} lost`);
     expect(survived).toBe(FORMATS.length * ROOM_LEFT.length);
   }, 300_000);
+
+  it('an import onto the full disk leaves no half corpus (3 runs)', async (context) => {
+    if (skipReason) {
+      context.skip(skipReason);
+      return;
+    }
+    const source = path.join(scratch, 'big.conll');
+    expect((await runQuiet(['export', big, '--format', 'conll', '--out', source, '--allow-lossy'])).code).toBe(0);
+    let runs = 0;
+    for (const ballast of [0, 1024 * 1024, 1900 * 1024]) {
+      if (ballast > 0) await fs.writeFile(path.join(mountPoint, 'ballast'), Buffer.alloc(ballast, 1));
+      const result = await runQuiet(['import', source, '--from', 'conll', '--out', path.join(mountPoint, 'imported')]);
+      runs++;
+      expect(result.code, result.stderr).not.toBe(0);
+      expect(result.stderr).toMatch(/ENOSPC|no space/i);
+      expect(await fs.readdir(mountPoint)).toEqual(ballast > 0 ? ['ballast'] : []);
+      await fs.rm(path.join(mountPoint, 'ballast'), { force: true });
+    }
+    console.log(`disk full during import: ${runs} runs, ${runs} left nothing behind`);
+  }, 120_000);
 });
