@@ -373,6 +373,14 @@ function detectAndDecode(bytes: Uint8Array): RawDecoding {
 }
 
 /**
+ * What identifies the decoded text, not just the bytes: the same bytes reopened in another
+ * encoding are another text, whose offsets must be checked again.
+ */
+export function decodedTextKey(article: Pick<DecodedArticle, 'sha256' | 'encoding'>): string {
+  return `${article.sha256}/${article.encoding}`;
+}
+
+/**
  * Turns an article file's bytes into the document text. Throws UnreadableArticleError, with
  * the reason, for binary files (unless an encoding is chosen) and BOM files whose rest is broken.
  */
