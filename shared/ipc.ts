@@ -114,6 +114,7 @@ export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
  * choice for that article, if any, else detection.
  */
 export const ArticleEncodingChoiceSchema = z.enum([AUTO_ENCODING, ...ARTICLE_ENCODINGS]);
+export type ArticleEncodingChoice = z.infer<typeof ArticleEncodingChoiceSchema>;
 
 /**
  * The article's document-level content as one writer holds it: what a save merges and what a

@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/formatNumber';
 import { useMessages } from '../i18n/useMessages';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
@@ -12,6 +13,7 @@ export function StatusBar() {
   const annotator = useSessionStore((state) => state.annotator);
   const count = useDocumentStore((state) => state.annotations.length);
   const t = useMessages();
+  const language = useSessionStore((state) => state.language);
   // The status bar shows offsets in code points, the unit of the files on disk.
   const selectionText =
     article && selection
@@ -29,6 +31,12 @@ export function StatusBar() {
         <span className="status-item">
           {t('encoding')}: {article.encoding}
           {article.encodingGuessed ? ` (${t('guessed')})` : ''}
+          {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
+        </span>
+      ) : null}
+      {article?.invalidBytes ? (
+        <span className="status-item decoding-problems" data-testid="invalid-bytes" data-count={article.invalidBytes} title={t('invalidBytesHint')}>
+          {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
         </span>
       ) : null}
       {article ? <span className="status-item">{t('annotations')}: {count}</span> : null}

@@ -32,6 +32,11 @@ const en = {
   readOnlyExplanation: 'The article is open read-only; nothing will be written to this file.',
   shortcuts: 'Keyboard shortcuts',
   close: 'Close',
+  invalidByteShown: 'invalid byte shown as U+FFFD',
+  invalidBytesShown: 'invalid bytes shown as U+FFFD',
+  invalidBytesHint: 'The file is not entirely valid in this encoding. If the text looks wrong, reopen it in another encoding from the article header.',
+  chosenEncoding: 'chosen',
+  articleEncoding: 'Article encoding',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -69,6 +74,11 @@ const fa: Record<MessageKey, string> = {
   readOnlyExplanation: 'مقاله فقط‌خواندنی باز شده است؛ چیزی در این پرونده نوشته نمی‌شود.',
   shortcuts: 'میان‌برهای صفحه‌کلید',
   close: 'بستن',
+  invalidByteShown: 'بایت نامعتبر با U+FFFD جایگزین شد',
+  invalidBytesShown: 'بایت نامعتبر با U+FFFD جایگزین شد',
+  invalidBytesHint: 'پرونده در این رمزگذاری کاملاً معتبر نیست. اگر متن درست نمی‌نماید، آن را از سرصفحهٔ مقاله با رمزگذاری دیگری باز کنید.',
+  chosenEncoding: 'انتخابی',
+  articleEncoding: 'رمزگذاری مقاله',
 };
 
 export type UiLanguage = 'fa' | 'en';
