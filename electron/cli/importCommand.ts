@@ -21,7 +21,8 @@ export const IMPORT_HELP = `Usage: hashiye import PATH --from FORMAT --out CORPU
 
 Reads PATH (a file, or a folder of files) in another tool's format and writes a new corpus:
 NAME.txt (UTF-8) and NAME.ann.json for each article. CORPUS must be new or empty; nothing is
-ever overwritten. Lines or items that cannot be imported are listed with file and line.
+ever overwritten, and a failed or cancelled import leaves nothing behind. Lines or items that
+cannot be imported are listed with file and line.
 
 Formats (--from): ${IMPORT_FORMATS.join(', ')}
   brat         folder of NAME.txt + NAME.ann (or one of them)
