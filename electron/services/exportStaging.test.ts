@@ -128,6 +128,23 @@ describe('exports are staged and swapped in only when complete', () => {
     expect(await fs.readdir(path.join(scratch, 'exports'))).toEqual(['brat']);
   });
 
+  it('a folder that is neither empty nor an earlier export is never renamed: files are renamed into it, and a failure leaves it as it was', async () => {
+    const out = path.join(scratch, 'desktop');
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, 'letter.txt'), 'not an export');
+    const inode = (await fs.stat(out)).ino;
+    exportFileWriter.write = async (file, content) => {
+      if (file.endsWith('.ann')) throw diskFull();
+      await realWrite(file, content);
+    };
+    await expect(exportCorpus(corpus, 'brat', { out })).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await fs.readdir(out)).toEqual(['letter.txt']);
+    exportFileWriter.write = realWrite;
+    await exportCorpus(corpus, 'brat', { out });
+    expect((await fs.stat(out)).ino).toBe(inode);
+    await expectIntactExport(out, ['letter.txt']);
+  });
+
   it('cleans up what a crashed export left (recognised by name, its process gone), and puts back an export renamed aside', async () => {
     const exportsFolder = path.join(scratch, 'exports');
     const out = path.join(exportsFolder, 'conll');

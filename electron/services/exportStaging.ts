@@ -12,9 +12,10 @@ import path from 'node:path';
  *   old folder is renamed aside, the new one renamed in, the old one removed. Files in the old
  *   folder that are not part of an export (not listed in its manifest and not replaced) are
  *   hard-linked into the new folder first, so nothing of the user's is lost.
- * - `files` (a one-file export, whose report and manifest go into a folder of other things, or a
- *   destination folder that is a mount point and cannot be renamed): the staging folder is
- *   inside the destination folder and each finished file is renamed over its target, manifest last.
+ * - `files` (a one-file export, whose report and manifest go into a folder of other things; a
+ *   destination folder that is neither empty nor an earlier export, which is not ours to rename;
+ *   or a mount point, which cannot be renamed): the staging folder is inside the destination
+ *   folder and each finished file is renamed over its target, manifest last.
  *
  * Staging names carry the writer's process id: `.NAME.hashiye-export-PID-RANDOM.partial` (and
  * `.previous` for an old folder renamed aside; inside a destination folder `NAME` is left out).
@@ -132,7 +133,10 @@ export async function beginStagedExport(destination: string, oneFile: boolean): 
   const parentStats = await fs.stat(parent);
   // A mount point cannot be renamed, and a sibling would sit on another file system.
   const isMountPoint = targetStats !== null && (targetStats.dev !== parentStats.dev || parent === target);
-  const strategy: 'swap' | 'files' = oneFile || isMountPoint ? 'files' : 'swap';
+  // A folder that is neither empty nor an earlier export (e.g. --out ~/Desktop) is never renamed
+  // or rebuilt: the export's files are renamed into it one by one.
+  const ours = targetStats === null || (await isEmptyOrEarlierExport(target));
+  const strategy: 'swap' | 'files' = oneFile || isMountPoint || !ours ? 'files' : 'swap';
 
   if (strategy === 'files') {
     await makeFolders(target);
@@ -183,6 +187,17 @@ async function commitFileByFile(folder: string, target: string, files: readonly 
     await fs.rename(from, to);
   }
   await fs.rm(folder, { recursive: true, force: true });
+}
+
+async function isEmptyOrEarlierExport(folder: string): Promise<boolean> {
+  const entries = (await fs.readdir(folder)).filter((name) => !STAGING_NAME.test(name));
+  if (entries.length === 0) return true;
+  try {
+    const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8')) as { tool?: unknown };
+    return manifest.tool === 'hashiye';
+  } catch {
+    return false;
+  }
 }
 
 /** The paths (relative) an earlier export wrote, from its manifest: they are replaced, not carried over. */
