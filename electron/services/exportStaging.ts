@@ -289,23 +289,39 @@ export async function beginStagedImport(destination: string): Promise<StagedImpo
   const target = path.resolve(destination);
   const parent = path.dirname(target);
   const createdParents = await makeFolders(parent);
-  const base = path.basename(target);
-  await cleanStaleStaging(parent, base);
-  const folder = path.join(parent, stagingName(base, 'partial', IMPORT_STAGING_MARK));
+  const existing = await statOrNull(target);
+  // An empty mount point (a USB stick's folder) cannot be replaced by a rename from another file
+  // system: the corpus is then staged inside it and its entries moved up when complete.
+  const inside = existing !== null && existing.isDirectory() && (existing.dev !== (await fs.stat(parent)).dev || parent === target);
+  const home = inside ? target : parent;
+  const base = inside ? null : path.basename(target);
+  await cleanStaleStaging(home, base);
+  const folder = path.join(home, stagingName(base, 'partial', IMPORT_STAGING_MARK));
   await fs.mkdir(folder);
   activeStaging.add(folder);
+  const commitInside = async (): Promise<void> => {
+    for (const name of await fs.readdir(folder)) await fs.rename(path.join(folder, name), path.join(target, name));
+    await fs.rmdir(folder);
+  };
+  const commitBeside = async (): Promise<void> => {
+    // The empty folder it replaces keeps its mode.
+    if (existing) await fs.chmod(folder, existing.mode & 0o7777);
+    try {
+      await fs.rename(folder, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // POSIX renames over an empty folder; elsewhere the empty folder is removed first (rmdir refuses a non-empty one).
+      if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM') throw error;
+      await fs.rmdir(target);
+      await fs.rename(folder, target);
+    }
+  };
   return {
     folder,
     destination: target,
     commit: async () => {
       try {
-        await fs.rename(folder, target);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // POSIX renames over an empty folder; elsewhere the empty folder is removed first (rmdir refuses a non-empty one).
-        if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM') throw error;
-        await fs.rmdir(target);
-        await fs.rename(folder, target);
+        await (inside ? commitInside() : commitBeside());
       } finally {
         activeStaging.delete(folder);
       }

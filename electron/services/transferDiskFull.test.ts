@@ -137,7 +137,7 @@ describe('CLI export onto a full disk (tmpfs)', () => {
     expect(survived).toBe(FORMATS.length * ROOM_LEFT.length);
   }, 300_000);
 
-  it('an import onto the full disk leaves no half corpus (3 runs)', async (context) => {
+  it('an import onto the full disk leaves no half corpus (4 runs, one into the mount point itself)', async (context) => {
     if (skipReason) {
       context.skip(skipReason);
       return;
@@ -154,6 +154,16 @@ describe('CLI export onto a full disk (tmpfs)', () => {
       expect(await fs.readdir(mountPoint)).toEqual(ballast > 0 ? ['ballast'] : []);
       await fs.rm(path.join(mountPoint, 'ballast'), { force: true });
     }
+    // Into the mount point itself (an empty USB stick): staged inside it, and still nothing left on failure.
+    const intoMount = await runQuiet(['import', source, '--from', 'conll', '--out', mountPoint]);
+    runs++;
+    expect(intoMount.code, intoMount.stderr).not.toBe(0);
+    expect(await fs.readdir(mountPoint)).toEqual([]);
+    const smallSource = path.join(scratch, 'small.conll');
+    expect((await runQuiet(['export', small, '--format', 'conll', '--out', smallSource, '--allow-lossy'])).code).toBe(0);
+    expect((await runQuiet(['import', smallSource, '--from', 'conll', '--out', mountPoint])).code).toBe(0);
+    expect((await fs.readdir(mountPoint)).filter((name) => name.endsWith('.txt'))).toHaveLength(6);
+    expect((await fs.readdir(mountPoint)).filter((name) => name.startsWith('.'))).toEqual([]);
     console.log(`disk full during import: ${runs} runs, ${runs} left nothing behind`);
   }, 120_000);
 });
