@@ -217,3 +217,15 @@ describe('the user can decode in a chosen encoding', () => {
     expect(() => decodeArticle(arabic, { encoding: 'no-such-encoding' })).toThrow(UnreadableArticleError);
   });
 });
+
+describe('the listing sniff agrees with decoding', () => {
+  it('a UTF-8 BOM file with a few bad bytes is listed as readable, one with a broken rest is not', async () => {
+    const { sniffUnreadableReason } = await import('./articleDecoder');
+    const nearly = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(persian, 'utf8'), Buffer.from([0xff])]);
+    expect(sniffUnreadableReason(nearly)).toBeNull();
+    expect(decodeArticle(nearly)).toMatchObject({ encoding: 'utf-8-bom', replacements: 1 });
+    const broken = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('وزير امور خارجه', 'windows-1256')]);
+    expect(sniffUnreadableReason(broken)).toMatch(/UTF-8 byte-order mark/);
+    expect(() => decodeArticle(broken)).toThrow(UnreadableArticleError);
+  });
+});

@@ -84,15 +84,11 @@ export function sniffUnreadableReason(head: Uint8Array): string | null {
   const sample = head.subarray(0, SNIFF_LENGTH);
   const mark = byteOrderMarkOf(sample);
   if (mark) {
-    // Streaming mode tolerates a character cut off at the end of the sample.
-    const label = mark.encoding === ENCODING_UTF8_BOM ? 'utf-8' : mark.encoding;
-    try {
-      new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(sample.subarray(mark.length), { stream: true });
-      return null;
-    } catch {
-      const name = mark.encoding === ENCODING_UTF8_BOM ? 'UTF-8' : mark.encoding.toUpperCase();
-      return `The file starts with a ${name} byte-order mark but the rest is not valid ${name}.`;
-    }
+    // A character cut off by the end of the sample is not held against the file.
+    const body = sample.subarray(mark.length);
+    if (readableAfterMark(mark.encoding, withoutCutCharacter(mark.encoding, body))) return null;
+    const name = mark.encoding === ENCODING_UTF8_BOM ? 'UTF-8' : mark.encoding.toUpperCase();
+    return `The file starts with a ${name} byte-order mark but the rest is not valid ${name}.`;
   }
   const signature = KNOWN_BINARY_SIGNATURES.find((candidate) => startsWith(sample, candidate.signature));
   if (signature) return `The file is ${signature.name}, not text.`;
@@ -328,6 +324,30 @@ function decodeLegacy(bytes: Uint8Array, encoding: string, guessed: boolean): Ra
   return { raw, encoding, guessed, invalidBytes: replacements, replacements };
 }
 
+/** Whether the bytes after a byte-order mark read in its encoding, a few bad sequences allowed (shown as U+FFFD). */
+function readableAfterMark(encoding: ByteOrderMark, body: Uint8Array): boolean {
+  if (encoding === ENCODING_UTF8_BOM) return isNearlyUtf8(scanUtf8(body));
+  return decodeUtf16(body, encoding, false).replacements <= MAX_INVALID_SHARE * Math.max(1, Math.floor(body.length / 2));
+}
+
+/** The bytes without a last character that the end of a sample cut in two. */
+function withoutCutCharacter(encoding: ByteOrderMark, bytes: Uint8Array): Uint8Array {
+  if (encoding === ENCODING_UTF8_BOM) {
+    // Back over at most three continuation bytes to a lead byte whose sequence does not fit.
+    for (let back = 1; back <= Math.min(4, bytes.length); back++) {
+      const byte = bytes[bytes.length - back];
+      if (byte >= 0x80 && byte <= 0xbf) continue;
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 ? 2 : 1;
+      return needed > back ? bytes.subarray(0, bytes.length - back) : bytes;
+    }
+    return bytes;
+  }
+  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  if (even.length < 2) return even;
+  const last = encoding === ENCODING_UTF16LE ? even[even.length - 2] | (even[even.length - 1] << 8) : (even[even.length - 2] << 8) | even[even.length - 1];
+  return last >= 0xd800 && last <= 0xdbff ? even.subarray(0, even.length - 2) : even;
+}
+
 function bomError(mark: { encoding: ByteOrderMark }): UnreadableArticleError {
   const name = mark.encoding === ENCODING_UTF8_BOM ? 'UTF-8' : mark.encoding.toUpperCase();
   return new UnreadableArticleError(`The file starts with a ${name} byte-order mark but the rest is not valid ${name}.`);
@@ -354,7 +374,7 @@ function detectAndDecode(bytes: Uint8Array): RawDecoding {
     const body = bytes.subarray(mark.length);
     const decoded = mark.encoding === ENCODING_UTF8_BOM ? decodeUtf8(body, ENCODING_UTF8_BOM, false) : decodeUtf16(body, mark.encoding, false);
     // A BOM proves the encoding: a few bad sequences are shown as U+FFFD, more make it unreadable.
-    if (mark.encoding === ENCODING_UTF8_BOM ? !isNearlyUtf8(scanUtf8(body)) : decoded.replacements > MAX_INVALID_SHARE * Math.max(1, body.length / 2)) throw bomError(mark);
+    if (!readableAfterMark(mark.encoding, body)) throw bomError(mark);
     return decoded;
   }
   const binaryReason = sniffUnreadableReason(bytes);
