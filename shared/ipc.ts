@@ -13,6 +13,7 @@ import { checkAnnotatorName } from './curation/annotatorName';
 import { CurationDecisionSchema } from './curation/curationDecision';
 import { ArticleCurationSchema, AssignSummarySchema, CorpusAnnotatorsSchema, CuratedArticleSchema, SwitchSummarySchema } from './curation/curationSchemas';
 import { CorpusStatsSchema } from './stats/corpusStatsReport';
+import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
 
 /** An article named by its path relative to the corpus root, with forward slashes. */
@@ -98,8 +99,22 @@ export const ArticleDocumentSchema = z.object({
   orphans: z.array(StoredAnnotationSchema),
   /** Counts of what re-anchoring changed, when the article changed since it was annotated. */
   reanchored: z.object({ moved: z.number().int(), fuzzy: z.number().int(), orphaned: z.number().int() }).nullable(),
+  /** Bytes the encoding could not read (absent: none); each invalid sequence is a U+FFFD in `text`. */
+  invalidBytes: z.number().int().nonnegative().optional(),
+  /** U+FFFD characters put in `text` in place of invalid sequences (absent: none). */
+  replacements: z.number().int().nonnegative().optional(),
+  /** True when `encoding` is the user's choice (article.load's `encoding`) rather than detected. */
+  encodingChosen: z.boolean().optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
+
+/**
+ * article.load's optional `encoding`: decode the article with it, and keep decoding it so (saves
+ * included) for the rest of the session; `auto` goes back to detection. Absent: the session's
+ * choice for that article, if any, else detection.
+ */
+export const ArticleEncodingChoiceSchema = z.enum([AUTO_ENCODING, ...ARTICLE_ENCODINGS]);
+export type ArticleEncodingChoice = z.infer<typeof ArticleEncodingChoiceSchema>;
 
 /**
  * The article's document-level content as one writer holds it: what a save merges and what a
@@ -199,7 +214,7 @@ export const ipcContract = {
   'app.init': { request: Empty, response: AppStateSchema },
   'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
   'corpus.refresh': { request: Empty, response: CorpusSchema.nullable() },
-  'article.load': { request: z.object({ id: ArticleIdSchema }).strict(), response: ArticleDocumentSchema },
+  'article.load': { request: z.object({ id: ArticleIdSchema, encoding: ArticleEncodingChoiceSchema.optional() }).strict(), response: ArticleDocumentSchema },
   'annotations.save': {
     request: z
       .object({

@@ -122,7 +122,7 @@ export function createHandlerTable({ session, settings, host, development, syste
       return corpus;
     },
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
-    'article.load': async ({ id }) => session.loadArticle(id),
+    'article.load': async ({ id, encoding }) => session.loadArticle(id, encoding),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
     'annotations.saveChanges': async ({ id, sha256, base, remove, insert, count, ...request }) => session.saveAnnotationChanges(id, sha256, base, { remove, insert, count }, request),
     'settings.setPreferences': async (preferences) => {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/formatNumber';
 import { useMessages } from '../i18n/useMessages';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
@@ -19,6 +20,7 @@ export function StatusBar() {
   const t = useMessages();
   // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
   const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
+  const language = useSessionStore((state) => state.language);
   // The status bar shows offsets in code points, the unit of the files on disk.
   const selectionText =
     article && selection
@@ -51,6 +53,12 @@ export function StatusBar() {
         <span className="status-item">
           {t('encoding')}: {article.encoding}
           {article.encodingGuessed ? ` (${t('guessed')})` : ''}
+          {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
+        </span>
+      ) : null}
+      {article?.invalidBytes ? (
+        <span className="status-item decoding-problems" data-testid="invalid-bytes" data-count={article.invalidBytes} title={t('invalidBytesHint')}>
+          {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
         </span>
       ) : null}
       {article ? <span className="status-item">{t('annotations')}: {count}</span> : null}

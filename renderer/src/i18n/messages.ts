@@ -57,6 +57,11 @@ const en = {
   leaveStay: 'Stay and keep trying',
   leaveClose: 'Close without them',
   leaveSwitch: 'Open the other corpus without them',
+  invalidByteShown: 'invalid byte shown as U+FFFD',
+  invalidBytesShown: 'invalid bytes shown as U+FFFD',
+  invalidBytesHint: 'The file is not entirely valid in this encoding. If the text looks wrong, reopen it in another encoding from the article header.',
+  chosenEncoding: 'chosen',
+  articleEncoding: 'Article encoding',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -118,6 +123,11 @@ const fa: Record<MessageKey, string> = {
   leaveStay: 'بمان و دوباره تلاش کن',
   leaveClose: 'بستن بدون آن‌ها',
   leaveSwitch: 'باز کردن پیکرهٔ دیگر بدون آن‌ها',
+  invalidByteShown: 'بایت نامعتبر با U+FFFD جایگزین شد',
+  invalidBytesShown: 'بایت نامعتبر با U+FFFD جایگزین شد',
+  invalidBytesHint: 'پرونده در این رمزگذاری کاملاً معتبر نیست. اگر متن درست نمی‌نماید، آن را از سرصفحهٔ مقاله با رمزگذاری دیگری باز کنید.',
+  chosenEncoding: 'انتخابی',
+  articleEncoding: 'رمزگذاری مقاله',
 };
 
 export type UiLanguage = 'fa' | 'en';

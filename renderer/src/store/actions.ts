@@ -1,5 +1,5 @@
 import { errorMessage } from '../ipcError';
-import type { Corpus } from '../../../shared/ipc';
+import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
@@ -23,7 +23,8 @@ export function showCorpus(corpus: Corpus | null): void {
   loadDocument({ articleId: null, annotations: [], relations: [], labels: [], status: 'new' });
 }
 
-export async function openArticle(id: string, options: { reload?: boolean } = {}): Promise<void> {
+/** `encoding`: reopen in that encoding (kept by main for the session; `auto` detects again). */
+export async function openArticle(id: string, options: { reload?: boolean; encoding?: ArticleEncodingChoice } = {}): Promise<void> {
   const session = useSessionStore.getState();
   if (session.article?.id === id && !options.reload) return;
   // Saved now if the disk takes it; if not, the edits are held below and saving goes on.
@@ -33,7 +34,7 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
   // background save of them can land between the reading and the showing.
   let held = await takeHeldEdits(id);
   try {
-    const document = await api().article.load({ id });
+    const document = await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id });
     if (useSessionStore.getState().loadingArticleId !== id) {
       if (held) holdEdits(held);
       return;
@@ -55,6 +56,8 @@ export async function openArticle(id: string, options: { reload?: boolean } = {}
       sha256: document.sha256,
       encoding: document.encoding,
       encodingGuessed: document.encodingGuessed,
+      ...(document.invalidBytes ? { invalidBytes: document.invalidBytes } : {}),
+      ...(document.encodingChosen ? { encodingChosen: true } : {}),
       paragraphs: splitParagraphs(document.text),
       converter,
       problem,

@@ -40,6 +40,10 @@ export interface OpenArticle {
   sha256: string;
   encoding: string;
   encodingGuessed: boolean;
+  /** Bytes the encoding could not read, each invalid sequence shown as U+FFFD (absent: none). */
+  invalidBytes?: number;
+  /** True when the encoding was chosen in the article header rather than detected. */
+  encodingChosen?: boolean;
   paragraphs: Paragraph[];
   converter: OffsetConverter;
   /** Set when the annotation file cannot be used: the article is then read-only. */
