@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
 import { createDispatcher, createHandlerTable, type HostPlatform } from './ipc/handlers';
 import { CorpusSession } from './services/corpusSession';
+import { CorpusSwitchRequests } from './services/corpusSwitchRequests';
 import { SettingsStore } from './services/settingsStore';
 import { chooseStartupFolder, ensureSampleCorpusCopy, folderArgument } from './services/startupFolder';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
@@ -114,7 +115,8 @@ async function start(): Promise<void> {
     },
     corpusOpened: () => refreshMenu(),
   };
-  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale() }));
+  const switchRequests = new CorpusSwitchRequests();
+  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale(), switchRequests }));
 
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) => {
@@ -134,15 +136,9 @@ async function start(): Promise<void> {
   await corpusSession.open(startupFolder);
   await settings.rememberCorpus(startupFolder);
 
+  // The window saves its edits (or asks about those it cannot save) before the corpus changes under it: it confirms with corpus.confirmSwitch.
   const openCorpus = async (folder: string) => {
-    try {
-      const corpus = await corpusSession.open(folder);
-      await settings.rememberCorpus(corpus.displayPath);
-      host.emit('corpus.changed', corpus);
-    } catch (error) {
-      dialog.showErrorBox('Hashiye', `${folder} cannot be opened: ${(error as Error).message}`);
-    }
-    refreshMenu();
+    host.emit('corpus.switchRequested', { token: switchRequests.request(folder) });
   };
   const openFolder = async () => {
     const folder = await host.pickFolder();

@@ -13,6 +13,7 @@ import { checkAnnotatorName } from './curation/annotatorName';
 import { CurationDecisionSchema } from './curation/curationDecision';
 import { ArticleCurationSchema, AssignSummarySchema, CorpusAnnotatorsSchema, CuratedArticleSchema, SwitchSummarySchema } from './curation/curationSchemas';
 import { CorpusStatsSchema } from './stats/corpusStatsReport';
+import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
 
 /** An article named by its path relative to the corpus root, with forward slashes. */
@@ -98,8 +99,22 @@ export const ArticleDocumentSchema = z.object({
   orphans: z.array(StoredAnnotationSchema),
   /** Counts of what re-anchoring changed, when the article changed since it was annotated. */
   reanchored: z.object({ moved: z.number().int(), fuzzy: z.number().int(), orphaned: z.number().int() }).nullable(),
+  /** Bytes the encoding could not read (absent: none); each invalid sequence is a U+FFFD in `text`. */
+  invalidBytes: z.number().int().nonnegative().optional(),
+  /** U+FFFD characters put in `text` in place of invalid sequences (absent: none). */
+  replacements: z.number().int().nonnegative().optional(),
+  /** True when `encoding` is the user's choice (article.load's `encoding`) rather than detected. */
+  encodingChosen: z.boolean().optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
+
+/**
+ * article.load's optional `encoding`: decode the article with it, and keep decoding it so (saves
+ * included) for the rest of the session; `auto` goes back to detection. Absent: the session's
+ * choice for that article, if any, else detection.
+ */
+export const ArticleEncodingChoiceSchema = z.enum([AUTO_ENCODING, ...ARTICLE_ENCODINGS]);
+export type ArticleEncodingChoice = z.infer<typeof ArticleEncodingChoiceSchema>;
 
 /**
  * The article's document-level content as one writer holds it: what a save merges and what a
@@ -199,7 +214,7 @@ export const ipcContract = {
   'app.init': { request: Empty, response: AppStateSchema },
   'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
   'corpus.refresh': { request: Empty, response: CorpusSchema.nullable() },
-  'article.load': { request: z.object({ id: ArticleIdSchema }).strict(), response: ArticleDocumentSchema },
+  'article.load': { request: z.object({ id: ArticleIdSchema, encoding: ArticleEncodingChoiceSchema.optional() }).strict(), response: ArticleDocumentSchema },
   'annotations.save': {
     request: z
       .object({
@@ -351,6 +366,11 @@ export const ipcContract = {
   'import.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
   /** Opens the corpus the last import wrote (main remembers it) and emits `corpus.changed`. */
   'import.openResult': { request: Empty, response: z.object({ opened: z.literal(true), name: z.string() }) },
+  /**
+   * Opens the folder main's menu asked for (`corpus.switchRequested`), once the window saved its
+   * edits or the user chose to leave those it could not save; null when the request was replaced.
+   */
+  'corpus.confirmSwitch': { request: z.object({ token: z.string().regex(/^switch[0-9a-f]{24}$/) }).strict(), response: CorpusSchema.nullable() },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
@@ -369,6 +389,8 @@ export const ipcEvents = {
   'menu.command': z.object({ command: MenuCommandSchema }),
   'export.progress': ExportProgressWireSchema,
   'import.progress': ImportProgressWireSchema,
+  /** File › Open Folder or Open Recent was chosen in main's menu: the window saves (or asks), then calls corpus.confirmSwitch. */
+  'corpus.switchRequested': z.object({ token: z.string() }),
 } as const;
 
 export type Channel = keyof typeof ipcContract;

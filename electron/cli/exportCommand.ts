@@ -12,6 +12,8 @@ Exports the corpus's annotations. Every span's text is checked against its artic
 what the format cannot hold (overlaps in CoNLL and HF, spans off token edges, ...) is decided
 by the rules in docs/formats.md and listed per article in export-report.json, written beside
 the export with manifest.json (SHA-256 of every file). The same corpus gives the same bytes.
+The export is written beside PATH and swapped in only when complete: a failed or cancelled
+export leaves the previous one as it was.
 
 Formats (--format):
   brat         NAME.txt + NAME.ann per article and annotation.conf   (offsets: code points)

@@ -21,7 +21,8 @@ export const IMPORT_HELP = `Usage: hashiye import PATH --from FORMAT --out CORPU
 
 Reads PATH (a file, or a folder of files) in another tool's format and writes a new corpus:
 NAME.txt (UTF-8) and NAME.ann.json for each article. CORPUS must be new or empty; nothing is
-ever overwritten. Lines or items that cannot be imported are listed with file and line.
+ever overwritten, and a failed or cancelled import leaves nothing behind. Lines or items that
+cannot be imported are listed with file and line.
 
 Formats (--from): ${IMPORT_FORMATS.join(', ')}
   brat         folder of NAME.txt + NAME.ann (or one of them)
@@ -119,7 +120,9 @@ function formatProblems(title: string, problems: readonly ImportProblem[]): stri
 }
 
 function formatSummary(summary: ImportSummary): string {
-  let text = `${summary.cancelled ? 'Cancelled after importing' : 'Imported'} ${summary.articles} article(s) with ${summary.annotations} annotation(s) into ${summary.out}.\n`;
+  let text = summary.cancelled
+    ? `Cancelled: nothing was imported, ${summary.out} was not created or changed.\n`
+    : `Imported ${summary.articles} article(s) with ${summary.annotations} annotation(s) into ${summary.out}.\n`;
   for (const layout of summary.detected) {
     const parts = [layout.separator && `separator ${layout.separator}`, layout.scheme && `scheme ${layout.scheme.toUpperCase()}`].filter(Boolean);
     if (parts.length > 0) text += `  ${layout.file}: ${parts.join(', ')}\n`;

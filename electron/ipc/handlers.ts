@@ -11,6 +11,7 @@ import {
 } from '../../shared/ipc';
 import type { CorpusSession } from '../services/corpusSession';
 import type { SettingsStore } from '../services/settingsStore';
+import { CorpusSwitchRequests } from '../services/corpusSwitchRequests';
 import { createLeadHandlers } from './leadHandlers';
 import { TransferBusyError, TransferJobs } from '../services/transferJobs';
 import type { ImportFormat } from '../../shared/formats/import/importTypes';
@@ -75,9 +76,11 @@ export interface HandlerDependencies {
   systemLocale?: string;
   /** Export and import jobs; one per window. */
   transfers?: TransferJobs;
+  /** Folders main's menus asked to open, waiting for the window's consent. */
+  switchRequests?: CorpusSwitchRequests;
 }
 
-export function createHandlerTable({ session, settings, host, development, systemLocale = 'en', transfers = new TransferJobs() }: HandlerDependencies): HandlerTable {
+export function createHandlerTable({ session, settings, host, development, systemLocale = 'en', transfers = new TransferJobs(), switchRequests = new CorpusSwitchRequests() }: HandlerDependencies): HandlerTable {
   const hostCannot = (what: string): never => {
     throw new Error(`This window cannot ${what}.`);
   };
@@ -111,8 +114,15 @@ export function createHandlerTable({ session, settings, host, development, syste
       await rememberCorpus(corpus.displayPath);
       return corpus;
     },
+    'corpus.confirmSwitch': async ({ token }) => {
+      const folder = switchRequests.take(token);
+      if (folder === null) return null;
+      const corpus = await session.open(folder);
+      await rememberCorpus(corpus.displayPath);
+      return corpus;
+    },
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
-    'article.load': async ({ id }) => session.loadArticle(id),
+    'article.load': async ({ id, encoding }) => session.loadArticle(id, encoding),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
     'annotations.saveChanges': async ({ id, sha256, base, remove, insert, count, ...request }) => session.saveAnnotationChanges(id, sha256, base, { remove, insert, count }, request),
     'settings.setPreferences': async (preferences) => {

@@ -14,7 +14,7 @@ import type { ArticleStatus } from '../../shared/model/status';
 import { findInvariantProblem, findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem, type ParsedAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
-import type { DecodedArticle } from './articleDecoder';
+import { decodedTextKey, type DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { annotationShapeProblem, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from './inputLimits';
 import { forgetWrittenAnnotationFile, jsonShapeOf, rememberWrittenAnnotationFile, writtenAnnotationFileFor } from './writtenAnnotationFile';
@@ -86,7 +86,7 @@ function checkExisting(existing: ParsedExisting, article: DecodedArticle, text: 
   // Duplicate ids or dangling relations: an edit by id could hit the wrong annotation.
   const invariant = findInvariantProblem(parsed.file);
   if (invariant) return { kind: 'broken', problem: invariant, migratedFrom: parsed.migratedFrom };
-  const problem = existing.offsetsCheckedFor === article.sha256 ? null : findOffsetProblem(parsed.file, text);
+  const problem = existing.offsetsCheckedFor === decodedTextKey(article) ? null : findOffsetProblem(parsed.file, text);
   if (problem) {
     const changed = parsed.file.source.sha256 !== article.sha256;
     const message = changed ? `${problem.message} (The article changed on disk since it was annotated.)` : problem.message;
@@ -253,7 +253,7 @@ export async function writeAnnotations(articlePath: string, article: DecodedArti
     throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${(error as Error).message}`, { cause: error });
   }
   if (shape !== null) {
-    rememberWrittenAnnotationFile({ path: annotationPath, bytes, shape, parsed: { ok: true, file: checked.data, migratedFrom: null }, offsetsCheckedFor: article.sha256 });
+    rememberWrittenAnnotationFile({ path: annotationPath, bytes, shape, parsed: { ok: true, file: checked.data, migratedFrom: null }, offsetsCheckedFor: decodedTextKey(article) });
   }
   return { file, bytes };
 }

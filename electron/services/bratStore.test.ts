@@ -15,6 +15,7 @@ import {
   reanchorBratAnnotations,
   saveBratAnnotations,
 } from './bratStore';
+import { copyWritable } from './testing/writableCopy';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const DATA_SETS = [
@@ -86,7 +87,7 @@ for (const dataSet of DATA_SETS) {
     let articles: string[] = [];
     beforeAll(async () => {
       corpus = path.join(await temporaryFolder(), path.basename(dataSet));
-      await fs.cp(dataSet, corpus, { recursive: true });
+      await copyWritable(dataSet, corpus);
       articles = await articlesUnder(corpus);
     });
 
@@ -186,7 +187,7 @@ describe.skipIf(!existsSync(RAREDIS))(`RareDis details${existsSync(RAREDIS) ? ''
 
   it('re-anchors a brat article edited on disk: every T line moves with its words, the rest keeps its bytes', async () => {
     const corpus = path.join(await temporaryFolder(), 'dev');
-    await fs.cp(path.join(RAREDIS, 'dev'), corpus, { recursive: true });
+    await copyWritable(path.join(RAREDIS, 'dev'), corpus);
     const articlePath = path.join(corpus, 'Cornelia-de-Lange-Syndrome.txt');
     const { article: before, loaded } = await openArticle(articlePath);
     const original = await fs.readFile(bratAnnotationPathFor(articlePath), 'utf8');

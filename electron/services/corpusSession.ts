@@ -4,6 +4,7 @@ import type { ArticleDocument, ConflictResolutions, Corpus, SaveConflict, SavedD
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
+import { AUTO_ENCODING } from '../../shared/text/articleEncodings';
 import { annotationPathFor, loadAnnotations, SaveRefusedError } from './annotationStore';
 import { openArticleAnnotationsAndFile, type UnchangedAnnotationFile } from './articleAnnotations';
 import { moveAsideBrokenFile } from './brokenAnnotationFile';
@@ -79,7 +80,9 @@ export class CorpusSession {
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
   private readonly bratAliases = new Map<string, Map<string, string>>();
   /** The last article file decoded, with its bytes: saves read the article again to check it. */
-  private lastArticleRead: { path: string; bytes: Buffer; article: DecodedArticle } | null = null;
+  private lastArticleRead: { path: string; bytes: Buffer; encoding: string | undefined; article: DecodedArticle } | null = null;
+  /** Encodings the user chose, by article path, for this session: every read of it (saves too) decodes so. */
+  private readonly chosenEncodings = new Map<string, string>();
   /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
   private taggedTexts: { at: number; texts: TaggedText[] } | null = null;
 
@@ -117,6 +120,7 @@ export class CorpusSession {
     await this.watcher?.close();
     this.watcher = null;
     this.loaded.clear();
+    this.chosenEncodings.clear();
     this.bases.clear();
     this.lastWrites.clear();
     this.bratAliases.clear();
@@ -140,14 +144,26 @@ export class CorpusSession {
     return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet };
   }
 
-  async loadArticle(id: string): Promise<ArticleDocument> {
+  /** `encoding`: reopen in that encoding from now on (`auto`: detect again); absent: as before. */
+  async loadArticle(id: string, encoding?: string): Promise<ArticleDocument> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
+    if (encoding === AUTO_ENCODING) this.chosenEncodings.delete(articlePath);
+    else if (encoding !== undefined) this.chosenEncodings.set(articlePath, encoding);
     // The window starts over from what it loads: its next save sends the whole list.
     this.savedLists.forget(id);
     const { article, file: articleFile } = await this.readArticleFile(articlePath);
     // What was read of the annotation file, when nothing was written: the watcher's baseline.
     let annotationFile: KnownFileState | undefined;
-    const base = { id, name: path.basename(articlePath), text: article.text, encoding: article.encoding, encodingGuessed: article.guessed, sha256: article.sha256 };
+    const base = {
+      id,
+      name: path.basename(articlePath),
+      text: article.text,
+      encoding: article.encoding,
+      encodingGuessed: article.guessed,
+      sha256: article.sha256,
+      ...(article.invalidBytes > 0 ? { invalidBytes: article.invalidBytes, replacements: article.replacements } : {}),
+      ...(article.chosen ? { encodingChosen: true } : {}),
+    };
     let document: ArticleDocument;
     if (this.mode === 'brat') {
       const previous = this.loaded.get(id);
@@ -441,17 +457,18 @@ export class CorpusSession {
     if (problem) throw new InputLimitError(problem);
     const bytes = await fs.readFile(articlePath);
     const last = this.lastArticleRead;
+    const chosen = this.chosenEncodings.get(articlePath);
     let article: DecodedArticle;
-    if (last !== null && last.path === articlePath && last.bytes.equals(bytes)) {
+    if (last !== null && last.path === articlePath && last.encoding === chosen && last.bytes.equals(bytes)) {
       article = last.article;
     } else {
       try {
-        article = decodeArticle(bytes);
+        article = decodeArticle(bytes, chosen !== undefined ? { encoding: chosen } : {});
       } catch (error) {
         if (error instanceof UnreadableArticleError) throw new Error(`${path.basename(articlePath)} cannot be read: ${error.message}`);
         throw error;
       }
-      this.lastArticleRead = { path: articlePath, bytes, article };
+      this.lastArticleRead = { path: articlePath, bytes, encoding: chosen, article };
     }
     return { article, file: { exists: true, size: stat.size, mtimeMs: stat.mtimeMs, sha256: article.sha256 } };
   }

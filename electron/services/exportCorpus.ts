@@ -14,6 +14,7 @@ import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor } from './annotationStore';
 import { listArticleIds } from './articleFiles';
 import { decodeArticle } from './articleDecoder';
+import { beginStagedExport } from './exportStaging';
 import { bratAnnotationPathFor, loadBratCorpusTagSet, isBratCorpus } from './bratStore';
 import { loadTagSet } from './tagSetLoader';
 
@@ -335,6 +336,51 @@ function sha256(buffer: Buffer): { sha256: string; bytes: number } {
   return { sha256: createHash('sha256').update(buffer).digest('hex'), bytes: buffer.length };
 }
 
+/** Test hook: replaces the file writer (to inject a failing write). */
+export const exportFileWriter: { write: (file: string, content: string | Buffer) => Promise<void> } = {
+  write: async (file, content) => {
+    const handle = await fs.open(file, 'wx');
+    try {
+      await handle.writeFile(content);
+      // Flushed before the export is moved into place, so the swap never exposes empty files after a power cut.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+/** Writes the files into the staging folder, 16 at a time, checking for cancellation between files. */
+async function writeStagedFiles(
+  folder: string,
+  queue: readonly { relative: string; content: string | Buffer }[],
+  onWritten: (done: number) => void,
+  throwIfCancelled: () => void,
+): Promise<void> {
+  const folders = new Set(queue.map((item) => path.dirname(path.join(folder, item.relative))));
+  for (const sub of [...folders].sort()) await fs.mkdir(sub, { recursive: true });
+  let next = 0;
+  let written = 0;
+  let failed = false;
+  const writer = async (): Promise<void> => {
+    while (next < queue.length && !failed) {
+      const item = queue[next++];
+      try {
+        throwIfCancelled();
+        await exportFileWriter.write(path.join(folder, item.relative), item.content);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      written++;
+      if (written % 200 === 0) onWritten(written);
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: 16 }, writer));
+  const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
 function totalsOf(reports: readonly DocumentReport[], unreadable: readonly UnreadableArticle[]): ExportTotals {
   const totals: ExportTotals = { articles: reports.length, annotations: 0, written: 0, lost: 0, changed: 0, omitted: 0, unreadable: unreadable.length };
   for (const report of reports) {
@@ -487,28 +533,24 @@ export async function exportCorpus(
 
   throwIfCancelled();
   onProgress?.({ phase: 'writing', done: 0, total: files.length });
-  const folders = new Set(files.map(({ file }) => path.dirname(path.join(outFolder, file.path))));
-  folders.add(outFolder);
-  for (const folder of [...folders].sort()) await fs.mkdir(folder, { recursive: true });
-  const paths: string[] = [];
-  let filesWritten = 0;
-  const writeQueue: { target: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ target: path.join(outFolder, file.path), content: contents[index] }));
-  writeQueue.push({ target: path.join(outFolder, EXPORT_REPORT_FILE), content: `${JSON.stringify(report, null, 2)}\n` });
-  writeQueue.push({ target: path.join(outFolder, EXPORT_MANIFEST_FILE), content: `${JSON.stringify(manifest, null, 2)}\n` });
-  let nextWrite = 0;
-  const writer = async (): Promise<void> => {
-    while (nextWrite < writeQueue.length) {
-      const item = writeQueue[nextWrite++];
-      await fs.writeFile(item.target, item.content);
-      paths.push(item.target);
-      filesWritten++;
-      if (filesWritten % 200 === 0) onProgress?.({ phase: 'writing', done: filesWritten, total: writeQueue.length });
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, writer));
+  const writeQueue: { relative: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
+  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: `${JSON.stringify(report, null, 2)}\n` });
+  writeQueue.push({ relative: EXPORT_MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
+  // Everything goes into a staging folder first and is moved into place only when complete: a
+  // failed or cancelled export leaves the previous one as it was and nothing partial (exportStaging.ts).
+  const staging = await beginStagedExport(outFolder, fileMode);
+  try {
+    await writeStagedFiles(staging.folder, writeQueue, (done) => onProgress?.({ phase: 'writing', done, total: writeQueue.length }), throwIfCancelled);
+    throwIfCancelled();
+    const relativePaths = writeQueue.map((item) => item.relative);
+    await staging.commit(relativePaths, [EXPORT_REPORT_FILE, EXPORT_MANIFEST_FILE]);
+    result.paths = relativePaths.map((relative) => path.join(staging.destination, relative)).sort();
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
   onProgress?.({ phase: 'done', done: total, total });
   result.written = true;
-  result.paths = paths.sort();
   result.durationMs = performance.now() - started;
   return result;
 }

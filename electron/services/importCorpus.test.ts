@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -107,8 +107,10 @@ describe('importCorpus', () => {
     const partial = await importCorpus(source, { from: 'conll', out: partialOut, sentencesPerArticle: 2 }, (event) => {
       if (event.articlesWritten === 3) controller.abort();
     }, controller.signal);
-    expect(partial).toMatchObject({ cancelled: true, articles: 3 });
-    expect((await fs.readdir(partialOut)).length).toBe(6);
+    // A cancelled import leaves no half corpus: nothing at the target, no staging folder beside it.
+    expect(partial).toMatchObject({ cancelled: true, articles: 0, annotations: 0 });
+    expect(existsSync(partialOut)).toBe(false);
+    expect((await fs.readdir(root)).sort()).toEqual(['all', 'many.conll']);
   });
 
   it('imports a brat folder with an .ann that has no .txt reported', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeArticle, ENCODING_UTF8_BOM } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
+import { beginStagedImport } from './exportStaging';
 import { parseBratDocument } from '../../shared/formats/import/brat';
 import { parseConll, type ConllSeparator } from '../../shared/formats/import/conll';
 import { parseHf } from '../../shared/formats/import/hf';
@@ -19,7 +20,7 @@ import { DEFAULT_SENTENCES_PER_ARTICLE } from '../../shared/formats/import/token
  * Imports a file or folder in another tool's format into a new corpus folder: one `NAME.txt`
  * (UTF-8, LF) and `NAME.ann.json` (native format v1) per article. The target must be new or
  * empty and nothing is ever overwritten. Every line or item left out is reported with its file
- * and line; the import goes on past them.
+ * and line; the import goes on past them. A failed or cancelled import leaves nothing behind.
  */
 export interface ImportOptions {
   from: ImportFormat;
@@ -200,7 +201,6 @@ async function prepareTarget(out: string, source: string): Promise<void> {
       throw new ImportRefusedError(`${out} is not empty (${entries.length} entries); import into a new or empty folder, nothing is ever overwritten.`);
     }
   }
-  await fs.mkdir(out, { recursive: true });
 }
 
 /** Characters that Windows, macOS or Linux refuse in file names. */
@@ -268,6 +268,31 @@ export async function importCorpus(
   const items = await findSourceItems(source, options.from);
   if (items.length === 0) throw new ImportRefusedError(`No ${options.from} files found in ${source}.`);
   await prepareTarget(options.out, source);
+  // Written into a staging folder and renamed into place when complete: a failed or cancelled
+  // import leaves no half corpus (exportStaging.ts).
+  const staging = await beginStagedImport(options.out);
+  try {
+    const summary = await importInto(staging.folder, source, items, options, onProgress, signal);
+    if (summary.cancelled) {
+      await staging.discard();
+      return { ...summary, articles: 0, annotations: 0 };
+    }
+    await staging.commit();
+    return summary;
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}
+
+async function importInto(
+  folder: string,
+  source: string,
+  items: SourceItem[],
+  options: ImportOptions,
+  onProgress: ((progress: ImportProgress) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<ImportSummary> {
   const root = (await fs.stat(source)).isDirectory() ? path.resolve(source) : path.dirname(path.resolve(source));
   const summary: ImportSummary = { out: options.out, articles: 0, annotations: 0, skipped: [], warnings: [], detected: [], cancelled: false };
   const allocateName = createNameAllocator();
@@ -300,7 +325,7 @@ export async function importCorpus(
         summary.cancelled = true;
         break;
       }
-      const written = await writeArticle(article, allocateName(article.name), options, now);
+      const written = await writeArticle(article, allocateName(article.name), folder, options, now);
       if (written.ok) {
         summary.articles++;
         summary.annotations += article.spans.length;
@@ -315,11 +340,11 @@ export async function importCorpus(
   return summary;
 }
 
-async function writeArticle(article: ImportedArticle, name: string, options: ImportOptions, now: string): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const articlePath = path.join(options.out, ...name.split('/')) + '.txt';
+async function writeArticle(article: ImportedArticle, name: string, folder: string, options: ImportOptions, now: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const articlePath = path.join(folder, ...name.split('/')) + '.txt';
   const annotationPath = articlePath.slice(0, -'.txt'.length) + '.ann.json';
   if ((await exists(articlePath)) || (await exists(annotationPath))) {
-    return { ok: false, reason: `${path.relative(options.out, articlePath)} already exists in the new corpus; article not written (nothing is overwritten)` };
+    return { ok: false, reason: `${path.relative(folder, articlePath)} already exists in the new corpus; article not written (nothing is overwritten)` };
   }
   await fs.mkdir(path.dirname(articlePath), { recursive: true });
   const bytes = Buffer.from(article.text, 'utf8');

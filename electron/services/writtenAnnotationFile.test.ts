@@ -82,7 +82,7 @@ describe('saving again the file this process wrote', () => {
     expect(written?.parsed).toEqual(read);
     expect(JSON.stringify(written?.parsed)).toBe(JSON.stringify(read));
     expect(written?.shape).toEqual(inspectJsonShape(bytes.toString('utf8')));
-    expect(written?.offsetsCheckedFor).toBe(article.sha256);
+    expect(written?.offsetsCheckedFor).toBe(`${article.sha256}/${article.encoding}`);
 
     // Any other bytes (another program's edit of the same length) are not taken for it.
     const edited = Buffer.from(bytes);

@@ -16,7 +16,8 @@ import type { JsonShape } from './inputLimits';
  *   by AnnotationFileSchema, and it is stored only when it is plain JSON data (jsonShapeOf is
  *   not null), for which JSON.parse(JSON.stringify(value)) is the same value, keys in the same
  *   order; so the schema's output for it is what the schema gives for the file read back.
- * - `offsetsCheckedFor`: the SHA-256 of the article its offsets and texts were checked against.
+ * - `offsetsCheckedFor`: the decoded article text its offsets and texts were checked against
+ *   (decodedTextKey: the bytes' SHA-256 and the encoding).
  * One entry, for the article being edited: a file saved elsewhere replaces it.
  */
 export interface WrittenAnnotationFile {

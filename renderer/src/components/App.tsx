@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useMessages } from '../i18n/useMessages';
-import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, resolveExternalChange, showCorpus, undo } from '../store/actions';
+import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, showCorpus, switchCorpusWhenSafe, undo } from '../store/actions';
 import { startAutosave } from '../store/autosave';
 import { installCloseGuard } from '../store/closeGuard';
 import { useFindStore } from '../store/findStore';
@@ -13,6 +13,8 @@ import { ArticleView } from './ArticleView';
 import { CorpusPane } from './CorpusPane';
 import { CorpusSearch } from './CorpusSearch';
 import { DeleteConfirmation } from './DeleteConfirmation';
+import { ConflictDialog } from './saving/ConflictDialog';
+import { LeaveQuestionDialog } from './saving/LeaveQuestionDialog';
 import { FindBar } from './FindBar';
 import { LeadPanel } from './lead/LeadPanel';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -34,7 +36,6 @@ export function App() {
   const theme = useSessionStore((state) => state.theme);
   const fontSize = useSessionStore((state) => state.fontSize);
   const notice = useSessionStore((state) => state.notice);
-  const externalChange = useSessionStore((state) => state.externalChange);
   const t = useMessages();
   useKeyboard();
   useFileDrop();
@@ -55,6 +56,7 @@ export function App() {
     const stopAutosave = startAutosave();
     const stopCloseGuard = installCloseGuard();
     const stopCorpus = api().onCorpusChanged((corpus) => showCorpus(corpus));
+    const stopSwitch = api().onCorpusSwitchRequested(({ token }) => void switchCorpusWhenSafe(token));
     const stopList = api().onCorpusListChanged((corpus) => useSessionStore.getState().set({ corpus }));
     const stopArticleChange = api().onArticleChangedOnDisk(({ id }) => void onArticleChangedOnDisk(id));
     const stopAnnotationChange = api().onAnnotationsChangedOnDisk(({ id }) => void onAnnotationsChangedOnDisk(id));
@@ -81,6 +83,7 @@ export function App() {
       stopAutosave();
       stopCloseGuard();
       stopCorpus();
+      stopSwitch();
       stopList();
       stopArticleChange();
       stopAnnotationChange();
@@ -101,19 +104,6 @@ export function App() {
             <button type="button" onClick={() => void moveBrokenFileAside()}>
               {t('moveAside')}
             </button>
-          </div>
-        ) : null}
-        {externalChange ? (
-          <div className="problem" role="alert" data-testid="external-change">
-            <strong>{language === 'fa' ? 'پروندهٔ حاشیه‌نویسی بیرون از برنامه تغییر کرد، و شما تغییرات ذخیره‌نشده دارید.' : 'The annotation file was changed by another program while you have unsaved edits.'}</strong>
-            <div className="actions">
-              <button type="button" onClick={() => void resolveExternalChange('reload')}>
-                {language === 'fa' ? 'بارگذاری نسخهٔ روی دیسک' : 'Load the version on disk'}
-              </button>
-              <button type="button" onClick={() => void resolveExternalChange('keep-mine')}>
-                {language === 'fa' ? 'نگه داشتن نسخهٔ من (نسخهٔ دیگر در ‎.bak می‌ماند)' : 'Keep my version (theirs stays in .bak)'}
-              </button>
-            </div>
           </div>
         ) : null}
         {notice ? (
@@ -145,6 +135,8 @@ export function App() {
       <DeleteConfirmation />
       <LeadPanel />
       <TransferDialogs />
+      <ConflictDialog />
+      <LeaveQuestionDialog />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { ArticleStatusSchema } from '../../../shared/model/status';
 import { statusLabels } from '../i18n/messages';
+import { EncodingChooser } from './EncodingChooser';
 import { markDoneAndOpenNext, setArticleStatus } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
@@ -24,6 +25,7 @@ export function ArticleHeader() {
           ))}
         </select>
       </label>
+      <EncodingChooser />
       <button type="button" className="primary" disabled={article.problem !== null} title="Ctrl+Enter" onClick={() => void markDoneAndOpenNext()}>
         {fa ? 'انجام شد، بعدی' : 'Done, next'}
       </button>

@@ -16,6 +16,9 @@ export function CorpusPane() {
   const corpus = useSessionStore((state) => state.corpus);
   const currentId = useSessionStore((state) => state.article?.id ?? state.loadingArticleId);
   const language = useSessionStore((state) => state.language);
+  const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
+  // Articles whose edits are held in memory, not on disk (a failed save is never hidden).
+  const unsaved = useMemo(() => new Set(unsavedArticles.map((entry) => entry.id)), [unsavedArticles]);
   const t = useMessages();
   const [filter, setFilter] = useState<ArticleFilter>(EMPTY_FILTER);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -121,6 +124,11 @@ export function CorpusPane() {
                   </bdi>
                   <span className={`file-status status-${entry.status}`}>{statusLabels[language][entry.status]}</span>
                   <span className="file-count">{formatNumber(entry.annotationCount, language)}</span>
+                  {unsaved.has(entry.id) ? (
+                    <span className="file-unsaved" data-testid="file-unsaved" role="img" aria-label={t('unsaved')} title={t('unsaved')}>
+                      ●
+                    </span>
+                  ) : null}
                   {entry.problem ? (
                     <span className="file-problem" aria-label={entry.problem}>
                       ⚠

@@ -1,8 +1,9 @@
+import { formatNumber } from '../i18n/formatNumber';
 import { useMessages } from '../i18n/useMessages';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
 
-const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly' } as const;
+const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly', unwritable: 'unwritable', conflict: 'conflict' } as const;
 
 export function StatusBar() {
   const saveState = useSessionStore((state) => state.saveState);
@@ -11,7 +12,15 @@ export function StatusBar() {
   const selection = useSessionStore((state) => state.textSelection);
   const annotator = useSessionStore((state) => state.annotator);
   const count = useDocumentStore((state) => state.annotations.length);
+  const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
+  const unsavedElsewhere = unsavedArticles.length;
+  // Which articles, and why each is not saved, on hover.
+  const unsavedList = unsavedArticles.map((entry) => (entry.message ? `${entry.id}: ${entry.message}` : entry.id)).join('\n');
+  const conflictPrompt = useSessionStore((state) => state.conflictPrompt);
   const t = useMessages();
+  // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
+  const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
+  const language = useSessionStore((state) => state.language);
   // The status bar shows offsets in code points, the unit of the files on disk.
   const selectionText =
     article && selection
@@ -20,15 +29,36 @@ export function StatusBar() {
         } ${t('characters')})`
       : '';
   return (
-    <footer className="status-bar" role="status">
-      <span className={`save-state save-${saveState}`} data-testid="save-state" data-state={saveState} title={saveMessage ?? undefined}>
-        {t(SAVE_STATE_KEYS[saveState])}
-        {saveMessage && saveState === 'error' ? `: ${saveMessage}` : ''}
+    <footer className="status-bar" role="status" data-testid="status-bar">
+      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveMessage) ?? undefined}>
+        {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${unsavedElsewhere}` : t(SAVE_STATE_KEYS[saveState])}
       </span>
+      {/* The disk's own words (often English, with a path): isolated, so a Persian status line keeps its order; whole in the tooltip. */}
+      {saveMessage && (saveState === 'error' || saveState === 'unwritable') ? (
+        <bdi className="save-message" data-testid="save-message" title={saveMessage}>
+          {saveMessage}
+        </bdi>
+      ) : null}
+      {conflictPrompt && !conflictPrompt.open ? (
+        <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => useSessionStore.getState().set({ conflictPrompt: { ...conflictPrompt, open: true } })}>
+          {t('chooseVersions')}
+        </button>
+      ) : null}
+      {unsavedElsewhere > 0 && shownState !== 'unsaved-elsewhere' ? (
+        <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere" title={unsavedList}>
+          {t('unsavedElsewhere')}: {unsavedElsewhere}
+        </span>
+      ) : null}
       {article ? (
         <span className="status-item">
           {t('encoding')}: {article.encoding}
           {article.encodingGuessed ? ` (${t('guessed')})` : ''}
+          {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
+        </span>
+      ) : null}
+      {article?.invalidBytes ? (
+        <span className="status-item decoding-problems" data-testid="invalid-bytes" data-count={article.invalidBytes} title={t('invalidBytesHint')}>
+          {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
         </span>
       ) : null}
       {article ? <span className="status-item">{t('annotations')}: {count}</span> : null}

@@ -1,5 +1,5 @@
 import { errorMessage } from '../ipcError';
-import type { Corpus } from '../../../shared/ipc';
+import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
@@ -7,68 +7,124 @@ import type { ArticleStatus } from '../../../shared/model/status';
 import { createOffsetConverter } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { api } from '../api';
-import { flushSave, hasUnsavedEdits, markUnsaved, resetAutosave } from './autosave';
+import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleSaving, syncWithDisk } from './autosave';
+import { confirmLeavingUnsaved } from './closeGuard';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
-import { useSessionStore } from './sessionStore';
+import { holdEdits, releaseHeldEdits, takeHeldEdits } from './heldEdits';
+import { useSessionStore, type OpenArticle } from './sessionStore';
 
 /** User intents, shared by the keyboard, the menus and the mouse. */
 
 
+/** Shows a corpus from the start. Edits held for the previous corpus are gone by now: leaving it asked first (closeGuard.ts). */
 export function showCorpus(corpus: Corpus | null): void {
-  useSessionStore.getState().set({ corpus, article: null, selectedAnnotationId: null, textSelection: null, loadError: null });
+  discardUnsavedEdits();
+  useSessionStore.getState().set({ corpus, article: null, selectedAnnotationId: null, textSelection: null, loadError: null, saveState: 'saved', saveMessage: null });
   loadDocument({ articleId: null, annotations: [], relations: [], labels: [], status: 'new' });
 }
 
-export async function openArticle(id: string, options: { reload?: boolean } = {}): Promise<void> {
+/** `encoding`: reopen in that encoding (kept by main for the session; `auto` detects again). */
+export async function openArticle(id: string, options: { reload?: boolean; encoding?: ArticleEncodingChoice } = {}): Promise<void> {
   const session = useSessionStore.getState();
   if (session.article?.id === id && !options.reload) return;
+  // Saved now if the disk takes it; if not, the edits are held below and saving goes on.
   await flushSave();
   session.set({ loadingArticleId: id, loadError: null });
+  // Edits held from an earlier visit are taken back before the file is read, so that no
+  // background save of them can land between the reading and the showing.
+  let held = await takeHeldEdits(id);
   try {
-    const document = await api().article.load({ id });
-    if (useSessionStore.getState().loadingArticleId !== id) return;
+    const document = await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id });
+    if (useSessionStore.getState().loadingArticleId !== id) {
+      if (held) holdEdits(held);
+      return;
+    }
+    // What the article being left still holds unsaved (edits made during the load included) is kept and saved in the background.
+    await settleSaving();
+    holdOpenArticleEdits();
+    if (!held && useSessionStore.getState().article?.id === id) held = await takeHeldEdits(id);
     const converter = createOffsetConverter(document.text);
-    resetAutosave();
+    const sameText = held !== null && held.sha256 === document.sha256;
+    // A file that cannot be written opens read-only; but edits already made to it (before it
+    // became read-only: a remount, a share dropping to read-only) are shown and kept trying.
+    const unwritable = sameText && document.problem?.kind === 'permission' ? document.problem : null;
+    const problem = unwritable ? null : document.problem;
+    const article: OpenArticle = {
+      id: document.id,
+      name: document.name,
+      text: document.text,
+      sha256: document.sha256,
+      encoding: document.encoding,
+      encodingGuessed: document.encodingGuessed,
+      ...(document.invalidBytes ? { invalidBytes: document.invalidBytes } : {}),
+      ...(document.encodingChosen ? { encodingChosen: true } : {}),
+      paragraphs: splitParagraphs(document.text),
+      converter,
+      problem,
+      orphans: document.orphans,
+      reanchored: document.reanchored,
+    };
     useSessionStore.getState().set({
-      article: {
-        id: document.id,
-        name: document.name,
-        text: document.text,
-        sha256: document.sha256,
-        encoding: document.encoding,
-        encodingGuessed: document.encodingGuessed,
-        paragraphs: splitParagraphs(document.text),
-        converter,
-        problem: document.problem,
-        orphans: document.orphans,
-        reanchored: document.reanchored,
-      },
+      article,
       loadingArticleId: null,
       selectedAnnotationId: null,
       hoveredAnnotationId: null,
       textSelection: null,
-      saveState: document.problem ? 'readonly' : 'saved',
-      saveMessage: document.problem?.message ?? null,
+      saveState: problem ? 'readonly' : 'saved',
+      saveMessage: problem?.message ?? null,
     });
-    loadDocument({
-      articleId: document.id,
+    const loaded = {
+      status: document.status,
       // Kept in reading order from here on: edits insert in place instead of sorting again.
       annotations: toDocumentAnnotations(document.annotations, converter).sort(compareReadingOrder),
       relations: document.relations,
       labels: document.labels,
-      status: document.status,
-    });
+    };
+    beginArticle(document.id, loaded);
+    loadDocument({ articleId: document.id, ...loaded });
+    if (held) {
+      const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
+      if (sameText && !problem) {
+        resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', message: unwritable.message } : held, onDisk);
+        releaseHeldEdits(held.articleId);
+      } else {
+        // Made on another text (the article changed on disk), or the file cannot be used now: kept, never applied blindly.
+        const fa = useSessionStore.getState().language === 'fa';
+        const message = !sameText
+          ? fa
+            ? 'این ویرایش‌ها روی نسخهٔ دیگری از متن مقاله انجام شده‌اند و ذخیره نشده‌اند.'
+            : 'These edits were made on another version of the article’s text and are not saved.'
+          : fa
+            ? 'پروندهٔ حاشیه‌نویسی اکنون قابل استفاده نیست؛ این ویرایش‌ها ذخیره نشده‌اند و نگه داشته می‌شوند.'
+            : 'The annotation file cannot be used now; these edits are not saved and are kept.';
+        holdEdits({ ...held, state: 'error', retrying: false, message });
+      }
+      // Shown or held again: nothing left for the catch below to give back.
+      held = null;
+    }
     if (document.reanchored) useSessionStore.getState().set({ notice: describeReanchoring(document.reanchored, document.orphans.length) });
     void api().session.remember({ articleId: document.id });
   } catch (error) {
+    if (held) holdEdits(held);
     useSessionStore.getState().set({ loadingArticleId: null, loadError: errorMessage(error) });
   }
 }
 
 export async function openFolderDialog(): Promise<void> {
-  await flushSave();
+  if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
   try {
     const corpus = await api().corpus.openDialog({});
+    if (corpus) showCorpus(corpus);
+  } catch (error) {
+    useSessionStore.getState().set({ loadError: errorMessage(error) });
+  }
+}
+
+/** File › Open Folder or Open Recent, chosen in main's menu: edits are saved (or the user asked) before main opens the folder. */
+export async function switchCorpusWhenSafe(token: string): Promise<void> {
+  if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
+  try {
+    const corpus = await api().corpus.confirmSwitch({ token });
     if (corpus) showCorpus(corpus);
   } catch (error) {
     useSessionStore.getState().set({ loadError: errorMessage(error) });
@@ -154,30 +210,16 @@ export async function onArticleChangedOnDisk(id: string): Promise<void> {
   await openArticle(id, { reload: true });
 }
 
-/** Another program changed the open article's annotation file: reload, or ask when edits are unsaved. */
+/**
+ * Another writer changed the open article's annotation file: a save merges its changes with
+ * this window's (asking about conflicts), never a reload over unsaved edits. A broken file is
+ * read again instead: it may have been mended.
+ */
 export async function onAnnotationsChangedOnDisk(id: string): Promise<void> {
-  const session = useSessionStore.getState();
-  if (session.article?.id !== id) return;
-  if (hasUnsavedEdits()) {
-    session.set({ externalChange: true });
-    return;
-  }
-  await openArticle(id, { reload: true });
-  const fa = useSessionStore.getState().language === 'fa';
-  useSessionStore.getState().set({ notice: fa ? 'پروندهٔ حاشیه‌نویسی بیرون از برنامه تغییر کرد و دوباره بارگذاری شد.' : 'The annotation file was changed by another program and has been reloaded.' });
-}
-
-export async function resolveExternalChange(choice: 'reload' | 'keep-mine'): Promise<void> {
-  const session = useSessionStore.getState();
-  session.set({ externalChange: false });
-  if (!session.article) return;
-  if (choice === 'reload') {
-    resetAutosave();
-    await openArticle(session.article.id, { reload: true });
-  } else {
-    markUnsaved();
-    await flushSave();
-  }
+  const article = useSessionStore.getState().article;
+  if (article?.id !== id) return;
+  if (article.problem) await openArticle(id, { reload: true });
+  else await syncWithDisk(id);
 }
 
 export function selectAnnotation(id: string | null): void {
@@ -265,7 +307,7 @@ export async function openNextUnfinished(): Promise<void> {
 
 /** A folder or article dropped onto the window: main resolves and opens it. */
 export async function openDroppedFile(file: File): Promise<void> {
-  await flushSave();
+  if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
   try {
     const { corpus, articleId } = await window.dropTarget.open(file);
     showCorpus(corpus);

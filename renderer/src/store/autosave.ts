@@ -1,11 +1,20 @@
 import { annotationListChanges } from '../../../shared/model/annotationChanges';
-import { toStoredAnnotations, type DocumentAnnotation } from '../../../shared/model/documentAnnotation';
-import type { SaveResult } from '../../../shared/ipc';
+import { toStoredAnnotations } from '../../../shared/model/documentAnnotation';
+import { mergeDocuments } from '../../../shared/model/documentMerge';
+import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../shared/ipc';
 import { api } from '../api';
-import { useDocumentStore } from './documentStore';
-import { useSessionStore } from './sessionStore';
+import { fromSavedDocument, sameSnapshot, snapshotOf, toSavedDocument, type DocumentSnapshot } from './documentSnapshot';
+import { adoptMergedDocument, isChangeNotAnEdit, useDocumentStore } from './documentStore';
+import { discardHeldEdits, failedSaveState, flushHeldEdits, heldArticleIds, holdEdits, RETRY_DELAYS_MS, type HeldEdits } from './heldEdits';
+import { reflectSavedInCorpusList, useSessionStore, type OpenArticle } from './sessionStore';
 
-/** Saves shortly after the last edit; failed saves keep the edits in memory and retry. */
+/**
+ * Saves the open article shortly after the last edit. Every save is merged in main with what is
+ * on disk (another instance, a sync tool): the answer may carry the merged document, which the
+ * window takes without counting it as an edit, rebasing edits made while the save was on its
+ * way. A failed save keeps the edits in memory, marked unsaved, and tries again; switching
+ * articles hands them to heldEdits.ts, which goes on saving them.
+ */
 // Short enough that a crash or power cut loses almost nothing; long enough to batch a burst of keys.
 const SAVE_DELAY_MS = 60;
 /**
@@ -18,18 +27,29 @@ const LARGE_DOCUMENT_SAVE_DELAY_MS = 700;
 function editSaveDelay(): number {
   return useDocumentStore.getState().annotations.length > LARGE_DOCUMENT_ANNOTATIONS ? LARGE_DOCUMENT_SAVE_DELAY_MS : SAVE_DELAY_MS;
 }
-const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 let timer: ReturnType<typeof setTimeout> | null = null;
+let idleHandle: number | null = null;
 let revision = 0;
 let savedRevision = 0;
 let running: Promise<void> | null = null;
 let failures = 0;
 
-let idleHandle: number | null = null;
+/**
+ * What this window last loaded or saved of the open article, as main holds it: the base of the
+ * next merge, and (by `revision`, the name main gave the list) the list later saves send only
+ * changes against. Null before an article is open.
+ */
+let base: { articleId: string; revision: string | null; document: DocumentSnapshot } | null = null;
 
-/** The list of the last save main accepted, under the revision main named it: later saves send only changes against it. */
-let savedBase: { articleId: string; revision: string; annotations: readonly DocumentAnnotation[] } | null = null;
+/**
+ * Conflicts wait for the user: no save is sent until they choose (the edits stay in memory,
+ * marked unsaved). `save`: main found them, the choice goes with the next save. `local`: they
+ * came up in the window, rebasing its edits onto a merge or onto the file as reopened; the
+ * choice is applied here with the three versions kept.
+ */
+let pendingConflict: { articleId: string; mode: 'save' } | { articleId: string; mode: 'local'; base: SavedDocument; disk: SavedDocument } | null = null;
+let pendingResolutions: ConflictResolutions | null = null;
 
 /** Changes up to this many annotations (or a quarter of the list, if more) are sent as changes; beyond that the whole list. */
 const CHANGES_AT_MOST = 200;
@@ -39,9 +59,7 @@ const CHANGES_AT_MOST = 200;
  * serializing a large document never lands in the frame that answers a key press.
  */
 function schedule(delay: number): void {
-  if (timer !== null) clearTimeout(timer);
-  if (idleHandle !== null) cancelIdleCallback(idleHandle);
-  idleHandle = null;
+  cancelScheduled();
   timer = setTimeout(() => {
     timer = null;
     idleHandle = requestIdleCallback(
@@ -54,130 +72,293 @@ function schedule(delay: number): void {
   }, delay);
 }
 
-async function saveOnce(): Promise<void> {
-  const session = useSessionStore.getState();
-  const document = useDocumentStore.getState();
-  const article = session.article;
-  if (!article || document.articleId !== article.id) return;
-  if (article.problem) {
-    session.set({ saveState: 'readonly' });
-    return;
-  }
-  const target = revision;
-  session.set({ saveState: 'saving' });
-  const annotations = document.annotations;
-  const base = savedBase?.articleId === article.id ? savedBase : null;
+function cancelScheduled(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  if (idleHandle !== null) cancelIdleCallback(idleHandle);
+  idleHandle = null;
+}
+
+function currentSnapshot(): DocumentSnapshot {
+  return snapshotOf(useDocumentStore.getState());
+}
+
+async function send(article: OpenArticle, sent: DocumentSnapshot, resolutions: ConflictResolutions | null): Promise<SaveResult> {
+  const extra = resolutions ? { resolutions } : {};
+  const known = base?.articleId === article.id && base.revision !== null ? { revision: base.revision, annotations: base.document.annotations } : null;
   const saveWhole = () =>
     api().annotations.save({
       id: article.id,
       sha256: article.sha256,
-      status: document.status,
-      annotations: toStoredAnnotations(annotations, article.converter),
-      relations: document.relations,
-      labels: document.labels,
+      status: sent.status,
+      annotations: toStoredAnnotations(sent.annotations, article.converter),
+      relations: sent.relations,
+      labels: sent.labels,
+      ...extra,
     });
-  try {
-    const changes = base ? annotationListChanges(base.annotations, annotations) : null;
-    let result: SaveResult;
-    if (base && changes && changes.insert.length + changes.remove.length <= Math.max(CHANGES_AT_MOST, annotations.length / 4)) {
-      const stored = toStoredAnnotations(
-        changes.insert.map((placed) => placed.annotation),
-        article.converter,
-      );
-      result = await api().annotations.saveChanges({
-        id: article.id,
-        sha256: article.sha256,
-        base: base.revision,
-        status: document.status,
-        remove: changes.remove,
-        insert: changes.insert.map((placed, index) => ({ index: placed.index, annotation: stored[index] })),
-        count: changes.count,
-        relations: document.relations,
-        labels: document.labels,
-      });
-      // Main no longer keeps that list (it was restarted, or saved other articles since): send it whole.
-      if (!result.ok && result.baseUnknown) result = await saveWhole();
-    } else {
-      result = await saveWhole();
-    }
-    if (result.ok) savedBase = result.revision ? { articleId: article.id, revision: result.revision, annotations } : null;
-    if (!result.ok) {
-      if (result.retryable) throw new Error(result.message);
-      // Refused on purpose (a broken file on disk, a changed article): retrying cannot help.
-      // The edits stay in memory and the status bar says why.
-      useSessionStore.getState().set({ saveState: 'error', saveMessage: result.message });
-      return;
-    }
-    savedRevision = Math.max(savedRevision, target);
-    failures = 0;
-    const clean = savedRevision === revision;
-    const corpus = useSessionStore.getState().corpus;
-    const articles = corpus?.articles.map((entry) =>
-      entry.id === article.id ? { ...entry, status: document.status, annotationCount: document.annotations.length, tags: [...new Set(document.annotations.map((annotation) => annotation.type))].sort() } : entry,
-    );
-    useSessionStore.getState().set({
-      saveState: clean ? 'saved' : 'dirty',
-      saveMessage: null,
-      lastSavedAt: result.savedAt,
-      ...(corpus && articles ? { corpus: { ...corpus, articles } } : {}),
-    });
-    if (!clean) schedule(editSaveDelay());
-  } catch (error) {
-    const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)];
-    failures++;
-    useSessionStore.getState().set({ saveState: 'error', saveMessage: error instanceof Error ? error.message : String(error) });
-    schedule(delay);
-  }
+  const changes = known ? annotationListChanges(known.annotations, sent.annotations) : null;
+  if (!known || !changes || changes.insert.length + changes.remove.length > Math.max(CHANGES_AT_MOST, sent.annotations.length / 4)) return saveWhole();
+  const stored = toStoredAnnotations(
+    changes.insert.map((placed) => placed.annotation),
+    article.converter,
+  );
+  const result = await api().annotations.saveChanges({
+    id: article.id,
+    sha256: article.sha256,
+    base: known.revision,
+    status: sent.status,
+    remove: changes.remove,
+    insert: changes.insert.map((placed, index) => ({ index: placed.index, annotation: stored[index] })),
+    count: changes.count,
+    relations: sent.relations,
+    labels: sent.labels,
+    ...extra,
+  });
+  // Main no longer keeps that list (it was restarted, or saved other articles since): send it whole.
+  return !result.ok && result.baseUnknown ? saveWhole() : result;
 }
 
-async function saveNow(): Promise<void> {
+function announceMerge(): void {
+  const fa = useSessionStore.getState().language === 'fa';
+  useSessionStore.getState().set({
+    notice: fa
+      ? 'پروندهٔ حاشیه‌نویسی را نویسندهٔ دیگری (نمونهٔ دیگری از برنامه یا برنامه‌ای دیگر) تغییر داده بود؛ تغییرات او با تغییرات شما ادغام شد.'
+      : 'Another writer (another instance or program) had changed the annotation file; their changes were merged with yours.',
+  });
+}
+
+/** Shows conflicts and holds saving until the user chooses. */
+function askAboutConflicts(conflict: NonNullable<typeof pendingConflict>, conflicts: SaveConflict[]): void {
+  pendingConflict = conflict;
+  cancelScheduled();
+  useSessionStore.getState().set({ saveState: 'conflict', saveMessage: null, conflictPrompt: { articleId: conflict.articleId, conflicts, open: true } });
+}
+
+/**
+ * Takes the document main saved (this window's edits merged with another writer's). Edits made
+ * after the save was sent are rebased onto it: base = what was sent, disk = the merge, mine =
+ * the document now. Not an edit: no save follows unless edits made meanwhile remain unsaved.
+ */
+function adoptMerge(article: OpenArticle, sent: DocumentSnapshot, merged: SavedDocument, mergedRevision: string | null): void {
+  const now = currentSnapshot();
+  const mergedSnapshot = fromSavedDocument(merged, article.converter, [now.annotations, sent.annotations]);
+  base = { articleId: article.id, revision: mergedRevision, document: mergedSnapshot };
+  announceMerge();
+  if (sameSnapshot(now, sent)) {
+    adoptMergedDocument({ articleId: article.id, ...mergedSnapshot });
+    return;
+  }
+  const sentSaved = toSavedDocument(sent, article.converter);
+  const rebased = mergeDocuments(sentSaved, merged, toSavedDocument(now, article.converter));
+  if (rebased.conflicts.length > 0) {
+    askAboutConflicts({ articleId: article.id, mode: 'local', base: sentSaved, disk: merged }, rebased.conflicts);
+    return;
+  }
+  adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, [mergedSnapshot.annotations, now.annotations]) });
+}
+
+async function saveOnce(force: boolean): Promise<void> {
+  const session = useSessionStore.getState();
+  const article = session.article;
+  if (!article || useDocumentStore.getState().articleId !== article.id || base?.articleId !== article.id) return;
+  if (article.problem) {
+    session.set({ saveState: 'readonly' });
+    return;
+  }
+  if (pendingConflict?.articleId === article.id) return;
+  if (!force && savedRevision === revision) return;
+  const target = revision;
+  const sent = currentSnapshot();
+  const resolutions = pendingResolutions;
+  pendingResolutions = null;
+  session.set({ saveState: 'saving' });
+  let result: SaveResult;
+  try {
+    result = await send(article, sent, resolutions);
+  } catch (error) {
+    result = { ok: false, message: error instanceof Error ? error.message : String(error), retryable: true };
+  }
+  // The article was closed meanwhile: openArticle took over what was left unsaved.
+  if (useSessionStore.getState().article?.id !== article.id || base?.articleId !== article.id) return;
+  if (!result.ok) {
+    if (result.conflicts && result.conflicts.length > 0) {
+      askAboutConflicts({ articleId: article.id, mode: 'save' }, result.conflicts);
+      return;
+    }
+    // The user's choices go with the retry: the disk refused the bytes, not the choices.
+    if (resolutions && pendingResolutions === null) pendingResolutions = resolutions;
+    const outcome = failedSaveState(result);
+    useSessionStore.getState().set({ saveState: outcome.state, saveMessage: result.message });
+    if (outcome.retrying) {
+      schedule(RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
+      failures++;
+    }
+    return;
+  }
+  failures = 0;
+  savedRevision = Math.max(savedRevision, target);
+  if (result.merged) adoptMerge(article, sent, result.merged, result.revision ?? null);
+  else base = { articleId: article.id, revision: result.revision ?? null, document: sent };
+  if (pendingConflict?.articleId === article.id) return;
+  const clean = savedRevision === revision;
+  useSessionStore.getState().set({ saveState: clean ? 'saved' : 'dirty', saveMessage: null, lastSavedAt: result.savedAt });
+  reflectSavedInCorpusList(article.id, base.document);
+  if (!clean) schedule(editSaveDelay());
+}
+
+async function saveNow(force = false): Promise<void> {
   while (running) await running;
-  if (savedRevision === revision) return;
-  running = saveOnce().finally(() => {
+  if (!force && savedRevision === revision) return;
+  running = saveOnce(force).finally(() => {
     running = null;
   });
   await running;
 }
 
-/** Saves any unsaved edit now; resolves true when nothing is left unsaved. */
+/** Lets a save of the open article that is on its way land (and be adopted) before the article is left. */
+export async function settleSaving(): Promise<void> {
+  cancelScheduled();
+  while (running) await running;
+}
+
+/** Saves any unsaved edit of the open article now; resolves true when nothing of it is left unsaved. */
 export async function flushSave(): Promise<boolean> {
-  if (timer !== null) {
-    clearTimeout(timer);
-    timer = null;
-  }
-  if (idleHandle !== null) {
-    cancelIdleCallback(idleHandle);
-    idleHandle = null;
-  }
+  cancelScheduled();
   await saveNow();
   return savedRevision === revision;
 }
 
-/** Marks the document as needing a save (e.g. to keep the user's version over a change on disk). */
-export function markUnsaved(): void {
-  revision++;
-  useSessionStore.getState().set({ saveState: 'dirty' });
+/**
+ * Another writer changed the open article's annotation file: a save merges it in (with no
+ * unsaved edits, a save that writes nothing and answers with what is on disk), instead of a
+ * reload that would count as an edit or drop edits made meanwhile.
+ */
+export async function syncWithDisk(articleId: string): Promise<void> {
+  if (useSessionStore.getState().article?.id !== articleId || pendingConflict?.articleId === articleId) return;
+  cancelScheduled();
+  await saveNow(true);
 }
 
 export function hasUnsavedEdits(): boolean {
   return savedRevision !== revision;
 }
 
-/** Marks the loaded state as saved: called when an article is (re)loaded from disk. */
-export function resetAutosave(): void {
-  if (timer !== null) clearTimeout(timer);
-  timer = null;
-  if (idleHandle !== null) cancelIdleCallback(idleHandle);
-  idleHandle = null;
+/** Articles whose edits are not on disk: the open one and those held in the background. */
+export function unsavedArticleIds(): string[] {
+  const open = useSessionStore.getState().article;
+  return [...new Set([...(open && hasUnsavedEdits() ? [open.id] : []), ...heldArticleIds()])];
+}
+
+/** Saves everything now (the open article and held ones); resolves with the articles that still hold unsaved edits. */
+export async function flushAllSaves(): Promise<string[]> {
+  await Promise.all([flushSave(), flushHeldEdits()]);
+  return unsavedArticleIds();
+}
+
+/**
+ * The open article is being left (another article, a reload): its edits not yet on disk are
+ * handed to heldEdits.ts, which goes on saving them, in code points with their base.
+ */
+export function holdOpenArticleEdits(): void {
+  const article = useSessionStore.getState().article;
+  const document = useDocumentStore.getState();
+  if (!article || !base || base.articleId !== article.id || document.articleId !== article.id || !hasUnsavedEdits()) return;
+  const { saveState, saveMessage } = useSessionStore.getState();
+  const conflict = pendingConflict?.articleId === article.id ? pendingConflict : null;
+  const edits: HeldEdits = {
+    articleId: article.id,
+    sha256: article.sha256,
+    // Conflicts found in the window are between what was sent and the merge: keep that base, so reopening asks again.
+    base: conflict?.mode === 'local' ? conflict.base : toSavedDocument(base.document, article.converter),
+    mine: toSavedDocument(currentSnapshot(), article.converter),
+    state: conflict ? 'conflict' : saveState === 'unwritable' || saveState === 'error' ? saveState : 'dirty',
+    message: saveMessage,
+    retrying: conflict === null,
+  };
+  holdEdits(edits);
+  savedRevision = revision;
+}
+
+/** Starts over for an article just loaded from disk (`loaded` is what main now holds as this window's base). */
+export function beginArticle(articleId: string, loaded: DocumentSnapshot): void {
+  cancelScheduled();
   revision = 0;
   savedRevision = 0;
   failures = 0;
-  savedBase = null;
+  base = { articleId, revision: null, document: loaded };
+  pendingConflict = null;
+  pendingResolutions = null;
+  useSessionStore.getState().set({ conflictPrompt: null });
+}
+
+/**
+ * The article was opened again with edits held from before: they are rebased onto the file as
+ * it is now (base = what they were made against, disk = as loaded, mine = the edits) and shown,
+ * still unsaved; the save goes on. Conflicts with what another writer did meanwhile are asked.
+ */
+export function resumeHeldEdits(article: OpenArticle, held: HeldEdits, loaded: SavedDocument): void {
+  const rebased = mergeDocuments(held.base, loaded, held.mine);
+  const known = [useDocumentStore.getState().annotations];
+  if (rebased.conflicts.length > 0) {
+    adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(held.mine, article.converter, known) });
+    revision++;
+    askAboutConflicts({ articleId: article.id, mode: 'local', base: held.base, disk: loaded }, rebased.conflicts);
+    return;
+  }
+  adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, known) });
+  revision++;
+  // Said as it was when the article was left (a read-only folder stays read-only) until the next answer.
+  useSessionStore.getState().set({ saveState: held.state === 'conflict' ? 'dirty' : held.state, saveMessage: held.message });
+  schedule(0);
+}
+
+/**
+ * The user's choice for each conflict. Conflicts main found go with the next save; conflicts
+ * found in the window are settled here and saved as an edit. Either way the result is a
+ * checkpoint for undo (see adoptMergedDocument).
+ */
+export async function resolveConflicts(resolutions: ConflictResolutions): Promise<void> {
+  const article = useSessionStore.getState().article;
+  const conflict = pendingConflict;
+  if (!article || conflict?.articleId !== article.id) return;
+  pendingConflict = null;
+  useSessionStore.getState().set({ conflictPrompt: null, saveState: 'dirty' });
+  if (conflict.mode === 'save') {
+    pendingResolutions = resolutions;
+  } else {
+    const resolved = mergeDocuments(conflict.base, conflict.disk, toSavedDocument(currentSnapshot(), article.converter), resolutions);
+    if (resolved.conflicts.length > 0) {
+      // Edits made while the question waited touched other items the other writer changed too.
+      askAboutConflicts(conflict, resolved.conflicts);
+      return;
+    }
+    adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(resolved.merged, article.converter, [useDocumentStore.getState().annotations]) });
+  }
+  revision++;
+  cancelScheduled();
+  await saveNow();
+}
+
+/** Escape on the conflict question: nothing is chosen, nothing saved; the edits stay, marked unsaved. */
+export function postponeConflicts(): void {
+  const prompt = useSessionStore.getState().conflictPrompt;
+  if (prompt) useSessionStore.getState().set({ conflictPrompt: { ...prompt, open: false }, saveState: 'conflict' });
+}
+
+/** Forgets every unsaved edit: the user chose to leave them (closing, another corpus). */
+export function discardUnsavedEdits(): void {
+  cancelScheduled();
+  savedRevision = revision;
+  pendingConflict = null;
+  pendingResolutions = null;
+  base = null;
+  discardHeldEdits();
+  useSessionStore.getState().set({ conflictPrompt: null });
 }
 
 export function startAutosave(): () => void {
   return useDocumentStore.subscribe((state, previous) => {
-    if (state.articleId === null || state.articleId !== previous.articleId) return;
+    if (state.articleId === null || state.articleId !== previous.articleId || isChangeNotAnEdit()) return;
     if (state.annotations === previous.annotations && state.relations === previous.relations && state.status === previous.status) return;
     revision++;
     const session = useSessionStore.getState();
@@ -185,7 +366,12 @@ export function startAutosave(): () => void {
       session.set({ saveState: 'readonly' });
       return;
     }
-    session.set({ saveState: 'dirty' });
+    // While conflicts wait for the user, edits are kept and shown as unsaved; the save waits.
+    if (pendingConflict?.articleId === state.articleId) {
+      session.set({ saveState: 'conflict' });
+      return;
+    }
+    if (session.saveState !== 'unwritable' && session.saveState !== 'error') session.set({ saveState: 'dirty' });
     schedule(editSaveDelay());
   });
 }

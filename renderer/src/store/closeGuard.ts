@@ -1,31 +1,54 @@
-import { flushSave, hasUnsavedEdits } from './autosave';
-import { useSessionStore } from './sessionStore';
+import { discardUnsavedEdits, flushAllSaves, unsavedArticleIds } from './autosave';
+import { useSessionStore, type LeaveQuestion } from './sessionStore';
 
 /**
- * Closing the window or quitting never loses an edit: while edits are unsaved, the close is
- * held back, the save is flushed, and the window closes itself once the save landed. If the
- * save keeps failing, a second close asks before letting unsaved edits go.
+ * Leaving the corpus (closing the window, quitting, opening another folder) never drops an edit
+ * without asking: everything unsaved is saved first, and only if some article's edits still
+ * cannot be written (a read-only folder, a full disk, a conflict waiting for a choice) the user
+ * is asked, in the window, whether to leave them.
+ */
+let answer: ((leave: boolean) => void) | null = null;
+
+/** Resolves true when nothing unsaved is left, or the user chose to leave what is. */
+export async function confirmLeavingUnsaved(action: LeaveQuestion['action']): Promise<boolean> {
+  const remaining = await flushAllSaves();
+  if (remaining.length === 0) return true;
+  // A question already waiting is answered "stay" by the newer one: only one is shown.
+  answer?.(false);
+  return new Promise<boolean>((resolve) => {
+    answer = resolve;
+    useSessionStore.getState().set({ leaveQuestion: { action, articles: remaining } });
+  });
+}
+
+export function answerLeaveQuestion(leave: boolean): void {
+  const resolve = answer;
+  answer = null;
+  useSessionStore.getState().set({ leaveQuestion: null });
+  resolve?.(leave);
+}
+
+/**
+ * While edits are unsaved, a close is held back (Electron then simply keeps the window; a
+ * browser shows its own prompt), everything is saved, and the window closes itself once all is
+ * on disk, or once the user chose to leave what could not be saved.
  */
 export function installCloseGuard(): () => void {
-  let flushing = false;
+  let leaving = false;
+  let asking = false;
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (!hasUnsavedEdits()) return;
-    const { saveState, saveMessage, language } = useSessionStore.getState();
-    if (saveState === 'error' && !flushing) {
-      const question =
-        language === 'fa'
-          ? `تغییرات ذخیره نشده‌اند (${saveMessage ?? ''}). بدون ذخیره بسته شود؟`
-          : `Your changes could not be saved (${saveMessage ?? ''}). Close without saving?`;
-      if (window.confirm(question)) return;
-    }
+    if (leaving || unsavedArticleIds().length === 0) return;
     event.preventDefault();
     // Chromium shows its own prompt only when returnValue is set; Electron just cancels the close.
     event.returnValue = '';
-    if (flushing) return;
-    flushing = true;
-    void flushSave().then((clean) => {
-      flushing = false;
-      if (clean) window.close();
+    if (asking) return;
+    asking = true;
+    void confirmLeavingUnsaved('close').then((leave) => {
+      asking = false;
+      if (!leave) return;
+      leaving = true;
+      discardUnsavedEdits();
+      window.close();
     });
   };
   window.addEventListener('beforeunload', onBeforeUnload);

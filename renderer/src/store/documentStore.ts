@@ -45,11 +45,42 @@ export function redoDocument(): void {
   useDocumentStore.temporal.getState().redo();
 }
 
-/** Loads another article's annotations with an empty history: undo is per article. */
-export function loadDocument(document: Pick<DocumentState, 'articleId' | 'annotations' | 'relations' | 'labels' | 'status'>): void {
+export type LoadedDocument = Pick<DocumentState, 'articleId' | 'annotations' | 'relations' | 'labels' | 'status'>;
+
+/**
+ * Changes the store makes that are not the user's edits (a load, a merge adopted from disk):
+ * autosave ignores them, so a reload never counts as an edit and never triggers a save.
+ */
+let notAnEdit = 0;
+
+export function isChangeNotAnEdit(): boolean {
+  return notAnEdit > 0;
+}
+
+function setWithoutHistory(document: LoadedDocument): void {
   const temporalStore = useDocumentStore.temporal.getState();
   temporalStore.pause();
-  useDocumentStore.getState().load(document);
-  temporalStore.resume();
-  temporalStore.clear();
+  notAnEdit++;
+  try {
+    useDocumentStore.getState().load(document);
+  } finally {
+    notAnEdit--;
+    temporalStore.resume();
+  }
+}
+
+/** Loads another article's annotations with an empty history: undo is per article. */
+export function loadDocument(document: LoadedDocument): void {
+  setWithoutHistory(document);
+  useDocumentStore.temporal.getState().clear();
+}
+
+/**
+ * Takes what another writer made of the document (merged with this window's edits) without
+ * counting it as an edit. The undo history ends here: stepping back past this point would
+ * restore states without the other writer's changes, so undo could delete another person's
+ * annotation without that being anyone's action. The user's own edits after it undo as usual.
+ */
+export function adoptMergedDocument(document: LoadedDocument): void {
+  loadDocument(document);
 }

@@ -1,10 +1,37 @@
 import { create } from 'zustand';
-import type { Corpus, TagSetWire } from '../../../shared/ipc';
+import type { Corpus, SaveConflict, TagSetWire } from '../../../shared/ipc';
 import type { OffsetConverter } from '../../../shared/text/offsets';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import type { UiLanguage } from '../i18n/messages';
 
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'readonly';
+/**
+ * The open article's save state. `readonly`: its annotation file cannot be used, so nothing is
+ * edited; `unwritable`: the file or its folder cannot be written (edits kept, unsaved);
+ * `conflict`: another writer changed the same items, and the save waits for the user's choice.
+ */
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'readonly' | 'unwritable' | 'conflict';
+
+/** An article other than the open one whose edits are held in memory, not yet on disk. */
+export interface UnsavedArticleSummary {
+  id: string;
+  state: 'dirty' | 'error' | 'unwritable' | 'conflict';
+  message: string | null;
+}
+
+/** Conflicts with another writer, shown to the user to choose per item. */
+export interface ConflictPrompt {
+  articleId: string;
+  conflicts: SaveConflict[];
+  /** False once dismissed with Escape: the conflicts wait (unsaved) until reopened from the status bar. */
+  open: boolean;
+}
+
+/** Closing or switching corpus while edits could not be saved: the user decides. */
+export interface LeaveQuestion {
+  action: 'close' | 'switch-corpus';
+  /** Ids of the articles whose edits would be lost. */
+  articles: string[];
+}
 
 export interface OpenArticle {
   id: string;
@@ -13,6 +40,10 @@ export interface OpenArticle {
   sha256: string;
   encoding: string;
   encodingGuessed: boolean;
+  /** Bytes the encoding could not read, each invalid sequence shown as U+FFFD (absent: none). */
+  invalidBytes?: number;
+  /** True when the encoding was chosen in the article header rather than detected. */
+  encodingChosen?: boolean;
   paragraphs: Paragraph[];
   converter: OffsetConverter;
   /** Set when the annotation file cannot be used: the article is then read-only. */
@@ -56,8 +87,10 @@ export interface SessionState {
   lastSavedAt: string | null;
   /** A one-line message for the user (e.g. where a broken file was moved). */
   notice: string | null;
-  /** The annotation file was changed by another program while edits were unsaved: ask what to keep. */
-  externalChange: boolean;
+  /** Other articles of this corpus whose edits are kept in memory and still being saved. */
+  unsavedArticles: UnsavedArticleSummary[];
+  conflictPrompt: ConflictPrompt | null;
+  leaveQuestion: LeaveQuestion | null;
   /** A brat deletion waiting for confirmation, with the lines it would remove. */
   pendingDelete: { annotationId: string; lines: string[] } | null;
   /** Whether the keyboard shortcut sheet is open. */
@@ -83,7 +116,9 @@ export const useSessionStore = create<SessionState>()((set) => ({
   saveMessage: null,
   lastSavedAt: null,
   notice: null,
-  externalChange: false,
+  unsavedArticles: [],
+  conflictPrompt: null,
+  leaveQuestion: null,
   pendingDelete: null,
   shortcutsOpen: false,
   // A change that changes nothing notifies nobody: every selection change and save step sets
@@ -93,4 +128,16 @@ export const useSessionStore = create<SessionState>()((set) => ({
 
 export function tagSetOf(corpus: Corpus | null): TagSetWire | null {
   return corpus?.tagSet ?? null;
+}
+
+/** Shows an article's saved status and counts in the corpus list once its save is on disk. */
+export function reflectSavedInCorpusList(articleId: string, saved: { status: Corpus['articles'][number]['status']; annotations: readonly { type: string }[] }): void {
+  const { corpus, set } = useSessionStore.getState();
+  if (!corpus) return;
+  const articles = corpus.articles.map((entry) =>
+    entry.id === articleId
+      ? { ...entry, status: saved.status, annotationCount: saved.annotations.length, tags: [...new Set(saved.annotations.map((annotation) => annotation.type))].sort() }
+      : entry,
+  );
+  set({ corpus: { ...corpus, articles } });
 }

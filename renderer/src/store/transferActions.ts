@@ -2,6 +2,7 @@ import { errorMessage } from '../ipcError';
 import type { ExportRunRequest, ImportRunRequest } from '../../../shared/transferWire';
 import { api } from '../api';
 import { flushSave } from './autosave';
+import { confirmLeavingUnsaved } from './closeGuard';
 import { useSessionStore } from './sessionStore';
 import { useTransferStore } from './transferStore';
 
@@ -95,10 +96,10 @@ export async function cancelImport(): Promise<void> {
   await api().import.cancel({});
 }
 
-/** Saves pending edits, then has main open the corpus it just imported (it sends corpus.changed). */
+/** Saves pending edits (asking if some cannot be), then has main open the corpus it just imported (it sends corpus.changed). */
 export async function openImportedCorpus(): Promise<void> {
   try {
-    await flushSave();
+    if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
     await api().import.openResult({});
     closeTransferDialogs();
   } catch (error) {

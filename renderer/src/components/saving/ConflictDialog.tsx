@@ -1,0 +1,156 @@
+import { useRef, useState } from 'react';
+import type { ConflictResolutions, SaveConflict, TagSetWire } from '../../../../shared/ipc';
+import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
+import { statusLabels, type UiLanguage } from '../../i18n/messages';
+import { useMessages } from '../../i18n/useMessages';
+import { postponeConflicts, resolveConflicts } from '../../store/autosave';
+import { useDocumentStore } from '../../store/documentStore';
+import { useSessionStore, type ConflictPrompt } from '../../store/sessionStore';
+import { dialogKeyDown, useDialogFocus } from './useDialogFocus';
+
+type Choice = ConflictResolutions[string];
+
+/**
+ * Another writer changed the same items as this window: each is shown in both versions (or as
+ * deleted), and the user keeps one per item or one side for all. Nothing is written until they
+ * choose; Escape leaves the edits in memory, marked unsaved, and the status bar reopens this.
+ */
+export function ConflictDialog() {
+  const prompt = useSessionStore((state) => state.conflictPrompt);
+  if (!prompt?.open) return null;
+  // A new set of conflicts starts with no choice made.
+  return <ConflictQuestion key={prompt.conflicts.map((conflict) => conflict.key).join('\n')} prompt={prompt} />;
+}
+
+function ConflictQuestion({ prompt }: { prompt: ConflictPrompt }) {
+  const language = useSessionStore((state) => state.language);
+  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const t = useMessages();
+  const [choices, setChoices] = useState<ConflictResolutions>({});
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
+  const allChosen = prompt.conflicts.every((conflict) => choices[conflict.key] !== undefined);
+  const chooseAll = (choice: Choice) => setChoices(Object.fromEntries(prompt.conflicts.map((conflict) => [conflict.key, choice])));
+  return (
+    <div className="sheet-backdrop" onKeyDown={(event) => dialogKeyDown(event, postponeConflicts)}>
+      <div ref={dialog} className="sheet conflict-dialog" role="dialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-intro" data-testid="conflict-dialog">
+        <h2 id="conflict-title">{t('conflictTitle')}</h2>
+        <p id="conflict-intro">{t('conflictIntro')}</p>
+        <div className="conflict-all">
+          <button type="button" onClick={() => chooseAll('mine')}>
+            {t('keepMineForAll')}
+          </button>
+          <button type="button" onClick={() => chooseAll('disk')}>
+            {t('keepTheirsForAll')}
+          </button>
+        </div>
+        <ol className="conflict-list">
+          {prompt.conflicts.map((conflict) => (
+            <li key={conflict.key} className="conflict-item" data-testid="conflict-item" data-key={conflict.key}>
+              <fieldset>
+                <legend dir="auto">{conflictTitle(conflict, language, tagSet, t)}</legend>
+                <div className="conflict-versions">
+                  {(['mine', 'disk'] as const).map((side) => (
+                    <label key={side} className={`conflict-version${choices[conflict.key] === side ? ' chosen' : ''}`} data-side={side}>
+                      <span className="conflict-choice">
+                        <input
+                          type="radio"
+                          name={`conflict-${conflict.key}`}
+                          value={side}
+                          checked={choices[conflict.key] === side}
+                          onChange={() => setChoices((current) => ({ ...current, [conflict.key]: side }))}
+                        />{' '}
+                        <strong>{side === 'mine' ? t('keepMine') : t('keepTheirs')}</strong> <span className="conflict-side">{side === 'mine' ? t('conflictMine') : t('conflictDisk')}</span>
+                      </span>
+                      <VersionView conflict={conflict} side={side} language={language} tagSet={tagSet} t={t} />
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <div className="conflict-actions">
+          <button type="button" className="primary" disabled={!allChosen} onClick={() => void resolveConflicts(choices)}>
+            {t('saveChoices')}
+          </button>
+          <button type="button" onClick={postponeConflicts}>
+            {t('decideLater')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type Translate = ReturnType<typeof useMessages>;
+
+function tagLabel(type: string, language: UiLanguage, tagSet: TagSetWire | null): string {
+  return tagSet?.types.find((tag) => tag.id === type)?.label[language] ?? type;
+}
+
+function conflictTitle(conflict: SaveConflict, language: UiLanguage, tagSet: TagSetWire | null, t: Translate): string {
+  if (conflict.kind === 'status') return t('conflictStatus');
+  if (conflict.kind === 'relation') {
+    const relation = conflict.mine ?? conflict.disk ?? conflict.base;
+    return `${t('conflictRelation')}: ${relation ? tagLabel(relation.type, language, tagSet) : conflict.key}`;
+  }
+  const annotation = conflict.mine ?? conflict.disk ?? conflict.base;
+  return annotation ? `«${annotation.text}»` : conflict.key;
+}
+
+function VersionView({ conflict, side, language, tagSet, t }: { conflict: SaveConflict; side: 'mine' | 'disk'; language: UiLanguage; tagSet: TagSetWire | null; t: Translate }) {
+  if (conflict.kind === 'status') return <span className="conflict-detail">{statusLabels[language][conflict[side]] ?? conflict[side]}</span>;
+  const version = conflict[side];
+  if (version === null) return <span className="conflict-detail conflict-deleted">{t('conflictDeleted')}</span>;
+  return conflict.kind === 'annotation' ? (
+    <AnnotationVersion annotation={version as StoredAnnotation} language={language} tagSet={tagSet} t={t} />
+  ) : (
+    <RelationVersion relation={version as StoredRelation} language={language} tagSet={tagSet} t={t} />
+  );
+}
+
+function AnnotationVersion({ annotation, language, tagSet, t }: { annotation: StoredAnnotation; language: UiLanguage; tagSet: TagSetWire | null; t: Translate }) {
+  const color = tagSet?.types.find((tag) => tag.id === annotation.type)?.color;
+  const attributes = Object.entries(annotation.attributes ?? {});
+  return (
+    <span className="conflict-detail">
+      <span className="tag-chip" style={color ? { color } : undefined} data-entity-type={annotation.type}>
+        {tagLabel(annotation.type, language, tagSet)}
+      </span>{' '}
+      <bdi>«{annotation.text}»</bdi>
+      {annotation.note ? (
+        <span className="conflict-line">
+          {t('conflictNote')}: <bdi>{annotation.note}</bdi>
+        </span>
+      ) : null}
+      {attributes.length > 0 ? (
+        <span className="conflict-line">
+          {attributes.map(([name, value]) => (
+            <bdi key={name}>
+              {name}={String(value)}{' '}
+            </bdi>
+          ))}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function RelationVersion({ relation, language, tagSet, t }: { relation: StoredRelation; language: UiLanguage; tagSet: TagSetWire | null; t: Translate }) {
+  const annotations = useDocumentStore((state) => state.annotations);
+  const named = (id: string) => {
+    const text = annotations.find((annotation) => annotation.id === id)?.text;
+    return text === undefined ? id : `«${text}»`;
+  };
+  return (
+    <span className="conflict-detail">
+      {tagLabel(relation.type, language, tagSet)}: <bdi>{named(relation.from)}</bdi> {language === 'fa' ? '←' : '→'} <bdi>{named(relation.to)}</bdi>
+      {relation.note ? (
+        <span className="conflict-line">
+          {t('conflictNote')}: <bdi>{relation.note}</bdi>
+        </span>
+      ) : null}
+    </span>
+  );
+}
