@@ -30,7 +30,7 @@ export async function writeAccessProblem(file: string): Promise<string | null> {
     return null;
   }
   const refused = (await kernelRefusal(folder, FOLDER_MODE)) ?? (modeAllowsWriting(folderStats) ? null : FOLDER_MODE);
-  return refused === null ? null : `${name} cannot be written (${refused}); Hashiye leaves it as it is.`;
+  return refused === null ? null : `${name} is read-only (${refused}); Hashiye leaves it as it is.`;
 }
 
 const FILE_MODE = 'its permissions do not allow writing';
