@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { SkippedCorpusFile } from '../../shared/ipc';
+import { checkCorpusFile, corpusRelativePath, CorpusFileRefusedError, isInsideRoot } from './corpusFileAccess';
 
 /**
  * What counts as an article of a corpus, in one place: every `*.txt` below the root, except
@@ -19,7 +21,35 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 /** Article ids (paths relative to the root, with `/`), in the order the corpus pane shows them. */
 export async function listArticleIds(root: string): Promise<string[]> {
+  return (await walkCorpus(root)).ids;
+}
+
+export interface CorpusWalk {
+  /** Article ids, in the order the corpus pane shows them. */
+  ids: string[];
+  /** Article files and folders that were not taken, with the reason, by path. */
+  skipped: SkippedCorpusFile[];
+}
+
+function skippedOf(root: string, error: CorpusFileRefusedError): SkippedCorpusFile {
+  return { path: corpusRelativePath(root, error.file), reason: error.refusal, detail: error.detail };
+}
+
+/**
+ * Walks the corpus from its real root. An article that is a link is taken only when its target
+ * is a regular file inside the corpus; a FIFO, socket or device with an article's name, and a
+ * link to a folder (never followed: inside the corpus its files are listed where they really
+ * are, outside they are not the corpus's), are skipped and reported with the reason.
+ */
+export async function walkCorpus(root: string): Promise<CorpusWalk> {
+  let rootReal: string;
+  try {
+    rootReal = await fs.realpath(path.resolve(root));
+  } catch {
+    return { ids: [], skipped: [] };
+  }
   const ids: string[] = [];
+  const skipped: SkippedCorpusFile[] = [];
   const walk = async (folder: string, prefix: string): Promise<void> => {
     let entries;
     try {
@@ -28,13 +58,42 @@ export async function listArticleIds(root: string): Promise<string[]> {
       return;
     }
     for (const entry of entries) {
+      const file = path.join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (isCorpusSubfolder(entry.name)) await walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
-      } else if (entry.isFile() && isArticleFileName(entry.name)) {
-        ids.push(prefix + entry.name);
+        if (isCorpusSubfolder(entry.name)) await walk(file, `${prefix}${entry.name}/`);
+      } else if (entry.isFile()) {
+        if (isArticleFileName(entry.name)) ids.push(prefix + entry.name);
+      } else if (entry.isSymbolicLink()) {
+        const checked = await checkLink(rootReal, file, entry.name);
+        if (checked === 'article') ids.push(prefix + entry.name);
+        else if (checked !== null) skipped.push(skippedOf(rootReal, checked));
+      } else if (isArticleFileName(entry.name)) {
+        const checked = await checkCorpusFile(rootReal, file);
+        if (checked.kind === 'refused') skipped.push(skippedOf(rootReal, checked.error));
       }
     }
   };
-  await walk(root, '');
-  return ids.sort((a, b) => collator.compare(a, b));
+  await walk(rootReal, '');
+  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)) };
+}
+
+/** A link in the corpus: an article to take, a refusal to report, or null for a link to nothing the corpus cares about. */
+async function checkLink(rootReal: string, file: string, name: string): Promise<'article' | CorpusFileRefusedError | null> {
+  let target;
+  try {
+    target = await fs.stat(file);
+  } catch {
+    return isArticleFileName(name) ? new CorpusFileRefusedError(file, 'dangling-link', 'it is a symbolic link whose target does not exist') : null;
+  }
+  if (target.isDirectory()) {
+    if (!isCorpusSubfolder(name)) return null;
+    const real = await fs.realpath(file);
+    return isInsideRoot(rootReal, real)
+      ? new CorpusFileRefusedError(file, 'linked-folder', `it is a link to a folder of the corpus (${corpusRelativePath(rootReal, real) || '.'}), whose files are listed there`)
+      : new CorpusFileRefusedError(file, 'outside-corpus', `it is a link to a folder outside the corpus (${real})`);
+  }
+  if (!isArticleFileName(name)) return null;
+  const checked = await checkCorpusFile(rootReal, file);
+  if (checked.kind === 'regular') return 'article';
+  return checked.kind === 'refused' ? checked.error : null;
 }

@@ -19,7 +19,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, r
 import path from 'node:path';
 
 /** Why a corpus file was not read (or may not be written). */
-export type CorpusFileRefusal = 'outside-corpus' | 'dangling-link' | 'not-regular-file' | 'too-large' | 'being-written';
+export type CorpusFileRefusal = 'outside-corpus' | 'dangling-link' | 'not-regular-file' | 'too-large' | 'being-written' | 'linked-folder';
 
 export class CorpusFileRefusedError extends Error {
   constructor(
@@ -28,6 +28,8 @@ export class CorpusFileRefusedError extends Error {
     readonly refusal: CorpusFileRefusal,
     /** What was found, in words: "a FIFO (named pipe)", "links to /etc/passwd"... */
     readonly detail: string,
+    /** For a file refused as too large: its size as far as it is known (what stat said, or the bytes read before stopping). */
+    readonly foundBytes: number | null = null,
   ) {
     super(`${path.basename(file)} was not read: ${detail}.`);
     this.name = 'CorpusFileRefusedError';
@@ -80,6 +82,14 @@ export function describeFileKind(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder, not a file';
   if (stats.isSymbolicLink()) return 'a symbolic link';
   return 'not a regular file';
+}
+
+/**
+ * A folder where a file is expected is an ordinary I/O error (as `fs.readFile` reports it), not
+ * a hostile file: callers already say "cannot be read" for it.
+ */
+function folderInPlace(file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR', path: file });
 }
 
 function isMissing(error: unknown): boolean {
@@ -139,6 +149,7 @@ export function checkCorpusFileSync(rootReal: string, file: string, options: { f
     real = path.join(realpathSync.native(path.dirname(file)), path.basename(file));
   }
   if (!isInsideRoot(rootReal, real)) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'outside-corpus', outsideDetail(rootReal, real)) };
+  if (stats.isDirectory()) throw folderInPlace(file);
   if (!stats.isFile()) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'not-regular-file', `it is ${describeFileKind(stats)}`) };
   return { kind: 'regular', realPath: real, stats };
 }
@@ -165,12 +176,13 @@ export async function checkCorpusFile(rootReal: string, file: string): Promise<C
     real = path.join(await fs.realpath(path.dirname(file)), path.basename(file));
   }
   if (!isInsideRoot(rootReal, real)) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'outside-corpus', outsideDetail(rootReal, real)) };
+  if (stats.isDirectory()) throw folderInPlace(file);
   if (!stats.isFile()) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'not-regular-file', `it is ${describeFileKind(stats)}`) };
   return { kind: 'regular', realPath: real, stats };
 }
 
-function tooLarge(file: string, maxBytes: number, atLeast: number): CorpusFileRefusedError {
-  return new CorpusFileRefusedError(file, 'too-large', `it holds more than ${megabytes(maxBytes)} (at least ${megabytes(atLeast)} were found); the limit is ${megabytes(maxBytes)}`);
+function tooLarge(file: string, maxBytes: number, found: number): CorpusFileRefusedError {
+  return new CorpusFileRefusedError(file, 'too-large', `it holds ${megabytes(found)} or more; the limit is ${megabytes(maxBytes)}`, found);
 }
 
 /** Whether the file stayed the same while it was read and gave as many bytes as it holds. */
@@ -192,6 +204,8 @@ function openedIsNotRegular(file: string, stats: Stats): CorpusFileRefusedError 
  * and grows as bytes keep coming.
  */
 export async function readBoundedFromHandle(file: string, handle: fs.FileHandle, maxBytes: number, expectedSize: number): Promise<Buffer> {
+  // A size over the limit is believed (nothing is read); a size under it is only a first guess.
+  if (expectedSize > maxBytes) throw tooLarge(file, maxBytes, expectedSize);
   let buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expectedSize, 0)) + 1);
   let total = 0;
   for (;;) {
@@ -211,6 +225,7 @@ export async function readBoundedFromHandle(file: string, handle: fs.FileHandle,
 
 /** readBoundedFromHandle, synchronously, on a file descriptor. */
 export function readBoundedFromDescriptorSync(file: string, descriptor: number, maxBytes: number, expectedSize: number): Buffer {
+  if (expectedSize > maxBytes) throw tooLarge(file, maxBytes, expectedSize);
   let buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expectedSize, 0)) + 1);
   let total = 0;
   for (;;) {
