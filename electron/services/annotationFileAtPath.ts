@@ -15,7 +15,8 @@ import { quoteAround } from '../../shared/text/quote';
 import { SaveFailedError, SaveRefusedError } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
-import { decodeAnnotationBytes } from './inputLimits';
+import { decodeAnnotationBytes, INPUT_LIMITS } from './inputLimits';
+import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
 
 /**
  * Reading and writing a native annotation file at a path given explicitly: an annotator's
@@ -34,12 +35,18 @@ export async function readAnnotationFileAt(
   annotationPath: string,
   article: DecodedArticle,
   codePoints: CodePointText = codePointText(article.text),
+  /** The corpus the file must be in; without it, the file's own folder (see readFileInOwnFolder). */
+  root?: string,
 ): Promise<ExistingAnnotationFile> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(annotationPath);
+    // Confined to the corpus (or its own folder), a regular file, within the limit.
+    const limit = { maxBytes: INPUT_LIMITS.annotationFileBytes };
+    const read = root === undefined ? await readFileInOwnFolder(annotationPath, limit) : await readCorpusFile(root, annotationPath, limit);
+    if (read === null) return { kind: 'absent' };
+    bytes = read.bytes;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    if (error instanceof CorpusFileRefusedError) return { kind: 'broken', problem: { kind: 'io', message: error.message } };
     return { kind: 'broken', problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } };
   }
   const raw = decodeAnnotationBytes(bytes);

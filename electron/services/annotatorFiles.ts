@@ -9,6 +9,7 @@ import { annotationPathFor, ANNOTATION_SUFFIX, type SaveRequest } from './annota
 import { readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { resolveInCorpus } from './corpusPaths';
+import { readArticleBytes } from './confinedReaders';
 import { scanCorpus } from './corpusScanner';
 import { pathExists } from './pathExists';
 
@@ -110,8 +111,8 @@ export async function saveAnnotatorAnnotations(articlePath: string, annotator: s
   return saveAnnotationFileAt(annotatorFilePath(articlePath, annotator), articlePath, article, request);
 }
 
-async function readArticle(articlePath: string): Promise<DecodedArticle> {
-  return decodeArticle(await fs.readFile(articlePath));
+async function readArticle(root: string, articlePath: string): Promise<DecodedArticle> {
+  return decodeArticle((await readArticleBytes(root, articlePath)).bytes);
 }
 
 /**
@@ -130,7 +131,7 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
     if (!(await pathExists(annotationPathFor(articlePath)))) continue;
     let article: DecodedArticle;
     try {
-      article = await readArticle(articlePath);
+      article = await readArticle(root, articlePath);
     } catch (error) {
       summary.skipped.push({ id: entry.id, reason: `Article cannot be read: ${(error as Error).message}` });
       continue;
@@ -190,7 +191,7 @@ export async function setAssignee(root: string, articleIds: readonly string[], a
   for (const id of articleIds) {
     try {
       const articlePath = resolveInCorpus(root, id);
-      const article = await readArticle(articlePath);
+      const article = await readArticle(root, articlePath);
       await saveAnnotationFileAt(annotationPathFor(articlePath), articlePath, article, { assignee: name });
       summary.updated.push(id);
     } catch (error) {

@@ -12,7 +12,7 @@ import type { ArticleStatus } from '../../shared/model/status';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { readConfigurationFile } from './confinedReaders';
-import { readCorpusFile } from './corpusFileAccess';
+import { readFileInOwnFolder } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
 import type { LoadedTagSet } from './tagSetLoader';
 
@@ -162,8 +162,8 @@ export class UnreadableStandoffError extends Error {
  * else); a file that is not is refused rather than decoded lossily, so it is never overwritten.
  */
 export async function readStandoffFile(annotationPath: string): Promise<StandoffDocument | null> {
-  // Confined to the article's folder, a regular file, within the annotation file limit (corpusFileAccess).
-  const read = await readCorpusFile(path.dirname(annotationPath), annotationPath, { maxBytes: INPUT_LIMITS.annotationFileBytes });
+  // In the article's own folder (reached through no link), a regular file, within the annotation file limit (corpusFileAccess).
+  const read = await readFileInOwnFolder(annotationPath, { maxBytes: INPUT_LIMITS.annotationFileBytes });
   if (read === null) return null;
   const { bytes } = read;
   let content: string;

@@ -322,6 +322,22 @@ export async function readCorpusFile(root: string, file: string, options: Corpus
   }
 }
 
+/**
+ * readCorpusFile for a reader that has the file's path but not the corpus root (a file beside
+ * its article, whose path was confined when the article id was resolved): the file must be in
+ * its own folder, so a link in its place is followed only to a file beside it. Stricter than
+ * the corpus rule for the file itself; callers that have the root pass it to readCorpusFile.
+ */
+export async function readFileInOwnFolder(file: string, options: CorpusReadOptions): Promise<CorpusFileBytes | null> {
+  try {
+    return await readCorpusFile(path.dirname(path.resolve(file)), file, options);
+  } catch (error) {
+    // The folder itself is gone: the file is simply absent.
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
 /** readCorpusFile, synchronously, against a root whose real path is known (see realCorpusRoot). */
 export function readCorpusFileSync(rootReal: string, file: string, options: CorpusReadOptions): CorpusFileBytes | null {
   const checked = checkCorpusFileSync(rootReal, file);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { isArticleFileName, listArticleIds } from './articleFiles';
 import { promises as fs, watch as watchFileSystem, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { readFileInOwnFolder } from './corpusFileAccess';
+import { INPUT_LIMITS } from './inputLimits';
 
 /**
  * Notices changes on disk made by other programs: the open article, its annotation file and
@@ -106,7 +108,11 @@ async function readState(file: string, previous: FileState | null, force: boolea
   if (!force && previous && previous.exists && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return previous;
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    // Hashed only, never shown; still a regular file in its own folder, within the largest
+    // limit, read without blocking (a FIFO put in place of the open file must not hang main).
+    const read = await readFileInOwnFolder(file, { maxBytes: Math.max(INPUT_LIMITS.articleBytes, INPUT_LIMITS.annotationFileBytes) });
+    if (read === null) return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
+    bytes = read.bytes;
   } catch {
     return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
   }

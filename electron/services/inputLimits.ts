@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CorpusFileRefusedError, readCorpusFile } from './corpusFileAccess';
+import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
 
 export interface InputLimits {
   /** An article file's size in bytes. */
@@ -202,7 +202,7 @@ export function decodeAnnotationBytes(bytes: Uint8Array): string | null {
  * before it is read, its shape before it is parsed), or its bytes and their text. Errors
  * other than a missing file (permissions, a folder in its place) are thrown.
  */
-export async function readAnnotationFileWithinLimits(annotationPath: string, limits: InputLimits = INPUT_LIMITS, root: string = path.dirname(annotationPath)): Promise<AnnotationFileRead> {
+export async function readAnnotationFileWithinLimits(annotationPath: string, limits: InputLimits = INPUT_LIMITS, root?: string): Promise<AnnotationFileRead> {
   const read = await readAnnotationBytesWithinSize(annotationPath, limits, root);
   return read.kind === 'bytes' ? checkAnnotationBytes(path.basename(annotationPath), read.bytes, limits) : read;
 }
@@ -215,14 +215,14 @@ export async function readAnnotationFileWithinLimits(annotationPath: string, lim
 export async function readAnnotationBytesWithinSize(
   annotationPath: string,
   limits: InputLimits = INPUT_LIMITS,
-  /** The corpus the file must be in; without it, the folder the file is in (stricter). */
-  root: string = path.dirname(annotationPath),
+  /** The corpus the file must be in; without it, its own folder, reached through no link (stricter: see readFileInOwnFolder). */
+  root?: string,
 ): Promise<{ kind: 'absent' } | { kind: 'refused'; message: string } | { kind: 'bytes'; bytes: Buffer; size: number; mtimeMs: number }> {
   // Through corpusFileAccess: a link leaving the corpus, a FIFO or a device is refused (the
   // article opens read-only, the file is never written), and the limit counts the bytes read.
   let read;
   try {
-    read = await readCorpusFile(root, annotationPath, { maxBytes: limits.annotationFileBytes });
+    read = root === undefined ? await readFileInOwnFolder(annotationPath, { maxBytes: limits.annotationFileBytes }) : await readCorpusFile(root, annotationPath, { maxBytes: limits.annotationFileBytes });
   } catch (error) {
     if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: refusedReadMessage(error, limits.annotationFileBytes, 'annotation') };
     throw error;
@@ -245,7 +245,7 @@ export function checkAnnotationBytes(name: string, bytes: Buffer, limits: InputL
  * The problem with the annotation file at `annotationPath`, or null when it is absent or may be
  * read. Checks its size before reading it, then its shape before anything parses it.
  */
-export async function annotationFileLimitProblem(annotationPath: string, limits: InputLimits = INPUT_LIMITS, root: string = path.dirname(annotationPath)): Promise<string | null> {
+export async function annotationFileLimitProblem(annotationPath: string, limits: InputLimits = INPUT_LIMITS, root?: string): Promise<string | null> {
   const read = await readAnnotationFileWithinLimits(annotationPath, limits, root);
   return read.kind === 'refused' ? read.message : null;
 }
