@@ -35,6 +35,42 @@ function skippedOf(root: string, error: CorpusFileRefusedError): SkippedCorpusFi
   return { path: corpusRelativePath(root, error.file), reason: error.refusal, detail: error.detail };
 }
 
+/** What one folder of the corpus holds, by the rules of walkCorpus (not its sub-folders' contents). */
+export interface CorpusFolderListing {
+  /** Names of the articles in it. */
+  articles: string[];
+  /** Names of the sub-folders that are part of the corpus (real folders, never links). */
+  subfolders: string[];
+  skipped: SkippedCorpusFile[];
+}
+
+/** Lists one folder of the corpus whose real root is `rootReal`; null when it cannot be read (gone, no permission). */
+export async function listCorpusFolder(rootReal: string, folder: string): Promise<CorpusFolderListing | null> {
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [] };
+  for (const entry of entries) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (isCorpusSubfolder(entry.name)) listing.subfolders.push(entry.name);
+    } else if (entry.isFile()) {
+      if (isArticleFileName(entry.name)) listing.articles.push(entry.name);
+    } else if (entry.isSymbolicLink()) {
+      const checked = await checkLink(rootReal, file, entry.name);
+      if (checked === 'article') listing.articles.push(entry.name);
+      else if (checked !== null) listing.skipped.push(skippedOf(rootReal, checked));
+    } else if (isArticleFileName(entry.name)) {
+      const checked = await checkCorpusFile(rootReal, file);
+      if (checked.kind === 'refused') listing.skipped.push(skippedOf(rootReal, checked.error));
+    }
+  }
+  return listing;
+}
+
 /**
  * Walks the corpus from its real root. An article that is a link is taken only when its target
  * is a regular file inside the corpus; a FIFO, socket or device with an article's name, and a
@@ -51,27 +87,11 @@ export async function walkCorpus(root: string): Promise<CorpusWalk> {
   const ids: string[] = [];
   const skipped: SkippedCorpusFile[] = [];
   const walk = async (folder: string, prefix: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (isCorpusSubfolder(entry.name)) await walk(file, `${prefix}${entry.name}/`);
-      } else if (entry.isFile()) {
-        if (isArticleFileName(entry.name)) ids.push(prefix + entry.name);
-      } else if (entry.isSymbolicLink()) {
-        const checked = await checkLink(rootReal, file, entry.name);
-        if (checked === 'article') ids.push(prefix + entry.name);
-        else if (checked !== null) skipped.push(skippedOf(rootReal, checked));
-      } else if (isArticleFileName(entry.name)) {
-        const checked = await checkCorpusFile(rootReal, file);
-        if (checked.kind === 'refused') skipped.push(skippedOf(rootReal, checked.error));
-      }
-    }
+    const listing = await listCorpusFolder(rootReal, folder);
+    if (listing === null) return;
+    for (const name of listing.articles) ids.push(prefix + name);
+    skipped.push(...listing.skipped);
+    for (const name of listing.subfolders) await walk(path.join(folder, name), `${prefix}${name}/`);
   };
   await walk(rootReal, '');
   return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)) };
