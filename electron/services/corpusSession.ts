@@ -16,6 +16,7 @@ import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } f
 import type { ReanchorReport } from './reanchorOnLoad';
 import { annotationFileLimitProblem, INPUT_LIMITS, saveRequestProblem } from './inputLimits';
 import { readArticleBytes } from './confinedReaders';
+import { scheduleStaleTemporaryCleanup } from './staleTemporaryFiles';
 import { loadTagSet } from './tagSetLoader';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
 import { collectTaggedTexts, suggestionsFor, type Suggestion, type TaggedText } from './suggestions';
@@ -90,6 +91,7 @@ export class CorpusSession {
     if (this.options.watch) {
       this.watcher = await CorpusWatcher.start({ root: resolved });
       this.stopWatcherEvents = this.watcher.onEvent((event) => void this.onWatchEvent(event));
+      scheduleStaleTemporaryCleanup(resolved, () => this.root === resolved);
     }
     return this.describe();
   }
