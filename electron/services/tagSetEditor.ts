@@ -126,7 +126,7 @@ async function assertTagSetWritable(root: string, tagSetPath: string): Promise<v
     await assertWritableInCorpus(root, tagSetPath);
   } catch (error) {
     if (error instanceof CorpusFileRefusedError) {
-      throw new Error(`The tag set was not saved: ${TAG_SET_FILE} ${error.detail}. Replace it with a file of its own in the corpus folder to edit the tag set here.`);
+      throw new Error(`The tag set was not saved: ${TAG_SET_FILE} cannot be replaced here, as ${error.detail}. Replace it with a file of its own in the corpus folder to edit the tag set here.`);
     }
     throw error;
   }
