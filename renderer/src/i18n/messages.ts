@@ -32,6 +32,14 @@ const en = {
   readOnlyExplanation: 'The article is open read-only; nothing will be written to this file.',
   shortcuts: 'Keyboard shortcuts',
   close: 'Close',
+  skippedFiles: '{count} files skipped',
+  skippedFilesHelp: 'Files of the corpus folder that were not read, and why',
+  skipOutsideCorpus: 'a link leading outside the corpus: not read',
+  skipDanglingLink: 'a link whose target does not exist',
+  skipNotRegularFile: 'not a regular file (a FIFO, device or socket): not read',
+  skipTooLarge: 'larger than the limit: not read',
+  skipBeingWritten: 'was being written while it was read',
+  skipLinkedFolder: 'a link to a folder of the corpus: its files are listed where they are',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -69,6 +77,14 @@ const fa: Record<MessageKey, string> = {
   readOnlyExplanation: 'مقاله فقط‌خواندنی باز شده است؛ چیزی در این پرونده نوشته نمی‌شود.',
   shortcuts: 'میان‌برهای صفحه‌کلید',
   close: 'بستن',
+  skippedFiles: '{count} پرونده کنار گذاشته شد',
+  skippedFilesHelp: 'پرونده‌هایی از پوشهٔ پیکره که خوانده نشدند، و چرا',
+  skipOutsideCorpus: 'پیوندی به بیرون از پیکره: خوانده نشد',
+  skipDanglingLink: 'پیوندی که مقصدش وجود ندارد',
+  skipNotRegularFile: 'پروندهٔ معمولی نیست (FIFO، دستگاه یا سوکت): خوانده نشد',
+  skipTooLarge: 'بزرگ‌تر از حد مجاز: خوانده نشد',
+  skipBeingWritten: 'هنگام خواندن در حال نوشته شدن بود',
+  skipLinkedFolder: 'پیوند به پوشه‌ای از همین پیکره: پرونده‌هایش در جای خودشان فهرست شده‌اند',
 };
 
 export type UiLanguage = 'fa' | 'en';
