@@ -48,6 +48,11 @@ export interface CorpusFileBytes {
 export interface CorpusReadOptions {
   /** At most this many bytes are read; a file holding more is refused as too large. */
   maxBytes: number;
+  /**
+   * Look again at a file modified in the last SETTLE_MS before trusting a read of it (default
+   * true). Off only for a reader that checks agreement itself (the watcher reads until two reads agree).
+   */
+  settle?: boolean;
 }
 
 /** Tag sets (`hashiye.json`) and brat's `annotation.conf` / `visual.conf`: a few kilobytes in practice. */
@@ -275,7 +280,7 @@ export async function readRegularFileBounded(file: string, realPath: string, opt
       if (!before.isFile()) throw openedIsNotRegular(file, before);
       const bytes = await readBoundedFromHandle(file, handle, options.maxBytes, before.size);
       const after = await handle.stat();
-      if (readWhole(before, after, bytes.length) && (await settled(handle, after))) return { bytes, size: after.size, mtimeMs: after.mtimeMs, realPath };
+      if (readWhole(before, after, bytes.length) && (options.settle === false || (await settled(handle, after)))) return { bytes, size: after.size, mtimeMs: after.mtimeMs, realPath };
     } finally {
       await handle.close();
     }

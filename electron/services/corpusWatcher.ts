@@ -123,7 +123,7 @@ async function readState(file: string, previous: FileState | null, force: boolea
   try {
     // Hashed only, never shown; still a regular file in its own folder, within the largest
     // limit, read without blocking (a FIFO put in place of the open file must not hang main).
-    const read = await readFileInOwnFolder(file, { maxBytes: Math.max(INPUT_LIMITS.articleBytes, INPUT_LIMITS.annotationFileBytes) });
+    const read = await readFileInOwnFolder(file, { maxBytes: Math.max(INPUT_LIMITS.articleBytes, INPUT_LIMITS.annotationFileBytes), settle: false });
     if (read === null) return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
     bytes = read.bytes;
   } catch {
