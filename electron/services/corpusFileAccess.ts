@@ -223,6 +223,9 @@ export async function readBoundedFromHandle(file: string, handle: fs.FileHandle,
     const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
     if (bytesRead === 0) break;
     total += bytesRead;
+    // As many bytes as the file said it holds: whether it grew meanwhile is the caller's fstat
+    // after the read (readWhole), which saves a read to see the end on every small file.
+    if (total === expectedSize) break;
   }
   if (total > maxBytes) throw tooLarge(file, maxBytes, total);
   return buffer.subarray(0, total);
@@ -250,6 +253,7 @@ export function readBoundedFromDescriptorSync(file: string, descriptor: number, 
     }
     if (bytesRead === 0) break;
     total += bytesRead;
+    if (total === expectedSize) break;
   }
   if (total > maxBytes) throw tooLarge(file, maxBytes, total);
   return buffer.subarray(0, total);
@@ -289,7 +293,8 @@ export async function readRegularFileBounded(file: string, realPath: string, opt
   }
 }
 
-function readRegularFileBoundedSync(file: string, realPath: string, options: CorpusReadOptions): CorpusFileBytes {
+/** readRegularFileBounded, synchronously: for a file already checked with checkCorpusFileSync (the listing checks every file first). */
+export function readRegularFileBoundedSync(file: string, realPath: string, options: CorpusReadOptions): CorpusFileBytes {
   for (let attempt = 1; ; attempt++) {
     const descriptor = openSync(realPath, OPEN_FLAGS);
     try {
@@ -344,8 +349,8 @@ export async function readFileInOwnFolder(file: string, options: CorpusReadOptio
 }
 
 /** readCorpusFile, synchronously, against a root whose real path is known (see realCorpusRoot). */
-export function readCorpusFileSync(rootReal: string, file: string, options: CorpusReadOptions): CorpusFileBytes | null {
-  const checked = checkCorpusFileSync(rootReal, file);
+export function readCorpusFileSync(rootReal: string, file: string, options: CorpusReadOptions & { folderIsReal?: boolean }): CorpusFileBytes | null {
+  const checked = checkCorpusFileSync(rootReal, file, { folderIsReal: options.folderIsReal });
   if (checked.kind === 'absent') return null;
   if (checked.kind === 'refused') throw checked.error;
   try {

@@ -7,7 +7,7 @@ import { ArticleStatusSchema } from '../../shared/model/status';
 import { annotationPathFor } from './annotationStore';
 import { SNIFF_LENGTH, sniffUnreadableReason } from './articleDecoder';
 import { walkCorpus } from './articleFiles';
-import { checkCorpusFileSync, corpusRelativePath, CorpusFileRefusedError, readCorpusFileSync, type CorpusFileCheck } from './corpusFileAccess';
+import { checkCorpusFileSync, corpusRelativePath, CorpusFileRefusedError, readRegularFileBoundedSync, type CorpusFileCheck } from './corpusFileAccess';
 import { readArticleHeadSync } from './confinedReaders';
 import { INPUT_LIMITS } from './inputLimits';
 import { ListingCache, type FileStamp } from './listingCache';
@@ -54,7 +54,7 @@ function stampOfChecked(checked: CorpusFileCheck): FileStamp {
   return checked.kind === 'regular' ? [checked.stats.size, checked.stats.mtimeMs] : null;
 }
 
-function describeArticle(id: string, articlePath: string, articleRealPath: string, rootReal: string, buffer: Buffer): ArticleEntry {
+function describeArticle(id: string, articlePath: string, articleRealPath: string, annotations: CorpusFileCheck, buffer: Buffer): ArticleEntry {
   const slash = id.lastIndexOf('/');
   const base: ArticleEntry = {
     id,
@@ -67,10 +67,10 @@ function describeArticle(id: string, articlePath: string, articleRealPath: strin
   };
   let raw: string;
   try {
-    // Confined, regular files only, within the limit: a FIFO here once froze the listing.
-    const read = readCorpusFileSync(rootReal, annotationPathFor(articlePath), { maxBytes: INPUT_LIMITS.annotationFileBytes });
-    if (read === null) return base;
-    raw = read.bytes.toString('utf8');
+    // Checked by the caller (confined, a regular file), read within the limit without blocking: a FIFO here once froze the listing.
+    if (annotations.kind === 'absent') return base;
+    if (annotations.kind === 'refused') throw annotations.error;
+    raw = readRegularFileBoundedSync(annotationPathFor(articlePath), annotations.realPath, { maxBytes: INPUT_LIMITS.annotationFileBytes }).bytes.toString('utf8');
   } catch (error) {
     if (error instanceof CorpusFileRefusedError) return { ...base, problem: base.problem ?? `Annotation file: ${error.message}` };
     return base;
@@ -144,7 +144,7 @@ export async function scanCorpusWithSkipped(root: string, options: { cacheFolder
       if (annotations.kind === 'refused') {
         refuse(annotations.error);
         // Listed (the article itself is fine and opens read-only), never cached.
-        entries.push(describeArticle(id, file, article.realPath, rootReal, buffer));
+        entries.push(describeArticle(id, file, article.realPath, annotations, buffer));
         continue;
       }
       // Size and time of both files are all a cached entry needs: an unchanged article is
@@ -156,7 +156,7 @@ export async function scanCorpusWithSkipped(root: string, options: { cacheFolder
         entries.push(cached);
         continue;
       }
-      const entry = describeArticle(id, file, article.realPath, rootReal, buffer);
+      const entry = describeArticle(id, file, article.realPath, annotations, buffer);
       cache.store(id, articleStamp, annotationStamp, entry);
       entries.push(entry);
     }
