@@ -98,7 +98,8 @@ export interface AnnotatorAnnotations {
 }
 
 export async function loadAnnotatorAnnotations(articlePath: string, annotator: string, article: DecodedArticle): Promise<AnnotatorAnnotations> {
-  const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article);
+  // Confined to the article's folder: a NAME.annotators that links outside is not read.
+  const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, undefined, path.dirname(articlePath));
   const empty = { status: 'new' as const, annotations: [], relations: [], labels: [] };
   if (existing.kind === 'absent') return { ...empty, problem: null, migratedFrom: null };
   if (existing.kind === 'broken') return { ...empty, problem: existing.problem, migratedFrom: null };

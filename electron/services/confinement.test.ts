@@ -8,6 +8,8 @@ import { validateCorpus } from '../cli/validateCorpus';
 import { searchCorpus } from './corpusSearch';
 import { collectTaggedTexts } from './suggestions';
 import { makeFifo, makeSocket } from './testing/specialFiles';
+import { loadAnnotatorAnnotations, saveAnnotatorAnnotations } from './annotatorFiles';
+import { decodeArticle } from './articleDecoder';
 
 /**
  * Issue #17, must deliver 4, through the session the window uses: a link leaving the corpus,
@@ -114,5 +116,22 @@ describe('a corpus with links leaving it and special files', () => {
     expect(await allCorpusText(root)).not.toContain(CANARY);
     expect((await fs.readdir(root)).filter((name) => name.endsWith('.bak'))).toEqual([]);
     expect(await fs.readFile(outsideFile)).toEqual(before);
+  });
+});
+
+describe('annotator files', () => {
+  it('never reads or writes through a NAME.annotators folder that links outside the corpus', async () => {
+    const { root, outside } = await setUp();
+    await fs.writeFile(path.join(root, 'a.txt'), TEXT);
+    const outsideAnnotators = path.join(outside, 'a.annotators');
+    await fs.mkdir(outsideAnnotators);
+    await fs.writeFile(path.join(outsideAnnotators, 'ali.ann.json'), JSON.stringify({ note: CANARY }));
+    await fs.symlink(outsideAnnotators, path.join(root, 'a.annotators'));
+    const article = decodeArticle(await fs.readFile(path.join(root, 'a.txt')));
+    const loaded = await loadAnnotatorAnnotations(path.join(root, 'a.txt'), 'ali', article);
+    expect(loaded.problem?.message).toMatch(/outside the corpus/);
+    expect(JSON.stringify(loaded)).not.toContain(CANARY);
+    await expect(saveAnnotatorAnnotations(path.join(root, 'a.txt'), 'sara', article, { status: 'new', annotations: [], relations: [], labels: [] })).rejects.toThrow(/leads outside the corpus/);
+    expect((await fs.readdir(outsideAnnotators)).sort()).toEqual(['ali.ann.json']);
   });
 });
