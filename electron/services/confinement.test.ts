@@ -10,6 +10,7 @@ import { collectTaggedTexts } from './suggestions';
 import { makeFifo, makeSocket } from './testing/specialFiles';
 import { loadAnnotatorAnnotations, saveAnnotatorAnnotations } from './annotatorFiles';
 import { decodeArticle } from './articleDecoder';
+import { BratStore, loadBratAnnotations, loadBratTagSet } from './bratStore';
 
 /**
  * Issue #17, must deliver 4, through the session the window uses: a link leaving the corpus,
@@ -133,5 +134,30 @@ describe('annotator files', () => {
     expect(JSON.stringify(loaded)).not.toContain(CANARY);
     await expect(saveAnnotatorAnnotations(path.join(root, 'a.txt'), 'sara', article, { status: 'new', annotations: [], relations: [], labels: [] })).rejects.toThrow(/leads outside the corpus/);
     expect((await fs.readdir(outsideAnnotators)).sort()).toEqual(['ali.ann.json']);
+  });
+});
+
+describe('brat files', () => {
+  it('never reads an annotation.conf or NAME.ann that links outside the corpus, and never writes through it', async () => {
+    const { root, outside } = await setUp();
+    await fs.writeFile(path.join(root, 'a.txt'), TEXT);
+    const outsideConf = path.join(outside, 'annotation.conf');
+    await fs.writeFile(outsideConf, `[entities]\n${CANARY}\n`);
+    const outsideAnn = path.join(outside, 'a.ann');
+    await fs.writeFile(outsideAnn, `T1\t${CANARY} 0 6\tسرلشکر\n`);
+    const before = { conf: await fs.readFile(outsideConf), ann: await fs.readFile(outsideAnn) };
+    await fs.symlink(outsideConf, path.join(root, 'annotation.conf'));
+    await fs.symlink(outsideAnn, path.join(root, 'a.ann'));
+    const tagSet = await loadBratTagSet(root);
+    expect(tagSet.problem).toMatch(/annotation\.conf was not read: it leads outside the corpus/);
+    expect(JSON.stringify(tagSet)).not.toContain(CANARY);
+    const article = decodeArticle(await fs.readFile(path.join(root, 'a.txt')));
+    const loaded = await loadBratAnnotations(path.join(root, 'a.txt'), article);
+    expect(loaded.problem?.message).toMatch(/a\.ann was not read: it leads outside the corpus/);
+    expect(JSON.stringify(loaded)).not.toContain(CANARY);
+    await expect(new BratStore().save(path.join(root, 'a.txt'), article, { annotations: [], relations: [] })).rejects.toThrow(/outside the corpus/);
+    expect(await fs.readFile(outsideConf)).toEqual(before.conf);
+    expect(await fs.readFile(outsideAnn)).toEqual(before.ann);
+    expect(await allCorpusText(root)).not.toContain(CANARY);
   });
 });
