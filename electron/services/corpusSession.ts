@@ -12,10 +12,12 @@ import { bratAnnotationPathFor, BratStore, countBratEntities, isBratCorpus, load
 import { resolveInCorpus } from './corpusPaths';
 import { SavedAnnotationLists } from './savedAnnotationLists';
 import type { AnnotationListChanges } from '../../shared/model/annotationChanges';
-import { scanCorpus } from './corpusScanner';
+import { scanCorpusWithSkipped } from './corpusScanner';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
-import { annotationFileLimitProblem, articleSizeProblem, InputLimitError, saveRequestProblem } from './inputLimits';
+import { annotationFileLimitProblem, INPUT_LIMITS, saveRequestProblem } from './inputLimits';
+import { readArticleBytes } from './confinedReaders';
+import { scheduleStaleTemporaryCleanup } from './staleTemporaryFiles';
 import { loadTagSet } from './tagSetLoader';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
 import { collectTaggedTexts, suggestionsFor, type Suggestion, type TaggedText } from './suggestions';
@@ -92,6 +94,7 @@ export class CorpusSession {
     if (this.options.watch) {
       this.watcher = await CorpusWatcher.start({ root: resolved });
       this.stopWatcherEvents = this.watcher.onEvent((event) => void this.onWatchEvent(event));
+      scheduleStaleTemporaryCleanup(resolved, () => this.root === resolved);
     }
     return this.describe();
   }
@@ -111,17 +114,17 @@ export class CorpusSession {
   async describe(): Promise<Corpus> {
     const root = this.requireRoot();
     if (this.mode === 'brat') {
-      const [articles, tagSet] = await Promise.all([scanCorpus(root, { cacheFolder: this.options.cacheFolder }), loadBratCorpusTagSet(root)]);
+      const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder: this.options.cacheFolder }), loadBratCorpusTagSet(root)]);
       const counted = await Promise.all(
         articles.map(async (entry) => {
           const count = await countBratEntities(path.join(root, ...entry.id.split('/')));
           return { ...entry, annotationCount: count, status: count > 0 ? ('in-progress' as const) : ('new' as const) };
         }),
       );
-      return { name: path.basename(root), displayPath: root, mode: 'brat', articles: counted, tagSet };
+      return { name: path.basename(root), displayPath: root, mode: 'brat', articles: counted, tagSet, skipped };
     }
-    const [articles, tagSet] = await Promise.all([scanCorpus(root, { cacheFolder: this.options.cacheFolder }), loadTagSet(root)]);
-    return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet };
+    const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder: this.options.cacheFolder }), loadTagSet(root)]);
+    return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped };
   }
 
   /** `encoding`: reopen in that encoding from now on (`auto`: detect again); absent: as before. */
@@ -167,7 +170,7 @@ export class CorpusSession {
       // (written at once, so the offsets on disk follow the text), then the offsets checked.
       const { opened } = await this.ownWrite(
         annotationPathFor(articlePath),
-        () => openArticleAnnotationsAndFile(articlePath, article),
+        () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, this.requireRoot()),
         ({ unchanged }) => {
           if (unchanged === null) return null;
           annotationFile = knownFileState(unchanged);
@@ -224,7 +227,7 @@ export class CorpusSession {
     const requestProblem = saveRequestProblem(request);
     if (requestProblem) return { ok: false, message: requestProblem, retryable: false };
     if (this.mode === 'brat') {
-      const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath));
+      const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath), INPUT_LIMITS, this.requireRoot());
       if (refused) return { ok: false, message: refused, retryable: false };
       try {
         await this.saveBrat(id, articlePath, article, request);
@@ -235,7 +238,7 @@ export class CorpusSession {
     }
     // The annotation file is read once, inside the watcher's own-write turn: its limits, whether
     // it can be used, and what it keeps (unknown fields) are all decided on the bytes replaced.
-    const saved = await this.ownWrite(annotationPathFor(articlePath), () => saveArticleAnnotations(articlePath, article, request));
+    const saved = await this.ownWrite(annotationPathFor(articlePath), () => saveArticleAnnotations(articlePath, article, request, INPUT_LIMITS, this.requireRoot()));
     if (saved.kind === 'refused') return { ok: false, message: saved.message, retryable: false };
     if (saved.kind === 'failed') return saveFailure(saved.error);
     return { ok: true, savedAt: saved.file.updated ?? new Date().toISOString() };
@@ -346,10 +349,7 @@ export class CorpusSession {
    * article again) reuse that decoding: it depends on nothing but the bytes.
    */
   private async readArticleFile(articlePath: string): Promise<{ article: DecodedArticle; file: KnownFileState }> {
-    const stat = await fs.stat(articlePath);
-    const problem = articleSizeProblem(path.basename(articlePath), stat.size);
-    if (problem) throw new InputLimitError(problem);
-    const bytes = await fs.readFile(articlePath);
+    const { bytes, size, mtimeMs } = await readArticleBytes(this.requireRoot(), articlePath);
     const last = this.lastArticleRead;
     const chosen = this.chosenEncodings.get(articlePath);
     let article: DecodedArticle;
@@ -364,7 +364,7 @@ export class CorpusSession {
       }
       this.lastArticleRead = { path: articlePath, bytes, encoding: chosen, article };
     }
-    return { article, file: { exists: true, size: stat.size, mtimeMs: stat.mtimeMs, sha256: article.sha256 } };
+    return { article, file: { exists: true, size, mtimeMs, sha256: article.sha256 } };
   }
 
   private requireRoot(): string {
