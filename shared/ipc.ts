@@ -63,6 +63,16 @@ export const ArticleEntrySchema = z.object({
 });
 export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
 
+/** Why a file of the corpus was left out of the listing (see electron/services/corpusFileAccess.ts). */
+export const SkippedCorpusFileSchema = z.object({
+  /** Relative to the corpus root, with `/`. */
+  path: z.string(),
+  reason: z.enum(['outside-corpus', 'dangling-link', 'not-regular-file', 'too-large', 'being-written', 'linked-folder']),
+  /** What was found, in English words from main ("a FIFO (named pipe), not a regular file"). */
+  detail: z.string(),
+});
+export type SkippedCorpusFile = z.infer<typeof SkippedCorpusFileSchema>;
+
 export const CorpusSchema = z.object({
   name: z.string(),
   /** Shown to the user; the renderer never sends it back. */
@@ -70,6 +80,8 @@ export const CorpusSchema = z.object({
   mode: z.enum(['native', 'brat']),
   articles: z.array(ArticleEntrySchema),
   tagSet: TagSetWireSchema,
+  /** Files the listing did not read: links leaving the corpus, FIFOs, devices, sockets... */
+  skipped: z.array(SkippedCorpusFileSchema).optional(),
 });
 export type Corpus = z.infer<typeof CorpusSchema>;
 

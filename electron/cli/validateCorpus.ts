@@ -1,10 +1,11 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { createOffsetConverter } from '../../shared/text/offsets';
 import { ANNOTATION_SUFFIX } from '../services/annotationStore';
 import { decodeArticle } from '../services/articleDecoder';
 import { listArticleIds } from '../services/exportCorpus';
+import { readAnnotationText, readArticleBytes } from '../services/confinedReaders';
 
 export interface ValidationProblem {
   /** The file concerned, relative to the corpus (forward slashes). */
@@ -31,7 +32,8 @@ async function listAnnotationFiles(root: string): Promise<string[]> {
       if (entry.isDirectory()) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         await walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
-      } else if (entry.isFile() && entry.name.endsWith(ANNOTATION_SUFFIX) && !entry.name.startsWith('.')) {
+      } else if (!entry.isDirectory() && entry.name.endsWith(ANNOTATION_SUFFIX) && !entry.name.startsWith('.')) {
+        // Links and special files too: reading them through corpusFileAccess reports why they are refused.
         found.push(prefix + entry.name);
       }
     }
@@ -69,7 +71,9 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
     const article = articleFor.get(file) as string;
     let raw: string;
     try {
-      raw = readFileSync(path.join(root, ...file.split('/')), 'utf8');
+      const read = await readAnnotationText(root, path.join(root, ...file.split('/')));
+      if (read === null) throw new Error('it is gone');
+      raw = read;
     } catch (error) {
       problem({ file, kind: 'io', message: `Cannot read: ${(error as Error).message}` });
       continue;
@@ -82,7 +86,7 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
     let text: string;
     let sha256: string;
     try {
-      const decoded = decodeArticle(readFileSync(path.join(root, ...article.split('/'))));
+      const decoded = decodeArticle((await readArticleBytes(root, path.join(root, ...article.split('/')))).bytes);
       text = decoded.text;
       sha256 = decoded.sha256;
     } catch (error) {

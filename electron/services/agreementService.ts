@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AgreementProblem, AgreementReport } from '../../shared/agreement/agreementReport';
 import {
@@ -20,6 +19,7 @@ import { readAnnotationFileAt } from './annotationFileAtPath';
 import { annotatorFilePath, listCorpusAnnotators } from './annotatorFiles';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { resolveInCorpus } from './corpusPaths';
+import { readArticleBytes } from './confinedReaders';
 
 export class UnknownAnnotatorError extends Error {
   constructor(message: string) {
@@ -89,7 +89,7 @@ export async function computeAgreement(
     let text: string;
     let article: DecodedArticle;
     try {
-      article = decodeArticle(await fs.readFile(articlePath));
+      article = decodeArticle((await readArticleBytes(root, articlePath)).bytes);
       text = article.text;
     } catch (error) {
       problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
@@ -99,7 +99,7 @@ export async function computeAgreement(
     const files = new Map<string, AnnotationFile>();
     for (const annotator of entry.annotators) {
       if (!compared.includes(annotator)) continue;
-      const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, codePoints);
+      const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, codePoints, root);
       if (existing.kind === 'usable') files.set(annotator, existing.file);
       else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
     }

@@ -16,7 +16,8 @@ import { quoteAround } from '../../shared/text/quote';
 import { SaveFailedError, SaveRefusedError, writtenFileProblem } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
-import { decodeAnnotationBytes } from './inputLimits';
+import { decodeAnnotationBytes, INPUT_LIMITS } from './inputLimits';
+import { assertWritableInCorpus, CorpusFileRefusedError, isInsideRoot, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
 
 /**
  * Reading and writing a native annotation file at a path given explicitly: an annotator's
@@ -36,12 +37,18 @@ export async function readAnnotationFileAt(
   annotationPath: string,
   article: DecodedArticle,
   codePoints: CodePointText = codePointText(article.text),
+  /** The corpus the file must be in; without it, the file's own folder (see readFileInOwnFolder). */
+  root?: string,
 ): Promise<ExistingAnnotationFile> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(annotationPath);
+    // Confined to the corpus (or its own folder), a regular file, within the limit.
+    const limit = { maxBytes: INPUT_LIMITS.annotationFileBytes };
+    const read = root === undefined ? await readFileInOwnFolder(annotationPath, limit) : await readCorpusFile(root, annotationPath, limit);
+    if (read === null) return { kind: 'absent' };
+    bytes = read.bytes;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    if (error instanceof CorpusFileRefusedError) return { kind: 'broken', problem: { kind: 'io', message: error.message } };
     return { kind: 'broken', problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } };
   }
   const raw = decodeAnnotationBytes(bytes);
@@ -96,7 +103,10 @@ export async function saveAnnotationFileAt(
 ): Promise<AnnotationFile> {
   // One code-point view of the text for the checks and the quotes: no array of a million code points.
   const codePoints = codePointText(article.text);
-  const existing = await readAnnotationFileAt(annotationPath, article, codePoints);
+  // Confined to the article's folder (the file is beside it, or in its NAME.annotators/): a
+  // folder in between that links outside the corpus is neither read nor written through.
+  const articleFolder = path.dirname(articlePath);
+  const existing = await readAnnotationFileAt(annotationPath, article, codePoints, articleFolder);
   if (changes.expectedSha256 !== undefined && (existing.kind === 'usable' ? existing.sha256 : existing.kind === 'absent' ? null : 'broken') !== changes.expectedSha256) {
     throw new ConcurrentChangeError(`${path.basename(annotationPath)} was changed by another window or program since it was read; nothing was written. Reload and try again.`);
   }
@@ -138,10 +148,35 @@ export async function saveAnnotationFileAt(
   const tooLarge = writtenFileProblem(path.basename(annotationPath), Buffer.byteLength(json, 'utf8'), null);
   if (tooLarge) throw new SaveRefusedError(tooLarge);
   try {
+    if (await assertFolderWritable(articleFolder, path.dirname(annotationPath))) await assertWritableInCorpus(articleFolder, annotationPath);
+  } catch (error) {
+    if (error instanceof CorpusFileRefusedError) throw new SaveRefusedError(`Not saved: ${error.message}`);
+    throw error;
+  }
+  try {
     await fs.mkdir(path.dirname(annotationPath), { recursive: true });
     await writeFileAtomic(annotationPath, json, { backup: true });
   } catch (error) {
     throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: ${(error as Error).message}`, { cause: error });
   }
   return checked.data;
+}
+
+/**
+ * The folder a file is about to be written in (NAME.annotators/, made if missing), checked to be
+ * really inside the article's folder: a NAME.annotators that links outside is refused. False
+ * when it does not exist yet.
+ */
+async function assertFolderWritable(articleFolder: string, folder: string): Promise<boolean> {
+  let real: string;
+  try {
+    real = await fs.realpath(folder);
+  } catch {
+    // Not made yet: created inside the article's folder by the write.
+    return false;
+  }
+  if (!isInsideRoot(await fs.realpath(articleFolder), real)) {
+    throw new SaveRefusedError(`Not saved: ${path.basename(folder)} leads outside the corpus (to ${real}).`);
+  }
+  return true;
 }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   NATIVE_FORMAT_ID,
@@ -18,6 +17,7 @@ import { decodedTextKey, type DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { annotationShapeProblem, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from './inputLimits';
 import { forgetWrittenAnnotationFile, jsonShapeOf, rememberWrittenAnnotationFile, writtenAnnotationFileFor } from './writtenAnnotationFile';
+import { CorpusFileRefusedError, readFileInOwnFolder } from './corpusFileAccess';
 
 export const ANNOTATION_SUFFIX = '.ann.json';
 
@@ -68,10 +68,12 @@ export function parseExisting(annotationPath: string, read: { kind: 'absent' } |
 async function readAndParse(annotationPath: string): Promise<ParsedExisting> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(annotationPath);
+    // In the article's own folder (reached through no link), a regular file, within the limit (corpusFileAccess).
+    const read = await readFileInOwnFolder(annotationPath, { maxBytes: INPUT_LIMITS.annotationFileBytes });
+    if (read === null) return { kind: 'absent' };
+    bytes = read.bytes;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
-    return { kind: 'parsed', parsed: { ok: false, problem: { kind: 'io', message: `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } } };
+    return { kind: 'parsed', parsed: { ok: false, problem: { kind: 'io', message: error instanceof CorpusFileRefusedError ? error.message : `Cannot read ${path.basename(annotationPath)}: ${(error as Error).message}` } } };
   }
   const written = writtenAnnotationFileFor(annotationPath, bytes);
   if (written) return { kind: 'parsed', parsed: written.parsed, offsetsCheckedFor: written.offsetsCheckedFor };

@@ -9,6 +9,7 @@ import { annotationPathFor, ANNOTATION_SUFFIX, type SaveRequest } from './annota
 import { ConcurrentChangeError, readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { resolveInCorpus } from './corpusPaths';
+import { readArticleBytes } from './confinedReaders';
 import { scanCorpus } from './corpusScanner';
 import { pathExists } from './pathExists';
 
@@ -97,7 +98,8 @@ export interface AnnotatorAnnotations {
 }
 
 export async function loadAnnotatorAnnotations(articlePath: string, annotator: string, article: DecodedArticle): Promise<AnnotatorAnnotations> {
-  const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article);
+  // Confined to the article's folder: a NAME.annotators that links outside is not read.
+  const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, undefined, path.dirname(articlePath));
   const empty = { status: 'new' as const, annotations: [], relations: [], labels: [] };
   if (existing.kind === 'absent') return { ...empty, problem: null, migratedFrom: null };
   if (existing.kind === 'broken') return { ...empty, problem: existing.problem, migratedFrom: null };
@@ -110,8 +112,8 @@ export async function saveAnnotatorAnnotations(articlePath: string, annotator: s
   return saveAnnotationFileAt(annotatorFilePath(articlePath, annotator), articlePath, article, request);
 }
 
-async function readArticle(articlePath: string): Promise<DecodedArticle> {
-  return decodeArticle(await fs.readFile(articlePath));
+async function readArticle(root: string, articlePath: string): Promise<DecodedArticle> {
+  return decodeArticle((await readArticleBytes(root, articlePath)).bytes);
 }
 
 /**
@@ -130,7 +132,7 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
     if (!(await pathExists(annotationPathFor(articlePath)))) continue;
     let article: DecodedArticle;
     try {
-      article = await readArticle(articlePath);
+      article = await readArticle(root, articlePath);
     } catch (error) {
       summary.skipped.push({ id: entry.id, reason: `Article cannot be read: ${(error as Error).message}` });
       continue;
@@ -200,7 +202,7 @@ export async function setAssignee(root: string, articleIds: readonly string[], a
   for (const id of articleIds) {
     try {
       const articlePath = resolveInCorpus(root, id);
-      const article = await readArticle(articlePath);
+      const article = await readArticle(root, articlePath);
       await saveAnnotationFileAt(annotationPathFor(articlePath), articlePath, article, { assignee: name });
       summary.updated.push(id);
     } catch (error) {

@@ -41,6 +41,8 @@ export async function openArticleAnnotationsAndFile(
   articlePath: string,
   article: DecodedArticle,
   limits: InputLimits = INPUT_LIMITS,
+  /** The corpus root the file must be in (see readAnnotationBytesWithinSize). */
+  root?: string,
 ): Promise<{ opened: OpenedAnnotations; unchanged: UnchangedAnnotationFile | null }> {
   const annotationPath = annotationPathFor(articlePath);
   let sized: Awaited<ReturnType<typeof readAnnotationBytesWithinSize>>;
@@ -48,7 +50,7 @@ export async function openArticleAnnotationsAndFile(
   // A file that does not parse may be half written by a program that truncates and then writes:
   // it is read again for about 200 ms before it counts as broken (and the article read-only).
   for (let attempt = 0; ; attempt++) {
-    sized = await readAnnotationBytesWithinSize(annotationPath, limits);
+    sized = await readAnnotationBytesWithinSize(annotationPath, limits, root);
     if (sized.kind === 'refused') return { opened: sized, unchanged: null };
     const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
     if (read.kind === 'refused') return { opened: read, unchanged: null };
@@ -83,9 +85,9 @@ export type SavedAnnotations =
  * saves as `saveAnnotations` does, on the file as read here. Errors reading the file are
  * thrown, apart from what the save itself reports in `failed`.
  */
-export async function saveArticleAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, limits: InputLimits = INPUT_LIMITS): Promise<SavedAnnotations> {
+export async function saveArticleAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, limits: InputLimits = INPUT_LIMITS, root?: string): Promise<SavedAnnotations> {
   const annotationPath = annotationPathFor(articlePath);
-  const read = await readAnnotationBytesWithinSize(annotationPath, limits);
+  const read = await readAnnotationBytesWithinSize(annotationPath, limits, root);
   if (read.kind === 'refused') return read;
   let existing: ParsedExisting;
   if (read.kind === 'absent') {

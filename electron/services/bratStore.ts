@@ -11,6 +11,9 @@ import { defaultTagSet, resolveTagSet } from '../../shared/model/tagSet';
 import type { ArticleStatus } from '../../shared/model/status';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
+import { readConfigurationFile } from './confinedReaders';
+import { readFileInOwnFolder } from './corpusFileAccess';
+import { INPUT_LIMITS } from './inputLimits';
 import type { LoadedTagSet } from './tagSetLoader';
 import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
 import { mergeDocuments } from '../../shared/model/documentMerge';
@@ -92,7 +95,9 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
   if (confPath === null) return { ...defaultTagSet(), problem: `No ${ANNOTATION_CONF} in this folder or above it; the default tag set is shown.` };
   let content: string;
   try {
-    content = await fs.readFile(confPath, 'utf8');
+    const read = await readConfigurationFile(root, confPath);
+    if (read.kind !== 'read') return { ...defaultTagSet(), problem: `${read.kind === 'refused' ? read.message : `${ANNOTATION_CONF} is gone.`} The default tag set is shown.` };
+    content = read.text;
   } catch (error) {
     return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} cannot be read (${(error as Error).message}); the default tag set is shown.` };
   }
@@ -101,7 +106,8 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
   const visualPath = await findBratConfig(root, folder, VISUAL_CONF);
   if (visualPath !== null) {
     try {
-      types = withVisualConf(types, parseVisualConf(await fs.readFile(visualPath, 'utf8')));
+      const visual = await readConfigurationFile(root, visualPath);
+      if (visual.kind === 'read') types = withVisualConf(types, parseVisualConf(visual.text));
     } catch {
       // visual.conf only adds names and colours: without it the palette's own are used.
     }
@@ -166,14 +172,10 @@ export async function readStandoffFile(annotationPath: string): Promise<Standoff
 
 /** readStandoffFile, with the bytes read (null with the document when there is no file). */
 export async function readStandoffFileAndBytes(annotationPath: string): Promise<{ document: StandoffDocument | null; bytes: Buffer | null }> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(annotationPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { document: null, bytes: null };
-    throw error;
-  }
-  return { document: decodeStandoff(annotationPath, bytes), bytes };
+  // In the article's own folder (reached through no link), a regular file, within the annotation file limit (corpusFileAccess).
+  const read = await readFileInOwnFolder(annotationPath, { maxBytes: INPUT_LIMITS.annotationFileBytes });
+  if (read === null) return { document: null, bytes: null };
+  return { document: decodeStandoff(annotationPath, read.bytes), bytes: read.bytes };
 }
 
 function decodeStandoff(annotationPath: string, bytes: Buffer): StandoffDocument {

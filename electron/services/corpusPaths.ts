@@ -1,5 +1,6 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isInsideRoot } from './corpusFileAccess';
 
 export class PathOutsideCorpusError extends Error {
   constructor(id: string, reason: string) {
@@ -23,8 +24,8 @@ export function resolveInCorpus(root: string, id: string): string {
   if (segments.some((segment) => segment === '')) throw new PathOutsideCorpusError(id, 'empty path segment');
   const rootReal = realpathSync(root);
   const target = path.join(rootReal, ...segments);
-  const relative = path.relative(rootReal, realPathOfNearestExisting(id, target));
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  const real = realPathOfNearestExisting(id, target);
+  if (real === rootReal || !isInsideRoot(rootReal, real)) {
     throw new PathOutsideCorpusError(id, 'it resolves outside the opened corpus');
   }
   return target;

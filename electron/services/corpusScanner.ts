@@ -1,28 +1,21 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleEntry } from '../../shared/ipc';
+import type { ArticleEntry, SkippedCorpusFile } from '../../shared/ipc';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { ArticleStatusSchema } from '../../shared/model/status';
 import { annotationPathFor } from './annotationStore';
 import { SNIFF_LENGTH, sniffUnreadableReason } from './articleDecoder';
-import { listArticleIds } from './articleFiles';
-import { ListingCache, stampOf } from './listingCache';
+import { walkCorpus } from './articleFiles';
+import { checkCorpusFileSync, corpusRelativePath, CorpusFileRefusedError, readRegularFileBoundedSync, type CorpusFileCheck } from './corpusFileAccess';
+import { readArticleHeadSync } from './confinedReaders';
+import { INPUT_LIMITS } from './inputLimits';
+import { ListingCache, type FileStamp } from './listingCache';
 
-/** The first bytes of a file, read into `buffer`: enough to tell text from binary without reading whole articles. */
-function readHead(file: string, buffer: Buffer): Uint8Array {
-  const descriptor = openSync(file, 'r');
-  try {
-    return buffer.subarray(0, readSync(descriptor, buffer, 0, buffer.length, 0));
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
-function articleProblem(articlePath: string, buffer: Buffer): string | null {
+function articleProblem(articlePath: string, realPath: string, buffer: Buffer): string | null {
   let head: Uint8Array;
   try {
-    head = readHead(articlePath, buffer);
+    head = readArticleHeadSync(articlePath, realPath, buffer);
   } catch (error) {
     return `Article cannot be read: ${(error as Error).message}`;
   }
@@ -56,7 +49,12 @@ function summarizeAnnotationFile(raw: string): Pick<ArticleEntry, 'status' | 'an
   return { status: status.data, annotationCount: file.annotations.length, tags: [...tags].sort(), assignee: typeof file.assignee === 'string' ? file.assignee : null };
 }
 
-function describeArticle(id: string, articlePath: string, buffer: Buffer): ArticleEntry {
+/** Size and time of a checked file, for the listing cache; null when it is absent or refused. */
+function stampOfChecked(checked: CorpusFileCheck): FileStamp {
+  return checked.kind === 'regular' ? [checked.stats.size, checked.stats.mtimeMs] : null;
+}
+
+function describeArticle(id: string, articlePath: string, articleRealPath: string, annotations: CorpusFileCheck, buffer: Buffer): ArticleEntry {
   const slash = id.lastIndexOf('/');
   const base: ArticleEntry = {
     id,
@@ -65,12 +63,16 @@ function describeArticle(id: string, articlePath: string, buffer: Buffer): Artic
     status: 'new',
     annotationCount: 0,
     tags: [],
-    problem: articleProblem(articlePath, buffer),
+    problem: articleProblem(articlePath, articleRealPath, buffer),
   };
   let raw: string;
   try {
-    raw = readFileSync(annotationPathFor(articlePath), 'utf8');
-  } catch {
+    // Checked by the caller (confined, a regular file), read within the limit without blocking: a FIFO here once froze the listing.
+    if (annotations.kind === 'absent') return base;
+    if (annotations.kind === 'refused') throw annotations.error;
+    raw = readRegularFileBoundedSync(annotationPathFor(articlePath), annotations.realPath, { maxBytes: INPUT_LIMITS.annotationFileBytes }).bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof CorpusFileRefusedError) return { ...base, problem: base.problem ?? `Annotation file: ${error.message}` };
     return base;
   }
   const summary = summarizeAnnotationFile(raw);
@@ -93,35 +95,73 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+export interface CorpusScan {
+  articles: ArticleEntry[];
+  /** Files left out of the listing, with the reason: links leaving the corpus, FIFOs, devices... */
+  skipped: SkippedCorpusFile[];
+}
+
 /**
  * Lists every article (`*.txt`) under the root with its status, sorted by folder and name.
  * An article whose first bytes show it is not text, or whose annotation file is broken, has
  * the reason in `problem` (the article's own problem first).
  */
 export async function scanCorpus(root: string, options: { cacheFolder?: string | null } = {}): Promise<ArticleEntry[]> {
+  return (await scanCorpusWithSkipped(root, options)).articles;
+}
+
+/**
+ * scanCorpus, and the files it did not read. Every file is checked (one `lstat`, which also
+ * gives the cache its stamp) before the cache is consulted, so a file replaced by a link or a
+ * FIFO is reported even when its entry is cached; what the cache holds was read the same way.
+ */
+export async function scanCorpusWithSkipped(root: string, options: { cacheFolder?: string | null } = {}): Promise<CorpusScan> {
   // Already in the corpus pane's order (folder and name, numeric): the entries keep it.
-  const ids = await listArticleIds(root);
+  const walk = await walkCorpus(root);
+  const skipped = [...walk.skipped];
+  let rootReal: string;
+  try {
+    rootReal = await fs.realpath(path.resolve(root));
+  } catch {
+    return { articles: [], skipped };
+  }
   const cache = await ListingCache.open(options.cacheFolder ?? null, root);
   const buffer = Buffer.alloc(SNIFF_LENGTH);
   const entries: ArticleEntry[] = [];
-  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-    for (const id of ids.slice(start, start + BATCH_SIZE)) {
-      const file = path.join(root, ...id.split('/'));
+  const refuse = (error: CorpusFileRefusedError) => skipped.push({ path: corpusRelativePath(rootReal, error.file), reason: error.refusal, detail: error.detail });
+  for (let start = 0; start < walk.ids.length; start += BATCH_SIZE) {
+    for (const id of walk.ids.slice(start, start + BATCH_SIZE)) {
+      // The walk went only through real folders from the real root.
+      const file = path.join(rootReal, ...id.split('/'));
+      const article = checkCorpusFileSync(rootReal, file, { folderIsReal: true });
+      if (article.kind !== 'regular') {
+        // Changed since the walk (removed, or replaced by something that is not an article).
+        if (article.kind === 'refused') refuse(article.error);
+        continue;
+      }
+      const annotationPath = annotationPathFor(file);
+      const annotations = checkCorpusFileSync(rootReal, annotationPath, { folderIsReal: true });
+      if (annotations.kind === 'refused') {
+        refuse(annotations.error);
+        // Listed (the article itself is fine and opens read-only), never cached.
+        entries.push(describeArticle(id, file, article.realPath, annotations, buffer));
+        continue;
+      }
       // Size and time of both files are all a cached entry needs: an unchanged article is
-      // listed from two stats, without opening either file.
-      const articleStamp = stampOf(file);
-      const annotationStamp = stampOf(annotationPathFor(file));
+      // listed from two lstats, without opening either file.
+      const articleStamp = stampOfChecked(article);
+      const annotationStamp = stampOfChecked(annotations);
       const cached = cache.lookup(id, articleStamp, annotationStamp);
       if (cached) {
         entries.push(cached);
         continue;
       }
-      const entry = describeArticle(id, file, buffer);
+      const entry = describeArticle(id, file, article.realPath, annotations, buffer);
       cache.store(id, articleStamp, annotationStamp, entry);
       entries.push(entry);
     }
     await yieldToEventLoop();
   }
   await cache.save(root);
-  return entries;
+  return { articles: entries, skipped };
 }

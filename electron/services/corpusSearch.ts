@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { buildMatchingKey, findHits, queryKey } from '../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../shared/text/offsets';
@@ -7,6 +6,7 @@ import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { loadAnnotations, saveAnnotations } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './corpusWatcher';
+import { readArticleBytes } from './confinedReaders';
 
 /** Runs one read-modify-write of an article's annotation file (the session runs it as its own write, unwatched). */
 export type WriteTurn = <T>(articlePath: string, action: () => Promise<T>) => Promise<T>;
@@ -35,7 +35,7 @@ const CONTEXT = 30;
 
 async function readArticle(root: string, id: string): Promise<{ path: string; article: DecodedArticle }> {
   const articlePath = resolveInCorpus(root, id);
-  return { path: articlePath, article: decodeArticle(await fs.readFile(articlePath)) };
+  return { path: articlePath, article: decodeArticle((await readArticleBytes(root, articlePath)).bytes) };
 }
 
 /** Every occurrence of `query` in every article, found with the Persian-aware matching keys. */

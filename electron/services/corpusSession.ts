@@ -12,12 +12,14 @@ import { bratAnnotationPathFor, BratStore, countBratEntities, isBratCorpus, load
 import { resolveInCorpus } from './corpusPaths';
 import { SavedAnnotationLists } from './savedAnnotationLists';
 import type { AnnotationListChanges } from '../../shared/model/annotationChanges';
-import { scanCorpus } from './corpusScanner';
+import { scanCorpusWithSkipped } from './corpusScanner';
 import { AnnotationFileBases, saveMerged, savedDocumentOf, type LastWrite } from './mergingSave';
 import { isPermissionFailure, writeAccessProblem } from './writeAccess';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
-import { annotationFileLimitProblem, articleSizeProblem, InputLimitError, saveRequestProblem } from './inputLimits';
+import { annotationFileLimitProblem, INPUT_LIMITS, saveRequestProblem } from './inputLimits';
+import { readArticleBytes } from './confinedReaders';
+import { scheduleStaleTemporaryCleanup } from './staleTemporaryFiles';
 import { loadTagSet } from './tagSetLoader';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
 import { collectTaggedTexts, suggestionsFor, type Suggestion, type TaggedText } from './suggestions';
@@ -110,6 +112,7 @@ export class CorpusSession {
     if (this.options.watch) {
       this.watcher = await CorpusWatcher.start({ root: resolved });
       this.stopWatcherEvents = this.watcher.onEvent((event) => void this.onWatchEvent(event));
+      scheduleStaleTemporaryCleanup(resolved, () => this.root === resolved);
     }
     return this.describe();
   }
@@ -131,17 +134,17 @@ export class CorpusSession {
   async describe(): Promise<Corpus> {
     const root = this.requireRoot();
     if (this.mode === 'brat') {
-      const [articles, tagSet] = await Promise.all([scanCorpus(root, { cacheFolder: this.options.cacheFolder }), loadBratCorpusTagSet(root)]);
+      const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder: this.options.cacheFolder }), loadBratCorpusTagSet(root)]);
       const counted = await Promise.all(
         articles.map(async (entry) => {
           const count = await countBratEntities(path.join(root, ...entry.id.split('/')));
           return { ...entry, annotationCount: count, status: count > 0 ? ('in-progress' as const) : ('new' as const) };
         }),
       );
-      return { name: path.basename(root), displayPath: root, mode: 'brat', articles: counted, tagSet };
+      return { name: path.basename(root), displayPath: root, mode: 'brat', articles: counted, tagSet, skipped };
     }
-    const [articles, tagSet] = await Promise.all([scanCorpus(root, { cacheFolder: this.options.cacheFolder }), loadTagSet(root)]);
-    return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet };
+    const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder: this.options.cacheFolder }), loadTagSet(root)]);
+    return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped };
   }
 
   /** `encoding`: reopen in that encoding from now on (`auto`: detect again); absent: as before. */
@@ -191,7 +194,7 @@ export class CorpusSession {
       // One read of the annotation file: limits, re-anchoring when the article changed on disk
       // (written at once, so the offsets on disk follow the text), then the offsets checked.
       const annotationPath = annotationPathFor(articlePath);
-      const { opened, unchanged } = await this.ownWrite(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article), (result) => {
+      const { opened, unchanged } = await this.ownWrite(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, this.requireRoot()), (result) => {
         annotationFile = loadedFileState(result) ?? undefined;
         return annotationFile ?? null;
       });
@@ -254,7 +257,7 @@ export class CorpusSession {
     const requestProblem = saveRequestProblem(mine);
     if (requestProblem) return { ok: false, message: requestProblem, retryable: false };
     if (this.mode === 'brat') {
-      const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath));
+      const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath), INPUT_LIMITS, this.requireRoot());
       if (refused) return { ok: false, message: refused, retryable: false };
       try {
         return await this.saveBrat(id, articlePath, article, mine, resolutions);
@@ -267,7 +270,7 @@ export class CorpusSession {
     // fields) and what another writer changed are all decided on the bytes replaced.
     const saved = await this.ownWrite(
       annotationPathFor(articlePath),
-      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id), resolutions, lastWrite: this.recentWrite(id) }),
+      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id), resolutions, lastWrite: this.recentWrite(id), root: this.requireRoot() }),
       (outcome) => ('state' in outcome ? outcome.state : null),
     );
     switch (saved.kind) {
@@ -433,7 +436,7 @@ export class CorpusSession {
     const articlePath = resolveInCorpus(this.root, id);
     await this.ownWrite(
       annotationPathFor(articlePath),
-      () => saveMerged(articlePath, article, { mine: recent.wrote, base: { document: recent.wrote, sha256: recent.sha256 }, lastWrite: recent }),
+      () => saveMerged(articlePath, article, { mine: recent.wrote, base: { document: recent.wrote, sha256: recent.sha256 }, lastWrite: recent, root: this.root ?? undefined }),
       (outcome) => (outcome.kind === 'written' ? outcome.state : null),
     );
   }
@@ -452,10 +455,7 @@ export class CorpusSession {
    * article again) reuse that decoding: it depends on nothing but the bytes.
    */
   private async readArticleFile(articlePath: string): Promise<{ article: DecodedArticle; file: KnownFileState }> {
-    const stat = await fs.stat(articlePath);
-    const problem = articleSizeProblem(path.basename(articlePath), stat.size);
-    if (problem) throw new InputLimitError(problem);
-    const bytes = await fs.readFile(articlePath);
+    const { bytes, size, mtimeMs } = await readArticleBytes(this.requireRoot(), articlePath);
     const last = this.lastArticleRead;
     const chosen = this.chosenEncodings.get(articlePath);
     let article: DecodedArticle;
@@ -470,7 +470,7 @@ export class CorpusSession {
       }
       this.lastArticleRead = { path: articlePath, bytes, encoding: chosen, article };
     }
-    return { article, file: { exists: true, size: stat.size, mtimeMs: stat.mtimeMs, sha256: article.sha256 } };
+    return { article, file: { exists: true, size, mtimeMs, sha256: article.sha256 } };
   }
 
   private requireRoot(): string {

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { FINISHED_STATUSES, type CorpusStats } from '../../shared/stats/corpusStatsReport';
 import { annotatorFilePath, listCorpusAnnotators } from './annotatorFiles';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds, readExportDocument } from './exportCorpus';
+import { readAnnotationTextSync } from './confinedReaders';
+import { realCorpusRoot } from './corpusFileAccess';
 
 export type { CorpusStats } from '../../shared/stats/corpusStatsReport';
 
@@ -105,7 +106,9 @@ export async function corpusStats(root: string): Promise<CorpusStats> {
     for (const annotator of entry.annotators) {
       let raw: string;
       try {
-        raw = readFileSync(annotatorFilePath(resolveInCorpus(root, entry.id), annotator), 'utf8');
+        const read = readAnnotationTextSync(realCorpusRoot(root), annotatorFilePath(resolveInCorpus(root, entry.id), annotator));
+        if (read === null) continue;
+        raw = read;
       } catch (error) {
         stats.unreadable.push({ article: entry.id, annotator, message: `The annotator file cannot be read: ${(error as Error).message}` });
         continue;

@@ -2,24 +2,31 @@ import { createHash } from 'node:crypto';
 import { isArticleFileName, listArticleIds } from './articleFiles';
 import { promises as fs, watch as watchFileSystem, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { readFileInOwnFolder } from './corpusFileAccess';
+import { CorpusFolderTree, type FolderTreeChange } from './corpusFolderTree';
+import { INPUT_LIMITS } from './inputLimits';
 
 /**
  * Notices changes on disk made by other programs: the open article, its annotation file and
  * the list of articles in the corpus.
  *
- * Polling is the ground truth and always runs (`stat` of the two open files every second, a
- * listing of the corpus every five): file events do not arrive from network shares. File
- * events, where they work, only make a change show up sooner: each one schedules a check,
- * debounced, and the check decides from the content (SHA-256), never from the event.
+ * Polling is the ground truth (`stat` of the two open files every second; the corpus's folders
+ * are `stat`ed and only those whose modification time moved are read again, see
+ * CorpusFolderTree): file events do not arrive from network shares. File events, where they
+ * work, make a change show up sooner and let the corpus poll slow down while nothing changes
+ * (issue #17: re-reading a 50,000-article tree every five seconds cost a sixth of a core):
+ * each one schedules a check, debounced, and the check decides from the content (SHA-256) or
+ * the folder's listing, never from the event.
  *
- * Which events: the open article's folder and the corpus root are watched non-recursively
- * (inotify on a folder reports its files by name, also when a program replaces a file by
- * renaming another over it). A recursive watch of the whole corpus is used only where the
- * system provides one (macOS FSEvents, Windows ReadDirectoryChangesW). Node 20 emulates
- * recursion on Linux in JavaScript: a synchronous walk at start (which would block the main
- * process on a big corpus), one inotify watch per file and folder (20,000 for a corpus of
- * 10,000 articles, past many systems' limit), watches on files that lose track of a file
- * replaced by rename, and races with new folders (nodejs/node#48437).
+ * Which events: on Linux every folder of the corpus is watched non-recursively (inotify on a
+ * folder reports its files by name, also when a program replaces a file by renaming another over
+ * it), up to MAX_FOLDER_WATCHES and the system's inotify limit; folders past that are covered by
+ * polling at its fastest. A recursive watch of the whole corpus is used only where the system
+ * provides one (macOS FSEvents, Windows ReadDirectoryChangesW). Node 20 emulates recursion on
+ * Linux in JavaScript: a synchronous walk at start (which would block the main process on a big
+ * corpus), one inotify watch per file and folder (20,000 for a corpus of 10,000 articles, past
+ * many systems' limit), watches on files that lose track of a file replaced by rename, and races
+ * with new folders (nodejs/node#48437): folders alone, watched by us, avoid all of these.
  *
  * Our own writes are not reported: the caller tells the watcher the SHA-256 of what it is about
  * to write (`noteOwnWrite`, before writing, so that no check can see the new file first), and a
@@ -42,8 +49,13 @@ export interface CorpusWatcherOptions {
   recursiveEvents?: boolean;
   /** How often the open article and its annotation file are checked. Default 1000 ms; 0 turns it off. */
   filePollMs?: number;
-  /** How often the corpus is listed again. Default 5000 ms; 0 turns it off. */
+  /**
+   * How often the corpus's folders are checked while things change. Default 5000 ms; 0 turns it
+   * off. While nothing changes the interval doubles, up to `idleCorpusPollMs`.
+   */
   corpusPollMs?: number;
+  /** The longest interval of the corpus poll while nothing changes. Default 60 s with file events on every folder, 20 s without. */
+  idleCorpusPollMs?: number;
   /** How long file events are gathered before one check. Default 200 ms. */
   debounceMs?: number;
 }
@@ -88,6 +100,9 @@ function isNoise(name: string): boolean {
 /** Article ids under the root, by the corpus scanner's rules (hidden folders and `*.annotators` skipped). */
 export { listArticleIds };
 
+/** Folder watches at most (inotify's default limit is 8,192 per user on older systems, shared with other programs). */
+export const MAX_FOLDER_WATCHES = 4000;
+
 export function sha256Of(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
@@ -106,7 +121,11 @@ async function readState(file: string, previous: FileState | null, force: boolea
   if (!force && previous && previous.exists && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return previous;
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    // Hashed only, never shown; still a regular file in its own folder, within the largest
+    // limit, read without blocking (a FIFO put in place of the open file must not hang main).
+    const read = await readFileInOwnFolder(file, { maxBytes: Math.max(INPUT_LIMITS.articleBytes, INPUT_LIMITS.annotationFileBytes), settle: false });
+    if (read === null) return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
+    bytes = read.bytes;
   } catch {
     return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
   }
@@ -124,7 +143,16 @@ export class CorpusWatcher {
   private article: WatchedArticle | null = null;
   private articleState: FileState | null = null;
   private annotationState: FileState | null = null;
-  private articleIds = new Set<string>();
+  private tree: CorpusFolderTree | null = null;
+  /** Per-folder watches (Linux), by folder ('' is the root). */
+  private readonly folderWatchers = new Map<string, FSWatcher>();
+  /** Whether every folder of the corpus has a file-event watch (then the corpus poll may slow down further). */
+  private eventsCoverCorpus = false;
+  /** Folders named by file events since the last corpus check. */
+  private readonly dirtyFolders = new Set<string>();
+  private corpusPollTimer: NodeJS.Timeout | null = null;
+  /** The corpus poll's current interval: grows while nothing changes, back to `corpusPollMs` on a change. */
+  private corpusPollInterval = 0;
   private debounce: NodeJS.Timeout | null = null;
   private pendingFiles = false;
   private pendingCorpus = false;
@@ -138,10 +166,23 @@ export class CorpusWatcher {
   /** Takes a first listing of the corpus and starts watching it. */
   static async start(options: CorpusWatcherOptions): Promise<CorpusWatcher> {
     const recursiveEvents = process.platform === 'darwin' || process.platform === 'win32';
-    const watcher = new CorpusWatcher({ nativeEvents: true, recursiveEvents, filePollMs: 1000, corpusPollMs: 5000, debounceMs: 200, ...options });
-    watcher.articleIds = new Set(await listArticleIds(watcher.root));
+    const watcher = new CorpusWatcher({ nativeEvents: true, recursiveEvents, filePollMs: 1000, corpusPollMs: 5000, idleCorpusPollMs: 0, debounceMs: 200, ...options });
     watcher.startWatching();
+    // Folder watches are set up as each folder is first read, so nothing written after is missed.
+    watcher.tree = await CorpusFolderTree.build(watcher.root, (folder) => watcher.watchFolder(folder));
+    watcher.eventsCoverCorpus = watcher.recursive || (watcher.folderWatchers.size > 0 && watcher.tree.folderNames().every((folder) => watcher.folderWatchers.has(folder)));
+    watcher.scheduleCorpusPoll(false);
     return watcher;
+  }
+
+  /** The corpus poll's interval now (it grows while nothing changes). */
+  get corpusPollIntervalMs(): number {
+    return this.corpusPollInterval;
+  }
+
+  /** Folders of the corpus watched one by one with file events (Linux). */
+  get watchedFolderCount(): number {
+    return this.folderWatchers.size;
   }
 
   /** True when a recursive file-event watch of the whole corpus is running (besides polling). */
@@ -244,6 +285,9 @@ export class CorpusWatcher {
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
+    if (this.corpusPollTimer) clearTimeout(this.corpusPollTimer);
+    for (const watcher of this.folderWatchers.values()) watcher.close();
+    this.folderWatchers.clear();
     if (this.debounce) clearTimeout(this.debounce);
     for (const watcher of this.watchers) watcher.close();
     this.articleWatcher?.close();
@@ -254,9 +298,6 @@ export class CorpusWatcher {
   private startWatching(): void {
     if (this.options.filePollMs > 0) {
       this.timers.push(setInterval(() => void this.enqueue(() => this.checkFiles(false)), this.options.filePollMs).unref());
-    }
-    if (this.options.corpusPollMs > 0) {
-      this.timers.push(setInterval(() => void this.enqueue(() => this.checkCorpus()), this.options.corpusPollMs).unref());
     }
     if (!this.options.nativeEvents) return;
     if (this.options.recursiveEvents) {
@@ -270,13 +311,56 @@ export class CorpusWatcher {
         // Not available here: the root folder alone, and the open article's folder (watchArticle).
       }
     }
-    try {
-      const watcher = watchFileSystem(this.root, { persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(this.root, name.toString()) : null));
-      watcher.on('error', () => this.dropWatcher(watcher));
-      this.watchers.push(watcher);
-    } catch {
-      // Polling covers it.
+    // Not recursive: each folder of the corpus gets its own watch as the tree reads it (watchFolder).
+  }
+
+  /** Watches one folder of the corpus for its entries (Linux), within MAX_FOLDER_WATCHES and the system's limit. */
+  private watchFolder(folder: string): void {
+    if (this.closed || !this.options.nativeEvents || this.recursive || this.folderWatchers.has(folder)) return;
+    if (this.folderWatchers.size >= MAX_FOLDER_WATCHES) {
+      this.eventsCoverCorpus = false;
+      return;
     }
+    const absolute = folder === '' ? this.root : path.join(this.root, ...folder.split('/'));
+    try {
+      const watcher = watchFileSystem(absolute, { persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(absolute, name.toString()) : absolute, folder));
+      watcher.on('error', () => {
+        // Gone, or the system ran out of watches: polling covers this folder from now on.
+        watcher.close();
+        if (this.folderWatchers.get(folder) === watcher) this.folderWatchers.delete(folder);
+        this.eventsCoverCorpus = false;
+      });
+      this.folderWatchers.set(folder, watcher);
+    } catch {
+      // ENOSPC (inotify's limit) or the folder vanished: polling covers it.
+      this.eventsCoverCorpus = false;
+    }
+  }
+
+  private unwatchFolder(folder: string): void {
+    this.folderWatchers.get(folder)?.close();
+    this.folderWatchers.delete(folder);
+  }
+
+  /**
+   * The next corpus poll: at `corpusPollMs` after a change, and twice as long after each check
+   * that found nothing, up to the idle ceiling (longer when file events cover every folder, as
+   * they then report changes themselves and the poll is only the fallback for network shares).
+   */
+  private scheduleCorpusPoll(changed: boolean): void {
+    if (this.closed || this.options.corpusPollMs <= 0) return;
+    const base = this.options.corpusPollMs;
+    const ceiling = this.options.idleCorpusPollMs > 0 ? this.options.idleCorpusPollMs : this.eventsCoverCorpus ? 60_000 : 20_000;
+    this.corpusPollInterval = changed || this.corpusPollInterval === 0 ? base : Math.min(Math.max(ceiling, base), this.corpusPollInterval * 2);
+    if (this.corpusPollTimer) clearTimeout(this.corpusPollTimer);
+    this.corpusPollTimer = setTimeout(() => {
+      this.corpusPollTimer = null;
+      void this.enqueue(async () => {
+        const changedNow = await this.pollCorpus();
+        this.scheduleCorpusPoll(changedNow);
+      });
+    }, this.corpusPollInterval);
+    this.corpusPollTimer.unref();
   }
 
   private watchArticleFolder(folder: string): void {
@@ -301,14 +385,21 @@ export class CorpusWatcher {
     if (this.watchers.length === 0) this.recursive = false;
   }
 
-  private onFileEvent(file: string | null): void {
+  /** `folder`: the corpus folder whose watch reported it (per-folder watches), when known. */
+  private onFileEvent(file: string | null, folder?: string): void {
     if (this.closed) return;
     if (file !== null && isNoise(file)) return;
     const resolved = file === null ? null : path.resolve(file);
     const article = this.article;
     if (resolved === null || (article && (resolved === path.resolve(article.articlePath) || resolved === path.resolve(article.annotationPath)))) this.pendingFiles = true;
-    // A folder's name, or a .txt: the listing may have changed.
-    if (resolved === null || isArticleFileName(path.basename(resolved)) || path.extname(resolved) === '') this.pendingCorpus = true;
+    // A folder's name, or a .txt: the listing of the folder holding it may have changed.
+    if (resolved === null || isArticleFileName(path.basename(resolved)) || path.extname(resolved) === '') {
+      this.pendingCorpus = true;
+      const holder = folder ?? (resolved === null ? null : this.tree?.folderOf(resolved));
+      // An event naming no known folder (a recursive watch's new sub-folder...): its parent chain is found by a full check.
+      if (holder === null || holder === undefined) this.dirtyFolders.add('*');
+      else this.dirtyFolders.add(holder);
+    }
     if (!this.pendingFiles && !this.pendingCorpus) return;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
@@ -377,12 +468,37 @@ export class CorpusWatcher {
     }
   }
 
-  private async checkCorpus(): Promise<void> {
-    const ids = new Set(await listArticleIds(this.root));
-    const added = [...ids].filter((id) => !this.articleIds.has(id)).sort();
-    const removed = [...this.articleIds].filter((id) => !ids.has(id)).sort();
-    this.articleIds = ids;
+  /**
+   * After file events (or checkNow): the folders they named are read again; a change no event
+   * could place, or checkNow, reads every folder. Returns whether anything changed.
+   */
+  private async checkCorpus(): Promise<boolean> {
+    const tree = this.tree;
+    if (!tree) return false;
+    const named = [...this.dirtyFolders];
+    this.dirtyFolders.clear();
+    const everything = named.length === 0 || named.includes('*');
+    return this.applyTreeChange(await tree.refresh(everything ? tree.folderNames() : named));
+  }
+
+  /** The corpus poll: one `stat` per folder, and only the folders that moved are read again. */
+  private async pollCorpus(): Promise<boolean> {
+    const tree = this.tree;
+    if (!tree) return false;
+    const moved = await tree.changedFolders();
+    if (moved.length === 0) return false;
+    return this.applyTreeChange(await tree.refresh(moved));
+  }
+
+  private applyTreeChange(change: FolderTreeChange): boolean {
+    for (const folder of change.removedFolders) this.unwatchFolder(folder);
+    // An id both removed and added in one check (its folder replaced) did not change.
+    const addedSet = new Set(change.added);
+    const removedSet = new Set(change.removed);
+    const added = [...addedSet].filter((id) => !removedSet.has(id)).sort();
+    const removed = [...removedSet].filter((id) => !addedSet.has(id)).sort();
     if (added.length > 0 || removed.length > 0) this.emit({ kind: 'corpusChanged', added, removed });
+    return added.length > 0 || removed.length > 0 || change.addedFolders.length > 0 || change.removedFolders.length > 0;
   }
 
   private emit(event: CorpusWatchEvent): void {

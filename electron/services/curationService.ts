@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { spanKey } from '../../shared/agreement/agreementSpan';
 import { applyCuration, CurationDecisionError, decisionProblem } from '../../shared/curation/applyCuration';
 import { CurationRecordSchema, type CurationDecision, type CurationRecord } from '../../shared/curation/curationDecision';
@@ -10,6 +9,7 @@ import { readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPa
 import { annotatorFilePath, listArticleAnnotators } from './annotatorFiles';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { resolveInCorpus } from './corpusPaths';
+import { readArticleBytes } from './confinedReaders';
 
 /** The top-level field of the curated file that records the curation (see CurationRecordSchema). */
 export const CURATION_FIELD = 'curation';
@@ -45,7 +45,7 @@ function readRecord(curated: AnnotationFile | null): CurationRecord | null {
 
 async function loadCuration(root: string, articleId: string, chosen?: readonly string[]): Promise<LoadedCuration> {
   const articlePath = resolveInCorpus(root, articleId);
-  const article = decodeArticle(await fs.readFile(articlePath));
+  const article = decodeArticle((await readArticleBytes(root, articlePath)).bytes);
   const present = await listArticleAnnotators(articlePath);
   const wanted = chosen ?? present;
   const missing = wanted.filter((name) => !present.includes(name));
@@ -53,12 +53,12 @@ async function loadCuration(root: string, articleId: string, chosen?: readonly s
   const problems: ArticleCuration['problems'] = [];
   const usable: { annotator: string; annotations: AnnotationFile['annotations'] }[] = [];
   for (const annotator of wanted) {
-    const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article);
+    const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, undefined, root);
     if (existing.kind === 'usable') usable.push({ annotator, annotations: existing.file.annotations });
     else problems.push({ annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared.' });
   }
   if (usable.length < 2) throw new CurationRefusedError(`Curation needs two annotators' files for ${articleId}; usable: ${usable.map((entry) => entry.annotator).join(', ') || 'none'}.`);
-  const curatedFile = await readAnnotationFileAt(annotationPathFor(articlePath), article);
+  const curatedFile = await readAnnotationFileAt(annotationPathFor(articlePath), article, undefined, root);
   if (curatedFile.kind === 'broken') throw new CurationRefusedError(`The curated file could not be used (${curatedFile.problem.message}); it is left untouched.`);
   const curated = curatedFile.kind === 'usable' ? curatedFile.file : null;
   const record = readRecord(curated);

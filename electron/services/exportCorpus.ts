@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,9 @@ import { decodeArticle } from './articleDecoder';
 import { beginStagedExport } from './exportStaging';
 import { bratAnnotationPathFor, loadBratCorpusTagSet, isBratCorpus } from './bratStore';
 import { loadTagSet } from './tagSetLoader';
+import { readAnnotationTextSync, readArticleBytesSync } from './confinedReaders';
+import { readCorpusFileSync, realCorpusRoot } from './corpusFileAccess';
+import { INPUT_LIMITS } from './inputLimits';
 
 export const EXPORT_REPORT_FILE = 'export-report.json';
 export const EXPORT_MANIFEST_FILE = 'manifest.json';
@@ -137,6 +140,21 @@ export class ExportInputError extends Error {
   }
 }
 
+/**
+ * The corpus root's real path, remembered for a few seconds: an export reads thousands of
+ * articles of one root, and resolving it for each would cost more than reading small files.
+ */
+let lastRealRoot: { root: string; real: string; at: number } | null = null;
+const REAL_ROOT_TTL_MS = 5000;
+
+function realRootOf(root: string): string {
+  const now = Date.now();
+  if (lastRealRoot && lastRealRoot.root === root && now - lastRealRoot.at < REAL_ROOT_TTL_MS) return lastRealRoot.real;
+  const real = realCorpusRoot(root);
+  lastRealRoot = { root, real, at: now };
+  return real;
+}
+
 /** `updated` and `assignee`: the native file's fields of those names, for the corpus statistics. */
 export type ReadArticle = { document: ExportDocument; status: ArticleStatus; updated?: string; assignee?: string } | { unreadable: UnreadableArticle; status: ArticleStatus };
 
@@ -146,18 +164,26 @@ export type ReadArticle = { document: ExportDocument; status: ArticleStatus; upd
  * thread-pool round trips, and the export yields to the event loop between batches.
  */
 export function readExportDocument(root: string, id: string): ReadArticle {
-  const articlePath = path.join(root, ...id.split('/'));
+  // Every file through corpusFileAccess: confined to the corpus, regular files, within the limits.
+  let rootReal: string;
+  try {
+    rootReal = realRootOf(root);
+  } catch (error) {
+    return { unreadable: { article: id, message: `The corpus folder cannot be read: ${(error as Error).message}` }, status: 'new' };
+  }
+  const articlePath = path.join(rootReal, ...id.split('/'));
   let text: string;
   try {
-    text = decodeArticle(readFileSync(articlePath)).text;
+    text = decodeArticle(readArticleBytesSync(rootReal, articlePath)).text;
   } catch (error) {
     return { unreadable: { article: id, message: `The article cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
   let raw: string;
   try {
-    raw = readFileSync(annotationPathFor(articlePath), 'utf8');
+    const read = readAnnotationTextSync(rootReal, annotationPathFor(articlePath));
+    if (read === null) return readBratDocument(rootReal, id, articlePath, text);
+    raw = read;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return readBratDocument(id, articlePath, text);
     return { unreadable: { article: id, message: `The annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
   // Parsed here rather than through loadAnnotations: the export needs the source tokens, and
@@ -178,12 +204,13 @@ export function readExportDocument(root: string, id: string): ReadArticle {
  * lines it cannot show reported as lost, text fields that differ from the article as changed.
  * No `NAME.ann` either: an article without annotations.
  */
-function readBratDocument(id: string, articlePath: string, text: string): ReadArticle {
+function readBratDocument(rootReal: string, id: string, articlePath: string, text: string): ReadArticle {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(bratAnnotationPathFor(articlePath));
+    const read = readCorpusFileSync(rootReal, bratAnnotationPathFor(articlePath), { maxBytes: INPUT_LIMITS.annotationFileBytes });
+    if (read === null) return { document: { id, text, annotations: [], relations: [] }, status: 'new' };
+    bytes = read.bytes;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { document: { id, text, annotations: [], relations: [] }, status: 'new' };
     return { unreadable: { article: id, message: `The brat annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
   let content: string;

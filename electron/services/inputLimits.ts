@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
 
 export interface InputLimits {
   /** An article file's size in bytes. */
@@ -53,6 +54,21 @@ export async function assertArticleWithinLimits(articlePath: string, limits: Inp
   const stat = await fs.stat(articlePath);
   const problem = articleSizeProblem(path.basename(articlePath), stat.size, limits);
   if (problem) throw new InputLimitError(problem);
+}
+
+/**
+ * The message for an article or annotation file that corpusFileAccess refused to read: the
+ * size message this module has always given for one too large, its own reason otherwise.
+ */
+export function refusedReadMessage(error: CorpusFileRefusedError, limitBytes: number, kind: 'article' | 'annotation'): string {
+  const name = path.basename(error.file);
+  if (error.refusal === 'too-large' && error.foundBytes !== null) {
+    const found = megabytes(error.foundBytes);
+    return kind === 'article'
+      ? `${name} is ${found}; Hashiye opens articles of up to ${megabytes(limitBytes)}. Split it into smaller articles.`
+      : `${name} is ${found}; Hashiye opens annotation files of up to ${megabytes(limitBytes)}. It was left as it is.`;
+  }
+  return kind === 'article' ? error.message : `${error.message} It was left as it is.`;
 }
 
 export interface JsonShape {
@@ -186,8 +202,8 @@ export function decodeAnnotationBytes(bytes: Uint8Array): string | null {
  * before it is read, its shape before it is parsed), or its bytes and their text. Errors
  * other than a missing file (permissions, a folder in its place) are thrown.
  */
-export async function readAnnotationFileWithinLimits(annotationPath: string, limits: InputLimits = INPUT_LIMITS): Promise<AnnotationFileRead> {
-  const read = await readAnnotationBytesWithinSize(annotationPath, limits);
+export async function readAnnotationFileWithinLimits(annotationPath: string, limits: InputLimits = INPUT_LIMITS, root?: string): Promise<AnnotationFileRead> {
+  const read = await readAnnotationBytesWithinSize(annotationPath, limits, root);
   return read.kind === 'bytes' ? checkAnnotationBytes(path.basename(annotationPath), read.bytes, limits) : read;
 }
 
@@ -199,25 +215,21 @@ export async function readAnnotationFileWithinLimits(annotationPath: string, lim
 export async function readAnnotationBytesWithinSize(
   annotationPath: string,
   limits: InputLimits = INPUT_LIMITS,
+  /** The corpus the file must be in; without it, its own folder, reached through no link (stricter: see readFileInOwnFolder). */
+  root?: string,
 ): Promise<{ kind: 'absent' } | { kind: 'refused'; message: string } | { kind: 'bytes'; bytes: Buffer; size: number; mtimeMs: number }> {
-  let handle: fs.FileHandle;
+  // Through corpusFileAccess: a link leaving the corpus, a FIFO or a device is refused (the
+  // article opens read-only, the file is never written), and the limit counts the bytes read.
+  let read;
   try {
-    handle = await fs.open(annotationPath, 'r');
+    read = root === undefined ? await readFileInOwnFolder(annotationPath, { maxBytes: limits.annotationFileBytes }) : await readCorpusFile(root, annotationPath, { maxBytes: limits.annotationFileBytes });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: refusedReadMessage(error, limits.annotationFileBytes, 'annotation') };
     throw error;
   }
-  try {
-    // Size and mtime from before the read, for a watcher's baseline (see KnownFileState).
-    const { size, mtimeMs } = await handle.stat();
-    if (size > limits.annotationFileBytes) {
-      const name = path.basename(annotationPath);
-      return { kind: 'refused', message: `${name} is ${megabytes(size)}; Hashiye opens annotation files of up to ${megabytes(limits.annotationFileBytes)}. It was left as it is.` };
-    }
-    return { kind: 'bytes', bytes: await handle.readFile(), size, mtimeMs };
-  } finally {
-    await handle.close();
-  }
+  if (read === null) return { kind: 'absent' };
+  // Size and mtime of the file as read (unchanged from before to after reading), for a watcher's baseline (see KnownFileState).
+  return { kind: 'bytes', bytes: read.bytes, size: read.size, mtimeMs: read.mtimeMs };
 }
 
 /** The second half of readAnnotationFileWithinLimits: the bytes decoded strictly, then their shape checked. */
@@ -233,8 +245,8 @@ export function checkAnnotationBytes(name: string, bytes: Buffer, limits: InputL
  * The problem with the annotation file at `annotationPath`, or null when it is absent or may be
  * read. Checks its size before reading it, then its shape before anything parses it.
  */
-export async function annotationFileLimitProblem(annotationPath: string, limits: InputLimits = INPUT_LIMITS): Promise<string | null> {
-  const read = await readAnnotationFileWithinLimits(annotationPath, limits);
+export async function annotationFileLimitProblem(annotationPath: string, limits: InputLimits = INPUT_LIMITS, root?: string): Promise<string | null> {
+  const read = await readAnnotationFileWithinLimits(annotationPath, limits, root);
   return read.kind === 'refused' ? read.message : null;
 }
 

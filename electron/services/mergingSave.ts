@@ -6,6 +6,7 @@ import { mergeDocuments, sameItem } from '../../shared/model/documentMerge';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
+import { assertWritableInCorpus, CorpusFileRefusedError } from './corpusFileAccess';
 import { sha256Of, type KnownFileState } from './corpusWatcher';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, type InputLimits } from './inputLimits';
 import { writeAccessProblem } from './writeAccess';
@@ -144,7 +145,17 @@ type DiskFile =
  * over about 200 ms (a plain writer truncates, then writes: the file is empty or cut meanwhile);
  * after that it counts as what it is, and the save refuses to replace it.
  */
-async function readDisk(annotationPath: string, limits: InputLimits): Promise<DiskFile> {
+async function readDisk(annotationPath: string, limits: InputLimits, root: string | undefined): Promise<DiskFile> {
+  if (root !== undefined) {
+    // Confined as every corpus write is (corpusFileAccess): through a link leading out of the
+    // corpus the merge would read an outside file, and the save would copy it in as `.bak`.
+    try {
+      await assertWritableInCorpus(root, annotationPath);
+    } catch (error) {
+      if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: `Not saved: ${error.message}` };
+      throw error;
+    }
+  }
   for (let attempt = 0; ; attempt++) {
     let handle: FileHandle;
     try {
@@ -245,6 +256,8 @@ export interface MergingSaveRequest {
    * document as the base, so the other writer's save does not count as deleting our changes.
    */
   lastWrite?: LastWrite | null;
+  /** The corpus root: the file must be one the app may replace inside it (no link leading out, no FIFO or device). */
+  root?: string;
 }
 
 export interface LastWrite {
@@ -267,7 +280,7 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let disk: DiskFile;
     try {
-      disk = await readDisk(annotationPath, limits);
+      disk = await readDisk(annotationPath, limits, request.root);
     } catch (error) {
       return { kind: 'failed', error };
     }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { StoredAnnotationSchema, type AnnotationFile, type StoredAnnotation } from '../../shared/model/nativeFormat';
@@ -8,7 +7,8 @@ import { reanchor, type AnchorInput, type AnchorResult } from '../../shared/text
 import { annotationPathFor } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
-import { decodeAnnotationBytes } from './inputLimits';
+import { decodeAnnotationBytes, INPUT_LIMITS } from './inputLimits';
+import { readFileInOwnFolder } from './corpusFileAccess';
 
 /**
  * When an article changed on disk (its SHA-256 is not the one its annotation file recorded),
@@ -211,13 +211,10 @@ export interface ReanchoredOnLoad extends ReanchorOutcome {
  */
 export async function reanchorOnLoad(articlePath: string, article: DecodedArticle, options: { write: boolean }): Promise<ReanchoredOnLoad | null> {
   const annotationPath = annotationPathFor(articlePath);
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(annotationPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  // In the article's own folder (reached through no link), a regular file, within the limit (corpusFileAccess).
+  const read = await readFileInOwnFolder(annotationPath, { maxBytes: INPUT_LIMITS.annotationFileBytes });
+  if (read === null) return null;
+  const { bytes } = read;
   // Decoded strictly: a file that is not UTF-8 does not parse, and is left alone.
   const raw = decodeAnnotationBytes(bytes);
   if (raw === null) return null;

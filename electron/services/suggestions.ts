@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import type { StoredAnnotation } from '../../shared/model/nativeFormat';
 import { buildMatchingKey, queryKey } from '../../shared/text/matchingKey';
@@ -6,6 +5,7 @@ import { createOffsetConverter } from '../../shared/text/offsets';
 import { annotationPathFor } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './corpusWatcher';
+import { readAnnotationText } from './confinedReaders';
 
 /** A text tagged somewhere in the corpus, with the type it was given and how often. */
 export interface TaggedText {
@@ -41,7 +41,9 @@ export async function collectTaggedTexts(root: string): Promise<TaggedText[]> {
   for (const id of await listArticleIds(root)) {
     let raw: string;
     try {
-      raw = await fs.readFile(annotationPathFor(resolveInCorpus(root, id)), 'utf8');
+      const read = await readAnnotationText(root, annotationPathFor(resolveInCorpus(root, id)));
+      if (read === null) continue;
+      raw = read;
     } catch {
       continue;
     }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { findInvariantProblem, parseAnnotationFile } from '../../shared/model/readAnnotationFile';
@@ -7,6 +6,8 @@ import { annotationPathFor } from './annotationStore';
 import { writeFileAtomic } from './atomicWrite';
 import { listArticleIds } from './corpusWatcher';
 import { resolveInCorpus } from './corpusPaths';
+import { assertWritableInCorpus, CorpusFileRefusedError } from './corpusFileAccess';
+import { readAnnotationText } from './confinedReaders';
 import { TAG_SET_FILE } from './tagSetLoader';
 
 /** What editing the tag set does to annotations already made: renames (and merges) and removals. */
@@ -35,11 +36,14 @@ function renameMap(changes: TypeChanges): Map<string, string> {
   return new Map(changes.renames.filter((rename) => rename.from !== rename.to).map((rename) => [rename.from, rename.to]));
 }
 
-async function readAnnotationFileOf(root: string, id: string): Promise<{ file: string; raw: string } | null> {
+async function readAnnotationFileOf(root: string, id: string): Promise<{ file: string; raw: string } | { file: string; refused: string } | null> {
   const file = annotationPathFor(resolveInCorpus(root, id));
   try {
-    return { file, raw: await fs.readFile(file, 'utf8') };
-  } catch {
+    const raw = await readAnnotationText(root, file);
+    return raw === null ? null : { file, raw };
+  } catch (error) {
+    // A link leaving the corpus, a FIFO...: never read, never rewritten, and listed.
+    if (error instanceof CorpusFileRefusedError) return { file, refused: error.message };
     return null;
   }
 }
@@ -53,6 +57,10 @@ export async function planTypeChanges(root: string, changes: TypeChanges): Promi
   for (const id of await listArticleIds(root)) {
     const existing = await readAnnotationFileOf(root, id);
     if (existing === null) continue;
+    if ('refused' in existing) {
+      plan.skipped.push({ id, reason: existing.refused });
+      continue;
+    }
     const parsed = parseAnnotationFile(existing.raw);
     if (!parsed.ok) {
       plan.skipped.push({ id, reason: parsed.problem.message });
@@ -82,6 +90,10 @@ export async function applyTagSetChanges(root: string, types: TagTypeInput[], ch
   }
   const hotkeys = tagSet.types.flatMap((type) => (type.hotkey ? [type.hotkey] : []));
   if (new Set(hotkeys).size !== hotkeys.length) throw new Error('Two tag types share a hotkey.');
+  const tagSetPath = path.join(root, TAG_SET_FILE);
+  // Checked before anything is written: a hashiye.json that links outside the corpus is not
+  // replaced (its `.bak` would copy the outside file in), and no annotation file is rewritten.
+  await assertTagSetWritable(root, tagSetPath);
   const plan = await planTypeChanges(root, changes);
   const renames = renameMap(changes);
   const removals = new Set(changes.removals);
@@ -91,14 +103,15 @@ export async function applyTagSetChanges(root: string, types: TagTypeInput[], ch
     // when the plan was made (another window or program may have saved it since).
     await write(annotationPathFor(resolveInCorpus(root, article.id)), async () => {
       const existing = await readAnnotationFileOf(root, article.id);
-      if (existing === null) return;
+      if (existing === null || 'refused' in existing) return;
       const parsed = parseAnnotationFile(existing.raw);
       // Broken files, and files with ambiguous ids, are never written.
       if (!parsed.ok || findInvariantProblem(parsed.file) !== null) return;
+      await assertWritableInCorpus(root, existing.file);
       await writeFileAtomic(existing.file, `${JSON.stringify(renamedFile(parsed.file, renames, removals), null, 2)}\n`, { backup: true });
     });
   }
-  const tagSetPath = path.join(root, TAG_SET_FILE);
+  await assertTagSetWritable(root, tagSetPath);
   await writeFileAtomic(tagSetPath, `${JSON.stringify(tagSet, null, 2)}\n`, { backup: true });
   return plan;
 }
@@ -115,4 +128,16 @@ function renamedFile(file: AnnotationFile, renames: ReadonlyMap<string, string>,
     relations: file.relations.filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to)),
     updated: now,
   };
+}
+
+/** assertWritableInCorpus for `hashiye.json`, with a message that says what to do. */
+async function assertTagSetWritable(root: string, tagSetPath: string): Promise<void> {
+  try {
+    await assertWritableInCorpus(root, tagSetPath);
+  } catch (error) {
+    if (error instanceof CorpusFileRefusedError) {
+      throw new Error(`The tag set was not saved: ${TAG_SET_FILE} cannot be replaced here, as ${error.detail}. Replace it with a file of its own in the corpus folder to edit the tag set here.`);
+    }
+    throw error;
+  }
 }

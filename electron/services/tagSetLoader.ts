@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readConfigurationFile } from './confinedReaders';
 import { defaultTagSet, resolveTagSet, TagSetFileSchema, type TagSet } from '../../shared/model/tagSet';
 
 export const TAG_SET_FILE = 'hashiye.json';
@@ -14,7 +14,11 @@ export async function loadTagSet(root: string): Promise<LoadedTagSet> {
   const file = path.join(root, TAG_SET_FILE);
   let raw: string;
   try {
-    raw = await fs.readFile(file, 'utf8');
+    // Confined (a link to an outside file is not read), a regular file, within the limit.
+    const read = await readConfigurationFile(root, file);
+    if (read.kind === 'absent') return { ...defaultTagSet(), problem: null };
+    if (read.kind === 'refused') return { ...defaultTagSet(), problem: `${read.message} The default tag set is shown.` };
+    raw = read.text;
   } catch {
     return { ...defaultTagSet(), problem: null };
   }

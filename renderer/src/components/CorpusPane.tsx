@@ -8,6 +8,7 @@ import { openArticle } from '../store/actions';
 import { useSessionStore } from '../store/sessionStore';
 import { fileNameParts, visibleFileName } from '../text/visibleFileName';
 import { formatNumber } from '../i18n/formatNumber';
+import { SkippedFiles } from './SkippedFiles';
 
 const ROW_HEIGHT = 30;
 
@@ -49,6 +50,7 @@ export function CorpusPane() {
             ? `${formatNumber(progress.finished, language)} از ${formatNumber(progress.total, language)} انجام‌شده`
             : `${formatNumber(progress.finished, language)} of ${formatNumber(progress.total, language)} done`}
         </p>
+        <SkippedFiles skipped={corpus.skipped ?? []} />
       </header>
       <div className="list-filters">
         <input className="filter" type="search" aria-label={fa ? 'پالایش بر پایهٔ نام' : 'Filter by name'} placeholder={t('filter')} value={filter.text} onChange={(event) => update({ text: event.target.value })} />

@@ -62,6 +62,14 @@ const en = {
   invalidBytesHint: 'The file is not entirely valid in this encoding. If the text looks wrong, reopen it in another encoding from the article header.',
   chosenEncoding: 'chosen',
   articleEncoding: 'Article encoding',
+  skippedFiles: '{count} files skipped',
+  skippedFilesHelp: 'Files of the corpus folder that were not read, and why',
+  skipOutsideCorpus: 'a link leading outside the corpus: not read',
+  skipDanglingLink: 'a link whose target does not exist',
+  skipNotRegularFile: 'not a regular file (a FIFO, device or socket): not read',
+  skipTooLarge: 'larger than the limit: not read',
+  skipBeingWritten: 'was being written while it was read',
+  skipLinkedFolder: 'a link to a folder of the corpus: its files are listed where they are',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -128,6 +136,14 @@ const fa: Record<MessageKey, string> = {
   invalidBytesHint: 'پرونده در این رمزگذاری کاملاً معتبر نیست. اگر متن درست نمی‌نماید، آن را از سرصفحهٔ مقاله با رمزگذاری دیگری باز کنید.',
   chosenEncoding: 'انتخابی',
   articleEncoding: 'رمزگذاری مقاله',
+  skippedFiles: '{count} پرونده کنار گذاشته شد',
+  skippedFilesHelp: 'پرونده‌هایی از پوشهٔ پیکره که خوانده نشدند، و چرا',
+  skipOutsideCorpus: 'پیوندی به بیرون از پیکره: خوانده نشد',
+  skipDanglingLink: 'پیوندی که مقصدش وجود ندارد',
+  skipNotRegularFile: 'پروندهٔ معمولی نیست (FIFO، دستگاه یا سوکت): خوانده نشد',
+  skipTooLarge: 'بزرگ‌تر از حد مجاز: خوانده نشد',
+  skipBeingWritten: 'هنگام خواندن در حال نوشته شدن بود',
+  skipLinkedFolder: 'پیوند به پوشه‌ای از همین پیکره: پرونده‌هایش در جای خودشان فهرست شده‌اند',
 };
 
 export type UiLanguage = 'fa' | 'en';
