@@ -1,15 +1,16 @@
-import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { memo, startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { TagSetWire } from '../../../shared/ipc';
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
+import { snapWindow } from '../../../shared/text/snapWindow';
 import { selectDomRange } from '../dom/domPosition';
 import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../dom/selectionOffsets';
 import { selectSuggestionAt, useSuggestionStore } from '../store/suggestionStore';
 import { selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore, type OpenArticle } from '../store/sessionStore';
-import type { Paragraph } from '../../../shared/text/paragraphs';
-import { chunkParagraphs, type ParagraphChunk } from '../../../shared/text/paragraphChunks';
+import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../shared/text/paragraphChunks';
+import { piecesOf } from '../store/paragraphSlices';
 import { useTagAppearance } from './useTagAppearance';
 import { ParagraphView, type TagAppearance } from './ParagraphView';
 
@@ -17,8 +18,33 @@ import { ParagraphView, type TagAppearance } from './ParagraphView';
 const CHUNK_CHARACTERS = 4_000;
 /** ...or this many paragraphs. */
 const CHUNK_PARAGRAPHS = 24;
-/** For the height a chunk holds before it is first laid out: characters on a line of the column. */
-const CHARACTERS_PER_LINE = 85;
+/**
+ * For the height a chunk holds before it is first laid out: characters on a line of the column,
+ * from its width. A Persian character of the article font is about 0.46 em wide on average
+ * (85 characters on a line of the 46rem column at 19px). A fixed count made chunks of a narrow
+ * window's column hold half their real height: a chunk drawn for the first time then pushed
+ * what follows by thousands of pixels, and a highlight just made could leave the view.
+ */
+const EM_PER_CHARACTER = 0.46;
+const DEFAULT_CHARACTERS_PER_LINE = 85;
+
+function useCharactersPerLine(root: RefObject<HTMLElement | null>): number {
+  const [characters, setCharacters] = useState(DEFAULT_CHARACTERS_PER_LINE);
+  useLayoutEffect(() => {
+    const element = root.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const fontSize = Number.parseFloat(getComputedStyle(element).fontSize) || 19;
+      const width = element.clientWidth;
+      if (width > 0) setCharacters(Math.max(10, Math.round(width / (fontSize * EM_PER_CHARACTER))));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [root]);
+  return characters;
+}
 /** Characters rendered in the first frame: more than a tall window shows at once. */
 const FIRST_FRAME_CHARACTERS = 12_000;
 /** Characters added in each later step, rendered in a transition that yields to input. */
@@ -55,11 +81,11 @@ function estimatedHeightEm(chunk: ParagraphChunk): number {
 const LINE_HEIGHT_EM = 2.4;
 const PARAGRAPH_SPACING_EM = 0.9;
 
-const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, paragraphs, appearance }: { chunk: ParagraphChunk; paragraphs: readonly Paragraph[]; appearance: (type: string) => TagAppearance }) {
+const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance }) {
   const children: ReactNode[] = [];
   for (let index = chunk.first; index < chunk.end; index++) {
-    const paragraph = paragraphs[index];
-    children.push(<ParagraphView key={paragraph.start} paragraph={paragraph} appearance={appearance} />);
+    const piece = pieces[index];
+    children.push(<ParagraphView key={piece.start} paragraph={piece} appearance={appearance} />);
   }
   return (
     <div className={PARAGRAPH_CHUNK_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
@@ -94,7 +120,11 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   const appearance = useTagAppearance();
   const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
   useTagColourSheet(tagSet);
-  const chunks = useMemo(() => chunkParagraphs(article.paragraphs, { characters: CHUNK_CHARACTERS, paragraphs: CHUNK_PARAGRAPHS, charactersPerLine: CHARACTERS_PER_LINE }), [article.paragraphs]);
+  // Very long paragraphs are drawn in pieces (a one-line article of megabytes would otherwise be
+  // one block the browser shapes and lays out whole, for seconds to minutes).
+  const pieces = piecesOf(article.paragraphs);
+  const charactersPerLine = useCharactersPerLine(rootRef);
+  const chunks = useMemo(() => chunkParagraphs(pieces, { characters: CHUNK_CHARACTERS, paragraphs: CHUNK_PARAGRAPHS, charactersPerLine }), [pieces, charactersPerLine]);
   const renderedChunks = useRenderedChunkCount(chunks);
 
   // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
@@ -125,7 +155,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       }
       const paragraph = article.paragraphs[paragraphIndexAt(article.paragraphs, raw.start)];
       const lastParagraph = article.paragraphs[paragraphIndexAt(article.paragraphs, raw.end)];
-      const bounds = { start: paragraph.start, end: lastParagraph.end };
+      const bounds = snapWindow(article.text, raw, { start: paragraph.start, end: lastParagraph.end });
       const range = precise ? trimRange(article.text, raw) : snapToWords(article.text, raw, bounds);
       if (range.end <= range.start) {
         set({ textSelection: null });
@@ -179,7 +209,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
     >
       <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>
         {chunks.slice(0, renderedChunks).map((chunk) => (
-          <ParagraphChunkView key={chunk.first} chunk={chunk} paragraphs={article.paragraphs} appearance={appearanceOf} />
+          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} />
         ))}
       </div>
     </div>

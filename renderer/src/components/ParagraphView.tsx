@@ -1,6 +1,6 @@
 import { Fragment, memo, type ReactNode } from 'react';
 import { segmentRange, stackLevels } from '../../../shared/text/highlightSegments';
-import type { Paragraph } from '../../../shared/text/paragraphs';
+import type { TextPiece } from '../../../shared/text/paragraphChunks';
 import { useParagraphSlice } from '../store/paragraphSlices';
 
 export interface TagAppearance {
@@ -9,7 +9,8 @@ export interface TagAppearance {
 }
 
 interface ParagraphViewProps {
-  paragraph: Paragraph;
+  /** A paragraph, or a piece of a very long one (see TextPiece). */
+  paragraph: TextPiece;
   appearance: (type: string) => TagAppearance;
 }
 
@@ -59,8 +60,12 @@ function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps) {
     }
     return <Fragment key={segment.start}>{node}</Fragment>;
   });
+  // Pieces of one long paragraph sit flush against each other and share its direction.
+  let className = 'paragraph';
+  if (paragraph.continued) className += ' piece-continued';
+  if (paragraph.continues) className += ' piece-continues';
   return (
-    <p dir="auto" className="paragraph" data-offset={paragraph.start}>
+    <p dir={paragraph.direction ?? 'auto'} className={className} data-offset={paragraph.start}>
       {children}
     </p>
   );
