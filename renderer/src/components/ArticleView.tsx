@@ -2,6 +2,7 @@ import { memo, startTransition, type RefObject, useCallback, useEffect, useLayou
 import type { TagSetWire } from '../../../shared/ipc';
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
+import { partitionPoint } from '../../../shared/sortedSearch';
 import { snapWindow } from '../../../shared/text/snapWindow';
 import { selectDomRange } from '../dom/domPosition';
 import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../dom/selectionOffsets';
@@ -73,6 +74,55 @@ function useRenderedChunkCount(chunks: readonly ParagraphChunk[]): number {
   return Math.min(count, chunks.length);
 }
 
+/**
+ * Above this many annotations, only chunks near the view draw their highlights; the others
+ * hold their text alone until the view comes near (and keep their highlights from then on).
+ * With 100,000 annotations every chunk drawing its highlights put 100,000 elements in the page
+ * and made each step of the opening a long task; the article's DOM now grows with what was
+ * looked at. At or below it (the 10,000 of the benchmark article) every highlight is drawn.
+ */
+const DRAW_ALL_HIGHLIGHTS_UP_TO = 20_000;
+/** "Near the view": within this many heights of the view above and below it. */
+const NEAR_VIEWS = 1.5;
+
+/**
+ * Which chunks (by index) draw their highlights, or null for all of them. Read on scroll from
+ * the chunk boxes, which stay cheap to measure: off-screen chunks skip their own layout.
+ */
+function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | null>, renderedChunks: number): ReadonlySet<number> | null {
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
+  useEffect(() => {
+    const element = root.current;
+    const scroller = element?.closest<HTMLElement>('.article-scroller');
+    if (!enabled || !element || !scroller) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const view = scroller.getBoundingClientRect();
+      const margin = view.height * NEAR_VIEWS;
+      const chunks = element.children;
+      const first = partitionPoint(chunks.length, (index) => chunks[index].getBoundingClientRect().bottom < view.top - margin);
+      const wanted: number[] = [];
+      for (let index = first; index < chunks.length && chunks[index].getBoundingClientRect().top <= view.bottom + margin; index++) wanted.push(index);
+      // A transition: drawing the highlights of chunks coming near yields to key presses.
+      startTransition(() => setNear((drawn) => (wanted.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...wanted]))));
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    schedule();
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(scroller);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', schedule);
+      resize.disconnect();
+    };
+  }, [enabled, root, renderedChunks]);
+  return enabled ? near : null;
+}
+
 /** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
 function estimatedHeightEm(chunk: ParagraphChunk): number {
   return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
@@ -81,11 +131,11 @@ function estimatedHeightEm(chunk: ParagraphChunk): number {
 const LINE_HEIGHT_EM = 2.4;
 const PARAGRAPH_SPACING_EM = 0.9;
 
-const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance }) {
+const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance, highlighted }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance; highlighted: boolean }) {
   const children: ReactNode[] = [];
   for (let index = chunk.first; index < chunk.end; index++) {
     const piece = pieces[index];
-    children.push(<ParagraphView key={piece.start} paragraph={piece} appearance={appearance} />);
+    children.push(<ParagraphView key={piece.start} paragraph={piece} appearance={appearance} highlighted={highlighted} />);
   }
   return (
     <div className={PARAGRAPH_CHUNK_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
@@ -126,6 +176,8 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   const charactersPerLine = useCharactersPerLine(rootRef);
   const chunks = useMemo(() => chunkParagraphs(pieces, { characters: CHUNK_CHARACTERS, paragraphs: CHUNK_PARAGRAPHS, charactersPerLine }), [pieces, charactersPerLine]);
   const renderedChunks = useRenderedChunkCount(chunks);
+  const manyAnnotations = useDocumentStore((state) => state.annotations.length > DRAW_ALL_HIGHLIGHTS_UP_TO);
+  const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
 
   // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
   const showTitle = useCallback(
@@ -208,8 +260,8 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       }}
     >
       <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>
-        {chunks.slice(0, renderedChunks).map((chunk) => (
-          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} />
+        {chunks.slice(0, renderedChunks).map((chunk, index) => (
+          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} highlighted={highlightedChunks === null || highlightedChunks.has(index)} />
         ))}
       </div>
     </div>
