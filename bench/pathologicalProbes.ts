@@ -104,6 +104,11 @@ export async function selectWordsAt({ fraction, wordCount }: { fraction: number;
     if (!next || next.index - end > 3) break;
     end = next.index + next[0].length;
   }
+  // Scroll there first, as a user would, and select in the nodes the view then holds: a chunk
+  // coming near may redraw its text (with its highlights), replacing the nodes it had.
+  piece.scrollIntoView({ block: 'center' });
+  await afterFrame();
+  await afterFrame();
   const locate = (offset: number, preferNext: boolean) => {
     const walker = document.createTreeWalker(piece, NodeFilter.SHOW_TEXT);
     let remaining = offset;
@@ -118,8 +123,6 @@ export async function selectWordsAt({ fraction, wordCount }: { fraction: number;
   const range = document.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
-  (from.node.parentElement ?? piece).scrollIntoView({ block: 'center' });
-  await afterFrame();
   const selection = window.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);

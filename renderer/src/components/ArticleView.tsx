@@ -10,6 +10,7 @@ import { selectSuggestionAt, useSuggestionStore } from '../store/suggestionStore
 import { selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore, type OpenArticle } from '../store/sessionStore';
+import { flushSync } from 'react-dom';
 import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../shared/text/paragraphChunks';
 import { piecesOf } from '../store/paragraphSlices';
 import { useTagAppearance } from './useTagAppearance';
@@ -91,12 +92,13 @@ const NEAR_VIEWS = 1.5;
  */
 function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | null>, renderedChunks: number): ReadonlySet<number> | null {
   const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
-  useEffect(() => {
+  // A layout effect: the chunks in view draw their highlights in the same frame as their text.
+  useLayoutEffect(() => {
     const element = root.current;
     const scroller = element?.closest<HTMLElement>('.article-scroller');
     if (!enabled || !element || !scroller) return;
     let frame = 0;
-    const update = () => {
+    const update = (sync: boolean) => {
       frame = 0;
       const view = scroller.getBoundingClientRect();
       const margin = view.height * NEAR_VIEWS;
@@ -104,13 +106,19 @@ function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | nu
       const first = partitionPoint(chunks.length, (index) => chunks[index].getBoundingClientRect().bottom < view.top - margin);
       const wanted: number[] = [];
       for (let index = first; index < chunks.length && chunks[index].getBoundingClientRect().top <= view.bottom + margin; index++) wanted.push(index);
-      // A transition: drawing the highlights of chunks coming near yields to key presses.
-      startTransition(() => setNear((drawn) => (wanted.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...wanted]))));
+      const draw = () => setNear((drawn) => (wanted.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...wanted])));
+      // Drawn within the frame that brought the chunk near, before anything can select text in
+      // it: drawing replaces the chunk's text nodes, and a selection made in the old ones is lost.
+      // Not a transition: the steps that add the article's text are transitions too, and one
+      // behind them waited for all of them. Coming near is a chunk or two per frame, 10-20 ms
+      // each with 100,000 annotations.
+      if (sync) flushSync(draw);
+      else draw();
     };
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(update);
+      if (frame === 0) frame = requestAnimationFrame(() => update(true));
     };
-    schedule();
+    update(false);
     scroller.addEventListener('scroll', schedule, { passive: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(scroller);
