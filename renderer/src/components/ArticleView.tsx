@@ -36,9 +36,12 @@ function useCharactersPerLine(root: RefObject<HTMLElement | null>): number {
     const element = root.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
-      const fontSize = Number.parseFloat(getComputedStyle(element).fontSize) || 19;
+      // The observer also reports height changes (chunks laid out while scrolling, a new font
+      // size); setting the same count again renders nothing.
       const width = element.clientWidth;
-      if (width > 0) setCharacters(Math.max(10, Math.round(width / (fontSize * EM_PER_CHARACTER))));
+      if (width === 0) return;
+      const fontSize = Number.parseFloat(getComputedStyle(element).fontSize) || 19;
+      setCharacters(Math.max(10, Math.round(width / (fontSize * EM_PER_CHARACTER))));
     };
     measure();
     const observer = new ResizeObserver(measure);
