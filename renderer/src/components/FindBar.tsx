@@ -2,6 +2,7 @@ import { NO_ITEMS } from '../store/emptyArrays';
 import { useEffect, useRef } from 'react';
 import { rangesForOffsets } from '../dom/rangesForOffsets';
 import { selectDomRange } from '../dom/domPosition';
+import { scrollRangeIntoView } from '../dom/scrollRangeIntoView';
 import { tagAllHits } from '../store/actions';
 import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { searchArticle, useFindStore } from '../store/findStore';
@@ -64,7 +65,7 @@ export function FindBar() {
     const hit = hits[next];
     if (root && hit) {
       const [range] = rangesForOffsets(root, [hit]);
-      range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      if (range) void scrollRangeIntoView(range);
     }
   };
 
