@@ -179,8 +179,8 @@ for (const viewport of [
     expect(place?.text).toBe(END_PHRASE);
     expect(place?.start).toBe(codePointIndexOf(text, END_PHRASE));
     expect(place?.end).toBe(codePointIndexOf(text, END_PHRASE) + Array.from(END_PHRASE).length);
-    await expect(article.locator('[data-entity-type="LOC"]')).toHaveText(END_PHRASE);
-    await expect(article.locator('[data-entity-type="LOC"]')).toBeInViewport();
+    await expect(article.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveText(END_PHRASE);
+    await expect(article.locator('[data-annotation-id][data-entity-type="LOC"]')).toBeInViewport();
     await screenshot(page, `one-line-article-end-${viewport.width}x${viewport.height}`);
     // And the place where two pieces meet, with the highlight across them.
     await page.locator(`[data-annotation-id="${span.id}"]`).first().evaluate((mark) => mark.scrollIntoView({ block: 'center' }));

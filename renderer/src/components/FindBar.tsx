@@ -77,6 +77,7 @@ export function FindBar() {
       <input
         ref={inputRef}
         type="search"
+        data-testid="find-input"
         aria-label={fa ? 'جست‌وجو در مقاله' : 'Find in article'}
         placeholder={fa ? 'جست‌وجو در مقاله…' : 'Find in article…'}
         value={query}
@@ -91,7 +92,7 @@ export function FindBar() {
           }
         }}
       />
-      <span className="find-count" data-testid="find-count">
+      <span className="find-count" data-testid="find-count" data-count={hits.length}>
         {hits.length === 0 ? (query ? (fa ? 'یافت نشد' : 'No hits') : '') : `${current + 1} / ${hits.length}`}
       </span>
       <button type="button" onClick={() => step(-1)} disabled={hits.length === 0} aria-label={fa ? 'قبلی' : 'Previous'}>
