@@ -223,7 +223,7 @@ test('a selection that starts inside a highlight and crosses into the next parag
   });
   // From inside «ملل» (already tagged) to the end of «نیویورک» on the next line.
   await page.evaluate(() => {
-    const mark = document.querySelector('[data-entity-type="ORG"]') as HTMLElement;
+    const mark = document.querySelector('[data-annotation-id][data-entity-type="ORG"]') as HTMLElement;
     const inside = mark.firstChild as Text;
     const paragraphs = document.querySelectorAll('[data-testid="article"] [data-offset]');
     const second = paragraphs[1].firstChild as Text;

@@ -25,13 +25,13 @@ test('search the corpus with Persian yeh, finding Arabic-yeh spellings; tag all 
   expect((await readAnnotationFile(corpus, 'a.txt')).annotations.map((annotation) => annotation.text)).toEqual(['علي لاريجاني']);
   expect((await readAnnotationFile(corpus, 'news/b.txt')).annotations.map((annotation) => annotation.text)).toEqual(['علی لاریجانی']);
   // The open article shows its new highlight.
-  await expect(page.locator('[data-entity-type="PER"]')).toHaveCount(1);
+  await expect(page.locator('[data-annotation-id][data-entity-type="PER"]')).toHaveCount(1);
 
   await dialog.getByRole('button', { name: 'واگرد این گام' }).click();
   await expect(dialog.getByTestId('tag-all-result')).toHaveCount(0);
   expect((await readAnnotationFile(corpus, 'a.txt')).annotations).toEqual([]);
   expect((await readAnnotationFile(corpus, 'news/b.txt')).annotations).toEqual([]);
-  await expect(page.locator('[data-entity-type="PER"]')).toHaveCount(0);
+  await expect(page.locator('[data-annotation-id][data-entity-type="PER"]')).toHaveCount(0);
   await expect(fs.access(path.join(corpus, 'news', 'c.ann.json'))).rejects.toThrow();
 
   // A hit opens its article with the hit selected: a tag key tags it.

@@ -18,5 +18,5 @@ test('a renderer crash loses nothing: the edit is on disk and the reloaded windo
   // The harness answers the recovery question with "reload": the app comes back at the same article.
   const window = await reloaded;
   await expect(window.locator('.file.current')).toContainText('04-economy.txt', { timeout: 20_000 });
-  await expect(window.locator('[data-entity-type="LOC"]')).toHaveCount(1);
+  await expect(window.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveCount(1);
 });

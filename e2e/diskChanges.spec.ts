@@ -53,8 +53,8 @@ test('an annotation file changed by another program is reloaded', async ({ launc
     ],
   };
   await fs.writeFile(path.join(corpus, 'b.ann.json'), JSON.stringify(changed, null, 2));
-  await expect(page.locator('[data-entity-type="MISC"]')).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator('[data-entity-type="PER"]')).toHaveCount(1);
+  await expect(page.locator('[data-annotation-id][data-entity-type="MISC"]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator('[data-annotation-id][data-entity-type="PER"]')).toHaveCount(1);
   await expect(page.getByTestId('notice')).toBeVisible();
 });
 

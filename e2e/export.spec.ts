@@ -34,8 +34,8 @@ test('tag in the app, then File › Export to CoNLL and to doccano JSONL: tokens
   await page.getByRole('button', { name: /سازمان ORG/ }).click();
   await doubleClickWord(page, 'تهران');
   await page.keyboard.press('Digit3');
-  await expect(page.locator('[data-entity-type="ORG"]')).toHaveCount(1);
-  await expect(page.locator('[data-entity-type="LOC"]')).toHaveCount(1);
+  await expect(page.locator('[data-annotation-id][data-entity-type="ORG"]')).toHaveCount(1);
+  await expect(page.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveCount(1);
 
   // Straight to the export, without waiting for autosave: the export saves pending edits first.
   await page.getByRole('button', { name: 'خروجی…' }).click();
@@ -121,7 +121,7 @@ test('overlapping spans exported to CoNLL: the dialog shows, per article, the la
   const out = await exportFolder();
   const { page } = await launch({ corpus, pickExportFolder: () => out });
   await openArticleNamed(page, 'un-meeting.txt');
-  await expect(page.locator('[data-entity-type="MISC"]')).toHaveCount(1);
+  await expect(page.locator('[data-annotation-id][data-entity-type="MISC"]')).toHaveCount(1);
   await page.getByRole('button', { name: 'خروجی…' }).click();
   const dialog = page.getByRole('dialog', { name: 'خروجی گرفتن' });
   await dialog.getByRole('combobox', { name: 'قالب' }).selectOption('conll');

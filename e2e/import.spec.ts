@@ -81,11 +81,11 @@ test('File › Import of a CoNLL file: summary with the skipped line (file:line)
 
   await openArticleNamed(page, articles[0]);
   await expect(page.getByTestId('article')).toHaveText('سازمان ملل متحد در نیویورک نشست داشت .');
-  await expect(page.locator('[data-entity-type="ORG"]').first()).toHaveText('سازمان ملل متحد');
-  await expect(page.locator('[data-entity-type="LOC"]')).toHaveText('نیویورک');
+  await expect(page.locator('[data-annotation-id][data-entity-type="ORG"]').first()).toHaveText('سازمان ملل متحد');
+  await expect(page.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveText('نیویورک');
   await openArticleNamed(page, articles[1]);
-  await expect(page.locator('[data-entity-type="PER"]').first()).toHaveText('محمد جواد ظریف');
-  await expect(page.locator('[data-entity-type="LOC"]')).toHaveText('تهران');
+  await expect(page.locator('[data-annotation-id][data-entity-type="PER"]').first()).toHaveText('محمد جواد ظریف');
+  await expect(page.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveText('تهران');
   await screenshot(page, 'import-opened-corpus');
 });
 

@@ -88,7 +88,7 @@ test('agreement of two annotators, adopting a disagreement into the curated file
   expect((curated.curation as { curator: string }).curator).toBe('lead');
   await expect(group.getByRole('button', { name: 'پذیرش ali' })).toHaveAttribute('aria-pressed', 'true');
   // The article view reloaded with the curated annotations.
-  await expect(page.getByTestId('article').locator('[data-entity-type="LOC"]')).toHaveText('نیویورک');
+  await expect(page.getByTestId('article').locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveText('نیویورک');
   await expect(page.getByTestId('article').locator('[data-annotation-id]')).toHaveCount(3);
 
   // Statistics: the figures of `hashiye stats` (the same computation), as charts with Persian labels and digits.

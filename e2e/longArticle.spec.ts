@@ -90,8 +90,8 @@ test('a long article: every paragraph arrives, a drag across two chunks and a ta
   const place = tagged.annotations.find((annotation) => annotation.type === 'LOC');
   expect(place?.text).toBe('فرودگاه امام خمینی');
   expect(place?.start).toBe(codePointIndexOf(text, 'فرودگاه امام خمینی'));
-  await expect(article.locator('[data-entity-type="LOC"]')).toHaveText('فرودگاه امام خمینی');
-  await expect(article.locator('[data-entity-type="LOC"]')).toBeInViewport();
+  await expect(article.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveText('فرودگاه امام خمینی');
+  await expect(article.locator('[data-annotation-id][data-entity-type="LOC"]')).toBeInViewport();
   await screenshot(page, 'long-article-end');
 
   // Undo removes it from the file again.

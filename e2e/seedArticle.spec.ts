@@ -32,7 +32,7 @@ for (const viewport of viewports) {
       await expect(page.getByTestId('article')).toContainText('سرلشکر باقری');
       await dragSelect(page, 'سرلشکر باقری');
       await page.keyboard.press('Digit1');
-      await expect(page.locator('[data-entity-type="PER"]')).toHaveCount(1);
+      await expect(page.locator('[data-annotation-id][data-entity-type="PER"]')).toHaveCount(1);
       const saved = await expectFileSoon(corpus, SEED_ARTICLE, (file) => {
         if (file.annotations.length !== 1) throw new Error('not yet');
       });

@@ -18,13 +18,13 @@ test('tag Persian words by drag and by double-click, save beside the article, re
   // A drag over «شهرداری تهران» in an RTL paragraph, then the ORG button in the palette.
   await dragSelect(page, 'شهرداری تهران');
   await page.getByRole('button', { name: /سازمان ORG/ }).click();
-  const org = page.locator('[data-entity-type="ORG"]').first();
+  const org = page.locator('[data-annotation-id][data-entity-type="ORG"]').first();
   await expect(org).toBeVisible();
 
   // A double-click on a ZWNJ word and its hotkey (LOC is the third type: Digit3).
   await doubleClickWord(page, 'بهره‌برداری');
   await page.keyboard.press('Digit3');
-  await expect(page.locator('[data-entity-type="LOC"]')).toHaveCount(1);
+  await expect(page.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveCount(1);
 
   const file = await expectFileSoon(corpus, ARTICLE, (saved) => {
     if (saved.annotations.length !== 2) throw new Error('not yet');
@@ -53,7 +53,7 @@ test('tag Persian words by drag and by double-click, save beside the article, re
   // Click the ORG highlight, press Delete: the file loses it.
   await clickText(page, 'شهرداری');
   await page.keyboard.press('Delete');
-  await expect(page.locator('[data-entity-type="ORG"]')).toHaveCount(0);
+  await expect(page.locator('[data-annotation-id][data-entity-type="ORG"]')).toHaveCount(0);
   await expectFileSoon(corpus, ARTICLE, (saved) => {
     if (saved.annotations.length !== 1 || saved.annotations[0].type !== 'LOC') throw new Error('not yet');
   });

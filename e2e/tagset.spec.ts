@@ -38,6 +38,6 @@ test('edit the tag set in the app: add a type, rename one in use after a preview
   await expect(fs.access(path.join(corpus, 'hashiye.json.bak'))).resolves.toBeUndefined();
   // The palette and the highlight show the renamed type.
   await expect(page.getByRole('button', { name: /تیم TEAM/ })).toBeVisible();
-  await expect(page.locator('[data-entity-type="TEAM"]')).toHaveCount(1);
+  await expect(page.locator('[data-annotation-id][data-entity-type="TEAM"]')).toHaveCount(1);
   await screenshot(page, 'tagset-saved');
 });

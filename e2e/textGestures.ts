@@ -46,6 +46,13 @@ async function characterBoxes(page: Page, needle: string, occurrence: number): P
               return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom, rtl };
             };
             paragraph.scrollIntoView({ block: 'center' });
+            // A paragraph (or a piece of a very long one) can be taller than the view: bring the phrase itself to the middle.
+            const scroller = paragraph.closest('.article-scroller');
+            if (scroller) {
+              const view = scroller.getBoundingClientRect();
+              const phrase = box(index);
+              scroller.scrollTop += (phrase.top + phrase.bottom) / 2 - (view.top + view.height / 2);
+            }
             return { first: box(index), last: box(index + wanted.length - 1) };
           }
           seen++;

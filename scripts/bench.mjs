@@ -4,7 +4,9 @@
 // real main-process handlers, prints a table, and ends with one line of JSON of the figures.
 // Options: --runs N (timed repetitions, default 5), --taggings N (default 60, plus half as many
 // pressed at once after selecting),
-// --articles N (corpus size, default 10000), --no-build, --keep (keep the inputs).
+// --articles N (corpus size, default 10000), --no-build, --keep (keep the inputs),
+// --grep REGEX (run only the cases whose title matches, e.g. "long line|100,000|font" for the
+// pathological cases of bench/pathological.bench.ts; on 2 shared cores, run heavy cases alone).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -34,7 +36,8 @@ if (!args.includes('--no-build')) {
 const inputs = mkdtempSync(path.join(os.tmpdir(), 'hashiye-bench-'));
 const resultsFile = path.join(inputs, 'results.json');
 console.log(`bench: inputs in ${inputs}`);
-const run = spawnSync(npx, ['playwright', 'test', '-c', 'bench/playwright.bench.config.ts'], {
+const grep = option('grep', null);
+const run = spawnSync(npx, ['playwright', 'test', '-c', 'bench/playwright.bench.config.ts', ...(grep ? ['--grep', grep] : [])], {
   cwd: root,
   stdio: 'inherit',
   env: {
@@ -72,6 +75,18 @@ const rows = [
   ['JS heap after open', show(figures.heapMb, ' MB'), `short article: ${show(figures.heapBaselineMb, ' MB')}`, '', ''],
   ['List 10,000 articles (open folder → list painted)', show(figures.listMs, ' ms'), `readdir+stat: ${show(figures.listFloorMs, ' ms')}`, `scan: cached ${show(figures.listScanWarmMs, ' ms')}, uncached ${show(figures.listScanMs, ' ms')}`, '< 500 ms'],
   ['  first listing, no cache yet', show(figures.listColdMs, ' ms'), '', 'reads every annotation file', ''],
+  ...['200k', '1m', '5m'].flatMap((size) => {
+    const key = `line${size}`;
+    const label = { '200k': '200 KB', '1m': '1 MB', '5m': '5 MB' }[size];
+    return [
+      [`One-line ${label} article: click → shown`, show(figures[`${key}ShownMs`], ' ms'), `plain Chromium, system font: ${show(figures[`${key}PlainSystemFontMs`], ' ms')}`, `all text in ${show(figures[`${key}CompleteMs`], ' ms')}, longest task ${show(figures[`${key}OpenLongestTaskMs`], ' ms')}`, '< 1 s, no task > 100 ms'],
+      [`  tag a selection in it`, show(figures[`${key}TagMs`], ' ms'), `key doing nothing: ${show(figures[`${key}NoOpKeyMs`], ' ms')}`, `longest task ${show(figures[`${key}TagLongestTaskMs`], ' ms')}`, ''],
+    ];
+  }),
+  ['100,000 annotations: click → shown', show(figures.ann100kShownMs, ' ms'), `plain <p>: ${show(figures.ann100kPlainMs, ' ms')}`, `longest task ${show(figures.ann100kOpenLongestTaskMs, ' ms')}`, '< 1 s'],
+  ['  tag a selection', show(figures.ann100kTagMs, ' ms'), `key doing nothing: ${show(figures.ann100kNoOpKeyMs, ' ms')}`, `longest task ${show(figures.ann100kTagLongestTaskMs, ' ms')}`, ''],
+  ['Font, one 200 KB line laid out (plain page)', `Vazirmatn ${show(figures.line200kPlainVazirmatnMs, ' ms')}`, `system font: ${show(figures.line200kPlainSystemMs, ' ms')}`, `in 2,000-character pieces: Vazirmatn ${show(figures.line200kPlainVazirmatnPiecesMs, ' ms')}, system ${show(figures.line200kPlainSystemPiecesMs, ' ms')}`, ''],
+  ['Font, one 1 MB line laid out (plain page)', `Vazirmatn ${show(figures.line1mPlainVazirmatnMs, ' ms')}`, `system font: ${show(figures.line1mPlainSystemMs, ' ms')}`, `in 2,000-character pieces: Vazirmatn ${show(figures.line1mPlainVazirmatnPiecesMs, ' ms')}, system ${show(figures.line1mPlainSystemPiecesMs, ' ms')}`, ''],
   ['Export 10,000 articles to CoNLL', show(figures.exportDocsPerSec, ' articles/s'), `read+write floor: ${show(figures.exportFloorMs, ' ms')}`, `ratio ${show(figures.exportRatio, '×')}, cp+sync ${show(figures.exportCopySyncMs, ' ms')}`, '≥ 2,000/s'],
 ];
 const header = ['Measure (medians)', 'Hashiye', 'Baseline, same run', 'Detail', 'Target'];
@@ -81,7 +96,8 @@ console.log('');
 console.log(`Inputs: article ${show(figures.articleBytes, ' bytes')}, ${show(figures.articleParagraphs)} paragraphs, ${show(figures.articleAnnotations)} annotations; corpus ${show(figures.corpusArticles)} articles. ${cores} cores.`);
 console.log(line(header));
 console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
-for (const row of rows) console.log(line(row));
+// Cases left out of this run (--grep) have no figures: their rows are left out too.
+for (const row of rows) if (row[1].replace(/[—/ ]|Vazirmatn/g, '') !== '') console.log(line(row));
 if (figures.exportNote) console.log(`Export: ${figures.exportNote}`);
 console.log('');
 const summary = {
@@ -109,6 +125,7 @@ const summary = {
   listFloorMs: figures.listFloorMs ?? null,
   exportDocsPerSec: figures.exportDocsPerSec ?? null,
   exportRatio: figures.exportRatio ?? null,
+  ...Object.fromEntries(Object.entries(figures).filter(([key]) => /^(line(200k|1m|5m)|ann100k)/.test(key))),
   cores,
 };
 console.log(JSON.stringify(summary));

@@ -106,9 +106,12 @@ describe('annotation files', () => {
 describe('save requests', () => {
   it('refuses more entries than an article can hold', () => {
     expect(saveRequestProblem({ annotations: [], relations: [], labels: [] })).toBeNull();
-    expect(saveRequestProblem({ annotations: new Array(200_001).fill(0), relations: [], labels: [] })).toBe(
-      'Not saved: 200,001 annotations is more than the 200,000 an article can hold.',
+    expect(saveRequestProblem({ annotations: new Array(1_000_001).fill(0), relations: [], labels: [] })).toBe(
+      'Not saved: 1,000,001 annotations is more than the 1,000,000 an article can hold.',
     );
-    expect(saveRequestProblem({ annotations: [], relations: [], labels: new Array(300_000).fill('x') })).toMatch(/300,000 labels/);
+    expect(saveRequestProblem({ annotations: [], relations: [], labels: new Array(1_500_000).fill('x') })).toMatch(/1,500,000 labels/);
+    // An article that opens can be saved again: as many entries as a file may hold when read (it was 200,000 against 1,000,000).
+    expect(saveRequestProblem({ annotations: new Array(INPUT_LIMITS.collectionEntries).fill(0), relations: [], labels: [] })).toBeNull();
+    expect(INPUT_LIMITS.savedEntries).toBe(INPUT_LIMITS.collectionEntries);
   });
 });

@@ -27,7 +27,9 @@ export const INPUT_LIMITS: Readonly<InputLimits> = Object.freeze({
   annotationFileBytes: 64 * 1024 * 1024,
   collectionEntries: 1_000_000,
   nestingDepth: 64,
-  savedEntries: 200_000,
+  // As many as a file may hold when read (collectionEntries): an article that opens can always be
+  // saved again. (It was 200,000: an article of 300,000 annotations opened, took edits and never saved.)
+  savedEntries: 1_000_000,
 });
 
 export class InputLimitError extends Error {

@@ -1,6 +1,7 @@
 import { NO_ITEMS } from '../store/emptyArrays';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { revealAnnotation } from '../dom/revealAnnotation';
 import { useMessages } from '../i18n/useMessages';
 import { deleteSelectedAnnotation, selectAnnotation } from '../store/actions';
 import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
@@ -21,7 +22,12 @@ export function AnnotationList() {
   const appearance = useTagAppearance();
   const t = useMessages();
   const [tagFilter, setTagFilter] = useState('');
-  const typesPresent = useMemo(() => [...new Set(annotations.map((annotation) => annotation.type))].sort(), [annotations]);
+  const typesPresent = useMemo(() => {
+    // One pass, no intermediate array: an article may hold 100,000 annotations.
+    const types = new Set<string>();
+    for (const annotation of annotations) types.add(annotation.type);
+    return [...types].sort();
+  }, [annotations]);
   const visible = useMemo(() => (tagFilter ? annotations.filter((annotation) => annotation.type === tagFilter) : annotations), [annotations, tagFilter]);
   const fa = language === 'fa';
   // Only the rows in view are rendered: an article may hold 10,000 annotations.
@@ -68,7 +74,7 @@ export function AnnotationList() {
                   style={{ ['--tag-color' as string]: look.color }}
                   onClick={() => {
                     selectAnnotation(annotation.id);
-                    document.querySelector(`[data-testid="article"] [data-annotation-id="${CSS.escape(annotation.id)}"]`)?.scrollIntoView({ block: 'center' });
+                    revealAnnotation(annotation, 'center');
                   }}
                 >
                   <span className="tag-chip">{look.label}</span>

@@ -77,7 +77,8 @@ export function App() {
         showCorpus(state.corpus);
         const first = state.lastArticleId && state.corpus?.articles.some((entry) => entry.id === state.lastArticleId) ? state.lastArticleId : state.corpus?.articles[0]?.id;
         const resumeAt = first === state.lastArticleId ? state.lastArticleOffset : null;
-        if (first) void openArticle(first).then(() => (resumeAt ? scrollToOffset(resumeAt) : undefined));
+        // The list is painted first: opening a huge first article never keeps the corpus from showing.
+        if (first) requestAnimationFrame(() => setTimeout(() => void openArticle(first).then(() => (resumeAt ? scrollToOffset(resumeAt) : undefined)), 0));
       });
     return () => {
       stopAutosave();

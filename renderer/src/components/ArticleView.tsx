@@ -1,15 +1,18 @@
-import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { memo, startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { TagSetWire } from '../../../shared/ipc';
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
+import { partitionPoint } from '../../../shared/sortedSearch';
+import { snapWindow } from '../../../shared/text/snapWindow';
 import { selectDomRange } from '../dom/domPosition';
 import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../dom/selectionOffsets';
 import { selectSuggestionAt, useSuggestionStore } from '../store/suggestionStore';
 import { selectAnnotation } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore, type OpenArticle } from '../store/sessionStore';
-import type { Paragraph } from '../../../shared/text/paragraphs';
-import { chunkParagraphs, type ParagraphChunk } from '../../../shared/text/paragraphChunks';
+import { flushSync } from 'react-dom';
+import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../shared/text/paragraphChunks';
+import { piecesOf } from '../store/paragraphSlices';
 import { useTagAppearance } from './useTagAppearance';
 import { ParagraphView, type TagAppearance } from './ParagraphView';
 
@@ -17,8 +20,36 @@ import { ParagraphView, type TagAppearance } from './ParagraphView';
 const CHUNK_CHARACTERS = 4_000;
 /** ...or this many paragraphs. */
 const CHUNK_PARAGRAPHS = 24;
-/** For the height a chunk holds before it is first laid out: characters on a line of the column. */
-const CHARACTERS_PER_LINE = 85;
+/**
+ * For the height a chunk holds before it is first laid out: characters on a line of the column,
+ * from its width. A Persian character of the article font is about 0.46 em wide on average
+ * (85 characters on a line of the 46rem column at 19px). A fixed count made chunks of a narrow
+ * window's column hold half their real height: a chunk drawn for the first time then pushed
+ * what follows by thousands of pixels, and a highlight just made could leave the view.
+ */
+const EM_PER_CHARACTER = 0.46;
+const DEFAULT_CHARACTERS_PER_LINE = 85;
+
+function useCharactersPerLine(root: RefObject<HTMLElement | null>): number {
+  const [characters, setCharacters] = useState(DEFAULT_CHARACTERS_PER_LINE);
+  useLayoutEffect(() => {
+    const element = root.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      // The observer also reports height changes (chunks laid out while scrolling, a new font
+      // size); setting the same count again renders nothing.
+      const width = element.clientWidth;
+      if (width === 0) return;
+      const fontSize = Number.parseFloat(getComputedStyle(element).fontSize) || 19;
+      setCharacters(Math.max(10, Math.round(width / (fontSize * EM_PER_CHARACTER))));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [root]);
+  return characters;
+}
 /** Characters rendered in the first frame: more than a tall window shows at once. */
 const FIRST_FRAME_CHARACTERS = 12_000;
 /** Characters added in each later step, rendered in a transition that yields to input. */
@@ -47,6 +78,62 @@ function useRenderedChunkCount(chunks: readonly ParagraphChunk[]): number {
   return Math.min(count, chunks.length);
 }
 
+/**
+ * Above this many annotations, only chunks near the view draw their highlights; the others
+ * hold their text alone until the view comes near (and keep their highlights from then on).
+ * With 100,000 annotations every chunk drawing its highlights put 100,000 elements in the page
+ * and made each step of the opening a long task; the article's DOM now grows with what was
+ * looked at. At or below it (the 10,000 of the benchmark article) every highlight is drawn.
+ */
+const DRAW_ALL_HIGHLIGHTS_UP_TO = 20_000;
+/** "Near the view": within this many heights of the view above and below it. */
+const NEAR_VIEWS = 1.5;
+
+/**
+ * Which chunks (by index) draw their highlights, or null for all of them. Read on scroll from
+ * the chunk boxes, which stay cheap to measure: off-screen chunks skip their own layout.
+ */
+function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | null>, renderedChunks: number): ReadonlySet<number> | null {
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
+  // A layout effect: the chunks in view draw their highlights in the same frame as their text.
+  useLayoutEffect(() => {
+    const element = root.current;
+    const scroller = element?.closest<HTMLElement>('.article-scroller');
+    if (!enabled || !element || !scroller) return;
+    let frame = 0;
+    const update = (sync: boolean) => {
+      frame = 0;
+      const view = scroller.getBoundingClientRect();
+      const margin = view.height * NEAR_VIEWS;
+      const chunks = element.children;
+      const first = partitionPoint(chunks.length, (index) => chunks[index].getBoundingClientRect().bottom < view.top - margin);
+      const wanted: number[] = [];
+      for (let index = first; index < chunks.length && chunks[index].getBoundingClientRect().top <= view.bottom + margin; index++) wanted.push(index);
+      const draw = () => setNear((drawn) => (wanted.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...wanted])));
+      // Drawn within the frame that brought the chunk near, before anything can select text in
+      // it: drawing replaces the chunk's text nodes, and a selection made in the old ones is lost.
+      // Not a transition: the steps that add the article's text are transitions too, and one
+      // behind them waited for all of them. Coming near is a chunk or two per frame, 10-20 ms
+      // each with 100,000 annotations.
+      if (sync) flushSync(draw);
+      else draw();
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(() => update(true));
+    };
+    update(false);
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(scroller);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', schedule);
+      resize.disconnect();
+    };
+  }, [enabled, root, renderedChunks]);
+  return enabled ? near : null;
+}
+
 /** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
 function estimatedHeightEm(chunk: ParagraphChunk): number {
   return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
@@ -55,11 +142,11 @@ function estimatedHeightEm(chunk: ParagraphChunk): number {
 const LINE_HEIGHT_EM = 2.4;
 const PARAGRAPH_SPACING_EM = 0.9;
 
-const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, paragraphs, appearance }: { chunk: ParagraphChunk; paragraphs: readonly Paragraph[]; appearance: (type: string) => TagAppearance }) {
+const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance, highlighted }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance; highlighted: boolean }) {
   const children: ReactNode[] = [];
   for (let index = chunk.first; index < chunk.end; index++) {
-    const paragraph = paragraphs[index];
-    children.push(<ParagraphView key={paragraph.start} paragraph={paragraph} appearance={appearance} />);
+    const piece = pieces[index];
+    children.push(<ParagraphView key={piece.start} paragraph={piece} appearance={appearance} highlighted={highlighted} />);
   }
   return (
     <div className={PARAGRAPH_CHUNK_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
@@ -94,8 +181,14 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   const appearance = useTagAppearance();
   const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
   useTagColourSheet(tagSet);
-  const chunks = useMemo(() => chunkParagraphs(article.paragraphs, { characters: CHUNK_CHARACTERS, paragraphs: CHUNK_PARAGRAPHS, charactersPerLine: CHARACTERS_PER_LINE }), [article.paragraphs]);
+  // Very long paragraphs are drawn in pieces (a one-line article of megabytes would otherwise be
+  // one block the browser shapes and lays out whole, for seconds to minutes).
+  const pieces = piecesOf(article.paragraphs);
+  const charactersPerLine = useCharactersPerLine(rootRef);
+  const chunks = useMemo(() => chunkParagraphs(pieces, { characters: CHUNK_CHARACTERS, paragraphs: CHUNK_PARAGRAPHS, charactersPerLine }), [pieces, charactersPerLine]);
   const renderedChunks = useRenderedChunkCount(chunks);
+  const manyAnnotations = useDocumentStore((state) => state.annotations.length > DRAW_ALL_HIGHLIGHTS_UP_TO);
+  const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
 
   // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
   const showTitle = useCallback(
@@ -125,7 +218,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       }
       const paragraph = article.paragraphs[paragraphIndexAt(article.paragraphs, raw.start)];
       const lastParagraph = article.paragraphs[paragraphIndexAt(article.paragraphs, raw.end)];
-      const bounds = { start: paragraph.start, end: lastParagraph.end };
+      const bounds = snapWindow(article.text, raw, { start: paragraph.start, end: lastParagraph.end });
       const range = precise ? trimRange(article.text, raw) : snapToWords(article.text, raw, bounds);
       if (range.end <= range.start) {
         set({ textSelection: null });
@@ -178,8 +271,8 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       }}
     >
       <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>
-        {chunks.slice(0, renderedChunks).map((chunk) => (
-          <ParagraphChunkView key={chunk.first} chunk={chunk} paragraphs={article.paragraphs} appearance={appearanceOf} />
+        {chunks.slice(0, renderedChunks).map((chunk, index) => (
+          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} highlighted={highlightedChunks === null || highlightedChunks.has(index)} />
         ))}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { errorMessage } from '../ipcError';
 import { api } from '../api';
 import { selectDomRange } from '../dom/domPosition';
+import { scrollRangeIntoView } from '../dom/scrollRangeIntoView';
 import { whenOffsetRendered } from '../dom/waitForOffset';
 import { openArticle } from '../store/actions';
 import { flushSave } from '../store/autosave';
@@ -19,7 +20,8 @@ async function showHit(articleId: string, start: number, end: number): Promise<v
   const root = await whenOffsetRendered(to);
   if (!root) return;
   selectDomRange(root, from, to);
-  window.getSelection()?.getRangeAt(0).startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  const selection = window.getSelection();
+  if (selection && selection.rangeCount > 0) void scrollRangeIntoView(selection.getRangeAt(0));
   useSessionStore.getState().set({ textSelection: { start: from, end: to }, selectedAnnotationId: null });
 }
 

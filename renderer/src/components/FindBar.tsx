@@ -2,6 +2,7 @@ import { NO_ITEMS } from '../store/emptyArrays';
 import { useEffect, useRef } from 'react';
 import { rangesForOffsets } from '../dom/rangesForOffsets';
 import { selectDomRange } from '../dom/domPosition';
+import { scrollRangeIntoView } from '../dom/scrollRangeIntoView';
 import { tagAllHits } from '../store/actions';
 import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { searchArticle, useFindStore } from '../store/findStore';
@@ -64,7 +65,7 @@ export function FindBar() {
     const hit = hits[next];
     if (root && hit) {
       const [range] = rangesForOffsets(root, [hit]);
-      range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      if (range) void scrollRangeIntoView(range);
     }
   };
 
@@ -76,6 +77,7 @@ export function FindBar() {
       <input
         ref={inputRef}
         type="search"
+        data-testid="find-input"
         aria-label={fa ? 'جست‌وجو در مقاله' : 'Find in article'}
         placeholder={fa ? 'جست‌وجو در مقاله…' : 'Find in article…'}
         value={query}
@@ -90,7 +92,7 @@ export function FindBar() {
           }
         }}
       />
-      <span className="find-count" data-testid="find-count">
+      <span className="find-count" data-testid="find-count" data-count={hits.length}>
         {hits.length === 0 ? (query ? (fa ? 'یافت نشد' : 'No hits') : '') : `${current + 1} / ${hits.length}`}
       </span>
       <button type="button" onClick={() => step(-1)} disabled={hits.length === 0} aria-label={fa ? 'قبلی' : 'Previous'}>

@@ -1,7 +1,7 @@
 import { Fragment, memo, type ReactNode } from 'react';
 import { segmentRange, stackLevels } from '../../../shared/text/highlightSegments';
-import type { Paragraph } from '../../../shared/text/paragraphs';
-import { useParagraphSlice } from '../store/paragraphSlices';
+import type { TextPiece } from '../../../shared/text/paragraphChunks';
+import { useParagraphSlice, type ParagraphSlice } from '../store/paragraphSlices';
 
 export interface TagAppearance {
   color: string;
@@ -9,9 +9,14 @@ export interface TagAppearance {
 }
 
 interface ParagraphViewProps {
-  paragraph: Paragraph;
+  /** A paragraph, or a piece of a very long one (see TextPiece). */
+  paragraph: TextPiece;
   appearance: (type: string) => TagAppearance;
+  /** False: the text alone, for a chunk far from the view in an article with very many annotations (ArticleView). */
+  highlighted: boolean;
 }
+
+const NOTHING_DRAWN: ParagraphSlice = { annotations: [], selectedId: null };
 
 /** Stack levels with a rule in styles.css (`mark.hl[data-level=…]`); deeper ones get an inline style. */
 const LEVELS_STYLED_BY_CSS = 8;
@@ -29,8 +34,9 @@ const LEVELS_STYLED_BY_CSS = 8;
  * pointer reaches it. An article holds ten thousand of them: inline styles and titles built
  * for each made opening it several times slower.
  */
-function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps) {
-  const { annotations, selectedId } = useParagraphSlice(paragraph.index);
+function ParagraphViewComponent({ paragraph, appearance, highlighted }: ParagraphViewProps) {
+  const slice = useParagraphSlice(paragraph.index);
+  const { annotations, selectedId } = highlighted ? slice : NOTHING_DRAWN;
   const levels = stackLevels(annotations);
   const segments = segmentRange(paragraph.start, paragraph.end, annotations);
   const children: ReactNode[] = segments.map((segment) => {
@@ -59,8 +65,12 @@ function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps) {
     }
     return <Fragment key={segment.start}>{node}</Fragment>;
   });
+  // Pieces of one long paragraph sit flush against each other and share its direction.
+  let className = 'paragraph';
+  if (paragraph.continued) className += ' piece-continued';
+  if (paragraph.continues) className += ' piece-continues';
   return (
-    <p dir="auto" className="paragraph" data-offset={paragraph.start}>
+    <p dir={paragraph.direction ?? 'auto'} className={className} data-offset={paragraph.start}>
       {children}
     </p>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { rangesForOffsets } from '../dom/rangesForOffsets';
+import { revealRange } from '../dom/scrollRangeIntoView';
 import { usePaintedDocumentStore } from '../store/paintedDocumentStore';
 import { useSessionStore } from '../store/sessionStore';
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion, useSuggestionStore } from '../store/suggestionStore';
@@ -56,7 +57,8 @@ export function SuggestionPanel() {
     const root = document.querySelector<HTMLElement>('[data-testid="article"]');
     const item = items[current];
     if (!root || !item) return;
-    rangesForOffsets(root, [item])[0]?.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+    const range = rangesForOffsets(root, [item])[0];
+    if (range) revealRange(range);
   }, [current, items]);
 
   if (items.length === 0) return null;

@@ -29,6 +29,9 @@ export function TagPalette() {
             <button
               type="button"
               className="tag-button"
+              data-testid="tag-palette-item"
+              data-entity-type={type.id}
+              data-hotkey={type.hotkey ?? undefined}
               style={{ ['--tag-color' as string]: type.color }}
               aria-label={`${type.label[language]} ${type.id}`}
               title={type.guideline || type.label[language === 'fa' ? 'en' : 'fa']}

@@ -6,6 +6,7 @@ import { useCorpusSearchStore } from '../store/corpusSearchStore';
 import { useFindStore } from '../store/findStore';
 import { acceptSuggestion, nextSuggestion, rejectSuggestion, useSuggestionStore } from '../store/suggestionStore';
 import { useSessionStore } from '../store/sessionStore';
+import { revealAnnotation } from '../dom/revealAnnotation';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
@@ -20,8 +21,9 @@ function articleHasFocus(): boolean {
   return root !== null && root.contains(document.activeElement);
 }
 
-function revealAnnotation(id: string): void {
-  document.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+function revealAnnotationById(id: string): void {
+  const annotation = useDocumentStore.getState().annotations.find((candidate) => candidate.id === id);
+  if (annotation) revealAnnotation(annotation, 'nearest');
 }
 
 /** Moves the selection to the next or previous annotation in reading order. */
@@ -42,7 +44,7 @@ function stepAnnotation(step: 1 | -1): void {
   }
   window.getSelection()?.removeAllRanges();
   selectAnnotation(next.id);
-  revealAnnotation(next.id);
+  revealAnnotationById(next.id);
 }
 
 /** The writing direction around the selected annotation, for arrow keys that follow reading order. */

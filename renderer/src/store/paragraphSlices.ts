@@ -1,8 +1,23 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
 import { ParagraphAnnotationIndex } from '../../../shared/model/paragraphAnnotationIndex';
+import { splitIntoPieces, type TextPiece } from '../../../shared/text/paragraphChunks';
+import type { Paragraph } from '../../../shared/text/paragraphs';
 import { useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
+
+const piecesByParagraphs = new WeakMap<readonly Paragraph[], TextPiece[]>();
+
+/**
+ * The blocks the article is drawn in: its paragraphs, with very long ones cut into pieces
+ * (shared/text/paragraphChunks). Made once per article and shared by the view and the slices
+ * below, which are kept per piece: a "paragraph index" in this file is a piece's index.
+ */
+export function piecesOf(paragraphs: readonly Paragraph[]): TextPiece[] {
+  let pieces = piecesByParagraphs.get(paragraphs);
+  if (!pieces) piecesByParagraphs.set(paragraphs, (pieces = splitIntoPieces(paragraphs)));
+  return pieces;
+}
 
 /**
  * What one paragraph of the open article draws: its annotations and, when the selected
@@ -55,9 +70,10 @@ function rebuild(): void {
   const document = useDocumentStore.getState();
   const previousCount = slices.length;
   selectedId = useSessionStore.getState().selectedAnnotationId;
-  index = article && document.articleId === article.id ? new ParagraphAnnotationIndex(article.paragraphs, document.annotations) : null;
+  const pieces = article ? piecesOf(article.paragraphs) : [];
+  index = article && document.articleId === article.id ? new ParagraphAnnotationIndex(pieces, document.annotations) : null;
   slices = [];
-  const count = Math.max(previousCount, article?.paragraphs.length ?? 0);
+  const count = Math.max(previousCount, pieces.length);
   for (let paragraphIndex = 0; paragraphIndex < count; paragraphIndex++) {
     slices[paragraphIndex] = sliceFor(paragraphIndex);
     for (const listener of listeners.get(paragraphIndex) ?? []) listener();

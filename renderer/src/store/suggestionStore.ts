@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { addAnnotation, createAnnotationId } from '../../../shared/model/annotationOperations';
+import { spanOverlapTest } from '../../../shared/text/spanOverlap';
 import { api } from '../api';
 import { useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
@@ -49,10 +50,10 @@ export async function refreshSuggestions(): Promise<void> {
   }
   if (useSessionStore.getState().article?.id !== article.id) return;
   const rejected = useSuggestionStore.getState().rejected.get(article.id) ?? new Set<string>();
-  const annotations = useDocumentStore.getState().annotations;
+  const overlapsAnnotation = spanOverlapTest(useDocumentStore.getState().annotations);
   const items = suggestions
     .map((suggestion) => ({ ...suggestion, start: article.converter.toUtf16(suggestion.start), end: article.converter.toUtf16(suggestion.end) }))
-    .filter((suggestion) => !rejected.has(suggestionKey(suggestion)) && !annotations.some((annotation) => annotation.start < suggestion.end && annotation.end > suggestion.start));
+    .filter((suggestion) => !rejected.has(suggestionKey(suggestion)) && !overlapsAnnotation(suggestion.start, suggestion.end));
   const previous = useSuggestionStore.getState();
   const keepCurrent = previous.articleId === article.id && previous.current !== null ? items.findIndex((item) => suggestionKey(item) === suggestionKey(previous.items[previous.current as number] ?? { start: -1, end: -1, type: '' })) : -1;
   useSuggestionStore.getState().set({ articleId: article.id, items, current: keepCurrent >= 0 ? keepCurrent : null });
