@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useMessages } from '../i18n/useMessages';
+import type { MessageKey } from '../i18n/messages';
 import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, showCorpus, switchCorpusWhenSafe, undo } from '../store/actions';
 import { startAutosave } from '../store/autosave';
 import { installCloseGuard } from '../store/closeGuard';
@@ -27,6 +28,18 @@ import { Toolbar } from './Toolbar';
 import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
 import { scrollToOffset, useReadingPosition } from './useReadingPosition';
+
+/** The user's-language sentence for each kind of problem main reports; main's own message is the technical detail. */
+const PROBLEM_EXPLANATIONS: Record<string, MessageKey | undefined> = {
+  syntax: 'problemSyntax',
+  schema: 'problemSchema',
+  version: 'problemVersion',
+  offsets: 'problemOffsets',
+  text: 'problemText',
+  io: 'problemIo',
+  invariant: 'problemInvariant',
+  permission: 'problemPermission',
+};
 
 export function App() {
   const article = useSessionStore((state) => state.article);
@@ -100,11 +113,18 @@ export function App() {
         {article?.problem ? (
           <div className="problem" role="alert" data-testid="annotation-file-problem">
             <strong>{t('problemTitle')}</strong>
-            <p dir="auto">{article.problem.message}</p>
+            <p>{t(PROBLEM_EXPLANATIONS[article.problem.kind] ?? 'problemIo')}</p>
+            <details className="problem-details">
+              <summary>{t('technicalDetails')}</summary>
+              <p dir="auto">{article.problem.message}</p>
+            </details>
             <p>{t('readOnlyExplanation')}</p>
-            <button type="button" onClick={() => void moveBrokenFileAside()}>
-              {t('moveAside')}
-            </button>
+            {/* A file that is fine but not writable is not broken: there is nothing to move aside. */}
+            {article.problem.kind === 'permission' ? null : (
+              <button type="button" onClick={() => void moveBrokenFileAside()}>
+                {t('moveAside')}
+              </button>
+            )}
           </div>
         ) : null}
         {notice ? (
