@@ -32,7 +32,7 @@ test('an article edited on disk: the highlight moves with its word and the offse
   expect(await fs.readFile(path.join(corpus, 'a.txt'), 'utf8')).toBe(edited);
 });
 
-test('an annotation file changed by another program is reloaded', async ({ launch }) => {
+test('an annotation file changed by another program is merged into the open window (no edits of ours: its version shows)', async ({ launch }) => {
   const text = 'بانک مرکزی نرخ بهره را ثابت نگه داشت.\n';
   const corpus = await makeCorpus({ 'b.txt': text });
   const { page } = await launch({ corpus });
