@@ -33,8 +33,9 @@ export function StatusBar() {
       <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveMessage) ?? undefined}>
         {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${unsavedElsewhere}` : t(SAVE_STATE_KEYS[saveState])}
       </span>
-      {/* The disk's own words (often English, with a path): isolated, so a Persian status line keeps its order; whole in the tooltip. */}
-      {saveMessage && (saveState === 'error' || saveState === 'unwritable') ? (
+      {/* The disk's own words (often English, with a path): isolated, so a Persian status line keeps its order; whole in the tooltip.
+          A read-only file is already said in the user's language by the state itself: its detail stays in the tooltip. */}
+      {saveMessage && saveState === 'error' ? (
         <bdi className="save-message" data-testid="save-message" title={saveMessage}>
           {saveMessage}
         </bdi>
