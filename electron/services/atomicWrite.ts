@@ -32,6 +32,11 @@ export class ReadOnlyTargetError extends Error {
   }
 }
 
+/** Why a target is read-only, in words (for messages naming the file). */
+export function readOnlyExplanation(reason: ReadOnlyReason): string {
+  return READ_ONLY_EXPLANATIONS[reason];
+}
+
 const READ_ONLY_EXPLANATIONS: Record<ReadOnlyReason, string> = {
   'file-mode': 'its permissions do not allow writing',
   'folder-mode': 'its folder does not allow writing',
