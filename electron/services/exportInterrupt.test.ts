@@ -83,14 +83,18 @@ describe.skipIf(skipReason !== null)(`CLI export interrupted over an earlier exp
       await fs.rm(out, { recursive: true, force: true });
       expect((await runExport(small, out)).code).toBe(0);
       const run = await runExport(big, out, { signal: 'SIGINT', delayMs: Math.round((timed.ms * (index + 0.5)) / SIGINT_RUNS) });
-      // Before the CLI installs its handler, Ctrl+C ends Node at once: that is a crash before any write.
+      // Before the CLI installs its handler (or after it removed it, the export done), Ctrl+C ends Node at once.
       if (run.code === 130) cancelled++;
       else if (run.code === 0) finished++;
       const state = await expectOldOrNew(out);
-      expect(state).toBe(run.code === 0 ? 'new' : 'old');
+      // Exit 0: the new export; 130 (cancelled): the earlier one. Killed by the signal itself (no
+      // handler yet, or already removed while the finished process was exiting): either, whole.
+      if (run.code === 0) expect(state).toBe('new');
+      else if (run.code === 130) expect(state).toBe('old');
+      else expect(run.signal).toBe('SIGINT');
       if (run.signal === null) expect(await fs.readdir(parent)).toEqual(['out']);
     }
-    console.log(`cancelled export (Ctrl+C): ${SIGINT_RUNS} runs, ${cancelled} cancelled (exit 130), ${finished} finished first, ${SIGINT_RUNS - cancelled - finished} ended before the handler; earlier export intact in every cancelled run`);
+    console.log(`cancelled export (Ctrl+C): ${SIGINT_RUNS} runs, ${cancelled} cancelled (exit 130), ${finished} finished first, ${SIGINT_RUNS - cancelled - finished} ended by the signal itself (before the handler, or after the export was done); the export whole in every run`);
     expect(cancelled).toBeGreaterThan(0);
   }, 600_000);
 
