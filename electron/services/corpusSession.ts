@@ -313,11 +313,11 @@ export class CorpusSession {
   async tagAllInCorpus(query: string, wholeWords: boolean, type: string, author: string): Promise<TagAllResult> {
     // The watcher keeps its baseline (`() => null`): the open article's file changed under the
     // window, which is told and syncs; its next save merges (its base is the file before).
-    return tagAllInCorpus(this.requireNativeRoot('tag across'), query, { wholeWords, type, author }, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write, () => null));
+    return tagAllInCorpus(this.requireNativeRoot('tag across'), query, { wholeWords, type, author }, (articlePath, write) => this.ownRewrite(annotationPathFor(articlePath), write));
   }
 
   async undoTagAll(batchId: string): Promise<{ removed: number; articles: string[] }> {
-    return undoTagAll(this.requireNativeRoot('tag across'), batchId, (articlePath, write) => this.ownWrite(annotationPathFor(articlePath), write, () => null));
+    return undoTagAll(this.requireNativeRoot('tag across'), batchId, (articlePath, write) => this.ownRewrite(annotationPathFor(articlePath), write));
   }
 
   /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */
@@ -341,7 +341,7 @@ export class CorpusSession {
   /** Rewrites the annotation files for the changes (with backups), then saves the tag set. */
   async saveTagSet(types: TagTypeInput[], changes: TypeChanges): Promise<TypeChangePlan> {
     const root = this.requireNativeRoot('edit the tag set');
-    return applyTagSetChanges(root, types, changes, (file, write) => this.ownWrite(file, write, () => null));
+    return applyTagSetChanges(root, types, changes, (file, write) => this.ownRewrite(file, write));
   }
 
   private requireNativeRoot(what: string): string {
@@ -409,6 +409,22 @@ export class CorpusSession {
       this.emit({ kind: 'annotationsChangedOnDisk', id: event.id });
     }
     else if (this.root) this.emit({ kind: 'corpusListChanged', corpus: await this.describe() });
+  }
+
+  /**
+   * A rewrite by this process itself (tag all, its undo, a tag-set change): it read the file in
+   * the same turn, so it saw our last save and is never a blind overwrite to repair. The window
+   * is still told, and merges it.
+   */
+  private async ownRewrite<T>(file: string, write: () => Promise<T>): Promise<T> {
+    return this.ownWrite(file, async () => {
+      const value = await write();
+      const rewritten = path.resolve(file);
+      for (const id of [...this.lastWrites.keys()]) {
+        if (this.root !== null && path.resolve(annotationPathFor(resolveInCorpus(this.root, id))) === rewritten) this.lastWrites.delete(id);
+      }
+      return value;
+    }, () => null);
   }
 
   /** Our last write of an article's annotation file, while a blind overwrite of it is still plausible. */
