@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  encodeProblem,
   ipcContract,
   type Channel,
+  type UserProblem,
   type EventChannel,
   type EventPayloadOf,
   type ResponseOf,
@@ -16,6 +18,7 @@ import { createLeadHandlers } from './leadHandlers';
 import { TransferBusyError, TransferJobs } from '../services/transferJobs';
 import type { ImportFormat } from '../../shared/formats/import/importTypes';
 import type { ImportSourceKind } from '../../shared/transferWire';
+import { problemOfError } from '../services/userProblems';
 
 /** What only the host (Electron, or the e2e harness standing in for it) can do. */
 export interface HostPlatform {
@@ -40,19 +43,19 @@ export interface HostPlatform {
  * disk is never what a drop meant.
  */
 async function resolveDroppedPath(dropped: string): Promise<{ folder: string; articleName: string | null }> {
-  if (!path.isAbsolute(dropped)) throw new IpcRefusedError('Only a dropped file or folder can be opened this way.');
+  if (!path.isAbsolute(dropped)) throw new IpcRefusedError('Only a dropped file or folder can be opened this way.', { code: 'dropNotArticle' });
   let stat;
   try {
     stat = await fs.stat(dropped);
   } catch {
-    throw new IpcRefusedError(`${path.basename(dropped)} cannot be opened: it does not exist.`);
+    throw new IpcRefusedError(`${path.basename(dropped)} cannot be opened: it does not exist.`, { code: 'fileMissing', file: path.basename(dropped) });
   }
   const folder = stat.isDirectory() ? path.resolve(dropped) : path.dirname(path.resolve(dropped));
   if (!stat.isDirectory() && !(stat.isFile() && /\.txt$/i.test(dropped))) {
-    throw new IpcRefusedError('Drop a folder of articles or an article (.txt file).');
+    throw new IpcRefusedError('Drop a folder of articles or an article (.txt file).', { code: 'dropNotArticle' });
   }
   if (path.parse(folder).root === folder || folder === path.resolve(os.homedir())) {
-    throw new IpcRefusedError(`${folder} is too wide to open as a corpus; drop the folder that holds the articles.`);
+    throw new IpcRefusedError(`${folder} is too wide to open as a corpus; drop the folder that holds the articles.`, { code: 'dropTooWide', path: folder });
   }
   return { folder, articleName: stat.isDirectory() ? null : path.basename(dropped) };
 }
@@ -81,8 +84,8 @@ export interface HandlerDependencies {
 }
 
 export function createHandlerTable({ session, settings, host, development, systemLocale = 'en', transfers = new TransferJobs(), switchRequests = new CorpusSwitchRequests() }: HandlerDependencies): HandlerTable {
-  const hostCannot = (what: string): never => {
-    throw new Error(`This window cannot ${what}.`);
+  const hostCannot = (what: string, action: UnavailableAction): never => {
+    throw new IpcRefusedError(`This window cannot ${what}.`, { code: 'unavailable', action });
   };
   const rememberCorpus = async (root: string) => {
     await settings.rememberCorpus(root);
@@ -166,10 +169,10 @@ export function createHandlerTable({ session, settings, host, development, syste
     },
     ...createLeadHandlers({ session, settings, host }),
     'export.run': async (request) => {
-      const root = session.rootPath ?? hostCannot('export: no corpus is open');
+      const root = session.rootPath ?? hostCannot('export: no corpus is open', 'export');
       // Refused before the dialog: a second export would only be refused after the user chose a folder.
       if (transfers.exportRunning) throw new TransferBusyError('export');
-      const folder = host.pickExportFolder ? await host.pickExportFolder() : hostCannot('choose an export folder');
+      const folder = host.pickExportFolder ? await host.pickExportFolder() : hostCannot('choose an export folder', 'pickExportFolder');
       if (folder === null) return { outcome: 'dismissed' } as const;
       return transfers.runExport(root, request, folder, (progress) => host.emit('export.progress', progress));
     },
@@ -177,15 +180,15 @@ export function createHandlerTable({ session, settings, host, development, syste
     'import.run': async (request) => {
       if (transfers.importRunning) throw new TransferBusyError('import');
       const kind = request.from === 'brat' ? 'folder' : (request.sourceKind ?? 'file');
-      const source = host.pickImportSource ? await host.pickImportSource(kind, request.from) : hostCannot('choose what to import');
+      const source = host.pickImportSource ? await host.pickImportSource(kind, request.from) : hostCannot('choose what to import', 'pickImportSource');
       if (source === null) return { outcome: 'dismissed' } as const;
-      const target = host.pickImportTarget ? await host.pickImportTarget() : hostCannot('choose a folder for the new corpus');
+      const target = host.pickImportTarget ? await host.pickImportTarget() : hostCannot('choose a folder for the new corpus', 'pickImportTarget');
       if (target === null) return { outcome: 'dismissed' } as const;
       return transfers.runImport(source, target, request, (progress) => host.emit('import.progress', progress));
     },
     'import.cancel': async () => ({ cancelled: transfers.cancelImport() }),
     'import.openResult': async () => {
-      const folder = transfers.lastImportedCorpus ?? hostCannot('open an imported corpus: nothing has been imported yet');
+      const folder = transfers.lastImportedCorpus ?? hostCannot('open an imported corpus: nothing has been imported yet', 'openImported');
       const corpus = await session.open(folder);
       await rememberCorpus(corpus.displayPath);
       host.emit('corpus.changed', corpus);
@@ -194,8 +197,14 @@ export function createHandlerTable({ session, settings, host, development, syste
   };
 }
 
+type UnavailableAction = Extract<UserProblem, { code: 'unavailable' }>['action'];
+
+/** A call refused by the dispatcher or a handler itself; `userProblem` is what the window shows. */
 export class IpcRefusedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly userProblem: UserProblem,
+  ) {
     super(message);
     this.name = 'IpcRefusedError';
   }
@@ -203,23 +212,38 @@ export class IpcRefusedError extends Error {
 
 /**
  * The one entry point for every call from the window: checks the sender, validates the
- * request against the contract, runs the handler and validates its response.
+ * request against the contract, runs the handler and validates its response. Whatever is
+ * thrown leaves as a coded problem (shared/ipc.ts encodeProblem), never as English text for
+ * the window to parse.
  */
 export function createDispatcher(table: HandlerTable) {
   return async function dispatch(channel: string, payload: unknown, sender: SenderInfo): Promise<unknown> {
-    if (!sender.trusted) throw new IpcRefusedError(`Refused ${channel} from an untrusted sender (${sender.description}).`);
-    if (!Object.hasOwn(ipcContract, channel)) throw new IpcRefusedError(`Unknown channel ${JSON.stringify(channel)}.`);
-    const name = channel as Channel;
-    const contract = ipcContract[name];
-    const parsed = contract.request.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new IpcRefusedError(`Invalid request for ${name}: ${issue.path.join('.') || 'request'}: ${issue.message}`);
+    try {
+      return await dispatchUncoded(table, channel, payload, sender);
+    } catch (error) {
+      // The error keeps its type and English words (main's log, the tests); its message gains the code.
+      const coded = error instanceof Error ? error : new Error(String(error));
+      coded.message = encodeProblem(problemOfError(error), coded.message);
+      throw coded;
     }
-    const handler = table[name] as (request: unknown) => Promise<unknown>;
-    const response = await handler(parsed.data);
-    return contract.response.parse(response);
   };
+}
+
+async function dispatchUncoded(table: HandlerTable, channel: string, payload: unknown, sender: SenderInfo): Promise<unknown> {
+  const shownChannel = channel.slice(0, 200);
+  if (!sender.trusted) throw new IpcRefusedError(`Refused ${channel} from an untrusted sender (${sender.description}).`, { code: 'refusedSender', channel: shownChannel });
+  if (!Object.hasOwn(ipcContract, channel)) throw new IpcRefusedError(`Unknown channel ${JSON.stringify(channel)}.`, { code: 'invalidRequest', channel: shownChannel, field: '' });
+  const name = channel as Channel;
+  const contract = ipcContract[name];
+  const parsed = contract.request.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.');
+    throw new IpcRefusedError(`Invalid request for ${name}: ${field || 'request'}: ${issue.message}`, { code: 'invalidRequest', channel: name, field: field.slice(0, 400) });
+  }
+  const handler = table[name] as (request: unknown) => Promise<unknown>;
+  const response = await handler(parsed.data);
+  return contract.response.parse(response);
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -8,6 +8,7 @@ import { corpusStats } from '../services/corpusStats';
 import type { CorpusSession } from '../services/corpusSession';
 import { applyCurationDecisions, loadArticleCuration } from '../services/curationService';
 import type { SettingsStore } from '../services/settingsStore';
+import { withUserProblem } from '../services/userProblems';
 import type { HandlerTable, HostPlatform } from './handlers';
 
 /** The channels of the lead's view: statistics, annotators, agreement, curation, and the annotator's name. */
@@ -33,7 +34,7 @@ function annotatorName(raw: string): string {
 export function createLeadHandlers({ session, settings, host }: { session: CorpusSession; settings: SettingsStore; host: HostPlatform }): Pick<HandlerTable, LeadChannel> {
   const root = (): string => {
     const folder = session.rootPath;
-    if (folder === null) throw new Error('No corpus is open.');
+    if (folder === null) throw withUserProblem(new Error('No corpus is open.'), { code: 'noCorpus' });
     return folder;
   };
   // Assignments and the switch rewrite annotation files: the list shows the new state at once
@@ -47,7 +48,7 @@ export function createLeadHandlers({ session, settings, host }: { session: Corpu
     'stats.compute': async () => corpusStats(root()),
     'stats.exportCsv': async () => {
       const folder = root();
-      if (!host.pickSaveFile) throw new Error('This window cannot choose a file to save to.');
+      if (!host.pickSaveFile) throw withUserProblem(new Error('This window cannot choose a file to save to.'), { code: 'unavailable', action: 'pickSaveFile' });
       const target = await host.pickSaveFile(`${path.basename(folder)}-stats.csv`);
       if (target === null) return { savedAs: null };
       // The BOM lets spreadsheet programs read Persian names as UTF-8; the figures are those of `hashiye stats --csv`.

@@ -15,11 +15,12 @@ import { readConfigurationFile } from './confinedReaders';
 import { readFileInOwnFolder } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
 import type { LoadedTagSet } from './tagSetLoader';
-import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument, UserProblem } from '../../shared/ipc';
 import { mergeDocuments } from '../../shared/model/documentMerge';
 import { sha256Of, type KnownFileState } from './corpusWatcher';
 import { ReadOnlyAnnotationFileError, type AnnotationFileBase } from './mergingSave';
-import { writeAccessProblem } from './writeAccess';
+import { writeAccessRefusal } from './writeAccess';
+import { problemOfError } from './userProblems';
 
 export const BRAT_ANNOTATION_SUFFIX = '.ann';
 export const ANNOTATION_CONF = 'annotation.conf';
@@ -92,14 +93,17 @@ export function findAnnotationConf(root: string, folder: string): Promise<string
  */
 export async function loadBratTagSet(root: string, folder: string = root): Promise<LoadedTagSet> {
   const confPath = await findAnnotationConf(root, folder);
-  if (confPath === null) return { ...defaultTagSet(), problem: `No ${ANNOTATION_CONF} in this folder or above it; the default tag set is shown.` };
+  if (confPath === null) return { ...defaultTagSet(), problem: `No ${ANNOTATION_CONF} in this folder or above it; the default tag set is shown.`, userProblems: [{ code: 'tagSetMissing', file: ANNOTATION_CONF }] };
   let content: string;
   try {
     const read = await readConfigurationFile(root, confPath);
-    if (read.kind !== 'read') return { ...defaultTagSet(), problem: `${read.kind === 'refused' ? read.message : `${ANNOTATION_CONF} is gone.`} The default tag set is shown.` };
+    if (read.kind !== 'read') {
+      const userProblem: UserProblem = read.kind === 'refused' ? read.userProblem : { code: 'tagSetMissing', file: ANNOTATION_CONF };
+      return { ...defaultTagSet(), problem: `${read.kind === 'refused' ? read.message : `${ANNOTATION_CONF} is gone.`} The default tag set is shown.`, userProblems: [userProblem] };
+    }
     content = read.text;
   } catch (error) {
-    return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} cannot be read (${(error as Error).message}); the default tag set is shown.` };
+    return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} cannot be read (${(error as Error).message}); the default tag set is shown.`, userProblems: [problemOfError(error)] };
   }
   const conf = parseAnnotationConf(content);
   let types = confTagTypes(conf);
@@ -112,9 +116,11 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
       // visual.conf only adds names and colours: without it the palette's own are used.
     }
   }
-  if (types.length === 0) return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} defines no entity type; the default tag set is shown.` };
+  if (types.length === 0) return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} defines no entity type; the default tag set is shown.`, userProblems: [{ code: 'tagSetNoTypes', file: ANNOTATION_CONF }] };
   const problem = conf.problems.length > 0 ? conf.problems.map((entry) => `${ANNOTATION_CONF} line ${entry.line}: ${entry.message}`).join(' ') : null;
-  return { ...resolveTagSet('annotation.conf', types), problem };
+  const lines = conf.problems.map((entry) => entry.line);
+  const userProblems: UserProblem[] = lines.length > 0 ? [{ code: 'tagSetLines', file: ANNOTATION_CONF, lines: lines.slice(0, 10), more: Math.max(0, lines.length - 10) }] : [];
+  return { ...resolveTagSet('annotation.conf', types), problem, userProblems };
 }
 
 /** Folders under the root that hold an `annotation.conf`, nearest to the root first. */
@@ -150,7 +156,8 @@ export async function loadBratCorpusTagSet(root: string): Promise<LoadedTagSet> 
   const tagSet = await loadBratTagSet(root, folders[0]);
   if (folders.length === 1) return tagSet;
   const note = `${folders.length} folders have their own ${ANNOTATION_CONF}; the list shows the one in ${path.relative(root, folders[0]) || 'the corpus folder'}, and each article uses the one nearest to it.`;
-  return { ...tagSet, problem: tagSet.problem ? `${tagSet.problem} ${note}` : note };
+  const perFolder: UserProblem = { code: 'tagSetPerFolder', file: ANNOTATION_CONF, folders: folders.length, shownFrom: path.relative(root, folders[0]).split(path.sep).join('/') };
+  return { ...tagSet, problem: tagSet.problem ? `${tagSet.problem} ${note}` : note, userProblems: [...tagSet.userProblems, perFolder] };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -366,8 +373,8 @@ export class BratStore {
       adopted = merge.diskHadChanges;
     }
     // A rename replaces even a 0444 file (and root passes every access check): the mode is asked first.
-    const readOnly = await writeAccessProblem(annotationPath);
-    if (readOnly !== null) throw new ReadOnlyAnnotationFileError(`Not saved: ${readOnly}`);
+    const readOnly = await writeAccessRefusal(annotationPath);
+    if (readOnly !== null) throw new ReadOnlyAnnotationFileError(`Not saved: ${readOnly.message}`, readOnly.userProblem);
     const saved = await this.save(articlePath, article, request, disk.document);
     const sha256 = saved.written ? sha256Of(Buffer.from(saved.contents, 'utf8')) : diskSha;
     const document: SavedDocument = { status: mine.status, labels: [], annotations: saved.annotations, relations: saved.relations };

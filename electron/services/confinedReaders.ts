@@ -7,6 +7,8 @@ import path from 'node:path';
 import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
 import { CONFIGURATION_FILE_BYTES, CorpusFileRefusedError, readCorpusFile, readCorpusFileSync, readExistingCorpusFile, type CorpusFileBytes } from './corpusFileAccess';
 import { INPUT_LIMITS, InputLimitError, refusedReadMessage, type InputLimits } from './inputLimits';
+import type { UserProblem } from '../../shared/ipc';
+import { problemOfError } from './userProblems';
 
 /**
  * An article's bytes, read within the article limit. Throws InputLimitError (the usual size
@@ -52,7 +54,7 @@ export function readAnnotationTextSync(rootReal: string, file: string, limits: I
 }
 
 /** A configuration file of the corpus (`hashiye.json`, `annotation.conf`, `visual.conf`) as read. */
-export type ConfigurationRead = { kind: 'absent' } | { kind: 'refused'; message: string } | { kind: 'read'; text: string };
+export type ConfigurationRead = { kind: 'absent' } | { kind: 'refused'; message: string; userProblem: UserProblem } | { kind: 'read'; text: string };
 
 /** Reads a configuration file of the corpus as UTF-8 text, within CONFIGURATION_FILE_BYTES. */
 export async function readConfigurationFile(root: string, file: string): Promise<ConfigurationRead> {
@@ -60,7 +62,7 @@ export async function readConfigurationFile(root: string, file: string): Promise
     const read = await readCorpusFile(root, file, { maxBytes: CONFIGURATION_FILE_BYTES });
     return read === null ? { kind: 'absent' } : { kind: 'read', text: read.bytes.toString('utf8') };
   } catch (error) {
-    if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: error.message };
+    if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: error.message, userProblem: problemOfError(error) };
     throw error;
   }
 }

@@ -14,7 +14,8 @@ import { SavedAnnotationLists } from './savedAnnotationLists';
 import type { AnnotationListChanges } from '../../shared/model/annotationChanges';
 import { scanCorpusWithSkipped } from './corpusScanner';
 import { AnnotationFileBases, saveMerged, savedDocumentOf, type LastWrite } from './mergingSave';
-import { isPermissionFailure, writeAccessProblem } from './writeAccess';
+import { isPermissionFailure, writeAccessRefusal } from './writeAccess';
+import { problemOfError, tooManyEntriesProblem, withUserProblem } from './userProblems';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
 import type { ReanchorReport } from './reanchorOnLoad';
 import { annotationFileLimitProblem, INPUT_LIMITS, saveRequestProblem } from './inputLimits';
@@ -103,8 +104,10 @@ export class CorpusSession {
 
   async open(folder: string): Promise<Corpus> {
     const resolved = path.resolve(folder);
-    const stat = await fs.stat(resolved);
-    if (!stat.isDirectory()) throw new Error(`${resolved} is not a folder.`);
+    const stat = await fs.stat(resolved).catch((error: unknown) => {
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? withUserProblem(error as Error, { code: 'folderMissing', path: resolved }) : error;
+    });
+    if (!stat.isDirectory()) throw withUserProblem(new Error(`${resolved} is not a folder.`), { code: 'notAFolder', path: resolved });
     await this.close();
     this.root = resolved;
     this.mode = (await isBratCorpus(resolved)) ? 'brat' : 'native';
@@ -175,8 +178,8 @@ export class CorpusSession {
       this.bratAliases.delete(id);
       const loaded = await loadBratAnnotations(articlePath, article);
       // A NAME.ann the user may not write opens read-only, saying why, with its annotations shown.
-      const readOnly = loaded.problem === null ? await writeAccessProblem(bratAnnotationPathFor(articlePath)) : null;
-      if (readOnly !== null) loaded.problem = { kind: 'permission', message: readOnly };
+      const readOnly = loaded.problem === null ? await writeAccessRefusal(bratAnnotationPathFor(articlePath)) : null;
+      if (readOnly !== null) loaded.problem = { kind: 'permission', message: readOnly.message, userProblems: [readOnly.userProblem] };
       if (loaded.problem === null || readOnly !== null) this.bases.set(id, { document: { status: 'new', annotations: loaded.annotations, relations: loaded.relations, labels: [] }, sha256: loaded.fileSha256 ?? null });
       else this.bases.delete(id);
       document = {
@@ -205,11 +208,11 @@ export class CorpusSession {
       } else {
         const { loaded, reanchored } = opened;
         // A file the user may not write opens read-only, saying why, with its annotations shown.
-        const readOnly = loaded.problem === null ? await writeAccessProblem(annotationPath) : null;
+        const readOnly = loaded.problem === null ? await writeAccessRefusal(annotationPath) : null;
         document = {
           ...base,
           ...loaded,
-          problem: loaded.problem ?? (readOnly === null ? null : { kind: 'permission', message: readOnly }),
+          problem: loaded.problem ?? (readOnly === null ? null : { kind: 'permission', message: readOnly.message, userProblems: [readOnly.userProblem] }),
           // The quote context is for re-anchoring on disk; main recomputes it on every save.
           annotations: loaded.annotations.map(withoutQuote),
           orphans: loaded.orphans ?? [],
@@ -230,7 +233,7 @@ export class CorpusSession {
   async saveAnnotationChanges(id: string, sha256: string, base: string, changes: AnnotationListChanges<StoredAnnotation>, request: Omit<SessionSaveRequest, 'annotations'>): Promise<SaveResult> {
     const annotations = this.savedLists.withChanges(id, base, changes);
     if (annotations === null) {
-      return { ok: false, message: 'The list these changes were made against is not known here; the whole list must be sent.', retryable: false, baseUnknown: true };
+      return { ok: false, message: 'The list these changes were made against is not known here; the whole list must be sent.', userProblem: { code: 'saveBaseUnknown' }, retryable: false, baseUnknown: true };
     }
     return this.saveAnnotations(id, sha256, { ...request, annotations });
   }
@@ -251,14 +254,14 @@ export class CorpusSession {
     // on; reopening the article then re-anchors them to the new text.
     const article = onDisk.sha256 === sha256 ? onDisk : this.loaded.get(id)?.sha256 === sha256 ? (this.loaded.get(id) as DecodedArticle) : null;
     if (article === null) {
-      return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.', retryable: false };
+      return { ok: false, message: 'The article changed on disk since it was opened; reopen it before saving.', userProblem: { code: 'articleChangedOnDisk' }, retryable: false };
     }
     const { resolutions, ...mine } = request;
     const requestProblem = saveRequestProblem(mine);
-    if (requestProblem) return { ok: false, message: requestProblem, retryable: false };
+    if (requestProblem) return { ok: false, message: requestProblem, userProblem: tooManyEntriesProblem(mine) ?? { code: 'unexpected', detail: requestProblem }, retryable: false };
     if (this.mode === 'brat') {
       const refused = await annotationFileLimitProblem(bratAnnotationPathFor(articlePath), INPUT_LIMITS, this.requireRoot());
-      if (refused) return { ok: false, message: refused, retryable: false };
+      if (refused) return { ok: false, message: refused, userProblem: { code: 'saveRefused', file: path.basename(bratAnnotationPathFor(articlePath)) }, retryable: false };
       try {
         return await this.saveBrat(id, articlePath, article, mine, resolutions);
       } catch (error) {
@@ -275,13 +278,14 @@ export class CorpusSession {
     );
     switch (saved.kind) {
       case 'refused':
-        return { ok: false, message: saved.message, retryable: false };
+        return { ok: false, message: saved.message, userProblem: { code: 'saveRefused', file: path.basename(annotationPathFor(articlePath)) }, retryable: false };
       case 'failed':
         return saveFailure(saved.error);
       case 'conflicts':
         return {
           ok: false,
           message: `Another window or program changed ${saved.conflicts.length} item(s) of this article that you changed too; choose which version to keep. Nothing was saved yet.`,
+          userProblem: { code: 'saveConflicts', count: saved.conflicts.length },
           retryable: false,
           conflicts: saved.conflicts,
         };
@@ -346,19 +350,19 @@ export class CorpusSession {
 
   private requireNativeRoot(what: string): string {
     const root = this.requireRoot();
-    if (this.mode === 'brat') throw new Error(`Cannot ${what} of a brat corpus here: its types come from annotation.conf.`);
+    if (this.mode === 'brat') throw withUserProblem(new Error(`Cannot ${what} of a brat corpus here: its types come from annotation.conf.`), { code: 'bratTagSetReadOnly' });
     return root;
   }
 
   /** Moves a broken annotation file aside; returns its new file name. */
   async moveAsideAnnotationFile(id: string): Promise<string> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
-    if (this.mode !== 'native' || !/\.txt$/i.test(articlePath)) throw new Error(`${id} is not an article with a native annotation file.`);
+    if (this.mode !== 'native' || !/\.txt$/i.test(articlePath)) throw withUserProblem(new Error(`${id} is not an article with a native annotation file.`), { code: 'notBroken', file: path.basename(articlePath), readOnly: false });
     // Only a file that cannot be used is moved aside: a valid file is never renamed from the window.
     const document = await this.loadArticle(id);
-    if (document.problem === null) throw new Error(`The annotation file of ${id} is not broken; it stays where it is.`);
+    if (document.problem === null) throw withUserProblem(new Error(`The annotation file of ${id} is not broken; it stays where it is.`), { code: 'notBroken', file: path.basename(annotationPathFor(articlePath)), readOnly: false });
     // A file the user may not write is not broken: it is left exactly where and as it is.
-    if (document.problem.kind === 'permission') throw new Error(`The annotation file of ${id} is read-only, not broken; it stays where it is.`);
+    if (document.problem.kind === 'permission') throw withUserProblem(new Error(`The annotation file of ${id} is read-only, not broken; it stays where it is.`), { code: 'notBroken', file: path.basename(annotationPathFor(articlePath)), readOnly: true });
     return path.basename(await moveAsideBrokenFile(articlePath));
   }
 
@@ -382,7 +386,13 @@ export class CorpusSession {
     );
     if (outcome.kind === 'conflicts') {
       const conflicts = outcome.conflicts.map((conflict) => windowConflict(conflict, toWindow));
-      return { ok: false, message: `Another program changed ${conflicts.length} item(s) of this article that you changed too; choose which version to keep. Nothing was saved yet.`, retryable: false, conflicts };
+      return {
+        ok: false,
+        message: `Another program changed ${conflicts.length} item(s) of this article that you changed too; choose which version to keep. Nothing was saved yet.`,
+        userProblem: { code: 'saveConflicts', count: conflicts.length },
+        retryable: false,
+        conflicts,
+      };
     }
     for (const [windowId, bratId] of Object.entries(outcome.saved.idMap)) {
       const original = [...aliases.entries()].find(([, value]) => value === windowId)?.[0] ?? windowId;
@@ -481,7 +491,7 @@ export class CorpusSession {
       try {
         article = decodeArticle(bytes, chosen !== undefined ? { encoding: chosen } : {});
       } catch (error) {
-        if (error instanceof UnreadableArticleError) throw new Error(`${path.basename(articlePath)} cannot be read: ${error.message}`);
+        if (error instanceof UnreadableArticleError) throw withUserProblem(new Error(`${path.basename(articlePath)} cannot be read: ${error.message}`), { code: 'articleUnreadable', file: path.basename(articlePath) });
         throw error;
       }
       this.lastArticleRead = { path: articlePath, bytes, encoding: chosen, article };
@@ -490,15 +500,15 @@ export class CorpusSession {
   }
 
   private requireRoot(): string {
-    if (this.root === null) throw new Error('No corpus is open.');
+    if (this.root === null) throw withUserProblem(new Error('No corpus is open.'), { code: 'noCorpus' });
     return this.root;
   }
 }
 
 function saveFailure(error: unknown): SaveResult {
   // A file or folder we may not write: the window keeps the edits and says why (it is not a full disk).
-  if (isPermissionFailure(error)) return { ok: false, message: (error as Error).message, retryable: true, readOnly: true };
-  return { ok: false, message: (error as Error).message, retryable: !(error instanceof SaveRefusedError) };
+  if (isPermissionFailure(error)) return { ok: false, message: (error as Error).message, userProblem: problemOfError(error), retryable: true, readOnly: true };
+  return { ok: false, message: (error as Error).message, userProblem: problemOfError(error), retryable: !(error instanceof SaveRefusedError) };
 }
 
 function knownFileState(file: UnchangedAnnotationFile): KnownFileState {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withUserProblem } from './userProblems';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -349,7 +350,7 @@ function selectArticleIds(ids: readonly string[], scope: ExportScope | undefined
   if (!scope?.articleIds) return [...ids];
   const known = new Set(ids);
   const missing = scope.articleIds.filter((id) => !known.has(id));
-  if (missing.length > 0) throw new ExportInputError(`No such article in the corpus: ${missing.join(', ')}.`);
+  if (missing.length > 0) throw withUserProblem(new ExportInputError(`No such article in the corpus: ${missing.join(', ')}.`), { code: 'exportArticlesMissing', ids: missing.slice(0, 10), more: Math.max(0, missing.length - 10) });
   const wanted = new Set(scope.articleIds);
   return ids.filter((id) => wanted.has(id));
 }
@@ -439,7 +440,7 @@ export async function exportCorpus(
   };
   try {
     const stat = await fs.stat(root);
-    if (!stat.isDirectory()) throw new ExportInputError(`${root} is not a folder.`, 'corpus');
+    if (!stat.isDirectory()) throw withUserProblem(new ExportInputError(`${root} is not a folder.`, 'corpus'), { code: 'notAFolder', path: root });
   } catch (error) {
     if (error instanceof ExportInputError) throw error;
     throw new ExportInputError(`Cannot read the corpus folder ${root}: ${(error as Error).message}`, 'corpus');
@@ -450,7 +451,7 @@ export async function exportCorpus(
   const insideCorpus = !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
   // brat writes NAME.txt files: inside the corpus they would become articles, or replace them.
   if (fromRoot === '' || (insideCorpus && formatId === 'brat')) {
-    throw new ExportInputError(`Export into a folder outside the corpus (${outFolder} is ${fromRoot === '' ? 'the corpus folder' : 'inside it'}).`);
+    throw withUserProblem(new ExportInputError(`Export into a folder outside the corpus (${outFolder} is ${fromRoot === '' ? 'the corpus folder' : 'inside it'}).`), { code: 'exportIntoCorpus', path: outFolder });
   }
   onProgress?.({ phase: 'listing', done: 0, total: 0 });
   const ids = selectArticleIds(await listArticleIds(root), options.scope);

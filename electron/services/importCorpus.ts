@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UserProblem } from '../../shared/ipc';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -74,7 +75,11 @@ export interface ImportSummary {
 }
 
 export class ImportRefusedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What the window shows (shared/ipc.ts); the CLI prints `message`. */
+    readonly userProblem: UserProblem,
+  ) {
     super(message);
     this.name = 'ImportRefusedError';
   }
@@ -123,7 +128,7 @@ function relativeName(root: string, file: string): string {
 
 async function findSourceItems(source: string, format: ImportFormat): Promise<SourceItem[]> {
   const stat = await fs.stat(source).catch(() => null);
-  if (!stat) throw new ImportRefusedError(`Nothing to import: ${source} does not exist.`);
+  if (!stat) throw new ImportRefusedError(`Nothing to import: ${source} does not exist.`, { code: 'importSourceMissing', path: source });
   if (format === 'brat') {
     if (stat.isFile()) {
       const base = stripExtension(source);
@@ -192,13 +197,17 @@ function findClassLabelNames(value: unknown): string[] | undefined {
 }
 
 async function prepareTarget(out: string, source: string): Promise<void> {
-  if (path.resolve(out) === path.resolve(source)) throw new ImportRefusedError('The new corpus folder cannot be the folder being imported.');
+  if (path.resolve(out) === path.resolve(source)) throw new ImportRefusedError('The new corpus folder cannot be the folder being imported.', { code: 'importIntoSource' });
   const stat = await fs.stat(out).catch(() => null);
-  if (stat && !stat.isDirectory()) throw new ImportRefusedError(`${out} exists and is not a folder.`);
+  if (stat && !stat.isDirectory()) throw new ImportRefusedError(`${out} exists and is not a folder.`, { code: 'importTargetNotFolder', path: out });
   if (stat) {
     const entries = await fs.readdir(out);
     if (entries.length > 0) {
-      throw new ImportRefusedError(`${out} is not empty (${entries.length} entries); import into a new or empty folder, nothing is ever overwritten.`);
+      throw new ImportRefusedError(`${out} is not empty (${entries.length} entries); import into a new or empty folder, nothing is ever overwritten.`, {
+        code: 'importTargetNotEmpty',
+        path: out,
+        entries: entries.length,
+      });
     }
   }
 }
@@ -251,7 +260,7 @@ async function parseItem(item: SourceItem, source: string, options: ImportOption
     case 'labelstudio':
       return parseLabelStudio(await readSourceText(file), { file, baseName, offsetUnit: options.offsetUnit, textField: options.textField });
     default:
-      throw new ImportRefusedError(`Unknown import format for ${source}.`);
+      throw new ImportRefusedError(`Unknown import format for ${source}.`, { code: 'importUnknownFormat', path: source });
   }
 }
 
@@ -266,7 +275,7 @@ export async function importCorpus(
   signal?: AbortSignal,
 ): Promise<ImportSummary> {
   const items = await findSourceItems(source, options.from);
-  if (items.length === 0) throw new ImportRefusedError(`No ${options.from} files found in ${source}.`);
+  if (items.length === 0) throw new ImportRefusedError(`No ${options.from} files found in ${source}.`, { code: 'importNothingFound', format: options.from, path: source });
   await prepareTarget(options.out, source);
   // Written into a staging folder and renamed into place when complete: a failed or cancelled
   // import leaves no half corpus (exportStaging.ts).

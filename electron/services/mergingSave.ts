@@ -1,7 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument, UserProblem } from '../../shared/ipc';
 import { mergeDocuments, sameItem } from '../../shared/model/documentMerge';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
@@ -9,7 +9,7 @@ import type { DecodedArticle } from './articleDecoder';
 import { assertWritableInCorpus, CorpusFileRefusedError } from './corpusFileAccess';
 import { sha256Of, type KnownFileState } from './corpusWatcher';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, type InputLimits } from './inputLimits';
-import { writeAccessProblem } from './writeAccess';
+import { writeAccessRefusal } from './writeAccess';
 import { writtenAnnotationFileFor } from './writtenAnnotationFile';
 
 /**
@@ -214,7 +214,11 @@ class DiskMovedOnError extends Error {
 
 /** The file or its folder may not be written (see writeAccess.ts): nothing is written, the edits stay in the window. */
 export class ReadOnlyAnnotationFileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Why, coded for the window (shared/ipc.ts). */
+    readonly userProblem?: UserProblem,
+  ) {
     super(message);
     this.name = 'ReadOnlyAnnotationFileError';
   }
@@ -227,8 +231,8 @@ export class ReadOnlyAnnotationFileError extends Error {
  */
 async function checkBeforeWrite(annotationPath: string, disk: DiskFile): Promise<void> {
   await checkUnchangedSinceRead(annotationPath, disk);
-  const readOnly = await writeAccessProblem(annotationPath);
-  if (readOnly !== null) throw new ReadOnlyAnnotationFileError(`Not saved: ${readOnly}`);
+  const readOnly = await writeAccessRefusal(annotationPath);
+  if (readOnly !== null) throw new ReadOnlyAnnotationFileError(`Not saved: ${readOnly.message}`, readOnly.userProblem);
 }
 
 async function checkUnchangedSinceRead(annotationPath: string, disk: DiskFile): Promise<void> {

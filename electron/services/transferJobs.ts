@@ -11,6 +11,7 @@ import type {
   ImportProgressWire,
   ImportRunRequest,
 } from '../../shared/transferWire';
+import type { UserProblem } from '../../shared/ipc';
 import { resolveInCorpus } from './corpusPaths';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, exportCorpus, type ExportCorpusOptions, type ExportScope } from './exportCorpus';
 import { importCorpus, type ImportOptions } from './importCorpus';
@@ -30,9 +31,12 @@ const DEFAULT_LIMITS: TransferListLimits = { documents: 500, files: 200, problem
 const PROGRESS_INTERVAL_MS = 50;
 
 export class TransferBusyError extends Error {
+  /** What the window shows (shared/ipc.ts). */
+  readonly userProblem: UserProblem;
   constructor(kind: 'export' | 'import') {
     super(`An ${kind} is already running; wait for it or cancel it.`);
     this.name = 'TransferBusyError';
+    this.userProblem = { code: 'transferBusy', job: kind };
   }
 }
 

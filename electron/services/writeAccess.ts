@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { UserProblem } from '../../shared/ipc';
 import { checkWritableTarget, readOnlyExplanation, ReadOnlyTargetError } from './atomicWrite';
+import { problemOfError } from './userProblems';
 
 /**
  * Whether an annotation file may be written, asked before the article opens, so that a file the
@@ -10,14 +12,24 @@ import { checkWritableTarget, readOnlyExplanation, ReadOnlyTargetError } from '.
  * access check: a file made read-only on purpose stays read-only for root too.
  */
 export async function writeAccessProblem(file: string): Promise<string | null> {
+  return (await writeAccessRefusal(file))?.message ?? null;
+}
+
+/** writeAccessProblem's answer with the problem coded for the window (shared/ipc.ts UserProblem). */
+export async function writeAccessRefusal(file: string): Promise<{ message: string; userProblem: UserProblem } | null> {
   const name = path.basename(file);
   try {
     // The atomic writer's own check, so that what opens read-only is exactly what a save would refuse.
     await checkWritableTarget(file);
     return null;
   } catch (error) {
-    if (error instanceof ReadOnlyTargetError) return `${name} is read-only (${readOnlyExplanation(error.reason)}); Hashiye leaves it as it is. Change its permissions to edit it.`;
-    return `${name} cannot be examined (${(error as Error).message}); Hashiye leaves it as it is.`;
+    if (error instanceof ReadOnlyTargetError) {
+      return {
+        message: `${name} is read-only (${readOnlyExplanation(error.reason)}); Hashiye leaves it as it is. Change its permissions to edit it.`,
+        userProblem: { code: 'readOnly', file: name, reason: error.reason },
+      };
+    }
+    return { message: `${name} cannot be examined (${(error as Error).message}); Hashiye leaves it as it is.`, userProblem: problemOfError(error) };
   }
 }
 

@@ -1,11 +1,14 @@
 import { AnnotationFileSchema, type AnnotationFile } from './nativeFormat';
 import { isObject, migrateToCurrent } from './migrations';
 import { codePointArrayText, type CodePointText } from '../text/offsets';
+import type { UserProblem } from '../ipc';
 
 export interface AnnotationFileProblem {
   /** `invariant`: duplicate ids, relations to missing ids. `permission`: the file or its folder cannot be written. */
   kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io' | 'invariant' | 'permission';
   message: string;
+  /** The same, coded for the user's language (shared/ipc.ts), when it is more than the kind says. */
+  userProblems?: UserProblem[];
 }
 
 export type ParsedAnnotationFile =
@@ -90,20 +93,27 @@ function isCodePointArray(text: CodePointText | readonly string[]): text is read
  */
 export function findInvariantProblem(file: { annotations: readonly { id: string }[]; relations: readonly { id: string; from: string; to: string }[]; orphans?: unknown }): AnnotationFileProblem | null {
   const problems: string[] = [];
+  const userProblems: UserProblem[] = [];
   const annotationIds = new Set<string>();
   const duplicateAnnotations = new Set<string>();
   for (const annotation of file.annotations) {
     if (annotationIds.has(annotation.id)) duplicateAnnotations.add(annotation.id);
     annotationIds.add(annotation.id);
   }
-  if (duplicateAnnotations.size > 0) problems.push(`annotation ids used more than once: ${quoteIds(duplicateAnnotations)}`);
+  if (duplicateAnnotations.size > 0) {
+    problems.push(`annotation ids used more than once: ${quoteIds(duplicateAnnotations)}`);
+    userProblems.push({ code: 'duplicateIds', of: 'annotation', ...firstIds(duplicateAnnotations) });
+  }
   const relationIds = new Set<string>();
   const duplicateRelations = new Set<string>();
   for (const relation of file.relations) {
     if (relationIds.has(relation.id)) duplicateRelations.add(relation.id);
     relationIds.add(relation.id);
   }
-  if (duplicateRelations.size > 0) problems.push(`relation ids used more than once: ${quoteIds(duplicateRelations)}`);
+  if (duplicateRelations.size > 0) {
+    problems.push(`relation ids used more than once: ${quoteIds(duplicateRelations)}`);
+    userProblems.push({ code: 'duplicateIds', of: 'relation', ...firstIds(duplicateRelations) });
+  }
   const known = new Set(annotationIds);
   if (Array.isArray(file.orphans)) {
     for (const orphan of file.orphans as unknown[]) {
@@ -114,9 +124,15 @@ export function findInvariantProblem(file: { annotations: readonly { id: string 
   if (dangling.length > 0) {
     const described = dangling.slice(0, 10).map((relation) => `«${relation.id}» (${[relation.from, relation.to].filter((end) => !known.has(end)).map((end) => `«${end}»`).join(', ')})`);
     problems.push(`relations pointing at annotations that do not exist: ${described.join(', ')}${dangling.length > 10 ? ` and ${dangling.length - 10} more` : ''}`);
+    userProblems.push({ code: 'relationsToMissing', relations: dangling.slice(0, 10).map((relation) => relation.id), more: Math.max(0, dangling.length - 10) });
   }
   if (problems.length === 0) return null;
-  return { kind: 'invariant', message: `The file cannot be edited safely: ${problems.join('; ')}. Fix the ids in the file (or run hashiye validate); it opens read-only until then.` };
+  return { kind: 'invariant', message: `The file cannot be edited safely: ${problems.join('; ')}. Fix the ids in the file (or run hashiye validate); it opens read-only until then.`, userProblems };
+}
+
+/** The first ten ids (as the English message lists them) and how many more there are. */
+function firstIds(ids: ReadonlySet<string>): { ids: string[]; more: number } {
+  return { ids: [...ids].slice(0, 10), more: Math.max(0, ids.size - 10) };
 }
 
 function quoteIds(ids: ReadonlySet<string>): string {

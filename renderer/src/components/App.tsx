@@ -28,6 +28,7 @@ import { Toolbar } from './Toolbar';
 import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
 import { scrollToOffset, useReadingPosition } from './useReadingPosition';
+import { ProblemText } from './ProblemText';
 
 /** The user's-language sentence for each kind of problem main reports; main's own message is the technical detail. */
 const PROBLEM_EXPLANATIONS: Record<string, MessageKey | undefined> = {
@@ -114,6 +115,11 @@ export function App() {
           <div className="problem" role="alert" data-testid="annotation-file-problem">
             <strong>{t('problemTitle')}</strong>
             <p>{t(PROBLEM_EXPLANATIONS[article.problem.kind] ?? 'problemIo')}</p>
+            {(article.problem.userProblems ?? []).map((problem, index) => (
+              <p key={index} data-testid="annotation-file-problem-reason">
+                <ProblemText problem={problem} />
+              </p>
+            ))}
             <details className="problem-details">
               <summary>{t('technicalDetails')}</summary>
               <p dir="auto">{article.problem.message}</p>
@@ -137,7 +143,9 @@ export function App() {
         ) : null}
         {loadError ? (
           <div className="problem" role="alert">
-            <p dir="auto">{loadError}</p>
+            <p>
+              <ProblemText problem={loadError} />
+            </p>
           </div>
         ) : null}
         <ArticleHeader />

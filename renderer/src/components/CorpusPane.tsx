@@ -9,6 +9,7 @@ import { useSessionStore } from '../store/sessionStore';
 import { fileNameParts, visibleFileName } from '../text/visibleFileName';
 import { formatNumber } from '../i18n/formatNumber';
 import { SkippedFiles } from './SkippedFiles';
+import { problemText } from '../i18n/problemMessages';
 
 const ROW_HEIGHT = 30;
 
@@ -132,7 +133,7 @@ export function CorpusPane() {
                     </span>
                   ) : null}
                   {entry.problem ? (
-                    <span className="file-problem" aria-label={entry.problem}>
+                    <span className="file-problem" aria-label={entry.userProblem ? problemText(entry.userProblem, language) : t('unreadable')}>
                       ⚠
                     </span>
                   ) : null}

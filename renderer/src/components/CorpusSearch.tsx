@@ -1,4 +1,4 @@
-import { errorMessage } from '../ipcError';
+import { problemOf } from '../ipcError';
 import { api } from '../api';
 import { selectDomRange } from '../dom/domPosition';
 import { scrollRangeIntoView } from '../dom/scrollRangeIntoView';
@@ -8,6 +8,7 @@ import { flushSave } from '../store/autosave';
 import { useCorpusSearchStore } from '../store/corpusSearchStore';
 import { useSessionStore } from '../store/sessionStore';
 import { NO_ITEMS } from '../store/emptyArrays';
+import { ProblemText } from './ProblemText';
 
 
 /** Opens an article at a hit and selects the hit's text, so a tag key tags it. */
@@ -33,7 +34,7 @@ async function search(): Promise<void> {
     await flushSave();
     state.set({ result: await api().corpus.search({ query: state.query, wholeWords: state.wholeWords }), busy: false });
   } catch (error) {
-    state.set({ busy: false, error: errorMessage(error) });
+    state.set({ busy: false, error: problemOf(error) });
   }
 }
 
@@ -51,7 +52,7 @@ async function tagAll(type: string): Promise<void> {
     state.set({ lastTagAll: { ...result, type }, previewType: null, busy: false });
     await reloadOpenArticle();
   } catch (error) {
-    state.set({ busy: false, error: errorMessage(error) });
+    state.set({ busy: false, error: problemOf(error) });
   }
 }
 
@@ -65,7 +66,7 @@ async function undoTagAll(): Promise<void> {
     state.set({ lastTagAll: null, busy: false });
     await reloadOpenArticle();
   } catch (error) {
-    state.set({ busy: false, error: errorMessage(error) });
+    state.set({ busy: false, error: problemOf(error) });
   }
 }
 
@@ -110,7 +111,7 @@ export function CorpusSearch() {
         </form>
         {error ? (
           <p className="problem" role="alert">
-            {error}
+            <ProblemText problem={error} />
           </p>
         ) : null}
         {lastTagAll ? (

@@ -1,5 +1,7 @@
 import { formatNumber } from '../i18n/formatNumber';
 import { useMessages } from '../i18n/useMessages';
+import { useProblemText } from '../i18n/useProblemText';
+import { ProblemText } from './ProblemText';
 import { useDocumentStore } from '../store/documentStore';
 import { useSessionStore } from '../store/sessionStore';
 
@@ -7,7 +9,8 @@ const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', er
 
 export function StatusBar() {
   const saveState = useSessionStore((state) => state.saveState);
-  const saveMessage = useSessionStore((state) => state.saveMessage);
+  const saveProblem = useSessionStore((state) => state.saveProblem);
+  const say = useProblemText();
   const article = useSessionStore((state) => state.article);
   const selection = useSessionStore((state) => state.textSelection);
   const annotator = useSessionStore((state) => state.annotator);
@@ -15,7 +18,7 @@ export function StatusBar() {
   const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
   const unsavedElsewhere = unsavedArticles.length;
   // Which articles, and why each is not saved, on hover.
-  const unsavedList = unsavedArticles.map((entry) => (entry.message ? `${entry.id}: ${entry.message}` : entry.id)).join('\n');
+  const unsavedList = unsavedArticles.map((entry) => (entry.problem ? `${entry.id}: ${say(entry.problem.problem)}` : entry.id)).join('\n');
   const conflictPrompt = useSessionStore((state) => state.conflictPrompt);
   const t = useMessages();
   // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
@@ -30,14 +33,14 @@ export function StatusBar() {
       : '';
   return (
     <footer className="status-bar" role="status" data-testid="status-bar">
-      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveMessage) ?? undefined}>
+      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveProblem ? say(saveProblem.problem) : null) ?? undefined}>
         {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${unsavedElsewhere}` : t(SAVE_STATE_KEYS[saveState])}
       </span>
-      {/* The disk's own words (often English, with a path): isolated, so a Persian status line keeps its order; whole in the tooltip.
-          A read-only file is already said in the user's language by the state itself: its detail stays in the tooltip. */}
-      {saveMessage && saveState === 'error' ? (
-        <bdi className="save-message" data-testid="save-message" title={saveMessage}>
-          {saveMessage}
+      {/* Why the save failed, in the user's language (main's English detail in the tooltip). A read-only file is
+          already said by the state itself: why it is read-only is the state's tooltip. */}
+      {saveProblem && saveState === 'error' ? (
+        <bdi className="save-message" data-testid="save-message">
+          <ProblemText problem={saveProblem.problem} detail={saveProblem.detail} />
         </bdi>
       ) : null}
       {conflictPrompt && !conflictPrompt.open ? (

@@ -5,6 +5,7 @@ import { TagSetEditor } from './TagSetEditor';
 import { useMessages } from '../i18n/useMessages';
 import { applyTag } from '../store/actions';
 import { useSessionStore } from '../store/sessionStore';
+import { ProblemText } from './ProblemText';
 
 export function TagPalette() {
   const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
@@ -22,7 +23,13 @@ export function TagPalette() {
       </h2>
       {/* Portalled: the side pane's containment would otherwise clip a fixed overlay. */}
       {editing ? createPortal(<TagSetEditor onClose={() => setEditing(false)} />, document.body) : null}
-      {tagSet.problem ? <p className="notice">{tagSet.problem}</p> : null}
+      {tagSet.userProblems.length > 0 ? (
+        <p className="notice" data-testid="tag-set-problem" title={tagSet.problem ?? undefined}>
+          {tagSet.userProblems.map((problem, index) => (
+            <ProblemText key={index} problem={problem} />
+          ))}
+        </p>
+      ) : null}
       <ul>
         {tagSet.types.map((type) => (
           <li key={type.id}>

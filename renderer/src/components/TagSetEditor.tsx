@@ -4,6 +4,8 @@ import { api } from '../api';
 import { openArticle } from '../store/actions';
 import { flushSave } from '../store/autosave';
 import { useSessionStore } from '../store/sessionStore';
+import { problemOf } from '../ipcError';
+import { problemText } from '../i18n/problemMessages';
 
 interface EditableType {
   /** The id the type had when the editor opened (null for a new type): renames are derived from it. */
@@ -87,7 +89,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     try {
       setPlan(await api().tagset.preview({ changes: typeChanges(rows, originalIds) }));
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(problemText(problemOf(cause), fa ? 'fa' : 'en'));
     } finally {
       setBusy(false);
     }
@@ -103,7 +105,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
       if (session.article) await openArticle(session.article.id, { reload: true });
       onClose();
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(problemText(problemOf(cause), fa ? 'fa' : 'en'));
       setBusy(false);
     }
   };

@@ -1,4 +1,4 @@
-import { errorMessage } from '../ipcError';
+import { problemOf } from '../ipcError';
 import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
@@ -19,7 +19,7 @@ import { useSessionStore, type OpenArticle } from './sessionStore';
 /** Shows a corpus from the start. Edits held for the previous corpus are gone by now: leaving it asked first (closeGuard.ts). */
 export function showCorpus(corpus: Corpus | null): void {
   discardUnsavedEdits();
-  useSessionStore.getState().set({ corpus, article: null, selectedAnnotationId: null, textSelection: null, loadError: null, saveState: 'saved', saveMessage: null });
+  useSessionStore.getState().set({ corpus, article: null, selectedAnnotationId: null, textSelection: null, loadError: null, saveState: 'saved', saveProblem: null });
   loadDocument({ articleId: null, annotations: [], relations: [], labels: [], status: 'new' });
 }
 
@@ -71,7 +71,7 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
       hoveredAnnotationId: null,
       textSelection: null,
       saveState: problem ? 'readonly' : 'saved',
-      saveMessage: problem?.message ?? null,
+      saveProblem: null,
     });
     const loaded = {
       status: document.status,
@@ -85,19 +85,12 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
     if (held) {
       const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
       if (sameText && !problem) {
-        resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', message: unwritable.message } : held, onDisk);
+        const readOnly = unwritable?.userProblems?.[0];
+        resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', problem: readOnly ? { problem: readOnly, detail: unwritable.message } : held.problem } : held, onDisk);
         releaseHeldEdits(held.articleId);
       } else {
         // Made on another text (the article changed on disk), or the file cannot be used now: kept, never applied blindly.
-        const fa = useSessionStore.getState().language === 'fa';
-        const message = !sameText
-          ? fa
-            ? 'این ویرایش‌ها روی نسخهٔ دیگری از متن مقاله انجام شده‌اند و ذخیره نشده‌اند.'
-            : 'These edits were made on another version of the article’s text and are not saved.'
-          : fa
-            ? 'پروندهٔ حاشیه‌نویسی اکنون قابل استفاده نیست؛ این ویرایش‌ها ذخیره نشده‌اند و نگه داشته می‌شوند.'
-            : 'The annotation file cannot be used now; these edits are not saved and are kept.';
-        holdEdits({ ...held, state: 'error', retrying: false, message });
+        holdEdits({ ...held, state: 'error', retrying: false, problem: { problem: { code: sameText ? 'editsNotApplicable' : 'editsOnOtherText' }, detail: null } });
       }
       // Shown or held again: nothing left for the catch below to give back.
       held = null;
@@ -106,7 +99,7 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
     void api().session.remember({ articleId: document.id });
   } catch (error) {
     if (held) holdEdits(held);
-    useSessionStore.getState().set({ loadingArticleId: null, loadError: errorMessage(error) });
+    useSessionStore.getState().set({ loadingArticleId: null, loadError: problemOf(error) });
   }
 }
 
@@ -116,7 +109,7 @@ export async function openFolderDialog(): Promise<void> {
     const corpus = await api().corpus.openDialog({});
     if (corpus) showCorpus(corpus);
   } catch (error) {
-    useSessionStore.getState().set({ loadError: errorMessage(error) });
+    useSessionStore.getState().set({ loadError: problemOf(error) });
   }
 }
 
@@ -127,7 +120,7 @@ export async function switchCorpusWhenSafe(token: string): Promise<void> {
     const corpus = await api().corpus.confirmSwitch({ token });
     if (corpus) showCorpus(corpus);
   } catch (error) {
-    useSessionStore.getState().set({ loadError: errorMessage(error) });
+    useSessionStore.getState().set({ loadError: problemOf(error) });
   }
 }
 
@@ -254,7 +247,7 @@ export async function moveBrokenFileAside(): Promise<void> {
     const refreshed = await api().corpus.refresh({});
     if (refreshed) useSessionStore.getState().set({ corpus: refreshed });
   } catch (error) {
-    useSessionStore.getState().set({ loadError: errorMessage(error) });
+    useSessionStore.getState().set({ loadError: problemOf(error) });
   }
 }
 
@@ -314,7 +307,7 @@ export async function openDroppedFile(file: File): Promise<void> {
     const first = articleId ?? corpus.articles[0]?.id;
     if (first) await openArticle(first);
   } catch (error) {
-    useSessionStore.getState().set({ loadError: errorMessage(error) });
+    useSessionStore.getState().set({ loadError: problemOf(error) });
   }
 }
 

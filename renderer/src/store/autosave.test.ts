@@ -49,9 +49,9 @@ class FakeMain {
     if (this.gate) await this.gate;
     const disk = this.disk.get(id) as SavedDocument;
     const result = mergeDocuments(this.base.get(id) as SavedDocument, disk, mine, resolutions ?? {});
-    if (result.conflicts.length > 0) return { ok: false, message: 'conflicts', retryable: false, conflicts: result.conflicts };
+    if (result.conflicts.length > 0) return { ok: false, message: 'conflicts', userProblem: { code: 'saveConflicts', count: result.conflicts.length }, retryable: false, conflicts: result.conflicts };
     if (result.needsWrite) {
-      if (this.readOnly.has(id)) return { ok: false, message: 'EROFS: read-only file system', retryable: true, readOnly: true };
+      if (this.readOnly.has(id)) return { ok: false, message: 'EROFS: read-only file system', userProblem: { code: 'readOnly', file: `${id}.ann.json`, reason: 'read-only-file-system' }, retryable: true, readOnly: true };
       this.disk.set(id, structuredClone(result.merged));
       this.writes++;
     }
@@ -114,7 +114,7 @@ beforeEach(async () => {
     displayPath: '/corpus',
     mode: 'native',
     articles: ['a.txt', 'b.txt'].map((id) => ({ id, name: id, folder: '', status: 'new' as const, annotationCount: 0, tags: [], problem: null })),
-    tagSet: { source: 'default', types: [], problem: null },
+    tagSet: { source: 'default', types: [], problem: null, userProblems: [] },
   });
   stopAutosave = startAutosave();
   await openArticle('a.txt');

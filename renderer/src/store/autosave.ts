@@ -3,6 +3,7 @@ import { toStoredAnnotations } from '../../../shared/model/documentAnnotation';
 import { mergeDocuments } from '../../../shared/model/documentMerge';
 import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../shared/ipc';
 import { api } from '../api';
+import { problemOf } from '../ipcError';
 import { fromSavedDocument, sameSnapshot, snapshotOf, toSavedDocument, type DocumentSnapshot } from './documentSnapshot';
 import { adoptMergedDocument, isChangeNotAnEdit, useDocumentStore } from './documentStore';
 import { discardHeldEdits, failedSaveState, flushHeldEdits, heldArticleIds, holdEdits, RETRY_DELAYS_MS, type HeldEdits } from './heldEdits';
@@ -131,7 +132,7 @@ function announceMerge(): void {
 function askAboutConflicts(conflict: NonNullable<typeof pendingConflict>, conflicts: SaveConflict[]): void {
   pendingConflict = conflict;
   cancelScheduled();
-  useSessionStore.getState().set({ saveState: 'conflict', saveMessage: null, conflictPrompt: { articleId: conflict.articleId, conflicts, open: true } });
+  useSessionStore.getState().set({ saveState: 'conflict', saveProblem: null, conflictPrompt: { articleId: conflict.articleId, conflicts, open: true } });
 }
 
 /**
@@ -176,7 +177,7 @@ async function saveOnce(force: boolean): Promise<void> {
   try {
     result = await send(article, sent, resolutions);
   } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error), retryable: true };
+    result = { ok: false, message: error instanceof Error ? error.message : String(error), userProblem: problemOf(error), retryable: true };
   }
   // The article was closed meanwhile: openArticle took over what was left unsaved.
   if (useSessionStore.getState().article?.id !== article.id || base?.articleId !== article.id) return;
@@ -188,7 +189,7 @@ async function saveOnce(force: boolean): Promise<void> {
     // The user's choices go with the retry: the disk refused the bytes, not the choices.
     if (resolutions && pendingResolutions === null) pendingResolutions = resolutions;
     const outcome = failedSaveState(result);
-    useSessionStore.getState().set({ saveState: outcome.state, saveMessage: result.message });
+    useSessionStore.getState().set({ saveState: outcome.state, saveProblem: { problem: result.userProblem, detail: result.message } });
     if (outcome.retrying) {
       schedule(RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
       failures++;
@@ -201,7 +202,7 @@ async function saveOnce(force: boolean): Promise<void> {
   else base = { articleId: article.id, revision: result.revision ?? null, document: sent };
   if (pendingConflict?.articleId === article.id) return;
   const clean = savedRevision === revision;
-  useSessionStore.getState().set({ saveState: clean ? 'saved' : 'dirty', saveMessage: null, lastSavedAt: result.savedAt });
+  useSessionStore.getState().set({ saveState: clean ? 'saved' : 'dirty', saveProblem: null, lastSavedAt: result.savedAt });
   reflectSavedInCorpusList(article.id, base.document);
   if (!clean) schedule(editSaveDelay());
 }
@@ -263,7 +264,7 @@ export function holdOpenArticleEdits(): void {
   const article = useSessionStore.getState().article;
   const document = useDocumentStore.getState();
   if (!article || !base || base.articleId !== article.id || document.articleId !== article.id || !hasUnsavedEdits()) return;
-  const { saveState, saveMessage } = useSessionStore.getState();
+  const { saveState, saveProblem } = useSessionStore.getState();
   const conflict = pendingConflict?.articleId === article.id ? pendingConflict : null;
   const edits: HeldEdits = {
     articleId: article.id,
@@ -272,7 +273,7 @@ export function holdOpenArticleEdits(): void {
     base: conflict?.mode === 'local' ? conflict.base : toSavedDocument(base.document, article.converter),
     mine: toSavedDocument(currentSnapshot(), article.converter),
     state: conflict ? 'conflict' : saveState === 'unwritable' || saveState === 'error' ? saveState : 'dirty',
-    message: saveMessage,
+    problem: saveProblem,
     retrying: conflict === null,
   };
   holdEdits(edits);
@@ -308,7 +309,7 @@ export function resumeHeldEdits(article: OpenArticle, held: HeldEdits, loaded: S
   adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, known) });
   revision++;
   // Said as it was when the article was left (a read-only folder stays read-only) until the next answer.
-  useSessionStore.getState().set({ saveState: held.state === 'conflict' ? 'dirty' : held.state, saveMessage: held.message });
+  useSessionStore.getState().set({ saveState: held.state === 'conflict' ? 'dirty' : held.state, saveProblem: held.problem });
   schedule(0);
 }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ResponseOf } from '../../../shared/ipc';
+import type { ResponseOf, UserProblem } from '../../../shared/ipc';
 
 export type CorpusSearchResult = ResponseOf<'corpus.search'>;
 export type TagAllResult = ResponseOf<'corpus.tagAll'>;
@@ -14,7 +14,7 @@ interface CorpusSearchState {
   previewType: string | null;
   /** The last "tag all" step, which the panel can undo. */
   lastTagAll: (TagAllResult & { type: string }) | null;
-  error: string | null;
+  error: UserProblem | null;
   set: (change: Partial<Omit<CorpusSearchState, 'set'>>) => void;
 }
 

@@ -1,6 +1,7 @@
 import type { SaveResult, SavedDocument } from '../../../shared/ipc';
 import { api } from '../api';
-import { reflectSavedInCorpusList, useSessionStore, type UnsavedArticleSummary } from './sessionStore';
+import { problemOf } from '../ipcError';
+import { reflectSavedInCorpusList, useSessionStore, type ShownProblem, type UnsavedArticleSummary } from './sessionStore';
 
 /**
  * Edits of articles that are no longer open but are not on disk yet (the disk refused, the
@@ -17,7 +18,8 @@ export interface HeldEdits {
   /** The edits: the whole document as this window had it, in code points. */
   mine: SavedDocument;
   state: UnsavedArticleSummary['state'];
-  message: string | null;
+  /** Why the edits are not on disk, as the last answer said (null: not tried yet). */
+  problem: ShownProblem | null;
   /** False when saving again cannot help without the user (conflicts, a save refused on purpose). */
   retrying: boolean;
 }
@@ -36,7 +38,7 @@ export const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 const held = new Map<string, HeldEntry>();
 
 function publish(): void {
-  const unsavedArticles = [...held.values()].map((entry) => ({ id: entry.articleId, state: entry.state, message: entry.message }));
+  const unsavedArticles = [...held.values()].map((entry) => ({ id: entry.articleId, state: entry.state, problem: entry.problem }));
   useSessionStore.getState().set({ unsavedArticles });
 }
 
@@ -73,7 +75,7 @@ async function attempt(entry: HeldEntry): Promise<void> {
   try {
     result = await api().annotations.save({ id: entry.articleId, sha256: entry.sha256, ...entry.mine });
   } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error), retryable: true };
+    result = { ok: false, message: error instanceof Error ? error.message : String(error), userProblem: problemOf(error), retryable: true };
   }
   if (held.get(entry.articleId) !== entry) return;
   if (result.ok) {
@@ -85,7 +87,7 @@ async function attempt(entry: HeldEntry): Promise<void> {
   const outcome = failedSaveState(result);
   entry.state = outcome.state;
   entry.retrying = outcome.retrying;
-  entry.message = result.message;
+  entry.problem = { problem: result.userProblem, detail: result.message };
   entry.failures++;
   publish();
   scheduleRetry(entry);

@@ -1,4 +1,5 @@
-import { errorMessage } from '../ipcError';
+import { problemOf } from '../ipcError';
+import type { UserProblem } from '../../../shared/ipc';
 import { create } from 'zustand';
 import type { AgreementReport } from '../../../shared/agreement/agreementReport';
 import type { CurationDecision } from '../../../shared/curation/curationDecision';
@@ -20,7 +21,7 @@ export interface LeadState {
   settingsOpen: boolean;
   busy: boolean;
   /** The last failure, shown in the panel. */
-  error: string | null;
+  error: UserProblem | null;
   /** The last outcome worth telling (a CSV saved, articles assigned...). */
   message: string | null;
   stats: CorpusStats | null;
@@ -67,7 +68,7 @@ async function run<T>(request: () => Promise<T>): Promise<T | null> {
   try {
     return await request();
   } catch (error) {
-    useLeadStore.getState().set({ error: errorMessage(error) });
+    useLeadStore.getState().set({ error: problemOf(error) });
     return null;
   } finally {
     useLeadStore.getState().set({ busy: false });

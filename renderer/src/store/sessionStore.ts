@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Corpus, SaveConflict, TagSetWire } from '../../../shared/ipc';
+import type { Corpus, SaveConflict, TagSetWire, UserProblem } from '../../../shared/ipc';
 import type { OffsetConverter } from '../../../shared/text/offsets';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import type { UiLanguage } from '../i18n/messages';
@@ -15,7 +15,13 @@ export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'readonly' | 'u
 export interface UnsavedArticleSummary {
   id: string;
   state: 'dirty' | 'error' | 'unwritable' | 'conflict';
-  message: string | null;
+  problem: ShownProblem | null;
+}
+
+/** A problem as the window keeps it: coded (shown in the user's language) with main's English detail for the tooltip. */
+export interface ShownProblem {
+  problem: UserProblem;
+  detail: string | null;
 }
 
 /** Conflicts with another writer, shown to the user to choose per item. */
@@ -47,7 +53,7 @@ export interface OpenArticle {
   paragraphs: Paragraph[];
   converter: OffsetConverter;
   /** Set when the annotation file cannot be used: the article is then read-only. */
-  problem: { kind: string; message: string } | null;
+  problem: { kind: string; message: string; userProblems?: UserProblem[] } | null;
   /** Annotations that could not be placed again after the article changed; kept in the file, shown apart. */
   orphans: OrphanView[];
   /** What moved when the article had changed on disk since it was annotated. */
@@ -76,14 +82,14 @@ export interface SessionState {
   development: boolean;
   article: OpenArticle | null;
   loadingArticleId: string | null;
-  loadError: string | null;
+  loadError: UserProblem | null;
   selectedAnnotationId: string | null;
   hoveredAnnotationId: string | null;
   textSelection: TextSelectionRange | null;
   /** When on, selections are taken character by character instead of snapping to words. */
   characterPrecision: boolean;
   saveState: SaveState;
-  saveMessage: string | null;
+  saveProblem: ShownProblem | null;
   lastSavedAt: string | null;
   /** A one-line message for the user (e.g. where a broken file was moved). */
   notice: string | null;
@@ -113,7 +119,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
   textSelection: null,
   characterPrecision: false,
   saveState: 'saved',
-  saveMessage: null,
+  saveProblem: null,
   lastSavedAt: null,
   notice: null,
   unsavedArticles: [],

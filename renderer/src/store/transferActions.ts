@@ -1,4 +1,4 @@
-import { errorMessage } from '../ipcError';
+import { ProblemError, problemOf } from '../ipcError';
 import type { ExportRunRequest, ImportRunRequest } from '../../../shared/transferWire';
 import { api } from '../api';
 import { flushSave } from './autosave';
@@ -30,7 +30,7 @@ export async function startExport(): Promise<void> {
   const choices = store.exportChoices;
   const articleId = useSessionStore.getState().article?.id;
   if (choices.scope === 'article' && !articleId) {
-    store.set({ exportError: useSessionStore.getState().language === 'fa' ? 'هیچ مقاله‌ای باز نیست.' : 'No article is open.' });
+    store.set({ exportError: { code: 'noArticleOpen' } });
     return;
   }
   store.set({ exportStage: 'running', exportProgress: null, exportResult: null, exportError: null });
@@ -38,7 +38,7 @@ export async function startExport(): Promise<void> {
     if (useTransferStore.getState().exportStage === 'running') useTransferStore.getState().set({ exportProgress: progress });
   });
   try {
-    if (!(await flushSave())) throw new Error(useSessionStore.getState().language === 'fa' ? 'تغییرات مقالهٔ باز ذخیره نشد؛ خروجی گرفته نشد.' : 'The open article’s edits could not be saved; nothing was exported.');
+    if (!(await flushSave())) throw new ProblemError({ code: 'exportUnsavedEdits' });
     const request: ExportRunRequest = {
       format: choices.format,
       scope: choices.scope,
@@ -50,7 +50,7 @@ export async function startExport(): Promise<void> {
     const result = await api().export.run(request);
     useTransferStore.getState().set(result.outcome === 'dismissed' ? { exportStage: 'form' } : { exportStage: 'finished', exportResult: result });
   } catch (error) {
-    useTransferStore.getState().set({ exportStage: 'form', exportError: errorMessage(error) });
+    useTransferStore.getState().set({ exportStage: 'form', exportError: problemOf(error) });
   } finally {
     stopProgress();
   }
@@ -63,11 +63,10 @@ export async function cancelExport(): Promise<void> {
 export async function startImport(): Promise<void> {
   const store = useTransferStore.getState();
   const choices = store.importChoices;
-  const fa = useSessionStore.getState().language === 'fa';
   const typed = choices.sentencesPerArticle.trim();
   const sentences = typed === '' ? undefined : Number(typed.replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0)));
   if (sentences !== undefined && (!Number.isInteger(sentences) || sentences < 1)) {
-    store.set({ importError: fa ? 'شمار جمله‌ها در هر مقاله باید عددی درست و مثبت باشد.' : 'Sentences per article must be a whole number above 0.' });
+    store.set({ importError: { code: 'badSentenceCount' } });
     return;
   }
   store.set({ importStage: 'running', importProgress: null, importResult: null, importError: null });
@@ -86,7 +85,7 @@ export async function startImport(): Promise<void> {
     const result = await api().import.run(request);
     useTransferStore.getState().set(result.outcome === 'dismissed' ? { importStage: 'form' } : { importStage: 'finished', importResult: result });
   } catch (error) {
-    useTransferStore.getState().set({ importStage: 'form', importError: errorMessage(error) });
+    useTransferStore.getState().set({ importStage: 'form', importError: problemOf(error) });
   } finally {
     stopProgress();
   }
@@ -103,6 +102,6 @@ export async function openImportedCorpus(): Promise<void> {
     await api().import.openResult({});
     closeTransferDialogs();
   } catch (error) {
-    useTransferStore.getState().set({ importError: errorMessage(error) });
+    useTransferStore.getState().set({ importError: problemOf(error) });
   }
 }

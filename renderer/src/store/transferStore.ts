@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { UserProblem } from '../../../shared/ipc';
 import type { ExportFormatId, JsonlVariant, TaggingScheme } from '../../../shared/formats/exportTypes';
 import type { ImportFormat } from '../../../shared/formats/import/importTypes';
 import type { ExportProgressWire, ExportRunResult, ExportScopeChoice, ImportFinished, ImportProgressWire, ImportSourceKind } from '../../../shared/transferWire';
@@ -30,13 +31,13 @@ export interface TransferState {
   exportChoices: ExportChoices;
   exportProgress: ExportProgressWire | null;
   exportResult: ExportRunResult | null;
-  exportError: string | null;
+  exportError: UserProblem | null;
   importOpen: boolean;
   importStage: JobStage;
   importChoices: ImportChoices;
   importProgress: ImportProgressWire | null;
   importResult: ImportFinished | null;
-  importError: string | null;
+  importError: UserProblem | null;
   set: (change: Partial<Omit<TransferState, 'set'>>) => void;
 }
 

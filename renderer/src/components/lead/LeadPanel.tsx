@@ -6,6 +6,7 @@ import { CurationTab } from './CurationTab';
 import { useLeadMessages, type LeadMessageKey } from './leadMessages';
 import { StatisticsTab } from './StatisticsTab';
 import './lead.css';
+import { ProblemText } from '../ProblemText';
 
 const TABS: { id: LeadTab; label: LeadMessageKey }[] = [
   { id: 'stats', label: 'statistics' },
@@ -57,8 +58,8 @@ export function LeadPanel() {
         </button>
       </header>
       {error ? (
-        <p className="problem" role="alert" dir="auto" data-testid="lead-error">
-          {error}
+        <p className="problem" role="alert" data-testid="lead-error">
+          <ProblemText problem={error} />
         </p>
       ) : null}
       <div className="lead-body" role="tabpanel">

@@ -3,6 +3,7 @@ import { saveAnnotatorName, toggleLeadView, useLeadStore } from '../../store/lea
 import { useSessionStore } from '../../store/sessionStore';
 import { useLeadMessages } from './leadMessages';
 import './lead.css';
+import { ProblemText } from '../ProblemText';
 
 /** The annotator-name popover: no blocking dialog, the name defaults to the OS user name. */
 function AnnotatorSettings() {
@@ -28,8 +29,8 @@ function AnnotatorSettings() {
       </label>
       <p className="hint">{t('annotatorHint')}</p>
       {error ? (
-        <p className="problem" role="alert" dir="auto">
-          {error}
+        <p className="problem" role="alert">
+          <ProblemText problem={error} />
         </p>
       ) : null}
       <div className="lead-actions">

@@ -27,6 +27,7 @@ function show(language: 'fa' | 'en'): void {
       tagSet: {
         source: 'default',
         problem: null,
+        userProblems: [],
         types: [
           { id: 'PER', label: { fa: 'شخص', en: 'Person' }, color: '#c00', hotkey: 'Digit1', guideline: '', attributes: [] },
           { id: 'LOC', label: { fa: 'مکان', en: 'Location' }, color: '#0a0', hotkey: 'Digit3', guideline: '', attributes: [] },

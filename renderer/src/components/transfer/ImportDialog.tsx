@@ -101,7 +101,7 @@ export function ImportDialog() {
       {stage === 'finished' && result ? (
         <>
           <ImportSummaryView result={result} text={text} />
-          <TransferError message={error} />
+          <TransferError problem={error} />
           <div className="transfer-actions">
             {result.articles > 0 ? (
               <button type="button" className="primary" onClick={() => void openImportedCorpus()}>

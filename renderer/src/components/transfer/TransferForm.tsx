@@ -1,18 +1,20 @@
 import type { ReactNode } from 'react';
+import type { UserProblem } from '../../../../shared/ipc';
+import { ProblemText } from '../ProblemText';
 
 /** An error from the main process, shown in a transfer dialog where it happened. */
-export function TransferError({ message }: { message: string | null }) {
-  if (!message) return null;
+export function TransferError({ problem }: { problem: UserProblem | null }) {
+  if (!problem) return null;
   return (
-    <p className="transfer-error" role="alert" dir="auto">
-      {message}
+    <p className="transfer-error" role="alert">
+      <ProblemText problem={problem} />
     </p>
   );
 }
 
 interface TransferFormProps {
   onSubmit: () => void;
-  error: string | null;
+  error: UserProblem | null;
   submitLabel: string;
   closeLabel: string;
   onClose: () => void;
@@ -30,7 +32,7 @@ export function TransferForm({ onSubmit, error, submitLabel, closeLabel, onClose
       }}
     >
       {children}
-      <TransferError message={error} />
+      <TransferError problem={error} />
       <div className="transfer-actions">
         <button type="submit" className="primary">
           {submitLabel}

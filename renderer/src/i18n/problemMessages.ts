@@ -1,0 +1,188 @@
+import type { UserProblem, UserProblemCode, UserProblemOf } from '../../../shared/ipc';
+import { formatNumber } from './formatNumber';
+import type { UiLanguage } from './messages';
+
+/**
+ * Every problem main reports (shared/ipc.ts UserProblemSchema), in Persian and in English. The
+ * tables are typed by code, so a code added to the catalogue without its words in both languages
+ * does not compile. File names and paths are wrapped in FSI…PDI (U+2068, U+2069), so that a Latin
+ * name keeps its order inside a Persian sentence; numbers come in the language's digits.
+ */
+type Words = { [C in UserProblemCode]: (problem: UserProblemOf<C>, number: (value: number) => string) => string };
+
+/** First Strong Isolate … Pop Directional Isolate: a name shown as it is, whatever the sentence's direction. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+const MEGABYTE = 1024 * 1024;
+
+function megabytes(bytes: number, number: (value: number) => string): string {
+  return number(Math.round((bytes / MEGABYTE) * 10) / 10);
+}
+
+function listed(ids: readonly string[], more: number, number: (value: number) => string, andMore: (count: string) => string): string {
+  const shown = ids.map((id) => isolate(`«${id}»`)).join('، ');
+  return more > 0 ? `${shown} ${andMore(number(more))}` : shown;
+}
+
+const en: Words = {
+  diskFull: ({ file }) => `Not saved: the disk is full${file ? ` (${isolate(file)})` : ''}. Your edits are kept and saving is tried again.`,
+  readOnly: ({ file, reason }) => {
+    const why = {
+      'file-mode': 'its permissions do not allow writing',
+      'folder-mode': 'its folder does not allow writing',
+      'read-only-file-system': 'the disk is mounted read-only',
+      immutable: 'the system refuses changes to it',
+      permission: 'you may not write it or its folder',
+    }[reason];
+    return `${file ? isolate(file) : 'The file'} is read-only: ${why}. Your edits are kept in memory, not on disk.`;
+  },
+  writeFailed: ({ file, errno }) => `The disk refused to write ${file ? isolate(file) : 'the file'} (${isolate(errno)}). Your edits are kept and saving is tried again.`,
+  articleChangedOnDisk: () => 'Not saved: the article changed on disk since it was opened. Reopen it.',
+  saveConflicts: ({ count }, number) => `Not saved: another writer changed ${number(count)} of the items you changed too. Choose which version to keep.`,
+  saveBaseUnknown: () => 'The save is being sent again in full.',
+  editsOnOtherText: () => 'These edits were made on another version of the article’s text and are not saved.',
+  editsNotApplicable: () => 'The annotation file cannot be used now; these edits are not saved and are kept.',
+  noArticleOpen: () => 'No article is open.',
+  exportUnsavedEdits: () => 'The open article’s edits could not be saved; nothing was exported.',
+  badSentenceCount: () => 'Sentences per article must be a whole number above 0.',
+  saveRefused: ({ file }) => `Not saved: ${isolate(file)} on disk cannot be replaced safely; it was left as it is.`,
+  tooManyEntries: ({ field, count, limit }, number) =>
+    `Not saved: ${number(count)} ${{ annotations: 'annotations', relations: 'relations', labels: 'labels' }[field]} are more than the ${number(limit)} an article can hold.`,
+  outsideCorpus: ({ file }) => `${isolate(file)} was not read: it leads outside the corpus.`,
+  danglingLink: ({ file }) => `${isolate(file)} was not read: it is a link whose target does not exist.`,
+  notRegularFile: ({ file }) => `${isolate(file)} was not read: it is not a regular file (a FIFO, device or socket).`,
+  fileTooLarge: ({ file, bytes, limit }, number) =>
+    `${isolate(file)} was not read: it is too large${bytes !== null ? ` (${megabytes(bytes, number)} MB)` : ''}${limit !== null ? `; the limit is ${megabytes(limit, number)} MB` : ''}.`,
+  beingWritten: ({ file }) => `${isolate(file)} was not read: another program was writing it. Try again in a moment.`,
+  linkedFolder: ({ file }) => `${isolate(file)} is a link to a folder of the corpus; its files are listed where they are.`,
+  fileMissing: ({ file }) => `${file ? isolate(file) : 'The file'} does not exist (any more).`,
+  articleUnreadable: ({ file }) => `${isolate(file)} cannot be read as text.`,
+  duplicateIds: ({ of, ids, more }, number) => `${of === 'annotation' ? 'Annotation' : 'Relation'} ids used more than once: ${listed(ids, more, number, (count) => `and ${count} more`)}.`,
+  relationsToMissing: ({ relations, more }, number) => `Relations pointing at annotations that do not exist: ${listed(relations, more, number, (count) => `and ${count} more`)}.`,
+  tagSetNotJson: ({ file }) => `${isolate(file)} is not valid JSON; the default tag set is shown.`,
+  tagSetInvalid: ({ file, field }) => `${isolate(file)} has an invalid field${field ? ` (${isolate(field)})` : ''}; the default tag set is shown.`,
+  tagSetNoTypes: ({ file }) => `${isolate(file)} defines no entity type; the default tag set is shown.`,
+  tagSetLines: ({ file, lines, more }, number) => `Lines of ${isolate(file)} that could not be used were left out: ${lines.map(number).join(', ')}${more > 0 ? ` and ${number(more)} more` : ''}.`,
+  tagSetMissing: ({ file }) => `No ${isolate(file)} in this folder or above it; the default tag set is shown.`,
+  tagSetPerFolder: ({ file, folders, shownFrom }, number) =>
+    `${number(folders)} folders have their own ${isolate(file)}; the list shows the one in ${shownFrom ? isolate(shownFrom) : 'the corpus folder'}, and each article uses the one nearest to it.`,
+  bratTagSetReadOnly: () => 'The tag set of a brat corpus comes from annotation.conf; edit it there.',
+  noCorpus: () => 'No corpus is open.',
+  notAFolder: ({ path }) => `${isolate(path)} is not a folder.`,
+  folderMissing: ({ path }) => `${isolate(path)} does not exist.`,
+  dropNotArticle: () => 'Drop a folder of articles or an article (.txt file).',
+  dropTooWide: ({ path }) => `${isolate(path)} is too wide to open as a corpus; drop the folder that holds the articles.`,
+  badArticleId: ({ id }) => `${isolate(id)} is not an article of this corpus.`,
+  notBroken: ({ file, readOnly }) => `${isolate(file)} is ${readOnly ? 'read-only, not broken' : 'not broken'}; it stays where it is.`,
+  transferBusy: ({ job }) => `An ${job} is already running; wait for it or cancel it.`,
+  unavailable: ({ action }) =>
+    ({
+      export: 'Open a corpus before exporting.',
+      pickExportFolder: 'This window cannot choose an export folder.',
+      pickImportSource: 'This window cannot choose what to import.',
+      pickImportTarget: 'This window cannot choose a folder for the new corpus.',
+      openImported: 'Nothing has been imported yet.',
+      pickSaveFile: 'This window cannot choose a file to save to.',
+    })[action],
+  exportIntoCorpus: ({ path }) => `Export into a folder outside the corpus: ${isolate(path)} is inside it.`,
+  exportArticlesMissing: ({ ids, more }, number) => `No such article in the corpus: ${listed(ids, more, number, (count) => `and ${count} more`)}.`,
+  importSourceMissing: ({ path }) => `Nothing to import: ${isolate(path)} does not exist.`,
+  importIntoSource: () => 'The new corpus folder cannot be the folder being imported.',
+  importTargetNotFolder: ({ path }) => `${isolate(path)} exists and is not a folder.`,
+  importTargetNotEmpty: ({ path, entries }, number) => `${isolate(path)} is not empty (${number(entries)} entries); import into a new or empty folder: nothing is ever overwritten.`,
+  importUnknownFormat: ({ path }) => `The format of ${isolate(path)} is not known.`,
+  importNothingFound: ({ format, path }) => `No ${isolate(format)} files found in ${isolate(path)}.`,
+  invalidRequest: () => 'The window sent a request the app refused. Please report this.',
+  refusedSender: () => 'A call from a page that is not the app was refused.',
+  unexpected: () => 'Something unexpected went wrong; hover for the details.',
+};
+
+const fa: Words = {
+  diskFull: ({ file }) => `ذخیره نشد: دیسک پر است${file ? ` (${isolate(file)})` : ''}. ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
+  readOnly: ({ file, reason }) => {
+    const why = {
+      'file-mode': 'مجوزهایش اجازهٔ نوشتن نمی‌دهند',
+      'folder-mode': 'پوشه‌اش اجازهٔ نوشتن نمی‌دهد',
+      'read-only-file-system': 'دیسک فقط‌خواندنی سوار شده است',
+      immutable: 'سیستم اجازهٔ تغییر آن را نمی‌دهد',
+      permission: 'اجازهٔ نوشتن آن یا پوشه‌اش را ندارید',
+    }[reason];
+    return `${file ? `پروندهٔ ${isolate(file)}` : 'پرونده'} فقط‌خواندنی است: ${why}. ویرایش‌هایتان در حافظه نگه داشته شده‌اند، نه روی دیسک.`;
+  },
+  writeFailed: ({ file, errno }) => `دیسک نوشتن ${file ? isolate(file) : 'پرونده'} را نپذیرفت (${isolate(errno)}). ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
+  articleChangedOnDisk: () => 'ذخیره نشد: مقاله از وقتی باز شد روی دیسک تغییر کرده است. آن را دوباره باز کنید.',
+  saveConflicts: ({ count }, number) => `ذخیره نشد: نویسندهٔ دیگری ${number(count)} مورد از همان‌هایی را که شما تغییر دادید تغییر داده است. انتخاب کنید کدام نسخه بماند.`,
+  saveBaseUnknown: () => 'ذخیره دوباره به‌طور کامل فرستاده می‌شود.',
+  editsOnOtherText: () => 'این ویرایش‌ها روی نسخهٔ دیگری از متن مقاله انجام شده‌اند و ذخیره نشده‌اند.',
+  editsNotApplicable: () => 'پروندهٔ حاشیه‌نویسی اکنون قابل استفاده نیست؛ این ویرایش‌ها ذخیره نشده‌اند و نگه داشته می‌شوند.',
+  noArticleOpen: () => 'هیچ مقاله‌ای باز نیست.',
+  exportUnsavedEdits: () => 'تغییرات مقالهٔ باز ذخیره نشد؛ خروجی گرفته نشد.',
+  badSentenceCount: () => 'شمار جمله‌ها در هر مقاله باید عددی درست و مثبت باشد.',
+  saveRefused: ({ file }) => `ذخیره نشد: ${isolate(file)} روی دیسک را نمی‌توان با اطمینان جایگزین کرد؛ همان‌طور که بود ماند.`,
+  tooManyEntries: ({ field, count, limit }, number) =>
+    `ذخیره نشد: ${number(count)} ${{ annotations: 'حاشیه‌نویسی', relations: 'رابطه', labels: 'برچسب سند' }[field]} بیش از ${number(limit)} موردی است که یک مقاله می‌تواند داشته باشد.`,
+  outsideCorpus: ({ file }) => `${isolate(file)} خوانده نشد: به بیرون از پیکره پیوند دارد.`,
+  danglingLink: ({ file }) => `${isolate(file)} خوانده نشد: پیوندی است که مقصدش وجود ندارد.`,
+  notRegularFile: ({ file }) => `${isolate(file)} خوانده نشد: پروندهٔ معمولی نیست (FIFO، دستگاه یا سوکت).`,
+  fileTooLarge: ({ file, bytes, limit }, number) =>
+    `${isolate(file)} خوانده نشد: بیش از اندازه بزرگ است${bytes !== null ? ` (${megabytes(bytes, number)} مگابایت)` : ''}${limit !== null ? `؛ حد مجاز ${megabytes(limit, number)} مگابایت است` : ''}.`,
+  beingWritten: ({ file }) => `${isolate(file)} خوانده نشد: برنامهٔ دیگری در حال نوشتن آن بود. کمی بعد دوباره امتحان کنید.`,
+  linkedFolder: ({ file }) => `${isolate(file)} پیوند به پوشه‌ای از همین پیکره است؛ پرونده‌هایش در جای خودشان فهرست شده‌اند.`,
+  fileMissing: ({ file }) => `${file ? isolate(file) : 'پرونده'} (دیگر) وجود ندارد.`,
+  articleUnreadable: ({ file }) => `${isolate(file)} را نمی‌توان به‌صورت متن خواند.`,
+  duplicateIds: ({ of, ids, more }, number) =>
+    `شناسه‌هایی که برای بیش از یک ${of === 'annotation' ? 'حاشیه‌نویسی' : 'رابطه'} به کار رفته‌اند: ${listed(ids, more, number, (count) => `و ${count} مورد دیگر`)}.`,
+  relationsToMissing: ({ relations, more }, number) => `رابطه‌هایی که به حاشیه‌نویسی‌های ناموجود اشاره می‌کنند: ${listed(relations, more, number, (count) => `و ${count} مورد دیگر`)}.`,
+  tagSetNotJson: ({ file }) => `${isolate(file)} یک JSON معتبر نیست؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
+  tagSetInvalid: ({ file, field }) => `${isolate(file)} فیلد نامعتبری دارد${field ? ` (${isolate(field)})` : ''}؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
+  tagSetNoTypes: ({ file }) => `${isolate(file)} هیچ نوع موجودیتی تعریف نمی‌کند؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
+  tagSetLines: ({ file, lines, more }, number) => `سطرهایی از ${isolate(file)} که قابل استفاده نبودند کنار گذاشته شدند: ${lines.map(number).join('، ')}${more > 0 ? ` و ${number(more)} سطر دیگر` : ''}.`,
+  tagSetMissing: ({ file }) => `در این پوشه و بالاتر از آن ${isolate(file)} نیست؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
+  tagSetPerFolder: ({ file, folders, shownFrom }, number) =>
+    `${number(folders)} پوشه ${isolate(file)} خودشان را دارند؛ فهرست آنِ ${shownFrom ? isolate(shownFrom) : 'پوشهٔ پیکره'} را نشان می‌دهد و هر مقاله نزدیک‌ترین را به کار می‌برد.`,
+  bratTagSetReadOnly: () => 'مجموعه‌برچسب پیکرهٔ brat از پروندهٔ annotation.conf می‌آید؛ آن را همان‌جا ویرایش کنید.',
+  noCorpus: () => 'هیچ پیکره‌ای باز نیست.',
+  notAFolder: ({ path }) => `${isolate(path)} پوشه نیست.`,
+  folderMissing: ({ path }) => `${isolate(path)} وجود ندارد.`,
+  dropNotArticle: () => 'پوشه‌ای از مقاله‌ها یا یک مقاله (پروندهٔ ‎.txt) را رها کنید.',
+  dropTooWide: ({ path }) => `${isolate(path)} برای باز شدن به‌عنوان پیکره بیش از اندازه گسترده است؛ پوشه‌ای را رها کنید که مقاله‌ها در آن است.`,
+  badArticleId: ({ id }) => `${isolate(id)} مقاله‌ای از این پیکره نیست.`,
+  notBroken: ({ file, readOnly }) => `${isolate(file)} ${readOnly ? 'فقط‌خواندنی است، نه خراب' : 'خراب نیست'}؛ سر جایش می‌ماند.`,
+  transferBusy: ({ job }) => `یک ${job === 'export' ? 'برون‌بری' : 'درون‌ریزی'} در جریان است؛ صبر کنید یا آن را لغو کنید.`,
+  unavailable: ({ action }) =>
+    ({
+      export: 'پیش از برون‌بری پیکره‌ای را باز کنید.',
+      pickExportFolder: 'این پنجره نمی‌تواند پوشهٔ برون‌بری را انتخاب کند.',
+      pickImportSource: 'این پنجره نمی‌تواند آنچه درون‌ریزی می‌شود را انتخاب کند.',
+      pickImportTarget: 'این پنجره نمی‌تواند پوشهٔ پیکرهٔ تازه را انتخاب کند.',
+      openImported: 'هنوز چیزی درون‌ریزی نشده است.',
+      pickSaveFile: 'این پنجره نمی‌تواند پرونده‌ای برای ذخیره انتخاب کند.',
+    })[action],
+  exportIntoCorpus: ({ path }) => `در پوشه‌ای بیرون از پیکره برون‌بری کنید: ${isolate(path)} درون آن است.`,
+  exportArticlesMissing: ({ ids, more }, number) => `چنین مقاله‌ای در پیکره نیست: ${listed(ids, more, number, (count) => `و ${count} مورد دیگر`)}.`,
+  importSourceMissing: ({ path }) => `چیزی برای درون‌ریزی نیست: ${isolate(path)} وجود ندارد.`,
+  importIntoSource: () => 'پوشهٔ پیکرهٔ تازه نمی‌تواند همان پوشه‌ای باشد که درون‌ریزی می‌شود.',
+  importTargetNotFolder: ({ path }) => `${isolate(path)} وجود دارد و پوشه نیست.`,
+  importTargetNotEmpty: ({ path, entries }, number) => `${isolate(path)} خالی نیست (${number(entries)} مورد)؛ در پوشه‌ای تازه یا خالی درون‌ریزی کنید: چیزی هرگز بازنویسی نمی‌شود.`,
+  importUnknownFormat: ({ path }) => `قالب ${isolate(path)} شناخته نیست.`,
+  importNothingFound: ({ format, path }) => `هیچ پروندهٔ ${isolate(format)} در ${isolate(path)} پیدا نشد.`,
+  invalidRequest: () => 'برنامه درخواستی را که پنجره فرستاد نپذیرفت. لطفاً این را گزارش کنید.',
+  refusedSender: () => 'درخواستی از صفحه‌ای که از خود برنامه نیست رد شد.',
+  unexpected: () => 'مشکل پیش‌بینی‌نشده‌ای پیش آمد؛ برای جزئیات نشانگر را روی آن نگه دارید.',
+};
+
+export const problemWords: Record<UiLanguage, Words> = { fa, en };
+
+/** The problem as the user reads it, in their language. */
+export function problemText(problem: UserProblem, language: UiLanguage): string {
+  const number = (value: number) => formatNumber(value, language);
+  const words = problemWords[language][problem.code] as (problem: UserProblem, number: (value: number) => string) => string;
+  return words(problem, number);
+}
+
+/** Main's English words for a problem, where it gave any (the `unexpected` detail): for tooltips and logs, never the text itself. */
+export function problemDetail(problem: UserProblem): string | undefined {
+  return problem.code === 'unexpected' ? problem.detail : undefined;
+}
