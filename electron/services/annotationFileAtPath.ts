@@ -18,6 +18,7 @@ import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { decodeAnnotationBytes, INPUT_LIMITS } from './inputLimits';
 import { assertWritableInCorpus, CorpusFileRefusedError, isInsideRoot, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
+import { withUserProblem } from './userProblems';
 
 /**
  * Reading and writing a native annotation file at a path given explicitly: an annotator's
@@ -143,7 +144,8 @@ export async function saveAnnotationFileAt(
     throw new SaveRefusedError(`Not saved: invalid field ${issue.path.join('.') || 'file'}: ${issue.message}`);
   }
   const problem = findInvariantProblem(checked.data) ?? findOffsetProblem(checked.data, codePoints);
-  if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
+  // Coded for the window: duplicate ids, relations to missing ids (#17).
+  if (problem) throw withUserProblem(new SaveRefusedError(`Not saved: ${problem.message}`), problem.userProblems?.[0] ?? { code: 'saveRefused', file: path.basename(annotationPath) });
   const json = `${JSON.stringify(draft, null, 2)}\n`;
   const tooLarge = writtenFileProblem(path.basename(annotationPath), Buffer.byteLength(json, 'utf8'), null);
   if (tooLarge) throw new SaveRefusedError(tooLarge);

@@ -18,6 +18,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { annotationShapeProblem, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from './inputLimits';
 import { forgetWrittenAnnotationFile, jsonShapeOf, rememberWrittenAnnotationFile, writtenAnnotationFileFor } from './writtenAnnotationFile';
 import { CorpusFileRefusedError, readFileInOwnFolder } from './corpusFileAccess';
+import { withUserProblem } from './userProblems';
 
 export const ANNOTATION_SUFFIX = '.ann.json';
 
@@ -235,7 +236,8 @@ export async function writeAnnotations(articlePath: string, article: DecodedArti
     updated: new Date().toISOString(),
   };
   const problem = findInvariantProblem(file) ?? findOffsetProblem(file, codePoints);
-  if (problem) throw new SaveRefusedError(`Not saved: ${problem.message}`);
+  // Coded for the window: duplicate ids, relations to missing ids (#17).
+  if (problem) throw withUserProblem(new SaveRefusedError(`Not saved: ${problem.message}`), problem.userProblems?.[0] ?? { code: 'saveRefused', file: path.basename(annotationPath) });
   // Never write a file this version could not read back.
   const checked = AnnotationFileSchema.safeParse(file);
   if (!checked.success) {

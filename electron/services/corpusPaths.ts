@@ -1,11 +1,15 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isInsideRoot } from './corpusFileAccess';
+import type { UserProblem } from '../../shared/ipc';
 
 export class PathOutsideCorpusError extends Error {
+  /** What the window shows (shared/ipc.ts). */
+  readonly userProblem: UserProblem;
   constructor(id: string, reason: string) {
     super(`Refused "${id}": ${reason}`);
     this.name = 'PathOutsideCorpusError';
+    this.userProblem = { code: 'badArticleId', id: id.slice(0, 4096) };
   }
 }
 

@@ -265,7 +265,7 @@ export class CorpusSession {
       try {
         return await this.saveBrat(id, articlePath, article, mine, resolutions);
       } catch (error) {
-        return saveFailure(error);
+        return saveFailure(error, bratAnnotationPathFor(articlePath));
       }
     }
     // The annotation file is read inside the watcher's own-write turn and merged with what this
@@ -280,7 +280,7 @@ export class CorpusSession {
       case 'refused':
         return { ok: false, message: saved.message, userProblem: { code: 'saveRefused', file: path.basename(annotationPathFor(articlePath)) }, retryable: false };
       case 'failed':
-        return saveFailure(saved.error);
+        return saveFailure(saved.error, annotationPathFor(articlePath));
       case 'conflicts':
         return {
           ok: false,
@@ -505,10 +505,13 @@ export class CorpusSession {
   }
 }
 
-function saveFailure(error: unknown): SaveResult {
+function saveFailure(error: unknown, annotationPath: string): SaveResult {
+  const coded = problemOfError(error);
+  // A refusal of ours that did not say more: the file on disk is left as it is.
+  const userProblem = coded.code === 'unexpected' && error instanceof SaveRefusedError ? { code: 'saveRefused' as const, file: path.basename(annotationPath) } : coded;
   // A file or folder we may not write: the window keeps the edits and says why (it is not a full disk).
-  if (isPermissionFailure(error)) return { ok: false, message: (error as Error).message, userProblem: problemOfError(error), retryable: true, readOnly: true };
-  return { ok: false, message: (error as Error).message, userProblem: problemOfError(error), retryable: !(error instanceof SaveRefusedError) };
+  if (isPermissionFailure(error)) return { ok: false, message: (error as Error).message, userProblem, retryable: true, readOnly: true };
+  return { ok: false, message: (error as Error).message, userProblem, retryable: !(error instanceof SaveRefusedError) };
 }
 
 function knownFileState(file: UnchangedAnnotationFile): KnownFileState {

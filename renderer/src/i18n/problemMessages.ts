@@ -21,9 +21,18 @@ function megabytes(bytes: number, number: (value: number) => string): string {
   return number(Math.round((bytes / MEGABYTE) * 10) / 10);
 }
 
-function listed(ids: readonly string[], more: number, number: (value: number) => string, andMore: (count: string) => string): string {
-  const shown = ids.map((id) => isolate(`«${id}»`)).join('، ');
-  return more > 0 ? `${shown} ${andMore(number(more))}` : shown;
+interface ListWords {
+  separator: string;
+  andMore: (count: string) => string;
+}
+
+const EN_LIST: ListWords = { separator: ', ', andMore: (count) => `and ${count} more` };
+const FA_LIST: ListWords = { separator: '، ', andMore: (count) => `و ${count} مورد دیگر` };
+
+/** Ids as «id», at most the ones main sent, and how many more there are. */
+function listed(ids: readonly string[], more: number, number: (value: number) => string, words: ListWords): string {
+  const shown = ids.map((id) => isolate(`«${id}»`)).join(words.separator);
+  return more > 0 ? `${shown} ${words.andMore(number(more))}` : shown;
 }
 
 const en: Words = {
@@ -59,8 +68,8 @@ const en: Words = {
   linkedFolder: ({ file }) => `${isolate(file)} is a link to a folder of the corpus; its files are listed where they are.`,
   fileMissing: ({ file }) => `${file ? isolate(file) : 'The file'} does not exist (any more).`,
   articleUnreadable: ({ file }) => `${isolate(file)} cannot be read as text.`,
-  duplicateIds: ({ of, ids, more }, number) => `${of === 'annotation' ? 'Annotation' : 'Relation'} ids used more than once: ${listed(ids, more, number, (count) => `and ${count} more`)}.`,
-  relationsToMissing: ({ relations, more }, number) => `Relations pointing at annotations that do not exist: ${listed(relations, more, number, (count) => `and ${count} more`)}.`,
+  duplicateIds: ({ of, ids, more }, number) => `${of === 'annotation' ? 'Annotation' : 'Relation'} ids used more than once: ${listed(ids, more, number, EN_LIST)}.`,
+  relationsToMissing: ({ relations, more }, number) => `Relations pointing at annotations that do not exist: ${listed(relations, more, number, EN_LIST)}.`,
   tagSetNotJson: ({ file }) => `${isolate(file)} is not valid JSON; the default tag set is shown.`,
   tagSetInvalid: ({ file, field }) => `${isolate(file)} has an invalid field${field ? ` (${isolate(field)})` : ''}; the default tag set is shown.`,
   tagSetNoTypes: ({ file }) => `${isolate(file)} defines no entity type; the default tag set is shown.`,
@@ -87,7 +96,7 @@ const en: Words = {
       pickSaveFile: 'This window cannot choose a file to save to.',
     })[action],
   exportIntoCorpus: ({ path }) => `Export into a folder outside the corpus: ${isolate(path)} is inside it.`,
-  exportArticlesMissing: ({ ids, more }, number) => `No such article in the corpus: ${listed(ids, more, number, (count) => `and ${count} more`)}.`,
+  exportArticlesMissing: ({ ids, more }, number) => `No such article in the corpus: ${listed(ids, more, number, EN_LIST)}.`,
   importSourceMissing: ({ path }) => `Nothing to import: ${isolate(path)} does not exist.`,
   importIntoSource: () => 'The new corpus folder cannot be the folder being imported.',
   importTargetNotFolder: ({ path }) => `${isolate(path)} exists and is not a folder.`,
@@ -125,7 +134,7 @@ const fa: Words = {
     `ذخیره نشد: ${number(count)} ${{ annotations: 'حاشیه‌نویسی', relations: 'رابطه', labels: 'برچسب سند' }[field]} بیش از ${number(limit)} موردی است که یک مقاله می‌تواند داشته باشد.`,
   outsideCorpus: ({ file }) => `${isolate(file)} خوانده نشد: به بیرون از پیکره پیوند دارد.`,
   danglingLink: ({ file }) => `${isolate(file)} خوانده نشد: پیوندی است که مقصدش وجود ندارد.`,
-  notRegularFile: ({ file }) => `${isolate(file)} خوانده نشد: پروندهٔ معمولی نیست (FIFO، دستگاه یا سوکت).`,
+  notRegularFile: ({ file }) => `${isolate(file)} خوانده نشد: پروندهٔ معمولی نیست (${isolate('FIFO')}، دستگاه یا سوکت).`,
   fileTooLarge: ({ file, bytes, limit }, number) =>
     `${isolate(file)} خوانده نشد: بیش از اندازه بزرگ است${bytes !== null ? ` (${megabytes(bytes, number)} مگابایت)` : ''}${limit !== null ? `؛ حد مجاز ${megabytes(limit, number)} مگابایت است` : ''}.`,
   beingWritten: ({ file }) => `${isolate(file)} خوانده نشد: برنامهٔ دیگری در حال نوشتن آن بود. کمی بعد دوباره امتحان کنید.`,
@@ -133,20 +142,20 @@ const fa: Words = {
   fileMissing: ({ file }) => `${file ? isolate(file) : 'پرونده'} (دیگر) وجود ندارد.`,
   articleUnreadable: ({ file }) => `${isolate(file)} را نمی‌توان به‌صورت متن خواند.`,
   duplicateIds: ({ of, ids, more }, number) =>
-    `شناسه‌هایی که برای بیش از یک ${of === 'annotation' ? 'حاشیه‌نویسی' : 'رابطه'} به کار رفته‌اند: ${listed(ids, more, number, (count) => `و ${count} مورد دیگر`)}.`,
-  relationsToMissing: ({ relations, more }, number) => `رابطه‌هایی که به حاشیه‌نویسی‌های ناموجود اشاره می‌کنند: ${listed(relations, more, number, (count) => `و ${count} مورد دیگر`)}.`,
-  tagSetNotJson: ({ file }) => `${isolate(file)} یک JSON معتبر نیست؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
+    `شناسه‌هایی که برای بیش از یک ${of === 'annotation' ? 'حاشیه‌نویسی' : 'رابطه'} به کار رفته‌اند: ${listed(ids, more, number, FA_LIST)}.`,
+  relationsToMissing: ({ relations, more }, number) => `رابطه‌هایی که به حاشیه‌نویسی‌های ناموجود اشاره می‌کنند: ${listed(relations, more, number, FA_LIST)}.`,
+  tagSetNotJson: ({ file }) => `${isolate(file)} یک ${isolate('JSON')} معتبر نیست؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
   tagSetInvalid: ({ file, field }) => `${isolate(file)} فیلد نامعتبری دارد${field ? ` (${isolate(field)})` : ''}؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
   tagSetNoTypes: ({ file }) => `${isolate(file)} هیچ نوع موجودیتی تعریف نمی‌کند؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
   tagSetLines: ({ file, lines, more }, number) => `سطرهایی از ${isolate(file)} که قابل استفاده نبودند کنار گذاشته شدند: ${lines.map(number).join('، ')}${more > 0 ? ` و ${number(more)} سطر دیگر` : ''}.`,
   tagSetMissing: ({ file }) => `در این پوشه و بالاتر از آن ${isolate(file)} نیست؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
   tagSetPerFolder: ({ file, folders, shownFrom }, number) =>
     `${number(folders)} پوشه ${isolate(file)} خودشان را دارند؛ فهرست آنِ ${shownFrom ? isolate(shownFrom) : 'پوشهٔ پیکره'} را نشان می‌دهد و هر مقاله نزدیک‌ترین را به کار می‌برد.`,
-  bratTagSetReadOnly: () => 'مجموعه‌برچسب پیکرهٔ brat از پروندهٔ annotation.conf می‌آید؛ آن را همان‌جا ویرایش کنید.',
+  bratTagSetReadOnly: () => `مجموعه‌برچسب پیکرهٔ ${isolate('brat')} از پروندهٔ ${isolate('annotation.conf')} می‌آید؛ آن را همان‌جا ویرایش کنید.`,
   noCorpus: () => 'هیچ پیکره‌ای باز نیست.',
   notAFolder: ({ path }) => `${isolate(path)} پوشه نیست.`,
   folderMissing: ({ path }) => `${isolate(path)} وجود ندارد.`,
-  dropNotArticle: () => 'پوشه‌ای از مقاله‌ها یا یک مقاله (پروندهٔ ‎.txt) را رها کنید.',
+  dropNotArticle: () => `پوشه‌ای از مقاله‌ها یا یک مقاله (پروندهٔ ${isolate('.txt')}) را رها کنید.`,
   dropTooWide: ({ path }) => `${isolate(path)} برای باز شدن به‌عنوان پیکره بیش از اندازه گسترده است؛ پوشه‌ای را رها کنید که مقاله‌ها در آن است.`,
   badArticleId: ({ id }) => `${isolate(id)} مقاله‌ای از این پیکره نیست.`,
   notBroken: ({ file, readOnly }) => `${isolate(file)} ${readOnly ? 'فقط‌خواندنی است، نه خراب' : 'خراب نیست'}؛ سر جایش می‌ماند.`,
@@ -161,7 +170,7 @@ const fa: Words = {
       pickSaveFile: 'این پنجره نمی‌تواند پرونده‌ای برای ذخیره انتخاب کند.',
     })[action],
   exportIntoCorpus: ({ path }) => `در پوشه‌ای بیرون از پیکره برون‌بری کنید: ${isolate(path)} درون آن است.`,
-  exportArticlesMissing: ({ ids, more }, number) => `چنین مقاله‌ای در پیکره نیست: ${listed(ids, more, number, (count) => `و ${count} مورد دیگر`)}.`,
+  exportArticlesMissing: ({ ids, more }, number) => `چنین مقاله‌ای در پیکره نیست: ${listed(ids, more, number, FA_LIST)}.`,
   importSourceMissing: ({ path }) => `چیزی برای درون‌ریزی نیست: ${isolate(path)} وجود ندارد.`,
   importIntoSource: () => 'پوشهٔ پیکرهٔ تازه نمی‌تواند همان پوشه‌ای باشد که درون‌ریزی می‌شود.',
   importTargetNotFolder: ({ path }) => `${isolate(path)} وجود دارد و پوشه نیست.`,

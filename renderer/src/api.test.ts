@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { encodeProblem, type Api } from '../../shared/ipc';
+import { api } from './api';
+import { ProblemError, problemOf } from './ipcError';
+
+/** The window's API layer turns every failed call into a ProblemError, once; nothing reads error text after it. */
+describe('api()', () => {
+  it('decodes main’s coded problem from what Electron carries, and passes answers and events through', async () => {
+    const unsubscribe = () => undefined;
+    const fake = {
+      article: {
+        load: async ({ id }: { id: string }) => {
+          if (id === 'coded.txt') throw new Error(`Error invoking remote method 'article.load': Error: ${encodeProblem({ code: 'outsideCorpus', file: 'coded.ann.json' }, 'coded.ann.json was not read: it leads outside the corpus.')}`);
+          if (id === 'plain.txt') throw new Error("Error invoking remote method 'article.load': Error: something else");
+          return { id };
+        },
+      },
+      onCorpusChanged: () => unsubscribe,
+    };
+    window.api = fake as unknown as Api;
+    const coded = await api().article.load({ id: 'coded.txt' }).catch((error: unknown) => error);
+    expect(coded).toBeInstanceOf(ProblemError);
+    expect((coded as ProblemError).problem).toEqual({ code: 'outsideCorpus', file: 'coded.ann.json' });
+    const plain = await api().article.load({ id: 'plain.txt' }).catch((error: unknown) => error);
+    expect((plain as ProblemError).problem).toEqual({ code: 'unexpected', detail: "Error invoking remote method 'article.load': Error: something else" });
+    await expect(api().article.load({ id: 'fine.txt' })).resolves.toEqual({ id: 'fine.txt' });
+    expect(api().onCorpusChanged(() => undefined)).toBe(unsubscribe);
+    // Decoded once: catching it again gives the same problem.
+    expect(problemOf(coded)).toBe((coded as ProblemError).problem);
+  });
+
+  it('follows a replaced window.api', async () => {
+    window.api = { article: { load: async () => ({ id: 'first' }) } } as unknown as Api;
+    await expect(api().article.load({ id: 'x' })).resolves.toEqual({ id: 'first' });
+    window.api = { article: { load: async () => ({ id: 'second' }) } } as unknown as Api;
+    await expect(api().article.load({ id: 'x' })).resolves.toEqual({ id: 'second' });
+  });
+});
