@@ -65,7 +65,7 @@ export function StatusBar() {
           {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
         </span>
       ) : null}
-      {article ? <span className="status-item">{t('annotations')}: {count}</span> : null}
+      {article ? <span className="status-item">{t('annotations')}: {formatNumber(count, language)}</span> : null}
       <span className="status-item selection-offsets" data-testid="selection-offsets">{selectionText}</span>
       <span className="status-item">
         {t('annotator')}: {annotator}

@@ -100,7 +100,7 @@ describe('problem messages', () => {
       expect(withoutIsolates(text), example.code).not.toMatch(/[\u0600-\u06FF]/);
     }
     expect(problemText(EXAMPLES.tooManyEntries, 'en')).toContain('1,200,000');
-    expect(problemText(EXAMPLES.readOnly, 'en')).toBe('\u2068report.ann.json\u2069 is read-only: its permissions do not allow writing. Your edits are kept in memory, not on disk.');
+    expect(problemText(EXAMPLES.readOnly, 'en')).toBe('\u2068report.ann.json\u2069 is read-only: its permissions do not allow writing.');
   });
 
   it('never show main’s English detail as the text (it is for the tooltip)', () => {

@@ -45,7 +45,7 @@ const en: Words = {
       immutable: 'the system refuses changes to it',
       permission: 'you may not write it or its folder',
     }[reason];
-    return `${file ? isolate(file) : 'The file'} is read-only: ${why}. Your edits are kept in memory, not on disk.`;
+    return `${file ? isolate(file) : 'The file'} is read-only: ${why}.`;
   },
   writeFailed: ({ file, errno }) => `The disk refused to write ${file ? isolate(file) : 'the file'} (${isolate(errno)}). Your edits are kept and saving is tried again.`,
   articleChangedOnDisk: () => 'Not saved: the article changed on disk since it was opened. Reopen it.',
@@ -118,7 +118,7 @@ const fa: Words = {
       immutable: 'سیستم اجازهٔ تغییر آن را نمی‌دهد',
       permission: 'اجازهٔ نوشتن آن یا پوشه‌اش را ندارید',
     }[reason];
-    return `${file ? `پروندهٔ ${isolate(file)}` : 'پرونده'} فقط‌خواندنی است: ${why}. ویرایش‌هایتان در حافظه نگه داشته شده‌اند، نه روی دیسک.`;
+    return `${file ? `پروندهٔ ${isolate(file)}` : 'پرونده'} فقط‌خواندنی است: ${why}.`;
   },
   writeFailed: ({ file, errno }) => `دیسک نوشتن ${file ? isolate(file) : 'پرونده'} را نپذیرفت (${isolate(errno)}). ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
   articleChangedOnDisk: () => 'ذخیره نشد: مقاله از وقتی باز شد روی دیسک تغییر کرده است. آن را دوباره باز کنید.',
