@@ -93,7 +93,7 @@ export function ExportDialog() {
               {text('cancelled')}
             </p>
           ) : null}
-          {result.outcome === 'finished' ? <ExportReportView result={result} text={text} /> : null}
+          {result.outcome === 'finished' ? <ExportReportView result={result} text={text} language={language} /> : null}
           <div className="transfer-actions">
             <button type="button" onClick={openExportDialog}>
               {text('back')}

@@ -1,13 +1,16 @@
 import type { ExportFinished } from '../../../../shared/transferWire';
 import type { TransferTextKey } from './transferText';
+import type { UiLanguage } from '../../i18n/messages';
+import { exportProblemText } from './exportProblemText';
 
 interface ExportReportViewProps {
   result: ExportFinished;
   text: (key: TransferTextKey) => string;
+  language: UiLanguage;
 }
 
 /** The outcome of an export: what was written, and per article what the format could not hold. */
-export function ExportReportView({ result, text }: ExportReportViewProps) {
+export function ExportReportView({ result, text, language }: ExportReportViewProps) {
   const { totals } = result;
   return (
     <div className="transfer-result" data-testid="export-result">
@@ -47,7 +50,8 @@ export function ExportReportView({ result, text }: ExportReportViewProps) {
       <ul className="transfer-report" data-testid="export-report">
         {result.unreadable.map((entry) => (
           <li key={`unreadable:${entry.article}`} className="effect-lost">
-            <bdi dir="auto" className="transfer-article">{entry.article}</bdi>: <span dir="auto">{entry.message}</span>
+            {/* The engine's English words stay in the tooltip; the user reads that the article could not be read. */}
+            <bdi dir="auto" className="transfer-article">{entry.article}</bdi>: <span title={entry.message}>{text('unreadable')}</span>
           </li>
         ))}
         {result.documents.map((document) => (
@@ -59,7 +63,10 @@ export function ExportReportView({ result, text }: ExportReportViewProps) {
             <ul>
               {document.problems.map((problem, index) => (
                 <li key={index} className={`effect-${problem.effect}`} data-kind={problem.kind}>
-                  <span className="transfer-effect">{text(problem.effect)}</span> <bdi dir="auto" className="transfer-message">{problem.message}</bdi>
+                  <span className="transfer-effect">{text(problem.effect)}</span>{' '}
+                  <bdi dir="auto" className="transfer-message" title={problem.message}>
+                    {exportProblemText(problem, language) ?? problem.message}
+                  </bdi>
                 </li>
               ))}
             </ul>

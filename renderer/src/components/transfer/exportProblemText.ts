@@ -1,0 +1,58 @@
+import type { ProblemKind } from '../../../../shared/formats/exportTypes';
+import { isolate } from '../../i18n/problemMessages';
+import type { UiLanguage } from '../../i18n/messages';
+
+/**
+ * What each kind of export problem means, in the user's language: the export report lists them
+ * by kind (shared/formats/exportTypes.ts) with the engine's English words as the tooltip.
+ * Typed by kind: a kind added to the engine without its words here does not compile.
+ */
+const words: Record<UiLanguage, Record<ProblemKind, string>> = {
+  en: {
+    'text-mismatch': 'its text no longer matches the article',
+    'out-of-range': 'it points outside the article’s text',
+    'empty-span': 'it covers no text',
+    overlap: 'it overlaps another annotation, which this format cannot hold',
+    'not-on-token-edge': 'it does not start or end on a word boundary',
+    discontinuous: 'it is in several pieces, which this format cannot hold',
+    'crosses-line': 'it crosses a line end',
+    'type-renamed': 'its type was renamed to fit the format',
+    'relation-dangling': 'a relation points at an annotation that is not exported',
+    'relations-omitted': 'this format has no place for relations',
+    'notes-omitted': 'this format has no place for notes',
+    'attributes-omitted': 'this format has no place for attributes',
+    'token-text-changed': 'a word was written differently to fit the format',
+    'note-flattened': 'a note was written on one line',
+    'tokens-invalid': 'the words of the article could not be used as tokens',
+    'source-line': 'a line of the source',
+  },
+  fa: {
+    'text-mismatch': 'متن آن دیگر با مقاله نمی‌خواند',
+    'out-of-range': 'به بیرون از متن مقاله اشاره می‌کند',
+    'empty-span': 'هیچ متنی را در بر نمی‌گیرد',
+    overlap: 'با حاشیه‌نویسی دیگری هم‌پوشانی دارد که این قالب نمی‌تواند نگه دارد',
+    'not-on-token-edge': 'روی مرز واژه آغاز یا پایان نمی‌یابد',
+    discontinuous: 'چندتکه است و این قالب نمی‌تواند آن را نگه دارد',
+    'crosses-line': 'از پایان سطر می‌گذرد',
+    'type-renamed': 'نوع آن برای جا شدن در قالب تغییر نام داد',
+    'relation-dangling': 'رابطه‌ای به حاشیه‌نویسی‌ای اشاره می‌کند که برون‌بری نمی‌شود',
+    'relations-omitted': 'این قالب جایی برای رابطه‌ها ندارد',
+    'notes-omitted': 'این قالب جایی برای یادداشت‌ها ندارد',
+    'attributes-omitted': 'این قالب جایی برای ویژگی‌ها ندارد',
+    'token-text-changed': 'واژه‌ای برای جا شدن در قالب به شکل دیگری نوشته شد',
+    'note-flattened': 'یادداشتی در یک سطر نوشته شد',
+    'tokens-invalid': 'واژه‌های مقاله را نمی‌توان به‌عنوان توکن به کار برد',
+    'source-line': 'سطری از منبع',
+  },
+};
+
+function isKind(kind: string): kind is ProblemKind {
+  return Object.hasOwn(words.en, kind);
+}
+
+/** The problem in the user's language, naming the annotation when there is one; null for a kind this window does not know. */
+export function exportProblemText(problem: { kind: string; annotation?: string }, language: UiLanguage): string | null {
+  if (!isKind(problem.kind)) return null;
+  const said = words[language][problem.kind];
+  return problem.annotation ? `${isolate(problem.annotation)}: ${said}` : said;
+}
