@@ -122,7 +122,9 @@ test('links to an outside canary as NAME.ann.json and hashiye.json, a FIFO and a
   await editor.getByRole('button', { name: '+ برچسب تازه' }).click();
   await editor.getByRole('button', { name: 'پیش‌نمایش تغییرات' }).click();
   await editor.getByRole('button', { name: 'ذخیره و بازنویسی پرونده‌ها' }).click();
-  await expect(editor.getByRole('alert')).toContainText('hashiye.json cannot be replaced here');
+  // Said in Persian (main sends the refusal as a code, #17).
+  await expect(editor.getByRole('alert')).toContainText('hashiye.json');
+  await expect(editor.getByRole('alert')).toContainText('را این‌جا نمی‌توان جایگزین کرد، چون به بیرون از پیکره پیوند دارد');
   await expectNoCanaryInPage(page);
 
   expect(await corpusFilesHolding(corpus, CANARY)).toEqual([]);

@@ -100,7 +100,8 @@ test('an import into a folder that is not empty is refused in the dialog and wri
   await page.getByRole('button', { name: 'وارد کردن…' }).click();
   const dialog = page.getByRole('dialog', { name: 'وارد کردن' });
   await dialog.getByRole('button', { name: 'انتخاب منبع و پوشهٔ پیکرهٔ تازه' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('not empty');
+  // Said in Persian (main sends the refusal as a code, #17).
+  await expect(dialog.getByRole('alert')).toContainText('خالی نیست');
   expect(await fs.readdir(target)).toEqual(['keep.txt']);
   // Nothing was imported, so there is nothing to open.
   await expect(dialog.getByRole('button', { name: 'باز کردن پیکرهٔ واردشده' })).toHaveCount(0);

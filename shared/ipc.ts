@@ -71,6 +71,8 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('tagSetMissing'), file: ShownPath }).strict(),
   z.object({ code: z.literal('tagSetPerFolder'), file: ShownPath, folders: Count, shownFrom: ShownPath }).strict(),
   z.object({ code: z.literal('bratTagSetReadOnly') }).strict(),
+  /** tagset.save: hashiye.json is not a file of the corpus's own (a link out of it, a FIFO...), so it is not replaced. */
+  z.object({ code: z.literal('tagSetNotReplaced'), file: ShownPath, refusal: z.enum(['outside-corpus', 'dangling-link', 'not-regular-file', 'too-large', 'being-written', 'linked-folder']) }).strict(),
   // Opening a corpus or an article.
   z.object({ code: z.literal('noCorpus') }).strict(),
   z.object({ code: z.literal('notAFolder'), path: ShownPath }).strict(),

@@ -11,6 +11,7 @@ import { checkCorpusFileSync, corpusRelativePath, CorpusFileRefusedError, readRe
 import { readArticleHeadSync } from './confinedReaders';
 import { INPUT_LIMITS } from './inputLimits';
 import { ListingCache, type FileStamp } from './listingCache';
+import { problemOfError } from './userProblems';
 
 function articleProblem(articlePath: string, realPath: string, buffer: Buffer): string | null {
   let head: Uint8Array;
@@ -72,14 +73,14 @@ function describeArticle(id: string, articlePath: string, articleRealPath: strin
     if (annotations.kind === 'refused') throw annotations.error;
     raw = readRegularFileBoundedSync(annotationPathFor(articlePath), annotations.realPath, { maxBytes: INPUT_LIMITS.annotationFileBytes }).bytes.toString('utf8');
   } catch (error) {
-    if (error instanceof CorpusFileRefusedError) return { ...base, problem: base.problem ?? `Annotation file: ${error.message}` };
+    if (error instanceof CorpusFileRefusedError) return base.problem ? base : { ...base, problem: `Annotation file: ${error.message}`, userProblem: problemOfError(error) };
     return base;
   }
   const summary = summarizeAnnotationFile(raw);
   if (summary) return { ...base, ...summary };
   // Anything unusual (an older version, a broken file) goes through the full reader for its message.
   const parsed = parseAnnotationFile(raw);
-  if (!parsed.ok) return { ...base, problem: base.problem ?? `Annotation file: ${parsed.problem.message}` };
+  if (!parsed.ok) return base.problem ? base : { ...base, problem: `Annotation file: ${parsed.problem.message}`, userProblem: parsed.problem.userProblems?.[0] ?? null };
   const tags = [...new Set(parsed.file.annotations.map((annotation) => annotation.type))].sort();
   return { ...base, status: parsed.file.status, annotationCount: parsed.file.annotations.length, tags, assignee: parsed.file.assignee ?? null };
 }

@@ -9,6 +9,7 @@ import { resolveInCorpus } from './corpusPaths';
 import { assertWritableInCorpus, CorpusFileRefusedError } from './corpusFileAccess';
 import { readAnnotationText } from './confinedReaders';
 import { TAG_SET_FILE } from './tagSetLoader';
+import { withUserProblem } from './userProblems';
 
 /** What editing the tag set does to annotations already made: renames (and merges) and removals. */
 export interface TypeChanges {
@@ -136,7 +137,11 @@ async function assertTagSetWritable(root: string, tagSetPath: string): Promise<v
     await assertWritableInCorpus(root, tagSetPath);
   } catch (error) {
     if (error instanceof CorpusFileRefusedError) {
-      throw new Error(`The tag set was not saved: ${TAG_SET_FILE} cannot be replaced here, as ${error.detail}. Replace it with a file of its own in the corpus folder to edit the tag set here.`);
+      throw withUserProblem(new Error(`The tag set was not saved: ${TAG_SET_FILE} cannot be replaced here, as ${error.detail}. Replace it with a file of its own in the corpus folder to edit the tag set here.`), {
+        code: 'tagSetNotReplaced',
+        file: TAG_SET_FILE,
+        refusal: error.refusal,
+      });
     }
     throw error;
   }

@@ -53,6 +53,11 @@ describe('coded problems from the services', () => {
     const linked = await tempFolder('hashiye-linked-');
     await fs.symlink(path.join(outside, 'hashiye.json'), path.join(linked, 'hashiye.json'));
     expect((await loadTagSet(linked)).userProblems).toEqual([{ code: 'outsideCorpus', file: 'hashiye.json' }]);
+    const session = new CorpusSession();
+    cleanups.unshift(() => session.close());
+    await session.open(linked);
+    const refused = await session.saveTagSet([{ id: 'PER', label: { fa: 'شخص', en: 'Person' }, color: '#3366cc' }], { renames: [], removals: [] }).catch(problemOfError);
+    expect(refused).toEqual({ code: 'tagSetNotReplaced', file: 'hashiye.json', refusal: 'outside-corpus' });
 
     const broken = await tempFolder('hashiye-broken-');
     await fs.writeFile(path.join(broken, 'hashiye.json'), '{ not json');

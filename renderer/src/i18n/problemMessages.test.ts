@@ -37,6 +37,7 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   tagSetMissing: { code: 'tagSetMissing', file: 'annotation.conf' },
   tagSetPerFolder: { code: 'tagSetPerFolder', file: 'annotation.conf', folders: 2, shownFrom: 'news' },
   bratTagSetReadOnly: { code: 'bratTagSetReadOnly' },
+  tagSetNotReplaced: { code: 'tagSetNotReplaced', file: 'hashiye.json', refusal: 'outside-corpus' },
   noCorpus: { code: 'noCorpus' },
   notAFolder: { code: 'notAFolder', path: '/home/analyst/notes.txt' },
   folderMissing: { code: 'folderMissing', path: '/home/analyst/gone' },

@@ -35,6 +35,26 @@ function listed(ids: readonly string[], more: number, number: (value: number) =>
   return more > 0 ? `${shown} ${words.andMore(number(more))}` : shown;
 }
 
+/** Why a corpus file is not one of its own (corpusFileAccess.ts refusals), as a clause. */
+const REFUSALS: Record<UiLanguage, Record<UserProblemOf<'tagSetNotReplaced'>['refusal'], string>> = {
+  en: {
+    'outside-corpus': 'it leads outside the corpus',
+    'dangling-link': 'it is a link whose target does not exist',
+    'not-regular-file': 'it is not a regular file',
+    'too-large': 'it is too large',
+    'being-written': 'another program is writing it',
+    'linked-folder': 'it is a link to a folder',
+  },
+  fa: {
+    'outside-corpus': 'به بیرون از پیکره پیوند دارد',
+    'dangling-link': 'پیوندی است که مقصدش وجود ندارد',
+    'not-regular-file': 'پروندهٔ معمولی نیست',
+    'too-large': 'بیش از اندازه بزرگ است',
+    'being-written': 'برنامهٔ دیگری در حال نوشتن آن است',
+    'linked-folder': 'پیوند به یک پوشه است',
+  },
+};
+
 const en: Words = {
   diskFull: ({ file }) => `Not saved: the disk is full${file ? ` (${isolate(file)})` : ''}. Your edits are kept and saving is tried again.`,
   readOnly: ({ file, reason }) => {
@@ -78,6 +98,8 @@ const en: Words = {
   tagSetPerFolder: ({ file, folders, shownFrom }, number) =>
     `${number(folders)} folders have their own ${isolate(file)}; the list shows the one in ${shownFrom ? isolate(shownFrom) : 'the corpus folder'}, and each article uses the one nearest to it.`,
   bratTagSetReadOnly: () => 'The tag set of a brat corpus comes from annotation.conf; edit it there.',
+  tagSetNotReplaced: ({ file, refusal }) =>
+    `The tag set was not saved: ${isolate(file)} cannot be replaced here, as ${REFUSALS.en[refusal]}. Replace it with a file of its own in the corpus folder to edit the tag set here.`,
   noCorpus: () => 'No corpus is open.',
   notAFolder: ({ path }) => `${isolate(path)} is not a folder.`,
   folderMissing: ({ path }) => `${isolate(path)} does not exist.`,
@@ -151,6 +173,8 @@ const fa: Words = {
   tagSetMissing: ({ file }) => `در این پوشه و بالاتر از آن ${isolate(file)} نیست؛ مجموعه‌برچسب پیش‌فرض نمایش داده می‌شود.`,
   tagSetPerFolder: ({ file, folders, shownFrom }, number) =>
     `${number(folders)} پوشه ${isolate(file)} خودشان را دارند؛ فهرست آنِ ${shownFrom ? isolate(shownFrom) : 'پوشهٔ پیکره'} را نشان می‌دهد و هر مقاله نزدیک‌ترین را به کار می‌برد.`,
+  tagSetNotReplaced: ({ file, refusal }) =>
+    `مجموعه‌برچسب ذخیره نشد: ${isolate(file)} را این‌جا نمی‌توان جایگزین کرد، چون ${REFUSALS.fa[refusal]}. برای ویرایش مجموعه‌برچسب در این‌جا، پرونده‌ای از آنِ خود پیکره در پوشهٔ پیکره به جایش بگذارید.`,
   bratTagSetReadOnly: () => `مجموعه‌برچسب پیکرهٔ ${isolate('brat')} از پروندهٔ ${isolate('annotation.conf')} می‌آید؛ آن را همان‌جا ویرایش کنید.`,
   noCorpus: () => 'هیچ پیکره‌ای باز نیست.',
   notAFolder: ({ path }) => `${isolate(path)} پوشه نیست.`,
