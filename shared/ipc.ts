@@ -58,7 +58,8 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('beingWritten'), file: ShownPath }).strict(),
   z.object({ code: z.literal('linkedFolder'), file: ShownPath }).strict(),
   z.object({ code: z.literal('fileMissing'), file: ShownPath }).strict(),
-  z.object({ code: z.literal('articleUnreadable'), file: ShownPath }).strict(),
+  /** `format`: a known binary format the file is (PNG, PDF...), when it is one. */
+  z.object({ code: z.literal('articleUnreadable'), file: ShownPath, format: z.string().max(40).nullable().optional() }).strict(),
   // Annotation file invariants: the file opens read-only.
   z.object({ code: z.literal('duplicateIds'), of: z.enum(['annotation', 'relation']), ids: z.array(z.string()).max(10), more: Count }).strict(),
   z.object({ code: z.literal('relationsToMissing'), relations: z.array(z.string()).max(10), more: Count }).strict(),

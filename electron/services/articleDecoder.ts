@@ -61,15 +61,21 @@ function byteOrderMarkOf(bytes: Uint8Array): { encoding: ByteOrderMark; length: 
 }
 
 /** File signatures of formats people drop into article folders by mistake. */
-const KNOWN_BINARY_SIGNATURES: ReadonlyArray<{ name: string; signature: readonly number[] }> = [
-  { name: 'a PDF document', signature: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { name: 'a ZIP archive (or a Word/OpenDocument file)', signature: [0x50, 0x4b, 0x03, 0x04] },
-  { name: 'a gzip archive', signature: [0x1f, 0x8b] },
-  { name: 'a PNG image', signature: [0x89, 0x50, 0x4e, 0x47] },
-  { name: 'a JPEG image', signature: [0xff, 0xd8, 0xff] },
-  { name: 'a GIF image', signature: [0x47, 0x49, 0x46, 0x38] },
-  { name: 'an old Microsoft Office document', signature: [0xd0, 0xcf, 0x11, 0xe0] },
+/** `format`: the short name the window shows (shared/ipc.ts `articleNotText`). */
+const KNOWN_BINARY_SIGNATURES: ReadonlyArray<{ name: string; format: string; signature: readonly number[] }> = [
+  { name: 'a PDF document', format: 'PDF', signature: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive (or a Word/OpenDocument file)', format: 'ZIP', signature: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a gzip archive', format: 'gzip', signature: [0x1f, 0x8b] },
+  { name: 'a PNG image', format: 'PNG', signature: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', format: 'JPEG', signature: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', format: 'GIF', signature: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'an old Microsoft Office document', format: 'Microsoft Office', signature: [0xd0, 0xcf, 0x11, 0xe0] },
 ];
+
+/** The short name of a known binary format the bytes start with (PNG, PDF...), or null. */
+export function binaryFormatOf(head: Uint8Array): string | null {
+  return KNOWN_BINARY_SIGNATURES.find((candidate) => startsWith(head, candidate.signature))?.format ?? null;
+}
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return bytes.length >= signature.length && signature.every((byte, index) => bytes[index] === byte);

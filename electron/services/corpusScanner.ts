@@ -5,7 +5,7 @@ import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../shared/model/nati
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { ArticleStatusSchema } from '../../shared/model/status';
 import { annotationPathFor } from './annotationStore';
-import { SNIFF_LENGTH, sniffUnreadableReason } from './articleDecoder';
+import { binaryFormatOf, SNIFF_LENGTH, sniffUnreadableReason } from './articleDecoder';
 import { walkCorpus } from './articleFiles';
 import { checkCorpusFileSync, corpusRelativePath, CorpusFileRefusedError, readRegularFileBoundedSync, type CorpusFileCheck } from './corpusFileAccess';
 import { readArticleHeadSync } from './confinedReaders';
@@ -13,15 +13,16 @@ import { INPUT_LIMITS } from './inputLimits';
 import { ListingCache, type FileStamp } from './listingCache';
 import { problemOfError } from './userProblems';
 
-function articleProblem(articlePath: string, realPath: string, buffer: Buffer): string | null {
+function articleProblem(articlePath: string, realPath: string, buffer: Buffer): Pick<ArticleEntry, 'problem' | 'userProblem'> {
+  const name = path.basename(articlePath);
   let head: Uint8Array;
   try {
     head = readArticleHeadSync(articlePath, realPath, buffer);
   } catch (error) {
-    return `Article cannot be read: ${(error as Error).message}`;
+    return { problem: `Article cannot be read: ${(error as Error).message}`, userProblem: { code: 'articleUnreadable', file: name, format: null } };
   }
   const reason = sniffUnreadableReason(head);
-  return reason === null ? null : `Article unreadable: ${reason}`;
+  return reason === null ? { problem: null } : { problem: `Article unreadable: ${reason}`, userProblem: { code: 'articleUnreadable', file: name, format: binaryFormatOf(head) } };
 }
 
 /**
@@ -64,7 +65,7 @@ function describeArticle(id: string, articlePath: string, articleRealPath: strin
     status: 'new',
     annotationCount: 0,
     tags: [],
-    problem: articleProblem(articlePath, articleRealPath, buffer),
+    ...articleProblem(articlePath, articleRealPath, buffer),
   };
   let raw: string;
   try {

@@ -27,7 +27,7 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   beingWritten: { code: 'beingWritten', file: 'c.txt' },
   linkedFolder: { code: 'linkedFolder', file: 'mirror' },
   fileMissing: { code: 'fileMissing', file: 'gone.txt' },
-  articleUnreadable: { code: 'articleUnreadable', file: 'binary.txt' },
+  articleUnreadable: { code: 'articleUnreadable', file: 'binary.txt', format: 'PNG' },
   duplicateIds: { code: 'duplicateIds', of: 'annotation', ids: ['dup', 'T2'], more: 12 },
   relationsToMissing: { code: 'relationsToMissing', relations: ['R1'], more: 0 },
   tagSetNotJson: { code: 'tagSetNotJson', file: 'hashiye.json' },

@@ -87,7 +87,7 @@ const en: Words = {
   beingWritten: ({ file }) => `${isolate(file)} was not read: another program was writing it. Try again in a moment.`,
   linkedFolder: ({ file }) => `${isolate(file)} is a link to a folder of the corpus; its files are listed where they are.`,
   fileMissing: ({ file }) => `${file ? isolate(file) : 'The file'} does not exist (any more).`,
-  articleUnreadable: ({ file }) => `${isolate(file)} cannot be read as text.`,
+  articleUnreadable: ({ file, format }) => `${isolate(file)} cannot be read as text${format ? `: it is a ${isolate(format)} file` : ''}.`,
   duplicateIds: ({ of, ids, more }, number) => `${of === 'annotation' ? 'Annotation' : 'Relation'} ids used more than once: ${listed(ids, more, number, EN_LIST)}.`,
   relationsToMissing: ({ relations, more }, number) => `Relations pointing at annotations that do not exist: ${listed(relations, more, number, EN_LIST)}.`,
   tagSetNotJson: ({ file }) => `${isolate(file)} is not valid JSON; the default tag set is shown.`,
@@ -162,7 +162,7 @@ const fa: Words = {
   beingWritten: ({ file }) => `${isolate(file)} خوانده نشد: برنامهٔ دیگری در حال نوشتن آن بود. کمی بعد دوباره امتحان کنید.`,
   linkedFolder: ({ file }) => `${isolate(file)} پیوند به پوشه‌ای از همین پیکره است؛ پرونده‌هایش در جای خودشان فهرست شده‌اند.`,
   fileMissing: ({ file }) => `${file ? isolate(file) : 'پرونده'} (دیگر) وجود ندارد.`,
-  articleUnreadable: ({ file }) => `${isolate(file)} را نمی‌توان به‌صورت متن خواند.`,
+  articleUnreadable: ({ file, format }) => `${isolate(file)} را نمی‌توان به‌صورت متن خواند${format ? `: پرونده‌ای از نوع ${isolate(format)} است` : ''}.`,
   duplicateIds: ({ of, ids, more }, number) =>
     `شناسه‌هایی که برای بیش از یک ${of === 'annotation' ? 'حاشیه‌نویسی' : 'رابطه'} به کار رفته‌اند: ${listed(ids, more, number, FA_LIST)}.`,
   relationsToMissing: ({ relations, more }, number) => `رابطه‌هایی که به حاشیه‌نویسی‌های ناموجود اشاره می‌کنند: ${listed(relations, more, number, FA_LIST)}.`,
