@@ -34,7 +34,7 @@ function makeFifo(file: string): string | null {
   }
 }
 
-test('Persian UI: a refused tag set, a read-only annotation file and a refused save are said in Persian', async ({ launch }) => {
+test('Persian UI: a refused tag set, a read-only annotation file and a refused save are said in Persian, and in English after a switch', async ({ launch }) => {
   test.setTimeout(90_000);
   const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-outside-tags-'));
   await fs.writeFile(path.join(outside, 'hashiye.json'), JSON.stringify({ types: [{ id: 'CANARY', label: { fa: 'قناری', en: 'Canary' } }] }));
@@ -102,6 +102,13 @@ test('Persian UI: a refused tag set, a read-only annotation file and a refused s
   const saveText = await expectPersianOnly(saveMessage, 'save message');
   expect(saveText).toContain('b.ann.json');
   await screenshot(page, 'problems-fa-refused-save');
+
+  // The same problems follow a switch to English at once (the window keeps codes, not sentences).
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(tagSetProblem).toContainText('was not read: it leads outside the corpus');
+  await expect(saveMessage).toContainText('cannot be replaced safely');
+  expect(withoutNames(await saveMessage.innerText())).not.toMatch(/[\u0600-\u06FF]/);
+  await screenshot(page, 'problems-en-refused-save');
   await fs.rm(path.join(corpus, 'b.ann.json'));
   await fs.chmod(path.join(corpus, 'a.ann.json'), 0o644);
   await fs.chmod(path.join(corpus, 'c.ann.json'), 0o644);
