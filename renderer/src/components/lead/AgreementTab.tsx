@@ -9,6 +9,9 @@ import { SelectField } from '../SelectField';
 import { formatRatio } from './leadFormat';
 import { useLeadMessages } from './leadMessages';
 
+/** The user's-language words for each kind of agreement problem main reports. */
+const AGREEMENT_PROBLEM_KEYS = { article: 'problemArticle', 'annotation-file': 'problemAnnotationFile', tokens: 'problemTokens' } as const;
+
 type SpanScores = z.infer<typeof SpanScoresSchema>;
 type PairAgreement = z.infer<typeof PairAgreementSchema>;
 
@@ -132,7 +135,7 @@ export function AgreementTab() {
               <strong>{t('problems')}</strong>
               <ul>
                 {report.problems.map((problem, index) => (
-                  <li key={index} dir="auto">
+                  <li key={index} dir="auto" title={problem.message}>
                     <bdi>{problem.article}</bdi>
                     {problem.annotator ? (
                       <>
@@ -140,7 +143,7 @@ export function AgreementTab() {
                         (<bdi>{problem.annotator}</bdi>)
                       </>
                     ) : null}
-                    : {problem.message}
+                    : {t(AGREEMENT_PROBLEM_KEYS[problem.kind])}
                   </li>
                 ))}
               </ul>
