@@ -221,12 +221,27 @@ export function createDispatcher(table: HandlerTable) {
     try {
       return await dispatchUncoded(table, channel, payload, sender);
     } catch (error) {
-      // The error keeps its type and English words (main's log, the tests); its message gains the code.
-      const coded = error instanceof Error ? error : new Error(String(error));
-      coded.message = encodeProblem(problemOfError(error), coded.message);
-      throw coded;
+      throw withCodedMessage(error);
     }
   };
+}
+
+/**
+ * The error with the coded problem appended to its message: it keeps its type and English words
+ * (main's log, the tests). An error whose message cannot be replaced travels as a new Error
+ * with it as the cause.
+ */
+function withCodedMessage(error: unknown): Error {
+  const message = encodeProblem(problemOfError(error), error instanceof Error ? error.message : String(error));
+  if (error instanceof Error) {
+    try {
+      error.message = message;
+    } catch {
+      // A read-only message (a getter, a frozen error): a new Error carries it below.
+    }
+    if (error.message === message) return error;
+  }
+  return new Error(message, { cause: error });
 }
 
 async function dispatchUncoded(table: HandlerTable, channel: string, payload: unknown, sender: SenderInfo): Promise<unknown> {

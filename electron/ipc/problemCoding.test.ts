@@ -63,6 +63,16 @@ describe('problems across the dispatcher', () => {
     expect(await problemOfCall('export.run', { format: 'conll', scope: 'corpus', allowLossy: false })).toEqual({ code: 'unavailable', action: 'pickExportFolder' });
   });
 
+  it('an error whose message cannot be replaced, or no Error at all, still arrives coded', async () => {
+    const frozen = Object.freeze(new Error('frozen words'));
+    const throwing = createDispatcher({ ...createHandlerTable({ session: new CorpusSession(), settings: await SettingsStore.open(path.join(workspace, 'settings2')), host: { pickFolder: async () => null, emit: () => undefined }, development: false }), 'corpus.refresh': async () => { throw frozen; }, 'stats.compute': async () => { throw 'a string'; } });
+    const failure = async (channel: string) => throwing(channel, {}, trusted).then(() => null, (error: unknown) => error as Error);
+    const fromFrozen = await failure('corpus.refresh');
+    expect(decodeProblem(fromFrozen?.message ?? '')).toEqual({ code: 'unexpected', detail: 'frozen words' });
+    expect(fromFrozen?.cause).toBe(frozen);
+    expect(decodeProblem((await failure('stats.compute'))?.message ?? '')).toEqual({ code: 'unexpected', detail: 'a string' });
+  });
+
   it('the error keeps its English words and type for main’s log', async () => {
     await expect(dispatch('fs.readFile', {}, trusted)).rejects.toThrow(/Unknown channel/);
     await expect(dispatch('fs.readFile', {}, trusted)).rejects.toThrow(PROBLEM_MARKER);
