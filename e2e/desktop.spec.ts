@@ -31,7 +31,8 @@ test('dropping a folder opens it as the corpus; dropping an article opens its fo
 
   // A whole disk is never opened as a corpus.
   await dropOnWindow(page, 'root');
-  await expect(page.getByRole('alert')).toContainText('too wide');
+  // Said in Persian (main sends the refusal as a code, #17).
+  await expect(page.getByRole('alert')).toContainText('بیش از اندازه گسترده است');
   await expect(page.getByTestId('file-list')).toContainText('سوم.txt');
 });
 
