@@ -117,6 +117,8 @@ export const ArticleDocumentSchema = z.object({
   replacements: z.number().int().nonnegative().optional(),
   /** True when `encoding` is the user's choice (article.load's `encoding`) rather than detected. */
   encodingChosen: z.boolean().optional(),
+  /** The annotation file records another encoding that was not used (the article changed since, or the encoding is unknown): detection decided. */
+  encodingRecordIgnored: z.object({ encoding: z.string(), reason: z.enum(['article-changed', 'unknown-encoding']) }).optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 

@@ -227,7 +227,8 @@ export async function writeAnnotations(articlePath: string, article: DecodedArti
     format: NATIVE_FORMAT_ID,
     version: NATIVE_FORMAT_VERSION,
     offsetUnit: 'codepoint',
-    source: { ...previous?.source, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length },
+    // `encodingChosen` records the user's choice of encoding, so that it lasts (encodingRecord.ts); absent when detected.
+    source: { ...withoutChosenEncoding(previous?.source), file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length, ...(article.chosen ? { encodingChosen: true } : {}) },
     status: request.status,
     annotations,
     relations,
@@ -268,4 +269,11 @@ function readOrphans(file: AnnotationFile): StoredAnnotation[] {
     const parsed = StoredAnnotationSchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/** A recorded source without the choice flag: each save records whether its encoding is a choice. */
+function withoutChosenEncoding(source: AnnotationFile['source'] | undefined): Partial<AnnotationFile['source']> | undefined {
+  if (source === undefined || !('encodingChosen' in source)) return source;
+  const { encodingChosen: _chosen, ...rest } = source;
+  return rest;
 }

@@ -258,6 +258,11 @@ export interface MergingSaveRequest {
   lastWrite?: LastWrite | null;
   /** The corpus root: the file must be one the app may replace inside it (no link leading out, no FIFO or device). */
   root?: string;
+  /**
+   * Write even when the documents are the same, if the file records another encoding for the
+   * article than `article`'s (or another choice flag): the user just chose one, and it must last.
+   */
+  recordEncoding?: boolean;
 }
 
 export interface LastWrite {
@@ -288,6 +293,7 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
     try {
       const diskSha = disk.kind === 'present' ? disk.sha256 : null;
       const diskDocument = disk.kind === 'present' ? (disk.existing.parsed.ok ? savedDocumentOf(disk.existing.parsed.file) : null) : EMPTY_DOCUMENT;
+      const encodingToRecord = request.recordEncoding === true && recordsOtherEncoding(disk, article);
       let target: SavedDocument = mine;
       let adopted = false;
       if (base !== null && diskSha !== base.sha256 && diskDocument !== null) {
@@ -297,12 +303,12 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
         if (merge.conflicts.length > 0) return { kind: 'conflicts', conflicts: merge.conflicts, state: disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false } };
         target = merge.merged;
         adopted = merge.diskHadChanges || !sameDocument(merge.merged, request.mine);
-        if (!merge.needsWrite) {
+        if (!merge.needsWrite && !encodingToRecord) {
           const state: SavedFileState = disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false };
           if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
           return { kind: 'unchanged', base: { document: diskDocument, sha256: diskSha }, merged: adopted ? merge.merged : null, state };
         }
-      } else if (base !== null && diskSha === base.sha256 && sameDocument(base.document, mine) && disk.kind === 'present') {
+      } else if (base !== null && diskSha === base.sha256 && sameDocument(base.document, mine) && disk.kind === 'present' && !encodingToRecord) {
         // Nothing new on either side: an idle window never rewrites the file (two instances would ping-pong).
         const state: SavedFileState = { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 };
         if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
@@ -340,6 +346,14 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
     }
   }
   return { kind: 'failed', error: new SaveFailedError(`Could not save ${path.basename(annotationPath)}: another program kept changing it during the save; try again.`, { cause: null }) };
+}
+
+/** Whether the file (absent: records nothing) records another encoding or choice for the article than `article`'s. */
+function recordsOtherEncoding(disk: DiskFile, article: DecodedArticle): boolean {
+  if (disk.kind !== 'present') return true;
+  if (!disk.existing.parsed.ok) return false;
+  const source: Record<string, unknown> = disk.existing.parsed.file.source;
+  return source.encoding !== article.encoding || source.sha256 !== article.sha256 || (source.encodingChosen === true) !== article.chosen;
 }
 
 function sameDocument(a: SavedDocument, b: SavedDocument): boolean {
