@@ -6,6 +6,7 @@ import { mergeDocuments, sameItem } from '../../shared/model/documentMerge';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
+import { acquireFileLock, type HeldLock } from './annotationFileLock';
 import { assertWritableInCorpus, CorpusFileRefusedError } from './corpusFileAccess';
 import { sha256Of, type KnownFileState } from './corpusWatcher';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, type InputLimits } from './inputLimits';
@@ -20,6 +21,10 @@ import { writtenAnnotationFileFor } from './writtenAnnotationFile';
  * (the usual case: nobody else wrote) are replaced by mine as they are. Otherwise changes to
  * different items merge, and items both changed differently come back as conflicts, with
  * nothing written.
+ *
+ * Two Hashiye processes (two windows, the CLI) never interleave: each save holds the file's lock
+ * (annotationFileLock.ts, `.NAME.ann.json.lock`) from its read to its rename, and waits a bounded
+ * time for another's. Other programs ignore the lock, so the checks below stay.
  *
  * Races with the other writer are closed as far as files allow. The file is read through a
  * handle held until after the write. Just before the rename, the path must still name that
@@ -263,6 +268,8 @@ export interface MergingSaveRequest {
    * article than `article`'s (or another choice flag): the user just chose one, and it must last.
    */
   recordEncoding?: boolean;
+  /** How long to wait for another process's save of the same file (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export interface LastWrite {
@@ -276,6 +283,32 @@ export interface LastWrite {
  * since `base`. See the file comment for the races.
  */
 export async function saveMerged(articlePath: string, article: DecodedArticle, request: MergingSaveRequest, limits: InputLimits = INPUT_LIMITS): Promise<MergingSaveOutcome> {
+  const annotationPath = annotationPathFor(articlePath);
+  if (request.root !== undefined) {
+    // Confined before the lock file is made beside it: a folder reached through a link out of the corpus gets neither.
+    try {
+      await assertWritableInCorpus(request.root, annotationPath);
+    } catch (error) {
+      if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: `Not saved: ${error.message}` };
+      return { kind: 'failed', error };
+    }
+  }
+  // Another Hashiye saving the same file waits for this save to finish, and this one for it
+  // (annotationFileLock.ts): read, merge and rename never interleave between two instances.
+  let lock: HeldLock;
+  try {
+    lock = await acquireFileLock(annotationPath, request.lockWaitMs === undefined ? {} : { waitMs: request.lockWaitMs });
+  } catch (error) {
+    return { kind: 'failed', error };
+  }
+  try {
+    return await saveMergedHoldingLock(articlePath, article, request, limits);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function saveMergedHoldingLock(articlePath: string, article: DecodedArticle, request: MergingSaveRequest, limits: InputLimits): Promise<MergingSaveOutcome> {
   const annotationPath = annotationPathFor(articlePath);
   let base = request.base;
   let mine: SavedDocument = request.mine;
