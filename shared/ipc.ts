@@ -60,6 +60,8 @@ export const ArticleEntrySchema = z.object({
   assignee: z.string().nullable().optional(),
   /** Why the article or its annotation file cannot be used, if it cannot. */
   problem: z.string().nullable(),
+  /** The kind of `problem` when it is the annotation file's (as article.load reports it), for the list to say it in the user's language. */
+  problemKind: z.enum(['syntax', 'schema', 'version', 'offsets', 'text', 'io', 'invariant', 'permission']).optional(),
 });
 export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
 

@@ -8,6 +8,7 @@ import { openArticle } from '../store/actions';
 import { useSessionStore } from '../store/sessionStore';
 import { fileNameParts, visibleFileName } from '../text/visibleFileName';
 import { formatNumber } from '../i18n/formatNumber';
+import { PROBLEM_EXPLANATIONS } from './problemExplanations';
 import { SkippedFiles } from './SkippedFiles';
 
 const ROW_HEIGHT = 30;
@@ -103,6 +104,9 @@ export function CorpusPane() {
               );
             }
             const entry = row.article;
+            // A problem of the annotation file is said in the user's language; main's words stay as the detail.
+            const explanation = entry.problemKind ? PROBLEM_EXPLANATIONS[entry.problemKind] : undefined;
+            const problem = entry.problem === null ? null : explanation ? `${t('problemTitle')}: ${t(explanation)} (${entry.problem})` : entry.problem;
             return (
               <li key={entry.id} className="file-row" style={style}>
                 <button
@@ -110,7 +114,7 @@ export function CorpusPane() {
                   className={entry.id === currentId ? 'file current' : 'file'}
                   aria-current={entry.id === currentId ? 'page' : undefined}
                   data-status={entry.status}
-                  title={entry.problem ?? visibleFileName(entry.id)}
+                  title={problem ?? visibleFileName(entry.id)}
                   onClick={() => void openArticle(entry.id)}
                 >
                   <bdi className="file-name" dir="auto">
@@ -132,7 +136,7 @@ export function CorpusPane() {
                     </span>
                   ) : null}
                   {entry.problem ? (
-                    <span className="file-problem" aria-label={entry.problem}>
+                    <span className="file-problem" data-testid="file-problem" data-problem-kind={entry.problemKind} aria-label={problem ?? undefined}>
                       ⚠
                     </span>
                   ) : null}
