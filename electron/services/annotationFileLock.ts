@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isProcessRunning } from './staleTemporaryFiles';
+import { writeAccessProblem } from './writeAccess';
 
 /**
  * A short-lived write lock on one annotation file, shared by every Hashiye process on the
@@ -183,8 +184,12 @@ async function releaseLock(lockPath: string, token: string): Promise<void> {
   }
 }
 
-/** Runs `work` holding the file's lock; released whatever `work` does. */
+/**
+ * Runs `work` holding the file's lock; released whatever `work` does. A file or folder the user
+ * may not write gets no lock file (root could make one in a 0555 folder): `work` refuses the save.
+ */
 export async function withFileLock<T>(file: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  if ((await writeAccessProblem(file)) !== null) return work();
   const lock = await acquireFileLock(file, options);
   try {
     return await work();

@@ -5,6 +5,7 @@ import type { StoredAnnotation, StoredRelation } from '../../shared/model/native
 import type { ArticleStatus } from '../../shared/model/status';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle, type DecodeOptions } from './articleDecoder';
 import { readEncodingRecord } from './encodingRecord';
+import { withFileLock } from './annotationFileLock';
 import { AUTO_ENCODING } from '../../shared/text/articleEncodings';
 import { annotationPathFor, loadAnnotations, SaveRefusedError } from './annotationStore';
 import { openArticleAnnotationsAndFile, type UnchangedAnnotationFile } from './articleAnnotations';
@@ -277,7 +278,7 @@ export class CorpusSession {
     // fields) and what another writer changed are all decided on the bytes replaced.
     const saved = await this.ownWrite(
       annotationPathFor(articlePath),
-      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id), resolutions, lastWrite: this.recentWrite(id), root: this.requireRoot() }),
+      () => saveMerged(articlePath, article, { mine, base: this.bases.forMerge(id), resolutions, lastWrite: this.recentWrite(id), root: this.requireRoot() }),
       (outcome) => ('state' in outcome ? outcome.state : null),
     );
     switch (saved.kind) {
@@ -384,7 +385,8 @@ export class CorpusSession {
     const bratResolutions = resolutions ? Object.fromEntries(Object.entries(resolutions).map(([key, choice]) => [toBrat(key), choice])) : undefined;
     const outcome = await this.ownWrite(
       bratAnnotationPathFor(articlePath),
-      () => this.brat.saveMerged(articlePath, article, mine, this.bases.get(id), bratResolutions),
+      // Under NAME.ann's lock, as native saves are (annotationFileLock.ts): two instances never interleave.
+      () => withFileLock(bratAnnotationPathFor(articlePath), () => this.brat.saveMerged(articlePath, article, mine, this.bases.get(id), bratResolutions)),
       (result) => (result.kind === 'saved' ? result.state : null),
     );
     if (outcome.kind === 'conflicts') {
@@ -476,7 +478,7 @@ export class CorpusSession {
   private async recordEncoding(id: string, articlePath: string, article: DecodedArticle, document: SavedDocument): Promise<boolean> {
     const saved = await this.ownWrite(
       annotationPathFor(articlePath),
-      () => saveMerged(articlePath, article, { mine: document, base: this.bases.get(id), root: this.requireRoot(), recordEncoding: true }),
+      () => saveMerged(articlePath, article, { mine: document, base: this.bases.forMerge(id), root: this.requireRoot(), recordEncoding: true }),
       (outcome) => ('state' in outcome ? outcome.state : null),
     );
     if (saved.kind === 'written' || saved.kind === 'unchanged') this.bases.set(id, saved.base);
