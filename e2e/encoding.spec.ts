@@ -57,7 +57,26 @@ test('a nearly-UTF-8 article shows U+FFFD and the count; the article can be reop
   await openArticleNamed(page, '02-legacy.txt');
   await expect(chooser).toHaveValue('windows-1256');
   await expect(article.locator('[data-annotation-id]')).toHaveCount(1);
+});
 
+test('a chosen encoding lasts: the app closed and started again shows the article in the chosen encoding', async ({ launch }) => {
+  // Nearly UTF-8, so detection says UTF-8; the analyst says it is Windows-1256 and tags a word of that text.
+  const corpus = await makeCorpus({ '01-damaged.txt': nearlyUtf8() });
+  const chosenText = iconv.decode(nearlyUtf8(), 'windows-1256');
+  const first = await launch({ corpus });
+  await openArticleNamed(first.page, '01-damaged.txt');
+  await first.page.getByTestId('encoding-chooser').selectOption('windows-1256');
+  await expect(first.page.getByTestId('article')).toContainText(chosenText.slice(0, 20));
+  await first.close();
+
+  const second = await launch({ corpus });
+  const { page } = second;
+  await openArticleNamed(page, '01-damaged.txt');
+  await expect(page.getByTestId('encoding-chooser')).toHaveValue('windows-1256');
+  await expect(page.getByTestId('article')).toContainText(chosenText.slice(0, 20));
+  await expect(page.locator('footer.status-bar')).toContainText('انتخابی');
+  await expect(page.getByTestId('encoding-record-ignored')).toHaveCount(0);
+  await screenshot(page, 'encoding-chosen-lasts');
 });
 
 test('the English UI words the count and the chooser in English', async ({ launch }) => {

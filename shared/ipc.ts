@@ -126,8 +126,10 @@ export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 
 /**
  * article.load's optional `encoding`: decode the article with it, and keep decoding it so (saves
- * included) for the rest of the session; `auto` goes back to detection. Absent: the session's
- * choice for that article, if any, else detection.
+ * included) for the rest of the session; `auto` goes back to detection. The choice is recorded
+ * in the annotation file's `source` (with `encodingChosen`), which decides later openings while
+ * the article's bytes are unchanged. Absent: the session's choice for that article, if any, else
+ * the recorded encoding, else detection.
  */
 export const ArticleEncodingChoiceSchema = z.enum([AUTO_ENCODING, ...ARTICLE_ENCODINGS]);
 export type ArticleEncodingChoice = z.infer<typeof ArticleEncodingChoiceSchema>;
