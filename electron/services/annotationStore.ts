@@ -14,6 +14,7 @@ import { findInvariantProblem, findOffsetProblem, parseAnnotationFile, type Anno
 import { codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
 import { decodedTextKey, type DecodedArticle } from './articleDecoder';
+import { sourceRecordFor } from './sourceRecord';
 import { writeFileAtomic } from './atomicWrite';
 import { annotationShapeProblem, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from './inputLimits';
 import { forgetWrittenAnnotationFile, jsonShapeOf, rememberWrittenAnnotationFile, writtenAnnotationFileFor } from './writtenAnnotationFile';
@@ -228,7 +229,7 @@ export async function writeAnnotations(articlePath: string, article: DecodedArti
     version: NATIVE_FORMAT_VERSION,
     offsetUnit: 'codepoint',
     // `encodingChosen` records the user's choice of encoding, so that it lasts (encodingRecord.ts); absent when detected.
-    source: { ...withoutChosenEncoding(previous?.source), file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length, ...(article.chosen ? { encodingChosen: true } : {}) },
+    source: sourceRecordFor(previous?.source, articlePath, article, codePoints.length),
     status: request.status,
     annotations,
     relations,
@@ -269,11 +270,4 @@ function readOrphans(file: AnnotationFile): StoredAnnotation[] {
     const parsed = StoredAnnotationSchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });
-}
-
-/** A recorded source without the choice flag: each save records whether its encoding is a choice. */
-function withoutChosenEncoding(source: AnnotationFile['source'] | undefined): Partial<AnnotationFile['source']> | undefined {
-  if (source === undefined || !('encodingChosen' in source)) return source;
-  const { encodingChosen: _chosen, ...rest } = source;
-  return rest;
 }

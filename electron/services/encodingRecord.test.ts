@@ -95,6 +95,17 @@ describe('a chosen encoding lasts: recorded in the annotation file, used while t
     const third = await openSession(root);
     expect(await third.loadArticle('old.txt')).toMatchObject({ encoding: 'windows-1256', encodingChosen: true, encodingGuessed: false, text: detected.text });
     expect((readExportDocument(root, 'old.txt') as { document: { text: string } }).document.text).toBe(detected.text);
+
+    // Back to detection: recorded as detected (no choice flag), and later sessions show it so.
+    await third.loadArticle('old.txt', 'auto');
+    const source = await recordedSource(path.join(root, 'old.ann.json'));
+    expect(source).toMatchObject({ encoding: 'windows-1256' });
+    expect(source.encodingChosen).toBeUndefined();
+    await third.close();
+    const fourth = await openSession(root);
+    const again = await fourth.loadArticle('old.txt');
+    expect(again).toMatchObject({ encoding: 'windows-1256', encodingGuessed: true, text: detected.text });
+    expect(again.encodingChosen).toBeUndefined();
   });
 
   it('nearly-UTF-8 article: chosen as Windows-1256 and tagged; reopened, exported (file and CLI path), searched and compared in that text', async () => {
