@@ -138,4 +138,20 @@ describe('annotation file lock between processes', () => {
     expect(await isStaleLockFile(lockPath)).toBe(false);
     expect(await isStaleLockFile(lockPath, { now: () => Date.now() + 60_000 })).toBe(true);
   });
+
+  it('a link planted as the lock is never followed: its target is untouched, and an old one is moved aside like an empty lock', async () => {
+    const { root, articlePath } = await corpus();
+    const annotationPath = annotationPathFor(articlePath);
+    const outside = path.join(work, `canary-${path.basename(root)}.txt`);
+    await fs.writeFile(outside, 'canary');
+    const lockPath = lockPathFor(annotationPath);
+    await fs.symlink(outside, lockPath);
+    const old = new Date(Date.now() - 60_000);
+    await fs.lutimes(lockPath, old, old);
+    const article = decodeArticle(await fs.readFile(articlePath));
+    const saved = await saveMerged(articlePath, article, { mine: EMPTY_DOCUMENT, base: null, root, lockWaitMs: 2000 });
+    expect(saved.kind).toBe('written');
+    expect(await fs.readFile(outside, 'utf8')).toBe('canary');
+    expect((await fs.readdir(root)).filter((name) => LOCK_FILE_NAME.test(name))).toEqual([]);
+  });
 });

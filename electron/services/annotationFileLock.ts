@@ -84,7 +84,8 @@ async function readLock(lockPath: string, options: Required<Omit<LockOptions, 'w
   try {
     // The lock path is made only by an exclusive create, which never follows a link; one found a link is not ours and never read.
     const stat = await fs.lstat(lockPath);
-    if (!stat.isFile()) return { kind: 'held', owner: null, text: '', stale: false };
+    // A link or FIFO put there holds nothing of ours: once as old as an empty lock, it is moved aside like one (never read, never followed).
+    if (!stat.isFile()) return { kind: 'held', owner: null, text: '', stale: !stat.isDirectory() && options.now() - stat.mtimeMs > EMPTY_LOCK_GRACE_MS };
     mtimeMs = stat.mtimeMs;
     text = await fs.readFile(lockPath, 'utf8');
   } catch (error) {
@@ -158,7 +159,7 @@ async function takeOverStale(lockPath: string, staleText: string): Promise<boole
   }
   let moved: string;
   try {
-    moved = await fs.readFile(aside, 'utf8');
+    moved = (await fs.lstat(aside)).isFile() ? await fs.readFile(aside, 'utf8') : '';
   } catch {
     moved = staleText;
   }

@@ -200,7 +200,8 @@ export class CorpusSession {
       // One read of the annotation file: limits, re-anchoring when the article changed on disk
       // (written at once, so the offsets on disk follow the text), then the offsets checked.
       const annotationPath = annotationPathFor(articlePath);
-      const { opened, unchanged } = await this.ownWrite(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, this.requireRoot()), (result) => {
+      // Under the file's lock: re-anchoring reads, moves and rewrites the file, and must not interleave with another Hashiye's save.
+      const { opened, unchanged } = await this.ownWrite(annotationPath, () => withFileLock(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, this.requireRoot())), (result) => {
         annotationFile = loadedFileState(result) ?? undefined;
         return annotationFile ?? null;
       });
@@ -427,7 +428,8 @@ export class CorpusSession {
    */
   private async ownRewrite<T>(file: string, write: () => Promise<T>): Promise<T> {
     return this.ownWrite(file, async () => {
-      const value = await write();
+      // Read and rewritten under the file's lock, as saves are: another Hashiye never saves in between.
+      const value = await withFileLock(file, write);
       const rewritten = path.resolve(file);
       for (const id of [...this.lastWrites.keys()]) {
         if (this.root !== null && path.resolve(annotationPathFor(resolveInCorpus(this.root, id))) === rewritten) this.lastWrites.delete(id);
