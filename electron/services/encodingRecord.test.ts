@@ -63,6 +63,7 @@ describe('encodingRecordIn: the source record found without parsing the whole fi
     // A file of 100,000 annotations with `source` at its end is still found (the head is only tried first).
     const big = `{"annotations":[${Array.from({ length: 5000 }, (_, index) => `{"id":"a${index}","text":"متن"}`).join(',')}],"source":{"sha256":"${sha}","encoding":"cp720"}}`;
     expect(encodingRecordIn(big)).toMatchObject({ encoding: 'cp720' });
+    expect(encodingRecordIn(`\ufeff{"source":{"sha256":"${sha}","encoding":"utf-16le"}}`)).toMatchObject({ encoding: 'utf-16le' });
     expect(encodingRecordIn('{"format":"x"}')).toBeNull();
     expect(encodingRecordIn('{"source":{"sha256":"short","encoding":"utf-8"}}')).toBeNull();
     expect(encodingRecordIn('{"source":{"sha256":')).toBeNull();

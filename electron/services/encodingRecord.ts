@@ -2,7 +2,8 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { annotationPathFor } from './annotationStore';
 import { annotatorsFolderFor } from './annotatorFiles';
-import { readAnnotationText } from './confinedReaders';
+import { readCorpusFile } from './corpusFileAccess';
+import { INPUT_LIMITS } from './inputLimits';
 
 /**
  * The encoding an annotation file records for its article (`source.encoding`, with the SHA-256
@@ -35,7 +36,8 @@ export function encodingRecordIn(text: string): EncodingRecord | null {
 
 /** 'cut': the text ended before `source` was found or closed (a head too short, or a cut file). */
 function recordInText(text: string): EncodingRecord | null | 'cut' {
-  let index = skipSpace(text, 0);
+  // A byte-order mark some editors put first is not part of the JSON.
+  let index = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (text[index] !== '{') return null;
   index++;
   for (;;) {
@@ -140,8 +142,12 @@ export async function readEncodingRecord(root: string, articlePath: string, opti
 
 async function recordOfFile(root: string, file: string): Promise<EncodingRecord | null> {
   try {
-    const text = await readAnnotationText(root, file);
-    return text === null ? null : encodingRecordIn(text);
+    const read = await readCorpusFile(root, file, { maxBytes: INPUT_LIMITS.annotationFileBytes });
+    if (read === null) return null;
+    // Hashiye writes `source` near the top: only the head is decoded, unless it is not there (a cut character at the end of the head is harmless: `source` is before it or not in the head).
+    const head = recordInText(read.bytes.subarray(0, HEAD_CHARACTERS).toString('utf8'));
+    if (head !== 'cut' || read.bytes.length <= HEAD_CHARACTERS) return head === 'cut' ? null : head;
+    return encodingRecordIn(read.bytes.toString('utf8'));
   } catch {
     return null;
   }
