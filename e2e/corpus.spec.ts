@@ -81,3 +81,27 @@ test('a corpus of 10,000 articles lists with its statuses and filters without bl
   await expect(page.locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveCount(1);
   await screenshot(page, 'corpus-10000');
 });
+
+test('the list marks an article whose annotation file uses an id twice, in the user\'s language, and it opens read-only', async ({ launch }) => {
+  const text = 'تهران و مشهد و تبریز';
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const span = (id: string, start: number, word: string) => ({ id, type: 'LOC', start, end: start + [...word].length, text: word });
+  const file = { format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source: { file: 'dup.txt', sha256, encoding: 'utf-8', length: [...text].length }, status: 'in-progress', annotations: [span('dup', 0, 'تهران'), span('dup', 8, 'مشهد')], relations: [], labels: [] };
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hashiye-e2e-invariant-'));
+  writeFileSync(path.join(root, 'dup.txt'), text);
+  writeFileSync(path.join(root, 'dup.ann.json'), JSON.stringify(file));
+  writeFileSync(path.join(root, 'fine.txt'), text);
+  for (const [locale, words] of [['fa-IR', 'یک شناسه دو بار'], ['en-US', 'uses an id twice']] as const) {
+    const { page, close } = await launch({ corpus: root, locale });
+    const marks = page.getByTestId('file-problem');
+    await expect(marks).toHaveCount(1);
+    await expect(marks).toHaveAttribute('data-problem-kind', 'invariant');
+    expect(await marks.getAttribute('aria-label')).toContain(words);
+    if (locale === 'fa-IR') {
+      await openArticleNamed(page, 'dup.txt');
+      await expect(page.getByTestId('annotation-file-problem')).toBeVisible();
+      await screenshot(page, 'corpus-invariant-problem');
+    }
+    await close();
+  }
+});

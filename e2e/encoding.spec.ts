@@ -1,4 +1,7 @@
 import iconv from 'iconv-lite';
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test } from './fixtures';
 import { doubleClickWord } from './textGestures';
 
@@ -57,7 +60,26 @@ test('a nearly-UTF-8 article shows U+FFFD and the count; the article can be reop
   await openArticleNamed(page, '02-legacy.txt');
   await expect(chooser).toHaveValue('windows-1256');
   await expect(article.locator('[data-annotation-id]')).toHaveCount(1);
+});
 
+test('a chosen encoding lasts: the app closed and started again shows the article in the chosen encoding', async ({ launch }) => {
+  // Nearly UTF-8, so detection says UTF-8; the analyst says it is Windows-1256 and tags a word of that text.
+  const corpus = await makeCorpus({ '01-damaged.txt': nearlyUtf8() });
+  const chosenText = iconv.decode(nearlyUtf8(), 'windows-1256');
+  const first = await launch({ corpus });
+  await openArticleNamed(first.page, '01-damaged.txt');
+  await first.page.getByTestId('encoding-chooser').selectOption('windows-1256');
+  await expect(first.page.getByTestId('article')).toContainText(chosenText.slice(0, 20));
+  await first.close();
+
+  const second = await launch({ corpus });
+  const { page } = second;
+  await openArticleNamed(page, '01-damaged.txt');
+  await expect(page.getByTestId('encoding-chooser')).toHaveValue('windows-1256');
+  await expect(page.getByTestId('article')).toContainText(chosenText.slice(0, 20));
+  await expect(page.locator('footer.status-bar')).toContainText('انتخابی');
+  await expect(page.getByTestId('encoding-record-ignored')).toHaveCount(0);
+  await screenshot(page, 'encoding-chosen-lasts');
 });
 
 test('the English UI words the count and the chooser in English', async ({ launch }) => {
@@ -67,4 +89,22 @@ test('the English UI words the count and the chooser in English', async ({ launc
   await expect(page.locator('footer.status-bar')).toContainText('3 invalid bytes shown as U+FFFD');
   await expect(page.getByRole('combobox', { name: 'Article encoding' })).toHaveValue('auto');
   await expect(page.getByTestId('encoding-chooser').locator('option[value="windows-1256"]')).toHaveText('Windows-1256 (Arabic/Persian, Windows)');
+});
+
+test('an article changed since its encoding was chosen is detected again, and the status bar says so in the user\'s language', async ({ launch }) => {
+  const bytes = nearlyUtf8();
+  const changed = Buffer.concat([bytes, Buffer.from('خبر تازه\n', 'utf8')]);
+  const record = { format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source: { file: '01-damaged.txt', sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'windows-1256', encodingChosen: true, length: 10 }, status: 'new', annotations: [], relations: [], labels: [] };
+  const corpus = await makeCorpus({ '01-damaged.txt': changed, '01-damaged.ann.json': JSON.stringify(record) });
+  for (const [locale, words] of [['fa-IR', 'رمزگذاری ثبت‌شده (windows-1256) به کار نرفت'], ['en-US', 'the recorded encoding (windows-1256) was not used']] as const) {
+    // Opening re-anchors the annotations to the changed text and records its encoding then: the file is put back for the next language.
+    await writeFile(path.join(corpus, '01-damaged.ann.json'), JSON.stringify(record));
+    const { page, close } = await launch({ corpus, locale });
+    await openArticleNamed(page, '01-damaged.txt');
+    await expect(page.getByTestId('article')).toContainText('وزیر امور خارجه');
+    await expect(page.getByTestId('encoding-record-ignored')).toHaveAttribute('data-reason', 'article-changed');
+    await expect(page.getByTestId('encoding-record-ignored')).toContainText(words);
+    await expect(page.getByTestId('encoding-chooser')).toHaveValue('auto');
+    await close();
+  }
 });

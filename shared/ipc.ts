@@ -179,6 +179,8 @@ export const ArticleEntrySchema = z.object({
   problem: z.string().nullable(),
   /** The same, coded for the user's language, when main knows it. */
   userProblem: UserProblemSchema.nullable().optional(),
+  /** The kind of `problem` when it is the annotation file's (as article.load reports it), for the list to say it in the user's language. */
+  problemKind: z.enum(['syntax', 'schema', 'version', 'offsets', 'text', 'io', 'invariant', 'permission']).optional(),
 });
 export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
 
@@ -239,13 +241,17 @@ export const ArticleDocumentSchema = z.object({
   replacements: z.number().int().nonnegative().optional(),
   /** True when `encoding` is the user's choice (article.load's `encoding`) rather than detected. */
   encodingChosen: z.boolean().optional(),
+  /** The annotation file records another encoding that was not used (the article changed since, or the encoding is unknown): detection decided. */
+  encodingRecordIgnored: z.object({ encoding: z.string(), reason: z.enum(['article-changed', 'unknown-encoding']) }).optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 
 /**
  * article.load's optional `encoding`: decode the article with it, and keep decoding it so (saves
- * included) for the rest of the session; `auto` goes back to detection. Absent: the session's
- * choice for that article, if any, else detection.
+ * included) for the rest of the session; `auto` goes back to detection. The choice is recorded
+ * in the annotation file's `source` (with `encodingChosen`), which decides later openings while
+ * the article's bytes are unchanged. Absent: the session's choice for that article, if any, else
+ * the recorded encoding, else detection.
  */
 export const ArticleEncodingChoiceSchema = z.enum([AUTO_ENCODING, ...ARTICLE_ENCODINGS]);
 export type ArticleEncodingChoice = z.infer<typeof ArticleEncodingChoiceSchema>;

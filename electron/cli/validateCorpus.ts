@@ -4,6 +4,7 @@ import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { createOffsetConverter } from '../../shared/text/offsets';
 import { ANNOTATION_SUFFIX } from '../services/annotationStore';
 import { decodeArticle } from '../services/articleDecoder';
+import { encodingRecordIn } from '../services/encodingRecord';
 import { listArticleIds } from '../services/exportCorpus';
 import { readAnnotationText, readArticleBytes } from '../services/confinedReaders';
 
@@ -86,7 +87,8 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
     let text: string;
     let sha256: string;
     try {
-      const decoded = decodeArticle((await readArticleBytes(root, path.join(root, ...article.split('/')))).bytes);
+      // In the encoding this file records for these bytes (encodingRecord.ts), as the app opens it.
+      const decoded = decodeArticle((await readArticleBytes(root, path.join(root, ...article.split('/')))).bytes, { record: encodingRecordIn(raw) });
       text = decoded.text;
       sha256 = decoded.sha256;
     } catch (error) {

@@ -18,6 +18,7 @@ import { codePointText } from '../../shared/text/offsets';
 import { readAnnotationFileAt } from './annotationFileAtPath';
 import { annotatorFilePath, listCorpusAnnotators } from './annotatorFiles';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
+import { readEncodingRecord } from './encodingRecord';
 import { resolveInCorpus } from './corpusPaths';
 import { readArticleBytes } from './confinedReaders';
 
@@ -89,7 +90,8 @@ export async function computeAgreement(
     let text: string;
     let article: DecodedArticle;
     try {
-      article = decodeArticle((await readArticleBytes(root, articlePath)).bytes);
+      // Decoded as the curated or first annotator file records (encodingRecord.ts): their offsets are in that text.
+      article = decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath) });
       text = article.text;
     } catch (error) {
       problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });

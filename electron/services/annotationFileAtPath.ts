@@ -1,3 +1,5 @@
+import { withFileLock } from './annotationFileLock';
+import { sourceRecordFor } from './sourceRecord';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -102,6 +104,12 @@ export async function saveAnnotationFileAt(
   article: DecodedArticle,
   changes: AnnotationFileChanges,
 ): Promise<AnnotationFile> {
+  // Under the file's lock (annotationFileLock.ts), as the window's saves are: another Hashiye
+  // never writes it between this read and this write. Throws AnnotationFileLockedError (retryable) when it cannot be had.
+  return withFileLock(annotationPath, () => saveAnnotationFileAtHoldingLock(annotationPath, articlePath, article, changes));
+}
+
+async function saveAnnotationFileAtHoldingLock(annotationPath: string, articlePath: string, article: DecodedArticle, changes: AnnotationFileChanges): Promise<AnnotationFile> {
   // One code-point view of the text for the checks and the quotes: no array of a million code points.
   const codePoints = codePointText(article.text);
   // Confined to the article's folder (the file is beside it, or in its NAME.annotators/): a
@@ -124,7 +132,7 @@ export async function saveAnnotationFileAt(
     format: NATIVE_FORMAT_ID,
     version: NATIVE_FORMAT_VERSION,
     offsetUnit: 'codepoint',
-    source: { ...previous?.source, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length },
+    source: sourceRecordFor(previous?.source, articlePath, article, codePoints.length),
     status: changes.status ?? previous?.status ?? 'new',
     annotations,
     relations: changes.relations ?? previous?.relations ?? [],

@@ -14,6 +14,7 @@ import { findInvariantProblem, findOffsetProblem, parseAnnotationFile, type Anno
 import { codePointText, type CodePointText } from '../../shared/text/offsets';
 import { quoteAround } from '../../shared/text/quote';
 import { decodedTextKey, type DecodedArticle } from './articleDecoder';
+import { sourceRecordFor } from './sourceRecord';
 import { writeFileAtomic } from './atomicWrite';
 import { annotationShapeProblem, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from './inputLimits';
 import { forgetWrittenAnnotationFile, jsonShapeOf, rememberWrittenAnnotationFile, writtenAnnotationFileFor } from './writtenAnnotationFile';
@@ -228,7 +229,8 @@ export async function writeAnnotations(articlePath: string, article: DecodedArti
     format: NATIVE_FORMAT_ID,
     version: NATIVE_FORMAT_VERSION,
     offsetUnit: 'codepoint',
-    source: { ...previous?.source, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length: codePoints.length },
+    // `encodingChosen` records the user's choice of encoding, so that it lasts (encodingRecord.ts); absent when detected.
+    source: sourceRecordFor(previous?.source, articlePath, article, codePoints.length),
     status: request.status,
     annotations,
     relations,

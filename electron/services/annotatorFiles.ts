@@ -8,6 +8,7 @@ import type { ArticleStatus } from '../../shared/model/status';
 import { annotationPathFor, ANNOTATION_SUFFIX, type SaveRequest } from './annotationStore';
 import { ConcurrentChangeError, readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
+import { readEncodingRecord } from './encodingRecord';
 import { resolveInCorpus } from './corpusPaths';
 import { readArticleBytes } from './confinedReaders';
 import { scanCorpus } from './corpusScanner';
@@ -113,7 +114,8 @@ export async function saveAnnotatorAnnotations(articlePath: string, annotator: s
 }
 
 async function readArticle(root: string, articlePath: string): Promise<DecodedArticle> {
-  return decodeArticle((await readArticleBytes(root, articlePath)).bytes);
+  // Only NAME.ann.json's record: the annotator files are made from it here.
+  return decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath, { annotators: false }) });
 }
 
 /**

@@ -14,13 +14,25 @@ export interface DecodedArticle {
   invalidBytes: number;
   /** U+FFFD characters put in their place (one per invalid sequence); 0 when every byte was read. */
   replacements: number;
-  /** True when the encoding was the user's choice (`decodeArticle`'s `encoding`), not detected. */
+  /** True when the encoding was the user's choice (`decodeArticle`'s `encoding`, or a recorded choice), not detected. */
   chosen: boolean;
+  /**
+   * The annotation file records another encoding that was not used: the article's bytes are no
+   * longer the ones it was recorded for, or the encoding is unknown here. Detection decided.
+   */
+  recordIgnored?: { encoding: string; reason: 'article-changed' | 'unknown-encoding' };
 }
 
 export interface DecodeOptions {
   /** Decode with this encoding (one of ARTICLE_ENCODINGS, or any iconv-lite name) instead of detecting it. */
   encoding?: string;
+  /** Whether `encoding` counts as the user's choice (default: true when `encoding` is given). */
+  chosen?: boolean;
+  /**
+   * What the annotation file records (encodingRecord.ts): used instead of detection when the
+   * bytes are the ones it was recorded for (same SHA-256). `encoding` wins over it.
+   */
+  record?: { sha256: string; encoding: string; chosen: boolean } | null;
 }
 
 export class UnreadableArticleError extends Error {
@@ -411,14 +423,38 @@ export function decodedTextKey(article: Pick<DecodedArticle, 'sha256' | 'encodin
  * the reason, for binary files (unless an encoding is chosen) and BOM files whose rest is broken.
  */
 export function decodeArticle(bytes: Uint8Array, options: DecodeOptions = {}): DecodedArticle {
-  const decoded = options.encoding ? decodeAs(bytes, options.encoding) : detectAndDecode(bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let decoded: RawDecoding;
+  let chosen = options.encoding !== undefined && options.chosen !== false;
+  let recordIgnored: DecodedArticle['recordIgnored'];
+  const record = options.encoding === undefined ? options.record : null;
+  if (options.encoding !== undefined) decoded = decodeAs(bytes, options.encoding);
+  else if (record != null && record.sha256 === sha256 && iconv.encodingExists(record.encoding === ENCODING_UTF8_BOM ? ENCODING_UTF8 : record.encoding)) {
+    decoded = decodeAs(bytes, record.encoding);
+    chosen = record.chosen;
+    // A detected legacy encoding stays a guess when recorded: only a choice or a Unicode encoding is proven.
+    if (!record.chosen && !decoded.encoding.startsWith('utf-')) decoded = { ...decoded, guessed: true };
+  } else {
+    decoded = detectAndDecode(bytes);
+    // A record that would have given another text is said; one that agrees with detection is not news.
+    if (record != null && sameEncodingName(record.encoding, decoded.encoding) === false) {
+      recordIgnored = { encoding: record.encoding, reason: record.sha256 === sha256 ? 'unknown-encoding' : 'article-changed' };
+    }
+  }
   return {
     text: normalizeLineEnds(decoded.raw),
     encoding: decoded.encoding,
     guessed: decoded.guessed,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     invalidBytes: decoded.invalidBytes,
     replacements: decoded.replacements,
-    chosen: options.encoding !== undefined,
+    chosen,
+    ...(recordIgnored ? { recordIgnored } : {}),
   };
+}
+
+/** UTF-8 with and without a BOM name the same decoding of the characters after it. */
+function sameEncodingName(a: string, b: string): boolean {
+  const plain = (name: string) => (name.toLowerCase() === ENCODING_UTF8_BOM ? ENCODING_UTF8 : name.toLowerCase());
+  return plain(a) === plain(b);
 }

@@ -65,4 +65,32 @@ describe('scanCorpus', () => {
     expect(entries.every((entry) => entry.problem === null)).toBe(true);
     expect(entries[0].id).toBe('article-00000.txt');
   });
+
+  it('marks files with an invariant problem (duplicate ids, relations to missing ids) as opening does, with its kind; other problems carry theirs', async () => {
+    const folder = path.join(root, 'invariants');
+    await fs.mkdir(folder);
+    const file = (annotations: object[], relations: object[] = []) =>
+      JSON.stringify({ format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source: { file: 'x.txt', sha256: 'a'.repeat(64), encoding: 'utf-8', length: 20 }, status: 'in-progress', annotations, relations, labels: [] });
+    const span = (id: string, start: number) => ({ id, type: 'LOC', start, end: start + 5, text: 'تهران' });
+    for (const name of ['dup', 'dangling', 'fine', 'broken', 'old']) await fs.writeFile(path.join(folder, `${name}.txt`), 'تهران و مشهد و تبریز');
+    await fs.writeFile(path.join(folder, 'dup.ann.json'), file([span('dup', 0), span('dup', 8)]));
+    await fs.writeFile(path.join(folder, 'dangling.ann.json'), file([span('t1', 0)], [{ id: 'r1', type: 'near', from: 't1', to: 'gone' }]));
+    await fs.writeFile(path.join(folder, 'fine.ann.json'), file([span('t1', 0), span('t2', 8)], [{ id: 'r1', type: 'near', from: 't1', to: 't2' }]));
+    await fs.writeFile(path.join(folder, 'broken.ann.json'), '{"format":');
+    // A version-1 file by an older writer (no relations field... the full reader's path): its duplicates are found too.
+    await fs.writeFile(path.join(folder, 'old.ann.json'), file([span('a', 0), span('a', 8)]).replace('"format":"hashiye-annotations",', '"format":"hashiye-annotations","extra":{"nested":[1,2]},'));
+    // A save lock left beside the files is never listed (nor is its article's name taken from it).
+    await fs.writeFile(path.join(folder, '.fine.ann.json.lock'), JSON.stringify({ pid: 1, host: 'h', at: 0, token: 't' }));
+    const entries = await scanCorpus(folder);
+    const byId = Object.fromEntries(entries.map((entry) => [entry.id, entry]));
+    expect(Object.keys(byId).sort()).toEqual(['broken.txt', 'dangling.txt', 'dup.txt', 'fine.txt', 'old.txt']);
+    expect(byId['dup.txt']).toMatchObject({ problemKind: 'invariant', annotationCount: 2, status: 'in-progress' });
+    expect(byId['dup.txt'].problem).toMatch(/^Annotation file: .*ids used more than once: .*dup/);
+    expect(byId['dangling.txt']).toMatchObject({ problemKind: 'invariant' });
+    expect(byId['dangling.txt'].problem).toMatch(/do not exist: «r1» \(«gone»\)/);
+    expect(byId['old.txt']).toMatchObject({ problemKind: 'invariant' });
+    expect(byId['fine.txt']).toMatchObject({ problem: null, annotationCount: 2 });
+    expect(byId['fine.txt'].problemKind).toBeUndefined();
+    expect(byId['broken.txt']).toMatchObject({ problemKind: 'syntax' });
+  });
 });

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleEntry, SkippedCorpusFile } from '../../shared/ipc';
+import type { ArticleEntry, SkippedCorpusFile, UserProblem } from '../../shared/ipc';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../shared/model/nativeFormat';
-import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { findInvariantProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
 import { ArticleStatusSchema } from '../../shared/model/status';
 import { annotationPathFor } from './annotationStore';
 import { binaryFormatOf, SNIFF_LENGTH, sniffUnreadableReason } from './articleDecoder';
@@ -30,7 +30,7 @@ function articleProblem(articlePath: string, realPath: string, buffer: Buffer): 
  * annotation (the full check runs when the article is opened): listing 10,000 articles must
  * take a fraction of a second. Returns null when the file needs the full reader.
  */
-function summarizeAnnotationFile(raw: string): Pick<ArticleEntry, 'status' | 'annotationCount' | 'tags' | 'assignee'> | null {
+function summarizeAnnotationFile(raw: string): Pick<ArticleEntry, 'status' | 'annotationCount' | 'tags' | 'assignee'> & { invariantProblem: AnnotationFileProblem | null } | null {
   let json: unknown;
   try {
     json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
@@ -38,17 +38,29 @@ function summarizeAnnotationFile(raw: string): Pick<ArticleEntry, 'status' | 'an
     return null;
   }
   if (typeof json !== 'object' || json === null) return null;
-  const file = json as { format?: unknown; version?: unknown; status?: unknown; annotations?: unknown; assignee?: unknown };
-  if (file.format !== NATIVE_FORMAT_ID || file.version !== NATIVE_FORMAT_VERSION || !Array.isArray(file.annotations)) return null;
+  const file = json as { format?: unknown; version?: unknown; status?: unknown; annotations?: unknown; relations?: unknown; assignee?: unknown; orphans?: unknown };
+  if (file.format !== NATIVE_FORMAT_ID || file.version !== NATIVE_FORMAT_VERSION || !Array.isArray(file.annotations) || !Array.isArray(file.relations)) return null;
   const status = ArticleStatusSchema.safeParse(file.status);
   if (!status.success) return null;
   const tags = new Set<string>();
   for (const annotation of file.annotations as unknown[]) {
-    const type = (annotation as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string') return null;
+    const { type, id } = (annotation ?? {}) as { type?: unknown; id?: unknown };
+    if (typeof type !== 'string' || typeof id !== 'string') return null;
     tags.add(type);
   }
-  return { status: status.data, annotationCount: file.annotations.length, tags: [...tags].sort(), assignee: typeof file.assignee === 'string' ? file.assignee : null };
+  for (const relation of file.relations as unknown[]) {
+    const { id, from, to } = (relation ?? {}) as { id?: unknown; from?: unknown; to?: unknown };
+    if (typeof id !== 'string' || typeof from !== 'string' || typeof to !== 'string') return null;
+  }
+  // The same check opening makes (duplicate ids, relations to missing ids: the article opens read-only), so the list shows it first.
+  const invariant = findInvariantProblem({ annotations: file.annotations as { id: string }[], relations: file.relations as { id: string; from: string; to: string }[], orphans: file.orphans });
+  return { status: status.data, annotationCount: file.annotations.length, tags: [...tags].sort(), assignee: typeof file.assignee === 'string' ? file.assignee : null, invariantProblem: invariant };
+}
+
+/** The annotation file's problem, with its kind, unless the article itself has one (that one is shown). */
+function withAnnotationProblem(entry: ArticleEntry, kind: NonNullable<ArticleEntry['problemKind']>, message: string, userProblem: UserProblem | null): ArticleEntry {
+  if (entry.problem !== null) return entry;
+  return { ...entry, problem: `Annotation file: ${message}`, problemKind: kind, userProblem };
 }
 
 /** Size and time of a checked file, for the listing cache; null when it is absent or refused. */
@@ -74,16 +86,21 @@ function describeArticle(id: string, articlePath: string, articleRealPath: strin
     if (annotations.kind === 'refused') throw annotations.error;
     raw = readRegularFileBoundedSync(annotationPathFor(articlePath), annotations.realPath, { maxBytes: INPUT_LIMITS.annotationFileBytes }).bytes.toString('utf8');
   } catch (error) {
-    if (error instanceof CorpusFileRefusedError) return base.problem ? base : { ...base, problem: `Annotation file: ${error.message}`, userProblem: problemOfError(error) };
+    if (error instanceof CorpusFileRefusedError) return withAnnotationProblem(base, 'io', error.message, problemOfError(error));
     return base;
   }
   const summary = summarizeAnnotationFile(raw);
-  if (summary) return { ...base, ...summary };
+  if (summary) {
+    const { invariantProblem, ...shown } = summary;
+    return invariantProblem === null ? { ...base, ...shown } : withAnnotationProblem({ ...base, ...shown }, 'invariant', invariantProblem.message, invariantProblem.userProblems?.[0] ?? null);
+  }
   // Anything unusual (an older version, a broken file) goes through the full reader for its message.
   const parsed = parseAnnotationFile(raw);
-  if (!parsed.ok) return base.problem ? base : { ...base, problem: `Annotation file: ${parsed.problem.message}`, userProblem: parsed.problem.userProblems?.[0] ?? null };
+  if (!parsed.ok) return withAnnotationProblem(base, parsed.problem.kind, parsed.problem.message, parsed.problem.userProblems?.[0] ?? null);
   const tags = [...new Set(parsed.file.annotations.map((annotation) => annotation.type))].sort();
-  return { ...base, status: parsed.file.status, annotationCount: parsed.file.annotations.length, tags, assignee: parsed.file.assignee ?? null };
+  const listed: ArticleEntry = { ...base, status: parsed.file.status, annotationCount: parsed.file.annotations.length, tags, assignee: parsed.file.assignee ?? null };
+  const invariant = findInvariantProblem(parsed.file);
+  return invariant === null ? listed : withAnnotationProblem(listed, 'invariant', invariant.message, invariant.userProblems?.[0] ?? null);
 }
 
 /**

@@ -3,6 +3,7 @@ import { buildMatchingKey, findHits, queryKey } from '../../shared/text/matching
 import { createOffsetConverter } from '../../shared/text/offsets';
 import type { StoredAnnotation } from '../../shared/model/nativeFormat';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
+import { readEncodingRecord } from './encodingRecord';
 import { loadAnnotations, saveAnnotations } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './corpusWatcher';
@@ -35,7 +36,9 @@ const CONTEXT = 30;
 
 async function readArticle(root: string, id: string): Promise<{ path: string; article: DecodedArticle }> {
   const articlePath = resolveInCorpus(root, id);
-  return { path: articlePath, article: decodeArticle((await readArticleBytes(root, articlePath)).bytes) };
+  const bytes = (await readArticleBytes(root, articlePath)).bytes;
+  // Decoded as the annotation file records, so hits are in the text the offsets of tags are in.
+  return { path: articlePath, article: decodeArticle(bytes, { record: await readEncodingRecord(root, articlePath) }) };
 }
 
 /** Every occurrence of `query` in every article, found with the Persian-aware matching keys. */

@@ -74,14 +74,15 @@ describe('CorpusSession: decoding reported and chosen per article', () => {
     expect(detected.annotations).toEqual([]);
   });
 
-  it('another session starts with detection again (the choice lives for the session)', async () => {
+  it('another session opens in the encoding the first one chose (the annotation file records it)', async () => {
     const bytes = iconv.encode(PERSIAN.replace(/\u06cc/g, '\u064a'), 'windows-1256');
     const { root, session } = await corpusWith({ 'old.txt': bytes });
     expect(await session.loadArticle('old.txt')).toMatchObject({ encoding: 'windows-1256', encodingGuessed: true });
-    expect(await session.loadArticle('old.txt', 'utf-8')).toMatchObject({ encoding: 'utf-8', encodingChosen: true });
+    const chosen = await session.loadArticle('old.txt', 'utf-8');
+    expect(chosen).toMatchObject({ encoding: 'utf-8', encodingChosen: true });
     const other = new CorpusSession({ watch: false });
     cleanups.unshift(() => other.close());
     await other.open(root);
-    expect(await other.loadArticle('old.txt')).toMatchObject({ encoding: 'windows-1256', encodingGuessed: true });
+    expect(await other.loadArticle('old.txt')).toMatchObject({ encoding: 'utf-8', encodingChosen: true, text: chosen.text });
   });
 });

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { ArticleDocument, ConflictResolutions, Corpus, SaveConflict, SavedDocument, SaveResult } from '../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
-import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
+import { decodeArticle, UnreadableArticleError, type DecodedArticle, type DecodeOptions } from './articleDecoder';
+import { readEncodingRecord } from './encodingRecord';
+import { withFileLock } from './annotationFileLock';
 import { AUTO_ENCODING } from '../../shared/text/articleEncodings';
 import { annotationPathFor, loadAnnotations, SaveRefusedError } from './annotationStore';
 import { openArticleAnnotationsAndFile, type UnchangedAnnotationFile } from './articleAnnotations';
@@ -83,8 +85,12 @@ export class CorpusSession {
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
   private readonly bratAliases = new Map<string, Map<string, string>>();
   /** The last article file decoded, with its bytes: saves read the article again to check it. */
-  private lastArticleRead: { path: string; bytes: Buffer; encoding: string | undefined; article: DecodedArticle } | null = null;
-  /** Encodings the user chose, by article path, for this session: every read of it (saves too) decodes so. */
+  private lastArticleRead: { path: string; bytes: Buffer; decodedAs: string; article: DecodedArticle } | null = null;
+  /**
+   * Encodings the user chose, by article path, for this session (`auto`: detection, whatever the
+   * annotation file records): every read of it (saves too) decodes so. The choice is also
+   * recorded in the annotation file (`source`), which decides in later sessions.
+   */
   private readonly chosenEncodings = new Map<string, string>();
   /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
   private taggedTexts: { at: number; texts: TaggedText[] } | null = null;
@@ -153,8 +159,7 @@ export class CorpusSession {
   /** `encoding`: reopen in that encoding from now on (`auto`: detect again); absent: as before. */
   async loadArticle(id: string, encoding?: string): Promise<ArticleDocument> {
     const articlePath = resolveInCorpus(this.requireRoot(), id);
-    if (encoding === AUTO_ENCODING) this.chosenEncodings.delete(articlePath);
-    else if (encoding !== undefined) this.chosenEncodings.set(articlePath, encoding);
+    if (encoding !== undefined) this.chosenEncodings.set(articlePath, encoding);
     // The window starts over from what it loads: its next save sends the whole list.
     this.savedLists.forget(id);
     const { article, file: articleFile } = await this.readArticleFile(articlePath);
@@ -169,6 +174,7 @@ export class CorpusSession {
       sha256: article.sha256,
       ...(article.invalidBytes > 0 ? { invalidBytes: article.invalidBytes, replacements: article.replacements } : {}),
       ...(article.chosen ? { encodingChosen: true } : {}),
+      ...(article.recordIgnored ? { encodingRecordIgnored: article.recordIgnored } : {}),
     };
     let document: ArticleDocument;
     if (this.mode === 'brat') {
@@ -197,7 +203,8 @@ export class CorpusSession {
       // One read of the annotation file: limits, re-anchoring when the article changed on disk
       // (written at once, so the offsets on disk follow the text), then the offsets checked.
       const annotationPath = annotationPathFor(articlePath);
-      const { opened, unchanged } = await this.ownWrite(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, this.requireRoot()), (result) => {
+      // Under the file's lock: re-anchoring reads, moves and rewrites the file, and must not interleave with another Hashiye's save.
+      const { opened, unchanged } = await this.ownWrite(annotationPath, () => withFileLock(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, this.requireRoot())), (result) => {
         annotationFile = loadedFileState(result) ?? undefined;
         return annotationFile ?? null;
       });
@@ -221,6 +228,8 @@ export class CorpusSession {
         // The base of this window's next save: the file as read here (or as re-anchoring wrote it).
         const fileSha256 = reanchored?.written != null ? sha256Of(Buffer.from(reanchored.written, 'utf8')) : unchanged?.kind === 'read' ? sha256Of(unchanged.bytes) : null;
         if (loaded.problem === null) this.bases.set(id, { document: savedDocumentOf(loaded), sha256: fileSha256 });
+        // A choice of encoding is recorded at once, so it lasts even if nothing is tagged.
+        if (encoding !== undefined && document.problem === null && (await this.recordEncoding(id, articlePath, article, savedDocumentOf(loaded)))) annotationFile = undefined;
       }
     }
     this.loaded.set(id, article);
@@ -249,7 +258,7 @@ export class CorpusSession {
     // What was tagged changes with every save: suggestions gather it again.
     this.taggedTexts = null;
     const articlePath = resolveInCorpus(this.requireRoot(), id);
-    const onDisk = await this.readArticle(articlePath);
+    const onDisk = await this.readArticle(articlePath, this.loaded.get(id));
     // Edits made before the article changed on disk are saved against the text they were made
     // on; reopening the article then re-anchors them to the new text.
     const article = onDisk.sha256 === sha256 ? onDisk : this.loaded.get(id)?.sha256 === sha256 ? (this.loaded.get(id) as DecodedArticle) : null;
@@ -273,7 +282,7 @@ export class CorpusSession {
     // fields) and what another writer changed are all decided on the bytes replaced.
     const saved = await this.ownWrite(
       annotationPathFor(articlePath),
-      () => saveMerged(articlePath, article, { mine, base: this.bases.get(id), resolutions, lastWrite: this.recentWrite(id), root: this.requireRoot() }),
+      () => saveMerged(articlePath, article, { mine, base: this.bases.forMerge(id), resolutions, lastWrite: this.recentWrite(id), root: this.requireRoot() }),
       (outcome) => ('state' in outcome ? outcome.state : null),
     );
     switch (saved.kind) {
@@ -381,7 +390,8 @@ export class CorpusSession {
     const bratResolutions = resolutions ? Object.fromEntries(Object.entries(resolutions).map(([key, choice]) => [toBrat(key), choice])) : undefined;
     const outcome = await this.ownWrite(
       bratAnnotationPathFor(articlePath),
-      () => this.brat.saveMerged(articlePath, article, mine, this.bases.get(id), bratResolutions),
+      // Under NAME.ann's lock, as native saves are (annotationFileLock.ts): two instances never interleave.
+      () => withFileLock(bratAnnotationPathFor(articlePath), () => this.brat.saveMerged(articlePath, article, mine, this.bases.get(id), bratResolutions)),
       (result) => (result.kind === 'saved' ? result.state : null),
     );
     if (outcome.kind === 'conflicts') {
@@ -428,7 +438,8 @@ export class CorpusSession {
    */
   private async ownRewrite<T>(file: string, write: () => Promise<T>): Promise<T> {
     return this.ownWrite(file, async () => {
-      const value = await write();
+      // Read and rewritten under the file's lock, as saves are: another Hashiye never saves in between.
+      const value = await withFileLock(file, write);
       const rewritten = path.resolve(file);
       for (const id of [...this.lastWrites.keys()]) {
         if (this.root !== null && path.resolve(annotationPathFor(resolveInCorpus(this.root, id))) === rewritten) this.lastWrites.delete(id);
@@ -471,8 +482,24 @@ export class CorpusSession {
     for (const listener of this.listeners) listener(event);
   }
 
-  private async readArticle(articlePath: string): Promise<DecodedArticle> {
-    return (await this.readArticleFile(articlePath)).article;
+  /**
+   * Writes the encoding the article was just opened in into its annotation file's `source` (the
+   * file is created if there is none), merged as every save is. A failure is not the open's: the
+   * choice still holds for this session, and the next save records it.
+   */
+  private async recordEncoding(id: string, articlePath: string, article: DecodedArticle, document: SavedDocument): Promise<boolean> {
+    const saved = await this.ownWrite(
+      annotationPathFor(articlePath),
+      () => saveMerged(articlePath, article, { mine: document, base: this.bases.forMerge(id), root: this.requireRoot(), recordEncoding: true }),
+      (outcome) => ('state' in outcome ? outcome.state : null),
+    );
+    if (saved.kind === 'written' || saved.kind === 'unchanged') this.bases.set(id, saved.base);
+    return saved.kind === 'written';
+  }
+
+  /** `like`: the article as loaded in the window; its encoding decodes saves unless the user chose another since. */
+  private async readArticle(articlePath: string, like?: DecodedArticle): Promise<DecodedArticle> {
+    return (await this.readArticleFile(articlePath, like)).article;
   }
 
   /**
@@ -480,21 +507,30 @@ export class CorpusSession {
    * bytes' SHA-256) for the watcher. Bytes equal to the last ones decoded (every save checks the
    * article again) reuse that decoding: it depends on nothing but the bytes.
    */
-  private async readArticleFile(articlePath: string): Promise<{ article: DecodedArticle; file: KnownFileState }> {
-    const { bytes, size, mtimeMs } = await readArticleBytes(this.requireRoot(), articlePath);
+  private async readArticleFile(articlePath: string, like?: DecodedArticle): Promise<{ article: DecodedArticle; file: KnownFileState }> {
+    const root = this.requireRoot();
+    const { bytes, size, mtimeMs } = await readArticleBytes(root, articlePath);
     const last = this.lastArticleRead;
     const chosen = this.chosenEncodings.get(articlePath);
+    // In order: the user's choice in this session, the encoding the text in the window was decoded
+    // with, what the annotation file records for these bytes, detection.
+    let options: DecodeOptions;
+    if (chosen === AUTO_ENCODING) options = {};
+    else if (chosen !== undefined) options = { encoding: chosen };
+    else if (like !== undefined) options = { encoding: like.encoding, chosen: like.chosen };
+    else options = { record: this.mode === 'native' ? await readEncodingRecord(root, articlePath, { annotators: false }) : null };
+    const decodedAs = JSON.stringify(options);
     let article: DecodedArticle;
-    if (last !== null && last.path === articlePath && last.encoding === chosen && last.bytes.equals(bytes)) {
+    if (last !== null && last.path === articlePath && last.decodedAs === decodedAs && last.bytes.equals(bytes)) {
       article = last.article;
     } else {
       try {
-        article = decodeArticle(bytes, chosen !== undefined ? { encoding: chosen } : {});
+        article = decodeArticle(bytes, options);
       } catch (error) {
         if (error instanceof UnreadableArticleError) throw withUserProblem(new Error(`${path.basename(articlePath)} cannot be read: ${error.message}`), { code: 'articleUnreadable', file: path.basename(articlePath) });
         throw error;
       }
-      this.lastArticleRead = { path: articlePath, bytes, encoding: chosen, article };
+      this.lastArticleRead = { path: articlePath, bytes, decodedAs, article };
     }
     return { article, file: { exists: true, size, mtimeMs, sha256: article.sha256 } };
   }

@@ -89,6 +89,10 @@ for (const [mode, options] of MODES) {
       await writeFileAtomic(article.annotationPath, ours, { backup: true });
       await fs.writeFile(`${article.annotationPath}.bak`, 'x');
       await fs.writeFile(path.join(root, 'اخبار', '.یک.ann.json.new.1.ab.tmp'), 'y');
+      // A save lock of another Hashiye (annotationFileLock.ts), made and removed: no event.
+      const lock = path.join(root, 'اخبار', '.یک.ann.json.lock');
+      await fs.writeFile(lock, '{}');
+      await fs.rm(lock);
       await sleep(300);
       expect(events).toEqual([]);
       const theirs = '{"v":3}\n';

@@ -1,3 +1,4 @@
+import { LOCK_FILE_NAME } from './annotationFileLock';
 import { createHash } from 'node:crypto';
 import { isArticleFileName, listArticleIds } from './articleFiles';
 import { promises as fs, watch as watchFileSystem, type FSWatcher } from 'node:fs';
@@ -91,10 +92,10 @@ interface FileState {
 
 
 
-/** Names an event can carry that never matter: our temporary files and backups. */
+/** Names an event can carry that never matter: our temporary files, backups and save locks (annotationFileLock.ts). */
 function isNoise(name: string): boolean {
   const base = path.basename(name);
-  return base.endsWith('.tmp') || base.endsWith('.bak');
+  return base.endsWith('.tmp') || base.endsWith('.bak') || LOCK_FILE_NAME.test(base);
 }
 
 /** Article ids under the root, by the corpus scanner's rules (hidden folders and `*.annotators` skipped). */

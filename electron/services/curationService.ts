@@ -8,6 +8,7 @@ import { annotationPathFor, SaveRefusedError } from './annotationStore';
 import { readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
 import { annotatorFilePath, listArticleAnnotators } from './annotatorFiles';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
+import { readEncodingRecord } from './encodingRecord';
 import { resolveInCorpus } from './corpusPaths';
 import { readArticleBytes } from './confinedReaders';
 
@@ -45,7 +46,7 @@ function readRecord(curated: AnnotationFile | null): CurationRecord | null {
 
 async function loadCuration(root: string, articleId: string, chosen?: readonly string[]): Promise<LoadedCuration> {
   const articlePath = resolveInCorpus(root, articleId);
-  const article = decodeArticle((await readArticleBytes(root, articlePath)).bytes);
+  const article = decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath) });
   const present = await listArticleAnnotators(articlePath);
   const wanted = chosen ?? present;
   const missing = wanted.filter((name) => !present.includes(name));

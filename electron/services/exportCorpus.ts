@@ -15,6 +15,7 @@ import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor } from './annotationStore';
 import { listArticleIds } from './articleFiles';
 import { decodeArticle } from './articleDecoder';
+import { encodingRecordIn } from './encodingRecord';
 import { beginStagedExport } from './exportStaging';
 import { bratAnnotationPathFor, loadBratCorpusTagSet, isBratCorpus } from './bratStore';
 import { loadTagSet } from './tagSetLoader';
@@ -173,20 +174,26 @@ export function readExportDocument(root: string, id: string): ReadArticle {
     return { unreadable: { article: id, message: `The corpus folder cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
   const articlePath = path.join(rootReal, ...id.split('/'));
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = decodeArticle(readArticleBytesSync(rootReal, articlePath)).text;
+    bytes = readArticleBytesSync(rootReal, articlePath);
   } catch (error) {
     return { unreadable: { article: id, message: `The article cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
-  let raw: string;
+  let raw: string | null;
   try {
-    const read = readAnnotationTextSync(rootReal, annotationPathFor(articlePath));
-    if (read === null) return readBratDocument(rootReal, id, articlePath, text);
-    raw = read;
+    raw = readAnnotationTextSync(rootReal, annotationPathFor(articlePath));
   } catch (error) {
     return { unreadable: { article: id, message: `The annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
+  let text: string;
+  try {
+    // Decoded as the annotation file records while the article's bytes are the ones it was recorded for (encodingRecord.ts).
+    text = decodeArticle(bytes, { record: raw === null ? null : encodingRecordIn(raw) }).text;
+  } catch (error) {
+    return { unreadable: { article: id, message: `The article cannot be read: ${(error as Error).message}` }, status: 'new' };
+  }
+  if (raw === null) return readBratDocument(rootReal, id, articlePath, text);
   // Parsed here rather than through loadAnnotations: the export needs the source tokens, and
   // checks each annotation on its own (one bad span is reported and skipped, not the article).
   const parsed = parseAnnotationFile(raw);

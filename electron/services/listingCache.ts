@@ -10,7 +10,8 @@ import { writeFileAtomic } from './atomicWrite';
  * file. It only saves reading and parsing files that did not change: deleting it loses
  * nothing, and no corpus file is ever written to build it.
  */
-const CACHE_VERSION = 1;
+// 2: entries carry problemKind, and invariant problems (duplicate ids, dangling relations).
+const CACHE_VERSION = 2;
 
 interface CachedEntry {
   article: FileStamp;

@@ -6,6 +6,7 @@ import { mergeDocuments, sameItem } from '../../shared/model/documentMerge';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
+import { withFileLock } from './annotationFileLock';
 import { assertWritableInCorpus, CorpusFileRefusedError } from './corpusFileAccess';
 import { sha256Of, type KnownFileState } from './corpusWatcher';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, type InputLimits } from './inputLimits';
@@ -20,6 +21,10 @@ import { writtenAnnotationFileFor } from './writtenAnnotationFile';
  * (the usual case: nobody else wrote) are replaced by mine as they are. Otherwise changes to
  * different items merge, and items both changed differently come back as conflicts, with
  * nothing written.
+ *
+ * Two Hashiye processes (two windows, the CLI) never interleave: each save holds the file's lock
+ * (annotationFileLock.ts, `.NAME.ann.json.lock`) from its read to its rename, and waits a bounded
+ * time for another's. Other programs ignore the lock, so the checks below stay.
  *
  * Races with the other writer are closed as far as files allow. The file is read through a
  * handle held until after the write. Just before the rename, the path must still name that
@@ -39,35 +44,97 @@ export interface AnnotationFileBase {
 }
 
 /**
- * The bases of the articles a window opened most recently (it may hold unsaved edits for several
- * and retry them): each is a whole document, so only the last `capacity` are kept. An article
- * whose base was dropped is saved as before merging existed (its edits over the file).
+ * A base whose document was let go to bound memory: only the SHA-256 of the file it was is kept.
+ * The file is content-addressed by it: while the disk still holds those bytes, the disk's
+ * document is the base, so the merge is exact. When the disk changed, the merge has no common
+ * ancestor and takes an empty one: nothing of either side is lost (an item both sides hold
+ * differently is asked about, one the window deleted may come back), never a silent overwrite.
+ */
+export interface EvictedBase {
+  evicted: true;
+  sha256: string | null;
+}
+
+/** What the merge bases of the window's articles may hold at most, as estimated JSON bytes (about the size of the files). */
+export const BASES_BYTE_BUDGET = 96 * 1024 * 1024;
+/** Bases kept at most, evicted or not (an evicted one is a few dozen bytes). */
+export const BASES_MAX_ENTRIES = 100_000;
+
+/**
+ * The bases of the articles a window opened (it may hold unsaved edits for several and retry
+ * them), bounded by bytes, not by count: an analyst who opens 200 articles still gets a three-way
+ * merge on each. The most recent documents are kept whole within BASES_BYTE_BUDGET; older ones
+ * are kept as their file's SHA-256 only (EvictedBase), which is enough whenever nobody else wrote.
  */
 export class AnnotationFileBases {
-  private readonly entries = new Map<string, AnnotationFileBase>();
+  private readonly entries = new Map<string, { base: AnnotationFileBase | EvictedBase; bytes: number }>();
+  private wholeBytes = 0;
 
-  constructor(private readonly capacity = 64) {}
+  constructor(
+    private readonly budgetBytes = BASES_BYTE_BUDGET,
+    private readonly maxEntries = BASES_MAX_ENTRIES,
+  ) {}
 
+  /** The whole base, or null (none, or only its SHA-256 is left: see forMerge). brat saves use this. */
   get(articleId: string): AnnotationFileBase | null {
-    return this.entries.get(articleId) ?? null;
+    const entry = this.entries.get(articleId);
+    return entry === undefined || 'evicted' in entry.base ? null : entry.base;
+  }
+
+  /** The base for a merging save: whole, evicted (its SHA-256), or null when none was ever known. */
+  forMerge(articleId: string): AnnotationFileBase | EvictedBase | null {
+    return this.entries.get(articleId)?.base ?? null;
   }
 
   set(articleId: string, base: AnnotationFileBase): void {
-    this.entries.delete(articleId);
-    this.entries.set(articleId, base);
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(oldest);
+    this.delete(articleId);
+    const bytes = estimatedDocumentBytes(base.document);
+    this.entries.set(articleId, { base, bytes });
+    this.wholeBytes += bytes;
+    // The oldest documents go first; the newest is kept whole even alone over the budget (its save is the likeliest).
+    for (const [id, entry] of this.entries) {
+      if (this.wholeBytes <= this.budgetBytes || id === articleId) break;
+      if ('evicted' in entry.base) continue;
+      this.wholeBytes -= entry.bytes;
+      this.entries.set(id, { base: { evicted: true, sha256: entry.base.sha256 }, bytes: 0 });
+    }
+    for (const id of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.delete(id);
     }
   }
 
   delete(articleId: string): void {
+    const entry = this.entries.get(articleId);
+    if (entry === undefined) return;
+    this.wholeBytes -= entry.bytes;
     this.entries.delete(articleId);
   }
 
   clear(): void {
     this.entries.clear();
+    this.wholeBytes = 0;
   }
+
+  /** Estimated bytes of the documents kept whole (for tests and diagnostics). */
+  get documentBytes(): number {
+    return this.wholeBytes;
+  }
+}
+
+/**
+ * About the size of a document as JSON, in one pass without serializing it (a document of
+ * 100,000 annotations would take tens of milliseconds to stringify on every save).
+ */
+export function estimatedDocumentBytes(document: SavedDocument): number {
+  let bytes = 100 + document.labels.reduce((sum, label) => sum + label.length + 4, 0);
+  for (const annotation of document.annotations) {
+    bytes += 90 + annotation.id.length + annotation.type.length + 2 * annotation.text.length + (annotation.note?.length ?? 0) * 2;
+    if (annotation.attributes) bytes += 40 * Object.keys(annotation.attributes).length;
+    if (annotation.fragments) bytes += 30 * annotation.fragments.length;
+  }
+  for (const relation of document.relations) bytes += 50 + relation.id.length + relation.type.length + relation.from.length + relation.to.length + (relation.note?.length ?? 0) * 2;
+  return bytes;
 }
 
 /** The file's state as the save left it, for the watcher's baseline (mtime unknown after a write: -1, so the next poll hashes it). */
@@ -251,8 +318,11 @@ async function checkUnchangedSinceRead(annotationPath: string, disk: DiskFile): 
 
 export interface MergingSaveRequest {
   mine: SaveRequest;
-  /** What this window last loaded or saved; null when unknown (then mine replaces the disk's, as before merging existed). */
-  base: AnnotationFileBase | null;
+  /**
+   * What this window last loaded or saved; null when unknown (then mine replaces the disk's, as
+   * before merging existed); evicted: only its file's SHA-256 is known (see EvictedBase).
+   */
+  base: AnnotationFileBase | EvictedBase | null;
   resolutions?: ConflictResolutions;
   /**
    * This window's last write of the file, when `base` is what it wrote: if the disk now holds a
@@ -262,6 +332,13 @@ export interface MergingSaveRequest {
   lastWrite?: LastWrite | null;
   /** The corpus root: the file must be one the app may replace inside it (no link leading out, no FIFO or device). */
   root?: string;
+  /**
+   * Write even when the documents are the same, if the file records another encoding for the
+   * article than `article`'s (or another choice flag): the user just chose one, and it must last.
+   */
+  recordEncoding?: boolean;
+  /** How long to wait for another process's save of the same file (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export interface LastWrite {
@@ -276,7 +353,28 @@ export interface LastWrite {
  */
 export async function saveMerged(articlePath: string, article: DecodedArticle, request: MergingSaveRequest, limits: InputLimits = INPUT_LIMITS): Promise<MergingSaveOutcome> {
   const annotationPath = annotationPathFor(articlePath);
-  let base = request.base;
+  if (request.root !== undefined) {
+    // Confined before the lock file is made beside it: a folder reached through a link out of the corpus gets neither.
+    try {
+      await assertWritableInCorpus(request.root, annotationPath);
+    } catch (error) {
+      if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: `Not saved: ${error.message}` };
+      return { kind: 'failed', error };
+    }
+  }
+  // Another Hashiye saving the same file waits for this save to finish, and this one for it
+  // (annotationFileLock.ts): read, merge and rename never interleave between two instances.
+  try {
+    return await withFileLock(annotationPath, () => saveMergedHoldingLock(articlePath, article, request, limits), request.lockWaitMs === undefined ? {} : { waitMs: request.lockWaitMs });
+  } catch (error) {
+    // The lock could not be had in time (AnnotationFileLockedError): nothing was read or written.
+    return { kind: 'failed', error };
+  }
+}
+
+async function saveMergedHoldingLock(articlePath: string, article: DecodedArticle, request: MergingSaveRequest, limits: InputLimits): Promise<MergingSaveOutcome> {
+  const annotationPath = annotationPathFor(articlePath);
+  let base: AnnotationFileBase | EvictedBase | null = request.base;
   let mine: SavedDocument = request.mine;
   /** Conflicts met after our bytes were already on disk (a writer slipped in during the rename). */
   let lateConflicts: SaveConflict[] = [];
@@ -292,6 +390,11 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
     try {
       const diskSha = disk.kind === 'present' ? disk.sha256 : null;
       const diskDocument = disk.kind === 'present' ? (disk.existing.parsed.ok ? savedDocumentOf(disk.existing.parsed.file) : null) : EMPTY_DOCUMENT;
+      const encodingToRecord = request.recordEncoding === true && recordsOtherEncoding(disk, article);
+      if (base !== null && 'evicted' in base) {
+        // Content-addressed: the disk still holding the base's bytes is the base; otherwise no common ancestor is known.
+        base = { document: diskSha === base.sha256 && diskDocument !== null ? diskDocument : EMPTY_DOCUMENT, sha256: base.sha256 };
+      }
       let target: SavedDocument = mine;
       let adopted = false;
       if (base !== null && diskSha !== base.sha256 && diskDocument !== null) {
@@ -301,12 +404,12 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
         if (merge.conflicts.length > 0) return { kind: 'conflicts', conflicts: merge.conflicts, state: disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false } };
         target = merge.merged;
         adopted = merge.diskHadChanges || !sameDocument(merge.merged, request.mine);
-        if (!merge.needsWrite) {
+        if (!merge.needsWrite && !encodingToRecord) {
           const state: SavedFileState = disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false };
           if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
           return { kind: 'unchanged', base: { document: diskDocument, sha256: diskSha }, merged: adopted ? merge.merged : null, state };
         }
-      } else if (base !== null && diskSha === base.sha256 && sameDocument(base.document, mine) && disk.kind === 'present') {
+      } else if (base !== null && diskSha === base.sha256 && sameDocument(base.document, mine) && disk.kind === 'present' && !encodingToRecord) {
         // Nothing new on either side: an idle window never rewrites the file (two instances would ping-pong).
         const state: SavedFileState = { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 };
         if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
@@ -344,6 +447,14 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
     }
   }
   return { kind: 'failed', error: new SaveFailedError(`Could not save ${path.basename(annotationPath)}: another program kept changing it during the save; try again.`, { cause: null }) };
+}
+
+/** Whether the file (absent: records nothing) records another encoding or choice for the article than `article`'s. */
+function recordsOtherEncoding(disk: DiskFile, article: DecodedArticle): boolean {
+  if (disk.kind !== 'present') return true;
+  if (!disk.existing.parsed.ok) return false;
+  const source: Record<string, unknown> = disk.existing.parsed.file.source;
+  return source.encoding !== article.encoding || source.sha256 !== article.sha256 || (source.encodingChosen === true) !== article.chosen;
 }
 
 function sameDocument(a: SavedDocument, b: SavedDocument): boolean {

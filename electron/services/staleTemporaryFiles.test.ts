@@ -116,3 +116,25 @@ describe('scheduleStaleTemporaryCleanup', () => {
     await fs.access(leftover(closed));
   });
 });
+
+describe('save locks left behind (annotationFileLock.ts)', () => {
+  it('removes a lock whose owner is gone, and a takeover leftover once old; keeps a live owner\'s lock and a fresh empty one', async () => {
+    const root = await folder();
+    await fs.mkdir(path.join(root, 'news', 'a.annotators'), { recursive: true });
+    const lock = (owner: object | string) => (typeof owner === 'string' ? owner : JSON.stringify(owner));
+    const dead = await deadPid();
+    const files: Record<string, string> = {
+      'news/.a.ann.json.lock': lock({ pid: dead, host: os.hostname(), at: Date.now(), token: 'dead' }),
+      'news/a.annotators/.ali.ann.json.lock': lock({ pid: dead, host: os.hostname(), at: Date.now(), token: 'dead2' }),
+      '.b.ann.json.lock': lock({ pid: process.pid, host: os.hostname(), at: Date.now(), token: 'live' }),
+      '.c.ann.json.lock': '',
+      '.d.ann.json.lock.123.0a1b2c3d.stale': '',
+      '.e.ann.json.lock.123.0a1b2c3d.stale': '',
+    };
+    for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(root, name), content);
+    await makeOld(path.join(root, '.d.ann.json.lock.123.0a1b2c3d.stale'));
+    const removed = (await removeStaleTemporaryFiles(root)).map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
+    expect(removed).toEqual(['.d.ann.json.lock.123.0a1b2c3d.stale', 'news/.a.ann.json.lock', 'news/a.annotators/.ali.ann.json.lock']);
+    expect((await fs.readdir(root)).sort()).toEqual(['.b.ann.json.lock', '.c.ann.json.lock', '.e.ann.json.lock.123.0a1b2c3d.stale', 'news']);
+  });
+});

@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isStaleLockFile, LOCK_FILE_NAME } from './annotationFileLock';
 import { isCorpusSubfolder } from './articleFiles';
 
 /**
- * Crash leftovers of atomicWrite (`.NAME.new.PID.RAND.tmp`, `.NAME.bak.PID.RAND.tmp`): a process
+ * Crash leftovers of atomicWrite (`.NAME.new.PID.RAND.tmp`, `.NAME.bak.PID.RAND.tmp`) and of the
+ * save lock (`.NAME.ann.json.lock`, annotationFileLock.ts, removed by its own staleness rule): a process
  * killed during a save leaves one behind, and nothing else ever removes it (849 of 1,000 kills
  * in issue #17's fault run left one). They are removed when a corpus is opened, but only when
  * provably stale: the process named in the file is not running on this machine, and the file
@@ -67,6 +69,18 @@ export async function removeStaleTemporaryFiles(root: string, options: StaleClea
         continue;
       }
       if (!entry.isFile()) continue;
+      if (LOCK_FILE_NAME.test(entry.name)) {
+        const file = path.join(folder, entry.name);
+        if (await isRemovableLock(file, entry.name, options.now ?? Date.now(), staleAfter, isRunning)) {
+          try {
+            await fs.rm(file);
+            removed.push(file);
+          } catch {
+            // Taken over or released meanwhile.
+          }
+        }
+        continue;
+      }
       const pid = writerOfTemporaryFile(entry.name);
       if (pid === null || isRunning(pid)) continue;
       const file = path.join(folder, entry.name);
@@ -82,6 +96,26 @@ export async function removeStaleTemporaryFiles(root: string, options: StaleClea
     }
   }
   return removed;
+}
+
+/**
+ * A save lock left by a crash (annotationFileLock.ts): removable when its owner is provably gone
+ * (not running on this host, or the lock far older than any save); a stale lock moved aside
+ * for a takeover that crashed, once it is as old as a stale temporary file.
+ */
+async function isRemovableLock(file: string, name: string, now: number, staleAfter: number, isRunning: (pid: number) => boolean): Promise<boolean> {
+  if (name.endsWith('.stale')) {
+    try {
+      return now - (await fs.lstat(file)).mtimeMs >= staleAfter;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    return await isStaleLockFile(file, { now: () => now, isRunning });
+  } catch {
+    return false;
+  }
 }
 
 /** How long after a corpus opens its leftovers are looked for: after the first listing, off its critical path. */

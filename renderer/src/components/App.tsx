@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useMessages } from '../i18n/useMessages';
-import type { MessageKey } from '../i18n/messages';
 import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, showCorpus, switchCorpusWhenSafe, undo } from '../store/actions';
 import { startAutosave } from '../store/autosave';
 import { installCloseGuard } from '../store/closeGuard';
@@ -25,22 +24,12 @@ import { TagPalette } from './TagPalette';
 import { TransferDialogs } from './transfer/TransferDialogs';
 import { openExportDialog, openImportDialog } from '../store/transferActions';
 import { Toolbar } from './Toolbar';
+import { PROBLEM_EXPLANATIONS } from './problemExplanations';
 import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
 import { scrollToOffset, useReadingPosition } from './useReadingPosition';
 import { ProblemText } from './ProblemText';
 
-/** The user's-language sentence for each kind of problem main reports; main's own message is the technical detail. */
-const PROBLEM_EXPLANATIONS: Record<string, MessageKey | undefined> = {
-  syntax: 'problemSyntax',
-  schema: 'problemSchema',
-  version: 'problemVersion',
-  offsets: 'problemOffsets',
-  text: 'problemText',
-  io: 'problemIo',
-  invariant: 'problemInvariant',
-  permission: 'problemPermission',
-};
 
 export function App() {
   const article = useSessionStore((state) => state.article);

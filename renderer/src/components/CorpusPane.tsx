@@ -8,6 +8,7 @@ import { openArticle } from '../store/actions';
 import { useSessionStore } from '../store/sessionStore';
 import { fileNameParts, visibleFileName } from '../text/visibleFileName';
 import { formatNumber } from '../i18n/formatNumber';
+import { PROBLEM_EXPLANATIONS } from './problemExplanations';
 import { SkippedFiles } from './SkippedFiles';
 import { problemText } from '../i18n/problemMessages';
 
@@ -104,6 +105,9 @@ export function CorpusPane() {
               );
             }
             const entry = row.article;
+            // A problem of the annotation file is said in the user's language; main's words stay as the detail.
+            const explanation = entry.problemKind ? PROBLEM_EXPLANATIONS[entry.problemKind] : undefined;
+            const problem = entry.problem === null ? null : explanation ? `${t('problemTitle')}: ${t(explanation)} (${entry.problem})` : entry.problem;
             return (
               <li key={entry.id} className="file-row" style={style}>
                 <button
@@ -111,7 +115,7 @@ export function CorpusPane() {
                   className={entry.id === currentId ? 'file current' : 'file'}
                   aria-current={entry.id === currentId ? 'page' : undefined}
                   data-status={entry.status}
-                  title={entry.problem ?? visibleFileName(entry.id)}
+                  title={problem ?? visibleFileName(entry.id)}
                   onClick={() => void openArticle(entry.id)}
                 >
                   <bdi className="file-name" dir="auto">
@@ -133,7 +137,7 @@ export function CorpusPane() {
                     </span>
                   ) : null}
                   {entry.problem ? (
-                    <span className="file-problem" aria-label={entry.userProblem ? problemText(entry.userProblem, language) : t('unreadable')}>
+                    <span className="file-problem" data-testid="file-problem" data-problem-kind={entry.problemKind} aria-label={entry.userProblem ? problemText(entry.userProblem, language) : (problem ?? t('unreadable'))}>
                       ⚠
                     </span>
                   ) : null}

@@ -6,7 +6,8 @@ import { useSessionStore } from '../store/sessionStore';
 
 /**
  * Reopens the open article in another encoding (or back to detection). Main keeps the choice
- * for the session, so saves decode the article the same way; unsaved edits are saved first.
+ * for the session, so saves decode the article the same way, and records it in the annotation
+ * file, so later sessions, exports and searches do too; unsaved edits are saved first.
  */
 export function EncodingChooser() {
   const article = useSessionStore((state) => state.article);

@@ -60,6 +60,11 @@ export function StatusBar() {
           {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
         </span>
       ) : null}
+      {article?.encodingRecordIgnored ? (
+        <span className="status-item decoding-problems" data-testid="encoding-record-ignored" data-reason={article.encodingRecordIgnored.reason} title={t('encodingRecordIgnoredHint')}>
+          {t(article.encodingRecordIgnored.reason === 'article-changed' ? 'encodingRecordArticleChanged' : 'encodingRecordUnknown').replace('{encoding}', article.encodingRecordIgnored.encoding)}
+        </span>
+      ) : null}
       {article?.invalidBytes ? (
         <span className="status-item decoding-problems" data-testid="invalid-bytes" data-count={article.invalidBytes} title={t('invalidBytesHint')}>
           {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}

@@ -80,6 +80,9 @@ const en = {
   skipTooLarge: 'larger than the limit: not read',
   skipBeingWritten: 'was being written while it was read',
   skipLinkedFolder: 'a link to a folder of the corpus: its files are listed where they are',
+  encodingRecordArticleChanged: 'The article changed: the recorded encoding ({encoding}) was not used; the encoding was detected again',
+  encodingRecordUnknown: 'The recorded encoding ({encoding}) is unknown here; the encoding was detected again',
+  encodingRecordIgnoredHint: 'The annotation file records another encoding for this article. If the text looks wrong, choose the encoding in the article header.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -163,6 +166,9 @@ const fa: Record<MessageKey, string> = {
   skipTooLarge: 'بزرگ‌تر از حد مجاز: خوانده نشد',
   skipBeingWritten: 'هنگام خواندن در حال نوشته شدن بود',
   skipLinkedFolder: 'پیوند به پوشه‌ای از همین پیکره: پرونده‌هایش در جای خودشان فهرست شده‌اند',
+  encodingRecordArticleChanged: 'مقاله تغییر کرده است: رمزگذاری ثبت‌شده ({encoding}) به کار نرفت و رمزگذاری دوباره تشخیص داده شد',
+  encodingRecordUnknown: 'رمزگذاری ثبت‌شده ({encoding}) شناخته نیست: رمزگذاری دوباره تشخیص داده شد',
+  encodingRecordIgnoredHint: 'پروندهٔ برچسب‌ها رمزگذاری دیگری برای این مقاله ثبت کرده است. اگر متن درست نمی‌نماید، رمزگذاری را از سرصفحهٔ مقاله انتخاب کنید.',
 };
 
 export type UiLanguage = 'fa' | 'en';

@@ -58,6 +58,7 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
       encodingGuessed: document.encodingGuessed,
       ...(document.invalidBytes ? { invalidBytes: document.invalidBytes } : {}),
       ...(document.encodingChosen ? { encodingChosen: true } : {}),
+      ...(document.encodingRecordIgnored ? { encodingRecordIgnored: document.encodingRecordIgnored } : {}),
       paragraphs: splitParagraphs(document.text),
       converter,
       problem,

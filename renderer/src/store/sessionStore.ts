@@ -50,6 +50,8 @@ export interface OpenArticle {
   invalidBytes?: number;
   /** True when the encoding was chosen in the article header rather than detected. */
   encodingChosen?: boolean;
+  /** The encoding the annotation file records, when it was not used (the article changed since, or it is unknown). */
+  encodingRecordIgnored?: { encoding: string; reason: 'article-changed' | 'unknown-encoding' };
   paragraphs: Paragraph[];
   converter: OffsetConverter;
   /** Set when the annotation file cannot be used: the article is then read-only. */
