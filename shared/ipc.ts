@@ -33,6 +33,8 @@ export const UnavailableActionSchema = z.enum(['export', 'pickExportFolder', 'pi
 export const UserProblemSchema = z.discriminatedUnion('code', [
   // Saving and writing.
   z.object({ code: z.literal('diskFull'), file: ShownPath }).strict(),
+  /** Another Hashiye holds the file's save lock past the wait; nothing was written, the save is retried. */
+  z.object({ code: z.literal('fileLocked'), file: ShownPath }).strict(),
   z.object({ code: z.literal('readOnly'), file: ShownPath, reason: ReadOnlyReasonSchema }).strict(),
   /** Another error of the disk (EIO, ENAMETOOLONG...), by its errno code. */
   z.object({ code: z.literal('writeFailed'), file: ShownPath, errno: z.string().max(40) }).strict(),

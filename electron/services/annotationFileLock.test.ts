@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
+import { problemOfError } from './userProblems';
 import { acquireFileLock, AnnotationFileLockedError, isStaleLockFile, LOCK_FILE_NAME, lockPathFor } from './annotationFileLock';
 import { annotationPathFor } from './annotationStore';
 import { decodeArticle } from './articleDecoder';
@@ -121,6 +122,7 @@ describe('annotation file lock between processes', () => {
     const error = (blocked as { error: unknown }).error;
     expect(error).toBeInstanceOf(AnnotationFileLockedError);
     expect((error as AnnotationFileLockedError).code).toBe('annotation-file-locked');
+    expect(problemOfError(error)).toEqual({ code: 'fileLocked', file: expect.stringMatching(/\.ann\.json$/) });
     expect((error as Error).message).toContain(`process ${process.pid}`);
     expect(await fs.readFile(annotationPath, 'utf8')).toBe(before);
     await held.release();

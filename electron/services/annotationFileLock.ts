@@ -52,6 +52,11 @@ export class AnnotationFileLockedError extends Error {
     super(`Not saved yet: another Hashiye${owner ? ` (process ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''})` : ''} is saving ${path.basename(file)}; the save will be tried again.`);
     this.name = 'AnnotationFileLockedError';
   }
+
+  /** Read by userProblems.ts, so the window says it in the user's language. */
+  get userProblem(): { code: 'fileLocked'; file: string } {
+    return { code: 'fileLocked', file: path.basename(this.file) };
+  }
 }
 
 export interface LockOptions {

@@ -8,6 +8,7 @@ import { problemText, problemWords } from './problemMessages';
  */
 const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   diskFull: { code: 'diskFull', file: 'خبر.ann.json' },
+  fileLocked: { code: 'fileLocked', file: 'خبر.ann.json' },
   readOnly: { code: 'readOnly', file: 'report.ann.json', reason: 'file-mode' },
   writeFailed: { code: 'writeFailed', file: 'a.ann.json', errno: 'EIO' },
   articleChangedOnDisk: { code: 'articleChangedOnDisk' },

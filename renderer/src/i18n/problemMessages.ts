@@ -57,6 +57,7 @@ const REFUSALS: Record<UiLanguage, Record<UserProblemOf<'tagSetNotReplaced'>['re
 
 const en: Words = {
   diskFull: ({ file }) => `Not saved: the disk is full${file ? ` (${isolate(file)})` : ''}. Your edits are kept and saving is tried again.`,
+  fileLocked: ({ file }) => `Not saved yet: another Hashiye window is saving ${isolate(file)}. Your edits are kept and saving is tried again.`,
   readOnly: ({ file, reason }) => {
     const why = {
       'file-mode': 'its permissions do not allow writing',
@@ -132,6 +133,7 @@ const en: Words = {
 
 const fa: Words = {
   diskFull: ({ file }) => `ذخیره نشد: دیسک پر است${file ? ` (${isolate(file)})` : ''}. ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
+  fileLocked: ({ file }) => `هنوز ذخیره نشد: پنجرهٔ دیگری از حاشیه در حال ذخیرهٔ ${isolate(file)} است. ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
   readOnly: ({ file, reason }) => {
     const why = {
       'file-mode': 'مجوزهایش اجازهٔ نوشتن نمی‌دهند',
