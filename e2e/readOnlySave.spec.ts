@@ -94,7 +94,7 @@ test('a corpus turned read-only: the tag stays, marked unsaved, across switching
     await openArticleNamed(page, 'b.txt');
     await expect(highlight).toHaveCount(0);
     // b.txt has nothing to save (and, found read-only on opening, opens read-only); a.txt's edit is still said unsaved.
-    await expect(page.getByTestId('status-bar')).toContainText('ویرایش‌های ذخیره‌نشده در مقاله‌های دیگر: 1');
+    await expect(page.getByTestId('status-bar')).toContainText('ویرایش‌های ذخیره‌نشده در مقاله‌های دیگر: ۱');
     await expect(page.getByTestId('file-list').getByRole('button', { name: /a\.txt/ }).getByTestId('file-unsaved')).toBeVisible();
     await screenshot(page, 'read-only-other-article-1024x700-fa');
     await openArticleNamed(page, 'a.txt');

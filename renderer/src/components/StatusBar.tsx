@@ -34,7 +34,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" role="status" data-testid="status-bar">
       <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveProblem ? say(saveProblem.problem) : null) ?? undefined}>
-        {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${unsavedElsewhere}` : t(SAVE_STATE_KEYS[saveState])}
+        {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${formatNumber(unsavedElsewhere, language)}` : t(SAVE_STATE_KEYS[saveState])}
       </span>
       {/* Why the save failed, in the user's language (main's English detail in the tooltip). A read-only file is
           already said by the state itself: why it is read-only is the state's tooltip. */}
@@ -50,7 +50,7 @@ export function StatusBar() {
       ) : null}
       {unsavedElsewhere > 0 && shownState !== 'unsaved-elsewhere' ? (
         <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere" title={unsavedList}>
-          {t('unsavedElsewhere')}: {unsavedElsewhere}
+          {t('unsavedElsewhere')}: {formatNumber(unsavedElsewhere, language)}
         </span>
       ) : null}
       {article ? (
