@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ArticleStatusSchema } from './model/status';
-import { StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
+import { StoredAnnotationListSchema, StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
 import { TagTypeSchema } from './model/tagSet';
 import { AgreementReportSchema } from './agreement/agreementReport';
 import { checkAnnotatorName } from './curation/annotatorName';
@@ -101,7 +101,7 @@ export const ArticleDocumentSchema = z.object({
   sha256: z.string(),
   status: ArticleStatusSchema,
   /** Offsets in code points, as in the file. */
-  annotations: z.array(StoredAnnotationSchema),
+  annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
   /** Set when the annotation file cannot be used; the article is then read-only. */
@@ -134,7 +134,7 @@ export type ArticleEncodingChoice = z.infer<typeof ArticleEncodingChoiceSchema>;
  */
 export const SavedDocumentSchema = z.object({
   status: ArticleStatusSchema,
-  annotations: z.array(StoredAnnotationSchema),
+  annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
 });
@@ -234,7 +234,7 @@ export const ipcContract = {
         /** SHA-256 of the text the annotations were made on: a save never lands on another text. */
         sha256: z.string(),
         status: ArticleStatusSchema,
-        annotations: z.array(StoredAnnotationSchema),
+        annotations: StoredAnnotationListSchema,
         relations: z.array(StoredRelationSchema),
         labels: z.array(z.string()),
         resolutions: ConflictResolutionsSchema.optional(),
