@@ -117,6 +117,12 @@ export const ArticleDocumentSchema = z.object({
   replacements: z.number().int().nonnegative().optional(),
   /** True when `encoding` is the user's choice (article.load's `encoding`) rather than detected. */
   encodingChosen: z.boolean().optional(),
+  /**
+   * Names `annotations` as sent, in this order, for annotations.saveChanges: the first save after
+   * opening sends only what changed (100,000 annotations sent whole took seconds). Absent: the
+   * first save sends the whole list.
+   */
+  revision: z.string().optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 

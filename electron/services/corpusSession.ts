@@ -220,6 +220,8 @@ export class CorpusSession {
         if (loaded.problem === null) this.bases.set(id, { document: savedDocumentOf(loaded), sha256: fileSha256 });
       }
     }
+    // (#17) The list as sent gets a revision, so that the window's first save can send only its changes.
+    if (this.mode === 'native' && document.problem === null) document = { ...document, revision: this.savedLists.remember(id, document.annotations) };
     this.loaded.set(id, article);
     // The files as just read are the baseline: the watcher need not read and hash them again.
     await this.watcher?.watchArticle({ id, articlePath, annotationPath: this.annotationPathOf(articlePath), articleSha256: article.sha256, articleFile, annotationFile });

@@ -1,6 +1,6 @@
 import { errorMessage } from '../ipcError';
 import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
-import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
+import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
 import type { ArticleStatus } from '../../../shared/model/status';
@@ -11,6 +11,7 @@ import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, res
 import { confirmLeavingUnsaved } from './closeGuard';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
 import { holdEdits, releaseHeldEdits, takeHeldEdits } from './heldEdits';
+import { loadedInReadingOrder } from './readingOrder';
 import { useSessionStore, type OpenArticle } from './sessionStore';
 
 /** User intents, shared by the keyboard, the menus and the mouse. */
@@ -73,14 +74,16 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
       saveState: problem ? 'readonly' : 'saved',
       saveMessage: problem?.message ?? null,
     });
+    // Kept in reading order from here on: edits insert in place instead of sorting again.
+    const ordered = loadedInReadingOrder(toDocumentAnnotations(document.annotations, converter));
     const loaded = {
       status: document.status,
-      // Kept in reading order from here on: edits insert in place instead of sorting again.
-      annotations: toDocumentAnnotations(document.annotations, converter).sort(compareReadingOrder),
+      annotations: ordered.annotations,
       relations: document.relations,
       labels: document.labels,
     };
-    beginArticle(document.id, loaded);
+    // Main's revision names the list in the order it sent it: the first save sends changes only when that is this order.
+    beginArticle(document.id, loaded, ordered.asLoaded ? (document.revision ?? null) : null);
     loadDocument({ articleId: document.id, ...loaded });
     if (held) {
       const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
