@@ -235,12 +235,14 @@ export async function readAnnotationBytesWithinSize(
 }
 
 /** The second half of readAnnotationFileWithinLimits: the bytes decoded strictly, then their shape checked. */
-export function checkAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS): { kind: 'refused'; message: string } | { kind: 'read'; bytes: Buffer; text: string | null } {
+export function checkAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS): { kind: 'refused'; message: string } | { kind: 'read'; bytes: Buffer; text: string | null; shape: JsonShape } {
   const text = decodeAnnotationBytes(bytes);
   // Bytes that are not UTF-8 are measured as a lenient decoder reads them (the annotation
   // store reports the encoding itself), so that an oversized file is named as such either way.
-  const problem = annotationTextProblem(name, text ?? bytes.toString('utf8'), limits);
-  return problem === null ? { kind: 'read', bytes, text } : { kind: 'refused', message: problem };
+  const shape = inspectJsonShape(text ?? bytes.toString('utf8'));
+  const problem = annotationShapeProblem(name, shape, limits);
+  // The shape goes with the text: a file remembered as read (writtenAnnotationFile) is checked against the limits again from it.
+  return problem === null ? { kind: 'read', bytes, text, shape } : { kind: 'refused', message: problem };
 }
 
 /**
