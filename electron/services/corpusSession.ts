@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ArticleDocument, ConflictResolutions, Corpus, SaveConflict, SavedDocument, SaveResult } from '../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
+import { loadedInReadingOrder } from '../../shared/model/readingOrder';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle } from './articleDecoder';
 import { AUTO_ENCODING } from '../../shared/text/articleEncodings';
 import { annotationPathFor, loadAnnotations, SaveRefusedError } from './annotationStore';
@@ -220,8 +221,11 @@ export class CorpusSession {
         if (loaded.problem === null) this.bases.set(id, { document: savedDocumentOf(loaded), sha256: fileSha256 });
       }
     }
-    // (#17) The list as sent gets a revision, so that the window's first save can send only its changes.
-    if (this.mode === 'native' && document.problem === null) document = { ...document, revision: this.savedLists.remember(id, document.annotations) };
+    // (#17) The list is sent in reading order, the window's, and named by a revision: the window's first save can then send only its changes.
+    if (this.mode === 'native' && document.problem === null) {
+      const { annotations } = loadedInReadingOrder(document.annotations);
+      document = { ...document, annotations, revision: this.savedLists.remember(id, annotations) };
+    }
     this.loaded.set(id, article);
     // The files as just read are the baseline: the watcher need not read and hash them again.
     await this.watcher?.watchArticle({ id, articlePath, annotationPath: this.annotationPathOf(articlePath), articleSha256: article.sha256, articleFile, annotationFile });

@@ -3,6 +3,7 @@ import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
+import { loadedInReadingOrder } from '../../../shared/model/readingOrder';
 import type { ArticleStatus } from '../../../shared/model/status';
 import { createOffsetConverter } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
@@ -11,7 +12,6 @@ import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, res
 import { confirmLeavingUnsaved } from './closeGuard';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
 import { holdEdits, releaseHeldEdits, takeHeldEdits } from './heldEdits';
-import { loadedInReadingOrder } from './readingOrder';
 import { useSessionStore, type OpenArticle } from './sessionStore';
 
 /** User intents, shared by the keyboard, the menus and the mouse. */
