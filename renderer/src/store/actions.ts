@@ -2,7 +2,6 @@ import { errorMessage } from '../ipcError';
 import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
-import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';
 import type { ArticleStatus } from '../../../shared/model/status';
 import { createOffsetConverter } from '../../../shared/text/offsets';
@@ -12,6 +11,7 @@ import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, res
 import { confirmLeavingUnsaved } from './closeGuard';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
 import { holdEdits, releaseHeldEdits, takeHeldEdits } from './heldEdits';
+import { toDocumentAnnotationsInSteps } from './loadedAnnotations';
 import { useSessionStore, type OpenArticle } from './sessionStore';
 
 /** User intents, shared by the keyboard, the menus and the mouse. */
@@ -36,6 +36,9 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   let held = await takeHeldEdits(id);
   try {
     const document = await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id });
+    const converter = createOffsetConverter(document.text);
+    // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
+    const documentAnnotations = await toDocumentAnnotationsInSteps(document.annotations, converter);
     if (useSessionStore.getState().loadingArticleId !== id) {
       if (held) holdEdits(held);
       return;
@@ -44,7 +47,6 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
     await settleSaving();
     holdOpenArticleEdits();
     if (!held && useSessionStore.getState().article?.id === id) held = await takeHeldEdits(id);
-    const converter = createOffsetConverter(document.text);
     const sameText = held !== null && held.sha256 === document.sha256;
     // A file that cannot be written opens read-only; but edits already made to it (before it
     // became read-only: a remount, a share dropping to read-only) are shown and kept trying.
@@ -75,7 +77,7 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
       saveMessage: problem?.message ?? null,
     });
     // Kept in reading order from here on: edits insert in place instead of sorting again.
-    const ordered = loadedInReadingOrder(toDocumentAnnotations(document.annotations, converter));
+    const ordered = loadedInReadingOrder(documentAnnotations);
     const loaded = {
       status: document.status,
       annotations: ordered.annotations,
