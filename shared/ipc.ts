@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ArticleStatusSchema } from './model/status';
-import { StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
+import { StoredAnnotationListSchema, StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
 import { TagTypeSchema } from './model/tagSet';
 import { AgreementReportSchema } from './agreement/agreementReport';
 import { checkAnnotatorName } from './curation/annotatorName';
@@ -227,7 +227,7 @@ export const ArticleDocumentSchema = z.object({
   sha256: z.string(),
   status: ArticleStatusSchema,
   /** Offsets in code points, as in the file. */
-  annotations: z.array(StoredAnnotationSchema),
+  annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
   /** Set when the annotation file cannot be used; the article is then read-only. */
@@ -245,6 +245,12 @@ export const ArticleDocumentSchema = z.object({
   encodingChosen: z.boolean().optional(),
   /** The annotation file records another encoding that was not used (the article changed since, or the encoding is unknown): detection decided. */
   encodingRecordIgnored: z.object({ encoding: z.string(), reason: z.enum(['article-changed', 'unknown-encoding']) }).optional(),
+  /**
+   * Names `annotations` as sent, in this order, for annotations.saveChanges: the first save after
+   * opening sends only what changed (100,000 annotations sent whole took seconds). Absent: the
+   * first save sends the whole list.
+   */
+  revision: z.string().optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 
@@ -264,7 +270,7 @@ export type ArticleEncodingChoice = z.infer<typeof ArticleEncodingChoiceSchema>;
  */
 export const SavedDocumentSchema = z.object({
   status: ArticleStatusSchema,
-  annotations: z.array(StoredAnnotationSchema),
+  annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
 });
@@ -366,7 +372,7 @@ export const ipcContract = {
         /** SHA-256 of the text the annotations were made on: a save never lands on another text. */
         sha256: z.string(),
         status: ArticleStatusSchema,
-        annotations: z.array(StoredAnnotationSchema),
+        annotations: StoredAnnotationListSchema,
         relations: z.array(StoredRelationSchema),
         labels: z.array(z.string()),
         resolutions: ConflictResolutionsSchema.optional(),

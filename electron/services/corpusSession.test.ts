@@ -48,11 +48,13 @@ describe('CorpusSession with the watcher on', () => {
     const { root } = await corpusWithArticle();
     const watched = await openSession(root, true);
     const plain = await openSession(root, false);
-    expect(await watched.session.loadArticle('خبر.txt')).toEqual(await plain.session.loadArticle('خبر.txt'));
+    // Each load names its list with a revision of its own (#17); all else is the same.
+    const withoutRevision = ({ revision: _revision, ...document }: Awaited<ReturnType<CorpusSession['loadArticle']>>) => document;
+    expect(withoutRevision(await watched.session.loadArticle('خبر.txt'))).toEqual(withoutRevision(await plain.session.loadArticle('خبر.txt')));
     const document = await watched.session.loadArticle('خبر.txt');
     const saved = await watched.session.saveAnnotations('خبر.txt', document.sha256, { status: 'in-progress', annotations: [span('باقری', 'a1')], relations: [], labels: [] });
     expect(saved.ok).toBe(true);
-    expect(await watched.session.loadArticle('خبر.txt')).toEqual(await plain.session.loadArticle('خبر.txt'));
+    expect(withoutRevision(await watched.session.loadArticle('خبر.txt'))).toEqual(withoutRevision(await plain.session.loadArticle('خبر.txt')));
     expect((await plain.session.loadArticle('خبر.txt')).annotations.map((annotation) => annotation.text)).toEqual(['باقری']);
   });
 
@@ -108,5 +110,44 @@ describe('CorpusSession saves of changes only', () => {
     await session.loadArticle('خبر.txt');
     expect(await session.saveAnnotationChanges('خبر.txt', document.sha256, latest.revision, { remove: [], insert: [], count: 3 }, { status: 'done', relations: [], labels: [] })).toMatchObject({ ok: false, baseUnknown: true });
     expect(await fs.readFile(annotationPath, 'utf8')).toBe(before);
+  });
+});
+
+describe('CorpusSession: the first save after opening sends changes only (#17)', () => {
+  it('names the loaded list with a revision that changes can be saved against, writing what a whole save writes', async () => {
+    const { root, annotationPath } = await corpusWithArticle();
+    const { session } = await openSession(root, false);
+    const first = [span('باقری', 'a1'), span('دمشق', 'a3')];
+    const opened = await session.loadArticle('خبر.txt');
+    // Written out of reading order (as another tool may): sent in reading order, the window's.
+    expect((await session.saveAnnotations('خبر.txt', opened.sha256, { status: 'in-progress', annotations: [first[1], first[0]], relations: [], labels: [] })).ok).toBe(true);
+
+    const document = await session.loadArticle('خبر.txt');
+    if (!document.revision) throw new Error('a usable file should be loaded with a revision');
+    expect(document.annotations.map((annotation) => annotation.id)).toEqual(['a1', 'a3']);
+    const added = span('ستاد', 'a2');
+    const changed = await session.saveAnnotationChanges('خبر.txt', document.sha256, document.revision, { remove: [], insert: [{ index: 1, annotation: added }], count: 3 }, { status: 'in-progress', relations: [], labels: [] });
+    expect(changed).toMatchObject({ ok: true, written: true });
+    const fromChanges = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { updated?: string };
+    await session.saveAnnotations('خبر.txt', document.sha256, { status: 'in-progress', annotations: [first[0], added, first[1]], relations: [], labels: [] });
+    const whole = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { updated?: string };
+    expect({ ...fromChanges, updated: null }).toEqual({ ...whole, updated: null });
+
+    // Loading again names a new list: the old name is refused, nothing written.
+    const before = await fs.readFile(annotationPath, 'utf8');
+    const again = await session.loadArticle('خبر.txt');
+    expect(again.revision).toBeDefined();
+    expect(again.revision).not.toBe(document.revision);
+    expect(await session.saveAnnotationChanges('خبر.txt', document.sha256, document.revision, { remove: [], insert: [], count: 3 }, { status: 'done', relations: [], labels: [] })).toMatchObject({ ok: false, baseUnknown: true });
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(before);
+  });
+
+  it('gives no revision for a file that cannot be used (it opens read-only)', async () => {
+    const { root, annotationPath } = await corpusWithArticle();
+    await fs.writeFile(annotationPath, '{ not json');
+    const { session } = await openSession(root, false);
+    const document = await session.loadArticle('خبر.txt');
+    expect(document.problem).not.toBeNull();
+    expect(document.revision).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ArticleDocument, ConflictResolutions, Corpus, SaveConflict, SavedDocument, SaveResult } from '../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../shared/model/status';
+import { loadedInReadingOrder } from '../../shared/model/readingOrder';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle, type DecodeOptions } from './articleDecoder';
 import { readEncodingRecord } from './encodingRecord';
 import { withFileLock } from './annotationFileLock';
@@ -231,6 +232,11 @@ export class CorpusSession {
         // A choice of encoding is recorded at once, so it lasts even if nothing is tagged.
         if (encoding !== undefined && document.problem === null && (await this.recordEncoding(id, articlePath, article, savedDocumentOf(loaded)))) annotationFile = undefined;
       }
+    }
+    // (#17) The list is sent in reading order, the window's, and named by a revision: the window's first save can then send only its changes.
+    if (this.mode === 'native' && document.problem === null) {
+      const { annotations } = loadedInReadingOrder(document.annotations);
+      document = { ...document, annotations, revision: this.savedLists.remember(id, annotations) };
     }
     this.loaded.set(id, article);
     // The files as just read are the baseline: the watcher need not read and hash them again.

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   annotationFileLimitProblem,
@@ -24,6 +25,72 @@ afterEach(async () => {
 });
 
 describe('inspectJsonShape', () => {
+  /** The scan as it was before strings were skipped with indexOf (#17): a character at a time. */
+  function shapeScannedByCharacter(text: string): ReturnType<typeof inspectJsonShape> {
+    const commas: number[] = [];
+    const nonEmpty: boolean[] = [];
+    let maxDepth = 0;
+    let largestCollection = 0;
+    let largestCollectionKey = '';
+    let topLevelKey = '';
+    let lastString = '';
+    for (let index = 0; index < text.length; index += 1) {
+      const character = text[index];
+      if (' \n\r\t'.includes(character)) continue;
+      const depth = commas.length;
+      if (character === '"') {
+        const start = index + 1;
+        index += 1;
+        while (index < text.length) {
+          if (text[index] === '\\') index += 2;
+          else if (text[index] === '"') break;
+          else index += 1;
+        }
+        if (depth > 0) nonEmpty[depth - 1] = true;
+        lastString = depth === 1 && index - start <= 64 ? text.slice(start, index) : '';
+        continue;
+      }
+      if (character === ':') {
+        if (depth === 1) topLevelKey = lastString;
+        continue;
+      }
+      if (character === '{' || character === '[') {
+        if (depth > 0) nonEmpty[depth - 1] = true;
+        commas.push(0);
+        nonEmpty.push(false);
+        maxDepth = Math.max(maxDepth, commas.length);
+        continue;
+      }
+      if (character === '}' || character === ']') {
+        const separators = commas.pop();
+        const holdsAnything = nonEmpty.pop();
+        if (separators === undefined) continue;
+        const entries = holdsAnything ? separators + 1 : 0;
+        if (entries > largestCollection) {
+          largestCollection = entries;
+          largestCollectionKey = commas.length === 0 ? '' : topLevelKey;
+        }
+        continue;
+      }
+      if (character === ',') {
+        if (depth > 0) commas[depth - 1] += 1;
+        continue;
+      }
+      if (depth > 0) nonEmpty[depth - 1] = true;
+    }
+    return { maxDepth, largestCollection, largestCollectionKey };
+  }
+
+  it('measures any text, JSON or not, as the character-by-character scan did', () => {
+    const jsonish = fc.string({ unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'a', 'ب', '\n') });
+    fc.assert(
+      fc.property(fc.oneof(jsonish, fc.jsonValue().map((value) => JSON.stringify({ key: value, list: [value, value] }, null, 2))), (text) => {
+        expect(inspectJsonShape(text)).toEqual(shapeScannedByCharacter(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('measures depth and the largest collection, naming its top-level key', () => {
     expect(inspectJsonShape('{}')).toEqual({ maxDepth: 1, largestCollection: 0, largestCollectionKey: '' });
     expect(inspectJsonShape('[]')).toEqual({ maxDepth: 1, largestCollection: 0, largestCollectionKey: '' });

@@ -116,13 +116,16 @@ export function inspectJsonShape(text: string): JsonShape {
     const depth = commas.length;
     if (code === QUOTE) {
       const start = index + 1;
-      index += 1;
-      while (index < length) {
-        const inner = text.charCodeAt(index);
-        if (inner === BACKSLASH) index += 2;
-        else if (inner === QUOTE) break;
-        else index += 1;
+      // The closing quote found by indexOf (most of a file is strings: a loop over each of their
+      // characters was most of the scan, #17), skipping quotes escaped by an odd run of backslashes.
+      let end = text.indexOf('"', start);
+      while (end !== -1) {
+        let backslashes = 0;
+        while (end - 1 - backslashes >= start && text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
       }
+      index = end === -1 ? length : end;
       if (depth > 0) nonEmpty[depth - 1] = true;
       // Only keys of the root object are remembered, to name the collection in a message.
       lastString = depth === 1 && index - start <= 64 ? text.slice(start, index) : '';
@@ -235,12 +238,14 @@ export async function readAnnotationBytesWithinSize(
 }
 
 /** The second half of readAnnotationFileWithinLimits: the bytes decoded strictly, then their shape checked. */
-export function checkAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS): { kind: 'refused'; message: string } | { kind: 'read'; bytes: Buffer; text: string | null } {
+export function checkAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS): { kind: 'refused'; message: string } | { kind: 'read'; bytes: Buffer; text: string | null; shape: JsonShape } {
   const text = decodeAnnotationBytes(bytes);
   // Bytes that are not UTF-8 are measured as a lenient decoder reads them (the annotation
   // store reports the encoding itself), so that an oversized file is named as such either way.
-  const problem = annotationTextProblem(name, text ?? bytes.toString('utf8'), limits);
-  return problem === null ? { kind: 'read', bytes, text } : { kind: 'refused', message: problem };
+  const shape = inspectJsonShape(text ?? bytes.toString('utf8'));
+  const problem = annotationShapeProblem(name, shape, limits);
+  // The shape goes with the text: a file remembered as read (writtenAnnotationFile) is checked against the limits again from it.
+  return problem === null ? { kind: 'read', bytes, text, shape } : { kind: 'refused', message: problem };
 }
 
 /**

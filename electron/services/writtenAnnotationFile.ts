@@ -5,7 +5,9 @@ import type { JsonShape } from './inputLimits';
 /**
  * What the last annotation file this process wrote parses to, so that the next save of the same
  * article (the app saves a 10,000-annotation document after every pause in tagging) does not
- * decode, measure, JSON.parse and schema-check megabytes of JSON it produced itself.
+ * decode, measure, JSON.parse and schema-check megabytes of JSON it produced itself. A file
+ * opened and found usable for its article is remembered the same way (articleAnnotations.ts,
+ * #17), from what reading it gave: the first save after opening, and opening it again, skip it too.
  *
  * It is used only for bytes equal to the ones written, compared in full after reading the file
  * again: a change by another program, a half-finished write or a different file simply misses,

@@ -1,8 +1,8 @@
 import { problemOf } from '../ipcError';
 import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
-import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
+import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
-import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
+import { loadedInReadingOrder } from '../../../shared/model/readingOrder';
 import type { ArticleStatus } from '../../../shared/model/status';
 import { createOffsetConverter } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
@@ -11,6 +11,7 @@ import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, res
 import { confirmLeavingUnsaved } from './closeGuard';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
 import { holdEdits, releaseHeldEdits, takeHeldEdits } from './heldEdits';
+import { toDocumentAnnotationsInSteps } from './loadedAnnotations';
 import { useSessionStore, type OpenArticle } from './sessionStore';
 
 /** User intents, shared by the keyboard, the menus and the mouse. */
@@ -35,6 +36,9 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   let held = await takeHeldEdits(id);
   try {
     const document = await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id });
+    const converter = createOffsetConverter(document.text);
+    // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
+    const documentAnnotations = await toDocumentAnnotationsInSteps(document.annotations, converter);
     if (useSessionStore.getState().loadingArticleId !== id) {
       if (held) holdEdits(held);
       return;
@@ -43,7 +47,6 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
     await settleSaving();
     holdOpenArticleEdits();
     if (!held && useSessionStore.getState().article?.id === id) held = await takeHeldEdits(id);
-    const converter = createOffsetConverter(document.text);
     const sameText = held !== null && held.sha256 === document.sha256;
     // A file that cannot be written opens read-only; but edits already made to it (before it
     // became read-only: a remount, a share dropping to read-only) are shown and kept trying.
@@ -74,14 +77,16 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
       saveState: problem ? 'readonly' : 'saved',
       saveProblem: null,
     });
+    // Kept in reading order from here on: edits insert in place instead of sorting again.
+    const ordered = loadedInReadingOrder(documentAnnotations);
     const loaded = {
       status: document.status,
-      // Kept in reading order from here on: edits insert in place instead of sorting again.
-      annotations: toDocumentAnnotations(document.annotations, converter).sort(compareReadingOrder),
+      annotations: ordered.annotations,
       relations: document.relations,
       labels: document.labels,
     };
-    beginArticle(document.id, loaded);
+    // Main's revision names the list in the order it sent it: the first save sends changes only when that is this order.
+    beginArticle(document.id, loaded, ordered.asLoaded ? (document.revision ?? null) : null);
     loadDocument({ articleId: document.id, ...loaded });
     if (held) {
       const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };

@@ -280,13 +280,18 @@ export function holdOpenArticleEdits(): void {
   savedRevision = revision;
 }
 
-/** Starts over for an article just loaded from disk (`loaded` is what main now holds as this window's base). */
-export function beginArticle(articleId: string, loaded: DocumentSnapshot): void {
+/**
+ * Starts over for an article just loaded from disk (`loaded` is what main now holds as this
+ * window's base). `loadedRevision`: main's name for `loaded.annotations` (article.load's
+ * `revision`, when the window keeps them in the order main sent them), so that the first save
+ * sends only changes; null: the first save sends the whole list.
+ */
+export function beginArticle(articleId: string, loaded: DocumentSnapshot, loadedRevision: string | null = null): void {
   cancelScheduled();
   revision = 0;
   savedRevision = 0;
   failures = 0;
-  base = { articleId, revision: null, document: loaded };
+  base = { articleId, revision: loadedRevision, document: loaded };
   pendingConflict = null;
   pendingResolutions = null;
   useSessionStore.getState().set({ conflictPrompt: null });

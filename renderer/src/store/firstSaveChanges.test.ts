@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Api, ArticleDocument, SaveResult } from '../../../shared/ipc';
+import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
+import { openArticle, showCorpus, tagTextSelection } from './actions';
+import { flushSave, startAutosave } from './autosave';
+import { useSessionStore } from './sessionStore';
+
+/**
+ * (#17) The first save after opening an article sends only what changed when main named the
+ * list it sent (article.load's `revision`) and the window keeps it in that order: 100,000
+ * annotations sent whole on the first tag took seconds.
+ */
+const TEXT = 'علی دایی در تهران با مدیران فیفا دیدار کرد.\n';
+
+function annotation(id: string, word: string): StoredAnnotation {
+  const start = Array.from(TEXT.slice(0, TEXT.indexOf(word))).length;
+  return { id, type: 'LOC', start, end: start + Array.from(word).length, text: word };
+}
+
+interface Calls {
+  whole: number;
+  changes: { base: string; count: number; inserted: string[] }[];
+}
+
+function fakeMain(loaded: StoredAnnotation[], revision: string | undefined, calls: Calls): Api {
+  const document: ArticleDocument = { id: 'a.txt', name: 'a.txt', text: TEXT, encoding: 'utf-8', encodingGuessed: false, sha256: 'sha', status: 'in-progress', annotations: loaded, relations: [], labels: [], problem: null, migratedFrom: null, orphans: [], reanchored: null, ...(revision ? { revision } : {}) };
+  const ok: SaveResult = { ok: true, savedAt: new Date().toISOString(), written: true, revision: 'next' };
+  return {
+    article: { load: async () => structuredClone(document) },
+    annotations: {
+      save: async () => {
+        calls.whole++;
+        return ok;
+      },
+      saveChanges: async ({ base, count, insert }: { base: string; count: number; insert: { annotation: StoredAnnotation }[] }) => {
+        calls.changes.push({ base, count, inserted: insert.map((placed) => placed.annotation.text) });
+        return ok;
+      },
+    },
+    session: { remember: async () => ({ ok: true }) },
+  } as unknown as Api;
+}
+
+let stopAutosave: () => void;
+beforeEach(() => {
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => setTimeout(callback, 0) as unknown as number);
+  vi.stubGlobal('cancelIdleCallback', (handle: number) => clearTimeout(handle));
+});
+afterEach(() => {
+  stopAutosave();
+  vi.unstubAllGlobals();
+});
+
+async function openAndTag(loaded: StoredAnnotation[], revision: string | undefined): Promise<Calls> {
+  const calls: Calls = { whole: 0, changes: [] };
+  window.api = fakeMain(loaded, revision, calls);
+  useSessionStore.getState().set({ annotator: 'maryam', language: 'fa', notice: null, leaveQuestion: null });
+  showCorpus({ name: 'corpus', displayPath: '/corpus', mode: 'native', articles: [{ id: 'a.txt', name: 'a.txt', folder: '', status: 'new', annotationCount: 0, tags: [], problem: null }], tagSet: { source: 'default', types: [], problem: null, userProblems: [] } });
+  stopAutosave = startAutosave();
+  await openArticle('a.txt');
+  const start = TEXT.indexOf('فیفا');
+  useSessionStore.getState().set({ textSelection: { start, end: start + 'فیفا'.length } });
+  tagTextSelection('ORG');
+  expect(await flushSave()).toBe(true);
+  return calls;
+}
+
+describe('the first save after opening', () => {
+  it('sends only the new tag, against the revision main named the loaded list with', async () => {
+    const calls = await openAndTag([annotation('a1', 'علی'), annotation('a2', 'تهران')], 'loaded-revision');
+    expect(calls.whole).toBe(0);
+    expect(calls.changes).toEqual([{ base: 'loaded-revision', count: 3, inserted: ['فیفا'] }]);
+  });
+
+  it('sends the whole list when main named none', async () => {
+    const calls = await openAndTag([annotation('a1', 'علی')], undefined);
+    expect(calls.whole).toBe(1);
+    expect(calls.changes).toEqual([]);
+  });
+
+  it('sends the whole list when the file was not in reading order (main’s revision names another order)', async () => {
+    const calls = await openAndTag([annotation('a2', 'تهران'), annotation('a1', 'علی')], 'loaded-revision');
+    expect(calls.whole).toBe(1);
+    expect(calls.changes).toEqual([]);
+  });
+});
