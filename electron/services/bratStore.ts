@@ -14,6 +14,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { readConfigurationFile } from './confinedReaders';
 import { readFileInOwnFolder } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
+import { decodeUtf8Strictly } from './strictUtf8';
 import type { LoadedTagSet } from './tagSetLoader';
 import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../shared/ipc';
 import { mergeDocuments } from '../../shared/model/documentMerge';
@@ -153,8 +154,6 @@ export async function loadBratCorpusTagSet(root: string): Promise<LoadedTagSet> 
   return { ...tagSet, problem: tagSet.problem ? `${tagSet.problem} ${note}` : note };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 export class UnreadableStandoffError extends Error {
   constructor(message: string) {
     super(message);
@@ -179,12 +178,8 @@ export async function readStandoffFileAndBytes(annotationPath: string): Promise<
 }
 
 function decodeStandoff(annotationPath: string, bytes: Buffer): StandoffDocument {
-  let content: string;
-  try {
-    content = strictUtf8.decode(bytes);
-  } catch {
-    throw new UnreadableStandoffError(`${path.basename(annotationPath)} is not valid UTF-8; it is left untouched.`);
-  }
+  const content = decodeUtf8Strictly(bytes, 'keep');
+  if (content === null) throw new UnreadableStandoffError(`${path.basename(annotationPath)} is not valid UTF-8; it is left untouched.`);
   return parseStandoff(content);
 }
 
@@ -266,20 +261,11 @@ export async function saveBratAnnotations(
   const applied = applyNativeChanges(before, codePoints, request, restorable);
   const previous = serializeStandoff(before);
   const contents = serializeStandoff(applied.document);
-  const existed = before.lines.length > 0 || before.bom || (await fileExists(annotationPath));
-  const written = contents !== previous || (!existed && contents !== '');
+  // With no file (or an empty one) `previous` is '', so "changed" alone also covers a first save.
+  const written = contents !== previous;
   if (written) await writeFileAtomic(annotationPath, Buffer.from(contents, 'utf8'), { backup: true });
   const view = standoffToNative(applied.document, codePoints);
   return { contents, idMap: applied.idMap, removed: applied.removed, annotations: view.annotations, relations: view.relations, written };
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface BratReanchorResult extends StandoffReanchorOutcome {

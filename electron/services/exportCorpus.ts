@@ -20,6 +20,7 @@ import { loadTagSet } from './tagSetLoader';
 import { readAnnotationTextSync, readArticleBytesSync } from './confinedReaders';
 import { readCorpusFileSync, realCorpusRoot } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
+import { decodeUtf8Strictly } from './strictUtf8';
 
 export const EXPORT_REPORT_FILE = 'export-report.json';
 export const EXPORT_MANIFEST_FILE = 'manifest.json';
@@ -213,12 +214,8 @@ function readBratDocument(rootReal: string, id: string, articlePath: string, tex
   } catch (error) {
     return { unreadable: { article: id, message: `The brat annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
-  let content: string;
-  try {
-    content = strictUtf8.decode(bytes);
-  } catch {
-    return { unreadable: { article: id, message: 'The brat annotation file is not valid UTF-8.' }, status: 'new' };
-  }
+  const content = decodeUtf8Strictly(bytes, 'keep');
+  if (content === null) return { unreadable: { article: id, message: 'The brat annotation file is not valid UTF-8.' }, status: 'new' };
   const view = standoffToNative(parseStandoff(content), Array.from(text));
   // Events, normalizations and equivalences have no place in the native model the export reads.
   const unsupported = content.match(/^(E|N|\*)[^\n]*/gm)?.length ?? 0;
@@ -237,8 +234,6 @@ function readBratDocument(rootReal: string, id: string, articlePath: string, tex
     status: view.annotations.length > 0 ? 'in-progress' : 'new',
   };
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export { listArticleIds };
 
