@@ -1,3 +1,4 @@
+import { compareReadingOrder } from '../text/spanOrder';
 import type { DocumentAnnotation } from './documentAnnotation';
 
 /** Pure edits on a document's annotations (UTF-16 offsets); each returns a new array. */
@@ -13,11 +14,6 @@ export interface EditContext {
   author: string;
   now: string;
   newId: () => string;
-}
-
-/** Reading order: by start, then longer spans first so that outer spans precede nested ones. */
-export function compareReadingOrder(a: DocumentAnnotation, b: DocumentAnnotation): number {
-  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
 }
 
 export function addAnnotation(annotations: readonly DocumentAnnotation[], span: NewSpan, context: EditContext): { annotations: DocumentAnnotation[]; id: string } {
