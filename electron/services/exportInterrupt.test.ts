@@ -3,7 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTestArticle } from '../cli/testCorpus';
+import { writeTestArticle } from './testing/testCorpus';
 import type { ExportManifest } from './exportCorpus';
 import { cleanStaleStaging } from './exportStaging';
 import { expectIntactExport } from './testing/exportManifestCheck';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/cli';
-import { writeTestArticle } from '../cli/testCorpus';
+import { writeTestArticle } from './testing/testCorpus';
 import type { ExportFormatId } from '../../shared/formats/exportTypes';
 import { expectIntactExport } from './testing/exportManifestCheck';
 
