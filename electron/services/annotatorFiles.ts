@@ -2,10 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkAnnotatorName } from '../../shared/curation/annotatorName';
 import type { AssignSummary, CorpusAnnotators, SwitchSummary } from '../../shared/curation/curationSchemas';
-import type { AnnotationFile, StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
-import type { AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
-import type { ArticleStatus } from '../../shared/model/status';
-import { annotationPathFor, ANNOTATION_SUFFIX, type SaveRequest } from './annotationStore';
+import type { AnnotationFile, StoredAnnotation } from '../../shared/model/nativeFormat';
+import { annotationPathFor, ANNOTATION_SUFFIX, type LoadedAnnotations, type SaveRequest } from './annotationStore';
 import { ConcurrentChangeError, readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { resolveInCorpus } from './corpusPaths';
@@ -88,14 +86,7 @@ export async function listCorpusAnnotators(root: string): Promise<CorpusAnnotato
 }
 
 /** An annotator's annotations of an article. A broken file gives none, with the reason in `problem`. */
-export interface AnnotatorAnnotations {
-  status: ArticleStatus;
-  annotations: StoredAnnotation[];
-  relations: StoredRelation[];
-  labels: string[];
-  problem: AnnotationFileProblem | null;
-  migratedFrom: number | null;
-}
+export type AnnotatorAnnotations = Omit<LoadedAnnotations, 'orphans'>;
 
 export async function loadAnnotatorAnnotations(articlePath: string, annotator: string, article: DecodedArticle): Promise<AnnotatorAnnotations> {
   // Confined to the article's folder: a NAME.annotators that links outside is not read.

@@ -22,9 +22,14 @@ export function addAnnotation(annotations: readonly DocumentAnnotation[], span: 
   }
   const duplicate = annotations.find((annotation) => annotation.start === span.start && annotation.end === span.end && annotation.type === span.type && !annotation.fragments);
   if (duplicate) return { annotations: [...annotations], id: duplicate.id };
-  const id = context.newId();
-  const annotation: DocumentAnnotation = {
-    id,
+  const annotation = newAnnotation(span, context);
+  return { annotations: insertInReadingOrder(annotations, annotation), id: annotation.id };
+}
+
+/** A new annotation on a span already checked to lie inside the text. */
+function newAnnotation(span: NewSpan, context: EditContext): DocumentAnnotation {
+  return {
+    id: context.newId(),
     type: span.type,
     start: span.start,
     end: span.end,
@@ -33,7 +38,6 @@ export function addAnnotation(annotations: readonly DocumentAnnotation[], span: 
     created: context.now,
     modified: context.now,
   };
-  return { annotations: insertInReadingOrder(annotations, annotation), id };
 }
 
 /** Inserts into an array already in reading order: a binary search, not a sort of 10,000 items. */
@@ -60,16 +64,7 @@ export function addAnnotations(annotations: readonly DocumentAnnotation[], spans
     const key = `${span.type}\u0000${span.start}\u0000${span.end}`;
     if (existing.has(key)) continue;
     existing.add(key);
-    added.push({
-      id: context.newId(),
-      type: span.type,
-      start: span.start,
-      end: span.end,
-      text: context.text.slice(span.start, span.end),
-      author: context.author,
-      created: context.now,
-      modified: context.now,
-    });
+    added.push(newAnnotation(span, context));
   }
   return { annotations: [...annotations, ...added].sort(compareReadingOrder), ids: added.map((annotation) => annotation.id) };
 }
