@@ -40,6 +40,21 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * beside a `NAME.txt`. Stops at the first sign, so a large native corpus costs one walk at most.
  */
 export async function isBratCorpus(root: string): Promise<boolean> {
+  for await (const { entries } of corpusFoldersBreadthFirst(root)) {
+    const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
+    if (files.has(ANNOTATION_CONF)) return true;
+    for (const name of files) {
+      if (name.endsWith(BRAT_ANNOTATION_SUFFIX) && files.has(`${name.slice(0, -BRAT_ANNOTATION_SUFFIX.length)}.txt`)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The corpus's folders with their entries, breadth first (children by name): hidden, skipped
+ * and annotator folders are not entered, folders that cannot be listed are passed over.
+ */
+async function* corpusFoldersBreadthFirst(root: string): AsyncGenerator<{ folder: string; entries: Dirent[] }> {
   const folders = [root];
   while (folders.length > 0) {
     const folder = folders.shift() as string;
@@ -49,18 +64,13 @@ export async function isBratCorpus(root: string): Promise<boolean> {
     } catch {
       continue;
     }
-    const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
-    if (files.has(ANNOTATION_CONF)) return true;
-    for (const name of files) {
-      if (name.endsWith(BRAT_ANNOTATION_SUFFIX) && files.has(`${name.slice(0, -BRAT_ANNOTATION_SUFFIX.length)}.txt`)) return true;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators')) {
-        folders.push(path.join(folder, entry.name));
-      }
-    }
+    yield { folder, entries };
+    const children = entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators'))
+      .map((entry) => entry.name)
+      .sort();
+    for (const child of children) folders.push(path.join(folder, child));
   }
-  return false;
 }
 
 /** The configuration file brat would use for a folder: in it, or in the nearest parent up to the root. */
@@ -121,21 +131,8 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
 /** Folders under the root that hold an `annotation.conf`, nearest to the root first. */
 export async function foldersWithAnnotationConf(root: string): Promise<string[]> {
   const found: string[] = [];
-  const folders = [path.resolve(root)];
-  while (folders.length > 0) {
-    const folder = folders.shift() as string;
-    let entries: Dirent[];
-    try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-      continue;
-    }
+  for await (const { folder, entries } of corpusFoldersBreadthFirst(path.resolve(root))) {
     if (entries.some((entry) => entry.isFile() && entry.name === ANNOTATION_CONF)) found.push(folder);
-    const children = entries
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators'))
-      .map((entry) => entry.name)
-      .sort();
-    for (const child of children) folders.push(path.join(folder, child));
   }
   return found;
 }
