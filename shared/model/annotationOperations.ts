@@ -1,4 +1,3 @@
-import { compareReadingOrder } from '../text/spanOrder';
 import type { DocumentAnnotation } from './documentAnnotation';
 
 /** Pure edits on a document's annotations (UTF-16 offsets); each returns a new array. */
@@ -14,6 +13,21 @@ export interface EditContext {
   author: string;
   now: string;
   newId: () => string;
+}
+
+/** What the reading order looks at: any span with an id (annotations, highlights). */
+export interface OrderedSpan {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The one order of spans: the annotation list, keyboard navigation, saved files and the nesting
+ * of highlights. By start, then longer spans first so that outer spans precede nested ones; the same span by id.
+ */
+export function compareReadingOrder(a: OrderedSpan, b: OrderedSpan): number {
+  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
 }
 
 export function addAnnotation(annotations: readonly DocumentAnnotation[], span: NewSpan, context: EditContext): { annotations: DocumentAnnotation[]; id: string } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seededRandom';
 import { splitParagraphs, type Paragraph } from '../text/paragraphs';
-import { compareReadingOrder } from '../text/spanOrder';
+import { compareReadingOrder } from './annotationOperations';
 import type { DocumentAnnotation } from './documentAnnotation';
 import { ParagraphAnnotationIndex } from './paragraphAnnotationIndex';
 

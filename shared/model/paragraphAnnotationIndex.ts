@@ -1,5 +1,5 @@
 import type { DocumentAnnotation } from './documentAnnotation';
-import { compareReadingOrder } from '../text/spanOrder';
+import { compareReadingOrder } from './annotationOperations';
 import { identicalEnds } from './annotationChanges';
 import { paragraphIndexAt, type Paragraph } from '../text/paragraphs';
 

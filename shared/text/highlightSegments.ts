@@ -1,4 +1,4 @@
-import { compareReadingOrder } from './spanOrder';
+import { compareReadingOrder } from '../model/annotationOperations';
 
 /**
  * Cuts a paragraph into runs of text covered by the same set of annotations, so that

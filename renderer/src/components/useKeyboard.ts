@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { compareReadingOrder } from '../../../shared/text/spanOrder';
+import { compareReadingOrder } from '../../../shared/model/annotationOperations';
 import { applyTag, deleteSelectedAnnotation, markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished, redo, selectAnnotation, undo } from '../store/actions';
 import { useDocumentStore } from '../store/documentStore';
 import { useCorpusSearchStore } from '../store/corpusSearchStore';

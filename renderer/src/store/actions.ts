@@ -1,7 +1,6 @@
 import { errorMessage } from '../ipcError';
 import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
-import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
-import { compareReadingOrder } from '../../../shared/text/spanOrder';
+import { addAnnotation, addAnnotations, compareReadingOrder, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
 import type { ArticleStatus } from '../../../shared/model/status';

@@ -1,5 +1,5 @@
 import type { SavedDocument } from '../../../shared/ipc';
-import { compareReadingOrder } from '../../../shared/text/spanOrder';
+import { compareReadingOrder } from '../../../shared/model/annotationOperations';
 import { toDocumentAnnotations, toStoredAnnotations, type DocumentAnnotation } from '../../../shared/model/documentAnnotation';
 import type { StoredRelation } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { segmentRange } from './highlightSegments';
-import { compareReadingOrder } from './spanOrder';
+import { segmentRange } from '../text/highlightSegments';
+import { compareReadingOrder } from './annotationOperations';
 
 describe('compareReadingOrder', () => {
   it('orders by start, outer spans before the spans they hold, the same span by id', () => {
