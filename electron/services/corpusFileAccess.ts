@@ -203,20 +203,11 @@ function openedIsNotRegular(file: string, stats: Stats): CorpusFileRefusedError 
   return new CorpusFileRefusedError(file, 'not-regular-file', `it is ${describeFileKind(stats)}`);
 }
 
-/**
- * The buffer of a bounded read, whether it reads asynchronously or not. It starts at the size
- * `stat` gave (plus one byte, to see a file that grew), grows as bytes keep coming, and refuses
- * the file once more than `maxBytes` have come.
- */
+/** A bounded read's buffer (async or sync): `stat`'s size plus one byte (to see growth), grown as bytes come, refused past `maxBytes`. */
 class BoundedReadBuffer {
   buffer: Buffer;
   filled = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly maxBytes: number,
-    private readonly expectedSize: number,
-  ) {
+  constructor(private readonly file: string, private readonly maxBytes: number, private readonly expectedSize: number) {
     // A size over the limit is believed (nothing is read); a size under it is only a first guess.
     if (expectedSize > maxBytes) throw tooLarge(file, maxBytes, expectedSize);
     this.buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expectedSize, 0)) + 1);
@@ -231,11 +222,7 @@ class BoundedReadBuffer {
     this.buffer = grown;
   }
 
-  /**
-   * Counts a read's bytes; true once the reading is done: at the end of the file, or with as
-   * many bytes as the file said it holds (whether it grew meanwhile is the caller's fstat after
-   * the read, readWhole, which saves a read to see the end on every small file).
-   */
+  /** Counts a read's bytes; true at the end, or at the size stat gave (growth is readWhole's fstat: no read to see the end). */
   received(bytesRead: number): boolean {
     if (bytesRead === 0) return true;
     this.filled += bytesRead;
