@@ -5,7 +5,7 @@ import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { createOffsetConverter, type OffsetConverter } from '../../shared/text/offsets';
 import { ANNOTATION_SUFFIX } from '../services/annotationStore';
 import { decodeArticle } from '../services/articleDecoder';
-import { listArticleIds } from '../services/exportCorpus';
+import { listArticleIds } from '../services/articleFiles';
 import { readAnnotationText, readArticleBytes } from '../services/confinedReaders';
 
 export interface ValidationProblem {

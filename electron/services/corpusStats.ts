@@ -3,7 +3,8 @@ import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { FINISHED_STATUSES, type CorpusStats } from '../../shared/stats/corpusStatsReport';
 import { annotatorFilePath, listCorpusAnnotators } from './annotatorFiles';
 import { resolveInCorpus } from './corpusPaths';
-import { listArticleIds, readExportDocument, type ReadArticle } from './exportCorpus';
+import { listArticleIds } from './articleFiles';
+import { readExportDocument, type ReadArticle } from './exportCorpus';
 import { readAnnotationTextSync } from './confinedReaders';
 import { realCorpusRoot } from './corpusFileAccess';
 

@@ -235,8 +235,6 @@ function readBratDocument(rootReal: string, id: string, articlePath: string, tex
   };
 }
 
-export { listArticleIds };
-
 /** Seeded shuffle (mulberry32 + Fisher–Yates) of article ids into train/dev/test. */
 export function splitArticles(ids: readonly string[], split: ExportSplit): Record<SplitPart, string[]> {
   const random = seededRandom(split.seed);

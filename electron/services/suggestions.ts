@@ -4,7 +4,7 @@ import { buildMatchingKey, queryKey } from '../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../shared/text/offsets';
 import { annotationPathFor } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
-import { listArticleIds } from './corpusWatcher';
+import { listArticleIds } from './articleFiles';
 import { readAnnotationText } from './confinedReaders';
 
 /** A text tagged somewhere in the corpus, with the type it was given and how often. */
