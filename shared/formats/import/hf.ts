@@ -86,14 +86,11 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
       continue;
     }
     const { names } = named;
-    const parsedTags: ParsedTag[] = [];
-    for (const [index, name] of names.entries()) {
+    const parsedTags = names.map((name, index): ParsedTag => {
       const parsed = parseTag(name);
-      if (!parsed) {
-        skipped.push({ ...here, reason: `unrecognised tag «${name}» at token ${index}; token kept outside any entity` });
-      }
-      parsedTags.push(parsed ?? { outside: true });
-    }
+      if (!parsed) skipped.push({ ...here, reason: `unrecognised tag «${name}» at token ${index}; token kept outside any entity` });
+      return parsed ?? { outside: true };
+    });
     const sentence: SourceSentence = {
       line: record.line,
       tokens: fields.tokens.map((text, index) => ({ text, tag: parsedTags[index], rawTag: names[index], line: record.line })),
