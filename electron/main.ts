@@ -3,7 +3,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
-import { createDispatcher, createHandlerTable, type HostPlatform } from './ipc/handlers';
+import { createDispatcher, createHandlerTable } from './ipc/handlers';
+import type { HostPlatform } from './ipc/hostPlatform';
 import { CorpusSession } from './services/corpusSession';
 import { CorpusSwitchRequests } from './services/corpusSwitchRequests';
 import { SettingsStore } from './services/settingsStore';

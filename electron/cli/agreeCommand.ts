@@ -4,7 +4,7 @@ import type { PairAgreement } from '../../shared/agreement/pairAgreement';
 import type { SpanScores } from '../../shared/agreement/spanScores';
 import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type AgreementSelection } from '../services/agreementService';
 import { parseArguments, singleCorpus } from './cliArguments';
-import { CLI_EXIT, UsageError, withInterruptSignal, type CliIo } from './cliIo';
+import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
 import { isReadableFolder } from './readableFolder';
 
@@ -93,35 +93,26 @@ export function formatAgreementReport(report: AgreementReport): string {
   return text;
 }
 
-function parse(argv: readonly string[]): { help: true } | { help: false; corpus: string; selection: AgreementSelection; json: boolean } {
+function parse(argv: readonly string[]): { corpus: string; selection: AgreementSelection; json: boolean } | null {
   const parsed = parseArguments(argv, { values: ['--a', '--b'], flags: ['--all', '--json'] });
-  if (parsed.flags.has('--help')) return { help: true };
+  if (parsed.flags.has('--help')) return null;
   const corpus = path.resolve(singleCorpus(parsed));
   const a = parsed.values.get('--a');
   const b = parsed.values.get('--b');
   const json = parsed.flags.has('--json');
-  if (a === undefined && b === undefined) return { help: false, corpus, selection: { kind: 'all' }, json };
+  if (a === undefined && b === undefined) return { corpus, selection: { kind: 'all' }, json };
   if (parsed.flags.has('--all')) throw new UsageError('Give either --a and --b, or --all.');
   if (a === undefined || b === undefined) throw new UsageError('--a and --b go together.');
-  return { help: false, corpus, selection: { kind: 'pair', a, b }, json };
+  return { corpus, selection: { kind: 'pair', a, b }, json };
 }
 
 /** `hashiye agree CORPUS --a X --b Y | --all [--json]`; argv holds the arguments after `agree`. */
 export async function runAgreeCommand(argv: string[], io: CliIo): Promise<number> {
-  let options: ReturnType<typeof parse>;
-  try {
-    options = parse(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`hashiye agree: ${error.message}\nRun "hashiye agree --help" for usage.\n`);
-    return CLI_EXIT.usage;
-  }
-  if (options.help) {
-    io.stdout.write(AGREE_HELP);
-    return CLI_EXIT.ok;
-  }
+  const commandLine = readCommandLine('agree', AGREE_HELP, io, () => parse(argv));
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const options = commandLine.options;
   const fail = (message: string, code: number): number => {
-    if (options.help === false && options.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    if (options.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
     io.stderr.write(`hashiye agree: ${message}\n`);
     return code;
   };

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportCorpusResult, ExportManifest, ExportReport } from '../services/exportCorpus';
 import { runCli } from './cli';
 import type { CorpusStats } from '../services/corpusStats';
-import { writeTestArticle } from './testCorpus';
+import { writeTestArticle } from '../services/testing/testCorpus';
 import type { ValidationResult } from './validateCorpus';
 
 const projectRoot = path.resolve(__dirname, '../..');

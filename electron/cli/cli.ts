@@ -1,8 +1,6 @@
 import { CLI_EXIT, type CliIo } from './cliIo';
 import { createCommandRegistry } from './commands';
 
-export { measureExportThroughput, createBenchmarkCorpus } from './exportBenchmark';
-
 /**
  * `hashiye`: the plain-Node command line (no Electron). Built to out/main/cli.js and started
  * by bin/hashiye.js; tests call `runCli` in-process with their own io.

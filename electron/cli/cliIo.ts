@@ -37,3 +37,27 @@ export async function withInterruptSignal<T>(work: (signal: AbortSignal) => Prom
     process.removeListener('SIGINT', onInterrupt);
   }
 }
+
+/** A command's options, or the exit code when its arguments asked for help or were wrong (already written out). */
+export type CommandLine<T> = { options: T } | { exitCode: number };
+
+/**
+ * Reads a command's arguments with `parse`, which returns null when help was asked for. The help
+ * goes to stdout (exit 0); a usage error to stderr with the way to the help (exit 2); any other
+ * error is thrown. Every command reports wrong arguments in these same words.
+ */
+export function readCommandLine<T>(command: string, help: string, io: CliIo, parse: () => T | null): CommandLine<T> {
+  let options: T | null;
+  try {
+    options = parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`hashiye ${command}: ${error.message}\nRun "hashiye ${command} --help" for usage.\n`);
+    return { exitCode: CLI_EXIT.usage };
+  }
+  if (options === null) {
+    io.stdout.write(help);
+    return { exitCode: CLI_EXIT.ok };
+  }
+  return { options };
+}

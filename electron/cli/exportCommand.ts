@@ -3,7 +3,7 @@ import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, ExportInputError, exportCorpus, type ExportCorpusOptions, type ExportCorpusResult, type ExportProgress } from '../services/exportCorpus';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
-import { CLI_EXIT, UsageError, withInterruptSignal, type CliIo } from './cliIo';
+import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
 
 export const EXPORT_HELP = `Usage: hashiye export CORPUS --format FORMAT --out PATH [options]
@@ -140,18 +140,9 @@ function progressPrinter(io: CliIo): (progress: ExportProgress) => void {
 }
 
 export async function runExportCommand(argv: string[], io: CliIo): Promise<number> {
-  let request: ExportRequest | null;
-  try {
-    request = parseRequest(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`hashiye export: ${error.message}\nRun "hashiye export --help" for usage.\n`);
-    return CLI_EXIT.usage;
-  }
-  if (request === null) {
-    io.stdout.write(EXPORT_HELP);
-    return CLI_EXIT.ok;
-  }
+  const commandLine = readCommandLine('export', EXPORT_HELP, io, () => parseRequest(argv));
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const request = commandLine.options;
   return withInterruptSignal(async (signal) => {
     try {
       const result = await exportCorpus(request.corpus, request.format, request.options, request.json ? undefined : progressPrinter(io), signal);

@@ -5,7 +5,8 @@ import { SOURCE_OFFSET_UNITS, type SourceOffsetUnit } from '../../shared/formats
 import { TAG_SCHEMES, type TagScheme } from '../../shared/formats/import/tagScheme';
 import { DEFAULT_SENTENCES_PER_ARTICLE } from '../../shared/formats/import/tokenizedArticles';
 import { importCorpus, type ImportOptions, type ImportSummary } from '../services/importCorpus';
-import { withInterruptSignal, type CliIo } from './cliIo';
+import { oneOf } from './cliArguments';
+import { readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 
 /** Exit codes of `hashiye import`. */
 export const IMPORT_EXIT = {
@@ -47,23 +48,16 @@ Exit codes: 0 imported, 3 imported but something was skipped, 1 refused or faile
 2 wrong arguments, 130 cancelled (Ctrl+C).
 `;
 
-class UsageError extends Error {}
-
 interface ParsedArguments {
-  help: boolean;
   json: boolean;
-  source?: string;
-  options?: ImportOptions;
+  source: string;
+  options: ImportOptions;
 }
 
 const VALUE_FLAGS = ['--from', '--out', '--sentences-per-article', '--separator', '--scheme', '--offset-unit', '--labels', '--text-field', '--label-field'];
 
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
-  return value as T;
-}
-
-function parseArguments(argv: readonly string[]): ParsedArguments {
+/** The import's arguments; null when help was asked for. */
+function parseArguments(argv: readonly string[]): ParsedArguments | null {
   const values = new Map<string, string>();
   const positional: string[] = [];
   let help = false;
@@ -81,7 +75,7 @@ function parseArguments(argv: readonly string[]): ParsedArguments {
       values.set(flag, value);
     } else positional.push(argument);
   }
-  if (help) return { help, json };
+  if (help) return null;
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give the PATH to import.' : `One PATH only (got ${positional.join(', ')}).`);
   const from = values.get('--from');
   if (!from) throw new UsageError('--from FORMAT is required.');
@@ -107,7 +101,7 @@ function parseArguments(argv: readonly string[]): ParsedArguments {
   if (textField !== undefined) options.textField = textField;
   const labelField = values.get('--label-field');
   if (labelField !== undefined) options.labelField = labelField;
-  return { help, json, source: path.resolve(positional[0]), options };
+  return { json, source: path.resolve(positional[0]), options };
 }
 
 const LISTED_PROBLEMS = 20;
@@ -134,19 +128,9 @@ function formatSummary(summary: ImportSummary): string {
 
 /** `hashiye import PATH --from F --out CORPUS`: argv holds the arguments after `import`. */
 export async function runImportCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed: ParsedArguments;
-  try {
-    parsed = parseArguments(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`hashiye import: ${error.message}\nRun "hashiye import --help" for usage.\n`);
-    return IMPORT_EXIT.usage;
-  }
-  if (parsed.help || !parsed.source || !parsed.options) {
-    io.stdout.write(IMPORT_HELP);
-    return IMPORT_EXIT.ok;
-  }
-  const { source, options, json } = parsed;
+  const commandLine = readCommandLine('import', IMPORT_HELP, io, () => parseArguments(argv));
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { source, options, json } = commandLine.options;
   return withInterruptSignal(async (signal) => {
     try {
       const summary = await importCorpus(source, options, undefined, signal);

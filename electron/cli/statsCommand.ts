@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseArguments, singleCorpus } from './cliArguments';
-import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import { CLI_EXIT, readCommandLine, UsageError, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
 import { statsToCsv } from '../../shared/stats/statsCsv';
 import { corpusStats, type CorpusStats } from '../services/corpusStats';
-import { isReadableFolder } from './readableFolder';
+import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
 
 export const STATS_HELP = `Usage: hashiye stats CORPUS [--json | --csv] [--per-article]
 
@@ -47,32 +47,21 @@ function describe(stats: CorpusStats, perArticle: boolean): string {
   return text;
 }
 
+function parseStatsArguments(argv: readonly string[]): { corpus: string; json: boolean; csv: boolean; perArticle: boolean } | null {
+  const parsed = parseArguments(argv, { values: [], flags: ['--json', '--csv', '--per-article'] });
+  if (parsed.flags.has('--help')) return null;
+  const corpus = path.resolve(singleCorpus(parsed));
+  const json = parsed.flags.has('--json');
+  const csv = parsed.flags.has('--csv');
+  if (json && csv) throw new UsageError('Choose --json or --csv, not both.');
+  return { corpus, json, csv, perArticle: parsed.flags.has('--per-article') };
+}
+
 export async function runStatsCommand(argv: string[], io: CliIo): Promise<number> {
-  let corpus: string;
-  let json: boolean;
-  let csv: boolean;
-  let perArticle: boolean;
-  try {
-    const parsed = parseArguments(argv, { values: [], flags: ['--json', '--csv', '--per-article'] });
-    if (parsed.flags.has('--help')) {
-      io.stdout.write(STATS_HELP);
-      return CLI_EXIT.ok;
-    }
-    corpus = path.resolve(singleCorpus(parsed));
-    json = parsed.flags.has('--json');
-    csv = parsed.flags.has('--csv');
-    if (json && csv) throw new UsageError('Choose --json or --csv, not both.');
-    perArticle = parsed.flags.has('--per-article');
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`hashiye stats: ${error.message}\nRun "hashiye stats --help" for usage.\n`);
-    return CLI_EXIT.usage;
-  }
-  if (!(await isReadableFolder(corpus))) {
-    io.stderr.write(`hashiye stats: cannot read the corpus folder ${corpus}.\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ error: `cannot read the corpus folder ${corpus}` })}\n`);
-    return CLI_EXIT.unreadable;
-  }
+  const commandLine = readCommandLine('stats', STATS_HELP, io, () => parseStatsArguments(argv));
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { corpus, json, csv, perArticle } = commandLine.options;
+  if (!(await isReadableFolder(corpus))) return reportUnreadableCorpus('stats', corpus, json, io);
   const stats = await corpusStats(corpus);
   io.stdout.write(json ? `${JSON.stringify(stats, null, 2)}\n` : csv ? statsToCsv(stats) : describe(stats, perArticle));
   return stats.unreadable.length > 0 ? CLI_EXIT.problems : CLI_EXIT.ok;

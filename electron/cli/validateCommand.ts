@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArguments, singleCorpus } from './cliArguments';
-import { CLI_EXIT, UsageError, type CliIo } from './cliIo';
+import { CLI_EXIT, readCommandLine, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
-import { isReadableFolder } from './readableFolder';
+import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
 import { validateCorpus, type ValidationProblem } from './validateCorpus';
 
 export const VALIDATE_HELP = `Usage: hashiye validate CORPUS [--json]
@@ -23,27 +23,17 @@ function line(entry: ValidationProblem): string {
   return `  ${entry.file}${entry.annotation ? ` [${entry.annotation}]` : ''}: ${entry.message}`;
 }
 
+function parseValidateArguments(argv: readonly string[]): { corpus: string; json: boolean } | null {
+  const parsed = parseArguments(argv, { values: [], flags: ['--json'] });
+  if (parsed.flags.has('--help')) return null;
+  return { corpus: path.resolve(singleCorpus(parsed)), json: parsed.flags.has('--json') };
+}
+
 export async function runValidateCommand(argv: string[], io: CliIo): Promise<number> {
-  let corpus: string;
-  let json: boolean;
-  try {
-    const parsed = parseArguments(argv, { values: [], flags: ['--json'] });
-    if (parsed.flags.has('--help')) {
-      io.stdout.write(VALIDATE_HELP);
-      return CLI_EXIT.ok;
-    }
-    corpus = path.resolve(singleCorpus(parsed));
-    json = parsed.flags.has('--json');
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`hashiye validate: ${error.message}\nRun "hashiye validate --help" for usage.\n`);
-    return CLI_EXIT.usage;
-  }
-  if (!(await isReadableFolder(corpus))) {
-    io.stderr.write(`hashiye validate: cannot read the corpus folder ${corpus}.\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ error: `cannot read the corpus folder ${corpus}` })}\n`);
-    return CLI_EXIT.unreadable;
-  }
+  const commandLine = readCommandLine('validate', VALIDATE_HELP, io, () => parseValidateArguments(argv));
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { corpus, json } = commandLine.options;
+  if (!(await isReadableFolder(corpus))) return reportUnreadableCorpus('validate', corpus, json, io);
   const result = await validateCorpus(corpus);
   if (json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
-import { createOffsetConverter } from '../../shared/text/offsets';
+import { createOffsetConverter, type OffsetConverter } from '../../shared/text/offsets';
 import { ANNOTATION_SUFFIX } from '../services/annotationStore';
 import { decodeArticle } from '../services/articleDecoder';
 import { encodingRecordIn } from '../services/encodingRecord';
-import { listArticleIds } from '../services/exportCorpus';
+import { listArticleIds } from '../services/articleFiles';
 import { readAnnotationText, readArticleBytes } from '../services/confinedReaders';
 
 export interface ValidationProblem {
@@ -43,6 +44,99 @@ async function listAnnotationFiles(root: string): Promise<string[]> {
   return found.sort();
 }
 
+type Report = (entry: ValidationProblem) => void;
+
+/** The article an annotation file belongs to: NAME.txt beside it, or beside its NAME.annotators/ folder; null when there is none. */
+function ownerArticle(file: string, articleFor: ReadonlyMap<string, string>, articleIds: readonly string[]): string | null {
+  const beside = articleFor.get(file);
+  if (beside) return beside;
+  // Files inside NAME.annotators/ belong to the article NAME.txt beside that folder.
+  const annotatorMatch = /^(.*)\.annotators\/[^/]+$/.exec(file);
+  const owner = annotatorMatch ? `${annotatorMatch[1]}.txt` : null;
+  return owner && articleIds.includes(owner) ? owner : null;
+}
+
+/** The annotation file parsed and its article decoded, or null once the reason is reported. */
+async function readFileAndArticle(root: string, file: string, article: string, report: Report): Promise<{ annotationFile: AnnotationFile; text: string; sha256: string } | null> {
+  let raw: string;
+  try {
+    const read = await readAnnotationText(root, path.join(root, ...file.split('/')));
+    if (read === null) throw new Error('it is gone');
+    raw = read;
+  } catch (error) {
+    report({ file, kind: 'io', message: `Cannot read: ${(error as Error).message}` });
+    return null;
+  }
+  const parsed = parseAnnotationFile(raw);
+  if (!parsed.ok) {
+    report({ file, kind: parsed.problem.kind, message: parsed.problem.message });
+    return null;
+  }
+  try {
+    // In the encoding this file records for these bytes (encodingRecord.ts), as the app opens it.
+    const decoded = decodeArticle((await readArticleBytes(root, path.join(root, ...article.split('/')))).bytes, { record: encodingRecordIn(raw) });
+    return { annotationFile: parsed.file, text: decoded.text, sha256: decoded.sha256 };
+  } catch (error) {
+    report({ file, kind: 'article', message: `Its article ${article} cannot be read: ${(error as Error).message}` });
+    return null;
+  }
+}
+
+/** Ids unique, offsets (and fragments) in the article, texts equal to the article's there. Returns the annotation ids. */
+function checkAnnotations(file: string, annotationFile: AnnotationFile, text: string, converter: OffsetConverter, hint: string, report: Report): Set<string> {
+  const length = converter.codePointLength;
+  const slice = (start: number, end: number): string => text.slice(converter.toUtf16(start), converter.toUtf16(end));
+  const ids = new Set<string>();
+  for (const annotation of annotationFile.annotations) {
+    const where = { file, annotation: annotation.id };
+    if (ids.has(annotation.id)) report({ ...where, kind: 'duplicate-id', message: `The id ${annotation.id} is used twice; the app opens this file read-only.` });
+    ids.add(annotation.id);
+    const ranges = annotation.fragments && annotation.fragments.length > 0 ? annotation.fragments : [annotation];
+    const bad = [annotation, ...ranges].find((range) => range.end < range.start || range.end > length);
+    if (bad) {
+      report({ ...where, kind: 'offsets', message: `Annotation ${annotation.id} (${annotation.type}) at ${bad.start}-${bad.end} is outside the article (${length} characters)${hint}.` });
+      continue;
+    }
+    if (ranges.some((range) => range.start < annotation.start || range.end > annotation.end)) {
+      report({ ...where, kind: 'offsets', message: `Annotation ${annotation.id} has a fragment outside its bounds ${annotation.start}-${annotation.end}.` });
+      continue;
+    }
+    const covered = ranges.map((range) => slice(range.start, range.end)).join(' ');
+    if (covered !== annotation.text) {
+      report({ ...where, kind: 'text', message: `Annotation ${annotation.id} (${annotation.type}) says «${annotation.text}» but the article has «${covered}» at ${annotation.start}-${annotation.end}${hint}.` });
+    }
+  }
+  return ids;
+}
+
+/** Relation ids unique, and both ends annotations (or orphans) of this file. */
+function checkRelations(file: string, annotationFile: AnnotationFile, annotationIds: ReadonlySet<string>, report: Report): void {
+  // Orphans (annotations kept aside when the article changed) are still ends a relation may name.
+  const orphans: unknown = (annotationFile as Record<string, unknown>).orphans;
+  const ends = new Set(annotationIds);
+  if (Array.isArray(orphans)) for (const orphan of orphans as unknown[]) if (typeof orphan === 'object' && orphan !== null && typeof (orphan as { id?: unknown }).id === 'string') ends.add((orphan as { id: string }).id);
+  const relationIds = new Set<string>();
+  for (const relation of annotationFile.relations) {
+    if (relationIds.has(relation.id)) report({ file, annotation: relation.id, kind: 'duplicate-id', message: `The relation id ${relation.id} is used twice; the app opens this file read-only.` });
+    relationIds.add(relation.id);
+    for (const end of [relation.from, relation.to]) {
+      if (!ends.has(end)) report({ file, annotation: relation.id, kind: 'relation', message: `Relation ${relation.id} (${relation.type}) points to ${end}, which is not an annotation of this file; the app opens this file read-only.` });
+    }
+  }
+}
+
+/** Source tokens in order and inside the article (`length` code points); the first bad one is reported. */
+function checkTokens(file: string, annotationFile: AnnotationFile, length: number, report: Report): void {
+  let previousEnd = 0;
+  for (const [start, end] of annotationFile.tokens ?? []) {
+    if (start < previousEnd || end <= start || end > length) {
+      report({ file, kind: 'tokens', message: `Source token ${start}-${end} is out of order or outside the article (${length} characters).` });
+      return;
+    }
+    previousEnd = end;
+  }
+}
+
 /**
  * Checks every `NAME.ann.json` of a corpus: it parses (schema, version), it has its article,
  * every annotation's offsets are in range and its text is the article's text there, ids are
@@ -54,94 +148,24 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
   const annotationFiles = await listAnnotationFiles(root);
   const articleFor = new Map(articleIds.map((id) => [id.replace(/\.txt$/i, ANNOTATION_SUFFIX), id]));
   const result: ValidationResult = { ok: true, articles: articleIds.length, annotationFiles: annotationFiles.length, annotations: 0, problems: [], warnings: [] };
-  const problem = (entry: ValidationProblem): void => {
+  const report: Report = (entry) => {
     result.problems.push(entry);
   };
   for (const file of annotationFiles) {
-    const articleId = articleFor.get(file);
-    if (!articleId) {
-      // Files inside NAME.annotators/ belong to the article NAME.txt beside that folder.
-      const annotatorMatch = /^(.*)\.annotators\/[^/]+$/.exec(file);
-      const owner = annotatorMatch ? `${annotatorMatch[1]}.txt` : null;
-      if (!owner || !articleIds.includes(owner)) {
-        problem({ file, kind: 'orphan-file', message: 'No article (NAME.txt) beside this annotation file.' });
-        continue;
-      }
-      articleFor.set(file, owner);
-    }
-    const article = articleFor.get(file) as string;
-    let raw: string;
-    try {
-      const read = await readAnnotationText(root, path.join(root, ...file.split('/')));
-      if (read === null) throw new Error('it is gone');
-      raw = read;
-    } catch (error) {
-      problem({ file, kind: 'io', message: `Cannot read: ${(error as Error).message}` });
+    const article = ownerArticle(file, articleFor, articleIds);
+    if (article === null) {
+      report({ file, kind: 'orphan-file', message: 'No article (NAME.txt) beside this annotation file.' });
       continue;
     }
-    const parsed = parseAnnotationFile(raw);
-    if (!parsed.ok) {
-      problem({ file, kind: parsed.problem.kind, message: parsed.problem.message });
-      continue;
-    }
-    let text: string;
-    let sha256: string;
-    try {
-      // In the encoding this file records for these bytes (encodingRecord.ts), as the app opens it.
-      const decoded = decodeArticle((await readArticleBytes(root, path.join(root, ...article.split('/')))).bytes, { record: encodingRecordIn(raw) });
-      text = decoded.text;
-      sha256 = decoded.sha256;
-    } catch (error) {
-      problem({ file, kind: 'article', message: `Its article ${article} cannot be read: ${(error as Error).message}` });
-      continue;
-    }
-    const annotationFile = parsed.file;
-    const converter = createOffsetConverter(text);
-    const length = converter.codePointLength;
-    const slice = (start: number, end: number): string => text.slice(converter.toUtf16(start), converter.toUtf16(end));
-    const changed = annotationFile.source.sha256 !== sha256;
-    const hint = changed ? ' (the article changed on disk since it was annotated)' : '';
-    const ids = new Set<string>();
+    const read = await readFileAndArticle(root, file, article, report);
+    if (read === null) continue;
+    const { annotationFile, text } = read;
+    const changed = annotationFile.source.sha256 !== read.sha256;
     result.annotations += annotationFile.annotations.length;
-    for (const annotation of annotationFile.annotations) {
-      const where = { file, annotation: annotation.id };
-      if (ids.has(annotation.id)) problem({ ...where, kind: 'duplicate-id', message: `The id ${annotation.id} is used twice; the app opens this file read-only.` });
-      ids.add(annotation.id);
-      const ranges = annotation.fragments && annotation.fragments.length > 0 ? annotation.fragments : [annotation];
-      const bad = [annotation, ...ranges].find((range) => range.end < range.start || range.end > length);
-      if (bad) {
-        problem({ ...where, kind: 'offsets', message: `Annotation ${annotation.id} (${annotation.type}) at ${bad.start}-${bad.end} is outside the article (${length} characters)${hint}.` });
-        continue;
-      }
-      if (ranges.some((range) => range.start < annotation.start || range.end > annotation.end)) {
-        problem({ ...where, kind: 'offsets', message: `Annotation ${annotation.id} has a fragment outside its bounds ${annotation.start}-${annotation.end}.` });
-        continue;
-      }
-      const covered = ranges.map((range) => slice(range.start, range.end)).join(' ');
-      if (covered !== annotation.text) {
-        problem({ ...where, kind: 'text', message: `Annotation ${annotation.id} (${annotation.type}) says «${annotation.text}» but the article has «${covered}» at ${annotation.start}-${annotation.end}${hint}.` });
-      }
-    }
-    // Orphans (annotations kept aside when the article changed) are still ends a relation may name.
-    const orphans: unknown = (annotationFile as Record<string, unknown>).orphans;
-    const ends = new Set(ids);
-    if (Array.isArray(orphans)) for (const orphan of orphans as unknown[]) if (typeof orphan === 'object' && orphan !== null && typeof (orphan as { id?: unknown }).id === 'string') ends.add((orphan as { id: string }).id);
-    const relationIds = new Set<string>();
-    for (const relation of annotationFile.relations) {
-      if (relationIds.has(relation.id)) problem({ file, annotation: relation.id, kind: 'duplicate-id', message: `The relation id ${relation.id} is used twice; the app opens this file read-only.` });
-      relationIds.add(relation.id);
-      for (const end of [relation.from, relation.to]) {
-        if (!ends.has(end)) problem({ file, annotation: relation.id, kind: 'relation', message: `Relation ${relation.id} (${relation.type}) points to ${end}, which is not an annotation of this file; the app opens this file read-only.` });
-      }
-    }
-    let previousEnd = 0;
-    for (const [start, end] of annotationFile.tokens ?? []) {
-      if (start < previousEnd || end <= start || end > length) {
-        problem({ file, kind: 'tokens', message: `Source token ${start}-${end} is out of order or outside the article (${length} characters).` });
-        break;
-      }
-      previousEnd = end;
-    }
+    const converter = createOffsetConverter(text);
+    const ids = checkAnnotations(file, annotationFile, text, converter, changed ? ' (the article changed on disk since it was annotated)' : '', report);
+    checkRelations(file, annotationFile, ids, report);
+    checkTokens(file, annotationFile, converter.codePointLength, report);
     if (changed && !result.problems.some((entry) => entry.file === file)) {
       result.warnings.push({ file, kind: 'article', message: `The article changed on disk since it was annotated (SHA-256 differs); every annotation still matches it.` });
     }

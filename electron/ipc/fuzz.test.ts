@@ -14,7 +14,8 @@ import { channelNames, eventNames, ipcContract, type Channel } from '../../share
 import { createApi } from '../../shared/createApi';
 import { CorpusSession } from '../services/corpusSession';
 import { SettingsStore } from '../services/settingsStore';
-import { createDispatcher, createHandlerTable, IpcRefusedError, type Dispatch } from './handlers';
+import { createDispatcher, createHandlerTable, type Dispatch } from './handlers';
+import { IpcRefusedError } from './ipcRefusedError';
 
 const ARTICLE = 'خبرگزاری ایرنا 😀 گزارش داد\r\nکه «می‌دهد» و\u00a0NASA';
 const ANNOTATED = 'سازمان ملل متحد در نیویورک';

@@ -1,74 +1,20 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { z } from 'zod';
-import {
-  encodeProblem,
-  ipcContract,
-  type Channel,
-  type UserProblem,
-  type EventChannel,
-  type EventPayloadOf,
-  type ResponseOf,
-} from '../../shared/ipc';
+import { encodeProblem, ipcContract, type Channel, type UserProblem } from '../../shared/ipc';
 import type { CorpusSession } from '../services/corpusSession';
 import type { SettingsStore } from '../services/settingsStore';
 import { CorpusSwitchRequests } from '../services/corpusSwitchRequests';
 import { createLeadHandlers } from './leadHandlers';
 import { TransferBusyError, TransferJobs } from '../services/transferJobs';
-import type { ImportFormat } from '../../shared/formats/import/importTypes';
-import type { ImportSourceKind } from '../../shared/transferWire';
 import { problemOfError } from '../services/userProblems';
-
-/** What only the host (Electron, or the e2e harness standing in for it) can do. */
-export interface HostPlatform {
-  /** Shows a folder picker; resolves to the chosen path or null when cancelled. */
-  pickFolder(): Promise<string | null>;
-  /** A save-file picker (the statistics CSV); resolves to the chosen path or null when cancelled. */
-  pickSaveFile?(suggestedName: string): Promise<string | null>;
-  /** File › Export's destination folder; a host without it cannot export from the window. */
-  pickExportFolder?(): Promise<string | null>;
-  /** File › Import's source: a file, or a folder of files (brat: always a folder). */
-  pickImportSource?(kind: ImportSourceKind, format: ImportFormat): Promise<string | null>;
-  /** File › Import's new corpus folder (new or empty; the importer refuses anything else). */
-  pickImportTarget?(): Promise<string | null>;
-  emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>): void;
-  /** Called whenever a corpus was opened, so the host can refresh Open Recent. */
-  corpusOpened?(root: string): void;
-}
-
-/**
- * A path dropped onto the window: a folder opens as the corpus; an article (.txt) opens its
- * folder at that article. Filesystem roots and the home folder are refused: scanning a whole
- * disk is never what a drop meant.
- */
-async function resolveDroppedPath(dropped: string): Promise<{ folder: string; articleName: string | null }> {
-  if (!path.isAbsolute(dropped)) throw new IpcRefusedError('Only a dropped file or folder can be opened this way.', { code: 'dropNotArticle' });
-  let stat;
-  try {
-    stat = await fs.stat(dropped);
-  } catch {
-    throw new IpcRefusedError(`${path.basename(dropped)} cannot be opened: it does not exist.`, { code: 'fileMissing', file: path.basename(dropped) });
-  }
-  const folder = stat.isDirectory() ? path.resolve(dropped) : path.dirname(path.resolve(dropped));
-  if (!stat.isDirectory() && !(stat.isFile() && /\.txt$/i.test(dropped))) {
-    throw new IpcRefusedError('Drop a folder of articles or an article (.txt file).', { code: 'dropNotArticle' });
-  }
-  if (path.parse(folder).root === folder || folder === path.resolve(os.homedir())) {
-    throw new IpcRefusedError(`${folder} is too wide to open as a corpus; drop the folder that holds the articles.`, { code: 'dropTooWide', path: folder });
-  }
-  return { folder, articleName: stat.isDirectory() ? null : path.basename(dropped) };
-}
+import { resolveDroppedPath } from './droppedPath';
+import type { HandlerTable } from './handlerTable';
+import type { HostPlatform } from './hostPlatform';
+import { IpcRefusedError } from './ipcRefusedError';
 
 export interface SenderInfo {
   /** True when the call comes from the app's own window showing the app's own page. */
   trusted: boolean;
   description: string;
 }
-
-type RequestOutput<C extends Channel> = z.output<(typeof ipcContract)[C]['request']>;
-type Handler<C extends Channel> = (request: RequestOutput<C>) => Promise<ResponseOf<C>>;
-export type HandlerTable = { [C in Channel]: Handler<C> };
 
 export interface HandlerDependencies {
   session: CorpusSession;
@@ -198,17 +144,6 @@ export function createHandlerTable({ session, settings, host, development, syste
 }
 
 type UnavailableAction = Extract<UserProblem, { code: 'unavailable' }>['action'];
-
-/** A call refused by the dispatcher or a handler itself; `userProblem` is what the window shows. */
-export class IpcRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly userProblem: UserProblem,
-  ) {
-    super(message);
-    this.name = 'IpcRefusedError';
-  }
-}
 
 /**
  * The one entry point for every call from the window: checks the sender, validates the

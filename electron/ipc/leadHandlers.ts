@@ -9,20 +9,16 @@ import type { CorpusSession } from '../services/corpusSession';
 import { applyCurationDecisions, loadArticleCuration } from '../services/curationService';
 import type { SettingsStore } from '../services/settingsStore';
 import { withUserProblem } from '../services/userProblems';
-import type { HandlerTable, HostPlatform } from './handlers';
+import type { Channel } from '../../shared/ipc';
+import type { HandlerTable } from './handlerTable';
+import type { HostPlatform } from './hostPlatform';
 
-/** The channels of the lead's view: statistics, annotators, agreement, curation, and the annotator's name. */
-export type LeadChannel =
-  | 'settings.setAnnotator'
-  | 'stats.compute'
-  | 'stats.exportCsv'
-  | 'annotators.list'
-  | 'annotators.previewSwitch'
-  | 'annotators.switch'
-  | 'annotators.assign'
-  | 'agreement.compute'
-  | 'curation.load'
-  | 'curation.decide';
+/**
+ * The channels of the lead's view, derived from shared/ipc.ts: every channel of its namespaces
+ * (statistics, annotators, agreement, curation), and the annotator's name.
+ */
+type LeadNamespace = 'stats' | 'annotators' | 'agreement' | 'curation';
+export type LeadChannel = Extract<Channel, `${LeadNamespace}.${string}` | 'settings.setAnnotator'>;
 
 /** The name as it names a file: trimmed and NFC (the contract already refused unusable names). */
 function annotatorName(raw: string): string {

@@ -16,7 +16,8 @@ import { documentTokens } from '../../shared/agreement/tokenLabels';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { codePointText } from '../../shared/text/offsets';
 import { readAnnotationFileAt } from './annotationFileAtPath';
-import { annotatorFilePath, listCorpusAnnotators } from './annotatorFiles';
+import { listCorpusAnnotators } from './annotatorFiles';
+import { annotatorFilePath } from './annotatorPaths';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { readEncodingRecord } from './encodingRecord';
 import { resolveInCorpus } from './corpusPaths';
@@ -48,6 +49,45 @@ function pairKey(a: string, b: string): string {
   return `${a}\u0000${b}`;
 }
 
+/** The annotators to compare: the pair asked for (both must have files), or all of them. */
+function comparedAnnotators(selection: AgreementSelection, annotators: readonly string[]): string[] {
+  if (selection.kind !== 'pair') return [...annotators];
+  if (selection.a === selection.b) throw new UnknownAnnotatorError(`Compare two different annotators (got "${selection.a}" twice).`);
+  const unknown = [selection.a, selection.b].filter((name) => !annotators.includes(name));
+  if (unknown.length > 0) {
+    const known = annotators.length > 0 ? annotators.join(', ') : 'none';
+    throw new UnknownAnnotatorError(`No annotation files of ${unknown.map((name) => `"${name}"`).join(' and ')} in this corpus (annotators: ${known}).`);
+  }
+  return [selection.a, selection.b];
+}
+
+/** An article's text and the usable annotation files of the compared annotators; null (the reason in `problems`) when the article cannot be read. */
+async function readArticleFiles(
+  root: string,
+  entry: { id: string; annotators: readonly string[] },
+  compared: readonly string[],
+  problems: AgreementProblem[],
+): Promise<{ text: string; files: Map<string, AnnotationFile> } | null> {
+  const articlePath = resolveInCorpus(root, entry.id);
+  let article: DecodedArticle;
+  try {
+    // Decoded as the curated or first annotator file records (encodingRecord.ts): their offsets are in that text.
+    article = decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath) });
+  } catch (error) {
+    problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
+    return null;
+  }
+  const codePoints = codePointText(article.text);
+  const files = new Map<string, AnnotationFile>();
+  for (const annotator of entry.annotators) {
+    if (!compared.includes(annotator)) continue;
+    const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, codePoints, root);
+    if (existing.kind === 'usable') files.set(annotator, existing.file);
+    else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
+  }
+  return { text: article.text, files };
+}
+
 /**
  * Agreement of a corpus's annotators, from their files `NAME.annotators/ANNOTATOR.ann.json`.
  * A pair is compared on the articles both have a file for (a missing file is not an empty
@@ -61,17 +101,7 @@ export async function computeAgreement(
   signal?: AbortSignal,
 ): Promise<AgreementReport> {
   const corpus = await listCorpusAnnotators(root);
-  let compared: string[];
-  if (selection.kind === 'pair') {
-    if (selection.a === selection.b) throw new UnknownAnnotatorError(`Compare two different annotators (got "${selection.a}" twice).`);
-    const unknown = [selection.a, selection.b].filter((name) => !corpus.annotators.includes(name));
-    if (unknown.length > 0) {
-      const known = corpus.annotators.length > 0 ? corpus.annotators.join(', ') : 'none';
-      throw new UnknownAnnotatorError(`No annotation files of ${unknown.map((name) => `"${name}"`).join(' and ')} in this corpus (annotators: ${known}).`);
-    }
-    compared = [selection.a, selection.b];
-  } else compared = corpus.annotators;
-
+  const compared = comparedAnnotators(selection, corpus.annotators);
   const pairs: [string, string][] = [];
   for (let first = 0; first < compared.length; first++) {
     for (let second = first + 1; second < compared.length; second++) pairs.push([compared[first], compared[second]]);
@@ -86,26 +116,9 @@ export async function computeAgreement(
   for (const [done, entry] of candidates.entries()) {
     if (signal?.aborted) throw new AgreementCancelledError();
     onProgress?.({ done, total: candidates.length });
-    const articlePath = resolveInCorpus(root, entry.id);
-    let text: string;
-    let article: DecodedArticle;
-    try {
-      // Decoded as the curated or first annotator file records (encodingRecord.ts): their offsets are in that text.
-      article = decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath) });
-      text = article.text;
-    } catch (error) {
-      problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
-      continue;
-    }
-    const codePoints = codePointText(text);
-    const files = new Map<string, AnnotationFile>();
-    for (const annotator of entry.annotators) {
-      if (!compared.includes(annotator)) continue;
-      const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, codePoints, root);
-      if (existing.kind === 'usable') files.set(annotator, existing.file);
-      else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
-    }
-    if (files.size < 2) continue;
+    const read = await readArticleFiles(root, entry, compared, problems);
+    if (read === null || read.files.size < 2) continue;
+    const { text, files } = read;
     comparedArticles++;
     // The source tokens travel with every annotator's copy; the first valid set is used.
     const stored = [...files.values()].find((file) => file.tokens && file.tokens.length > 0)?.tokens;

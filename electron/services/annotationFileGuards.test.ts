@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredAnnotation } from '../../shared/model/nativeFormat';
-import { CorpusSession } from './corpusSession';
+import type { CorpusSession } from './corpusSession';
+import { ARTICLE_ID, bratCorpusOfOneArticle, corpusOfOneArticle, openSession, spanIn, TestCleanups } from './testing/sessionFixture';
 import { writtenFileProblem } from './annotationStore';
 import { makeFolderReadOnly } from './testing/readOnlyFolder';
 import { ConcurrentChangeError, readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
@@ -11,33 +11,23 @@ import { decodeArticle } from './articleDecoder';
 
 /** What the app refuses to open for editing, or to write: ambiguous ids, files it may not write, files it could not reopen. */
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const cleanups = new TestCleanups();
+afterEach(() => cleanups.run());
 
 const TEXT = 'امروز در تهران و سپس در مشهد جلسه برگزار شد.\n';
-const ID = 'خبر.txt';
+const ID = ARTICLE_ID;
 
-function span(needle: string, id: string): StoredAnnotation {
-  const start = Array.from(TEXT.slice(0, TEXT.indexOf(needle))).length;
-  return { id, type: 'LOC', start, end: start + Array.from(needle).length, text: needle };
-}
+const span = (needle: string, id: string): StoredAnnotation => spanIn(TEXT, needle, id);
 
 async function corpusWith(file: Record<string, unknown> | null): Promise<{ root: string; annotationPath: string; session: CorpusSession }> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-guards-'));
-  cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
-  await fs.writeFile(path.join(root, ID), TEXT);
-  const annotationPath = path.join(root, 'خبر.ann.json');
+  const { root, annotationPath } = await corpusOfOneArticle(cleanups, 'hashiye-guards-', TEXT);
   if (file !== null) {
     await fs.writeFile(
       annotationPath,
       JSON.stringify({ format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source: { file: ID, sha256: 'a'.repeat(64), encoding: 'utf-8', length: Array.from(TEXT).length }, status: 'in-progress', annotations: [], relations: [], labels: [], ...file }),
     );
   }
-  const session = new CorpusSession();
-  cleanups.unshift(() => session.close());
-  await session.open(root);
+  const { session } = await openSession(cleanups, root);
   return { root, annotationPath, session };
 }
 
@@ -101,22 +91,15 @@ describe('files the user may not write', () => {
   });
 
   it('does the same for a brat NAME.ann', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-guards-brat-'));
-    cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
-    await fs.writeFile(path.join(root, ID), TEXT);
-    const tehran = span('تهران', 'T1');
-    const annotationPath = path.join(root, 'خبر.ann');
-    await fs.writeFile(annotationPath, `T1\tLOC ${tehran.start} ${tehran.end}\tتهران\n`);
+    const { root, annotationPath, contents } = await bratCorpusOfOneArticle(cleanups, 'hashiye-guards-brat-', TEXT, 'تهران');
     await fs.chmod(annotationPath, 0o444);
-    const session = new CorpusSession();
-    cleanups.unshift(() => session.close());
-    await session.open(root);
+    const { session } = await openSession(cleanups, root);
     const document = await session.loadArticle(ID);
     expect(document.problem).toMatchObject({ kind: 'permission' });
     expect(document.annotations.map((annotation) => annotation.id)).toEqual(['T1']);
     const saved = await save(session, document.sha256, [...document.annotations, span('مشهد', 'new')]);
     expect(saved).toMatchObject({ ok: false, readOnly: true });
-    expect(await fs.readFile(annotationPath, 'utf8')).toBe(`T1\tLOC ${tehran.start} ${tehran.end}\tتهران\n`);
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(contents);
   });
 
   it('opens an article whose folder refuses writes read-only', async (context) => {
@@ -126,7 +109,7 @@ describe('files the user may not write', () => {
       context.skip(readOnly.reason);
       return;
     }
-    cleanups.unshift(() => readOnly.restore());
+    cleanups.first(() => readOnly.restore());
     const document = await session.loadArticle(ID);
     expect(document.problem).toMatchObject({ kind: 'permission' });
     const saved = await save(session, document.sha256, [span('تهران', 'T1')]);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isProcessRunning } from './staleTemporaryFiles';
+import { isProcessRunning } from './processLiveness';
 import { writeAccessProblem } from './writeAccess';
 
 /**

@@ -7,9 +7,8 @@ import type { StoredAnnotation } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor, SaveRefusedError } from './annotationStore';
 import { saveAnnotationFileAt } from './annotationFileAtPath';
+import { AnnotatorNameError, annotatorFilePath } from './annotatorPaths';
 import {
-  AnnotatorNameError,
-  annotatorFilePath,
   listArticleAnnotators,
   listCorpusAnnotators,
   loadAnnotatorAnnotations,

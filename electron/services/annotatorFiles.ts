@@ -1,11 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkAnnotatorName } from '../../shared/curation/annotatorName';
 import type { AssignSummary, CorpusAnnotators, SwitchSummary } from '../../shared/curation/curationSchemas';
-import type { AnnotationFile, StoredAnnotation, StoredRelation } from '../../shared/model/nativeFormat';
-import type { AnnotationFileProblem } from '../../shared/model/readAnnotationFile';
-import type { ArticleStatus } from '../../shared/model/status';
-import { annotationPathFor, ANNOTATION_SUFFIX, type SaveRequest } from './annotationStore';
+import type { AnnotationFile, StoredAnnotation } from '../../shared/model/nativeFormat';
+import { annotationPathFor, ANNOTATION_SUFFIX, type LoadedAnnotations, type SaveRequest } from './annotationStore';
+import { checkAnnotatorName } from '../../shared/curation/annotatorName';
+import { annotatorFileName, annotatorFilePath, annotatorsFolderFor } from './annotatorPaths';
 import { ConcurrentChangeError, readAnnotationFileAt, saveAnnotationFileAt } from './annotationFileAtPath';
 import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { readEncodingRecord } from './encodingRecord';
@@ -13,37 +12,6 @@ import { resolveInCorpus } from './corpusPaths';
 import { readArticleBytes } from './confinedReaders';
 import { scanCorpus } from './corpusScanner';
 import { pathExists } from './pathExists';
-
-/**
- * One annotation file per annotator: `NAME.annotators/ANNOTATOR.ann.json` beside `NAME.txt`
- * (a fixed contract). `NAME.ann.json` stays the file every exporter reads: in a corpus with
- * annotator files it holds the curated result.
- */
-export const ANNOTATORS_FOLDER_SUFFIX = '.annotators';
-
-export class AnnotatorNameError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AnnotatorNameError';
-  }
-}
-
-/** The annotator name as it is used in file names; throws AnnotatorNameError for an unsafe one. */
-export function annotatorFileName(annotator: string): string {
-  const checked = checkAnnotatorName(annotator);
-  if (!checked.ok) throw new AnnotatorNameError(checked.reason);
-  return checked.name;
-}
-
-/** `dir/NAME.txt` → `dir/NAME.annotators`. */
-export function annotatorsFolderFor(articlePath: string): string {
-  return annotationPathFor(articlePath).slice(0, -ANNOTATION_SUFFIX.length) + ANNOTATORS_FOLDER_SUFFIX;
-}
-
-/** `dir/NAME.txt`, `ali` → `dir/NAME.annotators/ali.ann.json`. */
-export function annotatorFilePath(articlePath: string, annotator: string): string {
-  return path.join(annotatorsFolderFor(articlePath), annotatorFileName(annotator) + ANNOTATION_SUFFIX);
-}
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -89,14 +57,7 @@ export async function listCorpusAnnotators(root: string): Promise<CorpusAnnotato
 }
 
 /** An annotator's annotations of an article. A broken file gives none, with the reason in `problem`. */
-export interface AnnotatorAnnotations {
-  status: ArticleStatus;
-  annotations: StoredAnnotation[];
-  relations: StoredRelation[];
-  labels: string[];
-  problem: AnnotationFileProblem | null;
-  migratedFrom: number | null;
-}
+export type AnnotatorAnnotations = Omit<LoadedAnnotations, 'orphans'>;
 
 export async function loadAnnotatorAnnotations(articlePath: string, annotator: string, article: DecodedArticle): Promise<AnnotatorAnnotations> {
   // Confined to the article's folder: a NAME.annotators that links outside is not read.

@@ -14,6 +14,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { readConfigurationFile } from './confinedReaders';
 import { readFileInOwnFolder } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
+import { decodeUtf8Strictly } from './strictUtf8';
 import type { LoadedTagSet } from './tagSetLoader';
 import type { ConflictResolutions, SaveConflict, SavedDocument, UserProblem } from '../../shared/ipc';
 import { mergeDocuments } from '../../shared/model/documentMerge';
@@ -40,6 +41,21 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * beside a `NAME.txt`. Stops at the first sign, so a large native corpus costs one walk at most.
  */
 export async function isBratCorpus(root: string): Promise<boolean> {
+  for await (const { entries } of corpusFoldersBreadthFirst(root)) {
+    const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
+    if (files.has(ANNOTATION_CONF)) return true;
+    for (const name of files) {
+      if (name.endsWith(BRAT_ANNOTATION_SUFFIX) && files.has(`${name.slice(0, -BRAT_ANNOTATION_SUFFIX.length)}.txt`)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The corpus's folders with their entries, breadth first (children by name): hidden, skipped
+ * and annotator folders are not entered, folders that cannot be listed are passed over.
+ */
+async function* corpusFoldersBreadthFirst(root: string): AsyncGenerator<{ folder: string; entries: Dirent[] }> {
   const folders = [root];
   while (folders.length > 0) {
     const folder = folders.shift() as string;
@@ -49,18 +65,13 @@ export async function isBratCorpus(root: string): Promise<boolean> {
     } catch {
       continue;
     }
-    const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
-    if (files.has(ANNOTATION_CONF)) return true;
-    for (const name of files) {
-      if (name.endsWith(BRAT_ANNOTATION_SUFFIX) && files.has(`${name.slice(0, -BRAT_ANNOTATION_SUFFIX.length)}.txt`)) return true;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators')) {
-        folders.push(path.join(folder, entry.name));
-      }
-    }
+    yield { folder, entries };
+    const children = entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators'))
+      .map((entry) => entry.name)
+      .sort();
+    for (const child of children) folders.push(path.join(folder, child));
   }
-  return false;
 }
 
 /** The configuration file brat would use for a folder: in it, or in the nearest parent up to the root. */
@@ -126,21 +137,8 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
 /** Folders under the root that hold an `annotation.conf`, nearest to the root first. */
 export async function foldersWithAnnotationConf(root: string): Promise<string[]> {
   const found: string[] = [];
-  const folders = [path.resolve(root)];
-  while (folders.length > 0) {
-    const folder = folders.shift() as string;
-    let entries: Dirent[];
-    try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-      continue;
-    }
+  for await (const { folder, entries } of corpusFoldersBreadthFirst(path.resolve(root))) {
     if (entries.some((entry) => entry.isFile() && entry.name === ANNOTATION_CONF)) found.push(folder);
-    const children = entries
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.endsWith('.annotators'))
-      .map((entry) => entry.name)
-      .sort();
-    for (const child of children) folders.push(path.join(folder, child));
   }
   return found;
 }
@@ -159,8 +157,6 @@ export async function loadBratCorpusTagSet(root: string): Promise<LoadedTagSet> 
   const perFolder: UserProblem = { code: 'tagSetPerFolder', file: ANNOTATION_CONF, folders: folders.length, shownFrom: path.relative(root, folders[0]).split(path.sep).join('/') };
   return { ...tagSet, problem: tagSet.problem ? `${tagSet.problem} ${note}` : note, userProblems: [...tagSet.userProblems, perFolder] };
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class UnreadableStandoffError extends Error {
   constructor(message: string) {
@@ -186,12 +182,8 @@ export async function readStandoffFileAndBytes(annotationPath: string): Promise<
 }
 
 function decodeStandoff(annotationPath: string, bytes: Buffer): StandoffDocument {
-  let content: string;
-  try {
-    content = strictUtf8.decode(bytes);
-  } catch {
-    throw new UnreadableStandoffError(`${path.basename(annotationPath)} is not valid UTF-8; it is left untouched.`);
-  }
+  const content = decodeUtf8Strictly(bytes, 'keep');
+  if (content === null) throw new UnreadableStandoffError(`${path.basename(annotationPath)} is not valid UTF-8; it is left untouched.`);
   return parseStandoff(content);
 }
 
@@ -273,20 +265,11 @@ export async function saveBratAnnotations(
   const applied = applyNativeChanges(before, codePoints, request, restorable);
   const previous = serializeStandoff(before);
   const contents = serializeStandoff(applied.document);
-  const existed = before.lines.length > 0 || before.bom || (await fileExists(annotationPath));
-  const written = contents !== previous || (!existed && contents !== '');
+  // With no file (or an empty one) `previous` is '', so "changed" alone also covers a first save.
+  const written = contents !== previous;
   if (written) await writeFileAtomic(annotationPath, Buffer.from(contents, 'utf8'), { backup: true });
   const view = standoffToNative(applied.document, codePoints);
   return { contents, idMap: applied.idMap, removed: applied.removed, annotations: view.annotations, relations: view.relations, written };
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface BratReanchorResult extends StandoffReanchorOutcome {

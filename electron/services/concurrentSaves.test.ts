@@ -1,44 +1,25 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaveResult } from '../../shared/ipc';
 import type { StoredAnnotation } from '../../shared/model/nativeFormat';
-import { CorpusSession, type SessionEvent, type SessionSaveRequest } from './corpusSession';
+import type { SessionSaveRequest } from './corpusSession';
+import { ARTICLE_ID, bratCorpusOfOneArticle, corpusOfOneArticle, openSession, spanIn, TestCleanups } from './testing/sessionFixture';
 
 /**
  * Two writers on one annotation file (two Hashiye instances, or Hashiye and a sync tool or an
  * editor): every save merges with what is on disk; nothing is overwritten silently.
  */
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const cleanups = new TestCleanups();
+afterEach(() => cleanups.run());
 
 const TEXT = 'سرلشکر باقری امروز در تهران و سپس در مشهد و اصفهان و شیراز و تبریز سخن گفت.\n';
-const ID = 'خبر.txt';
+const ID = ARTICLE_ID;
 
-async function corpus(): Promise<{ root: string; annotationPath: string }> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-concurrent-'));
-  cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
-  await fs.writeFile(path.join(root, ID), TEXT);
-  return { root, annotationPath: path.join(root, 'خبر.ann.json') };
-}
-
-async function session(root: string, watch = false): Promise<{ session: CorpusSession; events: SessionEvent[] }> {
-  const opened = new CorpusSession({ watch });
-  cleanups.unshift(() => opened.close());
-  await opened.open(root);
-  const events: SessionEvent[] = [];
-  opened.onEvent((event) => events.push(event));
-  return { session: opened, events };
-}
-
-function span(needle: string, id: string, type = 'LOC'): StoredAnnotation {
-  const start = Array.from(TEXT.slice(0, TEXT.indexOf(needle))).length;
-  return { id, type, start, end: start + Array.from(needle).length, text: needle };
-}
+const corpus = () => corpusOfOneArticle(cleanups, 'hashiye-concurrent-', TEXT);
+const session = (root: string, watch = false) => openSession(cleanups, root, { watch });
+const span = (needle: string, id: string, type = 'LOC'): StoredAnnotation => spanIn(TEXT, needle, id, type);
 
 function request(annotations: StoredAnnotation[], extra: Partial<SessionSaveRequest> = {}): SessionSaveRequest {
   return { status: 'in-progress', annotations, relations: [], labels: [], ...extra };
@@ -167,7 +148,7 @@ describe('two instances on one corpus', () => {
         () => undefined,
       );
     }, 5);
-    cleanups.unshift(async () => clearInterval(watching));
+    cleanups.first(() => clearInterval(watching));
     const edit = await windows[0].session.saveAnnotations(ID, sha, request([span('تهران', 'a1')]));
     expect(edit).toMatchObject({ ok: true, written: true });
     await sleep(3500);
@@ -283,15 +264,7 @@ async function until(condition: () => boolean, timeoutMs = 6000): Promise<void> 
 }
 
 describe('brat mode: NAME.ann written by brat or a script meanwhile', () => {
-  async function bratCorpus(): Promise<{ root: string; annotationPath: string }> {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-brat-merge-'));
-    cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
-    await fs.writeFile(path.join(root, ID), TEXT);
-    const tehran = span('تهران', 'T1');
-    const annotationPath = path.join(root, 'خبر.ann');
-    await fs.writeFile(annotationPath, `T1\tLOC ${tehran.start} ${tehran.end}\tتهران\n`);
-    return { root, annotationPath };
-  }
+  const bratCorpus = () => bratCorpusOfOneArticle(cleanups, 'hashiye-brat-merge-', TEXT, 'تهران');
 
   it('merges by line id: the other writer’s lines keep their bytes, ours get free ids', async () => {
     const { root, annotationPath } = await bratCorpus();

@@ -203,60 +203,65 @@ function openedIsNotRegular(file: string, stats: Stats): CorpusFileRefusedError 
   return new CorpusFileRefusedError(file, 'not-regular-file', `it is ${describeFileKind(stats)}`);
 }
 
-/**
- * Reads from `handle` until the end of the file, or until more than `maxBytes` have come: then
- * throws. The buffer starts at the size `stat` gave (plus one byte, to see a file that grew),
- * and grows as bytes keep coming.
- */
-export async function readBoundedFromHandle(file: string, handle: fs.FileHandle, maxBytes: number, expectedSize: number): Promise<Buffer> {
-  // A size over the limit is believed (nothing is read); a size under it is only a first guess.
-  if (expectedSize > maxBytes) throw tooLarge(file, maxBytes, expectedSize);
-  let buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expectedSize, 0)) + 1);
-  let total = 0;
-  for (;;) {
-    if (total === buffer.length) {
-      if (total > maxBytes) throw tooLarge(file, maxBytes, total);
-      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, 64 * 1024)));
-      buffer.copy(grown, 0, 0, total);
-      buffer = grown;
-    }
-    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
-    if (bytesRead === 0) break;
-    total += bytesRead;
-    // As many bytes as the file said it holds: whether it grew meanwhile is the caller's fstat
-    // after the read (readWhole), which saves a read to see the end on every small file.
-    if (total === expectedSize) break;
+/** A bounded read's buffer (async or sync): `stat`'s size plus one byte (to see growth), grown as bytes come, refused past `maxBytes`. */
+class BoundedReadBuffer {
+  buffer: Buffer;
+  filled = 0;
+  constructor(private readonly file: string, private readonly maxBytes: number, private readonly expectedSize: number) {
+    // A size over the limit is believed (nothing is read); a size under it is only a first guess.
+    if (expectedSize > maxBytes) throw tooLarge(file, maxBytes, expectedSize);
+    this.buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expectedSize, 0)) + 1);
   }
-  if (total > maxBytes) throw tooLarge(file, maxBytes, total);
-  return buffer.subarray(0, total);
+
+  /** Makes room for the next read at `filled`, up to the end of `buffer`. */
+  makeRoom(): void {
+    if (this.filled < this.buffer.length) return;
+    if (this.filled > this.maxBytes) throw tooLarge(this.file, this.maxBytes, this.filled);
+    const grown = Buffer.allocUnsafe(Math.min(this.maxBytes + 1, Math.max(this.buffer.length * 2, 64 * 1024)));
+    this.buffer.copy(grown, 0, 0, this.filled);
+    this.buffer = grown;
+  }
+
+  /** Counts a read's bytes; true at the end, or at the size stat gave (growth is readWhole's fstat: no read to see the end). */
+  received(bytesRead: number): boolean {
+    if (bytesRead === 0) return true;
+    this.filled += bytesRead;
+    return this.filled === this.expectedSize;
+  }
+
+  bytes(): Buffer {
+    if (this.filled > this.maxBytes) throw tooLarge(this.file, this.maxBytes, this.filled);
+    return this.buffer.subarray(0, this.filled);
+  }
+}
+
+/** Reads from `handle` until the end of the file, or until more than `maxBytes` have come: then throws. */
+export async function readBoundedFromHandle(file: string, handle: fs.FileHandle, maxBytes: number, expectedSize: number): Promise<Buffer> {
+  const read = new BoundedReadBuffer(file, maxBytes, expectedSize);
+  for (;;) {
+    read.makeRoom();
+    const { bytesRead } = await handle.read(read.buffer, read.filled, read.buffer.length - read.filled, null);
+    if (read.received(bytesRead)) break;
+  }
+  return read.bytes();
 }
 
 /** readBoundedFromHandle, synchronously, on a file descriptor. */
 export function readBoundedFromDescriptorSync(file: string, descriptor: number, maxBytes: number, expectedSize: number): Buffer {
-  if (expectedSize > maxBytes) throw tooLarge(file, maxBytes, expectedSize);
-  let buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expectedSize, 0)) + 1);
-  let total = 0;
+  const read = new BoundedReadBuffer(file, maxBytes, expectedSize);
   for (;;) {
-    if (total === buffer.length) {
-      if (total > maxBytes) throw tooLarge(file, maxBytes, total);
-      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, 64 * 1024)));
-      buffer.copy(grown, 0, 0, total);
-      buffer = grown;
-    }
+    read.makeRoom();
     let bytesRead: number;
     try {
-      bytesRead = readSync(descriptor, buffer, total, buffer.length - total, null);
+      bytesRead = readSync(descriptor, read.buffer, read.filled, read.buffer.length - read.filled, null);
     } catch (error) {
       // Non-blocking descriptors of special files answer "try again": never waited for.
       if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
       throw error;
     }
-    if (bytesRead === 0) break;
-    total += bytesRead;
-    if (total === expectedSize) break;
+    if (read.received(bytesRead)) break;
   }
-  if (total > maxBytes) throw tooLarge(file, maxBytes, total);
-  return buffer.subarray(0, total);
+  return read.bytes();
 }
 
 function delay(ms: number): Promise<void> {

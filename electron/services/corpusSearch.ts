@@ -6,7 +6,7 @@ import { decodeArticle, type DecodedArticle } from './articleDecoder';
 import { readEncodingRecord } from './encodingRecord';
 import { loadAnnotations, saveAnnotations } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
-import { listArticleIds } from './corpusWatcher';
+import { listArticleIds } from './articleFiles';
 import { readArticleBytes } from './confinedReaders';
 
 /** Runs one read-modify-write of an article's annotation file (the session runs it as its own write, unwatched). */

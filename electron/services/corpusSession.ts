@@ -20,7 +20,7 @@ import { AnnotationFileBases, saveMerged, savedDocumentOf, type LastWrite } from
 import { isPermissionFailure, writeAccessRefusal } from './writeAccess';
 import { problemOfError, tooManyEntriesProblem, withUserProblem } from './userProblems';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
-import type { ReanchorReport } from './reanchorOnLoad';
+import { countReanchorChanges } from '../../shared/text/reanchorStatus';
 import { annotationFileLimitProblem, INPUT_LIMITS, saveRequestProblem } from './inputLimits';
 import { readArticleBytes } from './confinedReaders';
 import { scheduleStaleTemporaryCleanup } from './staleTemporaryFiles';
@@ -198,7 +198,7 @@ export class CorpusSession {
         problem: loaded.problem,
         migratedFrom: null,
         orphans: [],
-        reanchored: reanchored ? { moved: reanchored.changes.filter((change) => change.status === 'moved').length, fuzzy: reanchored.changes.filter((change) => change.status === 'fuzzy').length, orphaned: reanchored.changes.filter((change) => change.status === 'orphan').length } : null,
+        reanchored: reanchored ? countReanchorChanges(reanchored.changes) : null,
       };
     } else {
       // One read of the annotation file: limits, re-anchoring when the article changed on disk
@@ -224,7 +224,7 @@ export class CorpusSession {
           // The quote context is for re-anchoring on disk; main recomputes it on every save.
           annotations: loaded.annotations.map(withoutQuote),
           orphans: loaded.orphans ?? [],
-          reanchored: reanchored ? summarizeReanchoring(reanchored.report) : null,
+          reanchored: reanchored ? countReanchorChanges(reanchored.report.changes) : null,
         };
         // The base of this window's next save: the file as read here (or as re-anchoring wrote it).
         const fileSha256 = reanchored?.written != null ? sha256Of(Buffer.from(reanchored.written, 'utf8')) : unchanged?.kind === 'read' ? sha256Of(unchanged.bytes) : null;
@@ -588,9 +588,4 @@ function withoutQuote(annotation: StoredAnnotation): StoredAnnotation {
   if (annotation.quote === undefined) return annotation;
   const { quote: _quote, ...rest } = annotation;
   return rest;
-}
-
-function summarizeReanchoring(report: ReanchorReport): { moved: number; fuzzy: number; orphaned: number } {
-  const count = (status: string) => report.changes.filter((change) => change.status === status).length;
-  return { moved: count('moved') + count('recovered'), fuzzy: count('fuzzy'), orphaned: count('orphan') };
 }

@@ -1,9 +1,11 @@
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { FINISHED_STATUSES, type CorpusStats } from '../../shared/stats/corpusStatsReport';
-import { annotatorFilePath, listCorpusAnnotators } from './annotatorFiles';
+import { listCorpusAnnotators } from './annotatorFiles';
+import { annotatorFilePath } from './annotatorPaths';
 import { resolveInCorpus } from './corpusPaths';
-import { listArticleIds, readExportDocument } from './exportCorpus';
+import { listArticleIds } from './articleFiles';
+import { readExportDocument, type ReadArticle } from './exportCorpus';
 import { readAnnotationTextSync } from './confinedReaders';
 import { realCorpusRoot } from './corpusFileAccess';
 
@@ -45,62 +47,44 @@ export function dayOfTimestamp(timestamp: string | undefined): string | null {
   return check.getUTCMonth() === Number(month) - 1 && check.getUTCDate() === Number(day) ? `${year}-${month}-${day}` : null;
 }
 
-/**
- * Articles by status, annotations by type, author, annotator file and article, and progress
- * over time. The figures `hashiye stats` prints and the app's statistics view draws: one
- * computation, so that both always agree.
- */
-export async function corpusStats(root: string): Promise<CorpusStats> {
-  const ids = await listArticleIds(root);
-  const byStatus = Object.fromEntries(ArticleStatusSchema.options.map((status) => [status, 0])) as Record<ArticleStatus, number>;
-  const totals = new Map<string, number>();
-  const authors = new Map<string, number>();
-  const createdDays = new Map<string, number>();
-  const doneDays = new Map<string, number>();
-  const stats: CorpusStats = {
-    articles: ids.length,
-    byStatus,
-    annotations: 0,
-    byType: {},
-    relations: 0,
-    byAuthor: {},
-    withoutAuthor: 0,
-    byAnnotatorFile: {},
-    createdByDay: {},
-    undated: 0,
-    doneByDay: {},
-    doneUndated: 0,
-    unreadable: [],
-    perArticle: [],
-  };
-  for (const id of ids) {
-    const read = readExportDocument(root, id);
-    byStatus[read.status]++;
-    if ('unreadable' in read) {
-      stats.unreadable.push(read.unreadable);
-      stats.perArticle.push({ article: id, status: read.status, annotations: 0, byType: {} });
-      continue;
-    }
-    const { annotations } = read.document;
-    const counts = countsByType(annotations.map((annotation) => annotation.type));
-    for (const [type, count] of counts) countInto(totals, type, count);
-    for (const annotation of annotations) {
-      if (annotation.author) countInto(authors, annotation.author);
-      else stats.withoutAuthor++;
-      const day = dayOfTimestamp(annotation.created);
-      if (day) countInto(createdDays, day);
-      else stats.undated++;
-    }
-    stats.annotations += annotations.length;
-    stats.relations += read.document.relations.length;
-    const finished = FINISHED_STATUSES.includes(read.status);
-    if (finished) {
-      const day = dayOfTimestamp(read.updated);
-      if (day) countInto(doneDays, day);
-      else stats.doneUndated++;
-    }
-    stats.perArticle.push({ article: id, status: read.status, annotations: annotations.length, byType: sortedRecord(counts), ...(read.assignee ? { assignee: read.assignee } : {}) });
+/** Counts gathered over the articles, turned into the report's sorted records at the end. */
+interface Tallies {
+  types: Map<string, number>;
+  authors: Map<string, number>;
+  createdDays: Map<string, number>;
+  doneDays: Map<string, number>;
+}
+
+/** Adds one article (as the export reads it) to the statistics. */
+function countArticle(stats: CorpusStats, tallies: Tallies, id: string, read: ReadArticle): void {
+  stats.byStatus[read.status]++;
+  if ('unreadable' in read) {
+    stats.unreadable.push(read.unreadable);
+    stats.perArticle.push({ article: id, status: read.status, annotations: 0, byType: {} });
+    return;
   }
+  const { annotations } = read.document;
+  const counts = countsByType(annotations.map((annotation) => annotation.type));
+  for (const [type, count] of counts) countInto(tallies.types, type, count);
+  for (const annotation of annotations) {
+    if (annotation.author) countInto(tallies.authors, annotation.author);
+    else stats.withoutAuthor++;
+    const day = dayOfTimestamp(annotation.created);
+    if (day) countInto(tallies.createdDays, day);
+    else stats.undated++;
+  }
+  stats.annotations += annotations.length;
+  stats.relations += read.document.relations.length;
+  if (FINISHED_STATUSES.includes(read.status)) {
+    const day = dayOfTimestamp(read.updated);
+    if (day) countInto(tallies.doneDays, day);
+    else stats.doneUndated++;
+  }
+  stats.perArticle.push({ article: id, status: read.status, annotations: annotations.length, byType: sortedRecord(counts), ...(read.assignee ? { assignee: read.assignee } : {}) });
+}
+
+/** Annotations per annotator file (`NAME.annotators/ANNOTATOR.ann.json`); files that cannot be read or parsed go to `stats.unreadable`. */
+async function countAnnotatorFiles(root: string, stats: CorpusStats): Promise<Map<string, number>> {
   const annotatorCounts = new Map<string, number>();
   for (const entry of (await listCorpusAnnotators(root)).articles) {
     for (const annotator of entry.annotators) {
@@ -118,10 +102,39 @@ export async function corpusStats(root: string): Promise<CorpusStats> {
       else stats.unreadable.push({ article: entry.id, annotator, message: `The annotator file is not valid: ${parsed.problem.message}` });
     }
   }
-  stats.byType = sortedRecord(totals);
-  stats.byAuthor = sortedRecord(authors);
+  return annotatorCounts;
+}
+
+/**
+ * Articles by status, annotations by type, author, annotator file and article, and progress
+ * over time. The figures `hashiye stats` prints and the app's statistics view draws: one
+ * computation, so that both always agree.
+ */
+export async function corpusStats(root: string): Promise<CorpusStats> {
+  const ids = await listArticleIds(root);
+  const stats: CorpusStats = {
+    articles: ids.length,
+    byStatus: Object.fromEntries(ArticleStatusSchema.options.map((status) => [status, 0])) as Record<ArticleStatus, number>,
+    annotations: 0,
+    byType: {},
+    relations: 0,
+    byAuthor: {},
+    withoutAuthor: 0,
+    byAnnotatorFile: {},
+    createdByDay: {},
+    undated: 0,
+    doneByDay: {},
+    doneUndated: 0,
+    unreadable: [],
+    perArticle: [],
+  };
+  const tallies: Tallies = { types: new Map(), authors: new Map(), createdDays: new Map(), doneDays: new Map() };
+  for (const id of ids) countArticle(stats, tallies, id, readExportDocument(root, id));
+  const annotatorCounts = await countAnnotatorFiles(root, stats);
+  stats.byType = sortedRecord(tallies.types);
+  stats.byAuthor = sortedRecord(tallies.authors);
   stats.byAnnotatorFile = sortedRecord(annotatorCounts);
-  stats.createdByDay = chronologicalRecord(createdDays);
-  stats.doneByDay = chronologicalRecord(doneDays);
+  stats.createdByDay = chronologicalRecord(tallies.createdDays);
+  stats.doneByDay = chronologicalRecord(tallies.doneDays);
   return stats;
 }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomicWrite';
-import { CorpusWatcher, listArticleIds, sha256Of, type CorpusWatchEvent, type CorpusWatcherOptions, type KnownFileState } from './corpusWatcher';
+import { listArticleIds } from './articleFiles';
+import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type CorpusWatcherOptions, type KnownFileState } from './corpusWatcher';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

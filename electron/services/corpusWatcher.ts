@@ -1,6 +1,6 @@
 import { LOCK_FILE_NAME } from './annotationFileLock';
 import { createHash } from 'node:crypto';
-import { isArticleFileName, listArticleIds } from './articleFiles';
+import { isArticleFileName } from './articleFiles';
 import { promises as fs, watch as watchFileSystem, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { readFileInOwnFolder } from './corpusFileAccess';
@@ -97,9 +97,6 @@ function isNoise(name: string): boolean {
   const base = path.basename(name);
   return base.endsWith('.tmp') || base.endsWith('.bak') || LOCK_FILE_NAME.test(base);
 }
-
-/** Article ids under the root, by the corpus scanner's rules (hidden folders and `*.annotators` skipped). */
-export { listArticleIds };
 
 /** Folder watches at most (inotify's default limit is 8,192 per user on older systems, shared with other programs). */
 export const MAX_FOLDER_WATCHES = 4000;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { annotationPathFor } from './annotationStore';
-import { annotatorsFolderFor } from './annotatorFiles';
+import { annotatorsFolderFor } from './annotatorPaths';
 import { readCorpusFile } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
 

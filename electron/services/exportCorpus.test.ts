@@ -2,7 +2,7 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeTestArticle } from '../cli/testCorpus';
+import { writeTestArticle } from './testing/testCorpus';
 import { ExportCancelledError, ExportInputError, exportCorpus, splitArticles, type ExportProgress } from './exportCorpus';
 import { importCorpus } from './importCorpus';
 

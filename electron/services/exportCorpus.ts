@@ -9,7 +9,7 @@ import { getExportFormat } from '../../shared/formats/registry';
 import { seededRandom } from '../../shared/seededRandom';
 import { standoffToNative } from '../../shared/brat/nativeBridge';
 import { parseStandoff } from '../../shared/brat/standoffDocument';
-import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportFormatId, ExportProblem, SerializeOptions } from '../../shared/formats/exportTypes';
+import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportFormatId, ExportProblem, FormatSerializer, SerializeOptions } from '../../shared/formats/exportTypes';
 import type { ArticleStatus } from '../../shared/model/status';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { annotationPathFor } from './annotationStore';
@@ -22,6 +22,7 @@ import { loadTagSet } from './tagSetLoader';
 import { readAnnotationTextSync, readArticleBytesSync } from './confinedReaders';
 import { readCorpusFileSync, realCorpusRoot } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
+import { decodeUtf8Strictly } from './strictUtf8';
 
 export const EXPORT_REPORT_FILE = 'export-report.json';
 export const EXPORT_MANIFEST_FILE = 'manifest.json';
@@ -221,12 +222,8 @@ function readBratDocument(rootReal: string, id: string, articlePath: string, tex
   } catch (error) {
     return { unreadable: { article: id, message: `The brat annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
-  let content: string;
-  try {
-    content = strictUtf8.decode(bytes);
-  } catch {
-    return { unreadable: { article: id, message: 'The brat annotation file is not valid UTF-8.' }, status: 'new' };
-  }
+  const content = decodeUtf8Strictly(bytes, 'keep');
+  if (content === null) return { unreadable: { article: id, message: 'The brat annotation file is not valid UTF-8.' }, status: 'new' };
   const view = standoffToNative(parseStandoff(content), Array.from(text));
   // Events, normalizations and equivalences have no place in the native model the export reads.
   const unsupported = content.match(/^(E|N|\*)[^\n]*/gm)?.length ?? 0;
@@ -245,10 +242,6 @@ function readBratDocument(rootReal: string, id: string, articlePath: string, tex
     status: view.annotations.length > 0 ? 'in-progress' : 'new',
   };
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-export { listArticleIds };
 
 /** Seeded shuffle (mulberry32 + Fisher–Yates) of article ids into train/dev/test. */
 export function splitArticles(ids: readonly string[], split: ExportSplit): Record<SplitPart, string[]> {
@@ -426,6 +419,200 @@ function totalsOf(reports: readonly DocumentReport[], unreadable: readonly Unrea
   return totals;
 }
 
+/** The corpus folder must be a folder that can be read: anything else is the caller's input error. */
+async function checkCorpusFolder(root: string): Promise<void> {
+  try {
+    const stat = await fs.stat(root);
+    if (!stat.isDirectory()) throw withUserProblem(new ExportInputError(`${root} is not a folder.`, 'corpus'), { code: 'notAFolder', path: root });
+  } catch (error) {
+    if (error instanceof ExportInputError) throw error;
+    throw new ExportInputError(`Cannot read the corpus folder ${root}: ${(error as Error).message}`, 'corpus');
+  }
+}
+
+/** Where the export goes: `fileMode` when `out` names the main file itself. Never the corpus folder, nor (for brat) inside it. */
+function exportDestination(root: string, formatId: ExportFormatId, mainExtension: string | null, options: ExportCorpusOptions): { fileMode: boolean; outFolder: string } {
+  const fileMode = mainFileTarget(options.out, mainExtension, options.split);
+  const outFolder = path.resolve(fileMode ? path.dirname(options.out) : options.out);
+  const fromRoot = path.relative(path.resolve(root), outFolder);
+  const insideCorpus = !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
+  // brat writes NAME.txt files: inside the corpus they would become articles, or replace them.
+  if (fromRoot === '' || (insideCorpus && formatId === 'brat')) {
+    throw withUserProblem(new ExportInputError(`Export into a folder outside the corpus (${outFolder} is ${fromRoot === '' ? 'the corpus folder' : 'inside it'}).`), { code: 'exportIntoCorpus', path: outFolder });
+  }
+  return { fileMode, outFolder };
+}
+
+interface SerializedArticles {
+  outputs: DocumentOutput[];
+  unreadable: UnreadableArticle[];
+  workersUsed: number;
+}
+
+interface SerializeJob {
+  root: string;
+  formatId: ExportFormatId;
+  ids: readonly string[];
+  serializeOptions: SerializeOptions;
+  options: ExportCorpusOptions;
+  onProgress: ((progress: ExportProgress) => void) | undefined;
+  signal: AbortSignal | undefined;
+  throwIfCancelled: () => void;
+}
+
+/** Reads and serializes the articles, in corpus order: on worker threads when there are many and the workers load, else here. */
+async function serializeArticles(job: SerializeJob): Promise<SerializedArticles> {
+  const { ids, options, onProgress } = job;
+  const total = ids.length;
+  const serialized: SerializedArticles = { outputs: [], unreadable: [], workersUsed: 0 };
+  onProgress?.({ phase: 'reading', done: 0, total });
+  const workerCount = Math.max(0, Math.min(options.workers ?? Math.min(4, os.availableParallelism()), Math.ceil(total / BATCH_SIZE)));
+  const script = workerCount > 0 && (options.workers !== undefined || total >= MIN_ARTICLES_FOR_WORKERS) ? findWorkerScript() : null;
+  let items: ExportBatchItem[] | null = null;
+  if (script) {
+    try {
+      const statuses = options.scope?.statuses ? [...options.scope.statuses] : null;
+      const data = { root: job.root, formatId: job.formatId, serializeOptions: job.serializeOptions, statuses };
+      items = await processOnWorkers(script, workerCount, ids, data, (done) => onProgress?.({ phase: 'reading', done, total }), job.signal);
+      serialized.workersUsed = workerCount;
+    } catch (error) {
+      if (error instanceof ExportCancelledError) throw error;
+      // A worker could not start or failed (e.g. its script cannot load here): do it on this thread.
+    }
+  }
+  for (const item of items ?? (await serializeOnThisThread(job))) {
+    if (item.kind === 'output') serialized.outputs.push(item.output);
+    else if (item.kind === 'unreadable') serialized.unreadable.push(item.entry);
+  }
+  job.throwIfCancelled();
+  return serialized;
+}
+
+/** serializeArticles on the calling thread, yielding about every 20 ms so that the app's main process keeps answering. */
+async function serializeOnThisThread({ root, formatId, ids, serializeOptions, options, onProgress, throwIfCancelled }: SerializeJob): Promise<ExportBatchItem[]> {
+  const format = getExportFormat(formatId);
+  const statuses = options.scope?.statuses ? new Set(options.scope.statuses) : null;
+  const items: ExportBatchItem[] = [];
+  let sliceStarted = performance.now();
+  for (let index = 0; index < ids.length; index++) {
+    const read = readExportDocument(root, ids[index]);
+    if (statuses === null || statuses.has(read.status)) {
+      if ('unreadable' in read) items.push({ kind: 'unreadable', entry: read.unreadable });
+      else items.push({ kind: 'output', output: format.serializeDocument(read.document, serializeOptions) });
+    }
+    if (performance.now() - sliceStarted > 20 || index === ids.length - 1) {
+      onProgress?.({ phase: 'reading', done: index + 1, total: ids.length });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      throwIfCancelled();
+      sliceStarted = performance.now();
+    }
+  }
+  return items;
+}
+
+/** The export's report: totals, what was lost or unreadable, and the articles with something to say. */
+function exportReportOf(formatId: ExportFormatId, offsetUnit: string, options: ExportCorpusOptions, { outputs, unreadable }: SerializedArticles): ExportReport {
+  const reports = outputs.map((output) => output.report);
+  const totals = totalsOf(reports, unreadable);
+  return {
+    format: formatId,
+    options: { scheme: offsetUnit === 'token' ? (options.scheme ?? 'iob2') : null, jsonlVariant: formatId === 'jsonl' ? (options.jsonlVariant ?? 'label') : null, split: options.split ?? null },
+    totals,
+    lossy: totals.lost > 0 || unreadable.length > 0,
+    unreadable,
+    documents: reports.filter((documentReport) => documentReport.problems.length > 0),
+  };
+}
+
+interface PlannedFile {
+  file: ExportFile;
+  part: SplitPart | null;
+  /** For a main file: the articles and the annotations in it. */
+  articles?: number;
+  annotations?: number;
+}
+
+/** The export's files, per split part (or one part holding everything), in corpus order; `fileMode` names the main file `out`. */
+function planExportFiles(
+  format: FormatSerializer,
+  outputs: readonly DocumentOutput[],
+  options: ExportCorpusOptions,
+  serializeOptions: SerializeOptions,
+  fileMode: boolean,
+): { files: PlannedFile[]; splitIds: Record<SplitPart, string[]> | null } {
+  const parts: { part: SplitPart | null; outputs: DocumentOutput[] }[] = [];
+  let splitIds: Record<SplitPart, string[]> | null = null;
+  if (options.split) {
+    splitIds = splitArticles(outputs.map((output) => output.article), options.split);
+    for (const part of SPLIT_PARTS) {
+      const members = new Set(splitIds[part]);
+      parts.push({ part, outputs: outputs.filter((output) => members.has(output.article)) });
+    }
+  } else {
+    parts.push({ part: null, outputs: [...outputs] });
+  }
+  const files: PlannedFile[] = [];
+  for (const { part, outputs: partOutputs } of parts) {
+    const prefix = part ? `${part}/` : '';
+    for (const output of partOutputs) for (const file of output.files) files.push({ file: { ...file, path: prefix + file.path }, part });
+    for (const file of format.finish(partOutputs, serializeOptions)) {
+      const isMain = file.role === 'main';
+      const renamed = isMain && fileMode ? path.basename(options.out) : file.path;
+      files.push({
+        file: { ...file, path: prefix + renamed },
+        part,
+        ...(isMain ? { articles: partOutputs.length, annotations: partOutputs.reduce((sum, output) => sum + output.report.written, 0) } : {}),
+      });
+    }
+  }
+  return { files, splitIds };
+}
+
+/** The manifest: every file with its SHA-256 (of `contents`, the files encoded once), by path. */
+function manifestOf(report: ExportReport, articles: number, splitIds: Record<SplitPart, string[]> | null, files: readonly PlannedFile[], contents: readonly Buffer[]): ExportManifest {
+  return {
+    tool: 'hashiye',
+    format: report.format,
+    options: report.options,
+    articles,
+    split: splitIds,
+    files: files
+      .map(({ file, part, articles, annotations }, index) => ({ path: file.path, ...sha256(contents[index]), role: file.role, split: part, ...(articles !== undefined ? { articles, annotations } : {}) }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
+/**
+ * Writes the files, the report and the manifest (last) into a staging folder first and moves
+ * them into place only when complete: a failed or cancelled export leaves the previous one as
+ * it was and nothing partial (exportStaging.ts). Returns the absolute paths written.
+ */
+async function writeExport(
+  destination: { outFolder: string; fileMode: boolean },
+  files: readonly PlannedFile[],
+  contents: readonly Buffer[],
+  report: ExportReport,
+  manifest: ExportManifest,
+  onProgress: ((progress: ExportProgress) => void) | undefined,
+  throwIfCancelled: () => void,
+): Promise<string[]> {
+  onProgress?.({ phase: 'writing', done: 0, total: files.length });
+  const writeQueue: { relative: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
+  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: `${JSON.stringify(report, null, 2)}\n` });
+  writeQueue.push({ relative: EXPORT_MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
+  const staging = await beginStagedExport(destination.outFolder, destination.fileMode);
+  try {
+    await writeStagedFiles(staging.folder, writeQueue, (done) => onProgress?.({ phase: 'writing', done, total: writeQueue.length }), throwIfCancelled);
+    throwIfCancelled();
+    const relativePaths = writeQueue.map((item) => item.relative);
+    await staging.commit(relativePaths, [EXPORT_REPORT_FILE, EXPORT_MANIFEST_FILE]);
+    return relativePaths.map((relative) => path.join(staging.destination, relative)).sort();
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}
+
 /**
  * Exports a corpus (or part of it) to one format: reads every article and its annotation file,
  * serializes each, checks what the format cannot hold, and writes the format's files with
@@ -445,146 +632,29 @@ export async function exportCorpus(
   const throwIfCancelled = (): void => {
     if (signal?.aborted) throw new ExportCancelledError();
   };
-  try {
-    const stat = await fs.stat(root);
-    if (!stat.isDirectory()) throw withUserProblem(new ExportInputError(`${root} is not a folder.`, 'corpus'), { code: 'notAFolder', path: root });
-  } catch (error) {
-    if (error instanceof ExportInputError) throw error;
-    throw new ExportInputError(`Cannot read the corpus folder ${root}: ${(error as Error).message}`, 'corpus');
-  }
-  const fileMode = mainFileTarget(options.out, format.mainExtension, options.split);
-  const outFolder = path.resolve(fileMode ? path.dirname(options.out) : options.out);
-  const fromRoot = path.relative(path.resolve(root), outFolder);
-  const insideCorpus = !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
-  // brat writes NAME.txt files: inside the corpus they would become articles, or replace them.
-  if (fromRoot === '' || (insideCorpus && formatId === 'brat')) {
-    throw withUserProblem(new ExportInputError(`Export into a folder outside the corpus (${outFolder} is ${fromRoot === '' ? 'the corpus folder' : 'inside it'}).`), { code: 'exportIntoCorpus', path: outFolder });
-  }
+  await checkCorpusFolder(root);
+  const destination = exportDestination(root, formatId, format.mainExtension, options);
   onProgress?.({ phase: 'listing', done: 0, total: 0 });
   const ids = selectArticleIds(await listArticleIds(root), options.scope);
   throwIfCancelled();
   const tagSet = (await isBratCorpus(root)) ? await loadBratCorpusTagSet(root) : await loadTagSet(root);
   const types = options.types ?? tagSet.types.map((type) => type.id);
   const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types };
-  const statuses = options.scope?.statuses ? new Set(options.scope.statuses) : null;
 
-  const total = ids.length;
-  const outputs: DocumentOutput[] = [];
-  const unreadable: UnreadableArticle[] = [];
-  const collect = (item: ExportBatchItem): void => {
-    if (item.kind === 'output') outputs.push(item.output);
-    else if (item.kind === 'unreadable') unreadable.push(item.entry);
-  };
-  onProgress?.({ phase: 'reading', done: 0, total });
-  const workerCount = Math.max(0, Math.min(options.workers ?? Math.min(4, os.availableParallelism()), Math.ceil(total / BATCH_SIZE)));
-  const script = workerCount > 0 && (options.workers !== undefined || total >= MIN_ARTICLES_FOR_WORKERS) ? findWorkerScript() : null;
-  let onWorkers = false;
-  if (script) {
-    try {
-      const statusList = options.scope?.statuses ? [...options.scope.statuses] : null;
-      const items = await processOnWorkers(script, workerCount, ids, { root, formatId, serializeOptions, statuses: statusList }, (done) => onProgress?.({ phase: 'reading', done, total }), signal);
-      items.forEach(collect);
-      onWorkers = true;
-    } catch (error) {
-      if (error instanceof ExportCancelledError) throw error;
-      // A worker could not start or failed (e.g. its script cannot load here): do it on this thread.
-    }
-  }
-  if (!onWorkers) {
-    let sliceStarted = performance.now();
-    for (let index = 0; index < total; index++) {
-      const read = readExportDocument(root, ids[index]);
-      if (statuses === null || statuses.has(read.status)) {
-        if ('unreadable' in read) collect({ kind: 'unreadable', entry: read.unreadable });
-        else collect({ kind: 'output', output: format.serializeDocument(read.document, serializeOptions) });
-      }
-      // Yield about every 20 ms, so that the app's main process keeps answering while it exports.
-      if (performance.now() - sliceStarted > 20 || index === total - 1) {
-        onProgress?.({ phase: 'reading', done: index + 1, total });
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        throwIfCancelled();
-        sliceStarted = performance.now();
-      }
-    }
-  }
-  throwIfCancelled();
-
-  const written = outputs;
-  const reports = written.map((output) => output.report);
-  const totals = totalsOf(reports, unreadable);
-  const reportOptions = { scheme: format.offsetUnit === 'token' ? (options.scheme ?? 'iob2') : null, jsonlVariant: formatId === 'jsonl' ? (options.jsonlVariant ?? 'label') : null, split: options.split ?? null };
-  const report: ExportReport = {
-    format: formatId,
-    options: reportOptions,
-    totals,
-    lossy: totals.lost > 0 || unreadable.length > 0,
-    unreadable,
-    documents: reports.filter((documentReport) => documentReport.problems.length > 0),
-  };
-
-  // Files per split part (or one part holding everything), in corpus order.
-  const parts: { part: SplitPart | null; outputs: DocumentOutput[] }[] = [];
-  let splitIds: Record<SplitPart, string[]> | null = null;
-  if (options.split) {
-    splitIds = splitArticles(written.map((output) => output.article), options.split);
-    for (const part of SPLIT_PARTS) {
-      const members = new Set(splitIds[part]);
-      parts.push({ part, outputs: written.filter((output) => members.has(output.article)) });
-    }
-  } else {
-    parts.push({ part: null, outputs: written });
-  }
-  const files: { file: ExportFile; part: SplitPart | null; articles?: number; annotations?: number }[] = [];
-  for (const { part, outputs: partOutputs } of parts) {
-    const prefix = part ? `${part}/` : '';
-    for (const output of partOutputs) for (const file of output.files) files.push({ file: { ...file, path: prefix + file.path }, part });
-    for (const file of format.finish(partOutputs, serializeOptions)) {
-      const isMain = file.role === 'main';
-      const renamed = isMain && fileMode ? path.basename(options.out) : file.path;
-      files.push({
-        file: { ...file, path: prefix + renamed },
-        part,
-        ...(isMain ? { articles: partOutputs.length, annotations: partOutputs.reduce((sum, output) => sum + output.report.written, 0) } : {}),
-      });
-    }
-  }
+  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled });
+  const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
+  const { files, splitIds } = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
   // Encoded once: hashed for the manifest, then written as is.
   const contents = files.map(({ file }) => Buffer.from(file.content, 'utf8'));
-  const manifest: ExportManifest = {
-    tool: 'hashiye',
-    format: formatId,
-    options: reportOptions,
-    articles: written.length,
-    split: splitIds,
-    files: files
-      .map(({ file, part, articles, annotations }, index) => ({ path: file.path, ...sha256(contents[index]), role: file.role, split: part, ...(articles !== undefined ? { articles, annotations } : {}) }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-  };
-  const result: ExportCorpusResult = { format: formatId, outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: onWorkers ? workerCount : 0 };
+  const manifest = manifestOf(report, serialized.outputs.length, splitIds, files, contents);
+  const result: ExportCorpusResult = { format: formatId, outFolder: destination.outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: serialized.workersUsed };
   if (report.lossy && !options.allowLossy) {
     result.durationMs = performance.now() - started;
     return result;
   }
-
   throwIfCancelled();
-  onProgress?.({ phase: 'writing', done: 0, total: files.length });
-  const writeQueue: { relative: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
-  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: `${JSON.stringify(report, null, 2)}\n` });
-  writeQueue.push({ relative: EXPORT_MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
-  // Everything goes into a staging folder first and is moved into place only when complete: a
-  // failed or cancelled export leaves the previous one as it was and nothing partial (exportStaging.ts).
-  const staging = await beginStagedExport(outFolder, fileMode);
-  try {
-    await writeStagedFiles(staging.folder, writeQueue, (done) => onProgress?.({ phase: 'writing', done, total: writeQueue.length }), throwIfCancelled);
-    throwIfCancelled();
-    const relativePaths = writeQueue.map((item) => item.relative);
-    await staging.commit(relativePaths, [EXPORT_REPORT_FILE, EXPORT_MANIFEST_FILE]);
-    result.paths = relativePaths.map((relative) => path.join(staging.destination, relative)).sort();
-  } catch (error) {
-    await staging.discard();
-    throw error;
-  }
-  onProgress?.({ phase: 'done', done: total, total });
+  result.paths = await writeExport(destination, files, contents, report, manifest, onProgress, throwIfCancelled);
+  onProgress?.({ phase: 'done', done: ids.length, total: ids.length });
   result.written = true;
   result.durationMs = performance.now() - started;
   return result;

@@ -3,7 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTestArticle } from '../cli/testCorpus';
+import { writeNewsCorpus } from './testing/sessionFixture';
 import type { ExportManifest } from './exportCorpus';
 import { cleanStaleStaging } from './exportStaging';
 import { expectIntactExport } from './testing/exportManifestCheck';
@@ -30,12 +30,8 @@ beforeAll(async () => {
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-export-interrupt-'));
   small = path.join(scratch, 'small');
   big = path.join(scratch, 'big');
-  for (let index = 1; index <= 5; index++) {
-    await writeTestArticle(small, { id: `n/${index}.txt`, bytes: `خبر ${index}: وزیر امور خارجه ایران به دمشق رفت.`, status: 'done', annotations: [{ type: 'LOC', part: 'ایران' }] });
-  }
-  for (let index = 1; index <= BIG; index++) {
-    await writeTestArticle(big, { id: `n/${String(index).padStart(4, '0')}.txt`, bytes: `خبر ${index}: وزیر امور خارجه ایران به دمشق رفت.`, status: 'done', annotations: [{ type: 'LOC', part: 'ایران' }, { type: 'LOC', part: 'دمشق' }] });
-  }
+  await writeNewsCorpus(small, 5);
+  await writeNewsCorpus(big, BIG, { digits: 4, twoPlaces: true });
 }, 120_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeTestArticle } from '../cli/testCorpus';
+import { writeTestArticle } from './testing/testCorpus';
 import { ExportCancelledError, exportCorpus, exportFileWriter } from './exportCorpus';
 import { cleanStaleStaging, isExportStagingName } from './exportStaging';
 import { expectIntactExport, listTree } from './testing/exportManifestCheck';

@@ -140,35 +140,43 @@ export async function beginStagedExport(destination: string, oneFile: boolean): 
 
   if (strategy === 'files') {
     await makeFolders(target);
-    await cleanStaleStaging(target, null);
-    const folder = path.join(target, stagingName(null, 'partial'));
-    await fs.mkdir(folder);
-    activeStaging.add(folder);
-    return {
-      folder,
-      destination: target,
-      commit: (files, lastPaths) => commitFileByFile(folder, target, files, lastPaths).finally(() => activeStaging.delete(folder)),
-      discard: async () => {
-        activeStaging.delete(folder);
-        await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
-        if (!targetStats) await removeCreatedFolders(target, createdParents ?? target);
-      },
+    // Staged inside the destination, its files renamed into it one by one.
+    const commit = (folder: string, files: readonly string[], lastPaths: readonly string[]) => commitFileByFile(folder, target, files, lastPaths);
+    const removeCreated = async () => {
+      if (!targetStats) await removeCreatedFolders(target, createdParents ?? target);
     };
+    return openStaging(target, null, STAGING_MARK, target, commit, removeCreated);
   }
+  // Staged beside the destination, then swapped with it.
+  const commit = (folder: string, files: readonly string[]) => commitBySwap(folder, target, files);
+  return openStaging(parent, path.basename(target), STAGING_MARK, target, commit, () => removeCreatedFolders(parent, createdParents));
+}
 
-  const base = path.basename(target);
-  await cleanStaleStaging(parent, base);
-  const folder = path.join(parent, stagingName(base, 'partial'));
+/**
+ * Makes a staging folder in `home` (stale ones of earlier runs cleaned first, live ones of this
+ * process protected from cleaners) and what ends it: `commitFrom` moves the finished files out
+ * of it; `discard` removes it and then, with `removeCreated`, the folders made for it.
+ */
+async function openStaging<Args extends unknown[]>(
+  home: string,
+  base: string | null,
+  mark: string,
+  destination: string,
+  commitFrom: (folder: string, ...args: Args) => Promise<void>,
+  removeCreated: () => Promise<void>,
+): Promise<{ folder: string; destination: string; commit(...args: Args): Promise<void>; discard(): Promise<void> }> {
+  await cleanStaleStaging(home, base);
+  const folder = path.join(home, stagingName(base, 'partial', mark));
   await fs.mkdir(folder);
   activeStaging.add(folder);
   return {
     folder,
-    destination: target,
-    commit: (files) => commitBySwap(folder, target, files).finally(() => activeStaging.delete(folder)),
+    destination,
+    commit: (...args) => commitFrom(folder, ...args).finally(() => activeStaging.delete(folder)),
     discard: async () => {
       activeStaging.delete(folder);
       await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
-      await removeCreatedFolders(parent, createdParents);
+      await removeCreated();
     },
   };
 }
@@ -295,15 +303,11 @@ export async function beginStagedImport(destination: string): Promise<StagedImpo
   const inside = existing !== null && existing.isDirectory() && (existing.dev !== (await fs.stat(parent)).dev || parent === target);
   const home = inside ? target : parent;
   const base = inside ? null : path.basename(target);
-  await cleanStaleStaging(home, base);
-  const folder = path.join(home, stagingName(base, 'partial', IMPORT_STAGING_MARK));
-  await fs.mkdir(folder);
-  activeStaging.add(folder);
-  const commitInside = async (): Promise<void> => {
+  const commitInside = async (folder: string): Promise<void> => {
     for (const name of await fs.readdir(folder)) await fs.rename(path.join(folder, name), path.join(target, name));
     await fs.rmdir(folder);
   };
-  const commitBeside = async (): Promise<void> => {
+  const commitBeside = async (folder: string): Promise<void> => {
     // The empty folder it replaces keeps its mode.
     if (existing) await fs.chmod(folder, existing.mode & 0o7777);
     try {
@@ -316,20 +320,5 @@ export async function beginStagedImport(destination: string): Promise<StagedImpo
       await fs.rename(folder, target);
     }
   };
-  return {
-    folder,
-    destination: target,
-    commit: async () => {
-      try {
-        await (inside ? commitInside() : commitBeside());
-      } finally {
-        activeStaging.delete(folder);
-      }
-    },
-    discard: async () => {
-      activeStaging.delete(folder);
-      await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
-      await removeCreatedFolders(parent, createdParents);
-    },
-  };
+  return openStaging(home, base, IMPORT_STAGING_MARK, target, inside ? commitInside : commitBeside, () => removeCreatedFolders(parent, createdParents));
 }

@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { decodeArticle, ENCODING_UTF8_BOM } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { beginStagedImport } from './exportStaging';
+import { pathExists } from './pathExists';
 import { parseBratDocument } from '../../shared/formats/import/brat';
 import { parseConll, type ConllSeparator } from '../../shared/formats/import/conll';
 import { parseHf } from '../../shared/formats/import/hf';
@@ -230,10 +231,6 @@ function createNameAllocator(): (wanted: string) => string {
   };
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
-}
-
 async function parseItem(item: SourceItem, source: string, options: ImportOptions, root: string): Promise<ParseResult & { detected?: DetectedLayout }> {
   const file = item.file;
   const baseName = item.name;
@@ -242,7 +239,7 @@ async function parseItem(item: SourceItem, source: string, options: ImportOption
     case 'brat': {
       const bratText = item.bratText ?? '';
       const text = await readBratText(bratText);
-      const ann = (await exists(file)) ? await readSourceText(file) : '';
+      const ann = (await pathExists(file)) ? await readSourceText(file) : '';
       return parseBratDocument({ name: baseName, text, ann, annFile: file });
     }
     case 'conll': {
@@ -352,7 +349,7 @@ async function importInto(
 async function writeArticle(article: ImportedArticle, name: string, folder: string, options: ImportOptions, now: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const articlePath = path.join(folder, ...name.split('/')) + '.txt';
   const annotationPath = articlePath.slice(0, -'.txt'.length) + '.ann.json';
-  if ((await exists(articlePath)) || (await exists(annotationPath))) {
+  if ((await pathExists(articlePath)) || (await pathExists(annotationPath))) {
     return { ok: false, reason: `${path.relative(folder, articlePath)} already exists in the new corpus; article not written (nothing is overwritten)` };
   }
   await fs.mkdir(path.dirname(articlePath), { recursive: true });

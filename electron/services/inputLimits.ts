@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
+import { decodeUtf8Strictly } from './strictUtf8';
 
 export interface InputLimits {
   /** An article file's size in bytes. */
@@ -187,19 +188,9 @@ export type AnnotationFileRead =
   /** `text` is the bytes decoded strictly, null when they are not UTF-8. */
   | { kind: 'read'; bytes: Buffer; text: string | null };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * UTF-8 text of an annotation file's bytes, or null when they are not UTF-8. Strict: a lenient
- * decoder would turn stray bytes into U+FFFD and the next save would silently destroy them.
- * A byte-order mark is dropped.
- */
+/** UTF-8 text of an annotation file's bytes (strictly decoded), or null when they are not UTF-8. A byte-order mark is dropped. */
 export function decodeAnnotationBytes(bytes: Uint8Array): string | null {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return decodeUtf8Strictly(bytes, 'drop');
 }
 
 /**

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { StoredAnnotationSchema, type AnnotationFile, type StoredAnnotation } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { quoteAround } from '../../shared/text/quote';
-import { reanchor, type AnchorInput, type AnchorResult } from '../../shared/text/reanchor';
+import { reanchor, type AnchorInput } from '../../shared/text/reanchor';
 import { annotationPathFor } from './annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from './atomicWrite';
 import { decodeAnnotationBytes, INPUT_LIMITS } from './inputLimits';
 import { readFileInOwnFolder } from './corpusFileAccess';
+import { worstAnchorStatus } from '../../shared/text/reanchorStatus';
 
 /**
  * When an article changed on disk (its SHA-256 is not the one its annotation file recorded),
@@ -99,8 +100,6 @@ interface Pending {
   wasOrphan: boolean;
 }
 
-const STATUS_RANK = { unchanged: 0, moved: 1, fuzzy: 2, orphan: 3 } as const;
-
 /**
  * Re-anchors a parsed annotation file against the article's current text. Pure apart from the
  * clock: returns the file to write (new offsets, texts and quotes; the article's new SHA-256 and
@@ -160,7 +159,7 @@ export function reanchorAnnotationFile(file: AnnotationFile, article: DecodedArt
 
   for (const item of pending) {
     const placedParts = item.inputs.map((index) => results[index]);
-    const worst = placedParts.reduce<AnchorResult['status']>((status, result) => (STATUS_RANK[result.status] > STATUS_RANK[status] ? result.status : status), 'unchanged');
+    const worst = worstAnchorStatus(placedParts);
     const fragments = placedParts.map((result) => ({ start: result.newStart ?? 0, end: result.newEnd ?? 0 }));
     const inOrder = fragments.every((fragment, index) => index === 0 || fragment.start >= fragments[index - 1].end);
     if (worst === 'orphan' || !inOrder) {

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomicWrite';
-import { isProcessRunning, removeStaleTemporaryFiles, scheduleStaleTemporaryCleanup, STALE_AFTER_MS, writerOfTemporaryFile } from './staleTemporaryFiles';
+import { isProcessRunning } from './processLiveness';
+import { removeStaleTemporaryFiles, scheduleStaleTemporaryCleanup, STALE_AFTER_MS, writerOfTemporaryFile } from './staleTemporaryFiles';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

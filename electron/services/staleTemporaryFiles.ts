@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isStaleLockFile, LOCK_FILE_NAME } from './annotationFileLock';
 import { isCorpusSubfolder } from './articleFiles';
+import { isProcessRunning } from './processLiveness';
 
 /**
  * Crash leftovers of atomicWrite (`.NAME.new.PID.RAND.tmp`, `.NAME.bak.PID.RAND.tmp`) and of the
@@ -22,17 +23,6 @@ export function writerOfTemporaryFile(name: string): number | null {
   if (!match) return null;
   const pid = Number(match[1]);
   return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
-}
-
-/** Whether a process with this id runs on this machine (EPERM: it runs, as another user). */
-export function isProcessRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
 }
 
 export interface StaleCleanupOptions {

@@ -4,7 +4,7 @@ import { buildMatchingKey, queryKey } from '../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../shared/text/offsets';
 import { annotationPathFor } from './annotationStore';
 import { resolveInCorpus } from './corpusPaths';
-import { listArticleIds } from './corpusWatcher';
+import { listArticleIds } from './articleFiles';
 import { readAnnotationText } from './confinedReaders';
 
 /** A text tagged somewhere in the corpus, with the type it was given and how often. */
@@ -62,21 +62,14 @@ export async function collectTaggedTexts(root: string): Promise<TaggedText[]> {
   return [...byKey.values()].sort((a, b) => b.count - a.count || b.text.length - a.text.length);
 }
 
-/**
- * Where texts tagged elsewhere recur in this article without any annotation over them. Longer
- * and more frequent texts win where suggestions would overlap; a text tagged with several
- * types is suggested with its most frequent one.
- */
-export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS): Suggestion[] {
-  const key = buildMatchingKey(text);
-  const converter = createOffsetConverter(text);
+/** Whether a span overlaps an annotation: a binary search over the annotations by start, with the furthest end reached so far. */
+function overlapsAnnotationTest(annotations: readonly StoredAnnotation[]): (start: number, end: number) => boolean {
   const occupied = annotations.map((annotation) => [annotation.start, annotation.end] as const).sort((a, b) => a[0] - b[0]);
-  const overlaps = (start: number, end: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([from, to]) => start < to && end > from);
   // For each annotation in start order, the furthest end reached so far: an occupied overlap
   // exists iff some annotation starting before `end` reaches past `start`.
   const reach: number[] = [];
   for (const [, to] of occupied) reach.push(Math.max(to, reach.length > 0 ? reach[reach.length - 1] : 0));
-  const overlapsOccupied = (start: number, end: number) => {
+  return (start, end) => {
     let low = 0;
     let high = occupied.length;
     while (low < high) {
@@ -86,8 +79,13 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
     }
     return low > 0 && reach[low - 1] > start;
   };
-  // Entries by the first word of their key: one pass over the article's words finds every
-  // occurrence of every tagged text, instead of one search of the whole article per text.
+}
+
+/**
+ * Tagged texts by the first word of their matching key: one pass over the article's words finds
+ * every occurrence of every tagged text, instead of one search of the whole article per text.
+ */
+function taggedByFirstWord(tagged: readonly TaggedText[]): Map<string, { entry: TaggedText; key: string }[]> {
   const byFirstWord = new Map<string, { entry: TaggedText; key: string }[]>();
   for (const entry of tagged) {
     const entryKey = queryKey(entry.text);
@@ -96,6 +94,34 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
     list.push({ entry, key: entryKey });
     byFirstWord.set(firstWord, list);
   }
+  return byFirstWord;
+}
+
+/** Longer, then more frequent, candidates first; none overlapping another; at most `limit`, in text order. */
+function chooseSuggestions(candidates: Suggestion[], limit: number): Suggestion[] {
+  const overlaps = (start: number, end: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([from, to]) => start < to && end > from);
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.count - a.count);
+  const chosen: Suggestion[] = [];
+  const taken: [number, number][] = [];
+  for (const candidate of candidates) {
+    if (overlaps(candidate.start, candidate.end, taken)) continue;
+    chosen.push(candidate);
+    taken.push([candidate.start, candidate.end]);
+    if (chosen.length >= limit) break;
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where texts tagged elsewhere recur in this article without any annotation over them. Longer
+ * and more frequent texts win where suggestions would overlap; a text tagged with several
+ * types is suggested with its most frequent one.
+ */
+export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS): Suggestion[] {
+  const key = buildMatchingKey(text);
+  const converter = createOffsetConverter(text);
+  const overlapsOccupied = overlapsAnnotationTest(annotations);
+  const byFirstWord = taggedByFirstWord(tagged);
   const isWordUnit = (char: string | undefined) => char !== undefined && WORD_UNIT.test(char);
   const candidates: Suggestion[] = [];
   const folded = key.key;
@@ -119,14 +145,5 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
     }
     position = wordEnd;
   }
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.count - a.count);
-  const chosen: Suggestion[] = [];
-  const taken: [number, number][] = [];
-  for (const candidate of candidates) {
-    if (overlaps(candidate.start, candidate.end, taken)) continue;
-    chosen.push(candidate);
-    taken.push([candidate.start, candidate.end]);
-    if (chosen.length >= limit) break;
-  }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chooseSuggestions(candidates, limit);
 }

@@ -4,7 +4,7 @@ import { findInvariantProblem, parseAnnotationFile } from '../../shared/model/re
 import { TagSetFileSchema, type TagTypeInput } from '../../shared/model/tagSet';
 import { annotationPathFor } from './annotationStore';
 import { writeFileAtomic } from './atomicWrite';
-import { listArticleIds } from './corpusWatcher';
+import { listArticleIds } from './articleFiles';
 import { resolveInCorpus } from './corpusPaths';
 import { assertWritableInCorpus, CorpusFileRefusedError } from './corpusFileAccess';
 import { readAnnotationText } from './confinedReaders';

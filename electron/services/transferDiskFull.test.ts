@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/cli';
-import { writeTestArticle } from '../cli/testCorpus';
+import { writeNewsCorpus } from './testing/sessionFixture';
 import type { ExportFormatId } from '../../shared/formats/exportTypes';
 import { expectIntactExport } from './testing/exportManifestCheck';
 
@@ -47,14 +47,9 @@ beforeAll(async () => {
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-diskfull-'));
   small = path.join(scratch, 'small');
   big = path.join(scratch, 'big');
-  for (let index = 1; index <= 6; index++) {
-    await writeTestArticle(small, { id: `n/${index}.txt`, bytes: `خبر ${index}: وزیر امور خارجه ایران به دمشق رفت.`, status: 'done', annotations: [{ type: 'LOC', part: 'ایران' }] });
-  }
+  await writeNewsCorpus(small, 6);
   // About 5 MB in every format: never fits in the 2 MB disk.
-  const body = ' گزارش خبرنگار از تهران'.repeat(350);
-  for (let index = 1; index <= 300; index++) {
-    await writeTestArticle(big, { id: `n/${String(index).padStart(3, '0')}.txt`, bytes: `خبر ${index}: وزیر امور خارجه ایران به دمشق رفت.${body}`, status: 'done', annotations: [{ type: 'LOC', part: 'ایران' }, { type: 'LOC', part: 'دمشق' }] });
-  }
+  await writeNewsCorpus(big, 300, { digits: 3, twoPlaces: true, body: ' گزارش خبرنگار از تهران'.repeat(350) });
   mountPoint = path.join(scratch, 'disk');
   await fs.mkdir(mountPoint);
   skipReason = tryMount(mountPoint);

@@ -54,6 +54,49 @@ const SECTION_NAMES: Record<string, ConfSection> = {
 /** Names brat reserves in relation definitions: they configure, they are not relation types. */
 const SPECIAL_RELATIONS = new Set(['<OVERLAP>', 'ENTITY-NESTING']);
 
+/**
+ * A type line of a known section, macros expanded: its name, aliases, arguments and parent (the
+ * last type one level less indented, in `lastAtDepth`). Null, with a problem when it is worth
+ * one, for a line that defines no type.
+ */
+function readTypeLine(rawLine: string, lineNumber: number, section: ConfSection, macros: ReadonlyMap<string, string>, lastAtDepth: readonly ConfType[], problems: AnnotationConf['problems']): ConfType | null {
+  let line = rawLine;
+  for (const [name, value] of macros) line = line.split(name).join(value);
+  // brat's newer configs put a TAB between an attribute's name and its arguments; older ones
+  // (brat's own tutorial among them) use spaces. Names never hold whitespace, so both work.
+  const match = section === 'attributes' && /^\s*[^\t]*\S\t/.test(line)
+    ? /^(\s*)([^\t]+?)\s*\t(.*)$/.exec(line)
+    : /^(\s*)(\S+)(?:\s+(.*))?$/.exec(line);
+  if (!match) {
+    problems.push({ line: lineNumber, message: `Cannot read "${rawLine.trim()}".` });
+    return null;
+  }
+  const [, indent, termsField, argsField] = match;
+  const terms = termsField.split('|').map((term) => term.trim()).filter((term) => term !== '');
+  if (terms.length === 0) return null;
+  if (section === 'relations' && SPECIAL_RELATIONS.has(terms[0])) return null;
+  const abstract = terms[0].startsWith('!');
+  const name = abstract ? terms[0].slice(1) : terms[0];
+  if (name === '') {
+    problems.push({ line: lineNumber, message: 'A type without a name is ignored.' });
+    return null;
+  }
+  const depth = indent.length;
+  if (depth > 0 && !lastAtDepth[depth - 1]) {
+    problems.push({ line: lineNumber, message: `"${name}" is indented but has no parent above it; read as top-level.` });
+  }
+  const parentType = depth > 0 ? lastAtDepth[depth - 1] : undefined;
+  return {
+    name,
+    aliases: terms.slice(1),
+    abstract,
+    depth: parentType ? depth : 0,
+    parent: parentType ? parentType.name : null,
+    args: (argsField ?? '').split(',').map((argument) => argument.trim()).filter((argument) => argument !== ''),
+    line: lineNumber,
+  };
+}
+
 export function parseAnnotationConf(content: string): AnnotationConf {
   const conf: AnnotationConf = { entities: [], relations: [], events: [], attributes: [], problems: [] };
   const macros = new Map<string, string>();
@@ -85,41 +128,8 @@ export function parseAnnotationConf(content: string): AnnotationConf {
       conf.problems.push({ line: lineNumber, message: 'A type outside any section is ignored.' });
       return;
     }
-    let line = rawLine;
-    for (const [name, value] of macros) line = line.split(name).join(value);
-    // brat's newer configs put a TAB between an attribute's name and its arguments; older ones
-    // (brat's own tutorial among them) use spaces. Names never hold whitespace, so both work.
-    const match = section === 'attributes' && /^\s*[^\t]*\S\t/.test(line)
-      ? /^(\s*)([^\t]+?)\s*\t(.*)$/.exec(line)
-      : /^(\s*)(\S+)(?:\s+(.*))?$/.exec(line);
-    if (!match) {
-      conf.problems.push({ line: lineNumber, message: `Cannot read "${rawLine.trim()}".` });
-      return;
-    }
-    const [, indent, termsField, argsField] = match;
-    const terms = termsField.split('|').map((term) => term.trim()).filter((term) => term !== '');
-    if (terms.length === 0) return;
-    if (section === 'relations' && SPECIAL_RELATIONS.has(terms[0])) return;
-    const abstract = terms[0].startsWith('!');
-    const name = abstract ? terms[0].slice(1) : terms[0];
-    if (name === '') {
-      conf.problems.push({ line: lineNumber, message: 'A type without a name is ignored.' });
-      return;
-    }
-    const depth = indent.length;
-    if (depth > 0 && !lastAtDepth[depth - 1]) {
-      conf.problems.push({ line: lineNumber, message: `"${name}" is indented but has no parent above it; read as top-level.` });
-    }
-    const parentType = depth > 0 ? lastAtDepth[depth - 1] : undefined;
-    const type: ConfType = {
-      name,
-      aliases: terms.slice(1),
-      abstract,
-      depth: parentType ? depth : 0,
-      parent: parentType ? parentType.name : null,
-      args: (argsField ?? '').split(',').map((argument) => argument.trim()).filter((argument) => argument !== ''),
-      line: lineNumber,
-    };
+    const type = readTypeLine(rawLine, lineNumber, section, macros, lastAtDepth, conf.problems);
+    if (type === null) return;
     lastAtDepth = lastAtDepth.slice(0, type.depth);
     lastAtDepth[type.depth] = type;
     conf[section].push(type);

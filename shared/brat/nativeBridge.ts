@@ -201,6 +201,79 @@ function sameAttributes(a: Readonly<Record<string, AttributeValue>>, b: Readonly
   return keysA.length === keysB.length && keysA.every((key) => String(a[key]) === String(b[key]));
 }
 
+/** Removes the lines of `ids` that are no longer wanted, each with what refers to it; each removal is recorded for undo. */
+function removeUnwanted(changes: AppliedChanges, ids: Iterable<string>, wanted: ReadonlySet<string>): void {
+  for (const id of ids) {
+    if (wanted.has(id) || findLineIndex(changes.document, id) === -1) continue;
+    const result = removeAnnotation(changes.document, id);
+    changes.removed.push(removalGroup(changes.document, id, result.removed));
+    changes.document = result.document;
+  }
+}
+
+/**
+ * An annotation the file has no line for: the lines an earlier save removed put back when they
+ * can be (an undone delete keeps its bytes), else a new T line (its id kept when brat-shaped).
+ * Returns the id it has in the file.
+ */
+function addMissingEntity(changes: AppliedChanges, annotation: StoredAnnotation, requested: readonly SpanFragment[], codePoints: readonly string[], restorable: RestorableLines): string {
+  const id = annotation.id;
+  const group = restorable(id);
+  if (group && group.lines.some((entry) => entry.line.kind === 'entity' && entry.line.id === id)) {
+    try {
+      changes.document = restoreLines(changes.document, restorableSubset(changes.document, group));
+      changes.restored.push(id);
+      return id;
+    } catch (error) {
+      if (!(error instanceof StandoffEditError)) throw error;
+    }
+  }
+  const fragments = splitFragmentsAtLineBreaks(codePoints, requested);
+  const keepId = /^T\d+$/.test(id) ? id : undefined;
+  const added = addEntity(changes.document, { type: annotation.type, fragments, text: sliceText(codePoints, fragments) }, keepId);
+  changes.document = added.document;
+  if (added.id !== annotation.id) changes.idMap[annotation.id] = added.id;
+  return added.id;
+}
+
+/** Rewrites only what differs on the entity's lines: its type, its span, its note, its attributes. */
+function updateEntity(document: StandoffDocument, id: string, annotation: StoredAnnotation, requested: readonly SpanFragment[], codePoints: readonly string[]): StandoffDocument {
+  let current = document;
+  const line = current.lines[findLineIndex(current, id)];
+  if (line.kind === 'entity') {
+    if (line.type !== annotation.type) current = retagEntity(current, id, annotation.type);
+    // A span the user did not move keeps its line as written: its text field, even a wrong
+    // one, and a span across a line break that another tool wrote.
+    const written = [...line.fragments].sort((a, b) => a.start - b.start);
+    if (!sameFragments(written, requested)) {
+      const fragments = splitFragmentsAtLineBreaks(codePoints, requested);
+      current = changeEntitySpan(current, id, fragments, sliceText(codePoints, fragments));
+    }
+  }
+  const note = annotation.note === undefined || annotation.note === '' ? null : annotation.note;
+  if (noteOf(current, id) !== note) current = setNote(current, id, note);
+  const attributes = annotation.attributes ?? {};
+  if (!sameAttributes(attributesOf(current, id), attributes)) current = setAttributes(current, id, attributes);
+  return current;
+}
+
+/** A relation rewritten in place (its argument roles kept) or appended, its ends under their ids in the file. */
+function applyRelation(changes: AppliedChanges, relation: StoredRelation): void {
+  const from = changes.idMap[relation.from] ?? relation.from;
+  const to = changes.idMap[relation.to] ?? relation.to;
+  const existing = changes.document.lines[findLineIndex(changes.document, relation.id)];
+  if (existing && existing.kind === 'relation') {
+    const roles = existing.args.length === 2 ? [existing.args[0].role, existing.args[1].role] : ['Arg1', 'Arg2'];
+    changes.document = changeRelation(changes.document, relation.id, { type: relation.type, args: [{ role: roles[0], ref: from }, { role: roles[1], ref: to }] });
+    return;
+  }
+  if (existing) throw new StandoffEditError(`Relation ${relation.id} has the id of a ${existing.kind} line in the .ann file.`);
+  const keepId = /^R\d+$/.test(relation.id) ? relation.id : undefined;
+  const added = addRelation(changes.document, { type: relation.type, args: [{ role: 'Arg1', ref: from }, { role: 'Arg2', ref: to }] }, keepId);
+  changes.document = added.document;
+  if (added.id !== relation.id) changes.idMap[relation.id] = added.id;
+}
+
 /**
  * Brings the document in line with the annotations and relations the UI holds, touching only
  * the lines that differ: deleted entities go with everything that refers to them, changed ones
@@ -212,91 +285,24 @@ export function applyNativeChanges(
   changes: NativeChanges,
   restorable: RestorableLines = () => null,
 ): AppliedChanges {
-  let current = document;
-  const idMap: Record<string, string> = {};
-  const removed: RemovalGroup[] = [];
-  const restored: string[] = [];
-  const entities = shownEntityIds(current, codePoints.length);
-  const relationsBefore = shownRelations(current, entities);
-  const wantedEntities = new Set(changes.annotations.map((annotation) => annotation.id));
-  const wantedRelations = new Set(changes.relations.map((relation) => relation.id));
-
-  for (const id of entities) {
-    if (wantedEntities.has(id) || findLineIndex(current, id) === -1) continue;
-    const result = removeAnnotation(current, id);
-    removed.push(removalGroup(current, id, result.removed));
-    current = result.document;
-  }
-  for (const id of relationsBefore.keys()) {
-    if (wantedRelations.has(id) || findLineIndex(current, id) === -1) continue;
-    const result = removeAnnotation(current, id);
-    removed.push(removalGroup(current, id, result.removed));
-    current = result.document;
-  }
+  const applied: AppliedChanges = { document, idMap: {}, removed: [], restored: [] };
+  const entities = shownEntityIds(document, codePoints.length);
+  const relationsBefore = shownRelations(document, entities);
+  removeUnwanted(applied, entities, new Set(changes.annotations.map((annotation) => annotation.id)));
+  removeUnwanted(applied, relationsBefore.keys(), new Set(changes.relations.map((relation) => relation.id)));
 
   for (const annotation of changes.annotations) {
     const requested = fragmentsOf(annotation);
     if (requested.some((fragment) => fragment.start > fragment.end || fragment.end > codePoints.length)) {
       throw new StandoffEditError(`Annotation ${annotation.id} has a span outside the article.`);
     }
-    let id = annotation.id;
-    const existing = current.lines[findLineIndex(current, id)];
+    const existing = applied.document.lines[findLineIndex(applied.document, annotation.id)];
     if (existing && existing.kind !== 'entity') {
-      throw new StandoffEditError(`Annotation ${id} has the id of a ${existing.kind} line in the .ann file.`);
+      throw new StandoffEditError(`Annotation ${annotation.id} has the id of a ${existing.kind} line in the .ann file.`);
     }
-    if (!existing) {
-      const group = restorable(id);
-      let wasRestored = false;
-      if (group && group.lines.some((entry) => entry.line.kind === 'entity' && entry.line.id === id)) {
-        try {
-          current = restoreLines(current, restorableSubset(current, group));
-          restored.push(id);
-          wasRestored = true;
-        } catch (error) {
-          if (!(error instanceof StandoffEditError)) throw error;
-        }
-      }
-      if (!wasRestored) {
-        const fragments = splitFragmentsAtLineBreaks(codePoints, requested);
-        const keepId = /^T\d+$/.test(id) ? id : undefined;
-        const added = addEntity(current, { type: annotation.type, fragments, text: sliceText(codePoints, fragments) }, keepId);
-        current = added.document;
-        if (added.id !== annotation.id) idMap[annotation.id] = added.id;
-        id = added.id;
-      }
-    }
-    const line = current.lines[findLineIndex(current, id)];
-    if (line.kind === 'entity') {
-      if (line.type !== annotation.type) current = retagEntity(current, id, annotation.type);
-      // A span the user did not move keeps its line as written: its text field, even a wrong
-      // one, and a span across a line break that another tool wrote.
-      const written = [...line.fragments].sort((a, b) => a.start - b.start);
-      if (!sameFragments(written, requested)) {
-        const fragments = splitFragmentsAtLineBreaks(codePoints, requested);
-        current = changeEntitySpan(current, id, fragments, sliceText(codePoints, fragments));
-      }
-    }
-    const note = annotation.note === undefined || annotation.note === '' ? null : annotation.note;
-    if (noteOf(current, id) !== note) current = setNote(current, id, note);
-    const attributes = annotation.attributes ?? {};
-    if (!sameAttributes(attributesOf(current, id), attributes)) current = setAttributes(current, id, attributes);
+    const id = existing ? annotation.id : addMissingEntity(applied, annotation, requested, codePoints, restorable);
+    applied.document = updateEntity(applied.document, id, annotation, requested, codePoints);
   }
-
-  for (const relation of changes.relations) {
-    const from = idMap[relation.from] ?? relation.from;
-    const to = idMap[relation.to] ?? relation.to;
-    const index = findLineIndex(current, relation.id);
-    const existing = current.lines[index];
-    if (existing && existing.kind === 'relation') {
-      const roles = existing.args.length === 2 ? [existing.args[0].role, existing.args[1].role] : ['Arg1', 'Arg2'];
-      current = changeRelation(current, relation.id, { type: relation.type, args: [{ role: roles[0], ref: from }, { role: roles[1], ref: to }] });
-      continue;
-    }
-    if (existing) throw new StandoffEditError(`Relation ${relation.id} has the id of a ${existing.kind} line in the .ann file.`);
-    const keepId = /^R\d+$/.test(relation.id) ? relation.id : undefined;
-    const added = addRelation(current, { type: relation.type, args: [{ role: 'Arg1', ref: from }, { role: 'Arg2', ref: to }] }, keepId);
-    current = added.document;
-    if (added.id !== relation.id) idMap[relation.id] = added.id;
-  }
-  return { document: current, idMap, removed, restored };
+  for (const relation of changes.relations) applyRelation(applied, relation);
+  return applied;
 }

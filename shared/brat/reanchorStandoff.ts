@@ -1,7 +1,8 @@
 import { quoteAround } from '../text/quote';
-import { reanchor, type AnchorInput, type AnchorResult } from '../text/reanchor';
+import { reanchor, type AnchorInput } from '../text/reanchor';
 import { changeEntitySpan, type StandoffDocument } from './standoffDocument';
 import type { EntityLine, SpanFragment } from './standoffLine';
+import { worstAnchorStatus } from '../text/reanchorStatus';
 
 /**
  * Re-anchoring for a brat article whose text changed on disk. A `.ann` file stores no quote
@@ -23,8 +24,6 @@ export interface StandoffReanchorOutcome {
   unchanged: number;
   changes: StandoffReanchorEntry[];
 }
-
-const STATUS_RANK = { unchanged: 0, moved: 1, fuzzy: 2, orphan: 3 } as const;
 
 export function reanchorStandoff(document: StandoffDocument, oldText: string, newText: string): StandoffReanchorOutcome {
   const oldPoints = Array.from(oldText);
@@ -53,7 +52,7 @@ export function reanchorStandoff(document: StandoffDocument, oldText: string, ne
   const changes: StandoffReanchorEntry[] = [];
   for (const { line, inputs: indices } of entities) {
     const placed = indices.map((index) => results[index]);
-    const worst = placed.reduce<AnchorResult['status']>((status, result) => (STATUS_RANK[result.status] > STATUS_RANK[status] ? result.status : status), 'unchanged');
+    const worst = worstAnchorStatus(placed);
     const oldFragments = line.fragments.map((fragment) => ({ start: fragment.start, end: fragment.end }));
     if (worst === 'unchanged') {
       unchanged++;

@@ -1,6 +1,6 @@
-import type { AttributeValueSchema } from '../model/nativeFormat';
+import type { AttributeValueSchema, StoredRelation } from '../model/nativeFormat';
 import type { z } from 'zod';
-import { buildReport, checkDocument, orderedTypes, type SpanPiece } from './checkedSpans';
+import { buildReport, checkDocument, orderedTypes, type CheckedSpan, type SpanPiece } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -82,84 +82,105 @@ export function bratBaseName(articleId: string): string {
   return articleId.toLowerCase().endsWith('.txt') ? articleId.slice(0, -4) : articleId;
 }
 
-function serializeDocument(document: ExportDocument): DocumentOutput {
-  const checked = checkDocument(document);
-  const problems: ExportProblem[] = [];
-  // New ids start after every id the article uses, exported or not, so none is reused.
-  const textIds = new BratIds('T', document.annotations.map((annotation) => annotation.id));
-  const relationIds = new BratIds('R', document.relations.map((relation) => relation.id));
-  const attributeIds = new BratIds('A', []);
-  const noteIds = new BratIds('#', []);
-  const bratIdOf = new Map<string, string>();
-  const lines: string[] = [];
-  const notes: string[] = [];
-  const attributeNames: string[] = [];
-  const entityTypes: string[] = [];
+/** The lines of one article's `NAME.ann` as they are written, with the ids brat gives them and what the format changed or lost. */
+class StandoffWriter {
+  readonly problems: ExportProblem[] = [];
+  readonly lines: string[] = [];
+  readonly notes: string[] = [];
+  readonly attributeNames: string[] = [];
+  readonly entityTypes: string[] = [];
+  readonly relationTypes: string[] = [];
+  written = 0;
+  private readonly textIds: BratIds;
+  private readonly relationIds: BratIds;
+  private readonly attributeIds = new BratIds('A', []);
+  private readonly noteIds = new BratIds('#', []);
+  private readonly bratIdOf = new Map<string, string>();
 
-  const noteLine = (target: string, note: string, owner: string): void => {
-    let flat = note;
-    if (/[\r\n]/.test(note)) {
-      flat = note.replace(/\r?\n|\r/g, ' ');
-      problems.push({ kind: 'note-flattened', effect: 'changed', annotation: owner, message: `The note of ${owner} has line ends, which brat notes cannot hold; written on one line.` });
-    }
-    notes.push(`${noteIds.take(null)}\tAnnotatorNotes ${target}\t${flat}`);
-  };
+  constructor(private readonly document: ExportDocument) {
+    // New ids start after every id the article uses, exported or not, so none is reused.
+    this.textIds = new BratIds('T', document.annotations.map((annotation) => annotation.id));
+    this.relationIds = new BratIds('R', document.relations.map((relation) => relation.id));
+  }
 
-  let written = 0;
-  for (const span of checked.spans) {
+  /** A T line (fragments split at line ends), its A lines and its note. */
+  addEntity(span: CheckedSpan): void {
     const { annotation } = span;
-    const fragments = splitAtLineEnds(document.text, span.pieces);
+    const problems = this.problems;
+    const fragments = splitAtLineEnds(this.document.text, span.pieces);
     if (fragments.length === 0) {
       problems.push({ kind: 'crosses-line', effect: 'lost', annotation: annotation.id, message: `Annotation ${annotation.id} (${annotation.type}) covers only line ends, which a brat T line cannot hold; not exported.` });
-      continue;
+      return;
     }
-    const id = textIds.take(annotation.id);
-    bratIdOf.set(annotation.id, id);
-    written++;
+    const id = this.textIds.take(annotation.id);
+    this.bratIdOf.set(annotation.id, id);
+    this.written++;
     const type = bratName(annotation.type, 'type', problems, annotation.id);
-    entityTypes.push(type);
+    this.entityTypes.push(type);
     if (fragments.length !== span.pieces.length || fragments.some((fragment, index) => fragment.start !== span.pieces[index]?.start || fragment.end !== span.pieces[index]?.end)) {
       problems.push({ kind: 'crosses-line', effect: 'changed', annotation: annotation.id, message: `Annotation ${annotation.id} (${annotation.type}) crosses a line end; brat needs it written as fragments split at the line ends.` });
     }
     const offsets = fragments.map((fragment) => `${fragment.start} ${fragment.end}`).join(';');
-    lines.push(`${id}\t${type} ${offsets}\t${fragments.map((fragment) => fragment.text).join(' ')}`);
+    this.lines.push(`${id}\t${type} ${offsets}\t${fragments.map((fragment) => fragment.text).join(' ')}`);
     for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
       const suffix = attributeLine(value);
       if (suffix === null) continue;
       const attributeName = bratName(name, 'attribute name', problems, annotation.id);
       const attributeValue = bratName(suffix, 'attribute value', problems, annotation.id);
-      attributeNames.push(attributeValue === '' ? attributeName : `${attributeName}\t${attributeValue}`);
-      lines.push(`${attributeIds.take(null)}\t${attributeName} ${id}${attributeValue === '' ? '' : ` ${attributeValue}`}`);
+      this.attributeNames.push(attributeValue === '' ? attributeName : `${attributeName}\t${attributeValue}`);
+      this.lines.push(`${this.attributeIds.take(null)}\t${attributeName} ${id}${attributeValue === '' ? '' : ` ${attributeValue}`}`);
     }
-    if (annotation.note) noteLine(id, annotation.note, annotation.id);
+    if (annotation.note) this.addNote(id, annotation.note, annotation.id);
   }
-  const relationTypes: string[] = [];
-  for (const relation of checked.relations) {
-    const from = bratIdOf.get(relation.from);
-    const to = bratIdOf.get(relation.to);
+
+  /** An R line between two written T lines, and its note. */
+  addRelation(relation: StoredRelation): void {
+    const from = this.bratIdOf.get(relation.from);
+    const to = this.bratIdOf.get(relation.to);
     if (from === undefined || to === undefined) {
-      problems.push({ kind: 'relation-dangling', effect: 'omitted', annotation: relation.id, message: `Relation ${relation.id} (${relation.type}) links an annotation brat cannot hold; not exported.` });
-      continue;
+      this.problems.push({ kind: 'relation-dangling', effect: 'omitted', annotation: relation.id, message: `Relation ${relation.id} (${relation.type}) links an annotation brat cannot hold; not exported.` });
+      return;
     }
-    const id = relationIds.take(relation.id);
-    const type = bratName(relation.type, 'relation type', problems, relation.id);
-    relationTypes.push(type);
-    lines.push(`${id}\t${type} Arg1:${from} Arg2:${to}`);
-    if (relation.note) noteLine(id, relation.note, relation.id);
+    const id = this.relationIds.take(relation.id);
+    const type = bratName(relation.type, 'relation type', this.problems, relation.id);
+    this.relationTypes.push(type);
+    this.lines.push(`${id}\t${type} Arg1:${from} Arg2:${to}`);
+    if (relation.note) this.addNote(id, relation.note, relation.id);
   }
+
+  /** A `#` AnnotatorNotes line, on one line (brat notes cannot hold line ends). */
+  private addNote(target: string, note: string, owner: string): void {
+    let flat = note;
+    if (/[\r\n]/.test(note)) {
+      flat = note.replace(/\r?\n|\r/g, ' ');
+      this.problems.push({ kind: 'note-flattened', effect: 'changed', annotation: owner, message: `The note of ${owner} has line ends, which brat notes cannot hold; written on one line.` });
+    }
+    this.notes.push(`${this.noteIds.take(null)}\tAnnotatorNotes ${target}\t${flat}`);
+  }
+
+  /** The file's text: the T, A and R lines, then the notes. */
+  text(): string {
+    return [...this.lines, ...this.notes].map((line) => `${line}\n`).join('');
+  }
+}
+
+function serializeDocument(document: ExportDocument): DocumentOutput {
+  const checked = checkDocument(document);
+  const writer = new StandoffWriter(document);
+  for (const span of checked.spans) writer.addEntity(span);
+  for (const relation of checked.relations) writer.addRelation(relation);
   const base = bratBaseName(document.id);
-  const ann = [...lines, ...notes].map((line) => `${line}\n`).join('');
   return {
     article: document.id,
     chunk: '',
     files: [
       { path: `${base}.txt`, content: document.text, role: 'document' },
-      { path: `${base}.ann`, content: ann, role: 'document' },
+      { path: `${base}.ann`, content: writer.text(), role: 'document' },
     ],
-    report: buildReport(checked, written, problems),
-    entityTypes,
-    relationTypes,
-    attributeNames,
+    report: buildReport(checked, writer.written, writer.problems),
+    entityTypes: writer.entityTypes,
+    relationTypes: writer.relationTypes,
+    attributeNames: writer.attributeNames,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
 import { createOffsetConverter, type OffsetConverter } from '../text/offsets';
-import type { DocumentReport, ExportDocument, ExportProblem } from './exportTypes';
+import type { DocumentOutput, DocumentReport, ExportDocument, ExportProblem } from './exportTypes';
 
 export interface SpanPiece {
   /** Code points. */
@@ -94,6 +94,25 @@ export function buildReport(checked: CheckedDocument, written: number, formatPro
     annotations: checked.document.annotations.length,
     written,
     problems: [...checked.problems, ...formatProblems],
+  };
+}
+
+/**
+ * A format's output for one document: its part of the main file, the report, and the types its
+ * schema lists (relation types only for the formats that write relations).
+ */
+export function documentOutput(
+  checked: CheckedDocument,
+  part: { chunk: string; problems: readonly ExportProblem[]; written?: number; writesRelations: boolean },
+): DocumentOutput {
+  return {
+    article: checked.document.id,
+    chunk: part.chunk,
+    files: [],
+    report: buildReport(checked, part.written ?? checked.spans.length, part.problems),
+    entityTypes: checked.spans.map((span) => span.annotation.type),
+    relationTypes: part.writesRelations ? checked.relations.map((relation) => relation.type) : [],
+    attributeNames: [],
   };
 }
 

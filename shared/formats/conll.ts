@@ -1,4 +1,4 @@
-import { buildReport, checkDocument, omittedAttributes, omittedNotes, omittedRelations } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedNotes, omittedRelations } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { tagDocument } from './tokenTagging';
@@ -34,15 +34,7 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
     parts.push('\n');
   }
   const chunk = parts.join('');
-  return {
-    article: document.id,
-    chunk,
-    files: [],
-    report: buildReport(checked, tagged.written, problems),
-    entityTypes: checked.spans.map((span) => span.annotation.type),
-    relationTypes: [],
-    attributeNames: [],
-  };
+  return documentOutput(checked, { chunk, problems, written: tagged.written, writesRelations: false });
 }
 
 function finish(outputs: readonly DocumentOutput[]): ExportFile[] {

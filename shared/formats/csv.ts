@@ -1,4 +1,4 @@
-import { buildReport, checkDocument, omittedAttributes, omittedRelations } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedRelations } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -37,15 +37,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
       ]);
     }
   }
-  return {
-    article: document.id,
-    chunk,
-    files: [],
-    report: buildReport(checked, checked.spans.length, problems),
-    entityTypes: checked.spans.map((span) => span.annotation.type),
-    relationTypes: [],
-    attributeNames: [],
-  };
+  return documentOutput(checked, { chunk, problems, writesRelations: false });
 }
 
 function finish(outputs: readonly DocumentOutput[]): ExportFile[] {

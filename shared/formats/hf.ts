@@ -1,4 +1,4 @@
-import { buildReport, checkDocument, omittedAttributes, omittedNotes, omittedRelations, orderedTypes } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedNotes, omittedRelations, orderedTypes } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions, TaggingScheme } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { tagDocument } from './tokenTagging';
@@ -15,16 +15,7 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   const checked = checkDocument(document);
   const tagged = tagDocument(checked, options.scheme ?? 'iob2', TITLE);
   const problems = [...tagged.problems, ...omittedRelations(checked.relations, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
-  return {
-    article: document.id,
-    chunk: '',
-    files: [],
-    report: buildReport(checked, tagged.written, problems),
-    entityTypes: checked.spans.map((span) => span.annotation.type),
-    relationTypes: [],
-    attributeNames: [],
-    sentences: tagged.sentences,
-  };
+  return { ...documentOutput(checked, { chunk: '', problems, written: tagged.written, writesRelations: false }), sentences: tagged.sentences };
 }
 
 /**

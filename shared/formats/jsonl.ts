@@ -1,4 +1,4 @@
-import { buildReport, checkDocument, omittedAttributes, omittedNotes, omittedRelations, splitDiscontinuous } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedNotes, omittedRelations, splitDiscontinuous } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -39,15 +39,7 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
     }));
     line = JSON.stringify({ id: document.id, text: document.text, entities, relations });
   }
-  return {
-    article: document.id,
-    chunk: `${line}\n`,
-    files: [],
-    report: buildReport(checked, checked.spans.length, problems),
-    entityTypes: checked.spans.map((span) => span.annotation.type),
-    relationTypes: checked.relations.map((relation) => relation.type),
-    attributeNames: [],
-  };
+  return documentOutput(checked, { chunk: `${line}\n`, problems, writesRelations: true });
 }
 
 function finish(outputs: readonly DocumentOutput[]): ExportFile[] {

@@ -1,4 +1,4 @@
-import { buildReport, checkDocument, omittedAttributes, orderedTypes, splitDiscontinuous } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, orderedTypes, splitDiscontinuous } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -51,15 +51,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
     results.push({ type: 'relation', from_id: relation.from, to_id: relation.to, direction: 'right', labels: [relation.type] });
   }
   const task = { data: { text: document.text, article: document.id }, annotations: [{ result: results }] };
-  return {
-    article: document.id,
-    chunk: JSON.stringify(task),
-    files: [],
-    report: buildReport(checked, checked.spans.length, problems),
-    entityTypes: checked.spans.map((span) => span.annotation.type),
-    relationTypes: checked.relations.map((relation) => relation.type),
-    attributeNames: [],
-  };
+  return documentOutput(checked, { chunk: JSON.stringify(task), problems, writesRelations: true });
 }
 
 function escapeXml(value: string): string {

@@ -119,38 +119,43 @@ function tagChunks(tokenCount: number, chunks: readonly Chunk[], scheme: Tagging
   return tags;
 }
 
-export function tagDocument(checked: CheckedDocument, scheme: TaggingScheme, formatTitle: string): TaggedDocument {
-  const { text } = checked.document;
-  const problems: ExportProblem[] = [];
-  const source = sourceBoundaries(checked, problems);
-  const boundaries = source ?? splitAtSpanEdges(tokenizeUtf16(text), checked.spans);
-  const tokenCount = boundaries.length / 2;
+/** Tagging order: earlier first, then longer (outer spans win the tokens they share), then file order. */
+function compareTaggingOrder(a: CheckedSpan, b: CheckedSpan): number {
+  const aStart = a.pieces[0].start16;
+  const bStart = b.pieces[0].start16;
+  if (aStart !== bStart) return aStart - bStart;
+  const aLength = a.pieces[a.pieces.length - 1].end16 - aStart;
+  const bLength = b.pieces[b.pieces.length - 1].end16 - bStart;
+  if (aLength !== bLength) return bLength - aLength;
+  return a.order - b.order;
+}
 
-  const ordered = [...checked.spans].sort((a, b) => {
-    const aStart = a.pieces[0].start16;
-    const bStart = b.pieces[0].start16;
-    if (aStart !== bStart) return aStart - bStart;
-    const aLength = a.pieces[a.pieces.length - 1].end16 - aStart;
-    const bLength = b.pieces[b.pieces.length - 1].end16 - bStart;
-    if (aLength !== bLength) return bLength - aLength;
-    return a.order - b.order;
-  });
+/** The tokens each piece of a span covers; `widened` when a piece starts or ends inside a token. */
+function tokenRangesOf(span: CheckedSpan, boundaries: readonly number[], tokenCount: number): { ranges: Chunk[]; widened: boolean } {
+  const ranges: Chunk[] = [];
+  let widened = false;
+  for (const piece of span.pieces) {
+    const first = firstTokenEndingAfter(boundaries, piece.start16);
+    let last = first - 1;
+    while (last + 1 < tokenCount && boundaries[(last + 1) * 2] < piece.end16) last++;
+    if (last < first) continue;
+    if (boundaries[first * 2] < piece.start16 || boundaries[last * 2 + 1] > piece.end16) widened = true;
+    ranges.push({ first, last, type: span.annotation.type });
+  }
+  return { ranges, widened };
+}
 
+/**
+ * Gives each token to at most one span, in tagging order: a span that covers no token, or a
+ * token already taken, is lost (reported in `problems`); one widened to whole tokens is reported as changed.
+ */
+function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number[], tokenCount: number, formatTitle: string, problems: ExportProblem[]): { chunks: Chunk[]; keptSpans: CheckedSpan[] } {
   const owner = new Int32Array(tokenCount).fill(-1);
   const chunks: Chunk[] = [];
   const keptSpans: CheckedSpan[] = [];
-  for (const span of ordered) {
+  for (const span of [...spans].sort(compareTaggingOrder)) {
     const { annotation } = span;
-    const ranges: Chunk[] = [];
-    let widened = false;
-    for (const piece of span.pieces) {
-      const first = firstTokenEndingAfter(boundaries, piece.start16);
-      let last = first - 1;
-      while (last + 1 < tokenCount && boundaries[(last + 1) * 2] < piece.end16) last++;
-      if (last < first) continue;
-      if (boundaries[first * 2] < piece.start16 || boundaries[last * 2 + 1] > piece.end16) widened = true;
-      ranges.push({ first, last, type: annotation.type });
-    }
+    const { ranges, widened } = tokenRangesOf(span, boundaries, tokenCount);
     if (ranges.length === 0) {
       problems.push({
         kind: 'empty-span',
@@ -192,15 +197,16 @@ export function tagDocument(checked: CheckedDocument, scheme: TaggingScheme, for
       });
     }
   }
-  problems.push(...splitDiscontinuous(keptSpans, formatTitle));
+  return { chunks, keptSpans };
+}
 
-  const tags = tagChunks(tokenCount, chunks, scheme);
+/** The tagged tokens cut into sentences at `starts`, never inside an entity. */
+function taggedSentences(text: string, boundaries: readonly number[], tokenCount: number, chunks: readonly Chunk[], tags: readonly string[], starts: readonly number[]): TaggedSentence[] {
   // Which chunk each token belongs to, so that no sentence break falls inside an entity.
   const chunkOf = new Int32Array(tokenCount).fill(-1);
   chunks.forEach((chunk, index) => {
     for (let token = chunk.first; token <= chunk.last; token++) chunkOf[token] = index;
   });
-  const starts = sentenceStarts(text, boundaries, { splitOnPunctuation: source === null });
   const sentences: TaggedSentence[] = [];
   let current: TaggedSentence = { tokens: [], tags: [] };
   let nextStart = 1;
@@ -217,5 +223,18 @@ export function tagDocument(checked: CheckedDocument, scheme: TaggingScheme, for
     current.tags.push(tags[token]);
   }
   if (current.tokens.length > 0) sentences.push(current);
-  return { sentences, written: keptSpans.length, problems };
+  return sentences;
+}
+
+export function tagDocument(checked: CheckedDocument, scheme: TaggingScheme, formatTitle: string): TaggedDocument {
+  const { text } = checked.document;
+  const problems: ExportProblem[] = [];
+  const source = sourceBoundaries(checked, problems);
+  const boundaries = source ?? splitAtSpanEdges(tokenizeUtf16(text), checked.spans);
+  const tokenCount = boundaries.length / 2;
+  const { chunks, keptSpans } = assignTokens(checked.spans, boundaries, tokenCount, formatTitle, problems);
+  problems.push(...splitDiscontinuous(keptSpans, formatTitle));
+  const tags = tagChunks(tokenCount, chunks, scheme);
+  const starts = sentenceStarts(text, boundaries, { splitOnPunctuation: source === null });
+  return { sentences: taggedSentences(text, boundaries, tokenCount, chunks, tags, starts), written: keptSpans.length, problems };
 }

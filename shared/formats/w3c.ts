@@ -1,5 +1,5 @@
 import { QUOTE_CONTEXT_LENGTH } from '../text/quote';
-import { buildReport, checkDocument, omittedAttributes, type CheckedDocument, type SpanPiece } from './checkedSpans';
+import { checkDocument, type CheckedDocument, documentOutput, omittedAttributes, type SpanPiece } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -67,15 +67,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
       target: [w3cAnnotationIri(document.id, relation.from), w3cAnnotationIri(document.id, relation.to)],
     }));
   }
-  return {
-    article: document.id,
-    chunk: items.join(',\n'),
-    files: [],
-    report: buildReport(checked, checked.spans.length, problems),
-    entityTypes: checked.spans.map((span) => span.annotation.type),
-    relationTypes: checked.relations.map((relation) => relation.type),
-    attributeNames: [],
-  };
+  return documentOutput(checked, { chunk: items.join(',\n'), problems, writesRelations: true });
 }
 
 function finish(outputs: readonly DocumentOutput[]): ExportFile[] {

@@ -15,8 +15,18 @@ export interface EditContext {
   newId: () => string;
 }
 
-/** Reading order: by start, then longer spans first so that outer spans precede nested ones. */
-export function compareReadingOrder(a: DocumentAnnotation, b: DocumentAnnotation): number {
+/** What the reading order looks at: any span with an id (annotations, highlights). */
+export interface OrderedSpan {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The one order of spans: the annotation list, keyboard navigation, saved files and the nesting
+ * of highlights. By start, then longer spans first so that outer spans precede nested ones; the same span by id.
+ */
+export function compareReadingOrder(a: OrderedSpan, b: OrderedSpan): number {
   return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
 }
 
@@ -26,9 +36,14 @@ export function addAnnotation(annotations: readonly DocumentAnnotation[], span: 
   }
   const duplicate = annotations.find((annotation) => annotation.start === span.start && annotation.end === span.end && annotation.type === span.type && !annotation.fragments);
   if (duplicate) return { annotations: [...annotations], id: duplicate.id };
-  const id = context.newId();
-  const annotation: DocumentAnnotation = {
-    id,
+  const annotation = newAnnotation(span, context);
+  return { annotations: insertInReadingOrder(annotations, annotation), id: annotation.id };
+}
+
+/** A new annotation on a span already checked to lie inside the text. */
+function newAnnotation(span: NewSpan, context: EditContext): DocumentAnnotation {
+  return {
+    id: context.newId(),
     type: span.type,
     start: span.start,
     end: span.end,
@@ -37,7 +52,6 @@ export function addAnnotation(annotations: readonly DocumentAnnotation[], span: 
     created: context.now,
     modified: context.now,
   };
-  return { annotations: insertInReadingOrder(annotations, annotation), id };
 }
 
 /** Inserts into an array already in reading order: a binary search, not a sort of 10,000 items. */
@@ -64,16 +78,7 @@ export function addAnnotations(annotations: readonly DocumentAnnotation[], spans
     const key = `${span.type}\u0000${span.start}\u0000${span.end}`;
     if (existing.has(key)) continue;
     existing.add(key);
-    added.push({
-      id: context.newId(),
-      type: span.type,
-      start: span.start,
-      end: span.end,
-      text: context.text.slice(span.start, span.end),
-      author: context.author,
-      created: context.now,
-      modified: context.now,
-    });
+    added.push(newAnnotation(span, context));
   }
   return { annotations: [...annotations, ...added].sort(compareReadingOrder), ids: added.map((annotation) => annotation.id) };
 }

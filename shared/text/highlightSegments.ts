@@ -1,3 +1,5 @@
+import { compareReadingOrder } from '../model/annotationOperations';
+
 /**
  * Cuts a paragraph into runs of text covered by the same set of annotations, so that
  * overlapping and nested spans can be rendered as nested inline elements without ever
@@ -16,10 +18,6 @@ export interface HighlightSegment<T extends SpanLike> {
   spans: T[];
 }
 
-function outermostFirst(a: SpanLike, b: SpanLike): number {
-  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 export function segmentRange<T extends SpanLike>(rangeStart: number, rangeEnd: number, spans: readonly T[]): HighlightSegment<T>[] {
   const inside = spans.filter((span) => span.end > rangeStart && span.start < rangeEnd && span.end > span.start);
   const cuts = new Set<number>([rangeStart, rangeEnd]);
@@ -28,7 +26,7 @@ export function segmentRange<T extends SpanLike>(rangeStart: number, rangeEnd: n
     cuts.add(Math.min(rangeEnd, span.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const ordered = [...inside].sort(outermostFirst);
+  const ordered = [...inside].sort(compareReadingOrder);
   const segments: HighlightSegment<T>[] = [];
   for (let index = 0; index < points.length - 1; index++) {
     const start = points[index];
@@ -44,7 +42,7 @@ export function segmentRange<T extends SpanLike>(rangeStart: number, rangeEnd: n
  * comes before it, so every overlapping span gets its own underline band.
  */
 export function stackLevels<T extends SpanLike>(spans: readonly T[]): Map<string, number> {
-  const ordered = [...spans].sort(outermostFirst);
+  const ordered = [...spans].sort(compareReadingOrder);
   const levels = new Map<string, number>();
   const active: { end: number; level: number }[] = [];
   for (const span of ordered) {

@@ -1,3 +1,5 @@
+import { isInsideSurrogatePair } from './surrogates';
+
 /**
  * Matching keys for search, "tag all occurrences" and suggestions. Persian text arrives with
  * Arabic yeh and kaf, tatweel, harakat, ZWNJ or space or NBSP between the parts of a word, and
@@ -103,7 +105,7 @@ function isWordCharacterAt(text: string, index: number): boolean {
 
 function codePointBefore(text: string, index: number): number {
   const before = index - 1;
-  if (before > 0 && /[\udc00-\udfff]/.test(text[before]) && /[\ud800-\udbff]/.test(text[before - 1])) return before - 1;
+  if (isInsideSurrogatePair(text, before)) return before - 1;
   return before;
 }
 

@@ -1,4 +1,5 @@
 import { countBelow } from '../sortedSearch';
+import { isHighSurrogate, isLowSurrogate } from './surrogates';
 
 /**
  * Offsets in files are Unicode code points (brat's and Python's convention); JavaScript
@@ -12,14 +13,6 @@ export interface OffsetConverter {
   readonly utf16Length: number;
   toUtf16(codePointOffset: number): number;
   toCodePoint(utf16Offset: number): number;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**

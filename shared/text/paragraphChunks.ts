@@ -1,4 +1,5 @@
 import type { Paragraph } from './paragraphs';
+import { isInsideSurrogatePair } from './surrogates';
 
 /** A run of consecutive paragraphs drawn as one block: `first` to `end` (exclusive). */
 export interface ParagraphChunk {
@@ -104,7 +105,7 @@ export function pieceEnd(text: string, from: number, max: number): number {
   while (cut > from + 1 && (CLINGS_TO_PREVIOUS.test(text[cut]) || CLINGS_TO_NEXT.test(text[cut - 1]))) cut--;
   if (cut > from + 1) return cut;
   // Nothing but marks and joiners for `max` characters: cut anyway, but never inside a code point.
-  return /[\udc00-\udfff]/.test(text[limit]) && /[\ud800-\udbff]/.test(text[limit - 1]) ? limit - 1 : limit;
+  return isInsideSurrogatePair(text, limit) ? limit - 1 : limit;
 }
 
 const FIRST_STRONG = /[\p{L}\u200e\u200f]/u;

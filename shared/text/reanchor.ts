@@ -1,5 +1,6 @@
 import DiffMatchPatch from 'diff-match-patch';
 import { createOffsetConverter, type OffsetConverter } from './offsets';
+import { isInsideSurrogatePair } from './surrogates';
 
 /**
  * Places annotations again after their article's text changed on disk, from what each one
@@ -42,14 +43,6 @@ const MAX_OCCURRENCES = 20_000;
 interface Placement {
   start: number;
   end: number;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Code-point prefix/suffix of an input turned into the UTF-16 strings searched for. */
@@ -95,7 +88,7 @@ class Reanchorer {
     const found: number[] = [];
     for (let index = this.text.indexOf(needle); index !== -1 && found.length < MAX_OCCURRENCES; index = this.text.indexOf(needle, index + 1)) {
       // A match that starts on the low half of a surrogate pair is not a match of characters.
-      if (!(index > 0 && isLowSurrogate(this.text.charCodeAt(index)) && isHighSurrogate(this.text.charCodeAt(index - 1)))) found.push(index);
+      if (!isInsideSurrogatePair(this.text, index)) found.push(index);
     }
     this.occurrenceCache.set(needle, found);
     return found;
@@ -187,8 +180,8 @@ class Reanchorer {
     let { start, end } = placement;
     if (!/^\s/.test(old)) while (start < end && /\s/.test(this.text[start])) start++;
     if (!/\s$/.test(old)) while (end > start && /\s/.test(this.text[end - 1])) end--;
-    if (start > 0 && isLowSurrogate(this.text.charCodeAt(start)) && isHighSurrogate(this.text.charCodeAt(start - 1))) start--;
-    if (end < this.text.length && isLowSurrogate(this.text.charCodeAt(end)) && isHighSurrogate(this.text.charCodeAt(end - 1))) end++;
+    if (isInsideSurrogatePair(this.text, start)) start--;
+    if (isInsideSurrogatePair(this.text, end)) end++;
     return { start, end };
   }
 }

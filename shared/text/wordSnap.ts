@@ -1,3 +1,5 @@
+import { isInsideSurrogatePair } from './surrogates';
+
 /**
  * Word snapping with ICU's word boundaries (Intl.Segmenter): a Persian word holding a ZWNJ
  * («می‌دهد») is one word, and spaces and punctuation («، : ؛ ؟ « »») at the edges of a
@@ -23,8 +25,8 @@ export function trimRange(text: string, range: TextRange): TextRange {
   while (start < end && isTrimmable(text[start])) start++;
   while (end > start && isTrimmable(text[end - 1])) end--;
   // Never cut a surrogate pair in half.
-  if (start > 0 && start < text.length && /[\udc00-\udfff]/.test(text[start]) && /[\ud800-\udbff]/.test(text[start - 1])) start--;
-  if (end < text.length && /[\udc00-\udfff]/.test(text[end]) && /[\ud800-\udbff]/.test(text[end - 1])) end++;
+  if (isInsideSurrogatePair(text, start)) start--;
+  if (isInsideSurrogatePair(text, end)) end++;
   return { start, end };
 }
 

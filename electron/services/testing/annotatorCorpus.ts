@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { saveAnnotationFileAt } from '../annotationFileAtPath';
-import { annotatorFilePath } from '../annotatorFiles';
+import { annotatorFilePath } from '../annotatorPaths';
 import { decodeArticle } from '../articleDecoder';
 
 /**

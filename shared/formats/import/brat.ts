@@ -28,116 +28,133 @@ function parseFragments(spec: string): Array<[number, number]> | null {
   return spec.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
 }
 
+/** What parsing one `.ann` file has gathered so far. */
+interface BratParse {
+  file: string;
+  normalized: ReturnType<typeof normalizeSourceText>;
+  sourceCodePoints: string[];
+  warnings: ImportProblem[];
+  spans: ImportedSpan[];
+  spansById: Map<string, ImportedSpan>;
+  relations: ImportedRelation[];
+}
+
+type Skip = (reason: string) => void;
+
+/** A T line: the span, its offsets mapped onto the document text; a warning when its text differs from the article's. */
+function addEntity(parse: BratParse, lineNumber: number, fields: string[], skip: Skip): void {
+  const { sourceCodePoints } = parse;
+  const id = fields[0];
+  const spec = fields[1] ?? '';
+  const space = spec.indexOf(' ');
+  const type = space === -1 ? '' : spec.slice(0, space);
+  const fragments = space === -1 ? null : parseFragments(spec.slice(space + 1).trim());
+  if (fields.length < 2 || type === '' || !fragments) {
+    skip(`malformed T line (expected "ID<TAB>Type start end[;start end]<TAB>text"); skipped`);
+    return;
+  }
+  const outOfRange = fragments.find(([start, end]) => end < start || end > sourceCodePoints.length);
+  if (outOfRange) {
+    skip(`${id}: offsets ${outOfRange[0]}-${outOfRange[1]} are reversed or past the end of the text (${sourceCodePoints.length} characters); skipped`);
+    return;
+  }
+  // Fragments keep brat's order, which its text field follows («lacrimal enlargement of glands»).
+  const stated = fields.slice(2).join('\t');
+  const covered = fragments.map(([start, end]) => sourceCodePoints.slice(start, end).join('')).join(' ');
+  if (fields.length >= 3 && covered !== stated) {
+    parse.warnings.push({ file: parse.file, line: lineNumber, reason: `${id}: the .ann text «${stated}» differs from the article's «${covered}»; the offsets were kept` });
+  }
+  const mapped: ImportedFragment[] = fragments.map(([start, end]) => ({
+    start: parse.normalized.toDocumentOffset(start),
+    end: parse.normalized.toDocumentOffset(end),
+  }));
+  const span: ImportedSpan = {
+    id,
+    type,
+    start: Math.min(...mapped.map((fragment) => fragment.start)),
+    end: Math.max(...mapped.map((fragment) => fragment.end)),
+  };
+  if (mapped.length > 1) span.fragments = mapped;
+  if (parse.spansById.has(id)) {
+    skip(`${id}: the id is used twice; the later line was skipped`);
+    return;
+  }
+  parse.spans.push(span);
+  parse.spansById.set(id, span);
+}
+
+/** An A/M attribute, a `#` AnnotatorNotes or an R relation, once every T line is known. */
+function addLateLine(parse: BratParse, fields: string[], skip: Skip): void {
+  const { spansById } = parse;
+  const id = fields[0];
+  const words = (fields[1] ?? '').split(' ').filter((word) => word !== '');
+  if (id.startsWith('A') || id.startsWith('M')) {
+    const [name, target, value] = words;
+    const span = target ? spansById.get(target) : undefined;
+    if (!name || !span) {
+      skip(`${id}: attribute of ${target ?? 'nothing'}, which is not an imported T annotation; skipped`);
+      return;
+    }
+    span.attributes = { ...span.attributes, [name]: value ?? true };
+  } else if (id.startsWith('#')) {
+    const [kind, target] = words;
+    const span = target ? spansById.get(target) : undefined;
+    if (kind !== 'AnnotatorNotes' || !span) {
+      skip(`${id}: only AnnotatorNotes on imported T annotations are imported; skipped`);
+      return;
+    }
+    const note = fields.slice(2).join('\t');
+    span.note = span.note === undefined ? note : `${span.note}\n${note}`;
+  } else {
+    const [type, ...args] = words;
+    const targets = args.map((argument) => argument.slice(argument.indexOf(':') + 1));
+    if (!type || targets.length !== 2 || !targets.every((target) => spansById.has(target))) {
+      skip(`${id}: relation needs two arguments that are imported T annotations; skipped`);
+      return;
+    }
+    parse.relations.push({ id, type, from: targets[0], to: targets[1] });
+  }
+}
+
 export function parseBratDocument(source: BratDocumentSource): ParseResult {
   const file = source.annFile;
-  const normalized = normalizeSourceText(source.text);
-  const sourceCodePoints = Array.from(source.text);
+  const parse: BratParse = {
+    file,
+    normalized: normalizeSourceText(source.text),
+    sourceCodePoints: Array.from(source.text),
+    warnings: [],
+    spans: [],
+    spansById: new Map(),
+    relations: [],
+  };
   const skipped: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
-  const spans: ImportedSpan[] = [];
-  const spansById = new Map<string, ImportedSpan>();
-  const relations: ImportedRelation[] = [];
+  const skipperAt = (line: number): Skip => (reason) => {
+    skipped.push({ file, line, reason });
+  };
   const lateLines: Array<{ number: number; fields: string[] }> = [];
 
   for (const line of splitSourceLines(source.ann)) {
     if (line.text.trim() === '') continue;
     const fields = line.text.split('\t');
     const id = fields[0];
-    const skip = (reason: string): void => {
-      skipped.push({ file, line: line.number, reason });
-    };
-    if (id.startsWith('T')) {
-      const spec = fields[1] ?? '';
-      const space = spec.indexOf(' ');
-      const type = space === -1 ? '' : spec.slice(0, space);
-      const fragments = space === -1 ? null : parseFragments(spec.slice(space + 1).trim());
-      if (fields.length < 2 || type === '' || !fragments) {
-        skip(`malformed T line (expected "ID<TAB>Type start end[;start end]<TAB>text"); skipped`);
-        continue;
-      }
-      const outOfRange = fragments.find(([start, end]) => end < start || end > sourceCodePoints.length);
-      if (outOfRange) {
-        skip(`${id}: offsets ${outOfRange[0]}-${outOfRange[1]} are reversed or past the end of the text (${sourceCodePoints.length} characters); skipped`);
-        continue;
-      }
-      // Fragments keep brat's order, which its text field follows («lacrimal enlargement of glands»).
-      const stated = fields.slice(2).join('\t');
-      const covered = fragments.map(([start, end]) => sourceCodePoints.slice(start, end).join('')).join(' ');
-      if (fields.length >= 3 && covered !== stated) {
-        warnings.push({ file, line: line.number, reason: `${id}: the .ann text «${stated}» differs from the article's «${covered}»; the offsets were kept` });
-      }
-      const mapped: ImportedFragment[] = fragments.map(([start, end]) => ({
-        start: normalized.toDocumentOffset(start),
-        end: normalized.toDocumentOffset(end),
-      }));
-      const span: ImportedSpan = {
-        id,
-        type,
-        start: Math.min(...mapped.map((fragment) => fragment.start)),
-        end: Math.max(...mapped.map((fragment) => fragment.end)),
-      };
-      if (mapped.length > 1) span.fragments = mapped;
-      if (spansById.has(id)) {
-        skip(`${id}: the id is used twice; the later line was skipped`);
-        continue;
-      }
-      spans.push(span);
-      spansById.set(id, span);
-    } else if (id.startsWith('A') || id.startsWith('M') || id.startsWith('R') || id.startsWith('#')) {
-      lateLines.push({ number: line.number, fields });
-    } else if (id.startsWith('E')) {
-      skip(`${id}: events are not imported (their trigger spans are)`);
-    } else if (id.startsWith('N')) {
-      skip(`${id}: normalisations (N) are not imported`);
-    } else if (id.startsWith('*')) {
-      skip('equivalence (*) lines are not imported');
-    } else {
-      skip(`unknown brat line kind «${id}»; skipped`);
-    }
+    const skip = skipperAt(line.number);
+    if (id.startsWith('T')) addEntity(parse, line.number, fields, skip);
+    else if (id.startsWith('A') || id.startsWith('M') || id.startsWith('R') || id.startsWith('#')) lateLines.push({ number: line.number, fields });
+    else if (id.startsWith('E')) skip(`${id}: events are not imported (their trigger spans are)`);
+    else if (id.startsWith('N')) skip(`${id}: normalisations (N) are not imported`);
+    else if (id.startsWith('*')) skip('equivalence (*) lines are not imported');
+    else skip(`unknown brat line kind «${id}»; skipped`);
   }
-
   // Attributes, notes and relations refer to T ids that may come later in the file.
-  for (const { number, fields } of lateLines) {
-    const id = fields[0];
-    const words = (fields[1] ?? '').split(' ').filter((word) => word !== '');
-    const skip = (reason: string): void => {
-      skipped.push({ file, line: number, reason });
-    };
-    if (id.startsWith('A') || id.startsWith('M')) {
-      const [name, target, value] = words;
-      const span = target ? spansById.get(target) : undefined;
-      if (!name || !span) {
-        skip(`${id}: attribute of ${target ?? 'nothing'}, which is not an imported T annotation; skipped`);
-        continue;
-      }
-      span.attributes = { ...span.attributes, [name]: value ?? true };
-    } else if (id.startsWith('#')) {
-      const [kind, target] = words;
-      const span = target ? spansById.get(target) : undefined;
-      if (kind !== 'AnnotatorNotes' || !span) {
-        skip(`${id}: only AnnotatorNotes on imported T annotations are imported; skipped`);
-        continue;
-      }
-      const note = fields.slice(2).join('\t');
-      span.note = span.note === undefined ? note : `${span.note}\n${note}`;
-    } else {
-      const [type, ...args] = words;
-      const targets = args.map((argument) => argument.slice(argument.indexOf(':') + 1));
-      if (!type || targets.length !== 2 || !targets.every((target) => spansById.has(target))) {
-        skip(`${id}: relation needs two arguments that are imported T annotations; skipped`);
-        continue;
-      }
-      relations.push({ id, type, from: targets[0], to: targets[1] });
-    }
-  }
+  for (const { number, fields } of lateLines) addLateLine(parse, fields, skipperAt(number));
 
   const article: ImportedArticle = {
     name: source.name,
-    text: normalized.text,
-    spans,
-    relations,
+    text: parse.normalized.text,
+    spans: parse.spans,
+    relations: parse.relations,
     labels: [],
     origin: { file, line: 0 },
   };
-  return { articles: [article], skipped, warnings };
+  return { articles: [article], skipped, warnings: parse.warnings };
 }

@@ -79,6 +79,25 @@ export function detectConllSeparator(lines: readonly SourceLine[]): ConllSeparat
   return best;
 }
 
+/** A token line: its token and tag, or null when it is skipped (the reason in `skipped`); an unknown tag is kept outside any entity. */
+function readTokenLine(line: SourceLine, separator: ConllSeparator, file: string, skipped: ConllParseResult['skipped']): SourceToken | null {
+  const { token, tag } = splitLine(line.text, separator);
+  if (removeBidiMarks(token).trim() === '') {
+    skipped.push({ file, line: line.number, reason: 'empty token; line skipped' });
+    return null;
+  }
+  if (tag === null) {
+    skipped.push({ file, line: line.number, reason: `no tag after a ${separator} separator; line skipped` });
+    return null;
+  }
+  let parsed = parseTag(tag);
+  if (!parsed) {
+    skipped.push({ file, line: line.number, reason: `unrecognised tag «${tag}»; token kept outside any entity` });
+    parsed = { outside: true };
+  }
+  return { text: token, tag: parsed, rawTag: tag, line: line.number };
+}
+
 export function parseConll(content: string, options: ConllOptions): ConllParseResult {
   const lines = splitSourceLines(content);
   const separator = !options.separator || options.separator === 'auto' ? detectConllSeparator(lines) : options.separator;
@@ -111,21 +130,8 @@ export function parseConll(content: string, options: ConllOptions): ConllParseRe
       endSentence();
       continue;
     }
-    const { token, tag } = splitLine(line.text, separator);
-    if (removeBidiMarks(token).trim() === '') {
-      skipped.push({ file: options.file, line: line.number, reason: 'empty token; line skipped' });
-      continue;
-    }
-    if (tag === null) {
-      skipped.push({ file: options.file, line: line.number, reason: `no tag after a ${separator} separator; line skipped` });
-      continue;
-    }
-    let parsed = parseTag(tag);
-    if (!parsed) {
-      skipped.push({ file: options.file, line: line.number, reason: `unrecognised tag «${tag}»; token kept outside any entity` });
-      parsed = { outside: true };
-    }
-    const sourceToken: SourceToken = { text: token, tag: parsed, rawTag: tag, line: line.number };
+    const sourceToken = readTokenLine(line, separator, options.file, skipped);
+    if (sourceToken === null) continue;
     if (!sentence) sentence = { tokens: [], line: line.number };
     sentence.tokens.push(sourceToken);
   }

@@ -34,6 +34,31 @@ function pick(record: Record<string, unknown>, names: readonly string[]): unknow
   return undefined;
 }
 
+/** A record's tokens and tags, or why it is skipped. */
+function tokensAndTags(value: Record<string, unknown>): { tokens: string[]; tags: unknown[] } | { reason: string } {
+  const tokens = pick(value, TOKEN_FIELDS);
+  const tags = pick(value, TAG_FIELDS);
+  if (!Array.isArray(tokens) || !Array.isArray(tags)) {
+    return { reason: `needs a list of tokens (${TOKEN_FIELDS.join(' or ')}) and of tags (${TAG_FIELDS.join(' or ')}); record skipped` };
+  }
+  if (tokens.length !== tags.length) return { reason: `${tokens.length} tokens but ${tags.length} tags; record skipped` };
+  const badToken = tokens.findIndex((token) => typeof token !== 'string' || token.trim() === '' || /[\r\n]/.test(token));
+  if (badToken !== -1) return { reason: `token ${badToken} (${JSON.stringify(tokens[badToken])}) is not a non-empty one-line string; record skipped` };
+  return { tokens: tokens as string[], tags };
+}
+
+/** The tag names of a record: names as they are, numbers through the label list. `unnamedNumbers` when numbers came without a list. */
+function tagNames(tags: readonly unknown[], labelNames: readonly string[] | undefined): { names: string[] } | { problem: string; unnamedNumbers: boolean } {
+  const names: string[] = [];
+  for (const [index, tag] of tags.entries()) {
+    if (typeof tag === 'string') names.push(tag);
+    else if (typeof tag === 'number' && labelNames === undefined) return { problem: 'tags are numbers but no label list was given', unnamedNumbers: true };
+    else if (typeof tag === 'number' && Number.isInteger(tag) && tag >= 0 && tag < (labelNames?.length ?? 0)) names.push(labelNames?.[tag] ?? 'O');
+    else return { problem: `tag ${index} (${JSON.stringify(tag)}) is not a label name or an id of the label list`, unnamedNumbers: false };
+  }
+  return { names };
+}
+
 export function parseHf(content: string, options: HfOptions): ParseResult {
   const { file } = options;
   const { records, skipped } = readJsonRecords(content, file);
@@ -48,51 +73,27 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
       skipped.push({ ...here, reason: 'the record is not a JSON object; record skipped' });
       continue;
     }
-    const tokens = pick(record.value, TOKEN_FIELDS);
-    const tags = pick(record.value, TAG_FIELDS);
-    if (!Array.isArray(tokens) || !Array.isArray(tags)) {
-      skipped.push({ ...here, reason: `needs a list of tokens (${TOKEN_FIELDS.join(' or ')}) and of tags (${TAG_FIELDS.join(' or ')}); record skipped` });
+    const fields = tokensAndTags(record.value);
+    if ('reason' in fields) {
+      skipped.push({ ...here, reason: fields.reason });
       continue;
     }
-    if (tokens.length !== tags.length) {
-      skipped.push({ ...here, reason: `${tokens.length} tokens but ${tags.length} tags; record skipped` });
+    const named = tagNames(fields.tags, options.labelNames);
+    if ('problem' in named) {
+      if (named.unnamedNumbers) numbersWithoutNames++;
+      // Numbers without a label list are said once for the whole file, below.
+      if (options.labelNames !== undefined || numbersWithoutNames === 1) skipped.push({ ...here, reason: `${named.problem}; record skipped` });
       continue;
     }
-    const badToken = tokens.findIndex((token) => typeof token !== 'string' || token.trim() === '' || /[\r\n]/.test(token));
-    if (badToken !== -1) {
-      skipped.push({ ...here, reason: `token ${badToken} (${JSON.stringify(tokens[badToken])}) is not a non-empty one-line string; record skipped` });
-      continue;
-    }
-    const names: string[] = [];
-    let problem: string | null = null;
-    for (const [index, tag] of tags.entries()) {
-      if (typeof tag === 'string') names.push(tag);
-      else if (typeof tag === 'number' && options.labelNames === undefined) {
-        problem = 'tags are numbers but no label list was given';
-        numbersWithoutNames++;
-        break;
-      } else if (typeof tag === 'number' && Number.isInteger(tag) && tag >= 0 && tag < (options.labelNames?.length ?? 0)) {
-        names.push(options.labelNames?.[tag] ?? 'O');
-      } else {
-        problem = `tag ${index} (${JSON.stringify(tag)}) is not a label name or an id of the label list`;
-        break;
-      }
-    }
-    if (problem) {
-      if (options.labelNames !== undefined || numbersWithoutNames === 1) skipped.push({ ...here, reason: `${problem}; record skipped` });
-      continue;
-    }
-    const parsedTags: ParsedTag[] = [];
-    for (const [index, name] of names.entries()) {
+    const { names } = named;
+    const parsedTags = names.map((name, index): ParsedTag => {
       const parsed = parseTag(name);
-      if (!parsed) {
-        skipped.push({ ...here, reason: `unrecognised tag «${name}» at token ${index}; token kept outside any entity` });
-      }
-      parsedTags.push(parsed ?? { outside: true });
-    }
+      if (!parsed) skipped.push({ ...here, reason: `unrecognised tag «${name}» at token ${index}; token kept outside any entity` });
+      return parsed ?? { outside: true };
+    });
     const sentence: SourceSentence = {
       line: record.line,
-      tokens: (tokens as string[]).map((text, index) => ({ text, tag: parsedTags[index], rawTag: names[index], line: record.line })),
+      tokens: fields.tokens.map((text, index) => ({ text, tag: parsedTags[index], rawTag: names[index], line: record.line })),
     };
     const key = options.documentField ? record.value[options.documentField] : pick(record.value, DOCUMENT_FIELDS);
     if (key !== undefined) grouped = true;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile, type StoredAnnotation, type StoredRelation } from '../../shared/model/nativeFormat';
-import type { ArticleStatus } from '../../shared/model/status';
-import { codePointIndexOf } from '../../shared/formats/testArticles';
+import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile, type StoredAnnotation, type StoredRelation } from '../../../shared/model/nativeFormat';
+import type { ArticleStatus } from '../../../shared/model/status';
+import { codePointIndexOf } from '../../../shared/formats/testArticles';
 
 /** Writes real corpus files for the CLI tests: NAME.txt (given bytes) and NAME.ann.json. */
 export interface TestArticle {
