@@ -12,8 +12,9 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 
 const importSpecifierPatterns = [
-  // static import / export ... from "x", and side-effect import "x"
-  /(?:^|[\s;}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+)["']/g,
+  // static import / export ... from "x", and side-effect import "x": statements start a line in
+  // the bundler's output; anywhere else the word may sit in a string ("choose what to import").
+  /^[ \t]*(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+)["']/gm,
   // dynamic import("x") and require("x")
   /\b(?:import|require)\(\s*["']([^"'\n]+)["']\s*\)/g,
 ];

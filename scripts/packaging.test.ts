@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +61,7 @@ async function filesUnder(folder: string): Promise<string[]> {
 
 function bareImportedPackages(source: string): string[] {
   const names = new Set<string>();
-  const patterns = [/(?:^|[\s;}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+)["']/g, /\b(?:import|require)\(\s*["']([^"'\n]+)["']\s*\)/g];
+  const patterns = [/^[ \t]*(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+)["']/gm, /\b(?:import|require)\(\s*["']([^"'\n]+)["']\s*\)/g];
   for (const pattern of patterns) {
     for (const match of source.matchAll(pattern)) {
       const specifier = match[1];
@@ -206,6 +206,13 @@ describe('packaged resources beside app.asar', () => {
 });
 
 describe('packaging resources in build/', () => {
+  it('finds the packages the built code imports, not the word import inside a string', async () => {
+    const afterPack = (await import(pathToFileURL(path.join(root, 'build', 'afterPack.mjs')).href)) as { importedPackageNames(source: string): Set<string> };
+    const built = 'import { z } from "zod";\nimport "iconv-lite";\nconst a = await import("jschardet");\nhostCannot("choose what to import", "pickImportSource");\nconst b = "export", c = \'x\';\n';
+    expect([...afterPack.importedPackageNames(built)].sort()).toEqual(['iconv-lite', 'jschardet', 'zod']);
+    expect(bareImportedPackages(built).sort()).toEqual(['iconv-lite', 'jschardet', 'zod']);
+  });
+
   it('has the icon at the sizes electron-builder uses', async () => {
     expect(pngSize(await fs.readFile(path.join(root, 'build', 'icon.png')))).toEqual({ width: 1024, height: 1024 });
     for (const size of [512, 256, 128, 64, 48, 32, 16]) {
