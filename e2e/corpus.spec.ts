@@ -91,12 +91,14 @@ test('the list marks an article whose annotation file uses an id twice, in the u
   writeFileSync(path.join(root, 'dup.txt'), text);
   writeFileSync(path.join(root, 'dup.ann.json'), JSON.stringify(file));
   writeFileSync(path.join(root, 'fine.txt'), text);
-  for (const [locale, words] of [['fa-IR', 'یک شناسه دو بار'], ['en-US', 'uses an id twice']] as const) {
+  for (const [locale, words] of [['fa-IR', 'برای بیش از یک حاشیه‌نویسی به کار رفته‌اند'], ['en-US', 'Annotation ids used more than once']] as const) {
     const { page, close } = await launch({ corpus: root, locale });
     const marks = page.getByTestId('file-problem');
     await expect(marks).toHaveCount(1);
     await expect(marks).toHaveAttribute('data-problem-kind', 'invariant');
+    // The coded problem itself, in the user's language, naming the id.
     expect(await marks.getAttribute('aria-label')).toContain(words);
+    expect(await marks.getAttribute('aria-label')).toContain('dup');
     if (locale === 'fa-IR') {
       await openArticleNamed(page, 'dup.txt');
       await expect(page.getByTestId('annotation-file-problem')).toBeVisible();
