@@ -96,29 +96,25 @@ function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | nu
     const add = (indices: readonly number[], sync: boolean) => {
       if (indices.length === 0) return;
       const draw = () => setNear((drawn) => (indices.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...indices])));
-      // Drawn within the frame that brought the chunk near, before anything can select text in
-      // it: drawing replaces the chunk's text nodes, and a selection made in the old ones is lost.
+      // A chunk in view is drawn within the frame that brought it there, before anything can
+      // select text in it: drawing replaces the chunk's text nodes, and a selection made in the
+      // old ones is lost; those around the view are drawn before a scroll brings them in.
       // Not a transition: the steps that add the article's text are transitions too, and one
-      // behind them waited for all of them. Coming near is a chunk or two per frame.
+      // behind them waited for all of them.
       if (sync) flushSync(draw);
       else draw();
     };
     /**
-     * `scrolling`: the view moved, and every chunk near it is drawn in this frame. Otherwise
-     * (opening, a step of text added, a resize) only the chunks in view are drawn now and those
+     * The chunks in view are drawn now (in the frame, when a scroll or resize brought them), those
      * around it a few per task after: drawing all of them at once made the opening frame of the
-     * 100,000-annotation article a task of 200-400 ms.
+     * 100,000-annotation article a task of 200-400 ms, and a jump to its middle another.
      */
-    const update = (sync: boolean, scrolling: boolean) => {
+    const update = (sync: boolean) => {
       frame = 0;
       clearTimeout(later);
       const view = scroller.getBoundingClientRect();
       const chunks = element.children;
       const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * NEAR_VIEWS);
-      if (scrolling) {
-        add([...inView, ...aroundView], sync);
-        return;
-      }
       add(inView, sync);
       let next = 0;
       const drawSome = () => {
@@ -128,18 +124,17 @@ function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | nu
       };
       if (aroundView.length > 0) later = setTimeout(drawSome, 0);
     };
-    const schedule = (scrolling: boolean) => {
-      if (frame === 0) frame = requestAnimationFrame(() => update(true, scrolling));
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(() => update(true));
     };
-    const onScroll = () => schedule(true);
-    update(false, false);
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    const resize = new ResizeObserver(() => schedule(false));
+    update(false);
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    const resize = new ResizeObserver(schedule);
     resize.observe(scroller);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(later);
-      scroller.removeEventListener('scroll', onScroll);
+      scroller.removeEventListener('scroll', schedule);
       resize.disconnect();
     };
   }, [enabled, root, renderedChunks]);
