@@ -2,7 +2,6 @@ import { memo, startTransition, type RefObject, useCallback, useEffect, useLayou
 import type { TagSetWire } from '../../../shared/ipc';
 import { snapToWords, trimRange } from '../../../shared/text/wordSnap';
 import { paragraphIndexAt } from '../../../shared/text/paragraphs';
-import { partitionPoint } from '../../../shared/sortedSearch';
 import { snapWindow } from '../../../shared/text/snapWindow';
 import { selectDomRange } from '../dom/domPosition';
 import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../dom/selectionOffsets';
@@ -14,12 +13,10 @@ import { flushSync } from 'react-dom';
 import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../shared/text/paragraphChunks';
 import { piecesOf } from '../store/paragraphSlices';
 import { useTagAppearance } from './useTagAppearance';
+import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './articleChunkSizes';
+import { nearChunks } from './nearChunks';
 import { ParagraphView, type TagAppearance } from './ParagraphView';
 
-/** A chunk closes at about this many characters (a screenful or two)... */
-const CHUNK_CHARACTERS = 4_000;
-/** ...or this many paragraphs. */
-const CHUNK_PARAGRAPHS = 24;
 /**
  * For the height a chunk holds before it is first laid out: characters on a line of the column,
  * from its width. A Persian character of the article font is about 0.46 em wide on average
@@ -78,16 +75,10 @@ function useRenderedChunkCount(chunks: readonly ParagraphChunk[]): number {
   return Math.min(count, chunks.length);
 }
 
-/**
- * Above this many annotations, only chunks near the view draw their highlights; the others
- * hold their text alone until the view comes near (and keep their highlights from then on).
- * With 100,000 annotations every chunk drawing its highlights put 100,000 elements in the page
- * and made each step of the opening a long task; the article's DOM now grows with what was
- * looked at. At or below it (the 10,000 of the benchmark article) every highlight is drawn.
- */
-const DRAW_ALL_HIGHLIGHTS_UP_TO = 20_000;
 /** "Near the view": within this many heights of the view above and below it. */
 const NEAR_VIEWS = 1.5;
+/** Chunks around the view (not in it) drawn in one task after the view's own. */
+const CHUNKS_DRAWN_PER_TASK = 2;
 
 /**
  * Which chunks (by index) draw their highlights, or null for all of them. Read on scroll from
@@ -101,22 +92,37 @@ function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | nu
     const scroller = element?.closest<HTMLElement>('.article-scroller');
     if (!enabled || !element || !scroller) return;
     let frame = 0;
-    const update = (sync: boolean) => {
-      frame = 0;
-      const view = scroller.getBoundingClientRect();
-      const margin = view.height * NEAR_VIEWS;
-      const chunks = element.children;
-      const first = partitionPoint(chunks.length, (index) => chunks[index].getBoundingClientRect().bottom < view.top - margin);
-      const wanted: number[] = [];
-      for (let index = first; index < chunks.length && chunks[index].getBoundingClientRect().top <= view.bottom + margin; index++) wanted.push(index);
-      const draw = () => setNear((drawn) => (wanted.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...wanted])));
-      // Drawn within the frame that brought the chunk near, before anything can select text in
-      // it: drawing replaces the chunk's text nodes, and a selection made in the old ones is lost.
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const add = (indices: readonly number[], sync: boolean) => {
+      if (indices.length === 0) return;
+      const draw = () => setNear((drawn) => (indices.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...indices])));
+      // A chunk in view is drawn within the frame that brought it there, before anything can
+      // select text in it: drawing replaces the chunk's text nodes, and a selection made in the
+      // old ones is lost; those around the view are drawn before a scroll brings them in.
       // Not a transition: the steps that add the article's text are transitions too, and one
-      // behind them waited for all of them. Coming near is a chunk or two per frame, 10-20 ms
-      // each with 100,000 annotations.
+      // behind them waited for all of them.
       if (sync) flushSync(draw);
       else draw();
+    };
+    /**
+     * The chunks in view are drawn now (in the frame, when a scroll or resize brought them), those
+     * around it a few per task after: drawing all of them at once made the opening frame of the
+     * 100,000-annotation article a task of 200-400 ms, and a jump to its middle another.
+     */
+    const update = (sync: boolean) => {
+      frame = 0;
+      clearTimeout(later);
+      const view = scroller.getBoundingClientRect();
+      const chunks = element.children;
+      const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * NEAR_VIEWS);
+      add(inView, sync);
+      let next = 0;
+      const drawSome = () => {
+        add(aroundView.slice(next, next + CHUNKS_DRAWN_PER_TASK), false);
+        next += CHUNKS_DRAWN_PER_TASK;
+        if (next < aroundView.length) later = setTimeout(drawSome, 0);
+      };
+      if (aroundView.length > 0) later = setTimeout(drawSome, 0);
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(() => update(true));
@@ -127,6 +133,7 @@ function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | nu
     resize.observe(scroller);
     return () => {
       cancelAnimationFrame(frame);
+      clearTimeout(later);
       scroller.removeEventListener('scroll', schedule);
       resize.disconnect();
     };
@@ -185,9 +192,13 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   // one block the browser shapes and lays out whole, for seconds to minutes).
   const pieces = piecesOf(article.paragraphs);
   const charactersPerLine = useCharactersPerLine(rootRef);
-  const chunks = useMemo(() => chunkParagraphs(pieces, { characters: CHUNK_CHARACTERS, paragraphs: CHUNK_PARAGRAPHS, charactersPerLine }), [pieces, charactersPerLine]);
-  const renderedChunks = useRenderedChunkCount(chunks);
   const manyAnnotations = useDocumentStore((state) => state.annotations.length > DRAW_ALL_HIGHLIGHTS_UP_TO);
+  // Small chunks once highlights are drawn only near the view (see chunkLimits), kept for this
+  // article even if deletions bring it under the limit: chunking afresh redraws the whole text.
+  const [smallChunks, setSmallChunks] = useState(manyAnnotations);
+  if (manyAnnotations && !smallChunks) setSmallChunks(true);
+  const chunks = useMemo(() => chunkParagraphs(pieces, { ...chunkLimits(smallChunks), charactersPerLine }), [pieces, smallChunks, charactersPerLine]);
+  const renderedChunks = useRenderedChunkCount(chunks);
   const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
 
   // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { nearChunks, type VerticalBox } from './nearChunks';
+
+/** Chunks of `height` px stacked from 0. */
+const stacked = (height: number) => (index: number): VerticalBox => ({ top: index * height, bottom: (index + 1) * height });
+
+describe('nearChunks', () => {
+  it('puts the chunks crossing the view apart from those only within the margin', () => {
+    // View 1000-1900 px, margin 900: chunks of 300 px; 3-6 cross the view, 0-2 above, 7-9 below.
+    const near = nearChunks(20, stacked(300), { top: 1000, bottom: 1900 }, 900);
+    expect(near.inView).toEqual([3, 4, 5, 6]);
+    expect([...near.aroundView].sort((a, b) => a - b)).toEqual([0, 1, 2, 7, 8, 9]);
+  });
+
+  it('orders the chunks around the view nearest first, below before above', () => {
+    const near = nearChunks(20, stacked(300), { top: 1000, bottom: 1900 }, 900);
+    expect(near.aroundView).toEqual([7, 2, 8, 1, 9, 0]);
+  });
+
+  it('at the top of an article, draws only the view now and the rest below later', () => {
+    const near = nearChunks(1_000, stacked(100), { top: 0, bottom: 900 }, 1_350);
+    expect(near.inView).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(near.aroundView).toEqual(Array.from({ length: 13 }, (_, offset) => 10 + offset));
+  });
+
+  it('reads only the boxes near the view (a thousand chunks, each read costing a layout query)', () => {
+    let reads = 0;
+    const box = stacked(100);
+    nearChunks(1_000, (index) => {
+      reads++;
+      return box(index);
+    }, { top: 50_000, bottom: 50_900 }, 1_350);
+    expect(reads).toBeLessThan(60);
+  });
+
+  it('finds nothing in an empty article', () => {
+    expect(nearChunks(0, stacked(100), { top: 0, bottom: 900 }, 1_350)).toEqual({ inView: [], aroundView: [] });
+  });
+});
