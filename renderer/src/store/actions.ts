@@ -32,6 +32,8 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   // Saved now if the disk takes it; if not, the edits are held below and saving goes on.
   await flushSave();
   session.set({ loadingArticleId: id, loadError: null });
+  // A reload: a save of this article that started after the flush (the watcher's sync) lands before the file is read.
+  if (session.article?.id === id) await settleSaving();
   // Edits held from an earlier visit are taken back before the file is read, so that no
   // background save of them can land between the reading and the showing.
   let held = await takeHeldEdits(id);

@@ -26,6 +26,8 @@ class FakeMain {
   switched = 0;
   /** While set, saves wait for it (a save on its way while the user goes on editing). */
   gate: Promise<void> | null = null;
+  /** While set, a load answers only once it resolves, its base already taken (main read the file). */
+  loadGate: Promise<void> | null = null;
 
   constructor(articles: string[]) {
     for (const id of articles) this.disk.set(id, { status: 'new', annotations: [], relations: [], labels: [] });
@@ -36,9 +38,10 @@ class FakeMain {
     this.disk.set(id, change(structuredClone(this.disk.get(id) as SavedDocument)));
   }
 
-  load(id: string): ArticleDocument {
+  async load(id: string): Promise<ArticleDocument> {
     const disk = structuredClone(this.disk.get(id) as SavedDocument);
     this.base.set(id, structuredClone(disk));
+    if (this.loadGate) await this.loadGate;
     // As main does: a file that cannot be written opens read-only, saying why.
     const problem = this.readOnly.has(id) ? { kind: 'permission' as const, message: `${id} cannot be written (the disk is mounted read-only)` } : null;
     return { id, name: id, text: TEXT, encoding: 'utf-8', encodingGuessed: false, sha256: 'sha', problem, migratedFrom: null, orphans: [], reanchored: null, ...disk };
@@ -152,6 +155,27 @@ describe('saving with another writer', () => {
     expect(main.writes).toBe(writes);
     expect(hasUnsavedEdits()).toBe(false);
     expect(useSessionStore.getState().saveState).toBe('saved');
+  });
+
+  it('a reload under way is never overwritten by a sync of the window as it was: the other writer’s rename stays', async () => {
+    tagWord('فیفا', 'ORG');
+    await vi.waitFor(() => expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:ORG']));
+    // A rewrite of the file (a tag-set rename) is followed by a reload and by the watcher's news of it, in either order.
+    main.writeFromOutside('a.txt', (document) => ({ ...document, annotations: document.annotations.map((item) => ({ ...item, type: 'TEAM' })) }));
+    let answer: () => void = () => undefined;
+    main.loadGate = new Promise<void>((resolve) => (answer = resolve));
+    const reload = openArticle('a.txt', { reload: true });
+    await vi.waitFor(() => expect(useSessionStore.getState().loadingArticleId).toBe('a.txt'));
+    const saves = main.saves;
+    await onAnnotationsChangedOnDisk('a.txt');
+    // The load brings the disk's version: the window as it was before it is not sent meanwhile.
+    expect(main.saves).toBe(saves);
+    main.loadGate = null;
+    answer();
+    await reload;
+    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('saved'));
+    expect(types()).toEqual(['فیفا:TEAM']);
+    expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:TEAM']);
   });
 
   it('rebases edits made while a save was on its way onto the merged document', async () => {

@@ -167,6 +167,10 @@ async function saveOnce(force: boolean): Promise<void> {
     return;
   }
   if (pendingConflict?.articleId === article.id) return;
+  // (#17) Reloading this article: main's base is becoming the file as read now, so the window as it
+  // was must not be sent against it (a tag-set rename was written back over). The load brings the
+  // disk's version; edits not yet saved are held and rebased onto it by openArticle.
+  if (session.loadingArticleId === article.id) return;
   if (!force && savedRevision === revision) return;
   const target = revision;
   const sent = currentSnapshot();
