@@ -193,9 +193,14 @@ describe('an outside program writing while a save runs', () => {
         sleep(origin).then(() => window.session.saveAnnotations(ID, sha, request(mine))),
         sleep(origin + offset).then(outside),
       ]);
-      // The watcher notices a change by another program within about 200 ms (file events, debounced).
-      await sleep(450);
-      const disk = ids((await onDisk(annotationPath)).annotations);
+      // The watcher notices a change by another program within about 200 ms (file events, debounced),
+      // and a blind overwrite is merged back then; on a loaded machine that may take longer, so the
+      // disk is read until both edits are there, for at most 3 s (well inside the repair window).
+      let disk: string[] = [];
+      for (const started = Date.now(); ; await sleep(50)) {
+        disk = ids((await onDisk(annotationPath)).annotations);
+        if ((disk.includes('mine') && disk.includes('outside')) || Date.now() - started > 3000) break;
+      }
       const conflicted = !saved.ok && (saved.conflicts?.length ?? 0) > 0;
       if (conflicted) counts.conflicts++;
       for (const edit of ['mine', 'outside']) {
