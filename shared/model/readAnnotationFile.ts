@@ -94,25 +94,12 @@ function isCodePointArray(text: CodePointText | readonly string[]): text is read
 export function findInvariantProblem(file: { annotations: readonly { id: string }[]; relations: readonly { id: string; from: string; to: string }[]; orphans?: unknown }): AnnotationFileProblem | null {
   const problems: string[] = [];
   const userProblems: UserProblem[] = [];
-  const annotationIds = new Set<string>();
-  const duplicateAnnotations = new Set<string>();
-  for (const annotation of file.annotations) {
-    if (annotationIds.has(annotation.id)) duplicateAnnotations.add(annotation.id);
-    annotationIds.add(annotation.id);
-  }
-  if (duplicateAnnotations.size > 0) {
-    problems.push(`annotation ids used more than once: ${quoteIds(duplicateAnnotations)}`);
-    userProblems.push({ code: 'duplicateIds', of: 'annotation', ...firstIds(duplicateAnnotations) });
-  }
-  const relationIds = new Set<string>();
-  const duplicateRelations = new Set<string>();
-  for (const relation of file.relations) {
-    if (relationIds.has(relation.id)) duplicateRelations.add(relation.id);
-    relationIds.add(relation.id);
-  }
-  if (duplicateRelations.size > 0) {
-    problems.push(`relation ids used more than once: ${quoteIds(duplicateRelations)}`);
-    userProblems.push({ code: 'duplicateIds', of: 'relation', ...firstIds(duplicateRelations) });
+  const { ids: annotationIds, duplicates: duplicateAnnotations } = idsAndDuplicates(file.annotations);
+  const { duplicates: duplicateRelations } = idsAndDuplicates(file.relations);
+  for (const [of, duplicates] of [['annotation', duplicateAnnotations], ['relation', duplicateRelations]] as const) {
+    if (duplicates.size === 0) continue;
+    problems.push(`${of} ids used more than once: ${quoteIds(duplicates)}`);
+    userProblems.push({ code: 'duplicateIds', of, ...firstIds(duplicates) });
   }
   // Orphan ids are added to the annotation ids themselves (no copy of a set of 100,000 ids).
   const known = annotationIds;
@@ -129,6 +116,17 @@ export function findInvariantProblem(file: { annotations: readonly { id: string 
   }
   if (problems.length === 0) return null;
   return { kind: 'invariant', message: `The file cannot be edited safely: ${problems.join('; ')}. Fix the ids in the file (or run hashiye validate); it opens read-only until then.`, userProblems };
+}
+
+/** Every id of `items`, and those used more than once. */
+function idsAndDuplicates(items: readonly { id: string }[]): { ids: Set<string>; duplicates: Set<string> } {
+  const ids = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const item of items) {
+    if (ids.has(item.id)) duplicates.add(item.id);
+    ids.add(item.id);
+  }
+  return { ids, duplicates };
 }
 
 /** The first ten ids (as the English message lists them) and how many more there are. */
