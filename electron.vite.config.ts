@@ -10,7 +10,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main.ts'),
           cli: resolve(__dirname, 'electron/cli/cli.ts'),
-          exportWorker: resolve(__dirname, 'electron/services/exportWorker.ts'),
+          exportWorker: resolve(__dirname, 'electron/services/transfer/exportWorker.ts'),
         },
       },
     },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findOffsetProblem, parseAnnotationFile } from '../shared/model/readAnnotationFile';
-import { scanCorpus } from '../electron/services/corpusScanner';
+import { scanCorpus } from '../electron/services/corpus/corpusScanner';
 import { writeBenchCorpus, writeBigArticle } from './benchInputs';
 
 const folders: string[] = [];

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile } from '../shared/model/nativeFormat';
 import type { ArticleStatus } from '../shared/model/status';
 import { quoteAround } from '../shared/text/quote';
-import { decodeArticle } from '../electron/services/articleDecoder';
-import { annotationPathFor, saveAnnotations } from '../electron/services/annotationStore';
+import { decodeArticle } from '../electron/services/article/articleDecoder';
+import { annotationPathFor, saveAnnotations } from '../electron/services/storage/annotationStore';
 import { benchAnnotations } from './benchAnnotations';
 import { persianArticle, seededRandom } from './persianText';
 

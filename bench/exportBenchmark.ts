@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ExportFormatId } from '../shared/formats/exportTypes';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile, type StoredAnnotation } from '../shared/model/nativeFormat';
 import { quoteAround } from '../shared/text/quote';
-import { exportCorpus } from '../electron/services/exportCorpus';
+import { exportCorpus } from '../electron/services/transfer/exportCorpus';
 
 /**
  * The export throughput measurement of DESIGN.md's target ("export 10,000 articles to CoNLL

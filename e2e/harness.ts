@@ -15,8 +15,8 @@ import { createApi } from '../shared/createApi';
 import { recoverFromRendererGone } from '../electron/crashRecovery';
 import { createDispatcher, createHandlerTable } from '../electron/ipc/handlers';
 import type { HostPlatform } from '../electron/ipc/hostPlatform';
-import { CorpusSession } from '../electron/services/corpusSession';
-import { SettingsStore } from '../electron/services/settingsStore';
+import { CorpusSession } from '../electron/services/corpus/corpusSession';
+import { SettingsStore } from '../electron/services/app/settingsStore';
 import { electronBinary, projectRoot, systemChromium } from './browserLocation';
 import { serveFolder } from './staticServer';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { corpusStats } from '../electron/services/corpusStats';
+import { corpusStats } from '../electron/services/lead/corpusStats';
 import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test } from './fixtures';
 
 // An emoji (two UTF-16 units, one code point) before the spans and a ZWNJ inside one: offsets in the files are code points.

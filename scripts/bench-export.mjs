@@ -20,7 +20,7 @@ await build({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { exportBenchmark: path.join(root, 'bench/exportBenchmark.ts'), exportWorker: path.join(root, 'electron/services/exportWorker.ts') },
+      input: { exportBenchmark: path.join(root, 'bench/exportBenchmark.ts'), exportWorker: path.join(root, 'electron/services/transfer/exportWorker.ts') },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -31,11 +31,11 @@ describe('layering lint', () => {
   it('refuses electron, node:* and the main-process code in renderer/', async () => {
     expect(await restrictedImportMessages("import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n", 'renderer/src/probe.tsx')).not.toHaveLength(0);
     expect(await restrictedImportMessages("import path from 'node:path';\nexport const p = path;\n", 'renderer/src/probe.ts')).not.toHaveLength(0);
-    expect(await restrictedImportMessages("import { CorpusSession } from '../../electron/services/corpusSession';\nexport const c = CorpusSession;\n", 'renderer/src/probe.ts')).not.toHaveLength(0);
+    expect(await restrictedImportMessages("import { CorpusSession } from '../../electron/services/corpus/corpusSession';\nexport const c = CorpusSession;\n", 'renderer/src/probe.ts')).not.toHaveLength(0);
   });
 
   it('refuses renderer code in electron/', async () => {
-    expect(await restrictedImportMessages("import { App } from '../renderer/src/components/App';\nexport const a = App;\n", 'electron/probe.ts')).not.toHaveLength(0);
+    expect(await restrictedImportMessages("import { App } from '../renderer/src/components/app/App';\nexport const a = App;\n", 'electron/probe.ts')).not.toHaveLength(0);
   });
 
   it('accepts what each layer may use', async () => {

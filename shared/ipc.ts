@@ -186,7 +186,7 @@ export const ArticleEntrySchema = z.object({
 });
 export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
 
-/** Why a file of the corpus was left out of the listing (see electron/services/corpusFileAccess.ts). */
+/** Why a file of the corpus was left out of the listing (see electron/services/corpus/corpusFileAccess.ts). */
 export const SkippedCorpusFileSchema = z.object({
   /** Relative to the corpus root, with `/`. */
   path: z.string(),

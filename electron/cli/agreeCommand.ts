@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import type { PairAgreement } from '../../shared/agreement/pairAgreement';
 import type { SpanScores } from '../../shared/agreement/spanScores';
-import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type AgreementSelection } from '../services/agreementService';
+import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type AgreementSelection } from '../services/lead/agreementService';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';

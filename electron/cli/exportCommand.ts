@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared/formats/exportTypes';
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
-import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, ExportInputError, exportCorpus, type ExportCorpusOptions, type ExportCorpusResult, type ExportProgress } from '../services/exportCorpus';
+import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, ExportInputError, exportCorpus, type ExportCorpusOptions, type ExportCorpusResult, type ExportProgress } from '../services/transfer/exportCorpus';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';

@@ -4,7 +4,7 @@ import { IMPORT_FORMATS, isImportFormat, type ImportProblem } from '../../shared
 import { SOURCE_OFFSET_UNITS, type SourceOffsetUnit } from '../../shared/formats/import/sourceOffsets';
 import { TAG_SCHEMES, type TagScheme } from '../../shared/formats/import/tagScheme';
 import { DEFAULT_SENTENCES_PER_ARTICLE } from '../../shared/formats/import/tokenizedArticles';
-import { importCorpus, type ImportOptions, type ImportSummary } from '../services/importCorpus';
+import { importCorpus, type ImportOptions, type ImportSummary } from '../services/transfer/importCorpus';
 import { oneOf } from './cliArguments';
 import { readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 

@@ -3,7 +3,7 @@ import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
 import { statsToCsv } from '../../shared/stats/statsCsv';
-import { corpusStats, type CorpusStats } from '../services/corpusStats';
+import { corpusStats, type CorpusStats } from '../services/lead/corpusStats';
 import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
 
 export const STATS_HELP = `Usage: hashiye stats CORPUS [--json | --csv] [--per-article]

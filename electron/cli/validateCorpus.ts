@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { createOffsetConverter, type OffsetConverter } from '../../shared/text/offsets';
-import { ANNOTATION_SUFFIX } from '../services/annotationStore';
-import { decodeArticle } from '../services/articleDecoder';
-import { encodingRecordIn } from '../services/encodingRecord';
-import { listArticleIds } from '../services/articleFiles';
-import { readAnnotationText, readArticleBytes } from '../services/confinedReaders';
+import { ANNOTATION_SUFFIX } from '../services/storage/annotationStore';
+import { decodeArticle } from '../services/article/articleDecoder';
+import { encodingRecordIn } from '../services/article/encodingRecord';
+import { listArticleIds } from '../services/corpus/articleFiles';
+import { readAnnotationText, readArticleBytes } from '../services/corpus/confinedReaders';
 
 export interface ValidationProblem {
   /** The file concerned, relative to the corpus (forward slashes). */

@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, eventNames, ipcContract, type Channel } from '../../shared/ipc';
 import { createApi } from '../../shared/createApi';
-import { CorpusSession } from '../services/corpusSession';
-import { SettingsStore } from '../services/settingsStore';
+import { CorpusSession } from '../services/corpus/corpusSession';
+import { SettingsStore } from '../services/app/settingsStore';
 import { createDispatcher, createHandlerTable, type Dispatch } from './handlers';
 import { IpcRefusedError } from './ipcRefusedError';
 

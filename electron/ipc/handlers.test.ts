@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../shared/ipc';
-import { CorpusSession } from '../services/corpusSession';
-import { SettingsStore } from '../services/settingsStore';
+import { CorpusSession } from '../services/corpus/corpusSession';
+import { SettingsStore } from '../services/app/settingsStore';
 import { createDispatcher, createHandlerTable, type Dispatch } from './handlers';
 
 const trusted = { trusted: true, description: 'test window' };

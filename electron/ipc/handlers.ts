@@ -1,10 +1,10 @@
 import { encodeProblem, ipcContract, type Channel, type UserProblem } from '../../shared/ipc';
-import type { CorpusSession } from '../services/corpusSession';
-import type { SettingsStore } from '../services/settingsStore';
-import { CorpusSwitchRequests } from '../services/corpusSwitchRequests';
+import type { CorpusSession } from '../services/corpus/corpusSession';
+import type { SettingsStore } from '../services/app/settingsStore';
+import { CorpusSwitchRequests } from '../services/app/corpusSwitchRequests';
 import { createLeadHandlers } from './leadHandlers';
-import { TransferBusyError, TransferJobs } from '../services/transferJobs';
-import { problemOfError } from '../services/userProblems';
+import { TransferBusyError, TransferJobs } from '../services/transfer/transferJobs';
+import { problemOfError } from '../services/problems/userProblems';
 import { resolveDroppedPath } from './droppedPath';
 import type { HandlerTable } from './handlerTable';
 import type { HostPlatform } from './hostPlatform';

@@ -3,7 +3,7 @@ import { ArticleStatusSchema } from '../model/status';
 
 /**
  * The corpus statistics shared by the app (through IPC) and `hashiye stats --json`: both print
- * the figures of this one object, computed once by electron/services/corpusStats.ts.
+ * the figures of this one object, computed once by electron/services/lead/corpusStats.ts.
  */
 const count = z.number().int().nonnegative();
 

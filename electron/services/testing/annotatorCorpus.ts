@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { saveAnnotationFileAt } from '../annotationFileAtPath';
-import { annotatorFilePath } from '../annotatorPaths';
-import { decodeArticle } from '../articleDecoder';
+import { saveAnnotationFileAt } from '../storage/annotationFileAtPath';
+import { annotatorFilePath } from '../lead/annotatorPaths';
+import { decodeArticle } from '../article/articleDecoder';
 
 /**
  * A small real corpus with annotator files, for the agreement, curation and CLI tests. The

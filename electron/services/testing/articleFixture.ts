@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { annotationPathFor } from '../annotationStore';
-import { decodeArticle, type DecodedArticle } from '../articleDecoder';
+import { annotationPathFor } from '../storage/annotationStore';
+import { decodeArticle, type DecodedArticle } from '../article/articleDecoder';
 
 /** A Persian news sentence with a character beyond U+FFFF first, so code points and UTF-16 differ from the start. */
 export const FIXTURE_ARTICLE_TEXT = '😀 سرلشکر باقری رئیس ستاد کل نیروهای مسلح امروز در دمشق با همتای سوری دیدار کرد.\n';

@@ -9,9 +9,9 @@
  */
 import { promises as fs } from 'node:fs';
 import type { SavedDocument } from '../../../shared/ipc';
-import { acquireFileLock } from '../annotationFileLock';
-import { decodeArticle } from '../articleDecoder';
-import { EMPTY_DOCUMENT, saveMerged, type AnnotationFileBase } from '../mergingSave';
+import { acquireFileLock } from '../storage/annotationFileLock';
+import { decodeArticle } from '../article/articleDecoder';
+import { EMPTY_DOCUMENT, saveMerged, type AnnotationFileBase } from '../storage/mergingSave';
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'hold') {

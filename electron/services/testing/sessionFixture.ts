@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { CorpusSession, type SessionEvent } from '../corpusSession';
+import { CorpusSession, type SessionEvent } from '../corpus/corpusSession';
 import { writeTestArticle } from './testCorpus';
 
 /**

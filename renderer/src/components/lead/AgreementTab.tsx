@@ -5,7 +5,7 @@ import type { UiLanguage } from '../../i18n/messages';
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { computeAgreementReport, useLeadStore, type AgreementMode } from '../../store/leadStore';
 import { useSessionStore } from '../../store/sessionStore';
-import { SelectField } from '../SelectField';
+import { SelectField } from '../app/SelectField';
 import { formatRatio } from './leadFormat';
 import { useLeadMessages } from './leadMessages';
 

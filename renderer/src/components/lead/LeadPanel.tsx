@@ -6,7 +6,7 @@ import { CurationTab } from './CurationTab';
 import { useLeadMessages, type LeadMessageKey } from './leadMessages';
 import { StatisticsTab } from './StatisticsTab';
 import './lead.css';
-import { ProblemText } from '../ProblemText';
+import { ProblemText } from '../app/ProblemText';
 
 const TABS: { id: LeadTab; label: LeadMessageKey }[] = [
   { id: 'stats', label: 'statistics' },

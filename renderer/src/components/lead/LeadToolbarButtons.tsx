@@ -3,7 +3,7 @@ import { saveAnnotatorName, toggleLeadView, useLeadStore } from '../../store/lea
 import { useSessionStore } from '../../store/sessionStore';
 import { useLeadMessages } from './leadMessages';
 import './lead.css';
-import { ProblemText } from '../ProblemText';
+import { ProblemText } from '../app/ProblemText';
 
 /** The annotator-name popover: no blocking dialog, the name defaults to the OS user name. */
 function AnnotatorSettings() {

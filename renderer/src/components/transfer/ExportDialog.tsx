@@ -4,7 +4,7 @@ import { useSessionStore } from '../../store/sessionStore';
 import { cancelExport, closeTransferDialogs, openExportDialog, startExport } from '../../store/transferActions';
 import { useTransferStore, type ExportChoices } from '../../store/transferStore';
 import { ExportReportView } from './ExportReportView';
-import { SelectField } from '../SelectField';
+import { SelectField } from '../app/SelectField';
 import { TransferDialogFrame } from './TransferDialogFrame';
 import { TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';

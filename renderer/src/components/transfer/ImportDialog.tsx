@@ -4,7 +4,7 @@ import { useSessionStore } from '../../store/sessionStore';
 import { cancelImport, closeTransferDialogs, openImportDialog, openImportedCorpus, startImport } from '../../store/transferActions';
 import { useTransferStore, type ImportChoices } from '../../store/transferStore';
 import { ImportSummaryView } from './ImportSummaryView';
-import { SelectField } from '../SelectField';
+import { SelectField } from '../app/SelectField';
 import { TransferDialogFrame } from './TransferDialogFrame';
 import { TransferError, TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';

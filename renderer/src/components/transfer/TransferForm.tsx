@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UserProblem } from '../../../../shared/ipc';
-import { ProblemText } from '../ProblemText';
+import { ProblemText } from '../app/ProblemText';
 
 /** An error from the main process, shown in a transfer dialog where it happened. */
 export function TransferError({ problem }: { problem: UserProblem | null }) {

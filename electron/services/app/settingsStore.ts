@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../storage/atomicWrite';
+
+const SettingsSchema = z.looseObject({
+  lastCorpus: z.string().nullable().default(null),
+  lastArticleByCorpus: z.record(z.string(), z.string()).default({}),
+  /** Where the reader was in the last article of each corpus: the UTF-16 offset at the top of the view. */
+  lastOffsetByCorpus: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  recentCorpora: z.array(z.string()).default([]),
+  annotator: z.string().min(1).optional(),
+  /** Unset until the user picks one: then the system locale decides (Persian where it is Persian). */
+  uiLanguage: z.enum(['fa', 'en']).optional(),
+  theme: z.enum(['light', 'dark', 'system']).default('system'),
+  /** Article text size in CSS pixels. */
+  fontSize: z.number().int().min(12).max(40).default(19),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const MAX_RECENT_CORPORA = 10;
+
+function osUserName(): string {
+  try {
+    return os.userInfo().username || 'annotator';
+  } catch {
+    return process.env.USER || process.env.USERNAME || 'annotator';
+  }
+}
+
+/** The user's settings, a JSON file in the app's data folder (never inside a corpus). */
+export class SettingsStore {
+  private constructor(private readonly file: string, private settings: Settings) {}
+
+  static async open(folder: string): Promise<SettingsStore> {
+    const file = path.join(folder, 'settings.json');
+    let settings = SettingsSchema.parse({});
+    try {
+      const parsed = SettingsSchema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
+      if (parsed.success) settings = parsed.data;
+    } catch {
+      // First run, or an unreadable settings file: start from defaults and overwrite on change.
+    }
+    return new SettingsStore(file, settings);
+  }
+
+  get current(): Readonly<Settings> {
+    return this.settings;
+  }
+
+  /** The UI language: the user's choice, else Persian where the system locale is Persian, else English. */
+  uiLanguage(systemLocale: string): 'fa' | 'en' {
+    return this.settings.uiLanguage ?? (/^fa\b|^fa-|^prs\b/i.test(systemLocale) ? 'fa' : 'en');
+  }
+
+  annotator(): string {
+    return this.settings.annotator ?? osUserName();
+  }
+
+  /** Records an opened corpus as the last one and at the top of Open Recent. */
+  async rememberCorpus(root: string): Promise<void> {
+    const recentCorpora = [root, ...this.settings.recentCorpora.filter((entry) => entry !== root)].slice(0, MAX_RECENT_CORPORA);
+    await this.update({ lastCorpus: root, recentCorpora });
+  }
+
+  async update(change: Partial<Settings>): Promise<void> {
+    this.settings = { ...this.settings, ...change };
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, `${JSON.stringify(this.settings, null, 2)}\n`, { backup: false });
+  }
+}

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import type { AnnotationFile } from '../../../shared/model/nativeFormat';
+import type { DecodedArticle } from './articleDecoder';
+
+/**
+ * The `source` a save writes: what the file had (fields of newer versions kept), the article's
+ * file name, bytes' SHA-256, encoding and length, and `encodingChosen` only when the encoding is
+ * the user's choice, so that it lasts; a detected encoding drops an earlier flag.
+ */
+export function sourceRecordFor(previous: AnnotationFile['source'] | undefined, articlePath: string, article: Pick<DecodedArticle, 'sha256' | 'encoding' | 'chosen'>, length: number): AnnotationFile['source'] {
+  const { encodingChosen: _chosen, ...kept } = (previous ?? {}) as Partial<AnnotationFile['source']> & { encodingChosen?: unknown };
+  return { ...kept, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length, ...(article.chosen ? { encodingChosen: true } : {}) };
+}

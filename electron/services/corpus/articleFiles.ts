@@ -1,0 +1,119 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SkippedCorpusFile } from '../../../shared/ipc';
+import { checkCorpusFile, corpusRelativePath, CorpusFileRefusedError, isInsideRoot } from './corpusFileAccess';
+
+/**
+ * What counts as an article of a corpus, in one place: every `*.txt` below the root, except
+ * hidden files and folders, `node_modules`, `.git` and per-annotator folders (`NAME.annotators`).
+ */
+const IGNORED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+export function isArticleFileName(name: string): boolean {
+  return name.toLowerCase().endsWith('.txt') && !name.startsWith('.');
+}
+
+export function isCorpusSubfolder(name: string): boolean {
+  return !name.startsWith('.') && !IGNORED_FOLDERS.has(name) && !name.endsWith('.annotators');
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Article ids (paths relative to the root, with `/`), in the order the corpus pane shows them. */
+export async function listArticleIds(root: string): Promise<string[]> {
+  return (await walkCorpus(root)).ids;
+}
+
+export interface CorpusWalk {
+  /** Article ids, in the order the corpus pane shows them. */
+  ids: string[];
+  /** Article files and folders that were not taken, with the reason, by path. */
+  skipped: SkippedCorpusFile[];
+}
+
+function skippedOf(root: string, error: CorpusFileRefusedError): SkippedCorpusFile {
+  return { path: corpusRelativePath(root, error.file), reason: error.refusal, detail: error.detail };
+}
+
+/** What one folder of the corpus holds, by the rules of walkCorpus (not its sub-folders' contents). */
+export interface CorpusFolderListing {
+  /** Names of the articles in it. */
+  articles: string[];
+  /** Names of the sub-folders that are part of the corpus (real folders, never links). */
+  subfolders: string[];
+  skipped: SkippedCorpusFile[];
+}
+
+/** Lists one folder of the corpus whose real root is `rootReal`; null when it cannot be read (gone, no permission). */
+export async function listCorpusFolder(rootReal: string, folder: string): Promise<CorpusFolderListing | null> {
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [] };
+  for (const entry of entries) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (isCorpusSubfolder(entry.name)) listing.subfolders.push(entry.name);
+    } else if (entry.isFile()) {
+      if (isArticleFileName(entry.name)) listing.articles.push(entry.name);
+    } else if (entry.isSymbolicLink()) {
+      const checked = await checkLink(rootReal, file, entry.name);
+      if (checked === 'article') listing.articles.push(entry.name);
+      else if (checked !== null) listing.skipped.push(skippedOf(rootReal, checked));
+    } else if (isArticleFileName(entry.name)) {
+      const checked = await checkCorpusFile(rootReal, file);
+      if (checked.kind === 'refused') listing.skipped.push(skippedOf(rootReal, checked.error));
+    }
+  }
+  return listing;
+}
+
+/**
+ * Walks the corpus from its real root. An article that is a link is taken only when its target
+ * is a regular file inside the corpus; a FIFO, socket or device with an article's name, and a
+ * link to a folder (never followed: inside the corpus its files are listed where they really
+ * are, outside they are not the corpus's), are skipped and reported with the reason.
+ */
+export async function walkCorpus(root: string): Promise<CorpusWalk> {
+  let rootReal: string;
+  try {
+    rootReal = await fs.realpath(path.resolve(root));
+  } catch {
+    return { ids: [], skipped: [] };
+  }
+  const ids: string[] = [];
+  const skipped: SkippedCorpusFile[] = [];
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    const listing = await listCorpusFolder(rootReal, folder);
+    if (listing === null) return;
+    for (const name of listing.articles) ids.push(prefix + name);
+    skipped.push(...listing.skipped);
+    for (const name of listing.subfolders) await walk(path.join(folder, name), `${prefix}${name}/`);
+  };
+  await walk(rootReal, '');
+  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)) };
+}
+
+/** A link in the corpus: an article to take, a refusal to report, or null for a link to nothing the corpus cares about. */
+async function checkLink(rootReal: string, file: string, name: string): Promise<'article' | CorpusFileRefusedError | null> {
+  let target;
+  try {
+    target = await fs.stat(file);
+  } catch {
+    return isArticleFileName(name) ? new CorpusFileRefusedError(file, 'dangling-link', 'it is a symbolic link whose target does not exist') : null;
+  }
+  if (target.isDirectory()) {
+    if (!isCorpusSubfolder(name)) return null;
+    const real = await fs.realpath(file);
+    return isInsideRoot(rootReal, real)
+      ? new CorpusFileRefusedError(file, 'linked-folder', `it is a link to a folder of the corpus (${corpusRelativePath(rootReal, real) || '.'}), whose files are listed there`)
+      : new CorpusFileRefusedError(file, 'outside-corpus', `it is a link to a folder outside the corpus (${real})`);
+  }
+  if (!isArticleFileName(name)) return null;
+  const checked = await checkCorpusFile(rootReal, file);
+  if (checked.kind === 'regular') return 'article';
+  return checked.kind === 'refused' ? checked.error : null;
+}

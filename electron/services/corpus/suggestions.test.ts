@@ -1,0 +1,43 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeArticle } from '../article/articleDecoder';
+import { saveAnnotations } from '../storage/annotationStore';
+import { collectTaggedTexts, suggestionsFor } from './suggestions';
+
+function span(id: string, type: string, text: string, words: string) {
+  const start = Array.from(text.slice(0, text.indexOf(words))).length;
+  return { id, type, start, end: start + Array.from(words).length, text: words };
+}
+
+describe('suggestions from earlier tags', () => {
+  it('suggests texts tagged elsewhere where they recur untagged, matched with the folding keys', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-suggest-'));
+    const first = 'سازمان ملل متحد و علی لاریجانی در نیویورک.\n';
+    await fs.writeFile(path.join(root, 'one.txt'), first);
+    const article = decodeArticle(Buffer.from(first));
+    await saveAnnotations(path.join(root, 'one.txt'), article, {
+      status: 'done',
+      annotations: [
+        span('a', 'ORG', first, 'سازمان ملل متحد'),
+        span('b', 'PER', first, 'علی لاریجانی'),
+        span('c', 'LOC', first, 'نیویورک'),
+        span('d', 'MISC', first, 'و'),
+      ],
+      relations: [],
+      labels: [],
+    });
+    const tagged = await collectTaggedTexts(root);
+    expect(tagged.map((entry) => entry.type).sort()).toEqual(['LOC', 'ORG', 'PER']);
+
+    // Arabic yeh in the new article; «نیویورک» already tagged there; «سازمان» alone is not a whole hit.
+    const second = 'علي لاريجاني گفت سازمان ملل متحد و سازمان دیگری در نیویورک.';
+    const suggestions = suggestionsFor(second, [span('x', 'LOC', second, 'نیویورک')], tagged);
+    expect(suggestions.map((suggestion) => [suggestion.text, suggestion.type])).toEqual([
+      ['علي لاريجاني', 'PER'],
+      ['سازمان ملل متحد', 'ORG'],
+    ]);
+    expect(Array.from(second).slice(suggestions[1].start, suggestions[1].end).join('')).toBe('سازمان ملل متحد');
+  });
+});

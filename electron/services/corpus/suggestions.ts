@@ -1,0 +1,149 @@
+import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
+import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
+import { buildMatchingKey, queryKey } from '../../../shared/text/matchingKey';
+import { createOffsetConverter } from '../../../shared/text/offsets';
+import { annotationPathFor } from '../storage/annotationStore';
+import { resolveInCorpus } from './corpusPaths';
+import { listArticleIds } from './articleFiles';
+import { readAnnotationText } from './confinedReaders';
+
+/** A text tagged somewhere in the corpus, with the type it was given and how often. */
+export interface TaggedText {
+  text: string;
+  type: string;
+  count: number;
+}
+
+/** A place in an article where an earlier tag's text recurs untagged. Offsets in code points. */
+export interface Suggestion {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+  /** How many times this text was tagged with this type in the corpus. */
+  count: number;
+}
+
+/**
+ * At most this many suggestions per article: enough to work through, few enough that painting
+ * them never costs a frame on a long article.
+ */
+export const MAX_SUGGESTIONS = 300;
+
+/** Texts shorter than this (after folding) are never suggested: too many false hits. */
+const MIN_KEY_LENGTH = 2;
+
+const WORD_UNIT = /[\p{L}\p{M}\p{N}\u200c]/u;
+
+/** Every (text, type) pair tagged in the corpus's annotation files, most frequent first. */
+export async function collectTaggedTexts(root: string): Promise<TaggedText[]> {
+  const byKey = new Map<string, TaggedText>();
+  for (const id of await listArticleIds(root)) {
+    let raw: string;
+    try {
+      const read = await readAnnotationText(root, annotationPathFor(resolveInCorpus(root, id)));
+      if (read === null) continue;
+      raw = read;
+    } catch {
+      continue;
+    }
+    const parsed = parseAnnotationFile(raw);
+    if (!parsed.ok) continue;
+    for (const annotation of parsed.file.annotations) {
+      if (annotation.fragments) continue;
+      const key = queryKey(annotation.text);
+      if (key.length < MIN_KEY_LENGTH) continue;
+      const entryKey = `${annotation.type}\u0000${key}`;
+      const entry = byKey.get(entryKey) ?? { text: annotation.text, type: annotation.type, count: 0 };
+      entry.count++;
+      byKey.set(entryKey, entry);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || b.text.length - a.text.length);
+}
+
+/** Whether a span overlaps an annotation: a binary search over the annotations by start, with the furthest end reached so far. */
+function overlapsAnnotationTest(annotations: readonly StoredAnnotation[]): (start: number, end: number) => boolean {
+  const occupied = annotations.map((annotation) => [annotation.start, annotation.end] as const).sort((a, b) => a[0] - b[0]);
+  // For each annotation in start order, the furthest end reached so far: an occupied overlap
+  // exists iff some annotation starting before `end` reaches past `start`.
+  const reach: number[] = [];
+  for (const [, to] of occupied) reach.push(Math.max(to, reach.length > 0 ? reach[reach.length - 1] : 0));
+  return (start, end) => {
+    let low = 0;
+    let high = occupied.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (occupied[middle][0] < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && reach[low - 1] > start;
+  };
+}
+
+/**
+ * Tagged texts by the first word of their matching key: one pass over the article's words finds
+ * every occurrence of every tagged text, instead of one search of the whole article per text.
+ */
+function taggedByFirstWord(tagged: readonly TaggedText[]): Map<string, { entry: TaggedText; key: string }[]> {
+  const byFirstWord = new Map<string, { entry: TaggedText; key: string }[]>();
+  for (const entry of tagged) {
+    const entryKey = queryKey(entry.text);
+    const firstWord = entryKey.split(' ')[0];
+    const list = byFirstWord.get(firstWord) ?? [];
+    list.push({ entry, key: entryKey });
+    byFirstWord.set(firstWord, list);
+  }
+  return byFirstWord;
+}
+
+/** Longer, then more frequent, candidates first; none overlapping another; at most `limit`, in text order. */
+function chooseSuggestions(candidates: Suggestion[], limit: number): Suggestion[] {
+  const overlaps = (start: number, end: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([from, to]) => start < to && end > from);
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.count - a.count);
+  const chosen: Suggestion[] = [];
+  const taken: [number, number][] = [];
+  for (const candidate of candidates) {
+    if (overlaps(candidate.start, candidate.end, taken)) continue;
+    chosen.push(candidate);
+    taken.push([candidate.start, candidate.end]);
+    if (chosen.length >= limit) break;
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where texts tagged elsewhere recur in this article without any annotation over them. Longer
+ * and more frequent texts win where suggestions would overlap; a text tagged with several
+ * types is suggested with its most frequent one.
+ */
+export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS): Suggestion[] {
+  const key = buildMatchingKey(text);
+  const converter = createOffsetConverter(text);
+  const overlapsOccupied = overlapsAnnotationTest(annotations);
+  const byFirstWord = taggedByFirstWord(tagged);
+  const isWordUnit = (char: string | undefined) => char !== undefined && WORD_UNIT.test(char);
+  const candidates: Suggestion[] = [];
+  const folded = key.key;
+  let position = 0;
+  while (position < folded.length) {
+    if (!isWordUnit(folded[position]) || (position > 0 && isWordUnit(folded[position - 1]))) {
+      position++;
+      continue;
+    }
+    let wordEnd = position;
+    while (wordEnd < folded.length && folded[wordEnd] !== ' ') wordEnd++;
+    const word = folded.slice(position, wordEnd);
+    for (const { entry, key: entryKey } of byFirstWord.get(word) ?? byFirstWord.get(word.replace(/[^\p{L}\p{M}\p{N}]+$/u, '')) ?? []) {
+      if (!folded.startsWith(entryKey, position) || isWordUnit(folded[position + entryKey.length])) continue;
+      const utf16Start = key.starts[position];
+      const utf16End = key.ends[position + entryKey.length - 1];
+      const start = converter.toCodePoint(utf16Start);
+      const end = converter.toCodePoint(utf16End);
+      if (overlapsOccupied(start, end)) continue;
+      candidates.push({ start, end, type: entry.type, text: text.slice(utf16Start, utf16End), count: entry.count });
+    }
+    position = wordEnd;
+  }
+  return chooseSuggestions(candidates, limit);
+}

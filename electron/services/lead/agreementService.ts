@@ -1,0 +1,149 @@
+import path from 'node:path';
+import type { AgreementProblem, AgreementReport } from '../../../shared/agreement/agreementReport';
+import {
+  addGroupDocument,
+  addPairCounts,
+  compareGroupDocument,
+  comparePairDocument,
+  emptyGroupCounts,
+  emptyPairCounts,
+  summarizeGroup,
+  summarizePair,
+  type GroupCounts,
+  type PairCounts,
+} from '../../../shared/agreement/pairAgreement';
+import { documentTokens } from '../../../shared/agreement/tokenLabels';
+import type { AnnotationFile } from '../../../shared/model/nativeFormat';
+import { codePointText } from '../../../shared/text/offsets';
+import { readAnnotationFileAt } from '../storage/annotationFileAtPath';
+import { listCorpusAnnotators } from './annotatorFiles';
+import { annotatorFilePath } from './annotatorPaths';
+import { decodeArticle, type DecodedArticle } from '../article/articleDecoder';
+import { readEncodingRecord } from '../article/encodingRecord';
+import { resolveInCorpus } from '../corpus/corpusPaths';
+import { readArticleBytes } from '../corpus/confinedReaders';
+
+export class UnknownAnnotatorError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownAnnotatorError';
+  }
+}
+
+export class AgreementCancelledError extends Error {
+  constructor() {
+    super('Agreement computation cancelled.');
+    this.name = 'AgreementCancelledError';
+  }
+}
+
+/** Which annotators to compare: two of them, or every pair (and Fleiss' kappa over all when there are three or more). */
+export type AgreementSelection = { kind: 'pair'; a: string; b: string } | { kind: 'all' };
+
+export interface AgreementProgress {
+  done: number;
+  total: number;
+}
+
+function pairKey(a: string, b: string): string {
+  return `${a}\u0000${b}`;
+}
+
+/** The annotators to compare: the pair asked for (both must have files), or all of them. */
+function comparedAnnotators(selection: AgreementSelection, annotators: readonly string[]): string[] {
+  if (selection.kind !== 'pair') return [...annotators];
+  if (selection.a === selection.b) throw new UnknownAnnotatorError(`Compare two different annotators (got "${selection.a}" twice).`);
+  const unknown = [selection.a, selection.b].filter((name) => !annotators.includes(name));
+  if (unknown.length > 0) {
+    const known = annotators.length > 0 ? annotators.join(', ') : 'none';
+    throw new UnknownAnnotatorError(`No annotation files of ${unknown.map((name) => `"${name}"`).join(' and ')} in this corpus (annotators: ${known}).`);
+  }
+  return [selection.a, selection.b];
+}
+
+/** An article's text and the usable annotation files of the compared annotators; null (the reason in `problems`) when the article cannot be read. */
+async function readArticleFiles(
+  root: string,
+  entry: { id: string; annotators: readonly string[] },
+  compared: readonly string[],
+  problems: AgreementProblem[],
+): Promise<{ text: string; files: Map<string, AnnotationFile> } | null> {
+  const articlePath = resolveInCorpus(root, entry.id);
+  let article: DecodedArticle;
+  try {
+    // Decoded as the curated or first annotator file records (encodingRecord.ts): their offsets are in that text.
+    article = decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath) });
+  } catch (error) {
+    problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
+    return null;
+  }
+  const codePoints = codePointText(article.text);
+  const files = new Map<string, AnnotationFile>();
+  for (const annotator of entry.annotators) {
+    if (!compared.includes(annotator)) continue;
+    const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, codePoints, root);
+    if (existing.kind === 'usable') files.set(annotator, existing.file);
+    else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
+  }
+  return { text: article.text, files };
+}
+
+/**
+ * Agreement of a corpus's annotators, from their files `NAME.annotators/ANNOTATOR.ann.json`.
+ * A pair is compared on the articles both have a file for (a missing file is not an empty
+ * one: the annotator never saw the article); Fleiss' kappa on the articles every compared
+ * annotator has a file for. Counts are summed over articles, then scored once.
+ */
+export async function computeAgreement(
+  root: string,
+  selection: AgreementSelection,
+  onProgress?: (progress: AgreementProgress) => void,
+  signal?: AbortSignal,
+): Promise<AgreementReport> {
+  const corpus = await listCorpusAnnotators(root);
+  const compared = comparedAnnotators(selection, corpus.annotators);
+  const pairs: [string, string][] = [];
+  for (let first = 0; first < compared.length; first++) {
+    for (let second = first + 1; second < compared.length; second++) pairs.push([compared[first], compared[second]]);
+  }
+  const pairCounts = new Map<string, PairCounts>(pairs.map(([a, b]) => [pairKey(a, b), emptyPairCounts()]));
+  const groupCounts: GroupCounts | null = selection.kind === 'all' && compared.length > 2 ? emptyGroupCounts(compared.length) : null;
+  const problems: AgreementProblem[] = [];
+  const tokenSources = { article: 0, tokenizer: 0 };
+  let comparedArticles = 0;
+  const candidates = corpus.articles.filter((entry) => entry.annotators.filter((name) => compared.includes(name)).length >= 2);
+
+  for (const [done, entry] of candidates.entries()) {
+    if (signal?.aborted) throw new AgreementCancelledError();
+    onProgress?.({ done, total: candidates.length });
+    const read = await readArticleFiles(root, entry, compared, problems);
+    if (read === null || read.files.size < 2) continue;
+    const { text, files } = read;
+    comparedArticles++;
+    // The source tokens travel with every annotator's copy; the first valid set is used.
+    const stored = [...files.values()].find((file) => file.tokens && file.tokens.length > 0)?.tokens;
+    const tokens = documentTokens(text, stored);
+    tokenSources[tokens.source]++;
+    if (tokens.problem) problems.push({ kind: 'tokens', article: entry.id, message: tokens.problem });
+    for (const [a, b] of pairs) {
+      const fileA = files.get(a);
+      const fileB = files.get(b);
+      if (!fileA || !fileB) continue;
+      addPairCounts(pairCounts.get(pairKey(a, b)) as PairCounts, comparePairDocument(tokens.tokens, fileA.annotations, fileB.annotations));
+    }
+    if (groupCounts && compared.every((name) => files.has(name))) {
+      addGroupDocument(groupCounts, compareGroupDocument(tokens.tokens, compared.map((name) => (files.get(name) as AnnotationFile).annotations)));
+    }
+  }
+  onProgress?.({ done: candidates.length, total: candidates.length });
+  return {
+    corpus: path.basename(path.resolve(root)),
+    annotators: corpus.annotators,
+    articles: corpus.articleCount,
+    comparedArticles,
+    tokenSources,
+    pairs: pairs.map(([a, b]) => summarizePair(a, b, pairCounts.get(pairKey(a, b)) as PairCounts)),
+    group: groupCounts ? summarizeGroup(compared, groupCounts) : null,
+    problems,
+  };
+}

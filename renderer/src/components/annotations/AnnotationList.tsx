@@ -1,0 +1,117 @@
+import { NO_ITEMS } from '../../store/emptyArrays';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { revealAnnotation } from '../../dom/revealAnnotation';
+import { useMessages } from '../../i18n/useMessages';
+import { deleteSelectedAnnotation, selectAnnotation } from '../../store/actions';
+import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
+import { useSessionStore } from '../../store/sessionStore';
+import { useTagAppearance } from './useTagAppearance';
+
+/** Row heights in px, as styles.css sets them (`.annotation-row`). */
+const ROW_PX = 34;
+const ROW_WITH_NOTE_PX = 56;
+
+/** Every annotation in reading order, filterable by tag; orphans (not placed in the text) apart. */
+export function AnnotationList() {
+  // A frame behind the article: the highlight a key press made is painted first.
+  const annotations = usePaintedDocumentStore((state) => state.annotations);
+  const orphans = useSessionStore((state) => state.article?.orphans ?? NO_ITEMS);
+  const selectedId = usePaintedDocumentStore((state) => state.selectedAnnotationId);
+  const language = useSessionStore((state) => state.language);
+  const appearance = useTagAppearance();
+  const t = useMessages();
+  const [tagFilter, setTagFilter] = useState('');
+  const typesPresent = useMemo(() => {
+    // One pass, no intermediate array: an article may hold 100,000 annotations.
+    const types = new Set<string>();
+    for (const annotation of annotations) types.add(annotation.type);
+    return [...types].sort();
+  }, [annotations]);
+  const visible = useMemo(() => (tagFilter ? annotations.filter((annotation) => annotation.type === tagFilter) : annotations), [annotations, tagFilter]);
+  const fa = language === 'fa';
+  // Only the rows in view are rendered: an article may hold 10,000 annotations.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows have fixed heights (one line, two with a note; longer text is cut with an ellipsis and
+  // shown in full on hover and in the details): nothing is measured as rows mount, which forced
+  // a layout of the whole window each time the list moved.
+  // A new key function for a new list is what makes the virtualizer lay the rows out again.
+  const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: (index) => (visible[index]?.note ? ROW_WITH_NOTE_PX : ROW_PX), getItemKey: rowKey, overscan: 10 });
+  const selectedIndex = selectedId ? visible.findIndex((annotation) => annotation.id === selectedId) : -1;
+  useEffect(() => {
+    if (selectedIndex < 0) return;
+    // Kept in step with the article, but after the frame that shows the new highlight.
+    const handle = requestIdleCallback(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }), { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }, [selectedIndex, virtualizer]);
+  return (
+    <section className="annotation-list" aria-label={t('annotations')}>
+      <h2>
+        {t('annotations')} <span className="count">{annotations.length}</span>
+      </h2>
+      {annotations.length > 0 ? (
+        <select className="tag-filter" aria-label={fa ? 'پالایش بر پایهٔ برچسب' : 'Filter by tag'} value={tagFilter} onChange={(event) => setTagFilter(event.target.value)}>
+          <option value="">{fa ? 'همهٔ برچسب‌ها' : 'All tags'}</option>
+          {typesPresent.map((type) => (
+            <option key={type} value={type}>
+              {appearance(type).label} ({type})
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {annotations.length === 0 ? <p className="hint">{t('noAnnotations')}</p> : null}
+      <div className="annotation-scroller" ref={scrollRef}>
+        <ul data-testid="annotation-list" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const annotation = visible[item.index];
+            const look = appearance(annotation.type);
+            return (
+              <li key={annotation.id} data-index={item.index} className={annotation.note ? 'annotation-row with-note' : 'annotation-row'} style={{ transform: `translateY(${item.start}px)` }}>
+                <button
+                  type="button"
+                  className={annotation.id === selectedId ? 'annotation-item selected' : 'annotation-item'}
+                  style={{ ['--tag-color' as string]: look.color }}
+                  onClick={() => {
+                    selectAnnotation(annotation.id);
+                    revealAnnotation(annotation, 'center');
+                  }}
+                >
+                  <span className="tag-chip">{look.label}</span>
+                  <span className="annotation-text" dir="auto" title={annotation.text}>
+                    {annotation.text}
+                  </span>
+                  {annotation.note ? (
+                    <span className="annotation-note" dir="auto" title={annotation.note}>
+                      {annotation.note}
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {selectedId ? (
+        <button type="button" className="danger" onClick={() => void deleteSelectedAnnotation()}>
+          {t('deleteAnnotation')}
+        </button>
+      ) : null}
+      {orphans.length > 0 ? (
+        <div className="orphans" data-testid="orphans">
+          <h3>{fa ? `یتیم‌ها (${orphans.length}): دیگر در متن یافت نشدند` : `Orphans (${orphans.length}): no longer found in the text`}</h3>
+          <ul>
+            {orphans.map((orphan) => (
+              <li key={orphan.id} className="orphan" title={`${orphan.quote?.prefix ?? ''}[${orphan.text}]${orphan.quote?.suffix ?? ''}`}>
+                <span className="tag-chip" style={{ ['--tag-color' as string]: appearance(orphan.type).color }}>
+                  {appearance(orphan.type).label}
+                </span>{' '}
+                <span dir="auto">{orphan.text}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

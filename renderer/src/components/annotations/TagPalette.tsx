@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { hotkeyLabel } from '../../../../shared/model/tagSet';
+import { TagSetEditor } from './TagSetEditor';
+import { useMessages } from '../../i18n/useMessages';
+import { applyTag } from '../../store/actions';
+import { useSessionStore } from '../../store/sessionStore';
+import { ProblemText } from '../app/ProblemText';
+
+export function TagPalette() {
+  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const language = useSessionStore((state) => state.language);
+  const t = useMessages();
+  const [editing, setEditing] = useState(false);
+  if (!tagSet) return null;
+  return (
+    <section className="tag-palette" aria-label={t('tags')}>
+      <h2 className="palette-title">
+        {t('tags')}
+        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+          {language === 'fa' ? 'ویرایش…' : 'Edit…'}
+        </button>
+      </h2>
+      {/* Portalled: the side pane's containment would otherwise clip a fixed overlay. */}
+      {editing ? createPortal(<TagSetEditor onClose={() => setEditing(false)} />, document.body) : null}
+      {tagSet.userProblems.length > 0 ? (
+        <p className="notice" data-testid="tag-set-problem" title={tagSet.problem ?? undefined}>
+          {tagSet.userProblems.map((problem, index) => (
+            <ProblemText key={index} problem={problem} />
+          ))}
+        </p>
+      ) : null}
+      <ul>
+        {tagSet.types.map((type) => (
+          <li key={type.id}>
+            <button
+              type="button"
+              className="tag-button"
+              data-testid="tag-palette-item"
+              data-entity-type={type.id}
+              data-hotkey={type.hotkey ?? undefined}
+              style={{ ['--tag-color' as string]: type.color }}
+              aria-label={`${type.label[language]} ${type.id}`}
+              title={type.guideline || type.label[language === 'fa' ? 'en' : 'fa']}
+              // Keep the text selection: a button that takes focus on mousedown would not lose it,
+              // but preventing the default also stops the article from losing its caret.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => applyTag(type.id)}
+            >
+              <span className="swatch" aria-hidden="true" />
+              <span className="tag-label">{type.label[language]}</span>
+              <span className="tag-id">{type.id}</span>
+              {type.hotkey ? <kbd>{hotkeyLabel(type.hotkey)}</kbd> : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import type { TagTypeWire } from '../../../../shared/ipc';
+import { api } from '../../api';
+import { openArticle } from '../../store/actions';
+import { flushSave } from '../../store/autosave';
+import { useSessionStore } from '../../store/sessionStore';
+import { problemOf } from '../../ipcError';
+import { problemText } from '../../i18n/problemMessages';
+
+interface EditableType {
+  /** The id the type had when the editor opened (null for a new type): renames are derived from it. */
+  originalId: string | null;
+  id: string;
+  fa: string;
+  en: string;
+  color: string;
+  hotkey: string;
+  guideline: string;
+  attributes: TagTypeWire['attributes'];
+}
+
+interface Plan {
+  articles: { id: string; renamed: number; removed: number }[];
+  renamed: number;
+  removed: number;
+  skipped: { id: string; reason: string }[];
+}
+
+const HOTKEYS = ['', 'Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0'];
+
+function toRows(types: readonly TagTypeWire[]): EditableType[] {
+  return types.map((type) => ({ originalId: type.id, id: type.id, fa: type.label.fa, en: type.label.en, color: type.color, hotkey: type.hotkey ?? '', guideline: type.guideline, attributes: type.attributes }));
+}
+
+/** Renames (and merges, when the new id is another type's) and removals implied by the edited rows. */
+function typeChanges(rows: readonly EditableType[], originalIds: readonly string[]) {
+  const renames = rows.filter((row) => row.originalId !== null && row.originalId !== row.id).map((row) => ({ from: row.originalId as string, to: row.id }));
+  const kept = new Set(rows.map((row) => row.originalId).filter((id): id is string => id !== null));
+  const removals = originalIds.filter((id) => !kept.has(id));
+  return { renames, removals };
+}
+
+/** The rows as a tag set: rows merged into the same id collapse into the first of them. */
+function toTypes(rows: readonly EditableType[]) {
+  const seen = new Set<string>();
+  return rows.flatMap((row) => {
+    if (seen.has(row.id)) return [];
+    seen.add(row.id);
+    return [{ id: row.id, label: { fa: row.fa, en: row.en }, color: row.color, ...(row.hotkey ? { hotkey: row.hotkey } : {}), ...(row.guideline ? { guideline: row.guideline } : {}), ...(row.attributes.length ? { attributes: row.attributes } : {}) }];
+  });
+}
+
+/** Adds, renames, recolours, reorders and removes tag types; changes in use are previewed first. */
+export function TagSetEditor({ onClose }: { onClose: () => void }) {
+  const corpus = useSessionStore((state) => state.corpus);
+  const language = useSessionStore((state) => state.language);
+  const [rows, setRows] = useState<EditableType[]>(() => toRows(corpus?.tagSet.types ?? []));
+  const [originalIds] = useState<string[]>(() => (corpus?.tagSet.types ?? []).map((type) => type.id));
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fa = language === 'fa';
+  if (!corpus) return null;
+  const brat = corpus.mode === 'brat';
+
+  const update = (index: number, change: Partial<EditableType>) => setRows((previous) => previous.map((row, position) => (position === index ? { ...row, ...change } : row)));
+  const move = (index: number, step: -1 | 1) =>
+    setRows((previous) => {
+      const next = [...previous];
+      const target = index + step;
+      if (target < 0 || target >= next.length) return previous;
+      [next[index], next[target]] = [next[target], next[index]];
+      return next;
+    });
+
+  const validate = (): string | null => {
+    if (rows.length === 0) return fa ? 'دست‌کم یک برچسب لازم است.' : 'Keep at least one tag type.';
+    for (const row of rows) if (!/^[^\s]+$/.test(row.id)) return fa ? `شناسهٔ «${row.id}» نباید خالی باشد یا فاصله داشته باشد.` : `The id «${row.id}» must not be empty or hold spaces.`;
+    const hotkeys = toTypes(rows).flatMap((type) => ('hotkey' in type && type.hotkey ? [type.hotkey] : []));
+    if (new Set(hotkeys).size !== hotkeys.length) return fa ? 'دو برچسب یک کلید میان‌بر دارند.' : 'Two tag types share a hotkey.';
+    return null;
+  };
+
+  const preview = async () => {
+    const problem = validate();
+    setError(problem);
+    if (problem) return;
+    setBusy(true);
+    try {
+      setPlan(await api().tagset.preview({ changes: typeChanges(rows, originalIds) }));
+    } catch (cause) {
+      setError(problemText(problemOf(cause), fa ? 'fa' : 'en'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      await flushSave();
+      const result = await api().tagset.save({ types: toTypes(rows), changes: typeChanges(rows, originalIds) });
+      const session = useSessionStore.getState();
+      session.set({ corpus: result.corpus });
+      if (session.article) await openArticle(session.article.id, { reload: true });
+      onClose();
+    } catch (cause) {
+      setError(problemText(problemOf(cause), fa ? 'fa' : 'en'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sheet-backdrop">
+      <div className="sheet tagset-editor" role="dialog" aria-label={fa ? 'ویرایش مجموعهٔ برچسب‌ها' : 'Edit the tag set'}>
+        <h2>{fa ? 'مجموعهٔ برچسب‌ها' : 'Tag set'}</h2>
+        {brat ? <p className="notice">{fa ? 'برچسب‌های پیکرهٔ brat از annotation.conf می‌آیند و اینجا ویرایش نمی‌شوند.' : 'A brat corpus takes its types from annotation.conf; they are not edited here.'}</p> : null}
+        <table>
+          <thead>
+            <tr>
+              <th>{fa ? 'شناسه' : 'Id'}</th>
+              <th>{fa ? 'برچسب فارسی' : 'Persian label'}</th>
+              <th>{fa ? 'برچسب انگلیسی' : 'English label'}</th>
+              <th>{fa ? 'رنگ' : 'Colour'}</th>
+              <th>{fa ? 'کلید' : 'Key'}</th>
+              <th>{fa ? 'راهنما' : 'Guideline'}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={index} data-testid="tag-row">
+                <td>
+                  <input aria-label={fa ? `شناسهٔ برچسب ${index + 1}` : `Id of tag ${index + 1}`} value={row.id} disabled={brat} dir="ltr" size={8} onChange={(event) => update(index, { id: event.target.value.trim() })} />
+                </td>
+                <td>
+                  <input aria-label={fa ? `برچسب فارسی ${index + 1}` : `Persian label ${index + 1}`} value={row.fa} disabled={brat} dir="rtl" size={10} onChange={(event) => update(index, { fa: event.target.value })} />
+                </td>
+                <td>
+                  <input aria-label={fa ? `برچسب انگلیسی ${index + 1}` : `English label ${index + 1}`} value={row.en} disabled={brat} dir="ltr" size={10} onChange={(event) => update(index, { en: event.target.value })} />
+                </td>
+                <td>
+                  <input type="color" aria-label={fa ? `رنگ ${index + 1}` : `Colour ${index + 1}`} value={row.color} disabled={brat} onChange={(event) => update(index, { color: event.target.value })} />
+                </td>
+                <td>
+                  <select aria-label={fa ? `کلید ${index + 1}` : `Key ${index + 1}`} value={row.hotkey} disabled={brat} onChange={(event) => update(index, { hotkey: event.target.value })}>
+                    {HOTKEYS.map((code) => (
+                      <option key={code} value={code}>
+                        {code ? code.replace('Digit', '') : fa ? 'خودکار' : 'auto'}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={fa ? `راهنمای ${index + 1}` : `Guideline ${index + 1}`} value={row.guideline} disabled={brat} dir="auto" onChange={(event) => update(index, { guideline: event.target.value })} />
+                </td>
+                <td className="row-actions">
+                  <button type="button" aria-label={fa ? 'بالا' : 'Move up'} disabled={brat || index === 0} onClick={() => move(index, -1)}>
+                    ↑
+                  </button>
+                  <button type="button" aria-label={fa ? 'پایین' : 'Move down'} disabled={brat || index === rows.length - 1} onClick={() => move(index, 1)}>
+                    ↓
+                  </button>
+                  <button type="button" aria-label={fa ? `حذف برچسب ${row.id}` : `Remove ${row.id}`} disabled={brat} onClick={() => setRows((previous) => previous.filter((_, position) => position !== index))}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          disabled={brat}
+          onClick={() => setRows((previous) => [...previous, { originalId: null, id: `TYPE${previous.length + 1}`, fa: '', en: '', color: '#6b6760', hotkey: '', guideline: '', attributes: [] }])}
+        >
+          {fa ? '+ برچسب تازه' : '+ New type'}
+        </button>
+        {error ? (
+          <p className="problem" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {plan ? (
+          <div className="tagset-plan" data-testid="tagset-plan">
+            <p>
+              {fa
+                ? `${plan.renamed} حاشیه‌نویسی تغییر نام می‌دهد و ${plan.removed} حذف می‌شود، در ${plan.articles.length} مقاله (نسخهٔ پیشین هر پرونده در ‎.bak می‌ماند).`
+                : `${plan.renamed} annotations are renamed and ${plan.removed} removed, in ${plan.articles.length} articles (each file's previous version stays in .bak).`}
+            </p>
+            <ul>
+              {plan.articles.slice(0, 50).map((article) => (
+                <li key={article.id}>
+                  <bdi>{article.id}</bdi>: {fa ? `${article.renamed} تغییر نام، ${article.removed} حذف` : `${article.renamed} renamed, ${article.removed} removed`}
+                </li>
+              ))}
+            </ul>
+            {plan.skipped.length > 0 ? (
+              <p className="notice">
+                {fa ? 'این پرونده‌ها خوانا نیستند و دست‌نخورده می‌مانند: ' : 'These files cannot be read and stay untouched: '}
+                {plan.skipped.map((entry) => entry.id).join('، ')}
+              </p>
+            ) : null}
+            <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+              {fa ? 'ذخیره و بازنویسی پرونده‌ها' : 'Save and rewrite the files'}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="primary" disabled={busy || brat} onClick={() => void preview()}>
+            {fa ? 'پیش‌نمایش تغییرات' : 'Preview the changes'}
+          </button>
+        )}{' '}
+        <button type="button" onClick={onClose}>
+          {fa ? 'انصراف' : 'Cancel'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useCallback, useMemo } from 'react';
+import { useSessionStore } from '../../store/sessionStore';
+import type { TagAppearance } from '../article/ParagraphView';
+
+const UNKNOWN_TAG_COLOR = '#888888';
+
+/** Colour and label (in the UI language) of each tag type; unknown types stay visible in grey. */
+export function useTagAppearance(): (type: string) => TagAppearance {
+  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const language = useSessionStore((state) => state.language);
+  const byId = useMemo(() => new Map((tagSet?.types ?? []).map((type) => [type.id, type])), [tagSet]);
+  return useCallback(
+    (type: string) => {
+      const tag = byId.get(type);
+      return tag ? { color: tag.color, label: tag.label[language] } : { color: UNKNOWN_TAG_COLOR, label: type };
+    },
+    [byId, language],
+  );
+}

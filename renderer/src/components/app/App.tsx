@@ -1,0 +1,160 @@
+import { useEffect } from 'react';
+import { api } from '../../api';
+import { useMessages } from '../../i18n/useMessages';
+import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, showCorpus, switchCorpusWhenSafe, undo } from '../../store/actions';
+import { startAutosave } from '../../store/autosave';
+import { installCloseGuard } from '../../store/closeGuard';
+import { useFindStore } from '../../store/findStore';
+import { useSessionStore } from '../../store/sessionStore';
+import { AnnotationDetails } from '../annotations/AnnotationDetails';
+import { ArticleHeader } from '../article/ArticleHeader';
+import { AnnotationList } from '../annotations/AnnotationList';
+import { ArticleView } from '../article/ArticleView';
+import { CorpusPane } from '../corpus/CorpusPane';
+import { CorpusSearch } from '../corpus/CorpusSearch';
+import { DeleteConfirmation } from '../annotations/DeleteConfirmation';
+import { ConflictDialog } from '../saving/ConflictDialog';
+import { LeaveQuestionDialog } from '../saving/LeaveQuestionDialog';
+import { FindBar } from '../article/FindBar';
+import { LeadPanel } from '../lead/LeadPanel';
+import { ShortcutSheet } from './ShortcutSheet';
+import { SuggestionPanel } from '../annotations/SuggestionPanel';
+import { StatusBar } from './StatusBar';
+import { TagPalette } from '../annotations/TagPalette';
+import { TransferDialogs } from '../transfer/TransferDialogs';
+import { openExportDialog, openImportDialog } from '../../store/transferActions';
+import { Toolbar } from './Toolbar';
+import { PROBLEM_EXPLANATIONS } from '../corpus/problemExplanations';
+import { useFileDrop } from './useFileDrop';
+import { useKeyboard } from './useKeyboard';
+import { scrollToOffset, useReadingPosition } from '../article/useReadingPosition';
+import { ProblemText } from './ProblemText';
+
+
+export function App() {
+  const article = useSessionStore((state) => state.article);
+  const loadError = useSessionStore((state) => state.loadError);
+  const loadingId = useSessionStore((state) => state.loadingArticleId);
+  const language = useSessionStore((state) => state.language);
+  const theme = useSessionStore((state) => state.theme);
+  const fontSize = useSessionStore((state) => state.fontSize);
+  const notice = useSessionStore((state) => state.notice);
+  const t = useMessages();
+  useKeyboard();
+  useFileDrop();
+  useReadingPosition();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dir = language === 'fa' ? 'rtl' : 'ltr';
+  }, [language]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme === 'system' ? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : theme;
+    root.style.setProperty('--article-font-size', `${fontSize}px`);
+  }, [theme, fontSize]);
+
+  useEffect(() => {
+    const stopAutosave = startAutosave();
+    const stopCloseGuard = installCloseGuard();
+    const stopCorpus = api().onCorpusChanged((corpus) => showCorpus(corpus));
+    const stopSwitch = api().onCorpusSwitchRequested(({ token }) => void switchCorpusWhenSafe(token));
+    const stopList = api().onCorpusListChanged((corpus) => useSessionStore.getState().set({ corpus }));
+    const stopArticleChange = api().onArticleChangedOnDisk(({ id }) => void onArticleChangedOnDisk(id));
+    const stopAnnotationChange = api().onAnnotationsChangedOnDisk(({ id }) => void onAnnotationsChangedOnDisk(id));
+    const stopMenu = api().onMenuCommand(({ command }) => {
+      if (command === 'undo') undo();
+      else if (command === 'redo') redo();
+      else if (command === 'next-article') void openNeighbourArticle(1);
+      else if (command === 'previous-article') void openNeighbourArticle(-1);
+      else if (command === 'find') useFindStore.getState().set({ open: true });
+      else if (command === 'shortcuts') useSessionStore.getState().set({ shortcutsOpen: true });
+      else if (command === 'export') openExportDialog();
+      else if (command === 'import') openImportDialog();
+    });
+    void api()
+      .app.init({})
+      .then((state) => {
+        useSessionStore.getState().set({ annotator: state.annotator, language: state.uiLanguage, theme: state.theme, fontSize: state.fontSize, development: state.development });
+        showCorpus(state.corpus);
+        const first = state.lastArticleId && state.corpus?.articles.some((entry) => entry.id === state.lastArticleId) ? state.lastArticleId : state.corpus?.articles[0]?.id;
+        const resumeAt = first === state.lastArticleId ? state.lastArticleOffset : null;
+        // The list is painted first: opening a huge first article never keeps the corpus from showing.
+        if (first) requestAnimationFrame(() => setTimeout(() => void openArticle(first).then(() => (resumeAt ? scrollToOffset(resumeAt) : undefined)), 0));
+      });
+    return () => {
+      stopAutosave();
+      stopCloseGuard();
+      stopCorpus();
+      stopSwitch();
+      stopList();
+      stopArticleChange();
+      stopAnnotationChange();
+      stopMenu();
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <CorpusPane />
+      <main className="article-pane">
+        {article?.problem ? (
+          <div className="problem" role="alert" data-testid="annotation-file-problem">
+            <strong>{t('problemTitle')}</strong>
+            <p>{t(PROBLEM_EXPLANATIONS[article.problem.kind] ?? 'problemIo')}</p>
+            {(article.problem.userProblems ?? []).map((problem, index) => (
+              <p key={index} data-testid="annotation-file-problem-reason">
+                <ProblemText problem={problem} />
+              </p>
+            ))}
+            <details className="problem-details">
+              <summary>{t('technicalDetails')}</summary>
+              <p dir="auto">{article.problem.message}</p>
+            </details>
+            <p>{t('readOnlyExplanation')}</p>
+            {/* A file that is fine but not writable is not broken: there is nothing to move aside. */}
+            {article.problem.kind === 'permission' ? null : (
+              <button type="button" onClick={() => void moveBrokenFileAside()}>
+                {t('moveAside')}
+              </button>
+            )}
+          </div>
+        ) : null}
+        {notice ? (
+          <div className="notice-bar" role="status" data-testid="notice">
+            <span dir="auto">{notice}</span>
+            <button type="button" aria-label={t('close')} onClick={() => useSessionStore.getState().set({ notice: null })}>
+              ×
+            </button>
+          </div>
+        ) : null}
+        {loadError ? (
+          <div className="problem" role="alert">
+            <p>
+              <ProblemText problem={loadError} />
+            </p>
+          </div>
+        ) : null}
+        <ArticleHeader />
+        <FindBar />
+        {article ? <ArticleView key={article.id + article.sha256} article={article} /> : <p className="hint">{loadingId ? t('loading') : t('noArticle')}</p>}
+      </main>
+      <aside className="side-pane">
+        <TagPalette />
+        <AnnotationList />
+        <SuggestionPanel />
+        <AnnotationDetails />
+      </aside>
+      <StatusBar />
+      <ShortcutSheet />
+      <CorpusSearch />
+      <DeleteConfirmation />
+      <LeadPanel />
+      <TransferDialogs />
+      <ConflictDialog />
+      <LeaveQuestionDialog />
+    </div>
+  );
+}

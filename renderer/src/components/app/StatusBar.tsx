@@ -1,0 +1,80 @@
+import { formatNumber } from '../../i18n/formatNumber';
+import { useMessages } from '../../i18n/useMessages';
+import { useProblemText } from '../../i18n/useProblemText';
+import { ProblemText } from './ProblemText';
+import { useDocumentStore } from '../../store/documentStore';
+import { useSessionStore } from '../../store/sessionStore';
+
+const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly', unwritable: 'unwritable', conflict: 'conflict' } as const;
+
+export function StatusBar() {
+  const saveState = useSessionStore((state) => state.saveState);
+  const saveProblem = useSessionStore((state) => state.saveProblem);
+  const say = useProblemText();
+  const article = useSessionStore((state) => state.article);
+  const selection = useSessionStore((state) => state.textSelection);
+  const annotator = useSessionStore((state) => state.annotator);
+  const count = useDocumentStore((state) => state.annotations.length);
+  const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
+  const unsavedElsewhere = unsavedArticles.length;
+  // Which articles, and why each is not saved, on hover.
+  const unsavedList = unsavedArticles.map((entry) => (entry.problem ? `${entry.id}: ${say(entry.problem.problem)}` : entry.id)).join('\n');
+  const conflictPrompt = useSessionStore((state) => state.conflictPrompt);
+  const t = useMessages();
+  // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
+  const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
+  const language = useSessionStore((state) => state.language);
+  // The status bar shows offsets in code points, the unit of the files on disk.
+  const selectionText =
+    article && selection
+      ? `${t('selection')}: ${article.converter.toCodePoint(selection.start)}–${article.converter.toCodePoint(selection.end)} (${
+          article.converter.toCodePoint(selection.end) - article.converter.toCodePoint(selection.start)
+        } ${t('characters')})`
+      : '';
+  return (
+    <footer className="status-bar" role="status" data-testid="status-bar">
+      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveProblem ? say(saveProblem.problem) : null) ?? undefined}>
+        {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${formatNumber(unsavedElsewhere, language)}` : t(SAVE_STATE_KEYS[saveState])}
+      </span>
+      {/* Why the save failed, in the user's language (main's English detail in the tooltip). A read-only file is
+          already said by the state itself: why it is read-only is the state's tooltip. */}
+      {saveProblem && saveState === 'error' ? (
+        <bdi className="save-message" data-testid="save-message">
+          <ProblemText problem={saveProblem.problem} detail={saveProblem.detail} />
+        </bdi>
+      ) : null}
+      {conflictPrompt && !conflictPrompt.open ? (
+        <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => useSessionStore.getState().set({ conflictPrompt: { ...conflictPrompt, open: true } })}>
+          {t('chooseVersions')}
+        </button>
+      ) : null}
+      {unsavedElsewhere > 0 && shownState !== 'unsaved-elsewhere' ? (
+        <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere" title={unsavedList}>
+          {t('unsavedElsewhere')}: {formatNumber(unsavedElsewhere, language)}
+        </span>
+      ) : null}
+      {article ? (
+        <span className="status-item">
+          {t('encoding')}: {article.encoding}
+          {article.encodingGuessed ? ` (${t('guessed')})` : ''}
+          {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
+        </span>
+      ) : null}
+      {article?.encodingRecordIgnored ? (
+        <span className="status-item decoding-problems" data-testid="encoding-record-ignored" data-reason={article.encodingRecordIgnored.reason} title={t('encodingRecordIgnoredHint')}>
+          {t(article.encodingRecordIgnored.reason === 'article-changed' ? 'encodingRecordArticleChanged' : 'encodingRecordUnknown').replace('{encoding}', article.encodingRecordIgnored.encoding)}
+        </span>
+      ) : null}
+      {article?.invalidBytes ? (
+        <span className="status-item decoding-problems" data-testid="invalid-bytes" data-count={article.invalidBytes} title={t('invalidBytesHint')}>
+          {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
+        </span>
+      ) : null}
+      {article ? <span className="status-item">{t('annotations')}: {formatNumber(count, language)}</span> : null}
+      <span className="status-item selection-offsets" data-testid="selection-offsets">{selectionText}</span>
+      <span className="status-item">
+        {t('annotator')}: {annotator}
+      </span>
+    </footer>
+  );
+}

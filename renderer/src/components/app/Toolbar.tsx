@@ -1,0 +1,47 @@
+import { useStore } from 'zustand';
+import { useMessages } from '../../i18n/useMessages';
+import { openFolderDialog, redo, setPreferences, undo } from '../../store/actions';
+import { DisplayControls } from '../article/DisplayControls';
+import { useCorpusSearchStore } from '../../store/corpusSearchStore';
+import { useDocumentStore } from '../../store/documentStore';
+import { useSessionStore } from '../../store/sessionStore';
+import { LeadToolbarButtons } from '../lead/LeadToolbarButtons';
+import { ExportButton, ImportButton } from '../transfer/ToolbarTransferButtons';
+
+export function Toolbar() {
+  const t = useMessages();
+  const canUndo = useStore(useDocumentStore.temporal, (state) => state.pastStates.length > 0);
+  const canRedo = useStore(useDocumentStore.temporal, (state) => state.futureStates.length > 0);
+  const language = useSessionStore((state) => state.language);
+  const characterPrecision = useSessionStore((state) => state.characterPrecision);
+  const set = useSessionStore((state) => state.set);
+  return (
+    <header className="toolbar">
+      <strong className="brand">{t('appName')}</strong>
+      <button type="button" onClick={() => void openFolderDialog()}>
+        {t('openFolder')}
+      </button>
+      <ImportButton />
+      <ExportButton />
+      <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
+        {t('undo')}
+      </button>
+      <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">
+        {t('redo')}
+      </button>
+      <label className="toggle">
+        <input type="checkbox" checked={characterPrecision} onChange={(event) => set({ characterPrecision: event.target.checked })} />
+        {language === 'fa' ? 'دقت نویسه‌ای' : 'Character precision'}
+      </label>
+      <button type="button" title="Ctrl+Shift+F" onClick={() => useCorpusSearchStore.getState().set({ open: true })}>
+        {language === 'fa' ? 'جست‌وجو در پیکره' : 'Search corpus'}
+      </button>
+      <LeadToolbarButtons />
+      <span className="spacer" />
+      <DisplayControls />
+      <button type="button" onClick={() => setPreferences({ language: language === 'fa' ? 'en' : 'fa' })}>
+        {t('language')}
+      </button>
+    </header>
+  );
+}

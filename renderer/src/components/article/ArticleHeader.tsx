@@ -1,0 +1,34 @@
+import { ArticleStatusSchema } from '../../../../shared/model/status';
+import { statusLabels } from '../../i18n/messages';
+import { EncodingChooser } from './EncodingChooser';
+import { markDoneAndOpenNext, setArticleStatus } from '../../store/actions';
+import { useDocumentStore } from '../../store/documentStore';
+import { useSessionStore } from '../../store/sessionStore';
+
+/** The open article's name and workflow status, with "done, next" (Ctrl+Enter). */
+export function ArticleHeader() {
+  const article = useSessionStore((state) => state.article);
+  const language = useSessionStore((state) => state.language);
+  const status = useDocumentStore((state) => state.status);
+  if (!article) return null;
+  const fa = language === 'fa';
+  return (
+    <div className="article-header">
+      <bdi className="article-name">{article.name}</bdi>
+      <label className="toggle">
+        {fa ? 'وضعیت:' : 'Status:'}
+        <select aria-label={fa ? 'وضعیت مقاله' : 'Article status'} value={status} disabled={article.problem !== null} onChange={(event) => setArticleStatus(ArticleStatusSchema.parse(event.target.value))}>
+          {ArticleStatusSchema.options.map((option) => (
+            <option key={option} value={option}>
+              {statusLabels[language][option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <EncodingChooser />
+      <button type="button" className="primary" disabled={article.problem !== null} title="Ctrl+Enter" onClick={() => void markDoneAndOpenNext()}>
+        {fa ? 'انجام شد، بعدی' : 'Done, next'}
+      </button>
+    </div>
+  );
+}

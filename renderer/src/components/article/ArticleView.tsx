@@ -1,0 +1,291 @@
+import { memo, startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import type { TagSetWire } from '../../../../shared/ipc';
+import { snapToWords, trimRange } from '../../../../shared/text/wordSnap';
+import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
+import { snapWindow } from '../../../../shared/text/snapWindow';
+import { selectDomRange } from '../../dom/domPosition';
+import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../../dom/selectionOffsets';
+import { selectSuggestionAt, useSuggestionStore } from '../../store/suggestionStore';
+import { selectAnnotation } from '../../store/actions';
+import { useDocumentStore } from '../../store/documentStore';
+import { useSessionStore, type OpenArticle } from '../../store/sessionStore';
+import { flushSync } from 'react-dom';
+import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../../shared/text/paragraphChunks';
+import { piecesOf } from '../../store/paragraphSlices';
+import { useTagAppearance } from '../annotations/useTagAppearance';
+import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './articleChunkSizes';
+import { nearChunks } from './nearChunks';
+import { ParagraphView, type TagAppearance } from './ParagraphView';
+
+/**
+ * For the height a chunk holds before it is first laid out: characters on a line of the column,
+ * from its width. A Persian character of the article font is about 0.46 em wide on average
+ * (85 characters on a line of the 46rem column at 19px). A fixed count made chunks of a narrow
+ * window's column hold half their real height: a chunk drawn for the first time then pushed
+ * what follows by thousands of pixels, and a highlight just made could leave the view.
+ */
+const EM_PER_CHARACTER = 0.46;
+const DEFAULT_CHARACTERS_PER_LINE = 85;
+
+function useCharactersPerLine(root: RefObject<HTMLElement | null>): number {
+  const [characters, setCharacters] = useState(DEFAULT_CHARACTERS_PER_LINE);
+  useLayoutEffect(() => {
+    const element = root.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      // The observer also reports height changes (chunks laid out while scrolling, a new font
+      // size); setting the same count again renders nothing.
+      const width = element.clientWidth;
+      if (width === 0) return;
+      const fontSize = Number.parseFloat(getComputedStyle(element).fontSize) || 19;
+      setCharacters(Math.max(10, Math.round(width / (fontSize * EM_PER_CHARACTER))));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [root]);
+  return characters;
+}
+/** Characters rendered in the first frame: more than a tall window shows at once. */
+const FIRST_FRAME_CHARACTERS = 12_000;
+/** Characters added in each later step, rendered in a transition that yields to input. */
+const STEP_CHARACTERS = 60_000;
+
+function chunksWithin(chunks: readonly ParagraphChunk[], from: number, characters: number): number {
+  let end = from;
+  let total = 0;
+  while (end < chunks.length && total < characters) total += chunks[end++].characters;
+  return end;
+}
+
+/**
+ * How many chunks are in the DOM. A long article opens with its first screenfuls, then the
+ * rest is added in steps after that first frame, each rendered as a transition that yields to
+ * key presses; in a second or so every paragraph is there for selection and find. Off-screen
+ * chunks then cost little: `content-visibility: auto` skips their layout and paint.
+ */
+function useRenderedChunkCount(chunks: readonly ParagraphChunk[]): number {
+  const [count, setCount] = useState(() => chunksWithin(chunks, 0, FIRST_FRAME_CHARACTERS));
+  useEffect(() => {
+    if (count >= chunks.length) return;
+    const timer = setTimeout(() => startTransition(() => setCount(chunksWithin(chunks, count, STEP_CHARACTERS))), 0);
+    return () => clearTimeout(timer);
+  }, [count, chunks]);
+  return Math.min(count, chunks.length);
+}
+
+/** "Near the view": within this many heights of the view above and below it. */
+const NEAR_VIEWS = 1.5;
+/** Chunks around the view (not in it) drawn in one task after the view's own. */
+const CHUNKS_DRAWN_PER_TASK = 2;
+
+/**
+ * Which chunks (by index) draw their highlights, or null for all of them. Read on scroll from
+ * the chunk boxes, which stay cheap to measure: off-screen chunks skip their own layout.
+ */
+function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | null>, renderedChunks: number): ReadonlySet<number> | null {
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
+  // A layout effect: the chunks in view draw their highlights in the same frame as their text.
+  useLayoutEffect(() => {
+    const element = root.current;
+    const scroller = element?.closest<HTMLElement>('.article-scroller');
+    if (!enabled || !element || !scroller) return;
+    let frame = 0;
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const add = (indices: readonly number[], sync: boolean) => {
+      if (indices.length === 0) return;
+      const draw = () => setNear((drawn) => (indices.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...indices])));
+      // A chunk in view is drawn within the frame that brought it there, before anything can
+      // select text in it: drawing replaces the chunk's text nodes, and a selection made in the
+      // old ones is lost; those around the view are drawn before a scroll brings them in.
+      // Not a transition: the steps that add the article's text are transitions too, and one
+      // behind them waited for all of them.
+      if (sync) flushSync(draw);
+      else draw();
+    };
+    /**
+     * The chunks in view are drawn now (in the frame, when a scroll or resize brought them), those
+     * around it a few per task after: drawing all of them at once made the opening frame of the
+     * 100,000-annotation article a task of 200-400 ms, and a jump to its middle another.
+     */
+    const update = (sync: boolean) => {
+      frame = 0;
+      clearTimeout(later);
+      const view = scroller.getBoundingClientRect();
+      const chunks = element.children;
+      const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * NEAR_VIEWS);
+      add(inView, sync);
+      let next = 0;
+      const drawSome = () => {
+        add(aroundView.slice(next, next + CHUNKS_DRAWN_PER_TASK), false);
+        next += CHUNKS_DRAWN_PER_TASK;
+        if (next < aroundView.length) later = setTimeout(drawSome, 0);
+      };
+      if (aroundView.length > 0) later = setTimeout(drawSome, 0);
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(() => update(true));
+    };
+    update(false);
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(scroller);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(later);
+      scroller.removeEventListener('scroll', schedule);
+      resize.disconnect();
+    };
+  }, [enabled, root, renderedChunks]);
+  return enabled ? near : null;
+}
+
+/** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
+function estimatedHeightEm(chunk: ParagraphChunk): number {
+  return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
+}
+/** As in styles.css: `.article` line-height, `.paragraph` margin plus padding. */
+const LINE_HEIGHT_EM = 2.4;
+const PARAGRAPH_SPACING_EM = 0.9;
+
+const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance, highlighted }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance; highlighted: boolean }) {
+  const children: ReactNode[] = [];
+  for (let index = chunk.first; index < chunk.end; index++) {
+    const piece = pieces[index];
+    children.push(<ParagraphView key={piece.start} paragraph={piece} appearance={appearance} highlighted={highlighted} />);
+  }
+  return (
+    <div className={PARAGRAPH_CHUNK_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
+      {children}
+    </div>
+  );
+});
+
+/**
+ * Tag colours as one rule per type in a constructed style sheet: ten thousand highlights then
+ * carry no inline style. CSSOM calls, not style text: a tag id or colour from a corpus file
+ * can never break out of its rule, and the `style-src 'self'` policy allows them.
+ */
+function useTagColourSheet(tagSet: TagSetWire | null): void {
+  useLayoutEffect(() => {
+    if (!tagSet || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
+    const sheet = new CSSStyleSheet();
+    for (const type of tagSet.types) {
+      const index = sheet.insertRule(`.article mark.hl[data-entity-type="${CSS.escape(type.id)}"] {}`, sheet.cssRules.length);
+      (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-color', type.color);
+    }
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    };
+  }, [tagSet]);
+}
+
+export function ArticleView({ article }: { article: OpenArticle }) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const characterPrecision = useSessionStore((state) => state.characterPrecision);
+  const appearance = useTagAppearance();
+  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  useTagColourSheet(tagSet);
+  // Very long paragraphs are drawn in pieces (a one-line article of megabytes would otherwise be
+  // one block the browser shapes and lays out whole, for seconds to minutes).
+  const pieces = piecesOf(article.paragraphs);
+  const charactersPerLine = useCharactersPerLine(rootRef);
+  const manyAnnotations = useDocumentStore((state) => state.annotations.length > DRAW_ALL_HIGHLIGHTS_UP_TO);
+  // Small chunks once highlights are drawn only near the view (see chunkLimits), kept for this
+  // article even if deletions bring it under the limit: chunking afresh redraws the whole text.
+  const [smallChunks, setSmallChunks] = useState(manyAnnotations);
+  if (manyAnnotations && !smallChunks) setSmallChunks(true);
+  const chunks = useMemo(() => chunkParagraphs(pieces, { ...chunkLimits(smallChunks), charactersPerLine }), [pieces, smallChunks, charactersPerLine]);
+  const renderedChunks = useRenderedChunkCount(chunks);
+  const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
+
+  // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
+  const showTitle = useCallback(
+    (event: MouseEvent) => {
+      const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+      if (!mark) return;
+      const annotation = useDocumentStore.getState().annotations.find((candidate) => candidate.id === mark.dataset.annotationId);
+      if (!annotation) return;
+      mark.title = `${appearance(annotation.type).label} (${annotation.type}): ${annotation.text}`;
+    },
+    [appearance],
+  );
+
+  const readSelection = useCallback(
+    (snap: boolean, precise: boolean) => {
+      const root = rootRef.current;
+      if (!root) return;
+      const raw = selectionToOffsets(root, window.getSelection());
+      const set = useSessionStore.getState().set;
+      if (!raw) {
+        set({ textSelection: null });
+        return;
+      }
+      if (!snap) {
+        set({ textSelection: raw });
+        return;
+      }
+      const paragraph = article.paragraphs[paragraphIndexAt(article.paragraphs, raw.start)];
+      const lastParagraph = article.paragraphs[paragraphIndexAt(article.paragraphs, raw.end)];
+      const bounds = snapWindow(article.text, raw, { start: paragraph.start, end: lastParagraph.end });
+      const range = precise ? trimRange(article.text, raw) : snapToWords(article.text, raw, bounds);
+      if (range.end <= range.start) {
+        set({ textSelection: null });
+        return;
+      }
+      set({ textSelection: range, selectedAnnotationId: null });
+      if (range.start !== raw.start || range.end !== raw.end) selectDomRange(root, range.start, range.end);
+    },
+    [article],
+  );
+
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const root = rootRef.current;
+      const selection = window.getSelection();
+      if (!root || !selection) return;
+      if (selection.isCollapsed) useSessionStore.getState().set({ textSelection: null });
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, []);
+
+  const appearanceOf = useCallback((type: string) => appearance(type), [appearance]);
+
+  return (
+    <div
+      className="article-scroller"
+      onMouseOver={showTitle}
+      onMouseUp={(event) => readSelection(true, characterPrecision || event.altKey)}
+      onKeyUp={(event) => {
+        if (event.shiftKey) readSelection(true, true);
+      }}
+      onClick={(event) => {
+        if (event.detail > 1) return;
+        const selection = window.getSelection();
+        if (selection && !selection.isCollapsed) return;
+        // Stacked highlights: the first click selects the innermost, each further click the next one out.
+        const stack: string[] = [];
+        for (let element = (event.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]'); element; element = element.parentElement?.closest<HTMLElement>('[data-annotation-id]') ?? null) {
+          const id = element.dataset.annotationId;
+          if (id && !stack.includes(id)) stack.push(id);
+        }
+        const current = stack.indexOf(useSessionStore.getState().selectedAnnotationId ?? '');
+        selectAnnotation(stack.length === 0 ? null : stack[(current + 1) % stack.length]);
+        // A click on plain text: the caret the click left shows whether it is on a suggestion.
+        if (stack.length === 0 && rootRef.current && selection?.anchorNode) {
+          const offset = offsetOfBoundary(rootRef.current, selection.anchorNode, selection.anchorOffset, 'start');
+          if (offset === null || !selectSuggestionAt(offset)) useSuggestionStore.getState().set({ current: null });
+        }
+      }}
+    >
+      <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>
+        {chunks.slice(0, renderedChunks).map((chunk, index) => (
+          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} highlighted={highlightedChunks === null || highlightedChunks.has(index)} />
+        ))}
+      </div>
+    </div>
+  );
+}

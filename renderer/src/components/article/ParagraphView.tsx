@@ -1,0 +1,79 @@
+import { Fragment, memo, type ReactNode } from 'react';
+import { segmentRange, stackLevels } from '../../../../shared/text/highlightSegments';
+import type { TextPiece } from '../../../../shared/text/paragraphChunks';
+import { useParagraphSlice, type ParagraphSlice } from '../../store/paragraphSlices';
+
+export interface TagAppearance {
+  color: string;
+  label: string;
+}
+
+interface ParagraphViewProps {
+  /** A paragraph, or a piece of a very long one (see TextPiece). */
+  paragraph: TextPiece;
+  appearance: (type: string) => TagAppearance;
+  /** False: the text alone, for a chunk far from the view in an article with very many annotations (ArticleView). */
+  highlighted: boolean;
+}
+
+const NOTHING_DRAWN: ParagraphSlice = { annotations: [], selectedId: null };
+
+/** Stack levels with a rule in styles.css (`mark.hl[data-level=…]`); deeper ones get an inline style. */
+const LEVELS_STYLED_BY_CSS = 8;
+
+/**
+ * One paragraph with its highlights as nested inline elements. Styles on highlights never
+ * change the text's layout (no padding, border or font change): a partly tagged word stays
+ * joined and shaped as before. Labels are CSS pseudo-content outside the text flow.
+ *
+ * Its annotations and selection come from its own slice of the document (paragraphSlices),
+ * so an edit re-renders the paragraphs it touched and nothing else.
+ *
+ * A highlight carries only attributes: its colour comes from a per-type rule (ArticleView's
+ * tag colour sheet) and its band from a per-level rule, and the hover title is set when the
+ * pointer reaches it. An article holds ten thousand of them: inline styles and titles built
+ * for each made opening it several times slower.
+ */
+function ParagraphViewComponent({ paragraph, appearance, highlighted }: ParagraphViewProps) {
+  const slice = useParagraphSlice(paragraph.index);
+  const { annotations, selectedId } = highlighted ? slice : NOTHING_DRAWN;
+  const levels = stackLevels(annotations);
+  const segments = segmentRange(paragraph.start, paragraph.end, annotations);
+  const children: ReactNode[] = segments.map((segment) => {
+    const text = paragraph.text.slice(segment.start - paragraph.start, segment.end - paragraph.start);
+    let node: ReactNode = text;
+    for (let index = segment.spans.length - 1; index >= 0; index--) {
+      const annotation = segment.spans[index];
+      const isFirst = segment.start === Math.max(annotation.start, paragraph.start);
+      const classes = ['hl'];
+      if (isFirst) classes.push('hl-first');
+      if (annotation.id === selectedId) classes.push('hl-selected');
+      const level = levels.get(annotation.id) ?? 0;
+      node = (
+        <mark
+          key={annotation.id}
+          className={classes.join(' ')}
+          data-annotation-id={annotation.id}
+          data-entity-type={annotation.type}
+          data-level={level}
+          data-label={isFirst ? appearance(annotation.type).label : undefined}
+          style={level > LEVELS_STYLED_BY_CSS ? { ['--level' as string]: String(level) } : undefined}
+        >
+          {node}
+        </mark>
+      );
+    }
+    return <Fragment key={segment.start}>{node}</Fragment>;
+  });
+  // Pieces of one long paragraph sit flush against each other and share its direction.
+  let className = 'paragraph';
+  if (paragraph.continued) className += ' piece-continued';
+  if (paragraph.continues) className += ' piece-continues';
+  return (
+    <p dir={paragraph.direction ?? 'auto'} className={className} data-offset={paragraph.start}>
+      {children}
+    </p>
+  );
+}
+
+export const ParagraphView = memo(ParagraphViewComponent);

@@ -1,0 +1,40 @@
+import { partitionPoint } from '../../../../shared/sortedSearch';
+
+export interface VerticalBox {
+  top: number;
+  bottom: number;
+}
+
+export interface NearChunks {
+  /** Chunks crossing the view itself: drawn before the frame is shown. */
+  inView: number[];
+  /** Chunks within the margin above or below the view, nearest first: drawn a few per task. */
+  aroundView: number[];
+}
+
+/**
+ * Which chunks (by index, boxes in document order) lie in the view and which within `margin`
+ * pixels of it. Only boxes from the first near one to the last are read: the article's
+ * 100,000-annotation case has a thousand chunks and this runs in scroll frames.
+ */
+export function nearChunks(count: number, boxOf: (index: number) => VerticalBox, view: VerticalBox, margin: number): NearChunks {
+  const inView: number[] = [];
+  const above: number[] = [];
+  const below: number[] = [];
+  const first = partitionPoint(count, (index) => boxOf(index).bottom < view.top - margin);
+  for (let index = first; index < count; index++) {
+    const box = boxOf(index);
+    if (box.top > view.bottom + margin) break;
+    if (box.bottom < view.top) above.push(index);
+    else if (box.top > view.bottom) below.push(index);
+    else inView.push(index);
+  }
+  // Nearest first, the side below (where reading goes) before the one above at equal rank.
+  above.reverse();
+  const aroundView: number[] = [];
+  for (let rank = 0; rank < Math.max(above.length, below.length); rank++) {
+    if (rank < below.length) aroundView.push(below[rank]);
+    if (rank < above.length) aroundView.push(above[rank]);
+  }
+  return { inView, aroundView };
+}

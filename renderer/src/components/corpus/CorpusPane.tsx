@@ -1,0 +1,152 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { buildFileRows, corpusProgress, EMPTY_FILTER, type ArticleFilter } from '../../../../shared/model/articleListing';
+import { ArticleStatusSchema } from '../../../../shared/model/status';
+import { statusLabels } from '../../i18n/messages';
+import { useMessages } from '../../i18n/useMessages';
+import { openArticle } from '../../store/actions';
+import { useSessionStore } from '../../store/sessionStore';
+import { fileNameParts, visibleFileName } from '../../text/visibleFileName';
+import { formatNumber } from '../../i18n/formatNumber';
+import { PROBLEM_EXPLANATIONS } from './problemExplanations';
+import { SkippedFiles } from './SkippedFiles';
+import { problemText } from '../../i18n/problemMessages';
+
+const ROW_HEIGHT = 30;
+
+/** The corpus: progress, filters, and the articles as a folder tree (virtualized for big corpora). */
+export function CorpusPane() {
+  const corpus = useSessionStore((state) => state.corpus);
+  const currentId = useSessionStore((state) => state.article?.id ?? state.loadingArticleId);
+  const language = useSessionStore((state) => state.language);
+  const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
+  // Articles whose edits are held in memory, not on disk (a failed save is never hidden).
+  const unsaved = useMemo(() => new Set(unsavedArticles.map((entry) => entry.id)), [unsavedArticles]);
+  const t = useMessages();
+  const [filter, setFilter] = useState<ArticleFilter>(EMPTY_FILTER);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => (corpus ? buildFileRows(corpus.articles, filter, collapsed) : []), [corpus, filter, collapsed]);
+  const tags = useMemo(() => [...new Set((corpus?.articles ?? []).flatMap((entry) => entry.tags))].sort(), [corpus]);
+  const assignees = useMemo(() => [...new Set((corpus?.articles ?? []).flatMap((entry) => (entry.assignee ? [entry.assignee] : [])))].sort(), [corpus]);
+  const progress = useMemo(() => corpusProgress(corpus?.articles ?? []), [corpus]);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const fa = language === 'fa';
+  if (!corpus) return <nav className="corpus-pane">{t('noCorpus')}</nav>;
+  const update = (change: Partial<ArticleFilter>) => setFilter((previous) => ({ ...previous, ...change }));
+  const toggleFolder = (folder: string) =>
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (next.has(folder)) next.delete(folder);
+      else next.add(folder);
+      return next;
+    });
+
+  return (
+    <nav className="corpus-pane" aria-label={t('articles')}>
+      <header className="pane-header">
+        <h2 title={corpus.displayPath}>{corpus.name}</h2>
+        <progress max={Math.max(1, progress.total)} value={progress.finished} aria-label={fa ? 'پیشرفت پیکره' : 'Corpus progress'} />
+        <p className="progress-text" data-testid="corpus-progress">
+          {fa
+            ? `${formatNumber(progress.finished, language)} از ${formatNumber(progress.total, language)} انجام‌شده`
+            : `${formatNumber(progress.finished, language)} of ${formatNumber(progress.total, language)} done`}
+        </p>
+        <SkippedFiles skipped={corpus.skipped ?? []} />
+      </header>
+      <div className="list-filters">
+        <input className="filter" type="search" aria-label={fa ? 'پالایش بر پایهٔ نام' : 'Filter by name'} placeholder={t('filter')} value={filter.text} onChange={(event) => update({ text: event.target.value })} />
+        <select aria-label={fa ? 'پالایش بر پایهٔ وضعیت' : 'Filter by status'} value={filter.status} onChange={(event) => update({ status: event.target.value as ArticleFilter['status'] })}>
+          <option value="">{fa ? 'همهٔ وضعیت‌ها' : 'All statuses'}</option>
+          <option value="unfinished">{fa ? 'ناتمام' : 'Unfinished'}</option>
+          {ArticleStatusSchema.options.map((status) => (
+            <option key={status} value={status}>
+              {statusLabels[language][status]}
+            </option>
+          ))}
+        </select>
+        <select aria-label={fa ? 'پالایش بر پایهٔ برچسب' : 'Filter by tag'} value={filter.tag} onChange={(event) => update({ tag: event.target.value })}>
+          <option value="">{fa ? 'هر برچسبی' : 'Any tag'}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </select>
+        {assignees.length > 0 ? (
+          <select aria-label={fa ? 'پالایش بر پایهٔ مسئول' : 'Filter by assignee'} value={filter.assignee} onChange={(event) => update({ assignee: event.target.value })}>
+            <option value="">{fa ? 'همهٔ مسئولان' : 'All assignees'}</option>
+            {assignees.map((assignee) => (
+              <option key={assignee} value={assignee}>
+                {assignee}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <select aria-label={fa ? 'مرتب‌سازی' : 'Sort'} value={filter.sort} onChange={(event) => update({ sort: event.target.value as ArticleFilter['sort'] })}>
+          <option value="name">{fa ? 'بر پایهٔ نام' : 'By name'}</option>
+          <option value="status">{fa ? 'بر پایهٔ وضعیت' : 'By status'}</option>
+          <option value="count">{fa ? 'بر پایهٔ شمار حاشیه‌نویسی' : 'By annotation count'}</option>
+        </select>
+      </div>
+      <div className="file-scroller" ref={scrollRef}>
+        <ul className="file-list" data-testid="file-list" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            const style = { transform: `translateY(${item.start}px)`, ['--depth' as string]: String(row.depth) };
+            if (row.kind === 'folder') {
+              return (
+                <li key={`folder:${row.folder}`} className="file-row" style={style}>
+                  <button type="button" className="folder" aria-expanded={!row.collapsed} onClick={() => toggleFolder(row.folder)}>
+                    <span aria-hidden="true">{row.collapsed ? (fa ? '◂' : '▸') : '▾'}</span> <bdi>{visibleFileName(row.name)}</bdi>
+                    <span className="file-count">{formatNumber(row.count, language)}</span>
+                  </button>
+                </li>
+              );
+            }
+            const entry = row.article;
+            // A problem of the annotation file is said in the user's language; main's words stay as the detail.
+            const explanation = entry.problemKind ? PROBLEM_EXPLANATIONS[entry.problemKind] : undefined;
+            const problem = entry.problem === null ? null : explanation ? `${t('problemTitle')}: ${t(explanation)} (${entry.problem})` : entry.problem;
+            return (
+              <li key={entry.id} className="file-row" style={style}>
+                <button
+                  type="button"
+                  className={entry.id === currentId ? 'file current' : 'file'}
+                  aria-current={entry.id === currentId ? 'page' : undefined}
+                  data-status={entry.status}
+                  title={problem ?? visibleFileName(entry.id)}
+                  onClick={() => void openArticle(entry.id)}
+                >
+                  <bdi className="file-name" dir="auto">
+                    {fileNameParts(entry.name).map((part, index) =>
+                      part.escaped ? (
+                        <bdi key={index} dir="ltr" className="hidden-character">
+                          {part.text}
+                        </bdi>
+                      ) : (
+                        part.text
+                      ),
+                    )}
+                  </bdi>
+                  <span className={`file-status status-${entry.status}`}>{statusLabels[language][entry.status]}</span>
+                  <span className="file-count">{formatNumber(entry.annotationCount, language)}</span>
+                  {unsaved.has(entry.id) ? (
+                    <span className="file-unsaved" data-testid="file-unsaved" role="img" aria-label={t('unsaved')} title={t('unsaved')}>
+                      ●
+                    </span>
+                  ) : null}
+                  {entry.problem ? (
+                    <span className="file-problem" data-testid="file-problem" data-problem-kind={entry.problemKind} aria-label={entry.userProblem ? problemText(entry.userProblem, language) : (problem ?? t('unreadable'))}>
+                      ⚠
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
+}
