@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile } from '../shared/model/nativeFormat';
 import type { ArticleStatus } from '../shared/model/status';
-import { quoteAround } from '../shared/text/quote';
+import { quoteAround } from '../shared/anchoring/quote';
 import { decodeArticle } from '../electron/services/article/articleDecoder';
 import { annotationPathFor, saveAnnotations } from '../electron/services/storage/annotationStore';
 import { benchAnnotations } from './benchAnnotations';

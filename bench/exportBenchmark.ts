@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExportFormatId } from '../shared/formats/exportTypes';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile, type StoredAnnotation } from '../shared/model/nativeFormat';
-import { quoteAround } from '../shared/text/quote';
+import { quoteAround } from '../shared/anchoring/quote';
 import { exportCorpus } from '../electron/services/transfer/exportCorpus';
 
 /**

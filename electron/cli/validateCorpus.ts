@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationFile } from '../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
-import { createOffsetConverter, type OffsetConverter } from '../../shared/text/offsets';
+import { createOffsetConverter, type OffsetConverter } from '../../shared/anchoring/offsets';
 import { ANNOTATION_SUFFIX } from '../services/storage/annotationStore';
 import { decodeArticle } from '../services/article/articleDecoder';
 import { encodingRecordIn } from '../services/article/encodingRecord';

@@ -1,5 +1,5 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
-import { quoteAround } from '../text/quote';
+import { quoteAround } from '../anchoring/quote';
 import {
   addEntity,
   addRelation,

@@ -1,5 +1,5 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
-import { createOffsetConverter, type OffsetConverter } from '../text/offsets';
+import { createOffsetConverter, type OffsetConverter } from '../anchoring/offsets';
 import type { DocumentOutput, DocumentReport, ExportDocument, ExportProblem } from './exportTypes';
 
 export interface SpanPiece {

@@ -1,4 +1,4 @@
-import { QUOTE_CONTEXT_LENGTH } from '../text/quote';
+import { QUOTE_CONTEXT_LENGTH } from '../anchoring/quote';
 import { checkDocument, type CheckedDocument, documentOutput, omittedAttributes, type SpanPiece } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
 import { serializeWith } from './serializeWith';

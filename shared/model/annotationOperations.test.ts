@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addAnnotation, createAnnotationId, removeAnnotation, retagAnnotation } from './annotationOperations';
-import { toDocumentAnnotations, toStoredAnnotations } from './documentAnnotation';
-import { createOffsetConverter } from '../text/offsets';
+import { toDocumentAnnotations, toStoredAnnotations } from '../anchoring/documentAnnotation';
+import { createOffsetConverter } from '../anchoring/offsets';
 
 const text = 'سلام 😀 به خبرگزاری ایرنا و IRNA خوش آمدید';
 let counter = 0;

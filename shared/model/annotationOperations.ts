@@ -1,4 +1,4 @@
-import type { DocumentAnnotation } from './documentAnnotation';
+import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 
 /** Pure edits on a document's annotations (UTF-16 offsets); each returns a new array. */
 

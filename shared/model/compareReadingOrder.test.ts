@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentRange } from '../text/highlightSegments';
+import { segmentRange } from '../text/highlightBands';
 import { compareReadingOrder } from './annotationOperations';
 
 describe('compareReadingOrder', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seededRandom';
 import { splitParagraphs, type Paragraph } from '../text/paragraphs';
 import { compareReadingOrder } from './annotationOperations';
-import type { DocumentAnnotation } from './documentAnnotation';
+import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 import { ParagraphAnnotationIndex } from './paragraphAnnotationIndex';
 
 const TEXT = ['علی در تهران است.', '', 'سازمان ملل متحد (UN) بیانیه داد.', 'سه‌شنبه ۱۴ آبان ۱۴۰۳', 'Last line, in English.'].join('\n');

@@ -1,4 +1,4 @@
-import type { DocumentAnnotation } from './documentAnnotation';
+import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 import { compareReadingOrder } from './annotationOperations';
 import { identicalEnds } from './annotationChanges';
 import { paragraphIndexAt, type Paragraph } from '../text/paragraphs';

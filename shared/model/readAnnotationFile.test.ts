@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateToCurrent } from './migrations';
 import { NATIVE_FORMAT_VERSION, type AnnotationFile } from './nativeFormat';
 import { findInvariantProblem, findOffsetProblem, parseAnnotationFile } from './readAnnotationFile';
-import { codePointText } from '../text/offsets';
+import { codePointText } from '../anchoring/offsets';
 
 const TEXT = 'خبر 😀 فوری\nسرلشکر باقری به دمشق رفت.';
 const CODE_POINTS = Array.from(TEXT);

@@ -1,6 +1,6 @@
 import { AnnotationFileSchema, type AnnotationFile } from './nativeFormat';
 import { isObject, migrateToCurrent } from './migrations';
-import { codePointArrayText, type CodePointText } from '../text/offsets';
+import { codePointArrayText, type CodePointText } from '../anchoring/offsets';
 import type { UserProblem } from '../ipc';
 
 export interface AnnotationFileProblem {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareReadingOrder } from './annotationOperations';
-import type { DocumentAnnotation } from './documentAnnotation';
+import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 import { loadedInReadingOrder } from './readingOrder';
 
 const annotation = (id: string, start: number, end: number): DocumentAnnotation => ({ id, type: 'LOC', start, end, text: 'x'.repeat(end - start) });

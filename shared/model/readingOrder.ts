@@ -1,5 +1,5 @@
 import { compareReadingOrder } from './annotationOperations';
-import type { DocumentAnnotation } from './documentAnnotation';
+import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 
 /**
  * An article's annotations put in reading order (the order the window keeps them in and saves

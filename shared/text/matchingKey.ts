@@ -1,4 +1,4 @@
-import { isInsideSurrogatePair } from './surrogates';
+import { isInsideSurrogatePair } from '../anchoring/surrogates';
 
 /**
  * Matching keys for search, "tag all occurrences" and suggestions. Persian text arrives with

@@ -1,5 +1,5 @@
 import type { Paragraph } from './paragraphs';
-import { isInsideSurrogatePair } from './surrogates';
+import { isInsideSurrogatePair } from '../anchoring/surrogates';
 
 /** A run of consecutive paragraphs drawn as one block: `first` to `end` (exclusive). */
 export interface ParagraphChunk {

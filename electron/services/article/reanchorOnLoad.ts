@@ -2,18 +2,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StoredAnnotationSchema, type AnnotationFile, type StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
-import { quoteAround } from '../../../shared/text/quote';
-import { reanchor, type AnchorInput } from '../../../shared/text/reanchor';
+import { quoteAround } from '../../../shared/anchoring/quote';
+import { reanchor, type AnchorInput } from '../../../shared/anchoring/reanchor';
 import { annotationPathFor } from '../storage/annotationStore';
 import type { DecodedArticle } from './articleDecoder';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { decodeAnnotationBytes, INPUT_LIMITS } from '../corpus/inputLimits';
 import { readFileInOwnFolder } from '../corpus/corpusFileAccess';
-import { worstAnchorStatus } from '../../../shared/text/reanchorStatus';
+import { worstAnchorStatus } from '../../../shared/anchoring/reanchorStatus';
 
 /**
  * When an article changed on disk (its SHA-256 is not the one its annotation file recorded),
- * every annotation is placed again by its text and quote (shared/text/reanchor.ts).
+ * every annotation is placed again by its text and quote (shared/anchoring/reanchor.ts).
  *
  * Orphans (annotations that could not be placed) stay in the file, in a top-level `orphans`
  * array beside `annotations` (v1's loose top-level object keeps unknown fields, and

@@ -1,7 +1,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { confTagTypes, parseAnnotationConf } from '../../../shared/brat/annotationConf';
-import { reanchorStandoff, type StandoffReanchorOutcome } from '../../../shared/brat/reanchorStandoff';
+import { reanchorStandoff, type StandoffReanchorOutcome } from '../../../shared/anchoring/reanchorStandoff';
 import { parseVisualConf, withVisualConf } from '../../../shared/brat/visualConf';
 import { applyNativeChanges, standoffToNative, type RemovalGroup, type RestorableLines, type TextMismatch, type UnshownLine } from '../../../shared/brat/nativeBridge';
 import { linesRemovedWith, parseStandoff, serializeStandoff, type StandoffDocument } from '../../../shared/brat/standoffDocument';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buildMatchingKey, findHits, queryKey } from '../../../shared/text/matchingKey';
-import { createOffsetConverter } from '../../../shared/text/offsets';
+import { createOffsetConverter } from '../../../shared/anchoring/offsets';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { decodeArticle, type DecodedArticle } from '../article/articleDecoder';
 import { readEncodingRecord } from '../article/encodingRecord';

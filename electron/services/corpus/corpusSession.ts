@@ -20,7 +20,7 @@ import { AnnotationFileBases, saveMerged, savedDocumentOf, type LastWrite } from
 import { isPermissionFailure, writeAccessRefusal } from '../storage/writeAccess';
 import { problemOfError, tooManyEntriesProblem, withUserProblem } from '../problems/userProblems';
 import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type KnownFileState } from './corpusWatcher';
-import { countReanchorChanges } from '../../../shared/text/reanchorStatus';
+import { countReanchorChanges } from '../../../shared/anchoring/reanchorStatus';
 import { annotationFileLimitProblem, INPUT_LIMITS, saveRequestProblem } from './inputLimits';
 import { readArticleBytes } from './confinedReaders';
 import { scheduleStaleTemporaryCleanup } from '../storage/staleTemporaryFiles';

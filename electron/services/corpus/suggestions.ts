@@ -1,7 +1,7 @@
 import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { buildMatchingKey, queryKey } from '../../../shared/text/matchingKey';
-import { createOffsetConverter } from '../../../shared/text/offsets';
+import { createOffsetConverter } from '../../../shared/anchoring/offsets';
 import { annotationPathFor } from '../storage/annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './articleFiles';

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/agreement/pairAgreement';
 import { documentTokens } from '../../../shared/agreement/tokenLabels';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
-import { codePointText } from '../../../shared/text/offsets';
+import { codePointText } from '../../../shared/anchoring/offsets';
 import { readAnnotationFileAt } from '../storage/annotationFileAtPath';
 import { listCorpusAnnotators } from './annotatorFiles';
 import { annotatorFilePath } from './annotatorPaths';

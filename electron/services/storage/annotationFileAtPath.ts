@@ -13,8 +13,8 @@ import {
 } from '../../../shared/model/nativeFormat';
 import { findInvariantProblem, findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../../shared/model/readAnnotationFile';
 import type { ArticleStatus } from '../../../shared/model/status';
-import { codePointText, type CodePointText } from '../../../shared/text/offsets';
-import { quoteAround } from '../../../shared/text/quote';
+import { codePointText, type CodePointText } from '../../../shared/anchoring/offsets';
+import { quoteAround } from '../../../shared/anchoring/quote';
 import { SaveFailedError, SaveRefusedError, writtenFileProblem } from './annotationStore';
 import type { DecodedArticle } from '../article/articleDecoder';
 import { writeFileAtomic } from './atomicWrite';

@@ -11,8 +11,8 @@ import {
 } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';
 import { findInvariantProblem, findOffsetProblem, parseAnnotationFile, type AnnotationFileProblem, type ParsedAnnotationFile } from '../../../shared/model/readAnnotationFile';
-import { codePointText, type CodePointText } from '../../../shared/text/offsets';
-import { quoteAround } from '../../../shared/text/quote';
+import { codePointText, type CodePointText } from '../../../shared/anchoring/offsets';
+import { quoteAround } from '../../../shared/anchoring/quote';
 import { decodedTextKey, type DecodedArticle } from '../article/articleDecoder';
 import { sourceRecordFor } from '../article/sourceRecord';
 import { writeFileAtomic } from './atomicWrite';

@@ -4,7 +4,7 @@ import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, re
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';
 import type { ArticleStatus } from '../../../shared/model/status';
-import { createOffsetConverter } from '../../../shared/text/offsets';
+import { createOffsetConverter } from '../../../shared/anchoring/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { api } from '../api';
 import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleSaving, syncWithDisk } from './autosave';

@@ -1,5 +1,5 @@
 import { annotationListChanges } from '../../../shared/model/annotationChanges';
-import { toStoredAnnotations } from '../../../shared/model/documentAnnotation';
+import { toStoredAnnotations } from '../../../shared/anchoring/documentAnnotation';
 import { mergeDocuments } from '../../../shared/model/documentMerge';
 import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../shared/ipc';
 import { api } from '../api';

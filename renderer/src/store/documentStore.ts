@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
-import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
+import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import type { StoredRelation } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
+import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import { useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
 

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
+import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import { ParagraphAnnotationIndex } from '../../../shared/model/paragraphAnnotationIndex';
 import { splitIntoPieces, type TextPiece } from '../../../shared/text/paragraphChunks';
 import type { Paragraph } from '../../../shared/text/paragraphs';

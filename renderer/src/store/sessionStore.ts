@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Corpus, SaveConflict, TagSetWire, UserProblem } from '../../../shared/ipc';
-import type { OffsetConverter } from '../../../shared/text/offsets';
+import type { OffsetConverter } from '../../../shared/anchoring/offsets';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import type { UiLanguage } from '../i18n/messages';
 

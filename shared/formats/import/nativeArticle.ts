@@ -4,7 +4,7 @@ import {
   type AnnotationFile,
   type StoredAnnotation,
 } from '../../model/nativeFormat';
-import { quoteAround } from '../../text/quote';
+import { quoteAround } from '../../anchoring/quote';
 import type { ImportedArticle, ImportFormat } from './importTypes';
 
 /** Author recorded on every imported annotation. */

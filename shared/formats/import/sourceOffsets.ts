@@ -1,4 +1,4 @@
-import { createOffsetConverter, snapOutOfSurrogatePair } from '../../text/offsets';
+import { createOffsetConverter, snapOutOfSurrogatePair } from '../../anchoring/offsets';
 import { normalizeSourceText } from './documentText';
 
 /**

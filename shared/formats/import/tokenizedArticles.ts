@@ -1,4 +1,4 @@
-import { codePointLength } from '../../text/offsets';
+import { codePointLength } from '../../anchoring/offsets';
 import type { ImportProblem, ImportedArticle, ImportedSpan } from './importTypes';
 import { decodeSentenceTags, type ParsedTag, type TagScheme } from './tagScheme';
 

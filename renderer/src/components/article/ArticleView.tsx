@@ -1,8 +1,8 @@
 import { memo, startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { TagSetWire } from '../../../../shared/ipc';
-import { snapToWords, trimRange } from '../../../../shared/text/wordSnap';
+import { snapToWords, trimRange } from '../../../../shared/anchoring/wordSnap';
 import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
-import { snapWindow } from '../../../../shared/text/snapWindow';
+import { snapWindow } from '../../../../shared/anchoring/snapWindow';
 import { selectDomRange } from '../../dom/domPosition';
 import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../../dom/selectionOffsets';
 import { selectSuggestionAt, useSuggestionStore } from '../../store/suggestionStore';

@@ -1,5 +1,5 @@
 import { Fragment, memo, type ReactNode } from 'react';
-import { segmentRange, stackLevels } from '../../../../shared/text/highlightSegments';
+import { segmentRange, stackLevels } from '../../../../shared/text/highlightBands';
 import type { TextPiece } from '../../../../shared/text/paragraphChunks';
 import { useParagraphSlice, type ParagraphSlice } from '../../store/paragraphSlices';
 

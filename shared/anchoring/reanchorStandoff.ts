@@ -1,8 +1,8 @@
-import { quoteAround } from '../text/quote';
-import { reanchor, type AnchorInput } from '../text/reanchor';
-import { changeEntitySpan, type StandoffDocument } from './standoffDocument';
-import type { EntityLine, SpanFragment } from './standoffLine';
-import { worstAnchorStatus } from '../text/reanchorStatus';
+import { quoteAround } from './quote';
+import { reanchor, type AnchorInput } from './reanchor';
+import { changeEntitySpan, type StandoffDocument } from '../brat/standoffDocument';
+import type { EntityLine, SpanFragment } from '../brat/standoffLine';
+import { worstAnchorStatus } from './reanchorStatus';
 
 /**
  * Re-anchoring for a brat article whose text changed on disk. A `.ann` file stores no quote

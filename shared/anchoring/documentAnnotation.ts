@@ -1,5 +1,5 @@
-import type { StoredAnnotation } from './nativeFormat';
-import type { OffsetConverter } from '../text/offsets';
+import type { StoredAnnotation } from '../model/nativeFormat';
+import type { OffsetConverter } from './offsets';
 
 /**
  * An annotation as the UI holds it: the same fields as in the file, but `start`, `end` and

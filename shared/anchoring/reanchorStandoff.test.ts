@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reanchorStandoff } from './reanchorStandoff';
-import { parseStandoff, serializeStandoff } from './standoffDocument';
+import { parseStandoff, serializeStandoff } from '../brat/standoffDocument';
 
 const OLD = 'سرلشکر باقری در دمشق با همتای سوری دیدار کرد. ستاد کل (ارتش) نیروهای مسلح بیانیه داد.';
 const ANN = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentRange, stackLevels } from './highlightSegments';
+import { segmentRange, stackLevels } from './highlightBands';
 
 const span = (id: string, start: number, end: number) => ({ id, start, end });
 
