@@ -13,7 +13,8 @@ import path from 'node:path';
 import { eventNames, windowChannelNames, type EventChannel, type EventPayloadOf } from '../shared/ipc';
 import { createApi } from '../shared/createApi';
 import { recoverFromRendererGone } from '../electron/crashRecovery';
-import { createDispatcher, createHandlerTable } from '../electron/ipc/handlers';
+import { createDispatcher } from '../electron/ipc/dispatcher';
+import { createHandlerTable } from '../electron/ipc/handlerTable';
 import type { HostPlatform } from '../electron/ipc/hostPlatform';
 import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { SettingsStore } from '../electron/services/app/settingsStore';
@@ -143,7 +144,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, payload] as const);
     },
   };
-  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR' }));
+  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR' }), session);
 
   // Context-wide, so a page opened after a crash is wired the same way.
   await context.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);

@@ -3,7 +3,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
-import { createDispatcher, createHandlerTable } from './ipc/handlers';
+import { createDispatcher } from './ipc/dispatcher';
+import { createHandlerTable } from './ipc/handlerTable';
+import { electronSender } from './ipc/senderCheck';
 import type { HostPlatform } from './ipc/hostPlatform';
 import { CorpusSession } from './services/corpus/corpusSession';
 import { CorpusSwitchRequests } from './services/app/corpusSwitchRequests';
@@ -117,16 +119,10 @@ async function start(): Promise<void> {
     corpusOpened: () => refreshMenu(),
   };
   const switchRequests = new CorpusSwitchRequests();
-  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale(), switchRequests }));
+  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale(), switchRequests }), corpusSession);
 
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, payload: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      // Only the app's own page in the window's top frame may call: never a subframe.
-      const topFrame = event.senderFrame !== null && event.senderFrame.parent === null;
-      const trusted = mainWindow !== null && event.sender === mainWindow.webContents && topFrame && isAppUrl(frameUrl);
-      return dispatch(channel, payload, { trusted, description: frameUrl || 'unknown frame' });
-    });
+    ipcMain.handle(channel, (event, payload: unknown) => dispatch(channel, payload, electronSender(event, mainWindow, isAppUrl)));
   }
 
   const startupFolder = await chooseStartupFolder({

@@ -5,6 +5,7 @@
  * derived from it. Only domain verbs: no generic invoke, no paths outside the opened corpus.
  */
 import { z } from 'zod';
+import { ArticleIdSchema, ArticleRefSchema } from './articleId';
 import { ArticleStatusSchema } from './model/status';
 import { StoredAnnotationListSchema, StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
 import { TagTypeSchema } from './model/tagSet';
@@ -109,7 +110,7 @@ export type UserProblemOf<C extends UserProblemCode> = Extract<UserProblem, { co
  * Electron carries only an error's message across IPC (the e2e harness likewise), and puts its
  * own words before it. A problem thrown by a handler therefore travels at the end of the message
  * as this marker and its JSON, URI-encoded so that the marker (it holds a `:`) cannot occur inside
- * it and the last marker found is always ours. The dispatcher encodes (electron/ipc/handlers.ts)
+ * it and the last marker found is always ours. The dispatcher encodes (electron/ipc/dispatcher.ts)
  * and the window's API layer decodes (renderer/src/api.ts), once each.
  */
 export const PROBLEM_MARKER = 'hashiye-problem:';
@@ -132,13 +133,6 @@ export function decodeProblem(message: string): UserProblem | null {
   const parsed = UserProblemSchema.safeParse(json);
   return parsed.success ? parsed.data : null;
 }
-
-/** An article named by its path relative to the corpus root, with forward slashes. */
-export const ArticleIdSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((id) => !id.includes('\0'), 'an article id has no NUL character');
 
 export const TagTypeWireSchema = z.object({
   id: z.string(),
@@ -364,11 +358,11 @@ export const ipcContract = {
   'app.init': { request: Empty, response: AppStateSchema },
   'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
   'corpus.refresh': { request: Empty, response: CorpusSchema.nullable() },
-  'article.load': { request: z.object({ id: ArticleIdSchema, encoding: ArticleEncodingChoiceSchema.optional() }).strict(), response: ArticleDocumentSchema },
+  'article.load': { request: z.object({ id: ArticleRefSchema, encoding: ArticleEncodingChoiceSchema.optional() }).strict(), response: ArticleDocumentSchema },
   'annotations.save': {
     request: z
       .object({
-        id: ArticleIdSchema,
+        id: ArticleRefSchema,
         /** SHA-256 of the text the annotations were made on: a save never lands on another text. */
         sha256: z.string(),
         status: ArticleStatusSchema,
@@ -389,7 +383,7 @@ export const ipcContract = {
   'annotations.saveChanges': {
     request: z
       .object({
-        id: ArticleIdSchema,
+        id: ArticleRefSchema,
         sha256: z.string(),
         base: z.string().min(1).max(100),
         status: ArticleStatusSchema,
@@ -405,7 +399,7 @@ export const ipcContract = {
   },
   /** Renames a broken annotation file aside (never deleting it) so the article can be annotated afresh. */
   'annotations.moveAside': {
-    request: z.object({ id: ArticleIdSchema }).strict(),
+    request: z.object({ id: ArticleRefSchema }).strict(),
     response: z.object({ movedTo: z.string() }),
   },
   /**
@@ -438,7 +432,7 @@ export const ipcContract = {
   },
   /** Texts tagged elsewhere in the corpus that recur untagged in this article (code points). */
   'article.suggestions': {
-    request: z.object({ id: ArticleIdSchema }).strict(),
+    request: z.object({ id: ArticleRefSchema }).strict(),
     response: z.object({ suggestions: z.array(z.object({ start: z.number().int(), end: z.number().int(), type: z.string(), text: z.string(), count: z.number().int() })) }),
   },
   /** What renaming, merging or removing tag types would change in the annotation files. */
@@ -453,11 +447,11 @@ export const ipcContract = {
   },
   /** The lines deleting an entity would also remove (brat: relations, events, notes); empty in native mode. */
   'annotations.previewDelete': {
-    request: z.object({ id: ArticleIdSchema, annotationId: z.string().min(1) }).strict(),
+    request: z.object({ id: ArticleRefSchema, annotationId: z.string().min(1) }).strict(),
     response: z.object({ lines: z.array(z.string()) }),
   },
   'session.remember': {
-    request: z.object({ articleId: ArticleIdSchema.nullable(), offset: z.number().int().nonnegative().max(1e9).optional() }).strict(),
+    request: z.object({ articleId: ArticleRefSchema.nullable(), offset: z.number().int().nonnegative().max(1e9).optional() }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
   /** Display preferences, saved in the user's settings. */
@@ -482,7 +476,7 @@ export const ipcContract = {
   'annotators.switch': { request: Empty, response: SwitchSummarySchema },
   /** Assigns articles to an annotator (null: unassigns them). */
   'annotators.assign': {
-    request: z.object({ ids: z.array(ArticleIdSchema).min(1).max(100_000), assignee: AnnotatorNameSchema.nullable() }).strict(),
+    request: z.object({ ids: z.array(ArticleRefSchema).min(1).max(100_000), assignee: AnnotatorNameSchema.nullable() }).strict(),
     response: AssignSummarySchema,
   },
   'agreement.compute': {
@@ -497,12 +491,12 @@ export const ipcContract = {
     response: AgreementReportSchema,
   },
   /** The open article's disagreements between its annotators, side by side. */
-  'curation.load': { request: z.object({ id: ArticleIdSchema }).strict(), response: ArticleCurationSchema },
+  'curation.load': { request: z.object({ id: ArticleRefSchema }).strict(), response: ArticleCurationSchema },
   /** Records decisions and rewrites the curated `NAME.ann.json`. */
   'curation.decide': {
     request: z
       .object({
-        id: ArticleIdSchema,
+        id: ArticleRefSchema,
         changes: z.array(z.object({ groupId: z.string().min(1).max(200), decision: CurationDecisionSchema.nullable() }).strict()).min(1).max(10_000),
       })
       .strict(),

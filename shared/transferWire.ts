@@ -4,17 +4,11 @@
  * events and the summaries shown in the dialogs. Part of the contract in shared/ipc.ts.
  */
 import { z } from 'zod';
+import { ArticleRefSchema } from './articleId';
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from './formats/exportTypes';
 import { CONLL_SEPARATORS } from './formats/import/conll';
 import { IMPORT_FORMATS } from './formats/import/importTypes';
 import { TAG_SCHEMES } from './formats/import/tagScheme';
-
-/** An article id, as in shared/ipc.ts (repeated here so that this file does not import ipc.ts back). */
-const ArticleIdWire = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((id) => !id.includes('\0'), 'an article id has no NUL character');
 
 export const EXPORT_SCOPES = ['article', 'corpus', 'done'] as const;
 export type ExportScopeChoice = (typeof EXPORT_SCOPES)[number];
@@ -24,7 +18,7 @@ export const ExportRunRequestSchema = z
     format: z.enum(EXPORT_FORMAT_IDS),
     /** `article`: the article named by `articleId`; `done`: articles marked done or approved. */
     scope: z.enum(EXPORT_SCOPES),
-    articleId: ArticleIdWire.optional(),
+    articleId: ArticleRefSchema.optional(),
     scheme: z.enum(TAGGING_SCHEMES).optional(),
     jsonlVariant: z.enum(JSONL_VARIANTS).optional(),
     /** Write even when some label cannot be held by the format (the report lists each). */
@@ -35,7 +29,8 @@ export const ExportRunRequestSchema = z
     message: 'articleId is given exactly when the scope is one article',
     path: ['articleId'],
   });
-export type ExportRunRequest = z.output<typeof ExportRunRequestSchema>;
+/** What the window sends (main's handler receives the article confined to the corpus). */
+export type ExportRunRequest = z.input<typeof ExportRunRequestSchema>;
 
 export const ExportProblemWireSchema = z.object({
   kind: z.string(),

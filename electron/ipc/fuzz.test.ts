@@ -14,7 +14,8 @@ import { channelNames, eventNames, ipcContract, type Channel } from '../../share
 import { createApi } from '../../shared/createApi';
 import { CorpusSession } from '../services/corpus/corpusSession';
 import { SettingsStore } from '../services/app/settingsStore';
-import { createDispatcher, createHandlerTable, type Dispatch } from './handlers';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { createHandlerTable } from './handlerTable';
 import { IpcRefusedError } from './ipcRefusedError';
 
 const ARTICLE = 'خبرگزاری ایرنا 😀 گزارش داد\r\nکه «می‌دهد» و\u00a0NASA';
@@ -102,6 +103,7 @@ beforeAll(async () => {
   const settings = await SettingsStore.open(settingsFolder);
   dispatch = createDispatcher(
     createHandlerTable({ session, settings, host: { pickFolder: async () => null, emit: () => {} }, development: false }),
+    session,
   );
   api = createApi(channelNames, eventNames, (channel, request) => dispatch(channel, request, trusted), () => () => {});
   articleSha = ((await dispatch('article.load', { id: 'a.txt' }, trusted)) as { sha256: string }).sha256;

@@ -1,8 +1,45 @@
-import type { z } from 'zod';
-import type { Channel, ipcContract, ResponseOf } from '../../shared/ipc';
+import { CorpusSwitchRequests } from '../services/app/corpusSwitchRequests';
+import { TransferJobs } from '../services/transfer/transferJobs';
+import { appHandlers } from './handlers/app';
+import { articleHandlers } from './handlers/article';
+import { corpusHandlers } from './handlers/corpus';
+import { leadHandlers } from './handlers/lead';
+import { tagsetHandlers } from './handlers/tagset';
+import { transferHandlers } from './handlers/transfer';
+import type { HandlerContext, HandlerDependencies, HandlerDomain, HandlerTable } from './handlerTypes';
 
-/** The request as the contract's schema outputs it (defaults filled in), which is what a handler receives. */
-type RequestOutput<C extends Channel> = z.output<(typeof ipcContract)[C]['request']>;
-type Handler<C extends Channel> = (request: RequestOutput<C>) => Promise<ResponseOf<C>>;
-/** One handler per channel of shared/ipc.ts; the domain handler files each fill a part of it. */
-export type HandlerTable = { [C in Channel]: Handler<C> };
+/**
+ * Every domain's handlers, one table. Each domain file answers exactly its channels
+ * (handlerTypes.ts DomainHandlers), and the domains split the contract's namespaces between
+ * them: a channel without a handler, or with two, does not compile.
+ */
+const domainHandlers = {
+  app: appHandlers,
+  corpus: corpusHandlers,
+  article: articleHandlers,
+  tagset: tagsetHandlers,
+  lead: leadHandlers,
+  transfer: transferHandlers,
+} as const satisfies Record<HandlerDomain, (context: HandlerContext) => object>;
+
+export function createHandlerTable({ systemLocale = 'en', transfers = new TransferJobs(), switchRequests = new CorpusSwitchRequests(), ...dependencies }: HandlerDependencies): HandlerTable {
+  const context: HandlerContext = { ...dependencies, systemLocale, transfers, switchRequests };
+  forwardSessionEvents(context);
+  return {
+    ...domainHandlers.app(context),
+    ...domainHandlers.corpus(context),
+    ...domainHandlers.article(context),
+    ...domainHandlers.tagset(context),
+    ...domainHandlers.lead(context),
+    ...domainHandlers.transfer(context),
+  };
+}
+
+/** What the session notices on disk (the watcher) reaches the window as events. */
+function forwardSessionEvents({ session, host }: HandlerContext): void {
+  session.onEvent((event) => {
+    if (event.kind === 'articleChangedOnDisk') host.emit('article.changedOnDisk', { id: event.id });
+    else if (event.kind === 'annotationsChangedOnDisk') host.emit('annotations.changedOnDisk', { id: event.id });
+    else host.emit('corpus.listChanged', event.corpus);
+  });
+}

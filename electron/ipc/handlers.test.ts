@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../shared/ipc';
 import { CorpusSession } from '../services/corpus/corpusSession';
 import { SettingsStore } from '../services/app/settingsStore';
-import { createDispatcher, createHandlerTable, type Dispatch } from './handlers';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { createHandlerTable } from './handlerTable';
 
 const trusted = { trusted: true, description: 'test window' };
 const ARTICLE = 'گزارش خبرنگار ایرنا از تهران 😀 و NASA\r\nپاراگراف دوم';
@@ -35,6 +36,7 @@ beforeEach(async () => {
       host: { pickFolder: async () => pickedFolder, emit: (event, payload) => emitted.push({ event, payload }) },
       development: false,
     }),
+    session,
   );
 });
 

@@ -10,3 +10,10 @@ export class IpcRefusedError extends Error {
     this.name = 'IpcRefusedError';
   }
 }
+
+type UnavailableAction = Extract<UserProblem, { code: 'unavailable' }>['action'];
+
+/** Refuses what this host (a window without native dialogs, the e2e harness) cannot do. */
+export function hostCannot(what: string, action: UnavailableAction): never {
+  throw new IpcRefusedError(`This window cannot ${what}.`, { code: 'unavailable', action });
+}

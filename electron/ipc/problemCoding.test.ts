@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeProblem, encodeProblem, PROBLEM_MARKER, type UserProblem } from '../../shared/ipc';
 import { CorpusSession } from '../services/corpus/corpusSession';
 import { SettingsStore } from '../services/app/settingsStore';
-import { createDispatcher, createHandlerTable, type Dispatch } from './handlers';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { createHandlerTable } from './handlerTable';
 
 /**
  * What a handler throws reaches the window as a coded problem: the dispatcher encodes it into the
@@ -27,7 +28,7 @@ beforeEach(async () => {
   await session.open(corpus);
   const settings = await SettingsStore.open(path.join(workspace, 'settings'));
   pickedFolder = null;
-  dispatch = createDispatcher(createHandlerTable({ session, settings, host: { pickFolder: async () => pickedFolder, emit: () => undefined }, development: false }));
+  dispatch = createDispatcher(createHandlerTable({ session, settings, host: { pickFolder: async () => pickedFolder, emit: () => undefined }, development: false }), session);
 });
 
 afterEach(async () => {
@@ -65,7 +66,8 @@ describe('problems across the dispatcher', () => {
 
   it('an error whose message cannot be replaced, or no Error at all, still arrives coded', async () => {
     const frozen = Object.freeze(new Error('frozen words'));
-    const throwing = createDispatcher({ ...createHandlerTable({ session: new CorpusSession(), settings: await SettingsStore.open(path.join(workspace, 'settings2')), host: { pickFolder: async () => null, emit: () => undefined }, development: false }), 'corpus.refresh': async () => { throw frozen; }, 'stats.compute': async () => { throw 'a string'; } });
+    const idle = new CorpusSession();
+    const throwing = createDispatcher({ ...createHandlerTable({ session: idle, settings: await SettingsStore.open(path.join(workspace, 'settings2')), host: { pickFolder: async () => null, emit: () => undefined }, development: false }), 'corpus.refresh': async () => { throw frozen; }, 'stats.compute': async () => { throw 'a string'; } }, idle);
     const failure = async (channel: string) => throwing(channel, {}, trusted).then(() => null, (error: unknown) => error as Error);
     const fromFrozen = await failure('corpus.refresh');
     expect(decodeProblem(fromFrozen?.message ?? '')).toEqual({ code: 'unexpected', detail: 'frozen words' });

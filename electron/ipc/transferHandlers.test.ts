@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../shared/ipc';
 import { CorpusSession } from '../services/corpus/corpusSession';
 import { SettingsStore } from '../services/app/settingsStore';
-import { createDispatcher, createHandlerTable, type Dispatch } from './handlers';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { createHandlerTable } from './handlerTable';
 
 /** export.* and import.* through the dispatcher, with a host whose dialogs answer what the test chose. */
 const trusted = { trusted: true, description: 'test window' };
@@ -45,6 +46,7 @@ beforeEach(async () => {
       },
       development: false,
     }),
+    session,
   );
 });
 

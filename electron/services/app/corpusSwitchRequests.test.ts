@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, createHandlerTable, type Dispatch } from '../../ipc/handlers';
+import { createDispatcher, type Dispatch } from '../../ipc/dispatcher';
+import { createHandlerTable } from '../../ipc/handlerTable';
 import { CorpusSession } from '../corpus/corpusSession';
 import { CorpusSwitchRequests } from './corpusSwitchRequests';
 import { SettingsStore } from './settingsStore';
@@ -24,7 +25,7 @@ beforeEach(async () => {
   await session.open(path.join(workspace, 'first'));
   switchRequests = new CorpusSwitchRequests();
   const settings = await SettingsStore.open(path.join(workspace, 'settings'));
-  dispatch = createDispatcher(createHandlerTable({ session, settings, host: { pickFolder: async () => null, emit: () => undefined }, development: false, switchRequests }));
+  dispatch = createDispatcher(createHandlerTable({ session, settings, host: { pickFolder: async () => null, emit: () => undefined }, development: false, switchRequests }), session);
 });
 
 afterEach(async () => {

@@ -70,3 +70,34 @@ function realPathOfNearestExisting(id: string, target: string): string {
 export function toArticleId(root: string, absolutePath: string): string {
   return path.relative(root, absolutePath).split(path.sep).join('/');
 }
+
+declare const confinedToCorpus: unique symbol;
+
+/**
+ * An article id checked against a corpus root by `resolveInCorpus`, with the path it resolved
+ * to. Only `confineArticle` makes one: a service that takes it cannot be handed an unchecked id.
+ * main's IPC dispatcher confines every article id of a request (electron/ipc/articleRefs.ts);
+ * the CLI confines its own.
+ */
+export interface ConfinedArticle {
+  /** The id as given (relative to the root, forward slashes). */
+  readonly id: string;
+  /** The absolute path inside `root` it resolved to. */
+  readonly path: string;
+  /** The corpus root it was confined to. */
+  readonly root: string;
+  readonly [confinedToCorpus]: true;
+}
+
+export function confineArticle(root: string, id: string): ConfinedArticle {
+  return { id, path: resolveInCorpus(root, id), root } as ConfinedArticle;
+}
+
+/**
+ * The article's path, when it was confined to this `root`: a request checked against the corpus
+ * open then must not reach another one opened since (the id would name a file of that one).
+ */
+export function articlePathIn(root: string, article: ConfinedArticle): string {
+  if (article.root !== root) throw new PathOutsideCorpusError(article.id, 'it was checked against another corpus than the one open now');
+  return article.path;
+}

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statsToCsv } from '../../../shared/stats/statsCsv';
 import { runCli } from '../../cli/cli';
-import { createDispatcher, createHandlerTable } from '../../ipc/handlers';
+import { createDispatcher } from '../../ipc/dispatcher';
+import { createHandlerTable } from '../../ipc/handlerTable';
 import { switchToAnnotatorFiles } from './annotatorFiles';
 import { decodeArticle } from '../article/articleDecoder';
 import { CorpusSession } from '../corpus/corpusSession';
@@ -115,6 +116,7 @@ describe('hashiye stats and the app print the same figures', () => {
     const csvTarget = path.join(settingsFolder, 'out.csv');
     const dispatch = createDispatcher(
       createHandlerTable({ session, settings: await SettingsStore.open(settingsFolder), host: { pickFolder: async () => null, pickSaveFile: async () => csvTarget, emit: () => {} }, development: false }),
+      session,
     );
     const trusted = { trusted: true, description: 'test' };
     const app = await dispatch('stats.compute', {}, trusted);

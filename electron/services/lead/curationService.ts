@@ -10,7 +10,7 @@ import { listArticleAnnotators } from './annotatorFiles';
 import { annotatorFilePath } from './annotatorPaths';
 import { decodeArticle, type DecodedArticle } from '../article/articleDecoder';
 import { readEncodingRecord } from '../article/encodingRecord';
-import { resolveInCorpus } from '../corpus/corpusPaths';
+import { articlePathIn, type ConfinedArticle } from '../corpus/corpusPaths';
 import { readArticleBytes } from '../corpus/confinedReaders';
 
 /** The top-level field of the curated file that records the curation (see CurationRecordSchema). */
@@ -45,8 +45,9 @@ function readRecord(curated: AnnotationFile | null): CurationRecord | null {
   return parsed.data;
 }
 
-async function loadCuration(root: string, articleId: string, chosen?: readonly string[]): Promise<LoadedCuration> {
-  const articlePath = resolveInCorpus(root, articleId);
+async function loadCuration(root: string, confined: ConfinedArticle, chosen?: readonly string[]): Promise<LoadedCuration> {
+  const articleId = confined.id;
+  const articlePath = articlePathIn(root, confined);
   const article = decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath) });
   const present = await listArticleAnnotators(articlePath);
   const wanted = chosen ?? present;
@@ -86,8 +87,8 @@ async function loadCuration(root: string, articleId: string, chosen?: readonly s
 }
 
 /** Every disagreement of an article between its annotators (all, or the ones chosen), and the decisions taken so far. */
-export async function loadArticleCuration(root: string, articleId: string, annotators?: readonly string[]): Promise<ArticleCuration> {
-  return (await loadCuration(root, articleId, annotators)).view;
+export async function loadArticleCuration(root: string, article: ConfinedArticle, annotators?: readonly string[]): Promise<ArticleCuration> {
+  return (await loadCuration(root, article, annotators)).view;
 }
 
 export interface DecisionChange {
@@ -107,11 +108,12 @@ export interface DecisionChange {
  */
 export async function applyCurationDecisions(
   root: string,
-  articleId: string,
+  article: ConfinedArticle,
   changes: readonly DecisionChange[],
   options: { curator?: string; annotators?: readonly string[] } = {},
 ): Promise<CuratedArticle> {
-  const loaded = await loadCuration(root, articleId, options.annotators);
+  const articleId = article.id;
+  const loaded = await loadCuration(root, article, options.annotators);
   const { listing } = loaded.view;
   const length = Array.from(loaded.article.text).length;
   const previousDecisions = decisionsOf(loaded.record);

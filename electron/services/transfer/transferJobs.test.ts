@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportProgressWire, ImportProgressWire } from '../../../shared/transferWire';
 import { TransferBusyError, TransferJobs } from './transferJobs';
+import { confineArticle } from '../corpus/corpusPaths';
 
 const folders: string[] = [];
 async function temporaryFolder(prefix: string): Promise<string> {
@@ -123,11 +124,14 @@ describe('TransferJobs export', () => {
   it('scopes: one article, the done articles; an article id that leaves the corpus is refused', async () => {
     const corpus = await generatedCorpus(6);
     const jobs = new TransferJobs();
-    const one = await jobs.runExport(corpus, { format: 'csv', scope: 'article', articleId: 'article-00003.txt', allowLossy: false }, await temporaryFolder('hashiye-transfer-out-'), () => {});
+    const one = await jobs.runExport(corpus, { format: 'csv', scope: 'article', articleId: confineArticle(corpus, 'article-00003.txt'), allowLossy: false }, await temporaryFolder('hashiye-transfer-out-'), () => {});
     expect(one.outcome === 'finished' && one.totals.articles).toBe(1);
     const done = await jobs.runExport(corpus, { format: 'csv', scope: 'done', allowLossy: false }, await temporaryFolder('hashiye-transfer-out-'), () => {});
     expect(done.outcome === 'finished' && done.totals.articles).toBe(3);
-    await expect(jobs.runExport(corpus, { format: 'csv', scope: 'article', articleId: '../outside.txt', allowLossy: false }, await temporaryFolder('hashiye-transfer-out-'), () => {})).rejects.toThrow(/outside/);
+    expect(() => confineArticle(corpus, '../outside.txt')).toThrow(/outside/);
+    // An article confined to another corpus (one open before) is not exported from this one.
+    const elsewhere = confineArticle(await generatedCorpus(1), 'article-00000.txt');
+    await expect(jobs.runExport(corpus, { format: 'csv', scope: 'article', articleId: elsewhere, allowLossy: false }, await temporaryFolder('hashiye-transfer-out-'), () => {})).rejects.toThrow(/another corpus/);
     expect(jobs.exportRunning).toBe(false);
   });
 

@@ -4,15 +4,16 @@ import type { ImportProblem } from '../../../shared/formats/import/importTypes';
 import type {
   ExportFinished,
   ExportProgressWire,
-  ExportRunRequest,
+  ExportRunRequestSchema,
   ExportRunResult,
   ImportFinished,
   ImportProblemWire,
   ImportProgressWire,
   ImportRunRequest,
 } from '../../../shared/transferWire';
+import type { z } from 'zod';
 import type { UserProblem } from '../../../shared/ipc';
-import { resolveInCorpus } from '../corpus/corpusPaths';
+import { articlePathIn, PathOutsideCorpusError, type ConfinedArticle } from '../corpus/corpusPaths';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, exportCorpus, type ExportCorpusOptions, type ExportScope } from './exportCorpus';
 import { importCorpus, type ImportOptions } from './importCorpus';
 
@@ -25,6 +26,9 @@ export interface TransferListLimits {
   files: number;
   problems: number;
 }
+
+/** An export request as the dispatcher hands it over: the one article already confined to the corpus. */
+export type ExportJobRequest = Omit<z.output<typeof ExportRunRequestSchema>, 'articleId'> & { articleId?: ConfinedArticle };
 
 const DEFAULT_LIMITS: TransferListLimits = { documents: 500, files: 200, problems: 1000 };
 /** Progress events at most this often (plus the first and every change of phase). */
@@ -85,14 +89,14 @@ export class TransferJobs {
    * Exports the corpus at `root` into `outFolder`. Resolves to the summary, or to a cancelled
    * outcome when `cancelExport` was called before the files were written.
    */
-  async runExport(root: string, request: ExportRunRequest, outFolder: string, onProgress: (progress: ExportProgressWire) => void): Promise<ExportRunResult> {
+  async runExport(root: string, request: ExportJobRequest, outFolder: string, onProgress: (progress: ExportProgressWire) => void): Promise<ExportRunResult> {
     if (this.exportAbort) throw new TransferBusyError('export');
     let scope: ExportScope | undefined;
     if (request.scope === 'article') {
-      // Confined like every id from the window, though the engine only uses it as a filter.
-      const id = request.articleId ?? '';
-      resolveInCorpus(root, id);
-      scope = { articleIds: [id] };
+      // Confined to this corpus like every id from the window, though the engine only uses it as a filter.
+      if (request.articleId === undefined) throw new PathOutsideCorpusError('', 'an export of one article names it');
+      articlePathIn(root, request.articleId);
+      scope = { articleIds: [request.articleId.id] };
     } else if (request.scope === 'done') {
       scope = { statuses: DONE_STATUSES };
     }

@@ -1,0 +1,35 @@
+import { openCorpus } from '../corpusOpening';
+import { resolveDroppedPath } from '../droppedPath';
+import type { DomainHandlers, HandlerContext } from '../handlerTypes';
+
+/** Opening a corpus (dialog, drop, main's menu), its listing, and search and tag-all across it. */
+export function corpusHandlers(context: HandlerContext): DomainHandlers<'corpus'> {
+  const { session, settings, host, switchRequests } = context;
+  return {
+    'corpus.openDialog': async () => {
+      const folder = await host.pickFolder();
+      return folder === null ? null : openCorpus(context, folder);
+    },
+    'corpus.confirmSwitch': async ({ token }) => {
+      const folder = switchRequests.take(token);
+      return folder === null ? null : openCorpus(context, folder);
+    },
+    'corpus.openDropped': async ({ path: droppedPath }) => {
+      const target = await resolveDroppedPath(droppedPath);
+      const corpus = await openCorpus(context, target.folder);
+      return { corpus, articleId: target.articleName };
+    },
+    'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
+    'corpus.search': async ({ query, wholeWords }) => session.searchCorpus(query, wholeWords),
+    'corpus.tagAll': async ({ query, wholeWords, type }) => {
+      const result = await session.tagAllInCorpus(query, wholeWords, type, settings.annotator());
+      host.emit('corpus.listChanged', await session.describe());
+      return result;
+    },
+    'corpus.undoTagAll': async ({ batchId }) => {
+      const result = await session.undoTagAll(batchId);
+      host.emit('corpus.listChanged', await session.describe());
+      return result;
+    },
+  };
+}
