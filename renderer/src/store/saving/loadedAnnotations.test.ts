@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { toDocumentAnnotations } from '../../../shared/model/documentAnnotation';
-import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { createOffsetConverter } from '../../../shared/text/offsets';
+import { toDocumentAnnotations } from '../../../../shared/model/documentAnnotation';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
+import { createOffsetConverter } from '../../../../shared/text/offsets';
 import { toDocumentAnnotationsInSteps } from './loadedAnnotations';
 
 const TEXT = '😀 علی دایی 😀 در تهران 😀 با فیفا\n'.repeat(50);
