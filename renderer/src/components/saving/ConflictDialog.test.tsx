@@ -21,19 +21,19 @@ const conflicts: SaveConflict[] = [
 function show(language: 'fa' | 'en'): void {
   preferencesActions.changeDisplay({ language });
   corpusViewActions.showCorpus({
-      name: 'c',
-      displayPath: '/c',
-      mode: 'native',
-      articles: [],
-      tagSet: {
-        source: 'default',
-        problem: null,
-        userProblems: [],
-        types: [
-          { id: 'PER', label: { fa: 'شخص', en: 'Person' }, color: '#c00', hotkey: 'Digit1', guideline: '', attributes: [] },
-          { id: 'LOC', label: { fa: 'مکان', en: 'Location' }, color: '#0a0', hotkey: 'Digit3', guideline: '', attributes: [] },
-        ],
-      },
+    name: 'c',
+    displayPath: '/c',
+    mode: 'native',
+    articles: [],
+    tagSet: {
+      source: 'default',
+      problem: null,
+      userProblems: [],
+      types: [
+        { id: 'PER', label: { fa: 'شخص', en: 'Person' }, color: '#c00', hotkey: 'Digit1', guideline: '', attributes: [] },
+        { id: 'LOC', label: { fa: 'مکان', en: 'Location' }, color: '#0a0', hotkey: 'Digit3', guideline: '', attributes: [] },
+      ],
+    },
   });
   saveStatusActions.askAboutConflicts('a.txt', conflicts);
 }
