@@ -31,7 +31,7 @@ describe('layering lint', () => {
   it('refuses electron, node:* and the main-process code in renderer/', async () => {
     expect(await restrictedImportMessages("import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n", 'renderer/src/probe.tsx')).not.toHaveLength(0);
     expect(await restrictedImportMessages("import path from 'node:path';\nexport const p = path;\n", 'renderer/src/probe.ts')).not.toHaveLength(0);
-    expect(await restrictedImportMessages("import { CorpusSession } from '../../electron/services/corpus/corpusSession';\nexport const c = CorpusSession;\n", 'renderer/src/probe.ts')).not.toHaveLength(0);
+    expect(await restrictedImportMessages("import { CorpusSession } from '../electron/services/corpus/corpusSession';\nexport const c = CorpusSession;\n", 'renderer/src/probe.ts')).not.toHaveLength(0);
   });
 
   it('refuses renderer code in electron/', async () => {
@@ -40,7 +40,7 @@ describe('layering lint', () => {
 
   it('accepts what each layer may use', async () => {
     expect(await restrictedImportMessages("import { z } from 'zod';\nexport const s = z.string();\n", 'shared/probe.ts')).toHaveLength(0);
-    expect(await restrictedImportMessages("import { ipcContract } from '../../shared/ipc';\nexport const c = ipcContract;\n", 'renderer/src/probe.ts')).toHaveLength(0);
+    expect(await restrictedImportMessages("import { ipcContract } from '../shared/ipc';\nexport const c = ipcContract;\n", 'renderer/src/probe.ts')).toHaveLength(0);
     expect(await restrictedImportMessages("import path from 'node:path';\nexport const p = path;\n", 'electron/probe.ts')).toHaveLength(0);
   });
 });

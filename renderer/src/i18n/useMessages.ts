@@ -1,7 +1,7 @@
 import { messages, type MessageKey } from './messages';
-import { useSessionStore } from '../store/sessionStore';
+import { usePreferencesStore } from '../store/preferencesStore';
 
 export function useMessages(): (key: MessageKey) => string {
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   return (key) => messages[language][key];
 }

@@ -15,10 +15,9 @@ interface CorpusSearchState {
   /** The last "tag all" step, which the panel can undo. */
   lastTagAll: (TagAllResult & { type: string }) | null;
   error: UserProblem | null;
-  set: (change: Partial<Omit<CorpusSearchState, 'set'>>) => void;
 }
 
-export const useCorpusSearchStore = create<CorpusSearchState>()((set) => ({
+export const useCorpusSearchStore = create<CorpusSearchState>()(() => ({
   open: false,
   query: '',
   wholeWords: true,
@@ -27,5 +26,42 @@ export const useCorpusSearchStore = create<CorpusSearchState>()((set) => ({
   previewType: null,
   lastTagAll: null,
   error: null,
-  set: (change) => set(change),
 }));
+
+export const corpusSearchActions = {
+  open(): void {
+    useCorpusSearchStore.setState({ open: true });
+  },
+  close(): void {
+    useCorpusSearchStore.setState({ open: false });
+  },
+  /** A new query: the old result and its preview are gone. */
+  changeQuery(query: string): void {
+    useCorpusSearchStore.setState({ query, result: null, previewType: null });
+  },
+  setWholeWords(wholeWords: boolean): void {
+    useCorpusSearchStore.setState({ wholeWords, result: null });
+  },
+  previewTagAll(type: string | null): void {
+    useCorpusSearchStore.setState({ previewType: type });
+  },
+  searchStarted(): void {
+    useCorpusSearchStore.setState({ busy: true, error: null, previewType: null });
+  },
+  showResult(result: CorpusSearchResult): void {
+    useCorpusSearchStore.setState({ result, busy: false });
+  },
+  /** A corpus-wide step (tag all, or its undo) is on its way. */
+  stepStarted(): void {
+    useCorpusSearchStore.setState({ busy: true, error: null });
+  },
+  taggedAll(result: TagAllResult, type: string): void {
+    useCorpusSearchStore.setState({ lastTagAll: { ...result, type }, previewType: null, busy: false });
+  },
+  tagAllUndone(): void {
+    useCorpusSearchStore.setState({ lastTagAll: null, busy: false });
+  },
+  failed(error: UserProblem): void {
+    useCorpusSearchStore.setState({ busy: false, error });
+  },
+};

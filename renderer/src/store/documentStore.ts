@@ -5,8 +5,9 @@ import type { StoredRelation } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';
 
 /**
- * The document slice: what is saved to the annotation file and what undo and redo walk
- * through. Session state (selection, hover, panels) lives in sessionStore and is never saved.
+ * The document records (as tldraw keeps its document apart from editor state): what is saved to
+ * the annotation file and what undo and redo walk through. View state (selection, loading,
+ * panels) lives in articleViewStore and the other stores, and is never saved nor undone.
  */
 export interface DocumentState {
   articleId: string | null;
@@ -14,20 +15,16 @@ export interface DocumentState {
   relations: StoredRelation[];
   labels: string[];
   status: ArticleStatus;
-  replace: (next: Pick<DocumentState, 'annotations'> & Partial<Pick<DocumentState, 'status' | 'relations'>>) => void;
-  load: (document: Pick<DocumentState, 'articleId' | 'annotations' | 'relations' | 'labels' | 'status'>) => void;
 }
 
 export const useDocumentStore = create<DocumentState>()(
   temporal(
-    (set) => ({
+    (): DocumentState => ({
       articleId: null,
       annotations: [],
       relations: [],
       labels: [],
       status: 'new',
-      replace: (next) => set((state) => ({ annotations: next.annotations, status: next.status ?? state.status, relations: next.relations ?? state.relations })),
-      load: (document) => set(document),
     }),
     {
       partialize: (state) => ({ annotations: state.annotations, relations: state.relations, status: state.status }),
@@ -37,15 +34,10 @@ export const useDocumentStore = create<DocumentState>()(
   ),
 );
 
-export function undoDocument(): void {
-  useDocumentStore.temporal.getState().undo();
-}
-
-export function redoDocument(): void {
-  useDocumentStore.temporal.getState().redo();
-}
-
 export type LoadedDocument = Pick<DocumentState, 'articleId' | 'annotations' | 'relations' | 'labels' | 'status'>;
+
+/** One edit: the annotations (and the status or relations, when they change with them). */
+export type DocumentEdit = Pick<DocumentState, 'annotations'> & Partial<Pick<DocumentState, 'status' | 'relations'>>;
 
 /**
  * Changes the store makes that are not the user's edits (a load, a merge adopted from disk):
@@ -62,25 +54,36 @@ function setWithoutHistory(document: LoadedDocument): void {
   temporalStore.pause();
   notAnEdit++;
   try {
-    useDocumentStore.getState().load(document);
+    useDocumentStore.setState(document);
   } finally {
     notAnEdit--;
     temporalStore.resume();
   }
 }
 
-/** Loads another article's annotations with an empty history: undo is per article. */
-export function loadDocument(document: LoadedDocument): void {
-  setWithoutHistory(document);
-  useDocumentStore.temporal.getState().clear();
-}
-
-/**
- * Takes what another writer made of the document (merged with this window's edits) without
- * counting it as an edit. The undo history ends here: stepping back past this point would
- * restore states without the other writer's changes, so undo could delete another person's
- * annotation without that being anyone's action. The user's own edits after it undo as usual.
- */
-export function adoptMergedDocument(document: LoadedDocument): void {
-  loadDocument(document);
-}
+export const documentActions = {
+  /** The user's edit: one step of the undo history, saved by autosave. */
+  edit(next: DocumentEdit): void {
+    useDocumentStore.setState((state) => ({ annotations: next.annotations, status: next.status ?? state.status, relations: next.relations ?? state.relations }));
+  },
+  /** Loads another article's annotations with an empty history: undo is per article. */
+  load(document: LoadedDocument): void {
+    setWithoutHistory(document);
+    useDocumentStore.temporal.getState().clear();
+  },
+  /**
+   * Takes what another writer made of the document (merged with this window's edits) without
+   * counting it as an edit. The undo history ends here: stepping back past this point would
+   * restore states without the other writer's changes, so undo could delete another person's
+   * annotation without that being anyone's action. The user's own edits after it undo as usual.
+   */
+  adoptMerged(document: LoadedDocument): void {
+    documentActions.load(document);
+  },
+  undo(): void {
+    useDocumentStore.temporal.getState().undo();
+  },
+  redo(): void {
+    useDocumentStore.temporal.getState().redo();
+  },
+};

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { buildMatchingKey, findHits, type MatchingKey, type TextHit } from '../../../shared/text/matchingKey';
-import type { OpenArticle } from './sessionStore';
+import type { OpenArticle } from './articleViewStore';
 
 /** Find-in-article state: session only, never saved. */
 export interface FindState {
@@ -11,18 +11,43 @@ export interface FindState {
   current: number;
   /** The tag chosen for "tag all", while its preview is shown. */
   previewType: string | null;
-  set: (change: Partial<Omit<FindState, 'set'>>) => void;
 }
 
-export const useFindStore = create<FindState>()((set) => ({
+export const useFindStore = create<FindState>()(() => ({
   open: false,
   query: '',
   wholeWords: true,
   hits: [],
   current: 0,
   previewType: null,
-  set: (change) => set(change),
 }));
+
+export const findActions = {
+  open(): void {
+    useFindStore.setState({ open: true });
+  },
+  close(): void {
+    useFindStore.setState({ open: false, previewType: null });
+  },
+  /** A new query: the tag-all preview of the old one is gone. */
+  changeQuery(query: string): void {
+    useFindStore.setState({ query, previewType: null });
+  },
+  setWholeWords(wholeWords: boolean): void {
+    useFindStore.setState({ wholeWords });
+  },
+  /** The hits of the query as it is now, the first one current. */
+  showHits(hits: TextHit[]): void {
+    useFindStore.setState({ hits, current: 0 });
+  },
+  goToHit(index: number): void {
+    useFindStore.setState({ current: index });
+  },
+  /** Shows (or, with null, hides) what "tag all" would add as that tag. */
+  previewTagAll(type: string | null): void {
+    useFindStore.setState({ previewType: type });
+  },
+};
 
 const keyCache = new WeakMap<OpenArticle, MatchingKey>();
 

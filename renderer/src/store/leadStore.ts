@@ -1,14 +1,8 @@
-import { problemOf } from '../ipcError';
 import type { UserProblem } from '../../../shared/ipc';
 import { create } from 'zustand';
 import type { AgreementReport } from '../../../shared/agreement/agreementReport';
-import type { CurationDecision } from '../../../shared/curation/curationDecision';
 import type { ArticleCuration, AssignSummary, CorpusAnnotators, SwitchSummary } from '../../../shared/curation/curationSchemas';
 import type { CorpusStats } from '../../../shared/stats/corpusStatsReport';
-import { api } from '../api';
-import { openArticle } from './actions';
-import { flushSave } from './autosave';
-import { useSessionStore } from './sessionStore';
 
 export type LeadTab = 'stats' | 'annotators' | 'agreement' | 'curation';
 export type AgreementMode = 'pair' | 'all';
@@ -36,10 +30,9 @@ export interface LeadState {
   agreementB: string;
   agreement: AgreementReport | null;
   curation: ArticleCuration | null;
-  set: (change: Partial<Omit<LeadState, 'set'>>) => void;
 }
 
-export const useLeadStore = create<LeadState>()((set) => ({
+export const useLeadStore = create<LeadState>()(() => ({
   open: false,
   tab: 'stats',
   settingsOpen: false,
@@ -57,137 +50,76 @@ export const useLeadStore = create<LeadState>()((set) => ({
   agreementB: '',
   agreement: null,
   curation: null,
-  set: (change) => set(change),
 }));
 
-
-/** Runs one request with the panel marked busy; a failure lands in `error`, never thrown. */
-async function run<T>(request: () => Promise<T>): Promise<T | null> {
-  const store = useLeadStore.getState();
-  store.set({ busy: true, error: null, message: null });
-  try {
-    return await request();
-  } catch (error) {
-    useLeadStore.getState().set({ error: problemOf(error) });
-    return null;
-  } finally {
-    useLeadStore.getState().set({ busy: false });
-  }
+function set(change: Partial<LeadState>): void {
+  useLeadStore.setState(change);
 }
 
-export function openLeadView(tab?: LeadTab): void {
-  const store = useLeadStore.getState();
-  store.set({ open: true, ...(tab ? { tab } : {}) });
-  void refreshLeadTab(tab ?? store.tab);
-}
-
-export function closeLeadView(): void {
-  useLeadStore.getState().set({ open: false });
-}
-
-export function toggleLeadView(): void {
-  if (useLeadStore.getState().open) closeLeadView();
-  else openLeadView();
-}
-
-export function showLeadTab(tab: LeadTab): void {
-  useLeadStore.getState().set({ tab, error: null, message: null });
-  void refreshLeadTab(tab);
-}
-
-/** Loads what a tab shows when it is opened: the figures are always those of the files now. */
-async function refreshLeadTab(tab: LeadTab): Promise<void> {
-  if (tab === 'stats') await loadStats();
-  else if (tab === 'annotators' || tab === 'agreement') await loadAnnotators();
-  else await loadCuration();
-}
-
-export async function loadStats(): Promise<void> {
-  // The figures are read from the files: what the window has not saved yet would be missing.
-  await flushSave();
-  const stats = await run(() => api().stats.compute({}));
-  if (stats) useLeadStore.getState().set({ stats });
-}
-
-export async function exportStatsCsv(): Promise<void> {
-  await flushSave();
-  const result = await run(() => api().stats.exportCsv({}));
-  if (result?.savedAs) useLeadStore.getState().set({ message: result.savedAs });
-}
-
-export async function loadAnnotators(): Promise<void> {
-  const annotators = await run(() => api().annotators.list({}));
-  if (!annotators) return;
-  const { agreementA, agreementB } = useLeadStore.getState();
-  const names = annotators.annotators;
-  // Keep the chosen pair while it still exists; otherwise the first two annotators.
-  const a = names.includes(agreementA) ? agreementA : (names[0] ?? '');
-  const b = names.includes(agreementB) && agreementB !== a ? agreementB : (names.find((name) => name !== a) ?? '');
-  useLeadStore.getState().set({ annotators, agreementA: a, agreementB: b });
-}
-
-export async function previewAnnotatorSwitch(): Promise<void> {
-  await flushSave();
-  const preview = await run(() => api().annotators.previewSwitch({}));
-  if (preview) useLeadStore.getState().set({ switchPreview: preview, switchDone: null });
-}
-
-export async function switchToAnnotatorFiles(): Promise<void> {
-  await flushSave();
-  const done = await run(() => api().annotators.switch({}));
-  if (!done) return;
-  useLeadStore.getState().set({ switchDone: done, switchPreview: null });
-  await loadAnnotators();
-}
-
-export function toggleAssignSelection(id: string): void {
-  const { assignSelection } = useLeadStore.getState();
-  useLeadStore.getState().set({ assignSelection: assignSelection.includes(id) ? assignSelection.filter((entry) => entry !== id) : [...assignSelection, id] });
-}
-
-export async function assignArticles(assignee: string | null): Promise<void> {
-  const ids = [...useLeadStore.getState().assignSelection];
-  if (ids.length === 0) return;
-  await flushSave();
-  const result = await run(() => api().annotators.assign({ ids, assignee }));
-  if (result) useLeadStore.getState().set({ assignResult: result, assignSelection: [] });
-}
-
-export async function computeAgreementReport(): Promise<void> {
-  const { agreementMode, agreementA, agreementB } = useLeadStore.getState();
-  const selection = agreementMode === 'all' ? ({ kind: 'all' } as const) : ({ kind: 'pair', a: agreementA, b: agreementB } as const);
-  const report = await run(() => api().agreement.compute({ selection }));
-  if (report) useLeadStore.getState().set({ agreement: report });
-}
-
-/** The open article's disagreements; nothing when no article is open. */
-export async function loadCuration(): Promise<void> {
-  const article = useSessionStore.getState().article;
-  if (!article) {
-    useLeadStore.getState().set({ curation: null });
-    return;
-  }
-  const curation = await run(() => api().curation.load({ id: article.id }));
-  useLeadStore.getState().set({ curation });
-}
-
-/**
- * Records one decision, which rewrites the curated `NAME.ann.json`, then reloads the article so
- * that the view shows the curated annotations.
- */
-export async function decideDisagreement(groupId: string, decision: CurationDecision | null): Promise<void> {
-  const curation = useLeadStore.getState().curation;
-  if (!curation) return;
-  await flushSave();
-  const curated = await run(() => api().curation.decide({ id: curation.articleId, changes: [{ groupId, decision }] }));
-  if (!curated) return;
-  useLeadStore.getState().set({ curation: curated });
-  if (useSessionStore.getState().article?.id === curation.articleId) await openArticle(curation.articleId, { reload: true });
-}
-
-export async function saveAnnotatorName(name: string): Promise<boolean> {
-  const result = await run(() => api().settings.setAnnotator({ name }));
-  if (!result) return false;
-  useSessionStore.getState().set({ annotator: result.annotator });
-  return true;
-}
+/** The lead view's own changes; the requests to main that fill it are in flows/lead.ts. */
+export const leadActions = {
+  open(tab?: LeadTab): void {
+    set({ open: true, ...(tab ? { tab } : {}) });
+  },
+  close(): void {
+    set({ open: false });
+  },
+  showTab(tab: LeadTab): void {
+    set({ tab, error: null, message: null });
+  },
+  /** The annotator-name popover; a failure shown in it goes with it. */
+  toggleSettings(): void {
+    set({ settingsOpen: !useLeadStore.getState().settingsOpen, error: null });
+  },
+  closeSettings(): void {
+    set({ settingsOpen: false, error: null });
+  },
+  requestStarted(): void {
+    set({ busy: true, error: null, message: null });
+  },
+  requestFailed(error: UserProblem): void {
+    set({ error });
+  },
+  requestEnded(): void {
+    set({ busy: false });
+  },
+  showMessage(message: string): void {
+    set({ message });
+  },
+  showStats(stats: CorpusStats): void {
+    set({ stats });
+  },
+  /** The annotators, keeping the chosen pair while it still exists, else the first two. */
+  showAnnotators(annotators: CorpusAnnotators): void {
+    const { agreementA, agreementB } = useLeadStore.getState();
+    const names = annotators.annotators;
+    const a = names.includes(agreementA) ? agreementA : (names[0] ?? '');
+    const b = names.includes(agreementB) && agreementB !== a ? agreementB : (names.find((name) => name !== a) ?? '');
+    set({ annotators, agreementA: a, agreementB: b });
+  },
+  showSwitchPreview(preview: SwitchSummary): void {
+    set({ switchPreview: preview, switchDone: null });
+  },
+  switched(done: SwitchSummary): void {
+    set({ switchDone: done, switchPreview: null });
+  },
+  toggleAssignSelection(id: string): void {
+    const { assignSelection } = useLeadStore.getState();
+    set({ assignSelection: assignSelection.includes(id) ? assignSelection.filter((entry) => entry !== id) : [...assignSelection, id] });
+  },
+  assigned(result: AssignSummary): void {
+    set({ assignResult: result, assignSelection: [] });
+  },
+  chooseAgreementMode(agreementMode: AgreementMode): void {
+    set({ agreementMode });
+  },
+  chooseAgreementPair(pair: { a?: string; b?: string }): void {
+    set({ ...(pair.a !== undefined ? { agreementA: pair.a } : {}), ...(pair.b !== undefined ? { agreementB: pair.b } : {}) });
+  },
+  showAgreement(report: AgreementReport): void {
+    set({ agreement: report });
+  },
+  showCuration(curation: ArticleCuration | null): void {
+    set({ curation });
+  },
+};

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import { useDocumentStore } from './documentStore';
-import { useSessionStore } from './sessionStore';
+import { useArticleViewStore } from './articleViewStore';
 
 /**
  * The annotations and the selection as the side panes show them: the same values as the
@@ -17,7 +17,7 @@ export interface PaintedDocumentState {
 
 export const usePaintedDocumentStore = create<PaintedDocumentState>()(() => ({
   annotations: useDocumentStore.getState().annotations,
-  selectedAnnotationId: useSessionStore.getState().selectedAnnotationId,
+  selectedAnnotationId: useArticleViewStore.getState().selectedAnnotationId,
 }));
 
 /** The panes catch up at the latest this long after an edit, even when the window is never idle or hidden. */
@@ -28,7 +28,7 @@ let scheduled = false;
 function handOver(): void {
   scheduled = false;
   const annotations = useDocumentStore.getState().annotations;
-  const selectedAnnotationId = useSessionStore.getState().selectedAnnotationId;
+  const selectedAnnotationId = useArticleViewStore.getState().selectedAnnotationId;
   const painted = usePaintedDocumentStore.getState();
   if (painted.annotations !== annotations || painted.selectedAnnotationId !== selectedAnnotationId) {
     usePaintedDocumentStore.setState({ annotations, selectedAnnotationId });
@@ -56,6 +56,6 @@ function scheduleHandOver(): void {
 useDocumentStore.subscribe((state, previous) => {
   if (state.annotations !== previous.annotations) scheduleHandOver();
 });
-useSessionStore.subscribe((state, previous) => {
+useArticleViewStore.subscribe((state, previous) => {
   if (state.selectedAnnotationId !== previous.selectedAnnotationId) scheduleHandOver();
 });

@@ -4,7 +4,7 @@ import { ParagraphAnnotationIndex } from '../../../shared/model/paragraphAnnotat
 import { splitIntoPieces, type TextPiece } from '../../../shared/text/paragraphChunks';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import { useDocumentStore } from './documentStore';
-import { useSessionStore } from './sessionStore';
+import { useArticleViewStore } from './articleViewStore';
 
 const piecesByParagraphs = new WeakMap<readonly Paragraph[], TextPiece[]>();
 
@@ -66,10 +66,10 @@ function paragraphsHolding(id: string | null): number[] {
 
 /** Starts over for another article (or its annotations loaded afresh): every paragraph is told. */
 function rebuild(): void {
-  const article = useSessionStore.getState().article;
+  const article = useArticleViewStore.getState().article;
   const document = useDocumentStore.getState();
   const previousCount = slices.length;
-  selectedId = useSessionStore.getState().selectedAnnotationId;
+  selectedId = useArticleViewStore.getState().selectedAnnotationId;
   const pieces = article ? piecesOf(article.paragraphs) : [];
   index = article && document.articleId === article.id ? new ParagraphAnnotationIndex(pieces, document.annotations) : null;
   slices = [];
@@ -80,7 +80,7 @@ function rebuild(): void {
   }
 }
 
-useSessionStore.subscribe((state, previous) => {
+useArticleViewStore.subscribe((state, previous) => {
   if (state.article !== previous.article) {
     rebuild();
     return;

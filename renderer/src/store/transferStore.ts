@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { UserProblem } from '../../../shared/ipc';
 import type { ExportFormatId, JsonlVariant, TaggingScheme } from '../../../shared/formats/exportTypes';
 import type { ImportFormat } from '../../../shared/formats/import/importTypes';
-import type { ExportProgressWire, ExportRunResult, ExportScopeChoice, ImportFinished, ImportProgressWire, ImportSourceKind } from '../../../shared/transferWire';
+import type { ExportProgressWire, ExportRunResult, ExportScopeChoice, ImportFinished, ImportProgressWire, ImportRunResult, ImportSourceKind } from '../../../shared/transferWire';
 
 export interface ExportChoices {
   format: ExportFormatId;
@@ -38,10 +38,9 @@ export interface TransferState {
   importProgress: ImportProgressWire | null;
   importResult: ImportFinished | null;
   importError: UserProblem | null;
-  set: (change: Partial<Omit<TransferState, 'set'>>) => void;
 }
 
-export const useTransferStore = create<TransferState>()((set) => ({
+export const useTransferStore = create<TransferState>()(() => ({
   exportOpen: false,
   exportStage: 'form',
   exportChoices: { format: 'conll', scope: 'corpus', scheme: 'iob2', jsonlVariant: 'label', allowLossy: false },
@@ -54,5 +53,61 @@ export const useTransferStore = create<TransferState>()((set) => ({
   importProgress: null,
   importResult: null,
   importError: null,
-  set: (change) => set(change),
 }));
+
+function set(change: Partial<TransferState>): void {
+  useTransferStore.setState(change);
+}
+
+export const transferActions = {
+  /** A running export keeps its progress; a finished one goes back to the form. */
+  openExportDialog(): void {
+    const running = useTransferStore.getState().exportStage === 'running';
+    set({ exportOpen: true, importOpen: false, ...(running ? {} : { exportStage: 'form', exportResult: null, exportError: null, exportProgress: null }) });
+  },
+  openImportDialog(): void {
+    const running = useTransferStore.getState().importStage === 'running';
+    set({ importOpen: true, exportOpen: false, ...(running ? {} : { importStage: 'form', importResult: null, importError: null, importProgress: null }) });
+  },
+  closeDialogs(): void {
+    set({ exportOpen: false, importOpen: false });
+  },
+  chooseExport(change: Partial<ExportChoices>): void {
+    set({ exportChoices: { ...useTransferStore.getState().exportChoices, ...change }, exportError: null });
+  },
+  chooseImport(change: Partial<ImportChoices>): void {
+    set({ importChoices: { ...useTransferStore.getState().importChoices, ...change }, importError: null });
+  },
+  exportRefused(problem: UserProblem): void {
+    set({ exportError: problem });
+  },
+  exportStarted(): void {
+    set({ exportStage: 'running', exportProgress: null, exportResult: null, exportError: null });
+  },
+  /** Progress from main, shown only while the export runs (a late message after it ended is dropped). */
+  exportProgressed(progress: ExportProgressWire): void {
+    if (useTransferStore.getState().exportStage === 'running') set({ exportProgress: progress });
+  },
+  /** `result`: the outcome; a dismissed save dialog goes back to the form. */
+  exportEnded(result: ExportRunResult): void {
+    set(result.outcome === 'dismissed' ? { exportStage: 'form' } : { exportStage: 'finished', exportResult: result });
+  },
+  exportFailed(problem: UserProblem): void {
+    set({ exportStage: 'form', exportError: problem });
+  },
+  importRefused(problem: UserProblem): void {
+    set({ importError: problem });
+  },
+  importStarted(): void {
+    set({ importStage: 'running', importProgress: null, importResult: null, importError: null });
+  },
+  importProgressed(progress: ImportProgressWire): void {
+    if (useTransferStore.getState().importStage === 'running') set({ importProgress: progress });
+  },
+  importEnded(result: ImportRunResult): void {
+    set(result.outcome === 'dismissed' ? { importStage: 'form' } : { importStage: 'finished', importResult: result });
+  },
+  importFailed(problem: UserProblem): void {
+    set({ importStage: 'form', importError: problem });
+  },
+};

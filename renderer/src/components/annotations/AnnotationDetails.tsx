@@ -1,19 +1,21 @@
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { useEffect, useState } from 'react';
 import { formatDate, formatNumber } from '../../i18n/formatNumber';
-import { retagAnnotationById, updateSelectedDetails } from '../../store/actions';
+import { retagAnnotationById, updateSelectedDetails } from '../../store/flows/editing';
 import { useDocumentStore } from '../../store/documentStore';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 /** The selected annotation's tag, text, offsets, note and attributes, edited in place. */
 export function AnnotationDetails() {
   // Which annotation to show follows the selection a frame late (the article paints first);
   // the annotation itself is read live, so the fields below always edit its current values.
   const selectedId = usePaintedDocumentStore((state) => state.selectedAnnotationId);
-  const article = useSessionStore((state) => state.article);
-  const language = useSessionStore((state) => state.language);
-  const types = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
+  const article = useArticleViewStore((state) => state.article);
+  const language = usePreferencesStore((state) => state.language);
+  const types = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   const annotation = useDocumentStore((state) => (selectedId === null ? null : (state.annotations.find((item) => item.id === selectedId) ?? null)));
   const [note, setNote] = useState(annotation?.note ?? '');
   const fa = language === 'fa';

@@ -3,9 +3,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { revealAnnotation } from '../../dom/revealAnnotation';
 import { useMessages } from '../../i18n/useMessages';
-import { deleteSelectedAnnotation, selectAnnotation } from '../../store/actions';
+import { articleViewActions } from '../../store/articleViewStore';
+import { deleteSelectedAnnotation } from '../../store/flows/editing';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { useTagAppearance } from './useTagAppearance';
 
 /** Row heights in px, as styles.css sets them (`.annotation-row`). */
@@ -16,9 +18,9 @@ const ROW_WITH_NOTE_PX = 56;
 export function AnnotationList() {
   // A frame behind the article: the highlight a key press made is painted first.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
-  const orphans = useSessionStore((state) => state.article?.orphans ?? NO_ITEMS);
+  const orphans = useArticleViewStore((state) => state.article?.orphans ?? NO_ITEMS);
   const selectedId = usePaintedDocumentStore((state) => state.selectedAnnotationId);
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   const appearance = useTagAppearance();
   const t = useMessages();
   const [tagFilter, setTagFilter] = useState('');
@@ -73,7 +75,7 @@ export function AnnotationList() {
                   className={annotation.id === selectedId ? 'annotation-item selected' : 'annotation-item'}
                   style={{ ['--tag-color' as string]: look.color }}
                   onClick={() => {
-                    selectAnnotation(annotation.id);
+                    articleViewActions.selectAnnotation(annotation.id);
                     revealAnnotation(annotation, 'center');
                   }}
                 >

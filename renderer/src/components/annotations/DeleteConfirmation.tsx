@@ -1,11 +1,11 @@
-import { confirmDelete } from '../../store/actions';
-import { useSessionStore } from '../../store/sessionStore';
+import { confirmDelete } from '../../store/flows/editing';
+import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 /** Shows the brat lines that deleting an entity would remove, before removing them. */
 export function DeleteConfirmation() {
-  const pending = useSessionStore((state) => state.pendingDelete);
-  const language = useSessionStore((state) => state.language);
-  const set = useSessionStore((state) => state.set);
+  const pending = useArticleViewStore((state) => state.pendingDelete);
+  const language = usePreferencesStore((state) => state.language);
   if (!pending) return null;
   const fa = language === 'fa';
   return (
@@ -17,7 +17,7 @@ export function DeleteConfirmation() {
         <button type="button" className="primary" autoFocus onClick={() => confirmDelete(pending.annotationId)}>
           {fa ? 'حذف' : 'Delete'}
         </button>{' '}
-        <button type="button" onClick={() => set({ pendingDelete: null })}>
+        <button type="button" onClick={() => articleViewActions.cancelDelete()}>
           {fa ? 'انصراف' : 'Cancel'}
         </button>
       </div>

@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { revealRange } from '../../dom/scrollRangeIntoView';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
-import { useSessionStore } from '../../store/sessionStore';
-import { acceptSuggestion, refreshSuggestions, rejectSuggestion, useSuggestionStore } from '../../store/suggestionStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { useSaveStatusStore } from '../../store/saveStatusStore';
+import { acceptSuggestion, refreshSuggestions, rejectSuggestion } from '../../store/flows/suggestions';
+import { suggestionActions, useSuggestionStore } from '../../store/suggestionStore';
 import { useTagAppearance } from './useTagAppearance';
 
 const ALL = 'hashiye-suggestions';
@@ -27,9 +30,9 @@ function paint(items: readonly { start: number; end: number }[], current: number
 export function SuggestionPanel() {
   const items = useSuggestionStore((state) => state.items);
   const current = useSuggestionStore((state) => state.current);
-  const articleId = useSessionStore((state) => state.article?.id ?? null);
-  const saveState = useSessionStore((state) => state.saveState);
-  const language = useSessionStore((state) => state.language);
+  const articleId = useArticleViewStore((state) => state.article?.id ?? null);
+  const saveState = useSaveStatusStore((state) => state.saveState);
+  const language = usePreferencesStore((state) => state.language);
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
   const appearance = useTagAppearance();
@@ -73,7 +76,7 @@ export function SuggestionPanel() {
           const look = appearance(item.type);
           return (
             <li key={`${item.start}:${item.type}`} className={index === current ? 'suggestion current' : 'suggestion'} style={{ ['--tag-color' as string]: look.color }}>
-              <button type="button" className="suggestion-text" onClick={() => useSuggestionStore.getState().set({ current: index })}>
+              <button type="button" className="suggestion-text" onClick={() => suggestionActions.select(index)}>
                 <span className="tag-chip">{look.label}</span> <bdi>{item.text}</bdi>
               </button>
               <button type="button" aria-label={fa ? `پذیرش ${item.text}` : `Accept ${item.text}`} onClick={() => acceptSuggestion(index)}>

@@ -3,13 +3,14 @@ import { createPortal } from 'react-dom';
 import { hotkeyLabel } from '../../../../shared/model/tagSet';
 import { TagSetEditor } from './TagSetEditor';
 import { useMessages } from '../../i18n/useMessages';
-import { applyTag } from '../../store/actions';
-import { useSessionStore } from '../../store/sessionStore';
+import { applyTag } from '../../store/flows/editing';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { ProblemText } from '../app/ProblemText';
 
 export function TagPalette() {
-  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
-  const language = useSessionStore((state) => state.language);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
+  const language = usePreferencesStore((state) => state.language);
   const t = useMessages();
   const [editing, setEditing] = useState(false);
   if (!tagSet) return null;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { TagTypeWire } from '../../../../shared/ipc';
 import { api } from '../../api';
-import { openArticle } from '../../store/actions';
-import { flushSave } from '../../store/autosave';
-import { useSessionStore } from '../../store/sessionStore';
+import { flushSave } from '../../store/saving/autosave';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { problemOf } from '../../ipcError';
 import { problemText } from '../../i18n/problemMessages';
+import { showSavedTagSet } from '../../store/flows/corpus';
 
 interface EditableType {
   /** The id the type had when the editor opened (null for a new type): renames are derived from it. */
@@ -52,8 +53,8 @@ function toTypes(rows: readonly EditableType[]) {
 
 /** Adds, renames, recolours, reorders and removes tag types; changes in use are previewed first. */
 export function TagSetEditor({ onClose }: { onClose: () => void }) {
-  const corpus = useSessionStore((state) => state.corpus);
-  const language = useSessionStore((state) => state.language);
+  const corpus = useCorpusViewStore((state) => state.corpus);
+  const language = usePreferencesStore((state) => state.language);
   const [rows, setRows] = useState<EditableType[]>(() => toRows(corpus?.tagSet.types ?? []));
   const [originalIds] = useState<string[]>(() => (corpus?.tagSet.types ?? []).map((type) => type.id));
   const [plan, setPlan] = useState<Plan | null>(null);
@@ -100,9 +101,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     try {
       await flushSave();
       const result = await api().tagset.save({ types: toTypes(rows), changes: typeChanges(rows, originalIds) });
-      const session = useSessionStore.getState();
-      session.set({ corpus: result.corpus });
-      if (session.article) await openArticle(session.article.id, { reload: true });
+      await showSavedTagSet(result.corpus);
       onClose();
     } catch (cause) {
       setError(problemText(problemOf(cause), fa ? 'fa' : 'en'));

@@ -1,13 +1,14 @@
 import { useCallback, useMemo } from 'react';
-import { useSessionStore } from '../../store/sessionStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import type { TagAppearance } from '../article/ParagraphView';
 
 const UNKNOWN_TAG_COLOR = '#888888';
 
 /** Colour and label (in the UI language) of each tag type; unknown types stay visible in grey. */
 export function useTagAppearance(): (type: string) => TagAppearance {
-  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
-  const language = useSessionStore((state) => state.language);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
+  const language = usePreferencesStore((state) => state.language);
   const byId = useMemo(() => new Map((tagSet?.types ?? []).map((type) => [type.id, type])), [tagSet]);
   return useCallback(
     (type: string) => {

@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
 import { api } from '../../api';
 import { useMessages } from '../../i18n/useMessages';
-import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk, openArticle, openNeighbourArticle, redo, showCorpus, switchCorpusWhenSafe, undo } from '../../store/actions';
-import { startAutosave } from '../../store/autosave';
-import { installCloseGuard } from '../../store/closeGuard';
-import { useFindStore } from '../../store/findStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { openArticle, openNeighbourArticle } from '../../store/flows/article';
+import { showCorpus, switchCorpusWhenSafe } from '../../store/flows/corpus';
+import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk } from '../../store/flows/diskChanges';
+import { redo, undo } from '../../store/flows/editing';
+import { startAutosave } from '../../store/saving/autosave';
+import { installCloseGuard } from '../../store/saving/closeGuard';
+import { findActions } from '../../store/findStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { preferencesActions, usePreferencesStore } from '../../store/preferencesStore';
+import { useWindowStore, windowActions } from '../../store/windowStore';
 import { AnnotationDetails } from '../annotations/AnnotationDetails';
 import { ArticleHeader } from '../article/ArticleHeader';
 import { AnnotationList } from '../annotations/AnnotationList';
@@ -22,23 +27,24 @@ import { SuggestionPanel } from '../annotations/SuggestionPanel';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from '../annotations/TagPalette';
 import { TransferDialogs } from '../transfer/TransferDialogs';
-import { openExportDialog, openImportDialog } from '../../store/transferActions';
+import { transferActions } from '../../store/transferStore';
 import { Toolbar } from './Toolbar';
 import { PROBLEM_EXPLANATIONS } from '../corpus/problemExplanations';
 import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
 import { scrollToOffset, useReadingPosition } from '../article/useReadingPosition';
 import { ProblemText } from './ProblemText';
+import { corpusViewActions } from '../../store/corpusViewStore';
 
 
 export function App() {
-  const article = useSessionStore((state) => state.article);
-  const loadError = useSessionStore((state) => state.loadError);
-  const loadingId = useSessionStore((state) => state.loadingArticleId);
-  const language = useSessionStore((state) => state.language);
-  const theme = useSessionStore((state) => state.theme);
-  const fontSize = useSessionStore((state) => state.fontSize);
-  const notice = useSessionStore((state) => state.notice);
+  const article = useArticleViewStore((state) => state.article);
+  const loadError = useArticleViewStore((state) => state.loadError);
+  const loadingId = useArticleViewStore((state) => state.loadingArticleId);
+  const language = usePreferencesStore((state) => state.language);
+  const theme = usePreferencesStore((state) => state.theme);
+  const fontSize = usePreferencesStore((state) => state.fontSize);
+  const notice = useWindowStore((state) => state.notice);
   const t = useMessages();
   useKeyboard();
   useFileDrop();
@@ -60,7 +66,7 @@ export function App() {
     const stopCloseGuard = installCloseGuard();
     const stopCorpus = api().onCorpusChanged((corpus) => showCorpus(corpus));
     const stopSwitch = api().onCorpusSwitchRequested(({ token }) => void switchCorpusWhenSafe(token));
-    const stopList = api().onCorpusListChanged((corpus) => useSessionStore.getState().set({ corpus }));
+    const stopList = api().onCorpusListChanged((corpus) => corpusViewActions.showCorpus(corpus));
     const stopArticleChange = api().onArticleChangedOnDisk(({ id }) => void onArticleChangedOnDisk(id));
     const stopAnnotationChange = api().onAnnotationsChangedOnDisk(({ id }) => void onAnnotationsChangedOnDisk(id));
     const stopMenu = api().onMenuCommand(({ command }) => {
@@ -68,15 +74,15 @@ export function App() {
       else if (command === 'redo') redo();
       else if (command === 'next-article') void openNeighbourArticle(1);
       else if (command === 'previous-article') void openNeighbourArticle(-1);
-      else if (command === 'find') useFindStore.getState().set({ open: true });
-      else if (command === 'shortcuts') useSessionStore.getState().set({ shortcutsOpen: true });
-      else if (command === 'export') openExportDialog();
-      else if (command === 'import') openImportDialog();
+      else if (command === 'find') findActions.open();
+      else if (command === 'shortcuts') windowActions.openShortcuts();
+      else if (command === 'export') transferActions.openExportDialog();
+      else if (command === 'import') transferActions.openImportDialog();
     });
     void api()
       .app.init({})
       .then((state) => {
-        useSessionStore.getState().set({ annotator: state.annotator, language: state.uiLanguage, theme: state.theme, fontSize: state.fontSize, development: state.development });
+        preferencesActions.applySettings({ annotator: state.annotator, language: state.uiLanguage, theme: state.theme, fontSize: state.fontSize, development: state.development });
         showCorpus(state.corpus);
         const first = state.lastArticleId && state.corpus?.articles.some((entry) => entry.id === state.lastArticleId) ? state.lastArticleId : state.corpus?.articles[0]?.id;
         const resumeAt = first === state.lastArticleId ? state.lastArticleOffset : null;
@@ -125,7 +131,7 @@ export function App() {
         {notice ? (
           <div className="notice-bar" role="status" data-testid="notice">
             <span dir="auto">{notice}</span>
-            <button type="button" aria-label={t('close')} onClick={() => useSessionStore.getState().set({ notice: null })}>
+            <button type="button" aria-label={t('close')} onClick={() => windowActions.dismissNotice()}>
               ×
             </button>
           </div>

@@ -1,6 +1,8 @@
 import { hotkeyLabel } from '../../../../shared/model/tagSet';
 import { useMessages } from '../../i18n/useMessages';
-import { useSessionStore } from '../../store/sessionStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { useWindowStore, windowActions } from '../../store/windowStore';
 
 const GENERAL_SHORTCUTS: { keys: string; fa: string; en: string }[] = [
   { keys: '1 … 9', fa: 'برچسب زدن به گزینش، یا تغییر برچسب حاشیه‌نویسی انتخاب‌شده', en: 'Tag the selection, or retag the selected annotation' },
@@ -23,14 +25,13 @@ const GENERAL_SHORTCUTS: { keys: string; fa: string; en: string }[] = [
 ];
 
 export function ShortcutSheet() {
-  const open = useSessionStore((state) => state.shortcutsOpen);
-  const language = useSessionStore((state) => state.language);
-  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
-  const set = useSessionStore((state) => state.set);
+  const open = useWindowStore((state) => state.shortcutsOpen);
+  const language = usePreferencesStore((state) => state.language);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const t = useMessages();
   if (!open) return null;
   return (
-    <div className="sheet-backdrop" onClick={() => set({ shortcutsOpen: false })}>
+    <div className="sheet-backdrop" onClick={() => windowActions.closeShortcuts()}>
       <div className="sheet" role="dialog" aria-label={t('shortcuts')} onClick={(event) => event.stopPropagation()}>
         <h2>{t('shortcuts')}</h2>
         <table>
@@ -57,7 +58,7 @@ export function ShortcutSheet() {
               ))}
           </tbody>
         </table>
-        <button type="button" onClick={() => set({ shortcutsOpen: false })}>
+        <button type="button" onClick={() => windowActions.closeShortcuts()}>
           {t('close')}
         </button>
       </div>

@@ -3,27 +3,29 @@ import { useMessages } from '../../i18n/useMessages';
 import { useProblemText } from '../../i18n/useProblemText';
 import { ProblemText } from './ProblemText';
 import { useDocumentStore } from '../../store/documentStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { saveStatusActions, useSaveStatusStore } from '../../store/saveStatusStore';
 
 const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly', unwritable: 'unwritable', conflict: 'conflict' } as const;
 
 export function StatusBar() {
-  const saveState = useSessionStore((state) => state.saveState);
-  const saveProblem = useSessionStore((state) => state.saveProblem);
+  const saveState = useSaveStatusStore((state) => state.saveState);
+  const saveProblem = useSaveStatusStore((state) => state.saveProblem);
   const say = useProblemText();
-  const article = useSessionStore((state) => state.article);
-  const selection = useSessionStore((state) => state.textSelection);
-  const annotator = useSessionStore((state) => state.annotator);
+  const article = useArticleViewStore((state) => state.article);
+  const selection = useArticleViewStore((state) => state.textSelection);
+  const annotator = usePreferencesStore((state) => state.annotator);
   const count = useDocumentStore((state) => state.annotations.length);
-  const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
+  const unsavedArticles = useSaveStatusStore((state) => state.unsavedArticles);
   const unsavedElsewhere = unsavedArticles.length;
   // Which articles, and why each is not saved, on hover.
   const unsavedList = unsavedArticles.map((entry) => (entry.problem ? `${entry.id}: ${say(entry.problem.problem)}` : entry.id)).join('\n');
-  const conflictPrompt = useSessionStore((state) => state.conflictPrompt);
+  const conflictPrompt = useSaveStatusStore((state) => state.conflictPrompt);
   const t = useMessages();
   // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
   const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   // The status bar shows offsets in code points, the unit of the files on disk.
   const selectionText =
     article && selection
@@ -44,7 +46,7 @@ export function StatusBar() {
         </bdi>
       ) : null}
       {conflictPrompt && !conflictPrompt.open ? (
-        <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => useSessionStore.getState().set({ conflictPrompt: { ...conflictPrompt, open: true } })}>
+        <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => saveStatusActions.reopenConflicts()}>
           {t('chooseVersions')}
         </button>
       ) : null}

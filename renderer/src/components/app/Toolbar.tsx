@@ -1,10 +1,13 @@
 import { useStore } from 'zustand';
 import { useMessages } from '../../i18n/useMessages';
-import { openFolderDialog, redo, setPreferences, undo } from '../../store/actions';
+import { openFolderDialog } from '../../store/flows/corpus';
+import { redo, undo } from '../../store/flows/editing';
+import { setPreferences } from '../../store/flows/preferences';
 import { DisplayControls } from '../article/DisplayControls';
-import { useCorpusSearchStore } from '../../store/corpusSearchStore';
+import { corpusSearchActions } from '../../store/corpusSearchStore';
 import { useDocumentStore } from '../../store/documentStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { LeadToolbarButtons } from '../lead/LeadToolbarButtons';
 import { ExportButton, ImportButton } from '../transfer/ToolbarTransferButtons';
 
@@ -12,9 +15,8 @@ export function Toolbar() {
   const t = useMessages();
   const canUndo = useStore(useDocumentStore.temporal, (state) => state.pastStates.length > 0);
   const canRedo = useStore(useDocumentStore.temporal, (state) => state.futureStates.length > 0);
-  const language = useSessionStore((state) => state.language);
-  const characterPrecision = useSessionStore((state) => state.characterPrecision);
-  const set = useSessionStore((state) => state.set);
+  const language = usePreferencesStore((state) => state.language);
+  const characterPrecision = useArticleViewStore((state) => state.characterPrecision);
   return (
     <header className="toolbar">
       <strong className="brand">{t('appName')}</strong>
@@ -30,10 +32,10 @@ export function Toolbar() {
         {t('redo')}
       </button>
       <label className="toggle">
-        <input type="checkbox" checked={characterPrecision} onChange={(event) => set({ characterPrecision: event.target.checked })} />
+        <input type="checkbox" checked={characterPrecision} onChange={(event) => articleViewActions.setCharacterPrecision(event.target.checked)} />
         {language === 'fa' ? 'دقت نویسه‌ای' : 'Character precision'}
       </label>
-      <button type="button" title="Ctrl+Shift+F" onClick={() => useCorpusSearchStore.getState().set({ open: true })}>
+      <button type="button" title="Ctrl+Shift+F" onClick={() => corpusSearchActions.open()}>
         {language === 'fa' ? 'جست‌وجو در پیکره' : 'Search corpus'}
       </button>
       <LeadToolbarButtons />

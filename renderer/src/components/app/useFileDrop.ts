@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { openDroppedFile } from '../../store/actions';
+import { openDroppedFile } from '../../store/flows/corpus';
 
 /** A folder or article dropped anywhere on the window opens it (resolved in main). */
 export function useFileDrop(): void {

@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
 import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
-import { applyTag, deleteSelectedAnnotation, markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished, redo, selectAnnotation, undo } from '../../store/actions';
+import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { useWindowStore, windowActions } from '../../store/windowStore';
+import { markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished } from '../../store/flows/article';
+import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flows/editing';
 import { useDocumentStore } from '../../store/documentStore';
-import { useCorpusSearchStore } from '../../store/corpusSearchStore';
-import { useFindStore } from '../../store/findStore';
-import { acceptSuggestion, nextSuggestion, rejectSuggestion, useSuggestionStore } from '../../store/suggestionStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { corpusSearchActions } from '../../store/corpusSearchStore';
+import { findActions } from '../../store/findStore';
+import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestions';
+import { suggestionActions, useSuggestionStore } from '../../store/suggestionStore';
 import { revealAnnotation } from '../../dom/revealAnnotation';
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -30,7 +34,7 @@ function revealAnnotationById(id: string): void {
 function stepAnnotation(step: 1 | -1): void {
   const annotations = [...useDocumentStore.getState().annotations].sort(compareReadingOrder);
   if (annotations.length === 0) return;
-  const { selectedAnnotationId, textSelection } = useSessionStore.getState();
+  const { selectedAnnotationId, textSelection } = useArticleViewStore.getState();
   const index = annotations.findIndex((annotation) => annotation.id === selectedAnnotationId);
   let next: (typeof annotations)[number];
   if (index !== -1) {
@@ -43,13 +47,13 @@ function stepAnnotation(step: 1 | -1): void {
     next = [...annotations].reverse().find((annotation) => annotation.start < anchor) ?? annotations[annotations.length - 1];
   }
   window.getSelection()?.removeAllRanges();
-  selectAnnotation(next.id);
+  articleViewActions.selectAnnotation(next.id);
   revealAnnotationById(next.id);
 }
 
 /** The writing direction around the selected annotation, for arrow keys that follow reading order. */
 function directionAtSelection(): 'rtl' | 'ltr' {
-  const { selectedAnnotationId } = useSessionStore.getState();
+  const { selectedAnnotationId } = useArticleViewStore.getState();
   const element = selectedAnnotationId ? document.querySelector(`[data-annotation-id="${CSS.escape(selectedAnnotationId)}"]`) : null;
   const paragraph = element?.closest('[data-offset]') ?? articleRoot();
   return paragraph && getComputedStyle(paragraph).direction === 'rtl' ? 'rtl' : 'ltr';
@@ -62,12 +66,13 @@ function directionAtSelection(): 'rtl' | 'ltr' {
 export function useKeyboard(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const session = useSessionStore.getState();
+      const view = useArticleViewStore.getState();
+      const { corpus } = useCorpusViewStore.getState();
       const suggestion = useSuggestionStore.getState().current;
       if (suggestion !== null && !isTypingTarget(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
         // A current suggestion takes Enter (accept), Escape (reject) and the tag keys (accept as that tag).
-        const tag = session.corpus?.tagSet.types.find((type) => type.hotkey === event.code);
-        const noTextSelection = !session.textSelection || session.textSelection.end <= session.textSelection.start;
+        const tag = corpus?.tagSet.types.find((type) => type.hotkey === event.code);
+        const noTextSelection = !view.textSelection || view.textSelection.end <= view.textSelection.start;
         if (event.code === 'Enter' || event.code === 'NumpadEnter') {
           event.preventDefault();
           acceptSuggestion(suggestion);
@@ -86,14 +91,14 @@ export function useKeyboard(): void {
       }
       if (event.altKey && event.code === 'KeyN') {
         event.preventDefault();
-        nextSuggestion();
+        suggestionActions.next();
         return;
       }
       if (event.code === 'Escape') {
-        if (session.shortcutsOpen) session.set({ shortcutsOpen: false });
+        if (useWindowStore.getState().shortcutsOpen) windowActions.closeShortcuts();
         else {
           window.getSelection()?.removeAllRanges();
-          selectAnnotation(null);
+          articleViewActions.selectAnnotation(null);
         }
         return;
       }
@@ -107,12 +112,12 @@ export function useKeyboard(): void {
       }
       if (command && event.shiftKey && event.code === 'KeyF') {
         event.preventDefault();
-        useCorpusSearchStore.getState().set({ open: true });
+        corpusSearchActions.open();
         return;
       }
       if (command && event.code === 'KeyF') {
         event.preventDefault();
-        useFindStore.getState().set({ open: true });
+        findActions.open();
         document.querySelector<HTMLInputElement>('.find-bar input[type="search"]')?.select();
         return;
       }
@@ -139,7 +144,7 @@ export function useKeyboard(): void {
       if (command || event.altKey) return;
       if ((event.code === 'Slash' && event.shiftKey) || event.key === '?' || event.key === '؟' || event.code === 'F1') {
         event.preventDefault();
-        session.set({ shortcutsOpen: !session.shortcutsOpen });
+        windowActions.toggleShortcuts();
         return;
       }
       if (event.code === 'Tab' && articleHasFocus()) {
@@ -147,7 +152,7 @@ export function useKeyboard(): void {
         stepAnnotation(event.shiftKey ? -1 : 1);
         return;
       }
-      if ((event.code === 'ArrowLeft' || event.code === 'ArrowRight') && articleHasFocus() && !event.shiftKey && session.selectedAnnotationId) {
+      if ((event.code === 'ArrowLeft' || event.code === 'ArrowRight') && articleHasFocus() && !event.shiftKey && view.selectedAnnotationId) {
         // In a right-to-left paragraph the next annotation is to the left.
         event.preventDefault();
         const forward = (event.code === 'ArrowLeft') === (directionAtSelection() === 'rtl');
@@ -164,13 +169,13 @@ export function useKeyboard(): void {
         return;
       }
       if (event.code === 'Delete' || event.code === 'Backspace') {
-        if (session.selectedAnnotationId) {
+        if (view.selectedAnnotationId) {
           event.preventDefault();
           void deleteSelectedAnnotation();
         }
         return;
       }
-      const tag = session.corpus?.tagSet.types.find((type) => type.hotkey === event.code);
+      const tag = corpus?.tagSet.types.find((type) => type.hotkey === event.code);
       if (tag) {
         event.preventDefault();
         applyTag(tag.id);

@@ -1,14 +1,16 @@
 import { ArticleStatusSchema } from '../../../../shared/model/status';
 import { statusLabels } from '../../i18n/messages';
 import { EncodingChooser } from './EncodingChooser';
-import { markDoneAndOpenNext, setArticleStatus } from '../../store/actions';
+import { markDoneAndOpenNext } from '../../store/flows/article';
+import { setArticleStatus } from '../../store/flows/editing';
 import { useDocumentStore } from '../../store/documentStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 /** The open article's name and workflow status, with "done, next" (Ctrl+Enter). */
 export function ArticleHeader() {
-  const article = useSessionStore((state) => state.article);
-  const language = useSessionStore((state) => state.language);
+  const article = useArticleViewStore((state) => state.article);
+  const language = usePreferencesStore((state) => state.language);
   const status = useDocumentStore((state) => state.status);
   if (!article) return null;
   const fa = language === 'fa';

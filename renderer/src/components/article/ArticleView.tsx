@@ -5,10 +5,10 @@ import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
 import { snapWindow } from '../../../../shared/anchoring/snapWindow';
 import { selectDomRange } from '../../dom/domPosition';
 import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../../dom/selectionOffsets';
-import { selectSuggestionAt, useSuggestionStore } from '../../store/suggestionStore';
-import { selectAnnotation } from '../../store/actions';
+import { suggestionActions } from '../../store/suggestionStore';
 import { useDocumentStore } from '../../store/documentStore';
-import { useSessionStore, type OpenArticle } from '../../store/sessionStore';
+import { articleViewActions, useArticleViewStore, type OpenArticle } from '../../store/articleViewStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { flushSync } from 'react-dom';
 import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../store/paragraphSlices';
@@ -184,9 +184,9 @@ function useTagColourSheet(tagSet: TagSetWire | null): void {
 
 export function ArticleView({ article }: { article: OpenArticle }) {
   const rootRef = useRef<HTMLDivElement>(null);
-  const characterPrecision = useSessionStore((state) => state.characterPrecision);
+  const characterPrecision = useArticleViewStore((state) => state.characterPrecision);
   const appearance = useTagAppearance();
-  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   useTagColourSheet(tagSet);
   // Very long paragraphs are drawn in pieces (a one-line article of megabytes would otherwise be
   // one block the browser shapes and lays out whole, for seconds to minutes).
@@ -218,13 +218,12 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       const root = rootRef.current;
       if (!root) return;
       const raw = selectionToOffsets(root, window.getSelection());
-      const set = useSessionStore.getState().set;
       if (!raw) {
-        set({ textSelection: null });
+        articleViewActions.clearTextSelection();
         return;
       }
       if (!snap) {
-        set({ textSelection: raw });
+        articleViewActions.followTextSelection(raw);
         return;
       }
       const paragraph = article.paragraphs[paragraphIndexAt(article.paragraphs, raw.start)];
@@ -232,10 +231,10 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       const bounds = snapWindow(article.text, raw, { start: paragraph.start, end: lastParagraph.end });
       const range = precise ? trimRange(article.text, raw) : snapToWords(article.text, raw, bounds);
       if (range.end <= range.start) {
-        set({ textSelection: null });
+        articleViewActions.clearTextSelection();
         return;
       }
-      set({ textSelection: range, selectedAnnotationId: null });
+      articleViewActions.selectText(range);
       if (range.start !== raw.start || range.end !== raw.end) selectDomRange(root, range.start, range.end);
     },
     [article],
@@ -246,7 +245,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       const root = rootRef.current;
       const selection = window.getSelection();
       if (!root || !selection) return;
-      if (selection.isCollapsed) useSessionStore.getState().set({ textSelection: null });
+      if (selection.isCollapsed) articleViewActions.clearTextSelection();
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);
@@ -272,12 +271,12 @@ export function ArticleView({ article }: { article: OpenArticle }) {
           const id = element.dataset.annotationId;
           if (id && !stack.includes(id)) stack.push(id);
         }
-        const current = stack.indexOf(useSessionStore.getState().selectedAnnotationId ?? '');
-        selectAnnotation(stack.length === 0 ? null : stack[(current + 1) % stack.length]);
+        const current = stack.indexOf(useArticleViewStore.getState().selectedAnnotationId ?? '');
+        articleViewActions.selectAnnotation(stack.length === 0 ? null : stack[(current + 1) % stack.length]);
         // A click on plain text: the caret the click left shows whether it is on a suggestion.
         if (stack.length === 0 && rootRef.current && selection?.anchorNode) {
           const offset = offsetOfBoundary(rootRef.current, selection.anchorNode, selection.anchorOffset, 'start');
-          if (offset === null || !selectSuggestionAt(offset)) useSuggestionStore.getState().set({ current: null });
+          if (offset === null || !suggestionActions.selectAt(offset)) suggestionActions.select(null);
         }
       }}
     >

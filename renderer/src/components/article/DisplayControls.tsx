@@ -1,14 +1,14 @@
-import { setPreferences } from '../../store/actions';
-import { useSessionStore } from '../../store/sessionStore';
+import { setPreferences } from '../../store/flows/preferences';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 const MIN_FONT = 12;
 const MAX_FONT = 40;
 
 /** Text size of the article and the colour theme, remembered in the settings. */
 export function DisplayControls() {
-  const fontSize = useSessionStore((state) => state.fontSize);
-  const theme = useSessionStore((state) => state.theme);
-  const language = useSessionStore((state) => state.language);
+  const fontSize = usePreferencesStore((state) => state.fontSize);
+  const theme = usePreferencesStore((state) => state.theme);
+  const language = usePreferencesStore((state) => state.language);
   const fa = language === 'fa';
   return (
     <span className="display-controls">

@@ -1,8 +1,9 @@
 import { ARTICLE_ENCODING_LABELS, ARTICLE_ENCODINGS, AUTO_ENCODING, chooserEncodingOf } from '../../../../shared/text/articleEncodings';
 import { ArticleEncodingChoiceSchema } from '../../../../shared/ipc';
 import { useMessages } from '../../i18n/useMessages';
-import { openArticle } from '../../store/actions';
-import { useSessionStore } from '../../store/sessionStore';
+import { openArticle } from '../../store/flows/article';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 /**
  * Reopens the open article in another encoding (or back to detection). Main keeps the choice
@@ -10,8 +11,8 @@ import { useSessionStore } from '../../store/sessionStore';
  * file, so later sessions, exports and searches do too; unsaved edits are saved first.
  */
 export function EncodingChooser() {
-  const article = useSessionStore((state) => state.article);
-  const language = useSessionStore((state) => state.language);
+  const article = useArticleViewStore((state) => state.article);
+  const language = usePreferencesStore((state) => state.language);
   const t = useMessages();
   if (!article) return null;
   const value = article.encodingChosen ? (chooserEncodingOf(article.encoding) ?? AUTO_ENCODING) : AUTO_ENCODING;

@@ -3,10 +3,12 @@ import { useEffect, useRef } from 'react';
 import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { selectDomRange } from '../../dom/domPosition';
 import { scrollRangeIntoView } from '../../dom/scrollRangeIntoView';
-import { tagAllHits } from '../../store/actions';
+import { tagAllHits } from '../../store/flows/editing';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
-import { searchArticle, useFindStore } from '../../store/findStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { findActions, searchArticle, useFindStore } from '../../store/findStore';
+import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 const HITS_HIGHLIGHT = 'hashiye-find-hits';
 const CURRENT_HIGHLIGHT = 'hashiye-find-current';
@@ -30,10 +32,10 @@ function paintHits(hits: readonly { start: number; end: number }[], current: num
 }
 
 export function FindBar() {
-  const { open, query, wholeWords, hits, current, previewType, set } = useFindStore();
-  const article = useSessionStore((state) => state.article);
-  const language = useSessionStore((state) => state.language);
-  const tagTypes = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
+  const { open, query, wholeWords, hits, current, previewType } = useFindStore();
+  const article = useArticleViewStore((state) => state.article);
+  const language = usePreferencesStore((state) => state.language);
+  const tagTypes = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -44,8 +46,8 @@ export function FindBar() {
   }, [open]);
 
   useEffect(() => {
-    set({ hits: open ? searchArticle(article, query, wholeWords) : [], current: 0 });
-  }, [open, article, query, wholeWords, set]);
+    findActions.showHits(open ? searchArticle(article, query, wholeWords) : []);
+  }, [open, article, query, wholeWords]);
 
   useEffect(() => {
     // After the frame that shows an edit: painting never delays the highlight the user made.
@@ -60,7 +62,7 @@ export function FindBar() {
   const step = (delta: number) => {
     if (hits.length === 0) return;
     const next = (current + delta + hits.length) % hits.length;
-    set({ current: next });
+    findActions.goToHit(next);
     const root = articleRoot();
     const hit = hits[next];
     if (root && hit) {
@@ -82,13 +84,13 @@ export function FindBar() {
         placeholder={fa ? 'جست‌وجو در مقاله…' : 'Find in article…'}
         value={query}
         dir="auto"
-        onChange={(event) => set({ query: event.target.value, previewType: null })}
+        onChange={(event) => findActions.changeQuery(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
             step(event.shiftKey ? -1 : 1);
           } else if (event.key === 'Escape') {
-            set({ open: false, previewType: null });
+            findActions.close();
           }
         }}
       />
@@ -109,19 +111,19 @@ export function FindBar() {
           const root = articleRoot();
           if (!hit || !root) return;
           selectDomRange(root, hit.start, hit.end);
-          useSessionStore.getState().set({ textSelection: { start: hit.start, end: hit.end }, selectedAnnotationId: null });
+          articleViewActions.selectText({ start: hit.start, end: hit.end });
           root.focus();
         }}
       >
         {fa ? 'گزینش' : 'Select'}
       </button>
       <label className="toggle">
-        <input type="checkbox" checked={wholeWords} onChange={(event) => set({ wholeWords: event.target.checked })} />
+        <input type="checkbox" checked={wholeWords} onChange={(event) => findActions.setWholeWords(event.target.checked)} />
         {fa ? 'واژهٔ کامل' : 'Whole words'}
       </label>
       <label className="toggle">
         {fa ? `برچسب زدن به همهٔ ${hits.length} مورد:` : `Tag all ${hits.length} hits as:`}
-        <select aria-label={fa ? 'برچسب برای همه' : 'Tag for all hits'} value={previewType ?? ''} disabled={hits.length === 0} onChange={(event) => set({ previewType: event.target.value || null })}>
+        <select aria-label={fa ? 'برچسب برای همه' : 'Tag for all hits'} value={previewType ?? ''} disabled={hits.length === 0} onChange={(event) => findActions.previewTagAll(event.target.value || null)}>
           <option value="">—</option>
           {tagTypes.map((type) => (
             <option key={type.id} value={type.id}>
@@ -130,7 +132,7 @@ export function FindBar() {
           ))}
         </select>
       </label>
-      <button type="button" aria-label={fa ? 'بستن جست‌وجو' : 'Close find'} onClick={() => set({ open: false, previewType: null })}>
+      <button type="button" aria-label={fa ? 'بستن جست‌وجو' : 'Close find'} onClick={() => findActions.close()}>
         ×
       </button>
       {previewType && article ? (
@@ -154,12 +156,12 @@ export function FindBar() {
             className="primary"
             onClick={() => {
               tagAllHits(hits, previewType);
-              set({ previewType: null });
+              findActions.previewTagAll(null);
             }}
           >
             {fa ? 'برچسب زدن به همه' : 'Tag all'}
           </button>
-          <button type="button" onClick={() => set({ previewType: null })}>
+          <button type="button" onClick={() => findActions.previewTagAll(null)}>
             {fa ? 'انصراف' : 'Cancel'}
           </button>
         </div>

@@ -3,7 +3,7 @@ import { partitionPoint } from '../../../../shared/sortedSearch';
 import { api } from '../../api';
 import { PARAGRAPH_CHUNK_CLASS, PARAGRAPH_SELECTOR } from '../../dom/selectionOffsets';
 import { whenOffsetRendered } from '../../dom/waitForOffset';
-import { useSessionStore } from '../../store/sessionStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
 
 const REMEMBER_DELAY_MS = 800;
 
@@ -62,7 +62,7 @@ const SETTLE_FRAMES = 120;
 
 /** Remembers where the reader is in the open article, so the next start reopens it there. */
 export function useReadingPosition(): void {
-  const articleId = useSessionStore((state) => state.article?.id ?? null);
+  const articleId = useArticleViewStore((state) => state.article?.id ?? null);
   useEffect(() => {
     if (!articleId) return;
     const scroller = document.querySelector<HTMLElement>('.article-scroller');

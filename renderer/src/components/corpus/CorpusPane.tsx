@@ -4,8 +4,11 @@ import { buildFileRows, corpusProgress, EMPTY_FILTER, type ArticleFilter } from 
 import { ArticleStatusSchema } from '../../../../shared/model/status';
 import { statusLabels } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
-import { openArticle } from '../../store/actions';
-import { useSessionStore } from '../../store/sessionStore';
+import { openArticle } from '../../store/flows/article';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { useSaveStatusStore } from '../../store/saveStatusStore';
 import { fileNameParts, visibleFileName } from '../../text/visibleFileName';
 import { formatNumber } from '../../i18n/formatNumber';
 import { PROBLEM_EXPLANATIONS } from './problemExplanations';
@@ -16,10 +19,10 @@ const ROW_HEIGHT = 30;
 
 /** The corpus: progress, filters, and the articles as a folder tree (virtualized for big corpora). */
 export function CorpusPane() {
-  const corpus = useSessionStore((state) => state.corpus);
-  const currentId = useSessionStore((state) => state.article?.id ?? state.loadingArticleId);
-  const language = useSessionStore((state) => state.language);
-  const unsavedArticles = useSessionStore((state) => state.unsavedArticles);
+  const corpus = useCorpusViewStore((state) => state.corpus);
+  const currentId = useArticleViewStore((state) => state.article?.id ?? state.loadingArticleId);
+  const language = usePreferencesStore((state) => state.language);
+  const unsavedArticles = useSaveStatusStore((state) => state.unsavedArticles);
   // Articles whose edits are held in memory, not on disk (a failed save is never hidden).
   const unsaved = useMemo(() => new Set(unsavedArticles.map((entry) => entry.id)), [unsavedArticles]);
   const t = useMessages();

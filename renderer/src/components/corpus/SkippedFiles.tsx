@@ -2,7 +2,7 @@ import type { SkippedCorpusFile } from '../../../../shared/ipc';
 import { formatNumber } from '../../i18n/formatNumber';
 import type { MessageKey } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
-import { useSessionStore } from '../../store/sessionStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 const REASON_MESSAGES: Record<SkippedCorpusFile['reason'], MessageKey> = {
   'outside-corpus': 'skipOutsideCorpus',
@@ -19,7 +19,7 @@ const REASON_MESSAGES: Record<SkippedCorpusFile['reason'], MessageKey> = {
  * main's own words for what it found are the tooltip.
  */
 export function SkippedFiles({ skipped }: { skipped: readonly SkippedCorpusFile[] }) {
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   const t = useMessages();
   if (skipped.length === 0) return null;
   return (

@@ -3,8 +3,9 @@ import type { PairAgreementSchema, SpanScoresSchema } from '../../../../shared/a
 import { formatNumber } from '../../i18n/formatNumber';
 import type { UiLanguage } from '../../i18n/messages';
 import { NO_ITEMS } from '../../store/emptyArrays';
-import { computeAgreementReport, useLeadStore, type AgreementMode } from '../../store/leadStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { computeAgreementReport } from '../../store/flows/lead';
+import { type AgreementMode, leadActions, useLeadStore } from '../../store/leadStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { SelectField } from '../app/SelectField';
 import { formatRatio } from './leadFormat';
 import { useLeadMessages } from './leadMessages';
@@ -88,8 +89,7 @@ export function AgreementTab() {
   const b = useLeadStore((state) => state.agreementB);
   const report = useLeadStore((state) => state.agreement);
   const busy = useLeadStore((state) => state.busy);
-  const set = useLeadStore((state) => state.set);
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   const t = useLeadMessages();
   if (annotators.length < 2) return <p className="hint">{t('noAnnotators')}</p>;
   const annotatorOptions = annotators.map((name) => ({ value: name, label: name }));
@@ -98,13 +98,13 @@ export function AgreementTab() {
       <div className="lead-actions">
         {(['pair', 'all'] as AgreementMode[]).map((option) => (
           <label key={option}>
-            <input type="radio" name="agreement-mode" checked={mode === option} onChange={() => set({ agreementMode: option })} /> {t(option)}
+            <input type="radio" name="agreement-mode" checked={mode === option} onChange={() => leadActions.chooseAgreementMode(option)} /> {t(option)}
           </label>
         ))}
         {mode === 'pair' ? (
           <>
-            <SelectField label={t('annotatorA')} value={a} options={annotatorOptions} onChange={(agreementA) => set({ agreementA })} testId="agreement-a" />
-            <SelectField label={t('annotatorB')} value={b} options={annotatorOptions} onChange={(agreementB) => set({ agreementB })} testId="agreement-b" />
+            <SelectField label={t('annotatorA')} value={a} options={annotatorOptions} onChange={(agreementA) => leadActions.chooseAgreementPair({ a: agreementA })} testId="agreement-a" />
+            <SelectField label={t('annotatorB')} value={b} options={annotatorOptions} onChange={(agreementB) => leadActions.chooseAgreementPair({ b: agreementB })} testId="agreement-b" />
           </>
         ) : null}
         <button type="button" disabled={busy || (mode === 'pair' && (a === b || !a || !b))} onClick={() => void computeAgreementReport()} data-testid="compute-agreement">

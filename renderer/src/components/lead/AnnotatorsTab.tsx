@@ -2,15 +2,17 @@ import { useState } from 'react';
 import type { SwitchSummary } from '../../../../shared/curation/curationSchemas';
 import { formatNumber } from '../../i18n/formatNumber';
 import { NO_ITEMS } from '../../store/emptyArrays';
-import { assignArticles, previewAnnotatorSwitch, switchToAnnotatorFiles, toggleAssignSelection, useLeadStore } from '../../store/leadStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { assignArticles, previewAnnotatorSwitch, switchToAnnotatorFiles } from '../../store/flows/lead';
+import { leadActions, useLeadStore } from '../../store/leadStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { useLeadMessages } from './leadMessages';
 
 const SHOWN_ROWS = 50;
 
 function SwitchSummaryView({ summary, title, testId }: { summary: SwitchSummary; title: string; testId: string }) {
   const t = useLeadMessages();
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   return (
     <div className="lead-switch-summary" data-testid={testId}>
       <strong>
@@ -54,9 +56,9 @@ export function AnnotatorsTab() {
   const assignResult = useLeadStore((state) => state.assignResult);
   const selection = useLeadStore((state) => state.assignSelection);
   const busy = useLeadStore((state) => state.busy);
-  const articles = useSessionStore((state) => state.corpus?.articles ?? NO_ITEMS);
-  const currentAnnotator = useSessionStore((state) => state.annotator);
-  const language = useSessionStore((state) => state.language);
+  const articles = useCorpusViewStore((state) => state.corpus?.articles ?? NO_ITEMS);
+  const currentAnnotator = usePreferencesStore((state) => state.annotator);
+  const language = usePreferencesStore((state) => state.language);
   const [assignee, setAssignee] = useState('');
   const t = useLeadMessages();
   const articleCount = (name: string) => annotators?.articles.filter((entry) => entry.annotators.includes(name)).length ?? 0;
@@ -124,7 +126,7 @@ export function AnnotatorsTab() {
           {articles.map((article) => (
             <li key={article.id}>
               <label>
-                <input type="checkbox" checked={selection.includes(article.id)} onChange={() => toggleAssignSelection(article.id)} />
+                <input type="checkbox" checked={selection.includes(article.id)} onChange={() => leadActions.toggleAssignSelection(article.id)} />
                 <bdi>{article.id}</bdi>
                 {article.assignee ? (
                   <span className="hint">

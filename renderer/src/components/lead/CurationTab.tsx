@@ -3,8 +3,11 @@ import type { z } from 'zod';
 import type { CurationDecision } from '../../../../shared/curation/curationDecision';
 import type { DisagreementGroupSchema } from '../../../../shared/curation/curationSchemas';
 import { formatNumber } from '../../i18n/formatNumber';
-import { decideDisagreement, loadCuration, useLeadStore } from '../../store/leadStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { decideDisagreement, loadCuration } from '../../store/flows/lead';
+import { useLeadStore } from '../../store/leadStore';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { useLeadMessages, type LeadMessageKey } from './leadMessages';
 
 type DisagreementGroup = z.infer<typeof DisagreementGroupSchema>;
@@ -17,8 +20,8 @@ function sameDecision(a: CurationDecision | undefined, b: CurationDecision): boo
 
 /** One disagreement: each annotator's spans side by side, and the decisions that settle it. */
 function GroupCard({ group, decision }: { group: DisagreementGroup; decision: CurationDecision | undefined }) {
-  const language = useSessionStore((state) => state.language);
-  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const language = usePreferencesStore((state) => state.language);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const busy = useLeadStore((state) => state.busy);
   const t = useLeadMessages();
   const tagLabel = (id: string) => tagSet?.types.find((type) => type.id === id)?.label[language] ?? id;
@@ -87,8 +90,8 @@ function GroupCard({ group, decision }: { group: DisagreementGroup; decision: Cu
 /** The open article's disagreements between its annotators, settled one by one into `NAME.ann.json`. */
 export function CurationTab() {
   const curation = useLeadStore((state) => state.curation);
-  const articleId = useSessionStore((state) => state.article?.id ?? null);
-  const language = useSessionStore((state) => state.language);
+  const articleId = useArticleViewStore((state) => state.article?.id ?? null);
+  const language = usePreferencesStore((state) => state.language);
   const t = useLeadMessages();
   // Another article opened while the tab is shown: its disagreements, not the last one's.
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { closeLeadView, showLeadTab, toggleLeadView, useLeadStore, type LeadTab } from '../../store/leadStore';
+import { showLeadTab, toggleLeadView } from '../../store/flows/lead';
+import { type LeadTab, leadActions, useLeadStore } from '../../store/leadStore';
 import { AgreementTab } from './AgreementTab';
 import { AnnotatorsTab } from './AnnotatorsTab';
 import { CurationTab } from './CurationTab';
@@ -23,7 +24,7 @@ function useLeadShortcut(): void {
         event.preventDefault();
         toggleLeadView();
       } else if (event.code === 'Escape' && useLeadStore.getState().open) {
-        closeLeadView();
+        leadActions.close();
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -53,7 +54,7 @@ export function LeadPanel() {
         </nav>
         {busy ? <span className="hint">{t('loading')}</span> : null}
         <span className="spacer" />
-        <button type="button" onClick={closeLeadView} aria-label={t('close')} title="Esc">
+        <button type="button" onClick={leadActions.close} aria-label={t('close')} title="Esc">
           ×
         </button>
       </header>

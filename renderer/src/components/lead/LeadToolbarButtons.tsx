@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { saveAnnotatorName, toggleLeadView, useLeadStore } from '../../store/leadStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { saveAnnotatorName, toggleLeadView } from '../../store/flows/lead';
+import { leadActions, useLeadStore } from '../../store/leadStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { useLeadMessages } from './leadMessages';
 import './lead.css';
 import { ProblemText } from '../app/ProblemText';
 
 /** The annotator-name popover: no blocking dialog, the name defaults to the OS user name. */
 function AnnotatorSettings() {
-  const annotator = useSessionStore((state) => state.annotator);
+  const annotator = usePreferencesStore((state) => state.annotator);
   const error = useLeadStore((state) => state.error);
-  const set = useLeadStore((state) => state.set);
   const [name, setName] = useState(annotator);
   const t = useLeadMessages();
   return (
@@ -19,7 +19,7 @@ function AnnotatorSettings() {
       onSubmit={(event) => {
         event.preventDefault();
         void saveAnnotatorName(name).then((saved) => {
-          if (saved) set({ settingsOpen: false });
+          if (saved) leadActions.closeSettings();
         });
       }}
     >
@@ -35,7 +35,7 @@ function AnnotatorSettings() {
       ) : null}
       <div className="lead-actions">
         <button type="submit">{t('save')}</button>
-        <button type="button" onClick={() => set({ settingsOpen: false, error: null })}>
+        <button type="button" onClick={() => leadActions.closeSettings()}>
           {t('close')}
         </button>
       </div>
@@ -47,7 +47,6 @@ function AnnotatorSettings() {
 export function LeadToolbarButtons() {
   const open = useLeadStore((state) => state.open);
   const settingsOpen = useLeadStore((state) => state.settingsOpen);
-  const set = useLeadStore((state) => state.set);
   const t = useLeadMessages();
   return (
     <>
@@ -55,7 +54,7 @@ export function LeadToolbarButtons() {
         {t('lead')}
       </button>
       <span className="lead-settings-anchor">
-        <button type="button" aria-expanded={settingsOpen} onClick={() => set({ settingsOpen: !settingsOpen, error: null })} data-testid="settings-button">
+        <button type="button" aria-expanded={settingsOpen} onClick={() => leadActions.toggleSettings()} data-testid="settings-button">
           {t('annotatorSettings')}
         </button>
         {settingsOpen ? <AnnotatorSettings /> : null}

@@ -1,7 +1,9 @@
 import { formatNumber } from '../../i18n/formatNumber';
 import { statusLabels } from '../../i18n/messages';
-import { exportStatsCsv, loadStats, useLeadStore } from '../../store/leadStore';
-import { useSessionStore } from '../../store/sessionStore';
+import { exportStatsCsv, loadStats } from '../../store/flows/lead';
+import { useLeadStore } from '../../store/leadStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { BarChart, type BarDatum } from './BarChart';
 import { continuousDays } from './leadFormat';
 import { useLeadMessages } from './leadMessages';
@@ -17,8 +19,8 @@ function bars(record: Record<string, number>, label: (key: string) => string = (
 export function StatisticsTab() {
   const stats = useLeadStore((state) => state.stats);
   const message = useLeadStore((state) => state.message);
-  const language = useSessionStore((state) => state.language);
-  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const language = usePreferencesStore((state) => state.language);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const t = useLeadMessages();
   if (!stats) return <p className="hint">{t('loading')}</p>;
   const tagLabel = (id: string) => tagSet?.types.find((type) => type.id === id)?.label[language] ?? id;

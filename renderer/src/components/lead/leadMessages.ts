@@ -1,4 +1,4 @@
-import { useSessionStore } from '../../store/sessionStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import type { UiLanguage } from '../../i18n/messages';
 
 /** The lead's view's strings, in Persian and English. */
@@ -190,6 +190,6 @@ const leadMessages: Record<UiLanguage, Record<LeadMessageKey, string>> = { en, f
 
 /** A lead-view string, with `{name}` placeholders filled in. */
 export function useLeadMessages(): (key: LeadMessageKey, values?: Record<string, string>) => string {
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   return (key, values) => leadMessages[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => values?.[name] ?? whole);
 }

@@ -2,7 +2,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SaveConflict } from '../../../../shared/ipc';
-import { useSessionStore } from '../../store/sessionStore';
+import { corpusViewActions } from '../../store/corpusViewStore';
+import { preferencesActions } from '../../store/preferencesStore';
+import { saveStatusActions, useSaveStatusStore } from '../../store/saveStatusStore';
 import { ConflictDialog } from './ConflictDialog';
 
 const conflicts: SaveConflict[] = [
@@ -17,25 +19,23 @@ const conflicts: SaveConflict[] = [
 ];
 
 function show(language: 'fa' | 'en'): void {
-  useSessionStore.getState().set({
-    language,
-    corpus: {
-      name: 'c',
-      displayPath: '/c',
-      mode: 'native',
-      articles: [],
-      tagSet: {
-        source: 'default',
-        problem: null,
-        userProblems: [],
-        types: [
-          { id: 'PER', label: { fa: 'شخص', en: 'Person' }, color: '#c00', hotkey: 'Digit1', guideline: '', attributes: [] },
-          { id: 'LOC', label: { fa: 'مکان', en: 'Location' }, color: '#0a0', hotkey: 'Digit3', guideline: '', attributes: [] },
-        ],
-      },
+  preferencesActions.changeDisplay({ language });
+  corpusViewActions.showCorpus({
+    name: 'c',
+    displayPath: '/c',
+    mode: 'native',
+    articles: [],
+    tagSet: {
+      source: 'default',
+      problem: null,
+      userProblems: [],
+      types: [
+        { id: 'PER', label: { fa: 'شخص', en: 'Person' }, color: '#c00', hotkey: 'Digit1', guideline: '', attributes: [] },
+        { id: 'LOC', label: { fa: 'مکان', en: 'Location' }, color: '#0a0', hotkey: 'Digit3', guideline: '', attributes: [] },
+      ],
     },
-    conflictPrompt: { articleId: 'a.txt', conflicts, open: true },
   });
+  saveStatusActions.askAboutConflicts('a.txt', conflicts);
 }
 
 beforeEach(() => {
@@ -45,7 +45,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  useSessionStore.getState().set({ conflictPrompt: null, corpus: null });
+  saveStatusActions.dropConflictQuestion();
+  corpusViewActions.showCorpus(null);
 });
 
 describe('the conflict question', () => {
@@ -93,8 +94,8 @@ describe('the conflict question', () => {
     });
     window.removeEventListener('keydown', onKey);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(useSessionStore.getState().conflictPrompt).toMatchObject({ open: false });
-    expect(useSessionStore.getState().saveState).toBe('conflict');
+    expect(useSaveStatusStore.getState().conflictPrompt).toMatchObject({ open: false });
+    expect(useSaveStatusStore.getState().saveState).toBe('conflict');
     expect(document.activeElement?.id).toBe('before');
   });
 });

@@ -3,9 +3,11 @@ import type { ConflictResolutions, SaveConflict, TagSetWire } from '../../../../
 import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
 import { statusLabels, type UiLanguage } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
-import { postponeConflicts, resolveConflicts } from '../../store/autosave';
+import { postponeConflicts, resolveConflicts } from '../../store/saving/autosave';
 import { useDocumentStore } from '../../store/documentStore';
-import { useSessionStore, type ConflictPrompt } from '../../store/sessionStore';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { type ConflictPrompt, useSaveStatusStore } from '../../store/saveStatusStore';
 import { dialogKeyDown, useDialogFocus } from './useDialogFocus';
 
 type Choice = ConflictResolutions[string];
@@ -16,15 +18,15 @@ type Choice = ConflictResolutions[string];
  * choose; Escape leaves the edits in memory, marked unsaved, and the status bar reopens this.
  */
 export function ConflictDialog() {
-  const prompt = useSessionStore((state) => state.conflictPrompt);
+  const prompt = useSaveStatusStore((state) => state.conflictPrompt);
   if (!prompt?.open) return null;
   // A new set of conflicts starts with no choice made.
   return <ConflictQuestion key={prompt.conflicts.map((conflict) => conflict.key).join('\n')} prompt={prompt} />;
 }
 
 function ConflictQuestion({ prompt }: { prompt: ConflictPrompt }) {
-  const language = useSessionStore((state) => state.language);
-  const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
+  const language = usePreferencesStore((state) => state.language);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const t = useMessages();
   const [choices, setChoices] = useState<ConflictResolutions>({});
   const dialog = useRef<HTMLDivElement>(null);

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useMessages } from '../../i18n/useMessages';
-import { answerLeaveQuestion } from '../../store/closeGuard';
-import { useSessionStore, type LeaveQuestion } from '../../store/sessionStore';
+import { answerLeaveQuestion } from '../../store/saving/closeGuard';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { type LeaveQuestion, useSaveStatusStore } from '../../store/saveStatusStore';
 import { dialogKeyDown, useDialogFocus } from './useDialogFocus';
 
 /**
@@ -9,12 +10,12 @@ import { dialogKeyDown, useDialogFocus } from './useDialogFocus';
  * articles are named, and staying (the default, and Escape) keeps the edits and the retries.
  */
 export function LeaveQuestionDialog() {
-  const question = useSessionStore((state) => state.leaveQuestion);
+  const question = useSaveStatusStore((state) => state.leaveQuestion);
   return question ? <LeaveQuestionView question={question} /> : null;
 }
 
 function LeaveQuestionView({ question }: { question: LeaveQuestion }) {
-  const corpus = useSessionStore((state) => state.corpus);
+  const corpus = useCorpusViewStore((state) => state.corpus);
   const t = useMessages();
   const dialog = useRef<HTMLDivElement>(null);
   const stay = useRef<HTMLButtonElement>(null);

@@ -1,7 +1,9 @@
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES, type JsonlVariant, type TaggingScheme } from '../../../../shared/formats/exportTypes';
 import { EXPORT_SCOPES, type ExportScopeChoice } from '../../../../shared/transferWire';
-import { useSessionStore } from '../../store/sessionStore';
-import { cancelExport, closeTransferDialogs, openExportDialog, startExport } from '../../store/transferActions';
+import { useArticleViewStore } from '../../store/articleViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { cancelExport, startExport } from '../../store/flows/transfer';
+import { transferActions } from '../../store/transferStore';
 import { useTransferStore, type ExportChoices } from '../../store/transferStore';
 import { ExportReportView } from './ExportReportView';
 import { SelectField } from '../app/SelectField';
@@ -23,17 +25,17 @@ export function ExportDialog() {
   const progress = useTransferStore((state) => state.exportProgress);
   const result = useTransferStore((state) => state.exportResult);
   const error = useTransferStore((state) => state.exportError);
-  const language = useSessionStore((state) => state.language);
-  const hasArticle = useSessionStore((state) => state.article !== null);
+  const language = usePreferencesStore((state) => state.language);
+  const hasArticle = useArticleViewStore((state) => state.article !== null);
   if (!open) return null;
   const text = transferText(language);
-  const choose = (change: Partial<ExportChoices>) => useTransferStore.getState().set({ exportChoices: { ...choices, ...change }, exportError: null });
+  const choose = (change: Partial<ExportChoices>) => transferActions.chooseExport(change);
   const tokenFormat = choices.format === 'conll' || choices.format === 'hf';
 
   return (
-    <TransferDialogFrame title={text('exportTitle')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+    <TransferDialogFrame title={text('exportTitle')} closeLabel={text('close')} onClose={transferActions.closeDialogs}>
       {stage === 'form' ? (
-        <TransferForm onSubmit={() => void startExport()} error={error} submitLabel={text('chooseFolder')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+        <TransferForm onSubmit={() => void startExport()} error={error} submitLabel={text('chooseFolder')} closeLabel={text('close')} onClose={transferActions.closeDialogs}>
           <SelectField
             className="transfer-field"
             label={text('format')}
@@ -95,10 +97,10 @@ export function ExportDialog() {
           ) : null}
           {result.outcome === 'finished' ? <ExportReportView result={result} text={text} language={language} /> : null}
           <div className="transfer-actions">
-            <button type="button" onClick={openExportDialog}>
+            <button type="button" onClick={transferActions.openExportDialog}>
               {text('back')}
             </button>
-            <button type="button" onClick={closeTransferDialogs}>
+            <button type="button" onClick={transferActions.closeDialogs}>
               {text('close')}
             </button>
           </div>

@@ -1,7 +1,8 @@
 import { IMPORT_FORMATS } from '../../../../shared/formats/import/importTypes';
 import { IMPORT_SOURCE_KINDS } from '../../../../shared/transferWire';
-import { useSessionStore } from '../../store/sessionStore';
-import { cancelImport, closeTransferDialogs, openImportDialog, openImportedCorpus, startImport } from '../../store/transferActions';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { cancelImport, openImportedCorpus, startImport } from '../../store/flows/transfer';
+import { transferActions } from '../../store/transferStore';
 import { useTransferStore, type ImportChoices } from '../../store/transferStore';
 import { ImportSummaryView } from './ImportSummaryView';
 import { SelectField } from '../app/SelectField';
@@ -32,16 +33,16 @@ export function ImportDialog() {
   const progress = useTransferStore((state) => state.importProgress);
   const result = useTransferStore((state) => state.importResult);
   const error = useTransferStore((state) => state.importError);
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   if (!open) return null;
   const text = transferText(language);
-  const choose = (change: Partial<ImportChoices>) => useTransferStore.getState().set({ importChoices: { ...choices, ...change }, importError: null });
+  const choose = (change: Partial<ImportChoices>) => transferActions.chooseImport(change);
   const tokenized = choices.from === 'conll' || choices.from === 'hf';
 
   return (
-    <TransferDialogFrame title={text('importTitle')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+    <TransferDialogFrame title={text('importTitle')} closeLabel={text('close')} onClose={transferActions.closeDialogs}>
       {stage === 'form' ? (
-        <TransferForm onSubmit={() => void startImport()} error={error} submitLabel={text('chooseSource')} closeLabel={text('close')} onClose={closeTransferDialogs}>
+        <TransferForm onSubmit={() => void startImport()} error={error} submitLabel={text('chooseSource')} closeLabel={text('close')} onClose={transferActions.closeDialogs}>
           <SelectField
             className="transfer-field"
             label={text('from')}
@@ -108,10 +109,10 @@ export function ImportDialog() {
                 {text('openImported')}
               </button>
             ) : null}
-            <button type="button" onClick={openImportDialog}>
+            <button type="button" onClick={transferActions.openImportDialog}>
               {text('importAgain')}
             </button>
-            <button type="button" onClick={closeTransferDialogs}>
+            <button type="button" onClick={transferActions.closeDialogs}>
               {text('close')}
             </button>
           </div>

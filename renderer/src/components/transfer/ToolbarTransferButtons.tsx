@@ -1,21 +1,22 @@
-import { useSessionStore } from '../../store/sessionStore';
-import { openExportDialog, openImportDialog } from '../../store/transferActions';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+import { transferActions } from '../../store/transferStore';
 import { transferText } from './transferText';
 
 export function ExportButton() {
-  const language = useSessionStore((state) => state.language);
-  const hasCorpus = useSessionStore((state) => state.corpus !== null);
+  const language = usePreferencesStore((state) => state.language);
+  const hasCorpus = useCorpusViewStore((state) => state.corpus !== null);
   return (
-    <button type="button" onClick={openExportDialog} disabled={!hasCorpus}>
+    <button type="button" onClick={transferActions.openExportDialog} disabled={!hasCorpus}>
       {transferText(language)('exportButton')}
     </button>
   );
 }
 
 export function ImportButton() {
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   return (
-    <button type="button" onClick={openImportDialog}>
+    <button type="button" onClick={transferActions.openImportDialog}>
       {transferText(language)('importButton')}
     </button>
   );

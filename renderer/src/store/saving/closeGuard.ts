@@ -1,5 +1,5 @@
 import { discardUnsavedEdits, flushAllSaves, unsavedArticleIds } from './autosave';
-import { useSessionStore, type LeaveQuestion } from './sessionStore';
+import { saveStatusActions, type LeaveQuestion } from '../saveStatusStore';
 
 /**
  * Leaving the corpus (closing the window, quitting, opening another folder) never drops an edit
@@ -17,14 +17,14 @@ export async function confirmLeavingUnsaved(action: LeaveQuestion['action']): Pr
   answer?.(false);
   return new Promise<boolean>((resolve) => {
     answer = resolve;
-    useSessionStore.getState().set({ leaveQuestion: { action, articles: remaining } });
+    saveStatusActions.askToLeave({ action, articles: remaining });
   });
 }
 
 export function answerLeaveQuestion(leave: boolean): void {
   const resolve = answer;
   answer = null;
-  useSessionStore.getState().set({ leaveQuestion: null });
+  saveStatusActions.dropLeaveQuestion();
   resolve?.(leave);
 }
 

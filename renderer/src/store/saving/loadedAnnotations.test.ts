@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { toDocumentAnnotations } from '../../../shared/anchoring/documentAnnotation';
-import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { createOffsetConverter } from '../../../shared/anchoring/offsets';
+import { toDocumentAnnotations } from '../../../../shared/anchoring/documentAnnotation';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
+import { createOffsetConverter } from '../../../../shared/anchoring/offsets';
 import { toDocumentAnnotationsInSteps } from './loadedAnnotations';
 
 const TEXT = '😀 علی دایی 😀 در تهران 😀 با فیفا\n'.repeat(50);

@@ -1,7 +1,8 @@
-import type { SaveResult, SavedDocument } from '../../../shared/ipc';
-import { api } from '../api';
-import { problemOf } from '../ipcError';
-import { reflectSavedInCorpusList, useSessionStore, type ShownProblem, type UnsavedArticleSummary } from './sessionStore';
+import type { SaveResult, SavedDocument } from '../../../../shared/ipc';
+import { api } from '../../api';
+import { problemOf } from '../../ipcError';
+import { corpusViewActions } from '../corpusViewStore';
+import { saveStatusActions, type ShownProblem, type UnsavedArticleSummary } from '../saveStatusStore';
 
 /**
  * Edits of articles that are no longer open but are not on disk yet (the disk refused, the
@@ -39,7 +40,7 @@ const held = new Map<string, HeldEntry>();
 
 function publish(): void {
   const unsavedArticles = [...held.values()].map((entry) => ({ id: entry.articleId, state: entry.state, problem: entry.problem }));
-  useSessionStore.getState().set({ unsavedArticles });
+  saveStatusActions.showUnsavedArticles(unsavedArticles);
 }
 
 function scheduleRetry(entry: HeldEntry): void {
@@ -81,7 +82,7 @@ async function attempt(entry: HeldEntry): Promise<void> {
   if (result.ok) {
     held.delete(entry.articleId);
     publish();
-    reflectSavedInCorpusList(entry.articleId, result.merged ?? entry.mine);
+    corpusViewActions.reflectSaved(entry.articleId, result.merged ?? entry.mine);
     return;
   }
   const outcome = failedSaveState(result);

@@ -1,9 +1,9 @@
-import type { SavedDocument } from '../../../shared/ipc';
-import { compareReadingOrder } from '../../../shared/model/annotationOperations';
-import { toDocumentAnnotations, toStoredAnnotations, type DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
-import type { StoredRelation } from '../../../shared/model/nativeFormat';
-import type { ArticleStatus } from '../../../shared/model/status';
-import type { OffsetConverter } from '../../../shared/anchoring/offsets';
+import type { SavedDocument } from '../../../../shared/ipc';
+import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
+import { toDocumentAnnotations, toStoredAnnotations, type DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
+import type { StoredRelation } from '../../../../shared/model/nativeFormat';
+import type { ArticleStatus } from '../../../../shared/model/status';
+import type { OffsetConverter } from '../../../../shared/anchoring/offsets';
 
 /**
  * The saved part of a document as the window holds it: offsets in UTF-16 code units, the

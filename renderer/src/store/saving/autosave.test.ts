@@ -1,13 +1,19 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument, ConflictResolutions, SaveResult, SavedDocument } from '../../../shared/ipc';
-import { mergeDocuments } from '../../../shared/model/documentMerge';
-import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { onAnnotationsChangedOnDisk, openArticle, retagAnnotationById, showCorpus, switchCorpusWhenSafe, tagTextSelection, undo } from './actions';
+import type { Api, ArticleDocument, ConflictResolutions, SaveResult, SavedDocument } from '../../../../shared/ipc';
+import { mergeDocuments } from '../../../../shared/model/documentMerge';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
+import { articleViewActions, useArticleViewStore } from '../articleViewStore';
+import { useDocumentStore } from '../documentStore';
+import { openArticle } from '../flows/article';
+import { showCorpus, switchCorpusWhenSafe } from '../flows/corpus';
+import { onAnnotationsChangedOnDisk } from '../flows/diskChanges';
+import { retagAnnotationById, tagTextSelection, undo } from '../flows/editing';
+import { preferencesActions } from '../preferencesStore';
+import { saveStatusActions, useSaveStatusStore } from '../saveStatusStore';
+import { useWindowStore, windowActions } from '../windowStore';
 import { flushSave, hasUnsavedEdits, postponeConflicts, resolveConflicts, startAutosave } from './autosave';
 import { answerLeaveQuestion, confirmLeavingUnsaved, installCloseGuard } from './closeGuard';
-import { useDocumentStore } from './documentStore';
-import { useSessionStore } from './sessionStore';
 
 /**
  * The window's side of concurrent writers and failed saves, against a main process that keeps
@@ -88,7 +94,7 @@ function annotation(id: string, word: string, type: string): StoredAnnotation {
 
 function tagWord(word: string, type: string): string {
   const start = TEXT.indexOf(word);
-  useSessionStore.getState().set({ textSelection: { start, end: start + word.length } });
+  articleViewActions.selectText({ start, end: start + word.length });
   return tagTextSelection(type) as string;
 }
 
@@ -111,7 +117,10 @@ beforeEach(async () => {
   vi.stubGlobal('cancelIdleCallback', (handle: number) => clearTimeout(handle));
   main = new FakeMain(['a.txt', 'b.txt']);
   window.api = main.api();
-  useSessionStore.getState().set({ annotator: 'maryam', language: 'fa', notice: null, leaveQuestion: null });
+  preferencesActions.renameAnnotator('maryam');
+  preferencesActions.changeDisplay({ language: 'fa' });
+  windowActions.dismissNotice();
+  saveStatusActions.dropLeaveQuestion();
   showCorpus({
     name: 'corpus',
     displayPath: '/corpus',
@@ -132,7 +141,7 @@ describe('saving with another writer', () => {
   it('takes the merged document without counting it as an edit, and undo cannot remove the other writer’s tag', async () => {
     main.writeFromOutside('a.txt', (document) => ({ ...document, annotations: [annotation('theirs', 'تهران', 'LOC')] }));
     tagWord('فیفا', 'ORG');
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('saved'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('saved'));
     expect(types()).toEqual(['تهران:LOC', 'فیفا:ORG']);
     expect(diskTypes(main, 'a.txt')).toEqual(['تهران:LOC', 'فیفا:ORG']);
     expect(hasUnsavedEdits()).toBe(false);
@@ -143,7 +152,7 @@ describe('saving with another writer', () => {
     // The merge is a checkpoint: undo cannot take the document back to before the other writer's tag.
     undo();
     expect(types()).toEqual(['تهران:LOC', 'فیفا:ORG']);
-    expect(useSessionStore.getState().notice).toContain('ادغام');
+    expect(useWindowStore.getState().notice).toContain('ادغام');
   });
 
   it('syncs when the file changed on disk: a save that writes nothing and brings the other writer’s tag', async () => {
@@ -154,7 +163,7 @@ describe('saving with another writer', () => {
     expect(useDocumentStore.getState().status).toBe('in-progress');
     expect(main.writes).toBe(writes);
     expect(hasUnsavedEdits()).toBe(false);
-    expect(useSessionStore.getState().saveState).toBe('saved');
+    expect(useSaveStatusStore.getState().saveState).toBe('saved');
   });
 
   it('a reload under way is never overwritten by a sync of the window as it was: the other writer’s rename stays', async () => {
@@ -165,7 +174,7 @@ describe('saving with another writer', () => {
     let answer: () => void = () => undefined;
     main.loadGate = new Promise<void>((resolve) => (answer = resolve));
     const reload = openArticle('a.txt', { reload: true });
-    await vi.waitFor(() => expect(useSessionStore.getState().loadingArticleId).toBe('a.txt'));
+    await vi.waitFor(() => expect(useArticleViewStore.getState().loadingArticleId).toBe('a.txt'));
     const saves = main.saves;
     await onAnnotationsChangedOnDisk('a.txt');
     // The load brings the disk's version: the window as it was before it is not sent meanwhile.
@@ -173,7 +182,7 @@ describe('saving with another writer', () => {
     main.loadGate = null;
     answer();
     await reload;
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('saved'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('saved'));
     expect(types()).toEqual(['فیفا:TEAM']);
     expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:TEAM']);
   });
@@ -188,7 +197,7 @@ describe('saving with another writer', () => {
     main.gate = null;
     open();
     await vi.waitFor(() => expect(diskTypes(main, 'a.txt')).toEqual(['تهران:LOC', 'علی:PER', 'فیفا:ORG']));
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('saved'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('saved'));
     expect(types()).toEqual(['تهران:LOC', 'علی:PER', 'فیفا:ORG']);
   });
 
@@ -197,21 +206,21 @@ describe('saving with another writer', () => {
     await vi.waitFor(() => expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:ORG']));
     main.writeFromOutside('a.txt', (document) => ({ ...document, annotations: document.annotations.map((item) => ({ ...item, type: 'MISC' })) }));
     retagAnnotationById(id, 'LOC');
-    await vi.waitFor(() => expect(useSessionStore.getState().conflictPrompt?.open).toBe(true));
-    const prompt = useSessionStore.getState().conflictPrompt;
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().conflictPrompt?.open).toBe(true));
+    const prompt = useSaveStatusStore.getState().conflictPrompt;
     expect(prompt?.conflicts).toHaveLength(1);
     expect(prompt?.conflicts[0]).toMatchObject({ kind: 'annotation', key: id, mine: { type: 'LOC' }, disk: { type: 'MISC' } });
     expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:MISC']);
     // Escape: nothing chosen, nothing written, the edit kept and said unsaved.
     postponeConflicts();
-    expect(useSessionStore.getState().saveState).toBe('conflict');
+    expect(useSaveStatusStore.getState().saveState).toBe('conflict');
     expect(hasUnsavedEdits()).toBe(true);
     expect(await flushSave()).toBe(false);
     expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:MISC']);
     await resolveConflicts({ [id]: 'mine' });
     await vi.waitFor(() => expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:LOC']));
-    expect(useSessionStore.getState().saveState).toBe('saved');
-    expect(useSessionStore.getState().conflictPrompt).toBeNull();
+    expect(useSaveStatusStore.getState().saveState).toBe('saved');
+    expect(useSaveStatusStore.getState().conflictPrompt).toBeNull();
   });
 
   it('keeping theirs takes the other writer’s version into the window', async () => {
@@ -219,9 +228,9 @@ describe('saving with another writer', () => {
     await vi.waitFor(() => expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:ORG']));
     main.writeFromOutside('a.txt', (document) => ({ ...document, annotations: [] }));
     retagAnnotationById(id, 'LOC');
-    await vi.waitFor(() => expect(useSessionStore.getState().conflictPrompt?.conflicts[0]?.disk).toBeNull());
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().conflictPrompt?.conflicts[0]?.disk).toBeNull());
     await resolveConflicts({ [id]: 'disk' });
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('saved'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('saved'));
     expect(types()).toEqual([]);
     expect(diskTypes(main, 'a.txt')).toEqual([]);
   });
@@ -231,31 +240,31 @@ describe('a failed save is never hidden', () => {
   it('keeps the edit across article switches, marked unsaved, and saves it once the disk takes it', async () => {
     main.readOnly.add('a.txt');
     tagWord('فیفا', 'ORG');
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('unwritable'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('unwritable'));
     await openArticle('b.txt');
-    expect(useSessionStore.getState().unsavedArticles).toMatchObject([{ id: 'a.txt', state: 'unwritable' }]);
+    expect(useSaveStatusStore.getState().unsavedArticles).toMatchObject([{ id: 'a.txt', state: 'unwritable' }]);
     // The open article has nothing unsaved, but the status never says saved while a.txt is not.
-    expect(useSessionStore.getState().saveState).toBe('saved');
+    expect(useSaveStatusStore.getState().saveState).toBe('saved');
     await openArticle('a.txt');
     expect(types()).toEqual(['فیفا:ORG']);
     // Found read-only on opening, yet with edits of its own: shown editable, said unwritable, not read-only.
-    expect(useSessionStore.getState().article?.problem).toBeNull();
-    expect(['unwritable', 'saving']).toContain(useSessionStore.getState().saveState);
+    expect(useArticleViewStore.getState().article?.problem).toBeNull();
+    expect(['unwritable', 'saving']).toContain(useSaveStatusStore.getState().saveState);
     expect(hasUnsavedEdits()).toBe(true);
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('unwritable'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('unwritable'));
     expect(diskTypes(main, 'a.txt')).toEqual([]);
 
     // Away again; the folder becomes writable; the background retry writes it.
     await openArticle('b.txt');
     main.readOnly.delete('a.txt');
-    await vi.waitFor(() => expect(useSessionStore.getState().unsavedArticles).toEqual([]), { timeout: 5_000 });
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().unsavedArticles).toEqual([]), { timeout: 5_000 });
     expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:ORG']);
   });
 
   it('edits held for an article are rebased onto what another writer did meanwhile', async () => {
     main.readOnly.add('a.txt');
     tagWord('فیفا', 'ORG');
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('unwritable'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('unwritable'));
     await openArticle('b.txt');
     main.writeFromOutside('a.txt', (document) => ({ ...document, annotations: [annotation('theirs', 'تهران', 'LOC')] }));
     await openArticle('a.txt');
@@ -265,16 +274,16 @@ describe('a failed save is never hidden', () => {
   it('an article found read-only on opening, with no edits held, opens read-only', async () => {
     main.readOnly.add('b.txt');
     await openArticle('b.txt');
-    expect(useSessionStore.getState().article?.problem?.kind).toBe('permission');
-    expect(useSessionStore.getState().saveState).toBe('readonly');
+    expect(useArticleViewStore.getState().article?.problem?.kind).toBe('permission');
+    expect(useSaveStatusStore.getState().saveState).toBe('readonly');
   });
 
   it('asks before leaving the corpus with edits that cannot be written, and staying keeps them', async () => {
     main.readOnly.add('a.txt');
     tagWord('فیفا', 'ORG');
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('unwritable'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('unwritable'));
     const answer = confirmLeavingUnsaved('switch-corpus');
-    await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion).toEqual({ action: 'switch-corpus', articles: ['a.txt'] }));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().leaveQuestion).toEqual({ action: 'switch-corpus', articles: ['a.txt'] }));
     answerLeaveQuestion(false);
     expect(await answer).toBe(false);
     expect(types()).toEqual(['فیفا:ORG']);
@@ -284,14 +293,14 @@ describe('a failed save is never hidden', () => {
   it('a corpus switch from main’s menu waits for the answer: staying never lets main switch', async () => {
     main.readOnly.add('a.txt');
     tagWord('فیفا', 'ORG');
-    await vi.waitFor(() => expect(useSessionStore.getState().saveState).toBe('unwritable'));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().saveState).toBe('unwritable'));
     const switching = switchCorpusWhenSafe(`switch${'0'.repeat(24)}`);
-    await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion?.articles).toEqual(['a.txt']));
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().leaveQuestion?.articles).toEqual(['a.txt']));
     answerLeaveQuestion(false);
     await switching;
     expect(main.switched).toBe(0);
     const leaving = switchCorpusWhenSafe(`switch${'1'.repeat(24)}`);
-    await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion).not.toBeNull());
+    await vi.waitFor(() => expect(useSaveStatusStore.getState().leaveQuestion).not.toBeNull());
     answerLeaveQuestion(true);
     await leaving;
     expect(main.switched).toBe(1);
@@ -309,12 +318,12 @@ describe('a failed save is never hidden', () => {
         return event.defaultPrevented;
       };
       expect(attempt()).toBe(true);
-      await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion).toEqual({ action: 'close', articles: ['a.txt'] }));
+      await vi.waitFor(() => expect(useSaveStatusStore.getState().leaveQuestion).toEqual({ action: 'close', articles: ['a.txt'] }));
       answerLeaveQuestion(false);
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(close).not.toHaveBeenCalled();
       expect(attempt()).toBe(true);
-      await vi.waitFor(() => expect(useSessionStore.getState().leaveQuestion).not.toBeNull());
+      await vi.waitFor(() => expect(useSaveStatusStore.getState().leaveQuestion).not.toBeNull());
       answerLeaveQuestion(true);
       await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1));
       // The close that follows goes through.
@@ -334,7 +343,7 @@ describe('a failed save is never hidden', () => {
       window.dispatchEvent(event);
       expect(event.defaultPrevented).toBe(true);
       await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1));
-      expect(useSessionStore.getState().leaveQuestion).toBeNull();
+      expect(useSaveStatusStore.getState().leaveQuestion).toBeNull();
       expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:ORG']);
     } finally {
       close.mockRestore();

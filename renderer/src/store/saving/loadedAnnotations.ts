@@ -1,6 +1,6 @@
-import { toDocumentAnnotations, type DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
-import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import type { OffsetConverter } from '../../../shared/anchoring/offsets';
+import { toDocumentAnnotations, type DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
+import type { OffsetConverter } from '../../../../shared/anchoring/offsets';
 
 /** Annotations converted in one task: about 10-20 ms here, well under the 100 ms a freeze is felt at. */
 export const ANNOTATIONS_PER_STEP = 10_000;

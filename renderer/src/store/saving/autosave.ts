@@ -1,13 +1,17 @@
-import { annotationListChanges } from '../../../shared/model/annotationChanges';
-import { toStoredAnnotations } from '../../../shared/anchoring/documentAnnotation';
-import { mergeDocuments } from '../../../shared/model/documentMerge';
-import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../shared/ipc';
-import { api } from '../api';
-import { problemOf } from '../ipcError';
+import { annotationListChanges } from '../../../../shared/model/annotationChanges';
+import { toStoredAnnotations } from '../../../../shared/anchoring/documentAnnotation';
+import { mergeDocuments } from '../../../../shared/model/documentMerge';
+import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../../shared/ipc';
+import { api } from '../../api';
+import { problemOf } from '../../ipcError';
 import { fromSavedDocument, sameSnapshot, snapshotOf, toSavedDocument, type DocumentSnapshot } from './documentSnapshot';
-import { adoptMergedDocument, isChangeNotAnEdit, useDocumentStore } from './documentStore';
+import { documentActions, isChangeNotAnEdit, useDocumentStore } from '../documentStore';
 import { discardHeldEdits, failedSaveState, flushHeldEdits, heldArticleIds, holdEdits, RETRY_DELAYS_MS, type HeldEdits } from './heldEdits';
-import { reflectSavedInCorpusList, useSessionStore, type OpenArticle } from './sessionStore';
+import { useArticleViewStore, type OpenArticle } from '../articleViewStore';
+import { corpusViewActions } from '../corpusViewStore';
+import { currentLanguage } from '../preferencesStore';
+import { saveStatusActions, useSaveStatusStore } from '../saveStatusStore';
+import { windowActions } from '../windowStore';
 
 /**
  * Saves the open article shortly after the last edit. Every save is merged in main with what is
@@ -120,19 +124,18 @@ async function send(article: OpenArticle, sent: DocumentSnapshot, resolutions: C
 }
 
 function announceMerge(): void {
-  const fa = useSessionStore.getState().language === 'fa';
-  useSessionStore.getState().set({
-    notice: fa
+  windowActions.showNotice(
+    currentLanguage() === 'fa'
       ? 'پروندهٔ حاشیه‌نویسی را نویسندهٔ دیگری (نمونهٔ دیگری از برنامه یا برنامه‌ای دیگر) تغییر داده بود؛ تغییرات او با تغییرات شما ادغام شد.'
       : 'Another writer (another instance or program) had changed the annotation file; their changes were merged with yours.',
-  });
+  );
 }
 
 /** Shows conflicts and holds saving until the user chooses. */
 function askAboutConflicts(conflict: NonNullable<typeof pendingConflict>, conflicts: SaveConflict[]): void {
   pendingConflict = conflict;
   cancelScheduled();
-  useSessionStore.getState().set({ saveState: 'conflict', saveProblem: null, conflictPrompt: { articleId: conflict.articleId, conflicts, open: true } });
+  saveStatusActions.askAboutConflicts(conflict.articleId, conflicts);
 }
 
 /**
@@ -146,7 +149,7 @@ function adoptMerge(article: OpenArticle, sent: DocumentSnapshot, merged: SavedD
   base = { articleId: article.id, revision: mergedRevision, document: mergedSnapshot };
   announceMerge();
   if (sameSnapshot(now, sent)) {
-    adoptMergedDocument({ articleId: article.id, ...mergedSnapshot });
+    documentActions.adoptMerged({ articleId: article.id, ...mergedSnapshot });
     return;
   }
   const sentSaved = toSavedDocument(sent, article.converter);
@@ -155,28 +158,28 @@ function adoptMerge(article: OpenArticle, sent: DocumentSnapshot, merged: SavedD
     askAboutConflicts({ articleId: article.id, mode: 'local', base: sentSaved, disk: merged }, rebased.conflicts);
     return;
   }
-  adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, [mergedSnapshot.annotations, now.annotations]) });
+  documentActions.adoptMerged({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, [mergedSnapshot.annotations, now.annotations]) });
 }
 
 async function saveOnce(force: boolean): Promise<void> {
-  const session = useSessionStore.getState();
-  const article = session.article;
+  const view = useArticleViewStore.getState();
+  const article = view.article;
   if (!article || useDocumentStore.getState().articleId !== article.id || base?.articleId !== article.id) return;
   if (article.problem) {
-    session.set({ saveState: 'readonly' });
+    saveStatusActions.markReadOnly();
     return;
   }
   if (pendingConflict?.articleId === article.id) return;
   // (#17) Reloading this article: main's base is becoming the file as read now, so the window as it
   // was must not be sent against it (a tag-set rename was written back over). The load brings the
   // disk's version; edits not yet saved are held and rebased onto it by openArticle.
-  if (session.loadingArticleId === article.id) return;
+  if (view.loadingArticleId === article.id) return;
   if (!force && savedRevision === revision) return;
   const target = revision;
   const sent = currentSnapshot();
   const resolutions = pendingResolutions;
   pendingResolutions = null;
-  session.set({ saveState: 'saving' });
+  saveStatusActions.markSaving();
   let result: SaveResult;
   try {
     result = await send(article, sent, resolutions);
@@ -184,7 +187,7 @@ async function saveOnce(force: boolean): Promise<void> {
     result = { ok: false, message: error instanceof Error ? error.message : String(error), userProblem: problemOf(error), retryable: true };
   }
   // The article was closed meanwhile: openArticle took over what was left unsaved.
-  if (useSessionStore.getState().article?.id !== article.id || base?.articleId !== article.id) return;
+  if (useArticleViewStore.getState().article?.id !== article.id || base?.articleId !== article.id) return;
   if (!result.ok) {
     if (result.conflicts && result.conflicts.length > 0) {
       askAboutConflicts({ articleId: article.id, mode: 'save' }, result.conflicts);
@@ -193,7 +196,7 @@ async function saveOnce(force: boolean): Promise<void> {
     // The user's choices go with the retry: the disk refused the bytes, not the choices.
     if (resolutions && pendingResolutions === null) pendingResolutions = resolutions;
     const outcome = failedSaveState(result);
-    useSessionStore.getState().set({ saveState: outcome.state, saveProblem: { problem: result.userProblem, detail: result.message } });
+    saveStatusActions.markUnsaved(outcome.state, { problem: result.userProblem, detail: result.message });
     if (outcome.retrying) {
       schedule(RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
       failures++;
@@ -206,8 +209,8 @@ async function saveOnce(force: boolean): Promise<void> {
   else base = { articleId: article.id, revision: result.revision ?? null, document: sent };
   if (pendingConflict?.articleId === article.id) return;
   const clean = savedRevision === revision;
-  useSessionStore.getState().set({ saveState: clean ? 'saved' : 'dirty', saveProblem: null, lastSavedAt: result.savedAt });
-  reflectSavedInCorpusList(article.id, base.document);
+  saveStatusActions.markSaved(clean, result.savedAt);
+  corpusViewActions.reflectSaved(article.id, base.document);
   if (!clean) schedule(editSaveDelay());
 }
 
@@ -239,7 +242,7 @@ export async function flushSave(): Promise<boolean> {
  * reload that would count as an edit or drop edits made meanwhile.
  */
 export async function syncWithDisk(articleId: string): Promise<void> {
-  if (useSessionStore.getState().article?.id !== articleId || pendingConflict?.articleId === articleId) return;
+  if (useArticleViewStore.getState().article?.id !== articleId || pendingConflict?.articleId === articleId) return;
   cancelScheduled();
   await saveNow(true);
 }
@@ -250,7 +253,7 @@ export function hasUnsavedEdits(): boolean {
 
 /** Articles whose edits are not on disk: the open one and those held in the background. */
 export function unsavedArticleIds(): string[] {
-  const open = useSessionStore.getState().article;
+  const open = useArticleViewStore.getState().article;
   return [...new Set([...(open && hasUnsavedEdits() ? [open.id] : []), ...heldArticleIds()])];
 }
 
@@ -265,10 +268,10 @@ export async function flushAllSaves(): Promise<string[]> {
  * handed to heldEdits.ts, which goes on saving them, in code points with their base.
  */
 export function holdOpenArticleEdits(): void {
-  const article = useSessionStore.getState().article;
+  const article = useArticleViewStore.getState().article;
   const document = useDocumentStore.getState();
   if (!article || !base || base.articleId !== article.id || document.articleId !== article.id || !hasUnsavedEdits()) return;
-  const { saveState, saveProblem } = useSessionStore.getState();
+  const { saveState, saveProblem } = useSaveStatusStore.getState();
   const conflict = pendingConflict?.articleId === article.id ? pendingConflict : null;
   const edits: HeldEdits = {
     articleId: article.id,
@@ -298,7 +301,7 @@ export function beginArticle(articleId: string, loaded: DocumentSnapshot, loaded
   base = { articleId, revision: loadedRevision, document: loaded };
   pendingConflict = null;
   pendingResolutions = null;
-  useSessionStore.getState().set({ conflictPrompt: null });
+  saveStatusActions.dropConflictQuestion();
 }
 
 /**
@@ -310,29 +313,29 @@ export function resumeHeldEdits(article: OpenArticle, held: HeldEdits, loaded: S
   const rebased = mergeDocuments(held.base, loaded, held.mine);
   const known = [useDocumentStore.getState().annotations];
   if (rebased.conflicts.length > 0) {
-    adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(held.mine, article.converter, known) });
+    documentActions.adoptMerged({ articleId: article.id, ...fromSavedDocument(held.mine, article.converter, known) });
     revision++;
     askAboutConflicts({ articleId: article.id, mode: 'local', base: held.base, disk: loaded }, rebased.conflicts);
     return;
   }
-  adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, known) });
+  documentActions.adoptMerged({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, known) });
   revision++;
   // Said as it was when the article was left (a read-only folder stays read-only) until the next answer.
-  useSessionStore.getState().set({ saveState: held.state === 'conflict' ? 'dirty' : held.state, saveProblem: held.problem });
+  saveStatusActions.markUnsaved(held.state === 'conflict' ? 'dirty' : held.state, held.problem);
   schedule(0);
 }
 
 /**
  * The user's choice for each conflict. Conflicts main found go with the next save; conflicts
  * found in the window are settled here and saved as an edit. Either way the result is a
- * checkpoint for undo (see adoptMergedDocument).
+ * checkpoint for undo (see documentActions.adoptMerged).
  */
 export async function resolveConflicts(resolutions: ConflictResolutions): Promise<void> {
-  const article = useSessionStore.getState().article;
+  const article = useArticleViewStore.getState().article;
   const conflict = pendingConflict;
   if (!article || conflict?.articleId !== article.id) return;
   pendingConflict = null;
-  useSessionStore.getState().set({ conflictPrompt: null, saveState: 'dirty' });
+  saveStatusActions.conflictsAnswered();
   if (conflict.mode === 'save') {
     pendingResolutions = resolutions;
   } else {
@@ -342,7 +345,7 @@ export async function resolveConflicts(resolutions: ConflictResolutions): Promis
       askAboutConflicts(conflict, resolved.conflicts);
       return;
     }
-    adoptMergedDocument({ articleId: article.id, ...fromSavedDocument(resolved.merged, article.converter, [useDocumentStore.getState().annotations]) });
+    documentActions.adoptMerged({ articleId: article.id, ...fromSavedDocument(resolved.merged, article.converter, [useDocumentStore.getState().annotations]) });
   }
   revision++;
   cancelScheduled();
@@ -351,8 +354,7 @@ export async function resolveConflicts(resolutions: ConflictResolutions): Promis
 
 /** Escape on the conflict question: nothing is chosen, nothing saved; the edits stay, marked unsaved. */
 export function postponeConflicts(): void {
-  const prompt = useSessionStore.getState().conflictPrompt;
-  if (prompt) useSessionStore.getState().set({ conflictPrompt: { ...prompt, open: false }, saveState: 'conflict' });
+  saveStatusActions.postponeConflicts();
 }
 
 /** Forgets every unsaved edit: the user chose to leave them (closing, another corpus). */
@@ -363,7 +365,7 @@ export function discardUnsavedEdits(): void {
   pendingResolutions = null;
   base = null;
   discardHeldEdits();
-  useSessionStore.getState().set({ conflictPrompt: null });
+  saveStatusActions.dropConflictQuestion();
 }
 
 export function startAutosave(): () => void {
@@ -371,17 +373,17 @@ export function startAutosave(): () => void {
     if (state.articleId === null || state.articleId !== previous.articleId || isChangeNotAnEdit()) return;
     if (state.annotations === previous.annotations && state.relations === previous.relations && state.status === previous.status) return;
     revision++;
-    const session = useSessionStore.getState();
-    if (session.article?.problem) {
-      session.set({ saveState: 'readonly' });
+    if (useArticleViewStore.getState().article?.problem) {
+      saveStatusActions.markReadOnly();
       return;
     }
     // While conflicts wait for the user, edits are kept and shown as unsaved; the save waits.
     if (pendingConflict?.articleId === state.articleId) {
-      session.set({ saveState: 'conflict' });
+      saveStatusActions.markWaitingForConflicts();
       return;
     }
-    if (session.saveState !== 'unwritable' && session.saveState !== 'error') session.set({ saveState: 'dirty' });
+    const { saveState } = useSaveStatusStore.getState();
+    if (saveState !== 'unwritable' && saveState !== 'error') saveStatusActions.markDirty();
     schedule(editSaveDelay());
   });
 }

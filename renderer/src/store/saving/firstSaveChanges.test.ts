@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument, SaveResult } from '../../../shared/ipc';
-import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { openArticle, showCorpus, tagTextSelection } from './actions';
+import type { Api, ArticleDocument, SaveResult } from '../../../../shared/ipc';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
+import { articleViewActions } from '../articleViewStore';
+import { openArticle } from '../flows/article';
+import { showCorpus } from '../flows/corpus';
+import { tagTextSelection } from '../flows/editing';
+import { preferencesActions } from '../preferencesStore';
+import { saveStatusActions } from '../saveStatusStore';
+import { windowActions } from '../windowStore';
 import { flushSave, startAutosave } from './autosave';
-import { useSessionStore } from './sessionStore';
 
 /**
  * (#17) The first save after opening an article sends only what changed when main named the
@@ -55,12 +60,15 @@ afterEach(() => {
 async function openAndTag(loaded: StoredAnnotation[], revision: string | undefined): Promise<Calls> {
   const calls: Calls = { whole: 0, changes: [] };
   window.api = fakeMain(loaded, revision, calls);
-  useSessionStore.getState().set({ annotator: 'maryam', language: 'fa', notice: null, leaveQuestion: null });
+  preferencesActions.renameAnnotator('maryam');
+  preferencesActions.changeDisplay({ language: 'fa' });
+  windowActions.dismissNotice();
+  saveStatusActions.dropLeaveQuestion();
   showCorpus({ name: 'corpus', displayPath: '/corpus', mode: 'native', articles: [{ id: 'a.txt', name: 'a.txt', folder: '', status: 'new', annotationCount: 0, tags: [], problem: null }], tagSet: { source: 'default', types: [], problem: null, userProblems: [] } });
   stopAutosave = startAutosave();
   await openArticle('a.txt');
   const start = TEXT.indexOf('فیفا');
-  useSessionStore.getState().set({ textSelection: { start, end: start + 'فیفا'.length } });
+  articleViewActions.selectText({ start, end: start + 'فیفا'.length });
   tagTextSelection('ORG');
   expect(await flushSave()).toBe(true);
   return calls;

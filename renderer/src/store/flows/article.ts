@@ -1,0 +1,164 @@
+import type { ArticleDocument, ArticleEncodingChoice } from '../../../../shared/ipc';
+import { nextUnfinished } from '../../../../shared/model/articleListing';
+import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
+import { loadedInReadingOrder } from '../../../../shared/model/readingOrder';
+import { createOffsetConverter, type OffsetConverter } from '../../../../shared/anchoring/offsets';
+import { splitParagraphs, type Paragraph } from '../../../../shared/text/paragraphs';
+import { api } from '../../api';
+import { problemOf } from '../../ipcError';
+import { articleViewActions, useArticleViewStore, type OpenArticle } from '../articleViewStore';
+import { useCorpusViewStore } from '../corpusViewStore';
+import { documentActions, useDocumentStore } from '../documentStore';
+import { piecesOf } from '../paragraphSlices';
+import { currentLanguage } from '../preferencesStore';
+import { saveStatusActions } from '../saveStatusStore';
+import { beginArticle, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleSaving } from '../saving/autosave';
+import { holdEdits, releaseHeldEdits, takeHeldEdits, type HeldEdits } from '../saving/heldEdits';
+import { toDocumentAnnotationsInSteps } from '../saving/loadedAnnotations';
+import { windowActions } from '../windowStore';
+import { setArticleStatus } from './editing';
+
+/** Opening articles: reading one from main (with edits held from an earlier visit), and moving through the corpus. */
+
+function describeReanchoring(counts: { moved: number; fuzzy: number; orphaned: number }, orphans: number): string {
+  return currentLanguage() === 'fa'
+    ? `متن مقاله روی دیسک تغییر کرده بود: ${counts.moved} حاشیه‌نویسی جابه‌جا شد، ${counts.fuzzy} با تطبیق تقریبی، ${counts.orphaned} یتیم شد (${orphans} یتیم در پرونده نگه داشته شده است).`
+    : `The article changed on disk: ${counts.moved} annotations moved, ${counts.fuzzy} matched approximately, ${counts.orphaned} became orphans (${orphans} orphans kept in the file).`;
+}
+
+function toOpenArticle(document: ArticleDocument, paragraphs: Paragraph[], converter: OffsetConverter, problem: OpenArticle['problem']): OpenArticle {
+  return {
+    id: document.id,
+    name: document.name,
+    text: document.text,
+    sha256: document.sha256,
+    encoding: document.encoding,
+    encodingGuessed: document.encodingGuessed,
+    ...(document.invalidBytes ? { invalidBytes: document.invalidBytes } : {}),
+    ...(document.encodingChosen ? { encodingChosen: true } : {}),
+    ...(document.encodingRecordIgnored ? { encodingRecordIgnored: document.encodingRecordIgnored } : {}),
+    paragraphs,
+    converter,
+    problem,
+    orphans: document.orphans,
+    reanchored: document.reanchored,
+  };
+}
+
+/**
+ * Edits held from an earlier visit, given back to the article as read now: shown and saved on
+ * when made on this very text and the file can be used, else held again, marked, never applied blindly.
+ */
+function giveBackHeldEdits(held: HeldEdits, document: ArticleDocument, article: OpenArticle, unwritable: ArticleDocument['problem']): void {
+  const sameText = held.sha256 === document.sha256;
+  const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
+  if (sameText && !article.problem) {
+    const readOnly = unwritable?.userProblems?.[0];
+    resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', problem: readOnly ? { problem: readOnly, detail: unwritable.message } : held.problem } : held, onDisk);
+    releaseHeldEdits(held.articleId);
+  } else {
+    // Made on another text (the article changed on disk), or the file cannot be used now.
+    holdEdits({ ...held, state: 'error', retrying: false, problem: { problem: { code: sameText ? 'editsNotApplicable' : 'editsOnOtherText' }, detail: null } });
+  }
+}
+
+/** Edits taken back from heldEdits.ts and not yet shown or held again: openArticle gives them back if anything fails. */
+interface TakenEdits {
+  held: HeldEdits | null;
+}
+
+/** The article as read and prepared for showing (offsets converted, paragraphs split). */
+interface PreparedArticle {
+  paragraphs: Paragraph[];
+  converter: OffsetConverter;
+  annotations: DocumentAnnotation[];
+}
+
+/** Shows the article just read, its annotations in reading order, and gives held edits back. */
+async function showLoadedArticle(document: ArticleDocument, prepared: PreparedArticle, taken: TakenEdits): Promise<void> {
+  const id = document.id;
+  // What the article being left still holds unsaved (edits made during the load included) is kept and saved in the background.
+  await settleSaving();
+  holdOpenArticleEdits();
+  if (!taken.held && useArticleViewStore.getState().article?.id === id) taken.held = await takeHeldEdits(id);
+  const held = taken.held;
+  // A file that cannot be written opens read-only; but edits already made to it (before it
+  // became read-only: a remount, a share dropping to read-only) are shown and kept trying.
+  const unwritable = held !== null && held.sha256 === document.sha256 && document.problem?.kind === 'permission' ? document.problem : null;
+  const problem = unwritable ? null : document.problem;
+  const article = toOpenArticle(document, prepared.paragraphs, prepared.converter, problem);
+  articleViewActions.showArticle(article);
+  saveStatusActions.startFresh(problem !== null);
+  // Kept in reading order from here on: edits insert in place instead of sorting again.
+  const ordered = loadedInReadingOrder(prepared.annotations);
+  const loaded = { status: document.status, annotations: ordered.annotations, relations: document.relations, labels: document.labels };
+  // Main's revision names the list in the order it sent it: the first save sends changes only when that is this order.
+  beginArticle(id, loaded, ordered.asLoaded ? (document.revision ?? null) : null);
+  documentActions.load({ articleId: id, ...loaded });
+  if (held) {
+    giveBackHeldEdits(held, document, article, unwritable);
+    // Shown or held again: nothing left for openArticle to give back.
+    taken.held = null;
+  }
+  if (document.reanchored) windowActions.showNotice(describeReanchoring(document.reanchored, document.orphans.length));
+  void api().session.remember({ articleId: id });
+}
+
+/** `encoding`: reopen in that encoding (kept by main for the session; `auto` detects again). */
+export async function openArticle(id: string, options: { reload?: boolean; encoding?: ArticleEncodingChoice } = {}): Promise<void> {
+  const openBefore = useArticleViewStore.getState().article;
+  if (openBefore?.id === id && !options.reload) return;
+  // Saved now if the disk takes it; if not, the edits are held below and saving goes on.
+  await flushSave();
+  articleViewActions.startLoading(id);
+  // (#17) A reload: a save of this article that started after the flush (the watcher's sync) lands before the file is read.
+  if (openBefore?.id === id) await settleSaving();
+  // Edits held from an earlier visit are taken back before the file is read, so that no
+  // background save of them can land between the reading and the showing.
+  const taken: TakenEdits = { held: await takeHeldEdits(id) };
+  try {
+    const document = await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id });
+    const converter = createOffsetConverter(document.text);
+    // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
+    const annotations = await toDocumentAnnotationsInSteps(document.annotations, converter);
+    // (#17) The article's paragraphs and the pieces it is drawn in, in a task of their own: with
+    // the paragraph index and the first render after them, a 2 MB article made one task of 150 ms.
+    const paragraphs = splitParagraphs(document.text);
+    piecesOf(paragraphs);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (useArticleViewStore.getState().loadingArticleId !== id) {
+      if (taken.held) holdEdits(taken.held);
+      return;
+    }
+    await showLoadedArticle(document, { paragraphs, converter, annotations }, taken);
+  } catch (error) {
+    if (taken.held) holdEdits(taken.held);
+    articleViewActions.failLoading(problemOf(error));
+  }
+}
+
+export async function openNeighbourArticle(step: 1 | -1): Promise<void> {
+  const { corpus } = useCorpusViewStore.getState();
+  const { article } = useArticleViewStore.getState();
+  if (!corpus || corpus.articles.length === 0) return;
+  const index = article ? corpus.articles.findIndex((entry) => entry.id === article.id) : -1;
+  const next = corpus.articles[Math.min(corpus.articles.length - 1, Math.max(0, index + step))];
+  if (next) await openArticle(next.id);
+}
+
+export async function openNextUnfinished(): Promise<void> {
+  const { corpus } = useCorpusViewStore.getState();
+  const { article } = useArticleViewStore.getState();
+  if (!corpus) return;
+  const articles = corpus.articles.map((entry) => (entry.id === article?.id ? { ...entry, status: useDocumentStore.getState().status } : entry));
+  const next = nextUnfinished(articles, article?.id ?? null);
+  if (next) await openArticle(next.id);
+  else windowActions.showNotice(currentLanguage() === 'fa' ? 'همهٔ مقاله‌های این پیکره انجام شده‌اند.' : 'Every article of this corpus is done.');
+}
+
+/** Ctrl+Enter: the article is done; open the next one that is not. */
+export async function markDoneAndOpenNext(): Promise<void> {
+  setArticleStatus('done');
+  await flushSave();
+  await openNextUnfinished();
+}

@@ -1,0 +1,62 @@
+import type { Corpus } from '../../../../shared/ipc';
+import { api } from '../../api';
+import { problemOf } from '../../ipcError';
+import { articleViewActions, useArticleViewStore } from '../articleViewStore';
+import { corpusViewActions } from '../corpusViewStore';
+import { documentActions } from '../documentStore';
+import { saveStatusActions } from '../saveStatusStore';
+import { discardUnsavedEdits } from '../saving/autosave';
+import { confirmLeavingUnsaved } from '../saving/closeGuard';
+import { openArticle } from './article';
+
+/** Opening a corpus (a folder, a drop, main's menu) and taking main's new listing of it. */
+
+/** Shows a corpus from the start. Edits held for the previous corpus are gone by now: leaving it asked first (closeGuard.ts). */
+export function showCorpus(corpus: Corpus | null): void {
+  discardUnsavedEdits();
+  corpusViewActions.showCorpus(corpus);
+  articleViewActions.closeArticle();
+  saveStatusActions.startFresh(false);
+  documentActions.load({ articleId: null, annotations: [], relations: [], labels: [], status: 'new' });
+}
+
+export async function openFolderDialog(): Promise<void> {
+  if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
+  try {
+    const corpus = await api().corpus.openDialog({});
+    if (corpus) showCorpus(corpus);
+  } catch (error) {
+    articleViewActions.showError(problemOf(error));
+  }
+}
+
+/** File › Open Folder or Open Recent, chosen in main's menu: edits are saved (or the user asked) before main opens the folder. */
+export async function switchCorpusWhenSafe(token: string): Promise<void> {
+  if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
+  try {
+    const corpus = await api().corpus.confirmSwitch({ token });
+    if (corpus) showCorpus(corpus);
+  } catch (error) {
+    articleViewActions.showError(problemOf(error));
+  }
+}
+
+/** A folder or article dropped onto the window: main resolves and opens it. */
+export async function openDroppedFile(file: File): Promise<void> {
+  if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
+  try {
+    const { corpus, articleId } = await window.dropTarget.open(file);
+    showCorpus(corpus);
+    const first = articleId ?? corpus.articles[0]?.id;
+    if (first) await openArticle(first);
+  } catch (error) {
+    articleViewActions.showError(problemOf(error));
+  }
+}
+
+/** The tag set was saved (main rewrote the files it renamed): the new listing shows, and the open article is read again. */
+export async function showSavedTagSet(corpus: Corpus): Promise<void> {
+  corpusViewActions.showCorpus(corpus);
+  const { article } = useArticleViewStore.getState();
+  if (article) await openArticle(article.id, { reload: true });
+}
