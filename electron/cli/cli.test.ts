@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportCorpusResult, ExportManifest, ExportReport } from '../services/transfer/exportCorpus';
+import type { ExportCorpusResult, ExportManifest, ExportReport } from '../services/transfer/exportReport';
 import { runCli } from './cli';
 import type { CorpusStats } from '../services/lead/corpusStats';
 import { writeTestArticle } from '../services/testing/testCorpus';

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared/formats/exportTypes';
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
-import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, ExportInputError, exportCorpus, type ExportCorpusOptions, type ExportCorpusResult, type ExportProgress } from '../services/transfer/exportCorpus';
+import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, type ExportCorpusResult } from '../services/transfer/exportReport';
+import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress } from '../services/transfer/exportRequest';
+import { exportCorpus } from '../services/transfer/exportCorpus';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';

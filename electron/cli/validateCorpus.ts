@@ -5,7 +5,7 @@ import { parseAnnotationFile } from '../../shared/model/readAnnotationFile';
 import { createOffsetConverter, type OffsetConverter } from '../../shared/anchoring/offsets';
 import { ANNOTATION_SUFFIX } from '../services/storage/annotationStore';
 import { decodeArticle } from '../services/article/articleDecoder';
-import { encodingRecordIn } from '../services/article/encodingRecord';
+import { encodingRecordOf } from '../services/article/sourceRecord';
 import { listArticleIds } from '../services/corpus/articleFiles';
 import { readAnnotationText, readArticleBytes } from '../services/corpus/confinedReaders';
 
@@ -73,8 +73,8 @@ async function readFileAndArticle(root: string, file: string, article: string, r
     return null;
   }
   try {
-    // In the encoding this file records for these bytes (encodingRecord.ts), as the app opens it.
-    const decoded = decodeArticle((await readArticleBytes(root, path.join(root, ...article.split('/')))).bytes, { record: encodingRecordIn(raw) });
+    // In the encoding this file records for these bytes (sourceRecord.ts), as the app opens it.
+    const decoded = decodeArticle((await readArticleBytes(root, path.join(root, ...article.split('/')))).bytes, { record: encodingRecordOf(parsed.file.source) });
     return { annotationFile: parsed.file, text: decoded.text, sha256: decoded.sha256 };
   } catch (error) {
     report({ file, kind: 'article', message: `Its article ${article} cannot be read: ${(error as Error).message}` });

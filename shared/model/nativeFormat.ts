@@ -62,6 +62,11 @@ export const SourceInfoSchema = z.looseObject({
   encoding: z.string(),
   /** Length of the document text in code points. */
   length: offset,
+  /**
+   * True when the user chose `encoding` (the chooser shows it chosen). Any other value, as
+   * files always could hold, is read as not chosen rather than refused.
+   */
+  encodingChosen: z.boolean().optional().catch(undefined),
 });
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 

@@ -75,6 +75,15 @@ describe('parseAnnotationFile: version 1', () => {
     });
   }
 
+  it('reads source.encodingChosen: true as chosen, and any other value as not chosen rather than refusing the file', () => {
+    const chosen = parseOk(JSON.stringify(validFile({ source: { file: 'خبر.txt', sha256: SHA, encoding: 'windows-1256', length: CODE_POINTS.length, encodingChosen: true } })));
+    expect(chosen.source.encodingChosen).toBe(true);
+    for (const odd of ['yes', 1, null, false]) {
+      const file = parseOk(JSON.stringify(validFile({ source: { file: 'خبر.txt', sha256: SHA, encoding: 'windows-1256', length: CODE_POINTS.length, encodingChosen: odd } })));
+      expect(file.source.encodingChosen === true).toBe(false);
+    }
+  });
+
   it('reports text that is not JSON as a syntax problem', () => {
     expect(parseAnnotationFile('{"format":')).toMatchObject({ ok: false, problem: { kind: 'syntax' } });
     expect(parseAnnotationFile('')).toMatchObject({ ok: false, problem: { kind: 'syntax' } });

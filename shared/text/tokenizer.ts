@@ -1,3 +1,4 @@
+// size-exempt: tokenizeUtf16 is the exporters' hot loop (one pass over a class table, measured by bench/exportBenchmark.ts); split into calls it loses speed.
 /**
  * The project's word tokenizer for tokenized exports (CoNLL, Hugging Face). It follows the
  * word-boundary rules of Unicode UAX #29 as ICU applies them (so it agrees with

@@ -7,7 +7,8 @@ import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { CorpusSession } from '../corpus/corpusSession';
 import { searchCorpus } from '../corpus/corpusSearch';
 import { encodingRecordIn } from './encodingRecord';
-import { exportCorpus, readExportDocument } from '../transfer/exportCorpus';
+import { exportCorpus } from '../transfer/exportCorpus';
+import { readExportDocument } from '../transfer/exportArticleReader';
 import { computeAgreement } from '../lead/agreementService';
 
 const cleanups: (() => Promise<void>)[] = [];

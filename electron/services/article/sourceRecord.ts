@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
 import type { DecodedArticle } from './articleDecoder';
+import type { EncodingRecord } from './encodingRecord';
 
 /**
  * The `source` a save writes: what the file had (fields of newer versions kept), the article's
@@ -10,4 +11,12 @@ import type { DecodedArticle } from './articleDecoder';
 export function sourceRecordFor(previous: AnnotationFile['source'] | undefined, articlePath: string, article: Pick<DecodedArticle, 'sha256' | 'encoding' | 'chosen'>, length: number): AnnotationFile['source'] {
   const { encodingChosen: _chosen, ...kept } = (previous ?? {}) as Partial<AnnotationFile['source']> & { encodingChosen?: unknown };
   return { ...kept, file: path.basename(articlePath), sha256: article.sha256, encoding: article.encoding, length, ...(article.chosen ? { encodingChosen: true } : {}) };
+}
+
+/**
+ * The encoding record of an annotation file already parsed (its `source`), for `decodeArticle`:
+ * the same record `encodingRecordIn` finds in the file's text, without scanning it again.
+ */
+export function encodingRecordOf(source: AnnotationFile['source']): EncodingRecord | null {
+  return source.encoding === '' ? null : { sha256: source.sha256, encoding: source.encoding, chosen: source.encodingChosen === true };
 }

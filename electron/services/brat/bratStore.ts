@@ -19,7 +19,8 @@ import type { LoadedTagSet } from '../tagset/tagSetLoader';
 import type { ConflictResolutions, SaveConflict, SavedDocument, UserProblem } from '../../../shared/ipc';
 import { mergeDocuments } from '../../../shared/model/documentMerge';
 import { sha256Of, type KnownFileState } from '../corpus/corpusWatcher';
-import { ReadOnlyAnnotationFileError, type AnnotationFileBase } from '../storage/mergingSave';
+import { ReadOnlyAnnotationFileError } from '../storage/annotationFileForSave';
+import type { AnnotationFileBase } from '../storage/mergingSave';
 import { writeAccessRefusal } from '../storage/writeAccess';
 import { problemOfError } from '../problems/userProblems';
 

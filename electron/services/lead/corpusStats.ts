@@ -5,7 +5,7 @@ import { listCorpusAnnotators } from './annotatorFiles';
 import { annotatorFilePath } from './annotatorPaths';
 import { resolveInCorpus } from '../corpus/corpusPaths';
 import { listArticleIds } from '../corpus/articleFiles';
-import { readExportDocument, type ReadArticle } from '../transfer/exportCorpus';
+import { readExportDocument, type ReadArticle } from '../transfer/exportArticleReader';
 import { readAnnotationTextSync } from '../corpus/confinedReaders';
 import { realCorpusRoot } from '../corpus/corpusFileAccess';
 

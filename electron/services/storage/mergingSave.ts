@@ -1,17 +1,14 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConflictResolutions, SaveConflict, SavedDocument, UserProblem } from '../../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/ipc';
 import { mergeDocuments, sameItem } from '../../../shared/model/documentMerge';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
-import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';
+import { annotationPathFor, SaveFailedError, writeAnnotations, type SaveRequest } from './annotationStore';
+import { checkBeforeWrite, DiskMovedOnError, readDisk, rememberWrittenBytes, slippedIn, type DiskFile } from './annotationFileForSave';
 import type { DecodedArticle } from '../article/articleDecoder';
 import { withFileLock } from './annotationFileLock';
 import { assertWritableInCorpus, CorpusFileRefusedError } from '../corpus/corpusFileAccess';
 import { sha256Of, type KnownFileState } from '../corpus/corpusWatcher';
-import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, type InputLimits } from '../corpus/inputLimits';
-import { writeAccessRefusal } from './writeAccess';
-import { writtenAnnotationFileFor } from './writtenAnnotationFile';
+import { INPUT_LIMITS, type InputLimits } from '../corpus/inputLimits';
 
 /**
  * Saving `NAME.ann.json` when other writers may write it too: a second Hashiye on the same
@@ -152,8 +149,6 @@ export type MergingSaveOutcome =
   /** What writing threw (SaveRefusedError, SaveFailedError...): the file is as it was. */
   | { kind: 'failed'; error: unknown };
 
-/** Waits between reads of a file that does not parse (a plain writer may be half way): about 200 ms in all. */
-const UNSETTLED_RETRY_MS = [10, 20, 30, 40, 50, 50];
 /** How many times a save starts over because another writer wrote during it, before giving up (retryable). */
 const MAX_ROUNDS = 8;
 
@@ -164,157 +159,6 @@ export function savedDocumentOf(file: Pick<AnnotationFile, 'status' | 'annotatio
   return { status: file.status, annotations: file.annotations, relations: file.relations, labels: file.labels };
 }
 
-/** The file's bytes from offset 0 through an open handle, at most `limit` (null when larger). */
-async function readWhole(handle: FileHandle, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
-    if (bytesRead === 0) break;
-    chunks.push(chunk.subarray(0, bytesRead));
-    total += bytesRead;
-    // Counted while reading, not trusted from stat (a device or a growing file lies there).
-    if (total > limit) return null;
-  }
-  return Buffer.concat(chunks, total);
-}
-
-type Parsed = { kind: 'refused'; message: string } | { kind: 'parsed'; bytes: Buffer; sha256?: string; existing: ParsedExisting & { kind: 'parsed' } };
-
-/** The SHA-256 of the bytes this process wrote last (the same Buffer writtenAnnotationFile keeps), so the next save need not hash megabytes again. */
-let lastWritten: { bytes: Uint8Array; sha256: string } | null = null;
-
-function parseBytes(annotationPath: string, bytes: Buffer | null, limits: InputLimits): Parsed {
-  const name = path.basename(annotationPath);
-  if (bytes === null) return { kind: 'refused', message: `${name} is larger than the ${Math.round(limits.annotationFileBytes / (1024 * 1024))} MB Hashiye opens; it was left as it is.` };
-  // The bytes this process wrote last: their parse is known (a 10,000-annotation file is megabytes of JSON).
-  const written = writtenAnnotationFileFor(annotationPath, bytes);
-  if (written) {
-    const problem = annotationShapeProblem(name, written.shape, limits);
-    if (problem !== null) return { kind: 'refused', message: problem };
-    const sha256 = lastWritten !== null && lastWritten.bytes === written.bytes ? lastWritten.sha256 : undefined;
-    return { kind: 'parsed', bytes, sha256, existing: { kind: 'parsed', parsed: written.parsed, offsetsCheckedFor: written.offsetsCheckedFor } };
-  }
-  const checked = checkAnnotationBytes(name, bytes, limits);
-  if (checked.kind === 'refused') return checked;
-  return { kind: 'parsed', bytes, existing: parseExisting(annotationPath, checked) as ParsedExisting & { kind: 'parsed' } };
-}
-
-/** The file on disk as one merge sees it, with the handle it was read through (closed by the caller). */
-type DiskFile =
-  | { kind: 'absent' }
-  | { kind: 'refused'; message: string }
-  | { kind: 'present'; handle: FileHandle; ino: number; dev: number; size: number; mtimeMs: number; bytes: Buffer; sha256: string; existing: ParsedExisting & { kind: 'parsed' } };
-
-/**
- * Reads the annotation file for a merge. A file that does not parse is read again a few times
- * over about 200 ms (a plain writer truncates, then writes: the file is empty or cut meanwhile);
- * after that it counts as what it is, and the save refuses to replace it.
- */
-async function readDisk(annotationPath: string, limits: InputLimits, root: string | undefined): Promise<DiskFile> {
-  if (root !== undefined) {
-    // Confined as every corpus write is (corpusFileAccess): through a link leading out of the
-    // corpus the merge would read an outside file, and the save would copy it in as `.bak`.
-    try {
-      await assertWritableInCorpus(root, annotationPath);
-    } catch (error) {
-      if (error instanceof CorpusFileRefusedError) return { kind: 'refused', message: `Not saved: ${error.message}` };
-      throw error;
-    }
-  }
-  for (let attempt = 0; ; attempt++) {
-    let handle: FileHandle;
-    try {
-      // Without blocking: a FIFO put in place of the file must not hang the save (it is refused below, not a regular file).
-      handle = await fs.open(annotationPath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
-      throw new SaveFailedError(`Could not save ${path.basename(annotationPath)}: cannot read it (${(error as Error).message})`, { cause: error });
-    }
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) {
-        await handle.close();
-        return { kind: 'refused', message: `${path.basename(annotationPath)} is not a regular file; it was left as it is.` };
-      }
-      const parsed = parseBytes(annotationPath, await readWhole(handle, limits.annotationFileBytes), limits);
-      const settled = parsed.kind === 'refused' || parsed.existing.parsed.ok;
-      if (settled || attempt >= UNSETTLED_RETRY_MS.length) {
-        if (parsed.kind === 'refused') {
-          await handle.close();
-          return parsed;
-        }
-        return { kind: 'present', handle, ino: stat.ino, dev: stat.dev, size: stat.size, mtimeMs: stat.mtimeMs, bytes: parsed.bytes, sha256: parsed.sha256 ?? sha256Of(parsed.bytes), existing: parsed.existing };
-      }
-    } catch (error) {
-      await handle.close();
-      throw error;
-    }
-    await handle.close();
-    await sleep(UNSETTLED_RETRY_MS[attempt]);
-  }
-}
-
-/**
- * What a plain writer put into the replaced file (read through the handle held on it) after the
- * merge read it, once it parses, or null when it holds what was merged against (or never parses).
- */
-async function slippedIn(annotationPath: string, disk: DiskFile & { kind: 'present' }, limits: InputLimits): Promise<SavedDocument | null> {
-  for (let attempt = 0; ; attempt++) {
-    const bytes = await readWhole(disk.handle, limits.annotationFileBytes);
-    if (bytes !== null && bytes.equals(disk.bytes)) return null;
-    const parsed = parseBytes(annotationPath, bytes, limits);
-    if (parsed.kind === 'parsed' && parsed.existing.parsed.ok) return savedDocumentOf(parsed.existing.parsed.file);
-    if (parsed.kind === 'refused' || attempt >= UNSETTLED_RETRY_MS.length) return null;
-    await sleep(UNSETTLED_RETRY_MS[attempt]);
-  }
-}
-
-/** Thrown just before the rename when the path no longer names the file as it was read: the round starts over. */
-class DiskMovedOnError extends Error {
-  constructor() {
-    super('The annotation file changed while it was being saved.');
-    this.name = 'DiskMovedOnError';
-  }
-}
-
-/** The file or its folder may not be written (see writeAccess.ts): nothing is written, the edits stay in the window. */
-export class ReadOnlyAnnotationFileError extends Error {
-  constructor(
-    message: string,
-    /** Why, coded for the window (shared/ipc.ts). */
-    readonly userProblem?: UserProblem,
-  ) {
-    super(message);
-    this.name = 'ReadOnlyAnnotationFileError';
-  }
-}
-
-/**
- * Just before the rename: the file is still the one merged against, and we may write it. A
- * rename replaces a read-only file as long as its folder is writable, and root passes every
- * access check: the mode is looked at explicitly, so a 0444 file is never replaced.
- */
-async function checkBeforeWrite(annotationPath: string, disk: DiskFile): Promise<void> {
-  await checkUnchangedSinceRead(annotationPath, disk);
-  const readOnly = await writeAccessRefusal(annotationPath);
-  if (readOnly !== null) throw new ReadOnlyAnnotationFileError(`Not saved: ${readOnly.message}`, readOnly.userProblem);
-}
-
-async function checkUnchangedSinceRead(annotationPath: string, disk: DiskFile): Promise<void> {
-  let current;
-  try {
-    current = await fs.stat(annotationPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    if (disk.kind === 'absent') return;
-    throw new DiskMovedOnError();
-  }
-  if (disk.kind !== 'present') throw new DiskMovedOnError();
-  const held = await disk.handle.stat();
-  if (current.ino !== disk.ino || current.dev !== disk.dev || held.size !== disk.size || held.mtimeMs !== disk.mtimeMs) throw new DiskMovedOnError();
-}
 
 export interface MergingSaveRequest {
   mine: SaveRequest;
@@ -372,13 +216,20 @@ export async function saveMerged(articlePath: string, article: DecodedArticle, r
   }
 }
 
+/** What a save carries from one round to the next when another writer wrote during it. */
+interface SaveRounds {
+  base: AnnotationFileBase | EvictedBase | null;
+  mine: SavedDocument;
+  /** Conflicts met after our bytes were already on disk (a writer slipped in during the rename). */
+  lateConflicts: SaveConflict[];
+}
+
+/** One round of a save is over, and another is needed: the disk moved on, or a writer slipped in. */
+const AGAIN = Symbol('again');
+
 async function saveMergedHoldingLock(articlePath: string, article: DecodedArticle, request: MergingSaveRequest, limits: InputLimits): Promise<MergingSaveOutcome> {
   const annotationPath = annotationPathFor(articlePath);
-  let base: AnnotationFileBase | EvictedBase | null = request.base;
-  let mine: SavedDocument = request.mine;
-  /** Conflicts met after our bytes were already on disk (a writer slipped in during the rename). */
-  let lateConflicts: SaveConflict[] = [];
-  let lastState: SavedFileState | null = null;
+  const rounds: SaveRounds = { base: request.base, mine: request.mine, lateConflicts: [] };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let disk: DiskFile;
     try {
@@ -388,65 +239,87 @@ async function saveMergedHoldingLock(articlePath: string, article: DecodedArticl
     }
     if (disk.kind === 'refused') return disk;
     try {
-      const diskSha = disk.kind === 'present' ? disk.sha256 : null;
-      const diskDocument = disk.kind === 'present' ? (disk.existing.parsed.ok ? savedDocumentOf(disk.existing.parsed.file) : null) : EMPTY_DOCUMENT;
-      const encodingToRecord = request.recordEncoding === true && recordsOtherEncoding(disk, article);
-      if (base !== null && 'evicted' in base) {
-        // Content-addressed: the disk still holding the base's bytes is the base; otherwise no common ancestor is known.
-        base = { document: diskSha === base.sha256 && diskDocument !== null ? diskDocument : EMPTY_DOCUMENT, sha256: base.sha256 };
-      }
-      let target: SavedDocument = mine;
-      let adopted = false;
-      if (base !== null && diskSha !== base.sha256 && diskDocument !== null) {
-        const lastWrite = request.lastWrite;
-        const blind = lastWrite != null && lastWrite.sha256 === base.sha256 && isBlindTo(lastWrite.replaced, lastWrite.wrote, diskDocument);
-        const merge = mergeDocuments(blind ? lastWrite.replaced : base.document, diskDocument, mine, request.resolutions);
-        if (merge.conflicts.length > 0) return { kind: 'conflicts', conflicts: merge.conflicts, state: disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false } };
-        target = merge.merged;
-        adopted = merge.diskHadChanges || !sameDocument(merge.merged, request.mine);
-        if (!merge.needsWrite && !encodingToRecord) {
-          const state: SavedFileState = disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false };
-          if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
-          return { kind: 'unchanged', base: { document: diskDocument, sha256: diskSha }, merged: adopted ? merge.merged : null, state };
-        }
-      } else if (base !== null && diskSha === base.sha256 && sameDocument(base.document, mine) && disk.kind === 'present' && !encodingToRecord) {
-        // Nothing new on either side: an idle window never rewrites the file (two instances would ping-pong).
-        const state: SavedFileState = { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 };
-        if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state };
-        return { kind: 'unchanged', base, merged: sameDocument(mine, request.mine) ? null : mine, state };
-      } else {
-        adopted = !sameDocument(mine, request.mine);
-      }
-      let written: { file: AnnotationFile; bytes: Buffer };
-      try {
-        written = await writeAnnotations(articlePath, article, target, disk.kind === 'present' ? disk.existing : { kind: 'absent' }, {
-          beforeWrite: () => checkBeforeWrite(annotationPath, disk),
-        });
-      } catch (error) {
-        if (error instanceof DiskMovedOnError) continue;
-        return { kind: 'failed', error };
-      }
-      const sha256 = sha256Of(written.bytes);
-      lastWritten = { bytes: written.bytes, sha256 };
-      lastState = { exists: true, size: written.bytes.length, mtimeMs: -1, sha256 };
-      // The base is what the file now holds, as a reader of it gets it (fields this version does not know included).
-      const writtenBase: AnnotationFileBase = { document: savedDocumentOf(written.file), sha256 };
-      const slipped = disk.kind === 'present' && diskDocument !== null ? await slippedIn(annotationPath, disk, limits) : null;
-      if (slipped === null) {
-        if (lateConflicts.length > 0) return { kind: 'conflicts', conflicts: lateConflicts, state: lastState };
-        return { kind: 'written', file: written.file, base: writtenBase, merged: adopted ? target : null, state: lastState, replaced: disk.kind === 'present' ? diskDocument : EMPTY_DOCUMENT };
-      }
-      // A plain writer wrote the file we were replacing: its change is not on disk. Merge it into
-      // what we wrote (its base is what we merged against) and write again, over our own bytes.
-      const again = mergeDocuments(diskDocument as SavedDocument, slipped, target, request.resolutions);
-      if (again.conflicts.length > 0) lateConflicts = again.conflicts;
-      mine = again.merged;
-      base = writtenBase;
+      const outcome = await saveRound(articlePath, article, request, limits, disk, rounds);
+      if (outcome !== AGAIN) return outcome;
     } finally {
       if (disk.kind === 'present') await disk.handle.close();
     }
   }
   return { kind: 'failed', error: new SaveFailedError(`Could not save ${path.basename(annotationPath)}: another program kept changing it during the save; try again.`, { cause: null }) };
+}
+
+function stateOf(disk: DiskFile & { kind: 'present' | 'absent' }): SavedFileState {
+  return disk.kind === 'present' ? { exists: true, size: disk.size, mtimeMs: disk.mtimeMs, sha256: disk.sha256 } : { exists: false };
+}
+
+/** What a round decided before writing: the outcome (nothing to write, or conflicts), or what to write. */
+type RoundPlan = { outcome: MergingSaveOutcome } | { target: SavedDocument; adopted: boolean; diskDocument: SavedDocument | null };
+
+/** Merges mine with the disk against the base, and says whether anything needs writing. */
+function planRound(article: DecodedArticle, request: MergingSaveRequest, disk: DiskFile & { kind: 'present' | 'absent' }, rounds: SaveRounds): RoundPlan {
+  const { mine, lateConflicts } = rounds;
+  const diskSha = disk.kind === 'present' ? disk.sha256 : null;
+  const diskDocument = disk.kind === 'present' ? (disk.existing.parsed.ok ? savedDocumentOf(disk.existing.parsed.file) : null) : EMPTY_DOCUMENT;
+  const encodingToRecord = request.recordEncoding === true && recordsOtherEncoding(disk, article);
+  let base = rounds.base;
+  if (base !== null && 'evicted' in base) {
+    // Content-addressed: the disk still holding the base's bytes is the base; otherwise no common ancestor is known.
+    base = rounds.base = { document: diskSha === base.sha256 && diskDocument !== null ? diskDocument : EMPTY_DOCUMENT, sha256: base.sha256 };
+  }
+  if (base !== null && diskSha !== base.sha256 && diskDocument !== null) {
+    const lastWrite = request.lastWrite;
+    const blind = lastWrite != null && lastWrite.sha256 === base.sha256 && isBlindTo(lastWrite.replaced, lastWrite.wrote, diskDocument);
+    const merge = mergeDocuments(blind ? lastWrite.replaced : base.document, diskDocument, mine, request.resolutions);
+    if (merge.conflicts.length > 0) return { outcome: { kind: 'conflicts', conflicts: merge.conflicts, state: stateOf(disk) } };
+    const adopted = merge.diskHadChanges || !sameDocument(merge.merged, request.mine);
+    if (!merge.needsWrite && !encodingToRecord) {
+      const state = stateOf(disk);
+      if (lateConflicts.length > 0) return { outcome: { kind: 'conflicts', conflicts: lateConflicts, state } };
+      return { outcome: { kind: 'unchanged', base: { document: diskDocument, sha256: diskSha }, merged: adopted ? merge.merged : null, state } };
+    }
+    return { target: merge.merged, adopted, diskDocument };
+  }
+  if (base !== null && diskSha === base.sha256 && sameDocument(base.document, mine) && disk.kind === 'present' && !encodingToRecord) {
+    // Nothing new on either side: an idle window never rewrites the file (two instances would ping-pong).
+    const state = stateOf(disk);
+    if (lateConflicts.length > 0) return { outcome: { kind: 'conflicts', conflicts: lateConflicts, state } };
+    return { outcome: { kind: 'unchanged', base, merged: sameDocument(mine, request.mine) ? null : mine, state } };
+  }
+  return { target: mine, adopted: !sameDocument(mine, request.mine), diskDocument };
+}
+
+/** One round: merge, write, and look for a writer that slipped in during the rename (then AGAIN, with its change merged). */
+async function saveRound(articlePath: string, article: DecodedArticle, request: MergingSaveRequest, limits: InputLimits, disk: DiskFile & { kind: 'present' | 'absent' }, rounds: SaveRounds): Promise<MergingSaveOutcome | typeof AGAIN> {
+  const annotationPath = annotationPathFor(articlePath);
+  const plan = planRound(article, request, disk, rounds);
+  if ('outcome' in plan) return plan.outcome;
+  const { target, adopted, diskDocument } = plan;
+  let written: { file: AnnotationFile; bytes: Buffer };
+  try {
+    written = await writeAnnotations(articlePath, article, target, disk.kind === 'present' ? disk.existing : { kind: 'absent' }, {
+      beforeWrite: () => checkBeforeWrite(annotationPath, disk),
+    });
+  } catch (error) {
+    if (error instanceof DiskMovedOnError) return AGAIN;
+    return { kind: 'failed', error };
+  }
+  const sha256 = sha256Of(written.bytes);
+  rememberWrittenBytes(written.bytes, sha256);
+  const state: SavedFileState = { exists: true, size: written.bytes.length, mtimeMs: -1, sha256 };
+  // The base is what the file now holds, as a reader of it gets it (fields this version does not know included).
+  const writtenBase: AnnotationFileBase = { document: savedDocumentOf(written.file), sha256 };
+  const slippedFile = disk.kind === 'present' && diskDocument !== null ? await slippedIn(annotationPath, disk, limits) : null;
+  if (slippedFile === null) {
+    if (rounds.lateConflicts.length > 0) return { kind: 'conflicts', conflicts: rounds.lateConflicts, state };
+    return { kind: 'written', file: written.file, base: writtenBase, merged: adopted ? target : null, state, replaced: disk.kind === 'present' ? diskDocument : EMPTY_DOCUMENT };
+  }
+  // A plain writer wrote the file we were replacing: its change is not on disk. Merge it into
+  // what we wrote (its base is what we merged against) and write again, over our own bytes.
+  const again = mergeDocuments(diskDocument as SavedDocument, savedDocumentOf(slippedFile), target, request.resolutions);
+  if (again.conflicts.length > 0) rounds.lateConflicts = again.conflicts;
+  rounds.mine = again.merged;
+  rounds.base = writtenBase;
+  return AGAIN;
 }
 
 /** Whether the file (absent: records nothing) records another encoding or choice for the article than `article`'s. */
@@ -460,10 +333,6 @@ function recordsOtherEncoding(disk: DiskFile, article: DecodedArticle): boolean 
 function sameDocument(a: SavedDocument, b: SavedDocument): boolean {
   if (a.status !== b.status || a.annotations.length !== b.annotations.length || a.relations.length !== b.relations.length || a.labels.length !== b.labels.length) return false;
   return a.labels.every((label, index) => label === b.labels[index]) && a.annotations.every((annotation, index) => sameItem(annotation, b.annotations[index])) && a.relations.every((relation, index) => sameItem(relation, b.relations[index]));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

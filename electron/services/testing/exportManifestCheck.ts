@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, type ExportManifest } from '../transfer/exportCorpus';
+import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, type ExportManifest } from '../transfer/exportReport';
 
 /** Every file of an export folder (relative paths, sorted). */
 export async function listTree(folder: string, relative = ''): Promise<string[]> {

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeTestArticle } from '../testing/testCorpus';
-import { ExportCancelledError, ExportInputError, exportCorpus, splitArticles, type ExportProgress } from './exportCorpus';
+import { ExportCancelledError, ExportInputError, type ExportProgress } from './exportRequest';
+import { exportCorpus } from './exportCorpus';
+import { splitArticles } from './exportPlan';
 import { importCorpus } from './importCorpus';
 
 const projectRoot = path.resolve(__dirname, '../../..');

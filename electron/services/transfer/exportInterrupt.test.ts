@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNewsCorpus } from '../testing/sessionFixture';
-import type { ExportManifest } from './exportCorpus';
+import type { ExportManifest } from './exportReport';
 import { cleanStaleStaging } from './exportStaging';
 import { expectIntactExport } from '../testing/exportManifestCheck';
 

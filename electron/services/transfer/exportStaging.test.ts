@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeTestArticle } from '../testing/testCorpus';
-import { ExportCancelledError, exportCorpus, exportFileWriter } from './exportCorpus';
+import { ExportCancelledError } from './exportRequest';
+import { exportCorpus, exportFileWriter } from './exportCorpus';
 import { cleanStaleStaging, isExportStagingName } from './exportStaging';
 import { expectIntactExport, listTree } from '../testing/exportManifestCheck';
 

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExportFormatId, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { getExportFormat } from '../../../shared/formats/registry';
-import { readExportDocument, type ExportBatchItem, type ExportBatchRequest, type ExportBatchResult } from './exportCorpus';
+import { readExportDocument } from './exportArticleReader';
+import type { ExportBatchItem, ExportBatchRequest, ExportBatchResult } from './exportSerialization';
 
 /**
  * Worker thread of exportCorpus: reads, validates and serializes batches of articles, so that

@@ -14,7 +14,9 @@ import type {
 import type { z } from 'zod';
 import type { UserProblem } from '../../../shared/ipc';
 import { articlePathIn, PathOutsideCorpusError, type ConfinedArticle } from '../corpus/corpusPaths';
-import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, ExportCancelledError, exportCorpus, type ExportCorpusOptions, type ExportScope } from './exportCorpus';
+import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE } from './exportReport';
+import { ExportCancelledError, type ExportCorpusOptions, type ExportScope } from './exportRequest';
+import { exportCorpus } from './exportCorpus';
 import { importCorpus, type ImportOptions } from './importCorpus';
 
 /** Statuses the dialog's "articles marked done" takes: done, and done then approved in review. */

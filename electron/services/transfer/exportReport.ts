@@ -1,0 +1,87 @@
+import type { DocumentOutput, DocumentReport, ExportFile, ExportFormatId } from '../../../shared/formats/exportTypes';
+import type { ExportCorpusOptions, ExportSplit, SplitPart, UnreadableArticle } from './exportRequest';
+
+/** What an export answers: `export-report.json`, `manifest.json` and the result the caller gets. */
+export const EXPORT_REPORT_FILE = 'export-report.json';
+export const EXPORT_MANIFEST_FILE = 'manifest.json';
+
+export interface ExportTotals {
+  articles: number;
+  annotations: number;
+  written: number;
+  lost: number;
+  changed: number;
+  omitted: number;
+  unreadable: number;
+}
+
+/** `export-report.json`: what each article lost or changed, and why. No timestamps: reproducible. */
+export interface ExportReport {
+  format: ExportFormatId;
+  options: { scheme: string | null; jsonlVariant: string | null; split: ExportSplit | null };
+  totals: ExportTotals;
+  /** True when some label is not in the output (or an article could not be read). */
+  lossy: boolean;
+  unreadable: UnreadableArticle[];
+  /** Only articles with something to report, in corpus order. */
+  documents: DocumentReport[];
+}
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+  role: ExportFile['role'];
+  split: SplitPart | null;
+  /** For a main file: the articles and the annotations in it. */
+  articles?: number;
+  annotations?: number;
+}
+
+export interface ExportManifest {
+  tool: 'hashiye';
+  format: ExportFormatId;
+  options: ExportReport['options'];
+  articles: number;
+  split: Record<SplitPart, string[]> | null;
+  files: ManifestFile[];
+}
+
+export interface ExportCorpusResult {
+  format: ExportFormatId;
+  /** The folder the files went to. */
+  outFolder: string;
+  /** False when nothing was written because labels would be lost and `allowLossy` was not set. */
+  written: boolean;
+  report: ExportReport;
+  manifest: ExportManifest;
+  /** Absolute paths of the files written (empty when `written` is false). */
+  paths: string[];
+  /** Worker threads that read and serialized the articles; 0 when it all ran on the calling thread. */
+  workersUsed: number;
+  durationMs: number;
+}
+
+function totalsOf(reports: readonly DocumentReport[], unreadable: readonly UnreadableArticle[]): ExportTotals {
+  const totals: ExportTotals = { articles: reports.length, annotations: 0, written: 0, lost: 0, changed: 0, omitted: 0, unreadable: unreadable.length };
+  for (const report of reports) {
+    totals.annotations += report.annotations;
+    totals.written += report.written;
+    for (const problem of report.problems) totals[problem.effect]++;
+  }
+  return totals;
+}
+
+/** The export's report: totals, what was lost or unreadable, and the articles with something to say. */
+export function exportReportOf(formatId: ExportFormatId, offsetUnit: string, options: ExportCorpusOptions, { outputs, unreadable }: { outputs: readonly DocumentOutput[]; unreadable: UnreadableArticle[] }): ExportReport {
+  const reports = outputs.map((output) => output.report);
+  const totals = totalsOf(reports, unreadable);
+  return {
+    format: formatId,
+    options: { scheme: offsetUnit === 'token' ? (options.scheme ?? 'iob2') : null, jsonlVariant: formatId === 'jsonl' ? (options.jsonlVariant ?? 'label') : null, split: options.split ?? null },
+    totals,
+    lossy: totals.lost > 0 || unreadable.length > 0,
+    unreadable,
+    documents: reports.filter((documentReport) => documentReport.problems.length > 0),
+  };
+}
