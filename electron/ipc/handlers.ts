@@ -72,6 +72,7 @@ export function createHandlerTable({ session, settings, host, development, syste
     },
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
     'article.load': async ({ id, encoding }) => session.loadArticle(id, encoding),
+    'article.annotationPage': async ({ id, revision, from }) => session.annotationPage(id, revision, from),
     'annotations.save': async ({ id, sha256, ...request }) => session.saveAnnotations(id, sha256, request),
     'annotations.saveChanges': async ({ id, sha256, base, remove, insert, count, ...request }) => session.saveAnnotationChanges(id, sha256, base, { remove, insert, count }, request),
     'settings.setPreferences': async (preferences) => {

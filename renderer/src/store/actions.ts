@@ -12,6 +12,7 @@ import { confirmLeavingUnsaved } from './closeGuard';
 import { loadDocument, redoDocument, undoDocument, useDocumentStore } from './documentStore';
 import { holdEdits, releaseHeldEdits, takeHeldEdits } from './heldEdits';
 import { toDocumentAnnotationsInSteps } from './loadedAnnotations';
+import { loadArticleDocument } from './articlePages';
 import { piecesOf } from './paragraphSlices';
 import { useSessionStore, type OpenArticle } from './sessionStore';
 
@@ -38,7 +39,11 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   // background save of them can land between the reading and the showing.
   let held = await takeHeldEdits(id);
   try {
-    const document = await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id });
+    const document = await loadArticleDocument(id, options.encoding, () => useSessionStore.getState().loadingArticleId === id);
+    if (document === null) {
+      if (held) holdEdits(held);
+      return;
+    }
     const converter = createOffsetConverter(document.text);
     // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
     const documentAnnotations = await toDocumentAnnotationsInSteps(document.annotations, converter);
