@@ -245,6 +245,12 @@ export const ArticleDocumentSchema = z.object({
    * first save sends the whole list.
    */
   revision: z.string().optional(),
+  /**
+   * (#17) The list named by `revision` holds this many annotations, of which `annotations` is the
+   * first page; the window fetches the rest with article.annotationPage. Absent: all were sent
+   * (one message of 100,000 annotations held the window for hundreds of milliseconds to decode).
+   */
+  annotationsTotal: z.number().int().nonnegative().optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 
@@ -359,6 +365,11 @@ export const ipcContract = {
   'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
   'corpus.refresh': { request: Empty, response: CorpusSchema.nullable() },
   'article.load': { request: z.object({ id: ArticleRefSchema, encoding: ArticleEncodingChoiceSchema.optional() }).strict(), response: ArticleDocumentSchema },
+  /** (#17) The annotations of a list article.load sent in part (`annotationsTotal`), from index `from`, a page at a time. */
+  'article.annotationPage': {
+    request: z.object({ id: ArticleRefSchema, revision: z.string().min(1).max(100), from: z.number().int().nonnegative() }).strict(),
+    response: z.object({ annotations: StoredAnnotationListSchema }),
+  },
   'annotations.save': {
     request: z
       .object({

@@ -8,6 +8,7 @@ import type { DomainHandlers, HandlerContext } from '../handlerTypes';
 export function articleHandlers({ session }: HandlerContext): DomainHandlers<'article'> {
   return {
     'article.load': async ({ id: article, encoding }) => session.loadArticle(article.id, encoding),
+    'article.annotationPage': async ({ id: article, revision, from }) => session.annotationPage(article.id, revision, from),
     'article.suggestions': async ({ id: article }) => ({ suggestions: await session.suggestions(article.id) }),
     'annotations.save': async ({ id: article, sha256, ...request }) => session.saveAnnotations(article.id, sha256, request),
     'annotations.saveChanges': async ({ id: article, sha256, base, remove, insert, count, ...request }) =>

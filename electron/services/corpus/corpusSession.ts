@@ -6,6 +6,7 @@ import type { ArticleStatus } from '../../../shared/model/status';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';
 import { decodeArticle, UnreadableArticleError, type DecodedArticle, type DecodeOptions } from '../article/articleDecoder';
 import { readEncodingRecord } from '../article/encodingRecord';
+import { annotationPageOf, withFirstAnnotationPage } from '../article/annotationPages';
 import { withFileLock } from '../storage/annotationFileLock';
 import { AUTO_ENCODING } from '../../../shared/text/articleEncodings';
 import { annotationPathFor, loadAnnotations, SaveRefusedError } from '../storage/annotationStore';
@@ -236,12 +237,18 @@ export class CorpusSession {
     // (#17) The list is sent in reading order, the window's, and named by a revision: the window's first save can then send only its changes.
     if (this.mode === 'native' && document.problem === null) {
       const { annotations } = loadedInReadingOrder(document.annotations);
-      document = { ...document, annotations, revision: this.savedLists.remember(id, annotations) };
+      document = withFirstAnnotationPage({ ...document, annotations, revision: this.savedLists.remember(id, annotations) });
     }
     this.loaded.set(id, article);
     // The files as just read are the baseline: the watcher need not read and hash them again.
     await this.watcher?.watchArticle({ id, articlePath, annotationPath: this.annotationPathOf(articlePath), articleSha256: article.sha256, articleFile, annotationFile });
     return document;
+  }
+
+  /** A page of the annotation list article.load sent in part (article.annotationPage). */
+  annotationPage(id: string, revision: string, from: number): { annotations: StoredAnnotation[] } {
+    resolveInCorpus(this.requireRoot(), id);
+    return annotationPageOf(this.savedLists.listAt(id, revision), from);
   }
 
   /** Saves the list that `changes` make of the one last saved as `base` (see annotations.saveChanges). */

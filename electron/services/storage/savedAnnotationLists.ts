@@ -32,6 +32,12 @@ export class SavedAnnotationLists {
     return applyAnnotationListChanges(kept.annotations, changes);
   }
 
+  /** The list kept under `revision`, or null when that revision is not the one kept. */
+  listAt(articleId: string, revision: string): readonly StoredAnnotation[] | null {
+    const kept = this.lists.get(articleId);
+    return kept && kept.revision === revision ? kept.annotations : null;
+  }
+
   forget(articleId: string): void {
     this.lists.delete(articleId);
   }

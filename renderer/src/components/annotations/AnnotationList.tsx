@@ -1,6 +1,5 @@
 import { NO_ITEMS } from '../../store/emptyArrays';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { revealAnnotation } from '../../dom/revealAnnotation';
 import { useMessages } from '../../i18n/useMessages';
 import { articleViewActions } from '../../store/articleViewStore';
@@ -9,10 +8,13 @@ import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { useTagAppearance } from './useTagAppearance';
+import { rowOffsets, useFixedRowWindow } from './fixedRowWindow';
 
 /** Row heights in px, as styles.css sets them (`.annotation-row`). */
 const ROW_PX = 34;
 const ROW_WITH_NOTE_PX = 56;
+/** Rows rendered beyond the view on each side. */
+const OVERSCAN_ROWS = 10;
 
 /** Every annotation in reading order, filterable by tag; orphans (not placed in the text) apart. */
 export function AnnotationList() {
@@ -36,17 +38,22 @@ export function AnnotationList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Rows have fixed heights (one line, two with a note; longer text is cut with an ellipsis and
   // shown in full on hover and in the details): nothing is measured as rows mount, which forced
-  // a layout of the whole window each time the list moved.
-  // A new key function for a new list is what makes the virtualizer lay the rows out again.
-  const rowKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: (index) => (visible[index]?.note ? ROW_WITH_NOTE_PX : ROW_PX), getItemKey: rowKey, overscan: 10 });
+  // a layout of the whole window each time the list moved, and a new list of 100,000 rows costs
+  // one pass over their heights (fixedRowWindow).
+  const offsets = useMemo(() => rowOffsets(visible.length, (index) => (visible[index].note ? ROW_WITH_NOTE_PX : ROW_PX)), [visible]);
+  const { first, end, scrollToRow } = useFixedRowWindow(scrollRef, offsets, OVERSCAN_ROWS);
   const selectedIndex = selectedId ? visible.findIndex((annotation) => annotation.id === selectedId) : -1;
+  // Scrolled to when the selection moves, not when an edit elsewhere gives the list new offsets.
+  const scrollToRowRef = useRef(scrollToRow);
+  scrollToRowRef.current = scrollToRow;
   useEffect(() => {
     if (selectedIndex < 0) return;
     // Kept in step with the article, but after the frame that shows the new highlight.
-    const handle = requestIdleCallback(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }), { timeout: 300 });
+    const handle = requestIdleCallback(() => scrollToRowRef.current(selectedIndex), { timeout: 300 });
     return () => cancelIdleCallback(handle);
-  }, [selectedIndex, virtualizer]);
+  }, [selectedIndex]);
+  const rows = [];
+  for (let index = first; index < end; index++) rows.push(index);
   return (
     <section className="annotation-list" aria-label={t('annotations')}>
       <h2>
@@ -64,12 +71,12 @@ export function AnnotationList() {
       ) : null}
       {annotations.length === 0 ? <p className="hint">{t('noAnnotations')}</p> : null}
       <div className="annotation-scroller" ref={scrollRef}>
-        <ul data-testid="annotation-list" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const annotation = visible[item.index];
+        <ul data-testid="annotation-list" style={{ height: offsets.tops[visible.length] }}>
+          {rows.map((index) => {
+            const annotation = visible[index];
             const look = appearance(annotation.type);
             return (
-              <li key={annotation.id} data-index={item.index} className={annotation.note ? 'annotation-row with-note' : 'annotation-row'} style={{ transform: `translateY(${item.start}px)` }}>
+              <li key={annotation.id} data-index={index} className={annotation.note ? 'annotation-row with-note' : 'annotation-row'} style={{ transform: `translateY(${offsets.tops[index]}px)` }}>
                 <button
                   type="button"
                   className={annotation.id === selectedId ? 'annotation-item selected' : 'annotation-item'}

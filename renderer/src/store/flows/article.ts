@@ -16,6 +16,7 @@ import { beginArticle, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleS
 import { holdEdits, releaseHeldEdits, takeHeldEdits, type HeldEdits } from '../saving/heldEdits';
 import { toDocumentAnnotationsInSteps } from '../saving/loadedAnnotations';
 import { windowActions } from '../windowStore';
+import { loadArticleDocument } from './articlePages';
 import { setArticleStatus } from './editing';
 
 /** Opening articles: reading one from main (with edits held from an earlier visit), and moving through the corpus. */
@@ -117,7 +118,11 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   // background save of them can land between the reading and the showing.
   const taken: TakenEdits = { held: await takeHeldEdits(id) };
   try {
-    const document = await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id });
+    const document = await loadArticleDocument(id, options.encoding, () => useArticleViewStore.getState().loadingArticleId === id);
+    if (document === null) {
+      if (taken.held) holdEdits(taken.held);
+      return;
+    }
     const converter = createOffsetConverter(document.text);
     // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
     const annotations = await toDocumentAnnotationsInSteps(document.annotations, converter);

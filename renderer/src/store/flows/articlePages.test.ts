@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
+import { loadArticleDocument } from './articlePages';
+
+function annotation(index: number): StoredAnnotation {
+  return { id: `a${index}`, type: 'PER', start: index, end: index + 1, text: 'x' };
+}
+
+function fakeApi(list: StoredAnnotation[], firstPage: number, pageSize: number, asked: number[]): Api {
+  const document = { id: 'a.txt', revision: 'r1', annotations: list.slice(0, firstPage), ...(firstPage < list.length ? { annotationsTotal: list.length } : {}) } as unknown as ArticleDocument;
+  return {
+    article: {
+      load: async () => document,
+      annotationPage: async ({ revision, from }: { revision: string; from: number }) => {
+        asked.push(from);
+        if (revision !== 'r1') throw new Error('unknown revision');
+        return { annotations: list.slice(from, from + pageSize) };
+      },
+    },
+  } as unknown as Api;
+}
+
+describe('loadArticleDocument (#17)', () => {
+  it('completes a list sent in part, page by page, in order, and drops the total', async () => {
+    const list = Array.from({ length: 23 }, (_, index) => annotation(index));
+    const asked: number[] = [];
+    window.api = fakeApi(list, 5, 5, asked);
+    const document = await loadArticleDocument('a.txt', undefined, () => true);
+    expect(document?.annotations).toEqual(list);
+    expect(document?.annotationsTotal).toBeUndefined();
+    expect(asked).toEqual([5, 10, 15, 20]);
+  });
+
+  it('a list sent whole asks for nothing more', async () => {
+    const list = Array.from({ length: 3 }, (_, index) => annotation(index));
+    const asked: number[] = [];
+    window.api = fakeApi(list, 3, 5, asked);
+    expect((await loadArticleDocument('a.txt', undefined, () => true))?.annotations).toEqual(list);
+    expect(asked).toEqual([]);
+  });
+
+  it('stops when the load is no longer wanted, and refuses a list that ends before its total', async () => {
+    const list = Array.from({ length: 20 }, (_, index) => annotation(index));
+    const asked: number[] = [];
+    window.api = fakeApi(list, 5, 5, asked);
+    let wanted = 2;
+    expect(await loadArticleDocument('a.txt', undefined, () => wanted-- > 0)).toBeNull();
+    expect(asked).toEqual([5, 10]);
+    window.api = fakeApi(list, 5, 0, []);
+    await expect(loadArticleDocument('a.txt', undefined, () => true)).rejects.toThrow(/5 of 20/);
+  });
+});
