@@ -90,7 +90,10 @@ export function useKeyboard(): void {
         return;
       }
       if (event.code === 'Escape') {
+        const find = useFindStore.getState();
         if (session.shortcutsOpen) session.set({ shortcutsOpen: false });
+        // The find bar closes from anywhere, not only from its input (#19).
+        else if (find.open) find.set({ open: false, previewType: null });
         else {
           window.getSelection()?.removeAllRanges();
           selectAnnotation(null);
