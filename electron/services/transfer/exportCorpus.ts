@@ -23,6 +23,7 @@ import { readAnnotationTextSync, readArticleBytesSync } from '../corpus/confined
 import { readCorpusFileSync, realCorpusRoot } from '../corpus/corpusFileAccess';
 import { INPUT_LIMITS } from '../corpus/inputLimits';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
+import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 
 export const EXPORT_REPORT_FILE = 'export-report.json';
 export const EXPORT_MANIFEST_FILE = 'manifest.json';
@@ -498,7 +499,7 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
     const read = readExportDocument(root, ids[index]);
     if (statuses === null || statuses.has(read.status)) {
       if ('unreadable' in read) items.push({ kind: 'unreadable', entry: read.unreadable });
-      else items.push({ kind: 'output', output: format.serializeDocument(read.document, serializeOptions) });
+      else items.push({ kind: 'output', output: nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions)) });
     }
     if (performance.now() - sliceStarted > 20 || index === ids.length - 1) {
       onProgress?.({ phase: 'reading', done: index + 1, total: ids.length });

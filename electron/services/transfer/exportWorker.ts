@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ExportFormatId, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { getExportFormat } from '../../../shared/formats/registry';
 import { readExportDocument, type ExportBatchItem, type ExportBatchRequest, type ExportBatchResult } from './exportCorpus';
+import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 
 /**
  * Worker thread of exportCorpus: reads, validates and serializes batches of articles, so that
@@ -24,7 +25,7 @@ parentPort?.on('message', (request: ExportBatchRequest) => {
     const read = readExportDocument(root, id);
     if (wanted !== null && !wanted.has(read.status)) return { kind: 'skipped' };
     if ('unreadable' in read) return { kind: 'unreadable', entry: read.unreadable };
-    return { kind: 'output', output: format.serializeDocument(read.document, serializeOptions) };
+    return { kind: 'output', output: nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions)) };
   });
   const result: ExportBatchResult = { batch: request.batch, items };
   parentPort?.postMessage(result);

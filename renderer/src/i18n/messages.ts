@@ -83,6 +83,9 @@ const en = {
   encodingRecordArticleChanged: 'The article changed: the recorded encoding ({encoding}) was not used; the encoding was detected again',
   encodingRecordUnknown: 'The recorded encoding ({encoding}) is unknown here; the encoding was detected again',
   encodingRecordIgnoredHint: 'The annotation file records another encoding for this article. If the text looks wrong, choose the encoding in the article header.',
+  // #19: numbers come through placeholders, in the UI language's digits.
+  selectionRange: 'Selection: {start}–{end} ({length} characters)',
+  labelValue: '{label}: {value}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -169,6 +172,8 @@ const fa: Record<MessageKey, string> = {
   encodingRecordArticleChanged: 'مقاله تغییر کرده است: رمزگذاری ثبت‌شده ({encoding}) به کار نرفت و رمزگذاری دوباره تشخیص داده شد',
   encodingRecordUnknown: 'رمزگذاری ثبت‌شده ({encoding}) شناخته نیست: رمزگذاری دوباره تشخیص داده شد',
   encodingRecordIgnoredHint: 'پروندهٔ برچسب‌ها رمزگذاری دیگری برای این مقاله ثبت کرده است. اگر متن درست نمی‌نماید، رمزگذاری را از سرصفحهٔ مقاله انتخاب کنید.',
+  selectionRange: 'گزینش: {start}–{end} ({length} نویسه)',
+  labelValue: '{label}: {value}',
 };
 
 export type UiLanguage = 'fa' | 'en';

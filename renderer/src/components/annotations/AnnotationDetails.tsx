@@ -51,8 +51,19 @@ export function AnnotationDetails() {
         <bdi dir="ltr">
           {formatNumber(start, language)}–{formatNumber(end, language)}
         </bdi>
-        {annotation.author ? <> · {annotation.author}</> : null}
-        {annotation.modified ? <> · {formatDate(annotation.modified, language)}</> : null}
+        {/* Each part isolated: a Latin author's name never pulls the date's digits to its side (#19). */}
+        {annotation.author ? (
+          <>
+            {' · '}
+            <bdi>{annotation.author}</bdi>
+          </>
+        ) : null}
+        {annotation.modified ? (
+          <>
+            {' · '}
+            <bdi>{formatDate(annotation.modified, language)}</bdi>
+          </>
+        ) : null}
       </p>
       <label className="field">
         <span>{fa ? 'یادداشت' : 'Note'}</span>

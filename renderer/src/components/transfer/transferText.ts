@@ -62,6 +62,14 @@ const en = {
   nothingSkipped: 'Nothing was skipped.',
   line: 'line',
   wholeFile: 'whole file',
+  // #19: a refused export's totals say what would have been written, never "written".
+  wouldBeWritten: 'would be written',
+  milliseconds: '{count} ms',
+  seconds: '{count} s',
+  bytes: '{count} B',
+  problemOnSpan: '«{text}» ({type}): {said}',
+  problemOnRelation: 'relation {type} from «{text}»: {said}',
+  separatorAndScheme: '{separator}, {scheme}',
 } as const;
 
 export type TransferTextKey = keyof typeof en;
@@ -125,6 +133,13 @@ const fa: Record<TransferTextKey, string> = {
   nothingSkipped: 'چیزی کنار گذاشته نشد.',
   line: 'سطر',
   wholeFile: 'همهٔ پرونده',
+  wouldBeWritten: 'نوشته می‌شد',
+  milliseconds: '{count} میلی‌ثانیه',
+  seconds: '{count} ثانیه',
+  bytes: '{count} بایت',
+  problemOnSpan: '«{text}» ({type}): {said}',
+  problemOnRelation: 'رابطهٔ {type} از «{text}»: {said}',
+  separatorAndScheme: '{separator}، {scheme}',
 };
 
 export const transferTexts: Record<UiLanguage, Record<TransferTextKey, string>> = { en, fa };
