@@ -5,6 +5,8 @@ import { retagAnnotationById, updateSelectedDetails } from '../../store/actions'
 import { useDocumentStore } from '../../store/documentStore';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { useSessionStore } from '../../store/sessionStore';
+import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { useCatalog } from '../../i18n/useCatalog';
 
 /** The selected annotation's tag, text, offsets, note and attributes, edited in place. */
 export function AnnotationDetails() {
@@ -16,7 +18,7 @@ export function AnnotationDetails() {
   const types = useSessionStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   const annotation = useDocumentStore((state) => (selectedId === null ? null : (state.annotations.find((item) => item.id === selectedId) ?? null)));
   const [note, setNote] = useState(annotation?.note ?? '');
-  const fa = language === 'fa';
+  const t = useCatalog(annotationCatalog);
 
   // The note is edited locally and committed as one undoable change when the field is left.
   useEffect(() => setNote(annotation?.note ?? ''), [annotation?.id, annotation?.note]);
@@ -31,10 +33,10 @@ export function AnnotationDetails() {
   };
 
   return (
-    <section className="annotation-details" aria-label={fa ? 'جزئیات حاشیه‌نویسی' : 'Annotation details'}>
-      <h2>{fa ? 'جزئیات' : 'Details'}</h2>
+    <section className="annotation-details" aria-label={t('annotationDetails')}>
+      <h2>{t('details')}</h2>
       <label className="field">
-        <span>{fa ? 'برچسب' : 'Tag'}</span>
+        <span>{t('tag')}</span>
         <select value={annotation.type} disabled={readOnly} onChange={(event) => retagAnnotationById(annotation.id, event.target.value)}>
           {type ? null : <option value={annotation.type}>{annotation.type}</option>}
           {types.map((item) => (
@@ -66,13 +68,13 @@ export function AnnotationDetails() {
         ) : null}
       </p>
       <label className="field">
-        <span>{fa ? 'یادداشت' : 'Note'}</span>
+        <span>{t('note')}</span>
         <textarea
           value={note}
           dir="auto"
           rows={3}
           disabled={readOnly}
-          aria-label={fa ? 'یادداشت' : 'Note'}
+          aria-label={t('note')}
           onChange={(event) => setNote(event.target.value)}
           onBlur={commitNote}
           onKeyDown={(event) => {

@@ -3,6 +3,9 @@ import { createPortal } from 'react-dom';
 import { hotkeyLabel } from '../../../../shared/model/tagSet';
 import { TagSetEditor } from './TagSetEditor';
 import { useMessages } from '../../i18n/useMessages';
+import { useCatalog } from '../../i18n/useCatalog';
+import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { keyLabelDigits } from '../../i18n/formatNumber';
 import { applyTag } from '../../store/actions';
 import { useSessionStore } from '../../store/sessionStore';
 import { ProblemText } from '../app/ProblemText';
@@ -11,6 +14,7 @@ export function TagPalette() {
   const tagSet = useSessionStore((state) => state.corpus?.tagSet ?? null);
   const language = useSessionStore((state) => state.language);
   const t = useMessages();
+  const words = useCatalog(annotationCatalog);
   const [editing, setEditing] = useState(false);
   if (!tagSet) return null;
   return (
@@ -18,7 +22,7 @@ export function TagPalette() {
       <h2 className="palette-title">
         {t('tags')}
         <button type="button" className="link-button" onClick={() => setEditing(true)}>
-          {language === 'fa' ? 'ویرایش…' : 'Edit…'}
+          {words('editTagSet')}
         </button>
       </h2>
       {/* Portalled: the side pane's containment would otherwise clip a fixed overlay. */}
@@ -50,7 +54,7 @@ export function TagPalette() {
               <span className="swatch" aria-hidden="true" />
               <span className="tag-label">{type.label[language]}</span>
               <span className="tag-id">{type.id}</span>
-              {type.hotkey ? <kbd>{hotkeyLabel(type.hotkey)}</kbd> : null}
+              {type.hotkey ? <kbd>{keyLabelDigits(hotkeyLabel(type.hotkey), language)}</kbd> : null}
             </button>
           </li>
         ))}

@@ -4,6 +4,9 @@ import { leadMessages } from '../../components/lead/leadMessages';
 import { exportProblemWords } from '../../components/transfer/exportProblemText';
 import { EXPORT_FORMAT_DESCRIPTIONS, IMPORT_FORMAT_DESCRIPTIONS, transferTexts } from '../../components/transfer/transferText';
 import { messages, statusLabels } from '../messages';
+import { annotationCatalog } from './annotation';
+import { articleCatalog } from './article';
+import { corpusCatalog } from './corpus';
 import { findCatalog } from './find';
 
 type Table = Readonly<Record<string, string>>;
@@ -17,6 +20,9 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   transfer: transferTexts,
   exportProblems: exportProblemWords,
   find: findCatalog,
+  corpus: corpusCatalog,
+  annotation: annotationCatalog,
+  article: articleCatalog,
   exportFormats: {
     en: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.en])),
     fa: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.fa])),
