@@ -6,6 +6,7 @@ import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlerTable } from './ipc/handlerTable';
 import { electronSender } from './ipc/senderCheck';
+import { menuLabels, type MenuLabelKey } from '../shared/i18n/menuCatalog';
 import type { HostPlatform } from './ipc/hostPlatform';
 import { CorpusSession } from './services/corpus/corpusSession';
 import { CorpusSwitchRequests } from './services/app/corpusSwitchRequests';
@@ -43,46 +44,48 @@ interface MenuActions {
   openFolder: () => Promise<void>;
   openRecent: (root: string) => Promise<void>;
   recent: readonly string[];
+  /** The menu speaks the UI language, from the same catalog as the window (shared/i18n/menuCatalog.ts). */
+  labels: Record<MenuLabelKey, string>;
 }
 
-function buildMenu({ openFolder, openRecent, recent }: MenuActions): Menu {
+function buildMenu({ openFolder, openRecent, recent, labels }: MenuActions): Menu {
   const recentItems: MenuItemConstructorOptions[] =
-    recent.length === 0 ? [{ label: '(none)', enabled: false }] : recent.map((root) => ({ label: root, click: () => void openRecent(root) }));
+    recent.length === 0 ? [{ label: labels.noRecent, enabled: false }] : recent.map((root) => ({ label: root, click: () => void openRecent(root) }));
   const template: MenuItemConstructorOptions[] = [
     {
-      label: 'File',
+      label: labels.file,
       submenu: [
-        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => void openFolder() },
-        { label: 'Open Recent', submenu: recentItems },
+        { label: labels.openFolder, accelerator: 'CmdOrCtrl+O', click: () => void openFolder() },
+        { label: labels.openRecent, submenu: recentItems },
         { type: 'separator' },
-        { label: 'Import…', click: () => sendMenuCommand('import') },
-        { label: 'Export…', click: () => sendMenuCommand('export') },
+        { label: labels.import, click: () => sendMenuCommand('import') },
+        { label: labels.export, click: () => sendMenuCommand('export') },
         { type: 'separator' },
-        { role: 'quit' },
+        { role: 'quit', label: labels.quit },
       ],
     },
     {
-      label: 'Edit',
+      label: labels.edit,
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => sendMenuCommand('undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => sendMenuCommand('redo') },
+        { label: labels.undo, accelerator: 'CmdOrCtrl+Z', click: () => sendMenuCommand('undo') },
+        { label: labels.redo, accelerator: 'CmdOrCtrl+Shift+Z', click: () => sendMenuCommand('redo') },
         { type: 'separator' },
-        { role: 'copy' },
-        { role: 'selectAll' },
+        { role: 'copy', label: labels.copy },
+        { role: 'selectAll', label: labels.selectAll },
       ],
     },
     {
-      label: 'View',
+      label: labels.view,
       submenu: [
-        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => sendMenuCommand('find') },
-        { label: 'Next Article', accelerator: 'Alt+Down', click: () => sendMenuCommand('next-article') },
-        { label: 'Previous Article', accelerator: 'Alt+Up', click: () => sendMenuCommand('previous-article') },
-        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: () => sendMenuCommand('shortcuts') },
+        { label: labels.find, accelerator: 'CmdOrCtrl+F', click: () => sendMenuCommand('find') },
+        { label: labels.nextArticle, accelerator: 'Alt+Down', click: () => sendMenuCommand('next-article') },
+        { label: labels.previousArticle, accelerator: 'Alt+Up', click: () => sendMenuCommand('previous-article') },
+        { label: labels.shortcuts, accelerator: 'F1', click: () => sendMenuCommand('shortcuts') },
         { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        ...(development ? ([{ type: 'separator' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+        { role: 'resetZoom', label: labels.resetZoom },
+        { role: 'zoomIn', label: labels.zoomIn },
+        { role: 'zoomOut', label: labels.zoomOut },
+        ...(development ? ([{ type: 'separator' }, { role: 'toggleDevTools', label: labels.developerTools }] as MenuItemConstructorOptions[]) : []),
       ],
     },
   ];
@@ -91,6 +94,7 @@ function buildMenu({ openFolder, openRecent, recent }: MenuActions): Menu {
 
 async function start(): Promise<void> {
   const settings = await SettingsStore.open(app.getPath('userData'));
+  const menuText = () => menuLabels[settings.uiLanguage(app.getLocale())];
   const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(app.getPath('userData'), 'listing-cache') });
 
   const host: HostPlatform = {
@@ -104,12 +108,13 @@ async function start(): Promise<void> {
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    pickExportFolder: () => pickPath({ title: 'Export to folder — پوشهٔ خروجی', properties: ['openDirectory', 'createDirectory'] }),
+    pickExportFolder: () => pickPath({ title: menuText().pickExportFolder, properties: ['openDirectory', 'createDirectory'] }),
     pickImportSource: (kind, format) =>
-      pickPath({ title: `Import ${format} — ورود از ${format}`, properties: kind === 'folder' ? ['openDirectory'] : ['openFile'] }),
+      // The format's Latin name is isolated (FSI…PDI) so it keeps its place in a Persian title.
+      pickPath({ title: `${menuText().pickImportSource} \u2068${format}\u2069`, properties: kind === 'folder' ? ['openDirectory'] : ['openFile'] }),
     async pickImportTarget() {
       // A save dialog lets the user name a new folder; the importer creates it (or takes an empty one).
-      const options = { title: 'New corpus folder — پوشهٔ پیکرهٔ تازه', buttonLabel: 'Import', properties: ['createDirectory' as const] };
+      const options = { title: menuText().pickImportTarget, buttonLabel: menuText().importButton, properties: ['createDirectory' as const] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
@@ -142,9 +147,11 @@ async function start(): Promise<void> {
     if (folder) await openCorpus(folder);
   };
   function refreshMenu(): void {
-    Menu.setApplicationMenu(buildMenu({ openFolder, openRecent: openCorpus, recent: settings.current.recentCorpora }));
+    Menu.setApplicationMenu(buildMenu({ openFolder, openRecent: openCorpus, recent: settings.current.recentCorpora, labels: menuText() }));
   }
   refreshMenu();
+  // A language switch in the window is saved to the settings: the menu is rebuilt in that language.
+  settings.onLanguageChange(() => refreshMenu());
 
   const logRefusal = development ? (what: string) => console.warn(`Refused ${what}`) : undefined;
   denyAllPermissions(electronSession.defaultSession, logRefusal);

@@ -101,6 +101,9 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('refusedSender'), channel: z.string().max(200) }).strict(),
   /** Anything main did not foresee: the window says so in the user's language; `detail` (English) goes to the tooltip. */
   z.object({ code: z.literal('unexpected'), detail: z.string().max(2000) }).strict(),
+  // Curation (#19): what the lead can do about it, not an error.
+  z.object({ code: z.literal('curationNeedsAnnotators'), article: ShownPath, usable: z.array(z.string().max(200)).max(20), broken: Count }).strict(),
+  z.object({ code: z.literal('curationRefused'), article: ShownPath, reason: z.enum(['annotator-missing', 'record-invalid', 'curated-broken']), names: z.array(z.string().max(200)).max(20) }).strict(),
 ]);
 export type UserProblem = z.infer<typeof UserProblemSchema>;
 export type UserProblemCode = UserProblem['code'];

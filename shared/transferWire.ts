@@ -36,6 +36,8 @@ export const ExportProblemWireSchema = z.object({
   kind: z.string(),
   effect: z.enum(['lost', 'changed', 'omitted']),
   annotation: z.string().optional(),
+  /** The span by its text and type, for the report the user reads (the id stays for scripts). */
+  span: z.object({ text: z.string(), type: z.string() }).optional(),
   message: z.string(),
 });
 

@@ -67,7 +67,14 @@ export interface ExportProblem {
   effect: ProblemEffect;
   /** The annotation or relation concerned, when there is one. */
   annotation?: string;
+  /** That annotation as the user knows it, by its text and type (never its internal id): see nameProblemSpans. */
+  span?: ProblemSpan;
   message: string;
+}
+
+export interface ProblemSpan {
+  text: string;
+  type: string;
 }
 
 export interface DocumentReport {

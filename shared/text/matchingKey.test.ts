@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchingKey, findHits, foldCharacter, queryKey } from './matchingKey';
+import { buildMatchingKey, findHits, foldCharacter, looseMatchAt, queryKey } from './matchingKey';
 
 function hitsText(text: string, query: string, wholeWords = false): string[] {
   return findHits(text, buildMatchingKey(text), query, { wholeWords }).map((hit) => text.slice(hit.start, hit.end));
@@ -17,7 +17,7 @@ describe('foldCharacter', () => {
     expect(foldCharacter('\u0640')).toBe('');
     expect(foldCharacter('\u064e')).toBe('');
     expect(foldCharacter('\u200f')).toBe('');
-    expect(foldCharacter('\u200c')).toBe(' ');
+    expect(foldCharacter('\u200c')).toBe('');
     expect(foldCharacter('\u00a0')).toBe(' ');
   });
 });
@@ -74,5 +74,50 @@ describe('findHits', () => {
     const hits = findHits(text, key, 'پكن');
     expect(hits).toHaveLength(17_000);
     expect(performance.now() - started).toBeGreaterThan(0);
+  });
+});
+
+describe('findHits on scraped Persian (ZWNJ lost, doubled or replaced)', () => {
+  const ZWNJ = '\u200c';
+
+  it('finds a word whether its ZWNJ is present, lost or replaced by a space or NBSP, from any spelling of the query', () => {
+    const text = `نشان می${ZWNJ}دهد، نشان میدهد، نشان می دهد، نشان می\u00a0دهد و نشان می${ZWNJ}${ZWNJ}دهد.`;
+    const expected = [`می${ZWNJ}دهد`, 'میدهد', 'می دهد', 'می\u00a0دهد', `می${ZWNJ}${ZWNJ}دهد`];
+    expect(hitsText(text, `می${ZWNJ}دهد`)).toEqual(expected);
+    expect(hitsText(text, 'میدهد')).toEqual(expected);
+    expect(hitsText(text, 'می دهد')).toEqual(expected);
+    expect(hitsText(text, `نشان می${ZWNJ}دهد`, true)).toEqual(expected.map((word) => `نشان ${word}`));
+  });
+
+  it('finds «گروه‌های تروریستی» in scraped «گروههای تروریستی», with exact offsets', () => {
+    const text = 'حمله گروههای تروریستی و گروه های تروریستی';
+    const hits = findHits(text, buildMatchingKey(text), `گروه${ZWNJ}های تروریستی`, { wholeWords: true });
+    expect(hits.map((hit) => text.slice(hit.start, hit.end))).toEqual(['گروههای تروریستی', 'گروه های تروریستی']);
+    expect(hits[0]).toEqual({ start: 5, end: 21 });
+  });
+
+  it('never takes a ZWNJ at either end into a hit', () => {
+    const text = `کتاب${ZWNJ}ها`;
+    expect(hitsText(text, 'کتاب')).toEqual(['کتاب']);
+  });
+
+  it('skips a space only between Arabic-script letters, and only for whole words', () => {
+    expect(hitsText('بای رانندگی', 'ایران')).toEqual([]);
+    expect(hitsText('new s and news', 'news')).toEqual(['news']);
+    expect(hitsText('نمی دهد', 'میدهد')).toEqual([]);
+    expect(hitsText('نمیدهد', 'میدهد')).toEqual(['میدهد']);
+    expect(hitsText('نمیدهد', 'میدهد', true)).toEqual([]);
+  });
+
+  it('maps offsets after surrogate pairs and NBSP runs', () => {
+    const text = `😀 گروه${ZWNJ}\u00a0های 😀 گروههای`;
+    const hits = findHits(text, buildMatchingKey(text), 'گروههای');
+    expect(hits.map((hit) => text.slice(hit.start, hit.end))).toEqual([`گروه${ZWNJ}\u00a0های`, 'گروههای']);
+    expect(hits[0].start).toBe(3);
+  });
+
+  it('gives the same key to every ZWNJ spelling', () => {
+    expect(queryKey(`می${ZWNJ}دهد`)).toBe(queryKey('میدهد'));
+    expect(looseMatchAt(buildMatchingKey('می دهد'), 0, queryKey('میدهد'))).toEqual({ end: 6, exact: false });
   });
 });

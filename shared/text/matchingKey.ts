@@ -6,6 +6,11 @@ import { isInsideSurrogatePair } from '../anchoring/surrogates';
  * Persian, Arabic-Indic or ASCII digits; the key folds all of these so that one query finds
  * every spelling. Each key character remembers the document range it came from, so hits map
  * back to document offsets (UTF-16). Display and saved offsets never use the folded text.
+ *
+ * Scraped Persian loses its ZWNJs («میدهد», «گروههای») or has them replaced by a space
+ * («می دهد»): ZWNJ is dropped from keys, and a space between two Arabic-script letters may be
+ * present on one side and absent on the other, as long as the hit is then a whole word on both
+ * ends (so «ایران» never matches across «بای رانندگی»).
  */
 export interface MatchingKey {
   key: string;
@@ -35,13 +40,15 @@ function isIgnorable(code: number): boolean {
     code === 0x061c ||
     (code >= 0x202a && code <= 0x202e) ||
     (code >= 0x2066 && code <= 0x2069) ||
-    code === 0x200d
+    code === 0x200d ||
+    // ZWNJ: present, lost or doubled in scraped text, it never decides a match.
+    code === 0x200c
   );
 }
 
-/** Space, NBSP, narrow NBSP, ZWNJ and other separators all become one space. */
+/** Space, NBSP, narrow NBSP and other separators all become one space. */
 function isSeparator(char: string): boolean {
-  return char === '\u200c' || /\s/u.test(char);
+  return /\s/u.test(char);
 }
 
 function foldDigit(code: number): string | null {
@@ -109,23 +116,93 @@ function codePointBefore(text: string, index: number): number {
   return before;
 }
 
+/** The key without its spaces, with the key index of each character: where gap-tolerant hits are looked for. */
+interface CompactKey {
+  text: string;
+  toKey: Int32Array;
+}
+
+const compactKeys = new WeakMap<MatchingKey, CompactKey>();
+
+function compactOf(documentKey: MatchingKey): CompactKey {
+  let compact = compactKeys.get(documentKey);
+  if (compact) return compact;
+  const { key } = documentKey;
+  const toKey = new Int32Array(key.length);
+  const parts: string[] = [];
+  for (let index = 0; index < key.length; index++) {
+    if (key[index] === ' ') continue;
+    toKey[parts.length] = index;
+    parts.push(key[index]);
+  }
+  compact = { text: parts.join(''), toKey: toKey.slice(0, parts.length) };
+  compactKeys.set(documentKey, compact);
+  return compact;
+}
+
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const LETTER = /\p{L}/u;
+
+function isArabicLetter(char: string): boolean {
+  return ARABIC_SCRIPT.test(char) && LETTER.test(char);
+}
+
+/** A space at `index` of a key that scraping may have put in place of a ZWNJ (or removed): one between two Arabic-script letters. */
+function isLooseGap(key: string, index: number): boolean {
+  return key[index] === ' ' && index > 0 && index + 1 < key.length && isArabicLetter(key[index - 1]) && isArabicLetter(key[index + 1]);
+}
+
+/**
+ * Where `needle` (a query key) ends when matched in the key from `position`, a space between
+ * Arabic letters being optional on either side; -1 when it does not match there. `exact` tells
+ * whether no such space was skipped.
+ */
+export function looseMatchAt(documentKey: MatchingKey, position: number, needle: string): { end: number; exact: boolean } | null {
+  const { key } = documentKey;
+  let at = position;
+  let exact = true;
+  let index = 0;
+  while (index < needle.length) {
+    if (at < key.length && key[at] === needle[index]) {
+      at++;
+      index++;
+    } else if (at < key.length && isLooseGap(key, at) && index > 0) {
+      at++;
+      exact = false;
+    } else if (isLooseGap(needle, index)) {
+      index++;
+      exact = false;
+    } else {
+      return null;
+    }
+  }
+  return { end: at, exact };
+}
+
 /**
  * Every occurrence of the query in the document, as UTF-16 document ranges. With `wholeWords`,
- * a hit must not continue a word on either side («ایران» does not match inside «ایرانی»).
+ * a hit must not continue a word on either side («ایران» does not match inside «ایرانی»). A hit
+ * that needed a space skipped on one side (scraped «می دهد» for «میدهد») is always a whole word.
  */
 export function findHits(text: string, documentKey: MatchingKey, query: string, options: { wholeWords?: boolean } = {}): TextHit[] {
   const needle = queryKey(query);
   if (needle.length === 0) return [];
+  const compactNeedle = needle.replaceAll(' ', '');
+  const compact = compactOf(documentKey);
   const hits: TextHit[] = [];
-  let position = documentKey.key.indexOf(needle);
+  let position = compact.text.indexOf(compactNeedle);
   while (position !== -1) {
-    const start = documentKey.starts[position];
-    let end = documentKey.ends[position + needle.length - 1];
-    // Harakat and tatweel after the last letter belong to the word: «وزیرِ» is a whole hit.
-    while (end < text.length && foldCharacter(text[end]) === '' && !/[\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(text[end])) end++;
-    const whole = !options.wholeWords || (!isWordCharacterAt(text, codePointBefore(text, start)) && !isWordCharacterAt(text, end));
-    if (whole) hits.push({ start, end });
-    position = documentKey.key.indexOf(needle, position + 1);
+    const keyStart = compact.toKey[position];
+    const match = looseMatchAt(documentKey, keyStart, needle);
+    if (match !== null) {
+      const start = documentKey.starts[keyStart];
+      let end = documentKey.ends[match.end - 1];
+      // Harakat and tatweel after the last letter belong to the word: «وزیرِ» is a whole hit.
+      while (end < text.length && foldCharacter(text[end]) === '' && !/[\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(text[end])) end++;
+      const wholeWord = !isWordCharacterAt(text, codePointBefore(text, start)) && !isWordCharacterAt(text, end);
+      if (wholeWord || (!options.wholeWords && match.exact)) hits.push({ start, end });
+    }
+    position = compact.text.indexOf(compactNeedle, position + 1);
   }
   return hits;
 }

@@ -64,8 +64,17 @@ export class SettingsStore {
     await this.update({ lastCorpus: root, recentCorpora });
   }
 
+  private readonly languageListeners: (() => void)[] = [];
+
+  /** Called after the UI language changes (main rebuilds the native menu in it). */
+  onLanguageChange(listener: () => void): void {
+    this.languageListeners.push(listener);
+  }
+
   async update(change: Partial<Settings>): Promise<void> {
+    const languageChanged = change.uiLanguage !== undefined && change.uiLanguage !== this.settings.uiLanguage;
     this.settings = { ...this.settings, ...change };
+    if (languageChanged) for (const listener of this.languageListeners) listener();
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     await writeFileAtomic(this.file, `${JSON.stringify(this.settings, null, 2)}\n`, { backup: false });
   }

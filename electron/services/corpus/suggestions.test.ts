@@ -41,3 +41,20 @@ describe('suggestions from earlier tags', () => {
     expect(Array.from(second).slice(suggestions[1].start, suggestions[1].end).join('')).toBe('سازمان ملل متحد');
   });
 });
+
+describe('suggestions on scraped Persian', () => {
+  it('suggests a tagged text where scraping lost its ZWNJ or turned it into a space, and the other way round', () => {
+    const tagged = [
+      { text: 'گروه\u200cهای تروریستی', type: 'ORG', count: 2 },
+      { text: 'می دهد', type: 'MISC', count: 1 },
+    ];
+    const text = 'گروههای تروریستی و گروه های تروریستی نشان میدهد. گروههای تروریستیک';
+    const suggestions = suggestionsFor(text, [], tagged);
+    expect(suggestions.map((suggestion) => [suggestion.text, suggestion.type])).toEqual([
+      ['گروههای تروریستی', 'ORG'],
+      ['گروه های تروریستی', 'ORG'],
+      ['میدهد', 'MISC'],
+    ]);
+    expect(suggestions[0]).toMatchObject({ start: 0, end: 16 });
+  });
+});

@@ -1,6 +1,6 @@
 import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { buildMatchingKey, queryKey } from '../../../shared/text/matchingKey';
+import { buildMatchingKey, looseMatchAt, queryKey } from '../../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../../shared/anchoring/offsets';
 import { annotationPathFor } from '../storage/annotationStore';
 import { resolveInCorpus } from './corpusPaths';
@@ -81,20 +81,28 @@ function overlapsAnnotationTest(annotations: readonly StoredAnnotation[]): (star
   };
 }
 
+/** The first two characters of a key, spaces left out: a word glued to the next by scraping («میدهد» for «می دهد») keeps them. */
+function compactPrefix(key: string, from = 0): string {
+  let prefix = '';
+  for (let index = from; index < key.length && prefix.length < 2; index++) if (key[index] !== ' ') prefix += key[index];
+  return prefix;
+}
+
 /**
- * Tagged texts by the first word of their matching key: one pass over the article's words finds
- * every occurrence of every tagged text, instead of one search of the whole article per text.
+ * Tagged texts by the first two characters of their matching key: one pass over the article's
+ * words finds every occurrence of every tagged text, instead of one search of the whole article
+ * per text, and still finds a text whose ZWNJ scraping lost or turned into a space.
  */
-function taggedByFirstWord(tagged: readonly TaggedText[]): Map<string, { entry: TaggedText; key: string }[]> {
-  const byFirstWord = new Map<string, { entry: TaggedText; key: string }[]>();
+function taggedByPrefix(tagged: readonly TaggedText[]): Map<string, { entry: TaggedText; key: string }[]> {
+  const byPrefix = new Map<string, { entry: TaggedText; key: string }[]>();
   for (const entry of tagged) {
     const entryKey = queryKey(entry.text);
-    const firstWord = entryKey.split(' ')[0];
-    const list = byFirstWord.get(firstWord) ?? [];
+    const prefix = compactPrefix(entryKey);
+    const list = byPrefix.get(prefix) ?? [];
     list.push({ entry, key: entryKey });
-    byFirstWord.set(firstWord, list);
+    byPrefix.set(prefix, list);
   }
-  return byFirstWord;
+  return byPrefix;
 }
 
 /** Longer, then more frequent, candidates first; none overlapping another; at most `limit`, in text order. */
@@ -121,7 +129,7 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
   const key = buildMatchingKey(text);
   const converter = createOffsetConverter(text);
   const overlapsOccupied = overlapsAnnotationTest(annotations);
-  const byFirstWord = taggedByFirstWord(tagged);
+  const byPrefix = taggedByPrefix(tagged);
   const isWordUnit = (char: string | undefined) => char !== undefined && WORD_UNIT.test(char);
   const candidates: Suggestion[] = [];
   const folded = key.key;
@@ -133,11 +141,11 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
     }
     let wordEnd = position;
     while (wordEnd < folded.length && folded[wordEnd] !== ' ') wordEnd++;
-    const word = folded.slice(position, wordEnd);
-    for (const { entry, key: entryKey } of byFirstWord.get(word) ?? byFirstWord.get(word.replace(/[^\p{L}\p{M}\p{N}]+$/u, '')) ?? []) {
-      if (!folded.startsWith(entryKey, position) || isWordUnit(folded[position + entryKey.length])) continue;
+    for (const { entry, key: entryKey } of byPrefix.get(compactPrefix(folded, position)) ?? []) {
+      const match = looseMatchAt(key, position, entryKey);
+      if (match === null || isWordUnit(folded[match.end])) continue;
       const utf16Start = key.starts[position];
-      const utf16End = key.ends[position + entryKey.length - 1];
+      const utf16End = key.ends[match.end - 1];
       const start = converter.toCodePoint(utf16Start);
       const end = converter.toCodePoint(utf16End);
       if (overlapsOccupied(start, end)) continue;

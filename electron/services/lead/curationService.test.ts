@@ -146,4 +146,10 @@ describe('curating an article from two annotators’ files', () => {
     await expect(loadArticleCuration(root, confineArticle(root, 'news/a1.txt'), ['ali', 'nobody'])).rejects.toThrow(/nobody/);
     expect(() => confineArticle(root, '../a1.txt')).toThrow(/Refused/);
   });
+
+  it('codes its refusals for the window: too few annotators says what to do, a missing annotator names them (#19)', async () => {
+    const coded = async (promise: Promise<unknown>) => ((await promise.then(() => null, (error: unknown) => error)) as { userProblem?: unknown }).userProblem;
+    expect(await coded(loadArticleCuration(root, confineArticle(root, 'a3.txt')))).toMatchObject({ code: 'curationNeedsAnnotators', article: 'a3.txt', broken: 0 });
+    expect(await coded(loadArticleCuration(root, confineArticle(root, 'news/a1.txt'), ['ali', 'nobody']))).toEqual({ code: 'curationRefused', article: 'news/a1.txt', reason: 'annotator-missing', names: ['nobody'] });
+  });
 });

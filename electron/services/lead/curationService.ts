@@ -12,14 +12,22 @@ import { decodeArticle, type DecodedArticle } from '../article/articleDecoder';
 import { readEncodingRecord } from '../article/encodingRecord';
 import { articlePathIn, type ConfinedArticle } from '../corpus/corpusPaths';
 import { readArticleBytes } from '../corpus/confinedReaders';
+import { withUserProblem } from '../problems/userProblems';
+import type { UserProblem, UserProblemOf } from '../../../shared/ipc';
 
 /** The top-level field of the curated file that records the curation (see CurationRecordSchema). */
 export const CURATION_FIELD = 'curation';
 
+type CurationRefusal = Omit<UserProblemOf<'curationRefused'>, 'code'>;
+
 export class CurationRefusedError extends Error {
-  constructor(message: string) {
+  /** The refusal as a code for the window (the message stays English, for the CLI and logs). */
+  readonly userProblem?: UserProblem;
+
+  constructor(message: string, refusal?: CurationRefusal) {
     super(message);
     this.name = 'CurationRefusedError';
+    if (refusal) this.userProblem = { code: 'curationRefused', ...refusal };
   }
 }
 
@@ -37,11 +45,11 @@ function decisionsOf(record: CurationRecord | null): Map<string, CurationDecisio
   return new Map(Object.entries(record?.decisions ?? {}));
 }
 
-function readRecord(curated: AnnotationFile | null): CurationRecord | null {
+function readRecord(curated: AnnotationFile | null, articleId: string): CurationRecord | null {
   const raw = curated?.[CURATION_FIELD];
   if (raw === undefined) return null;
   const parsed = CurationRecordSchema.safeParse(raw);
-  if (!parsed.success) throw new CurationRefusedError(`The "${CURATION_FIELD}" record in the curated file is not valid (${parsed.error.issues[0].message}); it is left untouched.`);
+  if (!parsed.success) throw new CurationRefusedError(`The "${CURATION_FIELD}" record in the curated file is not valid (${parsed.error.issues[0].message}); it is left untouched.`, { article: articleId, reason: 'record-invalid', names: [] });
   return parsed.data;
 }
 
@@ -52,7 +60,7 @@ async function loadCuration(root: string, confined: ConfinedArticle, chosen?: re
   const present = await listArticleAnnotators(articlePath);
   const wanted = chosen ?? present;
   const missing = wanted.filter((name) => !present.includes(name));
-  if (missing.length > 0) throw new CurationRefusedError(`No annotation file of ${missing.join(', ')} for ${articleId}.`);
+  if (missing.length > 0) throw new CurationRefusedError(`No annotation file of ${missing.join(', ')} for ${articleId}.`, { article: articleId, reason: 'annotator-missing', names: missing.slice(0, 20) });
   const problems: ArticleCuration['problems'] = [];
   const usable: { annotator: string; annotations: AnnotationFile['annotations'] }[] = [];
   for (const annotator of wanted) {
@@ -60,11 +68,20 @@ async function loadCuration(root: string, confined: ConfinedArticle, chosen?: re
     if (existing.kind === 'usable') usable.push({ annotator, annotations: existing.file.annotations });
     else problems.push({ annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared.' });
   }
-  if (usable.length < 2) throw new CurationRefusedError(`Curation needs two annotators' files for ${articleId}; usable: ${usable.map((entry) => entry.annotator).join(', ') || 'none'}.`);
+  if (usable.length < 2) {
+    const names = usable.map((entry) => entry.annotator);
+    // Not a failure: the lead is told what to do (give the article to a second annotator), in their language.
+    throw withUserProblem(new CurationRefusedError(`Curation needs two annotators' files for ${articleId}; usable: ${names.join(', ') || 'none'}.`), {
+      code: 'curationNeedsAnnotators',
+      article: articleId,
+      usable: names.slice(0, 20),
+      broken: problems.length,
+    });
+  }
   const curatedFile = await readAnnotationFileAt(annotationPathFor(articlePath), article, undefined, root);
-  if (curatedFile.kind === 'broken') throw new CurationRefusedError(`The curated file could not be used (${curatedFile.problem.message}); it is left untouched.`);
+  if (curatedFile.kind === 'broken') throw new CurationRefusedError(`The curated file could not be used (${curatedFile.problem.message}); it is left untouched.`, { article: articleId, reason: 'curated-broken', names: [] });
   const curated = curatedFile.kind === 'usable' ? curatedFile.file : null;
-  const record = readRecord(curated);
+  const record = readRecord(curated, articleId);
   const listing = listDisagreements(usable);
   const decisions = decisionsOf(record);
   const groupIds = new Set(listing.groups.map((group) => group.id));

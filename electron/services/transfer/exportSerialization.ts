@@ -1,3 +1,4 @@
+import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 import os from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -146,7 +147,7 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
     const read = readExportDocument(root, ids[index]);
     if (statuses === null || statuses.has(read.status)) {
       if ('unreadable' in read) items.push({ kind: 'unreadable', entry: read.unreadable });
-      else items.push({ kind: 'output', output: format.serializeDocument(read.document, serializeOptions) });
+      else items.push({ kind: 'output', output: nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions)) });
     }
     if (performance.now() - sliceStarted > 20 || index === ids.length - 1) {
       onProgress?.({ phase: 'reading', done: index + 1, total: ids.length });

@@ -3,6 +3,7 @@ import type { ExportFormatId, SerializeOptions } from '../../../shared/formats/e
 import { getExportFormat } from '../../../shared/formats/registry';
 import { readExportDocument } from './exportArticleReader';
 import type { ExportBatchItem, ExportBatchRequest, ExportBatchResult } from './exportSerialization';
+import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 
 /**
  * Worker thread of exportCorpus: reads, validates and serializes batches of articles, so that
@@ -25,7 +26,7 @@ parentPort?.on('message', (request: ExportBatchRequest) => {
     const read = readExportDocument(root, id);
     if (wanted !== null && !wanted.has(read.status)) return { kind: 'skipped' };
     if ('unreadable' in read) return { kind: 'unreadable', entry: read.unreadable };
-    return { kind: 'output', output: format.serializeDocument(read.document, serializeOptions) };
+    return { kind: 'output', output: nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions)) };
   });
   const result: ExportBatchResult = { batch: request.batch, items };
   parentPort?.postMessage(result);

@@ -20,3 +20,11 @@ export function formatDate(iso: string, language: UiLanguage): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateFormatters[language].format(date);
 }
+
+/**
+ * A key's name as printed on the key cap ("1", "Shift+1") with its digits in the UI language: the
+ * Persian number row is printed ۱۲۳, and the Persian UI shows no Latin digits.
+ */
+export function keyLabelDigits(label: string, language: UiLanguage): string {
+  return language === 'fa' ? label.replace(/[0-9]/g, (digit) => formatNumber(Number(digit), language)) : label;
+}

@@ -59,6 +59,8 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   invalidRequest: { code: 'invalidRequest', channel: 'article.load', field: 'id' },
   refusedSender: { code: 'refusedSender', channel: 'app.init' },
   unexpected: { code: 'unexpected', detail: 'TypeError: x is undefined' },
+  curationNeedsAnnotators: { code: 'curationNeedsAnnotators', article: 'news/a3.txt', usable: ['maryam'], broken: 1 },
+  curationRefused: { code: 'curationRefused', article: 'news/a1.txt', reason: 'annotator-missing', names: ['nobody'] },
 };
 
 /** Text with every isolated run (a file name, a path, a technical name: FSI…PDI) taken out. */
@@ -67,7 +69,7 @@ function withoutIsolates(text: string): string {
 }
 
 /** Parameters that are names (of files, folders, ids): shown exactly as they are. */
-const NAME_FIELDS = new Set(['file', 'path', 'shownFrom', 'errno', 'format', 'id', 'ids', 'relations']);
+const NAME_FIELDS = new Set(['file', 'path', 'shownFrom', 'errno', 'format', 'id', 'ids', 'relations', 'article', 'usable', 'names']);
 
 const catalogueCodes = UserProblemSchema.options.map((option) => option.shape.code.value).sort();
 
@@ -93,6 +95,9 @@ describe('problem messages', () => {
     expect(problemText(EXAMPLES.duplicateIds, 'fa')).toContain('۱۲');
     expect(problemText(EXAMPLES.tooManyEntries, 'fa')).toContain('۱٬۲۰۰٬۰۰۰');
     expect(problemText(EXAMPLES.fileTooLarge, 'fa')).toContain('۱۶');
+    // Too few annotators to curate says what to do: give the article to a second annotator.
+    expect(problemText(EXAMPLES.curationNeedsAnnotators, 'fa')).toContain('برچسب‌زن دومی');
+    expect(problemText(EXAMPLES.curationNeedsAnnotators, 'en')).toContain('second annotator');
   });
 
   it('in English: no Persian script outside the names, Latin digits', () => {

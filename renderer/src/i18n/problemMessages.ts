@@ -129,6 +129,14 @@ const en: Words = {
   invalidRequest: () => 'The window sent a request the app refused. Please report this.',
   refusedSender: () => 'A call from a page that is not the app was refused.',
   unexpected: () => 'Something unexpected went wrong; hover for the details.',
+  curationNeedsAnnotators: ({ article, usable, broken }, number) =>
+    `Curation compares the work of at least two annotators, and ${isolate(article)} has ${usable.length === 0 ? 'no annotator file' : `only ${listed(usable, 0, number, EN_LIST)}`} to compare${broken > 0 ? ` (${number(broken)} more cannot be read)` : ''}. Give the article to a second annotator in the Annotators tab (assign it, or split the file by author), then come back here.`,
+  curationRefused: ({ article, reason, names }, number) =>
+    ({
+      'annotator-missing': `No annotation file of ${listed(names, 0, number, EN_LIST)} for ${isolate(article)}; refresh the Annotators tab.`,
+      'record-invalid': `The curation record in ${isolate(article)}'s curated file is not valid; the file is left untouched.`,
+      'curated-broken': `The curated file of ${isolate(article)} cannot be used; it is left untouched.`,
+    })[reason],
 };
 
 const fa: Words = {
@@ -206,6 +214,14 @@ const fa: Words = {
   invalidRequest: () => 'برنامه درخواستی را که پنجره فرستاد نپذیرفت. لطفاً این را گزارش کنید.',
   refusedSender: () => 'درخواستی از صفحه‌ای که از خود برنامه نیست رد شد.',
   unexpected: () => 'مشکل پیش‌بینی‌نشده‌ای پیش آمد؛ برای جزئیات نشانگر را روی آن نگه دارید.',
+  curationNeedsAnnotators: ({ article, usable, broken }, number) =>
+    `داوری کار دست‌کم دو برچسب‌زن را با هم مقایسه می‌کند و ${isolate(article)} ${usable.length === 0 ? 'هیچ پروندهٔ برچسب‌زنی ندارد' : `تنها ${listed(usable, 0, number, FA_LIST)} را دارد`}${broken > 0 ? ` (${number(broken)} پروندهٔ دیگر خوانده نمی‌شود)` : ''}. مقاله را در زبانهٔ برچسب‌زن‌ها به برچسب‌زن دومی بسپارید (واگذاری، یا بخش کردن پرونده بر پایهٔ نویسنده) و سپس به این‌جا برگردید.`,
+  curationRefused: ({ article, reason, names }, number) =>
+    ({
+      'annotator-missing': `پروندهٔ برچسب‌زنی ${listed(names, 0, number, FA_LIST)} برای ${isolate(article)} نیست؛ زبانهٔ برچسب‌زن‌ها را تازه کنید.`,
+      'record-invalid': `سابقهٔ داوری در پروندهٔ داوری‌شدهٔ ${isolate(article)} معتبر نیست؛ پرونده دست‌نخورده می‌ماند.`,
+      'curated-broken': `پروندهٔ داوری‌شدهٔ ${isolate(article)} قابل استفاده نیست؛ دست‌نخورده می‌ماند.`,
+    })[reason],
 };
 
 export const problemWords: Record<UiLanguage, Words> = { fa, en };

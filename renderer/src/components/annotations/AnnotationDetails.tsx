@@ -7,6 +7,8 @@ import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
+import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { useCatalog } from '../../i18n/useCatalog';
 
 /** The selected annotation's tag, text, offsets, note and attributes, edited in place. */
 export function AnnotationDetails() {
@@ -18,7 +20,7 @@ export function AnnotationDetails() {
   const types = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   const annotation = useDocumentStore((state) => (selectedId === null ? null : (state.annotations.find((item) => item.id === selectedId) ?? null)));
   const [note, setNote] = useState(annotation?.note ?? '');
-  const fa = language === 'fa';
+  const t = useCatalog(annotationCatalog);
 
   // The note is edited locally and committed as one undoable change when the field is left.
   useEffect(() => setNote(annotation?.note ?? ''), [annotation?.id, annotation?.note]);
@@ -33,10 +35,10 @@ export function AnnotationDetails() {
   };
 
   return (
-    <section className="annotation-details" aria-label={fa ? 'جزئیات حاشیه‌نویسی' : 'Annotation details'}>
-      <h2>{fa ? 'جزئیات' : 'Details'}</h2>
+    <section className="annotation-details" aria-label={t('annotationDetails')}>
+      <h2>{t('details')}</h2>
       <label className="field">
-        <span>{fa ? 'برچسب' : 'Tag'}</span>
+        <span>{t('tag')}</span>
         <select value={annotation.type} disabled={readOnly} onChange={(event) => retagAnnotationById(annotation.id, event.target.value)}>
           {type ? null : <option value={annotation.type}>{annotation.type}</option>}
           {types.map((item) => (
@@ -53,17 +55,28 @@ export function AnnotationDetails() {
         <bdi dir="ltr">
           {formatNumber(start, language)}–{formatNumber(end, language)}
         </bdi>
-        {annotation.author ? <> · {annotation.author}</> : null}
-        {annotation.modified ? <> · {formatDate(annotation.modified, language)}</> : null}
+        {/* Each part isolated: a Latin author's name never pulls the date's digits to its side (#19). */}
+        {annotation.author ? (
+          <>
+            {' · '}
+            <bdi>{annotation.author}</bdi>
+          </>
+        ) : null}
+        {annotation.modified ? (
+          <>
+            {' · '}
+            <bdi>{formatDate(annotation.modified, language)}</bdi>
+          </>
+        ) : null}
       </p>
       <label className="field">
-        <span>{fa ? 'یادداشت' : 'Note'}</span>
+        <span>{t('note')}</span>
         <textarea
           value={note}
           dir="auto"
           rows={3}
           disabled={readOnly}
-          aria-label={fa ? 'یادداشت' : 'Note'}
+          aria-label={t('note')}
           onChange={(event) => setNote(event.target.value)}
           onBlur={commitNote}
           onKeyDown={(event) => {

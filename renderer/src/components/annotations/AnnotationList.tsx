@@ -9,6 +9,9 @@ import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { useTagAppearance } from './useTagAppearance';
 import { rowOffsets, useFixedRowWindow } from './fixedRowWindow';
+import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { formatNumber } from '../../i18n/formatNumber';
+import { useCatalog } from '../../i18n/useCatalog';
 
 /** Row heights in px, as styles.css sets them (`.annotation-row`). */
 const ROW_PX = 34;
@@ -33,7 +36,7 @@ export function AnnotationList() {
     return [...types].sort();
   }, [annotations]);
   const visible = useMemo(() => (tagFilter ? annotations.filter((annotation) => annotation.type === tagFilter) : annotations), [annotations, tagFilter]);
-  const fa = language === 'fa';
+  const words = useCatalog(annotationCatalog);
   // Only the rows in view are rendered: an article may hold 10,000 annotations.
   const scrollRef = useRef<HTMLDivElement>(null);
   // Rows have fixed heights (one line, two with a note; longer text is cut with an ellipsis and
@@ -57,11 +60,11 @@ export function AnnotationList() {
   return (
     <section className="annotation-list" aria-label={t('annotations')}>
       <h2>
-        {t('annotations')} <span className="count">{annotations.length}</span>
+        {t('annotations')} <span className="count">{formatNumber(annotations.length, language)}</span>
       </h2>
       {annotations.length > 0 ? (
-        <select className="tag-filter" aria-label={fa ? 'پالایش بر پایهٔ برچسب' : 'Filter by tag'} value={tagFilter} onChange={(event) => setTagFilter(event.target.value)}>
-          <option value="">{fa ? 'همهٔ برچسب‌ها' : 'All tags'}</option>
+        <select className="tag-filter" aria-label={words('filterByTag')} value={tagFilter} onChange={(event) => setTagFilter(event.target.value)}>
+          <option value="">{words('allTags')}</option>
           {typesPresent.map((type) => (
             <option key={type} value={type}>
               {appearance(type).label} ({type})
@@ -108,7 +111,7 @@ export function AnnotationList() {
       ) : null}
       {orphans.length > 0 ? (
         <div className="orphans" data-testid="orphans">
-          <h3>{fa ? `یتیم‌ها (${orphans.length}): دیگر در متن یافت نشدند` : `Orphans (${orphans.length}): no longer found in the text`}</h3>
+          <h3>{words('orphansNoLongerFound', { orphans: orphans.length })}</h3>
           <ul>
             {orphans.map((orphan) => (
               <li key={orphan.id} className="orphan" title={`${orphan.quote?.prefix ?? ''}[${orphan.text}]${orphan.quote?.suffix ?? ''}`}>

@@ -8,6 +8,9 @@ import { useSaveStatusStore } from '../../store/saveStatusStore';
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion } from '../../store/flows/suggestions';
 import { suggestionActions, useSuggestionStore } from '../../store/suggestionStore';
 import { useTagAppearance } from './useTagAppearance';
+import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { formatNumber } from '../../i18n/formatNumber';
+import { useCatalog } from '../../i18n/useCatalog';
 
 const ALL = 'hashiye-suggestions';
 const CURRENT = 'hashiye-suggestion-current';
@@ -36,7 +39,7 @@ export function SuggestionPanel() {
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
   const appearance = useTagAppearance();
-  const fa = language === 'fa';
+  const t = useCatalog(annotationCatalog);
 
   useEffect(() => {
     void refreshSuggestions();
@@ -66,11 +69,11 @@ export function SuggestionPanel() {
 
   if (items.length === 0) return null;
   return (
-    <section className="suggestion-panel" aria-label={fa ? 'پیشنهادها' : 'Suggestions'}>
+    <section className="suggestion-panel" aria-label={t('suggestions')}>
       <h2>
-        {fa ? 'پیشنهادها' : 'Suggestions'} <span className="count">{items.length}</span>
+        {t('suggestions')} <span className="count">{formatNumber(items.length, language)}</span>
       </h2>
-      <p className="hint-line">{fa ? 'Alt+N پیشنهاد بعدی · Enter پذیرش · Esc رد' : 'Alt+N next · Enter accept · Esc reject'}</p>
+      <p className="hint-line">{t('suggestionKeysHint')}</p>
       <ul data-testid="suggestions">
         {items.slice(0, 200).map((item, index) => {
           const look = appearance(item.type);
@@ -79,10 +82,10 @@ export function SuggestionPanel() {
               <button type="button" className="suggestion-text" onClick={() => suggestionActions.select(index)}>
                 <span className="tag-chip">{look.label}</span> <bdi>{item.text}</bdi>
               </button>
-              <button type="button" aria-label={fa ? `پذیرش ${item.text}` : `Accept ${item.text}`} onClick={() => acceptSuggestion(index)}>
+              <button type="button" aria-label={t('accept', { text: item.text })} onClick={() => acceptSuggestion(index)}>
                 ✓
               </button>
-              <button type="button" aria-label={fa ? `رد ${item.text}` : `Reject ${item.text}`} onClick={() => rejectSuggestion(index)}>
+              <button type="button" aria-label={t('reject', { text: item.text })} onClick={() => rejectSuggestion(index)}>
                 ✗
               </button>
             </li>

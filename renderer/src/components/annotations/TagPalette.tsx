@@ -6,12 +6,16 @@ import { useMessages } from '../../i18n/useMessages';
 import { applyTag } from '../../store/flows/editing';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
+import { useCatalog } from '../../i18n/useCatalog';
+import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { keyLabelDigits } from '../../i18n/formatNumber';
 import { ProblemText } from '../app/ProblemText';
 
 export function TagPalette() {
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const language = usePreferencesStore((state) => state.language);
   const t = useMessages();
+  const words = useCatalog(annotationCatalog);
   const [editing, setEditing] = useState(false);
   if (!tagSet) return null;
   return (
@@ -19,7 +23,7 @@ export function TagPalette() {
       <h2 className="palette-title">
         {t('tags')}
         <button type="button" className="link-button" onClick={() => setEditing(true)}>
-          {language === 'fa' ? 'ویرایش…' : 'Edit…'}
+          {words('editTagSet')}
         </button>
       </h2>
       {/* Portalled: the side pane's containment would otherwise clip a fixed overlay. */}
@@ -51,7 +55,7 @@ export function TagPalette() {
               <span className="swatch" aria-hidden="true" />
               <span className="tag-label">{type.label[language]}</span>
               <span className="tag-id">{type.id}</span>
-              {type.hotkey ? <kbd>{hotkeyLabel(type.hotkey)}</kbd> : null}
+              {type.hotkey ? <kbd>{keyLabelDigits(hotkeyLabel(type.hotkey), language)}</kbd> : null}
             </button>
           </li>
         ))}

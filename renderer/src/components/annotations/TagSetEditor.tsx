@@ -7,6 +7,8 @@ import { usePreferencesStore } from '../../store/preferencesStore';
 import { problemOf } from '../../ipcError';
 import { problemText } from '../../i18n/problemMessages';
 import { showSavedTagSet } from '../../store/flows/corpus';
+import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { useCatalog } from '../../i18n/useCatalog';
 
 interface EditableType {
   /** The id the type had when the editor opened (null for a new type): renames are derived from it. */
@@ -60,7 +62,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fa = language === 'fa';
+  const t = useCatalog(annotationCatalog);
   if (!corpus) return null;
   const brat = corpus.mode === 'brat';
 
@@ -75,10 +77,10 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     });
 
   const validate = (): string | null => {
-    if (rows.length === 0) return fa ? 'دست‌کم یک برچسب لازم است.' : 'Keep at least one tag type.';
-    for (const row of rows) if (!/^[^\s]+$/.test(row.id)) return fa ? `شناسهٔ «${row.id}» نباید خالی باشد یا فاصله داشته باشد.` : `The id «${row.id}» must not be empty or hold spaces.`;
+    if (rows.length === 0) return t('atLeastOneType');
+    for (const row of rows) if (!/^[^\s]+$/.test(row.id)) return t('theIdMustNot', { id: row.id });
     const hotkeys = toTypes(rows).flatMap((type) => ('hotkey' in type && type.hotkey ? [type.hotkey] : []));
-    if (new Set(hotkeys).size !== hotkeys.length) return fa ? 'دو برچسب یک کلید میان‌بر دارند.' : 'Two tag types share a hotkey.';
+    if (new Set(hotkeys).size !== hotkeys.length) return t('duplicateHotkey');
     return null;
   };
 
@@ -90,7 +92,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     try {
       setPlan(await api().tagset.preview({ changes: typeChanges(rows, originalIds) }));
     } catch (cause) {
-      setError(problemText(problemOf(cause), fa ? 'fa' : 'en'));
+      setError(problemText(problemOf(cause), language));
     } finally {
       setBusy(false);
     }
@@ -104,25 +106,25 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
       await showSavedTagSet(result.corpus);
       onClose();
     } catch (cause) {
-      setError(problemText(problemOf(cause), fa ? 'fa' : 'en'));
+      setError(problemText(problemOf(cause), language));
       setBusy(false);
     }
   };
 
   return (
     <div className="sheet-backdrop">
-      <div className="sheet tagset-editor" role="dialog" aria-label={fa ? 'ویرایش مجموعهٔ برچسب‌ها' : 'Edit the tag set'}>
-        <h2>{fa ? 'مجموعهٔ برچسب‌ها' : 'Tag set'}</h2>
-        {brat ? <p className="notice">{fa ? 'برچسب‌های پیکرهٔ brat از annotation.conf می‌آیند و اینجا ویرایش نمی‌شوند.' : 'A brat corpus takes its types from annotation.conf; they are not edited here.'}</p> : null}
+      <div className="sheet tagset-editor" role="dialog" aria-label={t('editTheTagSet')}>
+        <h2>{t('tagSet')}</h2>
+        {brat ? <p className="notice">{t('bratTagSetReadOnly')}</p> : null}
         <table>
           <thead>
             <tr>
-              <th>{fa ? 'شناسه' : 'Id'}</th>
-              <th>{fa ? 'برچسب فارسی' : 'Persian label'}</th>
-              <th>{fa ? 'برچسب انگلیسی' : 'English label'}</th>
-              <th>{fa ? 'رنگ' : 'Colour'}</th>
-              <th>{fa ? 'کلید' : 'Key'}</th>
-              <th>{fa ? 'راهنما' : 'Guideline'}</th>
+              <th>{t('id')}</th>
+              <th>{t('persianLabel')}</th>
+              <th>{t('englishLabel')}</th>
+              <th>{t('colour')}</th>
+              <th>{t('key')}</th>
+              <th>{t('guideline')}</th>
               <th />
             </tr>
           </thead>
@@ -130,37 +132,37 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
             {rows.map((row, index) => (
               <tr key={index} data-testid="tag-row">
                 <td>
-                  <input aria-label={fa ? `شناسهٔ برچسب ${index + 1}` : `Id of tag ${index + 1}`} value={row.id} disabled={brat} dir="ltr" size={8} onChange={(event) => update(index, { id: event.target.value.trim() })} />
+                  <input aria-label={t('idOfTag', { position: index + 1 })} value={row.id} disabled={brat} dir="ltr" size={8} onChange={(event) => update(index, { id: event.target.value.trim() })} />
                 </td>
                 <td>
-                  <input aria-label={fa ? `برچسب فارسی ${index + 1}` : `Persian label ${index + 1}`} value={row.fa} disabled={brat} dir="rtl" size={10} onChange={(event) => update(index, { fa: event.target.value })} />
+                  <input aria-label={t('persianLabel2', { position: index + 1 })} value={row.fa} disabled={brat} dir="rtl" size={10} onChange={(event) => update(index, { fa: event.target.value })} />
                 </td>
                 <td>
-                  <input aria-label={fa ? `برچسب انگلیسی ${index + 1}` : `English label ${index + 1}`} value={row.en} disabled={brat} dir="ltr" size={10} onChange={(event) => update(index, { en: event.target.value })} />
+                  <input aria-label={t('englishLabel2', { position: index + 1 })} value={row.en} disabled={brat} dir="ltr" size={10} onChange={(event) => update(index, { en: event.target.value })} />
                 </td>
                 <td>
-                  <input type="color" aria-label={fa ? `رنگ ${index + 1}` : `Colour ${index + 1}`} value={row.color} disabled={brat} onChange={(event) => update(index, { color: event.target.value })} />
+                  <input type="color" aria-label={t('colour2', { position: index + 1 })} value={row.color} disabled={brat} onChange={(event) => update(index, { color: event.target.value })} />
                 </td>
                 <td>
-                  <select aria-label={fa ? `کلید ${index + 1}` : `Key ${index + 1}`} value={row.hotkey} disabled={brat} onChange={(event) => update(index, { hotkey: event.target.value })}>
+                  <select aria-label={t('key2', { position: index + 1 })} value={row.hotkey} disabled={brat} onChange={(event) => update(index, { hotkey: event.target.value })}>
                     {HOTKEYS.map((code) => (
                       <option key={code} value={code}>
-                        {code ? code.replace('Digit', '') : fa ? 'خودکار' : 'auto'}
+                        {code ? code.replace('Digit', '') : t('auto')}
                       </option>
                     ))}
                   </select>
                 </td>
                 <td>
-                  <input aria-label={fa ? `راهنمای ${index + 1}` : `Guideline ${index + 1}`} value={row.guideline} disabled={brat} dir="auto" onChange={(event) => update(index, { guideline: event.target.value })} />
+                  <input aria-label={t('guideline2', { position: index + 1 })} value={row.guideline} disabled={brat} dir="auto" onChange={(event) => update(index, { guideline: event.target.value })} />
                 </td>
                 <td className="row-actions">
-                  <button type="button" aria-label={fa ? 'بالا' : 'Move up'} disabled={brat || index === 0} onClick={() => move(index, -1)}>
+                  <button type="button" aria-label={t('moveUp')} disabled={brat || index === 0} onClick={() => move(index, -1)}>
                     ↑
                   </button>
-                  <button type="button" aria-label={fa ? 'پایین' : 'Move down'} disabled={brat || index === rows.length - 1} onClick={() => move(index, 1)}>
+                  <button type="button" aria-label={t('moveDown')} disabled={brat || index === rows.length - 1} onClick={() => move(index, 1)}>
                     ↓
                   </button>
-                  <button type="button" aria-label={fa ? `حذف برچسب ${row.id}` : `Remove ${row.id}`} disabled={brat} onClick={() => setRows((previous) => previous.filter((_, position) => position !== index))}>
+                  <button type="button" aria-label={t('remove', { id: row.id })} disabled={brat} onClick={() => setRows((previous) => previous.filter((_, position) => position !== index))}>
                     ×
                   </button>
                 </td>
@@ -173,7 +175,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
           disabled={brat}
           onClick={() => setRows((previous) => [...previous, { originalId: null, id: `TYPE${previous.length + 1}`, fa: '', en: '', color: '#6b6760', hotkey: '', guideline: '', attributes: [] }])}
         >
-          {fa ? '+ برچسب تازه' : '+ New type'}
+          {t('newType')}
         </button>
         {error ? (
           <p className="problem" role="alert">
@@ -183,34 +185,32 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
         {plan ? (
           <div className="tagset-plan" data-testid="tagset-plan">
             <p>
-              {fa
-                ? `${plan.renamed} حاشیه‌نویسی تغییر نام می‌دهد و ${plan.removed} حذف می‌شود، در ${plan.articles.length} مقاله (نسخهٔ پیشین هر پرونده در ‎.bak می‌ماند).`
-                : `${plan.renamed} annotations are renamed and ${plan.removed} removed, in ${plan.articles.length} articles (each file's previous version stays in .bak).`}
+              {t('annotationsAreRenamedAnd', { renamed: plan.renamed, removed: plan.removed, articles: plan.articles.length })}
             </p>
             <ul>
               {plan.articles.slice(0, 50).map((article) => (
                 <li key={article.id}>
-                  <bdi>{article.id}</bdi>: {fa ? `${article.renamed} تغییر نام، ${article.removed} حذف` : `${article.renamed} renamed, ${article.removed} removed`}
+                  <bdi>{article.id}</bdi>: {t('renamedRemoved', { renamed: article.renamed, removed: article.removed })}
                 </li>
               ))}
             </ul>
             {plan.skipped.length > 0 ? (
               <p className="notice">
-                {fa ? 'این پرونده‌ها خوانا نیستند و دست‌نخورده می‌مانند: ' : 'These files cannot be read and stay untouched: '}
+                {t('unreadableFilesUntouched')}
                 {plan.skipped.map((entry) => entry.id).join('، ')}
               </p>
             ) : null}
             <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-              {fa ? 'ذخیره و بازنویسی پرونده‌ها' : 'Save and rewrite the files'}
+              {t('saveAndRewriteTheFiles')}
             </button>
           </div>
         ) : (
           <button type="button" className="primary" disabled={busy || brat} onClick={() => void preview()}>
-            {fa ? 'پیش‌نمایش تغییرات' : 'Preview the changes'}
+            {t('previewTheChanges')}
           </button>
         )}{' '}
         <button type="button" onClick={onClose}>
-          {fa ? 'انصراف' : 'Cancel'}
+          {t('cancel')}
         </button>
       </div>
     </div>

@@ -27,12 +27,9 @@ export function StatusBar() {
   const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
   const language = usePreferencesStore((state) => state.language);
   // The status bar shows offsets in code points, the unit of the files on disk.
-  const selectionText =
-    article && selection
-      ? `${t('selection')}: ${article.converter.toCodePoint(selection.start)}–${article.converter.toCodePoint(selection.end)} (${
-          article.converter.toCodePoint(selection.end) - article.converter.toCodePoint(selection.start)
-        } ${t('characters')})`
-      : '';
+  const selectionStart = article && selection ? article.converter.toCodePoint(selection.start) : 0;
+  const selectionEnd = article && selection ? article.converter.toCodePoint(selection.end) : 0;
+  const selectionText = article && selection ? t('selectionRange', { start: selectionStart, end: selectionEnd, length: selectionEnd - selectionStart }) : '';
   return (
     <footer className="status-bar" role="status" data-testid="status-bar">
       <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveProblem ? say(saveProblem.problem) : null) ?? undefined}>
@@ -57,14 +54,14 @@ export function StatusBar() {
       ) : null}
       {article ? (
         <span className="status-item">
-          {t('encoding')}: {article.encoding}
+          {t('encoding')}: <bdi dir="ltr">{article.encoding}</bdi>
           {article.encodingGuessed ? ` (${t('guessed')})` : ''}
           {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
         </span>
       ) : null}
       {article?.encodingRecordIgnored ? (
         <span className="status-item decoding-problems" data-testid="encoding-record-ignored" data-reason={article.encodingRecordIgnored.reason} title={t('encodingRecordIgnoredHint')}>
-          {t(article.encodingRecordIgnored.reason === 'article-changed' ? 'encodingRecordArticleChanged' : 'encodingRecordUnknown').replace('{encoding}', article.encodingRecordIgnored.encoding)}
+          {t(article.encodingRecordIgnored.reason === 'article-changed' ? 'encodingRecordArticleChanged' : 'encodingRecordUnknown', { encoding: article.encodingRecordIgnored.encoding })}
         </span>
       ) : null}
       {article?.invalidBytes ? (
@@ -72,10 +69,14 @@ export function StatusBar() {
           {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
         </span>
       ) : null}
-      {article ? <span className="status-item">{t('annotations')}: {formatNumber(count, language)}</span> : null}
+      {article ? (
+        <span className="status-item" data-testid="annotation-count" data-count={count}>
+          {t('annotations')}: {formatNumber(count, language)}
+        </span>
+      ) : null}
       <span className="status-item selection-offsets" data-testid="selection-offsets">{selectionText}</span>
       <span className="status-item">
-        {t('annotator')}: {annotator}
+        {t('annotator')}: <bdi>{annotator}</bdi>
       </span>
     </footer>
   );

@@ -7,7 +7,7 @@ import { markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished } from '.
 import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flows/editing';
 import { useDocumentStore } from '../../store/documentStore';
 import { corpusSearchActions } from '../../store/corpusSearchStore';
-import { findActions } from '../../store/findStore';
+import { findActions, useFindStore } from '../../store/findStore';
 import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestions';
 import { suggestionActions, useSuggestionStore } from '../../store/suggestionStore';
 import { revealAnnotation } from '../../dom/revealAnnotation';
@@ -95,7 +95,10 @@ export function useKeyboard(): void {
         return;
       }
       if (event.code === 'Escape') {
+        const find = useFindStore.getState();
         if (useWindowStore.getState().shortcutsOpen) windowActions.closeShortcuts();
+        // The find bar closes from anywhere, not only from its input (#19).
+        else if (find.open) findActions.close();
         else {
           window.getSelection()?.removeAllRanges();
           articleViewActions.selectAnnotation(null);

@@ -6,20 +6,22 @@ import { setArticleStatus } from '../../store/flows/editing';
 import { useDocumentStore } from '../../store/documentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
+import { articleCatalog } from '../../i18n/catalog/article';
+import { useCatalog } from '../../i18n/useCatalog';
 
 /** The open article's name and workflow status, with "done, next" (Ctrl+Enter). */
 export function ArticleHeader() {
   const article = useArticleViewStore((state) => state.article);
   const language = usePreferencesStore((state) => state.language);
   const status = useDocumentStore((state) => state.status);
+  const t = useCatalog(articleCatalog);
   if (!article) return null;
-  const fa = language === 'fa';
   return (
     <div className="article-header">
       <bdi className="article-name">{article.name}</bdi>
       <label className="toggle">
-        {fa ? 'وضعیت:' : 'Status:'}
-        <select aria-label={fa ? 'وضعیت مقاله' : 'Article status'} value={status} disabled={article.problem !== null} onChange={(event) => setArticleStatus(ArticleStatusSchema.parse(event.target.value))}>
+        {t('status')}
+        <select aria-label={t('articleStatus')} value={status} disabled={article.problem !== null} onChange={(event) => setArticleStatus(ArticleStatusSchema.parse(event.target.value))}>
           {ArticleStatusSchema.options.map((option) => (
             <option key={option} value={option}>
               {statusLabels[language][option]}
@@ -29,7 +31,7 @@ export function ArticleHeader() {
       </label>
       <EncodingChooser />
       <button type="button" className="primary" disabled={article.problem !== null} title="Ctrl+Enter" onClick={() => void markDoneAndOpenNext()}>
-        {fa ? 'انجام شد، بعدی' : 'Done, next'}
+        {t('doneNext')}
       </button>
     </div>
   );

@@ -1,5 +1,7 @@
 import { setPreferences } from '../../store/flows/preferences';
 import { usePreferencesStore } from '../../store/preferencesStore';
+import { articleCatalog } from '../../i18n/catalog/article';
+import { useCatalog } from '../../i18n/useCatalog';
 
 const MIN_FONT = 12;
 const MAX_FONT = 40;
@@ -8,20 +10,19 @@ const MAX_FONT = 40;
 export function DisplayControls() {
   const fontSize = usePreferencesStore((state) => state.fontSize);
   const theme = usePreferencesStore((state) => state.theme);
-  const language = usePreferencesStore((state) => state.language);
-  const fa = language === 'fa';
+  const t = useCatalog(articleCatalog);
   return (
     <span className="display-controls">
-      <button type="button" aria-label={fa ? 'کوچک‌تر کردن متن' : 'Smaller text'} disabled={fontSize <= MIN_FONT} onClick={() => setPreferences({ fontSize: Math.max(MIN_FONT, fontSize - 1) })}>
+      <button type="button" aria-label={t('smallerText')} disabled={fontSize <= MIN_FONT} onClick={() => setPreferences({ fontSize: Math.max(MIN_FONT, fontSize - 1) })}>
         A−
       </button>
-      <button type="button" aria-label={fa ? 'بزرگ‌تر کردن متن' : 'Larger text'} disabled={fontSize >= MAX_FONT} onClick={() => setPreferences({ fontSize: Math.min(MAX_FONT, fontSize + 1) })}>
+      <button type="button" aria-label={t('largerText')} disabled={fontSize >= MAX_FONT} onClick={() => setPreferences({ fontSize: Math.min(MAX_FONT, fontSize + 1) })}>
         A+
       </button>
-      <select aria-label={fa ? 'پوسته' : 'Theme'} value={theme} onChange={(event) => setPreferences({ theme: event.target.value as 'light' | 'dark' | 'system' })}>
-        <option value="system">{fa ? 'پوستهٔ سیستم' : 'System theme'}</option>
-        <option value="light">{fa ? 'روشن' : 'Light'}</option>
-        <option value="dark">{fa ? 'تیره' : 'Dark'}</option>
+      <select aria-label={t('theme')} value={theme} onChange={(event) => setPreferences({ theme: event.target.value as 'light' | 'dark' | 'system' })}>
+        <option value="system">{t('systemTheme')}</option>
+        <option value="light">{t('light')}</option>
+        <option value="dark">{t('dark')}</option>
       </select>
     </span>
   );

@@ -9,6 +9,8 @@ import { findActions, searchArticle, useFindStore } from '../../store/findStore'
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
+import { findCatalog } from '../../i18n/catalog/find';
+import { useCatalog } from '../../i18n/useCatalog';
 
 const HITS_HIGHLIGHT = 'hashiye-find-hits';
 const CURRENT_HIGHLIGHT = 'hashiye-find-current';
@@ -39,7 +41,7 @@ export function FindBar() {
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
   const inputRef = useRef<HTMLInputElement>(null);
-  const fa = language === 'fa';
+  const t = useCatalog(findCatalog);
 
   useEffect(() => {
     if (open) inputRef.current?.select();
@@ -80,8 +82,8 @@ export function FindBar() {
         ref={inputRef}
         type="search"
         data-testid="find-input"
-        aria-label={fa ? 'جست‌وجو در مقاله' : 'Find in article'}
-        placeholder={fa ? 'جست‌وجو در مقاله…' : 'Find in article…'}
+        aria-label={t('findLabel')}
+        placeholder={t('findPlaceholder')}
         value={query}
         dir="auto"
         onChange={(event) => findActions.changeQuery(event.target.value)}
@@ -95,12 +97,12 @@ export function FindBar() {
         }}
       />
       <span className="find-count" data-testid="find-count" data-count={hits.length}>
-        {hits.length === 0 ? (query ? (fa ? 'یافت نشد' : 'No hits') : '') : `${current + 1} / ${hits.length}`}
+        {hits.length === 0 ? (query ? t('noHits') : '') : t('hitPosition', { current: current + 1, total: hits.length })}
       </span>
-      <button type="button" onClick={() => step(-1)} disabled={hits.length === 0} aria-label={fa ? 'قبلی' : 'Previous'}>
+      <button type="button" onClick={() => step(-1)} disabled={hits.length === 0} aria-label={t('previous')}>
         ↑
       </button>
-      <button type="button" onClick={() => step(1)} disabled={hits.length === 0} aria-label={fa ? 'بعدی' : 'Next'}>
+      <button type="button" onClick={() => step(1)} disabled={hits.length === 0} aria-label={t('next')}>
         ↓
       </button>
       <button
@@ -115,15 +117,15 @@ export function FindBar() {
           root.focus();
         }}
       >
-        {fa ? 'گزینش' : 'Select'}
+        {t('select')}
       </button>
       <label className="toggle">
         <input type="checkbox" checked={wholeWords} onChange={(event) => findActions.setWholeWords(event.target.checked)} />
-        {fa ? 'واژهٔ کامل' : 'Whole words'}
+        {t('wholeWords')}
       </label>
       <label className="toggle">
-        {fa ? `برچسب زدن به همهٔ ${hits.length} مورد:` : `Tag all ${hits.length} hits as:`}
-        <select aria-label={fa ? 'برچسب برای همه' : 'Tag for all hits'} value={previewType ?? ''} disabled={hits.length === 0} onChange={(event) => findActions.previewTagAll(event.target.value || null)}>
+        {t('tagAllAs', { count: hits.length })}
+        <select aria-label={t('tagForAll')} value={previewType ?? ''} disabled={hits.length === 0} onChange={(event) => findActions.previewTagAll(event.target.value || null)}>
           <option value="">—</option>
           {tagTypes.map((type) => (
             <option key={type.id} value={type.id}>
@@ -132,15 +134,17 @@ export function FindBar() {
           ))}
         </select>
       </label>
-      <button type="button" aria-label={fa ? 'بستن جست‌وجو' : 'Close find'} onClick={() => findActions.close()}>
+      <button type="button" aria-label={t('close')} onClick={() => findActions.close()}>
         ×
       </button>
       {previewType && article ? (
-        <div className="find-preview" role="dialog" aria-label={fa ? 'پیش‌نمایش برچسب‌زنی' : 'Tag-all preview'}>
+        <div className="find-preview" role="dialog" aria-label={t('previewLabel')}>
           <p>
-            {fa
-              ? `${hits.length - alreadyTagged(previewType)} حاشیه‌نویسی تازه با برچسب ${previewType} افزوده می‌شود (${alreadyTagged(previewType)} مورد از پیش برچسب دارد).`
-              : `${hits.length - alreadyTagged(previewType)} new ${previewType} annotations will be added (${alreadyTagged(previewType)} already tagged).`}
+            {t('previewSummary', {
+              added: hits.length - alreadyTagged(previewType),
+              type: tagTypes.find((type) => type.id === previewType)?.label[language] ?? previewType,
+              already: alreadyTagged(previewType),
+            })}
           </p>
           <ol className="kwic">
             {hits.slice(0, 200).map((hit) => (
@@ -159,10 +163,10 @@ export function FindBar() {
               findActions.previewTagAll(null);
             }}
           >
-            {fa ? 'برچسب زدن به همه' : 'Tag all'}
+            {t('tagAll')}
           </button>
           <button type="button" onClick={() => findActions.previewTagAll(null)}>
-            {fa ? 'انصراف' : 'Cancel'}
+            {t('cancel')}
           </button>
         </div>
       ) : null}

@@ -14,6 +14,8 @@ import { formatNumber } from '../../i18n/formatNumber';
 import { PROBLEM_EXPLANATIONS } from './problemExplanations';
 import { SkippedFiles } from './SkippedFiles';
 import { problemText } from '../../i18n/problemMessages';
+import { corpusCatalog } from '../../i18n/catalog/corpus';
+import { useCatalog } from '../../i18n/useCatalog';
 
 const ROW_HEIGHT = 30;
 
@@ -34,7 +36,7 @@ export function CorpusPane() {
   const assignees = useMemo(() => [...new Set((corpus?.articles ?? []).flatMap((entry) => (entry.assignee ? [entry.assignee] : [])))].sort(), [corpus]);
   const progress = useMemo(() => corpusProgress(corpus?.articles ?? []), [corpus]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const fa = language === 'fa';
+  const words = useCatalog(corpusCatalog);
   if (!corpus) return <nav className="corpus-pane">{t('noCorpus')}</nav>;
   const update = (change: Partial<ArticleFilter>) => setFilter((previous) => ({ ...previous, ...change }));
   const toggleFolder = (folder: string) =>
@@ -49,27 +51,25 @@ export function CorpusPane() {
     <nav className="corpus-pane" aria-label={t('articles')}>
       <header className="pane-header">
         <h2 title={corpus.displayPath}>{corpus.name}</h2>
-        <progress max={Math.max(1, progress.total)} value={progress.finished} aria-label={fa ? 'پیشرفت پیکره' : 'Corpus progress'} />
+        <progress max={Math.max(1, progress.total)} value={progress.finished} aria-label={words('corpusProgress')} />
         <p className="progress-text" data-testid="corpus-progress">
-          {fa
-            ? `${formatNumber(progress.finished, language)} از ${formatNumber(progress.total, language)} انجام‌شده`
-            : `${formatNumber(progress.finished, language)} of ${formatNumber(progress.total, language)} done`}
+          {words('progressDone', { finished: progress.finished, total: progress.total })}
         </p>
         <SkippedFiles skipped={corpus.skipped ?? []} />
       </header>
       <div className="list-filters">
-        <input className="filter" type="search" aria-label={fa ? 'پالایش بر پایهٔ نام' : 'Filter by name'} placeholder={t('filter')} value={filter.text} onChange={(event) => update({ text: event.target.value })} />
-        <select aria-label={fa ? 'پالایش بر پایهٔ وضعیت' : 'Filter by status'} value={filter.status} onChange={(event) => update({ status: event.target.value as ArticleFilter['status'] })}>
-          <option value="">{fa ? 'همهٔ وضعیت‌ها' : 'All statuses'}</option>
-          <option value="unfinished">{fa ? 'ناتمام' : 'Unfinished'}</option>
+        <input className="filter" type="search" aria-label={words('filterByName')} placeholder={t('filter')} value={filter.text} onChange={(event) => update({ text: event.target.value })} />
+        <select aria-label={words('filterByStatus')} value={filter.status} onChange={(event) => update({ status: event.target.value as ArticleFilter['status'] })}>
+          <option value="">{words('allStatuses')}</option>
+          <option value="unfinished">{words('unfinished')}</option>
           {ArticleStatusSchema.options.map((status) => (
             <option key={status} value={status}>
               {statusLabels[language][status]}
             </option>
           ))}
         </select>
-        <select aria-label={fa ? 'پالایش بر پایهٔ برچسب' : 'Filter by tag'} value={filter.tag} onChange={(event) => update({ tag: event.target.value })}>
-          <option value="">{fa ? 'هر برچسبی' : 'Any tag'}</option>
+        <select aria-label={words('filterByTag')} value={filter.tag} onChange={(event) => update({ tag: event.target.value })}>
+          <option value="">{words('anyTag')}</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>
               {tag}
@@ -77,8 +77,8 @@ export function CorpusPane() {
           ))}
         </select>
         {assignees.length > 0 ? (
-          <select aria-label={fa ? 'پالایش بر پایهٔ مسئول' : 'Filter by assignee'} value={filter.assignee} onChange={(event) => update({ assignee: event.target.value })}>
-            <option value="">{fa ? 'همهٔ مسئولان' : 'All assignees'}</option>
+          <select aria-label={words('filterByAssignee')} value={filter.assignee} onChange={(event) => update({ assignee: event.target.value })}>
+            <option value="">{words('allAssignees')}</option>
             {assignees.map((assignee) => (
               <option key={assignee} value={assignee}>
                 {assignee}
@@ -86,10 +86,10 @@ export function CorpusPane() {
             ))}
           </select>
         ) : null}
-        <select aria-label={fa ? 'مرتب‌سازی' : 'Sort'} value={filter.sort} onChange={(event) => update({ sort: event.target.value as ArticleFilter['sort'] })}>
-          <option value="name">{fa ? 'بر پایهٔ نام' : 'By name'}</option>
-          <option value="status">{fa ? 'بر پایهٔ وضعیت' : 'By status'}</option>
-          <option value="count">{fa ? 'بر پایهٔ شمار حاشیه‌نویسی' : 'By annotation count'}</option>
+        <select aria-label={words('sort')} value={filter.sort} onChange={(event) => update({ sort: event.target.value as ArticleFilter['sort'] })}>
+          <option value="name">{words('byName')}</option>
+          <option value="status">{words('byStatus')}</option>
+          <option value="count">{words('byAnnotationCount')}</option>
         </select>
       </div>
       <div className="file-scroller" ref={scrollRef}>
@@ -101,7 +101,7 @@ export function CorpusPane() {
               return (
                 <li key={`folder:${row.folder}`} className="file-row" style={style}>
                   <button type="button" className="folder" aria-expanded={!row.collapsed} onClick={() => toggleFolder(row.folder)}>
-                    <span aria-hidden="true">{row.collapsed ? (fa ? '◂' : '▸') : '▾'}</span> <bdi>{visibleFileName(row.name)}</bdi>
+                    <span aria-hidden="true">{row.collapsed ? (words('collapsedFolderArrow')) : '▾'}</span> <bdi>{visibleFileName(row.name)}</bdi>
                     <span className="file-count">{formatNumber(row.count, language)}</span>
                   </button>
                 </li>

@@ -9,6 +9,8 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { ProblemText } from '../app/ProblemText';
+import { corpusCatalog } from '../../i18n/catalog/corpus';
+import { useCatalog } from '../../i18n/useCatalog';
 
 
 /** Opens an article at a hit and selects the hit's text, so a tag key tags it. */
@@ -31,14 +33,14 @@ export function CorpusSearch() {
   const { open, query, wholeWords, busy, result, previewType, lastTagAll, error } = useCorpusSearchStore();
   const language = usePreferencesStore((state) => state.language);
   const types = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
-  const fa = language === 'fa';
+  const t = useCatalog(corpusCatalog);
   if (!open) return null;
   const byArticle = new Map<string, number>();
   for (const hit of result?.hits ?? []) byArticle.set(hit.articleId, (byArticle.get(hit.articleId) ?? 0) + 1);
   return (
     <div className="sheet-backdrop" onClick={() => corpusSearchActions.close()}>
-      <div className="sheet corpus-search" role="dialog" aria-label={fa ? 'جست‌وجو در پیکره' : 'Search the corpus'} onClick={(event) => event.stopPropagation()}>
-        <h2>{fa ? 'جست‌وجو در کل پیکره' : 'Search the whole corpus'}</h2>
+      <div className="sheet corpus-search" role="dialog" aria-label={t('searchTheCorpus')} onClick={(event) => event.stopPropagation()}>
+        <h2>{t('searchTheWholeCorpus')}</h2>
         <form
           className="search-form"
           onSubmit={(event) => {
@@ -50,7 +52,7 @@ export function CorpusSearch() {
             type="search"
             autoFocus
             dir="auto"
-            aria-label={fa ? 'عبارت جست‌وجو در پیکره' : 'Corpus search query'}
+            aria-label={t('corpusSearchQuery')}
             value={query}
             onChange={(event) => corpusSearchActions.changeQuery(event.target.value)}
             onKeyDown={(event) => {
@@ -59,10 +61,10 @@ export function CorpusSearch() {
           />
           <label className="toggle">
             <input type="checkbox" checked={wholeWords} onChange={(event) => corpusSearchActions.setWholeWords(event.target.checked)} />
-            {fa ? 'واژهٔ کامل' : 'Whole words'}
+            {t('wholeWords')}
           </label>
           <button type="submit" className="primary" disabled={busy}>
-            {fa ? 'جست‌وجو' : 'Search'}
+            {t('search')}
           </button>
         </form>
         {error ? (
@@ -73,25 +75,23 @@ export function CorpusSearch() {
         {lastTagAll ? (
           <div className="notice-bar" role="status" data-testid="tag-all-result">
             <span>
-              {fa
-                ? `${lastTagAll.added} حاشیه‌نویسی ${lastTagAll.type} در ${lastTagAll.articles.length} مقاله افزوده شد.`
-                : `${lastTagAll.added} ${lastTagAll.type} annotations added in ${lastTagAll.articles.length} articles.`}
+              {t('annotationsAddedInArticles', { added: lastTagAll.added, type: lastTagAll.type, articles: lastTagAll.articles.length })}
             </span>
             <button type="button" disabled={busy} onClick={() => void undoTagAllInCorpus()}>
-              {fa ? 'واگرد این گام' : 'Undo this step'}
+              {t('undoThisStep')}
             </button>
           </div>
         ) : null}
         {result ? (
           <>
             <p data-testid="corpus-search-count">
-              {fa ? `${result.total} مورد در ${result.articles} مقاله` : `${result.total} hits in ${result.articles} articles`}
-              {result.truncated ? (fa ? ` (${result.hits.length} نخست نشان داده شده)` : ` (first ${result.hits.length} shown)`) : ''}
+              {t('hitsInArticles', { total: result.total, articles: result.articles })}
+              {result.truncated ? (t('firstShown', { hits: result.hits.length })) : ''}
             </p>
             {result.total > 0 ? (
               <label className="toggle">
-                {fa ? 'برچسب زدن به همهٔ موارد با:' : 'Tag all hits as:'}
-                <select aria-label={fa ? 'برچسب برای همهٔ موارد پیکره' : 'Tag for all corpus hits'} value={previewType ?? ''} onChange={(event) => corpusSearchActions.previewTagAll(event.target.value || null)}>
+                {t('tagAllHitsAs')}
+                <select aria-label={t('tagForAllCorpusHits')} value={previewType ?? ''} onChange={(event) => corpusSearchActions.previewTagAll(event.target.value || null)}>
                   <option value="">—</option>
                   {types.map((type) => (
                     <option key={type.id} value={type.id}>
@@ -104,12 +104,10 @@ export function CorpusSearch() {
             {previewType ? (
               <div className="tagset-plan" data-testid="tag-all-preview">
                 <p>
-                  {fa
-                    ? `${result.total} مورد در ${byArticle.size} مقاله با برچسب ${previewType} حاشیه‌نویسی می‌شود (موردهایی که همین برچسب را دارند دوباره افزوده نمی‌شوند).`
-                    : `${result.total} hits in ${byArticle.size} articles will be tagged ${previewType} (hits already tagged so are not doubled).`}
+                  {t('hitsInArticlesWill', { total: result.total, size: byArticle.size, previewType })}
                 </p>
                 <button type="button" className="primary" disabled={busy} onClick={() => void tagAllInCorpus(previewType)}>
-                  {fa ? 'برچسب زدن به همه در پیکره' : 'Tag all in the corpus'}
+                  {t('tagAllInTheCorpus')}
                 </button>
               </div>
             ) : null}
@@ -130,7 +128,7 @@ export function CorpusSearch() {
           </>
         ) : null}
         <button type="button" onClick={() => corpusSearchActions.close()}>
-          {fa ? 'بستن' : 'Close'}
+          {t('close')}
         </button>
       </div>
     </div>

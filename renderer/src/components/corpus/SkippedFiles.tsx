@@ -1,8 +1,6 @@
 import type { SkippedCorpusFile } from '../../../../shared/ipc';
-import { formatNumber } from '../../i18n/formatNumber';
 import type { MessageKey } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
-import { usePreferencesStore } from '../../store/preferencesStore';
 
 const REASON_MESSAGES: Record<SkippedCorpusFile['reason'], MessageKey> = {
   'outside-corpus': 'skipOutsideCorpus',
@@ -19,12 +17,11 @@ const REASON_MESSAGES: Record<SkippedCorpusFile['reason'], MessageKey> = {
  * main's own words for what it found are the tooltip.
  */
 export function SkippedFiles({ skipped }: { skipped: readonly SkippedCorpusFile[] }) {
-  const language = usePreferencesStore((state) => state.language);
   const t = useMessages();
   if (skipped.length === 0) return null;
   return (
     <details className="skipped-files" data-testid="skipped-files" data-count={skipped.length}>
-      <summary title={t('skippedFilesHelp')}>{t('skippedFiles').replace('{count}', formatNumber(skipped.length, language))}</summary>
+      <summary title={t('skippedFilesHelp')}>{t('skippedFiles', { count: skipped.length })}</summary>
       <ul>
         {skipped.map((entry) => (
           <li key={entry.path} title={entry.detail} data-reason={entry.reason}>

@@ -119,8 +119,8 @@ export function CurationTab() {
         </p>
       ) : null}
       {curation.problems.map((problem) => (
-        <p key={problem.annotator} className="problem" dir="auto">
-          <bdi>{problem.annotator}</bdi>: {problem.message}
+        <p key={problem.annotator} className="problem" title={problem.message}>
+          <bdi>{problem.annotator}</bdi>: {t('problemAnnotationFile')}
         </p>
       ))}
       {listing.groups.length === 0 ? <p className="hint">{t('noDisagreements')}</p> : null}

@@ -58,7 +58,12 @@ export function LeadPanel() {
           ×
         </button>
       </header>
-      {error ? (
+      {/* Too few annotators to curate is not a failure: it is said as a hint of what to do, not in a red box. */}
+      {error && error.code === 'curationNeedsAnnotators' ? (
+        <p className="hint lead-guidance" role="status" data-testid="curation-needs-annotators">
+          <ProblemText problem={error} />
+        </p>
+      ) : error ? (
         <p className="problem" role="alert" data-testid="lead-error">
           <ProblemText problem={error} />
         </p>

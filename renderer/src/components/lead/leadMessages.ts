@@ -1,5 +1,6 @@
 import { usePreferencesStore } from '../../store/preferencesStore';
 import type { UiLanguage } from '../../i18n/messages';
+import { fillTemplate, type TemplateValues } from '../../i18n/template';
 
 /** The lead's view's strings, in Persian and English. */
 const en = {
@@ -103,7 +104,7 @@ const fa: Record<keyof typeof en, string> = {
   agreement: 'توافق',
   curation: 'داوری',
   refresh: 'تازه‌سازی',
-  exportCsv: 'خروجی CSV',
+  exportCsv: 'خروجی \u2068CSV\u2069',
   savedAs: 'ذخیره شد با نام',
   articles: 'مقاله‌ها',
   annotations: 'برچسب‌ها',
@@ -126,10 +127,10 @@ const fa: Record<keyof typeof en, string> = {
   annotatorSettings: 'تنظیمات',
   save: 'ذخیره',
   annotatorHint: 'روی هر برچسبی که می‌زنید ثبت می‌شود؛ در حالت پرونده برای هر برچسب‌زن، نام پروندهٔ شما هم هست.',
-  noAnnotators: 'هنوز پروندهٔ برچسب‌زنی نیست (NAME.annotators/ANNOTATOR.ann.json).',
+  noAnnotators: 'هنوز پروندهٔ برچسب‌زنی نیست (\u2068NAME.annotators/ANNOTATOR.ann.json\u2069).',
   annotatorArticles: 'مقاله',
   switchTitle: 'یک پرونده برای هر برچسب‌زن',
-  switchExplain: 'هر NAME.ann.json بر پایهٔ نویسندهٔ برچسب‌ها به NAME.annotators/AUTHOR.ann.json بخش می‌شود (برچسب‌های بی نویسنده به نام شما). NAME.ann.json اصلی بی‌تغییر می‌ماند و پروندهٔ داوری‌شده می‌شود؛ پرونده‌های برچسب‌زن موجود هرگز بازنویسی نمی‌شوند.',
+  switchExplain: 'هر \u2068NAME.ann.json\u2069 بر پایهٔ نویسندهٔ برچسب‌ها به \u2068NAME.annotators/AUTHOR.ann.json\u2069 بخش می‌شود (برچسب‌های بی نویسنده به نام شما). \u2068NAME.ann.json\u2069 اصلی بی‌تغییر می‌ماند و پروندهٔ داوری‌شده می‌شود؛ پرونده‌های برچسب‌زن موجود هرگز بازنویسی نمی‌شوند.',
   previewSwitch: 'پیش‌نمایش تغییر',
   doSwitch: 'اکنون تغییر بده',
   wouldWrite: 'پرونده‌هایی که نوشته می‌شوند',
@@ -160,7 +161,7 @@ const fa: Record<keyof typeof en, string> = {
   matched: 'جفت‌شده',
   precision: 'دقت',
   recall: 'بازیابی',
-  f1: 'F1',
+  f1: '\u2068F1\u2069',
   micro: 'خرد',
   macro: 'کلان',
   problems: 'کنار گذاشته‌شده',
@@ -186,10 +187,10 @@ const fa: Record<keyof typeof en, string> = {
 };
 
 export type LeadMessageKey = keyof typeof en;
-const leadMessages: Record<UiLanguage, Record<LeadMessageKey, string>> = { en, fa };
+export const leadMessages: Record<UiLanguage, Record<LeadMessageKey, string>> = { en, fa };
 
 /** A lead-view string, with `{name}` placeholders filled in. */
-export function useLeadMessages(): (key: LeadMessageKey, values?: Record<string, string>) => string {
+export function useLeadMessages(): (key: LeadMessageKey, values?: TemplateValues) => string {
   const language = usePreferencesStore((state) => state.language);
-  return (key, values) => leadMessages[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => values?.[name] ?? whole);
+  return (key, values) => fillTemplate(leadMessages[language][key], values, language);
 }

@@ -1,6 +1,9 @@
 import type { ExportFinished } from '../../../../shared/transferWire';
-import type { TransferTextKey } from './transferText';
+import { transferTexts, type TransferTextKey } from './transferText';
 import type { UiLanguage } from '../../i18n/messages';
+import { formatNumber } from '../../i18n/formatNumber';
+import { fillTemplate } from '../../i18n/template';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { exportProblemText } from './exportProblemText';
 
 interface ExportReportViewProps {
@@ -12,36 +15,47 @@ interface ExportReportViewProps {
 /** The outcome of an export: what was written, and per article what the format could not hold. */
 export function ExportReportView({ result, text, language }: ExportReportViewProps) {
   const { totals } = result;
+  const tagTypes = useCorpusViewStore((state) => state.corpus?.tagSet.types);
+  const typeLabel = (type: string) => tagTypes?.find((entry) => entry.id === type)?.label[language] ?? type;
+  const number = (value: number) => formatNumber(value, language);
+  const filled = (key: TransferTextKey, count: number) => fillTemplate(transferTexts[language][key], { count }, language);
+  // A refused export wrote nothing: its totals say what would have been written, so the banner and the totals agree.
+  const writtenWord = result.written ? text('written') : text('wouldBeWritten');
+  const duration = result.durationMs < 1000 ? filled('milliseconds', Math.round(result.durationMs)) : filled('seconds', Math.round(result.durationMs / 100) / 10);
   return (
     <div className="transfer-result" data-testid="export-result">
       {result.written ? (
         <p className="transfer-ok" role="status">
-          {text('written')}: <bdi dir="ltr">{result.outFolder}</bdi> · <bdi dir="ltr">{result.durationMs < 1000 ? `${Math.round(result.durationMs)} ms` : `${(result.durationMs / 1000).toFixed(1)} s`}</bdi>
+          {text('written')}: <bdi dir="ltr">{result.outFolder}</bdi> · <bdi>{duration}</bdi>
         </p>
       ) : (
         <p className="transfer-warning" role="alert">
           {text('notWritten')}
         </p>
       )}
-      <p className="transfer-totals" data-testid="export-totals">
-        {totals.articles} {text('articles')} · {totals.annotations} {text('annotations')} · {totals.written} {text('written')}
-        {totals.lost > 0 ? ` · ${totals.lost} ${text('lost')}` : ''}
-        {totals.changed > 0 ? ` · ${totals.changed} ${text('changed')}` : ''}
-        {totals.omitted > 0 ? ` · ${totals.omitted} ${text('omitted')}` : ''}
-        {totals.unreadable > 0 ? ` · ${totals.unreadable} ${text('unreadable')}` : ''}
+      <p className="transfer-totals" data-testid="export-totals" data-written={result.written}>
+        {number(totals.articles)} {text('articles')} · {number(totals.annotations)} {text('annotations')} · {number(totals.written)} {writtenWord}
+        {totals.lost > 0 ? ` · ${number(totals.lost)} ${text('lost')}` : ''}
+        {totals.changed > 0 ? ` · ${number(totals.changed)} ${text('changed')}` : ''}
+        {totals.omitted > 0 ? ` · ${number(totals.omitted)} ${text('omitted')}` : ''}
+        {totals.unreadable > 0 ? ` · ${number(totals.unreadable)} ${text('unreadable')}` : ''}
       </p>
       {result.written && result.files.length > 0 ? (
         <details className="transfer-files">
           <summary>
-            {text('files')} ({result.filesTotal})
+            {text('files')} ({number(result.filesTotal)})
           </summary>
           <ul>
             {result.files.map((file) => (
               <li key={file.path}>
-                <bdi dir="ltr">{file.path}</bdi> <span className="muted">{file.bytes > 0 ? `${file.bytes.toLocaleString()} B` : ''}</span>
+                <bdi dir="ltr">{file.path}</bdi> <span className="muted">{file.bytes > 0 ? filled('bytes', file.bytes) : ''}</span>
               </li>
             ))}
-            {result.filesTotal > result.files.length ? <li className="muted">+{result.filesTotal - result.files.length} {text('moreFiles')}</li> : null}
+            {result.filesTotal > result.files.length ? (
+              <li className="muted">
+                +{number(result.filesTotal - result.files.length)} {text('moreFiles')}
+              </li>
+            ) : null}
           </ul>
         </details>
       ) : null}
@@ -58,15 +72,16 @@ export function ExportReportView({ result, text, language }: ExportReportViewPro
           <li key={document.article} data-article={document.article}>
             <bdi dir="auto" className="transfer-article">{document.article}</bdi>{' '}
             <span className="muted">
-              ({document.written}/{document.annotations} {text('written')})
+              (<bdi>{number(document.written)}/{number(document.annotations)}</bdi> {writtenWord})
             </span>
             <ul>
               {document.problems.map((problem, index) => (
                 <li key={index} className={`effect-${problem.effect}`} data-kind={problem.kind}>
                   <span className="transfer-effect">{text(problem.effect)}</span>{' '}
-                  <bdi dir="auto" className="transfer-message" title={problem.message}>
-                    {exportProblemText(problem, language) ?? problem.message}
-                  </bdi>
+                  {/* The engine's English words (with the internal id, for scripts) only in the tooltip. */}
+                  <span className="transfer-message" title={problem.message}>
+                    {exportProblemText(problem, language, typeLabel) ?? text('unreadable')}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -74,7 +89,7 @@ export function ExportReportView({ result, text, language }: ExportReportViewPro
         ))}
         {result.documentsTotal > result.documents.length ? (
           <li className="muted">
-            +{result.documentsTotal - result.documents.length} {text('moreDocuments')}
+            +{number(result.documentsTotal - result.documents.length)} {text('moreDocuments')}
           </li>
         ) : null}
       </ul>

@@ -1,5 +1,6 @@
 import type { ProblemKind } from '../../../../shared/formats/exportTypes';
-import { isolate } from '../../i18n/problemMessages';
+import { fillTemplate } from '../../i18n/template';
+import { transferTexts } from './transferText';
 import type { UiLanguage } from '../../i18n/messages';
 
 /**
@@ -7,7 +8,7 @@ import type { UiLanguage } from '../../i18n/messages';
  * by kind (shared/formats/exportTypes.ts) with the engine's English words as the tooltip.
  * Typed by kind: a kind added to the engine without its words here does not compile.
  */
-const words: Record<UiLanguage, Record<ProblemKind, string>> = {
+export const exportProblemWords: Record<UiLanguage, Record<ProblemKind, string>> = {
   en: {
     'text-mismatch': 'its text no longer matches the article',
     'out-of-range': 'it points outside the article’s text',
@@ -47,12 +48,21 @@ const words: Record<UiLanguage, Record<ProblemKind, string>> = {
 };
 
 function isKind(kind: string): kind is ProblemKind {
-  return Object.hasOwn(words.en, kind);
+  return Object.hasOwn(exportProblemWords.en, kind);
 }
 
-/** The problem in the user's language, naming the annotation when there is one; null for a kind this window does not know. */
-export function exportProblemText(problem: { kind: string; annotation?: string }, language: UiLanguage): string | null {
+/**
+ * The problem in the user's language, naming the span by its text and type (the type in the
+ * user's words), never by its internal id; null for a kind this window does not know.
+ */
+export function exportProblemText(
+  problem: { kind: string; annotation?: string; span?: { text: string; type: string } },
+  language: UiLanguage,
+  typeLabel: (type: string) => string,
+): string | null {
   if (!isKind(problem.kind)) return null;
-  const said = words[language][problem.kind];
-  return problem.annotation ? `${isolate(problem.annotation)}: ${said}` : said;
+  const said = exportProblemWords[language][problem.kind];
+  if (!problem.span) return said;
+  const key = problem.kind === 'relation-dangling' ? 'problemOnRelation' : 'problemOnSpan';
+  return fillTemplate(transferTexts[language][key], { text: problem.span.text, type: typeLabel(problem.span.type), said }, language);
 }

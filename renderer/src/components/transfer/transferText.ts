@@ -62,6 +62,14 @@ const en = {
   nothingSkipped: 'Nothing was skipped.',
   line: 'line',
   wholeFile: 'whole file',
+  // #19: a refused export's totals say what would have been written, never "written".
+  wouldBeWritten: 'would be written',
+  milliseconds: '{count} ms',
+  seconds: '{count} s',
+  bytes: '{count} B',
+  problemOnSpan: '«{text}» ({type}): {said}',
+  problemOnRelation: 'relation {type} from «{text}»: {said}',
+  separatorAndScheme: '{separator}, {scheme}',
 } as const;
 
 export type TransferTextKey = keyof typeof en;
@@ -77,9 +85,9 @@ const fa: Record<TransferTextKey, string> = {
   scopeCorpus: 'همهٔ پیکره',
   scopeDone: 'مقاله‌های انجام‌شده (یا تأییدشده)',
   scheme: 'طرح برچسب‌گذاری',
-  jsonlVariant: 'گونهٔ doccano',
-  variantLabel: 'label: [[start, end, type]]',
-  variantEntities: 'entities و relations',
+  jsonlVariant: 'گونهٔ \u2068doccano\u2069',
+  variantLabel: '\u2068label: [[start, end, type]]\u2069',
+  variantEntities: '\u2068entities\u2069 و \u2068relations\u2069',
   allowLossy: 'حتی اگر قالب برخی برچسب‌ها را نگه ندارد بنویس (گزارش همه را فهرست می‌کند)',
   chooseFolder: 'انتخاب پوشه و خروجی گرفتن',
   cancel: 'لغو',
@@ -98,7 +106,7 @@ const fa: Record<TransferTextKey, string> = {
   unreadable: 'ناخوانا',
   reportTitle: 'آنچه قالب نگه نداشت',
   reportClean: 'همهٔ حاشیه‌نویسی‌ها همان‌گونه که بودند نوشته شدند.',
-  moreDocuments: 'مقالهٔ دیگر: در export-report.json',
+  moreDocuments: 'مقالهٔ دیگر: در \u2068export-report.json\u2069',
   phaseListing: 'فهرست کردن مقاله‌ها',
   phaseReading: 'خواندن مقاله‌ها',
   phaseWriting: 'نوشتن پرونده‌ها',
@@ -107,7 +115,7 @@ const fa: Record<TransferTextKey, string> = {
   source: 'منبع',
   sourceFile: 'یک پرونده',
   sourceFolder: 'پوشه‌ای از پرونده‌ها',
-  sentencesPerArticle: 'شمار جمله‌ها در هر مقاله (وقتی ‎-DOCSTART-‎ نیست)',
+  sentencesPerArticle: 'شمار جمله‌ها در هر مقاله (وقتی \u2068-DOCSTART-\u2069 نیست)',
   separator: 'جداکنندهٔ ستون‌ها',
   auto: 'تشخیص خودکار',
   importScheme: 'طرح برچسب‌ها',
@@ -125,28 +133,37 @@ const fa: Record<TransferTextKey, string> = {
   nothingSkipped: 'چیزی کنار گذاشته نشد.',
   line: 'سطر',
   wholeFile: 'همهٔ پرونده',
+  wouldBeWritten: 'نوشته می‌شد',
+  milliseconds: '{count} میلی‌ثانیه',
+  seconds: '{count} ثانیه',
+  bytes: '{count} بایت',
+  problemOnSpan: '«{text}» ({type}): {said}',
+  problemOnRelation: 'رابطهٔ {type} از «{text}»: {said}',
+  separatorAndScheme: '{separator}، {scheme}',
 };
 
+export const transferTexts: Record<UiLanguage, Record<TransferTextKey, string>> = { en, fa };
+
 export function transferText(language: UiLanguage): (key: TransferTextKey) => string {
-  const table = language === 'fa' ? fa : en;
+  const table = transferTexts[language];
   return (key) => table[key];
 }
 
 /** One line per export format: what it is and how it counts offsets. */
 export const EXPORT_FORMAT_DESCRIPTIONS: Record<ExportFormatId, { name: string; fa: string; en: string }> = {
-  brat: { name: 'brat', en: 'brat standoff: NAME.txt + NAME.ann per article and annotation.conf; code-point offsets', fa: 'brat: برای هر مقاله NAME.txt و NAME.ann، با annotation.conf؛ جایگاه‌ها به نقطهٔ کد' },
-  conll: { name: 'CoNLL', en: 'CoNLL: one token and its tag a line, blank line between sentences, -DOCSTART- between articles', fa: 'CoNLL: هر سطر یک توکن و برچسبش، سطر خالی میان جمله‌ها، ‎-DOCSTART-‎ میان مقاله‌ها' },
-  jsonl: { name: 'doccano JSONL', en: 'doccano JSONL: one article a line, spans in UTF-16 units', fa: 'doccano JSONL: هر سطر یک مقاله، جایگاه‌ها به واحد UTF-16' },
-  labelstudio: { name: 'Label Studio', en: 'Label Studio tasks JSON with annotation results (UTF-16 units) and a labelling config', fa: 'Label Studio: وظیفه‌ها با نتیجهٔ حاشیه‌نویسی (واحد UTF-16) و پیکربندی برچسب‌ها' },
-  w3c: { name: 'W3C Web Annotation', en: 'W3C Web Annotation JSON-LD: position (code points) and quote selectors', fa: 'W3C Web Annotation: گزینشگر جایگاه (نقطهٔ کد) و گزینشگر نقل‌قول' },
-  csv: { name: 'CSV', en: 'CSV table: article, id, type, start, end, text, note (code points)', fa: 'جدول CSV: مقاله، شناسه، نوع، آغاز، پایان، متن، یادداشت (نقطهٔ کد)' },
-  hf: { name: 'Hugging Face', en: 'Hugging Face token classification: JSON lines of tokens and ner_tags, with labels.json', fa: 'Hugging Face: سطرهای JSON از tokens و ner_tags، با labels.json' },
+  brat: { name: 'brat', en: 'brat standoff: NAME.txt + NAME.ann per article and annotation.conf; code-point offsets', fa: '\u2068brat\u2069: برای هر مقاله \u2068NAME.txt\u2069 و \u2068NAME.ann\u2069، با \u2068annotation.conf\u2069؛ جایگاه‌ها به نقطهٔ کد' },
+  conll: { name: 'CoNLL', en: 'CoNLL: one token and its tag a line, blank line between sentences, -DOCSTART- between articles', fa: '\u2068CoNLL\u2069: هر سطر یک توکن و برچسبش، سطر خالی میان جمله‌ها، \u2068-DOCSTART-\u2069 میان مقاله‌ها' },
+  jsonl: { name: 'doccano JSONL', en: 'doccano JSONL: one article a line, spans in UTF-16 units', fa: '\u2068doccano JSONL\u2069: هر سطر یک مقاله، جایگاه‌ها به واحد \u2068UTF-16\u2069' },
+  labelstudio: { name: 'Label Studio', en: 'Label Studio tasks JSON with annotation results (UTF-16 units) and a labelling config', fa: '\u2068Label Studio\u2069: وظیفه‌ها با نتیجهٔ حاشیه‌نویسی (واحد \u2068UTF-16\u2069) و پیکربندی برچسب‌ها' },
+  w3c: { name: 'W3C Web Annotation', en: 'W3C Web Annotation JSON-LD: position (code points) and quote selectors', fa: '\u2068W3C Web Annotation\u2069: گزینشگر جایگاه (نقطهٔ کد) و گزینشگر نقل‌قول' },
+  csv: { name: 'CSV', en: 'CSV table: article, id, type, start, end, text, note (code points)', fa: 'جدول \u2068CSV\u2069: مقاله، شناسه، نوع، آغاز، پایان، متن، یادداشت (نقطهٔ کد)' },
+  hf: { name: 'Hugging Face', en: 'Hugging Face token classification: JSON lines of tokens and ner_tags, with labels.json', fa: '\u2068Hugging Face\u2069: سطرهای \u2068JSON\u2069 از \u2068tokens\u2069 و \u2068ner_tags\u2069، با \u2068labels.json\u2069' },
 };
 
 export const IMPORT_FORMAT_DESCRIPTIONS: Record<ImportFormat, { name: string; fa: string; en: string }> = {
-  conll: { name: 'CoNLL', en: 'CoNLL: token and tag per line (space, tab or |); IOB1, IOB2 or BIOES', fa: 'CoNLL: هر سطر توکن و برچسب (فاصله، تب یا |)؛ IOB1، IOB2 یا BIOES' },
-  brat: { name: 'brat', en: 'brat: a folder of NAME.txt + NAME.ann', fa: 'brat: پوشه‌ای از NAME.txt و NAME.ann' },
-  jsonl: { name: 'doccano JSONL', en: 'doccano JSONL: one article a record, UTF-16 offsets', fa: 'doccano JSONL: هر رکورد یک مقاله، جایگاه‌ها به واحد UTF-16' },
-  labelstudio: { name: 'Label Studio', en: 'Label Studio JSON export (or JSON-MIN)', fa: 'خروجی JSON از Label Studio (یا JSON-MIN)' },
-  hf: { name: 'Hugging Face', en: 'Hugging Face JSON lines of tokens and ner_tags', fa: 'سطرهای JSON از tokens و ner_tags در Hugging Face' },
+  conll: { name: 'CoNLL', en: 'CoNLL: token and tag per line (space, tab or |); IOB1, IOB2 or BIOES', fa: '\u2068CoNLL\u2069: هر سطر توکن و برچسب (فاصله، تب یا |)؛ \u2068IOB1\u2069، \u2068IOB2\u2069 یا \u2068BIOES\u2069' },
+  brat: { name: 'brat', en: 'brat: a folder of NAME.txt + NAME.ann', fa: '\u2068brat\u2069: پوشه‌ای از \u2068NAME.txt\u2069 و \u2068NAME.ann\u2069' },
+  jsonl: { name: 'doccano JSONL', en: 'doccano JSONL: one article a record, UTF-16 offsets', fa: '\u2068doccano JSONL\u2069: هر رکورد یک مقاله، جایگاه‌ها به واحد \u2068UTF-16\u2069' },
+  labelstudio: { name: 'Label Studio', en: 'Label Studio JSON export (or JSON-MIN)', fa: 'خروجی \u2068JSON\u2069 از \u2068Label Studio\u2069 (یا \u2068JSON-MIN\u2069)' },
+  hf: { name: 'Hugging Face', en: 'Hugging Face JSON lines of tokens and ner_tags', fa: 'سطرهای \u2068JSON\u2069 از \u2068tokens\u2069 و \u2068ner_tags\u2069 در \u2068Hugging Face\u2069' },
 };
