@@ -1,4 +1,5 @@
 import { countBelow } from '../sortedSearch';
+import { asUtf16Offset, type CodePointOffset, type Utf16Offset } from './offsetUnits';
 import { isHighSurrogate, isLowSurrogate } from './surrogates';
 
 /**
@@ -11,8 +12,8 @@ export interface OffsetConverter {
   readonly codePointLength: number;
   /** Length of the text in UTF-16 code units. */
   readonly utf16Length: number;
-  toUtf16(codePointOffset: number): number;
-  toCodePoint(utf16Offset: number): number;
+  toUtf16(codePointOffset: CodePointOffset): Utf16Offset;
+  toCodePoint(utf16Offset: Utf16Offset): CodePointOffset;
 }
 
 /**
@@ -36,13 +37,13 @@ export function createOffsetConverter(text: string): OffsetConverter {
   return {
     codePointLength,
     utf16Length,
-    toUtf16(codePointOffset: number): number {
+    toUtf16(codePointOffset: CodePointOffset): Utf16Offset {
       if (!Number.isInteger(codePointOffset) || codePointOffset < 0 || codePointOffset > codePointLength) {
         throw new RangeError(`Code-point offset ${codePointOffset} is outside 0..${codePointLength}`);
       }
-      return codePointOffset + countBelow(pairCodePoints, codePointOffset);
+      return asUtf16Offset(codePointOffset + countBelow(pairCodePoints, codePointOffset));
     },
-    toCodePoint(utf16Offset: number): number {
+    toCodePoint(utf16Offset: Utf16Offset): CodePointOffset {
       if (!Number.isInteger(utf16Offset) || utf16Offset < 0 || utf16Offset > utf16Length) {
         throw new RangeError(`UTF-16 offset ${utf16Offset} is outside 0..${utf16Length}`);
       }
@@ -64,9 +65,9 @@ export function codePointLength(text: string): number {
 }
 
 /** Moves a UTF-16 offset off the middle of a surrogate pair (towards the start). */
-export function snapOutOfSurrogatePair(text: string, utf16Offset: number): number {
+export function snapOutOfSurrogatePair(text: string, utf16Offset: Utf16Offset): Utf16Offset {
   if (utf16Offset > 0 && utf16Offset < text.length && isLowSurrogate(text.charCodeAt(utf16Offset)) && isHighSurrogate(text.charCodeAt(utf16Offset - 1))) {
-    return utf16Offset - 1;
+    return asUtf16Offset(utf16Offset - 1);
   }
   return utf16Offset;
 }
@@ -79,7 +80,7 @@ export interface CodePointText {
   /** Length in code points. */
   readonly length: number;
   /** The code points [start, end) as a string; the same as `Array.from(text).slice(start, end).join('')`. */
-  slice(start: number, end: number): string;
+  slice(start: CodePointOffset, end: CodePointOffset): string;
 }
 
 /** Array.prototype.slice's reading of a bound: integers only, negative from the end, clamped. */

@@ -1,4 +1,5 @@
 import { isInsideSurrogatePair } from '../anchoring/surrogates';
+import { asUtf16Offset, type Utf16Offset } from '../anchoring/offsetUnits';
 
 /**
  * Matching keys for search, "tag all occurrences" and suggestions. Persian text arrives with
@@ -90,9 +91,10 @@ export function queryKey(query: string): string {
   return buildMatchingKey(query).key.trim();
 }
 
+/** A hit of a search, in UTF-16 units of the document text. */
 export interface TextHit {
-  start: number;
-  end: number;
+  start: Utf16Offset;
+  end: Utf16Offset;
 }
 
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
@@ -124,7 +126,7 @@ export function findHits(text: string, documentKey: MatchingKey, query: string, 
     // Harakat and tatweel after the last letter belong to the word: «وزیرِ» is a whole hit.
     while (end < text.length && foldCharacter(text[end]) === '' && !/[\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(text[end])) end++;
     const whole = !options.wholeWords || (!isWordCharacterAt(text, codePointBefore(text, start)) && !isWordCharacterAt(text, end));
-    if (whole) hits.push({ start, end });
+    if (whole) hits.push({ start: asUtf16Offset(start), end: asUtf16Offset(end) });
     position = documentKey.key.indexOf(needle, position + 1);
   }
   return hits;

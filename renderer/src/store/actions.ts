@@ -5,6 +5,7 @@ import { nextUnfinished } from '../../../shared/model/articleListing';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';
 import type { ArticleStatus } from '../../../shared/model/status';
 import { createOffsetConverter } from '../../../shared/anchoring/offsets';
+import type { Utf16Range } from '../../../shared/anchoring/offsetUnits';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { api } from '../api';
 import { beginArticle, discardUnsavedEdits, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleSaving, syncWithDisk } from './autosave';
@@ -266,7 +267,7 @@ export async function moveBrokenFileAside(): Promise<void> {
 }
 
 /** "Tag all hits": one step on the document, so one undo removes them all. */
-export function tagAllHits(hits: readonly { start: number; end: number }[], type: string): number {
+export function tagAllHits(hits: readonly Utf16Range[], type: string): number {
   if (!canEdit() || hits.length === 0) return 0;
   const document = useDocumentStore.getState();
   const { annotations, ids } = addAnnotations(document.annotations, hits.map((hit) => ({ ...hit, type })), editContext());

@@ -8,6 +8,7 @@ import { flushSave, hasUnsavedEdits, postponeConflicts, resolveConflicts, startA
 import { answerLeaveQuestion, confirmLeavingUnsaved, installCloseGuard } from './closeGuard';
 import { useDocumentStore } from './documentStore';
 import { useSessionStore } from './sessionStore';
+import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 
 /**
  * The window's side of concurrent writers and failed saves, against a main process that keeps
@@ -88,7 +89,7 @@ function annotation(id: string, word: string, type: string): StoredAnnotation {
 
 function tagWord(word: string, type: string): string {
   const start = TEXT.indexOf(word);
-  useSessionStore.getState().set({ textSelection: { start, end: start + word.length } });
+  useSessionStore.getState().set({ textSelection: { start: asUtf16Offset(start), end: asUtf16Offset(start + word.length) } });
   return tagTextSelection(type) as string;
 }
 

@@ -5,6 +5,7 @@ import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { openArticle, showCorpus, tagTextSelection } from './actions';
 import { flushSave, startAutosave } from './autosave';
 import { useSessionStore } from './sessionStore';
+import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 
 /**
  * (#17) The first save after opening an article sends only what changed when main named the
@@ -60,7 +61,7 @@ async function openAndTag(loaded: StoredAnnotation[], revision: string | undefin
   stopAutosave = startAutosave();
   await openArticle('a.txt');
   const start = TEXT.indexOf('فیفا');
-  useSessionStore.getState().set({ textSelection: { start, end: start + 'فیفا'.length } });
+  useSessionStore.getState().set({ textSelection: { start: asUtf16Offset(start), end: asUtf16Offset(start + 'فیفا'.length) } });
   tagTextSelection('ORG');
   expect(await flushSave()).toBe(true);
   return calls;

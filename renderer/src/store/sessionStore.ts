@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Corpus, SaveConflict, TagSetWire, UserProblem } from '../../../shared/ipc';
 import type { OffsetConverter } from '../../../shared/anchoring/offsets';
+import type { Utf16Range } from '../../../shared/anchoring/offsetUnits';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import type { UiLanguage } from '../i18n/messages';
 
@@ -69,11 +70,6 @@ export interface OrphanView {
   quote?: { prefix: string; suffix: string };
 }
 
-export interface TextSelectionRange {
-  start: number;
-  end: number;
-}
-
 /** Session state: never saved, never undone. */
 export interface SessionState {
   corpus: Corpus | null;
@@ -87,7 +83,8 @@ export interface SessionState {
   loadError: UserProblem | null;
   selectedAnnotationId: string | null;
   hoveredAnnotationId: string | null;
-  textSelection: TextSelectionRange | null;
+  /** The selected text in UTF-16 units of the article text (the DOM's unit). */
+  textSelection: Utf16Range | null;
   /** When on, selections are taken character by character instead of snapping to words. */
   characterPrecision: boolean;
   saveState: SaveState;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { addAnnotation, createAnnotationId } from '../../../shared/model/annotationOperations';
+import type { Utf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { spanOverlapTest } from '../../../shared/text/spanOverlap';
 import { api } from '../api';
 import { useDocumentStore } from './documentStore';
@@ -7,8 +8,8 @@ import { useSessionStore } from './sessionStore';
 
 /** A suggestion in UTF-16 offsets of the open article. Never saved until accepted. */
 export interface DocumentSuggestion {
-  start: number;
-  end: number;
+  start: Utf16Offset;
+  end: Utf16Offset;
   type: string;
   text: string;
   count: number;
