@@ -1,6 +1,6 @@
 import { countBelow } from '../sortedSearch';
 import { asUtf16Offset, type CodePointOffset, type Utf16Offset } from './offsetUnits';
-import { isHighSurrogate, isLowSurrogate } from './surrogates';
+import { isInsideSurrogatePair, isSurrogatePairAt } from './surrogates';
 
 /**
  * Offsets in files are Unicode code points (brat's and Python's convention); JavaScript
@@ -24,7 +24,7 @@ export function createOffsetConverter(text: string): OffsetConverter {
   // UTF-16 index of the high surrogate of each well-formed pair, in order.
   const pairStarts: number[] = [];
   for (let index = 0; index < text.length - 1; index++) {
-    if (isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1))) {
+    if (isSurrogatePairAt(text, index)) {
       pairStarts.push(index);
       index++;
     }
@@ -59,17 +59,14 @@ export function codePointLength(text: string): number {
   let length = 0;
   for (let index = 0; index < text.length; index++) {
     length++;
-    if (isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1))) index++;
+    if (isSurrogatePairAt(text, index)) index++;
   }
   return length;
 }
 
 /** Moves a UTF-16 offset off the middle of a surrogate pair (towards the start). */
 export function snapOutOfSurrogatePair(text: string, utf16Offset: Utf16Offset): Utf16Offset {
-  if (utf16Offset > 0 && utf16Offset < text.length && isLowSurrogate(text.charCodeAt(utf16Offset)) && isHighSurrogate(text.charCodeAt(utf16Offset - 1))) {
-    return asUtf16Offset(utf16Offset - 1);
-  }
-  return utf16Offset;
+  return isInsideSurrogatePair(text, utf16Offset) ? asUtf16Offset(utf16Offset - 1) : utf16Offset;
 }
 
 /**
