@@ -12,7 +12,10 @@ import type { ConfinedArticle } from '../services/corpus/corpusPaths';
 /** A request as a handler receives it: every article id replaced by the confined article. */
 export type Confined<T> = T extends ArticleRef
   ? ConfinedArticle
-  : T extends readonly (infer Element)[]
+  : // A branded number (an offset of shared/anchoring) is a primitive, not an object to map.
+    T extends string | number | boolean | bigint | symbol | null | undefined
+    ? T
+    : T extends readonly (infer Element)[]
     ? Confined<Element>[]
     : T extends object
       ? { [K in keyof T]: Confined<T[K]> }

@@ -1,3 +1,4 @@
+import { codePointLength } from '../anchoring/offsets';
 import { tokenize } from '../text/tokenizer';
 import { compareSpans, spanPieces, type AgreementSpan, type Range } from './agreementSpan';
 
@@ -20,7 +21,7 @@ export interface DocumentTokens {
  */
 export function documentTokens(text: string, storedTokens?: readonly (readonly [number, number])[]): DocumentTokens {
   if (storedTokens && storedTokens.length > 0) {
-    const length = codePointCount(text);
+    const length = codePointLength(text);
     let previousEnd = 0;
     for (const [start, end] of storedTokens) {
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < previousEnd || end <= start || end > length) {
@@ -39,19 +40,6 @@ export function documentTokens(text: string, storedTokens?: readonly (readonly [
 
 function tokenizerTokens(text: string): Range[] {
   return tokenize(text).map((token) => [token.start, token.end] as const);
-}
-
-function codePointCount(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index++;
-    }
-    count++;
-  }
-  return count;
 }
 
 /** Index of the first token whose end is after `offset`. */

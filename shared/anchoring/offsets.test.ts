@@ -1,6 +1,7 @@
 import { seededRandom } from '../seededRandom';
 import { describe, expect, it } from 'vitest';
 import { codePointArrayText, codePointLength, codePointText, createOffsetConverter, snapOutOfSurrogatePair } from './offsets';
+import { asUtf16Offset } from './offsetUnits';
 
 const EMOJI = '😀'; // U+1F600, two UTF-16 units
 const MATH_A = '𝐀'; // U+1D400, a letter beyond U+FFFF
@@ -26,7 +27,7 @@ describe('createOffsetConverter with characters beyond U+FFFF', () => {
     expect(converter.utf16Length).toBe(8);
     // «ایران» starts at code point 2, UTF-16 unit 3.
     expect(converter.toUtf16(2)).toBe(3);
-    expect(converter.toCodePoint(3)).toBe(2);
+    expect(converter.toCodePoint(asUtf16Offset(3))).toBe(2);
     expect(sliceByCodePoints(text, 2, 7)).toBe('ایران');
   });
 
@@ -46,7 +47,7 @@ describe('createOffsetConverter with characters beyond U+FFFF', () => {
     expect(converter.toUtf16(5)).toBe(5);
     expect(converter.toUtf16(6)).toBe(7);
     expect(converter.toUtf16(7)).toBe(9);
-    expect(converter.toCodePoint(9)).toBe(7);
+    expect(converter.toCodePoint(asUtf16Offset(9))).toBe(7);
     expect(sliceByCodePoints(text, 0, 5)).toBe('تهران');
     expect(sliceByCodePoints(text, 5, 6)).toBe(EMOJI);
   });
@@ -56,16 +57,16 @@ describe('createOffsetConverter with characters beyond U+FFFF', () => {
     const converter = createOffsetConverter(text);
     expect(converter.codePointLength).toBe(5);
     expect([0, 1, 2, 3, 4, 5].map((offset) => converter.toUtf16(offset))).toEqual([0, 2, 4, 5, 7, 9]);
-    expect([0, 2, 4, 5, 7, 9].map((offset) => converter.toCodePoint(offset))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([0, 2, 4, 5, 7, 9].map((offset) => converter.toCodePoint(asUtf16Offset(offset)))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('maps a UTF-16 offset between the halves of a pair to the code point of that pair', () => {
     const text = `a${EMOJI}b`;
     const converter = createOffsetConverter(text);
-    expect(converter.toCodePoint(2)).toBe(1);
-    expect(snapOutOfSurrogatePair(text, 2)).toBe(1);
-    expect(snapOutOfSurrogatePair(text, 1)).toBe(1);
-    expect(snapOutOfSurrogatePair(text, 3)).toBe(3);
+    expect(converter.toCodePoint(asUtf16Offset(2))).toBe(1);
+    expect(snapOutOfSurrogatePair(text, asUtf16Offset(2))).toBe(1);
+    expect(snapOutOfSurrogatePair(text, asUtf16Offset(1))).toBe(1);
+    expect(snapOutOfSurrogatePair(text, asUtf16Offset(3))).toBe(3);
   });
 
   it('treats ZWNJ, NBSP and Persian letters as one code point each (they are BMP)', () => {
@@ -102,7 +103,7 @@ describe('edges and errors', () => {
     const converter = createOffsetConverter('');
     expect(converter.codePointLength).toBe(0);
     expect(converter.toUtf16(0)).toBe(0);
-    expect(converter.toCodePoint(0)).toBe(0);
+    expect(converter.toCodePoint(asUtf16Offset(0))).toBe(0);
     expect(codePointLength('')).toBe(0);
   });
 
@@ -112,8 +113,8 @@ describe('edges and errors', () => {
     expect(() => converter.toUtf16(-1)).toThrow(RangeError);
     expect(() => converter.toUtf16(0.5)).toThrow(RangeError);
     expect(() => converter.toUtf16(Number.NaN)).toThrow(RangeError);
-    expect(() => converter.toCodePoint(4)).toThrow(RangeError);
-    expect(() => converter.toCodePoint(-1)).toThrow(RangeError);
+    expect(() => converter.toCodePoint(asUtf16Offset(4))).toThrow(RangeError);
+    expect(() => converter.toCodePoint(asUtf16Offset(-1))).toThrow(RangeError);
   });
 
   it('converts a 1 MB article with 10,000 emoji correctly at its far end', () => {
@@ -155,8 +156,8 @@ describe('randomized round trips (property style)', () => {
 
       // UTF-16 → code point → UTF-16 is the identity except inside a pair, where it snaps back.
       for (let utf16 = 0; utf16 <= text.length; utf16++) {
-        const back = converter.toUtf16(converter.toCodePoint(utf16));
-        expect(back, context).toBe(snapOutOfSurrogatePair(text, utf16));
+        const back = converter.toUtf16(converter.toCodePoint(asUtf16Offset(utf16)));
+        expect(back, context).toBe(snapOutOfSurrogatePair(text, asUtf16Offset(utf16)));
       }
 
       // A random span sliced through the converter is exactly the code points it names.

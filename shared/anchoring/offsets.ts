@@ -1,5 +1,6 @@
 import { countBelow } from '../sortedSearch';
-import { isHighSurrogate, isLowSurrogate } from './surrogates';
+import { asUtf16Offset, type CodePointOffset, type Utf16Offset } from './offsetUnits';
+import { isInsideSurrogatePair, isSurrogatePairAt } from './surrogates';
 
 /**
  * Offsets in files are Unicode code points (brat's and Python's convention); JavaScript
@@ -11,8 +12,8 @@ export interface OffsetConverter {
   readonly codePointLength: number;
   /** Length of the text in UTF-16 code units. */
   readonly utf16Length: number;
-  toUtf16(codePointOffset: number): number;
-  toCodePoint(utf16Offset: number): number;
+  toUtf16(codePointOffset: CodePointOffset): Utf16Offset;
+  toCodePoint(utf16Offset: Utf16Offset): CodePointOffset;
 }
 
 /**
@@ -23,7 +24,7 @@ export function createOffsetConverter(text: string): OffsetConverter {
   // UTF-16 index of the high surrogate of each well-formed pair, in order.
   const pairStarts: number[] = [];
   for (let index = 0; index < text.length - 1; index++) {
-    if (isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1))) {
+    if (isSurrogatePairAt(text, index)) {
       pairStarts.push(index);
       index++;
     }
@@ -36,13 +37,13 @@ export function createOffsetConverter(text: string): OffsetConverter {
   return {
     codePointLength,
     utf16Length,
-    toUtf16(codePointOffset: number): number {
+    toUtf16(codePointOffset: CodePointOffset): Utf16Offset {
       if (!Number.isInteger(codePointOffset) || codePointOffset < 0 || codePointOffset > codePointLength) {
         throw new RangeError(`Code-point offset ${codePointOffset} is outside 0..${codePointLength}`);
       }
-      return codePointOffset + countBelow(pairCodePoints, codePointOffset);
+      return asUtf16Offset(codePointOffset + countBelow(pairCodePoints, codePointOffset));
     },
-    toCodePoint(utf16Offset: number): number {
+    toCodePoint(utf16Offset: Utf16Offset): CodePointOffset {
       if (!Number.isInteger(utf16Offset) || utf16Offset < 0 || utf16Offset > utf16Length) {
         throw new RangeError(`UTF-16 offset ${utf16Offset} is outside 0..${utf16Length}`);
       }
@@ -58,17 +59,14 @@ export function codePointLength(text: string): number {
   let length = 0;
   for (let index = 0; index < text.length; index++) {
     length++;
-    if (isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1))) index++;
+    if (isSurrogatePairAt(text, index)) index++;
   }
   return length;
 }
 
 /** Moves a UTF-16 offset off the middle of a surrogate pair (towards the start). */
-export function snapOutOfSurrogatePair(text: string, utf16Offset: number): number {
-  if (utf16Offset > 0 && utf16Offset < text.length && isLowSurrogate(text.charCodeAt(utf16Offset)) && isHighSurrogate(text.charCodeAt(utf16Offset - 1))) {
-    return utf16Offset - 1;
-  }
-  return utf16Offset;
+export function snapOutOfSurrogatePair(text: string, utf16Offset: Utf16Offset): Utf16Offset {
+  return isInsideSurrogatePair(text, utf16Offset) ? asUtf16Offset(utf16Offset - 1) : utf16Offset;
 }
 
 /**
@@ -79,7 +77,7 @@ export interface CodePointText {
   /** Length in code points. */
   readonly length: number;
   /** The code points [start, end) as a string; the same as `Array.from(text).slice(start, end).join('')`. */
-  slice(start: number, end: number): string;
+  slice(start: CodePointOffset, end: CodePointOffset): string;
 }
 
 /** Array.prototype.slice's reading of a bound: integers only, negative from the end, clamped. */

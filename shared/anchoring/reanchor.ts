@@ -1,5 +1,6 @@
 import DiffMatchPatch from 'diff-match-patch';
 import { createOffsetConverter, type OffsetConverter } from './offsets';
+import { asUtf16Offset, type CodePointOffset, type Utf16Offset } from './offsetUnits';
 import { isInsideSurrogatePair } from './surrogates';
 
 /**
@@ -19,16 +20,16 @@ import { isInsideSurrogatePair } from './surrogates';
  * All offsets in and out are code points; the search itself runs on UTF-16 strings.
  */
 export interface AnchorInput {
-  start: number;
-  end: number;
+  start: CodePointOffset;
+  end: CodePointOffset;
   text: string;
   prefix: string;
   suffix: string;
 }
 
 export type AnchorResult =
-  | { status: 'unchanged' | 'moved' | 'fuzzy'; oldStart: number; oldEnd: number; newStart: number; newEnd: number; newText: string }
-  | { status: 'orphan'; oldStart: number; oldEnd: number; newStart: null; newEnd: null; newText: null };
+  | { status: 'unchanged' | 'moved' | 'fuzzy'; oldStart: CodePointOffset; oldEnd: CodePointOffset; newStart: CodePointOffset; newEnd: CodePointOffset; newText: string }
+  | { status: 'orphan'; oldStart: CodePointOffset; oldEnd: CodePointOffset; newStart: null; newEnd: null; newText: null };
 
 export type AnchorStatus = AnchorResult['status'];
 
@@ -74,12 +75,13 @@ class Reanchorer {
     return this.converter.codePointLength;
   }
 
-  toUtf16(codePoint: number): number {
+  toUtf16(codePoint: CodePointOffset): Utf16Offset {
     return this.converter.toUtf16(Math.max(0, Math.min(codePoint, this.converter.codePointLength)));
   }
 
-  toCodePoint(utf16: number): number {
-    return this.converter.toCodePoint(utf16);
+  /** A place found by the search (the search runs on the UTF-16 string) in code points. */
+  toCodePoint(utf16: number): CodePointOffset {
+    return this.converter.toCodePoint(asUtf16Offset(utf16));
   }
 
   private occurrences(needle: string): number[] {

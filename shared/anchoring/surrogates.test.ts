@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHighSurrogate, isInsideSurrogatePair, isLowSurrogate } from './surrogates';
+import { isHighSurrogate, isInsideSurrogatePair, isLowSurrogate, isSurrogatePairAt } from './surrogates';
 
 describe('surrogates', () => {
   const text = 'a😀b'; // a, high, low, b
@@ -18,5 +18,12 @@ describe('surrogates', () => {
     expect(isInsideSurrogatePair('\udc00\udc00', 1)).toBe(false);
     expect(isInsideSurrogatePair('\ud800\ud800', 1)).toBe(false);
     expect(isInsideSurrogatePair('\udc00', 0)).toBe(false);
+  });
+
+  it('finds where a pair starts, and only a whole pair', () => {
+    expect([0, 1, 2, 3].map((index) => isSurrogatePairAt(text, index))).toEqual([false, true, false, false]);
+    expect(isSurrogatePairAt('\ud800', 0)).toBe(false);
+    expect(isSurrogatePairAt('\ud800\ud800', 0)).toBe(false);
+    expect(isSurrogatePairAt('\udc00\ud800', 0)).toBe(false);
   });
 });

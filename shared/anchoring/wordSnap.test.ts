@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { snapToWords, trimRange } from './wordSnap';
+import { asUtf16Offset } from './offsetUnits';
 
 function snap(text: string, selected: string, from = 0) {
   const start = text.indexOf(selected, from);
-  const range = snapToWords(text, { start, end: start + selected.length });
+  const range = snapToWords(text, { start: asUtf16Offset(start), end: asUtf16Offset(start + selected.length) });
   return text.slice(range.start, range.end);
 }
 
@@ -34,13 +35,13 @@ describe('snapToWords', () => {
 
   it('returns an empty range for a selection of punctuation only', () => {
     const text = 'الف، ب';
-    const range = snapToWords(text, { start: 3, end: 5 });
+    const range = snapToWords(text, { start: asUtf16Offset(3), end: asUtf16Offset(5) });
     expect(range.end - range.start).toBe(0);
   });
 
   it('never cuts an emoji in half', () => {
     const text = 'سلام 😀 دنیا';
-    const range = trimRange(text, { start: 6, end: 7 });
+    const range = trimRange(text, { start: asUtf16Offset(6), end: asUtf16Offset(7) });
     expect(text.slice(range.start, range.end)).not.toMatch(/^[\udc00-\udfff]/);
   });
 });

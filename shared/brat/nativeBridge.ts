@@ -21,11 +21,17 @@ import {
 import { definedId, referencedIds, type EntityLine, type RelationLine, type SpanFragment } from './standoffLine';
 
 /**
- * Between a brat standoff document and the native annotation form the UI edits. T lines become
- * annotations (id = the T id, `fragments` for discontinuous spans, the text taken from the article),
- * binary R lines between two shown entities become relations, AnnotatorNotes become `note` and
- * A/M lines `attributes`. Everything else (E, N, `*`, other notes, unknown lines) is not shown
- * and is never touched by a save, except when it refers to an entity the user deleted.
+ * brat line patching: between a brat standoff document and the native annotation form the UI edits.
+ *
+ * Reading (`standoffToNative`): T lines become annotations (id = the T id, `fragments` for
+ * discontinuous spans, the text taken from the article), binary R lines between two shown entities
+ * become relations, AnnotatorNotes become `note` and A/M lines `attributes`.
+ *
+ * Saving (`applyNativeChanges`): compares what the window holds with the lines of the `.ann` file
+ * and patches only the lines that changed: a changed entity's line is rewritten in place, a new one
+ * appended with the next free id, a deleted one removed with the lines that refer to it. Every
+ * other line (E, N, `*`, other notes, unknown lines, odd whitespace) keeps its bytes, which is what
+ * makes saving an unedited brat corpus byte-identical.
  */
 
 export interface TextMismatch {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addAnnotation, createAnnotationId, removeAnnotation, retagAnnotation } from './annotationOperations';
 import { toDocumentAnnotations, toStoredAnnotations } from '../anchoring/documentAnnotation';
 import { createOffsetConverter } from '../anchoring/offsets';
+import { asUtf16Offset } from '../anchoring/offsetUnits';
 
 const text = 'سلام 😀 به خبرگزاری ایرنا و IRNA خوش آمدید';
 let counter = 0;
@@ -10,28 +11,28 @@ const context = { text, author: 'tester', now: '2026-01-01T00:00:00.000Z', newId
 describe('annotation operations', () => {
   it('adds an annotation with the text it covers, in reading order', () => {
     const later = text.indexOf('IRNA');
-    const first = addAnnotation([], { start: later, end: later + 4, type: 'ORG' }, context);
+    const first = addAnnotation([], { start: asUtf16Offset(later), end: asUtf16Offset(later + 4), type: 'ORG' }, context);
     const earlier = text.indexOf('ایرنا');
-    const second = addAnnotation(first.annotations, { start: earlier, end: earlier + 5, type: 'ORG' }, context);
+    const second = addAnnotation(first.annotations, { start: asUtf16Offset(earlier), end: asUtf16Offset(earlier + 5), type: 'ORG' }, context);
     expect(second.annotations.map((annotation) => annotation.text)).toEqual(['ایرنا', 'IRNA']);
     expect(second.annotations[0]).toMatchObject({ author: 'tester', created: context.now, type: 'ORG' });
   });
 
   it('does not duplicate an identical span of the same type', () => {
-    const once = addAnnotation([], { start: 0, end: 4, type: 'PER' }, context);
-    const twice = addAnnotation(once.annotations, { start: 0, end: 4, type: 'PER' }, context);
+    const once = addAnnotation([], { start: asUtf16Offset(0), end: asUtf16Offset(4), type: 'PER' }, context);
+    const twice = addAnnotation(once.annotations, { start: asUtf16Offset(0), end: asUtf16Offset(4), type: 'PER' }, context);
     expect(twice.annotations).toHaveLength(1);
     expect(twice.id).toBe(once.id);
   });
 
   it('refuses spans outside the text or empty', () => {
-    expect(() => addAnnotation([], { start: 3, end: 3, type: 'PER' }, context)).toThrow(RangeError);
-    expect(() => addAnnotation([], { start: 0, end: text.length + 1, type: 'PER' }, context)).toThrow(RangeError);
+    expect(() => addAnnotation([], { start: asUtf16Offset(3), end: asUtf16Offset(3), type: 'PER' }, context)).toThrow(RangeError);
+    expect(() => addAnnotation([], { start: asUtf16Offset(0), end: asUtf16Offset(text.length + 1), type: 'PER' }, context)).toThrow(RangeError);
   });
 
   it('retags and removes by id without touching the others', () => {
-    const { annotations, id } = addAnnotation([], { start: 0, end: 4, type: 'PER' }, context);
-    const other = addAnnotation(annotations, { start: 5, end: 7, type: 'MISC' }, context);
+    const { annotations, id } = addAnnotation([], { start: asUtf16Offset(0), end: asUtf16Offset(4), type: 'PER' }, context);
+    const other = addAnnotation(annotations, { start: asUtf16Offset(5), end: asUtf16Offset(7), type: 'MISC' }, context);
     const retagged = retagAnnotation(other.annotations, id, 'ORG', { author: 'b', now: 'later' });
     expect(retagged.find((annotation) => annotation.id === id)).toMatchObject({ type: 'ORG', modified: 'later' });
     expect(retagged.find((annotation) => annotation.id === other.id)).toBe(other.annotations.find((annotation) => annotation.id === other.id));
@@ -67,8 +68,8 @@ describe('document annotations (UTF-16) and stored annotations (code points)', (
 describe('addAnnotations and updateAnnotationDetails', () => {
   it('adds many spans at once, skipping those already tagged with the same type', async () => {
     const { addAnnotations, updateAnnotationDetails } = await import('./annotationOperations');
-    const first = addAnnotation([], { start: 0, end: 4, type: 'LOC' }, context);
-    const many = addAnnotations(first.annotations, [{ start: 0, end: 4, type: 'LOC' }, { start: 5, end: 7, type: 'LOC' }, { start: 0, end: 4, type: 'PER' }], context);
+    const first = addAnnotation([], { start: asUtf16Offset(0), end: asUtf16Offset(4), type: 'LOC' }, context);
+    const many = addAnnotations(first.annotations, [{ start: asUtf16Offset(0), end: asUtf16Offset(4), type: 'LOC' }, { start: asUtf16Offset(5), end: asUtf16Offset(7), type: 'LOC' }, { start: asUtf16Offset(0), end: asUtf16Offset(4), type: 'PER' }], context);
     expect(many.ids).toHaveLength(2);
     expect(many.annotations).toHaveLength(3);
     const noted = updateAnnotationDetails(many.annotations, first.id, { note: 'بررسی شود', attributes: { uncertain: true } }, { now: 'n' });

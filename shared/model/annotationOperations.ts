@@ -1,10 +1,10 @@
 import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
+import type { Utf16Range } from '../anchoring/offsetUnits';
 
 /** Pure edits on a document's annotations (UTF-16 offsets); each returns a new array. */
 
-export interface NewSpan {
-  start: number;
-  end: number;
+/** A span to tag, in UTF-16 code units of the document text (from the selection or a search). */
+export interface NewSpan extends Utf16Range {
   type: string;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArticleStatusSchema } from './status';
 import { arrayWithFastPath, fastStoredAnnotation } from './annotationListFastPath';
+import type { CodePointOffset } from '../anchoring/offsetUnits';
 
 /**
  * The native annotation file, `NAME.ann.json`, version 1. Offsets are code points into the
@@ -10,7 +11,12 @@ import { arrayWithFastPath, fastStoredAnnotation } from './annotationListFastPat
 export const NATIVE_FORMAT_ID = 'hashiye-annotations';
 export const NATIVE_FORMAT_VERSION = 1;
 
-const offset = z.number().int().nonnegative();
+/**
+ * An offset in the file: a non-negative integer counting code points. The schema checks a plain
+ * number, as it always has; its type says the unit, so an offset of the window (a Utf16Offset)
+ * cannot be written into a stored annotation without going through anchoring/offsets.ts.
+ */
+const offset = z.number().int().nonnegative() as unknown as z.ZodType<CodePointOffset, number>;
 
 export const QuoteSchema = z.looseObject({
   prefix: z.string(),

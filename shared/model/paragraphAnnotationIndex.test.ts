@@ -4,12 +4,13 @@ import { splitParagraphs, type Paragraph } from '../text/paragraphs';
 import { compareReadingOrder } from './annotationOperations';
 import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 import { ParagraphAnnotationIndex } from './paragraphAnnotationIndex';
+import { asUtf16Offset } from '../anchoring/offsetUnits';
 
 const TEXT = ['علی در تهران است.', '', 'سازمان ملل متحد (UN) بیانیه داد.', 'سه‌شنبه ۱۴ آبان ۱۴۰۳', 'Last line, in English.'].join('\n');
 const PARAGRAPHS = splitParagraphs(TEXT);
 
 function annotation(id: string, start: number, end: number, type = 'PER'): DocumentAnnotation {
-  return { id, type, start, end, text: TEXT.slice(start, end) };
+  return { id, type, start: asUtf16Offset(start), end: asUtf16Offset(end), text: TEXT.slice(start, end) };
 }
 
 /** The grouping done from scratch, as the index must always agree with. */

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { compareReadingOrder } from './annotationOperations';
 import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 import { loadedInReadingOrder } from './readingOrder';
+import { asUtf16Offset } from '../anchoring/offsetUnits';
 
-const annotation = (id: string, start: number, end: number): DocumentAnnotation => ({ id, type: 'LOC', start, end, text: 'x'.repeat(end - start) });
+const annotation = (id: string, start: number, end: number): DocumentAnnotation => ({ id, type: 'LOC', start: asUtf16Offset(start), end: asUtf16Offset(end), text: 'x'.repeat(end - start) });
 
 describe('loadedInReadingOrder', () => {
   it('keeps a list already in reading order as it is, the same array', () => {

@@ -1,4 +1,5 @@
 import { isInsideSurrogatePair } from '../anchoring/surrogates';
+import { asUtf16Offset, type Utf16Offset } from '../anchoring/offsetUnits';
 
 /**
  * Matching keys for search, "tag all occurrences" and suggestions. Persian text arrives with
@@ -97,9 +98,10 @@ export function queryKey(query: string): string {
   return buildMatchingKey(query).key.trim();
 }
 
+/** A hit of a search, in UTF-16 units of the document text. */
 export interface TextHit {
-  start: number;
-  end: number;
+  start: Utf16Offset;
+  end: Utf16Offset;
 }
 
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
@@ -200,7 +202,7 @@ export function findHits(text: string, documentKey: MatchingKey, query: string, 
       // Harakat and tatweel after the last letter belong to the word: «وزیرِ» is a whole hit.
       while (end < text.length && foldCharacter(text[end]) === '' && !/[\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(text[end])) end++;
       const wholeWord = !isWordCharacterAt(text, codePointBefore(text, start)) && !isWordCharacterAt(text, end);
-      if (wholeWord || (!options.wholeWords && match.exact)) hits.push({ start, end });
+      if (wholeWord || (!options.wholeWords && match.exact)) hits.push({ start: asUtf16Offset(start), end: asUtf16Offset(end) });
     }
     position = compact.text.indexOf(compactNeedle, position + 1);
   }

@@ -1,5 +1,6 @@
 import type { Paragraph } from './paragraphs';
 import { isInsideSurrogatePair } from '../anchoring/surrogates';
+import { asUtf16Offset } from '../anchoring/offsetUnits';
 
 /** A run of consecutive paragraphs drawn as one block: `first` to `end` (exclusive). */
 export interface ParagraphChunk {
@@ -131,8 +132,8 @@ export function splitIntoPieces(paragraphs: readonly Paragraph[], maxCharacters:
       const end = pieceEnd(paragraph.text, from, maxCharacters);
       pieces.push({
         index: pieces.length,
-        start: paragraph.start + from,
-        end: paragraph.start + end,
+        start: asUtf16Offset(paragraph.start + from),
+        end: asUtf16Offset(paragraph.start + end),
         text: paragraph.text.slice(from, end),
         paragraph: paragraph.index,
         continued: from > 0,

@@ -1,10 +1,11 @@
+import { asUtf16Offset, type Utf16Offset } from '../anchoring/offsetUnits';
 import { partitionPoint } from '../sortedSearch';
 
 /** A paragraph of the document text: one line between LF characters, with its UTF-16 range. */
 export interface Paragraph {
   index: number;
-  start: number;
-  end: number;
+  start: Utf16Offset;
+  end: Utf16Offset;
   text: string;
 }
 
@@ -15,7 +16,7 @@ export function splitParagraphs(text: string): Paragraph[] {
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    paragraphs.push({ index: index++, start, end, text: text.slice(start, end) });
+    paragraphs.push({ index: index++, start: asUtf16Offset(start), end: asUtf16Offset(end), text: text.slice(start, end) });
     if (newline === -1) break;
     start = newline + 1;
   }

@@ -2,6 +2,7 @@ import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { buildMatchingKey, looseMatchAt, queryKey } from '../../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../../shared/anchoring/offsets';
+import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { annotationPathFor } from '../storage/annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './articleFiles';
@@ -146,8 +147,8 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
       if (match === null || isWordUnit(folded[match.end])) continue;
       const utf16Start = key.starts[position];
       const utf16End = key.ends[match.end - 1];
-      const start = converter.toCodePoint(utf16Start);
-      const end = converter.toCodePoint(utf16End);
+      const start = converter.toCodePoint(asUtf16Offset(utf16Start));
+      const end = converter.toCodePoint(asUtf16Offset(utf16End));
       if (overlapsOccupied(start, end)) continue;
       candidates.push({ start, end, type: entry.type, text: text.slice(utf16Start, utf16End), count: entry.count });
     }

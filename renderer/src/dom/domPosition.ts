@@ -1,7 +1,8 @@
+import type { Utf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { PARAGRAPH_SELECTOR } from './selectionOffsets';
 
 /** The text node and offset in it of a UTF-16 document offset, for setting the DOM selection. */
-export function domPositionOf(root: HTMLElement, offset: number): { node: Node; offset: number } | null {
+export function domPositionOf(root: HTMLElement, offset: Utf16Offset): { node: Node; offset: number } | null {
   const paragraphs = root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR);
   let paragraph: HTMLElement | null = null;
   for (const candidate of paragraphs) {
@@ -20,7 +21,7 @@ export function domPositionOf(root: HTMLElement, offset: number): { node: Node; 
   return last ? { node: last, offset: last.data.length } : { node: paragraph, offset: 0 };
 }
 
-export function selectDomRange(root: HTMLElement, start: number, end: number): void {
+export function selectDomRange(root: HTMLElement, start: Utf16Offset, end: Utf16Offset): void {
   const from = domPositionOf(root, start);
   const to = domPositionOf(root, end);
   const selection = window.getSelection();

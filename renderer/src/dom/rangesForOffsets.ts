@@ -1,10 +1,6 @@
 import { partitionPoint } from '../../../shared/sortedSearch';
+import type { Utf16Range } from '../../../shared/anchoring/offsetUnits';
 import { PARAGRAPH_SELECTOR } from './selectionOffsets';
-
-interface OffsetRange {
-  start: number;
-  end: number;
-}
 
 /**
  * DOM Ranges for many document ranges in one pass over their boundaries in document order.
@@ -12,7 +8,7 @@ interface OffsetRange {
  * paragraphs holding a boundary are walked: repainting 300 suggestions after an edit in a
  * 3,000-paragraph article no longer visits every paragraph.
  */
-export function rangesForOffsets(root: HTMLElement, spans: readonly OffsetRange[]): Range[] {
+export function rangesForOffsets(root: HTMLElement, spans: readonly Utf16Range[]): Range[] {
   const paragraphs = Array.from(root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR));
   const boundaries = spans.flatMap((span, index) => [
     { offset: span.start, index, side: 'start' as const },

@@ -1,11 +1,12 @@
+import type { Utf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { rangesForOffsets } from './rangesForOffsets';
 import { revealRange, scrollRangeIntoView } from './scrollRangeIntoView';
 
 interface PlacedAnnotation {
   id: string;
   /** UTF-16 offsets in the document text, as the article view uses them. */
-  start: number;
-  end: number;
+  start: Utf16Offset;
+  end: Utf16Offset;
 }
 
 /**

@@ -1,5 +1,8 @@
+import { asUtf16Offset, type Utf16Offset, type Utf16Range } from '../../../shared/anchoring/offsetUnits';
+
 /**
- * Turns DOM selection boundaries into UTF-16 offsets of the document text, through DOM
+ * Turns DOM selection boundaries into UTF-16 offsets of the document text (`Utf16Offset`: the
+ * DOM counts UTF-16 units; shared/anchoring/offsets.ts turns them into the code points of files), through DOM
  * positions only (never screen coordinates), so it is exact in RTL, LTR and mixed paragraphs,
  * whichever way the selection was dragged. Each paragraph element carries `data-offset`,
  * its start in the document text; everything inside it is the paragraph's text and nothing else.
@@ -17,23 +20,23 @@ function paragraphOf(node: Node, root: HTMLElement): HTMLElement | null {
   return paragraph && root.contains(paragraph) ? paragraph : null;
 }
 
-function paragraphStart(paragraph: HTMLElement): number {
-  return Number(paragraph.dataset.offset);
+function paragraphStart(paragraph: HTMLElement): Utf16Offset {
+  return asUtf16Offset(Number(paragraph.dataset.offset));
 }
 
-function paragraphEnd(paragraph: HTMLElement): number {
-  return paragraphStart(paragraph) + (paragraph.textContent ?? '').length;
+function paragraphEnd(paragraph: HTMLElement): Utf16Offset {
+  return asUtf16Offset(paragraphStart(paragraph) + (paragraph.textContent ?? '').length);
 }
 
 /** Offset of a boundary point, or null when it lies outside the article. */
-export function offsetOfBoundary(root: HTMLElement, node: Node, offset: number, side: 'start' | 'end'): number | null {
+export function offsetOfBoundary(root: HTMLElement, node: Node, offset: number, side: 'start' | 'end'): Utf16Offset | null {
   if (!root.contains(node)) return null;
   const paragraph = paragraphOf(node, root);
   if (paragraph) {
     const range = document.createRange();
     range.setStart(paragraph, 0);
     range.setEnd(node, offset);
-    return paragraphStart(paragraph) + range.toString().length;
+    return asUtf16Offset(paragraphStart(paragraph) + range.toString().length);
   }
   // A boundary between paragraphs (the container is the article root or a wrapper):
   // take the paragraph after it for a start, the one before it for an end.
@@ -49,7 +52,7 @@ export function offsetOfBoundary(root: HTMLElement, node: Node, offset: number, 
 }
 
 /** The selection inside the article root as a UTF-16 range, or null if there is none. */
-export function selectionToOffsets(root: HTMLElement, selection: Selection | null): { start: number; end: number } | null {
+export function selectionToOffsets(root: HTMLElement, selection: Selection | null): Utf16Range | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!root.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== root) return null;

@@ -1,3 +1,4 @@
+import type { Utf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { PARAGRAPH_SELECTOR } from './selectionOffsets';
 
 const MAX_FRAMES = 180;
@@ -6,7 +7,7 @@ const MAX_FRAMES = 180;
  * Long articles are rendered progressively; resolves with the article root once the paragraph
  * holding `offset` is in the page (or null if it never comes within a few seconds).
  */
-export async function whenOffsetRendered(offset: number): Promise<HTMLElement | null> {
+export async function whenOffsetRendered(offset: Utf16Offset): Promise<HTMLElement | null> {
   for (let frame = 0; frame < MAX_FRAMES; frame++) {
     const root = document.querySelector<HTMLElement>('[data-testid="article"]');
     const paragraphs = root?.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR);

@@ -3,6 +3,7 @@ import type { UserProblem } from '../../../shared/ipc';
 import type { OffsetConverter } from '../../../shared/anchoring/offsets';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import { patchState } from './patchState';
+import type { Utf16Range } from '../../../shared/anchoring/offsetUnits';
 
 export interface OpenArticle {
   id: string;
@@ -35,10 +36,8 @@ export interface OrphanView {
 }
 
 /** A range of the open article's text, in UTF-16 code units. */
-export interface TextSelectionRange {
-  start: number;
-  end: number;
-}
+/** The selected text in UTF-16 units of the article text (the DOM's unit). */
+export type TextSelectionRange = Utf16Range;
 
 /** A brat deletion waiting for confirmation, with the lines it would remove. */
 export interface PendingDelete {

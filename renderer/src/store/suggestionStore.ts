@@ -1,9 +1,10 @@
 import { create } from 'zustand';
+import type { Utf16Offset } from '../../../shared/anchoring/offsetUnits';
 
 /** A suggestion in UTF-16 offsets of the open article. Never saved until accepted. */
 export interface DocumentSuggestion {
-  start: number;
-  end: number;
+  start: Utf16Offset;
+  end: Utf16Offset;
   type: string;
   text: string;
   count: number;

@@ -1,3 +1,5 @@
+import { isSurrogatePairAt } from '../../anchoring/surrogates';
+
 /**
  * A source text turned into a document text (leading BOM removed, CRLF and lone CR turned into
  * LF, as the decoder does for articles), with a map from code-point offsets in the source text
@@ -30,10 +32,7 @@ export function normalizeSourceText(source: string): NormalizedText {
       text += source.slice(pieceStart, index) + '\n';
       pieceStart = index + 1;
     }
-    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < source.length) {
-      const next = source.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index++;
-    }
+    if (isSurrogatePairAt(source, index)) index++;
     codePoint++;
   }
   text += source.slice(pieceStart);

@@ -1,4 +1,5 @@
 import { createOffsetConverter, snapOutOfSurrogatePair } from '../../anchoring/offsets';
+import { asUtf16Offset } from '../../anchoring/offsetUnits';
 import { normalizeSourceText } from './documentText';
 
 /**
@@ -38,10 +39,12 @@ export function createSourceTextOffsets(sourceText: string): SourceTextOffsets {
       return { start, end };
     }
     if (end > sourceText.length) return `end ${end} is past the end of the text (${sourceText.length} UTF-16 units)`;
-    if (snapOutOfSurrogatePair(sourceText, start) !== start || snapOutOfSurrogatePair(sourceText, end) !== end) {
+    // The source said these count UTF-16 units: this is where they get that unit.
+    const [utf16Start, utf16End] = [asUtf16Offset(start), asUtf16Offset(end)];
+    if (snapOutOfSurrogatePair(sourceText, utf16Start) !== utf16Start || snapOutOfSurrogatePair(sourceText, utf16End) !== utf16End) {
       return `offsets ${start}-${end} split a character beyond U+FFFF (are they code points rather than UTF-16 units?)`;
     }
-    return { start: converter.toCodePoint(start), end: converter.toCodePoint(end) };
+    return { start: converter.toCodePoint(utf16Start), end: converter.toCodePoint(utf16End) };
   };
   const sliceOf = (range: { start: number; end: number }): string => codePoints.slice(range.start, range.end).join('');
 

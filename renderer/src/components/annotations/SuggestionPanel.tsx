@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
 import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { revealRange } from '../../dom/scrollRangeIntoView';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
@@ -17,7 +18,7 @@ const CURRENT = 'hashiye-suggestion-current';
 const REFRESH_AFTER_SAVE_MS = 1500;
 
 /** Suggestions are painted with the CSS Custom Highlight API: a dashed underline, never an element in the text. */
-function paint(items: readonly { start: number; end: number }[], current: number | null): void {
+function paint(items: readonly Utf16Range[], current: number | null): void {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
   if (!registry) return;
   registry.delete(ALL);

@@ -1,5 +1,6 @@
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { useEffect, useRef } from 'react';
+import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
 import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { selectDomRange } from '../../dom/domPosition';
 import { scrollRangeIntoView } from '../../dom/scrollRangeIntoView';
@@ -21,7 +22,7 @@ function articleRoot(): HTMLElement | null {
 }
 
 /** Paints hits with the CSS Custom Highlight API: no element is added to the article's text. */
-function paintHits(hits: readonly { start: number; end: number }[], current: number): void {
+function paintHits(hits: readonly Utf16Range[], current: number): void {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
   if (!registry) return;
   registry.delete(HITS_HIGHLIGHT);

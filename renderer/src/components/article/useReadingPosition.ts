@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { asUtf16Offset, type Utf16Offset } from '../../../../shared/anchoring/offsetUnits';
 import { partitionPoint } from '../../../../shared/sortedSearch';
 import { api } from '../../api';
 import { PARAGRAPH_CHUNK_CLASS, PARAGRAPH_SELECTOR } from '../../dom/selectionOffsets';
@@ -17,17 +18,18 @@ function firstEndingBelow(elements: ArrayLike<HTMLElement>, top: number): number
  * chunk at the top is found first: searching paragraphs across the whole article made the
  * browser lay out a dozen off-screen chunks (80 ms on the 1 MB article).
  */
-export function topVisibleOffset(scroller: HTMLElement): number {
+export function topVisibleOffset(scroller: HTMLElement): Utf16Offset {
   const top = scroller.getBoundingClientRect().top;
   const chunks = scroller.getElementsByClassName(PARAGRAPH_CHUNK_CLASS) as HTMLCollectionOf<HTMLElement>;
   const within = chunks.length > 0 ? chunks[firstEndingBelow(chunks, top)] : scroller;
   const paragraphs = within.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR);
-  return paragraphs.length === 0 ? 0 : Number(paragraphs[firstEndingBelow(paragraphs, top)].dataset.offset);
+  return asUtf16Offset(paragraphs.length === 0 ? 0 : Number(paragraphs[firstEndingBelow(paragraphs, top)].dataset.offset));
 }
 
 /** Scrolls the article view so the paragraph holding `offset` is at the top (once it is rendered). */
 export async function scrollToOffset(offset: number): Promise<void> {
-  const root = await whenOffsetRendered(offset);
+  // The remembered reading position is what topVisibleOffset read from the DOM: UTF-16 units.
+  const root = await whenOffsetRendered(asUtf16Offset(offset));
   if (!root) return;
   const paragraphs = Array.from(root.querySelectorAll<HTMLElement>('[data-offset]'));
   const target = [...paragraphs].reverse().find((paragraph) => Number(paragraph.dataset.offset) <= offset);

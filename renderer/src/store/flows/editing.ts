@@ -6,6 +6,7 @@ import { useCorpusViewStore } from '../corpusViewStore';
 import { documentActions, useDocumentStore } from '../documentStore';
 import { usePreferencesStore } from '../preferencesStore';
 import { flushSave } from '../saving/autosave';
+import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
 
 /**
  * The user's edits of the open article, shared by the keyboard, the menus and the mouse: each is
@@ -81,7 +82,7 @@ export function redo(): void {
 }
 
 /** "Tag all hits": one step on the document, so one undo removes them all. */
-export function tagAllHits(hits: readonly { start: number; end: number }[], type: string): number {
+export function tagAllHits(hits: readonly Utf16Range[], type: string): number {
   if (!canEditArticle() || hits.length === 0) return 0;
   const { annotations, ids } = addAnnotations(useDocumentStore.getState().annotations, hits.map((hit) => ({ ...hit, type })), editContext());
   if (ids.length > 0) documentActions.edit({ annotations, status: statusAfterAdding() });

@@ -14,6 +14,7 @@ import { saveStatusActions, useSaveStatusStore } from '../saveStatusStore';
 import { useWindowStore, windowActions } from '../windowStore';
 import { flushSave, hasUnsavedEdits, postponeConflicts, resolveConflicts, startAutosave } from './autosave';
 import { answerLeaveQuestion, confirmLeavingUnsaved, installCloseGuard } from './closeGuard';
+import { asUtf16Offset } from '../../../../shared/anchoring/offsetUnits';
 
 /**
  * The window's side of concurrent writers and failed saves, against a main process that keeps
@@ -94,7 +95,7 @@ function annotation(id: string, word: string, type: string): StoredAnnotation {
 
 function tagWord(word: string, type: string): string {
   const start = TEXT.indexOf(word);
-  articleViewActions.selectText({ start, end: start + word.length });
+  articleViewActions.selectText({ start: asUtf16Offset(start), end: asUtf16Offset(start + word.length) });
   return tagTextSelection(type) as string;
 }
 

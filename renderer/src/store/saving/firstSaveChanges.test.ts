@@ -10,6 +10,7 @@ import { preferencesActions } from '../preferencesStore';
 import { saveStatusActions } from '../saveStatusStore';
 import { windowActions } from '../windowStore';
 import { flushSave, startAutosave } from './autosave';
+import { asUtf16Offset } from '../../../../shared/anchoring/offsetUnits';
 
 /**
  * (#17) The first save after opening an article sends only what changed when main named the
@@ -68,7 +69,7 @@ async function openAndTag(loaded: StoredAnnotation[], revision: string | undefin
   stopAutosave = startAutosave();
   await openArticle('a.txt');
   const start = TEXT.indexOf('فیفا');
-  articleViewActions.selectText({ start, end: start + 'فیفا'.length });
+  articleViewActions.selectText({ start: asUtf16Offset(start), end: asUtf16Offset(start + 'فیفا'.length) });
   tagTextSelection('ORG');
   expect(await flushSave()).toBe(true);
   return calls;
