@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Errors from main cross as coded problems (shared/ipc.ts UserProblemSchema, decoded once in
+ * Errors from main cross as coded problems (shared/userProblem.ts UserProblemSchema, decoded once in
  * renderer/src/ipcError.ts); their English text is for logs and tooltips. No renderer source
  * may decide anything by reading that text: no pattern or substring test on a message.
  */

@@ -1,7 +1,8 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConflictResolutions, SaveConflict, SavedDocument, UserProblem } from '../../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { mergeDocuments, sameItem } from '../../../shared/model/documentMerge';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
 import { annotationPathFor, parseExisting, SaveFailedError, writeAnnotations, type ParsedExisting, type SaveRequest } from './annotationStore';

@@ -1,4 +1,4 @@
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { useSessionStore } from '../store/sessionStore';
 import { problemText } from './problemMessages';
 

@@ -1,5 +1,6 @@
 import { problemOf } from '../ipcError';
-import type { ArticleEncodingChoice, Corpus } from '../../../shared/ipc';
+import type { Corpus } from '../../../shared/corpusWire';
+import type { ArticleEncodingChoice } from '../../../shared/ipc';
 import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../shared/model/annotationOperations';
 import { nextUnfinished } from '../../../shared/model/articleListing';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';

@@ -1,5 +1,5 @@
 import { problemOf } from '../ipcError';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { create } from 'zustand';
 import type { AgreementReport } from '../../../shared/agreement/agreementReport';
 import type { CurationDecision } from '../../../shared/curation/curationDecision';

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { Corpus, SaveConflict, TagSetWire, UserProblem } from '../../../shared/ipc';
+import type { Corpus, TagSetWire } from '../../../shared/corpusWire';
+import type { SaveConflict } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import type { OffsetConverter } from '../../../shared/text/offsets';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import type { UiLanguage } from '../i18n/messages';
