@@ -1,4 +1,4 @@
-import type { Corpus } from '../../shared/ipc';
+import type { Corpus } from '../../shared/corpusWire';
 import type { HandlerContext } from './handlerTypes';
 
 /** Opens `folder` as the window's corpus and remembers it (Open Recent, the next start). */

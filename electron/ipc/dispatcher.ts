@@ -1,4 +1,5 @@
-import { encodeProblem, ipcContract, type Channel } from '../../shared/ipc';
+import { ipcContract, type Channel } from '../../shared/ipc';
+import { encodeProblem } from '../../shared/userProblem';
 import { confineArticle } from '../services/corpus/corpusPaths';
 import { problemOfError } from '../services/problems/userProblems';
 import { confineArticleRefs } from './articleRefs';
@@ -22,7 +23,7 @@ export interface OpenedCorpus {
  * sender, validates the request against the contract (shared/ipc.ts), confines every article id
  * it names to the opened corpus (articleRefs.ts), runs the handler and validates its response.
  * A handler runs only for a request that passed all three. Whatever is thrown leaves as a coded
- * problem (shared/ipc.ts encodeProblem), never as English text for the window to parse.
+ * problem (shared/userProblem.ts encodeProblem), never as English text for the window to parse.
  */
 export function createDispatcher(table: HandlerTable, corpus: OpenedCorpus) {
   return async function dispatch(channel: string, payload: unknown, sender: SenderInfo): Promise<unknown> {

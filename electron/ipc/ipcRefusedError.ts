@@ -1,4 +1,4 @@
-import type { UserProblem } from '../../shared/ipc';
+import type { UserProblem } from '../../shared/userProblem';
 
 /** A call refused by the dispatcher or a handler itself (untrusted sender, unknown channel, invalid request, unusable drop); `userProblem` is what the window shows. */
 export class IpcRefusedError extends Error {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeProblem, encodeProblem, PROBLEM_MARKER, type UserProblem } from '../../shared/ipc';
+import { decodeProblem, encodeProblem, PROBLEM_MARKER, type UserProblem } from '../../shared/userProblem';
 import { CorpusSession } from '../services/corpus/corpusSession';
 import { SettingsStore } from '../services/app/settingsStore';
 import { createDispatcher, type Dispatch } from './dispatcher';

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { encodeProblem, type Api } from '../../shared/ipc';
+import { type Api } from '../../shared/ipc';
+import { encodeProblem } from '../../shared/userProblem';
 import { api } from './api';
 import { ProblemError, problemOf } from './ipcError';
 

@@ -1,7 +1,7 @@
-import { decodeProblem, type UserProblem } from '../../shared/ipc';
+import { decodeProblem, type UserProblem } from '../../shared/userProblem';
 
 /**
- * A call to main that failed, with main's coded problem (shared/ipc.ts): the window words it in
+ * A call to main that failed, with main's coded problem (shared/userProblem.ts): the window words it in
  * the user's language (i18n/problemMessages.ts). Made once, in the API layer (api.ts).
  */
 export class ProblemError extends Error {

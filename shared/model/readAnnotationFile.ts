@@ -1,7 +1,7 @@
 import { AnnotationFileSchema, type AnnotationFile } from './nativeFormat';
 import { isObject, migrateToCurrent } from './migrations';
 import { codePointArrayText, type CodePointText } from '../anchoring/offsets';
-import type { UserProblem } from '../ipc';
+import type { UserProblem } from '../userProblem';
 
 export interface AnnotationFileProblem {
   /** `invariant`: duplicate ids, relations to missing ids. `permission`: the file or its folder cannot be written. */

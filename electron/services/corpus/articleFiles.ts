@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { SkippedCorpusFile } from '../../../shared/ipc';
+import type { SkippedCorpusFile } from '../../../shared/corpusWire';
 import { checkCorpusFile, corpusRelativePath, CorpusFileRefusedError, isInsideRoot } from './corpusFileAccess';
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
 import { CONFIGURATION_FILE_BYTES, CorpusFileRefusedError, readCorpusFile, readCorpusFileSync, readExistingCorpusFile, type CorpusFileBytes } from './corpusFileAccess';
 import { INPUT_LIMITS, InputLimitError, refusedReadMessage, type InputLimits } from './inputLimits';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { problemOfError } from '../problems/userProblems';
 
 /**

@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isInsideRoot } from './corpusFileAccess';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 
 export class PathOutsideCorpusError extends Error {
   /** What the window shows (shared/ipc.ts). */

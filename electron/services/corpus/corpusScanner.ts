@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleEntry, SkippedCorpusFile, UserProblem } from '../../../shared/ipc';
+import type { ArticleEntry, SkippedCorpusFile } from '../../../shared/corpusWire';
+import type { UserProblem } from '../../../shared/userProblem';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../../shared/model/nativeFormat';
 import { findInvariantProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../../shared/model/readAnnotationFile';
 import { ArticleStatusSchema } from '../../../shared/model/status';

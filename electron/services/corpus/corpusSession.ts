@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleDocument, ConflictResolutions, Corpus, SaveConflict, SavedDocument, SaveResult } from '../../../shared/ipc';
+import type { Corpus } from '../../../shared/corpusWire';
+import type { ArticleDocument, ConflictResolutions, SaveConflict, SavedDocument, SaveResult } from '../../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';

@@ -1,7 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ArticleEntry } from '../../../shared/ipc';
+import type { ArticleEntry } from '../../../shared/corpusWire';
 import { writeFileAtomic } from '../storage/atomicWrite';
 
 /**

@@ -13,7 +13,7 @@ import { readEncodingRecord } from '../article/encodingRecord';
 import { articlePathIn, type ConfinedArticle } from '../corpus/corpusPaths';
 import { readArticleBytes } from '../corpus/confinedReaders';
 import { withUserProblem } from '../problems/userProblems';
-import type { UserProblem, UserProblemOf } from '../../../shared/ipc';
+import type { UserProblem, UserProblemOf } from '../../../shared/userProblem';
 
 /** The top-level field of the curated file that records the curation (see CurationRecordSchema). */
 export const CURATION_FIELD = 'curation';

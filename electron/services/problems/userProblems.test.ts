@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserProblemSchema } from '../../../shared/ipc';
+import { UserProblemSchema } from '../../../shared/userProblem';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { SaveFailedError } from '../storage/annotationStore';
 import { CorpusSession } from '../corpus/corpusSession';
@@ -11,7 +11,7 @@ import { loadTagSet } from '../tagset/tagSetLoader';
 import { TransferBusyError } from '../transfer/transferJobs';
 import { problemOfError, withUserProblem } from './userProblems';
 
-/** Services say what went wrong as codes (shared/ipc.ts UserProblem), on real files in temporary folders. */
+/** Services say what went wrong as codes (shared/userProblem.ts UserProblem), on real files in temporary folders. */
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

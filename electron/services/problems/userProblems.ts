@@ -1,11 +1,11 @@
 /**
  * Turns what went wrong in main into the coded problem the window words in the user's language
- * (the catalogue is UserProblemSchema in shared/ipc.ts). Services keep their English messages
+ * (the catalogue is UserProblemSchema in shared/userProblem.ts). Services keep their English messages
  * (the CLI prints them, logs keep them) and attach the code where they know it better than the
  * error's type does: `withUserProblem(error, problem)`, or a `userProblem` field of their own.
  */
 import path from 'node:path';
-import { UserProblemSchema, type UserProblem } from '../../../shared/ipc';
+import { UserProblemSchema, type UserProblem } from '../../../shared/userProblem';
 import type { CorpusFileRefusal } from '../corpus/corpusFileAccess';
 import { INPUT_LIMITS, type InputLimits } from '../corpus/inputLimits';
 

@@ -1,7 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
 import { parseExisting, SaveFailedError, type ParsedExisting } from './annotationStore';
 import { assertWritableInCorpus, CorpusFileRefusedError } from '../corpus/corpusFileAccess';

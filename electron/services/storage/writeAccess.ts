@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { checkWritableTarget, readOnlyExplanation, ReadOnlyTargetError } from './atomicWrite';
 import { problemOfError } from '../problems/userProblems';
 
@@ -15,7 +15,7 @@ export async function writeAccessProblem(file: string): Promise<string | null> {
   return (await writeAccessRefusal(file))?.message ?? null;
 }
 
-/** writeAccessProblem's answer with the problem coded for the window (shared/ipc.ts UserProblem). */
+/** writeAccessProblem's answer with the problem coded for the window (shared/userProblem.ts UserProblem). */
 export async function writeAccessRefusal(file: string): Promise<{ message: string; userProblem: UserProblem } | null> {
   const name = path.basename(file);
   try {

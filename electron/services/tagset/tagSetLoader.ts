@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { readConfigurationFile } from '../corpus/confinedReaders';
 import { defaultTagSet, resolveTagSet, TagSetFileSchema, type TagSet } from '../../../shared/model/tagSet';
 

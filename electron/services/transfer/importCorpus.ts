@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';

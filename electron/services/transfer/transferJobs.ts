@@ -12,7 +12,7 @@ import type {
   ImportRunRequest,
 } from '../../../shared/transferWire';
 import type { z } from 'zod';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { articlePathIn, PathOutsideCorpusError, type ConfinedArticle } from '../corpus/corpusPaths';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE } from './exportReport';
 import { ExportCancelledError, type ExportCorpusOptions, type ExportScope } from './exportRequest';

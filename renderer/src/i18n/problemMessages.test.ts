@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UserProblemSchema, type UserProblemCode, type UserProblemOf } from '../../../shared/ipc';
+import { UserProblemSchema, type UserProblemCode, type UserProblemOf } from '../../../shared/userProblem';
 import { problemText, problemWords } from './problemMessages';
 
 /**
- * One example of every code of the catalogue. Typed by code: a code added to shared/ipc.ts
+ * One example of every code of the catalogue. Typed by code: a code added to shared/userProblem.ts
  * without an example here does not compile (and problemMessages.ts's tables likewise).
  */
 const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {

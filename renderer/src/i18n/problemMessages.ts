@@ -1,9 +1,9 @@
-import type { UserProblem, UserProblemCode, UserProblemOf } from '../../../shared/ipc';
+import type { UserProblem, UserProblemCode, UserProblemOf } from '../../../shared/userProblem';
 import { formatNumber } from './formatNumber';
 import type { UiLanguage } from './messages';
 
 /**
- * Every problem main reports (shared/ipc.ts UserProblemSchema), in Persian and in English. The
+ * Every problem main reports (shared/userProblem.ts UserProblemSchema), in Persian and in English. The
  * tables are typed by code, so a code added to the catalogue without its words in both languages
  * does not compile. File names and paths are wrapped in FSI…PDI (U+2068, U+2069), so that a Latin
  * name keeps its order inside a Persian sentence; numbers come in the language's digits.

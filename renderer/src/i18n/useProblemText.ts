@@ -1,4 +1,4 @@
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { usePreferencesStore } from '../store/preferencesStore';
 import { problemText } from './problemMessages';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import type { OffsetConverter } from '../../../shared/anchoring/offsets';
 import type { Paragraph } from '../../../shared/text/paragraphs';
 import { patchState } from './patchState';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { ResponseOf, UserProblem } from '../../../shared/ipc';
+import type { ResponseOf } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 
 export type CorpusSearchResult = ResponseOf<'corpus.search'>;
 export type TagAllResult = ResponseOf<'corpus.tagAll'>;

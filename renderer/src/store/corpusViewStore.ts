@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Corpus } from '../../../shared/ipc';
+import type { Corpus } from '../../../shared/corpusWire';
 
 /** The opened corpus as the corpus pane lists it (articles, their status and tags, the tag set). Never saved from here. */
 export interface CorpusViewState {

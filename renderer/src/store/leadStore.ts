@@ -1,4 +1,4 @@
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { create } from 'zustand';
 import type { AgreementReport } from '../../../shared/agreement/agreementReport';
 import type { ArticleCuration, AssignSummary, CorpusAnnotators, SwitchSummary } from '../../../shared/curation/curationSchemas';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { SaveConflict, UserProblem } from '../../../shared/ipc';
+import type { SaveConflict } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import { patchState } from './patchState';
 
 /**

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { UserProblem } from '../../../shared/ipc';
+import type { UserProblem } from '../../../shared/userProblem';
 import type { ExportFormatId, JsonlVariant, TaggingScheme } from '../../../shared/formats/exportTypes';
 import type { ImportFormat } from '../../../shared/formats/import/importTypes';
 import type { ExportProgressWire, ExportRunResult, ExportScopeChoice, ImportFinished, ImportProgressWire, ImportRunResult, ImportSourceKind } from '../../../shared/transferWire';

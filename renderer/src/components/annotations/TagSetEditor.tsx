@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TagTypeWire } from '../../../../shared/ipc';
+import type { TagTypeWire } from '../../../../shared/corpusWire';
 import { api } from '../../api';
 import { flushSave } from '../../store/saving/autosave';
 import { useCorpusViewStore } from '../../store/corpusViewStore';

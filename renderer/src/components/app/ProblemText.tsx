@@ -1,4 +1,4 @@
-import type { UserProblem } from '../../../../shared/ipc';
+import type { UserProblem } from '../../../../shared/userProblem';
 import { problemDetail } from '../../i18n/problemMessages';
 import { useProblemText } from '../../i18n/useProblemText';
 

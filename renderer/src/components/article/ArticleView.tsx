@@ -1,5 +1,5 @@
 import { memo, startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import type { TagSetWire } from '../../../../shared/ipc';
+import type { TagSetWire } from '../../../../shared/corpusWire';
 import { snapToWords, trimRange } from '../../../../shared/anchoring/wordSnap';
 import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
 import { snapWindow } from '../../../../shared/anchoring/snapWindow';

@@ -1,4 +1,4 @@
-import type { SkippedCorpusFile } from '../../../../shared/ipc';
+import type { SkippedCorpusFile } from '../../../../shared/corpusWire';
 import type { MessageKey } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
 

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import type { ConflictResolutions, SaveConflict, TagSetWire } from '../../../../shared/ipc';
+import type { TagSetWire } from '../../../../shared/corpusWire';
+import type { ConflictResolutions, SaveConflict } from '../../../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
 import { statusLabels, type UiLanguage } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { UserProblem } from '../../../../shared/ipc';
+import type { UserProblem } from '../../../../shared/userProblem';
 import { ProblemText } from '../app/ProblemText';
 
 /** An error from the main process, shown in a transfer dialog where it happened. */

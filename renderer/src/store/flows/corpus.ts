@@ -1,4 +1,4 @@
-import type { Corpus } from '../../../../shared/ipc';
+import type { Corpus } from '../../../../shared/corpusWire';
 import { api } from '../../api';
 import { problemOf } from '../../ipcError';
 import { articleViewActions, useArticleViewStore } from '../articleViewStore';

@@ -1,0 +1,122 @@
+/**
+ * User-facing problems (issue #17), part of the contract in shared/ipc.ts: every reason main
+ * gives the window for something refused or failed, as a code with its parameters, never as a
+ * sentence. The window words each code in the user's language (renderer/src/i18n/problemMessages.ts);
+ * English `detail`/`message` strings that travel beside a problem are for logs and tooltips only.
+ * Paths are file names or paths shown as they are (isolated in the text), numbers are plain
+ * numbers (the window formats the digits).
+ */
+import { z } from 'zod';
+
+const ShownPath = z.string().max(4096);
+const Count = z.number().int().nonnegative();
+/** Why a file may not be written (atomicWrite.ts ReadOnlyReason, plus a refusal the kernel gave while writing). */
+export const ReadOnlyReasonSchema = z.enum(['file-mode', 'folder-mode', 'read-only-file-system', 'immutable', 'permission']);
+/** What a window without a native dialog (or with nothing to act on) cannot do. */
+export const UnavailableActionSchema = z.enum(['export', 'pickExportFolder', 'pickImportSource', 'pickImportTarget', 'openImported', 'pickSaveFile']);
+
+export const UserProblemSchema = z.discriminatedUnion('code', [
+  // Saving and writing.
+  z.object({ code: z.literal('diskFull'), file: ShownPath }).strict(),
+  /** Another Hashiye holds the file's save lock past the wait; nothing was written, the save is retried. */
+  z.object({ code: z.literal('fileLocked'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('readOnly'), file: ShownPath, reason: ReadOnlyReasonSchema }).strict(),
+  /** Another error of the disk (EIO, ENAMETOOLONG...), by its errno code. */
+  z.object({ code: z.literal('writeFailed'), file: ShownPath, errno: z.string().max(40) }).strict(),
+  z.object({ code: z.literal('articleChangedOnDisk') }).strict(),
+  z.object({ code: z.literal('saveConflicts'), count: Count }).strict(),
+  /** Internal to saving (annotations.saveChanges): the window sends the whole list again. */
+  z.object({ code: z.literal('saveBaseUnknown') }).strict(),
+  /** The annotation file on disk cannot be replaced safely (too large, not a regular file...); the detail says which. */
+  z.object({ code: z.literal('saveRefused'), file: ShownPath }).strict(),
+  /** Found in the window: edits kept from an earlier visit were made on another text of the article, or its annotation file cannot be used now. */
+  z.object({ code: z.literal('editsOnOtherText') }).strict(),
+  z.object({ code: z.literal('editsNotApplicable') }).strict(),
+  /** Found in the window before asking main: no article open for a one-article export, edits not saved before an export, a sentence count that is no whole number. */
+  z.object({ code: z.literal('noArticleOpen') }).strict(),
+  z.object({ code: z.literal('exportUnsavedEdits') }).strict(),
+  z.object({ code: z.literal('badSentenceCount') }).strict(),
+  z.object({ code: z.literal('tooManyEntries'), field: z.enum(['annotations', 'relations', 'labels']), count: Count, limit: Count }).strict(),
+  // Corpus files that are not read (corpusFileAccess.ts refusals) or too large.
+  z.object({ code: z.literal('outsideCorpus'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('danglingLink'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('notRegularFile'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('fileTooLarge'), file: ShownPath, bytes: Count.nullable(), limit: Count.nullable() }).strict(),
+  z.object({ code: z.literal('beingWritten'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('linkedFolder'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('fileMissing'), file: ShownPath }).strict(),
+  /** `format`: a known binary format the file is (PNG, PDF...), when it is one. */
+  z.object({ code: z.literal('articleUnreadable'), file: ShownPath, format: z.string().max(40).nullable().optional() }).strict(),
+  // Annotation file invariants: the file opens read-only.
+  z.object({ code: z.literal('duplicateIds'), of: z.enum(['annotation', 'relation']), ids: z.array(z.string()).max(10), more: Count }).strict(),
+  z.object({ code: z.literal('relationsToMissing'), relations: z.array(z.string()).max(10), more: Count }).strict(),
+  // Tag sets.
+  z.object({ code: z.literal('tagSetNotJson'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('tagSetInvalid'), file: ShownPath, field: z.string().max(400) }).strict(),
+  z.object({ code: z.literal('tagSetNoTypes'), file: ShownPath }).strict(),
+  /** brat: lines of annotation.conf that were left out (the rest is used). */
+  z.object({ code: z.literal('tagSetLines'), file: ShownPath, lines: z.array(Count).max(10), more: Count }).strict(),
+  z.object({ code: z.literal('tagSetMissing'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('tagSetPerFolder'), file: ShownPath, folders: Count, shownFrom: ShownPath }).strict(),
+  z.object({ code: z.literal('bratTagSetReadOnly') }).strict(),
+  /** tagset.save: hashiye.json is not a file of the corpus's own (a link out of it, a FIFO...), so it is not replaced. */
+  z.object({ code: z.literal('tagSetNotReplaced'), file: ShownPath, refusal: z.enum(['outside-corpus', 'dangling-link', 'not-regular-file', 'too-large', 'being-written', 'linked-folder']) }).strict(),
+  // Opening a corpus or an article.
+  z.object({ code: z.literal('noCorpus') }).strict(),
+  z.object({ code: z.literal('notAFolder'), path: ShownPath }).strict(),
+  z.object({ code: z.literal('folderMissing'), path: ShownPath }).strict(),
+  z.object({ code: z.literal('dropNotArticle') }).strict(),
+  z.object({ code: z.literal('dropTooWide'), path: ShownPath }).strict(),
+  z.object({ code: z.literal('badArticleId'), id: z.string().max(4096) }).strict(),
+  z.object({ code: z.literal('notBroken'), file: ShownPath, readOnly: z.boolean() }).strict(),
+  // Export and import.
+  z.object({ code: z.literal('transferBusy'), job: z.enum(['export', 'import']) }).strict(),
+  z.object({ code: z.literal('unavailable'), action: UnavailableActionSchema }).strict(),
+  z.object({ code: z.literal('exportIntoCorpus'), path: ShownPath }).strict(),
+  z.object({ code: z.literal('exportArticlesMissing'), ids: z.array(z.string()).max(10), more: Count }).strict(),
+  z.object({ code: z.literal('importSourceMissing'), path: ShownPath }).strict(),
+  z.object({ code: z.literal('importIntoSource') }).strict(),
+  z.object({ code: z.literal('importTargetNotFolder'), path: ShownPath }).strict(),
+  z.object({ code: z.literal('importTargetNotEmpty'), path: ShownPath, entries: Count }).strict(),
+  z.object({ code: z.literal('importUnknownFormat'), path: ShownPath }).strict(),
+  z.object({ code: z.literal('importNothingFound'), format: z.string().max(40), path: ShownPath }).strict(),
+  // The request itself.
+  z.object({ code: z.literal('invalidRequest'), channel: z.string().max(200), field: z.string().max(400) }).strict(),
+  z.object({ code: z.literal('refusedSender'), channel: z.string().max(200) }).strict(),
+  /** Anything main did not foresee: the window says so in the user's language; `detail` (English) goes to the tooltip. */
+  z.object({ code: z.literal('unexpected'), detail: z.string().max(2000) }).strict(),
+  // Curation (#19): what the lead can do about it, not an error.
+  z.object({ code: z.literal('curationNeedsAnnotators'), article: ShownPath, usable: z.array(z.string().max(200)).max(20), broken: Count }).strict(),
+  z.object({ code: z.literal('curationRefused'), article: ShownPath, reason: z.enum(['annotator-missing', 'record-invalid', 'curated-broken']), names: z.array(z.string().max(200)).max(20) }).strict(),
+]);
+export type UserProblem = z.infer<typeof UserProblemSchema>;
+export type UserProblemCode = UserProblem['code'];
+export type UserProblemOf<C extends UserProblemCode> = Extract<UserProblem, { code: C }>;
+
+/**
+ * Electron carries only an error's message across IPC (the e2e harness likewise), and puts its
+ * own words before it. A problem thrown by a handler therefore travels at the end of the message
+ * as this marker and its JSON, URI-encoded so that the marker (it holds a `:`) cannot occur inside
+ * it and the last marker found is always ours. The dispatcher encodes (electron/ipc/dispatcher.ts)
+ * and the window's API layer decodes (renderer/src/api.ts), once each.
+ */
+export const PROBLEM_MARKER = 'hashiye-problem:';
+
+/** `message` (English, for logs) followed by the coded problem. */
+export function encodeProblem(problem: UserProblem, message = ''): string {
+  return `${message}${message ? ' ' : ''}${PROBLEM_MARKER}${encodeURIComponent(JSON.stringify(problem))}`;
+}
+
+/** The problem carried by an error message from main (whatever was put before it), or null when it carries none. */
+export function decodeProblem(message: string): UserProblem | null {
+  const at = message.lastIndexOf(PROBLEM_MARKER);
+  if (at < 0) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeURIComponent(message.slice(at + PROBLEM_MARKER.length)));
+  } catch {
+    return null;
+  }
+  const parsed = UserProblemSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
