@@ -160,6 +160,9 @@ describe('opening an article', () => {
     expect(useWindowStore.getState().notice).toMatch(/2 annotations moved, 1 matched approximately/);
   });
 
+});
+
+describe('moving through the corpus', () => {
   it('moves through the corpus: neighbours, then the next unfinished, then says all are done', async () => {
     await start();
     await openNeighbourArticle(1);
@@ -226,6 +229,9 @@ describe('editing, saving and undo', () => {
     expect(tags()).toEqual([]);
   });
 
+});
+
+describe('deleting and the status', () => {
   it('deletes the selected annotation with its relations; a brat deletion that takes more lines asks first', async () => {
     await start(['a.txt'], 'brat');
     await openArticle('a.txt');
@@ -256,6 +262,9 @@ describe('editing, saving and undo', () => {
     expect(main.disk.get('a.txt')?.status).toBe('needs-review');
   });
 
+});
+
+describe('edits and the disk', () => {
   it('an edit on its way when the article is left is saved, not lost', async () => {
     await start();
     await openArticle('a.txt');
