@@ -135,7 +135,7 @@ describe('opening an article', () => {
 
   it('a file that cannot be used opens read-only: no edit, no undo', async () => {
     await start();
-    main.problem = { kind: 'parse', message: 'Unexpected token' };
+    main.problem = { kind: 'syntax', message: 'Unexpected token' };
     await openArticle('a.txt');
     expect(useSaveStatusStore.getState().saveState).toBe('readonly');
     selectWord('تهران');
@@ -288,7 +288,7 @@ describe('edits and the disk', () => {
 
   it('a broken file moved aside: the user is told where, and the article opens afresh, editable', async () => {
     await start();
-    main.problem = { kind: 'parse', message: 'Unexpected token' };
+    main.problem = { kind: 'syntax', message: 'Unexpected token' };
     await openArticle('a.txt');
     await moveBrokenFileAside();
     expect(useWindowStore.getState().notice).toBe('The broken file was kept as a.txt.ann.json.broken');
