@@ -6,7 +6,7 @@ import { useCorpusViewStore } from '../corpusViewStore';
 import { useDocumentStore } from '../documentStore';
 import { preferencesActions } from '../preferencesStore';
 import { useSaveStatusStore } from '../saveStatusStore';
-import { flushSave, hasUnsavedEdits, startAutosave } from '../saving/autosave';
+import { flushSave, hasUnsavedEdits, startAutosave, syncWithDisk } from '../saving/autosave';
 import { confirmLeavingUnsaved } from '../saving/closeGuard';
 import { useWindowStore, windowActions } from '../windowStore';
 import { markDoneAndOpenNext, openArticle, openNeighbourArticle, openNextUnfinished } from './article';
@@ -35,6 +35,10 @@ class FakeMain {
   failLoad = false;
   deleteLines: string[] = [];
   corpus: Corpus;
+  /** While set, saves wait for it (a save on its way). */
+  gate: Promise<void> | null = null;
+  /** What main did, in order: loads, and saves as they start and end. */
+  log: string[] = [];
 
   constructor(ids: string[], mode: Corpus['mode'] = 'native') {
     for (const id of ids) this.disk.set(id, { status: 'new', annotations: [], relations: [], labels: [] });
@@ -49,14 +53,18 @@ class FakeMain {
 
   load(id: string): ArticleDocument {
     this.loads.push(id);
+    this.log.push(`load ${id}`);
     if (this.failLoad) throw new Error('ENOENT: no such file');
     const disk = structuredClone(this.disk.get(id) as SavedDocument);
     return { id, name: id, text: TEXT, encoding: 'utf-8', encodingGuessed: false, sha256: 'sha', problem: this.problem, migratedFrom: null, orphans: [], reanchored: this.reanchored, ...disk };
   }
 
-  save(id: string, document: SavedDocument): SaveResult {
+  async save(id: string, document: SavedDocument): Promise<SaveResult> {
+    this.log.push(`save ${id} starts`);
+    if (this.gate) await this.gate;
     this.saves.push({ id, document: structuredClone(document) });
     this.disk.set(id, structuredClone(document));
+    this.log.push(`save ${id} ends`);
     return { ok: true, savedAt: new Date().toISOString(), written: true };
   }
 
@@ -273,6 +281,28 @@ describe('edits and the disk', () => {
     await openArticle('b.txt');
     expect(main.disk.get('a.txt')?.annotations).toHaveLength(1);
     expect(hasUnsavedEdits()).toBe(false);
+  });
+
+  it('(#17) a reload reads the file only after every save of it landed, a sync started meanwhile included', async () => {
+    await start();
+    await openArticle('a.txt');
+    selectWord('تهران');
+    tagTextSelection('LOC');
+    let landFirst = () => {};
+    let landSecond = () => {};
+    main.gate = new Promise<void>((resolve) => (landFirst = resolve));
+    main.log = [];
+    const reload = openArticle('a.txt', { reload: true });
+    await vi.waitFor(() => expect(main.log).toEqual(['save a.txt starts']));
+    // The watcher's sync arrives while the flush's save is on its way: it starts once that lands, and takes a while.
+    const sync = syncWithDisk('a.txt');
+    main.gate = new Promise<void>((resolve) => (landSecond = resolve));
+    landFirst();
+    await vi.waitFor(() => expect(main.log.filter((entry) => entry === 'save a.txt starts')).toHaveLength(2));
+    setTimeout(landSecond, 50);
+    await Promise.all([reload, sync]);
+    expect(main.log).toEqual(['save a.txt starts', 'save a.txt ends', 'save a.txt starts', 'save a.txt ends', 'load a.txt']);
+    expect(tags()).toEqual(['تهران:LOC']);
   });
 
   it('the article changed on disk: what the window holds is saved, then it is read again', async () => {
