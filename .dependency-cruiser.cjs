@@ -11,6 +11,20 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    {
+      name: 'stores-below-flows',
+      severity: 'error',
+      comment: 'renderer/src/store: a store file changes only its own state; saving/ and flows/ build on the stores, never the reverse (renderer/src/store/README.md).',
+      from: { path: '^renderer/src/store/[^/]+[.]ts$', pathNot: '[.]test[.]ts$' },
+      to: { path: '^renderer/src/store/(flows|saving)/' },
+    },
+    {
+      name: 'saving-below-flows',
+      severity: 'error',
+      comment: 'renderer/src/store: the saving machinery serves the flows and never calls one.',
+      from: { path: '^renderer/src/store/saving/', pathNot: '[.]test[.]ts$' },
+      to: { path: '^renderer/src/store/flows/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -188,6 +188,9 @@ describe('saving with another writer', () => {
     expect(diskTypes(main, 'a.txt')).toEqual(['فیفا:TEAM']);
   });
 
+});
+
+describe('saving with another writer: edits meanwhile and conflicts', () => {
   it('rebases edits made while a save was on its way onto the merged document', async () => {
     let open: () => void = () => undefined;
     main.gate = new Promise<void>((resolve) => (open = resolve));
@@ -279,6 +282,9 @@ describe('a failed save is never hidden', () => {
     expect(useSaveStatusStore.getState().saveState).toBe('readonly');
   });
 
+});
+
+describe('leaving with edits the disk refuses', () => {
   it('asks before leaving the corpus with edits that cannot be written, and staying keeps them', async () => {
     main.readOnly.add('a.txt');
     tagWord('فیفا', 'ORG');
@@ -307,6 +313,9 @@ describe('a failed save is never hidden', () => {
     expect(main.switched).toBe(1);
   });
 
+});
+
+describe('closing the window', () => {
   it('closing the window with edits the disk refuses holds the close, asks, and closes only when told to', async () => {
     const stopGuard = installCloseGuard();
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
