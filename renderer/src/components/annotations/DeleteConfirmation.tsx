@@ -1,3 +1,4 @@
+import { ModalDialog } from '../app/ModalDialog';
 import { confirmDelete } from '../../store/actions';
 import { useSessionStore } from '../../store/sessionStore';
 
@@ -9,8 +10,7 @@ export function DeleteConfirmation() {
   if (!pending) return null;
   const fa = language === 'fa';
   return (
-    <div className="sheet-backdrop">
-      <div className="sheet" role="dialog" aria-label={fa ? 'تأیید حذف' : 'Confirm deletion'}>
+    <ModalDialog className="sheet" label={fa ? 'تأیید حذف' : 'Confirm deletion'} onEscape={() => set({ pendingDelete: null })}>
         <h2>{fa ? `حذف این موجودیت ${pending.lines.length} خط را از پروندهٔ ‎.ann برمی‌دارد:` : `Deleting this entity removes ${pending.lines.length} lines from the .ann file:`}</h2>
         <pre className="brat-lines" dir="ltr">{pending.lines.join('\n')}</pre>
         <p>{fa ? 'واگرد (Ctrl+Z) همهٔ آن‌ها را بازمی‌گرداند.' : 'Undo (Ctrl+Z) brings all of them back.'}</p>
@@ -20,7 +20,6 @@ export function DeleteConfirmation() {
         <button type="button" onClick={() => set({ pendingDelete: null })}>
           {fa ? 'انصراف' : 'Cancel'}
         </button>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { ModalDialog } from '../app/ModalDialog';
 import { useState } from 'react';
 import type { TagTypeWire } from '../../../../shared/ipc';
 import { api } from '../../api';
@@ -26,7 +27,8 @@ interface Plan {
   skipped: { id: string; reason: string }[];
 }
 
-const HOTKEYS = ['', 'Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0'];
+const DIGITS = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0'];
+const HOTKEYS = ['', ...DIGITS, ...DIGITS.map((code) => `Shift+${code}`)];
 
 function toRows(types: readonly TagTypeWire[]): EditableType[] {
   return types.map((type) => ({ originalId: type.id, id: type.id, fa: type.label.fa, en: type.label.en, color: type.color, hotkey: type.hotkey ?? '', guideline: type.guideline, attributes: type.attributes }));
@@ -111,8 +113,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="sheet-backdrop">
-      <div className="sheet tagset-editor" role="dialog" aria-label={fa ? 'ویرایش مجموعهٔ برچسب‌ها' : 'Edit the tag set'}>
+    <ModalDialog className="sheet tagset-editor" label={fa ? 'ویرایش مجموعهٔ برچسب‌ها' : 'Edit the tag set'} onEscape={onClose}>
         <h2>{fa ? 'مجموعهٔ برچسب‌ها' : 'Tag set'}</h2>
         {brat ? <p className="notice">{fa ? 'برچسب‌های پیکرهٔ brat از annotation.conf می‌آیند و اینجا ویرایش نمی‌شوند.' : 'A brat corpus takes its types from annotation.conf; they are not edited here.'}</p> : null}
         <table>
@@ -213,7 +214,6 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={onClose}>
           {fa ? 'انصراف' : 'Cancel'}
         </button>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -4,6 +4,7 @@ import { useProblemText } from '../../i18n/useProblemText';
 import { ProblemText } from './ProblemText';
 import { useDocumentStore } from '../../store/documentStore';
 import { useSessionStore } from '../../store/sessionStore';
+import { useKeyHintStore } from '../../store/keyHintStore';
 
 const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly', unwritable: 'unwritable', conflict: 'conflict' } as const;
 
@@ -21,6 +22,8 @@ export function StatusBar() {
   const unsavedList = unsavedArticles.map((entry) => (entry.problem ? `${entry.id}: ${say(entry.problem.problem)}` : entry.id)).join('\n');
   const conflictPrompt = useSessionStore((state) => state.conflictPrompt);
   const t = useMessages();
+  const keyHint = useKeyHintStore((state) => state.hint);
+  const keyHintSerial = useKeyHintStore((state) => state.serial);
   // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
   const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
   const language = useSessionStore((state) => state.language);
@@ -75,6 +78,11 @@ export function StatusBar() {
       <span className="status-item">
         {t('annotator')}: {annotator}
       </span>
+      {keyHint ? (
+        <span className="status-item key-hint" data-testid="key-hint" data-hint={keyHint} key={keyHintSerial}>
+          {t(keyHint)}
+        </span>
+      ) : null}
     </footer>
   );
 }

@@ -1,12 +1,61 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useMessages } from '../../i18n/useMessages';
 import { openFolderDialog, redo, setPreferences, undo } from '../../store/actions';
 import { DisplayControls } from '../article/DisplayControls';
 import { useCorpusSearchStore } from '../../store/corpusSearchStore';
 import { useDocumentStore } from '../../store/documentStore';
+import { usePaneLayoutStore } from '../../store/paneLayoutStore';
 import { useSessionStore } from '../../store/sessionStore';
 import { LeadToolbarButtons } from '../lead/LeadToolbarButtons';
 import { ExportButton, ImportButton } from '../transfer/ToolbarTransferButtons';
+import { useToolbarFits } from './useToolbarFits';
+
+/** A command shown as a word when the toolbar has room, as an icon with the word as its name and tooltip when not. */
+function ToolbarCommand({ icon, label, shortcut, compact, onClick, disabled }: { icon: string; label: string; shortcut?: string; compact: boolean; onClick: () => void; disabled?: boolean }) {
+  const tooltip = shortcut ? `${label} (${shortcut})` : label;
+  return (
+    <button type="button" onClick={onClick} disabled={disabled} title={tooltip} aria-label={compact ? label : undefined} className={compact ? 'icon-button' : undefined}>
+      {compact ? <span aria-hidden="true">{icon}</span> : label}
+    </button>
+  );
+}
+
+/** The "more" menu of a compact toolbar: the commands the narrow window has no room for. */
+function OverflowMenu({ label, children }: { label: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+  return (
+    <div
+      className="toolbar-overflow"
+      ref={menu}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          menu.current?.querySelector<HTMLButtonElement>('.toolbar-more')?.focus();
+        }
+      }}
+    >
+      <button type="button" className="icon-button toolbar-more" aria-haspopup="true" aria-expanded={open} aria-label={label} title={label} data-testid="toolbar-more" onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {open ? (
+        <div className="toolbar-menu" role="group" aria-label={label}>
+          {children}
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
 export function Toolbar() {
   const t = useMessages();
@@ -15,32 +64,58 @@ export function Toolbar() {
   const language = useSessionStore((state) => state.language);
   const characterPrecision = useSessionStore((state) => state.characterPrecision);
   const set = useSessionStore((state) => state.set);
-  return (
-    <header className="toolbar">
-      <strong className="brand">{t('appName')}</strong>
-      <button type="button" onClick={() => void openFolderDialog()}>
-        {t('openFolder')}
-      </button>
+  const corpusCollapsed = usePaneLayoutStore((state) => state.corpusCollapsed);
+  const sideCollapsed = usePaneLayoutStore((state) => state.sideCollapsed);
+  const toolbar = useRef<HTMLElement>(null);
+  const compact = !useToolbarFits(toolbar, language);
+  const fa = language === 'fa';
+
+  const secondary = (
+    <>
       <ImportButton />
       <ExportButton />
-      <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
-        {t('undo')}
-      </button>
-      <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">
-        {t('redo')}
-      </button>
       <label className="toggle">
         <input type="checkbox" checked={characterPrecision} onChange={(event) => set({ characterPrecision: event.target.checked })} />
-        {language === 'fa' ? 'دقت نویسه‌ای' : 'Character precision'}
+        {fa ? 'دقت نویسه‌ای' : 'Character precision'}
       </label>
-      <button type="button" title="Ctrl+Shift+F" onClick={() => useCorpusSearchStore.getState().set({ open: true })}>
-        {language === 'fa' ? 'جست‌وجو در پیکره' : 'Search corpus'}
-      </button>
       <LeadToolbarButtons />
-      <span className="spacer" />
       <DisplayControls />
-      <button type="button" onClick={() => setPreferences({ language: language === 'fa' ? 'en' : 'fa' })}>
+    </>
+  );
+  return (
+    <header className={compact ? 'toolbar compact' : 'toolbar'} ref={toolbar}>
+      <strong className="brand">{t('appName')}</strong>
+      <button
+        type="button"
+        className="icon-button"
+        aria-pressed={!corpusCollapsed}
+        aria-label={t('paneFileList')}
+        title={t('paneFileList')}
+        data-testid="toggle-corpus-pane"
+        onClick={() => usePaneLayoutStore.getState().togglePane('corpus')}
+      >
+        <span aria-hidden="true">☰</span>
+      </button>
+      <ToolbarCommand icon="📂" label={t('openFolder')} compact={compact} onClick={() => void openFolderDialog()} />
+      <ToolbarCommand icon="↶" label={t('undo')} shortcut="Ctrl+Z" compact={compact} onClick={undo} disabled={!canUndo} />
+      <ToolbarCommand icon="↷" label={t('redo')} shortcut="Ctrl+Shift+Z" compact={compact} onClick={redo} disabled={!canRedo} />
+      <ToolbarCommand icon="🔎" label={fa ? 'جست‌وجو در پیکره' : 'Search corpus'} shortcut="Ctrl+Shift+F" compact={compact} onClick={() => useCorpusSearchStore.getState().set({ open: true })} />
+      {compact ? null : secondary}
+      <span className="spacer" />
+      {compact ? <OverflowMenu label={t('moreCommands')}>{secondary}</OverflowMenu> : null}
+      <button type="button" onClick={() => setPreferences({ language: fa ? 'en' : 'fa' })}>
         {t('language')}
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-pressed={!sideCollapsed}
+        aria-label={t('paneTags')}
+        title={t('paneTags')}
+        data-testid="toggle-side-pane"
+        onClick={() => usePaneLayoutStore.getState().togglePane('side')}
+      >
+        <span aria-hidden="true">☷</span>
       </button>
     </header>
   );

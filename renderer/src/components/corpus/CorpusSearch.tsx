@@ -1,3 +1,4 @@
+import { ModalDialog } from '../app/ModalDialog';
 import { problemOf } from '../../ipcError';
 import { api } from '../../api';
 import { selectDomRange } from '../../dom/domPosition';
@@ -80,8 +81,7 @@ export function CorpusSearch() {
   const byArticle = new Map<string, number>();
   for (const hit of result?.hits ?? []) byArticle.set(hit.articleId, (byArticle.get(hit.articleId) ?? 0) + 1);
   return (
-    <div className="sheet-backdrop" onClick={() => set({ open: false })}>
-      <div className="sheet corpus-search" role="dialog" aria-label={fa ? 'جست‌وجو در پیکره' : 'Search the corpus'} onClick={(event) => event.stopPropagation()}>
+    <ModalDialog className="sheet corpus-search" label={fa ? 'جست‌وجو در پیکره' : 'Search the corpus'} onEscape={() => set({ open: false })} closeOnBackdrop>
         <h2>{fa ? 'جست‌وجو در کل پیکره' : 'Search the whole corpus'}</h2>
         <form
           className="search-form"
@@ -176,7 +176,6 @@ export function CorpusSearch() {
         <button type="button" onClick={() => set({ open: false })}>
           {fa ? 'بستن' : 'Close'}
         </button>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
