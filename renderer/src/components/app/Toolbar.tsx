@@ -10,13 +10,14 @@ import { useSessionStore } from '../../store/sessionStore';
 import { LeadToolbarButtons } from '../lead/LeadToolbarButtons';
 import { ExportButton, ImportButton } from '../transfer/ToolbarTransferButtons';
 import { useToolbarFits } from './useToolbarFits';
+import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
 
 /** A command shown as a word when the toolbar has room, as an icon with the word as its name and tooltip when not. */
-function ToolbarCommand({ icon, label, shortcut, compact, onClick, disabled }: { icon: string; label: string; shortcut?: string; compact: boolean; onClick: () => void; disabled?: boolean }) {
+function ToolbarCommand({ icon, label, shortcut, compact, onClick, disabled }: { icon: ToolbarIconName; label: string; shortcut?: string; compact: boolean; onClick: () => void; disabled?: boolean }) {
   const tooltip = shortcut ? `${label} (${shortcut})` : label;
   return (
     <button type="button" onClick={onClick} disabled={disabled} title={tooltip} aria-label={compact ? label : undefined} className={compact ? 'icon-button' : undefined}>
-      {compact ? <span aria-hidden="true">{icon}</span> : label}
+      {compact ? <ToolbarIcon name={icon} /> : label}
     </button>
   );
 }
@@ -46,7 +47,7 @@ function OverflowMenu({ label, children }: { label: string; children: ReactNode 
       }}
     >
       <button type="button" className="icon-button toolbar-more" aria-haspopup="true" aria-expanded={open} aria-label={label} title={label} data-testid="toolbar-more" onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">⋯</span>
+        <ToolbarIcon name="more" />
       </button>
       {open ? (
         <div className="toolbar-menu" role="group" aria-label={label}>
@@ -94,12 +95,12 @@ export function Toolbar() {
         data-testid="toggle-corpus-pane"
         onClick={() => usePaneLayoutStore.getState().togglePane('corpus')}
       >
-        <span aria-hidden="true">☰</span>
+        <ToolbarIcon name="startPane" />
       </button>
-      <ToolbarCommand icon="📂" label={t('openFolder')} compact={compact} onClick={() => void openFolderDialog()} />
-      <ToolbarCommand icon="↶" label={t('undo')} shortcut="Ctrl+Z" compact={compact} onClick={undo} disabled={!canUndo} />
-      <ToolbarCommand icon="↷" label={t('redo')} shortcut="Ctrl+Shift+Z" compact={compact} onClick={redo} disabled={!canRedo} />
-      <ToolbarCommand icon="🔎" label={fa ? 'جست‌وجو در پیکره' : 'Search corpus'} shortcut="Ctrl+Shift+F" compact={compact} onClick={() => useCorpusSearchStore.getState().set({ open: true })} />
+      <ToolbarCommand icon="folder" label={t('openFolder')} compact={compact} onClick={() => void openFolderDialog()} />
+      <ToolbarCommand icon="undo" label={t('undo')} shortcut="Ctrl+Z" compact={compact} onClick={undo} disabled={!canUndo} />
+      <ToolbarCommand icon="redo" label={t('redo')} shortcut="Ctrl+Shift+Z" compact={compact} onClick={redo} disabled={!canRedo} />
+      <ToolbarCommand icon="search" label={fa ? 'جست‌وجو در پیکره' : 'Search corpus'} shortcut="Ctrl+Shift+F" compact={compact} onClick={() => useCorpusSearchStore.getState().set({ open: true })} />
       {compact ? null : secondary}
       <span className="spacer" />
       {compact ? <OverflowMenu label={t('moreCommands')}>{secondary}</OverflowMenu> : null}
@@ -115,7 +116,7 @@ export function Toolbar() {
         data-testid="toggle-side-pane"
         onClick={() => usePaneLayoutStore.getState().togglePane('side')}
       >
-        <span aria-hidden="true">☷</span>
+        <ToolbarIcon name="endPane" />
       </button>
     </header>
   );
