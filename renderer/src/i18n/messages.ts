@@ -119,6 +119,8 @@ const en = {
   moreCommands: 'More commands',
   splitterHint: 'Drag: resize · double-click or Enter: collapse and reopen',
   articleRegion: 'Article text: {name}',
+  keyEditNote: "Edit the selected annotation's note (Esc: back to the article)",
+  hintPaneHidden: 'The tags and annotations pane is hidden: show it with the toolbar button or F6',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -241,6 +243,8 @@ const fa: Record<MessageKey, string> = {
   moreCommands: 'فرمان‌های بیشتر',
   splitterHint: 'کشیدن: تغییر اندازه · دوبار کلیک یا Enter: بستن و باز کردن',
   articleRegion: 'متن مقاله: {name}',
+  keyEditNote: 'ویرایش یادداشت حاشیه‌نویسی انتخاب‌شده (Esc: بازگشت به مقاله)',
+  hintPaneHidden: 'بخش برچسب‌ها و حاشیه‌نویسی‌ها پنهان است: با دکمهٔ نوار ابزار یا F6 نشانش دهید',
 };
 
 export type UiLanguage = 'fa' | 'en';

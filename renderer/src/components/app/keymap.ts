@@ -115,6 +115,11 @@ function tagWithKey(event: KeyboardEvent): void {
 }
 
 function closeFindOrClearSelection(): void {
+  // Escape in the selected annotation's note: back to the article, the annotation still selected (the note is kept on leaving the field).
+  if (document.activeElement instanceof HTMLElement && document.activeElement.closest('.annotation-details')) {
+    articleRoot()?.focus();
+    return;
+  }
   if (useFindStore.getState().open) {
     useFindStore.getState().set({ open: false });
     if (document.activeElement instanceof HTMLElement && document.activeElement.closest('.find-bar')) articleRoot()?.focus();
@@ -184,6 +189,16 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { keys: 'Shift+← / Shift+→', description: 'keyShiftArrows', matches: (event) => plain(event) && event.shiftKey && (event.code === 'ArrowLeft' || event.code === 'ArrowRight') && articleHasFocus(), run: extendSelection },
   { keys: 'Alt+drag', description: 'keyAltDrag' },
+  {
+    keys: 'Enter',
+    description: 'keyEditNote',
+    matches: (event) => plain(event) && !event.shiftKey && event.code === 'Enter' && articleHasFocus() && useSessionStore.getState().selectedAnnotationId !== null,
+    run: () => {
+      const field = document.querySelector<HTMLElement>('.annotation-details textarea');
+      if (field) field.focus();
+      else sayWhyKeyDidNothing('hintPaneHidden');
+    },
+  },
   {
     keys: 'Delete',
     description: 'keyDelete',
