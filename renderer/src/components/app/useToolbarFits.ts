@@ -9,15 +9,25 @@ export function useToolbarFits(toolbar: RefObject<HTMLElement | null>, language:
   const [fullWidth, setFullWidth] = useState<number | null>(null);
   const [windowWidth, setWindowWidth] = useState(() => window.innerWidth);
 
-  // A new language has new words: measure the full row again.
+  // A new language has new words, a loaded font new widths: measure the full row again.
   useLayoutEffect(() => setFullWidth(null), [language]);
+  useLayoutEffect(() => {
+    const fonts = document.fonts as FontFaceSet | undefined;
+    if (!fonts) return;
+    const remeasure = () => setFullWidth(null);
+    fonts.addEventListener('loadingdone', remeasure);
+    void fonts.ready.then(remeasure);
+    return () => fonts.removeEventListener('loadingdone', remeasure);
+  }, []);
 
   useLayoutEffect(() => {
     const element = toolbar.current;
     if (fullWidth !== null || !element) return;
     // The spacer takes up the slack: what is left is the width the commands need.
     const spacer = element.querySelector<HTMLElement>('.spacer');
-    setFullWidth(element.scrollWidth - (spacer?.offsetWidth ?? 0));
+    const needed = element.scrollWidth - (spacer?.offsetWidth ?? 0);
+    element.dataset.fullWidth = String(needed);
+    setFullWidth(needed);
   }, [fullWidth, toolbar]);
 
   useLayoutEffect(() => {
