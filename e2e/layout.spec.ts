@@ -44,3 +44,45 @@ for (const viewport of viewports) {
     });
   }
 }
+
+test('side panes resize with their splitters, keep their size after a reload, and collapse; highlights keep apart in forced colours', async ({ launch }) => {
+  const { corpus, article } = await denseCorpus();
+  const { page } = await launch({ corpus, viewport: { width: 1280, height: 720 } });
+  await openArticleNamed(page, article);
+  const side = page.locator('.side-pane');
+  const before = (await side.boundingBox())?.width ?? 0;
+  // Persian window: the side pane is on the left; dragging its splitter leftwards narrows it.
+  const splitter = page.getByTestId('splitter-side');
+  const box = await splitter.boundingBox();
+  if (!box) throw new Error('no splitter');
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + 200, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await side.boundingBox())?.width ?? 0)).toBe(Math.round(before - 60));
+  // The keyboard resizes too (Arrow keys on the focused splitter).
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.round((await side.boundingBox())?.width ?? 0)).toBe(Math.round(before - 60 + 16));
+  await page.reload();
+  await openArticleNamed(page, article);
+  await expect.poll(async () => Math.round((await page.locator('.side-pane').boundingBox())?.width ?? 0)).toBe(Math.round(before - 44));
+
+  // Collapsed from the toolbar: gone, the article wider, nothing scrolls sideways; and back.
+  const articleWidth = (await page.locator('.article-pane').boundingBox())?.width ?? 0;
+  await page.getByTestId('toggle-side-pane').click();
+  await expect(page.locator('.side-pane')).toBeHidden();
+  expect((await page.locator('.article-pane').boundingBox())?.width ?? 0).toBeGreaterThan(articleWidth + 100);
+  expect((await measureLayout(page)).scrollWidth).toBeLessThanOrEqual(1280);
+  await page.getByTestId('toggle-side-pane').click();
+  await expect(page.locator('.side-pane')).toBeVisible();
+
+  // Screen readers hear the type of a highlight; forced colours keep two types apart.
+  await expect(page.locator('mark.hl-first[data-entity-type="PER"]').first()).toHaveAttribute('aria-description', 'شخص');
+  await page.emulateMedia({ forcedColors: 'active' });
+  const colours = await page.evaluate(() =>
+    ['PER', 'ORG', 'LOC'].map((type) => getComputedStyle(document.querySelector(`mark.hl[data-entity-type="${type}"]`) as HTMLElement).textDecorationColor),
+  );
+  expect(new Set(colours).size).toBe(3);
+  await screenshot(page, 'layout-forced-colors-1280x720');
+});

@@ -29,7 +29,7 @@ export function ShortcutSheet() {
         ))}
       </div>
       <h3>{t('keyTagsHeading')}</h3>
-      <div className="shortcut-columns">
+      <div className="shortcut-columns tag-keys">
         {(tagSet?.types ?? [])
           .filter((type) => type.hotkey)
           .map((type) => (
