@@ -32,6 +32,7 @@ import { ProblemText } from './ProblemText';
 import { PaneSplitter } from './PaneSplitter';
 import { usePaneLayoutStore } from '../../store/paneLayoutStore';
 import { useAppearance } from './useAppearance';
+import './window.css';
 
 
 export function App() {
