@@ -196,16 +196,20 @@ test('hotkeys under a Persian keyboard layout: ۱ tags, Ctrl+ظ undoes, ? lists 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  // Tab walks the annotations while the article has focus.
+  // Tab walks the annotations in reading order while the article has focus, and past the last one leaves the article.
   await doubleClickWord(page, 'پرسپولیس');
   await page.keyboard.press('Digit2');
   await page.getByTestId('article').focus();
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   await expect(page.locator('.hl-selected')).toHaveCount(1);
   const first = await page.locator('.hl-selected').getAttribute('data-annotation-id');
   await page.keyboard.press('Tab');
   const second = await page.locator('.hl-selected').getAttribute('data-annotation-id');
   expect(second).not.toBe(first);
+  await expect(page.getByTestId('article')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('article')).not.toBeFocused();
   const saved = await expectFileSoon(corpus, name, (file) => {
     if (file.annotations.length !== 2) throw new Error('not yet');
   });

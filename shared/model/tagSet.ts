@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Keys are `KeyboardEvent.code` values, so hotkeys work under a Persian keyboard layout. */
-export const HotkeyCodeSchema = z.string().regex(/^(Digit[0-9]|Key[A-Z])$/);
+export const HotkeyCodeSchema = z.string().regex(/^(Shift\+)?(Digit[0-9]|Key[A-Z])$/);
 
 /** An attribute a tag type defines for its annotations (negated, uncertain, a role...). */
 export const AttributeDefinitionSchema = z.looseObject({
@@ -68,20 +68,18 @@ export const DEFAULT_NEWS_TYPES: readonly TagTypeInput[] = [
 ];
 
 /**
- * Resolves labels, colours and hotkeys. Types without a hotkey of their own get Digit1..Digit9
- * in the order they are listed, skipping digits another type already claimed (DESIGN.md, fixed).
+ * Resolves labels, colours and hotkeys. Types without a hotkey of their own get Digit1..Digit9,
+ * Digit0, then Shift+Digit1..Shift+Digit0 in the order they are listed, skipping keys another
+ * type already claimed (DESIGN.md, fixed): the default set's tenth type (MISC) has a key too.
  */
+const DIGIT_ROW = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0'];
+const AUTOMATIC_HOTKEYS: readonly string[] = [...DIGIT_ROW, ...DIGIT_ROW.map((code) => `Shift+${code}`)];
+
 export function resolveTagSet(source: TagSetSource, inputs: readonly TagTypeInput[]): TagSet {
   const claimed = new Set(inputs.map((input) => input.hotkey).filter((hotkey): hotkey is string => Boolean(hotkey)));
-  let nextDigit = 1;
-  const takeDigit = (): string | null => {
-    while (nextDigit <= 9 && claimed.has(`Digit${nextDigit}`)) nextDigit++;
-    if (nextDigit > 9) return null;
-    const code = `Digit${nextDigit}`;
-    claimed.add(code);
-    nextDigit++;
-    return code;
-  };
+  const free = AUTOMATIC_HOTKEYS.filter((code) => !claimed.has(code));
+  let nextFree = 0;
+  const takeDigit = (): string | null => (nextFree < free.length ? free[nextFree++] : null);
   const types = inputs.map((input, index): TagType => ({
     id: input.id,
     label: { fa: input.label?.fa || input.label?.en || input.id, en: input.label?.en || input.id },
@@ -107,7 +105,15 @@ export function defaultTagSet(): TagSet {
   return resolveTagSet('default', DEFAULT_NEWS_TYPES);
 }
 
-/** The digit a hotkey code shows on screen (Digit3 → "3", KeyQ → "Q"). */
+/** The keys a hotkey shows on screen (Digit3 → "3", KeyQ → "Q", Shift+Digit1 → "Shift+1"). */
 export function hotkeyLabel(code: string): string {
-  return code.replace(/^Digit/, '').replace(/^Key/, '');
+  return code
+    .split('+')
+    .map((part) => part.replace(/^Digit/, '').replace(/^Key/, ''))
+    .join('+');
+}
+
+/** The hotkey a key press names: its `code`, with `Shift+` before it while Shift is held. */
+export function hotkeyOfKeyPress(event: { code: string; shiftKey: boolean }): string {
+  return event.shiftKey ? `Shift+${event.code}` : event.code;
 }

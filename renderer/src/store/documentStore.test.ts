@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentAnnotation } from '../../../shared/model/documentAnnotation';
+import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import { documentActions, isChangeNotAnEdit, useDocumentStore } from './documentStore';
 
 /** The document records: each edit one undo step, loads and merges adopted from disk none. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { leadActions, useLeadStore } from './leadStore';
 import { suggestionActions, useSuggestionStore } from './suggestionStore';
 import { transferActions, useTransferStore } from './transferStore';
@@ -112,8 +113,8 @@ describe('leadActions', () => {
 
 describe('suggestionActions', () => {
   const items = [
-    { start: 0, end: 3, type: 'PER', text: 'علی', count: 2 },
-    { start: 12, end: 17, type: 'LOC', text: 'تهران', count: 5 },
+    { start: asUtf16Offset(0), end: asUtf16Offset(3), type: 'PER', text: 'علی', count: 2 },
+    { start: asUtf16Offset(12), end: asUtf16Offset(17), type: 'LOC', text: 'تهران', count: 5 },
   ];
 
   it('shows suggestions, keeps the current one when it is still there, and steps through them', () => {

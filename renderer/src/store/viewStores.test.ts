@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Corpus, SaveConflict } from '../../../shared/ipc';
-import { createOffsetConverter } from '../../../shared/text/offsets';
+import type { SaveConflict } from '../../../shared/ipc';
+import type { Corpus } from '../../../shared/corpusWire';
+import { createOffsetConverter } from '../../../shared/anchoring/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { articleViewActions, canEditArticle, useArticleViewStore, type OpenArticle } from './articleViewStore';
 import { corpusSearchActions, useCorpusSearchStore, type CorpusSearchResult } from './corpusSearchStore';
@@ -9,6 +10,7 @@ import { findActions, useFindStore } from './findStore';
 import { currentLanguage, preferencesActions, usePreferencesStore } from './preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from './saveStatusStore';
 import { useWindowStore, windowActions } from './windowStore';
+import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 
 /** The window's view stores: each named action, what it changes and what it leaves. Plain Node, no DOM. */
 
@@ -65,10 +67,10 @@ describe('articleViewActions', () => {
   });
 
   it('keeps one selection: an annotation or a range of text', () => {
-    articleViewActions.selectText({ start: 0, end: 3 });
+    articleViewActions.selectText({ start: asUtf16Offset(0), end: asUtf16Offset(3) });
     articleViewActions.selectAnnotation('x');
     expect(useArticleViewStore.getState()).toMatchObject({ selectedAnnotationId: 'x', textSelection: null });
-    articleViewActions.selectText({ start: 4, end: 8 });
+    articleViewActions.selectText({ start: asUtf16Offset(4), end: asUtf16Offset(8) });
     expect(useArticleViewStore.getState()).toMatchObject({ selectedAnnotationId: null, textSelection: { start: 4, end: 8 } });
     articleViewActions.clearTextSelection();
     expect(useArticleViewStore.getState().textSelection).toBeNull();
@@ -76,7 +78,7 @@ describe('articleViewActions', () => {
 
   it('follows the browser selection without dropping the selected annotation; a suggestion accepted keeps the text selection', () => {
     articleViewActions.selectAnnotation('x');
-    articleViewActions.followTextSelection({ start: 1, end: 2 });
+    articleViewActions.followTextSelection({ start: asUtf16Offset(1), end: asUtf16Offset(2) });
     expect(useArticleViewStore.getState()).toMatchObject({ selectedAnnotationId: 'x', textSelection: { start: 1, end: 2 } });
     articleViewActions.selectAnnotationOnly('y');
     expect(useArticleViewStore.getState()).toMatchObject({ selectedAnnotationId: 'y', textSelection: { start: 1, end: 2 } });
@@ -221,10 +223,10 @@ describe('findActions and corpusSearchActions', () => {
     findActions.previewTagAll('PER');
     findActions.changeQuery('تهران');
     expect(useFindStore.getState()).toMatchObject({ open: true, query: 'تهران', previewType: null });
-    findActions.showHits([{ start: 0, end: 3 }, { start: 5, end: 8 }]);
+    findActions.showHits([{ start: asUtf16Offset(0), end: asUtf16Offset(3) }, { start: asUtf16Offset(5), end: asUtf16Offset(8) }]);
     findActions.goToHit(1);
     expect(useFindStore.getState().current).toBe(1);
-    findActions.showHits([{ start: 0, end: 3 }]);
+    findActions.showHits([{ start: asUtf16Offset(0), end: asUtf16Offset(3) }]);
     expect(useFindStore.getState().current).toBe(0);
     findActions.setWholeWords(false);
     findActions.previewTagAll('LOC');

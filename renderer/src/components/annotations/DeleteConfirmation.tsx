@@ -2,6 +2,7 @@ import { confirmDelete } from '../../store/flows/editing';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { useCatalog } from '../../i18n/useCatalog';
+import { ModalDialog } from '../app/ModalDialog';
 
 /** Shows the brat lines that deleting an entity would remove, before removing them. */
 export function DeleteConfirmation() {
@@ -9,8 +10,7 @@ export function DeleteConfirmation() {
   const t = useCatalog(annotationCatalog);
   if (!pending) return null;
   return (
-    <div className="sheet-backdrop">
-      <div className="sheet" role="dialog" aria-label={t('confirmDeletion')}>
+    <ModalDialog className="sheet" label={t('confirmDeletion')} onEscape={() => articleViewActions.cancelDelete()}>
         <h2>{t('deletingThisEntityRemoves', { lines: pending.lines.length })}</h2>
         <pre className="brat-lines" dir="ltr">{pending.lines.join('\n')}</pre>
         <p>{t('undoBringsAllBack')}</p>
@@ -20,7 +20,6 @@ export function DeleteConfirmation() {
         <button type="button" onClick={() => articleViewActions.cancelDelete()}>
           {t('cancel')}
         </button>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { ModalDialog } from '../app/ModalDialog';
 import { useState } from 'react';
 import type { TagTypeWire } from '../../../../shared/corpusWire';
 import { api } from '../../api';
@@ -29,7 +30,8 @@ interface Plan {
   skipped: { id: string; reason: string }[];
 }
 
-const HOTKEYS = ['', 'Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0'];
+const DIGITS = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0'];
+const HOTKEYS = ['', ...DIGITS, ...DIGITS.map((code) => `Shift+${code}`)];
 
 function toRows(types: readonly TagTypeWire[]): EditableType[] {
   return types.map((type) => ({ originalId: type.id, id: type.id, fa: type.label.fa, en: type.label.en, color: type.color, hotkey: type.hotkey ?? '', guideline: type.guideline, attributes: type.attributes }));
@@ -112,8 +114,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="sheet-backdrop">
-      <div className="sheet tagset-editor" role="dialog" aria-label={t('editTheTagSet')}>
+    <ModalDialog className="sheet tagset-editor" label={t('editTheTagSet')} onEscape={onClose}>
         <h2>{t('tagSet')}</h2>
         {brat ? <p className="notice">{t('bratTagSetReadOnly')}</p> : null}
         <table>
@@ -212,7 +213,6 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={onClose}>
           {t('cancel')}
         </button>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

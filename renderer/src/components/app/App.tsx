@@ -35,6 +35,10 @@ import { useKeyboard } from './useKeyboard';
 import { scrollToOffset, useReadingPosition } from '../article/useReadingPosition';
 import { ProblemText } from './ProblemText';
 import { corpusViewActions } from '../../store/corpusViewStore';
+import { PaneSplitter } from './PaneSplitter';
+import { usePaneLayoutStore } from '../../store/paneLayoutStore';
+import { useAppearance } from './useAppearance';
+import './window.css';
 
 
 export function App() {
@@ -50,16 +54,8 @@ export function App() {
   useFileDrop();
   useReadingPosition();
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.documentElement.dir = language === 'fa' ? 'rtl' : 'ltr';
-  }, [language]);
-
-  useEffect(() => {
-    const root = document.documentElement;
-    root.dataset.theme = theme === 'system' ? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : theme;
-    root.style.setProperty('--article-font-size', `${fontSize}px`);
-  }, [theme, fontSize]);
+  useAppearance(language, theme, fontSize);
+  const panes = usePaneLayoutStore();
 
   useEffect(() => {
     const stopAutosave = startAutosave();
@@ -102,10 +98,14 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
+    <div
+      className={`app${panes.corpusCollapsed ? ' corpus-collapsed' : ''}${panes.sideCollapsed ? ' side-collapsed' : ''}`}
+      style={{ ['--corpus-width' as string]: `${panes.corpusWidth}px`, ['--side-width' as string]: `${panes.sideWidth}px` }}
+    >
       <Toolbar />
       <CorpusPane />
-      <main className="article-pane">
+      <PaneSplitter pane="corpus" />
+      <main className="article-pane" aria-label={t('paneArticle')}>
         {article?.problem ? (
           <div className="problem" role="alert" data-testid="annotation-file-problem">
             <strong>{t('problemTitle')}</strong>
@@ -147,7 +147,8 @@ export function App() {
         <FindBar />
         {article ? <ArticleView key={article.id + article.sha256} article={article} /> : <p className="hint">{loadingId ? t('loading') : t('noArticle')}</p>}
       </main>
-      <aside className="side-pane">
+      <PaneSplitter pane="side" />
+      <aside className="side-pane" aria-label={t('paneTags')} tabIndex={-1}>
         <TagPalette />
         <AnnotationList />
         <SuggestionPanel />

@@ -6,6 +6,7 @@ import { useDocumentStore } from '../../store/documentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from '../../store/saveStatusStore';
+import { useKeyHintStore } from '../../store/keyHintStore';
 
 const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly', unwritable: 'unwritable', conflict: 'conflict' } as const;
 
@@ -23,6 +24,8 @@ export function StatusBar() {
   const unsavedList = unsavedArticles.map((entry) => (entry.problem ? `${entry.id}: ${say(entry.problem.problem)}` : entry.id)).join('\n');
   const conflictPrompt = useSaveStatusStore((state) => state.conflictPrompt);
   const t = useMessages();
+  const keyHint = useKeyHintStore((state) => state.hint);
+  const keyHintSerial = useKeyHintStore((state) => state.serial);
   // "Saved" only when nothing is held anywhere: edits of another article that did not reach the disk are said here too.
   const shownState = saveState === 'saved' && unsavedElsewhere > 0 ? 'unsaved-elsewhere' : saveState;
   const language = usePreferencesStore((state) => state.language);
@@ -78,6 +81,11 @@ export function StatusBar() {
       <span className="status-item">
         {t('annotator')}: <bdi>{annotator}</bdi>
       </span>
+      {keyHint ? (
+        <span className="status-item key-hint" data-testid="key-hint" data-hint={keyHint} key={keyHintSerial}>
+          {t(keyHint)}
+        </span>
+      ) : null}
     </footer>
   );
 }

@@ -9,6 +9,7 @@ import { suggestionActions } from '../../store/suggestionStore';
 import { useDocumentStore } from '../../store/documentStore';
 import { articleViewActions, useArticleViewStore, type OpenArticle } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 import { flushSync } from 'react-dom';
 import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../store/paragraphSlices';
@@ -16,6 +17,10 @@ import { useTagAppearance } from '../annotations/useTagAppearance';
 import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './articleChunkSizes';
 import { nearChunks } from './nearChunks';
 import { ParagraphView, type TagAppearance } from './ParagraphView';
+import { labelInkFor } from './labelChips';
+import { messages } from '../../i18n/messages';
+import { useLabelPlacement } from './labelPlacement';
+import { languageOfText } from '../../../../shared/text/textLanguage';
 
 /**
  * For the height a chunk holds before it is first laid out: characters on a line of the column,
@@ -174,6 +179,7 @@ function useTagColourSheet(tagSet: TagSetWire | null): void {
     for (const type of tagSet.types) {
       const index = sheet.insertRule(`.article mark.hl[data-entity-type="${CSS.escape(type.id)}"] {}`, sheet.cssRules.length);
       (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-color', type.color);
+      (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-ink', labelInkFor(type.color));
     }
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     return () => {
@@ -188,6 +194,9 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   const appearance = useTagAppearance();
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   useTagColourSheet(tagSet);
+  useLabelPlacement(rootRef);
+  const articleLanguage = useMemo(() => languageOfText(article.text), [article.text]);
+  const articleLabel = usePreferencesStore((state) => messages[state.language].articleRegion.replace('{name}', article.name));
   // Very long paragraphs are drawn in pieces (a one-line article of megabytes would otherwise be
   // one block the browser shapes and lays out whole, for seconds to minutes).
   const pieces = piecesOf(article.paragraphs);
@@ -280,7 +289,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
         }
       }}
     >
-      <div ref={rootRef} className="article" data-testid="article" lang="fa" tabIndex={0}>
+      <div ref={rootRef} className="article" data-testid="article" role="region" aria-label={articleLabel} lang={articleLanguage.lang} dir={articleLanguage.dir} tabIndex={0}>
         {chunks.slice(0, renderedChunks).map((chunk, index) => (
           <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} highlighted={highlightedChunks === null || highlightedChunks.has(index)} />
         ))}

@@ -2,6 +2,7 @@ import { Fragment, memo, type ReactNode } from 'react';
 import { segmentRange, stackLevels } from '../../../../shared/text/highlightBands';
 import type { TextPiece } from '../../../../shared/text/paragraphChunks';
 import { useParagraphSlice, type ParagraphSlice } from '../../store/paragraphSlices';
+import { labelAttributes } from './labelChips';
 
 export interface TagAppearance {
   color: string;
@@ -56,7 +57,7 @@ function ParagraphViewComponent({ paragraph, appearance, highlighted }: Paragrap
           data-annotation-id={annotation.id}
           data-entity-type={annotation.type}
           data-level={level}
-          data-label={isFirst ? appearance(annotation.type).label : undefined}
+          {...labelAttributes(annotation, appearance(annotation.type).label, isFirst)}
           style={level > LEVELS_STYLED_BY_CSS ? { ['--level' as string]: String(level) } : undefined}
         >
           {node}

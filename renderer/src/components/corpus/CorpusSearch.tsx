@@ -1,3 +1,4 @@
+import { ModalDialog } from '../app/ModalDialog';
 import { selectDomRange } from '../../dom/domPosition';
 import { scrollRangeIntoView } from '../../dom/scrollRangeIntoView';
 import { whenOffsetRendered } from '../../dom/waitForOffset';
@@ -38,8 +39,7 @@ export function CorpusSearch() {
   const byArticle = new Map<string, number>();
   for (const hit of result?.hits ?? []) byArticle.set(hit.articleId, (byArticle.get(hit.articleId) ?? 0) + 1);
   return (
-    <div className="sheet-backdrop" onClick={() => corpusSearchActions.close()}>
-      <div className="sheet corpus-search" role="dialog" aria-label={t('searchTheCorpus')} onClick={(event) => event.stopPropagation()}>
+    <ModalDialog className="sheet corpus-search" label={t('searchTheCorpus')} onEscape={() => corpusSearchActions.close()} closeOnBackdrop>
         <h2>{t('searchTheWholeCorpus')}</h2>
         <form
           className="search-form"
@@ -130,7 +130,6 @@ export function CorpusSearch() {
         <button type="button" onClick={() => corpusSearchActions.close()}>
           {t('close')}
         </button>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { TagSetWire } from '../../../../shared/corpusWire';
 import type { ConflictResolutions, SaveConflict } from '../../../../shared/ipc';
 import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
@@ -9,7 +9,7 @@ import { useDocumentStore } from '../../store/documentStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { type ConflictPrompt, useSaveStatusStore } from '../../store/saveStatusStore';
-import { dialogKeyDown, useDialogFocus } from './useDialogFocus';
+import { ModalDialog } from '../app/ModalDialog';
 
 type Choice = ConflictResolutions[string];
 
@@ -30,13 +30,10 @@ function ConflictQuestion({ prompt }: { prompt: ConflictPrompt }) {
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const t = useMessages();
   const [choices, setChoices] = useState<ConflictResolutions>({});
-  const dialog = useRef<HTMLDivElement>(null);
-  useDialogFocus(dialog);
   const allChosen = prompt.conflicts.every((conflict) => choices[conflict.key] !== undefined);
   const chooseAll = (choice: Choice) => setChoices(Object.fromEntries(prompt.conflicts.map((conflict) => [conflict.key, choice])));
   return (
-    <div className="sheet-backdrop" onKeyDown={(event) => dialogKeyDown(event, postponeConflicts)}>
-      <div ref={dialog} className="sheet conflict-dialog" role="dialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-intro" data-testid="conflict-dialog">
+    <ModalDialog className="sheet conflict-dialog" onEscape={postponeConflicts} labelledBy="conflict-title" describedBy="conflict-intro" testId="conflict-dialog">
         <h2 id="conflict-title">{t('conflictTitle')}</h2>
         <p id="conflict-intro">{t('conflictIntro')}</p>
         <div className="conflict-all">
@@ -81,8 +78,7 @@ function ConflictQuestion({ prompt }: { prompt: ConflictPrompt }) {
             {t('decideLater')}
           </button>
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
 

@@ -3,7 +3,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { answerLeaveQuestion } from '../../store/saving/closeGuard';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { type LeaveQuestion, useSaveStatusStore } from '../../store/saveStatusStore';
-import { dialogKeyDown, useDialogFocus } from './useDialogFocus';
+import { ModalDialog } from '../app/ModalDialog';
 
 /**
  * Closing the window or opening another corpus while some edits could not be written: the
@@ -17,13 +17,10 @@ export function LeaveQuestionDialog() {
 function LeaveQuestionView({ question }: { question: LeaveQuestion }) {
   const corpus = useCorpusViewStore((state) => state.corpus);
   const t = useMessages();
-  const dialog = useRef<HTMLDivElement>(null);
   const stay = useRef<HTMLButtonElement>(null);
-  useDialogFocus(dialog, stay);
   const name = (id: string) => corpus?.articles.find((entry) => entry.id === id)?.name ?? id;
   return (
-    <div className="sheet-backdrop" onKeyDown={(event) => dialogKeyDown(event, () => answerLeaveQuestion(false))}>
-      <div ref={dialog} className="sheet" role="alertdialog" aria-modal="true" aria-labelledby="leave-title" aria-describedby="leave-explanation" data-testid="leave-question">
+    <ModalDialog className="sheet" role="alertdialog" onEscape={() => answerLeaveQuestion(false)} labelledBy="leave-title" describedBy="leave-explanation" testId="leave-question" initialFocus={stay}>
         <h2 id="leave-title">{question.action === 'close' ? t('leaveCloseTitle') : t('leaveSwitchTitle')}</h2>
         <p id="leave-explanation">{t('leaveExplanation')}</p>
         <ul>
@@ -39,7 +36,6 @@ function LeaveQuestionView({ question }: { question: LeaveQuestion }) {
         <button type="button" onClick={() => answerLeaveQuestion(true)}>
           {question.action === 'close' ? t('leaveClose') : t('leaveSwitch')}
         </button>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

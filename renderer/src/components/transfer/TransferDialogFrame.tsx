@@ -1,4 +1,5 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from '../app/ModalDialog';
 
 interface TransferDialogFrameProps {
   title: string;
@@ -8,26 +9,20 @@ interface TransferDialogFrameProps {
 }
 
 /**
- * The overlay both transfer dialogs sit in. Keys typed in it stay in it, so that a digit or
+ * The modal dialog both transfer dialogs sit in. Keys typed in it stay in it, so that a digit or
  * Delete does not tag or delete in the article behind; Escape closes (a running job goes on
  * and its progress shows again when the dialog is reopened).
  */
 export function TransferDialogFrame({ title, closeLabel, onClose, children }: TransferDialogFrameProps) {
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Escape') onClose();
-  };
   return (
-    <div className="sheet-backdrop transfer-backdrop" onKeyDown={onKeyDown}>
-      <div className="sheet transfer-dialog" role="dialog" aria-label={title}>
-        <header className="transfer-header">
-          <h2>{title}</h2>
-          <button type="button" className="transfer-close" aria-label={closeLabel} onClick={onClose}>
-            ×
-          </button>
-        </header>
-        {children}
-      </div>
-    </div>
+    <ModalDialog className="sheet transfer-dialog" label={title} onEscape={onClose}>
+      <header className="transfer-header">
+        <h2>{title}</h2>
+        <button type="button" className="transfer-close" aria-label={closeLabel} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {children}
+    </ModalDialog>
   );
 }

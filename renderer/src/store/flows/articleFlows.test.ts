@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument, Corpus, SaveResult, SavedDocument } from '../../../../shared/ipc';
+import type { Api, ArticleDocument, SaveResult, SavedDocument } from '../../../../shared/ipc';
+import type { Corpus } from '../../../../shared/corpusWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { articleViewActions, useArticleViewStore } from '../articleViewStore';
 import { useCorpusViewStore } from '../corpusViewStore';
@@ -13,6 +14,7 @@ import { markDoneAndOpenNext, openArticle, openNeighbourArticle, openNextUnfinis
 import { showCorpus } from './corpus';
 import { moveBrokenFileAside, onArticleChangedOnDisk } from './diskChanges';
 import { applyTag, confirmDelete, deleteSelectedAnnotation, redo, retagSelectedAnnotation, setArticleStatus, tagAllHits, tagTextSelection, undo, updateSelectedDetails } from './editing';
+import { asUtf16Offset } from '../../../../shared/anchoring/offsetUnits';
 
 /**
  * The cross-store flows of the open article, in plain Node against a fake main (window.api is
@@ -97,7 +99,7 @@ async function start(ids = ['a.txt', 'b.txt', 'c.txt'], mode: Corpus['mode'] = '
 
 function selectWord(word: string): void {
   const start = TEXT.indexOf(word);
-  articleViewActions.selectText({ start, end: start + word.length });
+  articleViewActions.selectText({ start: asUtf16Offset(start), end: asUtf16Offset(start + word.length) });
 }
 
 const tags = () => useDocumentStore.getState().annotations.map((item) => `${item.text}:${item.type}`);
@@ -122,7 +124,7 @@ describe('opening an article', () => {
   it('shows it with its annotations in UTF-16 offsets, nothing selected, saved, and an empty history', async () => {
     await start();
     main.disk.set('a.txt', { status: 'in-progress', annotations: [stored('a1', 'تهران', 'LOC')], relations: [], labels: [] });
-    articleViewActions.selectText({ start: 0, end: 3 });
+    articleViewActions.selectText({ start: asUtf16Offset(0), end: asUtf16Offset(3) });
     await openArticle('a.txt');
     expect(useArticleViewStore.getState()).toMatchObject({ article: { id: 'a.txt' }, loadingArticleId: null, textSelection: null, selectedAnnotationId: null });
     const [loaded] = useDocumentStore.getState().annotations;
@@ -230,7 +232,7 @@ describe('editing, saving and undo', () => {
   it('tags every hit as one step: one undo removes them all', async () => {
     await start();
     await openArticle('a.txt');
-    const hits = ['علی', 'تهران'].map((word) => ({ start: TEXT.indexOf(word), end: TEXT.indexOf(word) + word.length }));
+    const hits = ['علی', 'تهران'].map((word) => ({ start: asUtf16Offset(TEXT.indexOf(word)), end: asUtf16Offset(TEXT.indexOf(word) + word.length) }));
     expect(tagAllHits(hits, 'LOC')).toBe(2);
     expect(tagAllHits(hits, 'LOC')).toBe(0);
     undo();

@@ -1,0 +1,151 @@
+import { useEffect, type RefObject } from 'react';
+
+/** A label chip's box in viewport pixels. */
+export interface LabelBox {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Rows a chip may climb above its text; higher ones would reach the line above's own chips. */
+const MAX_LABEL_ROW = 2;
+/** Space kept between two chips, in pixels. */
+const GAP_PX = 2;
+/** The chip's row step and box height, in ems of its own font (styles.css: mark.hl-first::before). */
+const ROW_STEP_EM = 1.25;
+const BOX_HEIGHT_EM = 1.2;
+const PADDING_EM = 0.3;
+/** A chip shorter than this many ems says nothing: it is hidden, and the hover title names the type. */
+const SHORTEST_CHIP_EM = 2.4;
+
+export function boxesIntersect(first: LabelBox, second: LabelBox): boolean {
+  return first.left < second.right + GAP_PX && second.left < first.right + GAP_PX && first.top < second.bottom && second.top < first.bottom;
+}
+
+interface ChipRequest {
+  /** Where the highlight starts: its first box's right edge in right-to-left text, left edge otherwise. */
+  anchorX: number;
+  textTop: number;
+  rtl: boolean;
+  width: number;
+}
+
+export type ChipPlacement = { row: number; maxWidth: number | null } | { hidden: true };
+
+function chipBox(request: ChipRequest, row: number, width: number, fontSize: number): LabelBox {
+  const top = request.textTop - ROW_STEP_EM * fontSize * (row + 1);
+  const left = request.rtl ? request.anchorX - width : request.anchorX;
+  return { left, right: left + width, top, bottom: top + BOX_HEIGHT_EM * fontSize };
+}
+
+/**
+ * Places chips in reading order: each takes the lowest row where it meets no chip placed before;
+ * when every row is taken it is shortened on the lowest row to the room before its neighbour,
+ * or hidden when that room is too small for a word. `placed` grows with the boxes taken.
+ */
+export function placeChip(request: ChipRequest, fontSize: number, placed: LabelBox[]): ChipPlacement {
+  for (let row = 0; row <= MAX_LABEL_ROW; row++) {
+    const box = chipBox(request, row, request.width, fontSize);
+    if (!placed.some((other) => boxesIntersect(box, other))) {
+      placed.push(box);
+      return { row, maxWidth: null };
+    }
+  }
+  let room = request.width;
+  const lowest = chipBox(request, 0, request.width, fontSize);
+  for (const other of placed) {
+    if (!boxesIntersect(lowest, other)) continue;
+    const distance = request.rtl ? request.anchorX - other.right : other.left - request.anchorX;
+    room = Math.min(room, distance - GAP_PX * 2);
+  }
+  if (room < SHORTEST_CHIP_EM * fontSize) return { hidden: true };
+  const box = chipBox(request, 0, room, fontSize);
+  if (placed.some((other) => boxesIntersect(box, other))) return { hidden: true };
+  placed.push(box);
+  return { row: 0, maxWidth: room };
+}
+
+let measuringContext: CanvasRenderingContext2D | null = null;
+
+function textWidth(text: string, font: string): number {
+  measuringContext ??= document.createElement('canvas').getContext('2d');
+  if (!measuringContext) return text.length * 8;
+  measuringContext.font = font;
+  return measuringContext.measureText(text).width;
+}
+
+function applyPlacement(mark: HTMLElement, placement: ChipPlacement): void {
+  if ('hidden' in placement) {
+    if (!mark.hasAttribute('data-label-hidden')) mark.setAttribute('data-label-hidden', '');
+    return;
+  }
+  mark.removeAttribute('data-label-hidden');
+  mark.style.setProperty('--label-row', String(placement.row));
+  if (placement.maxWidth === null) mark.style.removeProperty('--label-max');
+  else mark.style.setProperty('--label-max', `${Math.floor(placement.maxWidth)}px`);
+}
+
+/** Lifts, shortens or hides the label chips of the highlights in and near the view so that none overlaps another. */
+export function placeLabels(root: HTMLElement, scroller: HTMLElement): void {
+  const view = scroller.getBoundingClientRect();
+  const margin = view.height;
+  const marks: HTMLElement[] = [];
+  for (const chunk of root.children) {
+    const rect = chunk.getBoundingClientRect();
+    if (rect.bottom < view.top - margin || rect.top > view.bottom + margin) continue;
+    marks.push(...chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]'));
+  }
+  if (marks.length === 0) return;
+  const chip = getComputedStyle(marks[0], '::before');
+  const fontSize = parseFloat(chip.fontSize) || 11;
+  const font = `${chip.fontWeight} ${chip.fontSize} ${chip.fontFamily}`;
+  const placed: LabelBox[] = [];
+  const directions = new Map<Element, boolean>();
+  for (const mark of marks) {
+    const first = mark.getClientRects()[0];
+    if (!first) continue;
+    const paragraph = mark.closest('p') ?? root;
+    let rtl = directions.get(paragraph);
+    if (rtl === undefined) {
+      rtl = getComputedStyle(paragraph).direction === 'rtl';
+      directions.set(paragraph, rtl);
+    }
+    const text = (mark.dataset.label ?? '') + (mark.hasAttribute('data-has-details') ? ' ✎' : '');
+    const width = Math.ceil(textWidth(text, font) + 2 * PADDING_EM * fontSize) + 1;
+    applyPlacement(mark, placeChip({ anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width }, fontSize, placed));
+  }
+}
+
+/**
+ * Keeps the chips placed while the article is drawn, scrolled, resized or edited: one pass per
+ * frame at most, over the part of the article in and near the view.
+ */
+export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const root = rootRef.current;
+    const scroller = root?.parentElement;
+    if (!root || !scroller) return;
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        placeLabels(root, scroller);
+      });
+    };
+    const mutations = new MutationObserver(schedule);
+    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
+    const resizes = new ResizeObserver(schedule);
+    resizes.observe(root);
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    void document.fonts?.ready.then(schedule);
+    schedule();
+    return () => {
+      cancelAnimationFrame(frame);
+      mutations.disconnect();
+      resizes.disconnect();
+      scroller.removeEventListener('scroll', schedule);
+    };
+  }, [rootRef]);
+}
