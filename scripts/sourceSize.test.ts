@@ -23,7 +23,6 @@ const othersInProgress = new Map<string, string>([
   ['electron/services/article/articleDecoder.ts', 'size'],
   ['electron/services/article/reanchorOnLoad.ts', 'size'],
   ['electron/services/brat/bratStore.ts', 'size'],
-  ['electron/services/corpus/corpusWatcher.ts', 'size'],
   ['electron/services/corpus/inputLimits.ts', 'size'],
   ['electron/services/lead/annotatorFiles.ts', 'size'],
   ['electron/services/lead/curationService.ts', 'size'],
