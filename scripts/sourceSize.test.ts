@@ -26,7 +26,6 @@ const othersInProgress = new Map<string, string>([
   ['electron/services/lead/curationService.ts', 'size'],
   ['electron/services/storage/annotationFileAtPath.ts', 'size'],
   ['electron/services/storage/annotationStore.ts', 'size'],
-  ['shared/brat/standoffDocument.ts', 'size'],
   ['renderer/src/components/app/useKeyboard.ts', 'size'],
 ]);
 
