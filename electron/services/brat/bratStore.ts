@@ -15,7 +15,7 @@ import { readConfigurationFile } from '../corpus/confinedReaders';
 import type { LoadedTagSet } from '../tagset/tagSetLoader';
 import type { ConflictResolutions, SaveConflict, SavedDocument, UserProblem } from '../../../shared/ipc';
 import { mergeDocuments } from '../../../shared/model/documentMerge';
-import { sha256Of, type KnownFileState } from '../corpus/corpusWatcher';
+import { sha256Of, type KnownFileState } from '../corpus/watchedFileState';
 import { ReadOnlyAnnotationFileError } from '../storage/annotationFileForSave';
 import type { AnnotationFileBase } from '../storage/mergingSave';
 import { writeAccessRefusal } from '../storage/writeAccess';

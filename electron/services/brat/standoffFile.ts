@@ -3,7 +3,7 @@ import { parseStandoff, type StandoffDocument } from '../../../shared/brat/stand
 import { readFileInOwnFolder } from '../corpus/corpusFileAccess';
 import { INPUT_LIMITS } from '../corpus/inputLimits';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
-import { sha256Of } from '../corpus/corpusWatcher';
+import { sha256Of } from '../corpus/watchedFileState';
 
 /** Reading a brat `NAME.ann` file: confined, strict UTF-8, and read again while another writer is half way. */
 

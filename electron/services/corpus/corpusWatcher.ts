@@ -1,12 +1,9 @@
 import { LOCK_FILE_NAME } from '../storage/annotationFileLock';
-import { createHash } from 'node:crypto';
 import { isArticleFileName } from './articleFiles';
-import { promises as fs } from 'node:fs';
 import { FileEventWatches } from './fileEventWatches';
+import { knownState, readState, type FileState, type KnownFileState } from './watchedFileState';
 import path from 'node:path';
-import { readFileInOwnFolder } from './corpusFileAccess';
 import { CorpusFolderTree, type FolderTreeChange } from './corpusFolderTree';
-import { INPUT_LIMITS } from './inputLimits';
 
 /**
  * Notices changes on disk made by other programs: the open article, its annotation file and
@@ -81,15 +78,6 @@ export interface WatchedArticle {
  * past what is recorded, so polling reads the file again and reports it if the content differs,
  * as it does for a baseline it read itself.
  */
-export type KnownFileState = { exists: false } | { exists: true; size: number; mtimeMs: number; sha256: string };
-
-interface FileState {
-  path: string;
-  exists: boolean;
-  sha256: string | null;
-  size: number;
-  mtimeMs: number;
-}
 
 /** Names an event can carry that never matter: our temporary files, backups and save locks (annotationFileLock.ts). */
 function isNoise(name: string): boolean {
@@ -97,34 +85,6 @@ function isNoise(name: string): boolean {
   return base.endsWith('.tmp') || base.endsWith('.bak') || LOCK_FILE_NAME.test(base);
 }
 
-export function sha256Of(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
-
-function knownState(file: string, known: KnownFileState): FileState {
-  return known.exists ? { path: file, exists: true, sha256: known.sha256, size: known.size, mtimeMs: known.mtimeMs } : { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-}
-
-async function readState(file: string, previous: FileState | null, force: boolean): Promise<FileState> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-  }
-  if (!force && previous && previous.exists && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return previous;
-  let bytes: Buffer;
-  try {
-    // Hashed only, never shown; still a regular file in its own folder, within the largest
-    // limit, read without blocking (a FIFO put in place of the open file must not hang main).
-    const read = await readFileInOwnFolder(file, { maxBytes: Math.max(INPUT_LIMITS.articleBytes, INPUT_LIMITS.annotationFileBytes), settle: false });
-    if (read === null) return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-    bytes = read.bytes;
-  } catch {
-    return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-  }
-  return { path: file, exists: true, sha256: sha256Of(bytes), size: stat.size, mtimeMs: stat.mtimeMs };
-}
 
 export class CorpusWatcher {
   private readonly root: string;
