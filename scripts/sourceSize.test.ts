@@ -20,11 +20,6 @@ const othersInProgress = new Map<string, string>([
   ['electron/services/corpus/corpusSession.ts', 'helper "perf"'],
   ['renderer/src/store/actions.ts', 'helper "stores" (named actions, session store split)'],
   // size helper, being split on this branch
-  ['electron/services/corpus/inputLimits.ts', 'size'],
-  ['electron/services/lead/annotatorFiles.ts', 'size'],
-  ['electron/services/lead/curationService.ts', 'size'],
-  ['electron/services/storage/annotationFileAtPath.ts', 'size'],
-  ['electron/services/storage/annotationStore.ts', 'size'],
   ['renderer/src/components/app/useKeyboard.ts', 'size'],
 ]);
 
