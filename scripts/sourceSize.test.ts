@@ -19,8 +19,6 @@ const othersInProgress = new Map<string, string>([
   ['shared/ipc.ts', 'helper "ipc" (channel lists and typed error codes in the contract)'],
   ['electron/services/corpus/corpusSession.ts', 'helper "perf"'],
   ['renderer/src/store/actions.ts', 'helper "stores" (named actions, session store split)'],
-  // size helper, being split on this branch
-  ['renderer/src/components/app/useKeyboard.ts', 'size'],
 ]);
 
 function lines(count: number, line: string): string {
