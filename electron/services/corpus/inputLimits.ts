@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
+import { megabytes } from '../../../shared/text/megabytes';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
 
 export interface InputLimits {
@@ -41,10 +42,6 @@ export class InputLimitError extends Error {
 }
 
 const numberFormat = new Intl.NumberFormat('en');
-
-function megabytes(bytes: number): string {
-  return `${numberFormat.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
-}
 
 /** The problem with an article of `byteLength` bytes, or null when it may be opened. */
 export function articleSizeProblem(name: string, byteLength: number, limits: InputLimits = INPUT_LIMITS): string | null {
