@@ -5,7 +5,7 @@ import { cancelExport, closeTransferDialogs, openExportDialog, startExport } fro
 import { useTransferStore, type ExportChoices } from '../../store/transferStore';
 import { ExportReportView } from './ExportReportView';
 import { SelectField } from '../app/SelectField';
-import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferActions, TransferDialogFrame } from './TransferDialogFrame';
 import { TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
 import { EXPORT_FORMAT_DESCRIPTIONS, transferText, type TransferTextKey } from './transferText';
@@ -94,14 +94,7 @@ export function ExportDialog() {
             </p>
           ) : null}
           {result.outcome === 'finished' ? <ExportReportView result={result} text={text} language={language} /> : null}
-          <div className="transfer-actions">
-            <button type="button" onClick={openExportDialog}>
-              {text('back')}
-            </button>
-            <button type="button" onClick={closeTransferDialogs}>
-              {text('close')}
-            </button>
-          </div>
+          <TransferActions againLabel={text('back')} onAgain={openExportDialog} closeLabel={text('close')} onClose={closeTransferDialogs} />
         </>
       ) : null}
     </TransferDialogFrame>

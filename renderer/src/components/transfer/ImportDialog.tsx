@@ -5,7 +5,7 @@ import { cancelImport, closeTransferDialogs, openImportDialog, openImportedCorpu
 import { useTransferStore, type ImportChoices } from '../../store/transferStore';
 import { ImportSummaryView } from './ImportSummaryView';
 import { SelectField } from '../app/SelectField';
-import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferActions, TransferDialogFrame } from './TransferDialogFrame';
 import { TransferError, TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
 import { IMPORT_FORMAT_DESCRIPTIONS, transferText } from './transferText';
@@ -102,19 +102,13 @@ export function ImportDialog() {
         <>
           <ImportSummaryView result={result} text={text} />
           <TransferError problem={error} />
-          <div className="transfer-actions">
+          <TransferActions againLabel={text('importAgain')} onAgain={openImportDialog} closeLabel={text('close')} onClose={closeTransferDialogs}>
             {result.articles > 0 ? (
               <button type="button" className="primary" onClick={() => void openImportedCorpus()}>
                 {text('openImported')}
               </button>
             ) : null}
-            <button type="button" onClick={openImportDialog}>
-              {text('importAgain')}
-            </button>
-            <button type="button" onClick={closeTransferDialogs}>
-              {text('close')}
-            </button>
-          </div>
+          </TransferActions>
         </>
       ) : null}
     </TransferDialogFrame>
