@@ -1,4 +1,5 @@
 import { tokenize } from '../text/tokenizer';
+import { isHighSurrogate, isLowSurrogate } from '../text/surrogates';
 import { compareSpans, spanPieces, type AgreementSpan, type Range } from './agreementSpan';
 
 /** The label of a token no span covers. */
@@ -45,10 +46,7 @@ function codePointCount(text: string): number {
   let count = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index++;
-    }
+    if (isHighSurrogate(code) && index + 1 < text.length && isLowSurrogate(text.charCodeAt(index + 1))) index++;
     count++;
   }
   return count;
