@@ -19,18 +19,6 @@ const othersInProgress = new Map<string, string>([
   ['shared/ipc.ts', 'helper "ipc" (channel lists and typed error codes in the contract)'],
   ['electron/services/corpus/corpusSession.ts', 'helper "perf"'],
   ['renderer/src/store/actions.ts', 'helper "stores" (named actions, session store split)'],
-  // size helper, being split on this branch
-  ['electron/services/article/articleDecoder.ts', 'size'],
-  ['electron/services/article/reanchorOnLoad.ts', 'size'],
-  ['electron/services/brat/bratStore.ts', 'size'],
-  ['electron/services/corpus/corpusWatcher.ts', 'size'],
-  ['electron/services/corpus/inputLimits.ts', 'size'],
-  ['electron/services/lead/annotatorFiles.ts', 'size'],
-  ['electron/services/lead/curationService.ts', 'size'],
-  ['electron/services/storage/annotationFileAtPath.ts', 'size'],
-  ['electron/services/storage/annotationStore.ts', 'size'],
-  ['shared/brat/standoffDocument.ts', 'size'],
-  ['renderer/src/components/app/useKeyboard.ts', 'size'],
 ]);
 
 function lines(count: number, line: string): string {

@@ -1,23 +1,7 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
 import { quoteAround } from '../anchoring/quote';
-import {
-  addEntity,
-  addRelation,
-  attributesOf,
-  changeEntitySpan,
-  changeRelation,
-  findLineIndex,
-  noteOf,
-  removeAnnotation,
-  restoreLines,
-  retagEntity,
-  setAttributes,
-  setNote,
-  StandoffEditError,
-  type AttributeValue,
-  type RemovedLine,
-  type StandoffDocument,
-} from './standoffDocument';
+import { addEntity, addRelation, changeEntitySpan, changeRelation, findLineIndex, removeAnnotation, restoreLines, retagEntity, StandoffEditError, type RemovedLine, type StandoffDocument } from './standoffDocument';
+import { attributesOf, noteOf, setAttributes, setNote, type AttributeValue } from './standoffNotesAndAttributes';
 import { definedId, referencedIds, type EntityLine, type RelationLine, type SpanFragment } from './standoffLine';
 
 /**

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addEntity,
-  addRelation,
-  attributesOf,
-  changeEntitySpan,
-  changeRelation,
-  dominantLineEnd,
-  linesRemovedWith,
-  nextId,
-  noteOf,
-  parseStandoff,
-  removeAnnotation,
-  restoreLines,
-  retagEntity,
-  serializeStandoff,
-  setAttributes,
-  setNote,
-  StandoffEditError,
-} from './standoffDocument';
+import { addEntity, addRelation, changeEntitySpan, changeRelation, dominantLineEnd, linesRemovedWith, nextId, parseStandoff, removeAnnotation, restoreLines, retagEntity, serializeStandoff, StandoffEditError } from './standoffDocument';
+import { attributesOf, noteOf, setAttributes, setNote } from './standoffNotesAndAttributes';
 
 const SAMPLE = [
   'T1\tPER 0 4\tعلی',

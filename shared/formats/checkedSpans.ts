@@ -158,3 +158,8 @@ export function orderedTypes(preferred: readonly string[] | undefined, found: It
   const extra = [...new Set(found)].filter((type) => !seen.has(type)).sort();
   return [...result, ...extra];
 }
+
+/** What a format that writes neither relations, notes nor attributes reports for the document, beside its own `problems`. */
+export function withOmittedExtras(problems: readonly ExportProblem[], checked: CheckedDocument, formatTitle: string): ExportProblem[] {
+  return [...problems, ...omittedRelations(checked.relations, formatTitle), ...omittedNotes(checked.spans, formatTitle), ...omittedAttributes(checked.spans, formatTitle)];
+}

@@ -1,7 +1,7 @@
-import { checkDocument, documentOutput, omittedAttributes, omittedNotes, omittedRelations } from './checkedSpans';
+import { documentOutput } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
-import { tagDocument } from './tokenTagging';
+import { tagForTokenFormat } from './tokenTagging';
 
 /** Written before every document, in the CoNLL-2003 way. */
 export const CONLL_DOCSTART = '-DOCSTART-';
@@ -19,9 +19,7 @@ function safeToken(token: string, problems: ExportProblem[]): string {
 }
 
 function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
-  const checked = checkDocument(document);
-  const tagged = tagDocument(checked, options.scheme ?? 'iob2', TITLE);
-  const problems = [...tagged.problems, ...omittedRelations(checked.relations, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  const { checked, tagged, problems } = tagForTokenFormat(document, options, TITLE);
   // Only source tokens can hold a tab or line end; the project's tokens never hold whitespace.
   const fromSource = document.tokens !== undefined && document.tokens.length > 0;
   // Parts joined once: one flat string per article instead of a rope of thousands of pieces.

@@ -1,7 +1,7 @@
-import { checkDocument, documentOutput, omittedAttributes, omittedNotes, omittedRelations, orderedTypes } from './checkedSpans';
+import { documentOutput, orderedTypes } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions, TaggingScheme } from './exportTypes';
 import { serializeWith } from './serializeWith';
-import { tagDocument } from './tokenTagging';
+import { tagForTokenFormat } from './tokenTagging';
 
 const TITLE = 'Hugging Face token classification';
 
@@ -12,9 +12,7 @@ export function hfLabelNames(types: readonly string[], scheme: TaggingScheme): s
 }
 
 function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
-  const checked = checkDocument(document);
-  const tagged = tagDocument(checked, options.scheme ?? 'iob2', TITLE);
-  const problems = [...tagged.problems, ...omittedRelations(checked.relations, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  const { checked, tagged, problems } = tagForTokenFormat(document, options, TITLE);
   return { ...documentOutput(checked, { chunk: '', problems, written: tagged.written, writesRelations: false }), sentences: tagged.sentences };
 }
 

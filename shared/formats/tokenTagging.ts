@@ -1,7 +1,7 @@
 import { sentenceStarts } from '../text/sentences';
 import { tokenizeUtf16 } from '../text/tokenizer';
-import { splitDiscontinuous, type CheckedDocument, type CheckedSpan } from './checkedSpans';
-import type { ExportProblem, TaggedSentence, TaggingScheme } from './exportTypes';
+import { checkDocument, splitDiscontinuous, withOmittedExtras, type CheckedDocument, type CheckedSpan } from './checkedSpans';
+import type { ExportDocument, ExportProblem, SerializeOptions, TaggedSentence, TaggingScheme } from './exportTypes';
 
 /**
  * Turns a checked document into tagged sentences for the token-classification formats
@@ -237,4 +237,11 @@ export function tagDocument(checked: CheckedDocument, scheme: TaggingScheme, for
   const tags = tagChunks(tokenCount, chunks, scheme);
   const starts = sentenceStarts(text, boundaries, { splitOnPunctuation: source === null });
   return { sentences: taggedSentences(text, boundaries, tokenCount, chunks, tags, starts), written: keptSpans.length, problems };
+}
+
+/** A document checked and tagged for a token format (CoNLL, Hugging Face), with all it reports: such formats write no relations, notes or attributes. */
+export function tagForTokenFormat(document: ExportDocument, options: SerializeOptions, formatTitle: string): { checked: CheckedDocument; tagged: TaggedDocument; problems: ExportProblem[] } {
+  const checked = checkDocument(document);
+  const tagged = tagDocument(checked, options.scheme ?? 'iob2', formatTitle);
+  return { checked, tagged, problems: withOmittedExtras(tagged.problems, checked, formatTitle) };
 }

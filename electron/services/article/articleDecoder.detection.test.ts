@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeArticle, MAX_INVALID_SHARE, MIN_CLEAN_WORD_SHARE, readWords, scanUtf8, UnreadableArticleError } from './articleDecoder';
+import { decodeArticle, UnreadableArticleError } from './articleDecoder';
+import { MAX_INVALID_SHARE, MIN_CLEAN_WORD_SHARE, readWords, scanUtf8 } from './decodingEvidence';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const data = path.resolve(projectRoot, '../shared/data');

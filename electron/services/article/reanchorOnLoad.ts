@@ -100,14 +100,8 @@ interface Pending {
   wasOrphan: boolean;
 }
 
-/**
- * Re-anchors a parsed annotation file against the article's current text. Pure apart from the
- * clock: returns the file to write (new offsets, texts and quotes; the article's new SHA-256 and
- * length; orphans in `orphans`) and a report of what moved.
- */
-export function reanchorAnnotationFile(file: AnnotationFile, article: DecodedArticle, now: string = new Date().toISOString()): ReanchorOutcome {
-  const codePoints = Array.from(article.text);
-  const { orphans: previousOrphans, unreadable } = existingOrphans(file);
+/** The anchoring inputs of every annotation and earlier orphan: one per fragment; `unplaceable`: fragments whose texts cannot be told apart. */
+function anchorInputsOf(file: AnnotationFile, previousOrphans: readonly OrphanAnnotation[]): { inputs: AnchorInput[]; pending: Pending[]; unplaceable: { annotation: StoredAnnotation; wasOrphan: boolean }[] } {
   const inputs: AnchorInput[] = [];
   const pending: Pending[] = [];
   const unplaceable: { annotation: StoredAnnotation; wasOrphan: boolean }[] = [];
@@ -135,17 +129,11 @@ export function reanchorAnnotationFile(file: AnnotationFile, article: DecodedArt
     });
     pending.push({ annotation, wasOrphan, inputs: indices });
   }
+  return { inputs, pending, unplaceable };
+}
 
-  const results = reanchor(inputs, article.text);
-  const annotations: StoredAnnotation[] = [];
-  const orphans: OrphanAnnotation[] = [];
-  const changes: ReanchorReportEntry[] = [];
-  let unchanged = 0;
-  const orphanOf = (annotation: StoredAnnotation, wasOrphan: boolean): OrphanAnnotation => {
-    if (wasOrphan) return annotation as OrphanAnnotation;
-    return { ...annotation, orphan: { since: now, sourceSha256: file.source.sha256 } };
-  };
-  const entry = (annotation: StoredAnnotation, status: ReanchorReportEntry['status'], placed: StoredAnnotation | null): ReanchorReportEntry => ({
+function reportEntry(annotation: StoredAnnotation, status: ReanchorReportEntry['status'], placed: StoredAnnotation | null): ReanchorReportEntry {
+  return {
     id: annotation.id,
     type: annotation.type,
     status,
@@ -155,7 +143,24 @@ export function reanchorAnnotationFile(file: AnnotationFile, article: DecodedArt
     newStart: placed ? placed.start : null,
     newEnd: placed ? placed.end : null,
     newText: placed ? placed.text : null,
-  });
+  };
+}
+
+/**
+ * Re-anchors a parsed annotation file against the article's current text. Pure apart from the
+ * clock: returns the file to write (new offsets, texts and quotes; the article's new SHA-256 and
+ * length; orphans in `orphans`) and a report of what moved.
+ */
+export function reanchorAnnotationFile(file: AnnotationFile, article: DecodedArticle, now: string = new Date().toISOString()): ReanchorOutcome {
+  const codePoints = Array.from(article.text);
+  const { orphans: previousOrphans, unreadable } = existingOrphans(file);
+  const { inputs, pending, unplaceable } = anchorInputsOf(file, previousOrphans);
+  const results = reanchor(inputs, article.text);
+  const annotations: StoredAnnotation[] = [];
+  const orphans: OrphanAnnotation[] = [];
+  const changes: ReanchorReportEntry[] = [];
+  let unchanged = 0;
+  const orphanOf = (annotation: StoredAnnotation, wasOrphan: boolean): OrphanAnnotation => (wasOrphan ? (annotation as OrphanAnnotation) : { ...annotation, orphan: { since: now, sourceSha256: file.source.sha256 } });
 
   for (const item of pending) {
     const placedParts = item.inputs.map((index) => results[index]);
@@ -165,7 +170,7 @@ export function reanchorAnnotationFile(file: AnnotationFile, article: DecodedArt
     if (worst === 'orphan' || !inOrder) {
       const orphan = orphanOf(item.annotation, item.wasOrphan);
       orphans.push(orphan);
-      if (!item.wasOrphan) changes.push(entry(item.annotation, 'orphan', null));
+      if (!item.wasOrphan) changes.push(reportEntry(item.annotation, 'orphan', null));
       continue;
     }
     const start = fragments[0].start;
@@ -175,13 +180,13 @@ export function reanchorAnnotationFile(file: AnnotationFile, article: DecodedArt
     const placed: StoredAnnotation = { ...rest, start, end, text, quote: quoteAround(codePoints, start, end) };
     if (item.annotation.fragments && item.annotation.fragments.length > 0) placed.fragments = fragments;
     annotations.push(placed);
-    if (item.wasOrphan) changes.push(entry(item.annotation, 'recovered', placed));
+    if (item.wasOrphan) changes.push(reportEntry(item.annotation, 'recovered', placed));
     else if (worst === 'unchanged') unchanged++;
-    else changes.push(entry(item.annotation, worst, placed));
+    else changes.push(reportEntry(item.annotation, worst, placed));
   }
   for (const { annotation, wasOrphan } of unplaceable) {
     orphans.push(orphanOf(annotation, wasOrphan));
-    if (!wasOrphan) changes.push(entry(annotation, 'orphan', null));
+    if (!wasOrphan) changes.push(reportEntry(annotation, 'orphan', null));
   }
 
   const reanchored: AnnotationFile = {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
-import type { DecodedArticle } from './articleDecoder';
-import type { EncodingRecord } from './encodingRecord';
+import type { DecodedArticle, DecodeOptions } from './articleDecoder';
 
 /**
  * The `source` a save writes: what the file had (fields of newer versions kept), the article's
@@ -17,6 +16,6 @@ export function sourceRecordFor(previous: AnnotationFile['source'] | undefined, 
  * The encoding record of an annotation file already parsed (its `source`), for `decodeArticle`:
  * the same record `encodingRecordIn` finds in the file's text, without scanning it again.
  */
-export function encodingRecordOf(source: AnnotationFile['source']): EncodingRecord | null {
+export function encodingRecordOf(source: AnnotationFile['source']): NonNullable<DecodeOptions['record']> | null {
   return source.encoding === '' ? null : { sha256: source.sha256, encoding: source.encoding, chosen: source.encodingChosen === true };
 }

@@ -3,18 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArticle } from '../article/articleDecoder';
-import {
-  BratStore,
-  bratAnnotationPathFor,
-  countBratEntities,
-  findAnnotationConf,
-  isBratCorpus,
-  loadBratAnnotations,
-  loadBratCorpusTagSet,
-  loadBratTagSet,
-  reanchorBratAnnotations,
-  saveBratAnnotations,
-} from './bratStore';
+import { BratStore, bratAnnotationPathFor, countBratEntities, findAnnotationConf, isBratCorpus, loadBratAnnotations, loadBratCorpusTagSet, loadBratTagSet, reanchorBratAnnotations, saveBratAnnotations } from './bratStore';
 import { copyWritable } from '../testing/writableCopy';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');

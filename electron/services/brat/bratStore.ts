@@ -4,7 +4,7 @@ import { confTagTypes, parseAnnotationConf } from '../../../shared/brat/annotati
 import { reanchorStandoff, type StandoffReanchorOutcome } from '../../../shared/anchoring/reanchorStandoff';
 import { parseVisualConf, withVisualConf } from '../../../shared/brat/visualConf';
 import { applyNativeChanges, standoffToNative, type RemovalGroup, type RestorableLines, type TextMismatch, type UnshownLine } from '../../../shared/brat/nativeBridge';
-import { linesRemovedWith, parseStandoff, serializeStandoff, type StandoffDocument } from '../../../shared/brat/standoffDocument';
+import { linesRemovedWith, serializeStandoff, type StandoffDocument } from '../../../shared/brat/standoffDocument';
 import type { StoredAnnotation, StoredRelation } from '../../../shared/model/nativeFormat';
 import type { AnnotationFileProblem } from '../../../shared/model/readAnnotationFile';
 import { defaultTagSet, resolveTagSet } from '../../../shared/model/tagSet';
@@ -12,18 +12,16 @@ import type { ArticleStatus } from '../../../shared/model/status';
 import type { DecodedArticle } from '../article/articleDecoder';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { readConfigurationFile } from '../corpus/confinedReaders';
-import { readFileInOwnFolder } from '../corpus/corpusFileAccess';
-import { INPUT_LIMITS } from '../corpus/inputLimits';
-import { decodeUtf8Strictly } from '../article/strictUtf8';
 import type { LoadedTagSet } from '../tagset/tagSetLoader';
 import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/ipc';
 import type { UserProblem } from '../../../shared/userProblem';
 import { mergeDocuments } from '../../../shared/model/documentMerge';
-import { sha256Of, type KnownFileState } from '../corpus/corpusWatcher';
+import { sha256Of, type KnownFileState } from '../corpus/watchedFileState';
 import { ReadOnlyAnnotationFileError } from '../storage/annotationFileForSave';
 import type { AnnotationFileBase } from '../storage/mergingSave';
 import { writeAccessRefusal } from '../storage/writeAccess';
 import { problemOfError } from '../problems/userProblems';
+import { readStandoffFile, readStandoffFileAndBytes, readStandoffSettled } from './standoffFile';
 
 export const BRAT_ANNOTATION_SUFFIX = '.ann';
 export const ANNOTATION_CONF = 'annotation.conf';
@@ -158,35 +156,6 @@ export async function loadBratCorpusTagSet(root: string): Promise<LoadedTagSet> 
   const note = `${folders.length} folders have their own ${ANNOTATION_CONF}; the list shows the one in ${path.relative(root, folders[0]) || 'the corpus folder'}, and each article uses the one nearest to it.`;
   const perFolder: UserProblem = { code: 'tagSetPerFolder', file: ANNOTATION_CONF, folders: folders.length, shownFrom: path.relative(root, folders[0]).split(path.sep).join('/') };
   return { ...tagSet, problem: tagSet.problem ? `${tagSet.problem} ${note}` : note, userProblems: [...tagSet.userProblems, perFolder] };
-}
-
-export class UnreadableStandoffError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnreadableStandoffError';
-  }
-}
-
-/**
- * Reads `NAME.ann`: null when it does not exist. The bytes must be UTF-8 (brat writes nothing
- * else); a file that is not is refused rather than decoded lossily, so it is never overwritten.
- */
-export async function readStandoffFile(annotationPath: string): Promise<StandoffDocument | null> {
-  return (await readStandoffFileAndBytes(annotationPath)).document;
-}
-
-/** readStandoffFile, with the bytes read (null with the document when there is no file). */
-export async function readStandoffFileAndBytes(annotationPath: string): Promise<{ document: StandoffDocument | null; bytes: Buffer | null }> {
-  // In the article's own folder (reached through no link), a regular file, within the annotation file limit (corpusFileAccess).
-  const read = await readFileInOwnFolder(annotationPath, { maxBytes: INPUT_LIMITS.annotationFileBytes });
-  if (read === null) return { document: null, bytes: null };
-  return { document: decodeStandoff(annotationPath, read.bytes), bytes: read.bytes };
-}
-
-function decodeStandoff(annotationPath: string, bytes: Buffer): StandoffDocument {
-  const content = decodeUtf8Strictly(bytes, 'keep');
-  if (content === null) throw new UnreadableStandoffError(`${path.basename(annotationPath)} is not valid UTF-8; it is left untouched.`);
-  return parseStandoff(content);
 }
 
 export interface LoadedBratAnnotations {
@@ -377,21 +346,6 @@ export type BratMergedSave =
   | { kind: 'conflicts'; conflicts: SaveConflict[] }
   /** `merged`: the document now on disk when it holds another writer's changes (the window adopts it). */
   | { kind: 'saved'; saved: BratSaveResult; base: AnnotationFileBase; merged: SavedDocument | null; state: KnownFileState };
-
-/** Reads `NAME.ann` until two reads agree (at most ~200 ms): a plain writer's half-written file parses too, as fewer lines. */
-async function readStandoffSettled(annotationPath: string, expectedSha256: string | null | undefined): Promise<{ document: StandoffDocument | null; bytes: Buffer | null }> {
-  let read = await readStandoffFileAndBytes(annotationPath);
-  // The bytes this window last read or wrote: nobody is writing.
-  if (expectedSha256 !== undefined && (read.bytes === null ? expectedSha256 === null : sha256Of(read.bytes) === expectedSha256)) return read;
-  for (let attempt = 0; attempt < 8; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 5 + attempt * 5));
-    const again = await readStandoffFileAndBytes(annotationPath);
-    const same = again.bytes === null ? read.bytes === null : read.bytes !== null && again.bytes.equals(read.bytes);
-    read = again;
-    if (same) break;
-  }
-  return read;
-}
 
 /** An annotation as a brat file can hold it (what standoffToNative gives back), for comparing versions. */
 function asStoredInBrat(annotation: StoredAnnotation): StoredAnnotation {

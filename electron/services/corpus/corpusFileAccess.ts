@@ -15,6 +15,7 @@
  * - A file whose size or modification time moves while it is read, or that does not hold as
  *   many bytes as it says, is being written: it is read again a few times, then refused.
  */
+import { megabytes } from '../../../shared/text/megabytes';
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
@@ -71,12 +72,6 @@ const RETRY_DELAY_MS = 25;
  * own file a short wait at most.
  */
 const SETTLE_MS = 40;
-
-const numberFormat = new Intl.NumberFormat('en');
-
-function megabytes(bytes: number): string {
-  return `${numberFormat.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
-}
 
 /** What kind of thing a non-regular file is, in words for a message. */
 export function describeFileKind(stats: Stats): string {
@@ -153,10 +148,22 @@ export function checkCorpusFileSync(rootReal: string, file: string, options: { f
     // The file itself is no link, but a folder above it may be one.
     real = path.join(realpathSync.native(path.dirname(file)), path.basename(file));
   }
+  return checkedAt(rootReal, file, real, stats);
+}
+
+/** Where the checked path really is and what it is: inside the corpus and a regular file, or why not. */
+function checkedAt(rootReal: string, file: string, real: string, stats: Stats): CorpusFileCheck {
   if (!isInsideRoot(rootReal, real)) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'outside-corpus', outsideDetail(rootReal, real)) };
   if (stats.isDirectory()) throw folderInPlace(file);
   if (!stats.isFile()) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'not-regular-file', `it is ${describeFileKind(stats)}`) };
   return { kind: 'regular', realPath: real, stats };
+}
+
+/** An open that failed after the check: replaced by a link (O_NOFOLLOW refuses it) is refused, removed is absent (null), anything else is thrown. */
+function afterFailedOpen(file: string, error: unknown): null {
+  if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new CorpusFileRefusedError(file, 'outside-corpus', 'it was replaced by a symbolic link while it was opened');
+  if (isMissing(error)) return null;
+  throw error;
 }
 
 /** checkCorpusFileSync, without blocking the event loop. */
@@ -180,10 +187,7 @@ export async function checkCorpusFile(rootReal: string, file: string): Promise<C
   } else {
     real = path.join(await fs.realpath(path.dirname(file)), path.basename(file));
   }
-  if (!isInsideRoot(rootReal, real)) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'outside-corpus', outsideDetail(rootReal, real)) };
-  if (stats.isDirectory()) throw folderInPlace(file);
-  if (!stats.isFile()) return { kind: 'refused', error: new CorpusFileRefusedError(file, 'not-regular-file', `it is ${describeFileKind(stats)}`) };
-  return { kind: 'regular', realPath: real, stats };
+  return checkedAt(rootReal, file, real, stats);
 }
 
 function tooLarge(file: string, maxBytes: number, found: number): CorpusFileRefusedError {
@@ -330,10 +334,7 @@ export async function readCorpusFile(root: string, file: string, options: Corpus
   try {
     return await readRegularFileBounded(file, checked.realPath, options);
   } catch (error) {
-    // Replaced by a link (O_NOFOLLOW refuses it) or removed between the check and the open.
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new CorpusFileRefusedError(file, 'outside-corpus', 'it was replaced by a symbolic link while it was opened');
-    if (isMissing(error)) return null;
-    throw error;
+    return afterFailedOpen(file, error);
   }
 }
 
@@ -361,9 +362,7 @@ export function readCorpusFileSync(rootReal: string, file: string, options: Corp
   try {
     return readRegularFileBoundedSync(file, checked.realPath, options);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new CorpusFileRefusedError(file, 'outside-corpus', 'it was replaced by a symbolic link while it was opened');
-    if (isMissing(error)) return null;
-    throw error;
+    return afterFailedOpen(file, error);
   }
 }
 

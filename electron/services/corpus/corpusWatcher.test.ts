@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { listArticleIds } from './articleFiles';
-import { CorpusWatcher, sha256Of, type CorpusWatchEvent, type CorpusWatcherOptions, type KnownFileState } from './corpusWatcher';
+import { CorpusWatcher, type CorpusWatchEvent, type CorpusWatcherOptions } from './corpusWatcher';
+import { sha256Of, type KnownFileState } from './watchedFileState';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,11 +1,9 @@
 import { LOCK_FILE_NAME } from '../storage/annotationFileLock';
-import { createHash } from 'node:crypto';
 import { isArticleFileName } from './articleFiles';
-import { promises as fs, watch as watchFileSystem, type FSWatcher } from 'node:fs';
+import { FileEventWatches } from './fileEventWatches';
+import { knownState, readState, type FileState, type KnownFileState } from './watchedFileState';
 import path from 'node:path';
-import { readFileInOwnFolder } from './corpusFileAccess';
 import { CorpusFolderTree, type FolderTreeChange } from './corpusFolderTree';
-import { INPUT_LIMITS } from './inputLimits';
 
 /**
  * Notices changes on disk made by other programs: the open article, its annotation file and
@@ -21,7 +19,7 @@ import { INPUT_LIMITS } from './inputLimits';
  *
  * Which events: on Linux every folder of the corpus is watched non-recursively (inotify on a
  * folder reports its files by name, also when a program replaces a file by renaming another over
- * it), up to MAX_FOLDER_WATCHES and the system's inotify limit; folders past that are covered by
+ * it), up to MAX_FOLDER_WATCHES (fileEventWatches.ts) and the system's inotify limit; folders past that are covered by
  * polling at its fastest. A recursive watch of the whole corpus is used only where the system
  * provides one (macOS FSEvents, Windows ReadDirectoryChangesW). Node 20 emulates recursion on
  * Linux in JavaScript: a synchronous walk at start (which would block the main process on a big
@@ -80,17 +78,6 @@ export interface WatchedArticle {
  * past what is recorded, so polling reads the file again and reports it if the content differs,
  * as it does for a baseline it read itself.
  */
-export type KnownFileState = { exists: false } | { exists: true; size: number; mtimeMs: number; sha256: string };
-
-interface FileState {
-  path: string;
-  exists: boolean;
-  sha256: string | null;
-  size: number;
-  mtimeMs: number;
-}
-
-
 
 /** Names an event can carry that never matter: our temporary files, backups and save locks (annotationFileLock.ts). */
 function isNoise(name: string): boolean {
@@ -98,53 +85,18 @@ function isNoise(name: string): boolean {
   return base.endsWith('.tmp') || base.endsWith('.bak') || LOCK_FILE_NAME.test(base);
 }
 
-/** Folder watches at most (inotify's default limit is 8,192 per user on older systems, shared with other programs). */
-export const MAX_FOLDER_WATCHES = 4000;
-
-export function sha256Of(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
-
-function knownState(file: string, known: KnownFileState): FileState {
-  return known.exists ? { path: file, exists: true, sha256: known.sha256, size: known.size, mtimeMs: known.mtimeMs } : { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-}
-
-async function readState(file: string, previous: FileState | null, force: boolean): Promise<FileState> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-  }
-  if (!force && previous && previous.exists && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return previous;
-  let bytes: Buffer;
-  try {
-    // Hashed only, never shown; still a regular file in its own folder, within the largest
-    // limit, read without blocking (a FIFO put in place of the open file must not hang main).
-    const read = await readFileInOwnFolder(file, { maxBytes: Math.max(INPUT_LIMITS.articleBytes, INPUT_LIMITS.annotationFileBytes), settle: false });
-    if (read === null) return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-    bytes = read.bytes;
-  } catch {
-    return { path: file, exists: false, sha256: null, size: 0, mtimeMs: 0 };
-  }
-  return { path: file, exists: true, sha256: sha256Of(bytes), size: stat.size, mtimeMs: stat.mtimeMs };
-}
 
 export class CorpusWatcher {
   private readonly root: string;
   private readonly listeners = new Set<(event: CorpusWatchEvent) => void>();
   private readonly ownWrites = new Map<string, string>();
   private readonly timers: NodeJS.Timeout[] = [];
-  private readonly watchers: FSWatcher[] = [];
-  private articleWatcher: FSWatcher | null = null;
-  private recursive = false;
+  private readonly watches: FileEventWatches;
   private article: WatchedArticle | null = null;
   private articleState: FileState | null = null;
   private annotationState: FileState | null = null;
   private tree: CorpusFolderTree | null = null;
-  /** Per-folder watches (Linux), by folder ('' is the root). */
-  private readonly folderWatchers = new Map<string, FSWatcher>();
-  /** Whether every folder of the corpus has a file-event watch (then the corpus poll may slow down further). */
+  /** Whether every folder of the corpus had a file-event watch at start (then the corpus poll may slow down further). */
   private eventsCoverCorpus = false;
   /** Folders named by file events since the last corpus check. */
   private readonly dirtyFolders = new Set<string>();
@@ -159,6 +111,7 @@ export class CorpusWatcher {
 
   private constructor(private readonly options: Required<CorpusWatcherOptions>) {
     this.root = path.resolve(options.root);
+    this.watches = new FileEventWatches(this.root, options.nativeEvents, (file, folder) => this.onFileEvent(file, folder));
   }
 
   /** Takes a first listing of the corpus and starts watching it. */
@@ -167,8 +120,8 @@ export class CorpusWatcher {
     const watcher = new CorpusWatcher({ nativeEvents: true, recursiveEvents, filePollMs: 1000, corpusPollMs: 5000, idleCorpusPollMs: 0, debounceMs: 200, ...options });
     watcher.startWatching();
     // Folder watches are set up as each folder is first read, so nothing written after is missed.
-    watcher.tree = await CorpusFolderTree.build(watcher.root, (folder) => watcher.watchFolder(folder));
-    watcher.eventsCoverCorpus = watcher.recursive || (watcher.folderWatchers.size > 0 && watcher.tree.folderNames().every((folder) => watcher.folderWatchers.has(folder)));
+    watcher.tree = await CorpusFolderTree.build(watcher.root, (folder) => watcher.watches.watchFolder(folder));
+    watcher.eventsCoverCorpus = watcher.watches.cover(watcher.tree.folderNames());
     watcher.scheduleCorpusPoll(false);
     return watcher;
   }
@@ -180,12 +133,12 @@ export class CorpusWatcher {
 
   /** Folders of the corpus watched one by one with file events (Linux). */
   get watchedFolderCount(): number {
-    return this.folderWatchers.size;
+    return this.watches.folderCount;
   }
 
   /** True when a recursive file-event watch of the whole corpus is running (besides polling). */
   get usingRecursiveEvents(): boolean {
-    return this.recursive;
+    return this.watches.recursive;
   }
 
   onEvent(listener: (event: CorpusWatchEvent) => void): () => void {
@@ -205,7 +158,7 @@ export class CorpusWatcher {
     this.article = article;
     this.articleState = null;
     this.annotationState = null;
-    this.watchArticleFolder(path.dirname(article.articlePath));
+    this.watches.watchArticleFolder(path.dirname(article.articlePath));
     await this.enqueue(async () => {
       this.articleState = article.articleFile ? knownState(article.articlePath, article.articleFile) : await readState(article.articlePath, null, true);
       this.annotationState = article.annotationFile ? knownState(article.annotationPath, article.annotationFile) : await readState(article.annotationPath, null, true);
@@ -219,8 +172,7 @@ export class CorpusWatcher {
     this.article = null;
     this.articleState = null;
     this.annotationState = null;
-    this.articleWatcher?.close();
-    this.articleWatcher = null;
+    this.watches.watchArticleFolder(null);
   }
 
   /** Call before writing `file` with content of this SHA-256: that content will not be reported as a change. */
@@ -284,11 +236,8 @@ export class CorpusWatcher {
     this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
     if (this.corpusPollTimer) clearTimeout(this.corpusPollTimer);
-    for (const watcher of this.folderWatchers.values()) watcher.close();
-    this.folderWatchers.clear();
+    this.watches.close();
     if (this.debounce) clearTimeout(this.debounce);
-    for (const watcher of this.watchers) watcher.close();
-    this.articleWatcher?.close();
     this.listeners.clear();
     await this.queue;
   }
@@ -297,47 +246,8 @@ export class CorpusWatcher {
     if (this.options.filePollMs > 0) {
       this.timers.push(setInterval(() => void this.enqueue(() => this.checkFiles(false)), this.options.filePollMs).unref());
     }
-    if (!this.options.nativeEvents) return;
-    if (this.options.recursiveEvents) {
-      try {
-        const watcher = watchFileSystem(this.root, { recursive: true, persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(this.root, name.toString()) : null));
-        watcher.on('error', () => this.dropWatcher(watcher));
-        this.watchers.push(watcher);
-        this.recursive = true;
-        return;
-      } catch {
-        // Not available here: the root folder alone, and the open article's folder (watchArticle).
-      }
-    }
-    // Not recursive: each folder of the corpus gets its own watch as the tree reads it (watchFolder).
-  }
-
-  /** Watches one folder of the corpus for its entries (Linux), within MAX_FOLDER_WATCHES and the system's limit. */
-  private watchFolder(folder: string): void {
-    if (this.closed || !this.options.nativeEvents || this.recursive || this.folderWatchers.has(folder)) return;
-    if (this.folderWatchers.size >= MAX_FOLDER_WATCHES) {
-      this.eventsCoverCorpus = false;
-      return;
-    }
-    const absolute = folder === '' ? this.root : path.join(this.root, ...folder.split('/'));
-    try {
-      const watcher = watchFileSystem(absolute, { persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(absolute, name.toString()) : absolute, folder));
-      watcher.on('error', () => {
-        // Gone, or the system ran out of watches: polling covers this folder from now on.
-        watcher.close();
-        if (this.folderWatchers.get(folder) === watcher) this.folderWatchers.delete(folder);
-        this.eventsCoverCorpus = false;
-      });
-      this.folderWatchers.set(folder, watcher);
-    } catch {
-      // ENOSPC (inotify's limit) or the folder vanished: polling covers it.
-      this.eventsCoverCorpus = false;
-    }
-  }
-
-  private unwatchFolder(folder: string): void {
-    this.folderWatchers.get(folder)?.close();
-    this.folderWatchers.delete(folder);
+    // Not recursive: each folder of the corpus gets its own watch as the tree reads it (FileEventWatches.watchFolder).
+    if (this.options.recursiveEvents) this.watches.startRecursive();
   }
 
   /**
@@ -348,7 +258,7 @@ export class CorpusWatcher {
   private scheduleCorpusPoll(changed: boolean): void {
     if (this.closed || this.options.corpusPollMs <= 0) return;
     const base = this.options.corpusPollMs;
-    const ceiling = this.options.idleCorpusPollMs > 0 ? this.options.idleCorpusPollMs : this.eventsCoverCorpus ? 60_000 : 20_000;
+    const ceiling = this.options.idleCorpusPollMs > 0 ? this.options.idleCorpusPollMs : this.eventsCoverCorpus && this.watches.coversEveryFolder ? 60_000 : 20_000;
     this.corpusPollInterval = changed || this.corpusPollInterval === 0 ? base : Math.min(Math.max(ceiling, base), this.corpusPollInterval * 2);
     if (this.corpusPollTimer) clearTimeout(this.corpusPollTimer);
     this.corpusPollTimer = setTimeout(() => {
@@ -359,28 +269,6 @@ export class CorpusWatcher {
       });
     }, this.corpusPollInterval);
     this.corpusPollTimer.unref();
-  }
-
-  private watchArticleFolder(folder: string): void {
-    this.articleWatcher?.close();
-    this.articleWatcher = null;
-    if (!this.options.nativeEvents || this.recursive || path.resolve(folder) === this.root) return;
-    try {
-      this.articleWatcher = watchFileSystem(folder, { persistent: false }, (_type, name) => this.onFileEvent(name ? path.join(folder, name.toString()) : null));
-      this.articleWatcher.on('error', () => {
-        this.articleWatcher?.close();
-        this.articleWatcher = null;
-      });
-    } catch {
-      // Polling covers it.
-    }
-  }
-
-  private dropWatcher(watcher: FSWatcher): void {
-    watcher.close();
-    const index = this.watchers.indexOf(watcher);
-    if (index !== -1) this.watchers.splice(index, 1);
-    if (this.watchers.length === 0) this.recursive = false;
   }
 
   /** `folder`: the corpus folder whose watch reported it (per-folder watches), when known. */
@@ -489,7 +377,7 @@ export class CorpusWatcher {
   }
 
   private applyTreeChange(change: FolderTreeChange): boolean {
-    for (const folder of change.removedFolders) this.unwatchFolder(folder);
+    for (const folder of change.removedFolders) this.watches.unwatchFolder(folder);
     // An id both removed and added in one check (its folder replaced) did not change.
     const addedSet = new Set(change.added);
     const removedSet = new Set(change.removed);

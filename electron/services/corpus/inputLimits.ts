@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
+import { megabytes } from '../../../shared/text/megabytes';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
 
 export interface InputLimits {
@@ -41,10 +42,6 @@ export class InputLimitError extends Error {
 }
 
 const numberFormat = new Intl.NumberFormat('en');
-
-function megabytes(bytes: number): string {
-  return `${numberFormat.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
-}
 
 /** The problem with an article of `byteLength` bytes, or null when it may be opened. */
 export function articleSizeProblem(name: string, byteLength: number, limits: InputLimits = INPUT_LIMITS): string | null {
@@ -101,6 +98,22 @@ function isJsonWhitespace(code: number): boolean {
  * (no recursion, constant memory but for the nesting stack). It does not validate: text that is
  * not JSON is measured as far as it goes and left to JSON.parse to reject.
  */
+/**
+ * The index of the quote closing a JSON string whose text starts at `start`, or -1. Found by
+ * indexOf (most of a file is strings: a loop over each of their characters was most of the
+ * scan, #17), skipping quotes escaped by an odd run of backslashes.
+ */
+function closingQuoteOf(text: string, start: number): number {
+  let end = text.indexOf('"', start);
+  while (end !== -1) {
+    let backslashes = 0;
+    while (end - 1 - backslashes >= start && text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return -1;
+}
+
 export function inspectJsonShape(text: string): JsonShape {
   // Per open container: separators seen and whether it holds anything.
   const commas: number[] = [];
@@ -117,15 +130,7 @@ export function inspectJsonShape(text: string): JsonShape {
     const depth = commas.length;
     if (code === QUOTE) {
       const start = index + 1;
-      // The closing quote found by indexOf (most of a file is strings: a loop over each of their
-      // characters was most of the scan, #17), skipping quotes escaped by an odd run of backslashes.
-      let end = text.indexOf('"', start);
-      while (end !== -1) {
-        let backslashes = 0;
-        while (end - 1 - backslashes >= start && text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
-        if (backslashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
+      const end = closingQuoteOf(text, start);
       index = end === -1 ? length : end;
       if (depth > 0) nonEmpty[depth - 1] = true;
       // Only keys of the root object are remembered, to name the collection in a message.

@@ -80,6 +80,26 @@ async function readArticle(root: string, articlePath: string): Promise<DecodedAr
 }
 
 /**
+ * The annotations of an article grouped by author (file name); an annotation without a usable
+ * author goes to `fallback` (said in `summary.skipped`), and an article annotated by nobody yet
+ * still gets `fallback`: the original status and tokens carry over, and the corpus shows it is
+ * in per-annotator mode.
+ */
+function annotationsByAuthor(annotations: readonly StoredAnnotation[], fallback: string, id: string, summary: SwitchSummary): Map<string, StoredAnnotation[]> {
+  const byAuthor = new Map<string, StoredAnnotation[]>();
+  for (const annotation of annotations) {
+    const checked = annotation.author === undefined ? null : checkAnnotatorName(annotation.author);
+    const author = checked?.ok ? checked.name : fallback;
+    if (checked && !checked.ok) summary.skipped.push({ id, annotator: annotation.author, reason: `Author name unusable as a file name (${checked.reason}); annotation ${annotation.id} goes to ${fallback}.` });
+    const list = byAuthor.get(author);
+    if (list) list.push(annotation);
+    else byAuthor.set(author, [annotation]);
+  }
+  if (byAuthor.size === 0) byAuthor.set(fallback, []);
+  return byAuthor;
+}
+
+/**
  * Switches a corpus to one file per annotator. For every article with a usable `NAME.ann.json`,
  * its annotations are split by their `author` (annotations without one go to
  * `defaultAnnotator`) into `NAME.annotators/AUTHOR.ann.json`. The original `NAME.ann.json` is
@@ -108,18 +128,7 @@ export async function switchToAnnotatorFiles(root: string, defaultAnnotator: str
     if (original.kind === 'absent') continue;
     summary.articles++;
     const { file } = original;
-    const byAuthor = new Map<string, StoredAnnotation[]>();
-    for (const annotation of file.annotations) {
-      const checked = annotation.author === undefined ? null : checkAnnotatorName(annotation.author);
-      const author = checked?.ok ? checked.name : fallback;
-      if (checked && !checked.ok) summary.skipped.push({ id: entry.id, annotator: annotation.author, reason: `Author name unusable as a file name (${checked.reason}); annotation ${annotation.id} goes to ${fallback}.` });
-      const list = byAuthor.get(author);
-      if (list) list.push(annotation);
-      else byAuthor.set(author, [annotation]);
-    }
-    // An article annotated by nobody yet still gets a file for the default annotator: the
-    // original status and tokens carry over, and the corpus shows it is in per-annotator mode.
-    if (byAuthor.size === 0) byAuthor.set(fallback, []);
+    const byAuthor = annotationsByAuthor(file.annotations, fallback, entry.id, summary);
     const ownerOf = new Map<string, string>();
     for (const [author, annotations] of byAuthor) for (const annotation of annotations) ownerOf.set(annotation.id, author);
     for (const [author, annotations] of byAuthor) {

@@ -2,7 +2,7 @@ import { spanKey } from '../../../shared/agreement/agreementSpan';
 import { applyCuration, CurationDecisionError, decisionProblem } from '../../../shared/curation/applyCuration';
 import { CurationRecordSchema, type CurationDecision, type CurationRecord } from '../../../shared/curation/curationDecision';
 import type { ArticleCuration, CuratedArticle } from '../../../shared/curation/curationSchemas';
-import { listDisagreements } from '../../../shared/curation/disagreements';
+import { listDisagreements, type CurationListing } from '../../../shared/curation/disagreements';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
 import { annotationPathFor, SaveRefusedError } from '../storage/annotationStore';
 import { readAnnotationFileAt, saveAnnotationFileAt } from '../storage/annotationFileAtPath';
@@ -114,6 +114,23 @@ export interface DecisionChange {
   decision: CurationDecision | null;
 }
 
+/** The decisions once `changes` are applied (null: undecided again); a change to an unknown group or an impossible decision is refused. */
+function decisionsAfter(listing: CurationListing, previous: ReadonlyMap<string, CurationDecision>, changes: readonly DecisionChange[], articleId: string, length: number): Map<string, CurationDecision> {
+  const decisions = new Map(previous);
+  for (const change of changes) {
+    const group = listing.groups.find((candidate) => candidate.id === change.groupId);
+    if (!group) throw new CurationDecisionError(`No disagreement ${change.groupId} in ${articleId} (the annotators' files may have changed; reload).`);
+    if (change.decision === null) {
+      decisions.delete(change.groupId);
+      continue;
+    }
+    const problem = decisionProblem(group, change.decision, length);
+    if (problem) throw new CurationDecisionError(problem);
+    decisions.set(change.groupId, change.decision);
+  }
+  return decisions;
+}
+
 /**
  * Records decisions and rewrites the curated file, `NAME.ann.json`, with the agreed spans and
  * the outcome of every decided group; undecided groups contribute nothing yet.
@@ -134,18 +151,7 @@ export async function applyCurationDecisions(
   const { listing } = loaded.view;
   const length = Array.from(loaded.article.text).length;
   const previousDecisions = decisionsOf(loaded.record);
-  const decisions = new Map(previousDecisions);
-  for (const change of changes) {
-    const group = listing.groups.find((candidate) => candidate.id === change.groupId);
-    if (!group) throw new CurationDecisionError(`No disagreement ${change.groupId} in ${articleId} (the annotators' files may have changed; reload).`);
-    if (change.decision === null) {
-      decisions.delete(change.groupId);
-      continue;
-    }
-    const problem = decisionProblem(group, change.decision, length);
-    if (problem) throw new CurationDecisionError(problem);
-    decisions.set(change.groupId, change.decision);
-  }
+  const decisions = decisionsAfter(listing, previousDecisions, changes, articleId, length);
   const result = applyCuration(listing, decisions, loaded.article.text, options.curator);
   const inAnnotatorFiles = new Set<string>(listing.agreed.map(spanKey));
   for (const group of listing.groups) for (const version of group.versions) for (const span of version.spans) inAnnotatorFiles.add(spanKey(span));

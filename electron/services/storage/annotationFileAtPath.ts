@@ -109,20 +109,8 @@ export async function saveAnnotationFileAt(
   return withFileLock(annotationPath, () => saveAnnotationFileAtHoldingLock(annotationPath, articlePath, article, changes));
 }
 
-async function saveAnnotationFileAtHoldingLock(annotationPath: string, articlePath: string, article: DecodedArticle, changes: AnnotationFileChanges): Promise<AnnotationFile> {
-  // One code-point view of the text for the checks and the quotes: no array of a million code points.
-  const codePoints = codePointText(article.text);
-  // Confined to the article's folder (the file is beside it, or in its NAME.annotators/): a
-  // folder in between that links outside the corpus is neither read nor written through.
-  const articleFolder = path.dirname(articlePath);
-  const existing = await readAnnotationFileAt(annotationPath, article, codePoints, articleFolder);
-  if (changes.expectedSha256 !== undefined && (existing.kind === 'usable' ? existing.sha256 : existing.kind === 'absent' ? null : 'broken') !== changes.expectedSha256) {
-    throw new ConcurrentChangeError(`${path.basename(annotationPath)} was changed by another window or program since it was read; nothing was written. Reload and try again.`);
-  }
-  if (existing.kind === 'broken') {
-    throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
-  }
-  const previous = existing.kind === 'usable' ? existing.file : null;
+/** The file to write: the changes over the previous file (fields not changed kept), with fresh quotes and source record. */
+function draftOf(previous: AnnotationFile | null, articlePath: string, article: DecodedArticle, changes: AnnotationFileChanges, codePoints: CodePointText): Record<string, unknown> {
   const annotations = (changes.annotations ?? previous?.annotations ?? []).map((annotation) => ({
     ...annotation,
     quote: quoteAround(codePoints, annotation.start, annotation.end),
@@ -146,6 +134,24 @@ async function saveAnnotationFileAtHoldingLock(annotationPath: string, articlePa
     else draft[key] = value;
   }
   draft.updated = new Date().toISOString();
+  return draft;
+}
+
+async function saveAnnotationFileAtHoldingLock(annotationPath: string, articlePath: string, article: DecodedArticle, changes: AnnotationFileChanges): Promise<AnnotationFile> {
+  // One code-point view of the text for the checks and the quotes: no array of a million code points.
+  const codePoints = codePointText(article.text);
+  // Confined to the article's folder (the file is beside it, or in its NAME.annotators/): a
+  // folder in between that links outside the corpus is neither read nor written through.
+  const articleFolder = path.dirname(articlePath);
+  const existing = await readAnnotationFileAt(annotationPath, article, codePoints, articleFolder);
+  if (changes.expectedSha256 !== undefined && (existing.kind === 'usable' ? existing.sha256 : existing.kind === 'absent' ? null : 'broken') !== changes.expectedSha256) {
+    throw new ConcurrentChangeError(`${path.basename(annotationPath)} was changed by another window or program since it was read; nothing was written. Reload and try again.`);
+  }
+  if (existing.kind === 'broken') {
+    throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
+  }
+  const previous = existing.kind === 'usable' ? existing.file : null;
+  const draft = draftOf(previous, articlePath, article, changes, codePoints);
   const checked = AnnotationFileSchema.safeParse(draft);
   if (!checked.success) {
     const issue = checked.error.issues[0];

@@ -5,7 +5,7 @@ import type { UserProblem } from '../../../shared/userProblem';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
 import { parseExisting, SaveFailedError, type ParsedExisting } from './annotationStore';
 import { assertWritableInCorpus, CorpusFileRefusedError } from '../corpus/corpusFileAccess';
-import { sha256Of } from '../corpus/corpusWatcher';
+import { sha256Of } from '../corpus/watchedFileState';
 import { annotationShapeProblem, checkAnnotationBytes, type InputLimits } from '../corpus/inputLimits';
 import { writeAccessRefusal } from './writeAccess';
 import { writtenAnnotationFileFor } from './writtenAnnotationFile';

@@ -199,6 +199,34 @@ export function writtenFileProblem(name: string, byteLength: number, shape: Json
   return shapeProblem === null ? null : `Not saved: ${shapeProblem}`;
 }
 
+/** The file a save writes: the request's items with their quotes, over what the previous file had (fields this version does not know kept). */
+function fileToWrite(previous: AnnotationFile | null, articlePath: string, article: DecodedArticle, request: SaveRequest, codePoints: CodePointText): AnnotationFile {
+  const previousAnnotations = new Map((previous?.annotations ?? []).map((annotation) => [annotation.id, annotation]));
+  const previousRelations = new Map((previous?.relations ?? []).map((relation) => [relation.id, relation]));
+  const annotations = request.annotations.map((annotation): StoredAnnotation => ({
+    ...unknownFields(previousAnnotations.get(annotation.id), KNOWN_ANNOTATION_FIELDS),
+    ...annotation,
+    quote: quoteAround(codePoints, annotation.start, annotation.end),
+  }));
+  const relations = request.relations.map((relation): StoredRelation => ({
+    ...unknownFields(previousRelations.get(relation.id), KNOWN_RELATION_FIELDS),
+    ...relation,
+  }));
+  return {
+    ...previous,
+    format: NATIVE_FORMAT_ID,
+    version: NATIVE_FORMAT_VERSION,
+    offsetUnit: 'codepoint',
+    // `encodingChosen` records the user's choice of encoding, so that it lasts (encodingRecord.ts); absent when detected.
+    source: sourceRecordFor(previous?.source, articlePath, article, codePoints.length),
+    status: request.status,
+    annotations,
+    relations,
+    labels: request.labels,
+    updated: new Date().toISOString(),
+  };
+}
+
 /** saveAnnotations, giving back also the exact bytes written (their SHA-256 is the file's new content hash). */
 export async function writeAnnotations(articlePath: string, article: DecodedArticle, request: SaveRequest, parsed?: ParsedExisting, options: WriteAnnotationsOptions = {}): Promise<{ file: AnnotationFile; bytes: Buffer }> {
   const annotationPath = annotationPathFor(articlePath);
@@ -213,30 +241,7 @@ export async function writeAnnotations(articlePath: string, article: DecodedArti
     throw new SaveRefusedError(`${path.basename(annotationPath)} could not be used (${existing.problem.message}); it is left untouched.`);
   }
   const previous = existing.kind === 'usable' ? existing.file : null;
-  const previousAnnotations = new Map((previous?.annotations ?? []).map((annotation) => [annotation.id, annotation]));
-  const previousRelations = new Map((previous?.relations ?? []).map((relation) => [relation.id, relation]));
-  const annotations = request.annotations.map((annotation): StoredAnnotation => ({
-    ...unknownFields(previousAnnotations.get(annotation.id), KNOWN_ANNOTATION_FIELDS),
-    ...annotation,
-    quote: quoteAround(codePoints, annotation.start, annotation.end),
-  }));
-  const relations = request.relations.map((relation): StoredRelation => ({
-    ...unknownFields(previousRelations.get(relation.id), KNOWN_RELATION_FIELDS),
-    ...relation,
-  }));
-  const file: AnnotationFile = {
-    ...previous,
-    format: NATIVE_FORMAT_ID,
-    version: NATIVE_FORMAT_VERSION,
-    offsetUnit: 'codepoint',
-    // `encodingChosen` records the user's choice of encoding, so that it lasts (encodingRecord.ts); absent when detected.
-    source: sourceRecordFor(previous?.source, articlePath, article, codePoints.length),
-    status: request.status,
-    annotations,
-    relations,
-    labels: request.labels,
-    updated: new Date().toISOString(),
-  };
+  const file = fileToWrite(previous, articlePath, article, request, codePoints);
   const problem = findInvariantProblem(file) ?? findOffsetProblem(file, codePoints);
   // Coded for the window: duplicate ids, relations to missing ids (#17).
   if (problem) throw withUserProblem(new SaveRefusedError(`Not saved: ${problem.message}`), problem.userProblems?.[0] ?? { code: 'saveRefused', file: path.basename(annotationPath) });

@@ -7,7 +7,7 @@ import { checkBeforeWrite, DiskMovedOnError, readDisk, rememberWrittenBytes, sli
 import type { DecodedArticle } from '../article/articleDecoder';
 import { withFileLock } from './annotationFileLock';
 import { assertWritableInCorpus, CorpusFileRefusedError } from '../corpus/corpusFileAccess';
-import { sha256Of, type KnownFileState } from '../corpus/corpusWatcher';
+import { sha256Of, type KnownFileState } from '../corpus/watchedFileState';
 import { INPUT_LIMITS, type InputLimits } from '../corpus/inputLimits';
 
 /**

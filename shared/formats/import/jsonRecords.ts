@@ -21,21 +21,12 @@ interface ValueExtent {
 function scanTopLevelValues(text: string): ValueExtent[] | null {
   const extents: ValueExtent[] = [];
   let depth = 0;
-  let inString = false;
-  let line = 1;
   let start = 0;
   let startLine = 1;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (character === '\n') line++;
-    if (inString) {
-      if (character === '\\') index++;
-      else if (character === '"') inString = false;
-      continue;
-    }
+  const scan = outsideStrings(text);
+  for (const { character, index, line } of scan.characters) {
     if (character === '"') {
       if (depth === 0) return null;
-      inString = true;
     } else if (character === '{' || character === '[') {
       if (depth === 0) {
         start = index;
@@ -50,30 +41,44 @@ function scanTopLevelValues(text: string): ValueExtent[] | null {
       return null;
     }
   }
-  return depth === 0 && !inString ? extents : null;
+  return depth === 0 && !scan.endedInString() ? extents : null;
+}
+
+/**
+ * The characters of JSON `text` outside strings, each with its line (an opening quote is
+ * given, the string's content and closing quote are not); `endedInString`: the text ended
+ * inside a string.
+ */
+function outsideStrings(text: string): { characters: Iterable<{ character: string; index: number; line: number }>; endedInString: () => boolean } {
+  let inString = false;
+  function* characters(): Generator<{ character: string; index: number; line: number }> {
+    let line = 1;
+    for (let index = 0; index < text.length; index++) {
+      const character = text[index];
+      if (character === '\n') line++;
+      if (inString) {
+        if (character === '\\') index++;
+        else if (character === '"') inString = false;
+        continue;
+      }
+      if (character === '"') inString = true;
+      yield { character, index, line };
+    }
+  }
+  return { characters: characters(), endedInString: () => inString };
 }
 
 /** Line on which each element of the top-level array of `text` starts (for messages). */
 export function arrayElementLines(text: string): number[] {
   const lines: number[] = [];
   let depth = 0;
-  let inString = false;
   let expectingElement = false;
-  let line = 1;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (character === '\n') line++;
-    if (inString) {
-      if (character === '\\') index++;
-      else if (character === '"') inString = false;
-      continue;
-    }
+  for (const { character, line } of outsideStrings(text).characters) {
     if (depth === 1 && expectingElement && !/[\s,\]]/.test(character)) {
       lines.push(line);
       expectingElement = false;
     }
-    if (character === '"') inString = true;
-    else if (character === '{' || character === '[') {
+    if (character === '{' || character === '[') {
       depth++;
       if (depth === 1) expectingElement = true;
     } else if (character === '}' || character === ']') depth--;

@@ -7,7 +7,7 @@ import { transferActions } from '../../store/transferStore';
 import { useTransferStore, type ExportChoices } from '../../store/transferStore';
 import { ExportReportView } from './ExportReportView';
 import { SelectField } from '../app/SelectField';
-import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferActions, TransferDialogFrame } from './TransferDialogFrame';
 import { TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
 import { EXPORT_FORMAT_DESCRIPTIONS, transferText, type TransferTextKey } from './transferText';
@@ -96,14 +96,7 @@ export function ExportDialog() {
             </p>
           ) : null}
           {result.outcome === 'finished' ? <ExportReportView result={result} text={text} language={language} /> : null}
-          <div className="transfer-actions">
-            <button type="button" onClick={transferActions.openExportDialog}>
-              {text('back')}
-            </button>
-            <button type="button" onClick={transferActions.closeDialogs}>
-              {text('close')}
-            </button>
-          </div>
+          <TransferActions againLabel={text('back')} onAgain={transferActions.openExportDialog} closeLabel={text('close')} onClose={transferActions.closeDialogs} />
         </>
       ) : null}
     </TransferDialogFrame>

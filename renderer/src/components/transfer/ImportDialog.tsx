@@ -6,7 +6,7 @@ import { transferActions } from '../../store/transferStore';
 import { useTransferStore, type ImportChoices } from '../../store/transferStore';
 import { ImportSummaryView } from './ImportSummaryView';
 import { SelectField } from '../app/SelectField';
-import { TransferDialogFrame } from './TransferDialogFrame';
+import { TransferActions, TransferDialogFrame } from './TransferDialogFrame';
 import { TransferError, TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
 import { IMPORT_FORMAT_DESCRIPTIONS, transferText } from './transferText';
@@ -103,19 +103,13 @@ export function ImportDialog() {
         <>
           <ImportSummaryView result={result} text={text} />
           <TransferError problem={error} />
-          <div className="transfer-actions">
+          <TransferActions againLabel={text('importAgain')} onAgain={transferActions.openImportDialog} closeLabel={text('close')} onClose={transferActions.closeDialogs}>
             {result.articles > 0 ? (
               <button type="button" className="primary" onClick={() => void openImportedCorpus()}>
                 {text('openImported')}
               </button>
             ) : null}
-            <button type="button" onClick={transferActions.openImportDialog}>
-              {text('importAgain')}
-            </button>
-            <button type="button" onClick={transferActions.closeDialogs}>
-              {text('close')}
-            </button>
-          </div>
+          </TransferActions>
         </>
       ) : null}
     </TransferDialogFrame>

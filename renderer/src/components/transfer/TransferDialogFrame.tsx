@@ -26,3 +26,28 @@ export function TransferDialogFrame({ title, closeLabel, onClose, children }: Tr
     </ModalDialog>
   );
 }
+
+interface TransferActionsProps {
+  /** Back to the form for another export or import. */
+  againLabel: string;
+  onAgain: () => void;
+  closeLabel: string;
+  onClose: () => void;
+  /** Actions before these two (the import's "open the imported corpus"). */
+  children?: ReactNode;
+}
+
+/** The buttons under a finished export or import: its own first, then again, then close. */
+export function TransferActions({ againLabel, onAgain, closeLabel, onClose, children }: TransferActionsProps) {
+  return (
+    <div className="transfer-actions">
+      {children}
+      <button type="button" onClick={onAgain}>
+        {againLabel}
+      </button>
+      <button type="button" onClick={onClose}>
+        {closeLabel}
+      </button>
+    </div>
+  );
+}
