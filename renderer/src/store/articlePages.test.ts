@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { Api, ArticleDocument } from '../../../shared/ipc';
+import { encodeProblem, type Api, type ArticleDocument } from '../../../shared/ipc';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { loadArticleDocument } from './articlePages';
 
@@ -50,5 +50,23 @@ describe('loadArticleDocument (#17)', () => {
     expect(asked).toEqual([5, 10]);
     window.api = fakeApi(list, 5, 0, []);
     await expect(loadArticleDocument('a.txt', undefined, () => true)).rejects.toThrow(/5 of 20/);
+  });
+});
+
+describe('loadArticleDocument when the list is replaced meanwhile (#17)', () => {
+  it('loads again from the newest list when a page names a list no longer kept', async () => {
+    const list = Array.from({ length: 12 }, (_, index) => annotation(index));
+    let loads = 0;
+    window.api = {
+      article: {
+        load: async () => ({ id: 'a.txt', revision: `r${++loads}`, annotations: list.slice(0, 5), annotationsTotal: list.length }),
+        annotationPage: async ({ revision, from }: { revision: string; from: number }) => {
+          if (revision === 'r1') throw new Error(`Error invoking remote method 'article.annotationPage': Error: ${encodeProblem({ code: 'articleChangedOnDisk' }, 'changed')}`);
+          return { annotations: list.slice(from, from + 5) };
+        },
+      },
+    } as unknown as Api;
+    expect((await loadArticleDocument('a.txt', undefined, () => true))?.annotations).toEqual(list);
+    expect(loads).toBe(2);
   });
 });

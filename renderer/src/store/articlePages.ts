@@ -1,6 +1,7 @@
 import type { ArticleDocument, ArticleEncodingChoice } from '../../../shared/ipc';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { api } from '../api';
+import { problemOf } from '../ipcError';
 
 /**
  * (#17) article.load, with an annotation list main sent in part (`annotationsTotal`) completed
@@ -9,6 +10,20 @@ import { api } from '../api';
  * pages: a load the user moved away from stops fetching (null is then returned).
  */
 export async function loadArticleDocument(id: string, encoding: ArticleEncodingChoice | undefined, stillWanted: () => boolean): Promise<ArticleDocument | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await loadOnce(id, encoding, stillWanted);
+    } catch (error) {
+      // The list was replaced while its pages were fetched (another load of this article, a
+      // reload after a change on disk): loaded again, whole, from the newest list.
+      if (attempt >= LOAD_ATTEMPTS || problemOf(error).code !== 'articleChangedOnDisk') throw error;
+    }
+  }
+}
+
+const LOAD_ATTEMPTS = 3;
+
+async function loadOnce(id: string, encoding: ArticleEncodingChoice | undefined, stillWanted: () => boolean): Promise<ArticleDocument | null> {
   const document = await api().article.load(encoding ? { id, encoding } : { id });
   const total = document.annotationsTotal;
   const revision = document.revision;
