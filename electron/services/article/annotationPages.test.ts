@@ -24,7 +24,7 @@ afterEach(async () => {
 describe('annotation pages (#17)', () => {
   it('a long list is sent as a first page and its total; the pages that follow give exactly the list, in the order sent', async () => {
     const count = ANNOTATION_PAGE_SIZE * 2 + 123;
-    await writeBigArticle(corpus, { name: 'many.txt', bytes: 200_000, annotations: count, seed: 7 });
+    await writeBigArticle(corpus, { name: 'many.txt', bytes: 300_000, annotations: count, seed: 7 });
     await session.open(corpus);
     const document = ArticleDocumentSchema.parse(await session.loadArticle('many.txt'));
     expect(document.annotations).toHaveLength(ANNOTATION_PAGE_SIZE);

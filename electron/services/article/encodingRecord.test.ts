@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { CorpusSession } from '../corpus/corpusSession';
 import { searchCorpus } from '../corpus/corpusSearch';
-import { encodingRecordIn } from './encodingRecord';
 import { exportCorpus } from '../transfer/exportCorpus';
 import { readExportDocument } from '../transfer/exportArticleReader';
+import { encodingRecordIn, readEncodingRecord } from './encodingRecord';
 import { computeAgreement } from '../lead/agreementService';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -187,5 +187,35 @@ describe('a chosen encoding lasts: recorded in the annotation file, used while t
     const root = await tempCorpus({ 'a.txt': bytes, 'a.ann.json': Buffer.from(JSON.stringify(file)) });
     const session = await openSession(root);
     expect(await session.loadArticle('a.txt')).toMatchObject({ encoding: 'utf-8', encodingRecordIgnored: { encoding: 'x-made-up', reason: 'unknown-encoding' } });
+  });
+});
+
+describe('readEncodingRecord: the head of the file, confined (#17)', () => {
+  const sha = 'a'.repeat(64);
+  const record = { format: 'hashiye-annotations', source: { sha256: sha, encoding: 'windows-1256' }, annotations: [] as unknown[] };
+
+  it('finds the record at the top of a large file, and one placed after the head by reading the whole file', async () => {
+    const filler = Array.from({ length: 3_000 }, (_, index) => ({ id: `a${index}`, type: 'PER', start: index, end: index + 1, text: 'خبرنگار' }));
+    const top = JSON.stringify({ ...record, annotations: filler });
+    const { source, ...rest } = { ...record, annotations: filler };
+    const late = JSON.stringify({ ...rest, source });
+    expect(Buffer.byteLength(late)).toBeGreaterThan(64 * 1024);
+    const root = await tempCorpus({ 'top.txt': Buffer.from('x'), 'top.ann.json': Buffer.from(top), 'late.txt': Buffer.from('x'), 'late.ann.json': Buffer.from(late) });
+    expect(await readEncodingRecord(root, path.join(root, 'top.txt'))).toEqual({ sha256: sha, encoding: 'windows-1256', chosen: false });
+    expect(await readEncodingRecord(root, path.join(root, 'late.txt'))).toEqual({ sha256: sha, encoding: 'windows-1256', chosen: false });
+  });
+
+  it('never reads a linked file outside the corpus, nor a FIFO', async () => {
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-encoding-outside-'));
+    cleanups.push(() => fs.rm(outside, { recursive: true, force: true }));
+    await fs.writeFile(path.join(outside, 'x.ann.json'), JSON.stringify(record));
+    const root = await tempCorpus({ 'linked.txt': Buffer.from('x'), 'fifo.txt': Buffer.from('x') });
+    await fs.symlink(path.join(outside, 'x.ann.json'), path.join(root, 'linked.ann.json'));
+    expect(await readEncodingRecord(root, path.join(root, 'linked.txt'))).toBeNull();
+    if (process.platform !== 'win32') {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('mkfifo', [path.join(root, 'fifo.ann.json')]);
+      expect(await readEncodingRecord(root, path.join(root, 'fifo.txt'))).toBeNull();
+    }
   });
 });

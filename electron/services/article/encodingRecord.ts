@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { annotationPathFor } from '../storage/annotationStore';
 import { annotatorsFolderFor } from '../lead/annotatorPaths';
-import { readCorpusFile } from '../corpus/corpusFileAccess';
+import { checkCorpusFile, readCorpusFile } from '../corpus/corpusFileAccess';
 import { INPUT_LIMITS } from '../corpus/inputLimits';
 
 /**
@@ -142,13 +142,43 @@ export async function readEncodingRecord(root: string, articlePath: string, opti
 
 async function recordOfFile(root: string, file: string): Promise<EncodingRecord | null> {
   try {
+    // (#17) Hashiye writes `source` near the top: only the head is read and decoded (a file of
+    // 100,000 annotations is 39 MB, read whole here and then again by the open). A cut character
+    // at the end of the head is harmless: `source` is before it or not in the head.
+    const head = await readCorpusFileHead(root, file, HEAD_CHARACTERS);
+    if (head === null) return null;
+    const found = recordInText(head.bytes.toString('utf8'));
+    if (found !== 'cut' || head.whole) return found === 'cut' ? null : found;
     const read = await readCorpusFile(root, file, { maxBytes: INPUT_LIMITS.annotationFileBytes });
-    if (read === null) return null;
-    // Hashiye writes `source` near the top: only the head is decoded, unless it is not there (a cut character at the end of the head is harmless: `source` is before it or not in the head).
-    const head = recordInText(read.bytes.subarray(0, HEAD_CHARACTERS).toString('utf8'));
-    if (head !== 'cut' || read.bytes.length <= HEAD_CHARACTERS) return head === 'cut' ? null : head;
-    return encodingRecordIn(read.bytes.toString('utf8'));
+    return read === null ? null : encodingRecordIn(read.bytes.toString('utf8'));
   } catch {
     return null;
+  }
+}
+
+/**
+ * The first `maxBytes` of a regular corpus file (confined as readCorpusFile confines: a link is
+ * followed only inside the corpus, nothing but a regular file is opened, never blocking), and
+ * whether that is the whole file; null when there is none. A hint only: whatever it says is
+ * used only for the article bytes whose SHA-256 it names.
+ */
+async function readCorpusFileHead(root: string, file: string, maxBytes: number): Promise<{ bytes: Buffer; whole: boolean } | null> {
+  const checked = await checkCorpusFile(await fs.realpath(path.resolve(root)), file);
+  if (checked.kind === 'absent') return null;
+  if (checked.kind === 'refused') throw checked.error;
+  const handle = await fs.open(checked.realPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return null;
+    const buffer = Buffer.alloc(Math.min(maxBytes, stats.size));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { bytes: buffer.subarray(0, filled), whole: stats.size <= maxBytes && filled === stats.size };
+  } finally {
+    await handle.close();
   }
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import { type Api, type ArticleDocument } from '../../../../shared/ipc';
+import { encodeProblem } from '../../../../shared/userProblem';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { loadArticleDocument } from './articlePages';
 
@@ -30,7 +31,7 @@ describe('loadArticleDocument (#17)', () => {
     const document = await loadArticleDocument('a.txt', undefined, () => true);
     expect(document?.annotations).toEqual(list);
     expect(document?.annotationsTotal).toBeUndefined();
-    expect(asked).toEqual([5, 10, 15, 20]);
+    expect(asked.sort((a, b) => a - b)).toEqual([5, 10, 15, 20]);
   });
 
   it('a list sent whole asks for nothing more', async () => {
@@ -45,10 +46,35 @@ describe('loadArticleDocument (#17)', () => {
     const list = Array.from({ length: 20 }, (_, index) => annotation(index));
     const asked: number[] = [];
     window.api = fakeApi(list, 5, 5, asked);
-    let wanted = 2;
+    let wanted = 1;
     expect(await loadArticleDocument('a.txt', undefined, () => wanted-- > 0)).toBeNull();
-    expect(asked).toEqual([5, 10]);
-    window.api = fakeApi(list, 5, 0, []);
-    await expect(loadArticleDocument('a.txt', undefined, () => true)).rejects.toThrow(/5 of 20/);
+    // One batch of requests at most (four pages in flight), then it stops.
+    expect(asked).toEqual([5, 10, 15]);
+    const long = Array.from({ length: 60 }, (_, index) => annotation(index));
+    const askedLong: number[] = [];
+    window.api = fakeApi(long, 5, 5, askedLong);
+    wanted = 1;
+    expect(await loadArticleDocument('a.txt', undefined, () => wanted-- > 0)).toBeNull();
+    expect(askedLong).toHaveLength(4);
+    window.api = fakeApi(list, 5, 3, []);
+    await expect(loadArticleDocument('a.txt', undefined, () => true)).rejects.toThrow(/sent 3 annotations from 5, not 5 \(of 20\)/);
+  });
+});
+
+describe('loadArticleDocument when the list is replaced meanwhile (#17)', () => {
+  it('loads again from the newest list when a page names a list no longer kept', async () => {
+    const list = Array.from({ length: 12 }, (_, index) => annotation(index));
+    let loads = 0;
+    window.api = {
+      article: {
+        load: async () => ({ id: 'a.txt', revision: `r${++loads}`, annotations: list.slice(0, 5), annotationsTotal: list.length }),
+        annotationPage: async ({ revision, from }: { revision: string; from: number }) => {
+          if (revision === 'r1') throw new Error(`Error invoking remote method 'article.annotationPage': Error: ${encodeProblem({ code: 'articleChangedOnDisk' }, 'changed')}`);
+          return { annotations: list.slice(from, from + 5) };
+        },
+      },
+    } as unknown as Api;
+    expect((await loadArticleDocument('a.txt', undefined, () => true))?.annotations).toEqual(list);
+    expect(loads).toBe(2);
   });
 });

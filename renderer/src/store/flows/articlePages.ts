@@ -1,6 +1,7 @@
 import type { ArticleDocument, ArticleEncodingChoice } from '../../../../shared/ipc';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { api } from '../../api';
+import { problemOf } from '../../ipcError';
 
 /**
  * (#17) article.load, with an annotation list main sent in part (`annotationsTotal`) completed
@@ -9,18 +10,44 @@ import { api } from '../../api';
  * pages: a load the user moved away from stops fetching (null is then returned).
  */
 export async function loadArticleDocument(id: string, encoding: ArticleEncodingChoice | undefined, stillWanted: () => boolean): Promise<ArticleDocument | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await loadOnce(id, encoding, stillWanted);
+    } catch (error) {
+      // The list was replaced while its pages were fetched (another load of this article, a
+      // reload after a change on disk): loaded again, whole, from the newest list.
+      if (attempt >= LOAD_ATTEMPTS || problemOf(error).code !== 'articleChangedOnDisk') throw error;
+    }
+  }
+}
+
+const LOAD_ATTEMPTS = 3;
+
+/** Page requests in flight at once: round trips overlap (each crossed the stand-in's CDP one after another), and a load given up stops soon. */
+const PAGES_IN_FLIGHT = 4;
+
+async function loadOnce(id: string, encoding: ArticleEncodingChoice | undefined, stillWanted: () => boolean): Promise<ArticleDocument | null> {
   const document = await api().article.load(encoding ? { id, encoding } : { id });
   const total = document.annotationsTotal;
   const revision = document.revision;
-  if (total === undefined || revision === undefined || document.annotations.length >= total) return document;
-  const annotations: StoredAnnotation[] = [...document.annotations];
-  while (annotations.length < total) {
+  // The first page is a whole page when there are more: the pages that follow start at its multiples.
+  const pageSize = document.annotations.length;
+  if (total === undefined || revision === undefined || pageSize >= total) return document;
+  if (pageSize === 0) throw new Error(`article.load sent no annotations of ${total}.`);
+  const starts: number[] = [];
+  for (let from = pageSize; from < total; from += pageSize) starts.push(from);
+  const pages: StoredAnnotation[][] = [];
+  for (let batch = 0; batch < starts.length; batch += PAGES_IN_FLIGHT) {
     if (!stillWanted()) return null;
-    const page = await api().article.annotationPage({ id, revision, from: annotations.length });
-    // An empty page before the total: the list is not the one announced; never shown partly.
-    if (page.annotations.length === 0) throw new Error(`article.annotationPage sent ${annotations.length} of ${total} annotations.`);
-    for (const annotation of page.annotations) annotations.push(annotation);
+    const answers = await Promise.all(starts.slice(batch, batch + PAGES_IN_FLIGHT).map((from) => api().article.annotationPage({ id, revision, from })));
+    for (const [index, answer] of answers.entries()) {
+      const expected = Math.min(pageSize, total - starts[batch + index]);
+      // A page of another length: the list is not the one announced; never shown partly.
+      if (answer.annotations.length !== expected) throw new Error(`article.annotationPage sent ${answer.annotations.length} annotations from ${starts[batch + index]}, not ${expected} (of ${total}).`);
+      pages.push(answer.annotations);
+    }
   }
+  if (!stillWanted()) return null;
   const { annotationsTotal: _total, ...rest } = document;
-  return { ...rest, annotations };
+  return { ...rest, annotations: document.annotations.concat(...pages) };
 }
