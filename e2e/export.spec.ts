@@ -72,7 +72,7 @@ test('tag in the app, then File › Export to CoNLL and to doccano JSONL: tokens
   await dialog.getByRole('button', { name: 'خروجی دوباره' }).click();
   await dialog.getByRole('combobox', { name: 'قالب' }).selectOption('jsonl');
   await expect(dialog.getByTestId('format-description')).toContainText('UTF-16');
-  await dialog.getByRole('combobox', { name: 'گونهٔ doccano' }).selectOption('label');
+  await dialog.getByRole('combobox', { name: 'گونهٔ \u2068doccano\u2069' }).selectOption('label');
   await dialog.getByRole('button', { name: 'انتخاب پوشه و خروجی گرفتن' }).click();
   await expect(dialog.getByTestId('export-result')).toContainText('نوشته شد');
   const lines = (await fs.readFile(path.join(jsonlOut, 'corpus.jsonl'), 'utf8')).trimEnd().split('\n');
