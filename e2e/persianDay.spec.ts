@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { projectRoot } from './browserLocation';
 import { copyCorpus, expect, makeCorpus, openArticleNamed, screenshot, test } from './fixtures';
-import { doubleClickWord, clickText } from './textGestures';
+import { clickText, doubleClickWord, dragSelect } from './textGestures';
 
 /**
  * Issue #19, an analyst's day in Persian: one set of digits in the whole Persian UI, and find
@@ -111,3 +111,28 @@ for (const viewport of [
     await expect(input).toHaveCount(0);
   });
 }
+
+test('suggestions a tag-all covered go at the first idle moment, before the save and its refresh', async ({ launch }) => {
+  const corpus = await makeCorpus({
+    'a.txt': 'سخنگوی سازمان ملل متحد گفت.\n',
+    'b.txt': 'سازمان ملل متحد نشست داشت و سازمان ملل متحد بیانیه داد.\n',
+  });
+  const { page } = await launch({ corpus });
+  await openArticleNamed(page, 'a.txt');
+  await dragSelect(page, 'سازمان ملل متحد');
+  await page.keyboard.press('Digit2');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await openArticleNamed(page, 'b.txt');
+  const suggestions = page.getByTestId('suggestions');
+  await expect(suggestions.locator('li')).toHaveCount(2);
+
+  await page.getByTestId('article').click();
+  await page.keyboard.press('Control+KeyF');
+  await page.getByTestId('find-input').fill('سازمان ملل متحد');
+  await expect(page.getByTestId('find-count')).toHaveAttribute('data-count', '2');
+  await page.getByRole('combobox', { name: 'برچسب برای همه' }).selectOption('ORG');
+  await page.getByRole('dialog', { name: 'پیش‌نمایش برچسب‌زنی' }).getByRole('button', { name: 'برچسب زدن به همه' }).click();
+  await expect(page.locator('[data-annotation-id][data-entity-type="ORG"]')).toHaveCount(2);
+  // Well inside the 1.5 s the save-driven refresh waits: the covered suggestions are already gone.
+  await expect(suggestions.locator('li')).toHaveCount(0, { timeout: 800 });
+});
