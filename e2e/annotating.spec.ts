@@ -242,7 +242,7 @@ test('a selection that starts inside a highlight and crosses into the next parag
   const box = await page.getByTestId('article').boundingBox();
   await page.mouse.move((box?.x ?? 0) + 5, (box?.y ?? 0) + 5);
   await page.evaluate(() => document.querySelector('.article-scroller')?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })));
-  await expect(page.getByTestId('selection-offsets')).toContainText('24–38');
+  await expect(page.getByTestId('selection-offsets')).toContainText('۲۴–۳۸');
   await page.keyboard.press('Digit5'); // EVENT in the default tag set
   const file = await expectFileSoon(corpus, 'two.txt', (saved) => {
     if (saved.annotations.length !== 2) throw new Error('not yet');

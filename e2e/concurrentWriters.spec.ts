@@ -142,7 +142,7 @@ test('both instances retag the same annotation differently: the second saver is 
   await expect(second.getByTestId('save-state')).toHaveAttribute('data-state', 'conflict');
   await expect(second.locator('[data-testid="article"] [data-entity-type]')).toHaveAttribute('data-entity-type', mine);
   await screenshot(second, 'conflict-unsaved-1024x700-fa');
-  await second.getByRole('button', { name: 'English', exact: true }).click();
+  await second.getByRole('button', { name: '\u2068English\u2069', exact: true }).click();
   await second.getByTestId('reopen-conflicts').click();
   await expect(dialog).toBeVisible();
   await screenshot(second, 'conflict-dialog-1024x700-en');

@@ -32,7 +32,7 @@ test('a nearly-UTF-8 article shows U+FFFD and the count; the article can be reop
   expect(((await article.innerText()).match(/\uFFFD/g) ?? []).length).toBe(3);
   await expect(article).not.toContainText('ظپ');
   await expect(page.getByTestId('invalid-bytes')).toHaveAttribute('data-count', '3');
-  await expect(statusBar).toContainText('۳ بایت نامعتبر با U+FFFD جایگزین شد');
+  await expect(statusBar).toContainText('۳ بایت نامعتبر با \u2068U+FFFD\u2069 جایگزین شد');
   await expect(chooser).toHaveValue('auto');
   await screenshot(page, 'encoding-nearly-utf8');
 
@@ -96,7 +96,7 @@ test('an article changed since its encoding was chosen is detected again, and th
   const changed = Buffer.concat([bytes, Buffer.from('خبر تازه\n', 'utf8')]);
   const record = { format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source: { file: '01-damaged.txt', sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'windows-1256', encodingChosen: true, length: 10 }, status: 'new', annotations: [], relations: [], labels: [] };
   const corpus = await makeCorpus({ '01-damaged.txt': changed, '01-damaged.ann.json': JSON.stringify(record) });
-  for (const [locale, words] of [['fa-IR', 'رمزگذاری ثبت‌شده (windows-1256) به کار نرفت'], ['en-US', 'the recorded encoding (windows-1256) was not used']] as const) {
+  for (const [locale, words] of [['fa-IR', 'رمزگذاری ثبت‌شده (\u2068windows-1256\u2069) به کار نرفت'], ['en-US', 'the recorded encoding (\u2068windows-1256\u2069) was not used']] as const) {
     // Opening re-anchors the annotations to the changed text and records its encoding then: the file is put back for the next language.
     await writeFile(path.join(corpus, '01-damaged.ann.json'), JSON.stringify(record));
     const { page, close } = await launch({ corpus, locale });

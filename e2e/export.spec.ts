@@ -49,7 +49,7 @@ test('tag in the app, then File › Export to CoNLL and to doccano JSONL: tokens
   await dialog.getByRole('button', { name: 'انتخاب پوشه و خروجی گرفتن' }).click();
   const result = dialog.getByTestId('export-result');
   await expect(result).toContainText('نوشته شد');
-  await expect(dialog.getByTestId('export-totals')).toContainText('1 مقاله · 2 حاشیه‌نویسی · 2 نوشته شد');
+  await expect(dialog.getByTestId('export-totals')).toContainText('۱ مقاله · ۲ حاشیه‌نویسی · ۲ نوشته شد');
   await expect(dialog.getByTestId('export-report-clean')).toBeVisible();
   await screenshot(page, 'export-dialog-conll-done');
 
@@ -72,7 +72,7 @@ test('tag in the app, then File › Export to CoNLL and to doccano JSONL: tokens
   await dialog.getByRole('button', { name: 'خروجی دوباره' }).click();
   await dialog.getByRole('combobox', { name: 'قالب' }).selectOption('jsonl');
   await expect(dialog.getByTestId('format-description')).toContainText('UTF-16');
-  await dialog.getByRole('combobox', { name: 'گونهٔ doccano' }).selectOption('label');
+  await dialog.getByRole('combobox', { name: 'گونهٔ \u2068doccano\u2069' }).selectOption('label');
   await dialog.getByRole('button', { name: 'انتخاب پوشه و خروجی گرفتن' }).click();
   await expect(dialog.getByTestId('export-result')).toContainText('نوشته شد');
   const lines = (await fs.readFile(path.join(jsonlOut, 'corpus.jsonl'), 'utf8')).trimEnd().split('\n');
@@ -132,11 +132,16 @@ test('overlapping spans exported to CoNLL: the dialog shows, per article, the la
   await expect(dialog.getByRole('alert')).toContainText('چیزی نوشته نشد');
   const report = dialog.getByTestId('export-report');
   const article = report.locator('li[data-article="un-meeting.txt"]');
-  await expect(article).toContainText('(2/3 نوشته شد)');
+  // Nothing was written: the totals say what would have been, never "written" beside the refusal (#19).
+  await expect(article).toContainText('(۲/۳ نوشته می‌شد)');
+  await expect(dialog.getByTestId('export-totals')).toContainText('نوشته می‌شد');
+  await expect(dialog.getByTestId('export-totals')).not.toContainText('نوشته شد');
   const overlap = article.locator('li[data-kind="overlap"]');
   await expect(overlap).toHaveCount(1);
   await expect(overlap).toContainText('از دست رفته');
-  await expect(overlap).toContainText('misc1');
+  // The span is named by its text and type, never by its internal id.
+  await expect(overlap).toContainText('«\u2068ملل\u2069»');
+  await expect(overlap).not.toContainText('misc1');
   expect(await fs.readdir(out)).toEqual([]);
   const shot = await screenshot(page, 'export-dialog-overlap-report');
   // The report alone, at full size: Persian quoted inside English messages must read right.

@@ -15,12 +15,12 @@ test('find with Persian letters matches Arabic-yeh and -kaf spellings; tag all h
   await expect(search).toBeFocused();
   await search.fill('پکن');
   // Whole words: «پکنی‌ها» is not a hit; «پكن» with Arabic kaf is.
-  await expect(page.getByTestId('find-count')).toHaveText('1 / 3');
+  await expect(page.getByTestId('find-count')).toHaveText('۱ از ۳');
   await search.press('Enter');
-  await expect(page.getByTestId('find-count')).toHaveText('2 / 3');
+  await expect(page.getByTestId('find-count')).toHaveText('۲ از ۳');
   await page.getByRole('combobox', { name: 'برچسب برای همه' }).selectOption('LOC');
   const preview = page.getByRole('dialog', { name: 'پیش‌نمایش برچسب‌زنی' });
-  await expect(preview).toContainText('3 حاشیه‌نویسی تازه');
+  await expect(preview).toContainText('۳ حاشیه‌نویسی تازه');
   await expect(preview.locator('li')).toHaveCount(3);
   await screenshot(page, 'find-preview');
   await preview.getByRole('button', { name: 'برچسب زدن به همه' }).click();

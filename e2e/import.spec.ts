@@ -56,11 +56,13 @@ test('File › Import of a CoNLL file: summary with the skipped line (file:line)
   const summary = dialog.getByTestId('import-summary');
   await expect(summary).toBeVisible();
   expect(asked).toEqual(['file']);
-  await expect(dialog.getByTestId('import-totals')).toHaveText('2 مقاله · 4 حاشیه‌نویسی · 1 کنار گذاشته‌شده · 0 هشدارها');
+  await expect(dialog.getByTestId('import-totals')).toHaveText('۲ مقاله · ۴ حاشیه‌نویسی · ۱ کنار گذاشته‌شده · ۰ هشدارها');
   const skipped = dialog.getByTestId('import-skipped').locator('li');
   await expect(skipped).toHaveCount(1);
   await expect(skipped.first()).toContainText('persian-news.conll:9');
-  await expect(skipped.first()).toContainText('no tag');
+  // The reason in Persian (#19), the importer's English in the tooltip.
+  await expect(skipped.first()).toContainText('برچسبی نیست');
+  await expect(skipped.first().locator('[data-reason="noTag"]')).toHaveAttribute('title', /no tag/);
   await expect(dialog.getByTestId('import-detected')).toContainText('persian-news.conll (tab, bioes)');
   await screenshot(page, 'import-dialog-summary');
 

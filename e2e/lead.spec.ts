@@ -78,7 +78,7 @@ test('agreement of two annotators, adopting a disagreement into the curated file
   await expect(group.locator('[data-annotator="ali"]')).toContainText('مکان');
   await expect(group.locator('[data-annotator="sara"]')).toContainText('(هیچ)');
   await screenshot(page, 'lead-curation');
-  await group.getByRole('button', { name: 'پذیرش ali' }).click();
+  await group.getByRole('button', { name: 'پذیرش \u2068ali\u2069' }).click();
   const curated = await expectFileSoon(corpus, 'news.txt', (file) => {
     if (file.annotations.length !== 3) throw new Error('not yet');
   });
@@ -86,7 +86,7 @@ test('agreement of two annotators, adopting a disagreement into the curated file
     ali.map((annotation) => [annotation.type, annotation.start, annotation.end, annotation.text]).sort(),
   );
   expect((curated.curation as { curator: string }).curator).toBe('lead');
-  await expect(group.getByRole('button', { name: 'پذیرش ali' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(group.getByRole('button', { name: 'پذیرش \u2068ali\u2069' })).toHaveAttribute('aria-pressed', 'true');
   // The article view reloaded with the curated annotations.
   await expect(page.getByTestId('article').locator('[data-annotation-id][data-entity-type="LOC"]')).toHaveText('نیویورک');
   await expect(page.getByTestId('article').locator('[data-annotation-id]')).toHaveCount(3);

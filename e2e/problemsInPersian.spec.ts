@@ -104,7 +104,7 @@ test('Persian UI: a refused tag set, a read-only annotation file and a refused s
   await screenshot(page, 'problems-fa-refused-save');
 
   // The same problems follow a switch to English at once (the window keeps codes, not sentences).
-  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.getByRole('button', { name: '\u2068English\u2069', exact: true }).click();
   await expect(tagSetProblem).toContainText('was not read: it leads outside the corpus');
   await expect(saveMessage).toContainText('cannot be replaced safely');
   expect(withoutNames(await saveMessage.innerText())).not.toMatch(/[\u0600-\u06FF]/);

@@ -102,7 +102,7 @@ test('a corpus turned read-only: the tag stays, marked unsaved, across switching
     await expect(highlight).toContainText('تهران');
     await expect(saveState).toHaveAttribute('data-state', /^(error|unwritable)$/);
     await expect(page.getByTestId('annotation-file-problem')).toHaveCount(0);
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('button', { name: '\u2068English\u2069', exact: true }).click();
     await screenshot(page, 'read-only-unsaved-1024x700-en');
     await page.setViewportSize({ width: 1440, height: 900 });
     await screenshot(page, 'read-only-unsaved-1440x900-en');

@@ -16,13 +16,13 @@ test('edit the tag set in the app: add a type, rename one in use after a preview
   await page.getByRole('region', { name: 'برچسب‌ها' }).getByRole('button', { name: 'ویرایش…' }).click();
   const editor = page.getByRole('dialog', { name: 'ویرایش مجموعهٔ برچسب‌ها' });
   // Rename ORG to TEAM (the annotation in use follows), add a new type.
-  await editor.getByRole('textbox', { name: 'شناسهٔ برچسب 2' }).fill('TEAM');
-  await editor.getByRole('textbox', { name: 'برچسب فارسی 2' }).fill('تیم');
+  await editor.getByRole('textbox', { name: 'شناسهٔ برچسب ۲' }).fill('TEAM');
+  await editor.getByRole('textbox', { name: 'برچسب فارسی ۲' }).fill('تیم');
   await editor.getByRole('button', { name: '+ برچسب تازه' }).click();
-  await editor.getByRole('textbox', { name: 'شناسهٔ برچسب 10' }).fill('LEAGUE');
-  await editor.getByRole('textbox', { name: 'برچسب فارسی 10' }).fill('لیگ');
+  await editor.getByRole('textbox', { name: 'شناسهٔ برچسب ۱۰' }).fill('LEAGUE');
+  await editor.getByRole('textbox', { name: 'برچسب فارسی ۱۰' }).fill('لیگ');
   await editor.getByRole('button', { name: 'پیش‌نمایش تغییرات' }).click();
-  await expect(editor.getByTestId('tagset-plan')).toContainText('1 حاشیه‌نویسی تغییر نام می‌دهد');
+  await expect(editor.getByTestId('tagset-plan')).toContainText('۱ حاشیه‌نویسی تغییر نام می‌دهد');
   await expect(editor.getByTestId('tagset-plan')).toContainText('02-football.txt');
   await screenshot(page, 'tagset-preview');
   // Nothing is written before the user confirms.

@@ -115,6 +115,8 @@ export const ImportProblemWireSchema = z.object({
   /** 1-based; 0 when the problem concerns the whole file. */
   line: z.number().int().nonnegative(),
   reason: z.string(),
+  /** The reason as a code with its values, when it has one: the window words it in the user's language. */
+  why: z.object({ code: z.string().max(40) }).catchall(z.union([z.string().max(400), z.number()])).optional(),
 });
 export type ImportProblemWire = z.output<typeof ImportProblemWireSchema>;
 

@@ -73,8 +73,8 @@ describe('importCorpus', () => {
     const summary = await importCorpus(source, { from: 'jsonl', out });
     expect(summary.articles).toBe(2);
     expect(summary.skipped).toEqual([
-      { file: path.join(source, 'c.jsonl'), line: 0, reason: expect.stringContaining('cannot be read') },
-      { file: path.join(source, 'sub', 'b.jsonl'), line: 2, reason: expect.stringContaining('not valid JSON') },
+      { file: path.join(source, 'c.jsonl'), line: 0, reason: expect.stringContaining('cannot be read'), why: { code: 'unreadableFile' } },
+      { file: path.join(source, 'sub', 'b.jsonl'), line: 2, reason: expect.stringContaining('not valid JSON'), why: { code: 'invalidJsonLine' } },
     ]);
     expect(await fs.readdir(path.join(out, 'sub'))).toEqual(['b-001.ann.json', 'b-001.txt']);
   });
@@ -124,7 +124,7 @@ describe('importCorpus', () => {
     const out = path.join(root, 'corpus');
     const summary = await importCorpus(source, { from: 'brat', out });
     expect(summary).toMatchObject({ articles: 2, annotations: 1 });
-    expect(summary.skipped).toEqual([{ file: path.join(source, 'orphan.ann'), line: 0, reason: expect.stringContaining('cannot be read') }]);
+    expect(summary.skipped).toEqual([{ file: path.join(source, 'orphan.ann'), line: 0, reason: expect.stringContaining('cannot be read'), why: { code: 'unreadableFile' } }]);
     const native = await readNative(path.join(out, 'a.ann.json'));
     expect(native.annotations[0]).toMatchObject({ start: 4, end: 9, text: 'تهران' });
     expect(await fs.readFile(path.join(out, 'a.txt'), 'utf8')).toBe('علی\nتهران');

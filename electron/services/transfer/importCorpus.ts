@@ -10,7 +10,7 @@ import { pathExists } from '../storage/pathExists';
 import { parseBratDocument } from '../../../shared/formats/import/brat';
 import { parseConll, type ConllSeparator } from '../../../shared/formats/import/conll';
 import { parseHf } from '../../../shared/formats/import/hf';
-import type { ImportedArticle, ImportFormat, ImportProblem, ParseResult } from '../../../shared/formats/import/importTypes';
+import type { ImportedArticle, ImportFormat, ImportProblem, ImportReason, ParseResult } from '../../../shared/formats/import/importTypes';
 import { parseJsonl } from '../../../shared/formats/import/jsonl';
 import { parseLabelStudio } from '../../../shared/formats/import/labelstudio';
 import { toAnnotationFile } from '../../../shared/formats/import/nativeArticle';
@@ -317,14 +317,14 @@ async function importInto(
     try {
       parsed = await parseItem(item, source, options, root);
     } catch (error) {
-      summary.skipped.push({ file: item.file, line: 0, reason: `cannot be read: ${describeError(error)}; file skipped` });
+      summary.skipped.push({ file: item.file, line: 0, reason: `cannot be read: ${describeError(error)}; file skipped`, why: { code: 'unreadableFile' } });
       continue;
     }
     summary.skipped.push(...parsed.skipped);
     summary.warnings.push(...parsed.warnings);
     if (parsed.detected) summary.detected.push(parsed.detected);
     if (parsed.articles.length === 0 && parsed.skipped.length === 0) {
-      summary.skipped.push({ file: item.file, line: 0, reason: 'holds no article' });
+      summary.skipped.push({ file: item.file, line: 0, reason: 'holds no article', why: { code: 'noArticle' } });
     }
     for (const [articleIndex, article] of parsed.articles.entries()) {
       if (signal?.aborted) {
@@ -336,7 +336,7 @@ async function importInto(
         summary.articles++;
         summary.annotations += article.spans.length;
       } else {
-        summary.skipped.push({ ...article.origin, reason: written.reason });
+        summary.skipped.push({ ...article.origin, reason: written.reason, why: written.why });
       }
       report('writing', item.file, index, (articleIndex + 1) / parsed.articles.length);
     }
@@ -346,11 +346,11 @@ async function importInto(
   return summary;
 }
 
-async function writeArticle(article: ImportedArticle, name: string, folder: string, options: ImportOptions, now: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function writeArticle(article: ImportedArticle, name: string, folder: string, options: ImportOptions, now: string): Promise<{ ok: true } | { ok: false; reason: string; why: ImportReason }> {
   const articlePath = path.join(folder, ...name.split('/')) + '.txt';
   const annotationPath = articlePath.slice(0, -'.txt'.length) + '.ann.json';
   if ((await pathExists(articlePath)) || (await pathExists(annotationPath))) {
-    return { ok: false, reason: `${path.relative(folder, articlePath)} already exists in the new corpus; article not written (nothing is overwritten)` };
+    return { ok: false, reason: `${path.relative(folder, articlePath)} already exists in the new corpus; article not written (nothing is overwritten)`, why: { code: 'articleExists', path: path.relative(folder, articlePath) } };
   }
   await fs.mkdir(path.dirname(articlePath), { recursive: true });
   const bytes = Buffer.from(article.text, 'utf8');

@@ -177,7 +177,7 @@ export class TransferJobs {
         abort.signal,
       );
       if (summary.articles > 0) this.lastImported = path.resolve(summary.out);
-      const problems = (list: readonly ImportProblem[]): ImportProblemWire[] => list.slice(0, this.limits.problems).map((problem) => ({ file: shown(problem.file), line: problem.line, reason: problem.reason }));
+      const problems = (list: readonly ImportProblem[]): ImportProblemWire[] => list.slice(0, this.limits.problems).map((problem) => ({ file: shown(problem.file), line: problem.line, reason: problem.reason, ...(problem.why ? { why: problem.why } : {}) }));
       return {
         outcome: 'imported',
         out: path.resolve(summary.out),

@@ -105,9 +105,9 @@ describe('parseConll', () => {
   it('reports malformed lines with file and line number, keeps the rest', () => {
     const { result, spans } = spansOf('a B-PER\nlonely\nb ???\n\tO\nc B-LOC\n', { separator: 'space' });
     expect(result.skipped).toEqual([
-      { file: 'sample.conll', line: 2, reason: expect.stringContaining('no tag') },
-      { file: 'sample.conll', line: 3, reason: expect.stringContaining('unrecognised tag «???»') },
-      { file: 'sample.conll', line: 4, reason: expect.stringContaining('no tag') },
+      { file: 'sample.conll', line: 2, reason: expect.stringContaining('no tag'), why: { code: 'noTag', separator: 'space' } },
+      { file: 'sample.conll', line: 3, reason: expect.stringContaining('unrecognised tag «???»'), why: { code: 'unknownTag', tag: '???' } },
+      { file: 'sample.conll', line: 4, reason: expect.stringContaining('no tag'), why: { code: 'noTag', separator: 'space' } },
     ]);
     expect(result.articles[0].text).toBe('a b c');
     expect(spans).toEqual([['PER', 'a'], ['LOC', 'c']]);

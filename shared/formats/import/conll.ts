@@ -83,16 +83,16 @@ export function detectConllSeparator(lines: readonly SourceLine[]): ConllSeparat
 function readTokenLine(line: SourceLine, separator: ConllSeparator, file: string, skipped: ConllParseResult['skipped']): SourceToken | null {
   const { token, tag } = splitLine(line.text, separator);
   if (removeBidiMarks(token).trim() === '') {
-    skipped.push({ file, line: line.number, reason: 'empty token; line skipped' });
+    skipped.push({ file, line: line.number, reason: 'empty token; line skipped', why: { code: 'emptyToken' } });
     return null;
   }
   if (tag === null) {
-    skipped.push({ file, line: line.number, reason: `no tag after a ${separator} separator; line skipped` });
+    skipped.push({ file, line: line.number, reason: `no tag after a ${separator} separator; line skipped`, why: { code: 'noTag', separator } });
     return null;
   }
   let parsed = parseTag(tag);
   if (!parsed) {
-    skipped.push({ file, line: line.number, reason: `unrecognised tag «${tag}»; token kept outside any entity` });
+    skipped.push({ file, line: line.number, reason: `unrecognised tag «${tag}»; token kept outside any entity`, why: { code: 'unknownTag', tag } });
     parsed = { outside: true };
   }
   return { text: token, tag: parsed, rawTag: tag, line: line.number };

@@ -19,8 +19,22 @@ export interface SourceLocation {
 
 /** Something the import left out (skipped) or changed (warning), with where and why. */
 export interface ImportProblem extends SourceLocation {
+  /** English, for the command line and the window's tooltip. */
   reason: string;
+  /** The same as a code with its values, for the window to say in the user's language (#19); not every reason has one yet. */
+  why?: ImportReason;
 }
+
+/** Import reasons the window words itself (renderer/src/i18n/catalog/importReasons.ts). */
+export type ImportReason =
+  | { code: 'emptyToken' }
+  | { code: 'noTag'; separator: string }
+  | { code: 'unknownTag'; tag: string }
+  | { code: 'invalidJsonLine' }
+  | { code: 'invalidJsonFile' }
+  | { code: 'unreadableFile' }
+  | { code: 'noArticle' }
+  | { code: 'articleExists'; path: string };
 
 export interface ImportedFragment {
   start: number;

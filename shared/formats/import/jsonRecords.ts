@@ -105,7 +105,7 @@ export function readJsonRecords(content: string, file: string): { records: JsonR
     try {
       records.push({ value: JSON.parse(line.text) as unknown, line: line.number });
     } catch (error) {
-      skipped.push({ file, line: line.number, reason: `not valid JSON (${describeJsonError(error)}); line skipped` });
+      skipped.push({ file, line: line.number, reason: `not valid JSON (${describeJsonError(error)}); line skipped`, why: { code: 'invalidJsonLine' } });
     }
   }
   if (skipped.length > 0) {
@@ -141,7 +141,7 @@ export function readJsonArray(content: string, file: string): { records: JsonRec
     // Some tools write one task a line instead of an array.
     const lenient = readJsonRecords(body, file);
     if (lenient.records.length > 0) return lenient;
-    return { records: [], skipped: [{ file, line: 0, reason: `not valid JSON (${describeJsonError(error)}); file skipped` }] };
+    return { records: [], skipped: [{ file, line: 0, reason: `not valid JSON (${describeJsonError(error)}); file skipped`, why: { code: 'invalidJsonFile' } }] };
   }
   if (!Array.isArray(parsed)) return { records: [{ value: parsed, line: 1 }], skipped: [] };
   const lines = arrayElementLines(body);

@@ -58,7 +58,7 @@ describe('parseLabelStudio', () => {
   });
 
   it('reports a file that is not JSON, and a task without text', () => {
-    expect(parseLabelStudio('[{"data": ', options).skipped).toEqual([{ file: 'export.json', line: 0, reason: expect.stringContaining('not valid JSON') }]);
+    expect(parseLabelStudio('[{"data": ', options).skipped).toEqual([{ file: 'export.json', line: 0, reason: expect.stringContaining('not valid JSON'), why: { code: 'invalidJsonFile' } }]);
     const result = parseLabelStudio(JSON.stringify([{ id: 3, data: { image: 42 } }]), options);
     expect(result.articles).toEqual([]);
     expect(result.skipped[0].reason).toContain('no text');

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
 import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { revealRange } from '../../dom/scrollRangeIntoView';
+import { spanOverlapTest } from '../../../../shared/text/spanOverlap';
+import { useDocumentStore } from '../../store/documentStore';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
@@ -30,6 +32,18 @@ function paint(items: readonly Utf16Range[], current: number | null): void {
   if (current !== null && ranges[current]) registry.set(CURRENT, new Highlight(ranges[current]));
 }
 
+/** Drops the suggestions an edit (a tag-all above all) has just covered, keeping the current one where it still is. */
+function dropCoveredSuggestions(): void {
+  const state = useSuggestionStore.getState();
+  if (state.items.length === 0) return;
+  const overlapsAnnotation = spanOverlapTest(useDocumentStore.getState().annotations);
+  const items = state.items.filter((item) => !overlapsAnnotation(item.start, item.end));
+  if (items.length === state.items.length) return;
+  const currentItem = state.current === null ? null : state.items[state.current];
+  const current = currentItem ? items.indexOf(currentItem) : -1;
+  state.set({ items, current: current >= 0 ? current : null });
+}
+
 /** Texts tagged elsewhere in the corpus that recur here untagged: accept (Enter or a tag key) or reject (Escape). */
 export function SuggestionPanel() {
   const items = useSuggestionStore((state) => state.items);
@@ -45,6 +59,12 @@ export function SuggestionPanel() {
   useEffect(() => {
     void refreshSuggestions();
   }, [articleId]);
+
+  // What an edit covered stops being suggested in the first idle moment, not after the save (#19).
+  useEffect(() => {
+    const handle = requestIdleCallback(dropCoveredSuggestions, { timeout: 200 });
+    return () => cancelIdleCallback(handle);
+  }, [annotations]);
 
   // Newly saved tags become suggestions elsewhere in the article.
   useEffect(() => {

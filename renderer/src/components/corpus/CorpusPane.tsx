@@ -50,7 +50,9 @@ export function CorpusPane() {
   return (
     <nav className="corpus-pane" aria-label={t('articles')}>
       <header className="pane-header">
-        <h2 title={corpus.displayPath}>{corpus.name}</h2>
+        <h2 title={corpus.displayPath}>
+          <bdi className="corpus-name">{corpus.name}</bdi>
+        </h2>
         <progress max={Math.max(1, progress.total)} value={progress.finished} aria-label={words('corpusProgress')} />
         <p className="progress-text" data-testid="corpus-progress">
           {words('progressDone', { finished: progress.finished, total: progress.total })}

@@ -6,6 +6,8 @@ export interface BarDatum {
   label: string;
   value: number;
   color?: string;
+  /** The label is a name shown as it is (an article's file name), digits and all. */
+  verbatim?: boolean;
 }
 
 const WIDTH = 640;
@@ -35,8 +37,8 @@ export function BarChart({ title, data, language, testId }: { title: string; dat
           const valueX = rtl ? barX - 6 : LABEL + length + 6;
           return (
             <g key={datum.key} data-bar={datum.key}>
-              <title>{`${datum.label}: ${formatNumber(datum.value, language)}`}</title>
-              <text x={labelX} y={y + ROW / 2 + 5} textAnchor="end" className="lead-chart-label">
+              <title data-verbatim={datum.verbatim || undefined}>{`${datum.label}: ${formatNumber(datum.value, language)}`}</title>
+              <text x={labelX} y={y + ROW / 2 + 5} textAnchor="end" className="lead-chart-label" data-verbatim={datum.verbatim || undefined}>
                 {datum.label.length > 28 ? `${datum.label.slice(0, 27)}…` : datum.label}
               </text>
               <rect x={barX} y={y + 3} width={length} height={ROW - 8} rx={3} fill={datum.color ?? 'var(--accent)'} />

@@ -72,7 +72,7 @@ export function StatisticsTab() {
           language={language}
           data={[...bars(byAnnotator.record), ...(byAnnotator.record === stats.byAuthor && stats.withoutAuthor > 0 ? [{ key: '', label: t('withoutAuthor'), value: stats.withoutAuthor, color: 'var(--muted)' }] : [])]}
         />
-        <BarChart testId="chart-articles" title={t('perArticle', { n: formatNumber(TOP_ARTICLES, language) })} language={language} data={articles.map((entry) => ({ key: entry.article, label: entry.article, value: entry.annotations }))} />
+        <BarChart testId="chart-articles" title={t('perArticle', { n: TOP_ARTICLES })} language={language} data={articles.map((entry) => ({ key: entry.article, label: entry.article, value: entry.annotations, verbatim: true }))} />
         {days.length > 0 ? (
           <LineChart
             testId="chart-progress"

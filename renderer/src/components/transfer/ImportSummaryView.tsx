@@ -1,5 +1,19 @@
 import type { ImportFinished, ImportProblemWire } from '../../../../shared/transferWire';
 import type { TransferTextKey } from './transferText';
+import { catalogText } from '../../i18n/catalog/defineCatalog';
+import { importReasonCatalog, isImportReasonKey } from '../../i18n/catalog/importReasons';
+import { formatNumber } from '../../i18n/formatNumber';
+import type { UiLanguage } from '../../i18n/messages';
+import { useSessionStore } from '../../store/sessionStore';
+
+/** The reason in the user's language from its code; the importer's English words stay for the tooltip. */
+function reasonText(problem: ImportProblemWire, language: UiLanguage): string {
+  const say = catalogText(importReasonCatalog, language);
+  const why = problem.why;
+  if (!why || !isImportReasonKey(why.code)) return language === 'en' ? problem.reason : say('other');
+  const { code, ...values } = why;
+  return say(code, values);
+}
 
 interface ImportSummaryViewProps {
   result: ImportFinished;
@@ -7,6 +21,7 @@ interface ImportSummaryViewProps {
 }
 
 function ProblemList({ problems, total, testId, text }: { problems: ImportProblemWire[]; total: number; testId: string; text: (key: TransferTextKey) => string }) {
+  const language = useSessionStore((state) => state.language);
   return (
     <ul className="transfer-report" data-testid={testId}>
       {problems.map((problem, index) => (
@@ -15,12 +30,14 @@ function ProblemList({ problems, total, testId, text }: { problems: ImportProble
           <bdi dir="ltr" className="transfer-location">
             {problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file}
           </bdi>
-          {problem.line === 0 ? <span className="muted"> ({text('wholeFile')})</span> : null} <span dir="auto">{problem.reason}</span>
+          {problem.line === 0 ? <span className="muted"> ({text('wholeFile')})</span> : null} <span title={problem.reason} data-reason={problem.why?.code}>
+            {reasonText(problem, language)}
+          </span>
         </li>
       ))}
       {total > problems.length ? (
         <li className="muted">
-          +{total - problems.length} {text('more')}
+          +{formatNumber(total - problems.length, language)} {text('more')}
         </li>
       ) : null}
     </ul>
@@ -29,13 +46,15 @@ function ProblemList({ problems, total, testId, text }: { problems: ImportProble
 
 /** The outcome of an import: counts, what was skipped and why (file:line), and warnings. */
 export function ImportSummaryView({ result, text }: ImportSummaryViewProps) {
+  const language = useSessionStore((state) => state.language);
+  const number = (value: number) => formatNumber(value, language);
   return (
     <div className="transfer-result" data-testid="import-summary">
       <p className={result.cancelled ? 'transfer-warning' : 'transfer-ok'} role="status">
         {result.cancelled ? text('importCancelled') : text('imported')}: <bdi dir="ltr">{result.out}</bdi>
       </p>
       <p className="transfer-totals" data-testid="import-totals">
-        {result.articles} {text('articles')} · {result.annotations} {text('annotations')} · {result.skippedTotal} {text('skipped')} · {result.warningsTotal} {text('warnings')}
+        {number(result.articles)} {text('articles')} · {number(result.annotations)} {text('annotations')} · {number(result.skippedTotal)} {text('skipped')} · {number(result.warningsTotal)} {text('warnings')}
       </p>
       {result.detected.length > 0 ? (
         <p className="muted" data-testid="import-detected">
@@ -48,13 +67,13 @@ export function ImportSummaryView({ result, text }: ImportSummaryViewProps) {
         </p>
       ) : null}
       <h3>
-        {text('skipped')} ({result.skippedTotal})
+        {text('skipped')} ({number(result.skippedTotal)})
       </h3>
       {result.skippedTotal === 0 ? <p>{text('nothingSkipped')}</p> : <ProblemList problems={result.skipped} total={result.skippedTotal} testId="import-skipped" text={text} />}
       {result.warningsTotal > 0 ? (
         <>
           <h3>
-            {text('warnings')} ({result.warningsTotal})
+            {text('warnings')} ({number(result.warningsTotal)})
           </h3>
           <ProblemList problems={result.warnings} total={result.warningsTotal} testId="import-warnings" text={text} />
         </>

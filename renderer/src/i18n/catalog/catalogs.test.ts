@@ -8,6 +8,7 @@ import { annotationCatalog } from './annotation';
 import { articleCatalog } from './article';
 import { corpusCatalog } from './corpus';
 import { findCatalog } from './find';
+import { importReasonCatalog } from './importReasons';
 
 type Table = Readonly<Record<string, string>>;
 
@@ -20,6 +21,7 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   transfer: transferTexts,
   exportProblems: exportProblemWords,
   find: findCatalog,
+  importReasons: importReasonCatalog,
   corpus: corpusCatalog,
   annotation: annotationCatalog,
   article: articleCatalog,
