@@ -59,6 +59,15 @@ export const suggestionActions = {
     useSuggestionStore.setState({ rejected });
     suggestionActions.remove(index);
   },
+  /** Drops the suggestions an edit (a tag-all above all) has just covered, keeping the current one where it still is. */
+  dropCovered(isCovered: (start: number, end: number) => boolean): void {
+    const state = useSuggestionStore.getState();
+    const items = state.items.filter((item) => !isCovered(item.start, item.end));
+    if (items.length === state.items.length) return;
+    const currentItem = state.current === null ? null : state.items[state.current];
+    const current = currentItem ? items.indexOf(currentItem) : -1;
+    useSuggestionStore.setState({ items, current: current >= 0 ? current : null });
+  },
   /** Makes the next suggestion (in reading order) the current one. */
   next(): DocumentSuggestion | null {
     const state = useSuggestionStore.getState();

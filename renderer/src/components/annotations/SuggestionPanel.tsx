@@ -32,16 +32,10 @@ function paint(items: readonly Utf16Range[], current: number | null): void {
   if (current !== null && ranges[current]) registry.set(CURRENT, new Highlight(ranges[current]));
 }
 
-/** Drops the suggestions an edit (a tag-all above all) has just covered, keeping the current one where it still is. */
+/** Drops the suggestions an edit (a tag-all above all) has just covered. */
 function dropCoveredSuggestions(): void {
-  const state = useSuggestionStore.getState();
-  if (state.items.length === 0) return;
-  const overlapsAnnotation = spanOverlapTest(useDocumentStore.getState().annotations);
-  const items = state.items.filter((item) => !overlapsAnnotation(item.start, item.end));
-  if (items.length === state.items.length) return;
-  const currentItem = state.current === null ? null : state.items[state.current];
-  const current = currentItem ? items.indexOf(currentItem) : -1;
-  state.set({ items, current: current >= 0 ? current : null });
+  if (useSuggestionStore.getState().items.length === 0) return;
+  suggestionActions.dropCovered(spanOverlapTest(useDocumentStore.getState().annotations));
 }
 
 /** Texts tagged elsewhere in the corpus that recur here untagged: accept (Enter or a tag key) or reject (Escape). */

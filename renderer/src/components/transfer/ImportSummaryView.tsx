@@ -4,7 +4,7 @@ import { catalogText } from '../../i18n/catalog/defineCatalog';
 import { importReasonCatalog, isImportReasonKey } from '../../i18n/catalog/importReasons';
 import { formatNumber } from '../../i18n/formatNumber';
 import type { UiLanguage } from '../../i18n/messages';
-import { useSessionStore } from '../../store/sessionStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
 
 /** The reason in the user's language from its code; the importer's English words stay for the tooltip. */
 function reasonText(problem: ImportProblemWire, language: UiLanguage): string {
@@ -21,7 +21,7 @@ interface ImportSummaryViewProps {
 }
 
 function ProblemList({ problems, total, testId, text }: { problems: ImportProblemWire[]; total: number; testId: string; text: (key: TransferTextKey) => string }) {
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   return (
     <ul className="transfer-report" data-testid={testId}>
       {problems.map((problem, index) => (
@@ -46,7 +46,7 @@ function ProblemList({ problems, total, testId, text }: { problems: ImportProble
 
 /** The outcome of an import: counts, what was skipped and why (file:line), and warnings. */
 export function ImportSummaryView({ result, text }: ImportSummaryViewProps) {
-  const language = useSessionStore((state) => state.language);
+  const language = usePreferencesStore((state) => state.language);
   const number = (value: number) => formatNumber(value, language);
   return (
     <div className="transfer-result" data-testid="import-summary">
