@@ -92,12 +92,9 @@ function buildMenu({ openFolder, openRecent, recent, labels }: MenuActions): Men
   return Menu.buildFromTemplate(template);
 }
 
-async function start(): Promise<void> {
-  const settings = await SettingsStore.open(app.getPath('userData'));
-  const menuText = () => menuLabels[settings.uiLanguage(app.getLocale())];
-  const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(app.getPath('userData'), 'listing-cache') });
-
-  const host: HostPlatform = {
+/** What the handlers ask of the desktop: native dialogs (titled in the user's language) and events to the window. */
+function electronHost(menuText: () => Record<MenuLabelKey, string>, corpusOpened: () => void): HostPlatform {
+  return {
     async pickFolder() {
       const options = { properties: ['openDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
@@ -121,8 +118,28 @@ async function start(): Promise<void> {
     emit(event, payload) {
       mainWindow?.webContents.send(eventWireName(event), payload);
     },
-    corpusOpened: () => refreshMenu(),
+    corpusOpened,
   };
+}
+
+/** No permission is ever granted, pages come from the app protocol, and every response carries the content security policy. */
+function secureSession(): void {
+  const logRefusal = development ? (what: string) => console.warn(`Refused ${what}`) : undefined;
+  denyAllPermissions(electronSession.defaultSession, logRefusal);
+  electronSession.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(here, '../renderer'), CONTENT_SECURITY_POLICY));
+  // The development server is not served by the app protocol: give its pages the same policy.
+  electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+}
+
+async function start(): Promise<void> {
+  const settings = await SettingsStore.open(app.getPath('userData'));
+  const menuText = () => menuLabels[settings.uiLanguage(app.getLocale())];
+  const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(app.getPath('userData'), 'listing-cache') });
+
+  const host = electronHost(menuText, () => refreshMenu());
   const switchRequests = new CorpusSwitchRequests();
   const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale(), switchRequests }), corpusSession);
 
@@ -153,14 +170,7 @@ async function start(): Promise<void> {
   // A language switch in the window is saved to the settings: the menu is rebuilt in that language.
   settings.onLanguageChange(() => refreshMenu());
 
-  const logRefusal = development ? (what: string) => console.warn(`Refused ${what}`) : undefined;
-  denyAllPermissions(electronSession.defaultSession, logRefusal);
-  electronSession.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(here, '../renderer'), CONTENT_SECURITY_POLICY));
-  // The development server is not served by the app protocol: give its pages the same policy.
-  electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-
+  secureSession();
   createWindow();
 }
 

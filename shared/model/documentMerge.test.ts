@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SavedDocument } from '../ipc';
+import type { SavedDocument } from '../saveWire';
 import { duplicateIds, mergeDocuments, sameItem } from './documentMerge';
 import type { StoredAnnotation } from './nativeFormat';
 

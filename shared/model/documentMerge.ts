@@ -1,4 +1,4 @@
-import type { ConflictResolutions, SaveConflict, SavedDocument } from '../ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument } from '../saveWire';
 import type { StoredAnnotation, StoredRelation } from './nativeFormat';
 import type { ArticleStatus } from './status';
 

@@ -13,7 +13,7 @@ import type { DecodedArticle } from '../article/articleDecoder';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { readConfigurationFile } from '../corpus/confinedReaders';
 import type { LoadedTagSet } from '../tagset/tagSetLoader';
-import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/saveWire';
 import type { UserProblem } from '../../../shared/userProblem';
 import { mergeDocuments } from '../../../shared/model/documentMerge';
 import { sha256Of, type KnownFileState } from '../corpus/watchedFileState';

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../../../shared/corpusWire';
-import type { ArticleDocument, ConflictResolutions, SaveConflict, SavedDocument, SaveResult } from '../../../shared/ipc';
+import type { ArticleDocument } from '../../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument, SaveResult } from '../../../shared/saveWire';
 import type { StoredAnnotation, StoredRelation } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';

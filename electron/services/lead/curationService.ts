@@ -1,4 +1,4 @@
-import { spanKey } from '../../../shared/agreement/agreementSpan';
+import { spanKey, type AgreementSpan } from '../../../shared/agreement/agreementSpan';
 import { applyCuration, CurationDecisionError, decisionProblem } from '../../../shared/curation/applyCuration';
 import { CurationRecordSchema, type CurationDecision, type CurationRecord } from '../../../shared/curation/curationDecision';
 import type { ArticleCuration, CuratedArticle } from '../../../shared/curation/curationSchemas';
@@ -132,6 +132,17 @@ function decisionsAfter(listing: CurationListing, previous: ReadonlyMap<string, 
 }
 
 /**
+ * A relation of the curated file survives only if both its ends are still the same spans under
+ * the same ids: after a rebuild an id may name another annotator's span.
+ */
+function relationsStillBetweenSameSpans<R extends { from: string; to: string }>(relations: readonly R[], before: readonly (AgreementSpan & { id: string })[], after: readonly (AgreementSpan & { id: string })[]): R[] {
+  const keyBefore = new Map(before.map((span) => [span.id, spanKey(span)]));
+  const keyAfter = new Map(after.map((span) => [span.id, spanKey(span)]));
+  const unchanged = (id: string): boolean => keyBefore.has(id) && keyBefore.get(id) === keyAfter.get(id);
+  return relations.filter((relation) => unchanged(relation.from) && unchanged(relation.to));
+}
+
+/**
  * Records decisions and rewrites the curated file, `NAME.ann.json`, with the agreed spans and
  * the outcome of every decided group; undecided groups contribute nothing yet.
  *
@@ -178,12 +189,7 @@ export async function applyCurationDecisions(
     ...(options.curator ? { curator: options.curator } : {}),
     updated: new Date().toISOString(),
   };
-  // A relation of the curated file survives only if both its ends are still the same spans
-  // under the same ids: after a rebuild an id may name another annotator's span.
-  const before = new Map(current.map((span) => [span.id, spanKey(span)]));
-  const after = new Map(annotations.map((span) => [span.id, spanKey(span)]));
-  const unchanged = (id: string): boolean => before.has(id) && before.get(id) === after.get(id);
-  const keptRelations = (loaded.curated?.relations ?? []).filter((relation) => unchanged(relation.from) && unchanged(relation.to));
+  const keptRelations = relationsStillBetweenSameSpans(loaded.curated?.relations ?? [], current, annotations);
   await saveAnnotationFileAt(annotationPathFor(loaded.articlePath), loaded.articlePath, loaded.article, {
     annotations,
     relations: keptRelations,

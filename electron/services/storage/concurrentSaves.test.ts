@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SaveResult } from '../../../shared/ipc';
+import type { SaveResult } from '../../../shared/saveWire';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import type { SessionSaveRequest } from '../corpus/corpusSession';
 import { ARTICLE_ID, bratCorpusOfOneArticle, corpusOfOneArticle, openSession, spanIn, TestCleanups } from '../testing/sessionFixture';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/saveWire';
 import { mergeDocuments, sameItem } from '../../../shared/model/documentMerge';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
 import { annotationPathFor, SaveFailedError, writeAnnotations, type SaveRequest } from './annotationStore';

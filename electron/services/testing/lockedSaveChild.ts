@@ -8,7 +8,7 @@
  * argv `hold FILE`: takes FILE's lock, says { kind: 'locked' } and waits to be killed (a crash while saving).
  */
 import { promises as fs } from 'node:fs';
-import type { SavedDocument } from '../../../shared/ipc';
+import type { SavedDocument } from '../../../shared/saveWire';
 import { acquireFileLock } from '../storage/annotationFileLock';
 import { decodeArticle } from '../article/articleDecoder';
 import { EMPTY_DOCUMENT, saveMerged, type AnnotationFileBase } from '../storage/mergingSave';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SaveConflict } from '../../../shared/ipc';
+import type { SaveConflict } from '../../../shared/saveWire';
 import type { UserProblem } from '../../../shared/userProblem';
 import { patchState } from './patchState';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SaveConflict } from '../../../shared/ipc';
+import type { SaveConflict } from '../../../shared/saveWire';
 import type { Corpus } from '../../../shared/corpusWire';
 import { createOffsetConverter } from '../../../shared/anchoring/offsets';
 import { splitParagraphs } from '../../../shared/text/paragraphs';

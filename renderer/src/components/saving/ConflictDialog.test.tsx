@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SaveConflict } from '../../../../shared/ipc';
+import type { SaveConflict } from '../../../../shared/saveWire';
 import { corpusViewActions } from '../../store/corpusViewStore';
 import { preferencesActions } from '../../store/preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from '../../store/saveStatusStore';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TagSetWire } from '../../../../shared/corpusWire';
-import type { ConflictResolutions, SaveConflict } from '../../../../shared/ipc';
+import type { ConflictResolutions, SaveConflict } from '../../../../shared/saveWire';
 import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
 import { statusLabels, type UiLanguage } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';

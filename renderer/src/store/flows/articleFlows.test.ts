@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument, SaveResult, SavedDocument } from '../../../../shared/ipc';
+import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import type { SaveResult, SavedDocument } from '../../../../shared/saveWire';
 import type { Corpus } from '../../../../shared/corpusWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { articleViewActions, useArticleViewStore } from '../articleViewStore';

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument, ConflictResolutions, SaveResult, SavedDocument } from '../../../../shared/ipc';
+import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import type { ConflictResolutions, SaveResult, SavedDocument } from '../../../../shared/saveWire';
 import { mergeDocuments } from '../../../../shared/model/documentMerge';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { articleViewActions, useArticleViewStore } from '../articleViewStore';

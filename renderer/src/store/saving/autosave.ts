@@ -1,7 +1,7 @@
 import { annotationListChanges } from '../../../../shared/model/annotationChanges';
 import { toStoredAnnotations } from '../../../../shared/anchoring/documentAnnotation';
 import { mergeDocuments } from '../../../../shared/model/documentMerge';
-import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../../shared/ipc';
+import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../../shared/saveWire';
 import { api } from '../../api';
 import { problemOf } from '../../ipcError';
 import { fromSavedDocument, sameSnapshot, snapshotOf, toSavedDocument, type DocumentSnapshot } from './documentSnapshot';

@@ -1,4 +1,4 @@
-import type { SavedDocument } from '../../../../shared/ipc';
+import type { SavedDocument } from '../../../../shared/saveWire';
 import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
 import { toDocumentAnnotations, toStoredAnnotations, type DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
 import type { StoredRelation } from '../../../../shared/model/nativeFormat';

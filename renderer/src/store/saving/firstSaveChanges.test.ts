@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument, SaveResult } from '../../../../shared/ipc';
+import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import type { SaveResult } from '../../../../shared/saveWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { articleViewActions } from '../articleViewStore';
 import { openArticle } from '../flows/article';

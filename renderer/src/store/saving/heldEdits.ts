@@ -1,4 +1,4 @@
-import type { SaveResult, SavedDocument } from '../../../../shared/ipc';
+import type { SaveResult, SavedDocument } from '../../../../shared/saveWire';
 import { api } from '../../api';
 import { problemOf } from '../../ipcError';
 import { corpusViewActions } from '../corpusViewStore';
