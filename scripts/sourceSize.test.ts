@@ -16,7 +16,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const othersInProgress = new Map<string, string>([
   ['electron/main.ts', 'helper "ipc"'],
   ['shared/ipc.ts', 'helper "ipc" (channel lists and typed error codes in the contract)'],
-  ['electron/services/corpus/corpusSession.ts', 'helper "perf"'],
 ]);
 
 function lines(count: number, line: string): string {
