@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorpusSession, type SessionEvent } from './corpusSession';
+import { CorpusSession } from './corpusSession';
+import type { SessionEvent } from './session/outsideChanges';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

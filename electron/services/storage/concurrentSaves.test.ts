@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaveResult } from '../../../shared/saveWire';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import type { SessionSaveRequest } from '../corpus/corpusSession';
+import type { SessionSaveRequest } from '../corpus/session/articleSaving';
 import { ARTICLE_ID, bratCorpusOfOneArticle, corpusOfOneArticle, openSession, spanIn, TestCleanups } from '../testing/sessionFixture';
 
 /**

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
-import { CorpusSession, type SessionEvent } from '../corpus/corpusSession';
+import { CorpusSession } from '../corpus/corpusSession';
+import type { SessionEvent } from '../corpus/session/outsideChanges';
 import { writeTestArticle } from './testCorpus';
 
 /**

@@ -234,7 +234,7 @@ const fa: Record<MessageKey, string> = {
   keySheet: 'نمایش این فهرست',
   keyTagsHeading: 'کلیدهای برچسب',
   hintNothingToTag: 'چیزی برای برچسب زدن نیست: متنی از مقاله یا حاشیه‌نویسی‌ای را برای تغییر برچسب انتخاب کنید',
-  hintNothingToDelete: 'چیزی برای حذف نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا Tab)',
+  hintNothingToDelete: 'چیزی برای حذف نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)',
   hintNothingToUndo: 'چیزی برای واگرد نیست',
   hintNothingToRedo: 'چیزی برای ازنو نیست',
   hintNoSuggestions: 'در این مقاله پیشنهادی نیست',
@@ -246,10 +246,10 @@ const fa: Record<MessageKey, string> = {
   paneTags: 'برچسب‌ها و حاشیه‌نویسی‌ها',
   paneArticle: 'مقاله',
   moreCommands: 'فرمان‌های بیشتر',
-  splitterHint: 'کشیدن: تغییر اندازه · دوبار کلیک یا Enter: بستن و باز کردن',
+  splitterHint: 'کشیدن: تغییر اندازه · دوبار کلیک یا \u2068Enter\u2069: بستن و باز کردن',
   articleRegion: 'متن مقاله: {name}',
-  keyEditNote: 'ویرایش یادداشت حاشیه‌نویسی انتخاب‌شده (Esc: بازگشت به مقاله)',
-  hintPaneHidden: 'بخش برچسب‌ها و حاشیه‌نویسی‌ها پنهان است: با دکمهٔ نوار ابزار یا F6 نشانش دهید',
+  keyEditNote: 'ویرایش یادداشت حاشیه‌نویسی انتخاب‌شده (\u2068Esc\u2069: بازگشت به مقاله)',
+  hintPaneHidden: 'بخش برچسب‌ها و حاشیه‌نویسی‌ها پنهان است: با دکمهٔ نوار ابزار یا \u2068F6\u2069 نشانش دهید',
 };
 
 export type UiLanguage = 'fa' | 'en';

@@ -1,0 +1,163 @@
+import path from 'node:path';
+import type { ArticleDocument } from '../../../../shared/ipc';
+import type { SavedDocument } from '../../../../shared/saveWire';
+import { countReanchorChanges } from '../../../../shared/anchoring/reanchorStatus';
+import { loadedInReadingOrder } from '../../../../shared/model/readingOrder';
+import type { DecodedArticle } from '../../article/articleDecoder';
+import { withFirstAnnotationPage } from '../../article/annotationPages';
+import { openArticleAnnotationsAndFile, type OpenedAnnotations, type UnchangedAnnotationFile } from '../../article/articleAnnotations';
+import { bratAnnotationPathFor, loadBratAnnotations, reanchorBratAnnotations } from '../../brat/bratStore';
+import { withFileLock } from '../../storage/annotationFileLock';
+import { annotationPathFor } from '../../storage/annotationStore';
+import { saveMerged, savedDocumentOf } from '../../storage/mergingSave';
+import { writeAccessRefusal } from '../../storage/writeAccess';
+import { resolveInCorpus } from '../corpusPaths';
+import { INPUT_LIMITS } from '../inputLimits';
+import { sha256Of, type KnownFileState } from '../watchedFileState';
+import type { SessionState } from './sessionState';
+import { withoutQuote } from './windowAnnotations';
+
+/** What every loaded article's document says of its text, whatever its annotations. */
+type DocumentHeader = ReturnType<typeof documentHeader>;
+
+/**
+ * article.load: the article read (`encoding`: reopen in that encoding from now on, `auto`:
+ * detect again; absent: as before), its annotations loaded in the corpus's mode, and both files
+ * given to the watcher as the baseline of outside changes.
+ */
+export async function loadArticle(state: SessionState, id: string, encoding?: string): Promise<ArticleDocument> {
+  const articlePath = resolveInCorpus(state.requireRoot(), id);
+  if (encoding !== undefined) state.reader.choose(articlePath, encoding);
+  // The window starts over from what it loads: its next save sends the whole list.
+  state.savedLists.forget(id);
+  const { article, file: articleFile } = await state.readArticleFile(articlePath);
+  const header = documentHeader(id, articlePath, article);
+  const { document, annotationFile } = state.mode === 'brat' ? { document: await loadBratDocument(state, id, articlePath, article, header), annotationFile: undefined } : await loadNativeDocument(state, id, articlePath, article, header, encoding);
+  state.loaded.set(id, article);
+  // The files as just read are the baseline: the watcher need not read and hash them again.
+  await state.watcher?.watchArticle({ id, articlePath, annotationPath: state.annotationPathOf(articlePath), articleSha256: article.sha256, articleFile, annotationFile });
+  return document;
+}
+
+function documentHeader(id: string, articlePath: string, article: DecodedArticle) {
+  return {
+    id,
+    name: path.basename(articlePath),
+    text: article.text,
+    encoding: article.encoding,
+    encodingGuessed: article.guessed,
+    sha256: article.sha256,
+    ...(article.invalidBytes > 0 ? { invalidBytes: article.invalidBytes, replacements: article.replacements } : {}),
+    ...(article.chosen ? { encodingChosen: true } : {}),
+    ...(article.recordIgnored ? { encodingRecordIgnored: article.recordIgnored } : {}),
+  };
+}
+
+/** A brat article: its NAME.ann re-anchored first when the text changed since the window loaded it. */
+async function loadBratDocument(state: SessionState, id: string, articlePath: string, article: DecodedArticle, header: DocumentHeader): Promise<ArticleDocument> {
+  const previous = state.loaded.get(id);
+  const reanchored = previous && previous.sha256 !== article.sha256 ? await state.ownWrite(bratAnnotationPathFor(articlePath), () => reanchorBratAnnotations(articlePath, previous.text, article)) : null;
+  state.brat.forget(articlePath);
+  state.bratAliases.delete(id);
+  const loaded = await loadBratAnnotations(articlePath, article);
+  // A NAME.ann the user may not write opens read-only, saying why, with its annotations shown.
+  const readOnly = loaded.problem === null ? await writeAccessRefusal(bratAnnotationPathFor(articlePath)) : null;
+  if (readOnly !== null) loaded.problem = { kind: 'permission', message: readOnly.message, userProblems: [readOnly.userProblem] };
+  if (loaded.problem === null || readOnly !== null) state.bases.set(id, { document: { status: 'new', annotations: loaded.annotations, relations: loaded.relations, labels: [] }, sha256: loaded.fileSha256 ?? null });
+  else state.bases.delete(id);
+  return {
+    ...header,
+    status: loaded.annotations.length > 0 ? 'in-progress' : 'new',
+    annotations: loaded.annotations,
+    relations: loaded.relations,
+    labels: [],
+    problem: loaded.problem,
+    migratedFrom: null,
+    orphans: [],
+    reanchored: reanchored ? countReanchorChanges(reanchored.changes) : null,
+  };
+}
+
+/**
+ * A native article: one read of its annotation file (limits, re-anchoring when the article
+ * changed on disk, written at once so the offsets on disk follow the text, then the offsets
+ * checked). `annotationFile`: what was read of it when nothing was written, the watcher's baseline.
+ */
+async function loadNativeDocument(
+  state: SessionState,
+  id: string,
+  articlePath: string,
+  article: DecodedArticle,
+  header: DocumentHeader,
+  encoding: string | undefined,
+): Promise<{ document: ArticleDocument; annotationFile: KnownFileState | undefined }> {
+  const annotationPath = annotationPathFor(articlePath);
+  let annotationFile: KnownFileState | undefined;
+  // Under the file's lock: re-anchoring reads, moves and rewrites the file, and must not interleave with another Hashiye's save.
+  const { opened, unchanged } = await state.ownWrite(annotationPath, () => withFileLock(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, state.requireRoot())), (result) => {
+    annotationFile = loadedFileState(result) ?? undefined;
+    return annotationFile ?? null;
+  });
+  state.bases.delete(id);
+  if (opened.kind === 'refused') {
+    // Too large or too deeply nested to parse safely: opened read-only, the file untouched.
+    return { document: { ...header, status: 'new', annotations: [], relations: [], labels: [], problem: { kind: 'io', message: opened.message }, migratedFrom: null, orphans: [], reanchored: null }, annotationFile };
+  }
+  const { loaded, reanchored } = opened;
+  const document = await openedDocument(annotationPath, header, opened);
+  // The base of this window's next save: the file as read here (or as re-anchoring wrote it).
+  const fileSha256 = reanchored?.written != null ? sha256Of(Buffer.from(reanchored.written, 'utf8')) : unchanged?.kind === 'read' ? sha256Of(unchanged.bytes) : null;
+  if (loaded.problem === null) state.bases.set(id, { document: savedDocumentOf(loaded), sha256: fileSha256 });
+  // A choice of encoding is recorded at once, so it lasts even if nothing is tagged.
+  if (encoding !== undefined && document.problem === null && (await recordEncoding(state, id, articlePath, article, savedDocumentOf(loaded)))) annotationFile = undefined;
+  return { document: inReadingOrder(state, id, document), annotationFile };
+}
+
+/** The document of an annotation file that was parsed; a file the user may not write opens read-only, saying why, with its annotations shown. */
+async function openedDocument(annotationPath: string, header: DocumentHeader, { loaded, reanchored }: Extract<OpenedAnnotations, { kind: 'loaded' }>): Promise<ArticleDocument> {
+  const readOnly = loaded.problem === null ? await writeAccessRefusal(annotationPath) : null;
+  return {
+    ...header,
+    ...loaded,
+    problem: loaded.problem ?? (readOnly === null ? null : { kind: 'permission', message: readOnly.message, userProblems: [readOnly.userProblem] }),
+    // The quote context is for re-anchoring on disk; main recomputes it on every save.
+    annotations: loaded.annotations.map(withoutQuote),
+    orphans: loaded.orphans ?? [],
+    reanchored: reanchored ? countReanchorChanges(reanchored.report.changes) : null,
+  };
+}
+
+/** (#17) The list is sent in reading order, the window's, and named by a revision: the window's first save can then send only its changes. */
+function inReadingOrder(state: SessionState, id: string, document: ArticleDocument): ArticleDocument {
+  if (document.problem !== null) return document;
+  const { annotations } = loadedInReadingOrder(document.annotations);
+  return withFirstAnnotationPage({ ...document, annotations, revision: state.savedLists.remember(id, annotations) });
+}
+
+/**
+ * Writes the encoding the article was just opened in into its annotation file's `source` (the
+ * file is created if there is none), merged as every save is. A failure is not the open's: the
+ * choice still holds for this session, and the next save records it.
+ */
+async function recordEncoding(state: SessionState, id: string, articlePath: string, article: DecodedArticle, document: SavedDocument): Promise<boolean> {
+  const saved = await state.ownWrite(
+    annotationPathFor(articlePath),
+    () => saveMerged(articlePath, article, { mine: document, base: state.bases.forMerge(id), root: state.requireRoot(), recordEncoding: true }),
+    (outcome) => ('state' in outcome ? outcome.state : null),
+  );
+  if (saved.kind === 'written' || saved.kind === 'unchanged') state.bases.set(id, saved.base);
+  return saved.kind === 'written';
+}
+
+function knownFileState(file: UnchangedAnnotationFile): KnownFileState {
+  return file.kind === 'absent' ? { exists: false } : { exists: true, size: file.size, mtimeMs: file.mtimeMs, sha256: sha256Of(file.bytes) };
+}
+
+/** The annotation file as opening an article left it: as read, or the bytes re-anchoring wrote (mtime unknown). */
+function loadedFileState({ opened, unchanged }: { opened: { kind: string; reanchored?: { written: string | null } | null }; unchanged: UnchangedAnnotationFile | null }): KnownFileState | null {
+  if (unchanged !== null) return knownFileState(unchanged);
+  const written = opened.reanchored?.written;
+  if (written == null) return null;
+  const bytes = Buffer.from(written, 'utf8');
+  return { exists: true, size: bytes.length, mtimeMs: -1, sha256: sha256Of(bytes) };
+}
