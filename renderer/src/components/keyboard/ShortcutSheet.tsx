@@ -4,7 +4,7 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { useWindowStore, windowActions } from '../../store/windowStore';
 import { KEYMAP } from './keymap';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../app/ModalDialog';
 
 /**
  * The shortcut sheet (? or F1), drawn from the keymap the keyboard handler dispatches through,
