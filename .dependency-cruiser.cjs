@@ -15,7 +15,7 @@ module.exports = {
       name: 'stores-below-flows',
       severity: 'error',
       comment: 'renderer/src/store: a store file changes only its own state; saving/ and flows/ build on the stores, never the reverse (renderer/src/store/README.md).',
-      from: { path: '^renderer/src/store/[^/]+[.]ts$', pathNot: '[.]test[.]ts$' },
+      from: { path: '^renderer/src/store/(window/)?[^/]+[.]ts$', pathNot: '[.]test[.]ts$' },
       to: { path: '^renderer/src/store/(flows|saving)/' },
     },
     {

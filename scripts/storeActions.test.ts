@@ -19,7 +19,7 @@ async function storeRuleMessages(code: string, filePath: string): Promise<string
   return result.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message);
 }
 
-const SET_FROM_OUTSIDE = "import { useWindowStore } from '../renderer/src/store/windowStore';\nexport const close = () => useWindowStore.setState({ notice: null });\n";
+const SET_FROM_OUTSIDE = "import { useWindowStore } from '../renderer/src/store/window/windowStore';\nexport const close = () => useWindowStore.setState({ notice: null });\n";
 
 describe('store actions lint', () => {
   it('refuses setState in a component', async () => {

@@ -9,7 +9,7 @@ import { corpusViewActions, useCorpusViewStore } from './corpusViewStore';
 import { findActions, useFindStore } from './findStore';
 import { currentLanguage, preferencesActions, usePreferencesStore } from './preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from './saveStatusStore';
-import { useWindowStore, windowActions } from './windowStore';
+import { useWindowStore, windowActions } from './window/windowStore';
 import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 
 /** The window's view stores: each named action, what it changes and what it leaves. Plain Node, no DOM. */

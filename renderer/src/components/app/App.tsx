@@ -10,7 +10,7 @@ import { installCloseGuard } from '../../store/saving/closeGuard';
 import { findActions } from '../../store/findStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { preferencesActions, usePreferencesStore } from '../../store/preferencesStore';
-import { useWindowStore, windowActions } from '../../store/windowStore';
+import { useWindowStore, windowActions } from '../../store/window/windowStore';
 import { AnnotationDetails } from '../annotations/AnnotationDetails';
 import { ArticleHeader } from '../article/ArticleHeader';
 import { AnnotationList } from '../annotations/AnnotationList';
@@ -36,7 +36,7 @@ import { scrollToOffset, useReadingPosition } from '../article/useReadingPositio
 import { ProblemText } from './ProblemText';
 import { corpusViewActions } from '../../store/corpusViewStore';
 import { PaneSplitter } from './PaneSplitter';
-import { usePaneLayoutStore } from '../../store/paneLayoutStore';
+import { usePaneLayoutStore } from '../../store/window/paneLayoutStore';
 import { useAppearance } from './useAppearance';
 import './window.css';
 

@@ -1,7 +1,7 @@
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useMessages } from '../../i18n/useMessages';
 import { usePreferencesStore } from '../../store/preferencesStore';
-import { PANE_WIDTH_LIMITS, usePaneLayoutStore, type SidePane } from '../../store/paneLayoutStore';
+import { PANE_WIDTH_LIMITS, usePaneLayoutStore, type SidePane } from '../../store/window/paneLayoutStore';
 
 const KEY_STEP_PX = 16;
 

@@ -6,7 +6,7 @@ import { useDocumentStore } from '../../store/documentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from '../../store/saveStatusStore';
-import { useKeyHintStore } from '../../store/keyHintStore';
+import { useKeyHintStore } from '../../store/window/keyHintStore';
 
 const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', error: 'saveError', readonly: 'readOnly', unwritable: 'unwritable', conflict: 'conflict' } as const;
 

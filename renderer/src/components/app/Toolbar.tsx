@@ -9,7 +9,7 @@ import { corpusSearchActions } from '../../store/corpusSearchStore';
 import { useDocumentStore } from '../../store/documentStore';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
-import { usePaneLayoutStore } from '../../store/paneLayoutStore';
+import { usePaneLayoutStore } from '../../store/window/paneLayoutStore';
 import { LeadToolbarButtons } from '../lead/LeadToolbarButtons';
 import { ExportButton, ImportButton } from '../transfer/ToolbarTransferButtons';
 import { useToolbarFits } from './useToolbarFits';

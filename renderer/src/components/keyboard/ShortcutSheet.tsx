@@ -2,7 +2,7 @@ import { hotkeyLabel } from '../../../../shared/model/tagSet';
 import { useMessages } from '../../i18n/useMessages';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
-import { useWindowStore, windowActions } from '../../store/windowStore';
+import { useWindowStore, windowActions } from '../../store/window/windowStore';
 import { KEYMAP } from './keymap';
 import { ModalDialog } from '../app/ModalDialog';
 

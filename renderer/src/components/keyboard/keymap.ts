@@ -7,10 +7,10 @@ import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestion
 import { corpusSearchActions } from '../../store/corpusSearchStore';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
-import { windowActions } from '../../store/windowStore';
+import { windowActions } from '../../store/window/windowStore';
 import { useDocumentStore } from '../../store/documentStore';
 import { findActions, useFindStore } from '../../store/findStore';
-import { sayWhyKeyDidNothing } from '../../store/keyHintStore';
+import { sayWhyKeyDidNothing } from '../../store/window/keyHintStore';
 import { suggestionActions, useSuggestionStore } from '../../store/suggestionStore';
 import { revealAnnotation } from '../../dom/revealAnnotation';
 import { selectDomRange } from '../../dom/domPosition';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { clearKeyHint } from '../../store/keyHintStore';
+import { clearKeyHint } from '../../store/window/keyHintStore';
 import { KEYMAP } from './keymap';
 
 function isTypingTarget(target: EventTarget | null): boolean {

@@ -15,7 +15,7 @@ import { saveStatusActions } from '../saveStatusStore';
 import { beginArticle, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleSaving } from '../saving/autosave';
 import { holdEdits, releaseHeldEdits, takeHeldEdits, type HeldEdits } from '../saving/heldEdits';
 import { toDocumentAnnotationsInSteps } from '../saving/loadedAnnotations';
-import { windowActions } from '../windowStore';
+import { windowActions } from '../window/windowStore';
 import { loadArticleDocument } from './articlePages';
 import { setArticleStatus } from './editing';
 

@@ -10,7 +10,7 @@ import { preferencesActions } from '../preferencesStore';
 import { useSaveStatusStore } from '../saveStatusStore';
 import { flushSave, hasUnsavedEdits, startAutosave, syncWithDisk } from '../saving/autosave';
 import { confirmLeavingUnsaved } from '../saving/closeGuard';
-import { useWindowStore, windowActions } from '../windowStore';
+import { useWindowStore, windowActions } from '../window/windowStore';
 import { markDoneAndOpenNext, openArticle, openNeighbourArticle, openNextUnfinished } from './article';
 import { showCorpus } from './corpus';
 import { moveBrokenFileAside, onArticleChangedOnDisk } from './diskChanges';

@@ -4,7 +4,7 @@ import { articleViewActions, useArticleViewStore } from '../articleViewStore';
 import { corpusViewActions } from '../corpusViewStore';
 import { currentLanguage } from '../preferencesStore';
 import { flushSave, syncWithDisk } from '../saving/autosave';
-import { windowActions } from '../windowStore';
+import { windowActions } from '../window/windowStore';
 import { openArticle } from './article';
 
 /** Changes made outside the window (another program, another instance) and broken files moved aside. */

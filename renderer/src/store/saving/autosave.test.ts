@@ -12,7 +12,7 @@ import { onAnnotationsChangedOnDisk } from '../flows/diskChanges';
 import { retagAnnotationById, tagTextSelection, undo } from '../flows/editing';
 import { preferencesActions } from '../preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from '../saveStatusStore';
-import { useWindowStore, windowActions } from '../windowStore';
+import { useWindowStore, windowActions } from '../window/windowStore';
 import { flushSave, hasUnsavedEdits, postponeConflicts, resolveConflicts, startAutosave } from './autosave';
 import { answerLeaveQuestion, confirmLeavingUnsaved, installCloseGuard } from './closeGuard';
 import { asUtf16Offset } from '../../../../shared/anchoring/offsetUnits';

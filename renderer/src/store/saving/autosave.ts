@@ -11,7 +11,7 @@ import { useArticleViewStore, type OpenArticle } from '../articleViewStore';
 import { corpusViewActions } from '../corpusViewStore';
 import { currentLanguage } from '../preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from '../saveStatusStore';
-import { windowActions } from '../windowStore';
+import { windowActions } from '../window/windowStore';
 
 /**
  * Saves the open article shortly after the last edit. Every save is merged in main with what is

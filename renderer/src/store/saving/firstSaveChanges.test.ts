@@ -9,7 +9,7 @@ import { showCorpus } from '../flows/corpus';
 import { tagTextSelection } from '../flows/editing';
 import { preferencesActions } from '../preferencesStore';
 import { saveStatusActions } from '../saveStatusStore';
-import { windowActions } from '../windowStore';
+import { windowActions } from '../window/windowStore';
 import { flushSave, startAutosave } from './autosave';
 import { asUtf16Offset } from '../../../../shared/anchoring/offsetUnits';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/messages';
 
 /** How long the status bar says why a key did nothing. */
 const HINT_MILLISECONDS = 5000;
