@@ -78,7 +78,8 @@ test('a long article: every paragraph arrives, a drag across two chunks and a ta
   await page.keyboard.press('Control+KeyF');
   const search = page.getByRole('searchbox', { name: /جست‌وجو در مقاله/ });
   await search.fill('فرودگاه امام خمینی');
-  await expect(page.getByTestId('find-count')).toHaveText('1 / 1');
+  await expect(page.getByTestId('find-count')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('find-count')).toHaveText('۱ از ۱');
   await search.press('Escape');
 
   // Tag a place in the last paragraph with a drag, as an analyst would.
