@@ -299,7 +299,7 @@ test('list the 10,000-article corpus', async () => {
     await page.locator('[data-testid="file-list"] li').first().waitFor();
     for (let run = 0; run <= RUNS; run++) {
       answer = smallCorpus;
-      await page.locator('.toolbar button').first().click();
+      await page.getByRole('button', { name: /باز کردن پوشه|Open folder/ }).click();
       await page.waitForFunction(() => (document.querySelector('[data-testid="file-list"]')?.childElementCount ?? 0) < 100);
       await page.waitForTimeout(300);
       answer = bigCorpus;

@@ -345,7 +345,8 @@ export interface ListTiming {
 /** Clicks "open folder" (the dialog answers the big corpus) until its file list is painted. */
 export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
   const { afterPaint } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
-  const button = document.querySelector<HTMLButtonElement>('.toolbar button');
+  // Found by its name (a word, or an icon's label in a compact toolbar): the toolbar's first button is a pane toggle.
+  const button = [...document.querySelectorAll<HTMLButtonElement>('.toolbar button')].find((candidate) => /باز کردن پوشه|Open folder/.test(candidate.getAttribute('aria-label') ?? candidate.textContent ?? ''));
   if (!button) throw new Error('No open-folder button.');
   return new Promise((resolve) => {
     const started = performance.now();
