@@ -75,15 +75,21 @@ function textWidth(text: string, font: string): number {
   return measuringContext.measureText(text).width;
 }
 
+function setStyleIfChanged(mark: HTMLElement, property: string, value: string | null): void {
+  if (mark.style.getPropertyValue(property) === (value ?? '')) return;
+  if (value === null) mark.style.removeProperty(property);
+  else mark.style.setProperty(property, value);
+}
+
+/** Writes only what changed: a scroll that moves every chip alike then restyles nothing. */
 function applyPlacement(mark: HTMLElement, placement: ChipPlacement): void {
   if ('hidden' in placement) {
     if (!mark.hasAttribute('data-label-hidden')) mark.setAttribute('data-label-hidden', '');
     return;
   }
-  mark.removeAttribute('data-label-hidden');
-  mark.style.setProperty('--label-row', String(placement.row));
-  if (placement.maxWidth === null) mark.style.removeProperty('--label-max');
-  else mark.style.setProperty('--label-max', `${Math.floor(placement.maxWidth)}px`);
+  if (mark.hasAttribute('data-label-hidden')) mark.removeAttribute('data-label-hidden');
+  setStyleIfChanged(mark, '--label-row', String(placement.row));
+  setStyleIfChanged(mark, '--label-max', placement.maxWidth === null ? null : `${Math.floor(placement.maxWidth)}px`);
 }
 
 /** Lifts, shortens or hides the label chips of the highlights in and near the view so that none overlaps another. */
@@ -100,8 +106,10 @@ export function placeLabels(root: HTMLElement, scroller: HTMLElement): void {
   const chip = getComputedStyle(marks[0], '::before');
   const fontSize = parseFloat(chip.fontSize) || 11;
   const font = `${chip.fontWeight} ${chip.fontSize} ${chip.fontFamily}`;
-  const placed: LabelBox[] = [];
+  // Every box is read before any chip is written: a write between two reads would make the
+  // browser lay the page out again for each chip (measured: scrolling jank doubled).
   const directions = new Map<Element, boolean>();
+  const requests: { mark: HTMLElement; anchorX: number; textTop: number; rtl: boolean; width: number }[] = [];
   for (const mark of marks) {
     const first = mark.getClientRects()[0];
     if (!first) continue;
@@ -113,8 +121,11 @@ export function placeLabels(root: HTMLElement, scroller: HTMLElement): void {
     }
     const text = (mark.dataset.label ?? '') + (mark.hasAttribute('data-has-details') ? ' ✎' : '');
     const width = Math.ceil(textWidth(text, font) + 2 * PADDING_EM * fontSize) + 1;
-    applyPlacement(mark, placeChip({ anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width }, fontSize, placed));
+    requests.push({ mark, anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width });
   }
+  const placed: LabelBox[] = [];
+  const placements = requests.map(({ mark, ...request }) => ({ mark, placement: placeChip(request, fontSize, placed) }));
+  for (const { mark, placement } of placements) applyPlacement(mark, placement);
 }
 
 /**
