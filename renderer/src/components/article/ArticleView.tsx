@@ -19,6 +19,7 @@ import { nearChunks } from './nearChunks';
 import { ParagraphView, type TagAppearance } from './ParagraphView';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
+import { fillTemplate } from '../../i18n/template';
 import { useLabelPlacement } from './labelPlacement';
 import { languageOfText } from '../../../../shared/text/textLanguage';
 
@@ -196,7 +197,8 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   useTagColourSheet(tagSet);
   useLabelPlacement(rootRef);
   const articleLanguage = useMemo(() => languageOfText(article.text), [article.text]);
-  const articleLabel = usePreferencesStore((state) => messages[state.language].articleRegion.replace('{name}', article.name));
+  const language = usePreferencesStore((state) => state.language);
+  const articleLabel = fillTemplate(messages[language].articleRegion, { name: article.name }, language);
   // Very long paragraphs are drawn in pieces (a one-line article of megabytes would otherwise be
   // one block the browser shapes and lays out whole, for seconds to minutes).
   const pieces = piecesOf(article.paragraphs);
