@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+// @ts-expect-error: a plain .mjs build helper without type declarations.
+import { licencesPlugin } from './build/licences.mjs';
 
 export default defineConfig({
   main: {
+    // (#23) out/main/licences.json: the licences of the bundled packages, for Help › About.
+    plugins: [licencesPlugin(__dirname, 'dependencies')],
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -28,7 +32,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    // (#23) out/renderer/licences.json: the packages bundled into the window.
+    plugins: [react(), licencesPlugin(__dirname, 'bundled')],
     build: {
       outDir: 'out/renderer',
       minify: process.env.HASHIYE_NO_MINIFY ? false : true,

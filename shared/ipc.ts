@@ -18,6 +18,7 @@ import { CurationDecisionSchema } from './curation/curationDecision';
 import { ArticleCurationSchema, AssignSummarySchema, CorpusAnnotatorsSchema, CuratedArticleSchema, SwitchSummarySchema } from './curation/curationSchemas';
 import { CorpusStatsSchema } from './stats/corpusStatsReport';
 import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
+import { AboutInfoSchema, DesktopPlatformSchema, PaneLayoutSchema, WindowLogEntrySchema } from './desktopWire';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
 
 
@@ -95,6 +96,10 @@ export const AppStateSchema = z.object({
   /** Where the reader was in that article (UTF-16 offset of the text at the top of the view). */
   lastArticleOffset: z.number().int().nonnegative().nullable(),
   development: z.boolean(),
+  /** (#23) The side panes as the user left them (settings.setPaneLayout); null before the first change. */
+  paneLayout: PaneLayoutSchema.nullable().optional(),
+  /** (#23) The system, so the shortcut sheet says Cmd on macOS. */
+  platform: DesktopPlatformSchema.optional(),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 
@@ -289,10 +294,16 @@ export const ipcContract = {
    * edits or the user chose to leave those it could not save; null when the request was replaced.
    */
   'corpus.confirmSwitch': { request: z.object({ token: z.string().regex(/^switch[0-9a-f]{24}$/) }).strict(), response: CorpusSchema.nullable() },
+  /** (#23) The side panes' widths and collapsed state, kept in the settings across restarts. */
+  'settings.setPaneLayout': { request: PaneLayoutSchema, response: z.object({ ok: z.literal(true) }) },
+  /** (#23) Help › About: versions and the bundled packages' licences. */
+  'help.about': { request: Empty, response: AboutInfoSchema },
+  /** (#23) A line for the app log: a problem the window showed, by its code and parameters (never article text). */
+  'help.log': { request: WindowLogEntrySchema, response: z.object({ ok: z.literal(true) }) },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
-export const MenuCommandSchema = z.enum(['undo', 'redo', 'find', 'next-article', 'previous-article', 'shortcuts', 'export', 'import']);
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'find', 'next-article', 'previous-article', 'shortcuts', 'export', 'import', 'guide', 'about']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const ipcEvents = {

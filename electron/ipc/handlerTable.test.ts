@@ -12,6 +12,7 @@ import { channelNames } from '../../shared/ipc';
 import { CorpusSwitchRequests } from '../services/app/corpusSwitchRequests';
 import { SettingsStore } from '../services/app/settingsStore';
 import { TransferJobs } from '../services/transfer/transferJobs';
+import { desktopContext } from '../services/desktop/aboutInfo';
 import { CorpusSession } from '../services/corpus/corpusSession';
 import { createHandlerTable } from './handlerTable';
 import { tagsetHandlers } from './handlers/tagset';
@@ -24,7 +25,9 @@ beforeAll(async () => {
   workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-handler-table-'));
   const settings = await SettingsStore.open(path.join(workspace, 'settings'));
   const host = { pickFolder: async () => null, emit: () => undefined };
-  context = { session: new CorpusSession(), settings, host, development: false, systemLocale: 'en', transfers: new TransferJobs(), switchRequests: new CorpusSwitchRequests() };
+  context = { session: new CorpusSession(), settings, host, development: false, systemLocale: 'en', transfers: new TransferJobs(), switchRequests: new CorpusSwitchRequests(),
+    desktop: desktopContext({ appVersion: '0.1.0', versions: process.versions, licenceFiles: [], log: null, platform: process.platform }),
+  };
 });
 
 afterAll(async () => {

@@ -1,6 +1,8 @@
 import { CorpusSwitchRequests } from '../services/app/corpusSwitchRequests';
 import { TransferJobs } from '../services/transfer/transferJobs';
+import { desktopContext } from '../services/desktop/aboutInfo';
 import { appHandlers } from './handlers/app';
+import { helpHandlers } from './handlers/help';
 import { articleHandlers } from './handlers/article';
 import { corpusHandlers } from './handlers/corpus';
 import { leadHandlers } from './handlers/lead';
@@ -20,10 +22,14 @@ const domainHandlers = {
   tagset: tagsetHandlers,
   lead: leadHandlers,
   transfer: transferHandlers,
+  help: helpHandlers,
 } as const satisfies Record<HandlerDomain, (context: HandlerContext) => object>;
 
-export function createHandlerTable({ systemLocale = 'en', transfers = new TransferJobs(), switchRequests = new CorpusSwitchRequests(), ...dependencies }: HandlerDependencies): HandlerTable {
-  const context: HandlerContext = { ...dependencies, systemLocale, transfers, switchRequests };
+/** Without a desktop (tests of other domains): the runtime's versions, no licences, no log. */
+const noDesktop = () => desktopContext({ appVersion: '0.0.0', versions: process.versions, licenceFiles: [], log: null, platform: process.platform });
+
+export function createHandlerTable({ systemLocale = 'en', transfers = new TransferJobs(), switchRequests = new CorpusSwitchRequests(), desktop = noDesktop(), ...dependencies }: HandlerDependencies): HandlerTable {
+  const context: HandlerContext = { ...dependencies, systemLocale, transfers, switchRequests, desktop };
   forwardSessionEvents(context);
   return {
     ...domainHandlers.app(context),
@@ -32,6 +38,7 @@ export function createHandlerTable({ systemLocale = 'en', transfers = new Transf
     ...domainHandlers.tagset(context),
     ...domainHandlers.lead(context),
     ...domainHandlers.transfer(context),
+    ...domainHandlers.help(context),
   };
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel, ipcContract, ResponseOf } from '../../shared/ipc';
 import type { CorpusSwitchRequests } from '../services/app/corpusSwitchRequests';
 import type { SettingsStore } from '../services/app/settingsStore';
+import type { DesktopContext } from '../services/desktop/aboutInfo';
 import type { CorpusSession } from '../services/corpus/corpusSession';
 import type { TransferJobs } from '../services/transfer/transferJobs';
 import type { Confined } from './articleRefs';
@@ -37,6 +38,7 @@ export const domainOfNamespace = {
   curation: 'lead',
   export: 'transfer',
   import: 'transfer',
+  help: 'help',
 } as const satisfies Record<Namespace<Channel>, string>;
 
 export type HandlerDomain = (typeof domainOfNamespace)[Namespace<Channel>];
@@ -56,6 +58,8 @@ export interface HandlerDependencies {
   transfers?: TransferJobs;
   /** Folders main's menus asked to open, waiting for the window's consent. */
   switchRequests?: CorpusSwitchRequests;
+  /** (#23) The About box, the log and the system's name. */
+  desktop?: DesktopContext;
 }
 
 /** The dependencies with the defaults filled in, as each handler file receives them. */

@@ -17,4 +17,6 @@ export interface HostPlatform {
   emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>): void;
   /** Called whenever a corpus was opened, so the host can refresh Open Recent. */
   corpusOpened?(root: string): void;
+  /** (#23) Called when the window reports an article open (its path inside `root`): the system's recent documents. */
+  articleOpened?(root: string, articleId: string): void;
 }

@@ -29,6 +29,24 @@ const en = {
   pickImportSource: 'Import',
   pickImportTarget: 'New corpus folder',
   importButton: 'Import',
+  // (#23) Edit, Help, the macOS app menu and Report a problem.
+  cut: 'Cut',
+  paste: 'Paste',
+  help: 'Help',
+  userGuide: 'User Guide',
+  openLogsFolder: 'Open Logs Folder',
+  reportProblem: 'Report a Problem…',
+  about: 'About Hashiye',
+  services: 'Services',
+  hide: 'Hide Hashiye',
+  hideOthers: 'Hide Others',
+  showAll: 'Show All',
+  pickReportFolder: 'Where to write the problem report',
+  reportWritten: 'The problem report is ready',
+  reportContents: 'The folder {folder} holds the app’s logs, its settings and the versions of Hashiye, Electron, Chromium, Node and the system. It holds no article text and no annotation: look inside before you send it.',
+  reportFailed: 'The problem report could not be written',
+  showReport: 'Show in Folder',
+  ok: 'OK',
 } as const;
 
 export type MenuLabelKey = keyof typeof en;
@@ -59,6 +77,23 @@ const fa: Record<MenuLabelKey, string> = {
   pickImportSource: 'درون‌ریزی',
   pickImportTarget: 'پوشهٔ پیکرهٔ تازه',
   importButton: 'درون‌ریزی',
+  cut: 'برش',
+  paste: 'چسباندن',
+  help: 'راهنما',
+  userGuide: 'راهنمای کاربر',
+  openLogsFolder: 'باز کردن پوشهٔ گزارش‌های کار',
+  reportProblem: 'گزارش یک مشکل…',
+  about: 'دربارهٔ حاشیه',
+  services: 'خدمات',
+  hide: 'پنهان کردن حاشیه',
+  hideOthers: 'پنهان کردن بقیه',
+  showAll: 'نمایش همه',
+  pickReportFolder: 'جای نوشتن گزارش مشکل',
+  reportWritten: 'گزارش مشکل آماده است',
+  reportContents: 'پوشهٔ {folder} گزارش‌های کار برنامه، تنظیمات آن و نسخه‌های حاشیه، الکترون، کرومیوم، نود و سیستم‌عامل را دارد. هیچ متن مقاله و هیچ برچسبی در آن نیست: پیش از فرستادن، درونش را ببینید.',
+  reportFailed: 'گزارش مشکل نوشته نشد',
+  showReport: 'نمایش در پوشه',
+  ok: 'باشد',
 };
 
 export type MenuLanguage = 'fa' | 'en';

@@ -2,7 +2,7 @@ import { annotatorName } from '../annotatorName';
 import type { DomainHandlers, HandlerContext } from '../handlerTypes';
 
 /** The window's start, its preferences, the annotator's name and where the reader was. */
-export function appHandlers({ session, settings, development, systemLocale }: HandlerContext): DomainHandlers<'app'> {
+export function appHandlers({ session, settings, development, systemLocale, host, desktop }: HandlerContext): DomainHandlers<'app'> {
   return {
     'app.init': async () => {
       const root = session.rootPath;
@@ -15,7 +15,13 @@ export function appHandlers({ session, settings, development, systemLocale }: Ha
         lastArticleId: root ? (settings.current.lastArticleByCorpus[root] ?? null) : null,
         lastArticleOffset: root ? (settings.current.lastOffsetByCorpus[root] ?? null) : null,
         development,
+        paneLayout: settings.current.paneLayout ?? null,
+        platform: desktop.platform,
       };
+    },
+    'settings.setPaneLayout': async (paneLayout) => {
+      await settings.update({ paneLayout });
+      return { ok: true } as const;
     },
     'settings.setPreferences': async (preferences) => {
       await settings.update(preferences);
@@ -29,6 +35,7 @@ export function appHandlers({ session, settings, development, systemLocale }: Ha
       const root = session.rootPath;
       // Remembered for the corpus the article was confined to, and only while it is the one open.
       if (root && article && article.root === root) {
+        host.articleOpened?.(root, article.id);
         await settings.update({
           lastArticleByCorpus: { ...settings.current.lastArticleByCorpus, [root]: article.id },
           lastOffsetByCorpus: { ...settings.current.lastOffsetByCorpus, [root]: offset ?? 0 },

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { PaneLayoutSchema } from '../../../shared/desktopWire';
 import { writeFileAtomic } from '../storage/atomicWrite';
 
 const SettingsSchema = z.looseObject({
@@ -16,6 +17,8 @@ const SettingsSchema = z.looseObject({
   theme: z.enum(['light', 'dark', 'system']).default('system'),
   /** Article text size in CSS pixels. */
   fontSize: z.number().int().min(12).max(40).default(19),
+  /** (#23) The side panes' widths and collapsed state; unset until the user changes them. */
+  paneLayout: PaneLayoutSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
