@@ -1,5 +1,5 @@
 // Thin wiring only: windows, menus, dialogs and IPC. All behaviour lives in services.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, type OpenDialogOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
@@ -12,6 +12,14 @@ import { CorpusSession } from './services/corpus/corpusSession';
 import { CorpusSwitchRequests } from './services/app/corpusSwitchRequests';
 import { SettingsStore } from './services/app/settingsStore';
 import { chooseStartupFolder, ensureSampleCorpusCopy, folderArgument } from './services/app/startupFolder';
+import { desktopContext } from './services/desktop/aboutInfo';
+import { openAppLog, type AppLog } from './services/desktop/appLog';
+import { applicationMenuTemplate } from './services/desktop/applicationMenu';
+import { RecentDocuments } from './services/desktop/recentDocuments';
+import { claimSingleInstance, corpusFolderForPath, handOverLaunch, type HandOverHost } from './services/desktop/singleInstance';
+import { WindowStateStore } from './services/desktop/windowState';
+import { openLogsFolder, reportProblem, runtimeVersions, type HelpActionContext } from './helpActions';
+import { currentDisplays, keepWindowPlace } from './windowPlacement';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { recoverFromRendererGone } from './crashRecovery';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppOriginUrl } from './security/appProtocol';
@@ -20,11 +28,17 @@ import { denyAllPermissions, lockDownWebContents } from './security/windowGuards
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const development = !app.isPackaged;
-// Tests and portable setups point the settings at a folder of their own.
-if (process.env.HASHIYE_USER_DATA) app.setPath('userData', process.env.HASHIYE_USER_DATA);
+// One app per settings folder (#23). Tests and portable setups point the settings at a folder of
+// their own (HASHIYE_USER_DATA), set before the lock, so two profiles still run side by side.
+const firstInstance = claimSingleInstance(
+  { setSettingsFolder: (folder) => app.setPath('userData', folder), requestSingleInstanceLock: () => app.requestSingleInstanceLock() },
+  process.env.HASHIYE_USER_DATA,
+);
 let mainWindow: BrowserWindow | null = null;
-// Must happen before `ready`: the renderer is served from app://hashiye, never from file://.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+let appLog: AppLog | null = null;
+/** Set once the window can take a hand-over; until then second launches and opened files wait here. */
+let handOverHost: HandOverHost | null = null;
+const waitingHandOvers: Parameters<typeof handOverLaunch>[0][] = [];
 
 function bundledSampleCorpus(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'sample-corpus') : path.join(app.getAppPath(), 'sample-corpus');
@@ -34,72 +48,26 @@ function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(eventWireName('menu.command'), { command });
 }
 
+function logError(code: string, error: unknown): void {
+  appLog?.write('error', 'main', code, { error: error instanceof Error ? error.message : String(error) });
+}
+
+/** A second launch, or a folder or file opened from the OS: the running window opens it. */
+function handOver(request: Parameters<typeof handOverLaunch>[0]): void {
+  if (!handOverHost) waitingHandOvers.push(request);
+  else handOverLaunch(request, handOverHost).catch((error: unknown) => logError('handOverFailed', error));
+}
+
 /** A native open dialog over the window: the chosen path, or null when dismissed. */
 async function pickPath(options: OpenDialogOptions): Promise<string | null> {
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
-interface MenuActions {
-  openFolder: () => Promise<void>;
-  openRecent: (root: string) => Promise<void>;
-  recent: readonly string[];
-  /** The menu speaks the UI language, from the same catalog as the window (shared/i18n/menuCatalog.ts). */
-  labels: Record<MenuLabelKey, string>;
-}
-
-function buildMenu({ openFolder, openRecent, recent, labels }: MenuActions): Menu {
-  const recentItems: MenuItemConstructorOptions[] =
-    recent.length === 0 ? [{ label: labels.noRecent, enabled: false }] : recent.map((root) => ({ label: root, click: () => void openRecent(root) }));
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: labels.file,
-      submenu: [
-        { label: labels.openFolder, accelerator: 'CmdOrCtrl+O', click: () => void openFolder() },
-        { label: labels.openRecent, submenu: recentItems },
-        { type: 'separator' },
-        { label: labels.import, click: () => sendMenuCommand('import') },
-        { label: labels.export, click: () => sendMenuCommand('export') },
-        { type: 'separator' },
-        { role: 'quit', label: labels.quit },
-      ],
-    },
-    {
-      label: labels.edit,
-      submenu: [
-        { label: labels.undo, accelerator: 'CmdOrCtrl+Z', click: () => sendMenuCommand('undo') },
-        { label: labels.redo, accelerator: 'CmdOrCtrl+Shift+Z', click: () => sendMenuCommand('redo') },
-        { type: 'separator' },
-        { role: 'copy', label: labels.copy },
-        { role: 'selectAll', label: labels.selectAll },
-      ],
-    },
-    {
-      label: labels.view,
-      submenu: [
-        { label: labels.find, accelerator: 'CmdOrCtrl+F', click: () => sendMenuCommand('find') },
-        { label: labels.nextArticle, accelerator: 'Alt+Down', click: () => sendMenuCommand('next-article') },
-        { label: labels.previousArticle, accelerator: 'Alt+Up', click: () => sendMenuCommand('previous-article') },
-        { label: labels.shortcuts, accelerator: 'F1', click: () => sendMenuCommand('shortcuts') },
-        { type: 'separator' },
-        { role: 'resetZoom', label: labels.resetZoom },
-        { role: 'zoomIn', label: labels.zoomIn },
-        { role: 'zoomOut', label: labels.zoomOut },
-        ...(development ? ([{ type: 'separator' }, { role: 'toggleDevTools', label: labels.developerTools }] as MenuItemConstructorOptions[]) : []),
-      ],
-    },
-  ];
-  return Menu.buildFromTemplate(template);
-}
-
 /** What the handlers ask of the desktop: native dialogs (titled in the user's language) and events to the window. */
-function electronHost(menuText: () => Record<MenuLabelKey, string>, corpusOpened: () => void): HostPlatform {
+function electronHost(menuText: () => Record<MenuLabelKey, string>, recent: RecentDocuments, corpusOpened: () => void): HostPlatform {
   return {
-    async pickFolder() {
-      const options = { properties: ['openDirectory' as const] };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
-    },
+    pickFolder: () => pickPath({ properties: ['openDirectory'] }),
     async pickSaveFile(suggestedName) {
       const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
@@ -118,7 +86,11 @@ function electronHost(menuText: () => Record<MenuLabelKey, string>, corpusOpened
     emit(event, payload) {
       mainWindow?.webContents.send(eventWireName(event), payload);
     },
-    corpusOpened,
+    corpusOpened: (root) => {
+      recent.corpusOpened(root);
+      corpusOpened();
+    },
+    articleOpened: (root, articleId) => recent.articleOpened(root, articleId),
   };
 }
 
@@ -131,47 +103,78 @@ function secureSession(): void {
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+}
 
+/** The corpus to open first: a path the OS opened the app with, else the command line's, as the corpus it belongs to. */
+async function startupArgument(): Promise<string | null> {
+  const opened = waitingHandOvers.splice(0).find((request): request is { path: string } => 'path' in request);
+  const argument = opened?.path ?? folderArgument(process.argv, app.isPackaged, process.env.INIT_CWD ?? process.cwd());
+  return argument ? ((await corpusFolderForPath(argument)) ?? argument) : null;
+}
+
+function registerIpc(dispatch: ReturnType<typeof createDispatcher>, log: AppLog): void {
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      dispatch(channel, payload, electronSender(event, mainWindow, isAppUrl)).catch((error: unknown) => {
+        log.write('warn', 'main', 'requestRefused', { channel, error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }),
+    );
+  }
 }
 
 async function start(): Promise<void> {
-  const settings = await SettingsStore.open(app.getPath('userData'));
+  const userData = app.getPath('userData');
+  const log = await openAppLog(path.join(userData, 'logs'), { console: development });
+  appLog = log;
+  log.write('info', 'main', 'started', runtimeVersions());
+  const settings = await SettingsStore.open(userData);
   const menuText = () => menuLabels[settings.uiLanguage(app.getLocale())];
-  const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(app.getPath('userData'), 'listing-cache') });
-
-  const host = electronHost(menuText, () => refreshMenu());
+  const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache') });
+  const recent = new RecentDocuments({ addRecentDocument: (file) => app.addRecentDocument(file) });
+  const host = electronHost(menuText, recent, () => refreshMenu());
   const switchRequests = new CorpusSwitchRequests();
-  const dispatch = createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale(), switchRequests }), corpusSession);
-
-  for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, payload: unknown) => dispatch(channel, payload, electronSender(event, mainWindow, isAppUrl)));
-  }
+  const licenceFiles = [path.join(here, 'licences.json'), path.join(here, '../renderer/licences.json')];
+  const desktop = desktopContext({ appVersion: app.getVersion(), versions: process.versions, licenceFiles, log, platform: process.platform });
+  registerIpc(createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale(), switchRequests, desktop }), corpusSession), log);
 
   const startupFolder = await chooseStartupFolder({
-    argument: folderArgument(process.argv, app.isPackaged, process.env.INIT_CWD ?? process.cwd()),
+    argument: await startupArgument(),
     lastCorpus: settings.current.lastCorpus,
-    sampleCorpus: () => ensureSampleCorpusCopy(bundledSampleCorpus(), app.getPath('userData')),
+    sampleCorpus: () => ensureSampleCorpusCopy(bundledSampleCorpus(), userData),
   });
   await corpusSession.open(startupFolder);
   await settings.rememberCorpus(startupFolder);
+  recent.corpusOpened(startupFolder);
 
   // The window saves its edits (or asks about those it cannot save) before the corpus changes under it: it confirms with corpus.confirmSwitch.
-  const openCorpus = async (folder: string) => {
-    host.emit('corpus.switchRequested', { token: switchRequests.request(folder) });
-  };
-  const openFolder = async () => {
-    const folder = await host.pickFolder();
-    if (folder) await openCorpus(folder);
-  };
+  const requestSwitch = (folder: string) => host.emit('corpus.switchRequested', { token: switchRequests.request(folder) });
+  const help: HelpActionContext = { window: () => mainWindow, labels: menuText, log };
   function refreshMenu(): void {
-    Menu.setApplicationMenu(buildMenu({ openFolder, openRecent: openCorpus, recent: settings.current.recentCorpora, labels: menuText() }));
+    const actions = {
+      openFolder: () => void host.pickFolder().then((folder) => (folder ? requestSwitch(folder) : undefined)),
+      openRecent: requestSwitch,
+      command: sendMenuCommand,
+      openLogsFolder: () => void openLogsFolder(help),
+      reportProblem: () => void reportProblem(help),
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ labels: menuText(), platform: process.platform, recent: settings.current.recentCorpora, development, actions })));
   }
   refreshMenu();
   // A language switch in the window is saved to the settings: the menu is rebuilt in that language.
   settings.onLanguageChange(() => refreshMenu());
 
   secureSession();
-  createWindow();
+  createWindow(await WindowStateStore.open(userData));
+  handOverHost = { focusWindow, currentCorpus: () => corpusSession.rootPath, requestCorpusSwitch: requestSwitch };
+  for (const request of waitingHandOvers.splice(0)) handOver(request);
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
 }
 
 function isAppUrl(url: string): boolean {
@@ -180,27 +183,9 @@ function isAppUrl(url: string): boolean {
   return isAppOriginUrl(url);
 }
 
-function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    title: 'Hashiye — حاشیه',
-    show: false,
-    webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      // A middle-click on a link would otherwise ask for a new window (denied anyway by the guards).
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.webContents.on('render-process-gone', (_event, details) => {
-    const window = mainWindow;
-    if (!window) return;
+function watchForCrash(window: BrowserWindow): void {
+  window.webContents.on('render-process-gone', (_event, details) => {
+    appLog?.write('error', 'main', 'rendererGone', { reason: details.reason, exitCode: details.exitCode });
     void recoverFromRendererGone(details, {
       ask: async (message, detail) => {
         const { response } = await dialog.showMessageBox(window, {
@@ -218,19 +203,59 @@ function createWindow(): void {
       quit: () => app.quit(),
     });
   });
-  mainWindow.on('closed', () => {
+}
+
+function createWindow(windowState: WindowStateStore): void {
+  const initial = windowState.initialState(currentDisplays());
+  const window = new BrowserWindow({
+    ...initial.bounds,
+    title: 'Hashiye — حاشیه',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      // A middle-click on a link would otherwise ask for a new window (denied anyway by the guards).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  mainWindow = window;
+  keepWindowPlace(window, initial, windowState, (error) => logError('windowStateNotSaved', error));
+  window.once('ready-to-show', () => window.show());
+  watchForCrash(window);
+  window.on('closed', () => {
     mainWindow = null;
   });
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (development && devServer) void mainWindow.loadURL(devServer);
-  else void mainWindow.loadURL(APP_ENTRY_URL);
+  if (development && devServer) void window.loadURL(devServer);
+  else void window.loadURL(APP_ENTRY_URL);
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  lockDownWebContents(contents, development ? (what) => console.warn(`Refused ${what}`) : undefined);
-});
-app.on('window-all-closed', () => app.quit());
-app.whenReady().then(start, (error: unknown) => {
-  dialog.showErrorBox('Hashiye could not start', String(error));
+if (!firstInstance) {
+  // Another Hashiye runs on this settings folder: it received our arguments (second-instance) and comes to the front.
   app.quit();
-});
+} else {
+  // Must happen before `ready`: the renderer is served from app://hashiye, never from file://.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  app.on('second-instance', (_event, argv, workingDirectory) => handOver({ argv, workingDirectory, packaged: app.isPackaged }));
+  // macOS: a corpus's hashiye.json or an .ann.json opened from the Finder (file associations, electron-builder.yml).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    handOver({ path: file });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    lockDownWebContents(contents, (what) => {
+      appLog?.write('warn', 'main', 'refused', { what });
+      if (development) console.warn(`Refused ${what}`);
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start).catch((error: unknown) => {
+    logError('startFailed', error);
+    dialog.showErrorBox('Hashiye could not start — حاشیه باز نشد', String(error));
+    app.quit();
+  });
+}

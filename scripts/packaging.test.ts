@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
+// @ts-expect-error: js-yaml (electron-builder's own YAML reader) ships no type declarations.
+import jsYaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -226,5 +228,45 @@ describe('packaging resources in build/', () => {
     // electron-builder installs the deb's app folder as /opt/<productName>.
     expect(await fs.readFile(wrapper, 'utf8')).toContain('exec /opt/Hashiye/resources/cli/hashiye "$@"');
     await run('sh', ['-n', wrapper]);
+  });
+});
+
+describe('file associations (#23)', () => {
+  interface FileAssociation { ext: string; name: string; mimeType?: string; role?: string; rank?: string }
+  interface PlatformConfig { fileAssociations?: FileAssociation[]; mimeTypes?: string[] }
+  const yaml = jsYaml as { load(text: string): unknown };
+  const config = async () => yaml.load(await fs.readFile(path.join(root, 'electron-builder.yml'), 'utf8')) as { fileAssociations?: unknown; linux: PlatformConfig; mac: PlatformConfig; win: PlatformConfig };
+
+  it('Linux: .ann.json has a mime type of its own, and Hashiye is listed for hashiye.json (application/json) without owning it', async () => {
+    const { linux, fileAssociations } = await config();
+    expect(fileAssociations).toBeUndefined();
+    expect(linux.fileAssociations).toEqual([expect.objectContaining({ ext: 'ann.json', mimeType: 'application/x-hashiye-annotations+json' })]);
+    expect(linux.mimeTypes).toEqual(['application/json']);
+  });
+
+  it('macOS: annotation files are Hashiye’s, a corpus’s hashiye.json opens with it as an alternative', async () => {
+    const { mac } = await config();
+    expect(mac.fileAssociations).toEqual([
+      expect.objectContaining({ ext: 'ann.json', role: 'Editor', rank: 'Owner' }),
+      expect.objectContaining({ ext: 'json', role: 'Viewer', rank: 'Alternate' }),
+    ]);
+  });
+
+  it('Windows: no association that would make Hashiye the default for every .json file', async () => {
+    expect((await config()).win.fileAssociations).toBeUndefined();
+  });
+
+  it('the packaged main process handles what the OS opens: open-file and second-instance', async () => {
+    const main = extractFile(packaged.asarPath, 'out/main/index.js').toString('utf8');
+    expect(main).toContain('"open-file"');
+    expect(main).toContain('"second-instance"');
+    expect(main).toContain('requestSingleInstanceLock');
+  });
+
+  it('ships the licences the About box shows, for main and the window', () => {
+    expect(packaged.asarEntries).toContain('/out/main/licences.json');
+    expect(packaged.asarEntries).toContain('/out/renderer/licences.json');
+    const licences = JSON.parse(extractFile(packaged.asarPath, 'out/main/licences.json').toString('utf8')) as { name: string }[];
+    expect(licences.map((entry) => entry.name)).toContain('electron-log');
   });
 });
