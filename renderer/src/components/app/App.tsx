@@ -38,6 +38,10 @@ import { corpusViewActions } from '../../store/corpusViewStore';
 import { PaneSplitter } from './PaneSplitter';
 import { usePaneLayoutStore } from '../../store/window/paneLayoutStore';
 import { useAppearance } from './useAppearance';
+import { AboutDialog } from '../help/AboutDialog';
+import { HelpGuide } from '../help/HelpGuide';
+import { desktopActions } from '../../store/window/desktopStore';
+import { applyKeptPaneLayout, startPaneLayoutSync } from '../../store/flows/paneLayout';
 import './window.css';
 
 
@@ -74,11 +78,15 @@ export function App() {
       else if (command === 'shortcuts') windowActions.openShortcuts();
       else if (command === 'export') transferActions.openExportDialog();
       else if (command === 'import') transferActions.openImportDialog();
+      else if (command === 'guide' || command === 'about') desktopActions.openHelp(command);
     });
+    const stopPaneLayoutSync = startPaneLayoutSync();
     void api()
       .app.init({})
       .then((state) => {
         preferencesActions.applySettings({ annotator: state.annotator, language: state.uiLanguage, theme: state.theme, fontSize: state.fontSize, development: state.development });
+        desktopActions.applyPlatform(state.platform);
+        applyKeptPaneLayout(state.paneLayout);
         showCorpus(state.corpus);
         const first = state.lastArticleId && state.corpus?.articles.some((entry) => entry.id === state.lastArticleId) ? state.lastArticleId : state.corpus?.articles[0]?.id;
         const resumeAt = first === state.lastArticleId ? state.lastArticleOffset : null;
@@ -94,6 +102,7 @@ export function App() {
       stopArticleChange();
       stopAnnotationChange();
       stopMenu();
+      stopPaneLayoutSync();
     };
   }, []);
 
@@ -162,6 +171,8 @@ export function App() {
       <TransferDialogs />
       <ConflictDialog />
       <LeaveQuestionDialog />
+      <HelpGuide />
+      <AboutDialog />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { useWindowStore, windowActions } from '../../store/window/windowStore';
 import { KEYMAP } from './keymap';
+import { platformKeys } from './keyLabels';
+import { useDesktopStore } from '../../store/window/desktopStore';
 import { ModalDialog } from '../app/ModalDialog';
 
 /**
@@ -15,6 +17,7 @@ export function ShortcutSheet() {
   const open = useWindowStore((state) => state.shortcutsOpen);
   const language = usePreferencesStore((state) => state.language);
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
+  const platform = useDesktopStore((state) => state.platform);
   const t = useMessages();
   if (!open) return null;
   const close = () => windowActions.closeShortcuts();
@@ -24,7 +27,7 @@ export function ShortcutSheet() {
       <div className="shortcut-columns">
         {KEYMAP.map((binding) => (
           <div className="shortcut-row" key={binding.keys} data-testid="shortcut-row">
-            <kbd dir="ltr">{binding.keys}</kbd>
+            <kbd dir="ltr">{platformKeys(binding.keys, platform)}</kbd>
             <span>{t(binding.description)}</span>
           </div>
         ))}
@@ -35,7 +38,7 @@ export function ShortcutSheet() {
           .filter((type) => type.hotkey)
           .map((type) => (
             <div className="shortcut-row" key={type.id} data-testid="shortcut-row">
-              <kbd dir="ltr">{hotkeyLabel(type.hotkey ?? '')}</kbd>
+              <kbd dir="ltr">{platformKeys(hotkeyLabel(type.hotkey ?? ''), platform)}</kbd>
               <span>
                 {type.label[language]} <bdi dir="ltr">({type.id})</bdi>
               </span>

@@ -9,6 +9,7 @@ import { articleCatalog } from './article';
 import { corpusCatalog } from './corpus';
 import { findCatalog } from './find';
 import { importReasonCatalog } from './importReasons';
+import { helpCatalog } from './help';
 
 type Table = Readonly<Record<string, string>>;
 
@@ -25,6 +26,7 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   corpus: corpusCatalog,
   annotation: annotationCatalog,
   article: articleCatalog,
+  help: helpCatalog,
   exportFormats: {
     en: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.en])),
     fa: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.fa])),
