@@ -18,6 +18,8 @@ import { createHandlerTable } from '../electron/ipc/handlerTable';
 import type { HostPlatform } from '../electron/ipc/hostPlatform';
 import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { SettingsStore } from '../electron/services/app/settingsStore';
+import { desktopContext } from '../electron/services/desktop/aboutInfo';
+import { openAppLog } from '../electron/services/desktop/appLog';
 import { electronBinary, projectRoot, systemChromium } from './browserLocation';
 import { serveFolder } from './staticServer';
 
@@ -144,7 +146,11 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, payload] as const);
     },
   };
-  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR' }), session);
+  // (#23) Help › About and the log as main has them: the build's licences, a log in the settings folder.
+  const { version } = JSON.parse(await fs.readFile(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const licenceFiles = [path.join(projectRoot, 'out', 'main', 'licences.json'), path.join(rendererFolder, 'licences.json')];
+  const desktop = desktopContext({ appVersion: version, versions: process.versions, licenceFiles, log: await openAppLog(path.join(userData, 'logs')), platform: process.platform });
+  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR', desktop }), session);
 
   // Context-wide, so a page opened after a crash is wired the same way.
   await context.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
