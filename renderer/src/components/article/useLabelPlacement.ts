@@ -104,6 +104,49 @@ function layoutKey(root: HTMLElement): string {
   return `${root.clientWidth} ${getComputedStyle(root).fontSize}`;
 }
 
+/** Places the given chunks while the window is idle, a few at a time; `cancel` drops the rest. */
+function idlePlacement(place: (chunk: Element) => void): { placeSoon: (chunks: Element[]) => void; cancel: () => void } {
+  let idle = 0;
+  const placeSoon = (chunks: Element[]) => {
+    cancelIdleCallback(idle);
+    if (chunks.length === 0) return;
+    idle = requestIdleCallback(
+      (deadline) => {
+        while (chunks.length > 0 && (deadline.timeRemaining() > 2 || deadline.didTimeout)) place(chunks.shift() as Element);
+        placeSoon(chunks);
+      },
+      { timeout: 1000 },
+    );
+  };
+  return { placeSoon, cancel: () => cancelIdleCallback(idle) };
+}
+
+/**
+ * Calls `placeAllAgain` when the whole article may have reflowed: a new column width or font
+ * size, a zoom (the window's size in CSS pixels changes, and the text's rounding), or a font
+ * that arrived late (the article font starts loading only when text needs it, so `ready` may
+ * have resolved before it was asked for). Returns the function that stops watching.
+ */
+function watchReflow(root: HTMLElement, placeAllAgain: () => void): () => void {
+  let layout = layoutKey(root);
+  // The article grows as chunks are laid out while scrolling: only a new width or font size counts.
+  const resizes = new ResizeObserver(() => {
+    const now = layoutKey(root);
+    if (now === layout) return;
+    layout = now;
+    placeAllAgain();
+  });
+  resizes.observe(root);
+  window.addEventListener('resize', placeAllAgain);
+  void document.fonts?.ready.then(placeAllAgain);
+  document.fonts?.addEventListener('loadingdone', placeAllAgain);
+  return () => {
+    resizes.disconnect();
+    window.removeEventListener('resize', placeAllAgain);
+    document.fonts?.removeEventListener('loadingdone', placeAllAgain);
+  };
+}
+
 /**
  * Keeps the chips placed while the article is drawn, scrolled, resized or edited: the chunks
  * that come into view are placed in the frame that brings them (before it is shown), those
@@ -115,31 +158,13 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
     const scroller = root?.parentElement;
     if (!root || !scroller) return;
     let frame = 0;
-    let idle = 0;
-    let layout = layoutKey(root);
     let disposed = false;
-    const placeAround = (chunks: Element[]) => {
-      cancelIdleCallback(idle);
-      if (chunks.length === 0) return;
-      idle = requestIdleCallback(
-        (deadline) => {
-          while (chunks.length > 0 && (deadline.timeRemaining() > 2 || deadline.didTimeout)) placer.placeChunk(chunks.shift() as Element);
-          placeAround(chunks);
-        },
-        { timeout: 1000 },
-      );
-    };
     const schedule = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        placeAround(placer.placeInView());
+        around.placeSoon(placer.placeInView());
       });
-    };
-    const placeAllAgain = () => {
-      if (disposed) return;
-      placer.forgetAll();
-      schedule();
     };
     // Text that reflowed without a new width (a font face applied late, a wrap that settled)
     // changes its chunk's height: the chunk is placed again (#18: seen in e2e/layout.spec.ts).
@@ -147,36 +172,26 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
       if (placer.forgetResized(entries)) schedule();
     });
     const placer = new ChunkLabelPlacer(root, scroller, chunkSizes);
+    const around = idlePlacement((chunk) => placer.placeChunk(chunk));
     const mutations = new MutationObserver((records) => {
       placer.forgetChanged(records);
       schedule();
     });
     mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
-    // The article grows as chunks are laid out while scrolling: only a new width or font size counts.
-    const resizes = new ResizeObserver(() => {
-      const now = layoutKey(root);
-      if (now === layout) return;
-      layout = now;
-      placeAllAgain();
+    const stopWatching = watchReflow(root, () => {
+      if (disposed) return;
+      placer.forgetAll();
+      schedule();
     });
-    resizes.observe(root);
-    // A zoom changes the window's size in CSS pixels and the text's rounding: placed again.
-    window.addEventListener('resize', placeAllAgain);
     scroller.addEventListener('scroll', schedule, { passive: true });
-    // A font that arrives later (the article font starts loading only when text needs it) moves
-    // the text under placed chips: `ready` may have resolved before it was even asked for.
-    void document.fonts?.ready.then(placeAllAgain);
-    document.fonts?.addEventListener('loadingdone', placeAllAgain);
     schedule();
     return () => {
       disposed = true;
       cancelAnimationFrame(frame);
-      cancelIdleCallback(idle);
+      around.cancel();
       mutations.disconnect();
-      resizes.disconnect();
       chunkSizes.disconnect();
-      window.removeEventListener('resize', placeAllAgain);
-      document.fonts?.removeEventListener('loadingdone', placeAllAgain);
+      stopWatching();
       scroller.removeEventListener('scroll', schedule);
     };
   }, [rootRef]);
