@@ -221,6 +221,8 @@ test('100,000 annotations: open and tag', async () => {
     ann100kOpenLongestTaskMs: figures.openLongestTaskMs,
     ann100kTagMs: figures.tagMs,
     ann100kTagLongestTaskMs: figures.tagLongestTaskMs,
+    // The longest task the window ran while opening or tagging (PerformanceObserver 'longtask'): the budget is 100 ms.
+    ann100kLongestTaskMs: figures.openLongestTaskMs === null && figures.tagLongestTaskMs === null ? null : Math.max(figures.openLongestTaskMs ?? 0, figures.tagLongestTaskMs ?? 0),
     ann100kNoOpKeyMs: figures.noOpKeyMs,
     ann100kPlainMs: plainMs,
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { seededRandom } from '../seededRandom';
 import { splitParagraphs, type Paragraph } from '../text/paragraphs';
 import { compareReadingOrder } from './annotationOperations';
@@ -96,5 +97,55 @@ describe('ParagraphAnnotationIndex', () => {
       groups = fresh;
       list = next;
     }
+  });
+});
+
+describe('ParagraphAnnotationIndex built in steps (#17)', () => {
+  const annotationsArbitrary = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: TEXT.length - 1 }), fc.integer({ min: 1, max: 40 })), { maxLength: 60 })
+    .map((spans) => spans.map(([start, length], at) => annotation(`p${at}`, start, Math.min(TEXT.length, start + length))).sort(compareReadingOrder));
+
+  it('ends with the groups of the one-shot index, and never shows a group that later changes', () => {
+    fc.assert(
+      fc.property(annotationsArbitrary, fc.integer({ min: 1, max: 7 }), (list, step) => {
+        const oneShot = new ParagraphAnnotationIndex(PARAGRAPHS, list);
+        const stepped = new ParagraphAnnotationIndex(PARAGRAPHS, list, { deferred: true });
+        const reported: number[] = [];
+        for (let guard = 0; !stepped.complete && guard <= list.length + 1; guard++) {
+          const finals = stepped.buildSome(step);
+          // A paragraph reported final already shows its whole group.
+          for (const paragraph of finals) expect(stepped.group(paragraph)).toEqual(oneShot.group(paragraph));
+          reported.push(...finals);
+        }
+        expect(stepped.complete).toBe(true);
+        expect(reported).toEqual(PARAGRAPHS.map((_, paragraph) => paragraph));
+        for (let paragraph = 0; paragraph < PARAGRAPHS.length; paragraph++) expect(stepped.group(paragraph)).toEqual(oneShot.group(paragraph));
+      }),
+    );
+  });
+
+  it('reads a paragraph not yet final as empty, and finishes the grouping before an edit', () => {
+    const list = [annotation('a1', 0, 3), annotation('a2', PARAGRAPHS[2].start, PARAGRAPHS[2].start + 6), annotation('a3', PARAGRAPHS[4].start, PARAGRAPHS[4].start + 4)];
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, list, { deferred: true });
+    expect(index.complete).toBe(false);
+    expect(index.group(0)).toEqual([]);
+    expect(index.buildSome(1)).toEqual([0, 1]);
+    expect(index.group(0)).toEqual([list[0]]);
+    expect(index.group(2)).toEqual([]);
+    const added = annotation('a4', PARAGRAPHS[3].start, PARAGRAPHS[3].start + 3);
+    const touched = index.update([...list.slice(0, 2), added, list[2]]);
+    expect(index.complete).toBe(true);
+    expect(touched).toEqual([2, 3, 4]);
+    expect(index.group(3)).toEqual([added]);
+    expect(index.group(4)).toEqual([list[2]]);
+  });
+
+  it('shows nothing until the end when the list is out of reading order', () => {
+    const list = [annotation('b', PARAGRAPHS[4].start, PARAGRAPHS[4].start + 2), annotation('a', 0, 3)];
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, list, { deferred: true });
+    expect(index.buildSome(1)).toEqual([]);
+    expect(index.group(4)).toEqual([]);
+    expect(index.buildSome(1)).toEqual([0, 1, 2, 3, 4]);
+    expect(index.group(0)).toEqual([list[1]]);
   });
 });

@@ -16,13 +16,54 @@ const EMPTY_GROUP: readonly DocumentAnnotation[] = Object.freeze([]);
 export class ParagraphAnnotationIndex {
   private groups: (readonly DocumentAnnotation[])[];
   private current: readonly DocumentAnnotation[];
+  /** Annotations of `current` grouped so far, and paragraphs before `final` whose groups are final. */
+  private grouped = 0;
+  private final = 0;
+  /** False when an annotation starts before the one listed before it: no group is final until all are. */
+  private readonly ordered: boolean;
 
+  /**
+   * `deferred`: nothing is grouped yet; `buildSome` groups the list in steps the caller spaces
+   * out (#17: 100,000 annotations grouped at once held the window in one long task).
+   */
   constructor(
     private readonly paragraphs: readonly Paragraph[],
     annotations: readonly DocumentAnnotation[],
+    options: { deferred?: boolean } = {},
   ) {
     this.current = annotations;
-    this.groups = groupByParagraph(paragraphs, annotations);
+    this.ordered = startsAscending(annotations);
+    this.groups = paragraphs.map(() => EMPTY_GROUP);
+    if (!options.deferred) this.buildSome(Number.POSITIVE_INFINITY);
+  }
+
+  /** True when every annotation is grouped (always, unless made `deferred`). */
+  get complete(): boolean {
+    return this.final >= this.paragraphs.length && this.grouped >= this.current.length;
+  }
+
+  /**
+   * Groups up to `count` more annotations, in list order, and returns the paragraphs whose
+   * groups became final with them, ascending. The list is in reading order, so a paragraph
+   * before the next annotation's start gets nothing more; until it is final, a paragraph's group
+   * reads as empty.
+   */
+  buildSome(count: number): number[] {
+    const from = this.final;
+    const end = Math.min(this.current.length, this.grouped + count);
+    const growing = this.groups as DocumentAnnotation[][];
+    for (; this.grouped < end; this.grouped++) {
+      const annotation = this.current[this.grouped];
+      const [first, last] = this.paragraphRange(annotation);
+      for (let index = first; index <= last; index++) {
+        if (growing[index] === EMPTY_GROUP) growing[index] = [];
+        growing[index].push(annotation);
+      }
+    }
+    const done = this.grouped >= this.current.length;
+    if (!done && !this.ordered) return [];
+    this.final = done ? this.paragraphs.length : Math.max(this.final, paragraphIndexAt(this.paragraphs, this.current[this.grouped].start));
+    return Array.from({ length: this.final - from }, (_, offset) => from + offset);
   }
 
   get annotations(): readonly DocumentAnnotation[] {
@@ -30,7 +71,7 @@ export class ParagraphAnnotationIndex {
   }
 
   group(paragraphIndex: number): readonly DocumentAnnotation[] {
-    return this.groups[paragraphIndex] ?? EMPTY_GROUP;
+    return paragraphIndex < this.final ? (this.groups[paragraphIndex] ?? EMPTY_GROUP) : EMPTY_GROUP;
   }
 
   /**
@@ -41,6 +82,15 @@ export class ParagraphAnnotationIndex {
    * change), so the common head and tail are skipped by identity and only the middle is compared.
    */
   update(next: readonly DocumentAnnotation[]): number[] {
+    // An edit made while the list is still being grouped: the rest is grouped first (rare, and
+    // the changed paragraphs are then found as always). The paragraphs made final are reported too.
+    const finished = this.complete ? [] : this.buildSome(Number.POSITIVE_INFINITY);
+    const changed = this.applyUpdate(next);
+    this.grouped = next.length;
+    return mergeAscending(finished, changed);
+  }
+
+  private applyUpdate(next: readonly DocumentAnnotation[]): number[] {
     const previous = this.current;
     this.current = next;
     if (previous === next) return [];
@@ -84,12 +134,12 @@ export class ParagraphAnnotationIndex {
   }
 }
 
-function groupByParagraph(paragraphs: readonly Paragraph[], annotations: readonly DocumentAnnotation[]): (readonly DocumentAnnotation[])[] {
-  const groups: DocumentAnnotation[][] = paragraphs.map(() => []);
-  for (const annotation of annotations) {
-    const first = paragraphIndexAt(paragraphs, annotation.start);
-    const last = paragraphIndexAt(paragraphs, Math.max(annotation.start, annotation.end - 1));
-    for (let index = first; index <= last; index++) groups[index].push(annotation);
-  }
-  return groups.map((group) => (group.length === 0 ? EMPTY_GROUP : group));
+function startsAscending(annotations: readonly DocumentAnnotation[]): boolean {
+  for (let index = 1; index < annotations.length; index++) if (annotations[index].start < annotations[index - 1].start) return false;
+  return true;
+}
+
+function mergeAscending(first: readonly number[], second: readonly number[]): number[] {
+  if (first.length === 0) return [...second];
+  return [...new Set([...first, ...second])].sort((a, b) => a - b);
 }

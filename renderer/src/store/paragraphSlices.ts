@@ -64,6 +64,23 @@ function paragraphsHolding(id: string | null): number[] {
   return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
 }
 
+/** Annotations grouped per step, and the time a task of steps may take before it yields. */
+const ANNOTATIONS_PER_STEP = 2_000;
+const TASK_BUDGET_MS = 8;
+let building: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Groups the annotations in tasks of about 8 ms, each telling the paragraphs whose groups became
+ * final (#17: 100,000 annotations grouped in one go made a long task). The first task runs now:
+ * the paragraphs at the article's start show their highlights with its first frame.
+ */
+function buildInTasks(grouping: ParagraphAnnotationIndex): void {
+  clearTimeout(building);
+  const began = performance.now();
+  while (!grouping.complete && performance.now() - began < TASK_BUDGET_MS) notify(grouping.buildSome(ANNOTATIONS_PER_STEP));
+  if (!grouping.complete) building = setTimeout(() => index === grouping && buildInTasks(grouping), 0);
+}
+
 /** Starts over for another article (or its annotations loaded afresh): every paragraph is told. */
 function rebuild(): void {
   const article = useArticleViewStore.getState().article;
@@ -71,13 +88,15 @@ function rebuild(): void {
   const previousCount = slices.length;
   selectedId = useArticleViewStore.getState().selectedAnnotationId;
   const pieces = article ? piecesOf(article.paragraphs) : [];
-  index = article && document.articleId === article.id ? new ParagraphAnnotationIndex(pieces, document.annotations) : null;
+  clearTimeout(building);
+  index = article && document.articleId === article.id ? new ParagraphAnnotationIndex(pieces, document.annotations, { deferred: true }) : null;
   slices = [];
   const count = Math.max(previousCount, pieces.length);
   for (let paragraphIndex = 0; paragraphIndex < count; paragraphIndex++) {
     slices[paragraphIndex] = sliceFor(paragraphIndex);
     for (const listener of listeners.get(paragraphIndex) ?? []) listener();
   }
+  if (index) buildInTasks(index);
 }
 
 useArticleViewStore.subscribe((state, previous) => {

@@ -20,7 +20,7 @@ import { ParagraphView, type TagAppearance } from './ParagraphView';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
 import { fillTemplate } from '../../i18n/template';
-import { useLabelPlacement } from './labelPlacement';
+import { useLabelPlacement } from './useLabelPlacement';
 import { languageOfText } from '../../../../shared/text/textLanguage';
 
 /**

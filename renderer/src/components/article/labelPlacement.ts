@@ -1,5 +1,3 @@
-import { useEffect, type RefObject } from 'react';
-
 /** A label chip's box in viewport pixels. */
 export interface LabelBox {
   left: number;
@@ -92,71 +90,52 @@ function applyPlacement(mark: HTMLElement, placement: ChipPlacement): void {
   setStyleIfChanged(mark, '--label-max', placement.maxWidth === null ? null : `${Math.floor(placement.maxWidth)}px`);
 }
 
-/** Lifts, shortens or hides the label chips of the highlights in and near the view so that none overlaps another. */
-export function placeLabels(root: HTMLElement, scroller: HTMLElement): void {
-  const view = scroller.getBoundingClientRect();
-  const margin = view.height;
-  const marks: HTMLElement[] = [];
-  for (const chunk of root.children) {
-    const rect = chunk.getBoundingClientRect();
-    if (rect.bottom < view.top - margin || rect.top > view.bottom + margin) continue;
-    marks.push(...chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]'));
-  }
-  if (marks.length === 0) return;
-  const chip = getComputedStyle(marks[0], '::before');
-  const fontSize = parseFloat(chip.fontSize) || 11;
-  const font = `${chip.fontWeight} ${chip.fontSize} ${chip.fontFamily}`;
+/** The chips' font, read from the first chip's computed style. */
+export interface ChipFont {
+  size: number;
+  css: string;
+}
+
+/** The font of the chips under `root`, or null when it holds none. */
+export function chipFontUnder(root: Element): ChipFont | null {
+  const first = root.querySelector('mark.hl-first[data-label]');
+  if (!first) return null;
+  const chip = getComputedStyle(first, '::before');
+  return { size: parseFloat(chip.fontSize) || 11, css: `${chip.fontWeight} ${chip.fontSize} ${chip.fontFamily}` };
+}
+
+/**
+ * Lifts, shortens or hides the label chips of one chunk of the article so that none overlaps
+ * another, nor any of `obstacles` (the chips already placed in the chunks beside it, in
+ * viewport pixels). Returns the boxes its chips took, in viewport pixels.
+ */
+export function placeChunkLabels(chunk: Element, font: ChipFont, obstacles: readonly LabelBox[]): LabelBox[] {
+  const marks = chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]');
+  if (marks.length === 0) return [];
   // Every box is read before any chip is written: a write between two reads would make the
   // browser lay the page out again for each chip (measured: scrolling jank doubled).
   const directions = new Map<Element, boolean>();
-  const requests: { mark: HTMLElement; anchorX: number; textTop: number; rtl: boolean; width: number }[] = [];
+  const requests: (ChipRequest & { mark: HTMLElement })[] = [];
   for (const mark of marks) {
     const first = mark.getClientRects()[0];
     if (!first) continue;
-    const paragraph = mark.closest('p') ?? root;
+    const paragraph = mark.closest('p') ?? chunk;
     let rtl = directions.get(paragraph);
     if (rtl === undefined) {
       rtl = getComputedStyle(paragraph).direction === 'rtl';
       directions.set(paragraph, rtl);
     }
     const text = (mark.dataset.label ?? '') + (mark.hasAttribute('data-has-details') ? ' ✎' : '');
-    const width = Math.ceil(textWidth(text, font) + 2 * PADDING_EM * fontSize) + 1;
+    const width = Math.ceil(textWidth(text, font.css) + 2 * PADDING_EM * font.size) + 1;
     requests.push({ mark, anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width });
   }
-  const placed: LabelBox[] = [];
-  const placements = requests.map(({ mark, ...request }) => ({ mark, placement: placeChip(request, fontSize, placed) }));
+  const placed: LabelBox[] = [...obstacles];
+  const placements = requests.map(({ mark, ...request }) => ({ mark, placement: placeChip(request, font.size, placed) }));
   for (const { mark, placement } of placements) applyPlacement(mark, placement);
+  return placed.slice(obstacles.length);
 }
 
-/**
- * Keeps the chips placed while the article is drawn, scrolled, resized or edited: one pass per
- * frame at most, over the part of the article in and near the view.
- */
-export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
-    const root = rootRef.current;
-    const scroller = root?.parentElement;
-    if (!root || !scroller) return;
-    let frame = 0;
-    const schedule = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        placeLabels(root, scroller);
-      });
-    };
-    const mutations = new MutationObserver(schedule);
-    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
-    const resizes = new ResizeObserver(schedule);
-    resizes.observe(root);
-    scroller.addEventListener('scroll', schedule, { passive: true });
-    void document.fonts?.ready.then(schedule);
-    schedule();
-    return () => {
-      cancelAnimationFrame(frame);
-      mutations.disconnect();
-      resizes.disconnect();
-      scroller.removeEventListener('scroll', schedule);
-    };
-  }, [rootRef]);
+/** How far above its text a chip may reach, in pixels: chunks further apart cannot overlap. */
+export function chipReach(font: ChipFont): number {
+  return ROW_STEP_EM * font.size * (MAX_LABEL_ROW + 1) + BOX_HEIGHT_EM * font.size;
 }

@@ -1,0 +1,198 @@
+import { useEffect, type RefObject } from 'react';
+import { chipFontUnder, chipReach, placeChunkLabels, type ChipFont, type LabelBox } from './labelPlacement';
+import { nearChunks } from './nearChunks';
+
+/** Boxes a chunk's chips took, relative to the chunk's own top-left corner, and the chunk's size then. */
+interface ChunkBoxes {
+  boxes: readonly LabelBox[];
+  width: number;
+  height: number;
+}
+
+function shift(boxes: readonly LabelBox[], x: number, y: number): LabelBox[] {
+  return boxes.map((box) => ({ left: box.left + x, right: box.right + x, top: box.top + y, bottom: box.bottom + y }));
+}
+
+/**
+ * The chips of each chunk are placed once, when the chunk first comes near the view, and again
+ * only when its content changes or the column's width, the font or the zoom does: a chip's
+ * place relative to its paragraph never changes on scroll. Re-placing every chip near the view
+ * on every scrolled frame made the 1 MB article's scrolling janky (#18: 58 % of frames late,
+ * against 45 % before the chips were placed at all).
+ */
+class ChunkLabelPlacer {
+  private placed = new WeakMap<Element, ChunkBoxes>();
+  private font: ChipFont | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly scroller: HTMLElement,
+    /** Told of each chunk placed: a chunk whose size then changes has lines that broke anew. */
+    private readonly chunkSizes: ResizeObserver,
+  ) {}
+
+  /** Every chunk is placed again when it next comes near (new width, font or zoom). */
+  forgetAll(): void {
+    this.placed = new WeakMap();
+    this.font = null;
+  }
+
+  /** The chunks holding the changed nodes are placed again when next near the view. */
+  forgetChanged(records: readonly MutationRecord[]): void {
+    for (const record of records) {
+      let node: Node | null = record.target;
+      while (node && node.parentNode !== this.root) node = node.parentNode;
+      if (node instanceof Element) this.placed.delete(node);
+    }
+  }
+
+  /** The chunks whose size is no longer the one they were placed at are placed again; true when any was. */
+  forgetResized(entries: readonly ResizeObserverEntry[]): boolean {
+    let forgotten = false;
+    for (const entry of entries) {
+      const placed = this.placed.get(entry.target);
+      const size = entry.borderBoxSize[0];
+      if (!placed || !size || (Math.abs(size.inlineSize - placed.width) < 0.5 && Math.abs(size.blockSize - placed.height) < 0.5)) continue;
+      this.placed.delete(entry.target);
+      forgotten = true;
+    }
+    return forgotten;
+  }
+
+  /** Places the chunks in view not placed yet; returns those around it still to place. */
+  placeInView(): Element[] {
+    const view = this.scroller.getBoundingClientRect();
+    const chunks = this.root.children;
+    const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height);
+    for (const index of inView) this.placeChunk(chunks[index]);
+    return aroundView.map((index) => chunks[index]).filter((chunk) => !this.placed.has(chunk));
+  }
+
+  placeChunk(chunk: Element): void {
+    if (this.placed.has(chunk) || chunk.parentNode !== this.root) return;
+    this.font ??= chipFontUnder(this.root);
+    if (!this.font) return;
+    const box = chunk.getBoundingClientRect();
+    const boxes = placeChunkLabels(chunk, this.font, this.neighbourBoxes(chunk, box, chipReach(this.font)));
+    this.placed.set(chunk, { boxes: shift(boxes, -box.left, -box.top), width: box.width, height: box.height });
+    this.chunkSizes.observe(chunk);
+  }
+
+  /** The placed chips of the chunks near enough above and below `chunk` for chips to meet. */
+  private neighbourBoxes(chunk: Element, box: DOMRect, reach: number): LabelBox[] {
+    const boxes: LabelBox[] = [];
+    const collect = (neighbour: Element, neighbourBox: DOMRect) => {
+      const chips = this.placed.get(neighbour);
+      if (chips) boxes.push(...shift(chips.boxes, neighbourBox.left, neighbourBox.top));
+    };
+    for (let above = chunk.previousElementSibling; above; above = above.previousElementSibling) {
+      const aboveBox = above.getBoundingClientRect();
+      if (aboveBox.bottom < box.top - reach) break;
+      collect(above, aboveBox);
+    }
+    for (let below = chunk.nextElementSibling; below; below = below.nextElementSibling) {
+      const belowBox = below.getBoundingClientRect();
+      if (belowBox.top > box.bottom + reach) break;
+      collect(below, belowBox);
+    }
+    return boxes;
+  }
+}
+
+/** The column's width and font size: when either changes, every line may break elsewhere. */
+function layoutKey(root: HTMLElement): string {
+  return `${root.clientWidth} ${getComputedStyle(root).fontSize}`;
+}
+
+/** Places the given chunks while the window is idle, a few at a time; `cancel` drops the rest. */
+function idlePlacement(place: (chunk: Element) => void): { placeSoon: (chunks: Element[]) => void; cancel: () => void } {
+  let idle = 0;
+  const placeSoon = (chunks: Element[]) => {
+    cancelIdleCallback(idle);
+    if (chunks.length === 0) return;
+    idle = requestIdleCallback(
+      (deadline) => {
+        while (chunks.length > 0 && (deadline.timeRemaining() > 2 || deadline.didTimeout)) place(chunks.shift() as Element);
+        placeSoon(chunks);
+      },
+      { timeout: 1000 },
+    );
+  };
+  return { placeSoon, cancel: () => cancelIdleCallback(idle) };
+}
+
+/**
+ * Calls `placeAllAgain` when the whole article may have reflowed: a new column width or font
+ * size, a zoom (the window's size in CSS pixels changes, and the text's rounding), or a font
+ * that arrived late (the article font starts loading only when text needs it, so `ready` may
+ * have resolved before it was asked for). Returns the function that stops watching.
+ */
+function watchReflow(root: HTMLElement, placeAllAgain: () => void): () => void {
+  let layout = layoutKey(root);
+  // The article grows as chunks are laid out while scrolling: only a new width or font size counts.
+  const resizes = new ResizeObserver(() => {
+    const now = layoutKey(root);
+    if (now === layout) return;
+    layout = now;
+    placeAllAgain();
+  });
+  resizes.observe(root);
+  window.addEventListener('resize', placeAllAgain);
+  void document.fonts?.ready.then(placeAllAgain);
+  document.fonts?.addEventListener('loadingdone', placeAllAgain);
+  return () => {
+    resizes.disconnect();
+    window.removeEventListener('resize', placeAllAgain);
+    document.fonts?.removeEventListener('loadingdone', placeAllAgain);
+  };
+}
+
+/**
+ * Keeps the chips placed while the article is drawn, scrolled, resized or edited: the chunks
+ * that come into view are placed in the frame that brings them (before it is shown), those
+ * around the view when the window is idle; a scroll over placed chunks costs nothing.
+ */
+export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const root = rootRef.current;
+    const scroller = root?.parentElement;
+    if (!root || !scroller) return;
+    let frame = 0;
+    let disposed = false;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        around.placeSoon(placer.placeInView());
+      });
+    };
+    // Text that reflowed without a new width (a font face applied late, a wrap that settled)
+    // changes its chunk's height: the chunk is placed again (#18: seen in e2e/layout.spec.ts).
+    const chunkSizes = new ResizeObserver((entries) => {
+      if (placer.forgetResized(entries)) schedule();
+    });
+    const placer = new ChunkLabelPlacer(root, scroller, chunkSizes);
+    const around = idlePlacement((chunk) => placer.placeChunk(chunk));
+    const mutations = new MutationObserver((records) => {
+      placer.forgetChanged(records);
+      schedule();
+    });
+    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
+    const stopWatching = watchReflow(root, () => {
+      if (disposed) return;
+      placer.forgetAll();
+      schedule();
+    });
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    schedule();
+    return () => {
+      disposed = true;
+      cancelAnimationFrame(frame);
+      around.cancel();
+      mutations.disconnect();
+      chunkSizes.disconnect();
+      stopWatching();
+      scroller.removeEventListener('scroll', schedule);
+    };
+  }, [rootRef]);
+}

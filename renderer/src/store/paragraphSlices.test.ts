@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { act, cleanup, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
+import { createOffsetConverter } from '../../../shared/anchoring/offsets';
+import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
+import { splitParagraphs } from '../../../shared/text/paragraphs';
+import { articleViewActions, type OpenArticle } from './articleViewStore';
+import { documentActions } from './documentStore';
+import { piecesOf, useParagraphSlice } from './paragraphSlices';
+
+/** (#17) The paragraph index of a large article is grouped in tasks, never in one long one. */
+
+const PARAGRAPHS = 400;
+const WORDS = 50;
+const TEXT = Array.from({ length: PARAGRAPHS }, (_, paragraph) => Array.from({ length: WORDS }, (_, word) => `واژه${paragraph}x${word}`).join(' ')).join('\n') + '\n';
+
+function openArticle(): OpenArticle {
+  return { id: 'big', name: 'big', text: TEXT, sha256: 'sha', encoding: 'utf-8', encodingGuessed: false, paragraphs: splitParagraphs(TEXT), converter: createOffsetConverter(TEXT), problem: null, orphans: [], reanchored: null };
+}
+
+/** One annotation on each word: 20,000 in reading order. */
+function everyWord(): DocumentAnnotation[] {
+  const annotations: DocumentAnnotation[] = [];
+  for (const match of TEXT.matchAll(/\S+/g)) {
+    const start = match.index;
+    annotations.push({ id: `a${annotations.length}`, type: 'PER', start: asUtf16Offset(start), end: asUtf16Offset(start + match[0].length), text: match[0] });
+  }
+  return annotations;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('paragraph slices of a large article', () => {
+  it('show the first paragraphs at once and the rest task by task, ending with every annotation in its paragraph', async () => {
+    vi.useFakeTimers();
+    const article = openArticle();
+    const annotations = everyWord();
+    // The last paragraph with words (the text's closing newline may end it with an empty one).
+    const last = piecesOf(article.paragraphs).findLastIndex((piece) => piece.end > piece.start);
+    const first = renderHook(() => useParagraphSlice(0));
+    const end = renderHook(() => useParagraphSlice(last));
+    // Grouping 20,000 annotations is throttled so each task stays short: the test's clock says
+    // every step took long, so the first task groups one step and yields.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
+    act(() => {
+      articleViewActions.showArticle(article);
+      documentActions.load({ articleId: 'big', status: 'new', annotations, relations: [], labels: [] });
+    });
+    expect(first.result.current.annotations).toHaveLength(WORDS);
+    expect(end.result.current.annotations).toHaveLength(0);
+    await act(async () => {
+      await vi.runAllTimersAsync();
+    });
+    expect(end.result.current.annotations.map((annotation) => annotation.id)).toEqual(annotations.slice(-WORDS).map((annotation) => annotation.id));
+  });
+});
