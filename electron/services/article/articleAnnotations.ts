@@ -5,7 +5,7 @@ import { annotationPathFor, loadAnnotations, parseExisting, saveAnnotations, typ
 import { decodedTextKey, type DecodedArticle } from './articleDecoder';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, readAnnotationBytesWithinSize, type InputLimits, type JsonShape } from '../corpus/inputLimits';
 import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
-import { writeAccessProblem } from '../storage/writeAccess';
+import { writeAccessRefusal, type WriteRefusal } from '../storage/writeAccess';
 import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../storage/writtenAnnotationFile';
 
 /**
@@ -17,7 +17,12 @@ import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../stor
 export type OpenedAnnotations =
   /** Too large or too deeply nested to parse safely: the article opens read-only, the file untouched. */
   | { kind: 'refused'; message: string }
-  | { kind: 'loaded'; loaded: LoadedAnnotations; reanchored: ReanchoredOnLoad | null };
+  /**
+   * `readOnly`: why the file may not be written, asked once here (before re-anchoring would
+   * write it) for a file that is absent or parsed with no ambiguous ids; null when it may be.
+   * The article then opens read-only, saying why (articleLoading.ts).
+   */
+  | { kind: 'loaded'; loaded: LoadedAnnotations; reanchored: ReanchoredOnLoad | null; readOnly: WriteRefusal | null };
 
 /** The annotation file as read (size and mtime from before reading, its bytes), or absent. */
 export type UnchangedAnnotationFile = { kind: 'absent' } | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number };
@@ -60,7 +65,8 @@ export async function openArticleAnnotationsAndFile(
     if (known) {
       const problem = annotationShapeProblem(path.basename(annotationPath), known.shape, limits);
       if (problem !== null) return { opened: { kind: 'refused', message: problem }, unchanged: null };
-      existing = { kind: 'parsed', parsed: known.parsed, offsetsCheckedFor: known.offsetsCheckedFor };
+      // Remembered only when its ids were found unambiguous (a file written, or opened usable).
+      existing = { kind: 'parsed', parsed: known.parsed, offsetsCheckedFor: known.offsetsCheckedFor, invariant: null };
       break;
     }
     const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
@@ -70,13 +76,17 @@ export async function openArticleAnnotationsAndFile(
     if (existing.kind === 'absent' || existing.parsed.ok || attempt >= UNSETTLED_RETRY_MS.length) break;
     await new Promise((resolve) => setTimeout(resolve, UNSETTLED_RETRY_MS[attempt]));
   }
+  // (#17) The ids are checked once, here; loadAnnotations is given the answer.
+  if (existing.kind === 'parsed' && existing.parsed.ok && existing.invariant === undefined) existing = { ...existing, invariant: findInvariantProblem(existing.parsed.file) };
+  // Asked once (the window is told from this answer): for a file that may be used, or none yet.
+  const readOnly = existing.kind === 'absent' || (existing.parsed.ok && existing.invariant === null) ? await writeAccessRefusal(annotationPath) : null;
   // Never written on opening: a file with ambiguous ids (loadAnnotations reports it), or one the
   // user may not write (the article opens read-only; corpusSession reports it).
-  if (existing.kind === 'parsed' && existing.parsed.ok && findInvariantProblem(existing.parsed.file) === null && (await writeAccessProblem(annotationPath)) === null) {
+  if (existing.kind === 'parsed' && existing.parsed.ok && existing.invariant === null && readOnly === null) {
     const reanchored = await reanchorParsedOnLoad(articlePath, article, existing.parsed.file, { write: true });
     if (reanchored?.written) {
       // What was written is read back from memory, exactly as reading the file again would.
-      return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored }, unchanged: null };
+      return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored, readOnly }, unchanged: null };
     }
   }
   const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs };
@@ -86,7 +96,7 @@ export async function openArticleAnnotationsAndFile(
   if (loaded.problem === null && shape !== null && sized.kind === 'bytes' && existing.kind === 'parsed' && existing.parsed.ok) {
     rememberWrittenAnnotationFile({ path: annotationPath, bytes: sized.bytes, shape, parsed: existing.parsed, offsetsCheckedFor: decodedTextKey(article) });
   }
-  return { opened: { kind: 'loaded', loaded, reanchored: null }, unchanged };
+  return { opened: { kind: 'loaded', loaded, reanchored: null, readOnly }, unchanged };
 }
 
 /** Waits between reads of an annotation file that does not parse: about 200 ms in all. */

@@ -57,7 +57,19 @@ type ExistingFile =
  * the SHA-256 of an article its offsets and texts are already known to fit (the file this
  * process wrote for it), so that they are not checked again for that article.
  */
-export type ParsedExisting = { kind: 'absent' } | { kind: 'parsed'; parsed: ParsedAnnotationFile; offsetsCheckedFor?: string };
+export type ParsedExisting =
+  | { kind: 'absent' }
+  | {
+      kind: 'parsed';
+      parsed: ParsedAnnotationFile;
+      offsetsCheckedFor?: string;
+      /**
+       * (#17) findInvariantProblem's answer for `parsed.file`, when the caller already asked it
+       * (opening asks before deciding whether it may re-anchor): 100,000 ids are not put in a
+       * set twice. Absent: not asked yet, checkExisting asks.
+       */
+      invariant?: AnnotationFileProblem | null;
+    };
 
 /** Parses the text of an annotation file read once (readAnnotationFileWithinLimits). */
 export function parseExisting(annotationPath: string, read: { kind: 'absent' } | { kind: 'read'; text: string | null }): ParsedExisting {
@@ -88,7 +100,7 @@ function checkExisting(existing: ParsedExisting, article: DecodedArticle, text: 
   const { parsed } = existing;
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem, migratedFrom: null };
   // Duplicate ids or dangling relations: an edit by id could hit the wrong annotation.
-  const invariant = findInvariantProblem(parsed.file);
+  const invariant = existing.invariant !== undefined ? existing.invariant : findInvariantProblem(parsed.file);
   if (invariant) return { kind: 'broken', problem: invariant, migratedFrom: parsed.migratedFrom };
   const problem = existing.offsetsCheckedFor === decodedTextKey(article) ? null : findOffsetProblem(parsed.file, text);
   if (problem) {
