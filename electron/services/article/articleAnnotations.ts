@@ -7,6 +7,7 @@ import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, readAnnotat
 import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
 import { writeAccessRefusal, type WriteRefusal } from '../storage/writeAccess';
 import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../storage/writtenAnnotationFile';
+import { checkAndParseAnnotationBytes } from '../storage/slicedAnnotationJson';
 
 /**
  * Opening and saving an article's `NAME.ann.json` with the file read, decoded, measured and
@@ -69,17 +70,17 @@ export async function openArticleAnnotationsAndFile(
       existing = { kind: 'parsed', parsed: known.parsed, offsetsCheckedFor: known.offsetsCheckedFor, invariant: null };
       break;
     }
-    const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
-    if (read.kind === 'refused') return { opened: read, unchanged: null };
-    shape = read.kind === 'read' ? read.shape : null;
-    existing = parseExisting(annotationPath, read);
+    // (#17) Measured and parsed a few megabytes a turn: main goes on answering meanwhile.
+    const read = sized.kind === 'absent' ? null : await checkAndParseAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
+    if (read?.kind === 'refused') return { opened: read, unchanged: null };
+    shape = read?.shape ?? null;
+    existing = read === null ? { kind: 'absent' } : { kind: 'parsed', parsed: read.parsed };
     if (existing.kind === 'absent' || existing.parsed.ok || attempt >= UNSETTLED_RETRY_MS.length) break;
     await new Promise((resolve) => setTimeout(resolve, UNSETTLED_RETRY_MS[attempt]));
   }
-  // (#17) The ids are checked once, here; loadAnnotations is given the answer.
-  if (existing.kind === 'parsed' && existing.parsed.ok && existing.invariant === undefined) existing = { ...existing, invariant: findInvariantProblem(existing.parsed.file) };
-  // Asked once (the window is told from this answer): for a file that may be used, or none yet.
-  const readOnly = existing.kind === 'absent' || (existing.parsed.ok && existing.invariant === null) ? await writeAccessRefusal(annotationPath) : null;
+  const checked = await checkedForEditing(annotationPath, existing);
+  const readOnly = checked.readOnly;
+  existing = checked.existing;
   // Never written on opening: a file with ambiguous ids (loadAnnotations reports it), or one the
   // user may not write (the article opens read-only; corpusSession reports it).
   if (existing.kind === 'parsed' && existing.parsed.ok && existing.invariant === null && readOnly === null) {
@@ -97,6 +98,16 @@ export async function openArticleAnnotationsAndFile(
     rememberWrittenAnnotationFile({ path: annotationPath, bytes: sized.bytes, shape, parsed: existing.parsed, offsetsCheckedFor: decodedTextKey(article) });
   }
   return { opened: { kind: 'loaded', loaded, reanchored: null, readOnly }, unchanged };
+}
+
+/**
+ * (#17) The file's ids checked once (loadAnnotations is given the answer), and whether it may be
+ * written asked once (the window is told from this answer), for a file that may be used or none yet.
+ */
+async function checkedForEditing(annotationPath: string, existing: ParsedExisting): Promise<{ existing: ParsedExisting; readOnly: WriteRefusal | null }> {
+  const checked = existing.kind === 'parsed' && existing.parsed.ok && existing.invariant === undefined ? { ...existing, invariant: findInvariantProblem(existing.parsed.file) } : existing;
+  const usable = checked.kind === 'absent' || (checked.parsed.ok && checked.invariant === null);
+  return { existing: checked, readOnly: usable ? await writeAccessRefusal(annotationPath) : null };
 }
 
 /** Waits between reads of an annotation file that does not parse: about 200 ms in all. */
