@@ -8,6 +8,7 @@ import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
 import { writeAccessRefusal, type WriteRefusal } from '../storage/writeAccess';
 import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../storage/writtenAnnotationFile';
 import { checkAndParseAnnotationBytes } from '../storage/slicedAnnotationJson';
+import { sha256InSlices } from '../storage/sha256InSlices';
 
 /**
  * Opening and saving an article's `NAME.ann.json` with the file read, decoded, measured and
@@ -25,8 +26,8 @@ export type OpenedAnnotations =
    */
   | { kind: 'loaded'; loaded: LoadedAnnotations; reanchored: ReanchoredOnLoad | null; readOnly: WriteRefusal | null };
 
-/** The annotation file as read (size and mtime from before reading, its bytes), or absent. */
-export type UnchangedAnnotationFile = { kind: 'absent' } | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number };
+/** The annotation file as read (size and mtime from before reading, its bytes and their SHA-256), or absent. */
+export type UnchangedAnnotationFile = { kind: 'absent' } | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number; sha256: string };
 
 /**
  * For `article.load`: the limits first, then, if the file was made on another version of the
@@ -90,7 +91,7 @@ export async function openArticleAnnotationsAndFile(
       return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored, readOnly }, unchanged: null };
     }
   }
-  const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs };
+  const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs, sha256: await sha256InSlices(sized.bytes) };
   const loaded = await loadAnnotations(articlePath, article, existing);
   // (#17) A file found usable for this article is remembered as read, as a file written is: the
   // first save after opening (and opening it again) then need not decode and parse it again.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleDocument } from '../../../../shared/ipc';
 import type { SavedDocument } from '../../../../shared/saveWire';
 import { countReanchorChanges } from '../../../../shared/anchoring/reanchorStatus';
@@ -113,6 +114,8 @@ async function loadNativeDocument(
   const loadedFile = fileStateOf({ opened, unchanged });
   const fileSha256 = loadedFile?.exists ? loadedFile.sha256 : null;
   if (loaded.problem === null) state.bases.set(id, { document: savedDocumentOf(loaded), sha256: fileSha256 });
+  // (#17) Each of these steps walks 100,000 annotations for a big file: main answers other calls in between.
+  await nextTurn();
   // A choice of encoding is recorded at once, so it lasts even if nothing is tagged.
   if (encoding !== undefined && document.problem === null && (await recordEncoding(state, id, articlePath, article, savedDocumentOf(loaded)))) annotationFile = undefined;
   return { document: inReadingOrder(state, id, document), annotationFile };
@@ -158,7 +161,7 @@ async function recordEncoding(state: SessionState, id: string, articlePath: stri
 }
 
 function knownFileState(file: UnchangedAnnotationFile): KnownFileState {
-  return file.kind === 'absent' ? { exists: false } : { exists: true, size: file.size, mtimeMs: file.mtimeMs, sha256: sha256Of(file.bytes) };
+  return file.kind === 'absent' ? { exists: false } : { exists: true, size: file.size, mtimeMs: file.mtimeMs, sha256: file.sha256 };
 }
 
 /** The annotation file as opening an article left it: as read, or the bytes re-anchoring wrote (mtime unknown). */
