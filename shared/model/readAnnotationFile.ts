@@ -23,6 +23,14 @@ export function parseAnnotationFile(json: string): ParsedAnnotationFile {
   } catch (error) {
     return { ok: false, problem: { kind: 'syntax', message: `Not valid JSON: ${(error as Error).message}` } };
   }
+  return annotationFileOf(raw);
+}
+
+/**
+ * Validates what JSON.parse gave for a `NAME.ann.json` file, migrating older versions: the part
+ * of parseAnnotationFile after the parse (main parses a big file in slices, #17).
+ */
+export function annotationFileOf(raw: unknown): ParsedAnnotationFile {
   if (!isObject(raw)) {
     return { ok: false, problem: { kind: 'schema', message: 'The file does not hold a JSON object.' } };
   }

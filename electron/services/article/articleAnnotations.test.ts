@@ -29,13 +29,13 @@ const request = (annotations: StoredAnnotation[]) => ({ status: 'in-progress' as
 describe('openArticleAnnotations', () => {
   it('loads what loadAnnotations loads, for an absent file and for one made on this text, writing nothing', async () => {
     const { articlePath, annotationPath, article } = await articleIn(TEXT);
-    expect(await openArticleAnnotations(articlePath, article)).toEqual({ kind: 'loaded', loaded: await loadAnnotations(articlePath, article), reanchored: null });
+    expect(await openArticleAnnotations(articlePath, article)).toEqual({ kind: 'loaded', loaded: await loadAnnotations(articlePath, article), reanchored: null, readOnly: null });
     await expect(fs.access(annotationPath)).rejects.toThrow();
 
     await saveAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1'), spanOf(TEXT, 'دمشق', 'a2', 'LOC')]));
     const before = await fs.stat(annotationPath);
     const opened = await openArticleAnnotations(articlePath, article);
-    expect(opened).toEqual({ kind: 'loaded', loaded: await loadAnnotations(articlePath, article), reanchored: null });
+    expect(opened).toEqual({ kind: 'loaded', loaded: await loadAnnotations(articlePath, article), reanchored: null, readOnly: null });
     expect(opened.kind === 'loaded' && opened.loaded.annotations.map((annotation) => annotation.text)).toEqual(['باقری', 'دمشق']);
     expect((await fs.stat(annotationPath)).mtimeMs).toBe(before.mtimeMs);
   });
@@ -114,6 +114,23 @@ describe('openArticleAnnotations', () => {
     expect(await openArticleAnnotations(articlePath, article)).toEqual(first);
     // Its limits still apply to it, from the shape remembered.
     expect(await openArticleAnnotations(articlePath, article, { ...INPUT_LIMITS, nestingDepth: 2 })).toMatchObject({ kind: 'refused', message: /nested 4 levels deep/ });
+  });
+
+  // (#17) Write access is asked once, by opening, and handed on: the document says read-only from it.
+  it('says why a file it may not write opens read-only, and re-anchors nothing in it', async () => {
+    const { articlePath, annotationPath, article } = await articleIn(TEXT);
+    await saveAnnotations(articlePath, article, request([spanOf(TEXT, 'باقری', 'a1')]));
+    await fs.chmod(annotationPath, 0o444);
+    const before = await fs.readFile(annotationPath, 'utf8');
+    const changed = await rewrite(articlePath, `تیتر تازه\n${TEXT}`);
+    const opened = await openArticleAnnotations(articlePath, changed);
+    expect(opened).toMatchObject({ kind: 'loaded', reanchored: null, readOnly: { userProblem: { code: 'readOnly', file: 'خبر.ann.json', reason: 'file-mode' } } });
+    expect(await fs.readFile(annotationPath, 'utf8')).toBe(before);
+    // A file with ambiguous ids is not asked about: it opens read-only for its ids.
+    const valid = JSON.parse(before) as { annotations: StoredAnnotation[] };
+    await fs.chmod(annotationPath, 0o644);
+    await fs.writeFile(annotationPath, JSON.stringify({ ...valid, annotations: [...valid.annotations, ...valid.annotations] }));
+    expect(await openArticleAnnotations(articlePath, changed)).toMatchObject({ kind: 'loaded', readOnly: null, loaded: { problem: { kind: 'invariant' } } });
   });
 
   it('remembers no file it cannot use, and reads a file changed since as any other', async () => {

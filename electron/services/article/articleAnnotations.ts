@@ -5,8 +5,10 @@ import { annotationPathFor, loadAnnotations, parseExisting, saveAnnotations, typ
 import { decodedTextKey, type DecodedArticle } from './articleDecoder';
 import { annotationShapeProblem, checkAnnotationBytes, INPUT_LIMITS, readAnnotationBytesWithinSize, type InputLimits, type JsonShape } from '../corpus/inputLimits';
 import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
-import { writeAccessProblem } from '../storage/writeAccess';
+import { writeAccessRefusal, type WriteRefusal } from '../storage/writeAccess';
 import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../storage/writtenAnnotationFile';
+import { checkAndParseAnnotationBytes } from '../storage/slicedAnnotationJson';
+import { sha256InSlices } from '../storage/sha256InSlices';
 
 /**
  * Opening and saving an article's `NAME.ann.json` with the file read, decoded, measured and
@@ -17,10 +19,15 @@ import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../stor
 export type OpenedAnnotations =
   /** Too large or too deeply nested to parse safely: the article opens read-only, the file untouched. */
   | { kind: 'refused'; message: string }
-  | { kind: 'loaded'; loaded: LoadedAnnotations; reanchored: ReanchoredOnLoad | null };
+  /**
+   * `readOnly`: why the file may not be written, asked once here (before re-anchoring would
+   * write it) for a file that is absent or parsed with no ambiguous ids; null when it may be.
+   * The article then opens read-only, saying why (articleLoading.ts).
+   */
+  | { kind: 'loaded'; loaded: LoadedAnnotations; reanchored: ReanchoredOnLoad | null; readOnly: WriteRefusal | null };
 
-/** The annotation file as read (size and mtime from before reading, its bytes), or absent. */
-export type UnchangedAnnotationFile = { kind: 'absent' } | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number };
+/** The annotation file as read (size and mtime from before reading, its bytes and their SHA-256), or absent. */
+export type UnchangedAnnotationFile = { kind: 'absent' } | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number; sha256: string };
 
 /**
  * For `article.load`: the limits first, then, if the file was made on another version of the
@@ -60,33 +67,48 @@ export async function openArticleAnnotationsAndFile(
     if (known) {
       const problem = annotationShapeProblem(path.basename(annotationPath), known.shape, limits);
       if (problem !== null) return { opened: { kind: 'refused', message: problem }, unchanged: null };
-      existing = { kind: 'parsed', parsed: known.parsed, offsetsCheckedFor: known.offsetsCheckedFor };
+      // Remembered only when its ids were found unambiguous (a file written, or opened usable).
+      existing = { kind: 'parsed', parsed: known.parsed, offsetsCheckedFor: known.offsetsCheckedFor, invariant: null };
       break;
     }
-    const read = sized.kind === 'absent' ? sized : checkAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
-    if (read.kind === 'refused') return { opened: read, unchanged: null };
-    shape = read.kind === 'read' ? read.shape : null;
-    existing = parseExisting(annotationPath, read);
+    // (#17) Measured and parsed a few megabytes a turn: main goes on answering meanwhile.
+    const read = sized.kind === 'absent' ? null : await checkAndParseAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
+    if (read?.kind === 'refused') return { opened: read, unchanged: null };
+    shape = read?.shape ?? null;
+    existing = read === null ? { kind: 'absent' } : { kind: 'parsed', parsed: read.parsed };
     if (existing.kind === 'absent' || existing.parsed.ok || attempt >= UNSETTLED_RETRY_MS.length) break;
     await new Promise((resolve) => setTimeout(resolve, UNSETTLED_RETRY_MS[attempt]));
   }
+  const checked = await checkedForEditing(annotationPath, existing);
+  const readOnly = checked.readOnly;
+  existing = checked.existing;
   // Never written on opening: a file with ambiguous ids (loadAnnotations reports it), or one the
   // user may not write (the article opens read-only; corpusSession reports it).
-  if (existing.kind === 'parsed' && existing.parsed.ok && findInvariantProblem(existing.parsed.file) === null && (await writeAccessProblem(annotationPath)) === null) {
+  if (existing.kind === 'parsed' && existing.parsed.ok && existing.invariant === null && readOnly === null) {
     const reanchored = await reanchorParsedOnLoad(articlePath, article, existing.parsed.file, { write: true });
     if (reanchored?.written) {
       // What was written is read back from memory, exactly as reading the file again would.
-      return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored }, unchanged: null };
+      return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored, readOnly }, unchanged: null };
     }
   }
-  const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs };
+  const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs, sha256: await sha256InSlices(sized.bytes) };
   const loaded = await loadAnnotations(articlePath, article, existing);
   // (#17) A file found usable for this article is remembered as read, as a file written is: the
   // first save after opening (and opening it again) then need not decode and parse it again.
   if (loaded.problem === null && shape !== null && sized.kind === 'bytes' && existing.kind === 'parsed' && existing.parsed.ok) {
     rememberWrittenAnnotationFile({ path: annotationPath, bytes: sized.bytes, shape, parsed: existing.parsed, offsetsCheckedFor: decodedTextKey(article) });
   }
-  return { opened: { kind: 'loaded', loaded, reanchored: null }, unchanged };
+  return { opened: { kind: 'loaded', loaded, reanchored: null, readOnly }, unchanged };
+}
+
+/**
+ * (#17) The file's ids checked once (loadAnnotations is given the answer), and whether it may be
+ * written asked once (the window is told from this answer), for a file that may be used or none yet.
+ */
+async function checkedForEditing(annotationPath: string, existing: ParsedExisting): Promise<{ existing: ParsedExisting; readOnly: WriteRefusal | null }> {
+  const checked = existing.kind === 'parsed' && existing.parsed.ok && existing.invariant === undefined ? { ...existing, invariant: findInvariantProblem(existing.parsed.file) } : existing;
+  const usable = checked.kind === 'absent' || (checked.parsed.ok && checked.invariant === null);
+  return { existing: checked, readOnly: usable ? await writeAccessRefusal(annotationPath) : null };
 }
 
 /** Waits between reads of an annotation file that does not parse: about 200 ms in all. */

@@ -26,3 +26,46 @@ describe('decodeUtf8Strictly', () => {
     expect(decodeUtf8Strictly(Buffer.from('€', 'utf8'), 'keep')).toBe('€');
   });
 });
+
+describe('decodeUtf8Strictly against a fatal TextDecoder', () => {
+  const fatal = (bytes: Uint8Array, ignoreBOM: boolean) => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM }).decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+
+  it('agrees on every edge of UTF-8: surrogates, overlong forms, past U+10FFFF, cut sequences, marks', () => {
+    const cases = [
+      [0xed, 0xa0, 0x80], // a surrogate
+      [0xc0, 0xaf], // overlong «/»
+      [0xe0, 0x80, 0xaf],
+      [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+      [0xf0, 0x9f, 0x98], // cut
+      [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61], // two marks: only the first is dropped
+      [0xef, 0xbb, 0xbf],
+      [0xef, 0xbb],
+      [],
+      [0xf0, 0x9f, 0x98, 0x80, 0x7b, 0x7d], // 😀{}
+    ];
+    for (const bytes of cases.map((list) => Uint8Array.from(list))) {
+      expect(decodeUtf8Strictly(bytes, 'keep')).toBe(fatal(bytes, true));
+      expect(decodeUtf8Strictly(bytes, 'drop')).toBe(fatal(bytes, false));
+    }
+  });
+
+  it('agrees on random bytes and random text, from a Uint8Array view as from a Buffer', () => {
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: Math.floor(random() * 20) }, () => String.fromCodePoint(Math.floor(random() * 0x10ffff)).replace(/[\ud800-\udfff]/g, 'a')).join('');
+      const encoded = Buffer.from(text, 'utf8');
+      const noisy = Uint8Array.from(encoded, (byte) => (random() < 0.05 ? Math.floor(random() * 256) : byte));
+      for (const bytes of [encoded, noisy, new Uint8Array(noisy.buffer, 0, noisy.length)]) {
+        expect(decodeUtf8Strictly(bytes, 'keep')).toBe(fatal(bytes, true));
+        expect(decodeUtf8Strictly(bytes, 'drop')).toBe(fatal(bytes, false));
+      }
+    }
+  });
+});

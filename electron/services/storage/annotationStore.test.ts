@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
+import { fastStoredAnnotation } from '../../../shared/model/annotationListFastPath';
 import { decodeArticle, type DecodedArticle } from '../article/articleDecoder';
 import { annotationPathFor, loadAnnotations, SaveFailedError, SaveRefusedError, saveAnnotations, type SaveRequest } from './annotationStore';
 import { makeFolderReadOnly, readOnlyFolderUnsupportedReason } from '../testing/readOnlyFolder';
@@ -245,5 +246,32 @@ describe('save failures', () => {
     await fs.mkdir(`${annotationPath}.bak`);
     await expect(saveAnnotations(articlePath, article, request([]))).rejects.toThrow(SaveFailedError);
     expect((await fs.readFile(annotationPath)).equals(current)).toBe(true);
+  });
+});
+
+// (#17) Opening takes an annotation in the schema's own form as it is; with the quote written last, each of 100,000 was copied.
+describe('the order saveAnnotations writes an annotation’s fields in', () => {
+  it('is StoredAnnotationSchema’s, quote after the five required fields, then fields this version does not know', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-field-order-'));
+    try {
+      const articlePath = path.join(folder, 'a.txt');
+      const text = 'سلام بر تهران و مشهد';
+      await fs.writeFile(articlePath, text);
+      const article = decodeArticle(await fs.readFile(articlePath));
+      const tehran = { id: 'a1', type: 'LOC', start: 8, end: 13, text: 'تهران', note: 'پایتخت', author: 'sara' }; // in the schema's order, as a request parsed by zod is
+      await saveAnnotations(articlePath, article, { status: 'in-progress', annotations: [tehran], relations: [], labels: [] });
+      const annotationPath = annotationPathFor(articlePath);
+      const written = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { annotations: Record<string, unknown>[] };
+      written.annotations[0] = { reviewer: 'omid', ...written.annotations[0], author: 'old' };
+      await fs.writeFile(annotationPath, JSON.stringify(written));
+      await saveAnnotations(articlePath, article, { status: 'in-progress', annotations: [{ ...tehran, note: 'شهر' }], relations: [], labels: [] });
+      const again = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { annotations: Record<string, unknown>[] };
+      expect(Object.keys(again.annotations[0])).toEqual(['id', 'type', 'start', 'end', 'text', 'quote', 'note', 'author', 'reviewer']);
+      // The edit's own fields win; the unknown field is kept.
+      expect(again.annotations[0]).toMatchObject({ note: 'شهر', author: 'sara', reviewer: 'omid' });
+      expect(fastStoredAnnotation(again.annotations[0])).toBe(again.annotations[0]);
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 });

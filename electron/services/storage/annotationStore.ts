@@ -57,7 +57,19 @@ type ExistingFile =
  * the SHA-256 of an article its offsets and texts are already known to fit (the file this
  * process wrote for it), so that they are not checked again for that article.
  */
-export type ParsedExisting = { kind: 'absent' } | { kind: 'parsed'; parsed: ParsedAnnotationFile; offsetsCheckedFor?: string };
+export type ParsedExisting =
+  | { kind: 'absent' }
+  | {
+      kind: 'parsed';
+      parsed: ParsedAnnotationFile;
+      offsetsCheckedFor?: string;
+      /**
+       * (#17) findInvariantProblem's answer for `parsed.file`, when the caller already asked it
+       * (opening asks before deciding whether it may re-anchor): 100,000 ids are not put in a
+       * set twice. Absent: not asked yet, checkExisting asks.
+       */
+      invariant?: AnnotationFileProblem | null;
+    };
 
 /** Parses the text of an annotation file read once (readAnnotationFileWithinLimits). */
 export function parseExisting(annotationPath: string, read: { kind: 'absent' } | { kind: 'read'; text: string | null }): ParsedExisting {
@@ -88,7 +100,7 @@ function checkExisting(existing: ParsedExisting, article: DecodedArticle, text: 
   const { parsed } = existing;
   if (!parsed.ok) return { kind: 'broken', problem: parsed.problem, migratedFrom: null };
   // Duplicate ids or dangling relations: an edit by id could hit the wrong annotation.
-  const invariant = findInvariantProblem(parsed.file);
+  const invariant = existing.invariant !== undefined ? existing.invariant : findInvariantProblem(parsed.file);
   if (invariant) return { kind: 'broken', problem: invariant, migratedFrom: parsed.migratedFrom };
   const problem = existing.offsetsCheckedFor === decodedTextKey(article) ? null : findOffsetProblem(parsed.file, text);
   if (problem) {
@@ -199,15 +211,30 @@ export function writtenFileProblem(name: string, byteLength: number, shape: Json
   return shapeProblem === null ? null : `Not saved: ${shapeProblem}`;
 }
 
+/**
+ * An annotation as a save writes it: the request's fields with the quote in StoredAnnotationSchema's
+ * order (right after the five required fields), then the fields this version does not know from
+ * the previous file, those the request does not set. (#17) Written so, the file reads back in
+ * the schema's own form, which the fast path (annotationListFastPath.ts) takes as it is: with
+ * the quote last, each of 100,000 annotations was copied into that form on every opening.
+ */
+function inSchemaOrder(annotation: StoredAnnotation, quote: StoredAnnotation['quote'], previous: StoredAnnotation | undefined): StoredAnnotation {
+  const { id, type, start, end, text, quote: _sentQuote, ...rest } = annotation;
+  const written: StoredAnnotation = { id, type, start, end, text, quote, ...rest };
+  const kept = unknownFields(previous, KNOWN_ANNOTATION_FIELDS);
+  for (const key of Object.keys(kept)) {
+    // Known fields always come from the edit: only a field the request lacks is carried over.
+    if (Object.hasOwn(written, key)) continue;
+    Object.defineProperty(written, key, { value: kept[key], enumerable: true, writable: true, configurable: true });
+  }
+  return written;
+}
+
 /** The file a save writes: the request's items with their quotes, over what the previous file had (fields this version does not know kept). */
 function fileToWrite(previous: AnnotationFile | null, articlePath: string, article: DecodedArticle, request: SaveRequest, codePoints: CodePointText): AnnotationFile {
   const previousAnnotations = new Map((previous?.annotations ?? []).map((annotation) => [annotation.id, annotation]));
   const previousRelations = new Map((previous?.relations ?? []).map((relation) => [relation.id, relation]));
-  const annotations = request.annotations.map((annotation): StoredAnnotation => ({
-    ...unknownFields(previousAnnotations.get(annotation.id), KNOWN_ANNOTATION_FIELDS),
-    ...annotation,
-    quote: quoteAround(codePoints, annotation.start, annotation.end),
-  }));
+  const annotations = request.annotations.map((annotation): StoredAnnotation => inSchemaOrder(annotation, quoteAround(codePoints, annotation.start, annotation.end), previousAnnotations.get(annotation.id)));
   const relations = request.relations.map((relation): StoredRelation => ({
     ...unknownFields(previousRelations.get(relation.id), KNOWN_RELATION_FIELDS),
     ...relation,

@@ -15,8 +15,14 @@ export async function writeAccessProblem(file: string): Promise<string | null> {
   return (await writeAccessRefusal(file))?.message ?? null;
 }
 
+/** Why a file may not be written: the message, and the problem coded for the window. */
+export interface WriteRefusal {
+  message: string;
+  userProblem: UserProblem;
+}
+
 /** writeAccessProblem's answer with the problem coded for the window (shared/userProblem.ts UserProblem). */
-export async function writeAccessRefusal(file: string): Promise<{ message: string; userProblem: UserProblem } | null> {
+export async function writeAccessRefusal(file: string): Promise<WriteRefusal | null> {
   const name = path.basename(file);
   try {
     // The atomic writer's own check, so that what opens read-only is exactly what a save would refuse.

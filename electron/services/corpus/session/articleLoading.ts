@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleDocument } from '../../../../shared/ipc';
 import type { SavedDocument } from '../../../../shared/saveWire';
 import { countReanchorChanges } from '../../../../shared/anchoring/reanchorStatus';
@@ -93,9 +94,12 @@ async function loadNativeDocument(
 ): Promise<{ document: ArticleDocument; annotationFile: KnownFileState | undefined }> {
   const annotationPath = annotationPathFor(articlePath);
   let annotationFile: KnownFileState | undefined;
+  // The file's state is worked out once (the watcher asks for it inside ownWrite, the base below).
+  let fileState: KnownFileState | null | undefined;
+  const fileStateOf = (result: Parameters<typeof loadedFileState>[0]) => (fileState === undefined ? (fileState = loadedFileState(result)) : fileState);
   // Under the file's lock: re-anchoring reads, moves and rewrites the file, and must not interleave with another Hashiye's save.
   const { opened, unchanged } = await state.ownWrite(annotationPath, () => withFileLock(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, state.requireRoot())), (result) => {
-    annotationFile = loadedFileState(result) ?? undefined;
+    annotationFile = fileStateOf(result) ?? undefined;
     return annotationFile ?? null;
   });
   state.bases.delete(id);
@@ -103,19 +107,26 @@ async function loadNativeDocument(
     // Too large or too deeply nested to parse safely: opened read-only, the file untouched.
     return { document: { ...header, status: 'new', annotations: [], relations: [], labels: [], problem: { kind: 'io', message: opened.message }, migratedFrom: null, orphans: [], reanchored: null }, annotationFile };
   }
-  const { loaded, reanchored } = opened;
-  const document = await openedDocument(annotationPath, header, opened);
-  // The base of this window's next save: the file as read here (or as re-anchoring wrote it).
-  const fileSha256 = reanchored?.written != null ? sha256Of(Buffer.from(reanchored.written, 'utf8')) : unchanged?.kind === 'read' ? sha256Of(unchanged.bytes) : null;
+  const { loaded } = opened;
+  const document = openedDocument(header, opened);
+  // The base of this window's next save: the file as read here (or as re-anchoring wrote it),
+  // its SHA-256 the one the watcher was given (39 MB for 100,000 annotations are hashed once).
+  const loadedFile = fileStateOf({ opened, unchanged });
+  const fileSha256 = loadedFile?.exists ? loadedFile.sha256 : null;
   if (loaded.problem === null) state.bases.set(id, { document: savedDocumentOf(loaded), sha256: fileSha256 });
+  // (#17) Each of these steps walks 100,000 annotations for a big file: main answers other calls in between.
+  await nextTurn();
   // A choice of encoding is recorded at once, so it lasts even if nothing is tagged.
   if (encoding !== undefined && document.problem === null && (await recordEncoding(state, id, articlePath, article, savedDocumentOf(loaded)))) annotationFile = undefined;
   return { document: inReadingOrder(state, id, document), annotationFile };
 }
 
-/** The document of an annotation file that was parsed; a file the user may not write opens read-only, saying why, with its annotations shown. */
-async function openedDocument(annotationPath: string, header: DocumentHeader, { loaded, reanchored }: Extract<OpenedAnnotations, { kind: 'loaded' }>): Promise<ArticleDocument> {
-  const readOnly = loaded.problem === null ? await writeAccessRefusal(annotationPath) : null;
+/**
+ * The document of an annotation file that was parsed; a file the user may not write opens
+ * read-only, saying why (as opening found it: write access is asked once), with its annotations shown.
+ */
+function openedDocument(header: DocumentHeader, { loaded, reanchored, readOnly: refusal }: Extract<OpenedAnnotations, { kind: 'loaded' }>): ArticleDocument {
+  const readOnly = loaded.problem === null ? refusal : null;
   return {
     ...header,
     ...loaded,
@@ -150,7 +161,7 @@ async function recordEncoding(state: SessionState, id: string, articlePath: stri
 }
 
 function knownFileState(file: UnchangedAnnotationFile): KnownFileState {
-  return file.kind === 'absent' ? { exists: false } : { exists: true, size: file.size, mtimeMs: file.mtimeMs, sha256: sha256Of(file.bytes) };
+  return file.kind === 'absent' ? { exists: false } : { exists: true, size: file.size, mtimeMs: file.mtimeMs, sha256: file.sha256 };
 }
 
 /** The annotation file as opening an article left it: as read, or the bytes re-anchoring wrote (mtime unknown). */

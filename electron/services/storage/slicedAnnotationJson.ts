@@ -1,0 +1,249 @@
+// size-exempt: scanAnnotationJson is the measured hot loop of opening a 39 MB file (#17), one pass kept whole.
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { annotationFileOf, parseAnnotationFile, type ParsedAnnotationFile } from '../../../shared/model/readAnnotationFile';
+import { annotationShapeProblem, checkAnnotationBytes, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from '../corpus/inputLimits';
+
+/**
+ * (#17) An annotation file's JSON measured and parsed in slices, so that main answers other
+ * calls (the listing, another article) while it reads a big one: 39 MB for 100,000 annotations
+ * took one task of over a second (decoding the whole text, measuring it, JSON.parse), during
+ * which nothing else ran.
+ *
+ * The bytes (UTF-8, checked before) are scanned once, a few megabytes a turn: the scan measures
+ * exactly what inspectJsonShape measures of the decoded text (structural characters are ASCII,
+ * which never occur inside a multi-byte sequence), and notes where the elements of the top-level
+ * `annotations` array start and end. The file is then parsed as its skeleton (the text with that
+ * array emptied) and the elements a group a turn, each group the exact text between its
+ * separating commas. For valid JSON this is what JSON.parse of the whole text gives; anything
+ * unusual (no such array, two `annotations` keys, a group that does not parse or holds another
+ * number of elements than the scan counted) gives `value: undefined`, and the caller parses the
+ * whole text, so that a broken file is reported with JSON.parse's own message.
+ */
+
+/** Bytes scanned between two turns of the event loop. */
+const SCAN_SLICE_BYTES = 4 * 1024 * 1024;
+/**
+ * Elements parsed a turn (about 2 MB of a file Hashiye writes, some 50 ms). Smaller groups cost
+ * more in all: what each parse makes survives it and is copied out of the young generation.
+ */
+const PARSE_SLICE_ELEMENTS = 5000;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+const isJsonWhitespace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+
+/** Where the top-level `annotations` array is, as the scan found it. */
+interface AnnotationsArray {
+  /** Top-level keys that decode to `annotations` (JSON.parse keeps the last of several). */
+  keys: number;
+  /** Index of its `[` and `]`, or -1. */
+  open: number;
+  close: number;
+  /** Indexes of the commas separating its elements. */
+  commas: number[];
+}
+
+/** The index of the quote closing a string whose text starts at `start`, or -1 (see inputLimits.ts closingQuoteOf). */
+function closingQuoteOf(bytes: Buffer, start: number): number {
+  let end = bytes.indexOf(QUOTE, start);
+  while (end !== -1) {
+    let backslashes = 0;
+    while (end - 1 - backslashes >= start && bytes[end - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = bytes.indexOf(QUOTE, end + 1);
+  }
+  return -1;
+}
+
+/** A top-level key's text as inspectJsonShape keeps it: its characters between the quotes, if at most 64 UTF-16 units. */
+function keptKey(bytes: Buffer, start: number, end: number): string {
+  // 64 UTF-16 units are at most 192 bytes of UTF-8.
+  if (end - start > 192) return '';
+  const text = bytes.toString('utf8', start, end);
+  return text.length <= 64 ? text : '';
+}
+
+function decodedKey(bytes: Buffer, start: number, end: number): string | null {
+  try {
+    const key: unknown = JSON.parse(bytes.toString('utf8', start - 1, Math.min(end + 1, bytes.length)));
+    return typeof key === 'string' ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * inspectJsonShape over the UTF-8 bytes (from `from`, past a byte-order mark), a slice a turn,
+ * with where the `annotations` array's elements are.
+ */
+export async function scanAnnotationJson(bytes: Buffer, from = 0): Promise<{ shape: JsonShape; annotations: AnnotationsArray }> {
+  const commas: number[] = [];
+  const nonEmpty: boolean[] = [];
+  let maxDepth = 0;
+  let largestCollection = 0;
+  let largestCollectionKey = '';
+  let topLevelKey = '';
+  let lastString = '';
+  let lastStringStart = -1;
+  let lastStringEnd = -1;
+  /** The value after the current top-level key is the `annotations` array, if it is an array. */
+  let valueIsAnnotations = false;
+  const annotations: AnnotationsArray = { keys: 0, open: -1, close: -1, commas: [] };
+  const length = bytes.length;
+  let pauseAt = from + SCAN_SLICE_BYTES;
+  for (let index = from; index < length; index += 1) {
+    if (index >= pauseAt) {
+      await nextTurn();
+      pauseAt = index + SCAN_SLICE_BYTES;
+    }
+    const code = bytes[index];
+    if (isJsonWhitespace(code)) continue;
+    const depth = commas.length;
+    if (code === QUOTE) {
+      const start = index + 1;
+      const end = closingQuoteOf(bytes, start);
+      index = end === -1 ? length : end;
+      if (depth > 0) nonEmpty[depth - 1] = true;
+      if (depth === 1) {
+        lastString = keptKey(bytes, start, index);
+        lastStringStart = start;
+        lastStringEnd = index;
+      } else {
+        lastString = '';
+        lastStringStart = -1;
+      }
+      continue;
+    }
+    if (code === COLON) {
+      if (depth === 1) {
+        topLevelKey = lastString;
+        valueIsAnnotations = lastStringStart >= 0 && decodedKey(bytes, lastStringStart, lastStringEnd) === 'annotations';
+        if (valueIsAnnotations) annotations.keys += 1;
+      }
+      continue;
+    }
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (depth > 0) nonEmpty[depth - 1] = true;
+      if (depth === 1 && valueIsAnnotations && code === OPEN_BRACKET) {
+        annotations.open = index;
+        annotations.commas = [];
+      }
+      commas.push(0);
+      nonEmpty.push(false);
+      if (commas.length > maxDepth) maxDepth = commas.length;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      const separators = commas.pop();
+      const holdsAnything = nonEmpty.pop();
+      if (separators === undefined) continue;
+      if (depth === 2 && valueIsAnnotations && annotations.open >= 0 && annotations.close < annotations.open) annotations.close = index;
+      const entries = holdsAnything ? separators + 1 : 0;
+      if (entries > largestCollection) {
+        largestCollection = entries;
+        largestCollectionKey = commas.length === 0 ? '' : topLevelKey;
+      }
+      continue;
+    }
+    if (code === COMMA) {
+      if (depth > 0) commas[depth - 1] += 1;
+      if (depth === 1) valueIsAnnotations = false;
+      else if (depth === 2 && valueIsAnnotations && annotations.open >= 0 && annotations.close < annotations.open) annotations.commas.push(index);
+      continue;
+    }
+    if (depth > 0) nonEmpty[depth - 1] = true;
+  }
+  return { shape: { maxDepth, largestCollection, largestCollectionKey }, annotations };
+}
+
+/**
+ * What JSON.parse gives for the file's text, parsed in slices (see above), or undefined when
+ * only a parse of the whole text can tell (then the caller parses it and reports its error).
+ */
+export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, annotations: AnnotationsArray): Promise<unknown> {
+  const { open, close, commas } = annotations;
+  if (annotations.keys !== 1 || open < 0 || close < open) return undefined;
+  let skeleton: unknown;
+  try {
+    skeleton = JSON.parse(bytes.toString('utf8', from, open + 1) + bytes.toString('utf8', close));
+  } catch {
+    return undefined;
+  }
+  if (typeof skeleton !== 'object' || skeleton === null || Array.isArray(skeleton)) return undefined;
+  const emptied = (skeleton as Record<string, unknown>).annotations;
+  if (!Array.isArray(emptied) || emptied.length !== 0) return undefined;
+  const elements = await elementsOf(bytes, open, close, commas);
+  if (elements === undefined) return undefined;
+  (skeleton as Record<string, unknown>).annotations = elements;
+  return skeleton;
+}
+
+/** The elements between `[` at `open` and `]` at `close`, separated by the commas at `commas`, a group a turn. */
+async function elementsOf(bytes: Buffer, open: number, close: number, commas: readonly number[]): Promise<unknown[] | undefined> {
+  const boundaries = [open, ...commas, close];
+  const count = boundaries.length - 1;
+  const elements: unknown[] = [];
+  for (let first = 0; first < count; first += PARSE_SLICE_ELEMENTS) {
+    if (first > 0) await nextTurn();
+    const last = Math.min(first + PARSE_SLICE_ELEMENTS, count);
+    let group: unknown;
+    try {
+      group = JSON.parse(bracketed(bytes, boundaries[first] + 1, boundaries[last]));
+    } catch {
+      return undefined;
+    }
+    // A group of whitespace, or a comma too many, gives another count than the scan's: not JSON
+    // as a whole. (With no comma at all, the array may be empty.)
+    const expected = last - first;
+    if (!Array.isArray(group) || (group.length !== expected && !(commas.length === 0 && group.length === 0))) return undefined;
+    for (const element of group as unknown[]) elements.push(element);
+  }
+  return elements;
+}
+
+/** `[`, the text of `bytes` from `start` to `end`, `]`: decoded once into a flat string (a concatenation is copied again by JSON.parse). */
+function bracketed(bytes: Buffer, start: number, end: number): string {
+  const group = Buffer.allocUnsafe(end - start + 2);
+  group[0] = OPEN_BRACKET;
+  bytes.copy(group, 1, start, end);
+  group[group.length - 1] = CLOSE_BRACKET;
+  return group.toString('utf8');
+}
+
+/** An annotation file's bytes, measured against the limits, then parsed and validated. */
+export type CheckedAnnotationJson = { kind: 'refused'; message: string } | { kind: 'read'; shape: JsonShape; parsed: ParsedAnnotationFile };
+
+const UTF8_MARK = [0xef, 0xbb, 0xbf];
+
+/**
+ * checkAnnotationBytes then parseAnnotationFile, giving the event loop a turn every few
+ * megabytes (see above): the same refusals and the same parse. Bytes that are not UTF-8 take
+ * the usual path (their shape is measured as a lenient decoder reads them, and the file is
+ * reported as not UTF-8).
+ */
+export async function checkAndParseAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS): Promise<CheckedAnnotationJson> {
+  if (!isUtf8(bytes)) {
+    const checked = checkAnnotationBytes(name, bytes, limits);
+    if (checked.kind === 'refused') return checked;
+    return { kind: 'read', shape: checked.shape, parsed: { ok: false, problem: { kind: 'syntax', message: `${path.basename(name)} is not valid UTF-8.` } } };
+  }
+  const from = UTF8_MARK.every((byte, index) => bytes[index] === byte) ? UTF8_MARK.length : 0;
+  const { shape, annotations } = await scanAnnotationJson(bytes, from);
+  const problem = annotationShapeProblem(name, shape, limits);
+  if (problem !== null) return { kind: 'refused', message: problem };
+  await nextTurn();
+  const raw = await parseAnnotationJsonInSlices(bytes, from, annotations);
+  if (raw !== undefined) return { kind: 'read', shape, parsed: annotationFileOf(raw) };
+  // Something only a parse of the whole text can tell about (a syntax error to name, a second mark...).
+  await nextTurn();
+  return { kind: 'read', shape, parsed: parseAnnotationFile(decodeAnnotationBytes(bytes) ?? '') };
+}
