@@ -107,12 +107,8 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
     currentKey = key;
   }
   if (numbersWithoutNames > 1) {
-    skipped.push({
-      file,
-      line: 0,
-      reason: `${numbersWithoutNames} records have numeric tags and no label list (give the names, e.g. --labels O,B-PER,I-PER); they were skipped`,
-      why: { code: 'hfNumericTagRecords', count: numbersWithoutNames },
-    });
+    const reason = `${numbersWithoutNames} records have numeric tags and no label list (give the names, e.g. --labels O,B-PER,I-PER); they were skipped`;
+    skipped.push({ file, line: 0, reason, why: { code: 'hfNumericTagRecords', count: numbersWithoutNames } });
   }
   const scheme = !options.scheme || options.scheme === 'auto'
     ? detectTagScheme(documents.flatMap((document) => document.sentences.map((sentence) => sentence.tokens.map((token) => token.tag))))

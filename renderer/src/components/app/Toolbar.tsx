@@ -110,7 +110,8 @@ export function Toolbar() {
       {compact ? null : secondary}
       <span className="spacer" />
       {compact ? <OverflowMenu label={t('moreCommands')}>{secondary}</OverflowMenu> : null}
-      <button type="button" onClick={() => setPreferences({ language: fa ? 'en' : 'fa' })}>
+      {/* The other language's name in its own script and language, as screen readers should say it. */}
+      <button type="button" lang={fa ? 'en' : 'fa'} onClick={() => setPreferences({ language: fa ? 'en' : 'fa' })}>
         {t('language')}
       </button>
       <button

@@ -12,6 +12,10 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { type ConflictPrompt, useSaveStatusStore } from '../../store/saveStatusStore';
 import { ModalDialog } from '../app/ModalDialog';
+import { tagChipStyle } from '../annotations/tagChipStyle';
+
+/** A type the tag set does not know is shown in grey, as in the annotation list. */
+const UNKNOWN_TAG_COLOR = '#888888';
 
 type Choice = ConflictResolutions[string];
 
@@ -119,7 +123,7 @@ function AnnotationVersion({ annotation, language, tagSet, t }: { annotation: St
   const attributes = Object.entries(annotation.attributes ?? {});
   return (
     <span className="conflict-detail">
-      <span className="tag-chip" style={color ? { color } : undefined} data-entity-type={annotation.type}>
+      <span className="tag-chip" style={tagChipStyle(color ?? UNKNOWN_TAG_COLOR)} data-entity-type={annotation.type}>
         {tagLabel(annotation.type, language, tagSet)}
       </span>{' '}
       <bdi>{words('quotedText', { text: annotation.text })}</bdi>
