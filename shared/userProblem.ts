@@ -88,6 +88,13 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   // Curation (#19): what the lead can do about it, not an error.
   z.object({ code: z.literal('curationNeedsAnnotators'), article: ShownPath, usable: z.array(z.string().max(200)).max(20), broken: Count }).strict(),
   z.object({ code: z.literal('curationRefused'), article: ShownPath, reason: z.enum(['annotator-missing', 'record-invalid', 'curated-broken']), names: z.array(z.string().max(200)).max(20) }).strict(),
+  // Agreement and curation requests the lead's view sends (#19).
+  z.object({ code: z.literal('agreementSameAnnotator'), annotator: z.string().max(200) }).strict(),
+  z.object({ code: z.literal('agreementUnknownAnnotators'), names: z.array(z.string().max(200)).max(20), known: z.array(z.string().max(200)).max(20) }).strict(),
+  /** A decision for a disagreement the article no longer has (an annotator changed their file since the view was loaded). */
+  z.object({ code: z.literal('curationGroupGone'), article: ShownPath }).strict(),
+  /** A decision that cannot apply to its disagreement (a side it does not have, spans outside the text). */
+  z.object({ code: z.literal('curationDecisionInvalid'), article: ShownPath }).strict(),
 ]);
 export type UserProblem = z.infer<typeof UserProblemSchema>;
 export type UserProblemCode = UserProblem['code'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserProblemSchema } from '../userProblem';
 import type { GroupAgreement, PairAgreement } from './pairAgreement';
 
 /**
@@ -40,7 +41,12 @@ export const AgreementProblemSchema = z.object({
   kind: z.enum(['article', 'annotation-file', 'tokens']),
   article: z.string(),
   annotator: z.string().optional(),
+  /** English, for the command line and logs. */
   message: z.string(),
+  /** Why, for the window to say in the user's language (#19): an annotation file's problem kind, or `missing` (it went while being read). */
+  cause: z.enum(['syntax', 'schema', 'version', 'offsets', 'text', 'io', 'invariant', 'permission', 'missing']).optional(),
+  /** For `article`: why the article could not be read, as main's coded problem. */
+  problem: UserProblemSchema.optional(),
 });
 export type AgreementProblem = z.infer<typeof AgreementProblemSchema>;
 

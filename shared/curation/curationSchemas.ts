@@ -32,7 +32,15 @@ export const ArticleCurationSchema = z.object({
   /** Decisions whose group no longer exists: an annotator changed their spans since. */
   stale: z.array(z.string()),
   /** Annotator files that could not be read, left out of the comparison. */
-  problems: z.array(z.object({ annotator: z.string(), message: z.string() })),
+  problems: z.array(
+    z.object({
+      annotator: z.string(),
+      /** English, for the command line and logs. */
+      message: z.string(),
+      /** Why, for the window to say in the user's language (#19): the file's problem kind, or `missing`. */
+      cause: z.enum(['syntax', 'schema', 'version', 'offsets', 'text', 'io', 'invariant', 'permission', 'missing']).optional(),
+    }),
+  ),
 });
 export type ArticleCuration = z.infer<typeof ArticleCurationSchema>;
 

@@ -22,7 +22,7 @@ describe('corpus agreement from annotator files', () => {
     // a1 and a2 have both; a5's sara file is broken; a3 and a4 lack one or both.
     expect(report.comparedArticles).toBe(2);
     expect(report.tokenSources).toEqual({ article: 1, tokenizer: 1 });
-    expect(report.problems).toEqual([{ kind: 'annotation-file', article: 'a5.txt', annotator: 'sara', message: expect.stringMatching(/Not valid JSON/) }]);
+    expect(report.problems).toEqual([{ kind: 'annotation-file', article: 'a5.txt', annotator: 'sara', message: expect.stringMatching(/Not valid JSON/), cause: 'syntax' }]);
     expect(report.group).toBeNull();
     const [pair] = report.pairs;
     expect(pair).toMatchObject({ a: 'ali', b: 'sara', documents: 2 });
@@ -60,6 +60,9 @@ describe('corpus agreement from annotator files', () => {
     await expect(computeAgreement(root, { kind: 'pair', a: 'ali', b: 'nobody' })).rejects.toThrow(UnknownAnnotatorError);
     await expect(computeAgreement(root, { kind: 'pair', a: 'ali', b: 'nobody' })).rejects.toThrow(/annotators: ali, reza, sara/);
     await expect(computeAgreement(root, { kind: 'pair', a: 'ali', b: 'ali' })).rejects.toThrow(/two different/);
+    // Coded for the window, which words them in the user's language (#19).
+    await expect(computeAgreement(root, { kind: 'pair', a: 'ali', b: 'nobody' })).rejects.toMatchObject({ userProblem: { code: 'agreementUnknownAnnotators', names: ['nobody'], known: ['ali', 'reza', 'sara'] } });
+    await expect(computeAgreement(root, { kind: 'pair', a: 'ali', b: 'ali' })).rejects.toMatchObject({ userProblem: { code: 'agreementSameAnnotator', annotator: 'ali' } });
   });
 
   it('reports progress and can be cancelled', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AgreementProblem, AgreementReport } from '../../../shared/agreement/agreementReport';
+import { problemOfError, withUserProblem } from '../problems/userProblems';
 import {
   addGroupDocument,
   addPairCounts,
@@ -52,11 +53,17 @@ function pairKey(a: string, b: string): string {
 /** The annotators to compare: the pair asked for (both must have files), or all of them. */
 function comparedAnnotators(selection: AgreementSelection, annotators: readonly string[]): string[] {
   if (selection.kind !== 'pair') return [...annotators];
-  if (selection.a === selection.b) throw new UnknownAnnotatorError(`Compare two different annotators (got "${selection.a}" twice).`);
+  if (selection.a === selection.b) {
+    throw withUserProblem(new UnknownAnnotatorError(`Compare two different annotators (got "${selection.a}" twice).`), { code: 'agreementSameAnnotator', annotator: selection.a });
+  }
   const unknown = [selection.a, selection.b].filter((name) => !annotators.includes(name));
   if (unknown.length > 0) {
     const known = annotators.length > 0 ? annotators.join(', ') : 'none';
-    throw new UnknownAnnotatorError(`No annotation files of ${unknown.map((name) => `"${name}"`).join(' and ')} in this corpus (annotators: ${known}).`);
+    throw withUserProblem(new UnknownAnnotatorError(`No annotation files of ${unknown.map((name) => `"${name}"`).join(' and ')} in this corpus (annotators: ${known}).`), {
+      code: 'agreementUnknownAnnotators',
+      names: unknown.slice(0, 20),
+      known: annotators.slice(0, 20),
+    });
   }
   return [selection.a, selection.b];
 }
@@ -74,7 +81,7 @@ async function readArticleFiles(
     // Decoded as the curated or first annotator file records (encodingRecord.ts): their offsets are in that text.
     article = decodeArticle((await readArticleBytes(root, articlePath)).bytes, { record: await readEncodingRecord(root, articlePath) });
   } catch (error) {
-    problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}` });
+    problems.push({ kind: 'article', article: entry.id, message: `Article cannot be read: ${(error as Error).message}`, problem: problemOfError(error) });
     return null;
   }
   const codePoints = codePointText(article.text);
@@ -83,7 +90,8 @@ async function readArticleFiles(
     if (!compared.includes(annotator)) continue;
     const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, codePoints, root);
     if (existing.kind === 'usable') files.set(annotator, existing.file);
-    else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared while reading.' });
+    else if (existing.kind === 'broken') problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: existing.problem.message, cause: existing.problem.kind });
+    else problems.push({ kind: 'annotation-file', article: entry.id, annotator, message: 'The file disappeared while reading.', cause: 'missing' });
   }
   return { text: article.text, files };
 }

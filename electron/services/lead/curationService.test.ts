@@ -134,11 +134,13 @@ describe('curating an article from two annotators’ files', () => {
     expect(after.stale).toEqual([oldId]);
     expect(after.undecided).toContain(after.listing.groups[2].id);
     await expect(applyCurationDecisions(root, confineArticle(root, 'news/a1.txt'), [{ groupId: oldId, decision: { kind: 'reject' } }], PAIR)).rejects.toThrow(/reload/);
+    await expect(applyCurationDecisions(root, confineArticle(root, 'news/a1.txt'), [{ groupId: oldId, decision: { kind: 'reject' } }], PAIR)).rejects.toMatchObject({ userProblem: { code: 'curationGroupGone', article: 'news/a1.txt' } });
   });
 
   it('refuses decisions that cannot apply, and articles without two usable files', async () => {
     const { listing } = await loadArticleCuration(root, confineArticle(root, 'news/a1.txt'), PAIR.annotators);
     await expect(applyCurationDecisions(root, confineArticle(root, 'news/a1.txt'), [{ groupId: listing.groups[0].id, decision: { kind: 'adopt', annotator: 'reza' } }], PAIR)).rejects.toThrow(CurationDecisionError);
+    await expect(applyCurationDecisions(root, confineArticle(root, 'news/a1.txt'), [{ groupId: listing.groups[0].id, decision: { kind: 'adopt', annotator: 'reza' } }], PAIR)).rejects.toMatchObject({ userProblem: { code: 'curationDecisionInvalid' } });
     await expect(applyCurationDecisions(root, confineArticle(root, 'news/a1.txt'), [{ groupId: listing.groups[0].id, decision: { kind: 'edit', spans: [{ type: 'PER', start: 50, end: 500 }] } }], PAIR)).rejects.toThrow(/past the end/);
     await expect(fs.access(annotationPathFor(a1))).rejects.toThrow();
     await expect(loadArticleCuration(root, confineArticle(root, 'a5.txt'))).rejects.toThrow(CurationRefusedError);

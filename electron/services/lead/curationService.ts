@@ -66,7 +66,7 @@ async function loadCuration(root: string, confined: ConfinedArticle, chosen?: re
   for (const annotator of wanted) {
     const existing = await readAnnotationFileAt(annotatorFilePath(articlePath, annotator), article, undefined, root);
     if (existing.kind === 'usable') usable.push({ annotator, annotations: existing.file.annotations });
-    else problems.push({ annotator, message: existing.kind === 'broken' ? existing.problem.message : 'The file disappeared.' });
+    else problems.push(existing.kind === 'broken' ? { annotator, message: existing.problem.message, cause: existing.problem.kind } : { annotator, message: 'The file disappeared.', cause: 'missing' });
   }
   if (usable.length < 2) {
     const names = usable.map((entry) => entry.annotator);
@@ -119,13 +119,13 @@ function decisionsAfter(listing: CurationListing, previous: ReadonlyMap<string, 
   const decisions = new Map(previous);
   for (const change of changes) {
     const group = listing.groups.find((candidate) => candidate.id === change.groupId);
-    if (!group) throw new CurationDecisionError(`No disagreement ${change.groupId} in ${articleId} (the annotators' files may have changed; reload).`);
+    if (!group) throw withUserProblem(new CurationDecisionError(`No disagreement ${change.groupId} in ${articleId} (the annotators' files may have changed; reload).`), { code: 'curationGroupGone', article: articleId });
     if (change.decision === null) {
       decisions.delete(change.groupId);
       continue;
     }
     const problem = decisionProblem(group, change.decision, length);
-    if (problem) throw new CurationDecisionError(problem);
+    if (problem) throw withUserProblem(new CurationDecisionError(problem), { code: 'curationDecisionInvalid', article: articleId });
     decisions.set(change.groupId, change.decision);
   }
   return decisions;

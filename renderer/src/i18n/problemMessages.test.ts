@@ -61,6 +61,10 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   unexpected: { code: 'unexpected', detail: 'TypeError: x is undefined' },
   curationNeedsAnnotators: { code: 'curationNeedsAnnotators', article: 'news/a3.txt', usable: ['maryam'], broken: 1 },
   curationRefused: { code: 'curationRefused', article: 'news/a1.txt', reason: 'annotator-missing', names: ['nobody'] },
+  agreementSameAnnotator: { code: 'agreementSameAnnotator', annotator: 'sara' },
+  agreementUnknownAnnotators: { code: 'agreementUnknownAnnotators', names: ['nobody'], known: ['sara', 'ali'] },
+  curationGroupGone: { code: 'curationGroupGone', article: 'news/a1.txt' },
+  curationDecisionInvalid: { code: 'curationDecisionInvalid', article: 'news/a1.txt' },
 };
 
 /** Text with every isolated run (a file name, a path, a technical name: FSI…PDI) taken out. */

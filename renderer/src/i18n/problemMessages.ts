@@ -137,6 +137,11 @@ const en: Words = {
       'record-invalid': `The curation record in ${isolate(article)}'s curated file is not valid; the file is left untouched.`,
       'curated-broken': `The curated file of ${isolate(article)} cannot be used; it is left untouched.`,
     })[reason],
+  agreementSameAnnotator: ({ annotator }) => `Choose two different annotators to compare (${isolate(annotator)} was chosen twice).`,
+  agreementUnknownAnnotators: ({ names, known }, number) =>
+    `This corpus has no annotation files of ${listed(names, 0, number, EN_LIST)}${known.length > 0 ? `; its annotators are ${listed(known, 0, number, EN_LIST)}` : '; it has no annotator files yet'}. Refresh the Annotators tab.`,
+  curationGroupGone: ({ article }) => `A disagreement of ${isolate(article)} no longer exists: an annotator changed their file since this view was loaded. Nothing was saved; refresh and decide again.`,
+  curationDecisionInvalid: ({ article }) => `That decision does not fit its disagreement in ${isolate(article)}. Nothing was saved; refresh and decide again.`,
 };
 
 const fa: Words = {
@@ -222,6 +227,11 @@ const fa: Words = {
       'record-invalid': `سابقهٔ داوری در پروندهٔ داوری‌شدهٔ ${isolate(article)} معتبر نیست؛ پرونده دست‌نخورده می‌ماند.`,
       'curated-broken': `پروندهٔ داوری‌شدهٔ ${isolate(article)} قابل استفاده نیست؛ دست‌نخورده می‌ماند.`,
     })[reason],
+  agreementSameAnnotator: ({ annotator }) => `دو برچسب‌زن متفاوت را برای مقایسه برگزینید (${isolate(annotator)} دو بار برگزیده شد).`,
+  agreementUnknownAnnotators: ({ names, known }, number) =>
+    `در این پیکره پروندهٔ برچسب‌زنی از ${listed(names, 0, number, FA_LIST)} نیست${known.length > 0 ? `؛ برچسب‌زن‌هایش ${listed(known, 0, number, FA_LIST)} هستند` : '؛ هنوز پروندهٔ برچسب‌زنی ندارد'}. زبانهٔ برچسب‌زن‌ها را تازه کنید.`,
+  curationGroupGone: ({ article }) => `یکی از ناهمسانی‌های ${isolate(article)} دیگر نیست: برچسب‌زنی از زمان بارگذاری این نما پرونده‌اش را تغییر داده است. چیزی ذخیره نشد؛ تازه کنید و دوباره تصمیم بگیرید.`,
+  curationDecisionInvalid: ({ article }) => `این تصمیم با ناهمسانی‌اش در ${isolate(article)} جور نیست. چیزی ذخیره نشد؛ تازه کنید و دوباره تصمیم بگیرید.`,
 };
 
 export const problemWords: Record<UiLanguage, Words> = { fa, en };

@@ -1,5 +1,5 @@
 import { normalizeSourceText } from './documentText';
-import type { ImportedArticle, ImportedFragment, ImportedRelation, ImportedSpan, ImportProblem, ParseResult } from './importTypes';
+import type { BratReason, ImportedArticle, ImportedFragment, ImportedRelation, ImportedSpan, ImportProblem, ParseResult } from './importTypes';
 import { splitSourceLines } from './sourceLines';
 
 /**
@@ -39,7 +39,7 @@ interface BratParse {
   relations: ImportedRelation[];
 }
 
-type Skip = (reason: string) => void;
+type Skip = (reason: string, why: BratReason) => void;
 
 /** A T line: the span, its offsets mapped onto the document text; a warning when its text differs from the article's. */
 function addEntity(parse: BratParse, lineNumber: number, fields: string[], skip: Skip): void {
@@ -50,19 +50,30 @@ function addEntity(parse: BratParse, lineNumber: number, fields: string[], skip:
   const type = space === -1 ? '' : spec.slice(0, space);
   const fragments = space === -1 ? null : parseFragments(spec.slice(space + 1).trim());
   if (fields.length < 2 || type === '' || !fragments) {
-    skip(`malformed T line (expected "ID<TAB>Type start end[;start end]<TAB>text"); skipped`);
+    skip(`malformed T line (expected "ID<TAB>Type start end[;start end]<TAB>text"); skipped`, { code: 'bratMalformedEntity' });
     return;
   }
   const outOfRange = fragments.find(([start, end]) => end < start || end > sourceCodePoints.length);
   if (outOfRange) {
-    skip(`${id}: offsets ${outOfRange[0]}-${outOfRange[1]} are reversed or past the end of the text (${sourceCodePoints.length} characters); skipped`);
+    skip(`${id}: offsets ${outOfRange[0]}-${outOfRange[1]} are reversed or past the end of the text (${sourceCodePoints.length} characters); skipped`, {
+      code: 'bratOffsetsOutOfRange',
+      id,
+      start: outOfRange[0],
+      end: outOfRange[1],
+      length: sourceCodePoints.length,
+    });
     return;
   }
   // Fragments keep brat's order, which its text field follows («lacrimal enlargement of glands»).
   const stated = fields.slice(2).join('\t');
   const covered = fragments.map(([start, end]) => sourceCodePoints.slice(start, end).join('')).join(' ');
   if (fields.length >= 3 && covered !== stated) {
-    parse.warnings.push({ file: parse.file, line: lineNumber, reason: `${id}: the .ann text «${stated}» differs from the article's «${covered}»; the offsets were kept` });
+    parse.warnings.push({
+      file: parse.file,
+      line: lineNumber,
+      reason: `${id}: the .ann text «${stated}» differs from the article's «${covered}»; the offsets were kept`,
+      why: { code: 'bratTextDiffers', id, stated, covered },
+    });
   }
   const mapped: ImportedFragment[] = fragments.map(([start, end]) => ({
     start: parse.normalized.toDocumentOffset(start),
@@ -76,7 +87,7 @@ function addEntity(parse: BratParse, lineNumber: number, fields: string[], skip:
   };
   if (mapped.length > 1) span.fragments = mapped;
   if (parse.spansById.has(id)) {
-    skip(`${id}: the id is used twice; the later line was skipped`);
+    skip(`${id}: the id is used twice; the later line was skipped`, { code: 'bratDuplicateId', id });
     return;
   }
   parse.spans.push(span);
@@ -92,7 +103,7 @@ function addLateLine(parse: BratParse, fields: string[], skip: Skip): void {
     const [name, target, value] = words;
     const span = target ? spansById.get(target) : undefined;
     if (!name || !span) {
-      skip(`${id}: attribute of ${target ?? 'nothing'}, which is not an imported T annotation; skipped`);
+      skip(`${id}: attribute of ${target ?? 'nothing'}, which is not an imported T annotation; skipped`, { code: 'bratAttributeTarget', id });
       return;
     }
     span.attributes = { ...span.attributes, [name]: value ?? true };
@@ -100,7 +111,7 @@ function addLateLine(parse: BratParse, fields: string[], skip: Skip): void {
     const [kind, target] = words;
     const span = target ? spansById.get(target) : undefined;
     if (kind !== 'AnnotatorNotes' || !span) {
-      skip(`${id}: only AnnotatorNotes on imported T annotations are imported; skipped`);
+      skip(`${id}: only AnnotatorNotes on imported T annotations are imported; skipped`, { code: 'bratNoteTarget', id });
       return;
     }
     const note = fields.slice(2).join('\t');
@@ -109,7 +120,7 @@ function addLateLine(parse: BratParse, fields: string[], skip: Skip): void {
     const [type, ...args] = words;
     const targets = args.map((argument) => argument.slice(argument.indexOf(':') + 1));
     if (!type || targets.length !== 2 || !targets.every((target) => spansById.has(target))) {
-      skip(`${id}: relation needs two arguments that are imported T annotations; skipped`);
+      skip(`${id}: relation needs two arguments that are imported T annotations; skipped`, { code: 'bratRelationArguments', id });
       return;
     }
     parse.relations.push({ id, type, from: targets[0], to: targets[1] });
@@ -128,8 +139,8 @@ export function parseBratDocument(source: BratDocumentSource): ParseResult {
     relations: [],
   };
   const skipped: ImportProblem[] = [];
-  const skipperAt = (line: number): Skip => (reason) => {
-    skipped.push({ file, line, reason });
+  const skipperAt = (line: number): Skip => (reason, why) => {
+    skipped.push({ file, line, reason, why });
   };
   const lateLines: Array<{ number: number; fields: string[] }> = [];
 
@@ -140,10 +151,10 @@ export function parseBratDocument(source: BratDocumentSource): ParseResult {
     const skip = skipperAt(line.number);
     if (id.startsWith('T')) addEntity(parse, line.number, fields, skip);
     else if (id.startsWith('A') || id.startsWith('M') || id.startsWith('R') || id.startsWith('#')) lateLines.push({ number: line.number, fields });
-    else if (id.startsWith('E')) skip(`${id}: events are not imported (their trigger spans are)`);
-    else if (id.startsWith('N')) skip(`${id}: normalisations (N) are not imported`);
-    else if (id.startsWith('*')) skip('equivalence (*) lines are not imported');
-    else skip(`unknown brat line kind «${id}»; skipped`);
+    else if (id.startsWith('E')) skip(`${id}: events are not imported (their trigger spans are)`, { code: 'bratEvent', id });
+    else if (id.startsWith('N')) skip(`${id}: normalisations (N) are not imported`, { code: 'bratNormalization', id });
+    else if (id.startsWith('*')) skip('equivalence (*) lines are not imported', { code: 'bratEquivalence' });
+    else skip(`unknown brat line kind «${id}»; skipped`, { code: 'bratUnknownLine', id });
   }
   // Attributes, notes and relations refer to T ids that may come later in the file.
   for (const { number, fields } of lateLines) addLateLine(parse, fields, skipperAt(number));

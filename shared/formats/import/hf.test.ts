@@ -46,6 +46,6 @@ describe('parseHf', () => {
     const content = [0, 1, 2].map(() => JSON.stringify({ tokens: ['a'], ner_tags: [0] })).join('\n');
     const result = parseHf(content, options);
     expect(result.articles).toEqual([]);
-    expect(result.skipped.at(-1)).toEqual({ file: 'train.jsonl', line: 0, reason: expect.stringContaining('3 records have numeric tags') });
+    expect(result.skipped.at(-1)).toEqual({ file: 'train.jsonl', line: 0, reason: expect.stringContaining('3 records have numeric tags'), why: { code: 'hfNumericTagRecords', count: 3 } });
   });
 });

@@ -1,4 +1,4 @@
-import type { ImportProblem, ParseResult } from './importTypes';
+import type { HfReason, ImportProblem, ParseResult } from './importTypes';
 import { isRecord, readJsonRecords } from './jsonRecords';
 import { detectTagScheme, parseTag, type ParsedTag, type TagScheme } from './tagScheme';
 import {
@@ -35,26 +35,30 @@ function pick(record: Record<string, unknown>, names: readonly string[]): unknow
 }
 
 /** A record's tokens and tags, or why it is skipped. */
-function tokensAndTags(value: Record<string, unknown>): { tokens: string[]; tags: unknown[] } | { reason: string } {
+function tokensAndTags(value: Record<string, unknown>): { tokens: string[]; tags: unknown[] } | { reason: string; why: HfReason } {
   const tokens = pick(value, TOKEN_FIELDS);
   const tags = pick(value, TAG_FIELDS);
   if (!Array.isArray(tokens) || !Array.isArray(tags)) {
-    return { reason: `needs a list of tokens (${TOKEN_FIELDS.join(' or ')}) and of tags (${TAG_FIELDS.join(' or ')}); record skipped` };
+    const [tokenFields, tagFields] = [TOKEN_FIELDS.join(' or '), TAG_FIELDS.join(' or ')];
+    return { reason: `needs a list of tokens (${tokenFields}) and of tags (${tagFields}); record skipped`, why: { code: 'hfNeedsTokensAndTags', tokenFields, tagFields } };
   }
-  if (tokens.length !== tags.length) return { reason: `${tokens.length} tokens but ${tags.length} tags; record skipped` };
+  if (tokens.length !== tags.length) return { reason: `${tokens.length} tokens but ${tags.length} tags; record skipped`, why: { code: 'hfCountMismatch', tokens: tokens.length, tags: tags.length } };
   const badToken = tokens.findIndex((token) => typeof token !== 'string' || token.trim() === '' || /[\r\n]/.test(token));
-  if (badToken !== -1) return { reason: `token ${badToken} (${JSON.stringify(tokens[badToken])}) is not a non-empty one-line string; record skipped` };
+  if (badToken !== -1) {
+    const token = String(JSON.stringify(tokens[badToken]));
+    return { reason: `token ${badToken} (${token}) is not a non-empty one-line string; record skipped`, why: { code: 'hfBadToken', index: badToken, token } };
+  }
   return { tokens: tokens as string[], tags };
 }
 
 /** The tag names of a record: names as they are, numbers through the label list. `unnamedNumbers` when numbers came without a list. */
-function tagNames(tags: readonly unknown[], labelNames: readonly string[] | undefined): { names: string[] } | { problem: string; unnamedNumbers: boolean } {
+function tagNames(tags: readonly unknown[], labelNames: readonly string[] | undefined): { names: string[] } | { problem: string; why: HfReason; unnamedNumbers: boolean } {
   const names: string[] = [];
   for (const [index, tag] of tags.entries()) {
     if (typeof tag === 'string') names.push(tag);
-    else if (typeof tag === 'number' && labelNames === undefined) return { problem: 'tags are numbers but no label list was given', unnamedNumbers: true };
+    else if (typeof tag === 'number' && labelNames === undefined) return { problem: 'tags are numbers but no label list was given', why: { code: 'hfNumericTagsNoLabels' }, unnamedNumbers: true };
     else if (typeof tag === 'number' && Number.isInteger(tag) && tag >= 0 && tag < (labelNames?.length ?? 0)) names.push(labelNames?.[tag] ?? 'O');
-    else return { problem: `tag ${index} (${JSON.stringify(tag)}) is not a label name or an id of the label list`, unnamedNumbers: false };
+    else return { problem: `tag ${index} (${JSON.stringify(tag)}) is not a label name or an id of the label list`, why: { code: 'hfBadTag', index, tag: String(JSON.stringify(tag)) }, unnamedNumbers: false };
   }
   return { names };
 }
@@ -70,25 +74,25 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
   for (const record of records) {
     const here = { file, line: record.line };
     if (!isRecord(record.value)) {
-      skipped.push({ ...here, reason: 'the record is not a JSON object; record skipped' });
+      skipped.push({ ...here, reason: 'the record is not a JSON object; record skipped', why: { code: 'recordNotObject' } });
       continue;
     }
     const fields = tokensAndTags(record.value);
     if ('reason' in fields) {
-      skipped.push({ ...here, reason: fields.reason });
+      skipped.push({ ...here, reason: fields.reason, why: fields.why });
       continue;
     }
     const named = tagNames(fields.tags, options.labelNames);
     if ('problem' in named) {
       if (named.unnamedNumbers) numbersWithoutNames++;
       // Numbers without a label list are said once for the whole file, below.
-      if (options.labelNames !== undefined || numbersWithoutNames === 1) skipped.push({ ...here, reason: `${named.problem}; record skipped` });
+      if (options.labelNames !== undefined || numbersWithoutNames === 1) skipped.push({ ...here, reason: `${named.problem}; record skipped`, why: named.why });
       continue;
     }
     const { names } = named;
     const parsedTags = names.map((name, index): ParsedTag => {
       const parsed = parseTag(name);
-      if (!parsed) skipped.push({ ...here, reason: `unrecognised tag «${name}» at token ${index}; token kept outside any entity` });
+      if (!parsed) skipped.push({ ...here, reason: `unrecognised tag «${name}» at token ${index}; token kept outside any entity`, why: { code: 'hfUnknownTagAt', tag: name, index } });
       return parsed ?? { outside: true };
     });
     const sentence: SourceSentence = {
@@ -103,7 +107,8 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
     currentKey = key;
   }
   if (numbersWithoutNames > 1) {
-    skipped.push({ file, line: 0, reason: `${numbersWithoutNames} records have numeric tags and no label list (give the names, e.g. --labels O,B-PER,I-PER); they were skipped` });
+    const reason = `${numbersWithoutNames} records have numeric tags and no label list (give the names, e.g. --labels O,B-PER,I-PER); they were skipped`;
+    skipped.push({ file, line: 0, reason, why: { code: 'hfNumericTagRecords', count: numbersWithoutNames } });
   }
   const scheme = !options.scheme || options.scheme === 'auto'
     ? detectTagScheme(documents.flatMap((document) => document.sentences.map((sentence) => sentence.tokens.map((token) => token.tag))))

@@ -21,7 +21,7 @@ export interface SourceLocation {
 export interface ImportProblem extends SourceLocation {
   /** English, for the command line and the window's tooltip. */
   reason: string;
-  /** The same as a code with its values, for the window to say in the user's language (#19); not every reason has one yet. */
+  /** The same as a code with its values, for the window to say in the user's language (#19). */
   why?: ImportReason;
 }
 
@@ -34,7 +34,64 @@ export type ImportReason =
   | { code: 'invalidJsonFile' }
   | { code: 'unreadableFile' }
   | { code: 'noArticle' }
-  | { code: 'articleExists'; path: string };
+  | { code: 'articleExists'; path: string }
+  | { code: 'recordNotObject' }
+  | { code: 'tagRepaired'; tag: string; scheme: string }
+  | (SourceOffsetReason & { where: string })
+  | BratReason
+  | HfReason
+  | LabelStudioReason
+  | JsonlReason;
+
+/** Why a span's offsets were refused or read otherwise (sourceOffsets.ts); the caller adds where in the record. Offsets from JSON are shown as they were written. */
+export type SourceOffsetReason =
+  | { code: 'offsetsNotWhole'; start: string; end: string }
+  | { code: 'spanEmpty'; start: number; end: number }
+  | { code: 'offsetPastEnd'; end: number; length: number }
+  | { code: 'offsetSplitsCharacter'; start: number; end: number }
+  | { code: 'offsetsReadAsUtf16'; start: number; end: number; text: string }
+  | { code: 'offsetsReadAsCodePoints'; start: number; end: number; text: string }
+  | { code: 'statedTextDiffers'; start: number; end: number; text: string; found: string };
+
+export type BratReason =
+  | { code: 'bratMalformedEntity' }
+  | { code: 'bratOffsetsOutOfRange'; id: string; start: number; end: number; length: number }
+  | { code: 'bratTextDiffers'; id: string; stated: string; covered: string }
+  | { code: 'bratDuplicateId'; id: string }
+  | { code: 'bratAttributeTarget'; id: string }
+  | { code: 'bratNoteTarget'; id: string }
+  | { code: 'bratRelationArguments'; id: string }
+  | { code: 'bratEvent'; id: string }
+  | { code: 'bratNormalization'; id: string }
+  | { code: 'bratEquivalence' }
+  | { code: 'bratUnknownLine'; id: string };
+
+export type HfReason =
+  | { code: 'hfNeedsTokensAndTags'; tokenFields: string; tagFields: string }
+  | { code: 'hfCountMismatch'; tokens: number; tags: number }
+  | { code: 'hfBadToken'; index: number; token: string }
+  | { code: 'hfNumericTagsNoLabels' }
+  | { code: 'hfBadTag'; index: number; tag: string }
+  | { code: 'hfUnknownTagAt'; tag: string; index: number }
+  | { code: 'hfNumericTagRecords'; count: number };
+
+export type LabelStudioReason =
+  | { code: 'lsRegionNotNumeric'; where: string }
+  | { code: 'lsRegionNoLabel'; where: string }
+  | { code: 'lsResultNotObject'; where: string }
+  | { code: 'lsResultTypeNotImported'; where: string; type: string }
+  | { code: 'lsNoteUnattached'; where: string }
+  | { code: 'lsRelationUnattached'; where: string }
+  | { code: 'lsTaskNoText'; task: string }
+  | { code: 'lsAnnotationCancelled'; id: string; by: string }
+  | { code: 'lsAnnotationNotFirst'; id: string; by: string }
+  | { code: 'lsPredictions'; count: number };
+
+export type JsonlReason =
+  | { code: 'jsonlNoText'; fields: string }
+  | { code: 'jsonlLabelsNotList'; field: string }
+  | { code: 'jsonlNotSpan'; where: string }
+  | { code: 'jsonlRelationIncomplete'; where: string };
 
 export interface ImportedFragment {
   start: number;

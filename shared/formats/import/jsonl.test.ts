@@ -22,7 +22,7 @@ describe('parseJsonl (doccano)', () => {
     const text = '😀 علی';
     expect(textsOf(parseJsonl(JSON.stringify({ text, label: [[2, 5, 'PER']] }), { ...options, offsetUnit: 'codepoint' }))).toEqual([[['PER', 2, 5, 'علی']]]);
     const split = parseJsonl(JSON.stringify({ text, label: [[1, 3, 'X']] }), options);
-    expect(split.skipped).toEqual([{ file: 'data.jsonl', line: 1, reason: expect.stringContaining('split a character beyond U+FFFF') }]);
+    expect(split.skipped).toEqual([{ file: 'data.jsonl', line: 1, reason: expect.stringContaining('split a character beyond U+FFFF'), why: expect.objectContaining({ code: 'offsetSplitsCharacter' }) }]);
   });
 
   it('maps offsets that count CRLF onto the LF document text', () => {
@@ -35,7 +35,7 @@ describe('parseJsonl (doccano)', () => {
     const record = { text: 'علی در تهران', entities: [{ id: 7, start_offset: 0, end_offset: 3, label: 'PER' }, { id: 9, start_offset: 7, end_offset: 12, label: 'LOC' }], relations: [{ id: 1, from_id: 7, to_id: 9, type: 'livesIn' }, { from_id: 7, to_id: 99, type: 'x' }] };
     const result = parseJsonl(`${JSON.stringify(record)}\n${JSON.stringify({ text: 'خبر', label: ['سیاسی'] })}\n`, options);
     expect(result.articles[0].relations).toEqual([{ id: 'R1', type: 'livesIn', from: 'T1', to: 'T2' }]);
-    expect(result.skipped).toEqual([{ file: 'data.jsonl', line: 1, reason: expect.stringContaining('relations[1]') }]);
+    expect(result.skipped).toEqual([{ file: 'data.jsonl', line: 1, reason: expect.stringContaining('relations[1]'), why: { code: 'jsonlRelationIncomplete', where: 'relations[1]' } }]);
     expect(result.articles[1].labels).toEqual(['سیاسی']);
   });
 

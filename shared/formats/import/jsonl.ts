@@ -55,19 +55,20 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
   const { file } = options;
   const here = { file, line: record.line };
   if (!isRecord(record.value)) {
-    skipped.push({ ...here, reason: 'the record is not a JSON object; record skipped' });
+    skipped.push({ ...here, reason: 'the record is not a JSON object; record skipped', why: { code: 'recordNotObject' } });
     return null;
   }
   const textField = firstField(record.value, options.textField, TEXT_FIELDS);
   if (!textField || typeof textField.value !== 'string') {
-    skipped.push({ ...here, reason: `no text (field ${options.textField ?? TEXT_FIELDS.join(', ')}); record skipped` });
+    const fields = options.textField ?? TEXT_FIELDS.join(', ');
+    skipped.push({ ...here, reason: `no text (field ${fields}); record skipped`, why: { code: 'jsonlNoText', fields } });
     return null;
   }
   const offsets = createSourceTextOffsets(textField.value);
   const labelField = firstField(record.value, options.labelField, LABEL_FIELDS);
   const entries: unknown[] = labelField === null ? [] : Array.isArray(labelField.value) ? labelField.value : [];
   if (labelField !== null && !Array.isArray(labelField.value)) {
-    skipped.push({ ...here, reason: `field "${labelField.name}" is not a list; its labels were not imported` });
+    skipped.push({ ...here, reason: `field "${labelField.name}" is not a list; its labels were not imported`, why: { code: 'jsonlLabelsNotList', field: labelField.name } });
   }
   const spans: ImportedSpan[] = [];
   const labels: string[] = [];
@@ -80,12 +81,12 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
     }
     const raw = readRawSpan(entry);
     if (!raw || typeof raw.type !== 'string' || raw.type === '') {
-      skipped.push({ ...here, reason: `${where}: not a span [start, end, "TYPE"]; skipped` });
+      skipped.push({ ...here, reason: `${where}: not a span [start, end, "TYPE"]; skipped`, why: { code: 'jsonlNotSpan', where } });
       return;
     }
     const resolved = offsets.resolve(raw.start, raw.end, options.offsetUnit ?? 'utf16');
     if (!resolved.ok) {
-      skipped.push({ ...here, reason: `${where} (${raw.type}): ${resolved.reason}; span skipped` });
+      skipped.push({ ...here, reason: `${where} (${raw.type}): ${resolved.reason}; span skipped`, why: { ...resolved.why, where: `${where} (${raw.type})` } });
       return;
     }
     const id = `T${spans.length + 1}`;
@@ -100,7 +101,7 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
       const to = isRecord(entry) ? idsBySource.get(String(entry.to_id)) : undefined;
       const type = isRecord(entry) ? (entry.type ?? entry.label) : undefined;
       if (!from || !to || typeof type !== 'string' || type === '') {
-        skipped.push({ ...here, reason: `relations[${relationIndex}]: needs from_id and to_id of imported entities and a type; skipped` });
+        skipped.push({ ...here, reason: `relations[${relationIndex}]: needs from_id and to_id of imported entities and a type; skipped`, why: { code: 'jsonlRelationIncomplete', where: `relations[${relationIndex}]` } });
         return;
       }
       relations.push({ id: `R${relations.length + 1}`, type, from, to });

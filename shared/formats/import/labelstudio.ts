@@ -43,19 +43,19 @@ interface TaskContext {
 function addRegion(context: TaskContext, where: string, regionId: unknown, value: Record<string, unknown>): void {
   const types = Array.isArray(value.labels) ? value.labels : Array.isArray(value.hypertextlabels) ? value.hypertextlabels : [];
   if (value.start === undefined || typeof value.start === 'string') {
-    context.skipped.push({ ...context.here, reason: `${where}: region without numeric start/end (an HTML/XPath region?); skipped` });
+    context.skipped.push({ ...context.here, reason: `${where}: region without numeric start/end (an HTML/XPath region?); skipped`, why: { code: 'lsRegionNotNumeric', where } });
     return;
   }
   const stated = typeof value.text === 'string' ? value.text : undefined;
   const resolved = context.offsets.resolve(value.start, value.end, context.unit, stated);
   if (!resolved.ok) {
-    context.skipped.push({ ...context.here, reason: `${where}: ${resolved.reason}; region skipped` });
+    context.skipped.push({ ...context.here, reason: `${where}: ${resolved.reason}; region skipped`, why: { ...resolved.why, where } });
     return;
   }
-  if (resolved.warning) context.warnings.push({ ...context.here, reason: `${where}: ${resolved.warning}` });
+  if (resolved.warning) context.warnings.push({ ...context.here, reason: `${where}: ${resolved.warning}`, ...(resolved.warningWhy ? { why: { ...resolved.warningWhy, where } } : {}) });
   const typeNames = types.filter((type): type is string => typeof type === 'string' && type !== '');
   if (typeNames.length === 0) {
-    context.skipped.push({ ...context.here, reason: `${where}: region has no label; skipped` });
+    context.skipped.push({ ...context.here, reason: `${where}: region has no label; skipped`, why: { code: 'lsRegionNoLabel', where } });
     return;
   }
   for (const type of typeNames) {
@@ -74,7 +74,7 @@ function importResults(context: TaskContext, results: unknown[], field: string):
   results.forEach((item, index) => {
     const where = `${field}[${index}]`;
     if (!isRecord(item)) {
-      context.skipped.push({ ...context.here, reason: `${where}: not an object; skipped` });
+      context.skipped.push({ ...context.here, reason: `${where}: not an object; skipped`, why: { code: 'lsResultNotObject', where } });
       return;
     }
     const value = isRecord(item.value) ? item.value : item;
@@ -83,14 +83,14 @@ function importResults(context: TaskContext, results: unknown[], field: string):
       for (const choice of Array.isArray(value.choices) ? value.choices : []) if (typeof choice === 'string') context.labels.push(choice);
     } else if (item.type === 'textarea' && item.id !== undefined) pendingNotes.push({ where, item });
     else if (value.start !== undefined || Array.isArray(value.labels)) addRegion(context, where, item.id, value);
-    else context.skipped.push({ ...context.here, reason: `${where}: result of type ${JSON.stringify(item.type)} is not imported` });
+    else context.skipped.push({ ...context.here, reason: `${where}: result of type ${JSON.stringify(item.type)} is not imported`, why: { code: 'lsResultTypeNotImported', where, type: String(JSON.stringify(item.type)) } });
   });
   for (const { where, item } of pendingNotes) {
     const value = isRecord(item.value) ? item.value : {};
     const text = Array.isArray(value.text) ? value.text.filter((line) => typeof line === 'string').join('\n') : typeof value.text === 'string' ? value.text : '';
     const targets = context.idsByRegion.get(String(item.id)) ?? [];
     if (targets.length === 0 || text === '') {
-      context.skipped.push({ ...context.here, reason: `${where}: text area not attached to an imported region; skipped` });
+      context.skipped.push({ ...context.here, reason: `${where}: text area not attached to an imported region; skipped`, why: { code: 'lsNoteUnattached', where } });
       continue;
     }
     for (const span of context.spans) if (targets.includes(span.id)) span.note = text;
@@ -99,7 +99,7 @@ function importResults(context: TaskContext, results: unknown[], field: string):
     const from = context.idsByRegion.get(String(item.from_id))?.[0];
     const to = context.idsByRegion.get(String(item.to_id))?.[0];
     if (!from || !to) {
-      context.skipped.push({ ...context.here, reason: `${where}: relation between regions that were not imported; skipped` });
+      context.skipped.push({ ...context.here, reason: `${where}: relation between regions that were not imported; skipped`, why: { code: 'lsRelationUnattached', where } });
       continue;
     }
     const names = Array.isArray(item.labels) ? item.labels.filter((label): label is string => typeof label === 'string' && label !== '') : [];
@@ -123,14 +123,14 @@ function minimalResults(task: Record<string, unknown>): { field: string; results
 function importTask(record: JsonRecord, index: number, count: number, options: LabelStudioOptions, skipped: ImportProblem[], warnings: ImportProblem[]): ImportedArticle | null {
   const here = { file: options.file, line: record.line };
   if (!isRecord(record.value)) {
-    skipped.push({ ...here, reason: 'the task is not a JSON object; task skipped' });
+    skipped.push({ ...here, reason: 'the task is not a JSON object; task skipped', why: { code: 'recordNotObject' } });
     return null;
   }
   const task = record.value;
   const data = isRecord(task.data) ? task.data : task;
   const text = findText(data, options.textField);
   if (text === null) {
-    skipped.push({ ...here, reason: `task ${JSON.stringify(task.id ?? index + 1)} has no text in its data; task skipped` });
+    skipped.push({ ...here, reason: `task ${JSON.stringify(task.id ?? index + 1)} has no text in its data; task skipped`, why: { code: 'lsTaskNoText', task: String(JSON.stringify(task.id ?? index + 1)) } });
     return null;
   }
   const offsets = createSourceTextOffsets(text);
@@ -142,8 +142,10 @@ function importTask(record: JsonRecord, index: number, count: number, options: L
     const chosen = annotations.find((annotation) => annotation.was_cancelled !== true);
     for (const annotation of annotations) {
       if (annotation === chosen) continue;
-      const why = annotation.was_cancelled === true ? 'was cancelled' : 'is not the first (an article holds one annotation set)';
-      skipped.push({ ...here, reason: `annotation ${JSON.stringify(annotation.id ?? '?')} by ${JSON.stringify(annotation.completed_by ?? '?')} ${why}; not imported` });
+      const cancelled = annotation.was_cancelled === true;
+      const [id, by] = [String(JSON.stringify(annotation.id ?? '?')), String(JSON.stringify(annotation.completed_by ?? '?'))];
+      const why = cancelled ? 'was cancelled' : 'is not the first (an article holds one annotation set)';
+      skipped.push({ ...here, reason: `annotation ${id} by ${by} ${why}; not imported`, why: { code: cancelled ? 'lsAnnotationCancelled' : 'lsAnnotationNotFirst', id, by } });
     }
     if (chosen && Array.isArray(chosen.result)) importResults(context, chosen.result, 'result');
   } else {
@@ -151,7 +153,7 @@ function importTask(record: JsonRecord, index: number, count: number, options: L
     if (minimal) importResults(context, minimal.results, minimal.field);
   }
   if (Array.isArray(task.predictions) && task.predictions.length > 0) {
-    skipped.push({ ...here, reason: `${task.predictions.length} prediction(s) not imported (only annotations are)` });
+    skipped.push({ ...here, reason: `${task.predictions.length} prediction(s) not imported (only annotations are)`, why: { code: 'lsPredictions', count: task.predictions.length } });
   }
   return {
     name: numberedName(options.baseName, index, count),

@@ -101,6 +101,7 @@ export function buildTokenizedArticles(
           file: options.file,
           line: token.line,
           reason: `tag ${token.rawTag} does not follow a tag of its type (${options.scheme.toUpperCase()}); read as the start of an entity`,
+          why: { code: 'tagRepaired', tag: token.rawTag, scheme: options.scheme.toUpperCase() },
         });
       }
       for (const entity of decoded.entities) {

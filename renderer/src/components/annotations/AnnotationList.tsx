@@ -7,6 +7,7 @@ import { deleteSelectedAnnotation } from '../../store/flows/editing';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
+import { tagChipStyle } from './tagChipStyle';
 import { useTagAppearance } from './useTagAppearance';
 import { rowOffsets, useFixedRowWindow } from './fixedRowWindow';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
@@ -89,7 +90,9 @@ export function AnnotationList() {
                     revealAnnotation(annotation, 'center');
                   }}
                 >
-                  <span className="tag-chip">{look.label}</span>
+                  <span className="tag-chip" style={tagChipStyle(look.color)}>
+                    {look.label}
+                  </span>
                   <span className="annotation-text" dir="auto" title={annotation.text}>
                     {annotation.text}
                   </span>
@@ -115,7 +118,7 @@ export function AnnotationList() {
           <ul>
             {orphans.map((orphan) => (
               <li key={orphan.id} className="orphan" title={`${orphan.quote?.prefix ?? ''}[${orphan.text}]${orphan.quote?.suffix ?? ''}`}>
-                <span className="tag-chip" style={{ ['--tag-color' as string]: appearance(orphan.type).color }}>
+                <span className="tag-chip" style={tagChipStyle(appearance(orphan.type).color)}>
                   {appearance(orphan.type).label}
                 </span>{' '}
                 <span dir="auto">{orphan.text}</span>

@@ -10,6 +10,7 @@ import { usePreferencesStore } from '../../store/preferencesStore';
 import { useSaveStatusStore } from '../../store/saveStatusStore';
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion } from '../../store/flows/suggestions';
 import { suggestionActions, useSuggestionStore } from '../../store/suggestionStore';
+import { tagChipStyle } from './tagChipStyle';
 import { useTagAppearance } from './useTagAppearance';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { formatNumber } from '../../i18n/formatNumber';
@@ -95,7 +96,9 @@ export function SuggestionPanel() {
           return (
             <li key={`${item.start}:${item.type}`} className={index === current ? 'suggestion current' : 'suggestion'} style={{ ['--tag-color' as string]: look.color }}>
               <button type="button" className="suggestion-text" onClick={() => suggestionActions.select(index)}>
-                <span className="tag-chip">{look.label}</span> <bdi>{item.text}</bdi>
+                <span className="tag-chip" style={tagChipStyle(look.color)}>
+                  {look.label}
+                </span> <bdi>{item.text}</bdi>
               </button>
               <button type="button" aria-label={t('accept', { text: item.text })} onClick={() => acceptSuggestion(index)}>
                 ✓

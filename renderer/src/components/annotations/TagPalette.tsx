@@ -8,14 +8,24 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { useCatalog } from '../../i18n/useCatalog';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
+import { appCatalog, type AppCatalogKey } from '../../i18n/catalog/app';
+import type { TemplateValues } from '../../i18n/template';
 import { keyLabelDigits } from '../../i18n/formatNumber';
 import { ProblemText } from '../app/ProblemText';
+
+/** A tag's tooltip in the UI language: its name, id and key, and the tag set's guideline (the user's own words) when it has one. */
+function tagTooltip(words: (key: AppCatalogKey, values?: TemplateValues) => string, label: string, id: string, key: string | null, guideline: string | undefined): string {
+  const values = { label, id, ...(key ? { key } : {}), ...(guideline ? { guideline } : {}) };
+  if (guideline) return words(key ? 'tagTooltipGuideline' : 'tagTooltipGuidelineNoKey', values);
+  return words(key ? 'tagTooltip' : 'tagTooltipNoKey', values);
+}
 
 export function TagPalette() {
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const language = usePreferencesStore((state) => state.language);
   const t = useMessages();
   const words = useCatalog(annotationCatalog);
+  const appWords = useCatalog(appCatalog);
   const [editing, setEditing] = useState(false);
   if (!tagSet) return null;
   return (
@@ -46,7 +56,7 @@ export function TagPalette() {
               data-hotkey={type.hotkey ?? undefined}
               style={{ ['--tag-color' as string]: type.color }}
               aria-label={`${type.label[language]} ${type.id}`}
-              title={type.guideline || type.label[language === 'fa' ? 'en' : 'fa']}
+              title={tagTooltip(appWords, type.label[language], type.id, type.hotkey ? keyLabelDigits(hotkeyLabel(type.hotkey), language) : null, type.guideline)}
               // Keep the text selection: a button that takes focus on mousedown would not lose it,
               // but preventing the default also stops the article from losing its caret.
               onMouseDown={(event) => event.preventDefault()}

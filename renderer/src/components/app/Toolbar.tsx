@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useMessages } from '../../i18n/useMessages';
+import { useCatalog } from '../../i18n/useCatalog';
+import { appCatalog } from '../../i18n/catalog/app';
 import { openFolderDialog } from '../../store/flows/corpus';
 import { redo, undo } from '../../store/flows/editing';
 import { setPreferences } from '../../store/flows/preferences';
@@ -17,7 +19,8 @@ import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
 
 /** A command shown as a word when the toolbar has room, as an icon with the word as its name and tooltip when not. */
 function ToolbarCommand({ icon, label, shortcut, compact, onClick, disabled }: { icon: ToolbarIconName; label: string; shortcut?: string; compact: boolean; onClick: () => void; disabled?: boolean }) {
-  const tooltip = shortcut ? `${label} (${shortcut})` : label;
+  const words = useCatalog(appCatalog);
+  const tooltip = shortcut ? words('commandTooltip', { command: label, keys: shortcut }) : label;
   return (
     <button type="button" onClick={onClick} disabled={disabled} title={tooltip} aria-label={compact ? label : undefined} className={compact ? 'icon-button' : undefined}>
       {compact ? <ToolbarIcon name={icon} /> : label}
@@ -63,6 +66,7 @@ function OverflowMenu({ label, children }: { label: string; children: ReactNode 
 
 export function Toolbar() {
   const t = useMessages();
+  const words = useCatalog(appCatalog);
   const canUndo = useStore(useDocumentStore.temporal, (state) => state.pastStates.length > 0);
   const canRedo = useStore(useDocumentStore.temporal, (state) => state.futureStates.length > 0);
   const language = usePreferencesStore((state) => state.language);
@@ -79,7 +83,7 @@ export function Toolbar() {
       <ExportButton />
       <label className="toggle">
         <input type="checkbox" checked={characterPrecision} onChange={(event) => articleViewActions.setCharacterPrecision(event.target.checked)} />
-        {fa ? 'دقت نویسه‌ای' : 'Character precision'}
+        {words('characterPrecision')}
       </label>
       <LeadToolbarButtons />
       <DisplayControls />
@@ -102,11 +106,12 @@ export function Toolbar() {
       <ToolbarCommand icon="folder" label={t('openFolder')} compact={compact} onClick={() => void openFolderDialog()} />
       <ToolbarCommand icon="undo" label={t('undo')} shortcut="Ctrl+Z" compact={compact} onClick={undo} disabled={!canUndo} />
       <ToolbarCommand icon="redo" label={t('redo')} shortcut="Ctrl+Shift+Z" compact={compact} onClick={redo} disabled={!canRedo} />
-      <ToolbarCommand icon="search" label={fa ? 'جست‌وجو در پیکره' : 'Search corpus'} shortcut="Ctrl+Shift+F" compact={compact} onClick={() => corpusSearchActions.open()} />
+      <ToolbarCommand icon="search" label={words('searchCorpus')} shortcut="Ctrl+Shift+F" compact={compact} onClick={() => corpusSearchActions.open()} />
       {compact ? null : secondary}
       <span className="spacer" />
       {compact ? <OverflowMenu label={t('moreCommands')}>{secondary}</OverflowMenu> : null}
-      <button type="button" onClick={() => setPreferences({ language: fa ? 'en' : 'fa' })}>
+      {/* The other language's name in its own script and language, as screen readers should say it. */}
+      <button type="button" lang={fa ? 'en' : 'fa'} onClick={() => setPreferences({ language: fa ? 'en' : 'fa' })}>
         {t('language')}
       </button>
       <button

@@ -152,7 +152,7 @@ function estimatedHeightEm(chunk: ParagraphChunk): number {
   return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
 }
 /** As in styles.css: `.article` line-height, `.paragraph` margin plus padding. */
-const LINE_HEIGHT_EM = 2.4;
+const LINE_HEIGHT_EM = 2.8;
 const PARAGRAPH_SPACING_EM = 0.9;
 
 const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance, highlighted }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance; highlighted: boolean }) {

@@ -8,6 +8,7 @@ import { type AgreementMode, leadActions, useLeadStore } from '../../store/leadS
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { SelectField } from '../app/SelectField';
 import { formatRatio } from './leadFormat';
+import { leadProblemDetail } from './leadProblemDetail';
 import { useLeadMessages } from './leadMessages';
 
 /** The user's-language words for each kind of agreement problem main reports. */
@@ -135,7 +136,7 @@ export function AgreementTab() {
               <strong>{t('problems')}</strong>
               <ul>
                 {report.problems.map((problem, index) => (
-                  <li key={index} dir="auto" title={problem.message}>
+                  <li key={index} dir="auto" title={leadProblemDetail(problem, language)} data-testid="agreement-problem">
                     <bdi>{problem.article}</bdi>
                     {problem.annotator ? (
                       <>

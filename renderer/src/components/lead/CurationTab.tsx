@@ -9,6 +9,7 @@ import { useArticleViewStore } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { useLeadMessages, type LeadMessageKey } from './leadMessages';
+import { leadProblemDetail } from './leadProblemDetail';
 
 type DisagreementGroup = z.infer<typeof DisagreementGroupSchema>;
 
@@ -119,7 +120,7 @@ export function CurationTab() {
         </p>
       ) : null}
       {curation.problems.map((problem) => (
-        <p key={problem.annotator} className="problem" title={problem.message}>
+        <p key={problem.annotator} className="problem" title={leadProblemDetail({ ...problem, kind: 'annotation-file' }, language)} data-testid="curation-problem">
           <bdi>{problem.annotator}</bdi>: {t('problemAnnotationFile')}
         </p>
       ))}

@@ -93,6 +93,8 @@ const en = {
   kindBoundary: 'boundary',
   kindMixed: 'mixed',
   noDisagreements: 'The annotators agree on every span of this article.',
+  fileMissing: 'The file disappeared while it was being read.',
+  tokensOutOfOrder: 'The source tokens stored with the article are out of order or out of range; the project’s tokenizer was used.',
 };
 
 const fa: Record<keyof typeof en, string> = {
@@ -184,6 +186,8 @@ const fa: Record<keyof typeof en, string> = {
   kindBoundary: 'مرز',
   kindMixed: 'آمیخته',
   noDisagreements: 'برچسب‌زن‌ها بر همهٔ بازه‌های این مقاله هم‌داستان‌اند.',
+  fileMissing: 'پرونده هنگام خواندن ناپدید شد.',
+  tokensOutOfOrder: 'توکن‌های منبعِ همراه مقاله نابه‌سامان‌اند یا از متن بیرون می‌زنند؛ توکن‌ساز خود برنامه به کار رفت.',
 };
 
 export type LeadMessageKey = keyof typeof en;

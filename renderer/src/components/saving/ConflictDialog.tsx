@@ -4,12 +4,18 @@ import type { ConflictResolutions, SaveConflict } from '../../../../shared/saveW
 import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
 import { statusLabels, type UiLanguage } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
+import { catalogText } from '../../i18n/catalog/defineCatalog';
+import { appCatalog } from '../../i18n/catalog/app';
 import { postponeConflicts, resolveConflicts } from '../../store/saving/autosave';
 import { useDocumentStore } from '../../store/documentStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { type ConflictPrompt, useSaveStatusStore } from '../../store/saveStatusStore';
 import { ModalDialog } from '../app/ModalDialog';
+import { tagChipStyle } from '../annotations/tagChipStyle';
+
+/** A type the tag set does not know is shown in grey, as in the annotation list. */
+const UNKNOWN_TAG_COLOR = '#888888';
 
 type Choice = ConflictResolutions[string];
 
@@ -88,14 +94,16 @@ function tagLabel(type: string, language: UiLanguage, tagSet: TagSetWire | null)
   return tagSet?.types.find((tag) => tag.id === type)?.label[language] ?? type;
 }
 
+/** An item is named by its text and type, never by its internal id, unless nothing else is left of it. */
 function conflictTitle(conflict: SaveConflict, language: UiLanguage, tagSet: TagSetWire | null, t: Translate): string {
+  const words = catalogText(appCatalog, language);
   if (conflict.kind === 'status') return t('conflictStatus');
   if (conflict.kind === 'relation') {
     const relation = conflict.mine ?? conflict.disk ?? conflict.base;
-    return `${t('conflictRelation')}: ${relation ? tagLabel(relation.type, language, tagSet) : conflict.key}`;
+    return words('conflictRelationTitle', { relation: t('conflictRelation'), type: relation ? tagLabel(relation.type, language, tagSet) : conflict.key });
   }
   const annotation = conflict.mine ?? conflict.disk ?? conflict.base;
-  return annotation ? `«${annotation.text}»` : conflict.key;
+  return annotation ? words('labelled', { label: tagLabel(annotation.type, language, tagSet), value: words('quotedText', { text: annotation.text }) }) : conflict.key;
 }
 
 function VersionView({ conflict, side, language, tagSet, t }: { conflict: SaveConflict; side: 'mine' | 'disk'; language: UiLanguage; tagSet: TagSetWire | null; t: Translate }) {
@@ -111,24 +119,19 @@ function VersionView({ conflict, side, language, tagSet, t }: { conflict: SaveCo
 
 function AnnotationVersion({ annotation, language, tagSet, t }: { annotation: StoredAnnotation; language: UiLanguage; tagSet: TagSetWire | null; t: Translate }) {
   const color = tagSet?.types.find((tag) => tag.id === annotation.type)?.color;
+  const words = catalogText(appCatalog, language);
   const attributes = Object.entries(annotation.attributes ?? {});
   return (
     <span className="conflict-detail">
-      <span className="tag-chip" style={color ? { color } : undefined} data-entity-type={annotation.type}>
+      <span className="tag-chip" style={tagChipStyle(color ?? UNKNOWN_TAG_COLOR)} data-entity-type={annotation.type}>
         {tagLabel(annotation.type, language, tagSet)}
       </span>{' '}
-      <bdi>«{annotation.text}»</bdi>
-      {annotation.note ? (
-        <span className="conflict-line">
-          {t('conflictNote')}: <bdi>{annotation.note}</bdi>
-        </span>
-      ) : null}
+      <bdi>{words('quotedText', { text: annotation.text })}</bdi>
+      {annotation.note ? <span className="conflict-line">{words('labelled', { label: t('conflictNote'), value: annotation.note })}</span> : null}
       {attributes.length > 0 ? (
         <span className="conflict-line">
           {attributes.map(([name, value]) => (
-            <bdi key={name}>
-              {name}={String(value)}{' '}
-            </bdi>
+            <bdi key={name}>{words('attribute', { name, value: String(value) })} </bdi>
           ))}
         </span>
       ) : null}
@@ -138,16 +141,17 @@ function AnnotationVersion({ annotation, language, tagSet, t }: { annotation: St
 
 function RelationVersion({ relation, language, tagSet, t }: { relation: StoredRelation; language: UiLanguage; tagSet: TagSetWire | null; t: Translate }) {
   const annotations = useDocumentStore((state) => state.annotations);
+  const words = catalogText(appCatalog, language);
   const named = (id: string) => {
     const text = annotations.find((annotation) => annotation.id === id)?.text;
-    return text === undefined ? id : `«${text}»`;
+    return text === undefined ? id : words('quotedText', { text });
   };
   return (
     <span className="conflict-detail">
       {tagLabel(relation.type, language, tagSet)}: <bdi>{named(relation.from)}</bdi> {language === 'fa' ? '←' : '→'} <bdi>{named(relation.to)}</bdi>
       {relation.note ? (
         <span className="conflict-line">
-          {t('conflictNote')}: <bdi>{relation.note}</bdi>
+          {words('labelled', { label: t('conflictNote'), value: relation.note })}
         </span>
       ) : null}
     </span>

@@ -10,6 +10,8 @@ import { SelectField } from '../app/SelectField';
 import { TransferActions, TransferDialogFrame } from './TransferDialogFrame';
 import { TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
+import { isolateText } from '../../i18n/template';
+import { IsolatedText } from '../app/IsolatedText';
 import { EXPORT_FORMAT_DESCRIPTIONS, transferText, type TransferTextKey } from './transferText';
 
 const SCOPE_LABELS: Record<ExportScopeChoice, TransferTextKey> = { article: 'scopeArticle', corpus: 'scopeCorpus', done: 'scopeDone' };
@@ -40,11 +42,11 @@ export function ExportDialog() {
             className="transfer-field"
             label={text('format')}
             value={choices.format}
-            options={EXPORT_FORMAT_IDS.map((id) => ({ value: id, label: `${EXPORT_FORMAT_DESCRIPTIONS[id].name} (${id})` }))}
+            options={EXPORT_FORMAT_IDS.map((id) => ({ value: id, label: isolateText(`${EXPORT_FORMAT_DESCRIPTIONS[id].name} (${id})`) }))}
             onChange={(format) => choose({ format })}
           />
           <p className="transfer-description" data-testid="format-description" dir={language === 'fa' ? 'rtl' : 'ltr'}>
-            {EXPORT_FORMAT_DESCRIPTIONS[choices.format][language]}
+            <IsolatedText text={EXPORT_FORMAT_DESCRIPTIONS[choices.format][language]} />
           </p>
           <fieldset className="transfer-fieldset">
             <legend>{text('scope')}</legend>

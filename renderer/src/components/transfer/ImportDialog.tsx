@@ -9,6 +9,8 @@ import { SelectField } from '../app/SelectField';
 import { TransferActions, TransferDialogFrame } from './TransferDialogFrame';
 import { TransferError, TransferForm } from './TransferForm';
 import { TransferProgress } from './TransferProgress';
+import { isolateText } from '../../i18n/template';
+import { IsolatedText } from '../app/IsolatedText';
 import { IMPORT_FORMAT_DESCRIPTIONS, transferText } from './transferText';
 
 const SEPARATORS: { value: ImportChoices['separator']; label: string }[] = [
@@ -47,11 +49,11 @@ export function ImportDialog() {
             className="transfer-field"
             label={text('from')}
             value={choices.from}
-            options={IMPORT_FORMATS.map((id) => ({ value: id, label: `${IMPORT_FORMAT_DESCRIPTIONS[id].name} (${id})` }))}
+            options={IMPORT_FORMATS.map((id) => ({ value: id, label: isolateText(`${IMPORT_FORMAT_DESCRIPTIONS[id].name} (${id})`) }))}
             onChange={(from) => choose({ from })}
           />
           <p className="transfer-description" dir={language === 'fa' ? 'rtl' : 'ltr'}>
-            {IMPORT_FORMAT_DESCRIPTIONS[choices.from][language]}
+            <IsolatedText text={IMPORT_FORMAT_DESCRIPTIONS[choices.from][language]} />
           </p>
           {choices.from !== 'brat' ? (
             <fieldset className="transfer-fieldset">

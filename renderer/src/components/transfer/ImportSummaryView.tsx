@@ -5,8 +5,13 @@ import { importReasonCatalog, isImportReasonKey } from '../../i18n/catalog/impor
 import { formatNumber } from '../../i18n/formatNumber';
 import type { UiLanguage } from '../../i18n/messages';
 import { usePreferencesStore } from '../../store/preferencesStore';
+import { IsolatedText } from '../app/IsolatedText';
 
-/** The reason in the user's language from its code; the importer's English words stay for the tooltip. */
+function isWorded(problem: ImportProblemWire): boolean {
+  return problem.why !== undefined && isImportReasonKey(problem.why.code);
+}
+
+/** The reason in the user's language from its code; an uncoded reason (another version of main) keeps the importer's English words for the tooltip. */
 function reasonText(problem: ImportProblemWire, language: UiLanguage): string {
   const say = catalogText(importReasonCatalog, language);
   const why = problem.why;
@@ -30,8 +35,8 @@ function ProblemList({ problems, total, testId, text }: { problems: ImportProble
           <bdi dir="ltr" className="transfer-location">
             {problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file}
           </bdi>
-          {problem.line === 0 ? <span className="muted"> ({text('wholeFile')})</span> : null} <span title={problem.reason} data-reason={problem.why?.code}>
-            {reasonText(problem, language)}
+          {problem.line === 0 ? <span className="muted"> ({text('wholeFile')})</span> : null} <span title={isWorded(problem) ? undefined : problem.reason} data-reason={problem.why?.code}>
+            <IsolatedText text={reasonText(problem, language)} />
           </span>
         </li>
       ))}

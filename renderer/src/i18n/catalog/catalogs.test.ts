@@ -5,6 +5,7 @@ import { exportProblemWords } from '../../components/transfer/exportProblemText'
 import { EXPORT_FORMAT_DESCRIPTIONS, IMPORT_FORMAT_DESCRIPTIONS, transferTexts } from '../../components/transfer/transferText';
 import { messages, statusLabels } from '../messages';
 import { annotationCatalog } from './annotation';
+import { appCatalog } from './app';
 import { articleCatalog } from './article';
 import { corpusCatalog } from './corpus';
 import { findCatalog } from './find';
@@ -27,6 +28,7 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   annotation: annotationCatalog,
   article: articleCatalog,
   help: helpCatalog,
+  app: appCatalog,
   exportFormats: {
     en: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.en])),
     fa: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.fa])),

@@ -1,9 +1,10 @@
+import type { ImportReason } from '../../../../shared/formats/import/importTypes';
 import { defineCatalog } from './defineCatalog';
 
 /**
  * Why an import skipped or changed something, by the code the importer gives
- * (shared/formats/import/importTypes.ts ImportReason). A reason without a code yet is said by
- * `other`, with the importer's English words in the tooltip.
+ * (shared/formats/import/importTypes.ts ImportReason). Every importer reason has a code; `other`
+ * covers a reason from an older or newer main, with the importer's English words in the tooltip.
  */
 export const importReasonCatalog = defineCatalog(
   {
@@ -15,6 +16,47 @@ export const importReasonCatalog = defineCatalog(
     unreadableFile: 'cannot be read; file skipped',
     noArticle: 'holds no article',
     articleExists: '{path} already exists in the new corpus; article not written (nothing is overwritten)',
+    recordNotObject: 'the record is not a JSON object; record skipped',
+    tagRepaired: 'tag {tag} does not follow a tag of its type ({scheme}); read as the start of an entity',
+    offsetsNotWhole: '{where}: offsets {start}–{end} are not whole numbers ≥ 0; skipped',
+    spanEmpty: '{where}: span {start}–{end} is empty or reversed; skipped',
+    offsetPastEnd: '{where}: end {end} is past the end of the text ({length}); skipped',
+    offsetSplitsCharacter: '{where}: offsets {start}–{end} split a character beyond U+FFFF (are they code points rather than UTF-16 units?); skipped',
+    offsetsReadAsUtf16: '{where}: offsets {start}–{end} match the stated text «{text}» only when read as UTF-16 units; read so',
+    offsetsReadAsCodePoints: '{where}: offsets {start}–{end} match the stated text «{text}» only when read as code points; read so',
+    statedTextDiffers: '{where}: the stated text «{text}» differs from the text at {start}–{end} («{found}»); the offsets were kept',
+    bratMalformedEntity: 'malformed T line (expected ID, type, start and end, text); skipped',
+    bratOffsetsOutOfRange: '{id}: offsets {start}–{end} are reversed or past the end of the text ({length} characters); skipped',
+    bratTextDiffers: '{id}: the .ann text «{stated}» differs from the article’s «{covered}»; the offsets were kept',
+    bratDuplicateId: '{id}: the id is used twice; the later line was skipped',
+    bratAttributeTarget: '{id}: attribute of something that is not an imported T annotation; skipped',
+    bratNoteTarget: '{id}: only AnnotatorNotes on imported T annotations are imported; skipped',
+    bratRelationArguments: '{id}: a relation needs two arguments that are imported T annotations; skipped',
+    bratEvent: '{id}: events are not imported (their trigger spans are)',
+    bratNormalization: '{id}: normalisations are not imported',
+    bratEquivalence: 'equivalence lines are not imported',
+    bratUnknownLine: 'unknown brat line kind «{id}»; skipped',
+    hfNeedsTokensAndTags: 'needs a list of tokens ({tokenFields}) and of tags ({tagFields}); record skipped',
+    hfCountMismatch: '{tokens} tokens but {tags} tags; record skipped',
+    hfBadToken: 'token {index} ({token}) is not a non-empty one-line string; record skipped',
+    hfNumericTagsNoLabels: 'tags are numbers but no label list was given; record skipped',
+    hfBadTag: 'tag {index} ({tag}) is not a label name or an id of the label list; record skipped',
+    hfUnknownTagAt: 'unrecognised tag «{tag}» at token {index}; token kept outside any entity',
+    hfNumericTagRecords: '{count} records have numeric tags and no label list (give the label names); they were skipped',
+    lsRegionNotNumeric: '{where}: region without numeric start and end (an HTML or XPath region?); skipped',
+    lsRegionNoLabel: '{where}: region has no label; skipped',
+    lsResultNotObject: '{where}: not an object; skipped',
+    lsResultTypeNotImported: '{where}: results of type {type} are not imported',
+    lsNoteUnattached: '{where}: text area not attached to an imported region; skipped',
+    lsRelationUnattached: '{where}: relation between regions that were not imported; skipped',
+    lsTaskNoText: 'task {task} has no text in its data; task skipped',
+    lsAnnotationCancelled: 'annotation {id} by {by} was cancelled; not imported',
+    lsAnnotationNotFirst: 'annotation {id} by {by} is not the first (an article holds one annotation set); not imported',
+    lsPredictions: '{count} predictions not imported (only annotations are)',
+    jsonlNoText: 'no text (field {fields}); record skipped',
+    jsonlLabelsNotList: 'field {field} is not a list; its labels were not imported',
+    jsonlNotSpan: '{where}: not a span [start, end, type]; skipped',
+    jsonlRelationIncomplete: '{where}: a relation needs the ids of two imported entities and a type; skipped',
     other: 'not imported as it is (the details are in the tooltip)',
   },
   {
@@ -26,6 +68,47 @@ export const importReasonCatalog = defineCatalog(
     unreadableFile: 'خوانده نمی‌شود؛ پرونده کنار گذاشته شد',
     noArticle: 'هیچ مقاله‌ای در آن نیست',
     articleExists: '{path} در پیکرهٔ تازه از پیش هست؛ مقاله نوشته نشد (چیزی بازنویسی نمی‌شود)',
+    recordNotObject: 'رکورد یک شیء \u2068JSON\u2069 نیست؛ رکورد کنار گذاشته شد',
+    tagRepaired: 'برچسب {tag} پس از برچسبی از نوع خودش نیامده ({scheme})؛ آغاز یک موجودیت خوانده شد',
+    offsetsNotWhole: '{where}: جایگاه‌های {start} تا {end} عدد درست نامنفی نیستند؛ کنار گذاشته شد',
+    spanEmpty: '{where}: بازهٔ {start} تا {end} خالی یا وارونه است؛ کنار گذاشته شد',
+    offsetPastEnd: '{where}: پایان {end} از پایان متن ({length}) گذشته است؛ کنار گذاشته شد',
+    offsetSplitsCharacter: '{where}: جایگاه‌های {start} تا {end} نویسه‌ای بیرون از صفحهٔ پایه را می‌شکنند (شاید به نقطهٔ کد شمرده شده‌اند نه به واحد \u2068UTF-16\u2069)؛ کنار گذاشته شد',
+    offsetsReadAsUtf16: '{where}: جایگاه‌های {start} تا {end} تنها به واحد \u2068UTF-16\u2069 با متن گفته‌شدهٔ «{text}» می‌خوانند؛ چنین خوانده شد',
+    offsetsReadAsCodePoints: '{where}: جایگاه‌های {start} تا {end} تنها به نقطهٔ کد با متن گفته‌شدهٔ «{text}» می‌خوانند؛ چنین خوانده شد',
+    statedTextDiffers: '{where}: متن گفته‌شدهٔ «{text}» با متن جایگاه {start} تا {end} («{found}») یکی نیست؛ جایگاه‌ها نگه داشته شدند',
+    bratMalformedEntity: 'سطر \u2068T\u2069 بدشکل است (شناسه، نوع، آغاز و پایان، متن)؛ کنار گذاشته شد',
+    bratOffsetsOutOfRange: '{id}: جایگاه‌های {start} تا {end} وارونه‌اند یا از پایان متن ({length} نویسه) گذشته‌اند؛ کنار گذاشته شد',
+    bratTextDiffers: '{id}: متن «{stated}» در پروندهٔ \u2068.ann\u2069 با «{covered}» در مقاله یکی نیست؛ جایگاه‌ها نگه داشته شدند',
+    bratDuplicateId: '{id}: این شناسه دو بار آمده؛ سطر دوم کنار گذاشته شد',
+    bratAttributeTarget: '{id}: ویژگیِ چیزی که برچسب واردشدهٔ \u2068T\u2069 نیست؛ کنار گذاشته شد',
+    bratNoteTarget: '{id}: تنها یادداشت‌های \u2068AnnotatorNotes\u2069 روی برچسب‌های واردشدهٔ \u2068T\u2069 وارد می‌شوند؛ کنار گذاشته شد',
+    bratRelationArguments: '{id}: رابطه دو سر می‌خواهد که برچسب واردشدهٔ \u2068T\u2069 باشند؛ کنار گذاشته شد',
+    bratEvent: '{id}: رویدادها وارد نمی‌شوند (بازه‌های آغازگرشان وارد می‌شوند)',
+    bratNormalization: '{id}: هنجارسازی‌ها وارد نمی‌شوند',
+    bratEquivalence: 'سطرهای هم‌ارزی وارد نمی‌شوند',
+    bratUnknownLine: 'گونهٔ ناشناختهٔ سطر \u2068brat\u2069: «{id}»؛ کنار گذاشته شد',
+    hfNeedsTokensAndTags: 'فهرستی از توکن‌ها ({tokenFields}) و برچسب‌ها ({tagFields}) می‌خواهد؛ رکورد کنار گذاشته شد',
+    hfCountMismatch: '{tokens} توکن ولی {tags} برچسب؛ رکورد کنار گذاشته شد',
+    hfBadToken: 'توکن {index} ({token}) رشتهٔ ناتهی یک‌سطری نیست؛ رکورد کنار گذاشته شد',
+    hfNumericTagsNoLabels: 'برچسب‌ها عددند ولی فهرست نام برچسب‌ها داده نشده؛ رکورد کنار گذاشته شد',
+    hfBadTag: 'برچسب {index} ({tag}) نه نام برچسب است نه شمارهٔ فهرست برچسب‌ها؛ رکورد کنار گذاشته شد',
+    hfUnknownTagAt: 'برچسب «{tag}» در توکن {index} شناخته نیست؛ توکن بیرون از هر موجودیتی ماند',
+    hfNumericTagRecords: '{count} رکورد برچسب عددی دارند و فهرست نام برچسب‌ها ندارند (نام‌ها را بدهید)؛ کنار گذاشته شدند',
+    lsRegionNotNumeric: '{where}: ناحیه‌ای بی آغاز و پایان عددی (ناحیهٔ \u2068HTML\u2069 یا \u2068XPath\u2069؟)؛ کنار گذاشته شد',
+    lsRegionNoLabel: '{where}: ناحیه برچسبی ندارد؛ کنار گذاشته شد',
+    lsResultNotObject: '{where}: شیء نیست؛ کنار گذاشته شد',
+    lsResultTypeNotImported: '{where}: نتیجه‌های گونهٔ {type} وارد نمی‌شوند',
+    lsNoteUnattached: '{where}: جعبهٔ متن به ناحیهٔ واردشده‌ای وصل نیست؛ کنار گذاشته شد',
+    lsRelationUnattached: '{where}: رابطه میان ناحیه‌هایی که وارد نشدند؛ کنار گذاشته شد',
+    lsTaskNoText: 'وظیفهٔ {task} در داده‌هایش متنی ندارد؛ وظیفه کنار گذاشته شد',
+    lsAnnotationCancelled: 'حاشیه‌نویسی {id} از {by} لغو شده بود؛ وارد نشد',
+    lsAnnotationNotFirst: 'حاشیه‌نویسی {id} از {by} نخستین نیست (هر مقاله یک دسته حاشیه‌نویسی دارد)؛ وارد نشد',
+    lsPredictions: '{count} پیش‌بینی وارد نشد (تنها حاشیه‌نویسی‌ها وارد می‌شوند)',
+    jsonlNoText: 'متنی نیست (فیلد {fields})؛ رکورد کنار گذاشته شد',
+    jsonlLabelsNotList: 'فیلد {field} فهرست نیست؛ برچسب‌هایش وارد نشدند',
+    jsonlNotSpan: '{where}: بازه‌ای به شکل آغاز، پایان و نوع نیست؛ کنار گذاشته شد',
+    jsonlRelationIncomplete: '{where}: رابطه شناسهٔ دو موجودیت واردشده و یک نوع می‌خواهد؛ کنار گذاشته شد',
     other: 'همان‌گونه که هست درون‌ریزی نشد (جزئیات در راهنمای نشانگر)',
   },
 );
@@ -35,3 +118,7 @@ export type ImportReasonKey = keyof typeof importReasonCatalog.en;
 export function isImportReasonKey(code: string): code is ImportReasonKey {
   return code !== 'other' && Object.hasOwn(importReasonCatalog.en, code);
 }
+
+/** Every code an importer gives has words here: a code without them makes this line fail to compile. */
+type UnwordedReason = Exclude<ImportReason['code'], ImportReasonKey>;
+export const EVERY_IMPORT_REASON_WORDED: [UnwordedReason] extends [never] ? true : UnwordedReason = true;

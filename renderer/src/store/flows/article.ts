@@ -5,6 +5,8 @@ import { loadedInReadingOrder } from '../../../../shared/model/readingOrder';
 import { createOffsetConverter, type OffsetConverter } from '../../../../shared/anchoring/offsets';
 import { splitParagraphs, type Paragraph } from '../../../../shared/text/paragraphs';
 import { api } from '../../api';
+import { appCatalog } from '../../i18n/catalog/app';
+import { catalogText } from '../../i18n/catalog/defineCatalog';
 import { problemOf } from '../../ipcError';
 import { articleViewActions, useArticleViewStore, type OpenArticle } from '../articleViewStore';
 import { useCorpusViewStore } from '../corpusViewStore';
@@ -21,10 +23,9 @@ import { setArticleStatus } from './editing';
 
 /** Opening articles: reading one from main (with edits held from an earlier visit), and moving through the corpus. */
 
-function describeReanchoring(counts: { moved: number; fuzzy: number; orphaned: number }, orphans: number): string {
-  return currentLanguage() === 'fa'
-    ? `متن مقاله روی دیسک تغییر کرده بود: ${counts.moved} حاشیه‌نویسی جابه‌جا شد، ${counts.fuzzy} با تطبیق تقریبی، ${counts.orphaned} یتیم شد (${orphans} یتیم در پرونده نگه داشته شده است).`
-    : `The article changed on disk: ${counts.moved} annotations moved, ${counts.fuzzy} matched approximately, ${counts.orphaned} became orphans (${orphans} orphans kept in the file).`;
+/** The notice after a load re-anchored annotations, in the UI language and its digits. */
+export function describeReanchoring(counts: { moved: number; fuzzy: number; orphaned: number }, orphans: number): string {
+  return catalogText(appCatalog, currentLanguage())('articleReanchored', { moved: counts.moved, fuzzy: counts.fuzzy, orphaned: counts.orphaned, orphans });
 }
 
 function toOpenArticle(document: ArticleDocument, paragraphs: Paragraph[], converter: OffsetConverter, problem: OpenArticle['problem']): OpenArticle {
@@ -158,7 +159,7 @@ export async function openNextUnfinished(): Promise<void> {
   const articles = corpus.articles.map((entry) => (entry.id === article?.id ? { ...entry, status: useDocumentStore.getState().status } : entry));
   const next = nextUnfinished(articles, article?.id ?? null);
   if (next) await openArticle(next.id);
-  else windowActions.showNotice(currentLanguage() === 'fa' ? 'همهٔ مقاله‌های این پیکره انجام شده‌اند.' : 'Every article of this corpus is done.');
+  else windowActions.showNotice(catalogText(appCatalog, currentLanguage())('everyArticleDone'));
 }
 
 /** Ctrl+Enter: the article is done; open the next one that is not. */

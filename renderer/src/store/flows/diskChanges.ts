@@ -1,4 +1,6 @@
 import { api } from '../../api';
+import { appCatalog } from '../../i18n/catalog/app';
+import { catalogText } from '../../i18n/catalog/defineCatalog';
 import { problemOf } from '../../ipcError';
 import { articleViewActions, useArticleViewStore } from '../articleViewStore';
 import { corpusViewActions } from '../corpusViewStore';
@@ -34,7 +36,7 @@ export async function moveBrokenFileAside(): Promise<void> {
   if (!article?.problem) return;
   try {
     const { movedTo } = await api().annotations.moveAside({ id: article.id });
-    windowActions.showNotice(currentLanguage() === 'fa' ? `پروندهٔ خراب نگه داشته شد با نام ${movedTo}` : `The broken file was kept as ${movedTo}`);
+    windowActions.showNotice(catalogText(appCatalog, currentLanguage())('brokenFileKept', { file: movedTo }));
     await openArticle(article.id, { reload: true });
     const refreshed = await api().corpus.refresh({});
     if (refreshed) corpusViewActions.showCorpus(refreshed);

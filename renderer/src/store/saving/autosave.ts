@@ -3,6 +3,8 @@ import { toStoredAnnotations } from '../../../../shared/anchoring/documentAnnota
 import { mergeDocuments } from '../../../../shared/model/documentMerge';
 import type { ConflictResolutions, SaveConflict, SaveResult, SavedDocument } from '../../../../shared/saveWire';
 import { api } from '../../api';
+import { appCatalog } from '../../i18n/catalog/app';
+import { catalogText } from '../../i18n/catalog/defineCatalog';
 import { problemOf } from '../../ipcError';
 import { fromSavedDocument, sameSnapshot, snapshotOf, toSavedDocument, type DocumentSnapshot } from './documentSnapshot';
 import { documentActions, isChangeNotAnEdit, useDocumentStore } from '../documentStore';
@@ -124,11 +126,7 @@ async function send(article: OpenArticle, sent: DocumentSnapshot, resolutions: C
 }
 
 function announceMerge(): void {
-  windowActions.showNotice(
-    currentLanguage() === 'fa'
-      ? 'پروندهٔ حاشیه‌نویسی را نویسندهٔ دیگری (نمونهٔ دیگری از برنامه یا برنامه‌ای دیگر) تغییر داده بود؛ تغییرات او با تغییرات شما ادغام شد.'
-      : 'Another writer (another instance or program) had changed the annotation file; their changes were merged with yours.',
-  );
+  windowActions.showNotice(catalogText(appCatalog, currentLanguage())('mergedWithOtherWriter'));
 }
 
 /** Shows conflicts and holds saving until the user chooses. */
