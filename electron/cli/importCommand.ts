@@ -38,7 +38,8 @@ Options:
   --separator auto|${CONLL_SEPARATORS.join('|')}   CoNLL column separator (default auto)
   --scheme auto|${TAG_SCHEMES.join('|')}      tag scheme of conll and hf (default auto)
   --offset-unit ${SOURCE_OFFSET_UNITS.join('|')}      offsets of jsonl and labelstudio (default utf16)
-  --labels O,B-PER,I-PER,...    hf: names of numeric tags (default: dataset_info.json beside the data)
+  --labels O,B-PER,I-PER,...    hf: names of numeric tags (default: dataset_info.json beside the data);
+                                conll: the declared tag set, any other tag refuses the file
   --text-field NAME             jsonl / labelstudio: field holding the text
   --label-field NAME            jsonl: field holding the spans
   --json                        print the summary as JSON

@@ -34,7 +34,14 @@ export type ImportReason =
   | { code: 'invalidJsonFile' }
   | { code: 'unreadableFile' }
   | { code: 'noArticle' }
-  | { code: 'articleExists'; path: string };
+  | { code: 'articleExists'; path: string }
+  // Strict reading (#22): what is not what it claims is refused.
+  | { code: 'notATag'; tag: string }
+  | { code: 'tagNotDeclared'; tag: string }
+  | { code: 'tagOutsideScheme'; tag: string; scheme: string }
+  | { code: 'tagColumnRefused'; lines: number }
+  | { code: 'malformedRecord'; field: string }
+  | { code: 'recordRefused' };
 
 export interface ImportedFragment {
   start: number;
