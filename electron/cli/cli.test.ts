@@ -219,7 +219,7 @@ describe('hashiye validate', () => {
   it('passes a valid corpus with exit code 0', async () => {
     const run = await hashiye('validate', corpus);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Valid: 3 article(s), 2 annotation file(s), 6 annotation(s), 0 problem(s).');
+    expect(run.stdout).toContain('Valid: 3 article(s), 2 annotation file(s), 0 brat .ann file(s), 6 annotation(s), 0 problem(s).');
   });
 
   it('lists every problem and exits 1', async () => {

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { findBratOrphans } from '../services/brat/bratCorpusCheck';
+import { describeBratOrphans } from './bratOrphansText';
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared/formats/exportTypes';
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, type ExportCorpusResult } from '../services/transfer/exportReport';
@@ -148,8 +150,10 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   return withInterruptSignal(async (signal) => {
     try {
       const result = await exportCorpus(request.corpus, request.format, request.options, request.json ? undefined : progressPrinter(io), signal);
-      if (request.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else io.stdout.write(describeResult(result));
+      // The same orphans validate and stats report: the export reads none of them.
+      const bratOrphans = await findBratOrphans(request.corpus);
+      if (request.json) io.stdout.write(`${JSON.stringify({ ...result, bratOrphans }, null, 2)}\n`);
+      else io.stdout.write(describeBratOrphans(bratOrphans) + describeResult(result));
       return result.written ? CLI_EXIT.ok : CLI_EXIT.problems;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
