@@ -196,6 +196,16 @@ describe('hashiye export', () => {
     const csv = await fs.readFile(path.join(scratch, 'out', 'annotations.csv'), 'utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
     expect(csv).not.toContain('news/002.txt');
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('writes the CSV with a byte-order mark for Excel with --excel, and only for csv', async () => {
+    const run = await hashiye('export', corpus, '--format', 'csv', '--out', path.join(scratch, 'excel'), '--excel');
+    expect(run.code).toBe(0);
+    const bytes = await fs.readFile(path.join(scratch, 'excel', 'annotations.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toMatch(/^article,id,type/);
+    expect((await hashiye('export', corpus, '--format', 'conll', '--out', path.join(scratch, 'x'), '--excel')).stderr).toContain('--excel is for --format csv.');
   });
 
   it('gives clear errors and exit codes for bad arguments and unreadable input', async () => {

@@ -37,6 +37,7 @@ Options:
   --status S,S          only articles with these statuses (${ArticleStatusSchema.options.join(', ')})
   --articles ID,ID      only these articles (ids as in the corpus, e.g. news/001.txt)
   --allow-lossy         write even when some labels cannot be exported (they stay in the report)
+  --excel               csv: UTF-8 with a byte-order mark, so Excel shows Persian right
   --workers N           threads reading and serializing articles (default: one per core, up to 4; 0: none)
   --json                print the result (report and manifest) as JSON on stdout
   -h, --help            show this help
@@ -63,7 +64,7 @@ function parseSplit(value: string): [number, number, number] {
 function parseRequest(argv: readonly string[]): ExportRequest | null {
   const parsed = parseArguments(argv, {
     values: ['--format', '--out', '--scheme', '--variant', '--split', '--seed', '--status', '--articles', '--workers'],
-    flags: ['--json', '--allow-lossy'],
+    flags: ['--json', '--allow-lossy', '--excel'],
   });
   if (parsed.flags.has('--help')) return null;
   const corpus = singleCorpus(parsed);
@@ -73,6 +74,10 @@ function parseRequest(argv: readonly string[]): ExportRequest | null {
   const out = parsed.values.get('--out');
   if (!out) throw new UsageError('--out PATH is required.');
   const options: ExportCorpusOptions = { out: path.resolve(out), allowLossy: parsed.flags.has('--allow-lossy') };
+  if (parsed.flags.has('--excel')) {
+    if (format !== 'csv') throw new UsageError('--excel is for --format csv.');
+    options.excel = true;
+  }
   const scheme = parsed.values.get('--scheme');
   if (scheme !== undefined) {
     if (format !== 'conll' && format !== 'hf') throw new UsageError('--scheme applies to conll and hf only.');
