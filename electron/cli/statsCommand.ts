@@ -50,7 +50,7 @@ function describe(stats: CorpusStats, perArticle: boolean): string {
 }
 
 function parseStatsArguments(argv: readonly string[]): { corpus: string; json: boolean; csv: boolean; perArticle: boolean } | null {
-  const parsed = parseArguments(argv, { values: [], flags: ['--json', '--csv', '--per-article'] });
+  const parsed = parseArguments(argv, { values: [], flags: ['--json', '--csv', '--per-article'], short: { '-j': '--json' } });
   if (parsed.flags.has('--help')) return null;
   const corpus = path.resolve(singleCorpus(parsed));
   const json = parsed.flags.has('--json');

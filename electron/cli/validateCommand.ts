@@ -28,7 +28,7 @@ function line(entry: ValidationProblem): string {
 }
 
 function parseValidateArguments(argv: readonly string[]): { corpus: string; json: boolean } | null {
-  const parsed = parseArguments(argv, { values: [], flags: ['--json'] });
+  const parsed = parseArguments(argv, { values: [], flags: ['--json'], short: { '-j': '--json' } });
   if (parsed.flags.has('--help')) return null;
   return { corpus: path.resolve(singleCorpus(parsed)), json: parsed.flags.has('--json') };
 }
