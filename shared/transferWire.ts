@@ -23,6 +23,8 @@ export const ExportRunRequestSchema = z
     jsonlVariant: z.enum(JSONL_VARIANTS).optional(),
     /** Write even when some label cannot be held by the format (the report lists each). */
     allowLossy: z.boolean(),
+    /** CSV for Excel: UTF-8 with a byte-order mark. */
+    excel: z.boolean().optional(),
   })
   .strict()
   .refine((request) => (request.scope === 'article') === (request.articleId !== undefined), {

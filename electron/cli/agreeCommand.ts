@@ -94,7 +94,7 @@ export function formatAgreementReport(report: AgreementReport): string {
 }
 
 function parse(argv: readonly string[]): { corpus: string; selection: AgreementSelection; json: boolean } | null {
-  const parsed = parseArguments(argv, { values: ['--a', '--b'], flags: ['--all', '--json'] });
+  const parsed = parseArguments(argv, { values: ['--a', '--b'], flags: ['--all', '--json'], short: { '-j': '--json' } });
   if (parsed.flags.has('--help')) return null;
   const corpus = path.resolve(singleCorpus(parsed));
   const a = parsed.values.get('--a');

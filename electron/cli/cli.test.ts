@@ -103,7 +103,7 @@ describe('hashiye export', () => {
   it('writes CoNLL, the report and a manifest with SHA-256, byte-identical on a second run', async () => {
     const out = path.join(scratch, 'out');
     const run = await hashiye('export', corpus, '--format', 'conll', '--out', out);
-    expect(run.stderr).toContain('hashiye export: 3/3 articles (100%)');
+    expect(run.stderr).not.toContain('hashiye export:'); // progress only on a terminal (cliPipes.test.ts)
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Exported 3 article(s), 6 of 6 annotation(s) written, 0 lost');
     const files = await readFolder(out);
@@ -196,6 +196,16 @@ describe('hashiye export', () => {
     const csv = await fs.readFile(path.join(scratch, 'out', 'annotations.csv'), 'utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
     expect(csv).not.toContain('news/002.txt');
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('writes the CSV with a byte-order mark for Excel with --excel, and only for csv', async () => {
+    const run = await hashiye('export', corpus, '--format', 'csv', '--out', path.join(scratch, 'excel'), '--excel');
+    expect(run.code).toBe(0);
+    const bytes = await fs.readFile(path.join(scratch, 'excel', 'annotations.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toMatch(/^article,id,type/);
+    expect((await hashiye('export', corpus, '--format', 'conll', '--out', path.join(scratch, 'x'), '--excel')).stderr).toContain('--excel is for --format csv.');
   });
 
   it('gives clear errors and exit codes for bad arguments and unreadable input', async () => {
@@ -219,7 +229,7 @@ describe('hashiye validate', () => {
   it('passes a valid corpus with exit code 0', async () => {
     const run = await hashiye('validate', corpus);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Valid: 3 article(s), 2 annotation file(s), 6 annotation(s), 0 problem(s).');
+    expect(run.stdout).toContain('Valid: 3 article(s), 2 annotation file(s), 0 brat .ann file(s), 6 annotation(s), 0 problem(s).');
   });
 
   it('lists every problem and exits 1', async () => {

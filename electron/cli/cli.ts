@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CLI_EXIT, type CliIo } from './cliIo';
 import { createCommandRegistry } from './commands';
 
@@ -5,7 +6,13 @@ import { createCommandRegistry } from './commands';
  * `hashiye`: the plain-Node command line (no Electron). Built to out/main/cli.js and started
  * by bin/hashiye.js; tests call `runCli` in-process with their own io.
  */
-export const CLI_VERSION = '0.1.0';
+export const CLI_VERSION = readPackageVersion();
+
+/** The version in package.json (two folders up from electron/cli/ and from out/main/ alike). */
+function readPackageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+}
 
 function usage(commands: readonly { name: string; summary: string }[]): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -45,5 +52,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /** Entry point of bin/hashiye.js: runs on process.argv and sets the exit code. */
 export async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 }

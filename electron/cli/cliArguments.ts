@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { UsageError } from './cliIo';
 
 export interface ArgumentSpec {
@@ -5,6 +6,8 @@ export interface ArgumentSpec {
   values: readonly string[];
   /** Options that are on or off (`--json`). */
   flags: readonly string[];
+  /** One-letter aliases, `{ '-f': '--format' }`; `-h` is always `--help`. */
+  short?: Readonly<Record<string, string>>;
 }
 
 export interface ParsedArguments {
@@ -13,35 +16,61 @@ export interface ParsedArguments {
   flags: Set<string>;
 }
 
-/** Parses a command's arguments; unknown options and missing values are usage errors. */
-export function parseArguments(argv: readonly string[], spec: ArgumentSpec): ParsedArguments {
-  const parsed: ParsedArguments = { positional: [], values: new Map(), flags: new Set() };
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    if (argument === '-h') {
-      parsed.flags.add('--help');
-    } else if (argument === '--') {
-      parsed.positional.push(...argv.slice(index + 1));
-      break;
-    } else if (argument.startsWith('--')) {
-      const equals = argument.indexOf('=');
-      const name = equals === -1 ? argument : argument.slice(0, equals);
-      if (name === '--help' || spec.flags.includes(name)) {
-        if (equals !== -1) throw new UsageError(`${name} takes no value.`);
-        parsed.flags.add(name);
-      } else if (spec.values.includes(name)) {
-        const value = equals === -1 ? argv[++index] : argument.slice(equals + 1);
-        if (value === undefined || (equals === -1 && value.startsWith('--'))) throw new UsageError(`${name} needs a value.`);
-        if (parsed.values.has(name)) throw new UsageError(`${name} is given twice.`);
-        parsed.values.set(name, value);
-      } else {
-        throw new UsageError(`Unknown option ${name}.`);
-      }
-    } else {
-      parsed.positional.push(argument);
+type ParseArgsOptions = Record<string, { type: 'string' | 'boolean'; short?: string; multiple: true }>;
+
+function optionsOf(spec: ArgumentSpec): ParseArgsOptions {
+  const options: ParseArgsOptions = { help: { type: 'boolean', short: 'h', multiple: true } };
+  const shortFor = (name: string): string | undefined => Object.entries(spec.short ?? {}).find(([, long]) => long === name)?.[0].slice(1);
+  for (const [names, type] of [[spec.values, 'string'], [spec.flags, 'boolean']] as const) {
+    for (const name of names) {
+      const short = shortFor(name);
+      options[name.slice(2)] = short ? { type, short, multiple: true } : { type, multiple: true };
     }
   }
-  return parsed;
+  return options;
+}
+
+/** node:util's parse errors in the words every command uses. */
+function usageErrorOf(error: unknown, argv: readonly string[]): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const named = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  const option = named.startsWith('--') ? named.split('=')[0] : named;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`Unknown option ${option || argv.find((argument) => argument.startsWith('-')) || ''}.`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new UsageError(/does not take an argument/.test(message) ? `${option} takes no value.` : `${option} needs a value.`);
+  }
+  return new UsageError(message);
+}
+
+/**
+ * Parses a command's arguments with node:util's parseArgs, the one parser of every command:
+ * long options (`--out PATH`, `--out=PATH`), their short aliases (`-o PATH`), `--` before
+ * positionals, `-` as a value or positional (stdin or stdout). Unknown options, missing values
+ * and an option given twice are usage errors.
+ */
+export function parseArguments(argv: readonly string[], spec: ArgumentSpec): ParsedArguments {
+  // A value-taking option followed by another option has no value: parseArgs would take the option as it.
+  argv.forEach((argument, index) => {
+    const next = argv[index + 1];
+    const name = spec.short?.[argument] ?? argument;
+    if (spec.values.includes(name) && (next === undefined || (next.startsWith('-') && next !== '-'))) throw new UsageError(`${name} needs a value.`);
+  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionsOf(spec), allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageErrorOf(error, argv);
+  }
+  const result: ParsedArguments = { positional: parsed.positionals, values: new Map(), flags: new Set() };
+  for (const [key, given] of Object.entries(parsed.values)) {
+    const list = given as (string | boolean)[] | undefined;
+    if (!list || list.length === 0) continue;
+    if (list.length > 1) throw new UsageError(`--${key} is given twice.`);
+    if (typeof list[0] === 'string') result.values.set(`--${key}`, list[0]);
+    else result.flags.add(`--${key}`);
+  }
+  return result;
 }
 
 export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

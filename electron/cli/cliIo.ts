@@ -1,17 +1,22 @@
 /** Where a command writes; `process.stdout` and `process.stderr` fit, and so do test buffers. */
 export interface CliIo {
-  stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
+  stdout: { write(chunk: string | Uint8Array): unknown };
+  /** `isTTY`: progress is written only to a terminal, never into a log or a pipe. */
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** What `-` reads (`hashiye import - ...`); process.stdin from bin/hashiye.js. */
+  stdin?: AsyncIterable<string | Uint8Array>;
 }
 
-/** Exit codes shared by `export`, `validate` and `stats` (`import` documents its own). */
+/**
+ * The exit codes of every command (README "The command line" has the table):
+ * 0 done; 1 problems found and listed (validate's problems, an export that would lose labels,
+ * an import that skipped lines, unreadable articles) or the work failed; 2 wrong arguments;
+ * 3 the input (corpus folder or import source) cannot be read; 130 cancelled (Ctrl+C).
+ */
 export const CLI_EXIT = {
   ok: 0,
-  /** validate found problems; export would lose labels (without --allow-lossy) or failed. */
   problems: 1,
-  /** Wrong arguments. */
   usage: 2,
-  /** The corpus folder cannot be read. */
   unreadable: 3,
   cancelled: 130,
 } as const;

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { findBratOrphans } from '../services/brat/bratCorpusCheck';
+import { describeBratOrphans } from './bratOrphansText';
+import { progressLine, STDOUT_FORMATS, withStdoutExport } from './cliStreams';
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared/formats/exportTypes';
 import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/status';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, type ExportCorpusResult } from '../services/transfer/exportReport';
@@ -27,7 +30,8 @@ Formats (--format):
   hf           data.jsonl (tokens, ner_tags) + labels.json            (tokens)
 
 Options:
-  --out PATH            a folder; or, for one-file formats, the file itself (e.g. out/train.conll)
+  -o, --out PATH        a folder; or, for one-file formats, the file itself (e.g. out/train.conll);
+                        - writes conll, jsonl or csv to standard output (the summary to stderr)
   --scheme S            conll, hf: ${TAGGING_SCHEMES.join(' | ')} (default iob2)
   --variant V           jsonl: ${JSONL_VARIANTS.join(' | ')} (default label)
   --split A/B/C         seeded train/dev/test split by article, e.g. 80/10/10 (into PATH/train, dev, test)
@@ -35,9 +39,12 @@ Options:
   --status S,S          only articles with these statuses (${ArticleStatusSchema.options.join(', ')})
   --articles ID,ID      only these articles (ids as in the corpus, e.g. news/001.txt)
   --allow-lossy         write even when some labels cannot be exported (they stay in the report)
+  --excel               csv: UTF-8 with a byte-order mark, so Excel shows Persian right
   --workers N           threads reading and serializing articles (default: one per core, up to 4; 0: none)
   --json                print the result (report and manifest) as JSON on stdout
   -h, --help            show this help
+
+Short options: -f (--format), -o (--out), -s (--scheme), -j (--json), -h (--help).
 
 Exit codes: 0 written; 1 labels would be lost (nothing written; see --allow-lossy) or failure;
 2 wrong arguments; 3 the corpus cannot be read; 130 cancelled.
@@ -61,7 +68,8 @@ function parseSplit(value: string): [number, number, number] {
 function parseRequest(argv: readonly string[]): ExportRequest | null {
   const parsed = parseArguments(argv, {
     values: ['--format', '--out', '--scheme', '--variant', '--split', '--seed', '--status', '--articles', '--workers'],
-    flags: ['--json', '--allow-lossy'],
+    flags: ['--json', '--allow-lossy', '--excel'],
+    short: { '-f': '--format', '-o': '--out', '-s': '--scheme', '-j': '--json' },
   });
   if (parsed.flags.has('--help')) return null;
   const corpus = singleCorpus(parsed);
@@ -70,7 +78,13 @@ function parseRequest(argv: readonly string[]): ExportRequest | null {
   const format = oneOf('--format', formatValue, EXPORT_FORMAT_IDS);
   const out = parsed.values.get('--out');
   if (!out) throw new UsageError('--out PATH is required.');
-  const options: ExportCorpusOptions = { out: path.resolve(out), allowLossy: parsed.flags.has('--allow-lossy') };
+  const options: ExportCorpusOptions = { out: out === '-' ? '-' : path.resolve(out), allowLossy: parsed.flags.has('--allow-lossy') };
+  if (out === '-' && !STDOUT_FORMATS.includes(format)) throw new UsageError(`-o - writes one file to standard output: ${STDOUT_FORMATS.join(', ')} only (got ${format}).`);
+  if (out === '-' && parsed.values.has('--split')) throw new UsageError('-o - writes one file: --split writes three.');
+  if (parsed.flags.has('--excel')) {
+    if (format !== 'csv') throw new UsageError('--excel is for --format csv.');
+    options.excel = true;
+  }
   const scheme = parsed.values.get('--scheme');
   if (scheme !== undefined) {
     if (format !== 'conll' && format !== 'hf') throw new UsageError('--scheme applies to conll and hf only.');
@@ -130,15 +144,19 @@ function describeResult(result: ExportCorpusResult): string {
   return text;
 }
 
-function progressPrinter(io: CliIo): (progress: ExportProgress) => void {
-  let lastTenth = -1;
-  return (progress) => {
-    if (progress.phase !== 'reading' || progress.total === 0) return;
-    const tenth = Math.floor((progress.done / progress.total) * 10);
-    if (tenth === lastTenth) return;
-    lastTenth = tenth;
-    io.stderr.write(`hashiye export: ${progress.done}/${progress.total} articles (${tenth * 10}%)\n`);
-  };
+function progressPrinter(io: CliIo): ((progress: ExportProgress) => void) | undefined {
+  const line = progressLine(io, 'export');
+  return line && ((progress) => {
+    if (progress.phase === 'reading') line(progress.done, progress.total, 'articles');
+  });
+}
+
+/** The export, to the folder or file asked for, or (`-o -`) to standard output with the summary on stderr. */
+function runExport(request: ExportRequest, io: CliIo, signal: AbortSignal): Promise<ExportCorpusResult> {
+  const progress = request.json ? undefined : progressPrinter(io);
+  if (request.options.out !== '-') return exportCorpus(request.corpus, request.format, request.options, progress, signal);
+  const extension = request.format === 'csv' ? '.csv' : request.format === 'jsonl' ? '.jsonl' : '.conll';
+  return withStdoutExport(request.format, extension, io, (out) => exportCorpus(request.corpus, request.format, { ...request.options, out }, progress, signal));
 }
 
 export async function runExportCommand(argv: string[], io: CliIo): Promise<number> {
@@ -147,9 +165,13 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   const request = commandLine.options;
   return withInterruptSignal(async (signal) => {
     try {
-      const result = await exportCorpus(request.corpus, request.format, request.options, request.json ? undefined : progressPrinter(io), signal);
-      if (request.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else io.stdout.write(describeResult(result));
+      const result = await runExport(request, io, signal);
+      // The same orphans validate and stats report: the export reads none of them.
+      const bratOrphans = await findBratOrphans(request.corpus);
+      // With -o -, standard output holds the data: the summary goes to stderr.
+      const say = request.options.out === '-' ? io.stderr : io.stdout;
+      if (request.json) say.write(`${JSON.stringify({ ...result, bratOrphans }, null, 2)}\n`);
+      else say.write(describeBratOrphans(bratOrphans) + describeResult(result));
       return result.written ? CLI_EXIT.ok : CLI_EXIT.problems;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -5,17 +5,20 @@ import { SOURCE_OFFSET_UNITS, type SourceOffsetUnit } from '../../shared/formats
 import { TAG_SCHEMES, type TagScheme } from '../../shared/formats/import/tagScheme';
 import { DEFAULT_SENTENCES_PER_ARTICLE } from '../../shared/formats/import/tokenizedArticles';
 import { importCorpus, type ImportOptions, type ImportSummary } from '../services/transfer/importCorpus';
-import { oneOf } from './cliArguments';
-import { readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
+import { oneOf, parseArguments } from './cliArguments';
+import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
+import { importProgressPrinter, withStdinFile } from './cliStreams';
 
-/** Exit codes of `hashiye import`. */
+/** Exit codes of `hashiye import`: the table every command shares (cliIo.ts CLI_EXIT). */
 export const IMPORT_EXIT = {
-  ok: 0,
-  failed: 1,
-  usage: 2,
-  /** Articles were written but some lines or items were skipped (listed). */
-  partial: 3,
-  cancelled: 130,
+  ok: CLI_EXIT.ok,
+  /** Refused or failed; or articles were written but some lines or items were skipped (listed). */
+  failed: CLI_EXIT.problems,
+  partial: CLI_EXIT.problems,
+  usage: CLI_EXIT.usage,
+  /** PATH cannot be read. */
+  unreadable: CLI_EXIT.unreadable,
+  cancelled: CLI_EXIT.cancelled,
 } as const;
 
 export const IMPORT_HELP = `Usage: hashiye import PATH --from FORMAT --out CORPUS [options]
@@ -38,14 +41,19 @@ Options:
   --separator auto|${CONLL_SEPARATORS.join('|')}   CoNLL column separator (default auto)
   --scheme auto|${TAG_SCHEMES.join('|')}      tag scheme of conll and hf (default auto)
   --offset-unit ${SOURCE_OFFSET_UNITS.join('|')}      offsets of jsonl and labelstudio (default utf16)
-  --labels O,B-PER,I-PER,...    hf: names of numeric tags (default: dataset_info.json beside the data)
+  --labels O,B-PER,I-PER,...    hf: names of numeric tags (default: dataset_info.json beside the data);
+                                conll: the declared tag set, any other tag refuses the file
   --text-field NAME             jsonl / labelstudio: field holding the text
   --label-field NAME            jsonl: field holding the spans
   --json                        print the summary as JSON
   -h, --help                    show this help
 
-Exit codes: 0 imported, 3 imported but something was skipped, 1 refused or failed,
-2 wrong arguments, 130 cancelled (Ctrl+C).
+PATH - reads standard input (conll, jsonl, labelstudio, hf), e.g.
+  hashiye export CORPUS -f conll -o - | hashiye import - -f conll -o NEW_CORPUS
+Short options: -f (--from), -o (--out), -s (--scheme), -j (--json), -h (--help).
+
+Exit codes: 0 imported; 1 imported but something was skipped (listed), or refused or failed;
+2 wrong arguments; 3 PATH cannot be read; 130 cancelled (Ctrl+C).
 `;
 
 interface ParsedArguments {
@@ -55,28 +63,15 @@ interface ParsedArguments {
 }
 
 const VALUE_FLAGS = ['--from', '--out', '--sentences-per-article', '--separator', '--scheme', '--offset-unit', '--labels', '--text-field', '--label-field'];
+const SHORT = { '-f': '--from', '-o': '--out', '-s': '--scheme', '-j': '--json' } as const;
 
-/** The import's arguments; null when help was asked for. */
-function parseArguments(argv: readonly string[]): ParsedArguments | null {
-  const values = new Map<string, string>();
-  const positional: string[] = [];
-  let help = false;
-  let json = false;
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    if (argument === '-h' || argument === '--help') help = true;
-    else if (argument === '--json') json = true;
-    else if (argument.startsWith('--')) {
-      const equals = argument.indexOf('=');
-      const flag = equals === -1 ? argument : argument.slice(0, equals);
-      if (!VALUE_FLAGS.includes(flag)) throw new UsageError(`Unknown option ${flag}.`);
-      const value = equals === -1 ? argv[++index] : argument.slice(equals + 1);
-      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
-      values.set(flag, value);
-    } else positional.push(argument);
-  }
-  if (help) return null;
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give the PATH to import.' : `One PATH only (got ${positional.join(', ')}).`);
+/** The import's arguments; null when help was asked for. `source` is `-` for stdin. */
+function parseImportArguments(argv: readonly string[]): ParsedArguments | null {
+  const parsed = parseArguments(argv, { values: VALUE_FLAGS, flags: ['--json'], short: SHORT });
+  if (parsed.flags.has('--help')) return null;
+  const { positional, values } = parsed;
+  const json = parsed.flags.has('--json');
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'Give the PATH to import (- for standard input).' : `One PATH only (got ${positional.join(', ')}).`);
   const from = values.get('--from');
   if (!from) throw new UsageError('--from FORMAT is required.');
   if (!isImportFormat(from)) throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')} (got "${from}").`);
@@ -101,7 +96,8 @@ function parseArguments(argv: readonly string[]): ParsedArguments | null {
   if (textField !== undefined) options.textField = textField;
   const labelField = values.get('--label-field');
   if (labelField !== undefined) options.labelField = labelField;
-  return { json, source: path.resolve(positional[0]), options };
+  if (positional[0] === '-' && from === 'brat') throw new UsageError('brat is a folder of files: it cannot come from standard input.');
+  return { json, source: positional[0] === '-' ? '-' : path.resolve(positional[0]), options };
 }
 
 const LISTED_PROBLEMS = 20;
@@ -128,12 +124,12 @@ function formatSummary(summary: ImportSummary): string {
 
 /** `hashiye import PATH --from F --out CORPUS`: argv holds the arguments after `import`. */
 export async function runImportCommand(argv: string[], io: CliIo): Promise<number> {
-  const commandLine = readCommandLine('import', IMPORT_HELP, io, () => parseArguments(argv));
+  const commandLine = readCommandLine('import', IMPORT_HELP, io, () => parseImportArguments(argv));
   if ('exitCode' in commandLine) return commandLine.exitCode;
   const { source, options, json } = commandLine.options;
   return withInterruptSignal(async (signal) => {
     try {
-      const summary = await importCorpus(source, options, undefined, signal);
+      const summary = await withStdinFile(source, options.from, io, (file) => importCorpus(file, options, importProgressPrinter(io), signal));
       io.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
       if (summary.cancelled) return IMPORT_EXIT.cancelled;
       return summary.skipped.length > 0 ? IMPORT_EXIT.partial : IMPORT_EXIT.ok;
@@ -141,7 +137,8 @@ export async function runImportCommand(argv: string[], io: CliIo): Promise<numbe
       const message = error instanceof Error ? error.message : String(error);
       if (json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
       io.stderr.write(`hashiye import: ${message}\n`);
-      return IMPORT_EXIT.failed;
+      const code = (error as { userProblem?: { code?: string } }).userProblem?.code;
+      return code === 'importSourceMissing' || code === 'importNothingFound' ? IMPORT_EXIT.unreadable : IMPORT_EXIT.failed;
     }
   });
 }

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { findBratOrphans } from '../services/brat/bratCorpusCheck';
+import { describeBratOrphans } from './bratOrphansText';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
@@ -48,7 +50,7 @@ function describe(stats: CorpusStats, perArticle: boolean): string {
 }
 
 function parseStatsArguments(argv: readonly string[]): { corpus: string; json: boolean; csv: boolean; perArticle: boolean } | null {
-  const parsed = parseArguments(argv, { values: [], flags: ['--json', '--csv', '--per-article'] });
+  const parsed = parseArguments(argv, { values: [], flags: ['--json', '--csv', '--per-article'], short: { '-j': '--json' } });
   if (parsed.flags.has('--help')) return null;
   const corpus = path.resolve(singleCorpus(parsed));
   const json = parsed.flags.has('--json');
@@ -63,7 +65,10 @@ export async function runStatsCommand(argv: string[], io: CliIo): Promise<number
   const { corpus, json, csv, perArticle } = commandLine.options;
   if (!(await isReadableFolder(corpus))) return reportUnreadableCorpus('stats', corpus, json, io);
   const stats = await corpusStats(corpus);
-  io.stdout.write(json ? `${JSON.stringify(stats, null, 2)}\n` : csv ? statsToCsv(stats) : describe(stats, perArticle));
+  // The same orphans validate and export report: the statistics count none of them.
+  const bratOrphans = await findBratOrphans(corpus);
+  io.stdout.write(json ? `${JSON.stringify({ ...stats, bratOrphans }, null, 2)}\n` : csv ? statsToCsv(stats) : describe(stats, perArticle) + describeBratOrphans(bratOrphans));
+  if (csv) io.stderr.write(describeBratOrphans(bratOrphans));
   return stats.unreadable.length > 0 ? CLI_EXIT.problems : CLI_EXIT.ok;
 }
 

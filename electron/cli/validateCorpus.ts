@@ -6,6 +6,7 @@ import { createOffsetConverter, type OffsetConverter } from '../../shared/anchor
 import { ANNOTATION_SUFFIX } from '../services/storage/annotationStore';
 import { decodeArticle } from '../services/article/articleDecoder';
 import { encodingRecordOf } from '../services/article/sourceRecord';
+import { checkBratFiles, findBratOrphans } from '../services/brat/bratCorpusCheck';
 import { listArticleIds } from '../services/corpus/articleFiles';
 import { readAnnotationText, readArticleBytes } from '../services/corpus/confinedReaders';
 
@@ -13,7 +14,9 @@ export interface ValidationProblem {
   /** The file concerned, relative to the corpus (forward slashes). */
   file: string;
   annotation?: string;
-  kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io' | 'invariant' | 'permission' | 'article' | 'duplicate-id' | 'relation' | 'tokens' | 'orphan-file';
+  /** 1-based line in the file (brat `.ann` files and annotation.conf); 0 or absent for the whole file. */
+  line?: number;
+  kind: 'syntax' | 'schema' | 'version' | 'offsets' | 'text' | 'io' | 'invariant' | 'permission' | 'article' | 'duplicate-id' | 'relation' | 'tokens' | 'orphan-file' | 'reference' | 'conf';
   message: string;
 }
 
@@ -22,6 +25,8 @@ export interface ValidationResult {
   articles: number;
   annotationFiles: number;
   annotations: number;
+  /** brat `.ann` files checked (syntax, offsets, ids and references, annotation.conf). */
+  bratFiles: number;
   problems: ValidationProblem[];
   /** Not wrong, worth knowing: an article changed since it was annotated but every span still matches. */
   warnings: ValidationProblem[];
@@ -147,7 +152,7 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
   const articleIds = await listArticleIds(root);
   const annotationFiles = await listAnnotationFiles(root);
   const articleFor = new Map(articleIds.map((id) => [id.replace(/\.txt$/i, ANNOTATION_SUFFIX), id]));
-  const result: ValidationResult = { ok: true, articles: articleIds.length, annotationFiles: annotationFiles.length, annotations: 0, problems: [], warnings: [] };
+  const result: ValidationResult = { ok: true, articles: articleIds.length, annotationFiles: annotationFiles.length, annotations: 0, bratFiles: 0, problems: [], warnings: [] };
   const report: Report = (entry) => {
     result.problems.push(entry);
   };
@@ -170,6 +175,16 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
       result.warnings.push({ file, kind: 'article', message: `The article changed on disk since it was annotated (SHA-256 differs); every annotation still matches it.` });
     }
   }
+  await validateBrat(root, result);
   result.ok = result.problems.length === 0;
   return result;
+}
+
+/** The brat side of a corpus: `.ann` without `.txt` (problems), `.txt` without `.ann` in a brat corpus (warnings), every `.ann` line checked. */
+async function validateBrat(root: string, result: ValidationResult): Promise<void> {
+  const orphans = await findBratOrphans(root);
+  result.bratFiles = orphans.annFiles.length;
+  for (const file of orphans.annWithoutText) result.problems.push({ file, line: 0, kind: 'orphan-file', message: `No ${file.replace(/\.ann$/, '.txt')} beside this brat annotation file: brat cannot show it and nothing reads it.` });
+  for (const file of orphans.textWithoutAnn) result.warnings.push({ file, line: 0, kind: 'orphan-file', message: 'No .ann beside this article in a brat corpus (brat shows it unannotated).' });
+  for (const problem of await checkBratFiles(root, orphans)) result.problems.push(problem);
 }

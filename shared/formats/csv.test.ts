@@ -62,6 +62,23 @@ describe('CSV export', () => {
     expect(content.split('\r\n')[1]).toBe('q.txt,a,MISC,7,13,"""سلام""","quote ""x"""');
   });
 
+  it('defuses formula-like notes and texts, and the README rule gives the originals back', () => {
+    const text = '=SUM(A1) +98 -5 @x \'=quoted\' فارسی';
+    const notes = ['=HYPERLINK("http://x","click")', '+1', '-1', '@SUM(1)', '\tTAB', '\rCR', "'already", 'plain', 'a=b'];
+    const annotations = notes.map((note, index) => ({ id: `n${index}`, type: 'MISC', start: 0, end: 8, text: '=SUM(A1)', note }));
+    const content = serializeCsv([{ id: '=evil.txt', text, annotations, relations: [] }]).files[0].content;
+    const records = readCsv(content).slice(1);
+    for (const record of records) {
+      for (const cell of [record[0], record[5], record[6]]) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // The README: a cell starting with ' is the original with one ' put in front.
+    const original = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
+    expect(records.map((record) => original(record[6]))).toEqual(notes);
+    expect(records.every((record) => original(record[0]) === '=evil.txt' && original(record[5]) === '=SUM(A1)')).toBe(true);
+    expect(records[6][6]).toBe("''already");
+    expect(records[8][6]).toBe('a=b');
+  });
+
   it('round-trips random Persian articles with overlapping spans (property test)', () => {
     for (let seed = 6000; seed < 6300; seed++) {
       const document = randomDocument(seed);

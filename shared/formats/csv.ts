@@ -4,16 +4,32 @@ import { serializeWith } from './serializeWith';
 
 /**
  * CSV (RFC 4180): header `article,id,type,start,end,text,note`, CRLF after every record, a
- * field quoted when it holds a quote, comma, CR or LF (quotes doubled). UTF-8 without BOM.
+ * field quoted when it holds a quote, comma, CR or LF (quotes doubled). UTF-8 without BOM
+ * (with one for Excel: the export's `excel` option). A cell a spreadsheet would run as a
+ * formula is defused (defuseCsvCell).
  * Offsets are code points. A discontinuous span is one row per fragment, all with its id.
  * Nothing is trimmed: a span's text keeps its spaces, ZWNJ and NBSP exactly.
  */
 const TITLE = 'CSV';
 export const CSV_HEADER = ['article', 'id', 'type', 'start', 'end', 'text', 'note'] as const;
 
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * A cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a `'` in front, so spreadsheets show
+ * it as text instead of running it (OWASP "CSV injection": notes and texts are user text). A
+ * cell that itself starts with `'` gets one too, so the rule reads back without doubt: the
+ * original is the cell without its first character whenever that is a `'`.
+ */
+export function defuseCsvCell(value: string): string {
+  return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
 }
+
+export function csvField(value: string): string {
+  const safe = defuseCsvCell(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The byte-order mark Excel needs to read a CSV as UTF-8 (without it Persian shows as mojibake). */
+export const EXCEL_BOM = '\uFEFF';
 
 export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;

@@ -43,7 +43,7 @@ describe('W3C Web Annotation export', () => {
       { type: 'TextualBody', purpose: 'commenting', value: 'Chief of staff,\nArmed Forces' },
     ]);
     expect(first.target).toEqual({
-      source: 'a.txt',
+      source: 'urn:hashiye:article:a.txt',
       selector: [
         { type: 'TextPositionSelector', start: 2, end: 14 },
         { type: 'TextQuoteSelector', exact: 'سرلشکر باقری', prefix: '😀 ', suffix: expect.stringMatching(/^ گفت: همه/) },

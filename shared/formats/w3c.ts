@@ -15,6 +15,15 @@ import { serializeWith } from './serializeWith';
 const TITLE = 'W3C Web Annotation';
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/**
+ * The IRI of an article, `target.source`: `urn:hashiye:article:` + its path inside the corpus,
+ * percent-encoded as one component (`news/001.txt` → `urn:hashiye:article:news%2F001.txt`).
+ * It resolves to the file CORPUS/decoded-path; README "W3C Web Annotation" says how.
+ */
+export function w3cArticleIri(article: string): string {
+  return `urn:hashiye:article:${encodeURIComponent(article)}`;
+}
+
 /** A stable IRI for an annotation of an article. */
 export function w3cAnnotationIri(article: string, annotation: string): string {
   return `urn:hashiye:${encodeURIComponent(article)}:${encodeURIComponent(annotation)}`;
@@ -26,7 +35,7 @@ function target(checked: CheckedDocument, piece: SpanPiece): object {
   const prefixStart = converter.toUtf16(Math.max(0, piece.start - QUOTE_CONTEXT_LENGTH));
   const suffixEnd = converter.toUtf16(Math.min(converter.codePointLength, piece.end + QUOTE_CONTEXT_LENGTH));
   return {
-    source: checked.document.id,
+    source: w3cArticleIri(checked.document.id),
     selector: [
       { type: 'TextPositionSelector', start: piece.start, end: piece.end },
       {
@@ -49,6 +58,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
     if (annotation.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
     const targets = span.pieces.map((piece) => target(checked, piece));
     items.push(JSON.stringify({
+      '@context': W3C_CONTEXT,
       id: w3cAnnotationIri(document.id, annotation.id),
       type: 'Annotation',
       motivation: 'tagging',
@@ -60,6 +70,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
     const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: relation.type }];
     if (relation.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: relation.note });
     items.push(JSON.stringify({
+      '@context': W3C_CONTEXT,
       id: w3cAnnotationIri(document.id, relation.id),
       type: 'Annotation',
       motivation: 'linking',
@@ -73,7 +84,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
 function finish(outputs: readonly DocumentOutput[]): ExportFile[] {
   const chunks = outputs.map((output) => output.chunk).filter((chunk) => chunk !== '');
   const total = chunks.reduce((sum, chunk) => sum + chunk.split('\n').length, 0);
-  const head = `{"@context":${JSON.stringify(W3C_CONTEXT)},"id":"urn:hashiye:export","type":"AnnotationCollection","total":${total},"first":{"type":"AnnotationPage","startIndex":0,"items":[`;
+  const head = `{"@context":${JSON.stringify(W3C_CONTEXT)},"id":"urn:hashiye:export","type":"AnnotationCollection","total":${total},"first":{"id":"urn:hashiye:export:page:1","type":"AnnotationPage","startIndex":0,"items":[`;
   const content = chunks.length === 0 ? `${head}]}}\n` : `${head}\n${chunks.join(',\n')}\n]}}\n`;
   return [{ path: 'annotations.jsonld', content, role: 'main' }];
 }

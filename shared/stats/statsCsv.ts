@@ -1,3 +1,4 @@
+import { csvField } from '../formats/csv';
 import type { CorpusStats } from './corpusStatsReport';
 
 /**
@@ -7,11 +8,10 @@ import type { CorpusStats } from './corpusStatsReport';
  */
 export const STATS_CSV_HEADER = ['section', 'key', 'count'] as const;
 
-/** Quotes a cell when it must be, and defuses cells a spreadsheet would run as a formula. */
+/** Quotes a cell when it must be, and defuses cells a spreadsheet would run as a formula: the export's rule (csv.ts). */
 function csvCell(value: string): string {
   // Article names and tags come from users' files; "=HYPERLINK(...)" must stay text (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvField(value);
 }
 
 export function statsCsvRows(stats: CorpusStats): [string, string, number][] {

@@ -1,3 +1,4 @@
+import { EXCEL_BOM } from '../../../shared/formats/csv';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { withUserProblem } from '../problems/userProblems';
@@ -158,7 +159,7 @@ export async function exportCorpus(
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
   const { files, splitIds } = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
   // Encoded once: hashed for the manifest, then written as is.
-  const contents = files.map(({ file }) => Buffer.from(file.content, 'utf8'));
+  const contents = files.map(({ file }) => Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8'));
   const manifest = manifestOf(report, serialized.outputs.length, splitIds, files, contents);
   const result: ExportCorpusResult = { format: formatId, outFolder: destination.outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: serialized.workersUsed };
   if (report.lossy && !options.allowLossy) {

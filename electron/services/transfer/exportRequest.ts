@@ -28,6 +28,8 @@ export interface ExportCorpusOptions extends SerializeOptions {
   split?: ExportSplit;
   /** Write even when labels would be lost (the report still lists them). */
   allowLossy?: boolean;
+  /** CSV: start with a UTF-8 byte-order mark so that Excel reads Persian as UTF-8 (`--excel`). */
+  excel?: boolean;
   /**
    * Worker threads reading and serializing articles (default: one per core, up to 4, for
    * 500 articles or more). 0 does everything on the calling thread. Workers need the built

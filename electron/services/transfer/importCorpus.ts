@@ -36,7 +36,7 @@ export interface ImportOptions {
   scheme?: TagScheme | 'auto';
   /** Offsets of doccano and Label Studio; UTF-16 units by default. */
   offsetUnit?: SourceOffsetUnit;
-  /** HF: names of numeric tag ids; else read from a `dataset_info.json` beside the data. */
+  /** HF: names of numeric tag ids; else read from a `dataset_info.json` beside the data. CoNLL: the declared tag set (any other tag refuses the file). */
   labelNames?: string[];
   /** doccano / Label Studio: field holding the text. */
   textField?: string;
@@ -243,7 +243,7 @@ async function parseItem(item: SourceItem, source: string, options: ImportOption
       return parseBratDocument({ name: baseName, text, ann, annFile: file });
     }
     case 'conll': {
-      const result = parseConll(await readSourceText(file), { file, baseName, separator: options.separator, scheme: options.scheme, sentencesPerArticle });
+      const result = parseConll(await readSourceText(file), { file, baseName, separator: options.separator, scheme: options.scheme, sentencesPerArticle, tagSet: options.labelNames });
       return { ...result, detected: { file, separator: result.separator, scheme: result.scheme } };
     }
     case 'hf': {

@@ -108,6 +108,7 @@ export class TransferJobs {
       scheme: request.scheme,
       jsonlVariant: request.jsonlVariant,
       allowLossy: request.allowLossy,
+      excel: request.excel,
     };
     const abort = new AbortController();
     this.exportAbort = abort;

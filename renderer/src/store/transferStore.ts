@@ -10,6 +10,8 @@ export interface ExportChoices {
   scheme: TaggingScheme;
   jsonlVariant: JsonlVariant;
   allowLossy: boolean;
+  /** CSV: write UTF-8 with a byte-order mark, for Excel. */
+  excel: boolean;
 }
 
 export interface ImportChoices {
@@ -43,7 +45,7 @@ export interface TransferState {
 export const useTransferStore = create<TransferState>()(() => ({
   exportOpen: false,
   exportStage: 'form',
-  exportChoices: { format: 'conll', scope: 'corpus', scheme: 'iob2', jsonlVariant: 'label', allowLossy: false },
+  exportChoices: { format: 'conll', scope: 'corpus', scheme: 'iob2', jsonlVariant: 'label', allowLossy: false, excel: false },
   exportProgress: null,
   exportResult: null,
   exportError: null,

@@ -97,20 +97,50 @@ describe('parseConll', () => {
   });
 
   it('honours a forced separator and scheme', () => {
-    const forced = parseConll('a b\tB-PER\nc\tE-PER\n', { ...options, separator: 'tab', scheme: 'iob2' });
+    const forced = parseConll('a b\tB-PER\nc\tE-PER\n', { ...options, separator: 'tab', scheme: 'bioes' });
     expect(forced.articles[0].text).toBe('a b c');
-    expect(forced.scheme).toBe('iob2');
+    expect(forced.scheme).toBe('bioes');
+    // IOB2 has no E-: the file is refused at the line that says otherwise.
+    const refused = parseConll('a b\tB-PER\nc\tE-PER\n', { ...options, separator: 'tab', scheme: 'iob2' });
+    expect(refused.articles).toEqual([]);
+    expect(refused.skipped[0]).toMatchObject({ line: 2, why: { code: 'tagOutsideScheme', tag: 'E-PER', scheme: 'iob2' } });
   });
 
-  it('reports malformed lines with file and line number, keeps the rest', () => {
-    const { result, spans } = spansOf('a B-PER\nlonely\nb ???\n\tO\nc B-LOC\n', { separator: 'space' });
+  it('reports lines without a tag with file and line number, keeps the rest', () => {
+    const { result, spans } = spansOf('a B-PER\nlonely\n\tO\nc B-LOC\n', { separator: 'space' });
     expect(result.skipped).toEqual([
       { file: 'sample.conll', line: 2, reason: expect.stringContaining('no tag'), why: { code: 'noTag', separator: 'space' } },
-      { file: 'sample.conll', line: 3, reason: expect.stringContaining('unrecognised tag «???»'), why: { code: 'unknownTag', tag: '???' } },
-      { file: 'sample.conll', line: 4, reason: expect.stringContaining('no tag'), why: { code: 'noTag', separator: 'space' } },
+      { file: 'sample.conll', line: 3, reason: expect.stringContaining('no tag'), why: { code: 'noTag', separator: 'space' } },
     ]);
-    expect(result.articles[0].text).toBe('a b c');
+    expect(result.articles[0].text).toBe('a c');
     expect(spans).toEqual([['PER', 'a'], ['LOC', 'c']]);
+  });
+
+  it('refuses a file whose tag column is not tags, with file:line and a coded reason (#22)', () => {
+    const { result } = spansOf('a B-PER\nb ???\nc B-LOC\n', { separator: 'space' });
+    expect(result.articles).toEqual([]);
+    expect(result.skipped).toEqual([
+      { file: 'sample.conll', line: 2, reason: expect.stringContaining('«???» is not a tag'), why: { code: 'notATag', tag: '???' } },
+      { file: 'sample.conll', line: 0, reason: expect.stringContaining('nothing of this file was imported'), why: { code: 'tagColumnRefused', lines: 1 } },
+    ]);
+  });
+
+  it("refuses doccano's malformed CoNLL test file (first line SOCCERO SOCCERO SOCCERO) instead of reading it as IO", () => {
+    // The first line as doccano's tests/data/sequence_labeling malformed file has it, and lines of its kind.
+    const malformed = 'SOCCERO SOCCERO SOCCERO\nJAPAN JAPAN JAPAN\n\nNadim Nadim Nadim\n';
+    const result = parseConll(malformed, options);
+    expect(result.articles).toEqual([]);
+    expect(result.skipped.map((problem) => [problem.line, problem.why?.code])).toEqual([[1, 'notATag'], [2, 'notATag'], [4, 'notATag'], [0, 'tagColumnRefused']]);
+    expect(result.skipped[0].reason).toContain('«SOCCERO» is not a tag');
+    // Said to be IO, the same file is read as IO: the user declared it.
+    expect(parseConll(malformed, { ...options, scheme: 'io' }).articles).toHaveLength(1);
+  });
+
+  it('accepts only a declared tag set when one is given', () => {
+    const result = parseConll('a B-PER\nb B-ORG\n', { ...options, tagSet: ['O', 'B-PER', 'I-PER'] });
+    expect(result.articles).toEqual([]);
+    expect(result.skipped[0]).toMatchObject({ line: 2, why: { code: 'tagNotDeclared', tag: 'B-ORG' } });
+    expect(parseConll('a B-PER\nb O\n', { ...options, tagSet: ['O', 'B-PER', 'I-PER'] }).articles).toHaveLength(1);
   });
 
   it('counts emoji tokens as one code point each in the token boundaries', () => {

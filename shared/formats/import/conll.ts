@@ -1,6 +1,7 @@
-import type { ParseResult } from './importTypes';
+import type { ImportReason, ParseResult } from './importTypes';
 import { isBlankLine, removeBidiMarks, splitSourceLines, type SourceLine } from './sourceLines';
 import { detectTagScheme, parseTag, type TagScheme } from './tagScheme';
+import { refuseTagColumn, tagRefusal } from './tagValidation';
 import {
   buildTokenizedArticles,
   DEFAULT_SENTENCES_PER_ARTICLE,
@@ -28,6 +29,8 @@ export interface ConllOptions {
   separator?: ConllSeparator | 'auto';
   scheme?: TagScheme | 'auto';
   sentencesPerArticle?: number;
+  /** Tags the user declared (`--labels`): a file with any other tag is refused. */
+  tagSet?: readonly string[];
 }
 
 export interface ConllParseResult extends ParseResult {
@@ -79,8 +82,12 @@ export function detectConllSeparator(lines: readonly SourceLine[]): ConllSeparat
   return best;
 }
 
-/** A token line: its token and tag, or null when it is skipped (the reason in `skipped`); an unknown tag is kept outside any entity. */
-function readTokenLine(line: SourceLine, separator: ConllSeparator, file: string, skipped: ConllParseResult['skipped']): SourceToken | null {
+/** Lines whose tag column is not a tag: one is enough to refuse the file (tagValidation.ts). */
+type BadTags = { line: number; why: ImportReason }[];
+
+/** A token line: its token and tag, or null when it is skipped (the reason in `skipped`); a tag that is not one goes to `badTags`. */
+function readTokenLine(line: SourceLine, separator: ConllSeparator, options: ConllOptions, skipped: ConllParseResult['skipped'], badTags: BadTags): SourceToken | null {
+  const { file } = options;
   const { token, tag } = splitLine(line.text, separator);
   if (removeBidiMarks(token).trim() === '') {
     skipped.push({ file, line: line.number, reason: 'empty token; line skipped', why: { code: 'emptyToken' } });
@@ -90,10 +97,11 @@ function readTokenLine(line: SourceLine, separator: ConllSeparator, file: string
     skipped.push({ file, line: line.number, reason: `no tag after a ${separator} separator; line skipped`, why: { code: 'noTag', separator } });
     return null;
   }
-  let parsed = parseTag(tag);
-  if (!parsed) {
-    skipped.push({ file, line: line.number, reason: `unrecognised tag «${tag}»; token kept outside any entity`, why: { code: 'unknownTag', tag } });
-    parsed = { outside: true };
+  const parsed = parseTag(tag);
+  const refusal = tagRefusal(tag, parsed, { scheme: options.scheme ?? 'auto', tagSet: options.tagSet });
+  if (refusal || !parsed) {
+    badTags.push({ line: line.number, why: refusal ?? { code: 'notATag', tag } });
+    return null;
   }
   return { text: token, tag: parsed, rawTag: tag, line: line.number };
 }
@@ -102,6 +110,7 @@ export function parseConll(content: string, options: ConllOptions): ConllParseRe
   const lines = splitSourceLines(content);
   const separator = !options.separator || options.separator === 'auto' ? detectConllSeparator(lines) : options.separator;
   const skipped: ConllParseResult['skipped'] = [];
+  const badTags: BadTags = [];
   const documents: SourceDocument[] = [];
   let sawDocumentStart = false;
   let document: SourceDocument | null = null;
@@ -130,12 +139,15 @@ export function parseConll(content: string, options: ConllOptions): ConllParseRe
       endSentence();
       continue;
     }
-    const sourceToken = readTokenLine(line, separator, options.file, skipped);
+    const sourceToken = readTokenLine(line, separator, options, skipped, badTags);
     if (sourceToken === null) continue;
     if (!sentence) sentence = { tokens: [], line: line.number };
     sentence.tokens.push(sourceToken);
   }
   endSentence();
+  if (badTags.length > 0) {
+    return { articles: [], skipped: [...skipped, ...refuseTagColumn(options.file, badTags)], warnings: [], separator, scheme: options.scheme && options.scheme !== 'auto' ? options.scheme : 'iob2' };
+  }
 
   const scheme =
     !options.scheme || options.scheme === 'auto'

@@ -48,4 +48,18 @@ describe('parseHf', () => {
     expect(result.articles).toEqual([]);
     expect(result.skipped.at(-1)).toEqual({ file: 'train.jsonl', line: 0, reason: expect.stringContaining('3 records have numeric tags'), why: { code: 'hfNumericTagRecords', count: 3 } });
   });
+
+  it('refuses a file whose tags (as names or through the label list) are not tags, with file:line (#22)', () => {
+    const words = [JSON.stringify({ tokens: ['SOCCER', '-', 'JAPAN'], ner_tags: ['O', 'O', 'B-LOC'] }), JSON.stringify({ tokens: ['SOCCERO'], ner_tags: ['SOCCERO'] })].join('\n');
+    const result = parseHf(words, options);
+    expect(result.articles).toEqual([]);
+    expect(result.skipped).toEqual([
+      { file: 'train.jsonl', line: 2, reason: expect.stringContaining('«SOCCERO» is not a tag'), why: { code: 'notATag', tag: 'SOCCERO' } },
+      { file: 'train.jsonl', line: 0, reason: expect.stringContaining('nothing of this file was imported'), why: { code: 'tagColumnRefused', lines: 1 } },
+    ]);
+    // A label list (features) whose names are not tags refuses the file the same way.
+    const numbers = JSON.stringify({ tokens: ['a', 'b'], ner_tags: [0, 1] });
+    expect(parseHf(numbers, { ...options, labelNames: ['O', 'PERSON NAME'] }).skipped[0].why).toEqual({ code: 'notATag', tag: 'PERSON NAME' });
+    expect(parseHf(numbers, { ...options, labelNames: ['O', 'B-PER'] }).articles).toHaveLength(1);
+  });
 });

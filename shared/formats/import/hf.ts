@@ -1,6 +1,7 @@
-import type { HfReason, ImportProblem, ParseResult } from './importTypes';
+import type { HfReason, ImportProblem, ImportReason, ParseResult } from './importTypes';
 import { isRecord, readJsonRecords } from './jsonRecords';
 import { detectTagScheme, parseTag, type ParsedTag, type TagScheme } from './tagScheme';
+import { refuseTagColumn, tagRefusal } from './tagValidation';
 import {
   buildTokenizedArticles,
   DEFAULT_SENTENCES_PER_ARTICLE,
@@ -63,6 +64,16 @@ function tagNames(tags: readonly unknown[], labelNames: readonly string[] | unde
   return { names };
 }
 
+/** The tags of a record read; one that is not a tag goes to `badTags` (it refuses the file). */
+function checkedTags(names: readonly string[], line: number, scheme: TagScheme | 'auto', badTags: { line: number; why: ImportReason }[]): ParsedTag[] {
+  return names.map((name): ParsedTag => {
+    const parsed = parseTag(name);
+    const refusal = tagRefusal(name, parsed, { scheme });
+    if (refusal) badTags.push({ line, why: refusal });
+    return parsed ?? { outside: true };
+  });
+}
+
 export function parseHf(content: string, options: HfOptions): ParseResult {
   const { file } = options;
   const { records, skipped } = readJsonRecords(content, file);
@@ -70,6 +81,7 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
   let currentKey: unknown = Symbol('none');
   let grouped = false;
   let numbersWithoutNames = 0;
+  const badTags: { line: number; why: ImportReason }[] = [];
 
   for (const record of records) {
     const here = { file, line: record.line };
@@ -89,15 +101,10 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
       if (options.labelNames !== undefined || numbersWithoutNames === 1) skipped.push({ ...here, reason: `${named.problem}; record skipped`, why: named.why });
       continue;
     }
-    const { names } = named;
-    const parsedTags = names.map((name, index): ParsedTag => {
-      const parsed = parseTag(name);
-      if (!parsed) skipped.push({ ...here, reason: `unrecognised tag «${name}» at token ${index}; token kept outside any entity`, why: { code: 'hfUnknownTagAt', tag: name, index } });
-      return parsed ?? { outside: true };
-    });
+    const parsedTags = checkedTags(named.names, record.line, options.scheme ?? 'auto', badTags);
     const sentence: SourceSentence = {
       line: record.line,
-      tokens: fields.tokens.map((text, index) => ({ text, tag: parsedTags[index], rawTag: names[index], line: record.line })),
+      tokens: fields.tokens.map((text, index) => ({ text, tag: parsedTags[index], rawTag: named.names[index], line: record.line })),
     };
     const key = options.documentField ? record.value[options.documentField] : pick(record.value, DOCUMENT_FIELDS);
     if (key !== undefined) grouped = true;
@@ -110,6 +117,8 @@ export function parseHf(content: string, options: HfOptions): ParseResult {
     const reason = `${numbersWithoutNames} records have numeric tags and no label list (give the names, e.g. --labels O,B-PER,I-PER); they were skipped`;
     skipped.push({ file, line: 0, reason, why: { code: 'hfNumericTagRecords', count: numbersWithoutNames } });
   }
+  // Tags that are not tags (a wrong feature, a wrong label list) refuse the whole file.
+  if (badTags.length > 0) return { articles: [], skipped: [...skipped, ...refuseTagColumn(file, badTags)], warnings: [] };
   const scheme = !options.scheme || options.scheme === 'auto'
     ? detectTagScheme(documents.flatMap((document) => document.sentences.map((sentence) => sentence.tokens.map((token) => token.tag))))
     : options.scheme;

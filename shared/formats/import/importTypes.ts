@@ -37,6 +37,13 @@ export type ImportReason =
   | { code: 'articleExists'; path: string }
   | { code: 'recordNotObject' }
   | { code: 'tagRepaired'; tag: string; scheme: string }
+  // Strict reading (#22): what is not what it claims is refused.
+  | { code: 'notATag'; tag: string }
+  | { code: 'tagNotDeclared'; tag: string }
+  | { code: 'tagOutsideScheme'; tag: string; scheme: string }
+  | { code: 'tagColumnRefused'; lines: number }
+  | { code: 'malformedRecord'; field: string }
+  | { code: 'recordRefused' }
   | (SourceOffsetReason & { where: string })
   | BratReason
   | HfReason

@@ -22,7 +22,11 @@ describe('parseJsonl (doccano)', () => {
     const text = '😀 علی';
     expect(textsOf(parseJsonl(JSON.stringify({ text, label: [[2, 5, 'PER']] }), { ...options, offsetUnit: 'codepoint' }))).toEqual([[['PER', 2, 5, 'علی']]]);
     const split = parseJsonl(JSON.stringify({ text, label: [[1, 3, 'X']] }), options);
-    expect(split.skipped).toEqual([{ file: 'data.jsonl', line: 1, reason: expect.stringContaining('split a character beyond U+FFFF'), why: expect.objectContaining({ code: 'offsetSplitsCharacter' }) }]);
+    expect(split.articles).toEqual([]);
+    expect(split.skipped).toEqual([
+      { file: 'data.jsonl', line: 1, reason: expect.stringContaining('split a character beyond U+FFFF'), why: { code: 'malformedRecord', field: 'label[0]' } },
+      { file: 'data.jsonl', line: 1, reason: expect.stringContaining('nothing of it was imported'), why: { code: 'recordRefused' } },
+    ]);
   });
 
   it('maps offsets that count CRLF onto the LF document text', () => {
@@ -34,9 +38,12 @@ describe('parseJsonl (doccano)', () => {
   it('reads the entities/relations variant and document labels', () => {
     const record = { text: 'علی در تهران', entities: [{ id: 7, start_offset: 0, end_offset: 3, label: 'PER' }, { id: 9, start_offset: 7, end_offset: 12, label: 'LOC' }], relations: [{ id: 1, from_id: 7, to_id: 9, type: 'livesIn' }, { from_id: 7, to_id: 99, type: 'x' }] };
     const result = parseJsonl(`${JSON.stringify(record)}\n${JSON.stringify({ text: 'خبر', label: ['سیاسی'] })}\n`, options);
-    expect(result.articles[0].relations).toEqual([{ id: 'R1', type: 'livesIn', from: 'T1', to: 'T2' }]);
-    expect(result.skipped).toEqual([{ file: 'data.jsonl', line: 1, reason: expect.stringContaining('relations[1]'), why: { code: 'jsonlRelationIncomplete', where: 'relations[1]' } }]);
-    expect(result.articles[1].labels).toEqual(['سیاسی']);
+    // A relation to an entity that is not there refuses the record whole (#22).
+    expect(result.articles.map((article) => article.text)).toEqual(['خبر']);
+    expect(result.skipped.map((problem) => [problem.line, problem.why])).toEqual([[1, { code: 'malformedRecord', field: 'relations[1]' }], [1, { code: 'recordRefused' }]]);
+    expect(result.articles[0].labels).toEqual(['سیاسی']);
+    const whole = { ...record, relations: [record.relations[0]] };
+    expect(parseJsonl(JSON.stringify(whole), options).articles[0].relations).toEqual([{ id: 'R1', type: 'livesIn', from: 'T1', to: 'T2' }]);
   });
 
   it('reports malformed lines and spans by line and goes on', () => {
@@ -49,8 +56,9 @@ describe('parseJsonl (doccano)', () => {
       JSON.stringify({ text: 'پ', label: [] }),
     ].join('\n');
     const result = parseJsonl(content, options);
-    expect(result.articles.map((article) => article.text)).toEqual(['الف', 'ب', 'پ']);
-    expect(result.skipped.map((problem) => problem.line)).toEqual([2, 3, 4, 4, 4, 4]);
+    expect(result.articles.map((article) => article.text)).toEqual(['الف', 'پ']);
+    expect(result.skipped.map((problem) => problem.line)).toEqual([2, 3, 4, 4, 4, 4, 4]);
+    expect(result.skipped.slice(2).map((problem) => problem.why?.code)).toEqual(['malformedRecord', 'malformedRecord', 'malformedRecord', 'malformedRecord', 'recordRefused']);
     expect(result.skipped[0].reason).toContain('not valid JSON');
   });
 
@@ -62,6 +70,12 @@ describe('parseJsonl (doccano)', () => {
     const array = parseJsonl(JSON.stringify([{ text: 'الف', label: [] }, { text: 'ب', label: [] }], null, 1), options);
     expect(array.articles).toHaveLength(2);
     expect(array.articles[1].origin.line).toBeGreaterThan(1);
+  });
+
+  it('refuses a record whose label field is not a list instead of importing its text bare', () => {
+    const result = parseJsonl(JSON.stringify({ text: 'علی', label: 'PER' }), options);
+    expect(result.articles).toEqual([]);
+    expect(result.skipped.map((problem) => problem.why)).toEqual([{ code: 'malformedRecord', field: 'label' }, { code: 'recordRefused' }]);
   });
 
   it('gives an empty file no article', () => {

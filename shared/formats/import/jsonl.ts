@@ -1,4 +1,4 @@
-import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, ParseResult } from './importTypes';
+import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, ParseResult, SourceLocation } from './importTypes';
 import { isRecord, readJsonRecords, type JsonRecord } from './jsonRecords';
 import { createSourceTextOffsets, type SourceOffsetUnit } from './sourceOffsets';
 import { numberedName } from './tokenizedArticles';
@@ -51,6 +51,23 @@ function readRawSpan(entry: unknown): RawSpan | null {
   return null;
 }
 
+/** doccano's relations between the record's entities; a malformed one goes to `malformed`. */
+function readRelations(rawRelations: unknown, idsBySource: ReadonlyMap<string, string>, here: SourceLocation, malformed: ImportProblem[]): ImportedRelation[] {
+  const relations: ImportedRelation[] = [];
+  if (!Array.isArray(rawRelations)) return relations;
+  rawRelations.forEach((entry: unknown, relationIndex) => {
+    const from = isRecord(entry) ? idsBySource.get(String(entry.from_id)) : undefined;
+    const to = isRecord(entry) ? idsBySource.get(String(entry.to_id)) : undefined;
+    const type = isRecord(entry) ? (entry.type ?? entry.label) : undefined;
+    if (!from || !to || typeof type !== 'string' || type === '') {
+      malformed.push({ ...here, reason: `relations[${relationIndex}]: needs from_id and to_id of imported entities and a type`, why: { code: 'malformedRecord', field: `relations[${relationIndex}]` } });
+      return;
+    }
+    relations.push({ id: `R${relations.length + 1}`, type, from, to });
+  });
+  return relations;
+}
+
 function importRecord(record: JsonRecord, index: number, count: number, options: JsonlOptions, skipped: ImportProblem[]): ImportedArticle | null {
   const { file } = options;
   const here = { file, line: record.line };
@@ -67,8 +84,11 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
   const offsets = createSourceTextOffsets(textField.value);
   const labelField = firstField(record.value, options.labelField, LABEL_FIELDS);
   const entries: unknown[] = labelField === null ? [] : Array.isArray(labelField.value) ? labelField.value : [];
+  // A record is imported whole or not at all: any malformed part refuses it (#22), so no text
+  // comes in without the labels its file gave it.
+  const malformed: ImportProblem[] = [];
   if (labelField !== null && !Array.isArray(labelField.value)) {
-    skipped.push({ ...here, reason: `field "${labelField.name}" is not a list; its labels were not imported`, why: { code: 'jsonlLabelsNotList', field: labelField.name } });
+    malformed.push({ ...here, reason: `field "${labelField.name}" is not a list`, why: { code: 'malformedRecord', field: labelField.name } });
   }
   const spans: ImportedSpan[] = [];
   const labels: string[] = [];
@@ -81,31 +101,22 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
     }
     const raw = readRawSpan(entry);
     if (!raw || typeof raw.type !== 'string' || raw.type === '') {
-      skipped.push({ ...here, reason: `${where}: not a span [start, end, "TYPE"]; skipped`, why: { code: 'jsonlNotSpan', where } });
+      malformed.push({ ...here, reason: `${where}: not a span [start, end, "TYPE"]`, why: { code: 'malformedRecord', field: where } });
       return;
     }
     const resolved = offsets.resolve(raw.start, raw.end, options.offsetUnit ?? 'utf16');
     if (!resolved.ok) {
-      skipped.push({ ...here, reason: `${where} (${raw.type}): ${resolved.reason}; span skipped`, why: { ...resolved.why, where: `${where} (${raw.type})` } });
+      malformed.push({ ...here, reason: `${where} (${raw.type}): ${resolved.reason}`, why: { code: 'malformedRecord', field: where } });
       return;
     }
     const id = `T${spans.length + 1}`;
     if (raw.sourceId !== undefined) idsBySource.set(String(raw.sourceId), id);
     spans.push({ id, type: raw.type, start: resolved.start, end: resolved.end });
   });
-  const relations: ImportedRelation[] = [];
-  const rawRelations = record.value.relations;
-  if (Array.isArray(rawRelations)) {
-    rawRelations.forEach((entry: unknown, relationIndex) => {
-      const from = isRecord(entry) ? idsBySource.get(String(entry.from_id)) : undefined;
-      const to = isRecord(entry) ? idsBySource.get(String(entry.to_id)) : undefined;
-      const type = isRecord(entry) ? (entry.type ?? entry.label) : undefined;
-      if (!from || !to || typeof type !== 'string' || type === '') {
-        skipped.push({ ...here, reason: `relations[${relationIndex}]: needs from_id and to_id of imported entities and a type; skipped`, why: { code: 'jsonlRelationIncomplete', where: `relations[${relationIndex}]` } });
-        return;
-      }
-      relations.push({ id: `R${relations.length + 1}`, type, from, to });
-    });
+  const relations = readRelations(record.value.relations, idsBySource, here, malformed);
+  if (malformed.length > 0) {
+    skipped.push(...malformed, { ...here, reason: 'the record holds something malformed; nothing of it was imported', why: { code: 'recordRefused' } });
+    return null;
   }
   return { name: numberedName(options.baseName, index, count), text: offsets.documentText, spans, relations, labels, origin: here };
 }

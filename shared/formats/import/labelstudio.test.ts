@@ -51,10 +51,25 @@ describe('parseLabelStudio', () => {
 
   it('reads JSON-MIN, fixes offsets that only match as code points (and says so), reports a bad region', () => {
     const tasks = [{ text, id: 5, label: [{ start: 2, end: 14, text: 'سرلشکر باقری', labels: ['PER'] }, { start: 40, end: 44, text: 'x', labels: ['LOC'] }] }];
+    // A bad region refuses its task whole (#22): no text comes in without one of its labels.
     const result = parseLabelStudio(JSON.stringify(tasks), options);
-    expect(result.articles[0].spans).toEqual([{ id: 'T1', type: 'PER', start: 2, end: 14 }]);
-    expect(result.warnings).toEqual([expect.objectContaining({ reason: expect.stringContaining('only when read as code points') })]);
-    expect(result.skipped).toEqual([expect.objectContaining({ reason: expect.stringContaining('past the end') })]);
+    expect(result.articles).toEqual([]);
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ line: 1, reason: expect.stringContaining('past the end'), why: { code: 'malformedRecord', field: 'label[1]' } }),
+      expect.objectContaining({ line: 1, why: { code: 'recordRefused' } }),
+    ]);
+    const good = parseLabelStudio(JSON.stringify([{ ...tasks[0], label: [tasks[0].label[0]] }]), options);
+    expect(good.articles[0].spans).toEqual([{ id: 'T1', type: 'PER', start: 2, end: 14 }]);
+    expect(good.warnings).toEqual([expect.objectContaining({ reason: expect.stringContaining('only when read as code points') })]);
+  });
+
+  it('refuses a task whose result is not a list, or whose region labels are not names', () => {
+    const notList = parseLabelStudio(JSON.stringify([{ data: { text }, annotations: [{ id: 1, result: 'PER' }] }]), options);
+    expect(notList.articles).toEqual([]);
+    expect(notList.skipped.map((problem) => problem.why)).toEqual([{ code: 'malformedRecord', field: 'result' }, { code: 'recordRefused' }]);
+    const badLabel = parseLabelStudio(JSON.stringify([{ text, label: [{ start: 2, end: 14, text: 'سرلشکر باقری', labels: ['PER', 7] }] }]), options);
+    expect(badLabel.articles).toEqual([]);
+    expect(badLabel.skipped[0].why).toEqual({ code: 'malformedRecord', field: 'label[0]' });
   });
 
   it('reports a file that is not JSON, and a task without text', () => {

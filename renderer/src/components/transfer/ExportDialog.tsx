@@ -75,6 +75,12 @@ export function ExportDialog() {
               onChange={(jsonlVariant) => choose({ jsonlVariant })}
             />
           ) : null}
+          {choices.format === 'csv' ? (
+            <label className="transfer-choice">
+              <input type="checkbox" data-testid="export-excel" checked={choices.excel} onChange={(event) => choose({ excel: event.target.checked })} />
+              {text('excelCsv')}
+            </label>
+          ) : null}
           <label className="transfer-choice">
             <input type="checkbox" checked={choices.allowLossy} onChange={(event) => choose({ allowLossy: event.target.checked })} />
             {text('allowLossy')}

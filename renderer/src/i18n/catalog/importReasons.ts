@@ -58,6 +58,12 @@ export const importReasonCatalog = defineCatalog(
     jsonlNotSpan: '{where}: not a span [start, end, type]; skipped',
     jsonlRelationIncomplete: '{where}: a relation needs the ids of two imported entities and a type; skipped',
     other: 'not imported as it is (the details are in the tooltip)',
+    notATag: '«{tag}» is not a tag (O, or B-/I-/E-/S- and a type); file refused',
+    tagNotDeclared: 'tag «{tag}» is not in the declared tag set; file refused',
+    tagOutsideScheme: 'tag «{tag}» is not a tag of the {scheme} scheme; file refused',
+    tagColumnRefused: '{lines} line(s) hold something that is not a tag; nothing of this file was imported',
+    malformedRecord: 'field {field} is malformed; record refused',
+    recordRefused: 'the record holds something malformed; nothing of it was imported',
   },
   {
     emptyToken: 'توکن خالی؛ سطر کنار گذاشته شد',
@@ -110,6 +116,12 @@ export const importReasonCatalog = defineCatalog(
     jsonlNotSpan: '{where}: بازه‌ای به شکل آغاز، پایان و نوع نیست؛ کنار گذاشته شد',
     jsonlRelationIncomplete: '{where}: رابطه شناسهٔ دو موجودیت واردشده و یک نوع می‌خواهد؛ کنار گذاشته شد',
     other: 'همان‌گونه که هست درون‌ریزی نشد (جزئیات در راهنمای نشانگر)',
+    notATag: '«{tag}» برچسب نیست (نه بیرون از موجودیت، نه پیشوند آغاز، درون، پایان یا تک همراه یک نوع)؛ پرونده پذیرفته نشد',
+    tagNotDeclared: 'برچسب «{tag}» در مجموعهٔ برچسب‌های اعلام‌شده نیست؛ پرونده پذیرفته نشد',
+    tagOutsideScheme: 'برچسب «{tag}» از طرح \u2068{scheme}\u2069 نیست؛ پرونده پذیرفته نشد',
+    tagColumnRefused: '{lines} سطر چیزی جز برچسب دارند؛ چیزی از این پرونده درون‌ریزی نشد',
+    malformedRecord: 'فیلد {field} بدساخت است؛ رکورد پذیرفته نشد',
+    recordRefused: 'رکورد چیز بدساختی دارد؛ چیزی از آن درون‌ریزی نشد',
   },
 );
 

@@ -16,6 +16,7 @@ function exportRequest(choices: ExportChoices, articleId: string | undefined): E
     ...(choices.format === 'conll' || choices.format === 'hf' ? { scheme: choices.scheme } : {}),
     ...(choices.format === 'jsonl' ? { jsonlVariant: choices.jsonlVariant } : {}),
     allowLossy: choices.allowLossy,
+    ...(choices.format === 'csv' && choices.excel ? { excel: true } : {}),
   };
 }
 
