@@ -10,6 +10,7 @@ import { ArticleStatusSchema } from './model/status';
 import { CorpusSchema } from './corpusWire';
 import { UserProblemSchema } from './userProblem';
 import { ConflictResolutionsSchema, SaveResultSchema } from './saveWire';
+import { DocumentLabelsSchema, ZoneListSchema } from './documentLabels/judgmentFormat';
 import { StoredAnnotationListSchema, StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
 import { TagTypeSchema } from './model/tagSet';
 import { AgreementReportSchema } from './agreement/agreementReport';
@@ -44,6 +45,9 @@ export const ArticleDocumentSchema = z.object({
   annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
+  /** (#21) Judgments of the article as a whole (absent: none). */
+  documentLabels: DocumentLabelsSchema.optional(),
+  zones: ZoneListSchema.optional(),
   /** Set when the annotation file cannot be used; the article is then read-only. */
   problem: AnnotationFileProblemSchema.nullable(),
   migratedFrom: z.number().int().nullable(),
@@ -143,6 +147,8 @@ export const ipcContract = {
         annotations: StoredAnnotationListSchema,
         relations: z.array(StoredRelationSchema),
         labels: z.array(z.string()),
+        documentLabels: DocumentLabelsSchema.optional(),
+        zones: ZoneListSchema.optional(),
         resolutions: ConflictResolutionsSchema.optional(),
       })
       .strict(),
@@ -166,6 +172,8 @@ export const ipcContract = {
         count: z.number().int().nonnegative(),
         relations: z.array(StoredRelationSchema),
         labels: z.array(z.string()),
+        documentLabels: DocumentLabelsSchema.optional(),
+        zones: ZoneListSchema.optional(),
         resolutions: ConflictResolutionsSchema.optional(),
       })
       .strict(),
