@@ -11,6 +11,7 @@ import { CorpusSchema } from './corpusWire';
 import { UserProblemSchema } from './userProblem';
 import { ConflictResolutionsSchema, SaveResultSchema } from './saveWire';
 import { DocumentLabelsSchema, ZoneListSchema } from './documentLabels/judgmentFormat';
+import { DimensionInputSchema } from './documentLabels/dimensions';
 import { StoredAnnotationListSchema, StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
 import { TagTypeSchema } from './model/tagSet';
 import { AgreementReportSchema } from './agreement/agreementReport';
@@ -226,6 +227,11 @@ export const ipcContract = {
   'tagset.save': {
     request: z.object({ types: z.array(TagTypeSchema).min(1).max(500), changes: TypeChangesSchema }).strict(),
     response: z.object({ plan: TypeChangePlanSchema, corpus: CorpusSchema }),
+  },
+  /** (#21) Saves the document-label dimensions into hashiye.json (its types and other fields kept). */
+  'tagset.saveDimensions': {
+    request: z.object({ dimensions: z.array(DimensionInputSchema).max(100) }).strict(),
+    response: z.object({ corpus: CorpusSchema }),
   },
   /** The lines deleting an entity would also remove (brat: relations, events, notes); empty in native mode. */
   'annotations.previewDelete': {

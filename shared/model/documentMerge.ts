@@ -182,7 +182,8 @@ export function mergeDocuments(base: SavedDocument, disk: SavedDocument, mine: S
     annotations: mergedAnnotations,
     relations: mergedRelations,
     labels: mergeLabels(base.labels, disk.labels, mine.labels),
-    ...judgments.merged,
+    // Carried only when some side carries them: a document of a writer without judgments stays as it was.
+    ...([base, disk, mine].some((side) => side.documentLabels !== undefined || side.zones !== undefined) ? judgments.merged : {}),
   };
   const differs = (other: SavedDocument) =>
     other.status !== merged.status ||
