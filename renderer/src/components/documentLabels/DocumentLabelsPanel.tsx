@@ -41,7 +41,7 @@ export function DocumentLabelsPanel() {
       {dimensions.length === 0 ? <span className="document-labels-empty">{t('noDimensions')}</span> : null}
       {undeclared.length > 0 ? (
         <span className="notice document-labels-undeclared" data-testid="undeclared-labels">
-          {t('undeclared', { items: undeclared.map((item) => `${item.dimension}=${JSON.stringify(item.value)}`).join('، ') })}
+          {t('undeclared', { items: undeclared.map((item) => `${item.dimension}=${JSON.stringify(item.value)}`).join(language === 'fa' ? '، ' : ', ') })}
         </span>
       ) : null}
       {native ? (

@@ -378,7 +378,8 @@ export function discardUnsavedEdits(): void {
 export function startAutosave(): () => void {
   return useDocumentStore.subscribe((state, previous) => {
     if (state.articleId === null || state.articleId !== previous.articleId || isChangeNotAnEdit()) return;
-    if (state.annotations === previous.annotations && state.relations === previous.relations && state.status === previous.status) return;
+    const sameJudgments = state.documentLabels === previous.documentLabels && state.zones === previous.zones;
+    if (state.annotations === previous.annotations && state.relations === previous.relations && state.status === previous.status && sameJudgments) return;
     revision++;
     if (useArticleViewStore.getState().article?.problem) {
       saveStatusActions.markReadOnly();
