@@ -14,6 +14,8 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { keyLabelDigits } from '../../i18n/formatNumber';
 import type { UiLanguage } from '../../i18n/messages';
 import { DimensionEditor } from './DimensionEditor';
+import { ZoneBar } from './ZoneBar';
+import { BoilerplateShading } from './BoilerplateShading';
 
 const EMPTY: Dimension[] = [];
 
@@ -39,6 +41,8 @@ export function DocumentLabelsPanel() {
         <DimensionRow key={dimension.id} dimension={dimension} value={labels[dimension.id]} readOnly={readOnly} language={language} />
       ))}
       {dimensions.length === 0 ? <span className="document-labels-empty">{t('noDimensions')}</span> : null}
+      <ZoneBar />
+      <BoilerplateShading />
       {undeclared.length > 0 ? (
         <span className="notice document-labels-undeclared" data-testid="undeclared-labels">
           {t('undeclared', { items: undeclared.map((item) => `${item.dimension}=${JSON.stringify(item.value)}`).join(language === 'fa' ? '، ' : ', ') })}
