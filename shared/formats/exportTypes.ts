@@ -21,6 +21,8 @@ export interface ExportDocument {
   sourceProblems?: readonly ExportProblem[];
   /** (#21) Boilerplate ranges cut from the text before export (original code points); offsets above are already shifted. */
   boilerplateCut?: readonly { start: number; end: number }[];
+  /** (#21) The article's document labels (dimension id → value), undeclared dimensions included, as the file holds them. */
+  documentLabels?: Readonly<Record<string, string | string[] | number>>;
 }
 
 export const TAGGING_SCHEMES = ['iob2', 'iob1', 'bioes'] as const;

@@ -45,6 +45,7 @@ async function seedCorpus(): Promise<{ corpus: string; text: string; footerStart
     relations: [],
     labels: [],
     zones: [{ id: 'Z1', type: 'boilerplate', start: footerStart, end: codePoints(text).length }],
+    documentLabels: { topic: ['security', 'religion'], stance: 'against', reliability: 4, undeclaredDimension: 'kept' },
   };
   await fs.writeFile(path.join(corpus, 'seed.ann.json'), JSON.stringify(file));
   return { corpus, text, footerStart };
@@ -77,7 +78,9 @@ describe('boilerplate left out of exports', () => {
     // JSONL (doccano, UTF-16 offsets): the text ends before the footer; each label slices to its text.
     const jsonlOut = path.join(scratch, 'jsonl');
     await exportCorpus(corpus, 'jsonl', { out: jsonlOut, workers: 0 });
-    const line = JSON.parse((await fs.readFile(path.join(jsonlOut, 'corpus.jsonl'), 'utf8')).trim()) as { text: string; label: [number, number, string][] };
+    const line = JSON.parse((await fs.readFile(path.join(jsonlOut, 'corpus.jsonl'), 'utf8')).trim()) as { text: string; label: [number, number, string][]; cats: unknown };
+    // Document labels beside the spans, in `cats` (fixed contract), an undeclared dimension exported as it is.
+    expect(line.cats).toEqual({ topic: ['security', 'religion'], stance: 'against', reliability: 4, undeclaredDimension: 'kept' });
     expect(line.text).toBe(kept);
     expect(line.text).not.toContain(FOOTER);
     expect(line.text).not.toContain('اخبار پیشنهادی');

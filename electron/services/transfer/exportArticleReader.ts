@@ -73,7 +73,8 @@ export function readExportDocument(root: string, id: string): ReadArticle {
   if (!parsed.ok) return { unreadable: { article: id, message: `The annotation file is not valid: ${parsed.problem.message}` }, status: 'new' };
   const { file } = parsed;
   // (#21) Boilerplate zones are not the article: cut from the text, offsets shifted (exports and statistics read this).
-  const { document, cut } = cutBoilerplate({ id, text, annotations: file.annotations, relations: file.relations, ...(file.tokens ? { tokens: file.tokens } : {}) }, file.zones);
+  const judged = file.documentLabels && Object.keys(file.documentLabels).length > 0 ? { documentLabels: file.documentLabels } : {};
+  const { document, cut } = cutBoilerplate({ id, text, annotations: file.annotations, relations: file.relations, ...(file.tokens ? { tokens: file.tokens } : {}), ...judged }, file.zones);
   return {
     document: cut.length > 0 ? { ...document, boilerplateCut: cut } : document,
     status: file.status,
