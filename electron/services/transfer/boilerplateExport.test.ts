@@ -109,3 +109,26 @@ describe('boilerplate left out of exports', () => {
     expect((await manifestOf(hfOut)).boilerplateCut?.[0].ranges).toEqual([{ start: footerStart, end: codePoints(text).length }]);
   });
 });
+
+describe('document labels round trip through doccano JSONL', () => {
+  it('exports cats and imports them back into documentLabels', async () => {
+    const { importCorpus } = await import('./importCorpus');
+    const corpus = path.join(scratch, 'judged');
+    await fs.mkdir(corpus);
+    const text = 'خبر کوتاه دربارهٔ اقتصاد.\n';
+    await fs.writeFile(path.join(corpus, 'a.txt'), text);
+    const labels = { topic: ['economy'], stance: 'neutral', reliability: 3, note: 'متن آزاد' };
+    await fs.writeFile(
+      path.join(corpus, 'a.ann.json'),
+      JSON.stringify({ format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source: { file: 'a.txt', sha256: '0'.repeat(64), encoding: 'utf-8', length: Array.from(text).length }, status: 'done', annotations: [], relations: [], labels: [], documentLabels: labels }),
+    );
+    const out = path.join(scratch, 'out');
+    await exportCorpus(corpus, 'jsonl', { out, workers: 0 });
+    const back = path.join(scratch, 'back');
+    await importCorpus(path.join(out, 'corpus.jsonl'), { from: 'jsonl', out: back });
+    const files = (await fs.readdir(back)).filter((name) => name.endsWith('.ann.json'));
+    expect(files.length).toBe(1);
+    const imported = JSON.parse(await fs.readFile(path.join(back, files[0]), 'utf8')) as { documentLabels: unknown };
+    expect(imported.documentLabels).toEqual(labels);
+  });
+});
