@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ArticleIdSchema } from './articleId';
 import { ArticleStatusSchema } from './model/status';
 import { UserProblemSchema } from './userProblem';
+import { DimensionWireSchema } from './documentLabels/dimensionWire';
 
 export const TagTypeWireSchema = z.object({
   id: z.string(),
@@ -28,6 +29,8 @@ export type TagTypeWire = z.infer<typeof TagTypeWireSchema>;
 export const TagSetWireSchema = z.object({
   source: z.enum(['hashiye.json', 'annotation.conf', 'default']),
   types: z.array(TagTypeWireSchema),
+  /** (#21) Document-label dimensions, resolved (labels in both languages, Alt+Digit keys). */
+  dimensions: z.array(DimensionWireSchema).optional(),
   /** Why the corpus's own tag set is not (wholly) used, in English for logs and tooltips; the user reads `userProblems`. */
   problem: z.string().nullable(),
   userProblems: z.array(UserProblemSchema),

@@ -10,6 +10,8 @@ import { ArticleStatusSchema } from './model/status';
 import { CorpusSchema } from './corpusWire';
 import { UserProblemSchema } from './userProblem';
 import { ConflictResolutionsSchema, SaveResultSchema } from './saveWire';
+import { DocumentLabelsSchema, ZoneListSchema } from './documentLabels/judgmentFormat';
+import { DimensionInputSchema } from './documentLabels/dimensions';
 import { StoredAnnotationListSchema, StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
 import { TagTypeSchema } from './model/tagSet';
 import { AgreementReportSchema } from './agreement/agreementReport';
@@ -45,6 +47,9 @@ export const ArticleDocumentSchema = z.object({
   annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
+  /** (#21) Judgments of the article as a whole (absent: none). */
+  documentLabels: DocumentLabelsSchema.optional(),
+  zones: ZoneListSchema.optional(),
   /** Set when the annotation file cannot be used; the article is then read-only. */
   problem: AnnotationFileProblemSchema.nullable(),
   migratedFrom: z.number().int().nullable(),
@@ -148,6 +153,8 @@ export const ipcContract = {
         annotations: StoredAnnotationListSchema,
         relations: z.array(StoredRelationSchema),
         labels: z.array(z.string()),
+        documentLabels: DocumentLabelsSchema.optional(),
+        zones: ZoneListSchema.optional(),
         resolutions: ConflictResolutionsSchema.optional(),
       })
       .strict(),
@@ -171,6 +178,8 @@ export const ipcContract = {
         count: z.number().int().nonnegative(),
         relations: z.array(StoredRelationSchema),
         labels: z.array(z.string()),
+        documentLabels: DocumentLabelsSchema.optional(),
+        zones: ZoneListSchema.optional(),
         resolutions: ConflictResolutionsSchema.optional(),
       })
       .strict(),
@@ -223,6 +232,11 @@ export const ipcContract = {
   'tagset.save': {
     request: z.object({ types: z.array(TagTypeSchema).min(1).max(500), changes: TypeChangesSchema }).strict(),
     response: z.object({ plan: TypeChangePlanSchema, corpus: CorpusSchema }),
+  },
+  /** (#21) Saves the document-label dimensions into hashiye.json (its types and other fields kept). */
+  'tagset.saveDimensions': {
+    request: z.object({ dimensions: z.array(DimensionInputSchema).max(100) }).strict(),
+    response: z.object({ corpus: CorpusSchema }),
   },
   /** The lines deleting an entity would also remove (brat: relations, events, notes); empty in native mode. */
   'annotations.previewDelete': {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ArticleStatusSchema } from './model/status';
 import { StoredAnnotationListSchema, StoredAnnotationSchema, StoredRelationSchema } from './model/nativeFormat';
 import { UserProblemSchema } from './userProblem';
+import { DocumentLabelsSchema, ZoneListSchema } from './documentLabels/judgmentFormat';
 
 /**
  * The article's document-level content as one writer holds it: what a save merges and what a
@@ -16,6 +17,9 @@ export const SavedDocumentSchema = z.object({
   annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
+  /** (#21) Judgments of the article as a whole; absent from a writer that does not handle them (then kept as they are). */
+  documentLabels: DocumentLabelsSchema.optional(),
+  zones: ZoneListSchema.optional(),
 });
 export type SavedDocument = z.infer<typeof SavedDocumentSchema>;
 
@@ -29,6 +33,8 @@ export const SaveConflictSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('annotation'), key: z.string().min(1), base: StoredAnnotationSchema.nullable(), mine: StoredAnnotationSchema.nullable(), disk: StoredAnnotationSchema.nullable() }),
   z.object({ kind: z.literal('relation'), key: z.string().min(1), base: StoredRelationSchema.nullable(), mine: StoredRelationSchema.nullable(), disk: StoredRelationSchema.nullable() }),
   z.object({ kind: z.literal('status'), key: z.literal('status'), base: ArticleStatusSchema, mine: ArticleStatusSchema, disk: ArticleStatusSchema }),
+  /** (#21) A document-label dimension (`label:ID`) or a zone (`zone:ID`); each version as JSON text. */
+  z.object({ kind: z.literal('judgment'), key: z.string().min(1), base: z.string().nullable(), mine: z.string().nullable(), disk: z.string().nullable() }),
 ]);
 export type SaveConflict = z.infer<typeof SaveConflictSchema>;
 

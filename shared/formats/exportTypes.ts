@@ -19,6 +19,10 @@ export interface ExportDocument {
   tokens?: readonly (readonly [number, number])[];
   /** Problems found while reading the article's annotations (a brat `.ann` line not understood), reported with the format's own. */
   sourceProblems?: readonly ExportProblem[];
+  /** (#21) Boilerplate ranges cut from the text before export (original code points); offsets above are already shifted. */
+  boilerplateCut?: readonly { start: number; end: number }[];
+  /** (#21) The article's document labels (dimension id → value), undeclared dimensions included, as the file holds them. */
+  documentLabels?: Readonly<Record<string, string | string[] | number>>;
 }
 
 export const TAGGING_SCHEMES = ['iob2', 'iob1', 'bioes'] as const;
@@ -84,6 +88,8 @@ export interface DocumentReport {
   /** Annotations whose label is in the output (possibly `changed`). */
   written: number;
   problems: ExportProblem[];
+  /** (#21) Boilerplate ranges cut from the article's text (original code points), named in the manifest. */
+  boilerplateCut?: { start: number; end: number }[];
 }
 
 export interface ExportFile {

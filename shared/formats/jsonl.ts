@@ -20,7 +20,7 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   if (variant === 'label') {
     problems.push(...omittedRelations(checked.relations, `${TITLE} (label variant)`));
     const label = checked.spans.flatMap((span) => span.pieces.map((piece) => [piece.start16, piece.end16, span.annotation.type]));
-    line = JSON.stringify({ id: document.id, text: document.text, label });
+    line = JSON.stringify({ id: document.id, text: document.text, label, ...catsOf(document) });
   } else {
     const entityIds = new Map<string, number>();
     const entities: { id: number; label: string; start_offset: number; end_offset: number }[] = [];
@@ -37,9 +37,14 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
       to_id: entityIds.get(relation.to) ?? 0,
       type: relation.type,
     }));
-    line = JSON.stringify({ id: document.id, text: document.text, entities, relations });
+    line = JSON.stringify({ id: document.id, text: document.text, entities, relations, ...catsOf(document) });
   }
   return documentOutput(checked, { chunk: `${line}\n`, problems, writesRelations: true });
+}
+
+/** (#21, fixed contract) Document labels beside the spans: `cats`, an object from dimension to value, as the file holds it. */
+function catsOf(document: ExportDocument): { cats?: Record<string, string | string[] | number> } {
+  return document.documentLabels && Object.keys(document.documentLabels).length > 0 ? { cats: document.documentLabels } : {};
 }
 
 function finish(outputs: readonly DocumentOutput[]): ExportFile[] {

@@ -1,6 +1,7 @@
 import type { ConflictResolutions, SaveConflict, SavedDocument } from '../saveWire';
 import type { StoredAnnotation, StoredRelation } from './nativeFormat';
 import type { ArticleStatus } from './status';
+import { mergeJudgments, sameJudgments } from '../documentLabels/judgmentMerge';
 
 /**
  * Three-way merge of an article's annotations, as git merges lines: `base` is what this writer
@@ -173,14 +174,23 @@ export function mergeDocuments(base: SavedDocument, disk: SavedDocument, mine: S
     }
   }
   if (status.conflict) conflicts.push({ kind: 'status', key: 'status', base: base.status, mine: mine.status, disk: disk.status });
+  // (#21) Document labels per dimension and zones by id, as items: neither writer's judgments are lost.
+  const judgments = mergeJudgments(base, disk, mine, resolutions);
+  conflicts.push(...judgments.conflicts);
   const merged: SavedDocument = {
     status: status.status,
     annotations: mergedAnnotations,
     relations: mergedRelations,
     labels: mergeLabels(base.labels, disk.labels, mine.labels),
+    // Carried only when some side carries them: a document of a writer without judgments stays as it was.
+    ...([base, disk, mine].some((side) => side.documentLabels !== undefined || side.zones !== undefined) ? judgments.merged : {}),
   };
   const differs = (other: SavedDocument) =>
-    other.status !== merged.status || !sameSet(other.labels, merged.labels) || !sameKeyedContent(other.annotations, merged.annotations) || !sameKeyedContent(other.relations, merged.relations);
+    other.status !== merged.status ||
+    !sameSet(other.labels, merged.labels) ||
+    !sameKeyedContent(other.annotations, merged.annotations) ||
+    !sameKeyedContent(other.relations, merged.relations) ||
+    !sameJudgments({ documentLabels: other.documentLabels ?? base.documentLabels, zones: other.zones ?? base.zones }, merged);
   return { merged, conflicts, diskHadChanges: differs(mine), needsWrite: differs(disk) };
 }
 

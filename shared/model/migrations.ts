@@ -1,4 +1,5 @@
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from './nativeFormat';
+import { liftLegacyLabels } from '../documentLabels/legacyLabels';
 
 /**
  * Each migration lifts a parsed file from version N to N + 1. Files are migrated in memory
@@ -56,6 +57,8 @@ export function migrateToCurrent(file: JsonObject): MigrationResult {
     if (!migrate) return { ok: false, message: `No migration from format version ${step}.` };
     current = migrate(current);
   }
+  // (#21) In every version: the flat `labels` array moves into `documentLabels`.
+  current = liftLegacyLabels(current);
   return { ok: true, file: current, migratedFrom: version === NATIVE_FORMAT_VERSION ? null : version };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArticleStatusSchema } from './status';
 import { arrayWithFastPath, fastStoredAnnotation } from './annotationListFastPath';
 import type { CodePointOffset } from '../anchoring/offsetUnits';
+import { DocumentLabelsSchema, ZoneListSchema } from '../documentLabels/judgmentFormat';
 
 /**
  * The native annotation file, `NAME.ann.json`, version 1. Offsets are code points into the
@@ -85,6 +86,9 @@ export const AnnotationFileSchema = z.looseObject({
   annotations: StoredAnnotationListSchema,
   relations: z.array(StoredRelationSchema),
   labels: z.array(z.string()),
+  /** (#21, fixed contract) Judgments of the article as a whole: dimension id → value, and zones in code points. */
+  documentLabels: DocumentLabelsSchema.optional(),
+  zones: ZoneListSchema.optional(),
   /**
    * Source token boundaries [start, end) in code points, for articles imported from a
    * tokenized format (CoNLL, HF): tokenized exports reuse them so tokens round-trip.

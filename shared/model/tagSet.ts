@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DimensionInputSchema, type Dimension } from '../documentLabels/dimensions';
 
 /** Keys are `KeyboardEvent.code` values, so hotkeys work under a Persian keyboard layout. */
 export const HotkeyCodeSchema = z.string().regex(/^(Shift\+)?(Digit[0-9]|Key[A-Z])$/);
@@ -32,6 +33,8 @@ export type TagTypeInput = z.infer<typeof TagTypeSchema>;
 export const TagSetFileSchema = z.looseObject({
   version: z.literal(1).optional(),
   types: z.array(TagTypeSchema).min(1),
+  /** (#21) Document-label dimensions: what is judged of an article as a whole. */
+  dimensions: z.array(DimensionInputSchema).optional(),
 });
 export type TagSetFile = z.infer<typeof TagSetFileSchema>;
 
@@ -50,6 +53,8 @@ export type TagSetSource = 'hashiye.json' | 'annotation.conf' | 'default';
 export interface TagSet {
   source: TagSetSource;
   types: TagType[];
+  /** (#21) Absent or empty: the tag set declares no document-label dimension. */
+  dimensions?: Dimension[];
 }
 
 const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000', '#000075', '#e6beff'];

@@ -8,5 +8,9 @@ export function tagsetHandlers({ session }: HandlerContext): DomainHandlers<'tag
       const plan = await session.saveTagSet(types, changes);
       return { plan, corpus: await session.describe() };
     },
+    'tagset.saveDimensions': async ({ dimensions }) => {
+      await session.saveDimensions(dimensions);
+      return { corpus: await session.describe() };
+    },
   };
 }

@@ -6,6 +6,8 @@ import type { SaveResult } from '../../../shared/saveWire';
 import type { AnnotationListChanges } from '../../../shared/model/annotationChanges';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import type { TagTypeInput } from '../../../shared/model/tagSet';
+import type { DimensionInput } from '../../../shared/documentLabels/dimensions';
+import { saveDimensions } from '../tagset/dimensionsFile';
 import { annotationPageOf } from '../article/annotationPages';
 import { BratStore, isBratCorpus } from '../brat/bratStore';
 import { withUserProblem } from '../problems/userProblems';
@@ -162,6 +164,12 @@ export class CorpusSession {
   async saveTagSet(types: TagTypeInput[], changes: TypeChanges): Promise<TypeChangePlan> {
     const root = this.state.requireNativeRoot('edit the tag set');
     return applyTagSetChanges(root, types, changes, (file, write) => this.state.ownRewrite(file, write));
+  }
+
+  /** (#21) Saves the document-label dimensions into hashiye.json. */
+  async saveDimensions(dimensions: DimensionInput[]): Promise<void> {
+    const root = this.state.requireNativeRoot('edit the tag set');
+    await saveDimensions(root, dimensions);
   }
 
   /** Moves a broken annotation file aside; returns its new file name. */

@@ -1,3 +1,4 @@
+import type { DocumentLabels, Zone } from '../../../shared/documentLabels/judgmentFormat';
 import path from 'node:path';
 import {
   NATIVE_FORMAT_ID,
@@ -35,6 +36,9 @@ export interface LoadedAnnotations {
   annotations: StoredAnnotation[];
   relations: StoredRelation[];
   labels: string[];
+  /** (#21) Judgments of the article as a whole, as the file holds them. */
+  documentLabels?: DocumentLabels;
+  zones?: Zone[];
   problem: AnnotationFileProblem | null;
   migratedFrom: number | null;
   /** Annotations kept aside because they could not be placed after the article changed. */
@@ -126,6 +130,8 @@ export async function loadAnnotations(articlePath: string, article: DecodedArtic
     annotations: file.annotations,
     relations: file.relations,
     labels: file.labels,
+    documentLabels: file.documentLabels ?? {},
+    zones: file.zones ?? [],
     problem: null,
     migratedFrom: existing.migratedFrom,
     orphans: readOrphans(file),
@@ -137,6 +143,9 @@ export interface SaveRequest {
   annotations: StoredAnnotation[];
   relations: StoredRelation[];
   labels: string[];
+  /** (#21) Absent: the file's are kept as they are. */
+  documentLabels?: DocumentLabels;
+  zones?: Zone[];
 }
 
 export class SaveRefusedError extends Error {
@@ -250,8 +259,19 @@ function fileToWrite(previous: AnnotationFile | null, articlePath: string, artic
     annotations,
     relations,
     labels: request.labels,
+    ...judgmentFields(previous, request),
     updated: new Date().toISOString(),
   };
+}
+
+/** The request's judgments over the previous file's; an empty one is written only where the file already had the field. */
+function judgmentFields(previous: AnnotationFile | null, request: SaveRequest): Pick<AnnotationFile, 'documentLabels' | 'zones'> {
+  const fields: Pick<AnnotationFile, 'documentLabels' | 'zones'> = {};
+  const labels = request.documentLabels ?? previous?.documentLabels;
+  if (labels !== undefined && (Object.keys(labels).length > 0 || previous?.documentLabels !== undefined)) fields.documentLabels = labels;
+  const zones = request.zones ?? previous?.zones;
+  if (zones !== undefined && (zones.length > 0 || previous?.zones !== undefined)) fields.zones = zones;
+  return fields;
 }
 
 /** saveAnnotations, giving back also the exact bytes written (their SHA-256 is the file's new content hash). */

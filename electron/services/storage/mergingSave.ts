@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ConflictResolutions, SaveConflict, SavedDocument } from '../../../shared/saveWire';
 import { mergeDocuments, sameItem } from '../../../shared/model/documentMerge';
+import { sameJudgments } from '../../../shared/documentLabels/judgmentMerge';
 import type { AnnotationFile } from '../../../shared/model/nativeFormat';
 import { annotationPathFor, SaveFailedError, writeAnnotations, type SaveRequest } from './annotationStore';
 import { checkBeforeWrite, DiskMovedOnError, readDisk, rememberWrittenBytes, slippedIn, type DiskFile } from './annotationFileForSave';
@@ -155,8 +156,8 @@ const MAX_ROUNDS = 8;
 export const EMPTY_DOCUMENT: SavedDocument = { status: 'new', annotations: [], relations: [], labels: [] };
 
 /** The part of an annotation file a merge compares. */
-export function savedDocumentOf(file: Pick<AnnotationFile, 'status' | 'annotations' | 'relations' | 'labels'>): SavedDocument {
-  return { status: file.status, annotations: file.annotations, relations: file.relations, labels: file.labels };
+export function savedDocumentOf(file: Pick<AnnotationFile, 'status' | 'annotations' | 'relations' | 'labels' | 'documentLabels' | 'zones'>): SavedDocument {
+  return { status: file.status, annotations: file.annotations, relations: file.relations, labels: file.labels, documentLabels: file.documentLabels ?? {}, zones: file.zones ?? [] };
 }
 
 
@@ -332,6 +333,8 @@ function recordsOtherEncoding(disk: DiskFile, article: DecodedArticle): boolean 
 
 function sameDocument(a: SavedDocument, b: SavedDocument): boolean {
   if (a.status !== b.status || a.annotations.length !== b.annotations.length || a.relations.length !== b.relations.length || a.labels.length !== b.labels.length) return false;
+  // (#21) A side that does not carry judgments holds the other's (it leaves them as they are).
+  if (!sameJudgments({ documentLabels: a.documentLabels ?? b.documentLabels, zones: a.zones ?? b.zones }, { documentLabels: b.documentLabels ?? a.documentLabels, zones: b.zones ?? a.zones })) return false;
   return a.labels.every((label, index) => label === b.labels[index]) && a.annotations.every((annotation, index) => sameItem(annotation, b.annotations[index])) && a.relations.every((relation, index) => sameItem(relation, b.relations[index]));
 }
 

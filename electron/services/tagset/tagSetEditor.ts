@@ -9,6 +9,7 @@ import { resolveInCorpus } from '../corpus/corpusPaths';
 import { assertWritableInCorpus, CorpusFileRefusedError } from '../corpus/corpusFileAccess';
 import { readAnnotationText } from '../corpus/confinedReaders';
 import { TAG_SET_FILE } from './tagSetLoader';
+import { tagSetFileExtras } from './dimensionsFile';
 import { withUserProblem } from '../problems/userProblems';
 
 /** What editing the tag set does to annotations already made: renames (and merges) and removals. */
@@ -83,7 +84,8 @@ export async function planTypeChanges(root: string, changes: TypeChanges): Promi
  * Broken files are never written. Relations to removed annotations go with them.
  */
 export async function applyTagSetChanges(root: string, types: TagTypeInput[], changes: TypeChanges, onWrite?: (file: string, write: () => Promise<void>) => Promise<void>): Promise<TypeChangePlan> {
-  const tagSet = TagSetFileSchema.parse({ version: 1, types });
+  // (#21) What else the file declares (document-label dimensions...) is kept as it is.
+  const tagSet = TagSetFileSchema.parse({ ...(await tagSetFileExtras(root)), version: 1, types });
   const ids = new Set<string>();
   for (const type of tagSet.types) {
     if (ids.has(type.id)) throw new Error(`The tag set lists ${type.id} twice.`);

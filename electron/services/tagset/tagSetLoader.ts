@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { UserProblem } from '../../../shared/userProblem';
 import { readConfigurationFile } from '../corpus/confinedReaders';
+import { resolveDimensions } from '../../../shared/documentLabels/dimensions';
 import { defaultTagSet, resolveTagSet, TagSetFileSchema, type TagSet } from '../../../shared/model/tagSet';
 
 export const TAG_SET_FILE = 'hashiye.json';
@@ -40,5 +41,5 @@ export async function loadTagSet(root: string): Promise<LoadedTagSet> {
       userProblems: [{ code: 'tagSetInvalid', file: TAG_SET_FILE, field: issue.path.join('.').slice(0, 400) }],
     };
   }
-  return { ...resolveTagSet('hashiye.json', parsed.data.types), problem: null, userProblems: [] };
+  return { ...resolveTagSet('hashiye.json', parsed.data.types), dimensions: resolveDimensions(parsed.data.dimensions ?? []), problem: null, userProblems: [] };
 }

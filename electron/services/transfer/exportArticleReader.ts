@@ -13,6 +13,7 @@ import { readCorpusFileSync, realCorpusRoot } from '../corpus/corpusFileAccess';
 import { INPUT_LIMITS } from '../corpus/inputLimits';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
 import type { UnreadableArticle } from './exportRequest';
+import { cutBoilerplate } from '../../../shared/zones/boilerplateCut';
 
 /**
  * The corpus root's real path, remembered for a few seconds: an export reads thousands of
@@ -71,8 +72,11 @@ export function readExportDocument(root: string, id: string): ReadArticle {
   if (parsed === null) return readBratDocument(rootReal, id, articlePath, text);
   if (!parsed.ok) return { unreadable: { article: id, message: `The annotation file is not valid: ${parsed.problem.message}` }, status: 'new' };
   const { file } = parsed;
+  // (#21) Boilerplate zones are not the article: cut from the text, offsets shifted (exports and statistics read this).
+  const judged = file.documentLabels && Object.keys(file.documentLabels).length > 0 ? { documentLabels: file.documentLabels } : {};
+  const { document, cut } = cutBoilerplate({ id, text, annotations: file.annotations, relations: file.relations, ...(file.tokens ? { tokens: file.tokens } : {}), ...judged }, file.zones);
   return {
-    document: { id, text, annotations: file.annotations, relations: file.relations, ...(file.tokens ? { tokens: file.tokens } : {}) },
+    document: cut.length > 0 ? { ...document, boilerplateCut: cut } : document,
     status: file.status,
     ...(file.updated ? { updated: file.updated } : {}),
     ...(file.assignee ? { assignee: file.assignee } : {}),

@@ -1,5 +1,6 @@
 import { EXCEL_BOM } from '../../../shared/formats/csv';
 import path from 'node:path';
+import { boilerplateCutOf } from '../../../shared/zones/boilerplateCut';
 import { promises as fs } from 'node:fs';
 import { withUserProblem } from '../problems/userProblems';
 import { getExportFormat } from '../../../shared/formats/registry';
@@ -160,7 +161,8 @@ export async function exportCorpus(
   const { files, splitIds } = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
   // Encoded once: hashed for the manifest, then written as is.
   const contents = files.map(({ file }) => Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8'));
-  const manifest = manifestOf(report, serialized.outputs.length, splitIds, files, contents);
+  // (#21) The manifest names the boilerplate cut from each article.
+  const manifest = { ...manifestOf(report, serialized.outputs.length, splitIds, files, contents), ...boilerplateCutOf(serialized.outputs.map((output) => output.report)) };
   const result: ExportCorpusResult = { format: formatId, outFolder: destination.outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: serialized.workersUsed };
   if (report.lossy && !options.allowLossy) {
     result.durationMs = performance.now() - started;

@@ -45,6 +45,8 @@ export interface ExportManifest {
   articles: number;
   split: Record<SplitPart, string[]> | null;
   files: ManifestFile[];
+  /** (#21) Boilerplate cut from articles' text before export, in each original text's code points. */
+  boilerplateCut?: { article: string; ranges: { start: number; end: number }[]; unit: 'codepoint' }[];
 }
 
 export interface ExportCorpusResult {

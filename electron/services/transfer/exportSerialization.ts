@@ -1,4 +1,5 @@
 import { nameProblemSpans } from '../../../shared/formats/problemSpans';
+import { reportBoilerplateCut } from '../../../shared/zones/boilerplateCut';
 import os from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -147,7 +148,7 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
     const read = readExportDocument(root, ids[index]);
     if (statuses === null || statuses.has(read.status)) {
       if ('unreadable' in read) items.push({ kind: 'unreadable', entry: read.unreadable });
-      else items.push({ kind: 'output', output: nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions)) });
+      else items.push({ kind: 'output', output: reportBoilerplateCut(read.document, nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions))) });
     }
     if (performance.now() - sliceStarted > 20 || index === ids.length - 1) {
       onProgress?.({ phase: 'reading', done: index + 1, total: ids.length });

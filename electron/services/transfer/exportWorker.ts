@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { reportBoilerplateCut } from '../../../shared/zones/boilerplateCut';
 import type { ExportFormatId, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { getExportFormat } from '../../../shared/formats/registry';
 import { readExportDocument } from './exportArticleReader';
@@ -26,7 +27,7 @@ parentPort?.on('message', (request: ExportBatchRequest) => {
     const read = readExportDocument(root, id);
     if (wanted !== null && !wanted.has(read.status)) return { kind: 'skipped' };
     if ('unreadable' in read) return { kind: 'unreadable', entry: read.unreadable };
-    return { kind: 'output', output: nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions)) };
+    return { kind: 'output', output: reportBoilerplateCut(read.document, nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions))) };
   });
   const result: ExportBatchResult = { batch: request.batch, items };
   parentPort?.postMessage(result);

@@ -124,6 +124,9 @@ const en = {
   articleRegion: 'Article text: {name}',
   keyEditNote: "Edit the selected annotation's note (Esc: back to the article)",
   hintPaneHidden: 'The tags and annotations pane is hidden: show it with the toolbar button or F6',
+  // (#21) Document labels by key.
+  keyDocumentLabel: 'Document label: choose or clear a value of a dimension for the whole article',
+  hintNoDocumentLabelKey: 'No document-label value has this key',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -250,6 +253,9 @@ const fa: Record<MessageKey, string> = {
   articleRegion: 'متن مقاله: {name}',
   keyEditNote: 'ویرایش یادداشت حاشیه‌نویسی انتخاب‌شده (\u2068Esc\u2069: بازگشت به مقاله)',
   hintPaneHidden: 'بخش برچسب‌ها و حاشیه‌نویسی‌ها پنهان است: با دکمهٔ نوار ابزار یا \u2068F6\u2069 نشانش دهید',
+  // (#21) Document labels by key.
+  keyDocumentLabel: 'برچسب سند: گزینه‌ای از یک بُعد را برای کل مقاله برمی‌گزیند یا برمی‌دارد',
+  hintNoDocumentLabelKey: 'این کلید به هیچ گزینهٔ برچسب سند داده نشده است',
 };
 
 export type UiLanguage = 'fa' | 'en';

@@ -3,6 +3,7 @@ import { temporal } from 'zundo';
 import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import type { StoredRelation } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';
+import { NO_DOCUMENT_LABELS, type DocumentLabels, type Zone } from '../../../shared/documentLabels/judgmentFormat';
 
 /**
  * The document records (as tldraw keeps its document apart from editor state): what is saved to
@@ -15,6 +16,9 @@ export interface DocumentState {
   relations: StoredRelation[];
   labels: string[];
   status: ArticleStatus;
+  /** (#21) Judgments of the article as a whole; zones in code points, as stored. Undone and saved with the rest. */
+  documentLabels: DocumentLabels;
+  zones: Zone[];
 }
 
 export const useDocumentStore = create<DocumentState>()(
@@ -25,16 +29,19 @@ export const useDocumentStore = create<DocumentState>()(
       relations: [],
       labels: [],
       status: 'new',
+      documentLabels: NO_DOCUMENT_LABELS,
+      zones: [],
     }),
     {
-      partialize: (state) => ({ annotations: state.annotations, relations: state.relations, status: state.status }),
-      equality: (past, current) => past.annotations === current.annotations && past.relations === current.relations && past.status === current.status,
+      partialize: (state) => ({ annotations: state.annotations, relations: state.relations, status: state.status, documentLabels: state.documentLabels, zones: state.zones }),
+      equality: (past, current) =>
+        past.annotations === current.annotations && past.relations === current.relations && past.status === current.status && past.documentLabels === current.documentLabels && past.zones === current.zones,
       limit: 500,
     },
   ),
 );
 
-export type LoadedDocument = Pick<DocumentState, 'articleId' | 'annotations' | 'relations' | 'labels' | 'status'>;
+export type LoadedDocument = Pick<DocumentState, 'articleId' | 'annotations' | 'relations' | 'labels' | 'status'> & Partial<Pick<DocumentState, 'documentLabels' | 'zones'>>;
 
 /** One edit: the annotations (and the status or relations, when they change with them). */
 export type DocumentEdit = Pick<DocumentState, 'annotations'> & Partial<Pick<DocumentState, 'status' | 'relations'>>;
@@ -54,7 +61,7 @@ function setWithoutHistory(document: LoadedDocument): void {
   temporalStore.pause();
   notAnEdit++;
   try {
-    useDocumentStore.setState(document);
+    useDocumentStore.setState({ ...document, documentLabels: document.documentLabels ?? NO_DOCUMENT_LABELS, zones: document.zones ?? [] });
   } finally {
     notAnEdit--;
     temporalStore.resume();
@@ -65,6 +72,10 @@ export const documentActions = {
   /** The user's edit: one step of the undo history, saved by autosave. */
   edit(next: DocumentEdit): void {
     useDocumentStore.setState((state) => ({ annotations: next.annotations, status: next.status ?? state.status, relations: next.relations ?? state.relations }));
+  },
+  /** (#21) The user's judgment of the article as a whole (document labels, zones): one step of the undo history. */
+  judge(next: Partial<Pick<DocumentState, 'documentLabels' | 'zones'>>): void {
+    useDocumentStore.setState((state) => ({ documentLabels: next.documentLabels ?? state.documentLabels, zones: next.zones ?? state.zones }));
   },
   /** Loads another article's annotations with an empty history: undo is per article. */
   load(document: LoadedDocument): void {

@@ -134,6 +134,8 @@ export interface ImportedArticle {
   relations: ImportedRelation[];
   /** Document-level labels. */
   labels: string[];
+  /** (#21) Document labels by dimension (doccano `cats`, Label Studio choices), kept as the source gives them. */
+  documentLabels?: Record<string, string | string[] | number>;
   /** Source token boundaries [start, end) in code points, for tokenized sources. */
   tokens?: Array<[number, number]>;
   /** Where the article begins in its source. */

@@ -21,6 +21,17 @@ export interface JsonlOptions {
   labelField?: string;
 }
 
+/** (#21) doccano `cats`: dimension → string, list of strings or number; anything else in it is not a document label. */
+function catsOf(cats: unknown): Record<string, string | string[] | number> | null {
+  if (!isRecord(cats)) return null;
+  const labels: Record<string, string | string[] | number> = {};
+  for (const [dimension, value] of Object.entries(cats)) {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) labels[dimension] = value;
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) labels[dimension] = value as string[];
+  }
+  return Object.keys(labels).length > 0 ? labels : null;
+}
+
 const TEXT_FIELDS = ['text', 'data', 'column_data'];
 const LABEL_FIELDS = ['label', 'labels', 'entities', 'column_label'];
 
@@ -118,7 +129,8 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
     skipped.push(...malformed, { ...here, reason: 'the record holds something malformed; nothing of it was imported', why: { code: 'recordRefused' } });
     return null;
   }
-  return { name: numberedName(options.baseName, index, count), text: offsets.documentText, spans, relations, labels, origin: here };
+  const documentLabels = isRecord(record.value) ? catsOf(record.value.cats) : null;
+  return { name: numberedName(options.baseName, index, count), text: offsets.documentText, spans, relations, labels, ...(documentLabels ? { documentLabels } : {}), origin: here };
 }
 
 export function parseJsonl(content: string, options: JsonlOptions): ParseResult {

@@ -49,7 +49,8 @@ export function toAnnotationFile(article: ImportedArticle, context: NativeArticl
     if (span.attributes) annotation.attributes = { ...span.attributes };
     return annotation;
   });
-  const annotated = annotations.length > 0 || article.relations.length > 0 || article.labels.length > 0;
+  const documentLabels = article.documentLabels && Object.keys(article.documentLabels).length > 0 ? article.documentLabels : null;
+  const annotated = annotations.length > 0 || article.relations.length > 0 || article.labels.length > 0 || documentLabels !== null;
   const file: AnnotationFile = {
     format: NATIVE_FORMAT_ID,
     version: NATIVE_FORMAT_VERSION,
@@ -62,6 +63,7 @@ export function toAnnotationFile(article: ImportedArticle, context: NativeArticl
     updated: context.now,
     importedFrom: { format: context.format, file: article.origin.file, line: article.origin.line },
   };
+  if (documentLabels) file.documentLabels = { ...documentLabels };
   if (article.tokens) file.tokens = article.tokens.map(([start, end]): [number, number] => [start, end]);
   return file;
 }

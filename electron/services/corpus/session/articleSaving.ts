@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DocumentLabels, Zone } from '../../../../shared/documentLabels/judgmentFormat';
 import type { ConflictResolutions, SaveResult } from '../../../../shared/saveWire';
 import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../../shared/model/status';
@@ -19,6 +20,9 @@ export interface SessionSaveRequest {
   annotations: StoredAnnotation[];
   relations: StoredRelation[];
   labels: string[];
+  /** (#21) Judgments of the article as a whole; absent: kept as the file has them. */
+  documentLabels?: DocumentLabels;
+  zones?: Zone[];
   /** How the user settled the conflicts an earlier save of this article reported. */
   resolutions?: ConflictResolutions;
 }

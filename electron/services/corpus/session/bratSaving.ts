@@ -45,7 +45,7 @@ export async function saveBrat(state: SessionState, id: string, articlePath: str
 
 /** A conflict as the window names its items (its own ids for what it created in a brat article). */
 function windowConflict(conflict: SaveConflict, toWindow: (id: string) => string): SaveConflict {
-  if (conflict.kind === 'status') return conflict;
+  if (conflict.kind === 'status' || conflict.kind === 'judgment') return conflict;
   if (conflict.kind === 'annotation') {
     const named = (annotation: StoredAnnotation | null) => (annotation === null ? null : { ...annotation, id: toWindow(annotation.id) });
     return { ...conflict, key: toWindow(conflict.key), base: named(conflict.base), mine: named(conflict.mine), disk: named(conflict.disk) };

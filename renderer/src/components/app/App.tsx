@@ -13,6 +13,7 @@ import { preferencesActions, usePreferencesStore } from '../../store/preferences
 import { useWindowStore, windowActions } from '../../store/window/windowStore';
 import { AnnotationDetails } from '../annotations/AnnotationDetails';
 import { ArticleHeader } from '../article/ArticleHeader';
+import { DocumentLabelsPanel } from '../documentLabels/DocumentLabelsPanel';
 import { AnnotationList } from '../annotations/AnnotationList';
 import { ArticleView } from '../article/ArticleView';
 import { CorpusPane } from '../corpus/CorpusPane';
@@ -153,6 +154,7 @@ export function App() {
           </div>
         ) : null}
         <ArticleHeader />
+        <DocumentLabelsPanel />
         <FindBar />
         {article ? <ArticleView key={article.id + article.sha256} article={article} /> : <p className="hint">{loadingId ? t('loading') : t('noArticle')}</p>}
       </main>

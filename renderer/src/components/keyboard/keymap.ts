@@ -17,6 +17,7 @@ import { selectDomRange } from '../../dom/domPosition';
 import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
 import { focusNextPane } from './paneFocus';
 import { stepSelection } from './selectionSteps';
+import { isDocumentLabelKey, labelWithKey } from '../../store/flows/judging';
 
 /** What a binding's action did: `pass` leaves the key to the browser (Tab out of the article). */
 type Outcome = 'done' | 'pass';
@@ -209,6 +210,8 @@ export const KEYMAP: readonly KeyBinding[] = [
     matches: (event) => plain(event) && (event.code === 'Delete' || event.code === 'Backspace'),
     run: () => (useArticleViewStore.getState().selectedAnnotationId ? void deleteSelectedAnnotation() : sayWhyKeyDidNothing('hintNothingToDelete')),
   },
+  // (#21) Alt+Digit belongs to document-label values (DESIGN.md, fixed); works while typing in the panel's text field too.
+  { keys: 'Alt+1…9, 0, Alt+Shift+1…', description: 'keyDocumentLabel', whileTyping: true, matches: isDocumentLabelKey, run: labelWithKey },
   { keys: '1…9, 0, Shift+1…', description: 'keyTag', matches: (event) => plain(event) && tagForKey(event) !== null, run: tagWithKey },
 ];
 

@@ -98,6 +98,7 @@ function tagLabel(type: string, language: UiLanguage, tagSet: TagSetWire | null)
 function conflictTitle(conflict: SaveConflict, language: UiLanguage, tagSet: TagSetWire | null, t: Translate): string {
   const words = catalogText(appCatalog, language);
   if (conflict.kind === 'status') return t('conflictStatus');
+  if (conflict.kind === 'judgment') return conflict.key;
   if (conflict.kind === 'relation') {
     const relation = conflict.mine ?? conflict.disk ?? conflict.base;
     return words('conflictRelationTitle', { relation: t('conflictRelation'), type: relation ? tagLabel(relation.type, language, tagSet) : conflict.key });
@@ -108,6 +109,7 @@ function conflictTitle(conflict: SaveConflict, language: UiLanguage, tagSet: Tag
 
 function VersionView({ conflict, side, language, tagSet, t }: { conflict: SaveConflict; side: 'mine' | 'disk'; language: UiLanguage; tagSet: TagSetWire | null; t: Translate }) {
   if (conflict.kind === 'status') return <span className="conflict-detail">{statusLabels[language][conflict[side]] ?? conflict[side]}</span>;
+  if (conflict.kind === 'judgment' && conflict[side] !== null) return <bdi className="conflict-detail">{conflict[side]}</bdi>;
   const version = conflict[side];
   if (version === null) return <span className="conflict-detail conflict-deleted">{t('conflictDeleted')}</span>;
   return conflict.kind === 'annotation' ? (

@@ -53,7 +53,7 @@ function toOpenArticle(document: ArticleDocument, paragraphs: Paragraph[], conve
  */
 function giveBackHeldEdits(held: HeldEdits, document: ArticleDocument, article: OpenArticle, unwritable: ArticleDocument['problem']): void {
   const sameText = held.sha256 === document.sha256;
-  const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
+  const onDisk = { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels, documentLabels: document.documentLabels ?? {}, zones: document.zones ?? [] };
   if (sameText && !article.problem) {
     const readOnly = unwritable?.userProblems?.[0];
     resumeHeldEdits(article, unwritable ? { ...held, state: 'unwritable', problem: readOnly ? { problem: readOnly, detail: unwritable.message } : held.problem } : held, onDisk);
@@ -93,7 +93,7 @@ async function showLoadedArticle(document: ArticleDocument, prepared: PreparedAr
   saveStatusActions.startFresh(problem !== null);
   // Kept in reading order from here on: edits insert in place instead of sorting again.
   const ordered = loadedInReadingOrder(prepared.annotations);
-  const loaded = { status: document.status, annotations: ordered.annotations, relations: document.relations, labels: document.labels };
+  const loaded = { status: document.status, annotations: ordered.annotations, relations: document.relations, labels: document.labels, documentLabels: document.documentLabels ?? {}, zones: document.zones ?? [] };
   // Main's revision names the list in the order it sent it: the first save sends changes only when that is this order.
   beginArticle(id, loaded, ordered.asLoaded ? (document.revision ?? null) : null);
   documentActions.load({ articleId: id, ...loaded });

@@ -1,4 +1,5 @@
 import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../../shared/model/annotationOperations';
+import { confirmTaggingInBoilerplate } from './zoning';
 import type { ArticleStatus } from '../../../../shared/model/status';
 import { api } from '../../api';
 import { articleViewActions, canEditArticle, useArticleViewStore } from '../articleViewStore';
@@ -43,6 +44,8 @@ export function retagSelectedAnnotation(type: string): void {
 /** DESIGN.md's selection rule: a non-empty text selection wins, else retag the selected annotation. */
 export function applyTag(type: string): void {
   const { textSelection } = useArticleViewStore.getState();
+  // (#21) Inside boilerplate (left out of exports and statistics) a tag is asked about first.
+  if (textSelection && textSelection.end > textSelection.start && !confirmTaggingInBoilerplate()) return;
   if (textSelection && textSelection.end > textSelection.start) tagTextSelection(type);
   else retagSelectedAnnotation(type);
 }

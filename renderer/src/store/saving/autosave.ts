@@ -101,6 +101,7 @@ async function send(article: OpenArticle, sent: DocumentSnapshot, resolutions: C
       annotations: toStoredAnnotations(sent.annotations, article.converter),
       relations: sent.relations,
       labels: sent.labels,
+      ...judgmentsOf(sent),
       ...extra,
     });
   const changes = known ? annotationListChanges(known.annotations, sent.annotations) : null;
@@ -119,10 +120,16 @@ async function send(article: OpenArticle, sent: DocumentSnapshot, resolutions: C
     count: changes.count,
     relations: sent.relations,
     labels: sent.labels,
+    ...judgmentsOf(sent),
     ...extra,
   });
   // Main no longer keeps that list (it was restarted, or saved other articles since): send it whole.
   return !result.ok && result.baseUnknown ? saveWhole() : result;
+}
+
+/** (#21) The judgments a save carries, when the snapshot holds them. */
+function judgmentsOf(sent: DocumentSnapshot): Pick<DocumentSnapshot, 'documentLabels' | 'zones'> {
+  return { ...(sent.documentLabels ? { documentLabels: sent.documentLabels } : {}), ...(sent.zones ? { zones: sent.zones } : {}) };
 }
 
 function announceMerge(): void {
@@ -369,7 +376,8 @@ export function discardUnsavedEdits(): void {
 export function startAutosave(): () => void {
   return useDocumentStore.subscribe((state, previous) => {
     if (state.articleId === null || state.articleId !== previous.articleId || isChangeNotAnEdit()) return;
-    if (state.annotations === previous.annotations && state.relations === previous.relations && state.status === previous.status) return;
+    const sameJudgments = state.documentLabels === previous.documentLabels && state.zones === previous.zones;
+    if (state.annotations === previous.annotations && state.relations === previous.relations && state.status === previous.status && sameJudgments) return;
     revision++;
     if (useArticleViewStore.getState().article?.problem) {
       saveStatusActions.markReadOnly();

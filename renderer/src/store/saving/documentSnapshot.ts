@@ -4,6 +4,7 @@ import { toDocumentAnnotations, toStoredAnnotations, type DocumentAnnotation } f
 import type { StoredRelation } from '../../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../../shared/model/status';
 import type { OffsetConverter } from '../../../../shared/anchoring/offsets';
+import type { DocumentLabels, Zone } from '../../../../shared/documentLabels/judgmentFormat';
 
 /**
  * The saved part of a document as the window holds it: offsets in UTF-16 code units, the
@@ -16,15 +17,18 @@ export interface DocumentSnapshot {
   annotations: DocumentAnnotation[];
   relations: StoredRelation[];
   labels: string[];
+  /** (#21) Absent: this snapshot does not carry them (main keeps the file's). Zones in code points. */
+  documentLabels?: DocumentLabels;
+  zones?: Zone[];
 }
 
 export function snapshotOf(document: DocumentSnapshot): DocumentSnapshot {
-  return { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels };
+  return { status: document.status, annotations: document.annotations, relations: document.relations, labels: document.labels, documentLabels: document.documentLabels, zones: document.zones };
 }
 
 /** True when nothing was edited between the two snapshots (edits always make new arrays). */
 export function sameSnapshot(a: DocumentSnapshot, b: DocumentSnapshot): boolean {
-  return a.status === b.status && a.annotations === b.annotations && a.relations === b.relations && a.labels === b.labels;
+  return a.status === b.status && a.annotations === b.annotations && a.relations === b.relations && a.labels === b.labels && a.documentLabels === b.documentLabels && a.zones === b.zones;
 }
 
 export function toSavedDocument(snapshot: DocumentSnapshot, converter: OffsetConverter): SavedDocument {
@@ -33,6 +37,8 @@ export function toSavedDocument(snapshot: DocumentSnapshot, converter: OffsetCon
     annotations: toStoredAnnotations(snapshot.annotations, converter),
     relations: [...snapshot.relations],
     labels: [...snapshot.labels],
+    ...(snapshot.documentLabels ? { documentLabels: snapshot.documentLabels } : {}),
+    ...(snapshot.zones ? { zones: snapshot.zones } : {}),
   };
 }
 
@@ -54,7 +60,7 @@ export function fromSavedDocument(saved: SavedDocument, converter: OffsetConvert
   const converted = toDocumentAnnotations(saved.annotations, converter);
   const annotations = converted.map((annotation) => byId.get(annotation.id)?.find((candidate) => sameJson(candidate, annotation)) ?? annotation);
   annotations.sort(compareReadingOrder);
-  return { status: saved.status, annotations, relations: [...saved.relations], labels: [...saved.labels] };
+  return { status: saved.status, annotations, relations: [...saved.relations], labels: [...saved.labels], ...(saved.documentLabels ? { documentLabels: saved.documentLabels } : {}), ...(saved.zones ? { zones: saved.zones } : {}) };
 }
 
 /** Deep equality of plain JSON values (what annotations are), ignoring key order. */

@@ -1,0 +1,57 @@
+import type { CodePointOffset, Utf16Offset } from '../../../../shared/anchoring/offsetUnits';
+import { BOILERPLATE_ZONE, type Zone } from '../../../../shared/documentLabels/judgmentFormat';
+import { canEditArticle, useArticleViewStore } from '../articleViewStore';
+import { documentActions, useDocumentStore } from '../documentStore';
+import { currentLanguage } from '../preferencesStore';
+
+/**
+ * (#21) Zones of the open article: a selection marked as headline, body, boilerplate (or a type
+ * the tag set adds), saved in code points under `zones`; one undo step each.
+ */
+function nextZoneId(zones: readonly Zone[]): string {
+  const used = new Set(zones.map((zone) => zone.id));
+  let index = zones.length + 1;
+  while (used.has(`Z${index}`)) index++;
+  return `Z${index}`;
+}
+
+/** Marks the text selection as a zone of `type`; false when there is no selection to mark. */
+export function markSelectionAsZone(type: string): boolean {
+  const { textSelection, article } = useArticleViewStore.getState();
+  if (!article || !textSelection || textSelection.end <= textSelection.start || !canEditArticle()) return false;
+  const zones = useDocumentStore.getState().zones;
+  const start = article.converter.toCodePoint(textSelection.start as Utf16Offset);
+  const end = article.converter.toCodePoint(textSelection.end as Utf16Offset);
+  const zone: Zone = { id: nextZoneId(zones), type, start, end };
+  documentActions.judge({ zones: [...zones, zone].sort((a, b) => a.start - b.start || a.end - b.end) });
+  return true;
+}
+
+export function removeZone(id: string): void {
+  if (!canEditArticle()) return;
+  const zones = useDocumentStore.getState().zones;
+  documentActions.judge({ zones: zones.filter((zone) => zone.id !== id) });
+}
+
+/** Whether a window range (UTF-16) touches boilerplate of the open article. */
+export function touchesBoilerplate(start: Utf16Offset, end: Utf16Offset): boolean {
+  const { article } = useArticleViewStore.getState();
+  if (!article) return false;
+  const from = article.converter.toCodePoint(start);
+  const to = article.converter.toCodePoint(end);
+  return useDocumentStore.getState().zones.some((zone) => zone.type === BOILERPLATE_ZONE && from < (zone.end as CodePointOffset) && to > (zone.start as CodePointOffset));
+}
+
+/**
+ * Tagging inside boilerplate asks first: it is left out of exports, statistics and agreement,
+ * so a tag there is most likely a slip. True when tagging may go on.
+ */
+export function confirmTaggingInBoilerplate(): boolean {
+  const { textSelection } = useArticleViewStore.getState();
+  if (!textSelection || textSelection.end <= textSelection.start || !touchesBoilerplate(textSelection.start as Utf16Offset, textSelection.end as Utf16Offset)) return true;
+  const question =
+    currentLanguage() === 'fa'
+      ? 'این گزینش در ناحیهٔ «متن حاشیه‌ای سایت» است که از خروجی‌ها، آمار و توافق کنار گذاشته می‌شود. باز هم برچسب بخورد؟'
+      : 'This selection is in boilerplate, which exports, statistics and agreement leave out. Tag it anyway?';
+  return window.confirm(question);
+}
