@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { buildReport, checkDocument, orderedTypes, type CheckedSpan, type SpanPiece } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
+import { exportFromStandoffSource } from '../brat/standoffExport';
+import { configurationPath, configurationsInUse } from '../brat/confPlacement';
 
 /**
  * brat standoff: for each article `NAME.txt` (the document text, UTF-8, LF) and `NAME.ann`, plus
@@ -13,6 +15,9 @@ import { serializeWith } from './serializeWith';
  * - brat's T line cannot hold a line end: a span crossing one is written as fragments split at
  *   the line ends (what brat itself does), reported as `changed`.
  * - Notes are `#` AnnotatorNotes lines, relations `R` lines, attributes `A` lines.
+ * An article of a brat corpus (`bratSource`) is instead patched onto its own `.ann`, and each
+ * folder's `annotation.conf` is written where it was (`bratConfigurations`): exporting a brat
+ * corpus nobody edited gives back every `.ann` and `annotation.conf` byte for byte (DESIGN.md).
  */
 const TITLE = 'brat';
 const BRAT_ID = /^([TRA#])([1-9][0-9]*)$/;
@@ -164,7 +169,38 @@ class StandoffWriter {
   }
 }
 
+/**
+ * An article of a brat corpus, patched onto its `.ann`: every line the annotations do not change
+ * keeps its bytes. Null when they cannot be laid onto it (then the file is written anew).
+ */
+function serializeFromSource(document: ExportDocument, source: string): DocumentOutput | null {
+  // The reader's notes about lines the app does not show, or text fields that differ from the
+  // article, do not apply here: those lines are written as they were.
+  const sourceProblems = (document.sourceProblems ?? []).filter((problem) => problem.kind !== 'source-line' && problem.kind !== 'text-mismatch');
+  const checked = checkDocument({ ...document, sourceProblems });
+  const exported = exportFromStandoffSource({ source, text: document.text, annotations: checked.spans.map((span) => span.annotation), relations: checked.relations });
+  if (exported === null) return null;
+  const base = bratBaseName(document.id);
+  return {
+    article: document.id,
+    chunk: '',
+    files: [
+      { path: `${base}.txt`, content: document.text, role: 'document' },
+      { path: `${base}.ann`, content: exported.content, role: 'document' },
+    ],
+    report: buildReport(checked, checked.spans.length, []),
+    entityTypes: exported.entityTypes,
+    relationTypes: exported.relationTypes,
+    eventTypes: exported.eventTypes,
+    attributeNames: exported.attributeNames,
+  };
+}
+
 function serializeDocument(document: ExportDocument): DocumentOutput {
+  if (document.bratSource !== undefined) {
+    const fromSource = serializeFromSource(document, document.bratSource);
+    if (fromSource) return fromSource;
+  }
   const checked = checkDocument(document);
   const writer = new StandoffWriter(document);
   for (const span of checked.spans) writer.addEntity(span);
@@ -185,7 +221,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
 }
 
 /** annotation.conf for the types used (the tag set's first), allowing any overlap as our data has. */
-export function bratAnnotationConf(entityTypes: readonly string[], relationTypes: readonly string[], attributeNames: readonly string[]): string {
+export function bratAnnotationConf(entityTypes: readonly string[], relationTypes: readonly string[], attributeNames: readonly string[], eventTypes: readonly string[] = []): string {
   const attributes = new Map<string, Set<string>>();
   for (const entry of attributeNames) {
     const [name, value] = entry.split('\t');
@@ -203,6 +239,7 @@ export function bratAnnotationConf(entityTypes: readonly string[], relationTypes
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
     '[events]',
+    ...eventTypes,
     '',
     '[attributes]',
     ...[...attributes].map(([name, values]) => (values.size === 0 ? `${name}\tArg:<ENTITY>` : `${name}\tArg:<ENTITY>, Value:${[...values].sort().join('|')}`)),
@@ -211,11 +248,30 @@ export function bratAnnotationConf(entityTypes: readonly string[], relationTypes
   return lines.join('\n');
 }
 
-function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[] {
+/** One `annotation.conf` declaring what the outputs use (the tag set's types first). */
+function madeUpConf(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile {
   const entityTypes = orderedTypes(options.types?.map((type) => type.replace(/\s+/g, '_')), outputs.flatMap((output) => output.entityTypes));
   const relationTypes = orderedTypes([], outputs.flatMap((output) => output.relationTypes));
   const attributeNames = orderedTypes([], outputs.flatMap((output) => output.attributeNames));
-  return [{ path: 'annotation.conf', content: bratAnnotationConf(entityTypes, relationTypes, attributeNames), role: 'schema' }];
+  const eventTypes = orderedTypes([], outputs.flatMap((output) => output.eventTypes ?? []));
+  return { path: 'annotation.conf', content: bratAnnotationConf(entityTypes, relationTypes, attributeNames, eventTypes), role: 'schema' };
+}
+
+/**
+ * From a brat corpus: each folder's own `annotation.conf` that governs an exported article, at
+ * its path and as it was; articles none governs get one made up in the export's top folder
+ * (brat looks up the folders, so it applies to them only). Otherwise one made-up file.
+ */
+function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[] {
+  const configurations = options.bratConfigurations;
+  if (configurations === undefined) return [madeUpConf(outputs, options)];
+  const { used, ungoverned } = configurationsInUse(outputs.map((output) => output.article), configurations);
+  const files: ExportFile[] = used.map((configuration) => ({ path: configurationPath(configuration.folder), content: configuration.content, role: 'schema' }));
+  if (ungoverned.length > 0) {
+    const lacking = new Set(ungoverned);
+    files.push(madeUpConf(outputs.filter((output) => lacking.has(output.article)), options));
+  }
+  return files;
 }
 
 export const bratFormat: FormatSerializer = {

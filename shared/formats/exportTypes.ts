@@ -1,4 +1,5 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
+import type { BratConfiguration } from '../brat/confPlacement';
 
 /** Format ids, fixed by DESIGN.md. */
 export const EXPORT_FORMAT_IDS = ['brat', 'conll', 'jsonl', 'labelstudio', 'w3c', 'csv', 'hf'] as const;
@@ -19,6 +20,11 @@ export interface ExportDocument {
   tokens?: readonly (readonly [number, number])[];
   /** Problems found while reading the article's annotations (a brat `.ann` line not understood), reported with the format's own. */
   sourceProblems?: readonly ExportProblem[];
+  /**
+   * An article of a brat corpus: its `NAME.ann` exactly as read. The brat export patches the
+   * annotations onto it, so an unedited article is written byte for byte as it was.
+   */
+  bratSource?: string;
 }
 
 export const TAGGING_SCHEMES = ['iob2', 'iob1', 'bioes'] as const;
@@ -34,6 +40,11 @@ export interface SerializeOptions {
   jsonlVariant?: JsonlVariant;
   /** Entity types in the corpus tag set's order; types found only in documents follow, sorted. */
   types?: readonly string[];
+  /**
+   * Exporting a brat corpus: each folder's `annotation.conf` as read. The brat export writes
+   * them at the same paths instead of one made-up configuration for the whole corpus.
+   */
+  bratConfigurations?: readonly BratConfiguration[];
 }
 
 /**
@@ -117,6 +128,8 @@ export interface DocumentOutput {
   relationTypes: string[];
   /** Attribute names, as `name` (a flag) or `name TAB value`, for a schema file. */
   attributeNames: string[];
+  /** Event types (brat from a brat source), for a schema file. */
+  eventTypes?: string[];
   /** Token-classification formats: the tagged sentences, turned into ids once all labels are known. */
   sentences?: TaggedSentence[];
 }
