@@ -101,7 +101,7 @@ export interface ExportFile {
   /** Path relative to the export folder, forward slashes. */
   path: string;
   content: string;
-  /** `main`: the format's corpus file; `document`: one article's file; `schema`: a label list or config. */
+  /** `main`: the format's corpus file; `document`: one article's file; `schema`: a label list, a config or a companion table (CSV's relations.csv). */
   role: 'main' | 'document' | 'schema';
 }
 
@@ -128,6 +128,8 @@ export interface DocumentOutput {
   relationTypes: string[];
   /** Attribute names, as `name` (a flag) or `name TAB value`, for a schema file. */
   attributeNames: string[];
+  /** A second file's part, beside the main one: CSV's `relations.csv` rows. */
+  sideChunk?: string;
   /** Event types (brat from a brat source), for a schema file. */
   eventTypes?: string[];
   /** Token-classification formats: the tagged sentences, turned into ids once all labels are known. */
