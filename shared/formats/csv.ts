@@ -1,4 +1,4 @@
-import { checkDocument, documentOutput, omittedAttributes } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedEvents } from './checkedSpans';
 import { RELATIONS_CSV_FILE, RELATIONS_CSV_HEADER, relationsCsvRows } from './relations/relationsCsv';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
 import { serializeWith } from './serializeWith';
@@ -23,7 +23,7 @@ export function csvRecord(fields: readonly string[]): string {
 
 function serializeDocument(document: ExportDocument): DocumentOutput {
   const checked = checkDocument(document);
-  const problems = omittedAttributes(checked.spans, TITLE);
+  const problems = [...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
   let chunk = '';
   for (const span of checked.spans) {
     const { annotation } = span;

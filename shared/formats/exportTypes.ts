@@ -66,6 +66,7 @@ export type ProblemKind =
   | 'type-renamed'
   | 'relation-dangling'
   | 'relations-omitted'
+  | 'events-omitted'
   | 'notes-omitted'
   | 'attributes-omitted'
   | 'token-text-changed'

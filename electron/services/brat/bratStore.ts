@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseAnnotationConf } from '../../../shared/brat/annotationConf';
 import { confSchema } from '../../../shared/brat/confRelationTypes';
 import { resolveEventTypes, resolveRelationTypes } from '../../../shared/tagset/relationTypes';
+import { eventRolesOf } from '../../../shared/relations/relationOperations';
 import { reanchorStandoff, type StandoffReanchorOutcome } from '../../../shared/anchoring/reanchorStandoff';
 import { parseVisualConf, withVisualConf } from '../../../shared/brat/visualConf';
 import { applyNativeChanges, standoffToNative, type RemovalGroup, type RestorableLines, type TextMismatch, type UnshownLine } from '../../../shared/brat/nativeBridge';
@@ -363,5 +364,8 @@ function asStoredInBrat(annotation: StoredAnnotation): StoredAnnotation {
   if (annotation.fragments && annotation.fragments.length > 1) stored.fragments = annotation.fragments.map(({ start, end }) => ({ start, end }));
   if (annotation.note) stored.note = annotation.note;
   if (annotation.attributes && Object.keys(annotation.attributes).length > 0) stored.attributes = annotation.attributes;
+  // An event trigger's roles are its E line: a merge that dropped them would rewrite the event without its arguments.
+  const roles = eventRolesOf(annotation);
+  if (roles.length > 0) stored.roles = roles;
   return stored;
 }

@@ -132,5 +132,10 @@ describe('relations round trip through every format that holds them', () => {
       expect(problems.find((problem) => problem.kind === 'relations-omitted')?.message).toMatch(/^3 relations not exported/);
       expect(problems.filter((problem) => problem.kind === 'discontinuous').map((problem) => [problem.annotation, problem.effect])).toEqual([['a6', 'changed']]);
     }
+    // An event (a trigger with roles) is counted too, in every format that has no place for it.
+    const withEvent: ExportDocument = { ...tokenDocument, annotations: tokenDocument.annotations.map((annotation) => (annotation.id === 'a4' ? { ...annotation, roles: [{ role: 'Agent', target: 'a2' }, { role: 'Place', target: 'a5' }] } : annotation)) };
+    for (const exported of [serializeConll([withEvent]), serializeHf([withEvent]), serializeJsonl([withEvent]), serializeLabelStudio([withEvent]), serializeW3c([withEvent]), serializeCsv([withEvent])]) {
+      expect(exported.reports[0].problems.find((problem) => problem.kind === 'events-omitted')?.message).toMatch(/^1 event \(2 role arguments\) not exported/);
+    }
   });
 });
