@@ -4,6 +4,7 @@ import { buildReport, checkDocument, orderedTypes, type CheckedSpan, type SpanPi
 import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { exportFromStandoffSource } from '../brat/standoffExport';
+import { eventRolesOf } from '../relations/relationOperations';
 import { configurationPath, configurationsInUse } from '../brat/confPlacement';
 
 /**
@@ -14,13 +15,14 @@ import { configurationPath, configurationsInUse } from '../brat/confPlacement';
  * - A discontinuous span is `start end;start end`, its text the fragments joined by a space.
  * - brat's T line cannot hold a line end: a span crossing one is written as fragments split at
  *   the line ends (what brat itself does), reported as `changed`.
- * - Notes are `#` AnnotatorNotes lines, relations `R` lines, attributes `A` lines.
+ * - Notes are `#` AnnotatorNotes lines, relations `R` lines, attributes `A` lines, an event
+ *   (a trigger annotation with `roles`) an `E` line.
  * An article of a brat corpus (`bratSource`) is instead patched onto its own `.ann`, and each
  * folder's `annotation.conf` is written where it was (`bratConfigurations`): exporting a brat
  * corpus nobody edited gives back every `.ann` and `annotation.conf` byte for byte (DESIGN.md).
  */
 const TITLE = 'brat';
-const BRAT_ID = /^([TRA#])([1-9][0-9]*)$/;
+const BRAT_ID = /^([TRAE#])([1-9][0-9]*)$/;
 
 type AttributeValue = z.infer<typeof AttributeValueSchema>;
 
@@ -95,11 +97,13 @@ class StandoffWriter {
   readonly attributeNames: string[] = [];
   readonly entityTypes: string[] = [];
   readonly relationTypes: string[] = [];
+  readonly eventTypes: string[] = [];
   written = 0;
   private readonly textIds: BratIds;
   private readonly relationIds: BratIds;
   private readonly attributeIds = new BratIds('A', []);
   private readonly noteIds = new BratIds('#', []);
+  private readonly eventIds = new BratIds('E', []);
   private readonly bratIdOf = new Map<string, string>();
 
   constructor(private readonly document: ExportDocument) {
@@ -151,6 +155,21 @@ class StandoffWriter {
     this.relationTypes.push(type);
     this.lines.push(`${id}\t${type} Arg1:${from} Arg2:${to}`);
     if (relation.note) this.addNote(id, relation.note, relation.id);
+  }
+
+  /** An E line for a trigger with roles (#20), when the trigger and every argument were written as T lines. */
+  addEvent(span: CheckedSpan): void {
+    const roles = eventRolesOf(span.annotation);
+    const trigger = this.bratIdOf.get(span.annotation.id);
+    if (roles.length === 0 || trigger === undefined) return;
+    const args = roles.map((role) => ({ role: role.role, ref: this.bratIdOf.get(role.target) }));
+    if (args.some((argument) => argument.ref === undefined || /[\s:]/.test(argument.role))) {
+      this.problems.push({ kind: 'events-omitted', effect: 'omitted', annotation: span.annotation.id, message: `The event of ${span.annotation.id} (${span.annotation.type}) has a role filled by an annotation brat cannot hold, or a role name it cannot write; not exported.` });
+      return;
+    }
+    const type = bratName(span.annotation.type, 'event type', this.problems, span.annotation.id);
+    this.eventTypes.push(type);
+    this.lines.push(`${this.eventIds.take(null)}\t${[`${type}:${trigger}`, ...args.map((argument) => `${argument.role}:${argument.ref}`)].join(' ')}`);
   }
 
   /** A `#` AnnotatorNotes line, on one line (brat notes cannot hold line ends). */
@@ -205,6 +224,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
   const writer = new StandoffWriter(document);
   for (const span of checked.spans) writer.addEntity(span);
   for (const relation of checked.relations) writer.addRelation(relation);
+  for (const span of checked.spans) writer.addEvent(span);
   const base = bratBaseName(document.id);
   return {
     article: document.id,
@@ -216,6 +236,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
     report: buildReport(checked, writer.written, writer.problems),
     entityTypes: writer.entityTypes,
     relationTypes: writer.relationTypes,
+    eventTypes: writer.eventTypes,
     attributeNames: writer.attributeNames,
   };
 }

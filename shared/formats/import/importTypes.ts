@@ -51,6 +51,8 @@ export interface ImportedSpan {
   fragments?: ImportedFragment[];
   note?: string;
   attributes?: Record<string, string | number | boolean>;
+  /** An event trigger's role arguments (#20): each names the span filling it. */
+  roles?: { role: string; target: string }[];
 }
 
 export interface ImportedRelation {

@@ -121,6 +121,15 @@ describe('relations round trip through every format that holds them', () => {
     const article = parsed.articles[0];
     expect(importedKeys({ ...article, relations: article.relations.filter((relation) => relation.type !== 'same_as') })).toEqual(expectedKeys);
     expect(article.spans.find((span) => span.fragments)?.fragments).toEqual(source.annotations[5].fragments);
+    // An event: the trigger's roles become an E line and come back as roles.
+    const event = { ...source, annotations: source.annotations.map((annotation) => (annotation.id === 'a4' ? { ...annotation, roles: [{ role: 'Agent', target: 'a2' }, { role: 'Place', target: 'a5' }] } : annotation)) };
+    const eventAnn = mainFile(serializeBrat([event]), 'news/001.ann');
+    expect(eventAnn).toMatch(/^E1\tPER:T\d+ Agent:T\d+ Place:T\d+$/m);
+    const back = parseBratDocument({ name: 'news/001', text: TEXT, ann: eventAnn, annFile: 'news/001.ann' }).articles[0];
+    const spans = new Map(back.spans.map((span) => [span.id, span]));
+    const trigger = back.spans.find((span) => span.roles);
+    expect(trigger && [trigger.start, trigger.end]).toEqual([byId.get('a4')?.start, byId.get('a4')?.end]);
+    expect(trigger?.roles?.map((role) => [role.role, spans.get(role.target)?.start])).toEqual([['Agent', byId.get('a2')?.start], ['Place', byId.get('a5')?.start]]);
   });
 
   it('CoNLL and Hugging Face say what they cannot hold: relations and fragments, counted', () => {
