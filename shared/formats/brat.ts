@@ -1,7 +1,7 @@
 import type { AttributeValueSchema, StoredRelation } from '../model/nativeFormat';
 import type { z } from 'zod';
 import { buildReport, checkDocument, orderedTypes, type CheckedSpan, type SpanPiece } from './checkedSpans';
-import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
+import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { exportFromStandoffSource } from '../brat/standoffExport';
 import { eventRolesOf } from '../relations/relationOperations';
@@ -199,19 +199,24 @@ function serializeFromSource(document: ExportDocument, source: string): Document
   const checked = checkDocument({ ...document, sourceProblems });
   const exported = exportFromStandoffSource({ source, text: document.text, annotations: checked.spans.map((span) => span.annotation), relations: checked.relations });
   if (exported === null) return null;
+  return articleOutput(document, exported.content, buildReport(checked, checked.spans.length, []), exported);
+}
+
+/** An article's NAME.txt and NAME.ann, its report, and the types its .ann uses (for a made-up annotation.conf). */
+function articleOutput(document: ExportDocument, ann: string, report: DocumentReport, types: Pick<DocumentOutput, 'entityTypes' | 'relationTypes' | 'eventTypes' | 'attributeNames'>): DocumentOutput {
   const base = bratBaseName(document.id);
   return {
     article: document.id,
     chunk: '',
     files: [
       { path: `${base}.txt`, content: document.text, role: 'document' },
-      { path: `${base}.ann`, content: exported.content, role: 'document' },
+      { path: `${base}.ann`, content: ann, role: 'document' },
     ],
-    report: buildReport(checked, checked.spans.length, []),
-    entityTypes: exported.entityTypes,
-    relationTypes: exported.relationTypes,
-    eventTypes: exported.eventTypes,
-    attributeNames: exported.attributeNames,
+    report,
+    entityTypes: types.entityTypes,
+    relationTypes: types.relationTypes,
+    eventTypes: types.eventTypes,
+    attributeNames: types.attributeNames,
   };
 }
 
@@ -225,20 +230,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
   for (const span of checked.spans) writer.addEntity(span);
   for (const relation of checked.relations) writer.addRelation(relation);
   for (const span of checked.spans) writer.addEvent(span);
-  const base = bratBaseName(document.id);
-  return {
-    article: document.id,
-    chunk: '',
-    files: [
-      { path: `${base}.txt`, content: document.text, role: 'document' },
-      { path: `${base}.ann`, content: writer.text(), role: 'document' },
-    ],
-    report: buildReport(checked, writer.written, writer.problems),
-    entityTypes: writer.entityTypes,
-    relationTypes: writer.relationTypes,
-    eventTypes: writer.eventTypes,
-    attributeNames: writer.attributeNames,
-  };
+  return articleOutput(document, writer.text(), buildReport(checked, writer.written, writer.problems), writer);
 }
 
 /** annotation.conf for the types used (the tag set's first), allowing any overlap as our data has. */
