@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TagSetWireSchema } from '../../../shared/corpusWire';
 import { loadBratTagSet } from './bratStore';
 
 const scratchFolders: string[] = [];
@@ -32,6 +33,8 @@ describe('a brat folder\'s tag set with relation and event types', () => {
     expect(tagSet.relationTypes?.map((type) => [type.id, type.args])).toEqual([
       ['Treats', [{ role: 'Arg1', types: ['DRUG'] }, { role: 'Arg2', types: ['DRUG', 'DISORDER'] }]],
     ]);
+    // What the window receives: the IPC contract's tag set, relation and event types included.
+    expect(TagSetWireSchema.parse(tagSet).eventTypes?.map((type) => type.id)).toEqual(['Dosing']);
 
     // Opened as a corpus of its own, `a` does not see the configuration above it.
     const inner = await loadBratTagSet(path.join(corpus, 'a'), deep);
