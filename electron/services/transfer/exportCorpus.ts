@@ -156,7 +156,11 @@ export async function exportCorpus(
   const types = options.types ?? tagSet.types.map((type) => type.id);
   const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types };
   // brat to brat: each folder's annotation.conf is written back where it was (DESIGN.md's fixed contract).
-  if (bratCorpus && formatId === 'brat') serializeOptions.bratConfigurations = (await readBratConfigurations(root)).configurations;
+  // One that cannot be read as it is (not UTF-8): placing the others without it could give its articles a parent's; one made-up file instead.
+  if (bratCorpus && formatId === 'brat') {
+    const read = await readBratConfigurations(root);
+    if (read.unreadable.length === 0) serializeOptions.bratConfigurations = read.configurations;
+  }
 
   const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled });
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
