@@ -7,6 +7,7 @@ import { ArticleIdSchema } from './articleId';
 import { ArticleStatusSchema } from './model/status';
 import { UserProblemSchema } from './userProblem';
 import { DimensionWireSchema } from './documentLabels/dimensionWire';
+import { EventTypeWireSchema, RelationTypeWireSchema } from './tagset/relationTypes';
 
 export const TagTypeWireSchema = z.object({
   id: z.string(),
@@ -34,6 +35,9 @@ export const TagSetWireSchema = z.object({
   /** Why the corpus's own tag set is not (wholly) used, in English for logs and tooltips; the user reads `userProblems`. */
   problem: z.string().nullable(),
   userProblems: z.array(UserProblemSchema),
+  /** Relation and event types (#20); absent means none. Event types are never offered as span tags. */
+  relationTypes: z.array(RelationTypeWireSchema).optional(),
+  eventTypes: z.array(EventTypeWireSchema).optional(),
 });
 export type TagSetWire = z.infer<typeof TagSetWireSchema>;
 

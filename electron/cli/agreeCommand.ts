@@ -19,6 +19,8 @@ A pair is compared on the articles both annotated; counts are summed over those 
                     P = matched / B's spans, R = matched / A's spans (A is the reference),
                     F1 = 2·matched / (A's + B's spans): the same whichever side is A
                     micro: from the counts of all tags; macro: mean over tags
+  Relations, exact  same type and the same two argument spans (type and ranges of each end, in
+                    the same direction); event roles count as TYPE.ROLE from trigger to argument
   Cohen's kappa     over tokens (the article's source tokens if it was imported from CoNLL or
                     HF, else the project's tokenizer), each labelled with its tag or O
   Fleiss' kappa     over tokens, for three or more annotators (--all), on the articles all of
@@ -68,6 +70,14 @@ function spanTable(exact: SpanScores, overlap: SpanScores): string {
   return layOut(rows);
 }
 
+function relationTable(relations: SpanScores): string {
+  const rows: string[][] = [['relation', 'A', 'B', 'exact', 'P', 'R', 'F1']];
+  for (const type of relations.perTag) rows.push([type.tag, String(type.countA), String(type.countB), String(type.matched), figure(type.precision), figure(type.recall), figure(type.f1)]);
+  const { micro } = relations;
+  rows.push(['micro', String(micro.countA), String(micro.countB), String(micro.matched), figure(micro.precision), figure(micro.recall), figure(micro.f1)]);
+  return layOut(rows);
+}
+
 function describePair(pair: PairAgreement): string {
   const articles = `${pair.documents} article${pair.documents === 1 ? '' : 's'} both annotated`;
   if (pair.documents === 0) return `${pair.a} ↔ ${pair.b}: no article both annotated\n`;
@@ -75,6 +85,7 @@ function describePair(pair: PairAgreement): string {
   let text = `${pair.a} ↔ ${pair.b}: ${articles}\n`;
   text += `  Cohen's kappa over ${kappa.items} tokens: ${figure(kappa.kappa)}  (observed ${figure(kappa.observed)}, chance ${figure(kappa.expected)})\n`;
   text += `${spanTable(pair.exact, pair.overlap)}\n`;
+  if (pair.relations.perTag.length > 0) text += `${relationTable(pair.relations)}\n`;
   return text;
 }
 

@@ -28,6 +28,8 @@ export const PairAgreementSchema = z.object({
   exact: SpanScoresSchema,
   overlap: SpanScoresSchema,
   tokens: KappaSchema.extend({ confusion: z.object({ labels: z.array(z.string()), rows: z.array(z.array(count)) }) }),
+  /** Relations and event roles, exact (#20). */
+  relations: SpanScoresSchema,
 });
 
 export const GroupAgreementSchema = z.object({

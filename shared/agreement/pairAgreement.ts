@@ -3,6 +3,7 @@ import { addConfusion, cohenKappa, confusionOf, confusionTable, emptyConfusion, 
 import { addFleiss, emptyFleiss, fleissKappa, fleissOf, type FleissCounts, type FleissResult } from './fleissKappa';
 import { addSpanCounts, countSpans, scoreSpanCounts, type SpanCounts, type SpanScores } from './spanScores';
 import { OUTSIDE_LABEL, tokenLabels } from './tokenLabels';
+import { countRelations, type RelationSide } from '../relations/relationAgreement';
 
 /** What two annotators' annotations of one or more documents add up to. */
 export interface PairCounts {
@@ -10,15 +11,23 @@ export interface PairCounts {
   exact: SpanCounts;
   overlap: SpanCounts;
   tokens: ConfusionCounts;
+  /** Relations and event roles, exact (shared/relations/relationAgreement.ts). */
+  relations: SpanCounts;
 }
 
 export function emptyPairCounts(): PairCounts {
-  return { documents: 0, exact: new Map(), overlap: new Map(), tokens: emptyConfusion() };
+  return { documents: 0, exact: new Map(), overlap: new Map(), tokens: emptyConfusion(), relations: new Map() };
 }
 
 /** Compares annotator A's and B's spans of one document, whose tokens are given. */
-export function comparePairDocument(tokens: readonly Range[], a: readonly AgreementSpan[], b: readonly AgreementSpan[]): PairCounts {
+export function comparePairDocument(
+  tokens: readonly Range[],
+  a: readonly AgreementSpan[],
+  b: readonly AgreementSpan[],
+  relations: { a: RelationSide; b: RelationSide } | null = null,
+): PairCounts {
   return {
+    relations: relations ? countRelations(relations.a, relations.b) : new Map(),
     documents: 1,
     exact: countSpans(a, b, 'exact'),
     overlap: countSpans(a, b, 'overlap'),
@@ -31,6 +40,7 @@ export function addPairCounts(into: PairCounts, from: PairCounts): void {
   addSpanCounts(into.exact, from.exact);
   addSpanCounts(into.overlap, from.overlap);
   addConfusion(into.tokens, from.tokens);
+  addSpanCounts(into.relations, from.relations);
 }
 
 export interface TokenAgreement extends KappaResult {
@@ -50,6 +60,8 @@ export interface PairAgreement {
   overlap: SpanScores;
   /** Cohen's kappa over tokens. */
   tokens: TokenAgreement;
+  /** Relations and event roles: same type, same two argument spans. */
+  relations: SpanScores;
 }
 
 export function summarizePair(a: string, b: string, counts: PairCounts): PairAgreement {
@@ -60,6 +72,7 @@ export function summarizePair(a: string, b: string, counts: PairCounts): PairAgr
     exact: scoreSpanCounts(counts.exact),
     overlap: scoreSpanCounts(counts.overlap),
     tokens: { ...cohenKappa(counts.tokens), confusion: confusionTable(counts.tokens, OUTSIDE_LABEL) },
+    relations: scoreSpanCounts(counts.relations),
   };
 }
 

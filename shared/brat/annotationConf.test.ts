@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTagSet } from '../model/tagSet';
-import { confAttributes, confRelationTypes, confTagTypes, parseAnnotationConf } from './annotationConf';
+import { confAttributes, confRelationTypes, parseAnnotationConf } from './annotationConf';
+import { confEntityTagTypes as confTagTypes } from './confRelationTypes';
 
 const BRAT_DATA = path.resolve(import.meta.dirname, '../../../shared/data/brat-example-data');
 const RAREDIS_DATA = path.resolve(import.meta.dirname, '../../../shared/data/raredis-brat');
@@ -52,11 +53,11 @@ describe('parseAnnotationConf', () => {
     ]);
   });
 
-  it('gives the tag types in file order, entities then events, without abstract ones', () => {
+  it('gives the span tag types in file order, entity types only (event types are never span tags), without abstract ones', () => {
     const types = confTagTypes(parseAnnotationConf(HIERARCHY));
-    expect(types.map((type) => type.id)).toEqual(['Person', 'Politician', 'Organization', 'Location', 'Be-born', 'Attack']);
+    expect(types.map((type) => type.id)).toEqual(['Person', 'Politician', 'Organization', 'Location']);
     const tagSet = resolveTagSet('annotation.conf', types);
-    expect(tagSet.types.map((type) => type.hotkey)).toEqual(['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6']);
+    expect(tagSet.types.map((type) => type.hotkey)).toEqual(['Digit1', 'Digit2', 'Digit3', 'Digit4']);
   });
 
   it('reports what it cannot place and survives garbage', () => {
@@ -73,7 +74,6 @@ describe('parseAnnotationConf', () => {
     expect(news.problems).toEqual([]);
     expect(confTagTypes(news).map((type) => type.id)).toEqual([
       'Person', 'Organization', 'GPE', 'Money',
-      'Be-born', 'Marry', 'Divorce', 'Die', 'Transfer-ownership', 'Transfer-money', 'Start-org', 'Merge-org', 'End-org', 'Report',
     ]);
     expect(confRelationTypes(news)).toEqual(['Located', 'Geographical_part', 'Family', 'Employment', 'Ownership', 'Origin', 'Alias']);
     expect(news.events.find((type) => type.name === 'Die')?.args).toEqual(['Person-Arg:Person', 'Agent-Arg?:Person|Organization|GPE', 'Place-Arg?:GPE']);
@@ -84,7 +84,7 @@ describe('parseAnnotationConf', () => {
     expect(confTagTypes(read('corpora/TDT/annotation.conf')).map((type) => type.id).slice(0, 3)).toEqual(['A', 'Adp', 'Adv']);
     expect(confTagTypes(read('corpora/CoNLL-ST_2002/annotation.conf')).map((type) => type.id)).toEqual(['ORG', 'PER', 'LOC', 'MISC']);
     const ge = read('corpora/BioNLP-ST_2011/BioNLP-ST_2011_GE/annotation.conf');
-    expect(confTagTypes(ge).map((type) => type.id)).toContain('Phosphorylation');
+    expect(confTagTypes(ge).map((type) => type.id)).not.toContain('Phosphorylation');
     expect(confAttributes(read('corpora/NCBI-disease/annotation.conf'))[0]).toEqual({
       name: 'Category', targets: ['Disease'], values: ['SpecificDisease', 'Modifier', 'DiseaseClass', 'CompositeMention'],
     });

@@ -1,5 +1,3 @@
-import type { TagTypeInput } from '../model/tagSet';
-
 /**
  * brat's `annotation.conf`, read the way brat's own server reads it (projectconfig.py):
  * - sections `[entities]` (old name `[spans]`), `[relations]`, `[events]`, `[attributes]`;
@@ -135,23 +133,6 @@ export function parseAnnotationConf(content: string): AnnotationConf {
     conf[section].push(type);
   });
   return conf;
-}
-
-/**
- * The tag types an analyst can put on a span, in the order of the file (the fixed hotkey
- * contract gives them 1–9 in this order): entity types, then event types (brat marks an
- * event's trigger with a text-bound annotation of the event's type). Abstract types and names
- * listed twice are left out. Use with `resolveTagSet('annotation.conf', ...)`.
- */
-export function confTagTypes(conf: AnnotationConf): TagTypeInput[] {
-  const seen = new Set<string>();
-  const types: TagTypeInput[] = [];
-  for (const type of [...conf.entities, ...conf.events]) {
-    if (type.abstract || seen.has(type.name) || /\s/.test(type.name)) continue;
-    seen.add(type.name);
-    types.push({ id: type.name });
-  }
-  return types;
 }
 
 /** Names of relation types that can be used (not abstract), in file order. */

@@ -29,7 +29,7 @@ describe('standoffToNative', () => {
   it('shows T lines as annotations in code points, with fragments, notes and attributes', () => {
     const view = nativeOf(ANN);
     expect(view.annotations).toEqual([
-      { id: 'T1', type: 'PER', start: 2, end: 5, text: 'علی', quote: { prefix: '😀 ', suffix: ' در تهران\nو ایران' }, note: 'یادداشت', attributes: { Mention: 'Name', Individual: true } },
+      { id: 'T1', type: 'PER', start: 2, end: 5, text: 'علی', quote: { prefix: '😀 ', suffix: ' در تهران\nو ایران' }, note: 'یادداشت', attributes: { Mention: 'Name', Individual: true }, roles: [{ role: 'Place', target: 'T2' }] },
       { id: 'T2', type: 'LOC', start: 9, end: 14, text: 'تهران', quote: { prefix: '😀 علی در ', suffix: '\nو ایران' } },
       { id: 'T3', type: 'LOC', start: 9, end: 22, text: 'تهران ایران', quote: { prefix: '😀 علی در ', suffix: '' }, fragments: [{ start: 9, end: 14 }, { start: 17, end: 22 }] },
     ]);

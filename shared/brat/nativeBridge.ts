@@ -3,6 +3,7 @@ import { quoteAround } from '../anchoring/quote';
 import { addEntity, addRelation, changeEntitySpan, changeRelation, findLineIndex, removeAnnotation, restoreLines, retagEntity, StandoffEditError, type RemovedLine, type StandoffDocument } from './standoffDocument';
 import { attributesOf, noteOf, setAttributes, setNote, type AttributeValue } from './standoffNotesAndAttributes';
 import { definedId, referencedIds, type EntityLine, type RelationLine, type SpanFragment } from './standoffLine';
+import { applyEventRoles, shownEvents } from './eventBridge';
 
 /**
  * brat line patching: between a brat standoff document and the native annotation form the UI edits.
@@ -77,6 +78,7 @@ function shownRelations(document: StandoffDocument, entities: ReadonlySet<string
 export function standoffToNative(document: StandoffDocument, codePoints: readonly string[]): NativeView {
   const view: NativeView = { annotations: [], relations: [], mismatches: [], unshown: [] };
   const entities = shownEntityIds(document, codePoints.length);
+  const events = shownEvents(document, entities);
   document.lines.forEach((line, index) => {
     if (line.kind === 'opaque') {
       if (line.reason !== 'blank line') view.unshown.push({ line: index + 1, id: null, reason: line.reason });
@@ -98,6 +100,9 @@ export function standoffToNative(document: StandoffDocument, codePoints: readonl
     if (note !== null) annotation.note = note;
     const attributes = attributesOf(document, line.id);
     if (Object.keys(attributes).length > 0) annotation.attributes = attributes;
+    // An event's trigger carries its roles (shared/relations/relationOperations.ts).
+    const event = events.get(line.id);
+    if (event) annotation.roles = event.roles;
     view.annotations.push(annotation);
   });
   for (const [id, relation] of shownRelations(document, entities)) {
@@ -281,6 +286,7 @@ export function applyNativeChanges(
   removeUnwanted(applied, entities, new Set(changes.annotations.map((annotation) => annotation.id)));
   removeUnwanted(applied, relationsBefore.keys(), new Set(changes.relations.map((relation) => relation.id)));
 
+  const retyped = new Map<string, string>();
   for (const annotation of changes.annotations) {
     const requested = fragmentsOf(annotation);
     if (requested.some((fragment) => fragment.start > fragment.end || fragment.end > codePoints.length)) {
@@ -290,9 +296,12 @@ export function applyNativeChanges(
     if (existing && existing.kind !== 'entity') {
       throw new StandoffEditError(`Annotation ${annotation.id} has the id of a ${existing.kind} line in the .ann file.`);
     }
+    if (existing && existing.kind === 'entity' && existing.type !== annotation.type) retyped.set(annotation.id, existing.type);
     const id = existing ? annotation.id : addMissingEntity(applied, annotation, requested, codePoints, restorable);
     applied.document = updateEntity(applied.document, id, annotation, requested, codePoints);
   }
   for (const relation of changes.relations) applyRelation(applied, relation);
+  const removed = new Set(applied.removed.flatMap((group) => group.lines.flatMap((entry) => (entry.line.kind === 'event' ? [entry.line.trigger] : []))));
+  applied.document = applyEventRoles(applied.document, changes.annotations, shownEntityIds(applied.document, codePoints.length), applied.idMap, { retyped, removed });
   return applied;
 }

@@ -235,3 +235,7 @@ export function formatAttributeRaw(id: string, name: string, target: string, val
 export function formatNoteRaw(id: string, type: string, target: string, text: string): string {
   return `${id}\t${type} ${target}\t${text}`;
 }
+
+export function formatEventRaw(id: string, type: string, trigger: string, args: readonly ArgumentReference[]): string {
+  return `${id}\t${[`${type}:${trigger}`, ...args.map((argument) => `${argument.role}:${argument.ref}`)].join(' ')}`;
+}

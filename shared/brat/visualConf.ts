@@ -63,9 +63,9 @@ export function normalizeColour(colour: string): string | null {
  * have none. `SPAN_DEFAULT` is not used: one colour for every other type would make them
  * indistinguishable, so those keep the palette's colours.
  */
-export function withVisualConf(types: readonly TagTypeInput[], visual: VisualConf): TagTypeInput[] {
+export function withVisualConf<T extends Pick<TagTypeInput, 'id' | 'label' | 'color'>>(types: readonly T[], visual: VisualConf): T[] {
   return types.map((type) => {
-    const result: TagTypeInput = { ...type };
+    const result: T = { ...type };
     const fullName = visual.labels.get(type.id)?.[0];
     if (fullName && !type.label?.en) result.label = { ...type.label, en: fullName };
     const colour = normalizeColour(visual.drawing.get(type.id)?.bgColor ?? '');

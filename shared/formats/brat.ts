@@ -1,8 +1,11 @@
 import type { AttributeValueSchema, StoredRelation } from '../model/nativeFormat';
 import type { z } from 'zod';
 import { buildReport, checkDocument, orderedTypes, type CheckedSpan, type SpanPiece } from './checkedSpans';
-import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
+import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
+import { exportFromStandoffSource } from '../brat/standoffExport';
+import { eventRolesOf } from '../relations/relationOperations';
+import { configurationPath, configurationsInUse } from '../brat/confPlacement';
 
 /**
  * brat standoff: for each article `NAME.txt` (the document text, UTF-8, LF) and `NAME.ann`, plus
@@ -12,10 +15,14 @@ import { serializeWith } from './serializeWith';
  * - A discontinuous span is `start end;start end`, its text the fragments joined by a space.
  * - brat's T line cannot hold a line end: a span crossing one is written as fragments split at
  *   the line ends (what brat itself does), reported as `changed`.
- * - Notes are `#` AnnotatorNotes lines, relations `R` lines, attributes `A` lines.
+ * - Notes are `#` AnnotatorNotes lines, relations `R` lines, attributes `A` lines, an event
+ *   (a trigger annotation with `roles`) an `E` line.
+ * An article of a brat corpus (`bratSource`) is instead patched onto its own `.ann`, and each
+ * folder's `annotation.conf` is written where it was (`bratConfigurations`): exporting a brat
+ * corpus nobody edited gives back every `.ann` and `annotation.conf` byte for byte (DESIGN.md).
  */
 const TITLE = 'brat';
-const BRAT_ID = /^([TRA#])([1-9][0-9]*)$/;
+const BRAT_ID = /^([TRAE#])([1-9][0-9]*)$/;
 
 type AttributeValue = z.infer<typeof AttributeValueSchema>;
 
@@ -90,11 +97,13 @@ class StandoffWriter {
   readonly attributeNames: string[] = [];
   readonly entityTypes: string[] = [];
   readonly relationTypes: string[] = [];
+  readonly eventTypes: string[] = [];
   written = 0;
   private readonly textIds: BratIds;
   private readonly relationIds: BratIds;
   private readonly attributeIds = new BratIds('A', []);
   private readonly noteIds = new BratIds('#', []);
+  private readonly eventIds = new BratIds('E', []);
   private readonly bratIdOf = new Map<string, string>();
 
   constructor(private readonly document: ExportDocument) {
@@ -148,6 +157,21 @@ class StandoffWriter {
     if (relation.note) this.addNote(id, relation.note, relation.id);
   }
 
+  /** An E line for a trigger with roles (#20), when the trigger and every argument were written as T lines. */
+  addEvent(span: CheckedSpan): void {
+    const roles = eventRolesOf(span.annotation);
+    const trigger = this.bratIdOf.get(span.annotation.id);
+    if (roles.length === 0 || trigger === undefined) return;
+    const args = roles.map((role) => ({ role: role.role, ref: this.bratIdOf.get(role.target) }));
+    if (args.some((argument) => argument.ref === undefined || /[\s:]/.test(argument.role))) {
+      this.problems.push({ kind: 'events-omitted', effect: 'omitted', annotation: span.annotation.id, message: `The event of ${span.annotation.id} (${span.annotation.type}) has a role filled by an annotation brat cannot hold, or a role name it cannot write; not exported.` });
+      return;
+    }
+    const type = bratName(span.annotation.type, 'event type', this.problems, span.annotation.id);
+    this.eventTypes.push(type);
+    this.lines.push(`${this.eventIds.take(null)}\t${[`${type}:${trigger}`, ...args.map((argument) => `${argument.role}:${argument.ref}`)].join(' ')}`);
+  }
+
   /** A `#` AnnotatorNotes line, on one line (brat notes cannot hold line ends). */
   private addNote(target: string, note: string, owner: string): void {
     let flat = note;
@@ -164,28 +188,53 @@ class StandoffWriter {
   }
 }
 
-function serializeDocument(document: ExportDocument): DocumentOutput {
-  const checked = checkDocument(document);
-  const writer = new StandoffWriter(document);
-  for (const span of checked.spans) writer.addEntity(span);
-  for (const relation of checked.relations) writer.addRelation(relation);
+/**
+ * An article of a brat corpus, patched onto its `.ann`: every line the annotations do not change
+ * keeps its bytes. Null when they cannot be laid onto it (then the file is written anew).
+ */
+function serializeFromSource(document: ExportDocument, source: string): DocumentOutput | null {
+  // The reader's notes about lines the app does not show, or text fields that differ from the
+  // article, do not apply here: those lines are written as they were.
+  const sourceProblems = (document.sourceProblems ?? []).filter((problem) => problem.kind !== 'source-line' && problem.kind !== 'text-mismatch');
+  const checked = checkDocument({ ...document, sourceProblems });
+  const exported = exportFromStandoffSource({ source, text: document.text, annotations: checked.spans.map((span) => span.annotation), relations: checked.relations });
+  if (exported === null) return null;
+  return articleOutput(document, exported.content, buildReport(checked, checked.spans.length, []), exported);
+}
+
+/** An article's NAME.txt and NAME.ann, its report, and the types its .ann uses (for a made-up annotation.conf). */
+function articleOutput(document: ExportDocument, ann: string, report: DocumentReport, types: Pick<DocumentOutput, 'entityTypes' | 'relationTypes' | 'eventTypes' | 'attributeNames'>): DocumentOutput {
   const base = bratBaseName(document.id);
   return {
     article: document.id,
     chunk: '',
     files: [
       { path: `${base}.txt`, content: document.text, role: 'document' },
-      { path: `${base}.ann`, content: writer.text(), role: 'document' },
+      { path: `${base}.ann`, content: ann, role: 'document' },
     ],
-    report: buildReport(checked, writer.written, writer.problems),
-    entityTypes: writer.entityTypes,
-    relationTypes: writer.relationTypes,
-    attributeNames: writer.attributeNames,
+    report,
+    entityTypes: types.entityTypes,
+    relationTypes: types.relationTypes,
+    eventTypes: types.eventTypes,
+    attributeNames: types.attributeNames,
   };
 }
 
+function serializeDocument(document: ExportDocument): DocumentOutput {
+  if (document.bratSource !== undefined) {
+    const fromSource = serializeFromSource(document, document.bratSource);
+    if (fromSource) return fromSource;
+  }
+  const checked = checkDocument(document);
+  const writer = new StandoffWriter(document);
+  for (const span of checked.spans) writer.addEntity(span);
+  for (const relation of checked.relations) writer.addRelation(relation);
+  for (const span of checked.spans) writer.addEvent(span);
+  return articleOutput(document, writer.text(), buildReport(checked, writer.written, writer.problems), writer);
+}
+
 /** annotation.conf for the types used (the tag set's first), allowing any overlap as our data has. */
-export function bratAnnotationConf(entityTypes: readonly string[], relationTypes: readonly string[], attributeNames: readonly string[]): string {
+export function bratAnnotationConf(entityTypes: readonly string[], relationTypes: readonly string[], attributeNames: readonly string[], eventTypes: readonly string[] = []): string {
   const attributes = new Map<string, Set<string>>();
   for (const entry of attributeNames) {
     const [name, value] = entry.split('\t');
@@ -203,6 +252,7 @@ export function bratAnnotationConf(entityTypes: readonly string[], relationTypes
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
     '[events]',
+    ...eventTypes,
     '',
     '[attributes]',
     ...[...attributes].map(([name, values]) => (values.size === 0 ? `${name}\tArg:<ENTITY>` : `${name}\tArg:<ENTITY>, Value:${[...values].sort().join('|')}`)),
@@ -211,11 +261,30 @@ export function bratAnnotationConf(entityTypes: readonly string[], relationTypes
   return lines.join('\n');
 }
 
-function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[] {
+/** One `annotation.conf` declaring what the outputs use (the tag set's types first). */
+function madeUpConf(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile {
   const entityTypes = orderedTypes(options.types?.map((type) => type.replace(/\s+/g, '_')), outputs.flatMap((output) => output.entityTypes));
   const relationTypes = orderedTypes([], outputs.flatMap((output) => output.relationTypes));
   const attributeNames = orderedTypes([], outputs.flatMap((output) => output.attributeNames));
-  return [{ path: 'annotation.conf', content: bratAnnotationConf(entityTypes, relationTypes, attributeNames), role: 'schema' }];
+  const eventTypes = orderedTypes([], outputs.flatMap((output) => output.eventTypes ?? []));
+  return { path: 'annotation.conf', content: bratAnnotationConf(entityTypes, relationTypes, attributeNames, eventTypes), role: 'schema' };
+}
+
+/**
+ * From a brat corpus: each folder's own `annotation.conf` that governs an exported article, at
+ * its path and as it was; articles none governs get one made up in the export's top folder
+ * (brat looks up the folders, so it applies to them only). Otherwise one made-up file.
+ */
+function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[] {
+  const configurations = options.bratConfigurations;
+  if (configurations === undefined) return [madeUpConf(outputs, options)];
+  const { used, ungoverned } = configurationsInUse(outputs.map((output) => output.article), configurations);
+  const files: ExportFile[] = used.map((configuration) => ({ path: configurationPath(configuration.folder), content: configuration.content, role: 'schema' }));
+  if (ungoverned.length > 0) {
+    const lacking = new Set(ungoverned);
+    files.push(madeUpConf(outputs.filter((output) => lacking.has(output.article)), options));
+  }
+  return files;
 }
 
 export const bratFormat: FormatSerializer = {

@@ -135,6 +135,15 @@ export function omittedRelations(relations: readonly StoredRelation[], formatTit
   return [{ kind: 'relations-omitted', effect: 'omitted', message: `${count} relation${count === 1 ? '' : 's'} not exported: ${formatTitle} has no place for relations.` }];
 }
 
+/** Events (a trigger annotation's `roles`, #20), in formats that write only spans: the triggers stay as spans, their roles go. */
+export function omittedEvents(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
+  const roles = spans.map((span) => span.annotation.roles).filter((entry): entry is unknown[] => Array.isArray(entry) && entry.length > 0);
+  if (roles.length === 0) return [];
+  const count = roles.length;
+  const arguments_ = roles.reduce((sum, entry) => sum + entry.length, 0);
+  return [{ kind: 'events-omitted', effect: 'omitted', message: `${count} event${count === 1 ? '' : 's'} (${arguments_} role argument${arguments_ === 1 ? '' : 's'}) not exported: ${formatTitle} has no place for events; their triggers are written as spans.` }];
+}
+
 /** Discontinuous spans written as separate pieces, in formats without fragments. */
 export function splitDiscontinuous(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
   return spans
@@ -161,5 +170,5 @@ export function orderedTypes(preferred: readonly string[] | undefined, found: It
 
 /** What a format that writes neither relations, notes nor attributes reports for the document, beside its own `problems`. */
 export function withOmittedExtras(problems: readonly ExportProblem[], checked: CheckedDocument, formatTitle: string): ExportProblem[] {
-  return [...problems, ...omittedRelations(checked.relations, formatTitle), ...omittedNotes(checked.spans, formatTitle), ...omittedAttributes(checked.spans, formatTitle)];
+  return [...problems, ...omittedRelations(checked.relations, formatTitle), ...omittedEvents(checked.spans, formatTitle), ...omittedNotes(checked.spans, formatTitle), ...omittedAttributes(checked.spans, formatTitle)];
 }

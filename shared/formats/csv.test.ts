@@ -53,7 +53,9 @@ describe('CSV export', () => {
     expect(records.filter((record) => record[1] === 'T8').map((record) => record[5])).toEqual(['سرلشکر', 'گفت']);
     // The span over a line end keeps it, quoted.
     expect(records.find((record) => record[1] === 'T9')?.[5]).toBe('می‌خواهند.\nرئیس');
-    expect(reports[0].problems.map((problem) => problem.kind)).toEqual(['text-mismatch', 'out-of-range', 'relation-dangling', 'relations-omitted', 'attributes-omitted']);
+    // Relations go to relations.csv (relations/relationsCsv.ts), so nothing about them is omitted.
+    expect(reports[0].problems.map((problem) => problem.kind)).toEqual(['text-mismatch', 'out-of-range', 'relation-dangling', 'attributes-omitted']);
+    expect(files.map((file) => file.path)).toEqual(['annotations.csv', 'relations.csv']);
   });
 
   it('quotes double quotes by doubling them', () => {

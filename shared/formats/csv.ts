@@ -1,4 +1,5 @@
-import { checkDocument, documentOutput, omittedAttributes, omittedRelations } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedEvents } from './checkedSpans';
+import { RELATIONS_CSV_FILE, RELATIONS_CSV_HEADER, relationsCsvRows } from './relations/relationsCsv';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -9,6 +10,7 @@ import { serializeWith } from './serializeWith';
  * formula is defused (defuseCsvCell).
  * Offsets are code points. A discontinuous span is one row per fragment, all with its id.
  * Nothing is trimmed: a span's text keeps its spaces, ZWNJ and NBSP exactly.
+ * Relations go to `relations.csv` beside it (relations/relationsCsv.ts), written when there are any.
  */
 const TITLE = 'CSV';
 export const CSV_HEADER = ['article', 'id', 'type', 'start', 'end', 'text', 'note'] as const;
@@ -37,7 +39,7 @@ export function csvRecord(fields: readonly string[]): string {
 
 function serializeDocument(document: ExportDocument): DocumentOutput {
   const checked = checkDocument(document);
-  const problems = [...omittedRelations(checked.relations, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  const problems = [...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
   let chunk = '';
   for (const span of checked.spans) {
     const { annotation } = span;
@@ -53,11 +55,14 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
       ]);
     }
   }
-  return documentOutput(checked, { chunk, problems, writesRelations: false });
+  return { ...documentOutput(checked, { chunk, problems, writesRelations: true }), sideChunk: relationsCsvRows(checked, csvRecord) };
 }
 
 function finish(outputs: readonly DocumentOutput[]): ExportFile[] {
-  return [{ path: 'annotations.csv', content: csvRecord(CSV_HEADER) + outputs.map((output) => output.chunk).join(''), role: 'main' }];
+  const files: ExportFile[] = [{ path: 'annotations.csv', content: csvRecord(CSV_HEADER) + outputs.map((output) => output.chunk).join(''), role: 'main' }];
+  const relationRows = outputs.map((output) => output.sideChunk ?? '').join('');
+  if (relationRows !== '') files.push({ path: RELATIONS_CSV_FILE, content: csvRecord(RELATIONS_CSV_HEADER) + relationRows, role: 'schema' });
+  return files;
 }
 
 export const csvFormat: FormatSerializer = {

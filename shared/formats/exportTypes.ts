@@ -1,4 +1,5 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
+import type { BratConfiguration } from '../brat/confPlacement';
 
 /** Format ids, fixed by DESIGN.md. */
 export const EXPORT_FORMAT_IDS = ['brat', 'conll', 'jsonl', 'labelstudio', 'w3c', 'csv', 'hf'] as const;
@@ -23,6 +24,11 @@ export interface ExportDocument {
   boilerplateCut?: readonly { start: number; end: number }[];
   /** (#21) The article's document labels (dimension id → value), undeclared dimensions included, as the file holds them. */
   documentLabels?: Readonly<Record<string, string | string[] | number>>;
+  /**
+   * An article of a brat corpus: its `NAME.ann` exactly as read. The brat export patches the
+   * annotations onto it, so an unedited article is written byte for byte as it was.
+   */
+  bratSource?: string;
 }
 
 export const TAGGING_SCHEMES = ['iob2', 'iob1', 'bioes'] as const;
@@ -38,6 +44,11 @@ export interface SerializeOptions {
   jsonlVariant?: JsonlVariant;
   /** Entity types in the corpus tag set's order; types found only in documents follow, sorted. */
   types?: readonly string[];
+  /**
+   * Exporting a brat corpus: each folder's `annotation.conf` as read. The brat export writes
+   * them at the same paths instead of one made-up configuration for the whole corpus.
+   */
+  bratConfigurations?: readonly BratConfiguration[];
 }
 
 /**
@@ -59,6 +70,7 @@ export type ProblemKind =
   | 'type-renamed'
   | 'relation-dangling'
   | 'relations-omitted'
+  | 'events-omitted'
   | 'notes-omitted'
   | 'attributes-omitted'
   | 'token-text-changed'
@@ -96,7 +108,7 @@ export interface ExportFile {
   /** Path relative to the export folder, forward slashes. */
   path: string;
   content: string;
-  /** `main`: the format's corpus file; `document`: one article's file; `schema`: a label list or config. */
+  /** `main`: the format's corpus file; `document`: one article's file; `schema`: a label list, a config or a companion table (CSV's relations.csv). */
   role: 'main' | 'document' | 'schema';
 }
 
@@ -123,6 +135,10 @@ export interface DocumentOutput {
   relationTypes: string[];
   /** Attribute names, as `name` (a flag) or `name TAB value`, for a schema file. */
   attributeNames: string[];
+  /** A second file's part, beside the main one: CSV's `relations.csv` rows. */
+  sideChunk?: string;
+  /** Event types (brat from a brat source), for a schema file. */
+  eventTypes?: string[];
   /** Token-classification formats: the tagged sentences, turned into ids once all labels are known. */
   sentences?: TaggedSentence[];
 }

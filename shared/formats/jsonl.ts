@@ -1,4 +1,4 @@
-import { checkDocument, documentOutput, omittedAttributes, omittedNotes, omittedRelations, splitDiscontinuous } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedEvents, omittedNotes, omittedRelations, splitDiscontinuous } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -15,7 +15,7 @@ const TITLE = 'doccano JSONL';
 function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
   const checked = checkDocument(document);
   const variant = options.jsonlVariant ?? 'label';
-  const problems = [...splitDiscontinuous(checked.spans, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  const problems = [...splitDiscontinuous(checked.spans, TITLE), ...omittedNotes(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
   let line: string;
   if (variant === 'label') {
     problems.push(...omittedRelations(checked.relations, `${TITLE} (label variant)`));

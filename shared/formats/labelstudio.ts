@@ -1,4 +1,4 @@
-import { checkDocument, documentOutput, omittedAttributes, orderedTypes, splitDiscontinuous } from './checkedSpans';
+import { checkDocument, documentOutput, omittedAttributes, omittedEvents, orderedTypes, splitDiscontinuous } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -31,7 +31,7 @@ interface RelationResult {
 
 function serializeDocument(document: ExportDocument): DocumentOutput {
   const checked = checkDocument(document);
-  const problems = [...splitDiscontinuous(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE)];
+  const problems = [...splitDiscontinuous(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
   const results: (LabelResult | RelationResult)[] = [];
   for (const span of checked.spans) {
     span.pieces.forEach((piece, index) => {

@@ -1,5 +1,5 @@
 import { QUOTE_CONTEXT_LENGTH } from '../anchoring/quote';
-import { checkDocument, type CheckedDocument, documentOutput, omittedAttributes, type SpanPiece } from './checkedSpans';
+import { checkDocument, type CheckedDocument, documentOutput, omittedAttributes, omittedEvents, type SpanPiece } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
 import { serializeWith } from './serializeWith';
 
@@ -50,7 +50,7 @@ function target(checked: CheckedDocument, piece: SpanPiece): object {
 
 function serializeDocument(document: ExportDocument): DocumentOutput {
   const checked = checkDocument(document);
-  const problems = omittedAttributes(checked.spans, TITLE);
+  const problems = [...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
   const items: string[] = [];
   for (const span of checked.spans) {
     const { annotation } = span;

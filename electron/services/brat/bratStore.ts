@@ -1,6 +1,9 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { confTagTypes, parseAnnotationConf } from '../../../shared/brat/annotationConf';
+import { parseAnnotationConf } from '../../../shared/brat/annotationConf';
+import { confSchema } from '../../../shared/brat/confRelationTypes';
+import { resolveEventTypes, resolveRelationTypes } from '../../../shared/tagset/relationTypes';
+import { eventRolesOf } from '../../../shared/relations/relationOperations';
 import { reanchorStandoff, type StandoffReanchorOutcome } from '../../../shared/anchoring/reanchorStandoff';
 import { parseVisualConf, withVisualConf } from '../../../shared/brat/visualConf';
 import { applyNativeChanges, standoffToNative, type RemovalGroup, type RestorableLines, type TextMismatch, type UnshownLine } from '../../../shared/brat/nativeBridge';
@@ -117,21 +120,29 @@ export async function loadBratTagSet(root: string, folder: string = root): Promi
     return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} cannot be read (${(error as Error).message}); the default tag set is shown.`, userProblems: [problemOfError(error)] };
   }
   const conf = parseAnnotationConf(content);
-  let types = confTagTypes(conf);
+  // Entity types are the span tags; event types come apart (never offered as span tags), with the relation types.
+  const schema = confSchema(conf);
+  let { entityTypes: types, eventTypes } = schema;
   const visualPath = await findBratConfig(root, folder, VISUAL_CONF);
   if (visualPath !== null) {
     try {
       const visual = await readConfigurationFile(root, visualPath);
-      if (visual.kind === 'read') types = withVisualConf(types, parseVisualConf(visual.text));
+      if (visual.kind === 'read') {
+        const parsedVisual = parseVisualConf(visual.text);
+        types = withVisualConf(types, parsedVisual);
+        eventTypes = withVisualConf(eventTypes, parsedVisual);
+      }
     } catch {
       // visual.conf only adds names and colours: without it the palette's own are used.
     }
   }
   if (types.length === 0) return { ...defaultTagSet(), problem: `${ANNOTATION_CONF} defines no entity type; the default tag set is shown.`, userProblems: [{ code: 'tagSetNoTypes', file: ANNOTATION_CONF }] };
-  const problem = conf.problems.length > 0 ? conf.problems.map((entry) => `${ANNOTATION_CONF} line ${entry.line}: ${entry.message}`).join(' ') : null;
-  const lines = conf.problems.map((entry) => entry.line);
+  const confProblems = [...conf.problems, ...schema.problems].sort((a, b) => a.line - b.line);
+  const problem = confProblems.length > 0 ? confProblems.map((entry) => `${ANNOTATION_CONF} line ${entry.line}: ${entry.message}`).join(' ') : null;
+  const lines = confProblems.map((entry) => entry.line);
   const userProblems: UserProblem[] = lines.length > 0 ? [{ code: 'tagSetLines', file: ANNOTATION_CONF, lines: lines.slice(0, 10), more: Math.max(0, lines.length - 10) }] : [];
-  return { ...resolveTagSet('annotation.conf', types), problem, userProblems };
+  const relationTypes = resolveRelationTypes(schema.relationTypes);
+  return { ...resolveTagSet('annotation.conf', types), relationTypes, eventTypes: resolveEventTypes(eventTypes), problem, userProblems };
 }
 
 /** Folders under the root that hold an `annotation.conf`, nearest to the root first. */
@@ -353,5 +364,8 @@ function asStoredInBrat(annotation: StoredAnnotation): StoredAnnotation {
   if (annotation.fragments && annotation.fragments.length > 1) stored.fragments = annotation.fragments.map(({ start, end }) => ({ start, end }));
   if (annotation.note) stored.note = annotation.note;
   if (annotation.attributes && Object.keys(annotation.attributes).length > 0) stored.attributes = annotation.attributes;
+  // An event trigger's roles are its E line: a merge that dropped them would rewrite the event without its arguments.
+  const roles = eventRolesOf(annotation);
+  if (roles.length > 0) stored.roles = roles;
   return stored;
 }

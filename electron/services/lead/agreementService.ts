@@ -137,7 +137,7 @@ export async function computeAgreement(
       const fileA = files.get(a);
       const fileB = files.get(b);
       if (!fileA || !fileB) continue;
-      addPairCounts(pairCounts.get(pairKey(a, b)) as PairCounts, comparePairDocument(tokens.tokens, fileA.annotations, fileB.annotations));
+      addPairCounts(pairCounts.get(pairKey(a, b)) as PairCounts, comparePairDocument(tokens.tokens, fileA.annotations, fileB.annotations, { a: fileA, b: fileB }));
     }
     if (groupCounts && compared.every((name) => files.has(name))) {
       addGroupDocument(groupCounts, compareGroupDocument(tokens.tokens, compared.map((name) => (files.get(name) as AnnotationFile).annotations)));

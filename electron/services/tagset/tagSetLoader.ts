@@ -3,6 +3,7 @@ import type { UserProblem } from '../../../shared/userProblem';
 import { readConfigurationFile } from '../corpus/confinedReaders';
 import { resolveDimensions } from '../../../shared/documentLabels/dimensions';
 import { defaultTagSet, resolveTagSet, TagSetFileSchema, type TagSet } from '../../../shared/model/tagSet';
+import { RelationTagSetFieldsSchema, resolveEventTypes, resolveRelationTypes, type EventType, type RelationType } from '../../../shared/tagset/relationTypes';
 
 export const TAG_SET_FILE = 'hashiye.json';
 
@@ -11,6 +12,9 @@ export interface LoadedTagSet extends TagSet {
   problem: string | null;
   /** The same, coded for the window (shared/ipc.ts); empty when there is none. */
   userProblems: UserProblem[];
+  /** Relation and event types (#20), when the tag set defines any. */
+  relationTypes?: RelationType[];
+  eventTypes?: EventType[];
 }
 
 /** The corpus tag set: `hashiye.json` in the corpus root, else the built-in news default. */
@@ -32,7 +36,7 @@ export async function loadTagSet(root: string): Promise<LoadedTagSet> {
   } catch (error) {
     return { ...defaultTagSet(), problem: `${TAG_SET_FILE} is not valid JSON (${(error as Error).message}); the default tag set is shown.`, userProblems: [{ code: 'tagSetNotJson', file: TAG_SET_FILE }] };
   }
-  const parsed = TagSetFileSchema.safeParse(json);
+  const parsed = TagSetFileSchema.and(RelationTagSetFieldsSchema).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {
@@ -41,5 +45,12 @@ export async function loadTagSet(root: string): Promise<LoadedTagSet> {
       userProblems: [{ code: 'tagSetInvalid', file: TAG_SET_FILE, field: issue.path.join('.').slice(0, 400) }],
     };
   }
-  return { ...resolveTagSet('hashiye.json', parsed.data.types), dimensions: resolveDimensions(parsed.data.dimensions ?? []), problem: null, userProblems: [] };
+  return {
+    ...resolveTagSet('hashiye.json', parsed.data.types),
+    dimensions: resolveDimensions(parsed.data.dimensions ?? []),
+    relationTypes: resolveRelationTypes(parsed.data.relations ?? []),
+    eventTypes: resolveEventTypes(parsed.data.events ?? []),
+    problem: null,
+    userProblems: [],
+  };
 }

@@ -113,7 +113,8 @@ function readBratDocument(rootReal: string, id: string, articlePath: string, tex
     })),
   ];
   return {
-    document: { id, text, annotations: view.annotations, relations: view.relations, ...(sourceProblems.length > 0 ? { sourceProblems } : {}) },
+    // The file as read goes with the view: a brat export patches the view onto it (shared/brat/standoffExport.ts).
+    document: { id, text, annotations: view.annotations, relations: view.relations, bratSource: content, ...(sourceProblems.length > 0 ? { sourceProblems } : {}) },
     status: view.annotations.length > 0 ? 'in-progress' : 'new',
   };
 }

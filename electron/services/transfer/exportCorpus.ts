@@ -8,6 +8,7 @@ import type { ExportFormatId, SerializeOptions } from '../../../shared/formats/e
 import { listArticleIds } from '../corpus/articleFiles';
 import { loadBratCorpusTagSet, isBratCorpus } from '../brat/bratStore';
 import { loadTagSet } from '../tagset/tagSetLoader';
+import { readBratConfigurations } from '../brat/bratConfigurations';
 import { beginStagedExport } from './exportStaging';
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress, type ExportScope, type ExportSplit } from './exportRequest';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
@@ -152,9 +153,16 @@ export async function exportCorpus(
   onProgress?.({ phase: 'listing', done: 0, total: 0 });
   const ids = selectArticleIds(await listArticleIds(root), options.scope);
   throwIfCancelled();
-  const tagSet = (await isBratCorpus(root)) ? await loadBratCorpusTagSet(root) : await loadTagSet(root);
+  const bratCorpus = await isBratCorpus(root);
+  const tagSet = bratCorpus ? await loadBratCorpusTagSet(root) : await loadTagSet(root);
   const types = options.types ?? tagSet.types.map((type) => type.id);
   const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types };
+  // brat to brat: each folder's annotation.conf is written back where it was (DESIGN.md's fixed contract).
+  // One that cannot be read as it is (not UTF-8): placing the others without it could give its articles a parent's; one made-up file instead.
+  if (bratCorpus && formatId === 'brat') {
+    const read = await readBratConfigurations(root);
+    if (read.unreadable.length === 0) serializeOptions.bratConfigurations = read.configurations;
+  }
 
   const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled });
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);

@@ -4,7 +4,7 @@ import { parseBratDocument } from './brat';
 const slice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
 
 describe('parseBratDocument', () => {
-  it('imports T (with discontinuous fragments), A, M, # notes and R; reports E, N, * and malformed lines', () => {
+  it('imports T (with discontinuous fragments), A, M, # notes, R and E (as roles on the trigger); reports N, * and malformed lines', () => {
     const text = 'سرلشکر باقری در دمشق 😀 گفت.';
     const ann = [
       'T1\tPER 0 12\tسرلشکر باقری',
@@ -34,7 +34,8 @@ describe('parseBratDocument', () => {
     expect(article.spans[0].note).toBe('فرمانده');
     expect(article.relations).toEqual([{ id: 'R1', type: 'Visit', from: 'T1', to: 'T2' }]);
     expect(result.warnings).toEqual([]);
-    expect(result.skipped.map((problem) => problem.line)).toEqual([8, 9, 10, 11, 12, 13]);
+    expect(result.skipped.map((problem) => problem.line)).toEqual([9, 10, 11, 12, 13]);
+    expect(article.spans.find((span) => span.id === 'T3')?.roles).toEqual([{ role: 'Agent', target: 'T1' }]);
   });
 
   it('maps offsets that count a BOM and CRLF onto the document text, and warns when the text differs', () => {

@@ -5,7 +5,8 @@ import { splitSourceLines } from './sourceLines';
 /**
  * brat standoff: `NAME.txt` and `NAME.ann`. Imported: T lines (text-bound annotations,
  * discontinuous ones as `start end;start end` fragments), A/M attributes and `#`
- * AnnotatorNotes of those, R relations between them. E (events), N (normalisations) and `*`
+ * AnnotatorNotes of those, R relations between them, E events as roles on their trigger span (a
+ * role filled by another event names that event's trigger). N (normalisations) and `*`
  * (equivalences) have no place in the native format: each such line is reported. Offsets are
  * code points into the `.txt` as brat reads it (a BOM and CRs count); they are mapped onto
  * the document text, which has neither.
@@ -127,6 +128,32 @@ function addLateLine(parse: BratParse, fields: string[], skip: Skip): void {
   }
 }
 
+/** E lines as roles on their trigger spans, once every T line is known (an event may name a later one). */
+function addEvents(parse: BratParse, lines: ReadonlyArray<{ number: number; fields: string[] }>, skipperAt: (line: number) => Skip): void {
+  const triggerOf = new Map<string, string>();
+  for (const { fields } of lines) {
+    const head = (fields[1] ?? '').split(' ').find((word) => word !== '') ?? '';
+    if (!triggerOf.has(fields[0])) triggerOf.set(fields[0], head.slice(head.indexOf(':') + 1));
+  }
+  for (const { number, fields } of lines) {
+    const skip = skipperAt(number);
+    const id = fields[0];
+    const [head = '', ...args] = (fields[1] ?? '').split(' ').filter((word) => word !== '');
+    const trigger = parse.spansById.get(head.slice(head.indexOf(':') + 1));
+    const roles = args.map((argument) => {
+      const ref = argument.slice(argument.indexOf(':') + 1);
+      return { role: argument.slice(0, argument.indexOf(':')), target: triggerOf.get(ref) ?? ref };
+    });
+    if (!trigger || !head.includes(':') || roles.some((role) => role.role === '' || !parse.spansById.has(role.target))) {
+      skip(`${id}: event needs a trigger and arguments that are imported T annotations (or events); skipped`, { code: 'bratEventArguments', id });
+    } else if (trigger.roles) {
+      skip(`${id}: a second event on the trigger ${trigger.id} is not imported (one event per trigger)`, { code: 'bratEventSecondOnTrigger', id, trigger: trigger.id });
+    } else {
+      trigger.roles = roles;
+    }
+  }
+}
+
 export function parseBratDocument(source: BratDocumentSource): ParseResult {
   const file = source.annFile;
   const parse: BratParse = {
@@ -143,6 +170,7 @@ export function parseBratDocument(source: BratDocumentSource): ParseResult {
     skipped.push({ file, line, reason, why });
   };
   const lateLines: Array<{ number: number; fields: string[] }> = [];
+  const eventLines: Array<{ number: number; fields: string[] }> = [];
 
   for (const line of splitSourceLines(source.ann)) {
     if (line.text.trim() === '') continue;
@@ -151,13 +179,14 @@ export function parseBratDocument(source: BratDocumentSource): ParseResult {
     const skip = skipperAt(line.number);
     if (id.startsWith('T')) addEntity(parse, line.number, fields, skip);
     else if (id.startsWith('A') || id.startsWith('M') || id.startsWith('R') || id.startsWith('#')) lateLines.push({ number: line.number, fields });
-    else if (id.startsWith('E')) skip(`${id}: events are not imported (their trigger spans are)`, { code: 'bratEvent', id });
+    else if (id.startsWith('E')) eventLines.push({ number: line.number, fields });
     else if (id.startsWith('N')) skip(`${id}: normalisations (N) are not imported`, { code: 'bratNormalization', id });
     else if (id.startsWith('*')) skip('equivalence (*) lines are not imported', { code: 'bratEquivalence' });
     else skip(`unknown brat line kind «${id}»; skipped`, { code: 'bratUnknownLine', id });
   }
   // Attributes, notes and relations refer to T ids that may come later in the file.
   for (const { number, fields } of lateLines) addLateLine(parse, fields, skipperAt(number));
+  addEvents(parse, eventLines, skipperAt);
 
   const article: ImportedArticle = {
     name: source.name,

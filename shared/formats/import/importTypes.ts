@@ -69,6 +69,8 @@ export type BratReason =
   | { code: 'bratNoteTarget'; id: string }
   | { code: 'bratRelationArguments'; id: string }
   | { code: 'bratEvent'; id: string }
+  | { code: 'bratEventArguments'; id: string }
+  | { code: 'bratEventSecondOnTrigger'; id: string; trigger: string }
   | { code: 'bratNormalization'; id: string }
   | { code: 'bratEquivalence' }
   | { code: 'bratUnknownLine'; id: string };
@@ -115,6 +117,8 @@ export interface ImportedSpan {
   fragments?: ImportedFragment[];
   note?: string;
   attributes?: Record<string, string | number | boolean>;
+  /** An event trigger's role arguments (#20): each names the span filling it. */
+  roles?: { role: string; target: string }[];
 }
 
 export interface ImportedRelation {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
+import type { Utf16Offset, Utf16Range } from '../anchoring/offsetUnits';
+import { addFragment, highlightPieces, removeFragment } from './fragmentOperations';
+
+const TEXT = 'وزیر امور خارجهٔ ایران و وزیر امور خارجهٔ عراق';
+const at = (start: number, end: number): Utf16Range => ({ start: start as Utf16Offset, end: end as Utf16Offset });
+const base = { id: 'a', type: 'ORG', ...at(0, 4), text: 'وزیر' } as DocumentAnnotation;
+
+describe('discontinuous spans', () => {
+  it('adds a fragment: outer bounds, text joined by one space, pieces in text order', () => {
+    const [changed] = addFragment([base], 'a', at(17, 22), TEXT) ?? [];
+    expect(changed.fragments).toEqual([at(0, 4), at(17, 22)]);
+    expect([changed.start, changed.end]).toEqual([0, 22]);
+    expect(changed.text).toBe('وزیر ایران');
+    // Already covered: nothing to do. Touching a piece: joined with it.
+    expect(addFragment([changed], 'a', at(18, 20), TEXT)).toBeNull();
+    const [joined] = addFragment([changed], 'a', at(4, 10), TEXT) ?? [];
+    expect(joined.fragments).toEqual([at(0, 10), at(17, 22)]);
+  });
+
+  it('removes a fragment, back to a plain span when one is left, never the last', () => {
+    const [two] = addFragment([base], 'a', at(17, 22), TEXT) ?? [];
+    const [one] = removeFragment([two], 'a', 0, TEXT) ?? [];
+    expect(one).toEqual({ id: 'a', type: 'ORG', ...at(17, 22), text: 'ایران' });
+    expect(removeFragment([one], 'a', 0, TEXT)).toBeNull();
+  });
+
+  it('draws a discontinuous span as one highlight per fragment, all with its id', () => {
+    const [two] = addFragment([base], 'a', at(17, 22), TEXT) ?? [];
+    expect(highlightPieces([two]).map((piece) => [piece.id, piece.start, piece.end])).toEqual([['a', 0, 4], ['a', 17, 22]]);
+    expect(highlightPieces([base])).toEqual([base]);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredRelation } from '../model/nativeFormat';
+import { addEventRole, addRelation, changeRelationArgument, eventRolesOf, linkedTo, removeAnnotationWithLinks, removeEventRole, removeRelation, retypeRelation, reverseRelation } from './relationOperations';
+
+const annotations = [
+  { id: 'a1', type: 'PER' },
+  { id: 'a2', type: 'ORG' },
+  { id: 'e1', type: 'Attack', roles: [{ role: 'Attacker', target: 'a1' }, { role: 'Target', target: 'a2' }] },
+];
+const relations: StoredRelation[] = [{ id: 'r1', type: 'member-of', from: 'a1', to: 'a2' }];
+
+describe('relation operations', () => {
+  it('adds, retypes, reverses, re-points and removes a relation without touching the input', () => {
+    const added = addRelation(relations, { type: 'near', from: 'a2', to: 'a1' }, () => 'r2');
+    expect(added.id).toBe('r2');
+    expect(added.relations).toEqual([...relations, { id: 'r2', type: 'near', from: 'a2', to: 'a1' }]);
+    // The same type between the same ends in the same direction is not added twice.
+    expect(addRelation(added.relations, { type: 'near', from: 'a2', to: 'a1' }, () => 'r3').id).toBe('r2');
+    expect(retypeRelation(added.relations, 'r1', 'leads')[0]).toEqual({ id: 'r1', type: 'leads', from: 'a1', to: 'a2' });
+    expect(reverseRelation(added.relations, 'r1')[0]).toEqual({ id: 'r1', type: 'member-of', from: 'a2', to: 'a1' });
+    expect(changeRelationArgument(added.relations, 'r1', 'to', 'e1')[0].to).toBe('e1');
+    expect(removeRelation(added.relations, 'r1').map((relation) => relation.id)).toEqual(['r2']);
+    expect(relations).toHaveLength(1);
+  });
+
+  it('adds and removes event roles on the trigger', () => {
+    const withPlace = addEventRole(annotations, 'e1', { role: 'Place', target: 'a2' });
+    expect(eventRolesOf(withPlace[2]).map((role) => role.role)).toEqual(['Attacker', 'Target', 'Place']);
+    expect(addEventRole(withPlace, 'e1', { role: 'Place', target: 'a2' })[2]).toBe(withPlace[2]);
+    const withoutFirst = removeEventRole(withPlace, 'e1', 0);
+    expect(eventRolesOf(withoutFirst[2])).toEqual([{ role: 'Target', target: 'a2' }, { role: 'Place', target: 'a2' }]);
+    // The last role removed: no empty `roles` field is left behind.
+    const bare = removeEventRole(removeEventRole(annotations, 'e1', 0), 'e1', 0);
+    expect('roles' in bare[2]).toBe(false);
+    expect(eventRolesOf({ roles: 'nonsense' })).toEqual([]);
+  });
+
+  it('lists what refers to an annotation, and deletes it with its relations and roles', () => {
+    expect(linkedTo('a1', annotations, relations)).toEqual({ relations, roles: [{ eventId: 'e1', role: 'Attacker' }], ownRoles: 0 });
+    expect(linkedTo('e1', annotations, relations).ownRoles).toBe(2);
+    const after = removeAnnotationWithLinks(annotations, relations, 'a1');
+    expect(after.annotations.map((annotation) => annotation.id)).toEqual(['a2', 'e1']);
+    expect(eventRolesOf(after.annotations[1])).toEqual([{ role: 'Target', target: 'a2' }]);
+    expect(after.relations).toEqual([]);
+  });
+});
