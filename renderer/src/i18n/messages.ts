@@ -124,6 +124,10 @@ const en = {
   articleRegion: 'Article text: {name}',
   keyEditNote: "Edit the selected annotation's note (Esc: back to the article)",
   hintPaneHidden: 'The tags and annotations pane is hidden: show it with the toolbar button or F6',
+  keyLink: 'Link the selected annotation to another (relation or event role): then Tab or arrows to the other end, Enter',
+  keyCtrlDrag: 'Add the selected text as a fragment of the selected annotation (discontinuous span)',
+  hintNothingToLink: 'Nothing to link: select an annotation first (click it, or Tab), then press R',
+  hintLinkToItself: 'An annotation cannot be linked to itself: move to another one (Tab or arrows), then Enter',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -250,6 +254,10 @@ const fa: Record<MessageKey, string> = {
   articleRegion: 'متن مقاله: {name}',
   keyEditNote: 'ویرایش یادداشت حاشیه‌نویسی انتخاب‌شده (\u2068Esc\u2069: بازگشت به مقاله)',
   hintPaneHidden: 'بخش برچسب‌ها و حاشیه‌نویسی‌ها پنهان است: با دکمهٔ نوار ابزار یا \u2068F6\u2069 نشانش دهید',
+  keyLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به دیگری (رابطه یا نقش رویداد): سپس با \u2068Tab\u2069 یا پیکان‌ها به سر دیگر بروید و \u2068Enter\u2069',
+  keyCtrlDrag: 'افزودن متن گزیده به‌عنوان تکه‌ای از حاشیه‌نویسی انتخاب‌شده (بازهٔ ناپیوسته)',
+  hintNothingToLink: 'چیزی برای پیوند نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068R\u2069 را بزنید',
+  hintLinkToItself: 'حاشیه‌نویسی را نمی‌توان به خودش پیوند داد: به دیگری بروید (\u2068Tab\u2069 یا پیکان‌ها) و \u2068Enter\u2069 را بزنید',
 };
 
 export type UiLanguage = 'fa' | 'en';
