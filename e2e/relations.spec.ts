@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test, type AnnotationFileOnDisk } from './fixtures';
-import { clickText, dragSelect } from './textGestures';
+import { dragSelect } from './textGestures';
 
 /**
  * Relations, events and discontinuous spans (#20), each checked in the file on disk. The corpus
