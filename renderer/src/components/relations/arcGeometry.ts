@@ -24,8 +24,8 @@ export interface PlacedArc {
   level: number;
 }
 
-const BASE_RISE = 12;
-const LEVEL_RISE = 9;
+const BASE_RISE = 22;
+const LEVEL_RISE = 10;
 const MAX_LEVEL = 6;
 /** Tops within this many pixels are one line. */
 const SAME_LINE = 4;
