@@ -24,7 +24,7 @@ export interface BigArticle {
  * saveAnnotations, so the file is exactly what the app writes: SHA-256 of the bytes,
  * code-point offsets, quotes, checked offsets and schema.
  */
-export async function writeBigArticle(folder: string, options: { name?: string; bytes: number; annotations: number; seed?: number }): Promise<BigArticle> {
+export async function writeBigArticle(folder: string, options: { name?: string; bytes: number; annotations: number; seed?: number; relations?: number }): Promise<BigArticle> {
   const name = options.name ?? 'big-article.txt';
   const random = seededRandom(options.seed ?? 1403);
   const text = persianArticle(random, options.bytes);
@@ -33,7 +33,7 @@ export async function writeBigArticle(folder: string, options: { name?: string; 
   const articlePath = path.join(folder, name);
   await fs.writeFile(articlePath, bytes);
   const annotations = benchAnnotations(text, options.annotations, random);
-  await saveAnnotations(articlePath, decodeArticle(bytes), { status: 'in-progress', annotations, relations: [], labels: [] });
+  await saveAnnotations(articlePath, decodeArticle(bytes), { status: 'in-progress', annotations, relations: benchRelations(annotations, options.relations ?? 0, random), labels: [] });
   return {
     articlePath,
     annotationPath: annotationPathFor(articlePath),
@@ -43,6 +43,22 @@ export async function writeBigArticle(folder: string, options: { name?: string; 
     annotations: annotations.length,
     text,
   };
+}
+
+/**
+ * Relations between annotations a few apart in reading order (#20), as analysts link entities of
+ * one sentence or the next: spread evenly over the article, so every screenful has some.
+ */
+function benchRelations(annotations: readonly { id: string; start: number }[], count: number, random: () => number): { id: string; type: string; from: string; to: string }[] {
+  if (count === 0 || annotations.length < 2) return [];
+  const ordered = [...annotations].sort((a, b) => a.start - b.start);
+  const relations: { id: string; type: string; from: string; to: string }[] = [];
+  for (let index = 0; index < count; index++) {
+    const at = Math.floor((index * (ordered.length - 4)) / count);
+    const other = Math.min(ordered.length - 1, at + 1 + Math.floor(random() * 3));
+    relations.push({ id: `r${index}`, type: index % 3 === 0 ? 'member-of' : 'located-in', from: ordered[at].id, to: ordered[other].id });
+  }
+  return relations;
 }
 
 const STATUSES: readonly ArticleStatus[] = ['in-progress', 'done', 'needs-review', 'approved'];

@@ -75,7 +75,7 @@ function edgePoints(boxes: CharacterBoxes): { before: Point; after: Point } {
 }
 
 /** Drags the mouse over a phrase, from its logical start to its end or the other way round. */
-export async function dragSelect(page: Page, needle: string, options: { occurrence?: number; backwards?: boolean; modifiers?: 'Alt'[] } = {}): Promise<void> {
+export async function dragSelect(page: Page, needle: string, options: { occurrence?: number; backwards?: boolean; modifiers?: ('Alt' | 'Control')[] } = {}): Promise<void> {
   const boxes = await characterBoxes(page, needle, options.occurrence ?? 0);
   const { before, after } = edgePoints(boxes);
   const [from, to] = options.backwards ? [after, before] : [before, after];

@@ -7,23 +7,9 @@ import { ArticleIdSchema } from './articleId';
 import { ArticleStatusSchema } from './model/status';
 import { UserProblemSchema } from './userProblem';
 import { DimensionWireSchema } from './documentLabels/dimensionWire';
-import { EventTypeWireSchema, RelationTypeWireSchema } from './tagset/relationTypes';
+import { EventTypeWireSchema, RelationTypeWireSchema, SpanTypeWireSchema } from './tagset/relationTypes';
 
-export const TagTypeWireSchema = z.object({
-  id: z.string(),
-  label: z.object({ fa: z.string(), en: z.string() }),
-  color: z.string(),
-  hotkey: z.string().nullable(),
-  guideline: z.string(),
-  attributes: z.array(
-    z.object({
-      id: z.string(),
-      label: z.object({ fa: z.string(), en: z.string() }),
-      type: z.enum(['boolean', 'enum', 'text']),
-      values: z.array(z.string()),
-    }),
-  ),
-});
+export const TagTypeWireSchema = SpanTypeWireSchema;
 
 export type TagTypeWire = z.infer<typeof TagTypeWireSchema>;
 

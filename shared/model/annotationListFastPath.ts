@@ -44,7 +44,7 @@ function copyUnknownFields(record: Record<string, unknown>, known: ReadonlySet<s
 const QUOTE_FIELDS: ReadonlySet<string> = new Set(['prefix', 'suffix']);
 const FRAGMENT_FIELDS: ReadonlySet<string> = new Set(['start', 'end']);
 /** StoredAnnotationSchema's fields, in its order (nativeFormat.ts; the test checks they agree). */
-export const STORED_ANNOTATION_FIELDS = ['id', 'type', 'start', 'end', 'text', 'quote', 'fragments', 'note', 'attributes', 'author', 'created', 'modified'] as const;
+export const STORED_ANNOTATION_FIELDS = ['id', 'type', 'start', 'end', 'text', 'quote', 'fragments', 'note', 'attributes', 'roles', 'author', 'created', 'modified'] as const;
 const ANNOTATION_FIELDS: ReadonlySet<string> = new Set(STORED_ANNOTATION_FIELDS);
 const OPTIONAL_TEXT_FIELDS = ['note', 'author', 'created', 'modified'] as const;
 
@@ -161,6 +161,8 @@ function inSchemaForm(value: unknown): boolean {
  * it; null otherwise (then zod decides, and may still accept it).
  */
 export function fastStoredAnnotation(value: unknown): Record<string, unknown> | null {
+  // An event trigger's roles (#20) are few and nested: zod checks those annotations.
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'roles')) return null;
   if (inSchemaForm(value)) return value as Record<string, unknown>;
   const annotation = plainObject(value);
   if (annotation === null) return null;

@@ -30,6 +30,13 @@ export type Fragment = z.infer<typeof FragmentSchema>;
 
 export const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
+/**
+ * One argument of an event (#20): the annotation (by id) that fills a role. An event is its
+ * trigger annotation, whose type is an event type, with these in `roles`. Added in version 1
+ * as an optional field: a file without it has no events, and nothing else changed shape.
+ */
+export const EventRoleArgumentSchema = z.looseObject({ role: z.string().min(1), target: z.string().min(1) });
+
 export const StoredAnnotationSchema = z.looseObject({
   id: z.string().min(1),
   type: z.string().min(1),
@@ -41,6 +48,8 @@ export const StoredAnnotationSchema = z.looseObject({
   fragments: z.array(FragmentSchema).optional(),
   note: z.string().optional(),
   attributes: z.record(z.string(), AttributeValueSchema).optional(),
+  /** Present only on an event trigger with arguments (#20). */
+  roles: z.array(EventRoleArgumentSchema).optional(),
   author: z.string().optional(),
   created: z.string().optional(),
   modified: z.string().optional(),
@@ -60,6 +69,8 @@ export const StoredRelationSchema = z.looseObject({
   from: z.string().min(1),
   to: z.string().min(1),
   note: z.string().optional(),
+  /** Attributes defined by the relation type (#20). */
+  attributes: z.record(z.string(), AttributeValueSchema).optional(),
 });
 export type StoredRelation = z.infer<typeof StoredRelationSchema>;
 

@@ -28,3 +28,6 @@ export function fittingRoles(eventType: EventType, current: readonly EventRoleAr
 export function missingRoles(eventType: EventType, current: readonly EventRoleArgument[]): EventRole[] {
   return eventType.roles.filter((role) => current.filter((argument) => argument.role === role.role).length < role.min);
 }
+
+/** What linking two annotations may make: relation types, or roles when the source is an event trigger. */
+export type ArgumentConstraintFit = { kind: 'relation'; relationTypes: RelationType[] } | { kind: 'role'; eventType: EventType; roles: EventRole[] };

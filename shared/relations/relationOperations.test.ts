@@ -44,3 +44,13 @@ describe('relation operations', () => {
     expect(after.relations).toEqual([]);
   });
 });
+
+describe('events in the native file', () => {
+  it('reads a trigger with roles through the annotation list schema, and refuses a role without a target', async () => {
+    const { StoredAnnotationListSchema } = await import('../model/nativeFormat');
+    const trigger = { id: 'e1', type: 'Attack', start: 0, end: 4, text: 'حمله', roles: [{ role: 'Attacker', target: 'a1' }] };
+    const parsed = StoredAnnotationListSchema.safeParse([trigger]);
+    expect(parsed.success && eventRolesOf(parsed.data[0])).toEqual([{ role: 'Attacker', target: 'a1' }]);
+    expect(StoredAnnotationListSchema.safeParse([{ ...trigger, roles: [{ role: 'Attacker' }] }]).success).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { StoredRelation } from '../model/nativeFormat';
+import type { z } from 'zod';
+import { EventRoleArgumentSchema, type StoredRelation } from '../model/nativeFormat';
 
 /**
  * Edits of relations, event roles and fragments (#20), pure: each returns new arrays and leaves
@@ -10,7 +10,6 @@ import type { StoredRelation } from '../model/nativeFormat';
  * optional and the annotation objects are loose, so a file without it reads as before and a
  * version-1 reader keeps it untouched (no format version change is needed; see DESIGN notes).
  */
-export const EventRoleArgumentSchema = z.object({ role: z.string().min(1), target: z.string().min(1) });
 export type EventRoleArgument = z.infer<typeof EventRoleArgumentSchema>;
 
 interface WithId {

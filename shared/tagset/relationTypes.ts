@@ -105,7 +105,8 @@ export interface EventType {
   attributes: AttributeDefinition[];
 }
 
-const AttributeWireSchema = z.object({
+/** An attribute definition as the window receives it (entity, relation and event types alike). */
+export const AttributeWireSchema = z.object({
   id: z.string(),
   label: z.object({ fa: z.string(), en: z.string() }),
   type: z.enum(['boolean', 'enum', 'text']),
@@ -122,14 +123,18 @@ export const RelationTypeWireSchema = z.object({
   attributes: z.array(AttributeWireSchema),
 });
 
-export const EventTypeWireSchema = z.object({
+/** A span type (entity or event) as the window receives it: shared/corpusWire.ts's TagTypeWireSchema is this. */
+export const SpanTypeWireSchema = z.object({
   id: z.string(),
   label: z.object({ fa: z.string(), en: z.string() }),
   color: z.string(),
   hotkey: z.string().nullable(),
   guideline: z.string(),
-  roles: z.array(ArgumentWireSchema.extend({ min: z.number().int().nonnegative(), max: z.number().int().positive().nullable() })),
   attributes: z.array(AttributeWireSchema),
+});
+
+export const EventTypeWireSchema = SpanTypeWireSchema.extend({
+  roles: z.array(ArgumentWireSchema.extend({ min: z.number().int().nonnegative(), max: z.number().int().positive().nullable() })),
 });
 
 const RELATION_PALETTE = ['#5b6b7f', '#8e44ad', '#16a085', '#c0392b', '#2c3e50', '#d35400', '#27ae60', '#2980b9'];

@@ -127,6 +127,10 @@ const en = {
   // (#21) Document labels by key.
   keyDocumentLabel: 'Document label: choose or clear a value of a dimension for the whole article',
   hintNoDocumentLabelKey: 'No document-label value has this key',
+  keyLink: 'Link the selected annotation to another (relation or event role): then Tab or arrows to the other end, Enter',
+  keyCtrlDrag: 'Add the selected text as a fragment of the selected annotation (discontinuous span)',
+  hintNothingToLink: 'Nothing to link: select an annotation first (click it, or Tab), then press R',
+  hintLinkToItself: 'An annotation cannot be linked to itself: move to another one (Tab or arrows), then Enter',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -256,6 +260,10 @@ const fa: Record<MessageKey, string> = {
   // (#21) Document labels by key.
   keyDocumentLabel: 'برچسب سند: گزینه‌ای از یک بُعد را برای کل مقاله برمی‌گزیند یا برمی‌دارد',
   hintNoDocumentLabelKey: 'این کلید به هیچ گزینهٔ برچسب سند داده نشده است',
+  keyLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به دیگری (رابطه یا نقش رویداد): سپس با \u2068Tab\u2069 یا پیکان‌ها به سر دیگر بروید و \u2068Enter\u2069',
+  keyCtrlDrag: 'افزودن متن گزیده به‌عنوان تکه‌ای از حاشیه‌نویسی انتخاب‌شده (بازهٔ ناپیوسته)',
+  hintNothingToLink: 'چیزی برای پیوند نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068R\u2069 را بزنید',
+  hintLinkToItself: 'حاشیه‌نویسی را نمی‌توان به خودش پیوند داد: به دیگری بروید (\u2068Tab\u2069 یا پیکان‌ها) و \u2068Enter\u2069 را بزنید',
 };
 
 export type UiLanguage = 'fa' | 'en';

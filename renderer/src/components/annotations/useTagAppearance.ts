@@ -9,7 +9,8 @@ const UNKNOWN_TAG_COLOR = '#888888';
 export function useTagAppearance(): (type: string) => TagAppearance {
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const language = usePreferencesStore((state) => state.language);
-  const byId = useMemo(() => new Map((tagSet?.types ?? []).map((type) => [type.id, type])), [tagSet]);
+  // Event types too: their triggers are annotations of those types (#20).
+  const byId = useMemo(() => new Map([...(tagSet?.types ?? []), ...(tagSet?.eventTypes ?? [])].map((type) => [type.id, type])), [tagSet]);
   return useCallback(
     (type: string) => {
       const tag = byId.get(type);

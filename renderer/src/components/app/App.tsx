@@ -19,6 +19,8 @@ import { ArticleView } from '../article/ArticleView';
 import { CorpusPane } from '../corpus/CorpusPane';
 import { CorpusSearch } from '../corpus/CorpusSearch';
 import { DeleteConfirmation } from '../annotations/DeleteConfirmation';
+import { RelationChooser } from '../relations/RelationChooser';
+import { RelationDetails } from '../relations/RelationDetails';
 import { ConflictDialog } from '../saving/ConflictDialog';
 import { LeaveQuestionDialog } from '../saving/LeaveQuestionDialog';
 import { FindBar } from '../article/FindBar';
@@ -164,11 +166,13 @@ export function App() {
         <AnnotationList />
         <SuggestionPanel />
         <AnnotationDetails />
+        <RelationDetails />
       </aside>
       <StatusBar />
       <ShortcutSheet />
       <CorpusSearch />
       <DeleteConfirmation />
+      <RelationChooser />
       <LeadPanel />
       <TransferDialogs />
       <ConflictDialog />

@@ -22,6 +22,7 @@ import { messages } from '../../i18n/messages';
 import { fillTemplate } from '../../i18n/template';
 import { useLabelPlacement } from './useLabelPlacement';
 import { languageOfText } from '../../../../shared/text/textLanguage';
+import { RelationOverlay } from '../relations/RelationOverlay';
 
 /**
  * For the height a chunk holds before it is first laid out: characters on a line of the column,
@@ -177,7 +178,8 @@ function useTagColourSheet(tagSet: TagSetWire | null): void {
   useLayoutEffect(() => {
     if (!tagSet || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
     const sheet = new CSSStyleSheet();
-    for (const type of tagSet.types) {
+    // Event types colour their triggers (#20), though they are never offered as span tags.
+    for (const type of [...tagSet.types, ...(tagSet.eventTypes ?? [])]) {
       const index = sheet.insertRule(`.article mark.hl[data-entity-type="${CSS.escape(type.id)}"] {}`, sheet.cssRules.length);
       (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-color', type.color);
       (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-ink', labelInkFor(type.color));
@@ -296,6 +298,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
           <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} highlighted={highlightedChunks === null || highlightedChunks.has(index)} />
         ))}
       </div>
+      <RelationOverlay rootRef={rootRef} />
     </div>
   );
 }

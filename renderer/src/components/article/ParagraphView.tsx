@@ -3,6 +3,7 @@ import { segmentRange, stackLevels } from '../../../../shared/text/highlightBand
 import type { TextPiece } from '../../../../shared/text/paragraphChunks';
 import { useParagraphSlice, type ParagraphSlice } from '../../store/paragraphSlices';
 import { labelAttributes } from './labelChips';
+import { highlightPieces } from '../../../../shared/relations/fragmentOperations';
 
 export interface TagAppearance {
   color: string;
@@ -37,7 +38,9 @@ const LEVELS_STYLED_BY_CSS = 8;
  */
 function ParagraphViewComponent({ paragraph, appearance, highlighted }: ParagraphViewProps) {
   const slice = useParagraphSlice(paragraph.index);
-  const { annotations, selectedId } = highlighted ? slice : NOTHING_DRAWN;
+  const { annotations: sliced, selectedId } = highlighted ? slice : NOTHING_DRAWN;
+  // A discontinuous span: one highlight per fragment, all with its id, none over the gap (#20).
+  const annotations = highlightPieces(sliced);
   const levels = stackLevels(annotations);
   const segments = segmentRange(paragraph.start, paragraph.end, annotations);
   const children: ReactNode[] = segments.map((segment) => {

@@ -3,6 +3,8 @@ import { hotkeyOfKeyPress } from '../../../../shared/model/tagSet';
 import type { MessageKey } from '../../i18n/messages';
 import { markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished } from '../../store/flows/article';
 import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flows/editing';
+import { pickLinkTarget, startLinking } from '../../store/flows/relations';
+import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
 import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestions';
 import { corpusSearchActions } from '../../store/corpusSearchStore';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
@@ -140,6 +142,13 @@ const redoOrSay = () => (useDocumentStore.temporal.getState().futureStates.lengt
 /** The keymap, in the order keys are tried. */
 export const KEYMAP: readonly KeyBinding[] = [
   {
+    // While linking (after R): Enter takes the selected annotation as the other end, Esc cancels (#20).
+    keys: 'R → Enter / Esc',
+    description: 'keyLink',
+    matches: (event) => plain(event) && useRelationDraftStore.getState().draft?.stage === 'picking' && (event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Escape'),
+    run: (event) => (event.code === 'Escape' ? relationDraftActions.cancel() : pickLinkTarget(useArticleViewStore.getState().selectedAnnotationId)),
+  },
+  {
     keys: 'Enter / Esc',
     description: 'keyAcceptSuggestion',
     // A current suggestion takes Enter (accept), Escape (reject) and the tag keys (accept as that tag).
@@ -212,6 +221,9 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   // (#21) Alt+Digit belongs to document-label values (DESIGN.md, fixed); works while typing in the panel's text field too.
   { keys: 'Alt+1…9, 0, Alt+Shift+1…', description: 'keyDocumentLabel', whileTyping: true, matches: isDocumentLabelKey, run: labelWithKey },
+  // R links the selected annotation, unless the tag set gave R to a tag (then the tag wins, as its hotkey says).
+  { keys: 'R', description: 'keyLink', matches: (event) => plain(event) && !event.shiftKey && event.code === 'KeyR' && tagForKey(event) === null, run: startLinking },
+  { keys: 'Ctrl+drag', description: 'keyCtrlDrag' },
   { keys: '1…9, 0, Shift+1…', description: 'keyTag', matches: (event) => plain(event) && tagForKey(event) !== null, run: tagWithKey },
 ];
 

@@ -1,4 +1,4 @@
-import { addAnnotation, addAnnotations, createAnnotationId, removeAnnotation, retagAnnotation, updateAnnotationDetails } from '../../../../shared/model/annotationOperations';
+import { addAnnotation, addAnnotations, createAnnotationId, retagAnnotation, updateAnnotationDetails } from '../../../../shared/model/annotationOperations';
 import { confirmTaggingInBoilerplate } from './zoning';
 import type { ArticleStatus } from '../../../../shared/model/status';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { documentActions, useDocumentStore } from '../documentStore';
 import { usePreferencesStore } from '../preferencesStore';
 import { flushSave } from '../saving/autosave';
 import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
+import { deleteAnnotationWithLinks, linesRemovedWith } from './relations';
 
 /**
  * The user's edits of the open article, shared by the keyboard, the menus and the mouse: each is
@@ -64,16 +65,20 @@ export async function deleteSelectedAnnotation(): Promise<void> {
       articleViewActions.askToDelete({ annotationId: id, lines });
       return;
     }
+  } else {
+    // Its relations and event roles go with it: they are listed first (#20).
+    const lines = linesRemovedWith(id);
+    if (lines.length > 0) {
+      articleViewActions.askToDelete({ annotationId: id, lines });
+      return;
+    }
   }
   confirmDelete(id);
 }
 
 export function confirmDelete(id: string): void {
-  const document = useDocumentStore.getState();
-  // Relations that point at the deleted annotation go with it (and come back with undo).
-  const relations = document.relations.filter((relation) => relation.from !== id && relation.to !== id);
-  documentActions.edit({ annotations: removeAnnotation(document.annotations, id), relations });
-  articleViewActions.deleted();
+  // Relations and event roles that point at the deleted annotation go with it (and come back with undo).
+  deleteAnnotationWithLinks(id);
 }
 
 export function undo(): void {

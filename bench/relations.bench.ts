@@ -1,0 +1,90 @@
+/**
+ * The 1 MB article with 2,000 relations (#20): scrolling and tagging must be as smooth as on the
+ * same article without them (`scrollJankPct`, `tagP95Ms` of app.bench.ts). The relations link
+ * annotations a few apart, spread over the whole article, so every screenful draws arcs.
+ */
+import { test } from '@playwright/test';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchApp } from '../e2e/harness';
+import { writeBigArticle } from './benchInputs';
+import { armTagging, awaitTagging, installFrameMarks, openArticleTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
+import { seededRandom } from './persianText';
+import { median, percentile, round } from './stats';
+
+const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
+const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
+const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 60);
+const folder = path.join(inputs, 'relations-corpus');
+const NAME = 'big-article-relations.txt';
+const SMALL_NAME = 'a-short-article.txt';
+const RELATIONS = 2000;
+const FRAME_MS = 1000 / 60;
+const SCROLL_RUNS = 2;
+
+async function record(figures: Record<string, number>): Promise<void> {
+  let current: Record<string, unknown> = {};
+  try {
+    current = JSON.parse(await fs.readFile(resultsFile, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // No results yet: this case is the first to write.
+  }
+  await fs.mkdir(path.dirname(resultsFile), { recursive: true });
+  await fs.writeFile(resultsFile, JSON.stringify({ ...current, ...figures }, null, 2));
+}
+
+function jankShare(intervals: readonly number[]): number {
+  if (intervals.length === 0) return Number.NaN;
+  return (100 * intervals.filter((interval) => interval > FRAME_MS * 1.5).length) / intervals.length;
+}
+
+test('scroll and tag the 1 MB article with 2,000 relations', async () => {
+  test.setTimeout(20 * 60_000);
+  if (!existsSync(path.join(folder, NAME))) {
+    await writeBigArticle(folder, { name: NAME, bytes: 1_000_000, annotations: 10_000, relations: RELATIONS });
+    await fs.writeFile(path.join(folder, SMALL_NAME), 'متن کوتاهی برای شروع.\n');
+  }
+  const text = await fs.readFile(path.join(folder, NAME), 'utf8');
+  const paragraphs = text.split('\n').length;
+  const app = await launchApp({ corpus: folder, host: 'chromium', annotator: 'bench' });
+  const page = app.page;
+  await page.evaluate(installFrameMarks);
+  try {
+    await page.locator('[data-testid="file-list"] button', { hasText: SMALL_NAME }).click();
+    await page.locator('.file.current', { hasText: SMALL_NAME }).waitFor();
+    await page.evaluate(openArticleTimed, { name: NAME, paragraphs });
+    await page.locator('[data-relation-id]').first().waitFor();
+    const jank: number[] = [];
+    const frameP95: number[] = [];
+    for (let run = 0; run < SCROLL_RUNS; run++) {
+      const scroll = await page.evaluate(scrollTimed, { selector: '.article-scroller', frames: 300 });
+      jank.push(jankShare(scroll.intervals));
+      frameP95.push(percentile(scroll.intervals, 95));
+      console.log(`relations scroll run ${run}: jank ${round(jankShare(scroll.intervals))} %, p95 frame ${round(percentile(scroll.intervals, 95))} ms, ${await page.locator('[data-relation-id]').count()} arcs drawn at the end`);
+    }
+    const random = seededRandom(2024);
+    const tags: number[] = [];
+    for (let index = 0; index < Math.max(10, Math.round(TAGGINGS / 2)) + 3; index++) {
+      const selection = await page.evaluate(selectWordsInParagraph, { paragraphIndex: Math.floor(random() * paragraphs), wordPick: random(), wordCount: 1 + Math.floor(random() * 3) });
+      if (!selection) continue;
+      await page.waitForTimeout(150 + Math.floor(random() * 250));
+      await page.evaluate(armTagging, 3000);
+      await page.keyboard.press('Digit1');
+      const timing = await page.evaluate(awaitTagging);
+      if (timing && index >= 3) tags.push(timing.totalMs);
+      await page.waitForTimeout(150 + Math.floor(random() * 300));
+    }
+    console.log(`relations tagging: ${tags.map((value) => round(value)).join(' ')}`);
+    await record({
+      relationsCount: RELATIONS,
+      relationsScrollJankPct: round(median(jank)),
+      relationsScrollFrameP95Ms: round(median(frameP95)),
+      relationsTagP50Ms: round(percentile(tags, 50)),
+      relationsTagP95Ms: round(percentile(tags, 95)),
+      relationsTagCount: tags.length,
+    });
+  } finally {
+    await app.close();
+  }
+});
