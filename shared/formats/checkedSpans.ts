@@ -137,7 +137,7 @@ export function omittedRelations(relations: readonly StoredRelation[], formatTit
 
 /** Events (a trigger annotation's `roles`, #20), in formats that write only spans: the triggers stay as spans, their roles go. */
 export function omittedEvents(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
-  const roles = spans.map((span) => span.annotation.roles).filter((entry): entry is unknown[] => Array.isArray(entry) && entry.length > 0);
+  const roles = spans.map((span) => span.annotation.roles ?? []).filter((entry) => entry.length > 0);
   if (roles.length === 0) return [];
   const count = roles.length;
   const arguments_ = roles.reduce((sum, entry) => sum + entry.length, 0);
