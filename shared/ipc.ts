@@ -33,6 +33,15 @@ export const AnnotationFileProblemSchema = z.object({
   userProblems: z.array(UserProblemSchema).optional(),
 });
 
+
+/** What an annotation file holds besides its annotations and status: alike when it is loaded and in both kinds of save. */
+const DOCUMENT_FIELDS = {
+  relations: z.array(StoredRelationSchema),
+  labels: z.array(z.string()),
+  /** (#21) Judgments of the article as a whole (absent: none). */
+  documentLabels: DocumentLabelsSchema.optional(),
+  zones: ZoneListSchema.optional(),
+};
 export const ArticleDocumentSchema = z.object({
   id: ArticleIdSchema,
   name: z.string(),
@@ -45,11 +54,7 @@ export const ArticleDocumentSchema = z.object({
   status: ArticleStatusSchema,
   /** Offsets in code points, as in the file. */
   annotations: StoredAnnotationListSchema,
-  relations: z.array(StoredRelationSchema),
-  labels: z.array(z.string()),
-  /** (#21) Judgments of the article as a whole (absent: none). */
-  documentLabels: DocumentLabelsSchema.optional(),
-  zones: ZoneListSchema.optional(),
+  ...DOCUMENT_FIELDS,
   /** Set when the annotation file cannot be used; the article is then read-only. */
   problem: AnnotationFileProblemSchema.nullable(),
   migratedFrom: z.number().int().nullable(),
@@ -151,10 +156,7 @@ export const ipcContract = {
         sha256: z.string(),
         status: ArticleStatusSchema,
         annotations: StoredAnnotationListSchema,
-        relations: z.array(StoredRelationSchema),
-        labels: z.array(z.string()),
-        documentLabels: DocumentLabelsSchema.optional(),
-        zones: ZoneListSchema.optional(),
+        ...DOCUMENT_FIELDS,
         resolutions: ConflictResolutionsSchema.optional(),
       })
       .strict(),
@@ -176,10 +178,7 @@ export const ipcContract = {
         remove: z.array(z.string().min(1)),
         insert: z.array(z.object({ index: z.number().int().nonnegative(), annotation: StoredAnnotationSchema }).strict()),
         count: z.number().int().nonnegative(),
-        relations: z.array(StoredRelationSchema),
-        labels: z.array(z.string()),
-        documentLabels: DocumentLabelsSchema.optional(),
-        zones: ZoneListSchema.optional(),
+        ...DOCUMENT_FIELDS,
         resolutions: ConflictResolutionsSchema.optional(),
       })
       .strict(),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
 import { megabytes } from '../../../shared/text/megabytes';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
+import { JsonShapeTally, type JsonShape } from './jsonShapeTally';
 
 export interface InputLimits {
   /** An article file's size in bytes. */
@@ -71,14 +72,6 @@ export function refusedReadMessage(error: CorpusFileRefusedError, limitBytes: nu
   return kind === 'article' ? error.message : `${error.message} It was left as it is.`;
 }
 
-export interface JsonShape {
-  /** Deepest nesting of arrays and objects (a flat object is 1). */
-  maxDepth: number;
-  /** Most entries found in one array or object. */
-  largestCollection: number;
-  /** The top-level key that holds the largest collection ('' for the root itself). */
-  largestCollectionKey: string;
-}
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -115,57 +108,28 @@ function closingQuoteOf(text: string, start: number): number {
 }
 
 export function inspectJsonShape(text: string): JsonShape {
-  // Per open container: separators seen and whether it holds anything.
-  const commas: number[] = [];
-  const nonEmpty: boolean[] = [];
-  let maxDepth = 0;
-  let largestCollection = 0;
-  let largestCollectionKey = '';
+  const tally = new JsonShapeTally();
   let topLevelKey = '';
   let lastString = '';
   const length = text.length;
   for (let index = 0; index < length; index += 1) {
     const code = text.charCodeAt(index);
     if (isJsonWhitespace(code)) continue;
-    const depth = commas.length;
     if (code === QUOTE) {
       const start = index + 1;
       const end = closingQuoteOf(text, start);
       index = end === -1 ? length : end;
-      if (depth > 0) nonEmpty[depth - 1] = true;
+      tally.markValue();
       // Only keys of the root object are remembered, to name the collection in a message.
-      lastString = depth === 1 && index - start <= 64 ? text.slice(start, index) : '';
-      continue;
-    }
-    if (code === COLON) {
-      if (depth === 1) topLevelKey = lastString;
-      continue;
-    }
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      if (depth > 0) nonEmpty[depth - 1] = true;
-      commas.push(0);
-      nonEmpty.push(false);
-      if (commas.length > maxDepth) maxDepth = commas.length;
-      continue;
-    }
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      const separators = commas.pop();
-      const holdsAnything = nonEmpty.pop();
-      if (separators === undefined) continue;
-      const entries = holdsAnything ? separators + 1 : 0;
-      if (entries > largestCollection) {
-        largestCollection = entries;
-        largestCollectionKey = commas.length === 0 ? '' : topLevelKey;
-      }
-      continue;
-    }
-    if (code === COMMA) {
-      if (depth > 0) commas[depth - 1] += 1;
-      continue;
-    }
-    if (depth > 0) nonEmpty[depth - 1] = true;
+      lastString = tally.depth === 1 && index - start <= 64 ? text.slice(start, index) : '';
+    } else if (code === COLON) {
+      if (tally.depth === 1) topLevelKey = lastString;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) tally.open();
+    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) tally.close(topLevelKey);
+    else if (code === COMMA) tally.comma();
+    else tally.markValue();
   }
-  return { maxDepth, largestCollection, largestCollectionKey };
+  return tally.shape();
 }
 
 /** The problem with an annotation file's text, or null when it may be parsed. */

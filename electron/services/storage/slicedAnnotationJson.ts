@@ -3,7 +3,8 @@ import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { annotationFileOf, parseAnnotationFile, type ParsedAnnotationFile } from '../../../shared/model/readAnnotationFile';
-import { annotationShapeProblem, checkAnnotationBytes, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits, type JsonShape } from '../corpus/inputLimits';
+import { annotationShapeProblem, checkAnnotationBytes, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits } from '../corpus/inputLimits';
+import { JsonShapeTally, type JsonShape } from '../corpus/jsonShapeTally';
 
 /**
  * (#17) An annotation file's JSON measured and parsed in slices, so that main answers other
@@ -86,11 +87,7 @@ function decodedKey(bytes: Buffer, start: number, end: number): string | null {
  * with where the `annotations` array's elements are.
  */
 export async function scanAnnotationJson(bytes: Buffer, from = 0): Promise<{ shape: JsonShape; annotations: AnnotationsArray }> {
-  const commas: number[] = [];
-  const nonEmpty: boolean[] = [];
-  let maxDepth = 0;
-  let largestCollection = 0;
-  let largestCollectionKey = '';
+  const tally = new JsonShapeTally();
   let topLevelKey = '';
   let lastString = '';
   let lastStringStart = -1;
@@ -107,62 +104,39 @@ export async function scanAnnotationJson(bytes: Buffer, from = 0): Promise<{ sha
     }
     const code = bytes[index];
     if (isJsonWhitespace(code)) continue;
-    const depth = commas.length;
+    const depth = tally.depth;
+    // Inside the annotations array, between its brackets: its element separators are noted.
+    const inAnnotations = depth === 2 && valueIsAnnotations && annotations.open >= 0 && annotations.close < annotations.open;
     if (code === QUOTE) {
       const start = index + 1;
       const end = closingQuoteOf(bytes, start);
       index = end === -1 ? length : end;
-      if (depth > 0) nonEmpty[depth - 1] = true;
-      if (depth === 1) {
-        lastString = keptKey(bytes, start, index);
-        lastStringStart = start;
-        lastStringEnd = index;
-      } else {
-        lastString = '';
-        lastStringStart = -1;
-      }
-      continue;
-    }
-    if (code === COLON) {
+      tally.markValue();
+      lastString = depth === 1 ? keptKey(bytes, start, index) : '';
+      lastStringStart = depth === 1 ? start : -1;
+      lastStringEnd = index;
+    } else if (code === COLON) {
       if (depth === 1) {
         topLevelKey = lastString;
         valueIsAnnotations = lastStringStart >= 0 && decodedKey(bytes, lastStringStart, lastStringEnd) === 'annotations';
         if (valueIsAnnotations) annotations.keys += 1;
       }
-      continue;
-    }
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      if (depth > 0) nonEmpty[depth - 1] = true;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       if (depth === 1 && valueIsAnnotations && code === OPEN_BRACKET) {
         annotations.open = index;
         annotations.commas = [];
       }
-      commas.push(0);
-      nonEmpty.push(false);
-      if (commas.length > maxDepth) maxDepth = commas.length;
-      continue;
-    }
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      const separators = commas.pop();
-      const holdsAnything = nonEmpty.pop();
-      if (separators === undefined) continue;
-      if (depth === 2 && valueIsAnnotations && annotations.open >= 0 && annotations.close < annotations.open) annotations.close = index;
-      const entries = holdsAnything ? separators + 1 : 0;
-      if (entries > largestCollection) {
-        largestCollection = entries;
-        largestCollectionKey = commas.length === 0 ? '' : topLevelKey;
-      }
-      continue;
-    }
-    if (code === COMMA) {
-      if (depth > 0) commas[depth - 1] += 1;
+      tally.open();
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      if (inAnnotations) annotations.close = index;
+      tally.close(topLevelKey);
+    } else if (code === COMMA) {
+      tally.comma();
       if (depth === 1) valueIsAnnotations = false;
-      else if (depth === 2 && valueIsAnnotations && annotations.open >= 0 && annotations.close < annotations.open) annotations.commas.push(index);
-      continue;
-    }
-    if (depth > 0) nonEmpty[depth - 1] = true;
+      else if (inAnnotations) annotations.commas.push(index);
+    } else tally.markValue();
   }
-  return { shape: { maxDepth, largestCollection, largestCollectionKey }, annotations };
+  return { shape: tally.shape(), annotations };
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ParsedAnnotationFile } from '../../../shared/model/readAnnotationFile';
-import type { JsonShape } from '../corpus/inputLimits';
+import type { JsonShape } from '../corpus/jsonShapeTally';
 
 /**
  * What the last annotation file this process wrote parses to, so that the next save of the same

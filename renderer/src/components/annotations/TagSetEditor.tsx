@@ -2,12 +2,11 @@ import { ModalDialog } from '../app/ModalDialog';
 import { useState } from 'react';
 import type { TagTypeWire } from '../../../../shared/corpusWire';
 import { api } from '../../api';
-import { flushSave } from '../../store/saving/autosave';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { problemOf } from '../../ipcError';
 import { problemText } from '../../i18n/problemMessages';
-import { showSavedTagSet } from '../../store/flows/corpus';
+import { saveTagSet } from '../../store/flows/corpus';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { useCatalog } from '../../i18n/useCatalog';
 
@@ -103,9 +102,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   const save = async () => {
     setBusy(true);
     try {
-      await flushSave();
-      const result = await api().tagset.save({ types: toTypes(rows), changes: typeChanges(rows, originalIds) });
-      await showSavedTagSet(result.corpus);
+      await saveTagSet(() => api().tagset.save({ types: toTypes(rows), changes: typeChanges(rows, originalIds) }));
       onClose();
     } catch (cause) {
       setError(problemText(problemOf(cause), language));

@@ -66,11 +66,24 @@ export function placeChip(request: ChipRequest, fontSize: number, placed: LabelB
 
 let measuringContext: CanvasRenderingContext2D | null = null;
 
+/** Chip texts measured, per font: a chunk's chips repeat a handful of type names. */
+const measuredWidths = new Map<string, Map<string, number>>();
+
 function textWidth(text: string, font: string): number {
+  let widths = measuredWidths.get(font);
+  if (!widths) {
+    widths = new Map();
+    measuredWidths.set(font, widths);
+  }
+  const known = widths.get(text);
+  if (known !== undefined) return known;
   measuringContext ??= document.createElement('canvas').getContext('2d');
   if (!measuringContext) return text.length * 8;
-  measuringContext.font = font;
-  return measuringContext.measureText(text).width;
+  // Setting a canvas font parses it: done only when it is another font.
+  if (measuringContext.font !== font) measuringContext.font = font;
+  const width = measuringContext.measureText(text).width;
+  widths.set(text, width);
+  return width;
 }
 
 function setStyleIfChanged(mark: HTMLElement, property: string, value: string | null): void {
@@ -86,7 +99,10 @@ function applyPlacement(mark: HTMLElement, placement: ChipPlacement): void {
     return;
   }
   if (mark.hasAttribute('data-label-hidden')) mark.removeAttribute('data-label-hidden');
-  setStyleIfChanged(mark, '--label-row', String(placement.row));
+  // The stylesheet puts a chip at its stack level (data-level) already: most chips need no write,
+  // and a write restyles the chunk in the frame that brings it into view (#18).
+  const row = String(placement.row);
+  setStyleIfChanged(mark, '--label-row', row === (mark.dataset.level ?? '0') ? null : row);
   setStyleIfChanged(mark, '--label-max', placement.maxWidth === null ? null : `${Math.floor(placement.maxWidth)}px`);
 }
 

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { ModalDialog } from '../app/ModalDialog';
 import { api } from '../../api';
-import { flushSave } from '../../store/saving/autosave';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { problemOf } from '../../ipcError';
 import { problemText } from '../../i18n/problemMessages';
-import { showSavedTagSet } from '../../store/flows/corpus';
+import { saveTagSet } from '../../store/flows/corpus';
 import { documentLabelsCatalog } from '../../i18n/catalog/documentLabels';
 import { useCatalog } from '../../i18n/useCatalog';
 import { DIMENSION_KINDS, type DimensionKind } from '../../../../shared/documentLabels/dimensions';
@@ -33,9 +32,7 @@ export function DimensionEditor({ onClose }: { onClose: () => void }) {
     }
     setBusy(true);
     try {
-      await flushSave();
-      const saved = await api().tagset.saveDimensions({ dimensions: result.dimensions });
-      await showSavedTagSet(saved.corpus);
+      await saveTagSet(() => api().tagset.saveDimensions({ dimensions: result.dimensions }));
       onClose();
     } catch (cause) {
       setError(t('saveFailed', { reason: problemText(problemOf(cause), language) }));

@@ -5,7 +5,7 @@ import { articleViewActions, useArticleViewStore } from '../articleViewStore';
 import { corpusViewActions } from '../corpusViewStore';
 import { documentActions } from '../documentStore';
 import { saveStatusActions } from '../saveStatusStore';
-import { discardUnsavedEdits } from '../saving/autosave';
+import { discardUnsavedEdits, flushSave } from '../saving/autosave';
 import { confirmLeavingUnsaved } from '../saving/closeGuard';
 import { openArticle } from './article';
 
@@ -55,6 +55,16 @@ export async function openDroppedFile(file: File): Promise<void> {
 }
 
 /** The tag set was saved (main rewrote the files it renamed): the new listing shows, and the open article is read again. */
+/**
+ * Writes the tag set with `write` once the article's edits are on disk (a tag-set change reloads
+ * the article, which must not drop them), then shows the corpus it answers.
+ */
+export async function saveTagSet(write: () => Promise<{ corpus: Corpus }>): Promise<void> {
+  await flushSave();
+  const result = await write();
+  await showSavedTagSet(result.corpus);
+}
+
 export async function showSavedTagSet(corpus: Corpus): Promise<void> {
   corpusViewActions.showCorpus(corpus);
   const { article } = useArticleViewStore.getState();
