@@ -30,6 +30,13 @@ function asList(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
+const ARTICLE_IRI_PREFIX = 'urn:hashiye:article:';
+
+/** A target's `source` (w3cArticleIri, #22) → the article's path in the corpus; another IRI as it is. */
+export function articleOfSource(source: string): string {
+  return source.startsWith(ARTICLE_IRI_PREFIX) ? decodeURIComponent(source.slice(ARTICLE_IRI_PREFIX.length)) : source;
+}
+
 /** `urn:hashiye:ARTICLE:ID` (w3cAnnotationIri) → its article and annotation id; other IRIs as they are, article unknown. */
 export function parseAnnotationIri(iri: string): { article: string | null; id: string } {
   const match = /^urn:hashiye:([^:]*):([^:]*)$/.exec(iri);
@@ -72,7 +79,7 @@ function textTarget(target: unknown): ReadTarget | null {
   const start = position?.start;
   const end = position?.end;
   if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) return null;
-  return { source: target.source, start, end, exact: typeof quote?.exact === 'string' ? quote.exact : '' };
+  return { source: articleOfSource(target.source), start, end, exact: typeof quote?.exact === 'string' ? quote.exact : '' };
 }
 
 function articleEntry(read: W3cRead, article: string): W3cArticleAnnotations {
