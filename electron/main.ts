@@ -117,14 +117,6 @@ async function startupArgument(): Promise<{ folder: string | null; articleFile: 
   return target && !('refused' in target) ? target : { folder: null, articleFile: null };
 }
 
-/** An article asked for at start-up opens first: the window resumes at the corpus's last article, which it now is. */
-async function rememberStartupArticle(settings: SettingsStore, root: string, articleFile: string | null): Promise<void> {
-  const id = articleFile ? articleIdIn(root, articleFile) : null;
-  if (!id) return;
-  const { [root]: _oldOffset, ...lastOffsetByCorpus } = settings.current.lastOffsetByCorpus;
-  await settings.update({ lastArticleByCorpus: { ...settings.current.lastArticleByCorpus, [root]: id }, lastOffsetByCorpus });
-}
-
 function registerIpc(dispatch: ReturnType<typeof createDispatcher>, log: AppLog): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) =>
@@ -159,7 +151,9 @@ async function start(): Promise<void> {
   });
   await corpusSession.open(startupFolder);
   await settings.rememberCorpus(startupFolder);
-  if (startupFolder === asked.folder) await rememberStartupArticle(settings, startupFolder, asked.articleFile);
+  // An article the app was launched with opens first: the window resumes at the corpus's last article.
+  const askedArticle = startupFolder === asked.folder && asked.articleFile ? articleIdIn(startupFolder, asked.articleFile) : null;
+  if (askedArticle) await settings.resumeAtArticle(startupFolder, askedArticle);
   recent.corpusOpened(startupFolder);
 
   // The window saves its edits (or asks about those it cannot save) before the corpus changes under it: it confirms with corpus.confirmSwitch.
