@@ -16,7 +16,8 @@ import { desktopContext } from './services/desktop/aboutInfo';
 import { openAppLog, type AppLog } from './services/desktop/appLog';
 import { applicationMenuTemplate } from './services/desktop/applicationMenu';
 import { RecentDocuments } from './services/desktop/recentDocuments';
-import { claimSingleInstance, corpusFolderForPath, handOverLaunch, type HandOverHost } from './services/desktop/singleInstance';
+import { articleIdIn, launchTargetForPath } from './services/desktop/launchTarget';
+import { claimSingleInstance, handOverLaunch, type HandOverHost } from './services/desktop/singleInstance';
 import { WindowStateStore } from './services/desktop/windowState';
 import { openLogsFolder, reportProblem, runtimeVersions, type HelpActionContext } from './helpActions';
 import { currentDisplays, keepWindowPlace } from './windowPlacement';
@@ -105,11 +106,15 @@ function secureSession(): void {
   });
 }
 
-/** The corpus to open first: a path the OS opened the app with, else the command line's, as the corpus it belongs to. */
-async function startupArgument(): Promise<string | null> {
+/**
+ * The corpus to open first, and the article in it: a path the OS opened the app with, else the
+ * command line's. A path that opens nothing falls back to the last corpus.
+ */
+async function startupArgument(): Promise<{ folder: string | null; articleFile: string | null }> {
   const opened = waitingHandOvers.splice(0).find((request): request is { path: string } => 'path' in request);
   const argument = opened?.path ?? folderArgument(process.argv, app.isPackaged, process.env.INIT_CWD ?? process.cwd());
-  return argument ? ((await corpusFolderForPath(argument)) ?? argument) : null;
+  const target = argument ? await launchTargetForPath(argument) : null;
+  return target && !('refused' in target) ? target : { folder: null, articleFile: null };
 }
 
 function registerIpc(dispatch: ReturnType<typeof createDispatcher>, log: AppLog): void {
@@ -138,22 +143,26 @@ async function start(): Promise<void> {
   const desktop = desktopContext({ appVersion: app.getVersion(), versions: process.versions, licenceFiles, log, platform: process.platform });
   registerIpc(createDispatcher(createHandlerTable({ session: corpusSession, settings, host, development, systemLocale: app.getLocale(), switchRequests, desktop }), corpusSession), log);
 
+  const asked = await startupArgument();
   const startupFolder = await chooseStartupFolder({
-    argument: await startupArgument(),
+    argument: asked.folder,
     lastCorpus: settings.current.lastCorpus,
     sampleCorpus: () => ensureSampleCorpusCopy(bundledSampleCorpus(), userData),
   });
   await corpusSession.open(startupFolder);
   await settings.rememberCorpus(startupFolder);
+  // An article the app was launched with opens first: the window resumes at the corpus's last article.
+  const askedArticle = startupFolder === asked.folder && asked.articleFile ? articleIdIn(startupFolder, asked.articleFile) : null;
+  if (askedArticle) await settings.resumeAtArticle(startupFolder, askedArticle);
   recent.corpusOpened(startupFolder);
 
   // The window saves its edits (or asks about those it cannot save) before the corpus changes under it: it confirms with corpus.confirmSwitch.
-  const requestSwitch = (folder: string) => host.emit('corpus.switchRequested', { token: switchRequests.request(folder) });
+  const requestSwitch = (folder: string, articleId: string | null = null) => host.emit('corpus.switchRequested', { token: switchRequests.request(folder), articleId });
   const help: HelpActionContext = { window: () => mainWindow, labels: menuText, log };
   function refreshMenu(): void {
     const actions = {
       openFolder: () => void host.pickFolder().then((folder) => (folder ? requestSwitch(folder) : undefined)),
-      openRecent: requestSwitch,
+      openRecent: (folder: string) => requestSwitch(folder),
       command: sendMenuCommand,
       openLogsFolder: () => void openLogsFolder(help),
       reportProblem: () => void reportProblem(help),
@@ -166,7 +175,13 @@ async function start(): Promise<void> {
 
   secureSession();
   createWindow(await WindowStateStore.open(userData));
-  handOverHost = { focusWindow, currentCorpus: () => corpusSession.rootPath, requestCorpusSwitch: requestSwitch };
+  handOverHost = {
+    focusWindow,
+    currentCorpus: () => corpusSession.rootPath,
+    requestCorpusSwitch: requestSwitch,
+    requestArticle: (id) => host.emit('corpus.articleRequested', { id }),
+    refuse: (problem) => host.emit('corpus.openRefused', problem),
+  };
   for (const request of waitingHandOvers.splice(0)) handOver(request);
 }
 

@@ -332,7 +332,11 @@ export const ipcEvents = {
   'export.progress': ExportProgressWireSchema,
   'import.progress': ImportProgressWireSchema,
   /** File › Open Folder or Open Recent was chosen in main's menu: the window saves (or asks), then calls corpus.confirmSwitch. */
-  'corpus.switchRequested': z.object({ token: z.string() }),
+  'corpus.switchRequested': z.object({ token: z.string(), articleId: ArticleIdSchema.nullable().optional() }),
+  /** (#23) A file of the open corpus was opened from the OS or a second launch: the window opens that article. */
+  'corpus.articleRequested': z.object({ id: ArticleIdSchema }),
+  /** (#23) A path opened from the OS or a second launch opens nothing: the window says why. */
+  'corpus.openRefused': UserProblemSchema,
 } as const;
 
 export type Channel = keyof typeof ipcContract;

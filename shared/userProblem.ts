@@ -67,6 +67,8 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('folderMissing'), path: ShownPath }).strict(),
   z.object({ code: z.literal('dropNotArticle') }).strict(),
   z.object({ code: z.literal('dropTooWide'), path: ShownPath }).strict(),
+  /** (#23) A path the OS or a second launch asked to open that is not a corpus folder or one of its files. */
+  z.object({ code: z.literal('notOpenable'), file: ShownPath }).strict(),
   z.object({ code: z.literal('badArticleId'), id: z.string().max(4096) }).strict(),
   z.object({ code: z.literal('notBroken'), file: ShownPath, readOnly: z.boolean() }).strict(),
   // Export and import.

@@ -19,3 +19,19 @@ describe('SettingsStore language listeners', () => {
     expect(reopened.uiLanguage('fa-IR')).toBe('en');
   });
 });
+
+describe('SettingsStore start-up article', () => {
+  it('an article asked for at start-up becomes the corpus’s last article, at its start; other corpora keep theirs', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-settings-'));
+    try {
+      const settings = await SettingsStore.open(folder);
+      await settings.update({ lastArticleByCorpus: { '/news': 'a.txt', '/other': 'x.txt' }, lastOffsetByCorpus: { '/news': 120, '/other': 7 } });
+      await settings.resumeAtArticle('/news', 'reports/b.txt');
+      const reopened = await SettingsStore.open(folder);
+      expect(reopened.current.lastArticleByCorpus).toEqual({ '/news': 'reports/b.txt', '/other': 'x.txt' });
+      expect(reopened.current.lastOffsetByCorpus).toEqual({ '/other': 7 });
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  });
+});

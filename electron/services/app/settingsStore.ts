@@ -67,6 +67,15 @@ export class SettingsStore {
     await this.update({ lastCorpus: root, recentCorpora });
   }
 
+  /**
+   * Makes `articleId` the corpus's last article, at its start: an article asked for at start-up
+   * (a file the app was launched with) is where the window resumes.
+   */
+  async resumeAtArticle(root: string, articleId: string): Promise<void> {
+    const { [root]: _previousOffset, ...lastOffsetByCorpus } = this.settings.lastOffsetByCorpus;
+    await this.update({ lastArticleByCorpus: { ...this.settings.lastArticleByCorpus, [root]: articleId }, lastOffsetByCorpus });
+  }
+
   private readonly languageListeners: (() => void)[] = [];
 
   /** Called after the UI language changes (main rebuilds the native menu in it). */

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimSingleInstance, corpusFolderForPath, handOverLaunch, type HandOverHost } from './singleInstance';
+import { claimSingleInstance, handOverLaunch, type HandOverHost } from './singleInstance';
 
 let folder = '';
 afterEach(async () => {
@@ -27,7 +27,14 @@ async function corpora(): Promise<{ news: string; other: string }> {
 
 function fakeWindow(current: string | null): HandOverHost & { calls: string[] } {
   const calls: string[] = [];
-  return { calls, focusWindow: () => calls.push('focus'), currentCorpus: () => current, requestCorpusSwitch: (target) => calls.push(`switch ${target}`) };
+  return {
+    calls,
+    focusWindow: () => calls.push('focus'),
+    currentCorpus: () => current,
+    requestCorpusSwitch: (target, articleId) => calls.push(`switch ${target}${articleId ? ` at ${articleId}` : ''}`),
+    requestArticle: (id) => calls.push(`article ${id}`),
+    refuse: (problem) => calls.push(`refused ${JSON.stringify(problem)}`),
+  };
 }
 
 describe('single instance', () => {
@@ -58,23 +65,40 @@ describe('single instance', () => {
     expect(window.calls).toEqual(['focus', `switch ${other}`]);
   });
 
-  it('a file opened from the OS opens its corpus: hashiye.json, an .ann.json, an annotator file', async () => {
+  it('a file opened from the OS switches to its corpus at that article (an .ann.json, an annotator file)', async () => {
     const { news, other } = await corpora();
-    expect(await corpusFolderForPath(path.join(news, 'hashiye.json'))).toBe(news);
-    expect(await corpusFolderForPath(path.join(news, 'reports', 'a1.ann.json'))).toBe(news);
-    expect(await corpusFolderForPath(path.join(news, 'reports', 'a1.annotators', 'ali.ann.json'))).toBe(news);
-    expect(await corpusFolderForPath(path.join(other, 'b.ann.json'))).toBe(other);
-    expect(await corpusFolderForPath(path.join(other, 'missing.ann.json'))).toBeNull();
-
     const window = fakeWindow(other);
     expect(await handOverLaunch({ path: path.join(news, 'reports', 'a1.ann.json') }, window)).toBe('switch-requested');
-    expect(window.calls).toEqual(['focus', `switch ${news}`]);
+    expect(await handOverLaunch({ path: path.join(news, 'reports', 'a1.annotators', 'ali.ann.json') }, window)).toBe('switch-requested');
+    expect(await handOverLaunch({ path: path.join(news, 'hashiye.json') }, window)).toBe('switch-requested');
+    expect(window.calls).toEqual(['focus', `switch ${news} at reports/a1.txt`, 'focus', `switch ${news} at reports/a1.txt`, 'focus', `switch ${news}`]);
   });
 
-  it('a file of the corpus already open does not switch (nothing is reloaded, no edit is at stake)', async () => {
+  it('an article of the corpus already open is opened in it, without a switch', async () => {
     const { news } = await corpora();
     const window = fakeWindow(news);
-    expect(await handOverLaunch({ argv: ['hashiye-app', path.join(news, 'reports', 'a1.txt')], workingDirectory: '/', packaged: true }, window)).toBe('already-open');
+    expect(await handOverLaunch({ argv: ['hashiye-app', path.join(news, 'reports', 'a1.txt')], workingDirectory: '/', packaged: true }, window)).toBe('article-requested');
+    expect(window.calls).toEqual(['focus', 'article reports/a1.txt']);
+  });
+
+  it('a folder of the corpus already open does not switch (nothing is reloaded, no edit is at stake)', async () => {
+    const { news } = await corpora();
+    const window = fakeWindow(news);
+    expect(await handOverLaunch({ path: path.join(news, 'reports') }, window)).toBe('already-open');
     expect(window.calls).toEqual(['focus']);
+  });
+
+  it('a missing file or one that is no article opens nothing and tells the window why', async () => {
+    const { news, other } = await corpora();
+    await fs.writeFile(path.join(folder, 'notes.pdf'), 'x');
+    const window = fakeWindow(news);
+    expect(await handOverLaunch({ path: path.join(other, 'missing.ann.json') }, window)).toBe('refused');
+    expect(await handOverLaunch({ path: path.join(folder, 'notes.pdf') }, window)).toBe('refused');
+    expect(window.calls).toEqual([
+      'focus',
+      `refused ${JSON.stringify({ code: 'fileMissing', file: 'missing.ann.json' })}`,
+      'focus',
+      `refused ${JSON.stringify({ code: 'notOpenable', file: 'notes.pdf' })}`,
+    ]);
   });
 });

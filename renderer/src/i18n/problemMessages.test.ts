@@ -44,6 +44,7 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   folderMissing: { code: 'folderMissing', path: '/home/analyst/gone' },
   dropNotArticle: { code: 'dropNotArticle' },
   dropTooWide: { code: 'dropTooWide', path: '/' },
+  notOpenable: { code: 'notOpenable', file: 'notes.pdf' },
   badArticleId: { code: 'badArticleId', id: '../etc/passwd' },
   notBroken: { code: 'notBroken', file: 'a.ann.json', readOnly: true },
   transferBusy: { code: 'transferBusy', job: 'import' },

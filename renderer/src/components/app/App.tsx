@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../../api';
 import { useMessages } from '../../i18n/useMessages';
 import { openArticle, openNeighbourArticle } from '../../store/flows/article';
-import { showCorpus, switchCorpusWhenSafe } from '../../store/flows/corpus';
+import { showCorpus, showOpenRefused, switchCorpusWhenSafe } from '../../store/flows/corpus';
 import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk } from '../../store/flows/diskChanges';
 import { redo, undo } from '../../store/flows/editing';
 import { startAutosave } from '../../store/saving/autosave';
@@ -68,7 +68,9 @@ export function App() {
     const stopAutosave = startAutosave();
     const stopCloseGuard = installCloseGuard();
     const stopCorpus = api().onCorpusChanged((corpus) => showCorpus(corpus));
-    const stopSwitch = api().onCorpusSwitchRequested(({ token }) => void switchCorpusWhenSafe(token));
+    const stopSwitch = api().onCorpusSwitchRequested(({ token, articleId }) => void switchCorpusWhenSafe(token, articleId ?? null));
+    const stopArticleRequest = api().onCorpusArticleRequested(({ id }) => void openArticle(id));
+    const stopOpenRefused = api().onCorpusOpenRefused((problem) => showOpenRefused(problem));
     const stopList = api().onCorpusListChanged((corpus) => corpusViewActions.showCorpus(corpus));
     const stopArticleChange = api().onArticleChangedOnDisk(({ id }) => void onArticleChangedOnDisk(id));
     const stopAnnotationChange = api().onAnnotationsChangedOnDisk(({ id }) => void onAnnotationsChangedOnDisk(id));
@@ -101,6 +103,8 @@ export function App() {
       stopCloseGuard();
       stopCorpus();
       stopSwitch();
+      stopArticleRequest();
+      stopOpenRefused();
       stopList();
       stopArticleChange();
       stopAnnotationChange();

@@ -1,4 +1,5 @@
 import type { Corpus } from '../../../../shared/corpusWire';
+import type { UserProblem } from '../../../../shared/userProblem';
 import { api } from '../../api';
 import { problemOf } from '../../ipcError';
 import { articleViewActions, useArticleViewStore } from '../articleViewStore';
@@ -30,15 +31,26 @@ export async function openFolderDialog(): Promise<void> {
   }
 }
 
-/** File › Open Folder or Open Recent, chosen in main's menu: edits are saved (or the user asked) before main opens the folder. */
-export async function switchCorpusWhenSafe(token: string): Promise<void> {
+/**
+ * File › Open Folder or Open Recent in main's menu, or a corpus opened from the OS or a second
+ * launch (then with the article asked for): edits are saved (or the user asked) before main opens
+ * the folder, and the article opens in it.
+ */
+export async function switchCorpusWhenSafe(token: string, articleId: string | null = null): Promise<void> {
   if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
   try {
     const corpus = await api().corpus.confirmSwitch({ token });
-    if (corpus) showCorpus(corpus);
+    if (!corpus) return;
+    showCorpus(corpus);
+    if (articleId) await openArticle(articleId);
   } catch (error) {
     articleViewActions.showError(problemOf(error));
   }
+}
+
+/** A path opened from the OS or a second launch that opens nothing: the window says why, in the user's language. */
+export function showOpenRefused(problem: UserProblem): void {
+  articleViewActions.showError(problem);
 }
 
 /** A folder or article dropped onto the window: main resolves and opens it. */

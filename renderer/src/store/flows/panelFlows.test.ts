@@ -11,7 +11,7 @@ import { preferencesActions, usePreferencesStore } from '../preferencesStore';
 import { suggestionActions, useSuggestionStore } from '../suggestionStore';
 import { transferActions, useTransferStore } from '../transferStore';
 import { openArticle } from './article';
-import { openDroppedFile, openFolderDialog, showCorpus, showSavedTagSet } from './corpus';
+import { openDroppedFile, openFolderDialog, showCorpus, showOpenRefused, showSavedTagSet, switchCorpusWhenSafe } from './corpus';
 import { searchCorpus, tagAllInCorpus, undoTagAllInCorpus } from './corpusSearch';
 import { computeAgreementReport, loadCuration, openLeadView, saveAnnotatorName, toggleLeadView } from './lead';
 import { setPreferences } from './preferences';
@@ -51,7 +51,7 @@ function fakeApi(): Api {
     if (!answer) throw new Error(`unexpected call ${channel}`);
     return answer(request);
   };
-  const channels = ['article.load', 'article.suggestions', 'annotations.save', 'session.remember', 'settings.setPreferences', 'settings.setAnnotator', 'corpus.openDialog', 'corpus.search', 'corpus.tagAll', 'corpus.undoTagAll', 'export.run', 'import.run', 'stats.compute', 'annotators.list', 'agreement.compute', 'curation.load'];
+  const channels = ['article.load', 'article.suggestions', 'annotations.save', 'session.remember', 'settings.setPreferences', 'settings.setAnnotator', 'corpus.openDialog', 'corpus.confirmSwitch', 'corpus.search', 'corpus.tagAll', 'corpus.undoTagAll', 'export.run', 'import.run', 'stats.compute', 'annotators.list', 'agreement.compute', 'curation.load'];
   const api: Record<string, unknown> = { onExportProgress: () => () => undefined, onImportProgress: () => () => undefined };
   for (const channel of channels) {
     const [group, verb] = channel.split('.');
@@ -100,6 +100,35 @@ describe('corpus flows', () => {
     await showSavedTagSet({ ...corpus, name: 'renamed' });
     expect(useCorpusViewStore.getState().corpus?.name).toBe('renamed');
     expect(calls['article.load']).toHaveLength(2);
+  });
+});
+
+describe('corpus hand-over flows (a file opened from the OS or a second launch, #23)', () => {
+  const token = `switch${'a'.repeat(24)}`;
+
+  it('a switch main asks for opens the other corpus at the article asked for, after saving the open one', async () => {
+    await openArticle('a.txt');
+    answers['corpus.confirmSwitch'] = () => ({ ...corpus, name: 'news' });
+    await switchCorpusWhenSafe(token, 'b.txt');
+    expect(calls['corpus.confirmSwitch']).toEqual([{ token }]);
+    expect(useCorpusViewStore.getState().corpus?.name).toBe('news');
+    expect(useArticleViewStore.getState().article?.id).toBe('b.txt');
+  });
+
+  it('a request main replaced meanwhile opens nothing and leaves the open article', async () => {
+    await openArticle('a.txt');
+    answers['corpus.confirmSwitch'] = () => null;
+    await switchCorpusWhenSafe(token, 'b.txt');
+    expect(useCorpusViewStore.getState().corpus?.name).toBe('c');
+    expect(useArticleViewStore.getState().article?.id).toBe('a.txt');
+  });
+
+  it('a path that opens nothing is shown as main coded it, and nothing changes', async () => {
+    await openArticle('a.txt');
+    showOpenRefused({ code: 'outsideCorpus', file: 'leak.txt' });
+    expect(useArticleViewStore.getState().loadError).toEqual({ code: 'outsideCorpus', file: 'leak.txt' });
+    expect(useCorpusViewStore.getState().corpus?.name).toBe('c');
+    expect(calls['corpus.confirmSwitch']).toBeUndefined();
   });
 });
 
