@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useStore } from 'zustand';
 import { useMessages } from '../../i18n/useMessages';
 import { useCatalog } from '../../i18n/useCatalog';
@@ -28,18 +28,52 @@ function ToolbarCommand({ icon, label, shortcut, compact, onClick, disabled }: {
   );
 }
 
-/** The "more" menu of a compact toolbar: the commands the narrow window has no room for. */
+/**
+ * Whether a click or change on `target` inside the menu chooses an item, so the menu should close:
+ * a click on a button or checkbox, a change of a list (a click on a list only opens it), except
+ * a control that opens its own popover inside the menu (it has `aria-expanded`) and anything
+ * inside such a popover.
+ */
+function choosesItem(event: SyntheticEvent<HTMLElement>): boolean {
+  const target = event.target;
+  if (!(target instanceof Element)) return false;
+  const control = target.closest(event.type === 'change' ? 'select' : 'button, input');
+  const panel = event.currentTarget;
+  if (!control || !panel.contains(control) || control.hasAttribute('aria-expanded')) return false;
+  return !control.closest('form');
+}
+
+/**
+ * The "more" menu of a compact toolbar: the commands the narrow window has no room for. It closes
+ * when an item is chosen (before any dialog the item opens, so the dialog returns the focus to ⋯),
+ * when the focus leaves it (a dialog opened by a shortcut), on Escape and on a click outside.
+ */
 function OverflowMenu({ label, children }: { label: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
       if (!menu.current?.contains(event.target as Node)) setOpen(false);
     };
+    const onFocusIn = (event: FocusEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
     document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('focusin', onFocusIn);
+    };
   }, [open]);
+  const closeOnChoice = (event: SyntheticEvent<HTMLElement>) => {
+    if (!choosesItem(event)) return;
+    // Bubbling, so the item has acted first (a capture would unmount it before its own click).
+    // Focus on ⋯ before the commit: a dialog the item opens remembers it and gives it back on closing.
+    moreButton.current?.focus();
+    setOpen(false);
+  };
   return (
     <div
       className="toolbar-overflow"
@@ -48,15 +82,15 @@ function OverflowMenu({ label, children }: { label: string; children: ReactNode 
         if (event.key === 'Escape' && open) {
           event.stopPropagation();
           setOpen(false);
-          menu.current?.querySelector<HTMLButtonElement>('.toolbar-more')?.focus();
+          moreButton.current?.focus();
         }
       }}
     >
-      <button type="button" className="icon-button toolbar-more" aria-haspopup="true" aria-expanded={open} aria-label={label} title={label} data-testid="toolbar-more" onClick={() => setOpen(!open)}>
+      <button type="button" ref={moreButton} className="icon-button toolbar-more" aria-haspopup="true" aria-expanded={open} aria-label={label} title={label} data-testid="toolbar-more" onClick={() => setOpen(!open)}>
         <ToolbarIcon name="more" />
       </button>
       {open ? (
-        <div className="toolbar-menu" role="group" aria-label={label}>
+        <div className="toolbar-menu" role="group" aria-label={label} onClick={closeOnChoice} onChange={closeOnChoice}>
           {children}
         </div>
       ) : null}
