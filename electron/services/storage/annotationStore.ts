@@ -1,4 +1,5 @@
 import type { DocumentLabels, Zone } from '../../../shared/documentLabels/judgmentFormat';
+import { liftLegacyLabels } from '../../../shared/documentLabels/legacyLabels';
 import path from 'node:path';
 import {
   NATIVE_FORMAT_ID,
@@ -249,7 +250,7 @@ function fileToWrite(previous: AnnotationFile | null, articlePath: string, artic
     ...unknownFields(previousRelations.get(relation.id), KNOWN_RELATION_FIELDS),
     ...relation,
   }));
-  return {
+  const file: AnnotationFile = {
     ...previous,
     format: NATIVE_FORMAT_ID,
     version: NATIVE_FORMAT_VERSION,
@@ -263,6 +264,9 @@ function fileToWrite(previous: AnnotationFile | null, articlePath: string, artic
     ...judgmentFields(previous, request),
     updated: new Date().toISOString(),
   };
+  // A flat `labels` list (a tool or an older window sent it) is written where reading would move
+  // it (#21): the file then reads back exactly as it was written.
+  return liftLegacyLabels(file) as AnnotationFile;
 }
 
 /** The request's judgments over the previous file's; an empty one is written only where the file already had the field. */

@@ -59,7 +59,8 @@ describe('the conflict question', () => {
     expect(items).toHaveLength(2);
     expect(items[0].querySelector('[data-side="mine"]')?.textContent).toContain('شخص');
     expect(items[0].querySelector('[data-side="mine"]')?.textContent).toContain('یادداشت من');
-    expect(items[0].querySelector('[data-side="mine"]')?.textContent).toContain('confidence=high');
+    // Names and values are isolated (U+2068…U+2069) so that Latin reads whole in a Persian line.
+    expect(items[0].querySelector('[data-side="mine"]')?.textContent).toContain('\u2068confidence\u2069=\u2068high\u2069');
     expect(items[0].querySelector('[data-side="disk"]')?.textContent).toContain('حذف‌شده');
     expect(items[1].textContent).toContain('وضعیت مقاله');
     expect(items[1].querySelector('[data-side="mine"]')?.textContent).toContain('انجام‌شده');

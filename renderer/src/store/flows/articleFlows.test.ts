@@ -324,7 +324,7 @@ describe('edits and the disk', () => {
     main.problem = { kind: 'syntax', message: 'Unexpected token' };
     await openArticle('a.txt');
     await moveBrokenFileAside();
-    expect(useWindowStore.getState().notice).toBe('The broken file was kept as a.txt.ann.json.broken');
+    expect(useWindowStore.getState().notice).toBe('The broken file was kept as \u2068a.txt.ann.json.broken\u2069');
     expect(useArticleViewStore.getState().article?.problem).toBeNull();
     expect(useSaveStatusStore.getState().saveState).toBe('saved');
   });
