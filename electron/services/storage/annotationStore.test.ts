@@ -97,7 +97,9 @@ describe('saveAnnotations and loadAnnotations', () => {
     expect(onDisk.assignee).toBe('sara');
     expect(onDisk.source.mtime).toBe(12345);
     expect(onDisk.status).toBe('done');
-    expect(onDisk.labels).toEqual(['politics', 'syria']);
+    // The flat labels list moves into documentLabels as reading moves it (#21).
+    expect(onDisk.labels).toEqual([]);
+    expect(onDisk.documentLabels).toEqual({ labels: ['politics', 'syria'] });
     expect(onDisk.annotations[0]).toMatchObject({ id: 'a1', type: 'ORG', confidence: 0.93, reviewer: { name: 'سارا' } });
     expect(onDisk.annotations[1]).toMatchObject({ id: 'a2', linkedEntity: 'Q3766' });
     expect(onDisk.annotations[1]).not.toHaveProperty('note');
