@@ -81,7 +81,7 @@ describe('import reasons in the user’s language', () => {
   });
 
   it('covers the brat, Hugging Face, Label Studio and doccano codes', () => {
-    const codes = new Set(problems.map((problem) => problem.why?.code));
+    const codes = new Set<string | undefined>(problems.map((problem) => problem.why?.code));
     const missing: string[] = [];
     for (const code of ['bratTextDiffers', 'bratDuplicateId', 'bratUnknownLine', 'hfCountMismatch', 'hfNumericTagRecords', 'lsAnnotationCancelled', 'offsetsReadAsCodePoints', 'statedTextDiffers', 'malformedRecord', 'recordRefused']) {
       if (!codes.has(code)) missing.push(code);
