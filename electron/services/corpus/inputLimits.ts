@@ -10,7 +10,7 @@ import path from 'node:path';
 import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
 import { megabytes } from '../../../shared/text/megabytes';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
-import { JsonShapeTally, type JsonShape } from './jsonShapeTally';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isJsonWhitespace, JsonShapeTally, OPEN_BRACE, OPEN_BRACKET, QUOTE, type JsonShape } from './jsonShapeTally';
 
 export interface InputLimits {
   /** An article file's size in bytes. */
@@ -72,25 +72,6 @@ export function refusedReadMessage(error: CorpusFileRefusedError, limitBytes: nu
   return kind === 'article' ? error.message : `${error.message} It was left as it is.`;
 }
 
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-
-function isJsonWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-/**
- * Measures nesting and collection sizes of JSON text in one pass, without building anything
- * (no recursion, constant memory but for the nesting stack). It does not validate: text that is
- * not JSON is measured as far as it goes and left to JSON.parse to reject.
- */
 /**
  * The index of the quote closing a JSON string whose text starts at `start`, or -1. Found by
  * indexOf (most of a file is strings: a loop over each of their characters was most of the
@@ -107,6 +88,11 @@ function closingQuoteOf(text: string, start: number): number {
   return -1;
 }
 
+/**
+ * Measures nesting and collection sizes of JSON text in one pass, without building anything
+ * (no recursion, constant memory but for the nesting stack). It does not validate: text that is
+ * not JSON is measured as far as it goes and left to JSON.parse to reject.
+ */
 export function inspectJsonShape(text: string): JsonShape {
   const tally = new JsonShapeTally();
   let topLevelKey = '';

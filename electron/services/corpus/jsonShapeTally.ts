@@ -1,3 +1,17 @@
+/** JSON's structural characters, as char codes (the same in UTF-16 and in UTF-8 bytes). */
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const COLON = 0x3a;
+export const COMMA = 0x2c;
+export const OPEN_BRACE = 0x7b;
+export const OPEN_BRACKET = 0x5b;
+export const CLOSE_BRACE = 0x7d;
+export const CLOSE_BRACKET = 0x5d;
+
+export function isJsonWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
 export interface JsonShape {
   /** Deepest nesting of arrays and objects (a flat object is 1). */
   maxDepth: number;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { annotationFileOf, parseAnnotationFile, type ParsedAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { annotationShapeProblem, checkAnnotationBytes, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits } from '../corpus/inputLimits';
-import { JsonShapeTally, type JsonShape } from '../corpus/jsonShapeTally';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isJsonWhitespace, JsonShapeTally, OPEN_BRACE, OPEN_BRACKET, QUOTE, type JsonShape } from '../corpus/jsonShapeTally';
 
 /**
  * (#17) An annotation file's JSON measured and parsed in slices, so that main answers other
@@ -31,16 +31,7 @@ const SCAN_SLICE_BYTES = 4 * 1024 * 1024;
  */
 const PARSE_SLICE_ELEMENTS = 5000;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
 
-const isJsonWhitespace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 
 /** Where the top-level `annotations` array is, as the scan found it. */
 interface AnnotationsArray {
