@@ -20,8 +20,15 @@ export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  * percent-encoded as one component (`news/001.txt` → `urn:hashiye:article:news%2F001.txt`).
  * It resolves to the file CORPUS/decoded-path; README "W3C Web Annotation" says how.
  */
+const ARTICLE_IRI_PREFIX = 'urn:hashiye:article:';
+
 export function w3cArticleIri(article: string): string {
-  return `urn:hashiye:article:${encodeURIComponent(article)}`;
+  return `${ARTICLE_IRI_PREFIX}${encodeURIComponent(article)}`;
+}
+
+/** The inverse of w3cArticleIri: a target's `source` → the article's path in the corpus; another IRI as it is. */
+export function articleOfW3cSource(source: string): string {
+  return source.startsWith(ARTICLE_IRI_PREFIX) ? decodeURIComponent(source.slice(ARTICLE_IRI_PREFIX.length)) : source;
 }
 
 /** A stable IRI for an annotation of an article. */

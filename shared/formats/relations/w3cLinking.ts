@@ -1,4 +1,5 @@
 import type { StoredAnnotation, StoredRelation } from '../../model/nativeFormat';
+import { articleOfW3cSource } from '../w3c';
 
 /**
  * Reading back a W3C Web Annotation export (w3c.ts): `tagging` annotations become spans (their
@@ -28,13 +29,6 @@ function isObject(value: unknown): value is JsonObject {
 
 function asList(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-const ARTICLE_IRI_PREFIX = 'urn:hashiye:article:';
-
-/** A target's `source` (w3cArticleIri, #22) → the article's path in the corpus; another IRI as it is. */
-export function articleOfSource(source: string): string {
-  return source.startsWith(ARTICLE_IRI_PREFIX) ? decodeURIComponent(source.slice(ARTICLE_IRI_PREFIX.length)) : source;
 }
 
 /** `urn:hashiye:ARTICLE:ID` (w3cAnnotationIri) → its article and annotation id; other IRIs as they are, article unknown. */
@@ -79,7 +73,7 @@ function textTarget(target: unknown): ReadTarget | null {
   const start = position?.start;
   const end = position?.end;
   if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) return null;
-  return { source: articleOfSource(target.source), start, end, exact: typeof quote?.exact === 'string' ? quote.exact : '' };
+  return { source: articleOfW3cSource(target.source), start, end, exact: typeof quote?.exact === 'string' ? quote.exact : '' };
 }
 
 function articleEntry(read: W3cRead, article: string): W3cArticleAnnotations {
