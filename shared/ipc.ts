@@ -21,6 +21,8 @@ import { ArticleCurationSchema, AssignSummarySchema, CorpusAnnotatorsSchema, Cur
 import { CorpusStatsSchema } from './stats/corpusStatsReport';
 import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
 import { AboutInfoSchema, DesktopPlatformSchema, PaneLayoutSchema, WindowLogEntrySchema } from './desktopWire';
+import { ArticleMetadataSchema } from './metadata/articleMetadata';
+import { ArticleMetadataStateSchema, ArticleSummarySchema, SUMMARY_PAGE_SIZE } from './metadata/metadataWire';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
 
 
@@ -313,6 +315,18 @@ export const ipcContract = {
   'help.about': { request: Empty, response: AboutInfoSchema },
   /** (#23) A line for the app log: a problem the window showed, by its code and parameters (never article text). */
   'help.log': { request: WindowLogEntrySchema, response: z.object({ ok: z.literal(true) }) },
+  /** (#21) The article's `NAME.meta.json`: its fields, or why it cannot be used (then it is never overwritten). */
+  'article.metadata': { request: z.object({ id: ArticleRefSchema }).strict(), response: ArticleMetadataStateSchema },
+  /** (#21) Writes the edited fields into `NAME.meta.json` (unknown fields kept); refused (`saved: false`) when the file has a problem. */
+  'article.saveMetadata': {
+    request: z.object({ id: ArticleRefSchema, metadata: ArticleMetadataSchema }).strict(),
+    response: ArticleMetadataStateSchema.extend({ saved: z.boolean() }),
+  },
+  /** (#21) Metadata and document labels of a page of articles, for the file list's filters and sorting (asked after the first listing). */
+  'corpus.summaries': {
+    request: z.object({ ids: z.array(ArticleRefSchema).max(SUMMARY_PAGE_SIZE) }).strict(),
+    response: z.object({ summaries: z.array(ArticleSummarySchema) }),
+  },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */

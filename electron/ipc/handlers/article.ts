@@ -1,4 +1,6 @@
 import type { DomainHandlers, HandlerContext } from '../handlerTypes';
+import { loadArticleMetadata, saveArticleMetadata } from '../../services/metadata/articleMetadataFile';
+import { articlePathIn } from '../../services/corpus/corpusPaths';
 
 /**
  * Loading an article and saving its annotations. The session takes the confined article's id
@@ -14,6 +16,9 @@ export function articleHandlers({ session }: HandlerContext): DomainHandlers<'ar
     'annotations.saveChanges': async ({ id: article, sha256, base, remove, insert, count, ...request }) =>
       session.saveAnnotationChanges(article.id, sha256, base, { remove, insert, count }, request),
     'annotations.previewDelete': async ({ id: article, annotationId }) => ({ lines: await session.previewDelete(article.id, annotationId) }),
+    // (#21) The metadata file beside the article, through the confined path of the corpus open now.
+    'article.metadata': async ({ id: article }) => loadArticleMetadata(article.root, articlePathIn(session.rootPath ?? '', article)),
+    'article.saveMetadata': async ({ id: article, metadata }) => saveArticleMetadata(article.root, articlePathIn(session.rootPath ?? '', article), metadata),
     'annotations.moveAside': async ({ id: article }) => ({ movedTo: await session.moveAsideAnnotationFile(article.id) }),
   };
 }

@@ -1,6 +1,8 @@
 import { openCorpus } from '../corpusOpening';
 import { resolveDroppedPath } from '../droppedPath';
 import type { DomainHandlers, HandlerContext } from '../handlerTypes';
+import { summarizeArticles } from '../../services/metadata/articleSummaries';
+import { articlePathIn } from '../../services/corpus/corpusPaths';
 
 /** Opening a corpus (dialog, drop, main's menu), its listing, and search and tag-all across it. */
 export function corpusHandlers(context: HandlerContext): DomainHandlers<'corpus'> {
@@ -18,6 +20,10 @@ export function corpusHandlers(context: HandlerContext): DomainHandlers<'corpus'
       const target = await resolveDroppedPath(droppedPath);
       const corpus = await openCorpus(context, target.folder);
       return { corpus, articleId: target.articleName };
+    },
+    'corpus.summaries': async ({ ids }) => {
+      const root = session.rootPath ?? '';
+      return { summaries: await summarizeArticles(root, ids.map((article) => ({ id: article.id, path: articlePathIn(root, article) }))) };
     },
     'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
     'corpus.search': async ({ query, wholeWords }) => session.searchCorpus(query, wholeWords),
