@@ -113,6 +113,9 @@ export function documentOutput(
     entityTypes: checked.spans.map((span) => span.annotation.type),
     relationTypes: part.writesRelations ? checked.relations.map((relation) => relation.type) : [],
     attributeNames: [],
+    // (#21) Carried for formats that write the article's metadata and labels once all outputs are in.
+    ...(checked.document.metadata && Object.keys(checked.document.metadata).length > 0 ? { metadata: checked.document.metadata } : {}),
+    ...(checked.document.documentLabels && Object.keys(checked.document.documentLabels).length > 0 ? { documentLabels: checked.document.documentLabels } : {}),
   };
 }
 

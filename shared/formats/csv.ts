@@ -1,7 +1,8 @@
 import { checkDocument, documentOutput, omittedAttributes, omittedEvents } from './checkedSpans';
 import { RELATIONS_CSV_FILE, RELATIONS_CSV_HEADER, relationsCsvRows } from './relations/relationsCsv';
-import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
+import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
+import { csvDocumentsFile } from './documentFields/csvDocuments';
 
 /**
  * CSV (RFC 4180): header `article,id,type,start,end,text,note`, CRLF after every record, a
@@ -10,7 +11,8 @@ import { serializeWith } from './serializeWith';
  * formula is defused (defuseCsvCell).
  * Offsets are code points. A discontinuous span is one row per fragment, all with its id.
  * Nothing is trimmed: a span's text keeps its spaces, ZWNJ and NBSP exactly.
- * Relations go to `relations.csv` beside it (relations/relationsCsv.ts), written when there are any.
+ * Relations go to `relations.csv` beside it (relations/relationsCsv.ts), written when there are any;
+ * (#21) each article's metadata and document labels to `documents.csv` (documentFields/csvDocuments.ts).
  */
 const TITLE = 'CSV';
 export const CSV_HEADER = ['article', 'id', 'type', 'start', 'end', 'text', 'note'] as const;
@@ -58,10 +60,13 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
   return { ...documentOutput(checked, { chunk, problems, writesRelations: true }), sideChunk: relationsCsvRows(checked, csvRecord) };
 }
 
-function finish(outputs: readonly DocumentOutput[]): ExportFile[] {
+function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[] {
   const files: ExportFile[] = [{ path: 'annotations.csv', content: csvRecord(CSV_HEADER) + outputs.map((output) => output.chunk).join(''), role: 'main' }];
   const relationRows = outputs.map((output) => output.sideChunk ?? '').join('');
   if (relationRows !== '') files.push({ path: RELATIONS_CSV_FILE, content: csvRecord(RELATIONS_CSV_HEADER) + relationRows, role: 'schema' });
+  // (#21) Each article's metadata and document labels, a row per article.
+  const documents = csvDocumentsFile(outputs, options.dimensions, csvRecord);
+  if (documents) files.push(documents);
   return files;
 }
 
@@ -74,6 +79,6 @@ export const csvFormat: FormatSerializer = {
   finish,
 };
 
-export function serializeCsv(documents: readonly ExportDocument[]): SerializedExport {
-  return serializeWith(csvFormat, documents, {});
+export function serializeCsv(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {
+  return serializeWith(csvFormat, documents, options);
 }

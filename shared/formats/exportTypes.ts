@@ -1,5 +1,7 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
 import type { BratConfiguration } from '../brat/confPlacement';
+import type { DimensionKind } from '../documentLabels/dimensions';
+import type { ArticleMetadata } from '../metadata/articleMetadata';
 
 /** Format ids, fixed by DESIGN.md. */
 export const EXPORT_FORMAT_IDS = ['brat', 'conll', 'jsonl', 'labelstudio', 'w3c', 'csv', 'hf'] as const;
@@ -24,6 +26,8 @@ export interface ExportDocument {
   boilerplateCut?: readonly { start: number; end: number }[];
   /** (#21) The article's document labels (dimension id → value), undeclared dimensions included, as the file holds them. */
   documentLabels?: Readonly<Record<string, string | string[] | number>>;
+  /** (#21) The article's metadata (`NAME.meta.json`), the fields with a value; absent: none or unreadable. */
+  metadata?: ArticleMetadata;
   /**
    * An article of a brat corpus: its `NAME.ann` exactly as read. The brat export patches the
    * annotations onto it, so an unedited article is written byte for byte as it was.
@@ -49,6 +53,15 @@ export interface SerializeOptions {
    * them at the same paths instead of one made-up configuration for the whole corpus.
    */
   bratConfigurations?: readonly BratConfiguration[];
+  /** (#21) The tag set's document-label dimensions, in its order: Hugging Face's `ClassLabel`s, Label Studio's choices. */
+  dimensions?: readonly ExportDimension[];
+}
+
+/** A document-label dimension as an export needs it: its kind and its values' ids in order. */
+export interface ExportDimension {
+  id: string;
+  kind: DimensionKind;
+  values: readonly string[];
 }
 
 /**
@@ -139,6 +152,9 @@ export interface DocumentOutput {
   sideChunk?: string;
   /** Event types (brat from a brat source), for a schema file. */
   eventTypes?: string[];
+  /** (#21) The document's metadata and labels, for formats that write them in `finish` (CSV's documents.csv, Hugging Face's columns). */
+  metadata?: ArticleMetadata;
+  documentLabels?: Readonly<Record<string, string | string[] | number>>;
   /** Token-classification formats: the tagged sentences, turned into ids once all labels are known. */
   sentences?: TaggedSentence[];
 }

@@ -1,6 +1,7 @@
 import { checkDocument, documentOutput, omittedAttributes, omittedEvents, omittedNotes, omittedRelations, splitDiscontinuous } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
+import { exportedMetadata } from './documentFields/documentColumns';
 
 /**
  * doccano JSONL, one article a line. Offsets are UTF-16 code units, because doccano's front
@@ -9,6 +10,7 @@ import { serializeWith } from './serializeWith';
  * - `entities` variant (relation extraction): `{"id", "text", "entities": [{"id", "label",
  *   "start_offset", "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}`.
  * Nested and overlapping spans are kept as they are: both variants hold them.
+ * (#21) Document labels are `cats`; the metadata is doccano's `meta` object (title, source, url, published, author).
  */
 const TITLE = 'doccano JSONL';
 
@@ -20,7 +22,7 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   if (variant === 'label') {
     problems.push(...omittedRelations(checked.relations, `${TITLE} (label variant)`));
     const label = checked.spans.flatMap((span) => span.pieces.map((piece) => [piece.start16, piece.end16, span.annotation.type]));
-    line = JSON.stringify({ id: document.id, text: document.text, label, ...catsOf(document) });
+    line = JSON.stringify({ id: document.id, text: document.text, label, ...catsOf(document), ...exportedMetadata(document.metadata) });
   } else {
     const entityIds = new Map<string, number>();
     const entities: { id: number; label: string; start_offset: number; end_offset: number }[] = [];
@@ -37,7 +39,7 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
       to_id: entityIds.get(relation.to) ?? 0,
       type: relation.type,
     }));
-    line = JSON.stringify({ id: document.id, text: document.text, entities, relations, ...catsOf(document) });
+    line = JSON.stringify({ id: document.id, text: document.text, entities, relations, ...catsOf(document), ...exportedMetadata(document.metadata) });
   }
   return documentOutput(checked, { chunk: `${line}\n`, problems, writesRelations: true });
 }

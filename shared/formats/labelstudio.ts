@@ -1,12 +1,15 @@
 import { checkDocument, documentOutput, omittedAttributes, omittedEvents, orderedTypes, splitDiscontinuous } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
+import { documentLabelConfig, documentLabelResults, type DocumentLabelResult } from './documentFields/labelStudioChoices';
 
 /**
  * Label Studio JSON: an array of tasks, `{"data": {"text", "article"}, "annotations": [{"result": [...]}]}`.
  * Each span is a `labels` result with `value: {start, end, text, labels}`; offsets are UTF-16
  * code units, as Label Studio's front end counts them. Notes go to the region's `meta.text`,
  * relations to `relation` results. `label-config.xml` is a labelling config for the types.
+ * (#21) Document labels are `choices`/`rating`/`textarea` results named by their dimension, and
+ * the metadata fields (title, source, url, published, author) are `data` fields beside `text`.
  */
 const TITLE = 'Label Studio JSON';
 const FROM_NAME = 'label';
@@ -29,10 +32,10 @@ interface RelationResult {
   labels: string[];
 }
 
-function serializeDocument(document: ExportDocument): DocumentOutput {
+function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
   const checked = checkDocument(document);
   const problems = [...splitDiscontinuous(checked.spans, TITLE), ...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
-  const results: (LabelResult | RelationResult)[] = [];
+  const results: (LabelResult | RelationResult | DocumentLabelResult)[] = [];
   for (const span of checked.spans) {
     span.pieces.forEach((piece, index) => {
       const result: LabelResult = {
@@ -50,7 +53,9 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
   for (const relation of checked.relations) {
     results.push({ type: 'relation', from_id: relation.from, to_id: relation.to, direction: 'right', labels: [relation.type] });
   }
-  const task = { data: { text: document.text, article: document.id }, annotations: [{ result: results }] };
+  // (#21) Document labels as choices (rating, textarea) on the whole text; metadata as data fields beside the text.
+  results.push(...documentLabelResults(document.documentLabels, options.dimensions, TO_NAME));
+  const task = { data: { ...document.metadata, text: document.text, article: document.id }, annotations: [{ result: results }] };
   return documentOutput(checked, { chunk: JSON.stringify(task), problems, writesRelations: true });
 }
 
@@ -68,6 +73,7 @@ function finish(outputs: readonly DocumentOutput[], options: SerializeOptions): 
     '  </Labels>',
     ...(relationTypes.length > 0 ? ['  <Relations>', ...relationTypes.map((type) => `    <Relation value="${escapeXml(type)}"/>`), '  </Relations>'] : []),
     `  <Text name="${TO_NAME}" value="$text"/>`,
+    ...documentLabelConfig(options.dimensions, TO_NAME),
     '</View>',
     '',
   ].join('\n');

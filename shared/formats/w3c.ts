@@ -36,13 +36,32 @@ export function w3cAnnotationIri(article: string, annotation: string): string {
   return `urn:hashiye:${encodeURIComponent(article)}:${encodeURIComponent(annotation)}`;
 }
 
+/**
+ * (#21) With metadata, the source is the article as a resource described in Dublin Core terms
+ * (the Web Annotation context declares `dcterms`): title, publisher (the source), creator, issued
+ * (the publication date) and `dcterms:source` (the URL it was taken from). Without, its IRI alone.
+ */
+function w3cSource(document: ExportDocument): string | Record<string, string> {
+  const iri = w3cArticleIri(document.id);
+  const metadata = document.metadata;
+  if (!metadata || Object.keys(metadata).length === 0) return iri;
+  const terms: [string, string | undefined][] = [
+    ['dcterms:title', metadata.title],
+    ['dcterms:publisher', metadata.source],
+    ['dcterms:creator', metadata.author],
+    ['dcterms:issued', metadata.published],
+    ['dcterms:source', metadata.url],
+  ];
+  return { id: iri, type: 'Text', format: 'text/plain', ...Object.fromEntries(terms.filter((term): term is [string, string] => term[1] !== undefined)) };
+}
+
 function target(checked: CheckedDocument, piece: SpanPiece): object {
   const { text } = checked.document;
   const { converter } = checked;
   const prefixStart = converter.toUtf16(Math.max(0, piece.start - QUOTE_CONTEXT_LENGTH));
   const suffixEnd = converter.toUtf16(Math.min(converter.codePointLength, piece.end + QUOTE_CONTEXT_LENGTH));
   return {
-    source: w3cArticleIri(checked.document.id),
+    source: w3cSource(checked.document),
     selector: [
       { type: 'TextPositionSelector', start: piece.start, end: piece.end },
       {

@@ -69,7 +69,8 @@ function article(id: string, text: string, spans: [string, string][]): ExportDoc
 
 /** Persian (with emoji, ZWNJ, discontinuous spans and a relation), Arabic, English, emoji and CRLF articles. */
 const ARTICLES: ExportDocument[] = [
-  fixtureDocument('فارسی/خبر ۱.txt'),
+  // (#21) With metadata: its target sources are resources described in Dublin Core terms.
+  { ...fixtureDocument('فارسی/خبر ۱.txt'), metadata: { title: 'دیدار در دمشق', source: 'ایرنا', url: 'https://www.irna.ir/news/1', published: '2024-03-20', author: 'مریم' } },
   article('ar/001.txt', 'قال الرئيس محمد بن سلمان في الرياض يوم ٣ مايو.\n', [['PER', 'محمد بن سلمان'], ['LOC', 'الرياض']]),
   article('en/one article.txt', 'Dr. J. R. Smith et al. met in Paris on 3.5 May.\n', [['PER', 'J. R. Smith'], ['LOC', 'Paris']]),
   article('emoji.txt', '👩🏽‍🔬 Tehran 🇮🇷 said 😀 hello.', [['LOC', 'Tehran'], ['MISC', '🇮🇷']]),

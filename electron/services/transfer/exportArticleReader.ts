@@ -14,6 +14,7 @@ import { INPUT_LIMITS } from '../corpus/inputLimits';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
 import type { UnreadableArticle } from './exportRequest';
 import { cutBoilerplate } from '../../../shared/zones/boilerplateCut';
+import { loadArticleMetadataSync } from '../metadata/articleMetadataFile';
 
 /**
  * The corpus root's real path, remembered for a few seconds: an export reads thousands of
@@ -69,11 +70,14 @@ export function readExportDocument(root: string, id: string): ReadArticle {
   } catch (error) {
     return { unreadable: { article: id, message: `The article cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
-  if (parsed === null) return readBratDocument(rootReal, id, articlePath, text);
+  // (#21) The metadata goes with the article into every format that has a place for it; a broken meta file is none.
+  const { metadata } = loadArticleMetadataSync(rootReal, articlePath);
+  const described = Object.keys(metadata).length > 0 ? { metadata } : {};
+  if (parsed === null) return withMetadata(readBratDocument(rootReal, id, articlePath, text), described);
   if (!parsed.ok) return { unreadable: { article: id, message: `The annotation file is not valid: ${parsed.problem.message}` }, status: 'new' };
   const { file } = parsed;
   // (#21) Boilerplate zones are not the article: cut from the text, offsets shifted (exports and statistics read this).
-  const judged = file.documentLabels && Object.keys(file.documentLabels).length > 0 ? { documentLabels: file.documentLabels } : {};
+  const judged = { ...(file.documentLabels && Object.keys(file.documentLabels).length > 0 ? { documentLabels: file.documentLabels } : {}), ...described };
   const { document, cut } = cutBoilerplate({ id, text, annotations: file.annotations, relations: file.relations, ...(file.tokens ? { tokens: file.tokens } : {}), ...judged }, file.zones);
   return {
     document: cut.length > 0 ? { ...document, boilerplateCut: cut } : document,
@@ -81,6 +85,10 @@ export function readExportDocument(root: string, id: string): ReadArticle {
     ...(file.updated ? { updated: file.updated } : {}),
     ...(file.assignee ? { assignee: file.assignee } : {}),
   };
+}
+
+function withMetadata(read: ReadArticle, described: { metadata?: ExportDocument['metadata'] }): ReadArticle {
+  return 'document' in read ? { ...read, document: { ...read.document, ...described } } : read;
 }
 
 /**

@@ -11,7 +11,7 @@ import { loadTagSet } from '../tagset/tagSetLoader';
 import { readBratConfigurations } from '../brat/bratConfigurations';
 import { beginStagedExport } from './exportStaging';
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress, type ExportScope, type ExportSplit } from './exportRequest';
-import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
+import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
 import { manifestOf, planExportFiles, type PlannedFile } from './exportPlan';
 import { serializeArticles } from './exportSerialization';
 
@@ -156,7 +156,9 @@ export async function exportCorpus(
   const bratCorpus = await isBratCorpus(root);
   const tagSet = bratCorpus ? await loadBratCorpusTagSet(root) : await loadTagSet(root);
   const types = options.types ?? tagSet.types.map((type) => type.id);
-  const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types };
+  // (#21) The declared dimensions: Hugging Face's ClassLabels, Label Studio's choices, the columns' order.
+  const dimensions = (tagSet.dimensions ?? []).map((dimension) => ({ id: dimension.id, kind: dimension.kind, values: dimension.values.map((value) => value.id) }));
+  const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types, dimensions };
   // brat to brat: each folder's annotation.conf is written back where it was (DESIGN.md's fixed contract).
   // One that cannot be read as it is (not UTF-8): placing the others without it could give its articles a parent's; one made-up file instead.
   if (bratCorpus && formatId === 'brat') {
@@ -170,7 +172,7 @@ export async function exportCorpus(
   // Encoded once: hashed for the manifest, then written as is.
   const contents = files.map(({ file }) => Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8'));
   // (#21) The manifest names the boilerplate cut from each article.
-  const manifest = { ...manifestOf(report, serialized.outputs.length, splitIds, files, contents), ...boilerplateCutOf(serialized.outputs.map((output) => output.report)) };
+  const manifest = { ...manifestOf(report, serialized.outputs.length, splitIds, files, contents), ...boilerplateCutOf(serialized.outputs.map((output) => output.report)), ...documentFieldsOf(formatId, serialized.outputs, dimensions) };
   const result: ExportCorpusResult = { format: formatId, outFolder: destination.outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: serialized.workersUsed };
   if (report.lossy && !options.allowLossy) {
     result.durationMs = performance.now() - started;

@@ -1,4 +1,6 @@
 import type { DocumentOutput, DocumentReport, ExportFile, ExportFormatId } from '../../../shared/formats/exportTypes';
+import { DOCUMENT_FIELDS_PLACE, undeclaredDimensions } from '../../../shared/formats/documentFields/documentColumns';
+import type { ExportDimension } from '../../../shared/formats/exportTypes';
 import type { ExportCorpusOptions, ExportSplit, SplitPart, UnreadableArticle } from './exportRequest';
 
 /** What an export answers: `export-report.json`, `manifest.json` and the result the caller gets. */
@@ -47,6 +49,15 @@ export interface ExportManifest {
   files: ManifestFile[];
   /** (#21) Boilerplate cut from articles' text before export, in each original text's code points. */
   boilerplateCut?: { article: string; ranges: { start: number; end: number }[]; unit: 'codepoint' }[];
+  /**
+   * (#21) Where the format put the articles' metadata and document labels (null: it has no place
+   * for them, they are not in the export), how many articles had each, and the dimensions found
+   * in the files that the tag set does not declare (exported as they are).
+   */
+  documentFields?: {
+    metadata: { place: string | null; articles: number };
+    documentLabels: { place: string | null; articles: number; undeclaredDimensions: string[] };
+  };
 }
 
 export interface ExportCorpusResult {
@@ -85,5 +96,17 @@ export function exportReportOf(formatId: ExportFormatId, offsetUnit: string, opt
     lossy: totals.lost > 0 || unreadable.length > 0,
     unreadable,
     documents: reports.filter((documentReport) => documentReport.problems.length > 0),
+  };
+}
+
+/** (#21) The manifest's `documentFields`: where the format put metadata and labels, and what it found. */
+export function documentFieldsOf(formatId: ExportFormatId, outputs: readonly DocumentOutput[], dimensions: readonly ExportDimension[]): Required<Pick<ExportManifest, 'documentFields'>> {
+  const place = DOCUMENT_FIELDS_PLACE[formatId];
+  const undeclared = new Set(outputs.flatMap((output) => undeclaredDimensions(output.documentLabels, dimensions)));
+  return {
+    documentFields: {
+      metadata: { place: place.metadata, articles: outputs.filter((output) => output.metadata).length },
+      documentLabels: { place: place.documentLabels, articles: outputs.filter((output) => output.documentLabels).length, undeclaredDimensions: [...undeclared].sort() },
+    },
   };
 }

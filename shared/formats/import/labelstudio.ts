@@ -2,6 +2,8 @@ import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, Pa
 import { isRecord, readJsonArray, type JsonRecord } from './jsonRecords';
 import { createSourceTextOffsets, type SourceOffsetUnit, type SourceTextOffsets } from './sourceOffsets';
 import { numberedName } from './tokenizedArticles';
+import type { DocumentLabels } from '../../documentLabels/judgmentFormat';
+import { documentLabelsOfResults } from '../documentFields/labelStudioChoices';
 
 /**
  * Label Studio JSON exports, one article a task:
@@ -40,6 +42,8 @@ interface TaskContext {
   warnings: ImportProblem[];
   /** Malformed results: any one refuses the whole task (#22), so no text comes in without its labels. */
   malformed: ImportProblem[];
+  /** (#21) Results on the whole text named by a dimension (choices, rating, textarea): the document labels. */
+  documentResults: unknown[];
 }
 
 function addRegion(context: TaskContext, where: string, regionId: unknown, value: Record<string, unknown>): void {
@@ -81,6 +85,7 @@ function importResults(context: TaskContext, results: unknown[], field: string):
     }
     const value = isRecord(item.value) ? item.value : item;
     if (item.type === 'relation') pendingRelations.push({ where, item });
+    else if ((item.type === 'choices' || item.type === 'rating') && isWholeTextResult(item)) context.documentResults.push(item);
     else if (item.type === 'choices' || Array.isArray(value.choices)) {
       for (const choice of Array.isArray(value.choices) ? value.choices : []) if (typeof choice === 'string') context.labels.push(choice);
     } else if (item.type === 'textarea' && item.id !== undefined) pendingNotes.push({ where, item });
@@ -88,6 +93,11 @@ function importResults(context: TaskContext, results: unknown[], field: string):
     else context.skipped.push({ ...context.here, reason: `${where}: result of type ${JSON.stringify(item.type)} is not imported`, why: { code: 'lsResultTypeNotImported', where, type: String(JSON.stringify(item.type)) } });
   });
   for (const { where, item } of pendingNotes) {
+    // (#21) A text area on no region, named by a dimension: a free-text document label.
+    if (!context.idsByRegion.has(String(item.id)) && isWholeTextResult(item)) {
+      context.documentResults.push(item);
+      continue;
+    }
     const value = isRecord(item.value) ? item.value : {};
     const text = Array.isArray(value.text) ? value.text.filter((line) => typeof line === 'string').join('\n') : typeof value.text === 'string' ? value.text : '';
     const targets = context.idsByRegion.get(String(item.id)) ?? [];
@@ -110,6 +120,12 @@ function importResults(context: TaskContext, results: unknown[], field: string):
       context.relations.push({ id: `R${context.relations.length + 1}`, type, from: source, to: target });
     }
   }
+}
+
+/** (#21) A result on the whole text that names its control (`from_name`): a document label, not a region's (labelStudioChoices.ts). */
+function isWholeTextResult(item: Record<string, unknown>): boolean {
+  const value = isRecord(item.value) ? item.value : null;
+  return value !== null && typeof item.from_name === 'string' && item.from_name !== '' && value.start === undefined;
 }
 
 /** The results of a JSON-MIN task: the first list of objects with start and end. */
@@ -137,7 +153,7 @@ function importTask(record: JsonRecord, index: number, count: number, options: L
   }
   const offsets = createSourceTextOffsets(text);
   const context: TaskContext = {
-    here, offsets, unit: options.offsetUnit ?? 'utf16', spans: [], relations: [], labels: [], idsByRegion: new Map(), skipped, warnings, malformed: [],
+    here, offsets, unit: options.offsetUnit ?? 'utf16', spans: [], relations: [], labels: [], idsByRegion: new Map(), skipped, warnings, malformed: [], documentResults: [],
   };
   if (Array.isArray(task.annotations)) {
     const annotations = task.annotations.filter(isRecord);
@@ -168,8 +184,14 @@ function importTask(record: JsonRecord, index: number, count: number, options: L
     spans: context.spans,
     relations: context.relations,
     labels: context.labels,
+    ...documentLabelsOf(context.documentResults),
     origin: here,
   };
+}
+
+function documentLabelsOf(results: readonly unknown[]): { documentLabels?: DocumentLabels } {
+  const labels = documentLabelsOfResults(results);
+  return Object.keys(labels).length > 0 ? { documentLabels: labels } : {};
 }
 
 export function parseLabelStudio(content: string, options: LabelStudioOptions): ParseResult {
