@@ -8,6 +8,7 @@ import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { articleCatalog } from '../../i18n/catalog/article';
 import { useCatalog } from '../../i18n/useCatalog';
+import { MetadataLine } from '../metadata/MetadataLine';
 
 /** The open article's name and workflow status, with "done, next" (Ctrl+Enter). */
 export function ArticleHeader() {
@@ -33,6 +34,7 @@ export function ArticleHeader() {
       <button type="button" className="primary" disabled={article.problem !== null} title="Ctrl+Enter" onClick={() => void markDoneAndOpenNext()}>
         {t('doneNext')}
       </button>
+      <MetadataLine articleId={article.id} />
     </div>
   );
 }

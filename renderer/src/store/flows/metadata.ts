@@ -1,0 +1,43 @@
+import type { ArticleMetadata } from '../../../../shared/metadata/articleMetadata';
+import { SUMMARY_PAGE_SIZE, type ArticleMetadataState } from '../../../../shared/metadata/metadataWire';
+import { api } from '../../api';
+import { metadataActions, useMetadataStore } from '../metadataStore';
+
+/** (#21) Reads the open article's metadata for the header; a failed read shows none and keeps the editor closed. */
+export async function loadArticleMetadata(articleId: string): Promise<void> {
+  metadataActions.showArticleMetadata(articleId, null);
+  try {
+    const state = await api().article.metadata({ id: articleId });
+    if (useMetadataStore.getState().articleId === articleId) metadataActions.showArticleMetadata(articleId, state);
+  } catch {
+    // No corpus any more, or the article went away: the header shows no metadata.
+  }
+}
+
+/** Saves the edited fields; the answer says whether they are on disk (`saved`) or why not (`problem`). */
+export async function saveArticleMetadata(articleId: string, metadata: ArticleMetadata): Promise<ArticleMetadataState & { saved: boolean }> {
+  const result = await api().article.saveMetadata({ id: articleId, metadata });
+  if (useMetadataStore.getState().articleId === articleId) metadataActions.showArticleMetadata(articleId, { metadata: result.metadata, exists: result.exists, problem: result.problem });
+  if (result.saved) {
+    const previous = useMetadataStore.getState().summaries[articleId];
+    metadataActions.updateSummary({ id: articleId, metadata: result.metadata, labels: previous?.labels ?? {}, metadataProblem: false });
+  }
+  return result;
+}
+
+/**
+ * Fills the list's summaries a page at a time, the listing shown meanwhile: 10,000 articles are
+ * twenty requests main answers reading a few files at a time, never all at once.
+ */
+export async function loadSummaries(ids: readonly string[]): Promise<void> {
+  const generation = metadataActions.startSummaries();
+  for (let from = 0; from < ids.length; from += SUMMARY_PAGE_SIZE) {
+    if (useMetadataStore.getState().generation !== generation) return;
+    try {
+      const { summaries } = await api().corpus.summaries({ ids: ids.slice(from, from + SUMMARY_PAGE_SIZE) });
+      metadataActions.addSummaries(generation, summaries);
+    } catch {
+      // An article listed a moment ago may be gone: the page is skipped, the others still come.
+    }
+  }
+}
