@@ -56,7 +56,13 @@ function compare<T extends ListedArticle>(sort: ArticleSort): (a: T, b: T) => nu
  * tree (folder rows first within each folder, then articles), folders that are collapsed hiding
  * what is below them.
  */
-export function buildFileRows<T extends ListedArticle>(articles: readonly T[], filter: ArticleFilter, collapsed: ReadonlySet<string>): FileRow<T>[] {
+export function buildFileRows<T extends ListedArticle>(
+  articles: readonly T[],
+  filter: ArticleFilter,
+  collapsed: ReadonlySet<string>,
+  /** (#21) An order of its own (by metadata) in place of `filter.sort`'s. */
+  order?: (a: T, b: T) => number,
+): FileRow<T>[] {
   const visible = articles.filter((article) => matches(article, filter));
   const byFolder = new Map<string, T[]>();
   for (const article of visible) {
@@ -81,7 +87,7 @@ export function buildFileRows<T extends ListedArticle>(articles: readonly T[], f
   const children = (parent: string) =>
     [...folders].filter((folder) => (parent === '' ? !folder.includes('/') : folder.startsWith(`${parent}/`) && !folder.slice(parent.length + 1).includes('/'))).sort(collator.compare);
   const rows: FileRow<T>[] = [];
-  const sortArticles = compare<T>(filter.sort);
+  const sortArticles = order ?? compare<T>(filter.sort);
   const walk = (folder: string, depth: number) => {
     for (const child of children(folder)) {
       const isCollapsed = collapsed.has(child);

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildFileRows, corpusProgress, EMPTY_FILTER, type ArticleFilter } from '../../../../shared/model/articleListing';
 import { ArticleStatusSchema } from '../../../../shared/model/status';
 import { statusLabels } from '../../i18n/messages';
@@ -16,6 +16,10 @@ import { SkippedFiles } from './SkippedFiles';
 import { problemText } from '../../i18n/problemMessages';
 import { corpusCatalog } from '../../i18n/catalog/corpus';
 import { useCatalog } from '../../i18n/useCatalog';
+import { EMPTY_METADATA_FILTER, matchesMetadata, metadataOrder, type MetadataFilter, type MetadataSort } from '../../../../shared/metadata/metadataListing';
+import { useMetadataStore } from '../../store/window/metadataStore';
+import { loadSummaries } from '../../store/flows/metadata';
+import { MetadataFilters, MetadataSortOptions } from '../metadata/MetadataFilters';
 
 const ROW_HEIGHT = 30;
 
@@ -31,7 +35,17 @@ export function CorpusPane() {
   const [filter, setFilter] = useState<ArticleFilter>(EMPTY_FILTER);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => (corpus ? buildFileRows(corpus.articles, filter, collapsed) : []), [corpus, filter, collapsed]);
+  // (#21) Metadata and document labels arrive after the listing, a page at a time (flows/metadata.ts).
+  const [metaFilter, setMetaFilter] = useState<MetadataFilter>(EMPTY_METADATA_FILTER);
+  const summaries = useMetadataStore((state) => state.summaries);
+  useEffect(() => {
+    if (corpus) void loadSummaries(corpus.articles.map((entry) => entry.id));
+  }, [corpus?.articles]); // eslint-disable-line react-hooks/exhaustive-deps -- a new listing, not every change of the corpus object
+  const rows = useMemo(() => {
+    if (!corpus) return [];
+    const listed = metaFilter.source === '' && metaFilter.label === '' ? corpus.articles : corpus.articles.filter((entry) => matchesMetadata(summaries[entry.id], metaFilter));
+    return buildFileRows(listed, filter, collapsed, metadataOrder(metaFilter.sort, summaries) ?? undefined);
+  }, [corpus, filter, collapsed, metaFilter, summaries]);
   const tags = useMemo(() => [...new Set((corpus?.articles ?? []).flatMap((entry) => entry.tags))].sort(), [corpus]);
   const assignees = useMemo(() => [...new Set((corpus?.articles ?? []).flatMap((entry) => (entry.assignee ? [entry.assignee] : [])))].sort(), [corpus]);
   const progress = useMemo(() => corpusProgress(corpus?.articles ?? []), [corpus]);
@@ -88,10 +102,23 @@ export function CorpusPane() {
             ))}
           </select>
         ) : null}
-        <select aria-label={words('sort')} value={filter.sort} onChange={(event) => update({ sort: event.target.value as ArticleFilter['sort'] })}>
+        <MetadataFilters filter={metaFilter} onChange={(change) => setMetaFilter((previous) => ({ ...previous, ...change }))} />
+        <select
+          aria-label={words('sort')}
+          value={metaFilter.sort === '' ? filter.sort : `meta:${metaFilter.sort}`}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value.startsWith('meta:')) setMetaFilter((previous) => ({ ...previous, sort: value.slice(5) as MetadataSort }));
+            else {
+              setMetaFilter((previous) => ({ ...previous, sort: '' }));
+              update({ sort: value as ArticleFilter['sort'] });
+            }
+          }}
+        >
           <option value="name">{words('byName')}</option>
           <option value="status">{words('byStatus')}</option>
           <option value="count">{words('byAnnotationCount')}</option>
+          <MetadataSortOptions />
         </select>
       </div>
       <div className="file-scroller" ref={scrollRef}>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ArticleMetadataState, ArticleSummary } from '../../../shared/metadata/metadataWire';
+import type { ArticleMetadataState, ArticleSummary } from '../../../../shared/metadata/metadataWire';
 
 /**
  * (#21) Metadata as the window holds it: the open article's `NAME.meta.json` (null until read),
