@@ -1,4 +1,4 @@
-import { addAnnotation, addAnnotations, createAnnotationId, retagAnnotation, updateAnnotationDetails } from '../../../../shared/model/annotationOperations';
+import { addAnnotation, addAnnotations, createAnnotationId, retagAnnotation, updateAnnotationDetails, type AnnotationDetailsChange } from '../../../../shared/model/annotationOperations';
 import { confirmTaggingInBoilerplate } from './zoning';
 import type { ArticleStatus } from '../../../../shared/model/status';
 import { api } from '../../api';
@@ -97,7 +97,7 @@ export function tagAllHits(hits: readonly Utf16Range[], type: string): number {
   return ids.length;
 }
 
-export function updateSelectedDetails(change: { note?: string; attributes?: Record<string, string | number | boolean | null> }): void {
+export function updateSelectedDetails(change: AnnotationDetailsChange): void {
   const { selectedAnnotationId } = useArticleViewStore.getState();
   if (!selectedAnnotationId || !canEditArticle()) return;
   documentActions.edit({ annotations: updateAnnotationDetails(useDocumentStore.getState().annotations, selectedAnnotationId, change, editContext()) });
