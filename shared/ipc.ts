@@ -21,6 +21,8 @@ import { ArticleCurationSchema, AssignSummarySchema, CorpusAnnotatorsSchema, Cur
 import { CorpusStatsSchema } from './stats/corpusStatsReport';
 import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
 import { AboutInfoSchema, DesktopPlatformSchema, PaneLayoutSchema, WindowLogEntrySchema } from './desktopWire';
+import { EntityViewSchema, LinkSpanSchema, RegistryEditResultSchema, RegistryEditSchema, RegistryStateSchema } from './entities/entityWire';
+import { EntityIdSchema } from './entities/registry';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
 
 
@@ -313,6 +315,14 @@ export const ipcContract = {
   'help.about': { request: Empty, response: AboutInfoSchema },
   /** (#23) A line for the app log: a problem the window showed, by its code and parameters (never article text). */
   'help.log': { request: WindowLogEntrySchema, response: z.object({ ok: z.literal(true) }) },
+  /** (#24) The corpus's entity registry (`entities.json`; empty when there is none). */
+  'entities.load': { request: Empty, response: RegistryStateSchema },
+  /** (#24) One edit of the registry, applied to the file as it is on disk; links moved by a merge, split or removal are re-pointed in the annotation files. */
+  'entities.edit': { request: RegistryEditSchema, response: RegistryEditResultSchema },
+  /** (#24) The entity view: its mentions across the corpus and the unlinked occurrences of its names (progress: `entities.progress`). */
+  'entities.view': { request: z.object({ entity: EntityIdSchema }).strict(), response: EntityViewSchema },
+  /** (#24) Links a span of an article that is not open (the annotation there, or a new one). */
+  'entities.linkSpan': { request: LinkSpanSchema, response: z.object({ annotationId: z.string() }) },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
@@ -331,6 +341,8 @@ export const ipcEvents = {
   'menu.command': z.object({ command: MenuCommandSchema }),
   'export.progress': ExportProgressWireSchema,
   'import.progress': ImportProgressWireSchema,
+  /** (#24) Articles scanned by `entities.view` so far. */
+  'entities.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** File › Open Folder or Open Recent was chosen in main's menu: the window saves (or asks), then calls corpus.confirmSwitch. */
   'corpus.switchRequested': z.object({ token: z.string(), articleId: ArticleIdSchema.nullable().optional() }),
   /** (#23) A file of the open corpus was opened from the OS or a second launch: the window opens that article. */

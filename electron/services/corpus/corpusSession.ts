@@ -16,7 +16,7 @@ import { moveAsideBrokenFile } from '../storage/brokenAnnotationFile';
 import { scheduleStaleTemporaryCleanup } from '../storage/staleTemporaryFiles';
 import { applyTagSetChanges, planTypeChanges, type TypeChangePlan, type TypeChanges } from '../tagset/tagSetEditor';
 import { resolveInCorpus } from './corpusPaths';
-import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
+import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult, type WriteTurn } from './corpusSearch';
 import { CorpusWatcher } from './corpusWatcher';
 import { collectTaggedTexts, suggestionsFor, type Suggestion } from './suggestions';
 import { loadArticle } from './session/articleLoading';
@@ -140,6 +140,14 @@ export class CorpusSession {
 
   async undoTagAll(batchId: string): Promise<{ removed: number; articles: string[] }> {
     return undoTagAll(this.state.requireNativeRoot('tag across'), batchId, (articlePath, write) => this.state.ownRewrite(annotationPathFor(articlePath), write));
+  }
+
+  /**
+   * (#24) The native corpus's root and the session's own write turn, for the entity registry's
+   * rewrites of links in annotation files (as tagAllInCorpus writes: the window is told and merges).
+   */
+  entityFileAccess(): { root: string; write: WriteTurn } {
+    return { root: this.state.requireNativeRoot('link entities'), write: (articlePath, write) => this.state.ownRewrite(annotationPathFor(articlePath), write) };
   }
 
   /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */

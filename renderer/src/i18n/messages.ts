@@ -131,6 +131,9 @@ const en = {
   keyCtrlDrag: 'Add the selected text as a fragment of the selected annotation (discontinuous span)',
   hintNothingToLink: 'Nothing to link: select an annotation first (click it, or Tab), then press R',
   hintLinkToItself: 'An annotation cannot be linked to itself: move to another one (Tab or arrows), then Enter',
+  // (#24) The entity registry.
+  keyEntityLink: 'Link the selected annotation to an entity of the registry: type to search, Enter links, Ctrl+Enter makes a new entity',
+  hintNothingToLinkToEntity: 'Nothing to link to an entity: select an annotation first (click it, or Tab), then press L',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -264,6 +267,9 @@ const fa: Record<MessageKey, string> = {
   keyCtrlDrag: 'افزودن متن گزیده به‌عنوان تکه‌ای از حاشیه‌نویسی انتخاب‌شده (بازهٔ ناپیوسته)',
   hintNothingToLink: 'چیزی برای پیوند نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068R\u2069 را بزنید',
   hintLinkToItself: 'حاشیه‌نویسی را نمی‌توان به خودش پیوند داد: به دیگری بروید (\u2068Tab\u2069 یا پیکان‌ها) و \u2068Enter\u2069 را بزنید',
+  // (#24) The entity registry.
+  keyEntityLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به موجودیتی از فهرست موجودیت‌ها: بنویسید تا جست‌وجو شود، \u2068Enter\u2069 پیوند می‌دهد، \u2068Ctrl+Enter\u2069 موجودیت تازه می‌سازد',
+  hintNothingToLinkToEntity: 'چیزی برای پیوند به موجودیت نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068L\u2069 را بزنید',
 };
 
 export type UiLanguage = 'fa' | 'en';

@@ -45,6 +45,9 @@ import { AboutDialog } from '../help/AboutDialog';
 import { HelpGuide } from '../help/HelpGuide';
 import { desktopActions } from '../../store/window/desktopStore';
 import { applyKeptPaneLayout, startPaneLayoutSync } from '../../store/flows/paneLayout';
+import { EntityPicker } from '../entities/EntityPicker';
+import { EntityView } from '../entities/EntityView';
+import { useEntityRegistry } from '../entities/useEntityRegistry';
 import './window.css';
 
 
@@ -60,6 +63,7 @@ export function App() {
   useKeyboard();
   useFileDrop();
   useReadingPosition();
+  useEntityRegistry();
 
   useAppearance(language, theme, fontSize);
   const panes = usePaneLayoutStore();
@@ -183,6 +187,8 @@ export function App() {
       <LeaveQuestionDialog />
       <HelpGuide />
       <AboutDialog />
+      <EntityPicker />
+      <EntityView />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 
 
 /** Opens an article at a hit and selects the hit's text, so a tag key tags it. */
-async function showHit(articleId: string, start: number, end: number): Promise<void> {
+export async function showHit(articleId: string, start: number, end: number): Promise<void> {
   await openArticle(articleId);
   const article = useArticleViewStore.getState().article;
   if (!article || article.id !== articleId) return;

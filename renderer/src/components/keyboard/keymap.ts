@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished } from '../../store/flows/article';
 import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flows/editing';
 import { pickLinkTarget, startLinking } from '../../store/flows/relations';
+import { openEntityPicker } from '../../store/flows/entities';
 import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
 import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestions';
 import { corpusSearchActions } from '../../store/corpusSearchStore';
@@ -223,6 +224,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'Alt+1…9, 0, Alt+Shift+1…', description: 'keyDocumentLabel', whileTyping: true, matches: isDocumentLabelKey, run: labelWithKey },
   // R links the selected annotation, unless the tag set gave R to a tag (then the tag wins, as its hotkey says).
   { keys: 'R', description: 'keyLink', matches: (event) => plain(event) && !event.shiftKey && event.code === 'KeyR' && tagForKey(event) === null, run: startLinking },
+  // (#24) L links the selected annotation to an entity, unless the tag set gave L to a tag.
+  {
+    keys: 'L',
+    description: 'keyEntityLink',
+    matches: (event) => plain(event) && !event.shiftKey && event.code === 'KeyL' && tagForKey(event) === null,
+    run: () => (useArticleViewStore.getState().selectedAnnotationId ? openEntityPicker() : sayWhyKeyDidNothing('hintNothingToLinkToEntity')),
+  },
   { keys: 'Ctrl+drag', description: 'keyCtrlDrag' },
   { keys: '1…9, 0, Shift+1…', description: 'keyTag', matches: (event) => plain(event) && tagForKey(event) !== null, run: tagWithKey },
 ];
