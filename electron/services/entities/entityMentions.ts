@@ -30,19 +30,21 @@ function unlinkedIn(located: EntityArticle, entity: Entity, annotations: readonl
   const converter = createOffsetConverter(text);
   const key = buildMatchingKey(text);
   const linked = annotations.filter((annotation) => annotation.entity === entity.id);
-  const seen = new Set<string>();
-  const found: UnlinkedMention[] = [];
+  const hits: { start: number; end: number; from: number; to: number }[] = [];
   for (const name of namesOf(entity)) {
-    for (const hit of findHits(text, key, name, { wholeWords: true })) {
-      const start = converter.toCodePoint(hit.start);
-      const end = converter.toCodePoint(hit.end);
-      if (seen.has(`${start}:${end}`) || linked.some((annotation) => annotation.start < end && start < annotation.end)) continue;
-      seen.add(`${start}:${end}`);
-      const exact = annotations.find((annotation) => annotation.start === start && annotation.end === end);
-      // An annotation there linked to another entity was linked on purpose: not offered again.
-      if (exact?.entity !== undefined) continue;
-      found.push({ articleId: located.id, start, end, ...kwic(text, hit.start, hit.end), ...(exact ? { annotationId: exact.id } : {}) });
-    }
+    for (const hit of findHits(text, key, name, { wholeWords: true })) hits.push({ start: converter.toCodePoint(hit.start), end: converter.toCodePoint(hit.end), from: hit.start, to: hit.end });
+  }
+  // The longest name wins where names overlap: «ظریف» inside «محمد جواد ظریف» is not a mention of its own.
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: { start: number; end: number }[] = [...linked];
+  const found: UnlinkedMention[] = [];
+  for (const hit of hits) {
+    if (taken.some((span) => span.start < hit.end && hit.start < span.end)) continue;
+    taken.push(hit);
+    const exact = annotations.find((annotation) => annotation.start === hit.start && annotation.end === hit.end);
+    // An annotation there linked to another entity was linked on purpose: not offered again.
+    if (exact?.entity !== undefined) continue;
+    found.push({ articleId: located.id, start: hit.start, end: hit.end, ...kwic(text, hit.from, hit.to), ...(exact ? { annotationId: exact.id } : {}) });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -5,7 +5,7 @@ import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { NO_ITEMS } from '../../store/emptyArrays';
-import { useEntityStore } from '../../store/entityStore';
+import { useEntityStore } from '../../store/entities/entityStore';
 import { editEntities, openEntityView } from '../../store/flows/entities';
 import { usePreferencesStore } from '../../store/preferencesStore';
 
@@ -14,7 +14,8 @@ export function EntityEditor({ entity }: { entity: Entity }) {
   const t = useCatalog(entitiesCatalog);
   const language = usePreferencesStore((state) => state.language);
   const types = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
-  const others = useEntityStore((state) => state.registry.entities.filter((other) => other.id !== entity.id));
+  const registry = useEntityStore((state) => state.registry);
+  const others = registry.entities.filter((other) => other.id !== entity.id);
   const busy = useEntityStore((state) => state.busy);
   const [fa, setFa] = useState(entity.names.fa ?? '');
   const [latin, setLatin] = useState(entity.names.latin ?? '');
@@ -23,6 +24,8 @@ export function EntityEditor({ entity }: { entity: Entity }) {
   const [note, setNote] = useState(entity.note ?? '');
   const [type, setType] = useState(entity.type);
   const [absorbed, setAbsorbed] = useState('');
+  // The entity's own type stays choosable when the tag set no longer has it.
+  const typeChoices = [...(types.some((item) => item.id === entity.type) ? [] : [{ id: entity.type, label: entity.type }]), ...types.map((item) => ({ id: item.id, label: `${item.label[language]} · ${item.id}` }))];
   const qidOk = wikidata.trim() === '' || WikidataIdSchema.safeParse(wikidata.trim()).success;
 
   const save = async () => {
@@ -52,10 +55,9 @@ export function EntityEditor({ entity }: { entity: Entity }) {
       <label className="field">
         <span>{t('type')}</span>
         <select value={type} onChange={(event) => setType(event.target.value)}>
-          {types.some((item) => item.id === type) ? null : <option value={type}>{type}</option>}
-          {types.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.label[language]} ({item.id})
+          {typeChoices.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
             </option>
           ))}
         </select>

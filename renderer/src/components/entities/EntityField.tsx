@@ -2,7 +2,7 @@ import { displayName } from '../../../../shared/entities/entityLookup';
 import { findEntity } from '../../../../shared/entities/registry';
 import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { useCatalog } from '../../i18n/useCatalog';
-import { useEntityStore } from '../../store/entityStore';
+import { useEntityStore } from '../../store/entities/entityStore';
 import { openEntityPicker, openEntityView, unlinkSelectedAnnotation } from '../../store/flows/entities';
 import { usePreferencesStore } from '../../store/preferencesStore';
 

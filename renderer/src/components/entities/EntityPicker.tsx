@@ -4,7 +4,7 @@ import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { useDocumentStore } from '../../store/documentStore';
-import { entityActions, useEntityStore } from '../../store/entityStore';
+import { entityActions, useEntityStore } from '../../store/entities/entityStore';
 import { createEntityFromSelection, linkSelectedAnnotation } from '../../store/flows/entities';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { ModalDialog } from '../app/ModalDialog';

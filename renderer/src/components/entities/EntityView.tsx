@@ -6,7 +6,7 @@ import type { EntityMention, EntityView as EntityViewData, UnlinkedMention } fro
 import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { formatNumber } from '../../i18n/formatNumber';
 import { useCatalog } from '../../i18n/useCatalog';
-import { entityActions, useEntityStore } from '../../store/entityStore';
+import { entityActions, useEntityStore } from '../../store/entities/entityStore';
 import { editEntities, linkUnlinkedMention, openEntityView } from '../../store/flows/entities';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { ModalDialog } from '../app/ModalDialog';
@@ -124,7 +124,7 @@ function EntityViewDialog({ entity }: { entity: Entity | undefined }) {
           </div>
         ) : null}
       </div>
-      <button type="button" onClick={close}>
+      <button type="button" className="close-entity-view" onClick={close}>
         {t('close')}
       </button>
     </ModalDialog>
@@ -180,6 +180,15 @@ function MentionRow({ mention, chosen, onToggle }: { mention: EntityMention; cho
   );
 }
 
+/** After a link, focus stays in the view: on the next unlinked mention (so L, L, L links one after another), else on the dialog. */
+function linkAndMoveOn(mention: UnlinkedMention): void {
+  void linkUnlinkedMention(mention).then(() => {
+    const view = document.querySelector<HTMLElement>('[data-testid="entity-view"]');
+    const next = view?.querySelector<HTMLElement>('[data-testid="entity-unlinked-mention"]:not([disabled])') ?? view?.querySelector<HTMLElement>('button.close-entity-view');
+    next?.focus();
+  });
+}
+
 function UnlinkedRow({ mention, busy }: { mention: UnlinkedMention; busy: boolean }) {
   return (
     <li data-article-id={mention.articleId}>
@@ -188,11 +197,11 @@ function UnlinkedRow({ mention, busy }: { mention: UnlinkedMention; busy: boolea
         className="kwic-hit"
         disabled={busy}
         data-testid="entity-unlinked-mention"
-        onClick={() => void linkUnlinkedMention(mention)}
+        onClick={() => linkAndMoveOn(mention)}
         onKeyDown={(event) => {
           if (event.code === 'KeyL' && !event.ctrlKey && !event.metaKey && !event.altKey) {
             event.preventDefault();
-            void linkUnlinkedMention(mention);
+            linkAndMoveOn(mention);
           }
         }}
       >

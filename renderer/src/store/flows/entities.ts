@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { problemOf } from '../../ipcError';
 import { articleViewActions, canEditArticle, useArticleViewStore } from '../articleViewStore';
 import { documentActions, useDocumentStore } from '../documentStore';
-import { entityActions, useEntityStore } from '../entityStore';
+import { entityActions, useEntityStore } from '../entities/entityStore';
 import { usePreferencesStore } from '../preferencesStore';
 import { flushSave } from '../saving/autosave';
 import { openArticle } from './article';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { EntityRegistry } from '../../../shared/entities/registry';
-import type { EntityView } from '../../../shared/entities/entityWire';
-import type { UserProblem } from '../../../shared/userProblem';
+import type { EntityRegistry } from '../../../../shared/entities/registry';
+import type { EntityView } from '../../../../shared/entities/entityWire';
+import type { UserProblem } from '../../../../shared/userProblem';
 
 /** The corpus's entity registry as the window last read it, the link popup and the entity view (#24). Session only. */
 interface EntityState {
