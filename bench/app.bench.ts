@@ -12,7 +12,7 @@ import { launchApp } from '../e2e/harness';
 import { scanCorpus } from '../electron/services/corpus/corpusScanner';
 import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { writeBenchCorpus, writeBigArticle } from './benchInputs';
-import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, installFrameMarks, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
+import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, domNodeCounts, installFrameMarks, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
 import { median, percentile, round } from './stats';
 
@@ -124,6 +124,8 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
     const openMs = median(opens.map((open) => open.totalMs));
     const plainMs = median(plains);
     const heapMb = await heapUsedMb(page);
+    // Read with the article open at its top, as after opening: the figure compared with the peer's.
+    const nodes = await page.evaluate(domNodeCounts);
     // The main-process side of article.load, in Node: what Electron's IPC would wait for
     // (the stand-in's Playwright binding adds a CDP round trip of the 1 MB answer on top).
     const session = new CorpusSession();
@@ -151,6 +153,9 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       openMarks: marks,
       openParagraphs: paragraphs,
       heapMb: round(heapMb),
+      domNodes: nodes.documentElements,
+      articleDomNodes: nodes.articleNodes,
+      articleDomMarks: nodes.articleMarks,
       heapBaselineMb: round(heapBeforeMb),
     });
 
@@ -173,7 +178,12 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       plainScroll.push(jankShare(scroll.intervals));
     }
     await page.evaluate(removePlain);
+    // After the scroll to the bottom, once the window is idle: what the DOM holds now that the view went through the whole article.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300), { timeout: 2000 })));
+    const nodesAfterScroll = await page.evaluate(domNodeCounts);
     await record({
+      domNodesAfterScroll: nodesAfterScroll.documentElements,
+      articleDomMarksAfterScroll: nodesAfterScroll.articleMarks,
       scrollJankPct: round(median(appScroll)),
       scrollFrameP95Ms: round(median(appFrameP95)),
       scrollJankPlainPct: round(median(plainScroll)),

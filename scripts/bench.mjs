@@ -75,6 +75,7 @@ const rows = [
   ['Scroll with 2,000 relations (arcs), janky frames', show(figures.relationsScrollJankPct, ' %'), `without: ${show(figures.scrollJankPct, ' %')}`, `p95 frame ${show(figures.relationsScrollFrameP95Ms, ' ms')}`, 'as without'],
   ['Tag a selection with 2,000 relations, p95', show(figures.relationsTagP95Ms, ' ms'), `without: ${show(figures.tagP95Ms, ' ms')}`, `p50 ${show(figures.relationsTagP50Ms, ' ms')}`, 'as without'],
   ['JS heap after open', show(figures.heapMb, ' MB'), `short article: ${show(figures.heapBaselineMb, ' MB')}`, '', ''],
+  ['DOM after open (elements in the page)', show(figures.domNodes), `article: ${show(figures.articleDomNodes)} elements and text nodes`, `${show(figures.articleDomMarks)} highlight elements; after scrolling to the end ${show(figures.domNodesAfterScroll)} elements, ${show(figures.articleDomMarksAfterScroll)} highlights`, 'proportional to the view'],
   ['List 10,000 articles (open folder → list painted)', show(figures.listMs, ' ms'), `readdir+stat: ${show(figures.listFloorMs, ' ms')}`, `scan: cached ${show(figures.listScanWarmMs, ' ms')}, uncached ${show(figures.listScanMs, ' ms')}`, '< 500 ms'],
   ['  first listing, no cache yet', show(figures.listColdMs, ' ms'), '', 'reads every annotation file', ''],
   ...['200k', '1m', '5m'].flatMap((size) => {
@@ -124,6 +125,9 @@ const summary = {
   relationsScrollJankPct: figures.relationsScrollJankPct ?? null,
   relationsTagP95Ms: figures.relationsTagP95Ms ?? null,
   heapMb: figures.heapMb ?? null,
+  domNodes: figures.domNodes ?? null,
+  articleDomNodes: figures.articleDomNodes ?? null,
+  domNodesAfterScroll: figures.domNodesAfterScroll ?? null,
   listMs: figures.listMs ?? null,
   listColdMs: figures.listColdMs ?? null,
   listScanMs: figures.listScanMs ?? null,
