@@ -384,3 +384,4 @@ export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
     button.click();
   });
 }
+
