@@ -12,6 +12,7 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { findCatalog } from '../../i18n/catalog/find';
 import { useCatalog } from '../../i18n/useCatalog';
+import { useArticleRedraws } from './useArticleRedraws';
 
 const HITS_HIGHLIGHT = 'hashiye-find-hits';
 const CURRENT_HIGHLIGHT = 'hashiye-find-current';
@@ -41,6 +42,8 @@ export function FindBar() {
   const tagTypes = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
+  // And after chunks drew or dropped their highlights, which replaced the hits' text nodes.
+  const redraws = useArticleRedraws(open && hits.length > 0, article);
   const inputRef = useRef<HTMLInputElement>(null);
   const t = useCatalog(findCatalog);
 
@@ -56,7 +59,7 @@ export function FindBar() {
     // After the frame that shows an edit: painting never delays the highlight the user made.
     const handle = requestIdleCallback(() => paintHits(open ? hits : [], current), { timeout: 500 });
     return () => cancelIdleCallback(handle);
-  }, [open, hits, current, annotations]);
+  }, [open, hits, current, annotations, redraws]);
 
   useEffect(() => () => paintHits([], 0), []);
 
