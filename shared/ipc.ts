@@ -211,7 +211,14 @@ export const ipcContract = {
   /** Tags every hit in the corpus as one step; the batch id undoes it. */
   'corpus.tagAll': {
     request: z.object({ query: z.string().min(1).max(500), wholeWords: z.boolean(), type: z.string().min(1).max(200) }).strict(),
-    response: z.object({ batchId: z.string(), added: z.number().int(), articles: z.array(ArticleIdSchema), skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })) }),
+    response: z.object({
+      batchId: z.string(),
+      added: z.number().int(),
+      articles: z.array(ArticleIdSchema),
+      skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })),
+      /** (#21) Hits in boilerplate, shown but not tagged. */
+      inBoilerplate: z.number().int().nonnegative().optional(),
+    }),
   },
   'corpus.undoTagAll': {
     request: z.object({ batchId: z.string().regex(/^batch[0-9a-z]+$/) }).strict(),

@@ -152,7 +152,7 @@ export class CorpusSession {
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
       this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root) };
     }
-    return suggestionsFor(article.text, loaded.annotations, this.state.taggedTexts.texts);
+    return suggestionsFor(article.text, loaded.annotations, this.state.taggedTexts.texts, undefined, loaded.zones);
   }
 
   /** What renaming, merging or removing tag types would change in the corpus's annotation files. */
