@@ -27,6 +27,14 @@ export function markSelectionAsZone(type: string): boolean {
   return true;
 }
 
+/** (#21) A zone given in code points (an accepted footer proposal): one undo step, saved by autosave. */
+export function addZone(type: string, start: number, end: number): void {
+  if (!canEditArticle()) return;
+  const zones = useDocumentStore.getState().zones;
+  const zone = { id: nextZoneId(zones), type, start, end } as Zone;
+  documentActions.judge({ zones: [...zones, zone].sort((a, b) => a.start - b.start || a.end - b.end) });
+}
+
 export function removeZone(id: string): void {
   if (!canEditArticle()) return;
   const zones = useDocumentStore.getState().zones;
