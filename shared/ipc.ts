@@ -213,11 +213,28 @@ export const ipcContract = {
   /** Tags every hit in the corpus as one step; the batch id undoes it. */
   'corpus.tagAll': {
     request: z.object({ query: z.string().min(1).max(500), wholeWords: z.boolean(), type: z.string().min(1).max(200) }).strict(),
-    response: z.object({ batchId: z.string(), added: z.number().int(), articles: z.array(ArticleIdSchema), skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })) }),
+    response: z.object({
+      batchId: z.string(),
+      added: z.number().int(),
+      articles: z.array(ArticleIdSchema),
+      skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })),
+      /** (#21) Hits in boilerplate, shown but not tagged. */
+      inBoilerplate: z.number().int().nonnegative().optional(),
+    }),
   },
   'corpus.undoTagAll': {
     request: z.object({ batchId: z.string().regex(/^batch[0-9a-z]+$/) }).strict(),
     response: z.object({ removed: z.number().int(), articles: z.array(ArticleIdSchema) }),
+  },
+  /** (#21) Footers repeated across the corpus, proposed as boilerplate zones (code points); a new scan cancels the one before. */
+  'corpus.footerProposals': {
+    request: z.object({ minArticles: z.number().int().min(2).max(1000).optional() }).strict(),
+    response: z.object({ proposals: z.array(z.object({ key: z.string(), articleId: ArticleIdSchema, start: z.number().int(), end: z.number().int(), articles: z.number().int() })), scanned: z.number().int(), truncated: z.boolean() }),
+  },
+  /** (#21) Accepts (a boilerplate zone) or rejects (remembered) a footer in the given articles' files. */
+  'corpus.decideFooter': {
+    request: z.object({ key: z.string().min(1).max(20000), articleIds: z.array(ArticleIdSchema).max(100000), decision: z.enum(['accept', 'reject']) }).strict(),
+    response: z.object({ written: z.array(ArticleIdSchema), skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })) }),
   },
   /** Texts tagged elsewhere in the corpus that recur untagged in this article (code points). */
   'article.suggestions': {

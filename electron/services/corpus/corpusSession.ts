@@ -24,6 +24,7 @@ import { saveWholeList, type SessionSaveRequest } from './session/articleSaving'
 import { describeCorpus } from './session/corpusDescription';
 import { sessionEventOf, type SessionEvent } from './session/outsideChanges';
 import { SessionState } from './session/sessionState';
+import { decideFooter, scanFooterProposals, type FooterDecision, type FooterDecisionResult, type FooterScan } from '../zones/footerProposals';
 
 const TAGGED_TEXTS_TTL_MS = 3000;
 
@@ -160,7 +161,22 @@ export class CorpusSession {
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
       this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root) };
     }
-    return suggestionsFor(article.text, loaded.annotations, this.state.taggedTexts.texts);
+    return suggestionsFor(article.text, loaded.annotations, this.state.taggedTexts.texts, undefined, loaded.zones);
+  }
+
+  private footerScan: AbortController | null = null;
+
+  /** (#21) Footers repeated across the corpus, proposed as boilerplate; a new scan cancels the one before. */
+  async footerProposals(minArticles?: number): Promise<FooterScan> {
+    this.footerScan?.abort();
+    const controller = new AbortController();
+    this.footerScan = controller;
+    return scanFooterProposals(this.state.requireNativeRoot('find repeated footers'), { minArticles, signal: controller.signal });
+  }
+
+  /** (#21) The analyst's decision on a footer, written into each article's file (the window is told and syncs). */
+  async decideFooter(key: string, articleIds: readonly string[], decision: FooterDecision): Promise<FooterDecisionResult> {
+    return decideFooter(this.state.requireNativeRoot('mark boilerplate'), key, articleIds, decision, (articlePath, write) => this.state.ownWrite(annotationPathFor(articlePath), write, () => null));
   }
 
   /** What renaming, merging or removing tag types would change in the corpus's annotation files. */

@@ -126,6 +126,8 @@ const en = {
   hintPaneHidden: 'The tags and annotations pane is hidden: show it with the toolbar button or F6',
   // (#21) Document labels by key.
   keyDocumentLabel: 'Document label: choose or clear a value of a dimension for the whole article',
+  keyMarkHeadline: 'Mark the selection as the headline (splits a headline glued to the body)',
+  hintSelectHeadline: 'Select the headline text first, then Alt+H.',
   hintNoDocumentLabelKey: 'No document-label value has this key',
   keyLink: 'Link the selected annotation to another (relation or event role): then Tab or arrows to the other end, Enter',
   keyCtrlDrag: 'Add the selected text as a fragment of the selected annotation (discontinuous span)',
@@ -262,6 +264,8 @@ const fa: Record<MessageKey, string> = {
   hintPaneHidden: 'بخش برچسب‌ها و حاشیه‌نویسی‌ها پنهان است: با دکمهٔ نوار ابزار یا \u2068F6\u2069 نشانش دهید',
   // (#21) Document labels by key.
   keyDocumentLabel: 'برچسب سند: گزینه‌ای از یک بُعد را برای کل مقاله برمی‌گزیند یا برمی‌دارد',
+  keyMarkHeadline: 'گزینش را تیتر علامت می‌زند (تیتر چسبیده به متن را جدا می‌کند)',
+  hintSelectHeadline: 'نخست متن تیتر را برگزینید، سپس کلید علامت تیتر را بزنید.',
   hintNoDocumentLabelKey: 'این کلید به هیچ گزینهٔ برچسب سند داده نشده است',
   keyLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به دیگری (رابطه یا نقش رویداد): سپس با \u2068Tab\u2069 یا پیکان‌ها به سر دیگر بروید و \u2068Enter\u2069',
   keyCtrlDrag: 'افزودن متن گزیده به‌عنوان تکه‌ای از حاشیه‌نویسی انتخاب‌شده (بازهٔ ناپیوسته)',

@@ -19,6 +19,7 @@ import { ArticleView } from '../article/ArticleView';
 import { CorpusPane } from '../corpus/CorpusPane';
 import { CorpusSearch } from '../corpus/CorpusSearch';
 import { DeleteConfirmation } from '../annotations/DeleteConfirmation';
+import { BoilerplateTagQuestion } from '../documentLabels/BoilerplateTagQuestion';
 import { RelationChooser } from '../relations/RelationChooser';
 import { RelationDetails } from '../relations/RelationDetails';
 import { ConflictDialog } from '../saving/ConflictDialog';
@@ -180,6 +181,7 @@ export function App() {
       <ShortcutSheet />
       <CorpusSearch />
       <DeleteConfirmation />
+      <BoilerplateTagQuestion />
       <RelationChooser />
       <LeadPanel />
       <TransferDialogs />

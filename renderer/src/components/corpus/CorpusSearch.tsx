@@ -11,6 +11,7 @@ import { usePreferencesStore } from '../../store/preferencesStore';
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { ProblemText } from '../app/ProblemText';
 import { corpusCatalog } from '../../i18n/catalog/corpus';
+import { zonesCatalog } from '../../i18n/catalog/zones';
 import { useCatalog } from '../../i18n/useCatalog';
 
 
@@ -35,6 +36,7 @@ export function CorpusSearch() {
   const language = usePreferencesStore((state) => state.language);
   const types = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   const t = useCatalog(corpusCatalog);
+  const z = useCatalog(zonesCatalog);
   if (!open) return null;
   const byArticle = new Map<string, number>();
   for (const hit of result?.hits ?? []) byArticle.set(hit.articleId, (byArticle.get(hit.articleId) ?? 0) + 1);
@@ -77,6 +79,7 @@ export function CorpusSearch() {
             <span>
               {t('annotationsAddedInArticles', { added: lastTagAll.added, type: lastTagAll.type, articles: lastTagAll.articles.length })}
             </span>
+            {lastTagAll.inBoilerplate ? <span data-testid="tag-all-skipped">{z('skippedInBoilerplate', { count: lastTagAll.inBoilerplate })}</span> : null}
             <button type="button" disabled={busy} onClick={() => void undoTagAllInCorpus()}>
               {t('undoThisStep')}
             </button>

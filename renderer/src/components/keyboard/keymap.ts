@@ -1,3 +1,4 @@
+import { markSelectionAsZone } from '../../store/flows/zoning';
 import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
 import { hotkeyOfKeyPress } from '../../../../shared/model/tagSet';
 import type { MessageKey } from '../../i18n/messages';
@@ -220,6 +221,8 @@ export const KEYMAP: readonly KeyBinding[] = [
     matches: (event) => plain(event) && (event.code === 'Delete' || event.code === 'Backspace'),
     run: () => (useArticleViewStore.getState().selectedAnnotationId ? void deleteSelectedAnnotation() : sayWhyKeyDidNothing('hintNothingToDelete')),
   },
+  // (#21) A headline glued to the body is split by selecting it and marking it as a headline zone.
+  { keys: 'Alt+H', description: 'keyMarkHeadline', matches: (event) => event.altKey && !event.shiftKey && !command(event) && event.code === 'KeyH', run: () => (markSelectionAsZone('headline') ? undefined : sayWhyKeyDidNothing('hintSelectHeadline')) },
   // (#21) Alt+Digit belongs to document-label values (DESIGN.md, fixed); works while typing in the panel's text field too.
   { keys: 'Alt+1…9, 0, Alt+Shift+1…', description: 'keyDocumentLabel', whileTyping: true, matches: isDocumentLabelKey, run: labelWithKey },
   // R links the selected annotation, unless the tag set gave R to a tag (then the tag wins, as its hotkey says).
