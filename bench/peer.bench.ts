@@ -122,6 +122,8 @@ test('peer: Recogito text annotator on the 1 MB article', async () => {
       page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.setContent('<!doctype html><html lang="fa"><head><meta charset="utf-8"></head><body></body></html>');
       if (peerStyle !== '') await page.addStyleTag({ path: peerStyle });
+      // The UMD build reads process.env.NODE_ENV, which a bundler would have replaced.
+      await page.addScriptTag({ content: "window.process = { env: { NODE_ENV: 'production' } };" });
       await page.addScriptTag({ path: peerScript });
       const openMs = await openPeerTimed(page, text, annotations);
       if (run > 0) opens.push(openMs);
