@@ -21,7 +21,7 @@ import { CorpusWatcher } from './corpusWatcher';
 import { collectTaggedTexts, suggestionsFor, type Suggestion } from './suggestions';
 import { loadArticle } from './session/articleLoading';
 import { saveWholeList, type SessionSaveRequest } from './session/articleSaving';
-import { describeCorpus } from './session/corpusDescription';
+import { describeCorpus, describeCorpusFirst } from './session/corpusDescription';
 import { sessionEventOf, type SessionEvent } from './session/outsideChanges';
 import { SessionState } from './session/sessionState';
 import { decideFooter, scanFooterProposals, type FooterDecision, type FooterDecisionResult, type FooterScan } from '../zones/footerProposals';
@@ -33,6 +33,12 @@ export interface CorpusSessionOptions {
   watch?: boolean;
   /** Where the listing cache lives (outside any corpus); none when null. */
   cacheFolder?: string | null;
+  /**
+   * (#25) open() answers before the annotation files missing from the listing cache are read:
+   * those articles come with `statusPending`, and describe() (corpus.refresh) answers the whole
+   * listing once they are read, without reading them twice.
+   */
+  statusesLater?: boolean;
 }
 
 /**
@@ -45,6 +51,8 @@ export class CorpusSession {
   private readonly state = new SessionState();
   private stopWatcherEvents: (() => void) | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
+  /** The listing open() left to complete, for the root it was made of. */
+  private completingListing: { corpus: Promise<Corpus> } | null = null;
 
   constructor(private readonly options: CorpusSessionOptions = {}) {}
 
@@ -79,7 +87,21 @@ export class CorpusSession {
       });
       scheduleStaleTemporaryCleanup(resolved, () => this.state.root === resolved);
     }
-    return this.describe();
+    if (!this.options.statusesLater) return this.describe();
+    const { corpus, complete } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder);
+    if (complete !== null) this.completeListingLater(complete);
+    return corpus;
+  }
+
+  /** Reads what the first listing left pending once open() has answered (one batch after another, yielding between them). */
+  private completeListingLater(complete: () => Promise<Corpus>): void {
+    const corpus = new Promise<void>((resolve) => setImmediate(resolve)).then(complete);
+    const completing = { corpus };
+    this.completingListing = completing;
+    const forget = () => {
+      if (this.completingListing === completing) this.completingListing = null;
+    };
+    corpus.then(forget, forget);
   }
 
   async close(): Promise<void> {
@@ -91,6 +113,8 @@ export class CorpusSession {
   }
 
   async describe(): Promise<Corpus> {
+    // The files open() left pending are read once, there; what changed meanwhile is seen below, from the cache it filled.
+    await this.completingListing?.corpus.catch(() => undefined);
     return describeCorpus(this.state.requireRoot(), this.state.mode, this.options.cacheFolder);
   }
 
