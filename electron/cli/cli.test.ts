@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportCorpusResult, ExportManifest, ExportReport } from '../services/transfer/exportReport';
-import { runCli } from './cli';
+import { runHashiye as hashiye } from './cliTestRun';
 import type { CorpusStats } from '../services/lead/corpusStats';
 import { writeTestArticle } from '../services/testing/testCorpus';
 import type { ValidationResult } from './validateCorpus';
@@ -15,18 +15,6 @@ const projectRoot = path.resolve(__dirname, '../..');
 const builtCli = path.join(projectRoot, 'out/main/cli.js');
 const builtWorker = path.join(projectRoot, 'out/main/exportWorker.js');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function hashiye(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) } });
-  return { code, stdout, stderr };
-}
 
 const ARTICLE_ONE = '😀 سرلشکر باقری به دمشق رفت.\nرئیس ستاد کل نیروهای مسلح گفت: همه کشورهای\u00A0جهان می‌خواهند.\n';
 const ARTICLE_TWO = 'خبرگزاری ایرنا در تهران گزارش داد؟ بله!';
