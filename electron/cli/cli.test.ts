@@ -126,7 +126,8 @@ describe('hashiye export', () => {
     const out = path.join(scratch, 'out');
     const refused = await hashiye('export', corpus, '--format', 'conll', '--out', out);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('news/003.txt: [lost] Annotation T2 (PER «باقری») overlaps T1');
+    expect(refused.stdout).toContain('news/003.txt: [lost] «باقری» (PER) overlaps «سرلشکر باقری» (PER); CoNLL gives each token one tag');
+    expect(refused.stdout).not.toMatch(/\bT[12]\b/); // spans named by text and type, never by id (#19)
     expect(refused.stdout).toContain('Nothing written: 1 label(s) would be lost');
     expect(existsSync(out)).toBe(false);
 
