@@ -44,6 +44,8 @@ const DOCUMENT_FIELDS = {
   documentLabels: DocumentLabelsSchema.optional(),
   zones: ZoneListSchema.optional(),
 };
+/** The document fields as a type, for main's load and save shapes (derived, never repeated). */
+export type DocumentFields = z.infer<z.ZodObject<typeof DOCUMENT_FIELDS>>;
 export const ArticleDocumentSchema = z.object({
   id: ArticleIdSchema,
   name: z.string(),

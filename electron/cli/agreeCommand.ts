@@ -6,6 +6,7 @@ import { FEW_LABEL_ITEMS, type DimensionAgreement } from '../../shared/documentL
 import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type AgreementSelection } from '../services/lead/agreementService';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
+import { progressLine } from './cliStreams';
 import type { CliCommand } from './commandRegistry';
 import { isReadableFolder } from './readableFolder';
 
@@ -152,7 +153,10 @@ export async function runAgreeCommand(argv: string[], io: CliIo): Promise<number
   if (!(await isReadableFolder(options.corpus))) return fail(`cannot read the corpus folder ${options.corpus}.`, CLI_EXIT.unreadable);
   return withInterruptSignal(async (signal) => {
     try {
-      const report = await computeAgreement(options.corpus, options.selection, undefined, signal);
+      // Progress on stderr, only on a terminal (as export and import): never in --json output or a pipe.
+      const line = options.json ? undefined : progressLine(io, 'agree');
+      const onProgress = line && ((progress: { done: number; total: number }) => line(progress.done, progress.total, 'articles'));
+      const report = await computeAgreement(options.corpus, options.selection, onProgress, signal);
       io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAgreementReport(report));
       if (report.annotators.length < 2) {
         io.stderr.write(`hashiye agree: fewer than two annotators have files (NAME.annotators/ANNOTATOR.ann.json) in ${options.corpus}.\n`);
