@@ -131,6 +131,10 @@ const en = {
   keyCtrlDrag: 'Add the selected text as a fragment of the selected annotation (discontinuous span)',
   hintNothingToLink: 'Nothing to link: select an annotation first (click it, or Tab), then press R',
   hintLinkToItself: 'An annotation cannot be linked to itself: move to another one (Tab or arrows), then Enter',
+  keyAddFragment: 'Fragment: G on the selected annotation selects the next word (Shift+arrows adjust it), G again adds it as one more fragment',
+  keyRemoveFragment: 'Remove the fragment of the selected annotation under the caret (else its last one)',
+  hintNoFragmentSelection: 'To add a fragment: select an annotation, press G, adjust the selection with Shift+arrows, then G again',
+  hintNoFragmentToRemove: 'The selected annotation has one piece only: no fragment to remove',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -264,6 +268,10 @@ const fa: Record<MessageKey, string> = {
   keyCtrlDrag: 'افزودن متن گزیده به‌عنوان تکه‌ای از حاشیه‌نویسی انتخاب‌شده (بازهٔ ناپیوسته)',
   hintNothingToLink: 'چیزی برای پیوند نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068R\u2069 را بزنید',
   hintLinkToItself: 'حاشیه‌نویسی را نمی‌توان به خودش پیوند داد: به دیگری بروید (\u2068Tab\u2069 یا پیکان‌ها) و \u2068Enter\u2069 را بزنید',
+  keyAddFragment: 'تکه: \u2068G\u2069 روی حاشیه‌نویسیِ انتخاب‌شده واژهٔ بعدی را برمی‌گزیند (با \u2068Shift\u2069 و پیکان‌ها تنظیمش کنید)، \u2068G\u2069 دوباره آن را تکهٔ دیگری از آن می‌کند',
+  keyRemoveFragment: 'حذف تکهٔ حاشیه‌نویسیِ انتخاب‌شده زیر نشانگر (وگرنه آخرین تکه)',
+  hintNoFragmentSelection: 'برای افزودن تکه: حاشیه‌نویسی‌ای را انتخاب کنید، \u2068G\u2069 را بزنید، گزینش را با \u2068Shift\u2069 و پیکان‌ها تنظیم کنید و دوباره \u2068G\u2069',
+  hintNoFragmentToRemove: 'حاشیه‌نویسیِ انتخاب‌شده تنها یک تکه دارد: تکه‌ای برای حذف نیست',
 };
 
 export type UiLanguage = 'fa' | 'en';
