@@ -90,7 +90,7 @@ export class ArcDrawer {
   /** On scroll: draws anew only when the view nears the drawn band's edge. */
   scrolled(): void {
     const { scrollTop, clientHeight } = this.scroller;
-    if (scrollTop - clientHeight * KEEP_VIEWS < this.band.top || scrollTop + clientHeight * (1 + KEEP_VIEWS) > this.band.bottom) this.drawSoon();
+    if (scrollTop - clientHeight * KEEP_VIEWS < this.band.top || scrollTop + clientHeight * (1 + KEEP_VIEWS) > this.band.bottom) this.drawSoon(true);
   }
 
   changed(records: readonly MutationRecord[]): void {
@@ -107,9 +107,15 @@ export class ArcDrawer {
     this.drawSoon();
   }
 
-  drawSoon(): void {
-    if (this.idle !== 0) return;
-    this.idle = requestIdleCallback(() => this.draw(), { timeout: 120 });
+  /**
+   * A draw waits for an idle moment: at most 120 ms when the view nears the band's edge (arcs
+   * must be there before the text is), else up to a second (a chunk changed, chips were placed),
+   * so that a continuous scroll is not interrupted by redraws it does not need.
+   */
+  drawSoon(urgent = false): void {
+    if (this.idle !== 0 && !urgent) return;
+    cancelIdleCallback(this.idle);
+    this.idle = requestIdleCallback(() => this.draw(), { timeout: urgent ? 120 : 1000 });
   }
 
   dispose(): void {
