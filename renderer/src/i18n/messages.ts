@@ -136,6 +136,10 @@ const en = {
   // (#24) The entity registry.
   keyEntityLink: 'Link the selected annotation to an entity of the registry: type to search, Enter links, Ctrl+Enter makes a new entity',
   hintNothingToLinkToEntity: 'Nothing to link to an entity: select an annotation first (click it, or Tab), then press L',
+  keyAddFragment: 'Fragment: G on the selected annotation selects the next word (Shift+arrows adjust it), G again adds it as one more fragment',
+  keyRemoveFragment: 'Remove the fragment of the selected annotation under the caret (else its last one)',
+  hintNoFragmentSelection: 'To add a fragment: select an annotation, press G, adjust the selection with Shift+arrows, then G again',
+  hintNoFragmentToRemove: 'The selected annotation has one piece only: no fragment to remove',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -274,6 +278,10 @@ const fa: Record<MessageKey, string> = {
   // (#24) The entity registry.
   keyEntityLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به موجودیتی از فهرست موجودیت‌ها: بنویسید تا جست‌وجو شود، \u2068Enter\u2069 پیوند می‌دهد، \u2068Ctrl+Enter\u2069 موجودیت تازه می‌سازد',
   hintNothingToLinkToEntity: 'چیزی برای پیوند به موجودیت نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068L\u2069 را بزنید',
+  keyAddFragment: 'تکه: \u2068G\u2069 روی حاشیه‌نویسیِ انتخاب‌شده واژهٔ بعدی را برمی‌گزیند (با \u2068Shift\u2069 و پیکان‌ها تنظیمش کنید)، \u2068G\u2069 دوباره آن را تکهٔ دیگری از آن می‌کند',
+  keyRemoveFragment: 'حذف تکهٔ حاشیه‌نویسیِ انتخاب‌شده زیر نشانگر (وگرنه آخرین تکه)',
+  hintNoFragmentSelection: 'برای افزودن تکه: حاشیه‌نویسی‌ای را انتخاب کنید، \u2068G\u2069 را بزنید، گزینش را با \u2068Shift\u2069 و پیکان‌ها تنظیم کنید و دوباره \u2068G\u2069',
+  hintNoFragmentToRemove: 'حاشیه‌نویسیِ انتخاب‌شده تنها یک تکه دارد: تکه‌ای برای حذف نیست',
 };
 
 export type UiLanguage = 'fa' | 'en';

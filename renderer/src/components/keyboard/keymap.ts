@@ -19,6 +19,7 @@ import { suggestionActions, useSuggestionStore } from '../../store/suggestionSto
 import { revealAnnotation } from '../../dom/revealAnnotation';
 import { selectDomRange } from '../../dom/domPosition';
 import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
+import { addFragmentByKey, removeFragmentByKey } from './fragmentKeys';
 import { focusNextPane } from './paneFocus';
 import { stepSelection } from './selectionSteps';
 import { isDocumentLabelKey, labelWithKey } from '../../store/flows/judging';
@@ -235,6 +236,9 @@ export const KEYMAP: readonly KeyBinding[] = [
     run: () => (useArticleViewStore.getState().selectedAnnotationId ? openEntityPicker() : sayWhyKeyDidNothing('hintNothingToLinkToEntity')),
   },
   { keys: 'Ctrl+drag', description: 'keyCtrlDrag' },
+  // G / Shift+G: fragments by keyboard (#20), unless the tag set gave G to a tag.
+  { keys: 'G', description: 'keyAddFragment', matches: (event) => plain(event) && !event.shiftKey && event.code === 'KeyG' && tagForKey(event) === null, run: addFragmentByKey },
+  { keys: 'Shift+G', description: 'keyRemoveFragment', matches: (event) => plain(event) && event.shiftKey && event.code === 'KeyG' && tagForKey(event) === null, run: removeFragmentByKey },
   { keys: '1…9, 0, Shift+1…', description: 'keyTag', matches: (event) => plain(event) && tagForKey(event) !== null, run: tagWithKey },
 ];
 
