@@ -56,7 +56,7 @@ export default tseslint.config(
   // setState is called in the store's own file, never from a component or a flow.
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/store/*Store.ts', 'renderer/src/store/window/*Store.ts', 'renderer/src/store/patchState.ts', 'renderer/**/*.test.{ts,tsx}'],
+    ignores: ['renderer/src/store/*Store.ts', 'renderer/src/store/window/*Store.ts', 'renderer/src/store/entities/*Store.ts', 'renderer/src/store/patchState.ts', 'renderer/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='setState']", message: 'Change a store through its named actions (xxxActions in its store file), never setState from outside it.' }],
     },

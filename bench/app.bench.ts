@@ -12,7 +12,8 @@ import { launchApp } from '../e2e/harness';
 import { scanCorpus } from '../electron/services/corpus/corpusScanner';
 import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { writeBenchCorpus, writeBigArticle } from './benchInputs';
-import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, installFrameMarks, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
+import { armHighlightProbe, awaitHighlightProbe } from './highlightProbe';
+import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, domNodeCounts, installFrameMarks, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
 import { median, percentile, round } from './stats';
 
@@ -124,6 +125,8 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
     const openMs = median(opens.map((open) => open.totalMs));
     const plainMs = median(plains);
     const heapMb = await heapUsedMb(page);
+    // Read with the article open at its top, as after opening: the figure compared with the peer's.
+    const nodes = await page.evaluate(domNodeCounts);
     // The main-process side of article.load, in Node: what Electron's IPC would wait for
     // (the stand-in's Playwright binding adds a CDP round trip of the 1 MB answer on top).
     const session = new CorpusSession();
@@ -151,6 +154,9 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       openMarks: marks,
       openParagraphs: paragraphs,
       heapMb: round(heapMb),
+      domNodes: nodes.documentElements,
+      articleDomNodes: nodes.articleNodes,
+      articleDomMarks: nodes.articleMarks,
       heapBaselineMb: round(heapBeforeMb),
     });
 
@@ -173,7 +179,12 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       plainScroll.push(jankShare(scroll.intervals));
     }
     await page.evaluate(removePlain);
+    // After the scroll to the bottom, once the window is idle: what the DOM holds now that the view went through the whole article.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300), { timeout: 2000 })));
+    const nodesAfterScroll = await page.evaluate(domNodeCounts);
     await record({
+      domNodesAfterScroll: nodesAfterScroll.documentElements,
+      articleDomMarksAfterScroll: nodesAfterScroll.articleMarks,
       scrollJankPct: round(median(appScroll)),
       scrollFrameP95Ms: round(median(appFrameP95)),
       scrollJankPlainPct: round(median(plainScroll)),
@@ -240,8 +251,21 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       await page.waitForTimeout(150 + Math.floor(random() * 500));
     }
     console.log(`key press with nothing to do, to the next frame: ${noOps.map((value) => round(value)).join(' ')}`);
+    // The design probe (#25): the same selections and pace, the highlight added as a range of a CSS Custom Highlight.
+    const probes: number[] = [];
+    for (let index = 0; index < Math.min(TAGGINGS, 30); index++) {
+      const selection = await page.evaluate(selectWordsInParagraph, { paragraphIndex: Math.floor(random() * paragraphs), wordPick: random(), wordCount: 1 + Math.floor(random() * 3) });
+      if (!selection) continue;
+      await page.waitForTimeout(150 + Math.floor(random() * 250));
+      await page.evaluate(armHighlightProbe, ARTICLE_ANNOTATIONS);
+      await page.keyboard.press('KeyQ');
+      probes.push(await page.evaluate(awaitHighlightProbe));
+    }
+    console.log(`key press adding a range to a CSS Custom Highlight, to the painted frame: ${probes.map((value) => round(value)).join(' ')}`);
     await record({
       tagNoOpKeyP50Ms: round(percentile(noOps, 50)),
+      tagHighlightApiP50Ms: round(percentile(probes, 50)),
+      tagHighlightApiP95Ms: round(percentile(probes, 95)),
       tagNoOpKeyP95Ms: round(percentile(noOps, 95)),
       tagEventTimingOver16Pct: round((100 * slowTaggings.length) / Math.max(1, keyTimes.length)),
       tagImmediateP50Ms: round(percentile(immediate, 50)),

@@ -37,6 +37,26 @@ export function installFrameMarks(): void {
   (window as unknown as { __benchFrames?: FrameMarks }).__benchFrames = { afterPaint, afterFrame };
 }
 
+/** Nodes in the page: elements of the whole document, and elements plus text nodes under the article. */
+export interface DomNodeCounts {
+  /** `document.getElementsByTagName('*').length`: every element of the page (the figure compared with peers). */
+  documentElements: number;
+  /** Elements and text nodes inside the article (a TreeWalker over both). */
+  articleNodes: number;
+  /** Highlight elements in the article (`mark.hl`). */
+  articleMarks: number;
+}
+
+export function domNodeCounts(): DomNodeCounts {
+  const article = document.querySelector('[data-testid="article"]');
+  let articleNodes = 0;
+  if (article) {
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) articleNodes++;
+  }
+  return { documentElements: document.getElementsByTagName('*').length, articleNodes, articleMarks: article?.querySelectorAll('mark.hl').length ?? 0 };
+}
+
 export interface OpenTiming {
   /** Click to the first frame with the article's highlights painted. */
   totalMs: number;
@@ -364,3 +384,4 @@ export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
     button.click();
   });
 }
+

@@ -142,6 +142,10 @@ test('overlapping spans exported to CoNLL: the dialog shows, per article, the la
   // The span is named by its text and type, never by its internal id.
   await expect(overlap).toContainText('«\u2068ملل\u2069»');
   await expect(overlap).not.toContainText('misc1');
+  // Coded with its parameters (#19): the span it overlaps by text and type, the format by name; no English tooltip.
+  await expect(overlap).toContainText('«\u2068سازمان ملل متحد\u2069»');
+  await expect(overlap).toContainText('\u2068CoNLL\u2069');
+  await expect(overlap.locator('[title]')).toHaveCount(0);
   expect(await fs.readdir(out)).toEqual([]);
   const shot = await screenshot(page, 'export-dialog-overlap-report');
   // The report alone, at full size: Persian quoted inside English messages must read right.
@@ -179,3 +183,33 @@ test('File › Export from the menu opens the dialog; Escape closes it', async (
   await page.evaluate(() => (window as unknown as { __hashiyeEmit: (event: string, payload: unknown) => void }).__hashiyeEmit('menu.command', { command: 'import' }));
   await expect(page.getByRole('dialog', { name: 'وارد کردن' })).toBeVisible();
 });
+
+test('the Excel checkbox writes CSV as UTF-8 with a byte-order mark; unticked, no BOM (#22)', async ({ launch }) => {
+  const text = 'وزیر در تهران سخن گفت.\n';
+  const corpus = await makeCorpus({ 'news.txt': text, 'news.ann.json': annotationFile('news.txt', text, [{ id: 'loc1', text: 'تهران', type: 'LOC' }]) });
+  const withBom = await exportFolder();
+  const withoutBom = await exportFolder();
+  let destination = withBom;
+  const { page } = await launch({ corpus, pickExportFolder: () => destination });
+  await openArticleNamed(page, 'news.txt');
+  await page.getByRole('button', { name: 'خروجی…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'خروجی گرفتن' });
+  await dialog.getByRole('combobox', { name: 'قالب' }).selectOption('csv');
+  const excel = dialog.getByTestId('export-excel');
+  await excel.check();
+  await dialog.getByRole('button', { name: 'انتخاب پوشه و خروجی گرفتن' }).click();
+  await expect(dialog.getByTestId('export-result')).toContainText('نوشته شد');
+  const ticked = await fs.readFile(path.join(withBom, 'annotations.csv'));
+  expect([...ticked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(ticked.toString('utf8')).toContain('تهران');
+
+  destination = withoutBom;
+  await dialog.getByRole('button', { name: 'خروجی دوباره' }).click();
+  await dialog.getByTestId('export-excel').uncheck();
+  await dialog.getByRole('button', { name: 'انتخاب پوشه و خروجی گرفتن' }).click();
+  await expect(dialog.getByTestId('export-result')).toContainText('نوشته شد');
+  const unticked = await fs.readFile(path.join(withoutBom, 'annotations.csv'));
+  expect(unticked[0]).not.toBe(0xef);
+  expect(unticked.toString('utf8')).toContain('تهران');
+});
+

@@ -2,6 +2,7 @@ import { copyCorpus, expect, expectFileSoon, makeCorpus, openArticleNamed, scree
 import { clickText, doubleClickWord } from './textGestures';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeBigArticle } from '../bench/benchInputs';
 
 test('find with Persian letters matches Arabic-yeh and -kaf spellings; tag all hits, then undo in one step', async ({ launch }) => {
   const corpus = await makeCorpus({
@@ -66,4 +67,42 @@ test('a note and an attribute on an annotation are saved in the file', async ({ 
     if (saved.annotations[0]?.attributes !== undefined) throw new Error('not yet');
   });
   expect(JSON.parse(await fs.readFile(path.join(corpus, name.replace('.txt', '.ann.json')), 'utf8')).annotations[0].note).toBe('باشگاه فوتبال، نه شهر باستانی');
+});
+
+test('find hits stay painted in the far part of an article whose highlights are drawn near the view only (#25)', async ({ launch }) => {
+  test.setTimeout(180_000);
+  const corpus = await makeCorpus({ 'a-short.txt': 'خبر کوتاه.\n' });
+  const big = await writeBigArticle(corpus, { name: 'long.txt', bytes: 150_000, annotations: 3_000, seed: 25 });
+  // The most frequent Persian word: hits all the way down.
+  const counts = new Map<string, number>();
+  for (const [word] of big.text.matchAll(/[\u0600-\u06ff]{4,}/g)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const [word] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const { page } = await launch({ corpus });
+  await openArticleNamed(page, 'long.txt');
+  await expect(page.getByTestId('article').locator('mark.hl').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('article').click();
+  await page.keyboard.press('Control+KeyF');
+  await page.getByRole('searchbox', { name: /جست‌وجو در مقاله/ }).fill(word);
+  await expect(page.getByTestId('find-count')).toContainText('۱ از');
+  await page.locator('.article-scroller').evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight }));
+  // The chunks brought into view drew their highlights (new text nodes)...
+  await expect
+    .poll(() => page.getByTestId('article').evaluate((root) => [...root.querySelectorAll('mark.hl')].filter((mark) => { const box = mark.getBoundingClientRect(); return box.bottom > 0 && box.top < window.innerHeight; }).length), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  // ...and the hits there are painted again.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const view = document.querySelector('.article-scroller')?.getBoundingClientRect();
+          const hits = CSS.highlights.get('hashiye-find-hits');
+          if (!view || !hits) return 0;
+          return [...hits].filter((range) => {
+            const box = (range as Range).getBoundingClientRect();
+            return !(range as Range).collapsed && box.height > 0 && box.bottom > view.top && box.top < view.bottom;
+          }).length;
+        }),
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
 });

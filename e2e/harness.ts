@@ -112,7 +112,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   }
   const userData = options.settingsFolder ?? (await temporarySettingsFolder(options.annotator));
   const settings = await SettingsStore.open(userData);
-  const session = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache') });
+  const session = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache'), statusesLater: true });
   await session.open(options.corpus);
   // Large payloads (an article with its annotations, a save of ten thousand annotations) do
   // not cross CDP: the page posts a large request to the local server and fetches a large

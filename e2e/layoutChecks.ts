@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../shared/model/nativeFormat';
 import { defaultTagSet } from '../shared/model/tagSet';
 import { projectRoot } from './browserLocation';
+import { contrastRatio } from './contrast';
 import { makeCorpus, sampleCorpus } from './fixtures';
 
 /** The team's scraped seed article, when ../shared/data is here; else the bundled sample corpus's first article. */
@@ -67,18 +68,10 @@ export interface LayoutFindings {
 /**
  * Measures the window as drawn: sideways scrolling, panes cut off, the palette's keys, and every
  * label chip in view (its box from the ::before pseudo-element's used size and position, its
- * contrast from the computed colours).
+ * contrast from the computed colours, by e2e/contrast.ts).
  */
-export function measureLayout(page: Page): Promise<LayoutFindings> {
-  return page.evaluate(() => {
-    const channel = (value: number) => {
-      const scaled = value / 255;
-      return scaled <= 0.03928 ? scaled / 12.92 : ((scaled + 0.055) / 1.055) ** 2.4;
-    };
-    const luminance = (color: string) => {
-      const [r, g, b] = (color.match(/[\d.]+/g) ?? ['0', '0', '0']).map(Number);
-      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    };
+export async function measureLayout(page: Page): Promise<LayoutFindings> {
+  const drawn = await page.evaluate(() => {
     const scroller = document.scrollingElement ?? document.documentElement;
     const cutOff: string[] = [];
     for (const selector of ['.toolbar', '.corpus-pane', '.article-pane', '.side-pane', '.status-bar']) {
@@ -97,7 +90,7 @@ export function measureLayout(page: Page): Promise<LayoutFindings> {
       return { type: item.dataset.entityType ?? '', hotkey: item.dataset.hotkey ?? '', reachable: inView || scrollable };
     });
     const article = document.querySelector('[data-testid="article"]')?.parentElement?.getBoundingClientRect();
-    const labels: LayoutFindings['labels'] = [];
+    const labels: Omit<LayoutFindings['labels'][number], 'contrast'>[] = [];
     for (const mark of document.querySelectorAll<HTMLElement>('mark.hl-first[data-label]')) {
       const chip = getComputedStyle(mark, '::before');
       const first = mark.getClientRects()[0];
@@ -110,8 +103,7 @@ export function measureLayout(page: Page): Promise<LayoutFindings> {
       const left = rtl ? first.right - width : first.left;
       const background = chip.backgroundColor;
       const ink = chip.color;
-      const [light, dark] = [luminance(background), luminance(ink)].sort((a, b) => b - a);
-      labels.push({ type: mark.dataset.entityType ?? '', box: { left, right: left + width, top, bottom: top + height }, contrast: (light + 0.05) / (dark + 0.05), ink, background });
+      labels.push({ type: mark.dataset.entityType ?? '', box: { left, right: left + width, top, bottom: top + height }, ink, background });
     }
     const intersections: string[] = [];
     for (let i = 0; i < labels.length; i++) {
@@ -123,4 +115,5 @@ export function measureLayout(page: Page): Promise<LayoutFindings> {
     }
     return { scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, cutOff, palette, labels, intersections };
   });
+  return { ...drawn, labels: drawn.labels.map((label) => ({ ...label, contrast: contrastRatio(label.ink, label.background) })) };
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { contrastRatio } from './contrast';
 import { denseCorpus, measureLayout } from './layoutChecks';
 import { expect, openArticleNamed, screenshot, test } from './fixtures';
 
@@ -64,21 +65,13 @@ async function chipsTouchingOtherLines(page: Page): Promise<string[]> {
 
 /** The annotation list's chips: their contrast from the computed colours. */
 async function listChipContrasts(page: Page): Promise<{ type: string; contrast: number }[]> {
-  return page.evaluate(() => {
-    const channel = (value: number) => {
-      const scaled = value / 255;
-      return scaled <= 0.03928 ? scaled / 12.92 : ((scaled + 0.055) / 1.055) ** 2.4;
-    };
-    const luminance = (color: string) => {
-      const [r, g, b] = (color.match(/[\d.]+/g) ?? ['0', '0', '0']).map(Number);
-      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    };
-    return [...document.querySelectorAll<HTMLElement>('[data-testid="annotation-list"] .tag-chip')].map((chip) => {
+  const chips = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="annotation-list"] .tag-chip')].map((chip) => {
       const style = getComputedStyle(chip);
-      const [light, dark] = [luminance(style.backgroundColor), luminance(style.color)].sort((a, b) => b - a);
-      return { type: chip.textContent ?? '', contrast: (light + 0.05) / (dark + 0.05) };
-    });
-  });
+      return { type: chip.textContent ?? '', ink: style.color, background: style.backgroundColor };
+    }),
+  );
+  return chips.map((chip) => ({ type: chip.type, contrast: contrastRatio(chip.ink, chip.background) }));
 }
 
 for (const viewport of [

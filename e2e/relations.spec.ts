@@ -241,3 +241,80 @@ test('deleting an entity with relations lists them first; undo brings all back',
   expect((restored.annotations.find((annotation) => annotation.id === 'ev1') as { roles?: unknown[] }).roles).toEqual([{ role: 'Attacker', target: 'org5' }]);
   await expect(page.locator('[data-relation-id]')).toHaveCount(3);
 });
+
+test('link by dragging the selected annotation’s handle to another, then choose the type', async ({ launch }) => {
+  const { page, corpus } = await openCorpus(launch);
+  await clickMark(page, 'per1');
+  const handle = page.getByTestId('link-handle').locator('circle');
+  await expect(handle).toHaveCount(1);
+  const from = await handle.boundingBox();
+  const to = await markCentre(page, 'org1');
+  if (!from) throw new Error('no handle');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+  const chooser = page.getByTestId('relation-chooser');
+  await expect(chooser).toBeVisible();
+  await expect(chooser.locator('[data-choice]')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const file = await expectFileSoon(corpus, ARTICLE, (saved) => {
+    if (relationsOnDisk(saved).length !== 1) throw new Error('not yet');
+  });
+  expect(relationsOnDisk(file)[0]).toMatchObject({ type: 'member-of', from: 'per1', to: 'org1' });
+});
+
+test('fragments by keyboard: G selects the next word, G adds it; Shift+G removes it', async ({ launch }) => {
+  const { page, corpus } = await openCorpus(launch);
+  await clickMark(page, 'min1');
+  await page.keyboard.press('KeyG');
+  await page.keyboard.press('KeyG');
+  const minister = (saved: AnnotationFileOnDisk) => saved.annotations.find((annotation) => annotation.id === 'min1') as unknown as { text: string; fragments?: unknown[] } | undefined;
+  const file = await expectFileSoon(corpus, ARTICLE, (saved) => {
+    if (minister(saved)?.fragments?.length !== 2) throw new Error('not yet');
+  });
+  expect(minister(file)?.text).toBe('وزیر امور');
+  await expect(page.locator('mark[data-annotation-id="min1"]')).toHaveCount(2);
+  await page.keyboard.press('Shift+KeyG');
+  await expectFileSoon(corpus, ARTICLE, (saved) => {
+    if (minister(saved)?.fragments !== undefined || minister(saved)?.text !== 'وزیر') throw new Error('not yet');
+  });
+});
+
+test('arc labels never intersect each other nor the label chips', async ({ launch }) => {
+  const { page } = await openCorpus(launch);
+  await linkByClick(page, 'org3', 'org4', 'cites');
+  await linkByClick(page, 'org4', 'org3', 'cites');
+  await linkByClick(page, 'per1', 'org1', 'member-of');
+  await linkByClick(page, 'org5', 'loc1', 'located-in');
+  await linkByClick(page, 'fac1', 'loc1', 'located-in');
+  await expect(page.locator('[data-relation-id]')).toHaveCount(5);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(1500);
+  const overlaps = await page.evaluate(() => {
+    const boxes: { name: string; left: number; right: number; top: number; bottom: number }[] = [];
+    document.querySelectorAll('.arc-label').forEach((label) => {
+      const box = label.getBoundingClientRect();
+      boxes.push({ name: `arc ${label.textContent}`, left: box.left, right: box.right, top: box.top, bottom: box.bottom });
+    });
+    document.querySelectorAll<HTMLElement>('mark.hl-first[data-label]:not([data-label-hidden])').forEach((mark) => {
+      const chip = getComputedStyle(mark, '::before');
+      const first = mark.getClientRects()[0];
+      const width = parseFloat(chip.width);
+      const rtl = getComputedStyle(mark).direction === 'rtl';
+      const left = rtl ? first.right - width : first.left;
+      const top = first.top + parseFloat(chip.top);
+      boxes.push({ name: `chip ${mark.dataset.label}`, left, right: left + width, top, bottom: top + parseFloat(chip.height) });
+    });
+    const found: string[] = [];
+    boxes.forEach((box, index) => {
+      boxes.slice(index + 1).forEach((other) => {
+        const meet = box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+        if (meet && (box.name.startsWith('arc') || other.name.startsWith('arc'))) found.push(`${box.name} × ${other.name}`);
+      });
+    });
+    return found;
+  });
+  expect(overlaps).toEqual([]);
+  await screenshot(page, 'relations-labels-clear');
+});

@@ -135,7 +135,7 @@ async function start(): Promise<void> {
   log.write('info', 'main', 'started', runtimeVersions());
   const settings = await SettingsStore.open(userData);
   const menuText = () => menuLabels[settings.uiLanguage(app.getLocale())];
-  const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache') });
+  const corpusSession = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache'), statusesLater: true });
   const recent = new RecentDocuments({ addRecentDocument: (file) => app.addRecentDocument(file) });
   const host = electronHost(menuText, recent, () => refreshMenu());
   const switchRequests = new CorpusSwitchRequests();

@@ -6,12 +6,15 @@
 // pressed at once after selecting),
 // --articles N (corpus size, default 10000), --no-build, --keep (keep the inputs),
 // --grep REGEX (run only the cases whose title matches, e.g. "long line|100,000|font" for the
-// pathological cases of bench/pathological.bench.ts; on 2 shared cores, run heavy cases alone).
+// pathological cases of bench/pathological.bench.ts; on 2 shared cores, run heavy cases alone),
+// --peer recogito (#25: also run Recogito's text annotator on the same article, installed from
+// npm into a temporary folder for this run only: scripts/peerBench.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installPeer, peerRequest } from './peerBench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,11 +36,24 @@ if (!args.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The peer is installed before anything is timed; when it cannot be, one line says so and the bench goes on.
+const peer = peerRequest(args);
+let installedPeer = null;
+if (peer?.error) console.log(peer.error);
+else if (peer) {
+  console.log(`bench: installing ${peer.label} (${peer.packageName}) into a temporary folder…`);
+  const installed = installPeer(peer);
+  if (installed.error) console.log(installed.error);
+  else installedPeer = installed;
+}
+
 const inputs = mkdtempSync(path.join(os.tmpdir(), 'hashiye-bench-'));
 const resultsFile = path.join(inputs, 'results.json');
 console.log(`bench: inputs in ${inputs}`);
 const grep = option('grep', null);
-const run = spawnSync(npx, ['playwright', 'test', '-c', 'bench/playwright.bench.config.ts', ...(grep ? ['--grep', grep] : [])], {
+// With a peer, its case runs too, whatever --grep chose.
+const grepWithPeer = grep && installedPeer ? `${grep}|peer:` : grep;
+const run = spawnSync(npx, ['playwright', 'test', '-c', 'bench/playwright.bench.config.ts', ...(grepWithPeer ? ['--grep', grepWithPeer] : [])], {
   cwd: root,
   stdio: 'inherit',
   env: {
@@ -47,8 +63,11 @@ const run = spawnSync(npx, ['playwright', 'test', '-c', 'bench/playwright.bench.
     HASHIYE_BENCH_RUNS: option('runs', '5'),
     HASHIYE_BENCH_TAGGINGS: option('taggings', '60'),
     HASHIYE_BENCH_ARTICLES: option('articles', '10000'),
+    HASHIYE_BENCH_PEER_SCRIPT: installedPeer?.script ?? '',
+    HASHIYE_BENCH_PEER_STYLE: installedPeer?.style ?? '',
   },
 });
+installedPeer?.cleanup();
 
 let figures = {};
 try {
@@ -59,6 +78,8 @@ try {
 if (!args.includes('--keep')) rmSync(inputs, { recursive: true, force: true });
 
 const cores = os.availableParallelism();
+// How many times longer the peer takes to open the article than Hashiye, both from this run.
+if (typeof figures.peerOpenMs === 'number' && typeof figures.openMs === 'number' && figures.openMs > 0) figures.peerOpenRatio = Math.round((figures.peerOpenMs / figures.openMs) * 100) / 100;
 const show = (value, unit = '') => (value === undefined || value === null ? '—' : `${value}${unit}`);
 const rows = [
   ['Open 1 MB article, 10,000 annotations', show(figures.openMs, ' ms'), `plain <p>: ${show(figures.openPlainMs, ' ms')}`, `ratio ${show(figures.openRatio, '×')}`, '< 300 ms, ≤ 1.5×'],
@@ -71,10 +92,15 @@ const rows = [
   ['  by the browser (Event Timing): taggings at 16 ms or more', show(figures.tagEventTimingOver16Pct, ' %'), '', 'key press to next paint presented, in 8 ms steps', '< 5 % (p95 < 16 ms)'],
   ['  key pressed at once after selecting, p50 / p95', `${show(figures.tagImmediateP50Ms)} / ${show(figures.tagImmediateP95Ms, ' ms')}`, '', 'no pause between mouse-up and key', ''],
   ['  main-thread work of a tagging, p50 / p95', `${show(figures.tagWorkP50Ms)} / ${show(figures.tagWorkP95Ms, ' ms')}`, '', `${show(figures.tagFirstFramePct, ' %')} in the first frame`, '< 16 ms (one frame)'],
+  ['  design probe: a range added to a CSS Custom Highlight, p50 / p95', `${show(figures.tagHighlightApiP50Ms)} / ${show(figures.tagHighlightApiP95Ms, ' ms')}`, '', 'no element changed (#25)', ''],
   ['Scroll top to bottom, janky frames', show(figures.scrollJankPct, ' %'), `plain <p>: ${show(figures.scrollJankPlainPct, ' %')}`, `p95 frame ${show(figures.scrollFrameP95Ms, ' ms')}`, 'low'],
   ['Scroll with 2,000 relations (arcs), janky frames', show(figures.relationsScrollJankPct, ' %'), `without: ${show(figures.scrollJankPct, ' %')}`, `p95 frame ${show(figures.relationsScrollFrameP95Ms, ' ms')}`, 'as without'],
   ['Tag a selection with 2,000 relations, p95', show(figures.relationsTagP95Ms, ' ms'), `without: ${show(figures.tagP95Ms, ' ms')}`, `p50 ${show(figures.relationsTagP50Ms, ' ms')}`, 'as without'],
+  ['Peer (Recogito text annotator): open 1 MB article', show(figures.peerOpenMs, ' ms'), `Hashiye: ${show(figures.openMs, ' ms')}`, `Hashiye ${show(figures.peerOpenRatio, '×')} faster (peerOpenRatio)`, ''],
+  ['  peer: add one annotation to painted, p50 / p95', `${show(figures.peerTagP50Ms)} / ${show(figures.peerTagP95Ms, ' ms')}`, `Hashiye key to paint p95: ${show(figures.tagP95Ms, ' ms')}`, 'through its API (no selection)', ''],
+  ['  peer: JS heap / DOM nodes after open', `${show(figures.peerHeapMb, ' MB')} / ${show(figures.peerDomNodes)}`, `Hashiye: ${show(figures.heapMb, ' MB')} / ${show(figures.domNodes)}`, '', ''],
   ['JS heap after open', show(figures.heapMb, ' MB'), `short article: ${show(figures.heapBaselineMb, ' MB')}`, '', ''],
+  ['DOM after open (elements in the page)', show(figures.domNodes), `article: ${show(figures.articleDomNodes)} elements and text nodes`, `${show(figures.articleDomMarks)} highlight elements; after scrolling to the end ${show(figures.domNodesAfterScroll)} elements, ${show(figures.articleDomMarksAfterScroll)} highlights`, 'proportional to the view'],
   ['List 10,000 articles (open folder → list painted)', show(figures.listMs, ' ms'), `readdir+stat: ${show(figures.listFloorMs, ' ms')}`, `scan: cached ${show(figures.listScanWarmMs, ' ms')}, uncached ${show(figures.listScanMs, ' ms')}`, '< 500 ms'],
   ['  first listing, no cache yet', show(figures.listColdMs, ' ms'), '', 'reads every annotation file', ''],
   ...['200k', '1m', '5m'].flatMap((size) => {
@@ -119,17 +145,22 @@ const summary = {
   tagEventTimingOver16Pct: figures.tagEventTimingOver16Pct ?? null,
   tagNoOpKeyP50Ms: figures.tagNoOpKeyP50Ms ?? null,
   tagNoOpKeyP95Ms: figures.tagNoOpKeyP95Ms ?? null,
+  tagHighlightApiP95Ms: figures.tagHighlightApiP95Ms ?? null,
   scrollJankPct: figures.scrollJankPct ?? null,
   scrollJankPlainPct: figures.scrollJankPlainPct ?? null,
   relationsScrollJankPct: figures.relationsScrollJankPct ?? null,
   relationsTagP95Ms: figures.relationsTagP95Ms ?? null,
   heapMb: figures.heapMb ?? null,
+  domNodes: figures.domNodes ?? null,
+  articleDomNodes: figures.articleDomNodes ?? null,
+  domNodesAfterScroll: figures.domNodesAfterScroll ?? null,
   listMs: figures.listMs ?? null,
   listColdMs: figures.listColdMs ?? null,
   listScanMs: figures.listScanMs ?? null,
   listFloorMs: figures.listFloorMs ?? null,
   exportDocsPerSec: figures.exportDocsPerSec ?? null,
   exportRatio: figures.exportRatio ?? null,
+  ...(figures.peerName ? { peerName: figures.peerName, peerOpenMs: figures.peerOpenMs ?? null, peerOpenRatio: figures.peerOpenRatio ?? null, peerTagP50Ms: figures.peerTagP50Ms ?? null, peerTagP95Ms: figures.peerTagP95Ms ?? null, peerHeapMb: figures.peerHeapMb ?? null, peerDomNodes: figures.peerDomNodes ?? null } : {}),
   ...Object.fromEntries(Object.entries(figures).filter(([key]) => /^(line(200k|1m|5m)|ann100k)/.test(key))),
   cores,
 };

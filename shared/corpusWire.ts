@@ -43,6 +43,11 @@ export const ArticleEntrySchema = z.object({
   userProblem: UserProblemSchema.nullable().optional(),
   /** The kind of `problem` when it is the annotation file's (as article.load reports it), for the list to say it in the user's language. */
   problemKind: z.enum(['syntax', 'schema', 'version', 'offsets', 'text', 'io', 'invariant', 'permission']).optional(),
+  /**
+   * (#25) Listed before its annotation file was read: `status`, counts, tags and problem are
+   * placeholders until `corpus.listChanged` brings them. Nothing that needs the status acts on it.
+   */
+  statusPending: z.literal(true).optional(),
 });
 export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
 

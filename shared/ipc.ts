@@ -23,6 +23,8 @@ import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
 import { AboutInfoSchema, DesktopPlatformSchema, PaneLayoutSchema, WindowLogEntrySchema } from './desktopWire';
 import { ArticleMetadataSchema } from './metadata/articleMetadata';
 import { ArticleMetadataStateSchema, ArticleSummarySchema, SUMMARY_PAGE_SIZE } from './metadata/metadataWire';
+import { EntityViewSchema, LinkSpanSchema, RegistryEditResultSchema, RegistryEditSchema, RegistryStateSchema } from './entities/entityWire';
+import { EntityIdSchema } from './entities/registry';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
 
 
@@ -44,6 +46,8 @@ const DOCUMENT_FIELDS = {
   documentLabels: DocumentLabelsSchema.optional(),
   zones: ZoneListSchema.optional(),
 };
+/** The document fields as a type, for main's load and save shapes (derived, never repeated). */
+export type DocumentFields = z.infer<z.ZodObject<typeof DOCUMENT_FIELDS>>;
 export const ArticleDocumentSchema = z.object({
   id: ArticleIdSchema,
   name: z.string(),
@@ -213,11 +217,28 @@ export const ipcContract = {
   /** Tags every hit in the corpus as one step; the batch id undoes it. */
   'corpus.tagAll': {
     request: z.object({ query: z.string().min(1).max(500), wholeWords: z.boolean(), type: z.string().min(1).max(200) }).strict(),
-    response: z.object({ batchId: z.string(), added: z.number().int(), articles: z.array(ArticleIdSchema), skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })) }),
+    response: z.object({
+      batchId: z.string(),
+      added: z.number().int(),
+      articles: z.array(ArticleIdSchema),
+      skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })),
+      /** (#21) Hits in boilerplate, shown but not tagged. */
+      inBoilerplate: z.number().int().nonnegative().optional(),
+    }),
   },
   'corpus.undoTagAll': {
     request: z.object({ batchId: z.string().regex(/^batch[0-9a-z]+$/) }).strict(),
     response: z.object({ removed: z.number().int(), articles: z.array(ArticleIdSchema) }),
+  },
+  /** (#21) Footers repeated across the corpus, proposed as boilerplate zones (code points); a new scan cancels the one before. */
+  'corpus.footerProposals': {
+    request: z.object({ minArticles: z.number().int().min(2).max(1000).optional() }).strict(),
+    response: z.object({ proposals: z.array(z.object({ key: z.string(), articleId: ArticleIdSchema, start: z.number().int(), end: z.number().int(), articles: z.number().int() })), scanned: z.number().int(), truncated: z.boolean() }),
+  },
+  /** (#21) Accepts (a boilerplate zone) or rejects (remembered) a footer in the given articles' files. */
+  'corpus.decideFooter': {
+    request: z.object({ key: z.string().min(1).max(20000), articleIds: z.array(ArticleIdSchema).max(100000), decision: z.enum(['accept', 'reject']) }).strict(),
+    response: z.object({ written: z.array(ArticleIdSchema), skipped: z.array(z.object({ id: ArticleIdSchema, reason: z.string() })) }),
   },
   /** Texts tagged elsewhere in the corpus that recur untagged in this article (code points). */
   'article.suggestions': {
@@ -327,6 +348,14 @@ export const ipcContract = {
     request: z.object({ ids: z.array(ArticleRefSchema).max(SUMMARY_PAGE_SIZE) }).strict(),
     response: z.object({ summaries: z.array(ArticleSummarySchema) }),
   },
+  /** (#24) The corpus's entity registry (`entities.json`; empty when there is none). */
+  'entities.load': { request: Empty, response: RegistryStateSchema },
+  /** (#24) One edit of the registry, applied to the file as it is on disk; links moved by a merge, split or removal are re-pointed in the annotation files. */
+  'entities.edit': { request: RegistryEditSchema, response: RegistryEditResultSchema },
+  /** (#24) The entity view: its mentions across the corpus and the unlinked occurrences of its names (progress: `entities.progress`). */
+  'entities.view': { request: z.object({ entity: EntityIdSchema }).strict(), response: EntityViewSchema },
+  /** (#24) Links a span of an article that is not open (the annotation there, or a new one). */
+  'entities.linkSpan': { request: LinkSpanSchema, response: z.object({ annotationId: z.string() }) },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
@@ -345,6 +374,8 @@ export const ipcEvents = {
   'menu.command': z.object({ command: MenuCommandSchema }),
   'export.progress': ExportProgressWireSchema,
   'import.progress': ImportProgressWireSchema,
+  /** (#24) Articles scanned by `entities.view` so far. */
+  'entities.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** File › Open Folder or Open Recent was chosen in main's menu: the window saves (or asks), then calls corpus.confirmSwitch. */
   'corpus.switchRequested': z.object({ token: z.string(), articleId: ArticleIdSchema.nullable().optional() }),
   /** (#23) A file of the open corpus was opened from the OS or a second launch: the window opens that article. */

@@ -40,6 +40,14 @@ export const ExportProblemWireSchema = z.object({
   annotation: z.string().optional(),
   /** The span by its text and type, for the report the user reads (the id stays for scripts). */
   span: z.object({ text: z.string(), type: z.string() }).optional(),
+  /** The coded problem's parameters (format, the span overlapped, pieces), worded by the window. */
+  params: z
+    .object({
+      format: z.string().optional(),
+      other: z.object({ text: z.string(), type: z.string() }).optional(),
+      pieces: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
   message: z.string(),
 });
 

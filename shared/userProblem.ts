@@ -97,6 +97,12 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('curationGroupGone'), article: ShownPath }).strict(),
   /** A decision that cannot apply to its disagreement (a side it does not have, spans outside the text). */
   z.object({ code: z.literal('curationDecisionInvalid'), article: ShownPath }).strict(),
+  // The entity registry (#24): entities.json is never overwritten while it cannot be read.
+  z.object({ code: z.literal('entitiesBroken'), file: ShownPath, field: z.string().max(400) }).strict(),
+  /** An edit names an entity the registry no longer has (another window or program removed it). */
+  z.object({ code: z.literal('entityMissing'), entity: z.string().max(200) }).strict(),
+  /** entities.json changed on disk while this edit was being written: nothing was written, the edit can be made again. */
+  z.object({ code: z.literal('entitiesChangedOnDisk'), file: ShownPath }).strict(),
 ]);
 export type UserProblem = z.infer<typeof UserProblemSchema>;
 export type UserProblemCode = UserProblem['code'];

@@ -7,11 +7,15 @@ import { makeAnnotatorCorpus } from '../services/testing/annotatorCorpus';
 import { agreeCommand, runAgreeCommand } from './agreeCommand';
 import { CLI_EXIT } from './cliIo';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runOn(tty: boolean, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runAgreeCommand(argv, { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) } });
+  const code = await runAgreeCommand(argv, { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk), isTTY: tty } });
   return { code, stdout, stderr };
+}
+
+function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runOn(false, argv);
 }
 
 let root: string;
@@ -112,5 +116,15 @@ describe('hashiye agree', () => {
     } finally {
       await fs.rm(plain, { recursive: true, force: true });
     }
+  });
+
+  it('shows progress on stderr only on a terminal, never with --json (#22)', async () => {
+    const terminal = await runOn(true, [clean, '--all']);
+    expect(terminal.code).toBe(CLI_EXIT.ok);
+    expect(terminal.stderr).toMatch(/^hashiye agree: \d+\/\d+ articles \(\d+%\)$/m);
+    expect(terminal.stderr).toMatch(/hashiye agree: (\d+)\/\1 articles \(100%\)/);
+    expect(terminal.stdout).not.toContain('hashiye agree:');
+    expect((await runOn(false, [clean, '--all'])).stderr).toBe('');
+    expect((await runOn(true, [clean, '--all', '--json'])).stderr).toBe('');
   });
 });

@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import type { PairAgreement } from '../../shared/agreement/pairAgreement';
 import type { SpanScores } from '../../shared/agreement/spanScores';
+import { FEW_LABEL_ITEMS, type DimensionAgreement } from '../../shared/documentLabels/labelAgreementReport';
 import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type AgreementSelection } from '../services/lead/agreementService';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
+import { progressLine } from './cliStreams';
 import type { CliCommand } from './commandRegistry';
 import { isReadableFolder } from './readableFolder';
 
@@ -25,6 +27,12 @@ A pair is compared on the articles both annotated; counts are summed over those 
                     HF, else the project's tokenizer), each labelled with its tag or O
   Fleiss' kappa     over tokens, for three or more annotators (--all), on the articles all of
                     them annotated
+  Document labels   per dimension: Cohen's kappa (two annotators), Fleiss' kappa (on articles
+                    all compared annotators labelled), Krippendorff's alpha (ordinal or interval
+                    for scales, nominal for choices); a multiple choice counts as its set; free
+                    text is not measured
+  Boilerplate       annotations and tokens inside any compared annotator's boilerplate zone
+                    are left out of every figure; the report says how many
 
 "—" marks a figure that is 0/0 (nothing to measure), never shown as 0 or 1.
 
@@ -89,15 +97,30 @@ function describePair(pair: PairAgreement): string {
   return text;
 }
 
+/** (#21) Per dimension: Cohen (two annotators), Fleiss, Krippendorff's alpha, each with its article count. */
+function labelTable(dimensions: readonly DimensionAgreement[]): string {
+  const rows: string[][] = [['dimension', 'kind', 'Cohen', 'n', 'Fleiss', 'n', 'alpha', 'level', 'n']];
+  for (const row of dimensions) {
+    rows.push([row.dimension, row.kind, figure(row.cohen), String(row.items.cohen), figure(row.fleiss), String(row.items.fleiss), figure(row.alpha), row.level, String(row.items.alpha)]);
+  }
+  const few = dimensions.filter((row) => row.tooFew).map((row) => row.dimension);
+  const note = few.length > 0 ? `\n  Fewer than ${FEW_LABEL_ITEMS} articles behind: ${few.join(', ')} (figures move a lot with one article).` : '';
+  return `\nDocument labels:\n${layOut(rows)}${note}\n`;
+}
+
 export function formatAgreementReport(report: AgreementReport): string {
   const names = report.annotators.length > 0 ? ` (${report.annotators.join(', ')})` : '';
   let text = `Agreement in ${report.corpus}: ${report.annotators.length} annotator${report.annotators.length === 1 ? '' : 's'}${names}; ${report.comparedArticles} of ${report.articles} articles compared.\n`;
   if (report.comparedArticles > 0) text += `Tokens: ${report.tokenSources.article} article(s) with source tokens, ${report.tokenSources.tokenizer} by the tokenizer.\n`;
+  if (report.boilerplate && (report.boilerplate.articles > 0 || report.boilerplate.annotationsIgnored > 0)) {
+    text += `Boilerplate left out: ${report.boilerplate.articles} article(s) with boilerplate zones, ${report.boilerplate.annotationsIgnored} annotation(s) inside them ignored.\n`;
+  }
   for (const pair of report.pairs) text += `\n${describePair(pair)}`;
   if (report.group) {
     const { tokens } = report.group;
     text += `\nFleiss' kappa (${report.group.annotators.join(', ')}) over ${tokens.items} tokens in ${report.group.documents} article(s) all annotated: ${figure(tokens.kappa)}  (observed ${figure(tokens.observed)}, chance ${figure(tokens.expected)})\n`;
   }
+  if (report.documentLabels && report.documentLabels.length > 0) text += labelTable(report.documentLabels);
   if (report.problems.length > 0) {
     text += `\nLeft out (${report.problems.length}):\n${report.problems.map((problem) => `  ${problem.article}${problem.annotator ? ` [${problem.annotator}]` : ''}: ${problem.message}`).join('\n')}\n`;
   }
@@ -130,7 +153,10 @@ export async function runAgreeCommand(argv: string[], io: CliIo): Promise<number
   if (!(await isReadableFolder(options.corpus))) return fail(`cannot read the corpus folder ${options.corpus}.`, CLI_EXIT.unreadable);
   return withInterruptSignal(async (signal) => {
     try {
-      const report = await computeAgreement(options.corpus, options.selection, undefined, signal);
+      // Progress on stderr, only on a terminal (as export and import): never in --json output or a pipe.
+      const line = options.json ? undefined : progressLine(io, 'agree');
+      const onProgress = line && ((progress: { done: number; total: number }) => line(progress.done, progress.total, 'articles'));
+      const report = await computeAgreement(options.corpus, options.selection, onProgress, signal);
       io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAgreementReport(report));
       if (report.annotators.length < 2) {
         io.stderr.write(`hashiye agree: fewer than two annotators have files (NAME.annotators/ANNOTATOR.ann.json) in ${options.corpus}.\n`);

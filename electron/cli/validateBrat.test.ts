@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './cli';
+import { runHashiye as hashiye } from './cliTestRun';
 import type { ValidationResult } from './validateCorpus';
 
 /** A brat corpus with orphans, broken lines, dangling references, bad offsets and conf violations. */
@@ -50,18 +50,6 @@ const BAD_ANN = [
 
 let corpus: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function hashiye(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) } });
-  return { code, stdout, stderr };
-}
 
 beforeEach(async () => {
   corpus = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-brat-validate-'));

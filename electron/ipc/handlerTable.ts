@@ -3,6 +3,7 @@ import { TransferJobs } from '../services/transfer/transferJobs';
 import { desktopContext } from '../services/desktop/aboutInfo';
 import { appHandlers } from './handlers/app';
 import { helpHandlers } from './handlers/help';
+import { entityHandlers } from './handlers/entities';
 import { articleHandlers } from './handlers/article';
 import { corpusHandlers } from './handlers/corpus';
 import { leadHandlers } from './handlers/lead';
@@ -23,6 +24,7 @@ const domainHandlers = {
   lead: leadHandlers,
   transfer: transferHandlers,
   help: helpHandlers,
+  entities: entityHandlers,
 } as const satisfies Record<HandlerDomain, (context: HandlerContext) => object>;
 
 /** Without a desktop (tests of other domains): the runtime's versions, no licences, no log. */
@@ -39,6 +41,7 @@ export function createHandlerTable({ systemLocale = 'en', transfers = new Transf
     ...domainHandlers.lead(context),
     ...domainHandlers.transfer(context),
     ...domainHandlers.help(context),
+    ...domainHandlers.entities(context),
   };
 }
 

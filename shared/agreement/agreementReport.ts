@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserProblemSchema } from '../userProblem';
 import type { GroupAgreement, PairAgreement } from './pairAgreement';
+import { DimensionAgreementSchema } from '../documentLabels/labelAgreementReport';
 
 /**
  * The agreement report of a corpus, shared by the UI (through IPC) and `hashiye agree --json`.
@@ -65,6 +66,10 @@ export const AgreementReportSchema = z.object({
   pairs: z.array(PairAgreementSchema),
   /** Fleiss' kappa over the annotators compared, when there are three or more; else null. */
   group: GroupAgreementSchema.nullable(),
+  /** (#21) Boilerplate left out: articles with boilerplate tokens dropped, annotations inside it ignored. Absent in reports from before. */
+  boilerplate: z.object({ articles: count, annotationsIgnored: count }).optional(),
+  /** (#21) Agreement on document labels, per dimension of the tag set (and any undeclared one found). Absent in reports from before. */
+  documentLabels: z.array(DimensionAgreementSchema).optional(),
   /** Files that could not be read, left out (each named). */
   problems: z.array(AgreementProblemSchema),
 });

@@ -103,6 +103,7 @@ class StandoffWriter {
   private readonly relationIds: BratIds;
   private readonly attributeIds = new BratIds('A', []);
   private readonly noteIds = new BratIds('#', []);
+  private readonly normalizationIds = new BratIds('N', []);
   private readonly eventIds = new BratIds('E', []);
   private readonly bratIdOf = new Map<string, string>();
 
@@ -140,6 +141,8 @@ class StandoffWriter {
       this.lines.push(`${this.attributeIds.take(null)}\t${attributeName} ${id}${attributeValue === '' ? '' : ` ${attributeValue}`}`);
     }
     if (annotation.note) this.addNote(id, annotation.note, annotation.id);
+    // (#24) The entity link as a brat normalization: the local database `Hashiye`, the entity id (docs/entities.md).
+    if (annotation.entity) this.notes.push(`${this.normalizationIds.take(null)}\tReference ${id} Hashiye:${annotation.entity}\t${annotation.text.replace(/[\r\n\t]+/g, ' ')}`);
   }
 
   /** An R line between two written T lines, and its note. */

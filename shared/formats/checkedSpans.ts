@@ -1,5 +1,6 @@
 import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
 import { createOffsetConverter, type OffsetConverter } from '../anchoring/offsets';
+import { shownSpan, spanWords } from './problemSpans';
 import type { DocumentOutput, DocumentReport, ExportDocument, ExportProblem } from './exportTypes';
 
 export interface SpanPiece {
@@ -155,7 +156,9 @@ export function splitDiscontinuous(spans: readonly CheckedSpan[], formatTitle: s
       kind: 'discontinuous' as const,
       effect: 'changed' as const,
       annotation: span.annotation.id,
-      message: `Annotation ${span.annotation.id} (${span.annotation.type}) is discontinuous; ${formatTitle} has no fragments, so its ${span.pieces.length} pieces are written as separate spans.`,
+      span: shownSpan(span.annotation),
+      params: { format: formatTitle, pieces: span.pieces.length },
+      message: `${spanWords(span.annotation)} is discontinuous; ${formatTitle} has no fragments, so its ${span.pieces.length} pieces are written as separate spans.`,
     }));
 }
 

@@ -98,7 +98,19 @@ export interface ExportProblem {
   annotation?: string;
   /** That annotation as the user knows it, by its text and type (never its internal id): see nameProblemSpans. */
   span?: ProblemSpan;
+  /** The problem's parameters for the report the user reads (the window words them in fa and en; `message` is the CLI's English). */
+  params?: ProblemParams;
   message: string;
+}
+
+/**
+ * What a coded problem says beyond its kind: the format concerned, the span another one
+ * overlaps (by text and type, never an id), the number of pieces of a discontinuous span.
+ */
+export interface ProblemParams {
+  format?: string;
+  other?: ProblemSpan;
+  pieces?: number;
 }
 
 export interface ProblemSpan {

@@ -11,6 +11,8 @@ import { exportedMetadata } from './documentFields/documentColumns';
  *   "start_offset", "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}`.
  * Nested and overlapping spans are kept as they are: both variants hold them.
  * (#21) Document labels are `cats`; the metadata is doccano's `meta` object (title, source, url, published, author).
+ * (#24) Entity links:
+ * `entity` on each item of `entities`; in the label variant, `entity_links: [[start, end, id]]`.
  */
 const TITLE = 'doccano JSONL';
 
@@ -22,15 +24,15 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   if (variant === 'label') {
     problems.push(...omittedRelations(checked.relations, `${TITLE} (label variant)`));
     const label = checked.spans.flatMap((span) => span.pieces.map((piece) => [piece.start16, piece.end16, span.annotation.type]));
-    line = JSON.stringify({ id: document.id, text: document.text, label, ...catsOf(document), ...exportedMetadata(document.metadata) });
+    line = JSON.stringify({ id: document.id, text: document.text, label, ...entityLinksOf(checked.spans), ...catsOf(document), ...exportedMetadata(document.metadata) });
   } else {
     const entityIds = new Map<string, number>();
-    const entities: { id: number; label: string; start_offset: number; end_offset: number }[] = [];
+    const entities: { id: number; label: string; start_offset: number; end_offset: number; entity?: string }[] = [];
     for (const span of checked.spans) {
       for (const piece of span.pieces) {
         const id = entities.length + 1;
         if (!entityIds.has(span.annotation.id)) entityIds.set(span.annotation.id, id);
-        entities.push({ id, label: span.annotation.type, start_offset: piece.start16, end_offset: piece.end16 });
+        entities.push({ id, label: span.annotation.type, start_offset: piece.start16, end_offset: piece.end16, ...(span.annotation.entity ? { entity: span.annotation.entity } : {}) });
       }
     }
     const relations = checked.relations.map((relation, index) => ({
@@ -42,6 +44,12 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
     line = JSON.stringify({ id: document.id, text: document.text, entities, relations, ...catsOf(document), ...exportedMetadata(document.metadata) });
   }
   return documentOutput(checked, { chunk: `${line}\n`, problems, writesRelations: true });
+}
+
+/** (#24) Entity links of the label variant, beside `label` (doccano ignores the field): `[start, end, entity id]` in UTF-16 units. */
+function entityLinksOf(spans: ReturnType<typeof checkDocument>['spans']): { entity_links?: [number, number, string][] } {
+  const links = spans.flatMap((span) => (span.annotation.entity ? span.pieces.map((piece): [number, number, string] => [piece.start16, piece.end16, span.annotation.entity ?? '']) : []));
+  return links.length > 0 ? { entity_links: links } : {};
 }
 
 /** (#21, fixed contract) Document labels beside the spans: `cats`, an object from dimension to value, as the file holds it. */

@@ -23,3 +23,23 @@ describe('nameProblemSpans', () => {
     expect(overlap).toMatchObject({ annotation: 'amxao41llz4iqdl', span: { text: 'ایران', type: 'LOC' } });
   });
 });
+
+describe('token-format problems are coded (#19)', () => {
+  it('carry the span overlapped and the format as parameters, and their English never names an internal id', () => {
+    const document: ExportDocument = {
+      id: 'news/a.txt',
+      text: TEXT,
+      annotations: [span('amxao41llz4iqdl', 'LOC', 'ایران'), span('b2xq7', 'ORG', 'وزیر امور خارجهٔ ایران'), { id: 'c9', type: 'PER', start: 3, end: 4, text: ' ' }],
+      relations: [],
+    };
+    const { problems } = getExportFormat('conll').serializeDocument(document, {}).report;
+    const overlap = problems.find((problem) => problem.kind === 'overlap');
+    expect(overlap).toMatchObject({ span: { text: 'ایران', type: 'LOC' }, params: { format: 'CoNLL', other: { text: 'وزیر امور خارجهٔ ایران', type: 'ORG' } } });
+    expect(overlap?.message).toContain('«ایران» (LOC) overlaps «وزیر امور خارجهٔ ایران» (ORG)');
+    const empty = problems.find((problem) => problem.kind === 'empty-span');
+    expect(empty).toMatchObject({ span: { text: ' ', type: 'PER' }, params: { format: 'CoNLL' } });
+    for (const problem of problems) {
+      for (const id of ['amxao41llz4iqdl', 'b2xq7', 'c9']) expect(problem.message).not.toContain(id);
+    }
+  });
+});

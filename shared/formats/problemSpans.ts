@@ -1,3 +1,4 @@
+import type { StoredAnnotation } from '../model/nativeFormat';
 import type { DocumentOutput, ExportDocument, ProblemSpan } from './exportTypes';
 
 /** A report line names a span this long at most; a longer text is cut with an ellipsis. */
@@ -6,6 +7,17 @@ const SHOWN_TEXT_LENGTH = 60;
 function shown(text: string): string {
   const points = Array.from(text);
   return points.length <= SHOWN_TEXT_LENGTH ? text : `${points.slice(0, SHOWN_TEXT_LENGTH - 1).join('')}…`;
+}
+
+/** An annotation as a report names it: its text (cut when long) and its type, never its id. */
+export function shownSpan(annotation: Pick<StoredAnnotation, 'text' | 'type'>): ProblemSpan {
+  return { text: shown(annotation.text), type: annotation.type };
+}
+
+/** The same in the CLI's English: «text» (TYPE). */
+export function spanWords(annotation: Pick<StoredAnnotation, 'text' | 'type'>): string {
+  const span = shownSpan(annotation);
+  return `«${span.text}» (${span.type})`;
 }
 
 /**
@@ -19,7 +31,7 @@ export function nameProblemSpans(document: ExportDocument, output: DocumentOutpu
   const relations = new Map(document.relations.map((relation) => [relation.id, relation]));
   const spanOf = (id: string): ProblemSpan | undefined => {
     const annotation = annotations.get(id);
-    if (annotation) return { text: shown(annotation.text), type: annotation.type };
+    if (annotation) return shownSpan(annotation);
     const relation = relations.get(id);
     const from = relation ? annotations.get(relation.from) : undefined;
     return relation ? { text: shown(from?.text ?? ''), type: relation.type } : undefined;

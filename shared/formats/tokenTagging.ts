@@ -1,5 +1,6 @@
 import { sentenceStarts } from '../text/sentences';
 import { tokenizeUtf16 } from '../text/tokenizer';
+import { shownSpan, spanWords } from './problemSpans';
 import { checkDocument, splitDiscontinuous, withOmittedExtras, type CheckedDocument, type CheckedSpan } from './checkedSpans';
 import type { ExportDocument, ExportProblem, SerializeOptions, TaggedSentence, TaggingScheme } from './exportTypes';
 
@@ -161,7 +162,9 @@ function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number
         kind: 'empty-span',
         effect: 'lost',
         annotation: annotation.id,
-        message: `Annotation ${annotation.id} (${annotation.type}) covers no token («${annotation.text}»); ${formatTitle} tags tokens, so it is not exported.`,
+        span: shownSpan(annotation),
+        params: { format: formatTitle },
+        message: `${spanWords(annotation)} covers no token; ${formatTitle} tags tokens, so it is not exported.`,
       });
       continue;
     }
@@ -178,7 +181,9 @@ function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number
         kind: 'overlap',
         effect: 'lost',
         annotation: annotation.id,
-        message: `Annotation ${annotation.id} (${annotation.type} «${annotation.text}») overlaps ${holder ? `${holder.id} (${holder.type} «${holder.text}»)` : 'another annotation'}; ${formatTitle} gives each token one tag and the earlier, longer span is kept.`,
+        span: shownSpan(annotation),
+        params: holder ? { format: formatTitle, other: shownSpan(holder) } : { format: formatTitle },
+        message: `${spanWords(annotation)} overlaps ${holder ? spanWords(holder) : 'another annotation'}; ${formatTitle} gives each token one tag and the earlier, longer span is kept.`,
       });
       continue;
     }
@@ -193,7 +198,9 @@ function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number
         kind: 'not-on-token-edge',
         effect: 'changed',
         annotation: annotation.id,
-        message: `Annotation ${annotation.id} (${annotation.type} «${annotation.text}») starts or ends inside a source token; the whole token is tagged.`,
+        span: shownSpan(annotation),
+        params: { format: formatTitle },
+        message: `${spanWords(annotation)} starts or ends inside a source token; the whole token is tagged.`,
       });
     }
   }

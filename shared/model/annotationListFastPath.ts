@@ -44,9 +44,9 @@ function copyUnknownFields(record: Record<string, unknown>, known: ReadonlySet<s
 const QUOTE_FIELDS: ReadonlySet<string> = new Set(['prefix', 'suffix']);
 const FRAGMENT_FIELDS: ReadonlySet<string> = new Set(['start', 'end']);
 /** StoredAnnotationSchema's fields, in its order (nativeFormat.ts; the test checks they agree). */
-export const STORED_ANNOTATION_FIELDS = ['id', 'type', 'start', 'end', 'text', 'quote', 'fragments', 'note', 'attributes', 'roles', 'author', 'created', 'modified'] as const;
+export const STORED_ANNOTATION_FIELDS = ['id', 'type', 'start', 'end', 'text', 'quote', 'fragments', 'note', 'attributes', 'roles', 'author', 'created', 'modified', 'entity'] as const;
 const ANNOTATION_FIELDS: ReadonlySet<string> = new Set(STORED_ANNOTATION_FIELDS);
-const OPTIONAL_TEXT_FIELDS = ['note', 'author', 'created', 'modified'] as const;
+const OPTIONAL_TEXT_FIELDS = ['note', 'author', 'created', 'modified', 'entity'] as const;
 
 function fastQuote(value: unknown): Record<string, unknown> | null {
   const quote = plainObject(value);

@@ -83,16 +83,26 @@ export function addAnnotations(annotations: readonly DocumentAnnotation[], spans
   return { annotations: [...annotations, ...added].sort(compareReadingOrder), ids: added.map((annotation) => annotation.id) };
 }
 
-/** Changes the note and attributes of one annotation; empty notes and unset attributes are removed. */
+/** What the details pane changes on an annotation; `entity` null unlinks it from its entity (#24). */
+export interface AnnotationDetailsChange {
+  note?: string;
+  attributes?: Record<string, string | number | boolean | null>;
+  entity?: string | null;
+}
+
+/** Changes the note, attributes and entity link of one annotation; empty notes and unset attributes are removed. */
 export function updateAnnotationDetails(
   annotations: readonly DocumentAnnotation[],
   id: string,
-  change: { note?: string; attributes?: Record<string, string | number | boolean | null> },
+  change: AnnotationDetailsChange,
   context: Pick<EditContext, 'now'>,
 ): DocumentAnnotation[] {
   return annotations.map((annotation) => {
     if (annotation.id !== id) return annotation;
     const next: DocumentAnnotation = { ...annotation, modified: context.now };
+    // (#24) The linked entity: an id links, null unlinks.
+    if (change.entity === null) delete next.entity;
+    else if (change.entity !== undefined) next.entity = change.entity;
     if (change.note !== undefined) {
       if (change.note.trim() === '') delete next.note;
       else next.note = change.note;

@@ -53,6 +53,8 @@ export const StoredAnnotationSchema = z.looseObject({
   author: z.string().optional(),
   created: z.string().optional(),
   modified: z.string().optional(),
+  /** (#24) The id of the entity of the registry (`entities.json`) this annotation mentions. Optional in version 1: absent, unlinked. */
+  entity: z.string().optional(),
 });
 export type StoredAnnotation = z.infer<typeof StoredAnnotationSchema>;
 

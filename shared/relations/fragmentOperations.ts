@@ -66,3 +66,18 @@ export function highlightPieces<Annotation extends DocumentAnnotation>(annotatio
     annotation.fragments && annotation.fragments.length > 1 ? annotation.fragments.map((fragment) => ({ ...annotation, start: fragment.start, end: fragment.end })) : [annotation],
   );
 }
+
+/** The index (in text order) of the piece of `annotation` holding `offset`, else of its last piece. */
+export function pieceIndexAt(annotation: DocumentAnnotation, offset: number | null): number {
+  const pieces = piecesOf(annotation).sort((a, b) => a.start - b.start);
+  const at = offset === null ? -1 : pieces.findIndex((piece) => piece.start <= offset && offset <= piece.end);
+  return at === -1 ? pieces.length - 1 : at;
+}
+
+/** The first word after `offset` (skipping spaces), where a keyboard selection for a new fragment starts; null at the end. */
+export function wordAfter(text: string, offset: number): Utf16Range | null {
+  const rest = /\S+/u.exec(text.slice(offset));
+  if (!rest) return null;
+  const start = offset + rest.index;
+  return { start, end: start + rest[0].length } as Utf16Range;
+}

@@ -32,6 +32,12 @@ export function corpusHandlers(context: HandlerContext): DomainHandlers<'corpus'
       host.emit('corpus.listChanged', await session.describe());
       return result;
     },
+    'corpus.footerProposals': async ({ minArticles }) => session.footerProposals(minArticles),
+    'corpus.decideFooter': async ({ key, articleIds, decision }) => {
+      const result = await session.decideFooter(key, articleIds, decision);
+      host.emit('corpus.listChanged', await session.describe());
+      return result;
+    },
     'corpus.undoTagAll': async ({ batchId }) => {
       const result = await session.undoTagAll(batchId);
       host.emit('corpus.listChanged', await session.describe());

@@ -122,6 +122,16 @@ export interface CorpusScan {
 }
 
 /**
+ * (#25) A listing shown before the annotation files it has not cached were read: those articles
+ * are listed with `statusPending` and placeholders; `complete()` reads them (the same confined,
+ * bounded reads as a full scan, each file checked again) and gives the listing scanCorpusWithSkipped
+ * would have, saving the cache.
+ */
+export interface FirstListing extends CorpusScan {
+  complete(): Promise<CorpusScan>;
+}
+
+/**
  * Lists every article (`*.txt`) under the root with its status, sorted by folder and name.
  * An article whose first bytes show it is not text, or whose annotation file is broken, has
  * the reason in `problem` (the article's own problem first).
@@ -136,6 +146,57 @@ export async function scanCorpus(root: string, options: { cacheFolder?: string |
  * FIFO is reported even when its entry is cached; what the cache holds was read the same way.
  */
 export async function scanCorpusWithSkipped(root: string, options: { cacheFolder?: string | null } = {}): Promise<CorpusScan> {
+  return (await listCorpusFirst(root, options, { defer: false })).complete();
+}
+
+/** Where an uncached article sits in the first listing, for complete() to fill in. */
+interface PendingArticle {
+  index: number;
+  id: string;
+}
+
+function placeholderEntry(id: string): ArticleEntry {
+  const slash = id.lastIndexOf('/');
+  return { id, name: id.slice(id.lastIndexOf('/') + 1), folder: slash === -1 ? '' : id.slice(0, slash), status: 'new', annotationCount: 0, tags: [], problem: null, statusPending: true };
+}
+
+/** Checks both files of an article and lists it from the cache, or describes it (`defer`: leaves it pending); null when it is no longer an article. */
+function listOne(
+  scan: { rootReal: string; cache: ListingCache; buffer: Buffer; refuse: (error: CorpusFileRefusedError) => void },
+  id: string,
+  defer: boolean,
+): ArticleEntry | 'pending' | null {
+  // The walk went only through real folders from the real root.
+  const file = path.join(scan.rootReal, ...id.split('/'));
+  const article = checkCorpusFileSync(scan.rootReal, file, { folderIsReal: true });
+  if (article.kind !== 'regular') {
+    // Changed since the walk (removed, or replaced by something that is not an article).
+    if (article.kind === 'refused') scan.refuse(article.error);
+    return null;
+  }
+  const annotations = checkCorpusFileSync(scan.rootReal, annotationPathFor(file), { folderIsReal: true });
+  if (annotations.kind === 'refused') {
+    scan.refuse(annotations.error);
+    // Listed (the article itself is fine and opens read-only), never cached.
+    return describeArticle(id, file, article.realPath, annotations, scan.buffer);
+  }
+  // Size and time of both files are all a cached entry needs: an unchanged article is
+  // listed from two lstats, without opening either file.
+  const articleStamp = stampOfChecked(article);
+  const annotationStamp = stampOfChecked(annotations);
+  const cached = scan.cache.lookup(id, articleStamp, annotationStamp);
+  if (cached) return cached;
+  if (defer) return 'pending';
+  const entry = describeArticle(id, file, article.realPath, annotations, scan.buffer);
+  scan.cache.store(id, articleStamp, annotationStamp, entry);
+  return entry;
+}
+
+/**
+ * The listing with what costs no file read: the walk, two lstats an article and the cache
+ * (`defer`); without `defer`, complete() has nothing left to read.
+ */
+export async function listCorpusFirst(root: string, options: { cacheFolder?: string | null }, { defer }: { defer: boolean }): Promise<FirstListing> {
   // Already in the corpus pane's order (folder and name, numeric): the entries keep it.
   const walk = await walkCorpus(root);
   const skipped = [...walk.skipped];
@@ -143,45 +204,35 @@ export async function scanCorpusWithSkipped(root: string, options: { cacheFolder
   try {
     rootReal = await fs.realpath(path.resolve(root));
   } catch {
-    return { articles: [], skipped };
+    return { articles: [], skipped, complete: async () => ({ articles: [], skipped }) };
   }
   const cache = await ListingCache.open(options.cacheFolder ?? null, root);
-  const buffer = Buffer.alloc(SNIFF_LENGTH);
+  const scan = { rootReal, cache, buffer: Buffer.alloc(SNIFF_LENGTH), refuse: (error: CorpusFileRefusedError) => skipped.push({ path: corpusRelativePath(rootReal, error.file), reason: error.refusal, detail: error.detail }) };
   const entries: ArticleEntry[] = [];
-  const refuse = (error: CorpusFileRefusedError) => skipped.push({ path: corpusRelativePath(rootReal, error.file), reason: error.refusal, detail: error.detail });
+  const pending: PendingArticle[] = [];
   for (let start = 0; start < walk.ids.length; start += BATCH_SIZE) {
     for (const id of walk.ids.slice(start, start + BATCH_SIZE)) {
-      // The walk went only through real folders from the real root.
-      const file = path.join(rootReal, ...id.split('/'));
-      const article = checkCorpusFileSync(rootReal, file, { folderIsReal: true });
-      if (article.kind !== 'regular') {
-        // Changed since the walk (removed, or replaced by something that is not an article).
-        if (article.kind === 'refused') refuse(article.error);
-        continue;
-      }
-      const annotationPath = annotationPathFor(file);
-      const annotations = checkCorpusFileSync(rootReal, annotationPath, { folderIsReal: true });
-      if (annotations.kind === 'refused') {
-        refuse(annotations.error);
-        // Listed (the article itself is fine and opens read-only), never cached.
-        entries.push(describeArticle(id, file, article.realPath, annotations, buffer));
-        continue;
-      }
-      // Size and time of both files are all a cached entry needs: an unchanged article is
-      // listed from two lstats, without opening either file.
-      const articleStamp = stampOfChecked(article);
-      const annotationStamp = stampOfChecked(annotations);
-      const cached = cache.lookup(id, articleStamp, annotationStamp);
-      if (cached) {
-        entries.push(cached);
-        continue;
-      }
-      const entry = describeArticle(id, file, article.realPath, annotations, buffer);
-      cache.store(id, articleStamp, annotationStamp, entry);
-      entries.push(entry);
+      const listed = listOne(scan, id, defer);
+      if (listed === 'pending') {
+        pending.push({ index: entries.length, id });
+        entries.push(placeholderEntry(id));
+      } else if (listed !== null) entries.push(listed);
     }
     await yieldToEventLoop();
   }
-  await cache.save(root);
-  return { articles: entries, skipped };
+  const firstSkipped = [...skipped];
+  const complete = async (): Promise<CorpusScan> => {
+    const completed: (ArticleEntry | null)[] = [...entries];
+    for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+      // Checked again: the file may have been replaced (by a link, a FIFO) since the first listing.
+      for (const { index, id } of pending.slice(start, start + BATCH_SIZE)) {
+        const listed = listOne(scan, id, false);
+        completed[index] = listed === 'pending' ? null : listed;
+      }
+      await yieldToEventLoop();
+    }
+    await cache.save(root);
+    return { articles: completed.filter((entry): entry is ArticleEntry => entry !== null), skipped };
+  };
+  return { articles: entries, skipped: firstSkipped, complete };
 }

@@ -34,6 +34,25 @@ describe('corpus-wide search and tag all', () => {
     expect(result.total).toBe(4);
   });
 
+  it('matches across a lost, extra or replaced ZWNJ inside a word, with exact code-point offsets (#19)', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-search-zwnj-'));
+    // 😀 first: code points and UTF-16 units differ from the start.
+    const text = '😀 گروههای مسلح و گروه های دیگر و گروه\u200Cهای سوم.\n';
+    await fs.writeFile(path.join(root, 'zwnj.txt'), text);
+    const result = await searchCorpus(root, 'گروه\u200Cهای', { wholeWords: true, limit: 100 });
+    expect(result.hits.map((hit) => hit.match)).toEqual(['گروههای', 'گروه های', 'گروه\u200Cهای']);
+    const points = Array.from(text);
+    for (const hit of result.hits) expect(points.slice(hit.start, hit.end).join('')).toBe(hit.match);
+    expect(result.hits.map((hit) => [hit.start, hit.end])).toEqual([
+      [2, 9],
+      [17, 25],
+      [33, 41],
+    ]);
+    // The query without its ZWNJ finds the same three.
+    expect((await searchCorpus(root, 'گروههای', { wholeWords: true, limit: 100 })).hits).toHaveLength(3);
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
   it('tags every hit in one step, skipping broken files and spans already tagged, and undoes exactly that step', async () => {
     const root = await corpus();
     // An annotation made earlier on the same span stays, and is not doubled.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { boilerplateTest } from '../../../shared/zones/outsideBoilerplate';
 import { buildMatchingKey, findHits, queryKey } from '../../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../../shared/anchoring/offsets';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
@@ -83,6 +84,8 @@ export interface TagAllResult {
   added: number;
   articles: string[];
   skipped: { id: string; reason: string }[];
+  /** (#21) Hits inside boilerplate zones: found, not tagged. */
+  inBoilerplate: number;
 }
 
 /**
@@ -97,7 +100,7 @@ export async function tagAllInCorpus(
   write: WriteTurn = (_path, action) => action(),
 ): Promise<TagAllResult> {
   const batchId = `batch${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const result: TagAllResult = { batchId, added: 0, articles: [], skipped: [] };
+  const result: TagAllResult = { batchId, added: 0, articles: [], skipped: [], inBoilerplate: 0 };
   const now = new Date().toISOString();
   for (const id of await listArticleIds(root)) {
     let located: { path: string; article: DecodedArticle };
@@ -117,10 +120,16 @@ export async function tagAllInCorpus(
       const loaded = await loadAnnotations(located.path, article);
       if (loaded.problem) return loaded.problem.message;
       const taken = new Set(loaded.annotations.filter((annotation) => annotation.type === options.type).map((annotation) => `${annotation.start}:${annotation.end}`));
+      const inBoilerplate = boilerplateTest(loaded.zones);
       const tagged: StoredAnnotation[] = [];
       for (const hit of hits) {
         const start = converter.toCodePoint(hit.start);
         const end = converter.toCodePoint(hit.end);
+        // (#21) Boilerplate is not the article: its hits are counted, never tagged.
+        if (inBoilerplate(start, end)) {
+          result.inBoilerplate++;
+          continue;
+        }
         if (taken.has(`${start}:${end}`)) continue;
         tagged.push({ id: `${batchId}-${tagged.length}`, type: options.type, start, end, text: article.text.slice(hit.start, hit.end), author: options.author, created: now, modified: now });
       }

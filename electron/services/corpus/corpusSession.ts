@@ -16,14 +16,15 @@ import { moveAsideBrokenFile } from '../storage/brokenAnnotationFile';
 import { scheduleStaleTemporaryCleanup } from '../storage/staleTemporaryFiles';
 import { applyTagSetChanges, planTypeChanges, type TypeChangePlan, type TypeChanges } from '../tagset/tagSetEditor';
 import { resolveInCorpus } from './corpusPaths';
-import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult } from './corpusSearch';
+import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult, type WriteTurn } from './corpusSearch';
 import { CorpusWatcher } from './corpusWatcher';
 import { collectTaggedTexts, suggestionsFor, type Suggestion } from './suggestions';
 import { loadArticle } from './session/articleLoading';
 import { saveWholeList, type SessionSaveRequest } from './session/articleSaving';
-import { describeCorpus } from './session/corpusDescription';
+import { describeCorpus, describeCorpusFirst } from './session/corpusDescription';
 import { sessionEventOf, type SessionEvent } from './session/outsideChanges';
 import { SessionState } from './session/sessionState';
+import { decideFooter, scanFooterProposals, type FooterDecision, type FooterDecisionResult, type FooterScan } from '../zones/footerProposals';
 
 const TAGGED_TEXTS_TTL_MS = 3000;
 
@@ -32,6 +33,12 @@ export interface CorpusSessionOptions {
   watch?: boolean;
   /** Where the listing cache lives (outside any corpus); none when null. */
   cacheFolder?: string | null;
+  /**
+   * (#25) open() answers before the annotation files missing from the listing cache are read:
+   * those articles come with `statusPending`, and describe() (corpus.refresh) answers the whole
+   * listing once they are read, without reading them twice.
+   */
+  statusesLater?: boolean;
 }
 
 /**
@@ -44,6 +51,8 @@ export class CorpusSession {
   private readonly state = new SessionState();
   private stopWatcherEvents: (() => void) | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
+  /** The listing open() left to complete, for the root it was made of. */
+  private completingListing: { corpus: Promise<Corpus> } | null = null;
 
   constructor(private readonly options: CorpusSessionOptions = {}) {}
 
@@ -78,7 +87,21 @@ export class CorpusSession {
       });
       scheduleStaleTemporaryCleanup(resolved, () => this.state.root === resolved);
     }
-    return this.describe();
+    if (!this.options.statusesLater) return this.describe();
+    const { corpus, complete } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder);
+    if (complete !== null) this.completeListingLater(complete);
+    return corpus;
+  }
+
+  /** Reads what the first listing left pending once open() has answered (one batch after another, yielding between them). */
+  private completeListingLater(complete: () => Promise<Corpus>): void {
+    const corpus = new Promise<void>((resolve) => setImmediate(resolve)).then(complete);
+    const completing = { corpus };
+    this.completingListing = completing;
+    const forget = () => {
+      if (this.completingListing === completing) this.completingListing = null;
+    };
+    corpus.then(forget, forget);
   }
 
   async close(): Promise<void> {
@@ -90,6 +113,8 @@ export class CorpusSession {
   }
 
   async describe(): Promise<Corpus> {
+    // The files open() left pending are read once, there; what changed meanwhile is seen below, from the cache it filled.
+    await this.completingListing?.corpus.catch(() => undefined);
     return describeCorpus(this.state.requireRoot(), this.state.mode, this.options.cacheFolder);
   }
 
@@ -142,6 +167,14 @@ export class CorpusSession {
     return undoTagAll(this.state.requireNativeRoot('tag across'), batchId, (articlePath, write) => this.state.ownRewrite(annotationPathFor(articlePath), write));
   }
 
+  /**
+   * (#24) The native corpus's root and the session's own write turn, for the entity registry's
+   * rewrites of links in annotation files (as tagAllInCorpus writes: the window is told and merges).
+   */
+  entityFileAccess(): { root: string; write: WriteTurn } {
+    return { root: this.state.requireNativeRoot('link entities'), write: (articlePath, write) => this.state.ownRewrite(annotationPathFor(articlePath), write) };
+  }
+
   /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */
   async suggestions(id: string): Promise<Suggestion[]> {
     if (this.state.mode !== 'native') return [];
@@ -152,7 +185,22 @@ export class CorpusSession {
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
       this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root) };
     }
-    return suggestionsFor(article.text, loaded.annotations, this.state.taggedTexts.texts);
+    return suggestionsFor(article.text, loaded.annotations, this.state.taggedTexts.texts, undefined, loaded.zones);
+  }
+
+  private footerScan: AbortController | null = null;
+
+  /** (#21) Footers repeated across the corpus, proposed as boilerplate; a new scan cancels the one before. */
+  async footerProposals(minArticles?: number): Promise<FooterScan> {
+    this.footerScan?.abort();
+    const controller = new AbortController();
+    this.footerScan = controller;
+    return scanFooterProposals(this.state.requireNativeRoot('find repeated footers'), { minArticles, signal: controller.signal });
+  }
+
+  /** (#21) The analyst's decision on a footer, written into each article's file (the window is told and syncs). */
+  async decideFooter(key: string, articleIds: readonly string[], decision: FooterDecision): Promise<FooterDecisionResult> {
+    return decideFooter(this.state.requireNativeRoot('mark boilerplate'), key, articleIds, decision, (articlePath, write) => this.state.ownWrite(annotationPathFor(articlePath), write, () => null));
   }
 
   /** What renaming, merging or removing tag types would change in the corpus's annotation files. */

@@ -7,6 +7,8 @@ import { annotationPathFor } from '../storage/annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './articleFiles';
 import { readAnnotationText } from './confinedReaders';
+import { boilerplateTest } from '../../../shared/zones/outsideBoilerplate';
+import type { Zone } from '../../../shared/documentLabels/judgmentFormat';
 
 /** A text tagged somewhere in the corpus, with the type it was given and how often. */
 export interface TaggedText {
@@ -122,12 +124,15 @@ function chooseSuggestions(candidates: Suggestion[], limit: number): Suggestion[
 }
 
 /**
- * Where texts tagged elsewhere recur in this article without any annotation over them. Longer
+ * Where texts tagged elsewhere recur in this article without any annotation over them, never
+ * inside its boilerplate zones. Longer
  * and more frequent texts win where suggestions would overlap; a text tagged with several
  * types is suggested with its most frequent one.
  */
-export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS): Suggestion[] {
+export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS, zones?: readonly Zone[]): Suggestion[] {
   const key = buildMatchingKey(text);
+  // (#21) Boilerplate is not the article: nothing is proposed inside it.
+  const inBoilerplate = boilerplateTest(zones);
   const converter = createOffsetConverter(text);
   const overlapsOccupied = overlapsAnnotationTest(annotations);
   const byPrefix = taggedByPrefix(tagged);
@@ -149,7 +154,7 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
       const utf16End = key.ends[match.end - 1];
       const start = converter.toCodePoint(asUtf16Offset(utf16Start));
       const end = converter.toCodePoint(asUtf16Offset(utf16End));
-      if (overlapsOccupied(start, end)) continue;
+      if (overlapsOccupied(start, end) || inBoilerplate(start, end)) continue;
       candidates.push({ start, end, type: entry.type, text: text.slice(utf16Start, utf16End), count: entry.count });
     }
     position = wordEnd;

@@ -23,6 +23,10 @@ import { decodeArticle, type DecodedArticle } from '../article/articleDecoder';
 import { readEncodingRecord } from '../article/encodingRecord';
 import { resolveInCorpus } from '../corpus/corpusPaths';
 import { readArticleBytes } from '../corpus/confinedReaders';
+import { boilerplateTest, partitionByBoilerplate } from '../../../shared/zones/outsideBoilerplate';
+import type { Range } from '../../../shared/agreement/agreementSpan';
+import { LabelJudgments } from '../../../shared/documentLabels/labelAgreementReport';
+import { loadTagSet } from '../tagset/tagSetLoader';
 
 export class UnknownAnnotatorError extends Error {
   constructor(message: string) {
@@ -97,6 +101,24 @@ async function readArticleFiles(
 }
 
 /**
+ * (#21) Boilerplate is not the article: annotations touching any compared annotator's
+ * boilerplate zone, and the tokens inside it, are left out of every figure (else two annotators
+ * who both ignored a footer would agree on it). Relations to a left-out annotation go with it.
+ */
+function withoutBoilerplate(files: Map<string, AnnotationFile>, tokens: readonly Range[]): { files: Map<string, AnnotationFile>; tokens: Range[]; ignored: number } {
+  const zones = [...files.values()].flatMap((file) => file.zones ?? []);
+  const inBoilerplate = boilerplateTest(zones);
+  let ignored = 0;
+  const kept = new Map<string, AnnotationFile>();
+  for (const [annotator, file] of files) {
+    const { outside, inside } = partitionByBoilerplate(file.annotations, zones);
+    ignored += inside.length;
+    kept.set(annotator, inside.length > 0 ? { ...file, annotations: outside } : file);
+  }
+  return { files: kept, tokens: tokens.filter(([start, end]) => !inBoilerplate(start, end)), ignored };
+}
+
+/**
  * Agreement of a corpus's annotators, from their files `NAME.annotators/ANNOTATOR.ann.json`.
  * A pair is compared on the articles both have a file for (a missing file is not an empty
  * one: the annotator never saw the article); Fleiss' kappa on the articles every compared
@@ -118,6 +140,8 @@ export async function computeAgreement(
   const groupCounts: GroupCounts | null = selection.kind === 'all' && compared.length > 2 ? emptyGroupCounts(compared.length) : null;
   const problems: AgreementProblem[] = [];
   const tokenSources = { article: 0, tokenizer: 0 };
+  const boilerplate = { articles: 0, annotationsIgnored: 0 };
+  const labels = new LabelJudgments(compared);
   let comparedArticles = 0;
   const candidates = corpus.articles.filter((entry) => entry.annotators.filter((name) => compared.includes(name)).length >= 2);
 
@@ -126,21 +150,24 @@ export async function computeAgreement(
     onProgress?.({ done, total: candidates.length });
     const read = await readArticleFiles(root, entry, compared, problems);
     if (read === null || read.files.size < 2) continue;
-    const { text, files } = read;
     comparedArticles++;
+    labels.add(new Map([...read.files].map(([annotator, file]) => [annotator, file.documentLabels])));
     // The source tokens travel with every annotator's copy; the first valid set is used.
-    const stored = [...files.values()].find((file) => file.tokens && file.tokens.length > 0)?.tokens;
-    const tokens = documentTokens(text, stored);
-    tokenSources[tokens.source]++;
-    if (tokens.problem) problems.push({ kind: 'tokens', article: entry.id, message: tokens.problem });
+    const stored = [...read.files.values()].find((file) => file.tokens && file.tokens.length > 0)?.tokens;
+    const allTokens = documentTokens(read.text, stored);
+    tokenSources[allTokens.source]++;
+    if (allTokens.problem) problems.push({ kind: 'tokens', article: entry.id, message: allTokens.problem });
+    const { files, tokens, ignored } = withoutBoilerplate(read.files, allTokens.tokens);
+    if (tokens.length < allTokens.tokens.length) boilerplate.articles++;
+    boilerplate.annotationsIgnored += ignored;
     for (const [a, b] of pairs) {
       const fileA = files.get(a);
       const fileB = files.get(b);
       if (!fileA || !fileB) continue;
-      addPairCounts(pairCounts.get(pairKey(a, b)) as PairCounts, comparePairDocument(tokens.tokens, fileA.annotations, fileB.annotations, { a: fileA, b: fileB }));
+      addPairCounts(pairCounts.get(pairKey(a, b)) as PairCounts, comparePairDocument(tokens, fileA.annotations, fileB.annotations, { a: fileA, b: fileB }));
     }
     if (groupCounts && compared.every((name) => files.has(name))) {
-      addGroupDocument(groupCounts, compareGroupDocument(tokens.tokens, compared.map((name) => (files.get(name) as AnnotationFile).annotations)));
+      addGroupDocument(groupCounts, compareGroupDocument(tokens, compared.map((name) => (files.get(name) as AnnotationFile).annotations)));
     }
   }
   onProgress?.({ done: candidates.length, total: candidates.length });
@@ -152,6 +179,8 @@ export async function computeAgreement(
     tokenSources,
     pairs: pairs.map(([a, b]) => summarizePair(a, b, pairCounts.get(pairKey(a, b)) as PairCounts)),
     group: groupCounts ? summarizeGroup(compared, groupCounts) : null,
+    boilerplate,
+    documentLabels: labels.summarize((await loadTagSet(root)).dimensions ?? []),
     problems,
   };
 }

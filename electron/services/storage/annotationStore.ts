@@ -1,4 +1,4 @@
-import type { DocumentLabels, Zone } from '../../../shared/documentLabels/judgmentFormat';
+import type { DocumentFields } from '../../../shared/ipc';
 import { liftLegacyLabels } from '../../../shared/documentLabels/legacyLabels';
 import path from 'node:path';
 import {
@@ -33,14 +33,10 @@ export function annotationPathFor(articlePath: string): string {
   return base + ANNOTATION_SUFFIX;
 }
 
-export interface LoadedAnnotations {
+/** The document fields (relations, labels, document labels, zones) as the file holds them: shared/ipc.ts DOCUMENT_FIELDS. */
+export interface LoadedAnnotations extends DocumentFields {
   status: ArticleStatus;
   annotations: StoredAnnotation[];
-  relations: StoredRelation[];
-  labels: string[];
-  /** (#21) Judgments of the article as a whole, as the file holds them. */
-  documentLabels?: DocumentLabels;
-  zones?: Zone[];
   problem: AnnotationFileProblem | null;
   migratedFrom: number | null;
   /** Annotations kept aside because they could not be placed after the article changed. */
@@ -140,14 +136,10 @@ export async function loadAnnotations(articlePath: string, article: DecodedArtic
   };
 }
 
-export interface SaveRequest {
+/** The document fields as shared/ipc.ts DOCUMENT_FIELDS lists them; an absent `documentLabels` or `zones` keeps the file's. */
+export interface SaveRequest extends DocumentFields {
   status: ArticleStatus;
   annotations: StoredAnnotation[];
-  relations: StoredRelation[];
-  labels: string[];
-  /** (#21) Absent: the file's are kept as they are. */
-  documentLabels?: DocumentLabels;
-  zones?: Zone[];
 }
 
 export class SaveRefusedError extends Error {

@@ -66,6 +66,9 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   agreementUnknownAnnotators: { code: 'agreementUnknownAnnotators', names: ['nobody'], known: ['sara', 'ali'] },
   curationGroupGone: { code: 'curationGroupGone', article: 'news/a1.txt' },
   curationDecisionInvalid: { code: 'curationDecisionInvalid', article: 'news/a1.txt' },
+  entitiesBroken: { code: 'entitiesBroken', file: 'entities.json', field: 'entities.0.wikidata' },
+  entityMissing: { code: 'entityMissing', entity: 'e1' },
+  entitiesChangedOnDisk: { code: 'entitiesChangedOnDisk', file: 'entities.json' },
 };
 
 /** Text with every isolated run (a file name, a path, a technical name: FSI…PDI) taken out. */

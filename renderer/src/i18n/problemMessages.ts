@@ -143,6 +143,9 @@ const en: Words = {
     `This corpus has no annotation files of ${listed(names, 0, number, EN_LIST)}${known.length > 0 ? `; its annotators are ${listed(known, 0, number, EN_LIST)}` : '; it has no annotator files yet'}. Refresh the Annotators tab.`,
   curationGroupGone: ({ article }) => `A disagreement of ${isolate(article)} no longer exists: an annotator changed their file since this view was loaded. Nothing was saved; refresh and decide again.`,
   curationDecisionInvalid: ({ article }) => `That decision does not fit its disagreement in ${isolate(article)}. Nothing was saved; refresh and decide again.`,
+  entitiesBroken: ({ file, field }) => `The entity registry ${isolate(file)} cannot be read${field ? ` (${isolate(field)})` : ''}; it is left as it is and no entity edit is saved until it is fixed.`,
+  entityMissing: ({ entity }) => `The entity ${isolate(entity)} is no longer in the registry; another window or program removed it.`,
+  entitiesChangedOnDisk: ({ file }) => `${isolate(file)} changed on disk while this edit was being saved; nothing was written. Make the edit again.`,
 };
 
 const fa: Words = {
@@ -234,6 +237,9 @@ const fa: Words = {
     `در این پیکره پروندهٔ برچسب‌زنی از ${listed(names, 0, number, FA_LIST)} نیست${known.length > 0 ? `؛ برچسب‌زن‌هایش ${listed(known, 0, number, FA_LIST)} هستند` : '؛ هنوز پروندهٔ برچسب‌زنی ندارد'}. زبانهٔ برچسب‌زن‌ها را تازه کنید.`,
   curationGroupGone: ({ article }) => `یکی از ناهمسانی‌های ${isolate(article)} دیگر نیست: برچسب‌زنی از زمان بارگذاری این نما پرونده‌اش را تغییر داده است. چیزی ذخیره نشد؛ تازه کنید و دوباره تصمیم بگیرید.`,
   curationDecisionInvalid: ({ article }) => `این تصمیم با ناهمسانی‌اش در ${isolate(article)} جور نیست. چیزی ذخیره نشد؛ تازه کنید و دوباره تصمیم بگیرید.`,
+  entitiesBroken: ({ file, field }) => `فهرست موجودیت‌ها ${isolate(file)} خوانده نمی‌شود${field ? ` (${isolate(field)})` : ''}؛ دست‌نخورده می‌ماند و تا درست نشود هیچ ویرایش موجودیتی ذخیره نمی‌شود.`,
+  entityMissing: ({ entity }) => `موجودیت ${isolate(entity)} دیگر در فهرست موجودیت‌ها نیست؛ پنجره یا برنامهٔ دیگری آن را برداشته است.`,
+  entitiesChangedOnDisk: ({ file }) => `${isolate(file)} هنگام ذخیرهٔ این ویرایش روی دیسک تغییر کرد؛ چیزی نوشته نشد. ویرایش را دوباره انجام دهید.`,
 };
 
 export const problemWords: Record<UiLanguage, Words> = { fa, en };

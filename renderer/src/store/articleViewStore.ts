@@ -45,6 +45,12 @@ export interface PendingDelete {
   lines: string[];
 }
 
+/** (#21) A tag asked for on a selection that touches boilerplate, waiting for the analyst's answer. */
+export interface PendingBoilerplateTag {
+  type: string;
+  range: TextSelectionRange;
+}
+
 /**
  * The article pane's view state: the open article's text (read-only here), what is being
  * loaded, and what is selected. Never saved, never undone: the annotations themselves are in
@@ -59,6 +65,7 @@ export interface ArticleViewState {
   /** When on, selections are taken character by character instead of snapping to words. */
   characterPrecision: boolean;
   pendingDelete: PendingDelete | null;
+  pendingBoilerplateTag: PendingBoilerplateTag | null;
 }
 
 export const useArticleViewStore = create<ArticleViewState>()(() => ({
@@ -69,6 +76,7 @@ export const useArticleViewStore = create<ArticleViewState>()(() => ({
   textSelection: null,
   characterPrecision: false,
   pendingDelete: null,
+  pendingBoilerplateTag: null,
 }));
 
 function patch(change: Partial<ArticleViewState>): void {
@@ -78,14 +86,14 @@ function patch(change: Partial<ArticleViewState>): void {
 export const articleViewActions = {
   /** Another corpus: no article open, nothing selected. */
   closeArticle(): void {
-    patch({ article: null, selectedAnnotationId: null, textSelection: null, loadError: null, pendingDelete: null });
+    patch({ article: null, selectedAnnotationId: null, textSelection: null, loadError: null, pendingDelete: null, pendingBoilerplateTag: null });
   },
   startLoading(articleId: string): void {
     patch({ loadingArticleId: articleId, loadError: null });
   },
   /** The article is read and shown, with nothing selected. */
   showArticle(article: OpenArticle): void {
-    patch({ article, loadingArticleId: null, selectedAnnotationId: null, textSelection: null, pendingDelete: null });
+    patch({ article, loadingArticleId: null, selectedAnnotationId: null, textSelection: null, pendingDelete: null, pendingBoilerplateTag: null });
   },
   failLoading(problem: UserProblem): void {
     patch({ loadingArticleId: null, loadError: problem });
@@ -121,6 +129,13 @@ export const articleViewActions = {
   },
   cancelDelete(): void {
     patch({ pendingDelete: null });
+  },
+  askToTagInBoilerplate(pending: PendingBoilerplateTag): void {
+    patch({ pendingBoilerplateTag: pending });
+  },
+  /** Answered (either way): the question closes. */
+  answerBoilerplateTag(): void {
+    patch({ pendingBoilerplateTag: null });
   },
   /** The annotation was deleted: nothing is selected, nothing waits for confirmation. */
   deleted(): void {

@@ -8,7 +8,16 @@ export interface CorpusViewState {
 
 export const useCorpusViewStore = create<CorpusViewState>()(() => ({ corpus: null }));
 
-type ArticleStatus = Corpus['articles'][number]['status'];
+type ArticleEntry = Corpus['articles'][number];
+type ArticleStatus = ArticleEntry['status'];
+
+/** An entry whose status is now known (it was just saved), though main listed it as pending (#25). */
+function withoutPending(entry: ArticleEntry): ArticleEntry {
+  if (entry.statusPending === undefined) return entry;
+  const known = { ...entry };
+  delete known.statusPending;
+  return known;
+}
 
 export const corpusViewActions = {
   /** Another corpus (or none), or the same one as main listed it again (files added, a tag set saved). */
@@ -21,7 +30,7 @@ export const corpusViewActions = {
     if (!corpus) return;
     const articles = corpus.articles.map((entry) =>
       entry.id === articleId
-        ? { ...entry, status: saved.status, annotationCount: saved.annotations.length, tags: [...new Set(saved.annotations.map((annotation) => annotation.type))].sort() }
+        ? { ...withoutPending(entry), status: saved.status, annotationCount: saved.annotations.length, tags: [...new Set(saved.annotations.map((annotation) => annotation.type))].sort() }
         : entry,
     );
     useCorpusViewStore.setState({ corpus: { ...corpus, articles } });

@@ -17,9 +17,11 @@ export interface RelationDraftState {
   hoveredAnnotationId: string | null;
   /** `data-relation-id` of the hovered arc, with the role for an event's arc. */
   hoveredArc: { id: string; role: string | null } | null;
+  /** G was pressed on this annotation: the next text selection, with G again, becomes one of its fragments. */
+  fragmentHolderId: string | null;
 }
 
-export const useRelationDraftStore = create<RelationDraftState>()(() => ({ draft: null, hoveredAnnotationId: null, hoveredArc: null }));
+export const useRelationDraftStore = create<RelationDraftState>()(() => ({ draft: null, hoveredAnnotationId: null, hoveredArc: null, fragmentHolderId: null }));
 
 const patch = (change: Partial<RelationDraftState>) => patchState(useRelationDraftStore, change);
 
@@ -32,6 +34,9 @@ export const relationDraftActions = {
   },
   cancel(): void {
     patch({ draft: null });
+  },
+  holdForFragment(id: string | null): void {
+    patch({ fragmentHolderId: id });
   },
   hoverAnnotation(id: string | null): void {
     patch({ hoveredAnnotationId: id });

@@ -42,6 +42,7 @@ export type ImportReason =
   | { code: 'tagNotDeclared'; tag: string }
   | { code: 'tagOutsideScheme'; tag: string; scheme: string }
   | { code: 'tagColumnRefused'; lines: number }
+  // Generic: only where no specific reason is known (the importers give the specific ones below).
   | { code: 'malformedRecord'; field: string }
   | { code: 'recordRefused' }
   | (SourceOffsetReason & { where: string })
@@ -88,6 +89,7 @@ export type LabelStudioReason =
   | { code: 'lsRegionNotNumeric'; where: string }
   | { code: 'lsRegionNoLabel'; where: string }
   | { code: 'lsResultNotObject'; where: string }
+  | { code: 'lsResultsNotList' }
   | { code: 'lsResultTypeNotImported'; where: string; type: string }
   | { code: 'lsNoteUnattached'; where: string }
   | { code: 'lsRelationUnattached'; where: string }

@@ -24,7 +24,7 @@ describe('parseJsonl (doccano)', () => {
     const split = parseJsonl(JSON.stringify({ text, label: [[1, 3, 'X']] }), options);
     expect(split.articles).toEqual([]);
     expect(split.skipped).toEqual([
-      { file: 'data.jsonl', line: 1, reason: expect.stringContaining('split a character beyond U+FFFF'), why: { code: 'malformedRecord', field: 'label[0]' } },
+      { file: 'data.jsonl', line: 1, reason: expect.stringContaining('split a character beyond U+FFFF'), why: { code: 'offsetSplitsCharacter', start: 1, end: 3, where: 'label[0]' } },
       { file: 'data.jsonl', line: 1, reason: expect.stringContaining('nothing of it was imported'), why: { code: 'recordRefused' } },
     ]);
   });
@@ -40,7 +40,7 @@ describe('parseJsonl (doccano)', () => {
     const result = parseJsonl(`${JSON.stringify(record)}\n${JSON.stringify({ text: 'خبر', label: ['سیاسی'] })}\n`, options);
     // A relation to an entity that is not there refuses the record whole (#22).
     expect(result.articles.map((article) => article.text)).toEqual(['خبر']);
-    expect(result.skipped.map((problem) => [problem.line, problem.why])).toEqual([[1, { code: 'malformedRecord', field: 'relations[1]' }], [1, { code: 'recordRefused' }]]);
+    expect(result.skipped.map((problem) => [problem.line, problem.why])).toEqual([[1, { code: 'jsonlRelationIncomplete', where: 'relations[1]' }], [1, { code: 'recordRefused' }]]);
     expect(result.articles[0].labels).toEqual(['سیاسی']);
     const whole = { ...record, relations: [record.relations[0]] };
     expect(parseJsonl(JSON.stringify(whole), options).articles[0].relations).toEqual([{ id: 'R1', type: 'livesIn', from: 'T1', to: 'T2' }]);
@@ -58,7 +58,7 @@ describe('parseJsonl (doccano)', () => {
     const result = parseJsonl(content, options);
     expect(result.articles.map((article) => article.text)).toEqual(['الف', 'پ']);
     expect(result.skipped.map((problem) => problem.line)).toEqual([2, 3, 4, 4, 4, 4, 4]);
-    expect(result.skipped.slice(2).map((problem) => problem.why?.code)).toEqual(['malformedRecord', 'malformedRecord', 'malformedRecord', 'malformedRecord', 'recordRefused']);
+    expect(result.skipped.slice(2).map((problem) => problem.why?.code)).toEqual(['offsetPastEnd', 'spanEmpty', 'offsetsNotWhole', 'jsonlNotSpan', 'recordRefused']);
     expect(result.skipped[0].reason).toContain('not valid JSON');
   });
 
@@ -75,7 +75,7 @@ describe('parseJsonl (doccano)', () => {
   it('refuses a record whose label field is not a list instead of importing its text bare', () => {
     const result = parseJsonl(JSON.stringify({ text: 'علی', label: 'PER' }), options);
     expect(result.articles).toEqual([]);
-    expect(result.skipped.map((problem) => problem.why)).toEqual([{ code: 'malformedRecord', field: 'label' }, { code: 'recordRefused' }]);
+    expect(result.skipped.map((problem) => problem.why)).toEqual([{ code: 'jsonlLabelsNotList', field: 'label' }, { code: 'recordRefused' }]);
   });
 
   it('gives an empty file no article', () => {

@@ -71,7 +71,7 @@ function readRelations(rawRelations: unknown, idsBySource: ReadonlyMap<string, s
     const to = isRecord(entry) ? idsBySource.get(String(entry.to_id)) : undefined;
     const type = isRecord(entry) ? (entry.type ?? entry.label) : undefined;
     if (!from || !to || typeof type !== 'string' || type === '') {
-      malformed.push({ ...here, reason: `relations[${relationIndex}]: needs from_id and to_id of imported entities and a type`, why: { code: 'malformedRecord', field: `relations[${relationIndex}]` } });
+      malformed.push({ ...here, reason: `relations[${relationIndex}]: needs from_id and to_id of imported entities and a type`, why: { code: 'jsonlRelationIncomplete', where: `relations[${relationIndex}]` } });
       return;
     }
     relations.push({ id: `R${relations.length + 1}`, type, from, to });
@@ -99,7 +99,7 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
   // comes in without the labels its file gave it.
   const malformed: ImportProblem[] = [];
   if (labelField !== null && !Array.isArray(labelField.value)) {
-    malformed.push({ ...here, reason: `field "${labelField.name}" is not a list`, why: { code: 'malformedRecord', field: labelField.name } });
+    malformed.push({ ...here, reason: `field "${labelField.name}" is not a list`, why: { code: 'jsonlLabelsNotList', field: labelField.name } });
   }
   const spans: ImportedSpan[] = [];
   const labels: string[] = [];
@@ -112,12 +112,12 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
     }
     const raw = readRawSpan(entry);
     if (!raw || typeof raw.type !== 'string' || raw.type === '') {
-      malformed.push({ ...here, reason: `${where}: not a span [start, end, "TYPE"]`, why: { code: 'malformedRecord', field: where } });
+      malformed.push({ ...here, reason: `${where}: not a span [start, end, "TYPE"]`, why: { code: 'jsonlNotSpan', where } });
       return;
     }
     const resolved = offsets.resolve(raw.start, raw.end, options.offsetUnit ?? 'utf16');
     if (!resolved.ok) {
-      malformed.push({ ...here, reason: `${where} (${raw.type}): ${resolved.reason}`, why: { code: 'malformedRecord', field: where } });
+      malformed.push({ ...here, reason: `${where} (${raw.type}): ${resolved.reason}`, why: { ...resolved.why, where } });
       return;
     }
     const id = `T${spans.length + 1}`;

@@ -55,7 +55,7 @@ describe('parseLabelStudio', () => {
     const result = parseLabelStudio(JSON.stringify(tasks), options);
     expect(result.articles).toEqual([]);
     expect(result.skipped).toEqual([
-      expect.objectContaining({ line: 1, reason: expect.stringContaining('past the end'), why: { code: 'malformedRecord', field: 'label[1]' } }),
+      expect.objectContaining({ line: 1, reason: expect.stringContaining('past the end'), why: { code: 'offsetPastEnd', end: 44, length: 23, where: 'label[1]' } }),
       expect.objectContaining({ line: 1, why: { code: 'recordRefused' } }),
     ]);
     const good = parseLabelStudio(JSON.stringify([{ ...tasks[0], label: [tasks[0].label[0]] }]), options);
@@ -66,10 +66,10 @@ describe('parseLabelStudio', () => {
   it('refuses a task whose result is not a list, or whose region labels are not names', () => {
     const notList = parseLabelStudio(JSON.stringify([{ data: { text }, annotations: [{ id: 1, result: 'PER' }] }]), options);
     expect(notList.articles).toEqual([]);
-    expect(notList.skipped.map((problem) => problem.why)).toEqual([{ code: 'malformedRecord', field: 'result' }, { code: 'recordRefused' }]);
+    expect(notList.skipped.map((problem) => problem.why)).toEqual([{ code: 'lsResultsNotList' }, { code: 'recordRefused' }]);
     const badLabel = parseLabelStudio(JSON.stringify([{ text, label: [{ start: 2, end: 14, text: 'سرلشکر باقری', labels: ['PER', 7] }] }]), options);
     expect(badLabel.articles).toEqual([]);
-    expect(badLabel.skipped[0].why).toEqual({ code: 'malformedRecord', field: 'label[0]' });
+    expect(badLabel.skipped[0].why).toEqual({ code: 'lsRegionNoLabel', where: 'label[0]' });
   });
 
   it('reports a file that is not JSON, and a task without text', () => {

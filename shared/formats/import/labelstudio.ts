@@ -49,19 +49,19 @@ interface TaskContext {
 function addRegion(context: TaskContext, where: string, regionId: unknown, value: Record<string, unknown>): void {
   const types = Array.isArray(value.labels) ? value.labels : Array.isArray(value.hypertextlabels) ? value.hypertextlabels : [];
   if (value.start === undefined || typeof value.start === 'string') {
-    context.malformed.push({ ...context.here, reason: `${where}: region without numeric start/end (an HTML/XPath region?)`, why: { code: 'malformedRecord', field: where } });
+    context.malformed.push({ ...context.here, reason: `${where}: region without numeric start/end (an HTML/XPath region?)`, why: { code: 'lsRegionNotNumeric', where } });
     return;
   }
   const stated = typeof value.text === 'string' ? value.text : undefined;
   const resolved = context.offsets.resolve(value.start, value.end, context.unit, stated);
   if (!resolved.ok) {
-    context.malformed.push({ ...context.here, reason: `${where}: ${resolved.reason}`, why: { code: 'malformedRecord', field: where } });
+    context.malformed.push({ ...context.here, reason: `${where}: ${resolved.reason}`, why: { ...resolved.why, where } });
     return;
   }
   if (resolved.warning) context.warnings.push({ ...context.here, reason: `${where}: ${resolved.warning}`, ...(resolved.warningWhy ? { why: { ...resolved.warningWhy, where } } : {}) });
   const typeNames = types.filter((type): type is string => typeof type === 'string' && type !== '');
   if (typeNames.length === 0 || typeNames.length !== types.length) {
-    context.malformed.push({ ...context.here, reason: `${where}: region has no label, or a label that is not a name`, why: { code: 'malformedRecord', field: where } });
+    context.malformed.push({ ...context.here, reason: `${where}: region has no label, or a label that is not a name`, why: { code: 'lsRegionNoLabel', where } });
     return;
   }
   for (const type of typeNames) {
@@ -80,7 +80,7 @@ function importResults(context: TaskContext, results: unknown[], field: string):
   results.forEach((item, index) => {
     const where = `${field}[${index}]`;
     if (!isRecord(item)) {
-      context.malformed.push({ ...context.here, reason: `${where}: not an object`, why: { code: 'malformedRecord', field: where } });
+      context.malformed.push({ ...context.here, reason: `${where}: not an object`, why: { code: 'lsResultNotObject', where } });
       return;
     }
     const value = isRecord(item.value) ? item.value : item;
@@ -102,7 +102,7 @@ function importResults(context: TaskContext, results: unknown[], field: string):
     const text = Array.isArray(value.text) ? value.text.filter((line) => typeof line === 'string').join('\n') : typeof value.text === 'string' ? value.text : '';
     const targets = context.idsByRegion.get(String(item.id)) ?? [];
     if (targets.length === 0 || text === '') {
-      context.malformed.push({ ...context.here, reason: `${where}: text area not attached to an imported region`, why: { code: 'malformedRecord', field: where } });
+      context.malformed.push({ ...context.here, reason: `${where}: text area not attached to an imported region`, why: { code: 'lsNoteUnattached', where } });
       continue;
     }
     for (const span of context.spans) if (targets.includes(span.id)) span.note = text;
@@ -111,7 +111,7 @@ function importResults(context: TaskContext, results: unknown[], field: string):
     const from = context.idsByRegion.get(String(item.from_id))?.[0];
     const to = context.idsByRegion.get(String(item.to_id))?.[0];
     if (!from || !to) {
-      context.malformed.push({ ...context.here, reason: `${where}: relation between regions that were not imported`, why: { code: 'malformedRecord', field: where } });
+      context.malformed.push({ ...context.here, reason: `${where}: relation between regions that were not imported`, why: { code: 'lsRelationUnattached', where } });
       continue;
     }
     const names = Array.isArray(item.labels) ? item.labels.filter((label): label is string => typeof label === 'string' && label !== '') : [];
@@ -166,7 +166,7 @@ function importTask(record: JsonRecord, index: number, count: number, options: L
       skipped.push({ ...here, reason: `annotation ${id} by ${by} ${why}; not imported`, why: { code: cancelled ? 'lsAnnotationCancelled' : 'lsAnnotationNotFirst', id, by } });
     }
     if (chosen && Array.isArray(chosen.result)) importResults(context, chosen.result, 'result');
-    else if (chosen) context.malformed.push({ ...here, reason: 'result is not a list', why: { code: 'malformedRecord', field: 'result' } });
+    else if (chosen) context.malformed.push({ ...here, reason: 'result is not a list', why: { code: 'lsResultsNotList' } });
   } else {
     const minimal = minimalResults(task);
     if (minimal) importResults(context, minimal.results, minimal.field);

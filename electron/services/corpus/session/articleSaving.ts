@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { DocumentLabels, Zone } from '../../../../shared/documentLabels/judgmentFormat';
+import type { DocumentFields } from '../../../../shared/ipc';
 import type { ConflictResolutions, SaveResult } from '../../../../shared/saveWire';
-import type { StoredAnnotation, StoredRelation } from '../../../../shared/model/nativeFormat';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../../shared/model/status';
 import type { DecodedArticle } from '../../article/articleDecoder';
 import { bratAnnotationPathFor } from '../../brat/bratStore';
@@ -15,14 +15,10 @@ import { saveBrat } from './bratSaving';
 import type { SessionState } from './sessionState';
 import { withoutQuotes } from './windowAnnotations';
 
-export interface SessionSaveRequest {
+/** The document fields as shared/ipc.ts DOCUMENT_FIELDS lists them (absent document labels or zones: kept as the file has them). */
+export interface SessionSaveRequest extends DocumentFields {
   status: ArticleStatus;
   annotations: StoredAnnotation[];
-  relations: StoredRelation[];
-  labels: string[];
-  /** (#21) Judgments of the article as a whole; absent: kept as the file has them. */
-  documentLabels?: DocumentLabels;
-  zones?: Zone[];
   /** How the user settled the conflicts an earlier save of this article reported. */
   resolutions?: ConflictResolutions;
 }

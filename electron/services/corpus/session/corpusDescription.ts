@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Corpus } from '../../../../shared/corpusWire';
 import { countBratEntities, loadBratCorpusTagSet } from '../../brat/bratStore';
 import { loadTagSet } from '../../tagset/tagSetLoader';
-import { scanCorpusWithSkipped } from '../corpusScanner';
+import { listCorpusFirst, scanCorpusWithSkipped } from '../corpusScanner';
 
 /** The open corpus as the window lists it: its articles (with brat entity counts in a brat corpus), tag set and skipped files. */
 export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<Corpus> {
@@ -18,4 +18,21 @@ export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFo
   }
   const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder }), loadTagSet(root)]);
   return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped };
+}
+
+/**
+ * (#25) The native corpus listed before the annotation files not in the listing cache are read
+ * (those articles carry `statusPending`), and `complete`, which reads them and gives the whole
+ * description; null when nothing is left to read (a brat corpus is described whole).
+ */
+export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
+  if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder), complete: null };
+  const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder }, { defer: true }), loadTagSet(root)]);
+  const describe = (articles: Corpus['articles'], skipped: Corpus['skipped']): Corpus => ({ name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped });
+  const pending = first.articles.some((entry) => entry.statusPending === true);
+  const complete = async () => {
+    const { articles, skipped } = await first.complete();
+    return describe(articles, skipped);
+  };
+  return { corpus: describe(first.articles, first.skipped), complete: pending ? complete : null };
 }

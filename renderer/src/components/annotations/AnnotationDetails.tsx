@@ -9,6 +9,7 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { useCatalog } from '../../i18n/useCatalog';
+import { EntityField } from '../entities/EntityField';
 
 /** The selected annotation's tag, text, offsets, note and attributes, edited in place. */
 export function AnnotationDetails() {
@@ -69,6 +70,7 @@ export function AnnotationDetails() {
           </>
         ) : null}
       </p>
+      <EntityField entityId={annotation.entity} readOnly={readOnly} />
       <label className="field">
         <span>{t('note')}</span>
         <textarea

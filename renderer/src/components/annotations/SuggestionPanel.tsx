@@ -15,6 +15,7 @@ import { useTagAppearance } from './useTagAppearance';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { formatNumber } from '../../i18n/formatNumber';
 import { useCatalog } from '../../i18n/useCatalog';
+import { useArticleRedraws } from '../article/useArticleRedraws';
 
 const ALL = 'hashiye-suggestions';
 const CURRENT = 'hashiye-suggestion-current';
@@ -48,6 +49,8 @@ export function SuggestionPanel() {
   const language = usePreferencesStore((state) => state.language);
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
+  // And after the article's chunks drew or dropped their highlights (#25), which replaced text nodes.
+  const redraws = useArticleRedraws(items.length > 0, articleId);
   const appearance = useTagAppearance();
   const t = useCatalog(annotationCatalog);
 
@@ -72,7 +75,7 @@ export function SuggestionPanel() {
     // After the frame that shows an edit: painting never delays the highlight the user made.
     const handle = requestIdleCallback(() => paint(items, current), { timeout: 500 });
     return () => cancelIdleCallback(handle);
-  }, [items, current, annotations]);
+  }, [items, current, annotations, redraws]);
 
   useEffect(() => {
     if (current === null) return;

@@ -19,6 +19,7 @@ import { ArticleView } from '../article/ArticleView';
 import { CorpusPane } from '../corpus/CorpusPane';
 import { CorpusSearch } from '../corpus/CorpusSearch';
 import { DeleteConfirmation } from '../annotations/DeleteConfirmation';
+import { BoilerplateTagQuestion } from '../documentLabels/BoilerplateTagQuestion';
 import { RelationChooser } from '../relations/RelationChooser';
 import { RelationDetails } from '../relations/RelationDetails';
 import { ConflictDialog } from '../saving/ConflictDialog';
@@ -45,6 +46,9 @@ import { AboutDialog } from '../help/AboutDialog';
 import { HelpGuide } from '../help/HelpGuide';
 import { desktopActions } from '../../store/window/desktopStore';
 import { applyKeptPaneLayout, startPaneLayoutSync } from '../../store/flows/paneLayout';
+import { EntityPicker } from '../entities/EntityPicker';
+import { EntityView } from '../entities/EntityView';
+import { useEntityRegistry } from '../entities/useEntityRegistry';
 import './window.css';
 
 
@@ -60,6 +64,7 @@ export function App() {
   useKeyboard();
   useFileDrop();
   useReadingPosition();
+  useEntityRegistry();
 
   useAppearance(language, theme, fontSize);
   const panes = usePaneLayoutStore();
@@ -176,6 +181,7 @@ export function App() {
       <ShortcutSheet />
       <CorpusSearch />
       <DeleteConfirmation />
+      <BoilerplateTagQuestion />
       <RelationChooser />
       <LeadPanel />
       <TransferDialogs />
@@ -183,6 +189,8 @@ export function App() {
       <LeaveQuestionDialog />
       <HelpGuide />
       <AboutDialog />
+      <EntityPicker />
+      <EntityView />
     </div>
   );
 }

@@ -10,12 +10,11 @@ import { useDocumentStore } from '../../store/documentStore';
 import { articleViewActions, useArticleViewStore, type OpenArticle } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
-import { flushSync } from 'react-dom';
 import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../store/paragraphSlices';
 import { useTagAppearance } from '../annotations/useTagAppearance';
 import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './articleChunkSizes';
-import { nearChunks } from './nearChunks';
+import { useHighlightedChunks } from './useHighlightedChunks';
 import { ParagraphView, type TagAppearance } from './ParagraphView';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
@@ -80,72 +79,6 @@ function useRenderedChunkCount(chunks: readonly ParagraphChunk[]): number {
     return () => clearTimeout(timer);
   }, [count, chunks]);
   return Math.min(count, chunks.length);
-}
-
-/** "Near the view": within this many heights of the view above and below it. */
-const NEAR_VIEWS = 1.5;
-/** Chunks around the view (not in it) drawn in one task after the view's own. */
-const CHUNKS_DRAWN_PER_TASK = 2;
-
-/**
- * Which chunks (by index) draw their highlights, or null for all of them. Read on scroll from
- * the chunk boxes, which stay cheap to measure: off-screen chunks skip their own layout.
- */
-function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | null>, renderedChunks: number): ReadonlySet<number> | null {
-  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
-  // A layout effect: the chunks in view draw their highlights in the same frame as their text.
-  useLayoutEffect(() => {
-    const element = root.current;
-    const scroller = element?.closest<HTMLElement>('.article-scroller');
-    if (!enabled || !element || !scroller) return;
-    let frame = 0;
-    let later: ReturnType<typeof setTimeout> | undefined;
-    const add = (indices: readonly number[], sync: boolean) => {
-      if (indices.length === 0) return;
-      const draw = () => setNear((drawn) => (indices.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...indices])));
-      // A chunk in view is drawn within the frame that brought it there, before anything can
-      // select text in it: drawing replaces the chunk's text nodes, and a selection made in the
-      // old ones is lost; those around the view are drawn before a scroll brings them in.
-      // Not a transition: the steps that add the article's text are transitions too, and one
-      // behind them waited for all of them.
-      if (sync) flushSync(draw);
-      else draw();
-    };
-    /**
-     * The chunks in view are drawn now (in the frame, when a scroll or resize brought them), those
-     * around it a few per task after: drawing all of them at once made the opening frame of the
-     * 100,000-annotation article a task of 200-400 ms, and a jump to its middle another.
-     */
-    const update = (sync: boolean) => {
-      frame = 0;
-      clearTimeout(later);
-      const view = scroller.getBoundingClientRect();
-      const chunks = element.children;
-      const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * NEAR_VIEWS);
-      add(inView, sync);
-      let next = 0;
-      const drawSome = () => {
-        add(aroundView.slice(next, next + CHUNKS_DRAWN_PER_TASK), false);
-        next += CHUNKS_DRAWN_PER_TASK;
-        if (next < aroundView.length) later = setTimeout(drawSome, 0);
-      };
-      if (aroundView.length > 0) later = setTimeout(drawSome, 0);
-    };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(() => update(true));
-    };
-    update(false);
-    scroller.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(scroller);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(later);
-      scroller.removeEventListener('scroll', schedule);
-      resize.disconnect();
-    };
-  }, [enabled, root, renderedChunks]);
-  return enabled ? near : null;
 }
 
 /** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */

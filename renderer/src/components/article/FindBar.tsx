@@ -5,6 +5,9 @@ import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { selectDomRange } from '../../dom/domPosition';
 import { scrollRangeIntoView } from '../../dom/scrollRangeIntoView';
 import { tagAllHits } from '../../store/flows/editing';
+import { partitionHitsByBoilerplate } from '../../store/flows/zoning';
+import { useDocumentStore } from '../../store/documentStore';
+import { zonesCatalog } from '../../i18n/catalog/zones';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { findActions, searchArticle, useFindStore } from '../../store/findStore';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
@@ -12,6 +15,7 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { findCatalog } from '../../i18n/catalog/find';
 import { useCatalog } from '../../i18n/useCatalog';
+import { useArticleRedraws } from './useArticleRedraws';
 
 const HITS_HIGHLIGHT = 'hashiye-find-hits';
 const CURRENT_HIGHLIGHT = 'hashiye-find-current';
@@ -41,8 +45,13 @@ export function FindBar() {
   const tagTypes = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
+  // And after chunks drew or dropped their highlights, which replaced the hits' text nodes.
+  const redraws = useArticleRedraws(open && hits.length > 0, article);
   const inputRef = useRef<HTMLInputElement>(null);
   const t = useCatalog(findCatalog);
+  const z = useCatalog(zonesCatalog);
+  // Subscribed so that the preview follows a zone marked meanwhile; the split reads the store.
+  useDocumentStore((state) => state.zones);
 
   useEffect(() => {
     if (open) inputRef.current?.select();
@@ -56,7 +65,7 @@ export function FindBar() {
     // After the frame that shows an edit: painting never delays the highlight the user made.
     const handle = requestIdleCallback(() => paintHits(open ? hits : [], current), { timeout: 500 });
     return () => cancelIdleCallback(handle);
-  }, [open, hits, current, annotations]);
+  }, [open, hits, current, annotations, redraws]);
 
   useEffect(() => () => paintHits([], 0), []);
 
@@ -74,8 +83,11 @@ export function FindBar() {
     }
   };
 
+  // (#21) Hits in boilerplate are shown but tag-all leaves them; the preview says how many.
+  const { outside, inside } = previewType ? partitionHitsByBoilerplate(hits) : { outside: hits, inside: NO_ITEMS };
+  const skipped = new Set(inside.map((hit) => hit.start));
   const alreadyTagged = (type: string) =>
-    hits.filter((hit) => annotations.some((annotation) => annotation.type === type && annotation.start === hit.start && annotation.end === hit.end)).length;
+    outside.filter((hit) => annotations.some((annotation) => annotation.type === type && annotation.start === hit.start && annotation.end === hit.end)).length;
 
   return (
     <div className="find-bar" role="search">
@@ -142,14 +154,19 @@ export function FindBar() {
         <div className="find-preview" role="dialog" aria-label={t('previewLabel')}>
           <p>
             {t('previewSummary', {
-              added: hits.length - alreadyTagged(previewType),
+              added: outside.length - alreadyTagged(previewType),
               type: tagTypes.find((type) => type.id === previewType)?.label[language] ?? previewType,
               already: alreadyTagged(previewType),
             })}
           </p>
+          {inside.length > 0 ? (
+            <p className="notice" data-testid="tag-all-skipped">
+              {z('skippedInBoilerplate', { count: inside.length })}
+            </p>
+          ) : null}
           <ol className="kwic">
             {hits.slice(0, 200).map((hit) => (
-              <li key={hit.start} dir="auto">
+              <li key={hit.start} dir="auto" className={skipped.has(hit.start) ? 'in-boilerplate' : undefined}>
                 …{article.text.slice(Math.max(0, hit.start - CONTEXT_LENGTH), hit.start)}
                 <mark>{article.text.slice(hit.start, hit.end)}</mark>
                 {article.text.slice(hit.end, hit.end + CONTEXT_LENGTH)}…

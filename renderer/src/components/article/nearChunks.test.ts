@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearChunks, type VerticalBox } from './nearChunks';
+import { keptChunks, nearChunks, type VerticalBox } from './nearChunks';
 
 /** Chunks of `height` px stacked from 0. */
 const stacked = (height: number) => (index: number): VerticalBox => ({ top: index * height, bottom: (index + 1) * height });
@@ -35,5 +35,18 @@ describe('nearChunks', () => {
 
   it('finds nothing in an empty article', () => {
     expect(nearChunks(0, stacked(100), { top: 0, bottom: 900 }, 1_350)).toEqual({ inView: [], aroundView: [] });
+  });
+});
+
+describe('keptChunks', () => {
+  it('drops the drawn chunks outside the keeping margin, keeps the pinned ones', () => {
+    const kept = nearChunks(40, stacked(300), { top: 6000, bottom: 6900 }, 1800);
+    const drawn = new Set([0, 1, 2, 19, 20, 21, 25]);
+    expect([...keptChunks(drawn, kept, new Set([1]))].sort((a, b) => a - b)).toEqual([1, 19, 20, 21, 25]);
+  });
+
+  it('returns the very same set when nothing is dropped', () => {
+    const drawn = new Set([19, 20]);
+    expect(keptChunks(drawn, nearChunks(40, stacked(300), { top: 6000, bottom: 6900 }, 1800), new Set())).toBe(drawn);
   });
 });

@@ -38,3 +38,15 @@ export function nearChunks(count: number, boxOf: (index: number) => VerticalBox,
   }
   return { inView, aroundView };
 }
+
+/**
+ * The drawn chunks still to draw after the view moved: those within the keeping margin
+ * (`kept`, from `nearChunks` with a wider margin) and those `pinned` (holding the reader's
+ * selection: redrawing a chunk replaces its text nodes and would lose it). The same set when
+ * nothing is dropped, so that a scroll that drops nothing renders nothing.
+ */
+export function keptChunks(drawn: ReadonlySet<number>, kept: NearChunks, pinned: ReadonlySet<number>): ReadonlySet<number> {
+  const keep = new Set([...kept.inView, ...kept.aroundView, ...pinned]);
+  const next = new Set([...drawn].filter((index) => keep.has(index)));
+  return next.size === drawn.size ? drawn : next;
+}

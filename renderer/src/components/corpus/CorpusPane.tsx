@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildFileRows, corpusProgress, EMPTY_FILTER, type ArticleFilter } from '../../../../shared/model/articleListing';
+import type { ArticleEntry } from '../../../../shared/corpusWire';
 import { ArticleStatusSchema } from '../../../../shared/model/status';
 import { statusLabels } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
@@ -146,7 +147,7 @@ export function CorpusPane() {
                   type="button"
                   className={entry.id === currentId ? 'file current' : 'file'}
                   aria-current={entry.id === currentId ? 'page' : undefined}
-                  data-status={entry.status}
+                  data-status={entry.statusPending ? 'pending' : entry.status}
                   title={problem ?? visibleFileName(entry.id)}
                   onClick={() => void openArticle(entry.id)}
                 >
@@ -161,7 +162,7 @@ export function CorpusPane() {
                       ),
                     )}
                   </bdi>
-                  <span className={`file-status status-${entry.status}`}>{statusLabels[language][entry.status]}</span>
+                  <FileStatus entry={entry} label={entry.statusPending ? words('statusPending') : statusLabels[language][entry.status]} />
                   <span className="file-count">{formatNumber(entry.annotationCount, language)}</span>
                   {unsaved.has(entry.id) ? (
                     <span className="file-unsaved" data-testid="file-unsaved" role="img" aria-label={t('unsaved')} title={t('unsaved')}>
@@ -180,5 +181,15 @@ export function CorpusPane() {
         </ul>
       </div>
     </nav>
+  );
+}
+
+/** The status of a listed article; "…" while main has not read its annotation file (#25): the status follows. */
+function FileStatus({ entry, label }: { entry: ArticleEntry; label: string }) {
+  if (!entry.statusPending) return <span className={`file-status status-${entry.status}`}>{label}</span>;
+  return (
+    <span className="file-status status-pending" data-testid="file-status-pending" aria-label={label} title={label}>
+      …
+    </span>
   );
 }

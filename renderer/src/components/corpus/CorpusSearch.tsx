@@ -11,11 +11,12 @@ import { usePreferencesStore } from '../../store/preferencesStore';
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { ProblemText } from '../app/ProblemText';
 import { corpusCatalog } from '../../i18n/catalog/corpus';
+import { zonesCatalog } from '../../i18n/catalog/zones';
 import { useCatalog } from '../../i18n/useCatalog';
 
 
 /** Opens an article at a hit and selects the hit's text, so a tag key tags it. */
-async function showHit(articleId: string, start: number, end: number): Promise<void> {
+export async function showHit(articleId: string, start: number, end: number): Promise<void> {
   await openArticle(articleId);
   const article = useArticleViewStore.getState().article;
   if (!article || article.id !== articleId) return;
@@ -35,6 +36,7 @@ export function CorpusSearch() {
   const language = usePreferencesStore((state) => state.language);
   const types = useCorpusViewStore((state) => state.corpus?.tagSet.types ?? NO_ITEMS);
   const t = useCatalog(corpusCatalog);
+  const z = useCatalog(zonesCatalog);
   if (!open) return null;
   const byArticle = new Map<string, number>();
   for (const hit of result?.hits ?? []) byArticle.set(hit.articleId, (byArticle.get(hit.articleId) ?? 0) + 1);
@@ -77,6 +79,7 @@ export function CorpusSearch() {
             <span>
               {t('annotationsAddedInArticles', { added: lastTagAll.added, type: lastTagAll.type, articles: lastTagAll.articles.length })}
             </span>
+            {lastTagAll.inBoilerplate ? <span data-testid="tag-all-skipped">{z('skippedInBoilerplate', { count: lastTagAll.inBoilerplate })}</span> : null}
             <button type="button" disabled={busy} onClick={() => void undoTagAllInCorpus()}>
               {t('undoThisStep')}
             </button>

@@ -15,6 +15,7 @@ import { keyLabelDigits } from '../../i18n/formatNumber';
 import type { UiLanguage } from '../../i18n/messages';
 import { DimensionEditor } from './DimensionEditor';
 import { ZoneBar } from './ZoneBar';
+import { FooterProposalBar } from './FooterProposalBar';
 import { BoilerplateShading } from './BoilerplateShading';
 
 const EMPTY: Dimension[] = [];
@@ -42,6 +43,7 @@ export function DocumentLabelsPanel() {
       ))}
       {dimensions.length === 0 ? <span className="document-labels-empty">{t('noDimensions')}</span> : null}
       <ZoneBar />
+      <FooterProposalBar />
       <BoilerplateShading />
       {undeclared.length > 0 ? (
         <span className="notice document-labels-undeclared" data-testid="undeclared-labels">

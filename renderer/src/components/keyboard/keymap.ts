@@ -1,9 +1,11 @@
+import { markSelectionAsZone } from '../../store/flows/zoning';
 import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
 import { hotkeyOfKeyPress } from '../../../../shared/model/tagSet';
 import type { MessageKey } from '../../i18n/messages';
 import { markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished } from '../../store/flows/article';
 import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flows/editing';
 import { pickLinkTarget, startLinking } from '../../store/flows/relations';
+import { openEntityPicker } from '../../store/flows/entities';
 import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
 import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestions';
 import { corpusSearchActions } from '../../store/corpusSearchStore';
@@ -17,6 +19,7 @@ import { suggestionActions, useSuggestionStore } from '../../store/suggestionSto
 import { revealAnnotation } from '../../dom/revealAnnotation';
 import { selectDomRange } from '../../dom/domPosition';
 import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
+import { addFragmentByKey, removeFragmentByKey } from './fragmentKeys';
 import { focusNextPane } from './paneFocus';
 import { stepSelection } from './selectionSteps';
 import { isDocumentLabelKey, labelWithKey } from '../../store/flows/judging';
@@ -219,11 +222,23 @@ export const KEYMAP: readonly KeyBinding[] = [
     matches: (event) => plain(event) && (event.code === 'Delete' || event.code === 'Backspace'),
     run: () => (useArticleViewStore.getState().selectedAnnotationId ? void deleteSelectedAnnotation() : sayWhyKeyDidNothing('hintNothingToDelete')),
   },
+  // (#21) A headline glued to the body is split by selecting it and marking it as a headline zone.
+  { keys: 'Alt+H', description: 'keyMarkHeadline', matches: (event) => event.altKey && !event.shiftKey && !command(event) && event.code === 'KeyH', run: () => (markSelectionAsZone('headline') ? undefined : sayWhyKeyDidNothing('hintSelectHeadline')) },
   // (#21) Alt+Digit belongs to document-label values (DESIGN.md, fixed); works while typing in the panel's text field too.
   { keys: 'Alt+1…9, 0, Alt+Shift+1…', description: 'keyDocumentLabel', whileTyping: true, matches: isDocumentLabelKey, run: labelWithKey },
   // R links the selected annotation, unless the tag set gave R to a tag (then the tag wins, as its hotkey says).
   { keys: 'R', description: 'keyLink', matches: (event) => plain(event) && !event.shiftKey && event.code === 'KeyR' && tagForKey(event) === null, run: startLinking },
+  // (#24) L links the selected annotation to an entity, unless the tag set gave L to a tag.
+  {
+    keys: 'L',
+    description: 'keyEntityLink',
+    matches: (event) => plain(event) && !event.shiftKey && event.code === 'KeyL' && tagForKey(event) === null,
+    run: () => (useArticleViewStore.getState().selectedAnnotationId ? openEntityPicker() : sayWhyKeyDidNothing('hintNothingToLinkToEntity')),
+  },
   { keys: 'Ctrl+drag', description: 'keyCtrlDrag' },
+  // G / Shift+G: fragments by keyboard (#20), unless the tag set gave G to a tag.
+  { keys: 'G', description: 'keyAddFragment', matches: (event) => plain(event) && !event.shiftKey && event.code === 'KeyG' && tagForKey(event) === null, run: addFragmentByKey },
+  { keys: 'Shift+G', description: 'keyRemoveFragment', matches: (event) => plain(event) && event.shiftKey && event.code === 'KeyG' && tagForKey(event) === null, run: removeFragmentByKey },
   { keys: '1…9, 0, Shift+1…', description: 'keyTag', matches: (event) => plain(event) && tagForKey(event) !== null, run: tagWithKey },
 ];
 

@@ -10,6 +10,7 @@ import { SelectField } from '../app/SelectField';
 import { formatRatio } from './leadFormat';
 import { leadProblemDetail } from './leadProblemDetail';
 import { useLeadMessages } from './leadMessages';
+import { LabelAgreementSection } from './LabelAgreementSection';
 
 /** The user's-language words for each kind of agreement problem main reports. */
 const AGREEMENT_PROBLEM_KEYS = { article: 'problemArticle', 'annotation-file': 'problemAnnotationFile', tokens: 'problemTokens' } as const;
@@ -131,6 +132,7 @@ export function AgreementTab() {
               {t('fleiss', { n: formatNumber(report.group.tokens.items, language), r: formatNumber(report.group.tokens.raters, language), d: formatNumber(report.group.documents, language) })}: <strong>{formatRatio(report.group.tokens.kappa, language)}</strong>
             </p>
           ) : null}
+          <LabelAgreementSection report={report} language={language} />
           {report.problems.length > 0 ? (
             <div>
               <strong>{t('problems')}</strong>

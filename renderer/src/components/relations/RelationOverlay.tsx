@@ -1,181 +1,117 @@
-import { type RefObject, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { trimRange } from '../../../../shared/anchoring/wordSnap';
-import { eventRolesOf } from '../../../../shared/relations/relationOperations';
-import { selectionToOffsets } from '../../dom/selectionOffsets';
+import { memo, type RefObject, useEffect, useRef, useState } from 'react';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
-import { useCorpusViewStore } from '../../store/corpusViewStore';
-import { useDocumentStore } from '../../store/documentStore';
 import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
-import { addFragmentToAnnotation, pickLinkTarget } from '../../store/flows/relations';
-import { usePreferencesStore } from '../../store/preferencesStore';
-import { placeArcs, type EndBox } from './arcGeometry';
-import { findNearMarks, type Band } from './nearMarks';
+import { ArcDrawer, type ArcPicture } from './arcDrawer';
+import type { DrawnArc } from './arcLayout';
+import { LinkHandle } from './LinkHandle';
+import { useLinks } from './relationLinks';
+import { useArcPointer } from './useArcPointer';
 
 /**
  * Relations and event roles drawn as arcs over the article (#20): one absolutely positioned SVG
- * over the part of the article near the view, never in the text flow, so drawing moves and
- * reshapes nothing. Ends are read from the highlights' boxes (Range/Element client rects), so
- * the arcs follow the text whatever its direction: in a right-to-left paragraph an arc leaves
- * the right-hand start of its source. Only arcs with an end near the view are drawn, recomputed
- * once per frame while scrolling. Each drawn arc carries `data-relation-id` (the id in the file;
- * an event's roles carry the trigger's id and `data-role`).
+ * in the scroller's content over the part of the article near the view, never in the text flow,
+ * so drawing moves and reshapes nothing, and a scroll moves it without redrawing (arcDrawer.ts).
+ * Ends are read from the highlights' boxes, so the arcs follow the text whatever its direction:
+ * in a right-to-left paragraph an arc leaves the right-hand start of its source. Each drawn arc
+ * carries `data-relation-id` (the id in the file; an event's roles carry the trigger's id and
+ * `data-role`).
  */
-interface Link {
-  key: string;
-  id: string;
-  role: string | null;
-  from: string;
-  to: string;
-  label: string;
-  color: string;
-}
-
-interface Drawn extends Link {
-  path: string;
-  labelX: number;
-  labelY: number;
-}
-
-const MARK = 'mark[data-annotation-id]';
-
-function useLinks(): Link[] {
-  const annotations = useDocumentStore((state) => state.annotations);
-  const relations = useDocumentStore((state) => state.relations);
-  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
-  const language = usePreferencesStore((state) => state.language);
-  return useMemo(() => {
-    const relationTypes = new Map((tagSet?.relationTypes ?? []).map((type) => [type.id, type]));
-    const eventTypes = new Map((tagSet?.eventTypes ?? []).map((type) => [type.id, type]));
-    const links: Link[] = relations.map((relation) => {
-      const type = relationTypes.get(relation.type);
-      return { key: relation.id, id: relation.id, role: null, from: relation.from, to: relation.to, label: type?.label[language] ?? relation.type, color: type?.color ?? '#5b6b7f' };
-    });
-    for (const annotation of annotations) {
-      if (!('roles' in annotation)) continue;
-      const eventType = eventTypes.get(annotation.type);
-      eventRolesOf(annotation).forEach((role, index) => {
-        links.push({ key: `${annotation.id}#${index}`, id: annotation.id, role: role.role, from: annotation.id, to: role.target, label: role.role, color: eventType?.color ?? '#8e44ad' });
-      });
-    }
-    return links;
-  }, [annotations, relations, tagSet, language]);
-}
-
-function topCentre(element: Element, origin: DOMRect, band: Band): EndBox {
-  const box = element.getClientRects()[0] ?? element.getBoundingClientRect();
-  return { x: box.left - origin.left + box.width / 2, top: box.top - origin.top - band.top };
-}
-
 export function RelationOverlay({ rootRef }: { rootRef: RefObject<HTMLElement | null> }) {
   const links = useLinks();
-  const [drawn, setDrawn] = useState<{ arcs: Drawn[]; band: Band }>({ arcs: [], band: { top: 0, height: 0 } });
-  const [revision, setRevision] = useState(0);
-  const annotations = useDocumentStore((state) => state.annotations);
+  const [picture, setPicture] = useState<ArcPicture>({ arcs: [], top: 0, height: 0 });
+  const drawerRef = useRef<ArcDrawer | null>(null);
 
-  useLayoutEffect(() => {
-    const root = rootRef.current;
-    const scroller = root?.closest<HTMLElement>('.article-scroller');
-    if (!root || !scroller) return;
-    let frame = 0;
-    const measure = () => {
-      frame = 0;
-      if (links.length === 0) {
-        setDrawn((current) => (current.arcs.length === 0 ? current : { arcs: [], band: current.band }));
-        return;
-      }
-      const { marks, band } = findNearMarks(root, scroller, new Set(links.flatMap((link) => [link.from, link.to])));
-      const origin = scroller.getBoundingClientRect();
-      const shifted = new DOMRect(origin.left - scroller.scrollLeft, origin.top - scroller.scrollTop, origin.width, origin.height);
-      const boxes = new Map<string, EndBox>();
-      const boxOf = (id: string) => {
-        let box = boxes.get(id);
-        const mark = marks.get(id);
-        if (!box && mark) {
-          box = topCentre(mark, shifted, band);
-          boxes.set(id, box);
-        }
-        return box;
-      };
-      const shown = links.flatMap((link) => {
-        const from = boxOf(link.from);
-        const to = boxOf(link.to);
-        return from && to ? [{ link, from, to }] : [];
-      });
-      const placed = placeArcs(shown.map(({ link, from, to }) => ({ key: link.key, from, to })));
-      setDrawn({ arcs: shown.map(({ link }, index) => ({ ...link, ...placed[index] })), band });
-    };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(measure);
-    };
-    measure();
-    scroller.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(root);
-    return () => {
-      cancelAnimationFrame(frame);
-      scroller.removeEventListener('scroll', schedule);
-      resize.disconnect();
-    };
-  }, [rootRef, links, annotations, revision]);
-
-  usePointerHooks(rootRef, () => setRevision((value) => value + 1));
-  return <ArcLayer arcs={drawn.arcs} band={drawn.band} rootRef={rootRef} />;
-}
-
-/**
- * Hover (an annotation brings its arcs forward), clicks while linking (the clicked annotation is
- * the other end), and Ctrl+drag (the selected text becomes a fragment of the selected annotation).
- */
-function usePointerHooks(rootRef: RefObject<HTMLElement | null>, redraw: () => void): void {
   useEffect(() => {
     const root = rootRef.current;
     const scroller = root?.closest<HTMLElement>('.article-scroller');
     if (!root || !scroller) return;
-    const over = (event: MouseEvent) => relationDraftActions.hoverAnnotation((event.target as Element).closest<HTMLElement>(MARK)?.dataset.annotationId ?? null);
-    const click = (event: MouseEvent) => {
-      if (useRelationDraftStore.getState().draft?.stage !== 'picking') return;
-      const id = (event.target as Element).closest<HTMLElement>(MARK)?.dataset.annotationId;
-      if (id) pickLinkTarget(id);
-    };
-    const mouseUp = (event: MouseEvent) => {
-      const selected = useArticleViewStore.getState().selectedAnnotationId;
-      const text = useArticleViewStore.getState().article?.text;
-      if (!(event.ctrlKey || event.metaKey) || !selected || !text) return;
-      const raw = selectionToOffsets(root, window.getSelection());
-      if (!raw) return;
-      if (addFragmentToAnnotation(selected, trimRange(text, raw))) {
-        // The article's own mouse-up then reads the selection; the annotation stays selected.
-        setTimeout(() => {
-          window.getSelection()?.removeAllRanges();
-          articleViewActions.selectAnnotation(selected);
-          redraw();
-        }, 0);
-      }
-    };
-    scroller.addEventListener('mouseover', over);
-    scroller.addEventListener('click', click);
-    scroller.addEventListener('mouseup', mouseUp, true);
+    const chunkSizes = new ResizeObserver((entries) => drawer.resized(entries));
+    const drawer = new ArcDrawer(root, scroller, chunkSizes, setPicture);
+    drawerRef.current = drawer;
+    const mutations = new MutationObserver((records) => drawer.changed(records));
+    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-label-hidden', 'class', 'style'] });
+    let width = root.clientWidth;
+    let fontSize = getComputedStyle(root).fontSize;
+    // A new width or font size breaks every line anew; a new height (chunks above laid out) moves the ends.
+    const rootSize = new ResizeObserver(() => {
+      const now = getComputedStyle(root).fontSize;
+      if (root.clientWidth !== width || now !== fontSize) {
+        width = root.clientWidth;
+        fontSize = now;
+        drawer.reflowed();
+      } else drawer.drawSoon();
+    });
+    rootSize.observe(root);
+    const scrolled = () => drawer.scrolled();
+    scroller.addEventListener('scroll', scrolled, { passive: true });
+    const fontsLoaded = () => drawer.reflowed();
+    document.fonts?.addEventListener('loadingdone', fontsLoaded);
     return () => {
-      scroller.removeEventListener('mouseover', over);
-      scroller.removeEventListener('click', click);
-      scroller.removeEventListener('mouseup', mouseUp, true);
+      drawer.dispose();
+      drawerRef.current = null;
+      mutations.disconnect();
+      chunkSizes.disconnect();
+      rootSize.disconnect();
+      scroller.removeEventListener('scroll', scrolled);
+      document.fonts?.removeEventListener('loadingdone', fontsLoaded);
     };
-  }, [rootRef, redraw]);
+  }, [rootRef]);
+
+  useEffect(() => {
+    drawerRef.current?.setLinks(links);
+  }, [links]);
+
+  useArcPointer(rootRef, () => drawerRef.current?.drawSoon());
+  return <ArcLayer picture={picture} rootRef={rootRef} />;
 }
 
-function ArcLayer({ arcs, band, rootRef }: { arcs: readonly Drawn[]; band: Band; rootRef: RefObject<HTMLElement | null> }) {
+type ArcState = 'normal' | 'active' | 'faded';
+
+const ArcItem = memo(function ArcItem({ arc, state, marker }: { arc: DrawnArc; state: ArcState; marker: number }) {
+  return (
+    <g
+      className={`relation-arc${state === 'active' ? ' arc-active' : state === 'faded' ? ' arc-faded' : ''}`}
+      data-relation-id={arc.id}
+      data-role={arc.role ?? undefined}
+      data-from={arc.from}
+      data-to={arc.to}
+      style={{ color: arc.color }}
+      onMouseEnter={() => relationDraftActions.hoverArc({ id: arc.id, role: arc.role })}
+      onMouseLeave={() => relationDraftActions.hoverArc(null)}
+      onClick={() => articleViewActions.selectAnnotation(arc.from)}
+    >
+      <title>{arc.label}</title>
+      <path className="arc-hit" d={arc.path} />
+      <path className="arc-line" d={arc.path} markerEnd={`url(#relation-arrow-${marker})`} />
+      {arc.shownLabel ? (
+        <text x={arc.labelX} y={arc.labelY} className="arc-label" textAnchor="middle">
+          {arc.shownLabel}
+        </text>
+      ) : null}
+    </g>
+  );
+}, sameArcItem);
+
+/** Arcs redrawn alike (a new band that still holds them) are not rendered again. */
+function sameArcItem(before: { arc: DrawnArc; state: ArcState; marker: number }, after: { arc: DrawnArc; state: ArcState; marker: number }): boolean {
+  const [a, b] = [before.arc, after.arc];
+  return before.state === after.state && before.marker === after.marker && a.path === b.path && a.shownLabel === b.shownLabel && a.label === b.label && a.color === b.color && a.labelX === b.labelX && a.labelY === b.labelY && a.from === b.from;
+}
+
+function ArcLayer({ picture, rootRef }: { picture: ArcPicture; rootRef: RefObject<HTMLElement | null> }) {
   const hoveredAnnotation = useRelationDraftStore((state) => state.hoveredAnnotationId);
   const hoveredArc = useRelationDraftStore((state) => state.hoveredArc);
   const selected = useArticleViewStore((state) => state.selectedAnnotationId);
+  const { arcs } = picture;
   const focus = hoveredAnnotation ?? selected;
-  const touching = (arc: Drawn) => focus !== null && (arc.from === focus || arc.to === focus);
+  const touching = (arc: DrawnArc) => focus !== null && (arc.from === focus || arc.to === focus);
+  const isHovered = (arc: DrawnArc) => hoveredArc !== null && hoveredArc.id === arc.id && hoveredArc.role === arc.role;
   const anyFocused = hoveredArc !== null || arcs.some(touching);
-  const isHovered = (arc: Drawn) => hoveredArc !== null && hoveredArc.id === arc.id && hoveredArc.role === arc.role;
   const ends = arcs.find(isHovered);
   // One arrowhead per colour: a marker's own fill cannot follow the path that uses it everywhere.
   const colours = [...new Set(arcs.map((arc) => arc.color))];
   return (
-    <svg className="relation-overlay" data-testid="relation-overlay" style={{ top: band.top, height: band.height }} aria-hidden="true">
+    <svg className="relation-overlay" data-testid="relation-overlay" style={{ top: picture.top, height: picture.height }} aria-hidden="true">
       <defs>
         {colours.map((colour, index) => (
           <marker key={colour} id={`relation-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
@@ -183,37 +119,19 @@ function ArcLayer({ arcs, band, rootRef }: { arcs: readonly Drawn[]; band: Band;
           </marker>
         ))}
       </defs>
-      {ends ? <EndOutlines ids={[ends.from, ends.to]} band={band} rootRef={rootRef} /> : null}
-      {arcs.map((arc) => {
-        const active = isHovered(arc) || touching(arc);
-        const className = `relation-arc${active ? ' arc-active' : anyFocused ? ' arc-faded' : ''}`;
-        return (
-          <g
-            key={arc.key}
-            className={className}
-            data-relation-id={arc.id}
-            data-role={arc.role ?? undefined}
-            data-from={arc.from}
-            data-to={arc.to}
-            style={{ color: arc.color }}
-            onMouseEnter={() => relationDraftActions.hoverArc({ id: arc.id, role: arc.role })}
-            onMouseLeave={() => relationDraftActions.hoverArc(null)}
-            onClick={() => articleViewActions.selectAnnotation(arc.from)}
-          >
-            <path className="arc-hit" d={arc.path} />
-            <path className="arc-line" d={arc.path} markerEnd={`url(#relation-arrow-${colours.indexOf(arc.color)})`} />
-            <text x={arc.labelX} y={arc.labelY} className="arc-label" textAnchor="middle">
-              {arc.label}
-            </text>
-          </g>
-        );
-      })}
+      <g transform={`translate(0 ${-picture.top})`}>
+        {ends ? <EndOutlines ids={[ends.from, ends.to]} rootRef={rootRef} /> : null}
+        {arcs.map((arc) => (
+          <ArcItem key={arc.key} arc={arc} state={isHovered(arc) || touching(arc) ? 'active' : anyFocused ? 'faded' : 'normal'} marker={colours.indexOf(arc.color)} />
+        ))}
+        <LinkHandle rootRef={rootRef} />
+      </g>
     </svg>
   );
 }
 
-/** Outlines of both ends of the hovered arc (every piece of a discontinuous one). */
-function EndOutlines({ ids, band, rootRef }: { ids: string[]; band: Band; rootRef: RefObject<HTMLElement | null> }) {
+/** Outlines of both ends of the hovered arc (every piece of a discontinuous one), in content coordinates. */
+function EndOutlines({ ids, rootRef }: { ids: string[]; rootRef: RefObject<HTMLElement | null> }) {
   const root = rootRef.current;
   const scroller = root?.closest<HTMLElement>('.article-scroller');
   if (!root || !scroller) return null;
@@ -222,7 +140,7 @@ function EndOutlines({ ids, band, rootRef }: { ids: string[]; band: Band; rootRe
   for (const id of ids) {
     root.querySelectorAll(`mark[data-annotation-id="${CSS.escape(id)}"]`).forEach((mark, markIndex) => {
       Array.from(mark.getClientRects()).forEach((box, boxIndex) => {
-        boxes.push({ key: `${id}-${markIndex}-${boxIndex}`, x: box.left - origin.left + scroller.scrollLeft, y: box.top - origin.top + scroller.scrollTop - band.top, width: box.width, height: box.height });
+        boxes.push({ key: `${id}-${markIndex}-${boxIndex}`, x: box.left - origin.left + scroller.scrollLeft, y: box.top - origin.top + scroller.scrollTop, width: box.width, height: box.height });
       });
     });
   }

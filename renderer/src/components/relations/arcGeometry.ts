@@ -24,6 +24,16 @@ export interface PlacedArc {
   level: number;
 }
 
+/** The arc from `from` to `to` whose control points sit at height `apex`. */
+export function arcPath(from: EndBox, to: EndBox, apex: number): string {
+  return `M ${round(from.x)} ${round(from.top)} C ${round(from.x)} ${round(apex)}, ${round(to.x)} ${round(apex)}, ${round(to.x)} ${round(to.top)}`;
+}
+
+/** Where a cubic with both controls at `apex` peaks: three quarters of the way up, between its ends. */
+export function arcPeakY(from: EndBox, to: EndBox, apex: number): number {
+  return round(from.top + (apex - from.top) * 0.75 + (to.top - from.top) * 0.5 * 0.25);
+}
+
 const BASE_RISE = 22;
 const LEVEL_RISE = 10;
 const MAX_LEVEL = 6;
@@ -53,9 +63,7 @@ export function placeArcs(arcs: readonly ArcInput[]): PlacedArc[] {
     placed.push({ left, right, top, level });
     const rise = BASE_RISE + level * LEVEL_RISE;
     const apex = top - rise;
-    const path = `M ${round(arc.from.x)} ${round(arc.from.top)} C ${round(arc.from.x)} ${round(apex)}, ${round(arc.to.x)} ${round(apex)}, ${round(arc.to.x)} ${round(arc.to.top)}`;
-    // A cubic's highest point with both controls at `apex` is three quarters of the way up.
-    result[index] = { key: arc.key, path, labelX: round((arc.from.x + arc.to.x) / 2), labelY: round(arc.from.top + (apex - arc.from.top) * 0.75 + (arc.to.top - arc.from.top) * 0.5 * 0.25), level };
+    result[index] = { key: arc.key, path: arcPath(arc.from, arc.to, apex), labelX: round((arc.from.x + arc.to.x) / 2), labelY: arcPeakY(arc.from, arc.to, apex), level };
   }
   return result;
 }

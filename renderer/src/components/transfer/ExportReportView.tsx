@@ -78,10 +78,8 @@ export function ExportReportView({ result, text, language }: ExportReportViewPro
               {document.problems.map((problem, index) => (
                 <li key={index} className={`effect-${problem.effect}`} data-kind={problem.kind}>
                   <span className="transfer-effect">{text(problem.effect)}</span>{' '}
-                  {/* The engine's English words (with the internal id, for scripts) only in the tooltip. */}
-                  <span className="transfer-message" title={problem.message}>
-                    {exportProblemText(problem, language, typeLabel) ?? text('unreadable')}
-                  </span>
+                  {/* Worded in the user's language from the problem's code and parameters; the engine's English is for the CLI only. */}
+                  <span className="transfer-message">{exportProblemText(problem, language, typeLabel) ?? text('unreadable')}</span>
                 </li>
               ))}
             </ul>

@@ -5,7 +5,7 @@ import type { UiLanguage } from '../../i18n/messages';
 
 /**
  * What each kind of export problem means, in the user's language: the export report lists them
- * by kind (shared/formats/exportTypes.ts) with the engine's English words as the tooltip.
+ * by kind (shared/formats/exportTypes.ts), with the kind's parameters where main sends them.
  * Typed by kind: a kind added to the engine without its words here does not compile.
  */
 export const exportProblemWords: Record<UiLanguage, Record<ProblemKind, string>> = {
@@ -49,6 +49,54 @@ export const exportProblemWords: Record<UiLanguage, Record<ProblemKind, string>>
   },
 };
 
+/** The kinds whose report line says more when main sends their parameters (the format, the span overlapped, the pieces). */
+type DetailedKind = 'overlap' | 'empty-span' | 'not-on-token-edge' | 'discontinuous';
+
+/**
+ * The same problems with their parameters: the span overlapped by its text and type, the
+ * format by its name. Filled with fillTemplate, so names and numbers are isolated and in the
+ * language's digits.
+ */
+export const exportProblemDetails: Record<UiLanguage, Record<DetailedKind, string>> = {
+  en: {
+    overlap: 'it overlaps «{otherText}» ({otherType}); {format} gives each word one tag, so the earlier, longer span is kept',
+    'empty-span': 'it covers no word; {format} tags words, so it is not exported',
+    'not-on-token-edge': 'it starts or ends inside a word of the source; {format} tags the whole word',
+    discontinuous: 'it is in {pieces} pieces; {format} has no fragments, so each piece is written as a span of its own',
+  },
+  fa: {
+    overlap: 'با «{otherText}» ({otherType}) هم‌پوشانی دارد؛ {format} به هر واژه یک برچسب می‌دهد، پس بازهٔ زودتر و بلندتر نگه داشته شد',
+    'empty-span': 'هیچ واژه‌ای را در بر نمی‌گیرد؛ {format} به واژه‌ها برچسب می‌زند، پس برون‌بری نشد',
+    'not-on-token-edge': 'درون واژه‌ای از منبع آغاز یا پایان می‌یابد؛ {format} کل واژه را برچسب می‌زند',
+    discontinuous: '{pieces} تکه است؛ {format} بازهٔ چندتکه ندارد، پس هر تکه جداگانه نوشته شد',
+  },
+};
+
+/** Parameters a coded problem may carry (shared/formats/exportTypes.ts ProblemParams). */
+interface ProblemParamsSeen {
+  format?: string;
+  other?: { text: string; type: string };
+  pieces?: number;
+}
+
+function isDetailedKind(kind: ProblemKind): kind is DetailedKind {
+  return Object.hasOwn(exportProblemDetails.en, kind);
+}
+
+/** The detailed words when the problem carries what its template needs, else the kind's plain words. */
+function problemWords(kind: ProblemKind, params: ProblemParamsSeen | undefined, language: UiLanguage, typeLabel: (type: string) => string): string {
+  const plain = exportProblemWords[language][kind];
+  if (!params?.format || !isDetailedKind(kind)) return plain;
+  if (kind === 'overlap' && !params.other) return plain;
+  if (kind === 'discontinuous' && params.pieces === undefined) return plain;
+  const values = {
+    format: params.format,
+    ...(params.other ? { otherText: params.other.text, otherType: typeLabel(params.other.type) } : {}),
+    ...(params.pieces !== undefined ? { pieces: params.pieces } : {}),
+  };
+  return fillTemplate(exportProblemDetails[language][kind], values, language);
+}
+
 function isKind(kind: string): kind is ProblemKind {
   return Object.hasOwn(exportProblemWords.en, kind);
 }
@@ -58,12 +106,12 @@ function isKind(kind: string): kind is ProblemKind {
  * user's words), never by its internal id; null for a kind this window does not know.
  */
 export function exportProblemText(
-  problem: { kind: string; annotation?: string; span?: { text: string; type: string } },
+  problem: { kind: string; annotation?: string; span?: { text: string; type: string }; params?: ProblemParamsSeen },
   language: UiLanguage,
   typeLabel: (type: string) => string,
 ): string | null {
   if (!isKind(problem.kind)) return null;
-  const said = exportProblemWords[language][problem.kind];
+  const said = problemWords(problem.kind, problem.params, language, typeLabel);
   if (!problem.span) return said;
   const key = problem.kind === 'relation-dangling' ? 'problemOnRelation' : 'problemOnSpan';
   return fillTemplate(transferTexts[language][key], { text: problem.span.text, type: typeLabel(problem.span.type), said }, language);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { menuLabels } from '../../../../shared/i18n/menuCatalog';
 import { leadMessages } from '../../components/lead/leadMessages';
-import { exportProblemWords } from '../../components/transfer/exportProblemText';
+import { exportProblemDetails, exportProblemWords } from '../../components/transfer/exportProblemText';
 import { EXPORT_FORMAT_DESCRIPTIONS, IMPORT_FORMAT_DESCRIPTIONS, transferTexts } from '../../components/transfer/transferText';
 import { messages, statusLabels } from '../messages';
 import { annotationCatalog } from './annotation';
@@ -22,6 +22,7 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   lead: leadMessages,
   transfer: transferTexts,
   exportProblems: exportProblemWords,
+  exportProblemDetails,
   find: findCatalog,
   importReasons: importReasonCatalog,
   corpus: corpusCatalog,

@@ -60,6 +60,13 @@ function flawedImportProblems(): ImportProblem[] {
         ],
         predictions: [{ result: [] }],
       },
+      { id: 4, data: { text }, annotations: [{ id: 13, result: 5 }] },
+      {
+        id: 5,
+        data: { text },
+        annotations: [{ id: 14, result: [{ id: 'a', type: 'labels', value: { start: 2, end: 8, labels: ['PER'] } }] }],
+        predictions: [{ result: [] }],
+      },
     ]),
     { file: 'ls.json', baseName: 'ls' },
   );
@@ -83,10 +90,15 @@ describe('import reasons in the user’s language', () => {
   it('covers the brat, Hugging Face, Label Studio and doccano codes', () => {
     const codes = new Set<string | undefined>(problems.map((problem) => problem.why?.code));
     const missing: string[] = [];
-    for (const code of ['bratTextDiffers', 'bratDuplicateId', 'bratUnknownLine', 'hfCountMismatch', 'hfNumericTagRecords', 'lsAnnotationCancelled', 'offsetsReadAsCodePoints', 'statedTextDiffers', 'malformedRecord', 'recordRefused']) {
+    for (const code of ['bratTextDiffers', 'bratDuplicateId', 'bratUnknownLine', 'hfCountMismatch', 'hfNumericTagRecords', 'lsAnnotationCancelled', 'offsetsReadAsCodePoints', 'statedTextDiffers', 'recordRefused',
+      // The specific reasons a refused record or task gives (#22), never collapsed into a generic one.
+      'lsRegionNotNumeric', 'lsRegionNoLabel', 'lsResultNotObject', 'lsResultsNotList', 'lsNoteUnattached', 'lsRelationUnattached', 'spanEmpty', 'offsetPastEnd',
+      'jsonlLabelsNotList', 'jsonlNotSpan', 'jsonlRelationIncomplete']) {
       if (!codes.has(code)) missing.push(code);
     }
     expect(missing).toEqual([]);
+    // The generic code is left only for a reason no specific code names.
+    expect(codes.has('malformedRecord')).toBe(false);
   });
 
   it('each reason reads in Persian with Persian digits, its Latin names isolated, every placeholder filled; and in English', () => {

@@ -22,6 +22,9 @@ export const relationsCatalog = defineCatalog(
     missingRoles: 'Still needed: {roles}',
     deletingRemovesLinks: 'Deleting this annotation also removes {count} relations and event roles:',
     arrow: '→',
+    dragToLink: 'Drag to another annotation to link them (or press R)',
+    relationsAndEvents: 'Relations and events',
+    relationListHint: '↑ ↓ to move, Enter to show both ends, Delete to delete',
   },
   {
     chooseRelation: 'پیوند {from} ← {to}',
@@ -43,5 +46,8 @@ export const relationsCatalog = defineCatalog(
     missingRoles: 'هنوز لازم: {roles}',
     deletingRemovesLinks: 'حذف این حاشیه‌نویسی {count} رابطه و نقش رویداد را نیز حذف می‌کند:',
     arrow: '←',
+    dragToLink: 'برای پیوند، به حاشیه‌نویسی دیگری بکشید (یا \u2068R\u2069 را بزنید)',
+    relationsAndEvents: 'رابطه‌ها و رویدادها',
+    relationListHint: 'با \u2068↑ ↓\u2069 جابه‌جا شوید، \u2068Enter\u2069 هر دو سر را نشان می‌دهد، \u2068Delete\u2069 حذف می‌کند',
   },
 );

@@ -1,5 +1,6 @@
 import type { ArticleDocument, ArticleEncodingChoice } from '../../../../shared/ipc';
 import { nextUnfinished } from '../../../../shared/model/articleListing';
+import { whenStatusesKnown } from './pendingStatuses';
 import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
 import { loadedInReadingOrder } from '../../../../shared/model/readingOrder';
 import { createOffsetConverter, type OffsetConverter } from '../../../../shared/anchoring/offsets';
@@ -153,6 +154,8 @@ export async function openNeighbourArticle(step: 1 | -1): Promise<void> {
 }
 
 export async function openNextUnfinished(): Promise<void> {
+  // Statuses listed as pending (#25) are not known to be unfinished or not: wait for them.
+  await whenStatusesKnown();
   const { corpus } = useCorpusViewStore.getState();
   const { article } = useArticleViewStore.getState();
   if (!corpus) return;

@@ -9,6 +9,7 @@ import { saveStatusActions } from '../saveStatusStore';
 import { discardUnsavedEdits, flushSave } from '../saving/autosave';
 import { confirmLeavingUnsaved } from '../saving/closeGuard';
 import { openArticle } from './article';
+import { fillInStatuses } from './pendingStatuses';
 
 /** Opening a corpus (a folder, a drop, main's menu) and taking main's new listing of it. */
 
@@ -16,6 +17,7 @@ import { openArticle } from './article';
 export function showCorpus(corpus: Corpus | null): void {
   discardUnsavedEdits();
   corpusViewActions.showCorpus(corpus);
+  if (corpus) void fillInStatuses(corpus).catch((error: unknown) => articleViewActions.showError(problemOf(error)));
   articleViewActions.closeArticle();
   saveStatusActions.startFresh(false);
   documentActions.load({ articleId: null, annotations: [], relations: [], labels: [], status: 'new' });

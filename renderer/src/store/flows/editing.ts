@@ -1,5 +1,5 @@
-import { addAnnotation, addAnnotations, createAnnotationId, retagAnnotation, updateAnnotationDetails } from '../../../../shared/model/annotationOperations';
-import { confirmTaggingInBoilerplate } from './zoning';
+import { addAnnotation, addAnnotations, createAnnotationId, retagAnnotation, updateAnnotationDetails, type AnnotationDetailsChange } from '../../../../shared/model/annotationOperations';
+import { partitionHitsByBoilerplate, selectionTouchesBoilerplate } from './zoning';
 import type { ArticleStatus } from '../../../../shared/model/status';
 import { api } from '../../api';
 import { articleViewActions, canEditArticle, useArticleViewStore } from '../articleViewStore';
@@ -37,6 +37,15 @@ export function tagTextSelection(type: string): string | null {
   return id;
 }
 
+/** The answer to the boilerplate question: tag the range that was asked about after all. */
+export function tagInBoilerplateAfterAll(): void {
+  const pending = useArticleViewStore.getState().pendingBoilerplateTag;
+  articleViewActions.answerBoilerplateTag();
+  if (!pending) return;
+  articleViewActions.selectText(pending.range);
+  tagTextSelection(pending.type);
+}
+
 export function retagSelectedAnnotation(type: string): void {
   const { selectedAnnotationId } = useArticleViewStore.getState();
   if (selectedAnnotationId) retagAnnotationById(selectedAnnotationId, type);
@@ -45,8 +54,12 @@ export function retagSelectedAnnotation(type: string): void {
 /** DESIGN.md's selection rule: a non-empty text selection wins, else retag the selected annotation. */
 export function applyTag(type: string): void {
   const { textSelection } = useArticleViewStore.getState();
-  // (#21) Inside boilerplate (left out of exports and statistics) a tag is asked about first.
-  if (textSelection && textSelection.end > textSelection.start && !confirmTaggingInBoilerplate()) return;
+  // (#21) Inside boilerplate (left out of exports, statistics and agreement) a tag is most
+  // likely a slip: it is asked about first, in the app's own modal (BoilerplateTagQuestion.tsx).
+  if (textSelection && selectionTouchesBoilerplate()) {
+    articleViewActions.askToTagInBoilerplate({ type, range: textSelection });
+    return;
+  }
   if (textSelection && textSelection.end > textSelection.start) tagTextSelection(type);
   else retagSelectedAnnotation(type);
 }
@@ -89,15 +102,16 @@ export function redo(): void {
   if (canEditArticle()) documentActions.redo();
 }
 
-/** "Tag all hits": one step on the document, so one undo removes them all. */
+/** "Tag all hits": one step on the document, so one undo removes them all. Hits in boilerplate are left untagged (#21). */
 export function tagAllHits(hits: readonly Utf16Range[], type: string): number {
-  if (!canEditArticle() || hits.length === 0) return 0;
-  const { annotations, ids } = addAnnotations(useDocumentStore.getState().annotations, hits.map((hit) => ({ ...hit, type })), editContext());
+  const outside = partitionHitsByBoilerplate(hits).outside;
+  if (!canEditArticle() || outside.length === 0) return 0;
+  const { annotations, ids } = addAnnotations(useDocumentStore.getState().annotations, outside.map((hit) => ({ ...hit, type })), editContext());
   if (ids.length > 0) documentActions.edit({ annotations, status: statusAfterAdding() });
   return ids.length;
 }
 
-export function updateSelectedDetails(change: { note?: string; attributes?: Record<string, string | number | boolean | null> }): void {
+export function updateSelectedDetails(change: AnnotationDetailsChange): void {
   const { selectedAnnotationId } = useArticleViewStore.getState();
   if (!selectedAnnotationId || !canEditArticle()) return;
   documentActions.edit({ annotations: updateAnnotationDetails(useDocumentStore.getState().annotations, selectedAnnotationId, change, editContext()) });

@@ -1,8 +1,8 @@
-import type { CodePointOffset, Utf16Offset } from '../../../../shared/anchoring/offsetUnits';
+import type { CodePointOffset, Utf16Offset, Utf16Range } from '../../../../shared/anchoring/offsetUnits';
+import { partitionByBoilerplate } from '../../../../shared/zones/outsideBoilerplate';
 import { BOILERPLATE_ZONE, type Zone } from '../../../../shared/documentLabels/judgmentFormat';
 import { canEditArticle, useArticleViewStore } from '../articleViewStore';
 import { documentActions, useDocumentStore } from '../documentStore';
-import { currentLanguage } from '../preferencesStore';
 
 /**
  * (#21) Zones of the open article: a selection marked as headline, body, boilerplate (or a type
@@ -27,6 +27,14 @@ export function markSelectionAsZone(type: string): boolean {
   return true;
 }
 
+/** (#21) A zone given in code points (an accepted footer proposal): one undo step, saved by autosave. */
+export function addZone(type: string, start: number, end: number): void {
+  if (!canEditArticle()) return;
+  const zones = useDocumentStore.getState().zones;
+  const zone = { id: nextZoneId(zones), type, start, end } as Zone;
+  documentActions.judge({ zones: [...zones, zone].sort((a, b) => a.start - b.start || a.end - b.end) });
+}
+
 export function removeZone(id: string): void {
   if (!canEditArticle()) return;
   const zones = useDocumentStore.getState().zones;
@@ -42,16 +50,20 @@ export function touchesBoilerplate(start: Utf16Offset, end: Utf16Offset): boolea
   return useDocumentStore.getState().zones.some((zone) => zone.type === BOILERPLATE_ZONE && from < (zone.end as CodePointOffset) && to > (zone.start as CodePointOffset));
 }
 
-/**
- * Tagging inside boilerplate asks first: it is left out of exports, statistics and agreement,
- * so a tag there is most likely a slip. True when tagging may go on.
- */
-export function confirmTaggingInBoilerplate(): boolean {
+/** Whether the text selection touches boilerplate: tagging it then asks first (BoilerplateTagQuestion.tsx). */
+export function selectionTouchesBoilerplate(): boolean {
   const { textSelection } = useArticleViewStore.getState();
-  if (!textSelection || textSelection.end <= textSelection.start || !touchesBoilerplate(textSelection.start as Utf16Offset, textSelection.end as Utf16Offset)) return true;
-  const question =
-    currentLanguage() === 'fa'
-      ? 'این گزینش در ناحیهٔ «متن حاشیه‌ای سایت» است که از خروجی‌ها، آمار و توافق کنار گذاشته می‌شود. باز هم برچسب بخورد؟'
-      : 'This selection is in boilerplate, which exports, statistics and agreement leave out. Tag it anyway?';
-  return window.confirm(question);
+  return textSelection !== null && textSelection.end > textSelection.start && touchesBoilerplate(textSelection.start as Utf16Offset, textSelection.end as Utf16Offset);
+}
+
+/**
+ * Find hits split by boilerplate (#21): those inside it are shown but tag-all leaves them,
+ * and says how many. Zones are in code points, hits in the window's UTF-16 units.
+ */
+export function partitionHitsByBoilerplate<Hit extends Utf16Range>(hits: readonly Hit[]): { outside: Hit[]; inside: Hit[] } {
+  const { article } = useArticleViewStore.getState();
+  const zones = useDocumentStore.getState().zones.filter((zone) => zone.type === BOILERPLATE_ZONE);
+  if (!article || zones.length === 0) return { outside: [...hits], inside: [] };
+  const inUtf16 = zones.map((zone) => ({ ...zone, start: article.converter.toUtf16(zone.start as CodePointOffset), end: article.converter.toUtf16(zone.end as CodePointOffset) }));
+  return partitionByBoilerplate(hits, inUtf16 as unknown as Zone[]);
 }

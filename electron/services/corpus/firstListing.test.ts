@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../../shared/model/nativeFormat';
+import { CorpusSession } from './corpusSession';
+import { listCorpusFirst, scanCorpusWithSkipped } from './corpusScanner';
+
+// (#25) The first listing answers before the annotation files are read; complete() reads them.
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function tempFolder(prefix: string): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => fs.rm(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+function annotationFile(status: string, types: string[]): string {
+  const annotations = types.map((type, index) => ({ id: `a${index}`, type, start: index, end: index + 1, quote: { exact: 'x', prefix: '', suffix: '' } }));
+  return JSON.stringify({ format: NATIVE_FORMAT_ID, version: NATIVE_FORMAT_VERSION, offsetUnit: 'codepoint', status, annotations, relations: [], labels: [], updated: '2025-01-01T00:00:00.000Z' });
+}
+
+/** Five articles in two folders, with statuses, one without an annotation file, one broken. */
+async function writeCorpus(root: string): Promise<void> {
+  await fs.mkdir(path.join(root, 'part'), { recursive: true });
+  for (const [name, status, types] of [
+    ['a.txt', 'done', ['PER', 'LOC']],
+    ['b.txt', 'in-progress', ['ORG']],
+    ['part/c.txt', 'needs-review', []],
+  ] as const) {
+    await fs.writeFile(path.join(root, name), 'خبری کوتاه');
+    await fs.writeFile(path.join(root, name.replace(/\.txt$/, '.ann.json')), annotationFile(status, [...types]));
+  }
+  await fs.writeFile(path.join(root, 'part/d.txt'), 'بی‌برچسب');
+  await fs.writeFile(path.join(root, 'e.txt'), 'خراب');
+  await fs.writeFile(path.join(root, 'e.ann.json'), '{"format":');
+}
+
+function makeFifo(file: string): string | null {
+  try {
+    execFileSync('mkfifo', [file]);
+    return null;
+  } catch {
+    return 'mkfifo is not available here';
+  }
+}
+
+describe('listCorpusFirst', () => {
+  it('lists every article before reading annotation files, then completes to exactly what a full scan lists', async () => {
+    const root = await tempFolder('hashiye-first-');
+    await writeCorpus(root);
+    const first = await listCorpusFirst(root, { cacheFolder: null }, { defer: true });
+    expect(first.articles.map((entry) => entry.id)).toEqual(['a.txt', 'b.txt', 'e.txt', 'part/c.txt', 'part/d.txt']);
+    expect(first.articles.every((entry) => entry.statusPending === true && entry.status === 'new' && entry.problem === null)).toBe(true);
+    expect(first.articles.find((entry) => entry.id === 'part/c.txt')).toMatchObject({ name: 'c.txt', folder: 'part' });
+
+    const completed = await first.complete();
+    expect(completed).toEqual(await scanCorpusWithSkipped(root));
+    expect(completed.articles.some((entry) => entry.statusPending !== undefined)).toBe(false);
+    expect(Object.fromEntries(completed.articles.map((entry) => [entry.id, entry.status]))).toEqual({ 'a.txt': 'done', 'b.txt': 'in-progress', 'e.txt': 'new', 'part/c.txt': 'needs-review', 'part/d.txt': 'new' });
+    expect(completed.articles.find((entry) => entry.id === 'e.txt')?.problem).toMatch(/^Annotation file:/);
+  });
+
+  it('lists cached articles with their status at once, and only the changed ones as pending', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    await (await listCorpusFirst(root, { cacheFolder }, { defer: true })).complete();
+    await fs.writeFile(path.join(root, 'b.ann.json'), annotationFile('approved', ['ORG', 'PER', 'LOC']));
+
+    const second = await listCorpusFirst(root, { cacheFolder }, { defer: true });
+    expect(second.articles.filter((entry) => entry.statusPending).map((entry) => entry.id)).toEqual(['b.txt']);
+    expect(second.articles.find((entry) => entry.id === 'a.txt')).toMatchObject({ status: 'done', annotationCount: 2 });
+    const completed = await second.complete();
+    expect(completed.articles.find((entry) => entry.id === 'b.txt')).toMatchObject({ status: 'approved', annotationCount: 3, tags: ['LOC', 'ORG', 'PER'] });
+    expect(completed).toEqual(await scanCorpusWithSkipped(root));
+  });
+
+  it('keeps confinement: a link leaving the corpus and a FIFO are skipped with their reasons, and listing completes', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const outside = await tempFolder('hashiye-first-outside-');
+    await fs.writeFile(path.join(outside, 'secret.ann.json'), annotationFile('approved', ['CANARY']));
+    await fs.writeFile(path.join(root, 'a.txt'), 'خبر');
+    await fs.symlink(path.join(outside, 'secret.ann.json'), path.join(root, 'a.ann.json'));
+    await fs.writeFile(path.join(root, 'b.txt'), 'خبر');
+    const fifoSkip = makeFifo(path.join(root, 'b.ann.json'));
+
+    const first = await listCorpusFirst(root, { cacheFolder: null }, { defer: true });
+    expect(first.articles.map((entry) => entry.id)).toEqual(['a.txt', 'b.txt']);
+    const reasons = new Map(first.skipped.map((entry) => [entry.path, entry.reason]));
+    expect(reasons.get('a.ann.json')).toBe('outside-corpus');
+    if (!fifoSkip) expect(reasons.get('b.ann.json')).toBe('not-regular-file');
+    const completed = await first.complete();
+    expect(completed.articles.map((entry) => [entry.id, entry.status])).toEqual([['a.txt', 'new'], ['b.txt', 'new']]);
+    expect(JSON.stringify(completed)).not.toContain('CANARY');
+  });
+
+  it('checks a pending file again when it completes: replaced by a link leaving the corpus meanwhile, it is skipped', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const outside = await tempFolder('hashiye-first-outside-');
+    await fs.writeFile(path.join(outside, 'secret.ann.json'), annotationFile('approved', ['CANARY']));
+    await fs.writeFile(path.join(root, 'a.txt'), 'خبر');
+    await fs.writeFile(path.join(root, 'a.ann.json'), annotationFile('done', ['PER']));
+    const first = await listCorpusFirst(root, { cacheFolder: null }, { defer: true });
+    await fs.rm(path.join(root, 'a.ann.json'));
+    await fs.symlink(path.join(outside, 'secret.ann.json'), path.join(root, 'a.ann.json'));
+
+    const completed = await first.complete();
+    expect(completed.skipped.map((entry) => [entry.path, entry.reason])).toEqual([['a.ann.json', 'outside-corpus']]);
+    expect(JSON.stringify(completed)).not.toContain('CANARY');
+  });
+});
+
+describe('CorpusSession with statusesLater', () => {
+  it('answers open() with pending statuses, and describe() with the whole listing once read', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    const session = new CorpusSession({ watch: false, cacheFolder, statusesLater: true });
+    cleanups.push(() => session.close());
+
+    const opened = await session.open(root);
+    expect(opened.articles.filter((entry) => entry.statusPending).length).toBe(5);
+    const whole = await session.describe();
+    expect(whole.articles).toEqual(await scanCorpusWithSkipped(root).then((scan) => scan.articles));
+    // The cache the completion filled lists the same corpus at once next time.
+    const again = await session.open(root);
+    expect(again.articles.some((entry) => entry.statusPending)).toBe(false);
+    expect(again.articles).toEqual(whole.articles);
+  });
+});

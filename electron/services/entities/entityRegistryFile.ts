@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { ENTITIES_FILE_NAME, EntityRegistrySchema, emptyRegistry, type EntityRegistry } from '../../../shared/entities/registry';
+import { assertWritableInCorpus } from '../corpus/corpusFileAccess';
+import { readConfigurationFile } from '../corpus/confinedReaders';
+import { withUserProblem } from '../problems/userProblems';
+import { writeFileAtomic } from '../storage/atomicWrite';
+import { withFileLock } from '../storage/annotationFileLock';
+
+/**
+ * `entities.json` at the corpus root (#24), read and written only through the corpus's confined
+ * file access: a link to a file outside the corpus is refused like any corpus file. A file that
+ * cannot be read (bad JSON, a field out of shape) is reported with a coded problem and is never
+ * overwritten; every write is atomic, under the file's lock, and checks first that the bytes on
+ * disk are still those the edit was made on, so an outside change is never silently lost.
+ */
+export interface RegistryOnDisk {
+  registry: EntityRegistry;
+  /** SHA-256 of the bytes read ('' when there is no file yet). */
+  sha256: string;
+}
+
+export function entitiesPathOf(root: string): string {
+  return path.join(root, ENTITIES_FILE_NAME);
+}
+
+function sha256Of(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function brokenRegistry(detail: string, field: string): Error {
+  return withUserProblem(new Error(`${ENTITIES_FILE_NAME} cannot be read: ${detail}`), { code: 'entitiesBroken', file: ENTITIES_FILE_NAME, field });
+}
+
+/** The registry as on disk: an empty one when there is no file. Throws a coded problem for a broken or refused file. */
+export async function readRegistry(root: string): Promise<RegistryOnDisk> {
+  const read = await readConfigurationFile(root, entitiesPathOf(root));
+  if (read.kind === 'absent') return { registry: emptyRegistry(), sha256: '' };
+  if (read.kind === 'refused') throw withUserProblem(new Error(read.message), read.userProblem);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text);
+  } catch (error) {
+    throw brokenRegistry((error as Error).message, '');
+  }
+  const parsed = EntityRegistrySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw brokenRegistry(issue.message, issue.path.join('.'));
+  }
+  return { registry: parsed.data, sha256: sha256Of(read.text) };
+}
+
+export function serializeRegistry(registry: EntityRegistry): string {
+  return `${JSON.stringify(registry, null, 2)}\n`;
+}
+
+/**
+ * Reads the registry, applies `edit` to it and writes the result, all under the file's lock, so
+ * two Hashiye windows never interleave. The edit is made on what is on disk now (not on what the
+ * window last saw), and the bytes are checked again just before the atomic write: a program that
+ * changed the file in between gets `entitiesChangedOnDisk` and nothing is written.
+ */
+export async function editRegistry<T>(root: string, edit: (registry: EntityRegistry) => { registry: EntityRegistry; result: T }): Promise<RegistryOnDisk & { result: T }> {
+  const file = entitiesPathOf(root);
+  return withFileLock(file, async () => {
+    const before = await readRegistry(root);
+    const { registry, result } = edit(before.registry);
+    const text = serializeRegistry(registry);
+    const now = await readRegistry(root);
+    if (now.sha256 !== before.sha256) throw withUserProblem(new Error(`${ENTITIES_FILE_NAME} changed while it was being written`), { code: 'entitiesChangedOnDisk', file: ENTITIES_FILE_NAME });
+    await assertWritableInCorpus(root, file);
+    await writeFileAtomic(file, text, { backup: true });
+    return { registry, sha256: sha256Of(text), result };
+  });
+}

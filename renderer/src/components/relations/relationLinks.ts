@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { eventRolesOf } from '../../../../shared/relations/relationOperations';
+import { useCorpusViewStore } from '../../store/corpusViewStore';
+import { useDocumentStore } from '../../store/documentStore';
+import { usePreferencesStore } from '../../store/preferencesStore';
+
+/** One arc to draw: a relation, or one role of an event (its trigger to the role's filler). */
+export interface Link {
+  key: string;
+  /** `data-relation-id`: the relation's id, or the event trigger's. */
+  id: string;
+  role: string | null;
+  from: string;
+  to: string;
+  label: string;
+  color: string;
+}
+
+/** The open document's relations and event roles as arcs, labelled in the UI language. */
+export function useLinks(): Link[] {
+  const annotations = useDocumentStore((state) => state.annotations);
+  const relations = useDocumentStore((state) => state.relations);
+  const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
+  const language = usePreferencesStore((state) => state.language);
+  return useMemo(() => {
+    const relationTypes = new Map((tagSet?.relationTypes ?? []).map((type) => [type.id, type]));
+    const eventTypes = new Map((tagSet?.eventTypes ?? []).map((type) => [type.id, type]));
+    const links: Link[] = relations.map((relation) => {
+      const type = relationTypes.get(relation.type);
+      return { key: relation.id, id: relation.id, role: null, from: relation.from, to: relation.to, label: type?.label[language] ?? relation.type, color: type?.color ?? '#5b6b7f' };
+    });
+    for (const annotation of annotations) {
+      if (!('roles' in annotation)) continue;
+      const eventType = eventTypes.get(annotation.type);
+      eventRolesOf(annotation).forEach((role, index) => {
+        links.push({ key: `${annotation.id}#${index}`, id: annotation.id, role: role.role, from: annotation.id, to: role.target, label: role.role, color: eventType?.color ?? '#8e44ad' });
+      });
+    }
+    return links;
+  }, [annotations, relations, tagSet, language]);
+}
