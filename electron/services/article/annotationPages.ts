@@ -1,4 +1,4 @@
-import type { ArticleDocument } from '../../../shared/ipc';
+import type { ArticleDocument } from '../../../shared/articleDocumentWire';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { withUserProblem } from '../problems/userProblems';
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../../../shared/corpusWire';
-import type { ArticleDocument } from '../../../shared/ipc';
+import type { ArticleDocument } from '../../../shared/articleDocumentWire';
 import type { SaveResult } from '../../../shared/saveWire';
 import type { AnnotationListChanges } from '../../../shared/model/annotationChanges';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';

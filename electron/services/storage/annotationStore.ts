@@ -1,4 +1,4 @@
-import type { DocumentFields } from '../../../shared/ipc';
+import type { DocumentFields } from '../../../shared/articleDocumentWire';
 import { liftLegacyLabels } from '../../../shared/documentLabels/legacyLabels';
 import path from 'node:path';
 import {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ArticleDocument } from '../../../../shared/ipc';
+import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { SavedDocument } from '../../../../shared/saveWire';
 import { countReanchorChanges } from '../../../../shared/anchoring/reanchorStatus';
 import { loadedInReadingOrder } from '../../../../shared/model/readingOrder';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DocumentFields } from '../../../../shared/ipc';
+import type { DocumentFields } from '../../../../shared/articleDocumentWire';
 import type { ConflictResolutions, SaveResult } from '../../../../shared/saveWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../../shared/model/status';

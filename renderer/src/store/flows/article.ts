@@ -1,4 +1,5 @@
-import type { ArticleDocument, ArticleEncodingChoice } from '../../../../shared/ipc';
+import type { ArticleEncodingChoice } from '../../../../shared/ipc';
+import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import { nextUnfinished } from '../../../../shared/model/articleListing';
 import { whenStatusesKnown } from './pendingStatuses';
 import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import type { Api } from '../../../../shared/ipc';
+import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { SaveResult, SavedDocument } from '../../../../shared/saveWire';
 import type { Corpus } from '../../../../shared/corpusWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { type Api, type ArticleDocument } from '../../../../shared/ipc';
+import { type Api } from '../../../../shared/ipc';
+import { type ArticleDocument } from '../../../../shared/articleDocumentWire';
 import { encodeProblem } from '../../../../shared/userProblem';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { loadArticleDocument } from './articlePages';

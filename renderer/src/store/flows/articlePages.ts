@@ -1,4 +1,5 @@
-import type { ArticleDocument, ArticleEncodingChoice } from '../../../../shared/ipc';
+import type { ArticleEncodingChoice } from '../../../../shared/ipc';
+import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { api } from '../../api';
 import { problemOf } from '../../ipcError';

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import type { Api } from '../../../../shared/ipc';
+import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { ConflictResolutions, SaveResult, SavedDocument } from '../../../../shared/saveWire';
 import { mergeDocuments } from '../../../../shared/model/documentMerge';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';

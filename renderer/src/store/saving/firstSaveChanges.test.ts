@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ArticleDocument } from '../../../../shared/ipc';
+import type { Api } from '../../../../shared/ipc';
+import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { SaveResult } from '../../../../shared/saveWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { articleViewActions } from '../articleViewStore';
