@@ -20,6 +20,8 @@ import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { SettingsStore } from '../electron/services/app/settingsStore';
 import { desktopContext } from '../electron/services/desktop/aboutInfo';
 import { openAppLog } from '../electron/services/desktop/appLog';
+import { handOverLaunch, type HandOverHost, type HandOverOutcome } from '../electron/services/desktop/singleInstance';
+import { CorpusSwitchRequests } from '../electron/services/app/corpusSwitchRequests';
 import { electronBinary, projectRoot, systemChromium } from './browserLocation';
 import { serveFolder } from './staticServer';
 
@@ -58,6 +60,13 @@ export interface LaunchedApp {
   page: Page;
   close: () => Promise<void>;
   host: AppHost;
+  /**
+   * Test-only hook (#23): a second launch of the app with `args` (what follows the app on its
+   * command line), as Electron's `second-instance` event hands them to the running instance.
+   * Electron: the app's own `second-instance` listener runs. Chromium stand-in: main's
+   * `handOverLaunch` runs against a host wired as main.ts wires it (same switch requests, same events).
+   */
+  secondLaunch: (args: readonly string[], workingDirectory?: string) => Promise<HandOverOutcome | 'sent'>;
 }
 
 /** Requests and answers at least this long (in characters of JSON) go over HTTP rather than CDP. */
@@ -96,6 +105,10 @@ async function launchElectron(executablePath: string, options: LaunchOptions): P
   return {
     page,
     host: 'electron',
+    secondLaunch: async (args, workingDirectory = process.cwd()) => {
+      await app.evaluate(({ app: electronApp }, [argv, cwd]) => electronApp.emit('second-instance', {}, argv, cwd), [[executablePath, projectRoot, ...args], workingDirectory] as const);
+      return 'sent';
+    },
     close: async () => {
       await app.close();
       await fs.rm(userData, { recursive: true, force: true });
@@ -150,7 +163,16 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   const { version } = JSON.parse(await fs.readFile(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const licenceFiles = [path.join(projectRoot, 'out', 'main', 'licences.json'), path.join(rendererFolder, 'licences.json')];
   const desktop = desktopContext({ appVersion: version, versions: process.versions, licenceFiles, log: await openAppLog(path.join(userData, 'logs')), platform: process.platform });
-  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR', desktop }), session);
+  const switchRequests = new CorpusSwitchRequests();
+  const dispatch = createDispatcher(createHandlerTable({ session, settings, host: hostPlatform, development: false, systemLocale: options.locale ?? 'fa-IR', desktop, switchRequests }), session);
+  // Wired as main.ts wires its hand-over host; only the window's focus is the browser's.
+  const handOverHost: HandOverHost = {
+    focusWindow: () => void page.bringToFront(),
+    currentCorpus: () => session.rootPath,
+    requestCorpusSwitch: (folder, articleId) => hostPlatform.emit('corpus.switchRequested', { token: switchRequests.request(folder), articleId }),
+    requestArticle: (id) => hostPlatform.emit('corpus.articleRequested', { id }),
+    refuse: (problem) => hostPlatform.emit('corpus.openRefused', problem),
+  };
 
   // Context-wide, so a page opened after a crash is wired the same way.
   await context.exposeFunction('__hashiyeDropped', (name: string) => options.droppedPath?.(name) ?? name);
@@ -241,6 +263,8 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
   return {
     page,
     host: 'chromium',
+    // A development launch's argv: the Electron binary, the app folder, then the arguments.
+    secondLaunch: (args, workingDirectory = process.cwd()) => handOverLaunch({ argv: ['electron', projectRoot, ...args], workingDirectory, packaged: false }, handOverHost),
     close: async () => {
       await session.close();
       await browser.close();

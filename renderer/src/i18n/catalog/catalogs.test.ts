@@ -11,6 +11,10 @@ import { corpusCatalog } from './corpus';
 import { findCatalog } from './find';
 import { importReasonCatalog } from './importReasons';
 import { helpCatalog } from './help';
+import { documentLabelsCatalog } from './documentLabels';
+import { entitiesCatalog } from './entities';
+import { relationsCatalog } from './relations';
+import { zonesCatalog } from './zones';
 
 type Table = Readonly<Record<string, string>>;
 
@@ -30,6 +34,10 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   article: articleCatalog,
   help: helpCatalog,
   app: appCatalog,
+  documentLabels: documentLabelsCatalog,
+  entities: entitiesCatalog,
+  relations: relationsCatalog,
+  zones: zonesCatalog,
   exportFormats: {
     en: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.en])),
     fa: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.fa])),

@@ -49,7 +49,7 @@ export const documentLabelsCatalog = defineCatalog(
     textPlaceholder: 'متن آزاد برای کل مقاله',
     keyHint: 'کلید: {key}',
     editorTitle: 'بُعدهای برچسب سند',
-    editorIntro: 'آنچه دربارهٔ کل هر مقاله داوری می‌شود. گزینه‌ها به ترتیب کلیدهای Alt+۱…۹، ۰ و سپس Alt+Shift+۱… را می‌گیرند، مگر کلیدی برایشان تعیین شود.',
+    editorIntro: 'آنچه دربارهٔ کل هر مقاله داوری می‌شود. گزینه‌ها به ترتیب کلیدهای \u2068Alt+۱…۹\u2069، ۰ و سپس \u2068Alt+Shift+۱…\u2069 را می‌گیرند، مگر کلیدی برایشان تعیین شود.',
     addDimension: 'افزودن بُعد',
     removeDimension: 'حذف',
     dimensionId: 'شناسه',

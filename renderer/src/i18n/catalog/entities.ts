@@ -79,7 +79,7 @@ export const entitiesCatalog = defineCatalog(
     splitButton: 'جدا کردن',
     close: 'بستن',
     linked: 'پیوند خورد.',
-    badQid: 'شناسهٔ ویکی‌داده Q و پس از آن رقم است، مانند \u2068Q42\u2069.',
+    badQid: 'شناسهٔ ویکی‌داده \u2068Q\u2069 و پس از آن رقم است، مانند \u2068Q42\u2069.',
     choose: '—',
   },
 );
