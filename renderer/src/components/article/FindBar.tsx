@@ -5,7 +5,7 @@ import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { selectDomRange } from '../../dom/domPosition';
 import { scrollRangeIntoView } from '../../dom/scrollRangeIntoView';
 import { tagAllHits } from '../../store/flows/editing';
-import { partitionHitsByBoilerplate } from '../../store/flows/zoning';
+import { partitionHitsByBoilerplate } from '../../store/flows/judgments/zoning';
 import { useDocumentStore } from '../../store/documentStore';
 import { zonesCatalog } from '../../i18n/catalog/zones';
 import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';

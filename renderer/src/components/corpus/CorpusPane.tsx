@@ -19,7 +19,7 @@ import { corpusCatalog } from '../../i18n/catalog/corpus';
 import { useCatalog } from '../../i18n/useCatalog';
 import { EMPTY_METADATA_FILTER, matchesMetadata, metadataOrder, type MetadataFilter, type MetadataSort } from '../../../../shared/metadata/metadataListing';
 import { useMetadataStore } from '../../store/window/metadataStore';
-import { loadSummaries } from '../../store/flows/metadata';
+import { loadSummaries } from '../../store/flows/judgments/metadata';
 import { MetadataFilters, MetadataSortOptions } from '../metadata/MetadataFilters';
 
 const ROW_HEIGHT = 30;
@@ -36,7 +36,7 @@ export function CorpusPane() {
   const [filter, setFilter] = useState<ArticleFilter>(EMPTY_FILTER);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
-  // (#21) Metadata and document labels arrive after the listing, a page at a time (flows/metadata.ts).
+  // (#21) Metadata and document labels arrive after the listing, a page at a time (flows/judgments/metadata.ts).
   const [metaFilter, setMetaFilter] = useState<MetadataFilter>(EMPTY_METADATA_FILTER);
   const summaries = useMetadataStore((state) => state.summaries);
   useEffect(() => {

@@ -8,7 +8,7 @@ import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { useDocumentStore } from '../../store/documentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
-import { chooseDocumentLabel, setDocumentLabelText } from '../../store/flows/judging';
+import { chooseDocumentLabel, setDocumentLabelText } from '../../store/flows/judgments/judging';
 import { documentLabelsCatalog } from '../../i18n/catalog/documentLabels';
 import { useCatalog } from '../../i18n/useCatalog';
 import { keyLabelDigits } from '../../i18n/formatNumber';

@@ -3,7 +3,7 @@ import type { ResponseOf } from '../../../../shared/ipc';
 import { BOILERPLATE_ZONE } from '../../../../shared/documentLabels/judgmentFormat';
 import { api } from '../../api';
 import { useArticleViewStore } from '../../store/articleViewStore';
-import { addZone } from '../../store/flows/zoning';
+import { addZone } from '../../store/flows/judgments/zoning';
 import { zonesCatalog } from '../../i18n/catalog/zones';
 import { useCatalog } from '../../i18n/useCatalog';
 

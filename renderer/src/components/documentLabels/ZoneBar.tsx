@@ -3,7 +3,7 @@ import { BUILT_IN_ZONE_TYPES } from '../../../../shared/documentLabels/judgmentF
 import { useDocumentStore } from '../../store/documentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
-import { markSelectionAsZone, removeZone } from '../../store/flows/zoning';
+import { markSelectionAsZone, removeZone } from '../../store/flows/judgments/zoning';
 import { documentLabelsCatalog } from '../../i18n/catalog/documentLabels';
 import { useCatalog } from '../../i18n/useCatalog';
 import { formatNumber } from '../../i18n/formatNumber';

@@ -6,7 +6,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { useEntityStore } from '../../store/entities/entityStore';
-import { editEntities, openEntityView } from '../../store/flows/entities';
+import { editEntities, openEntityView } from '../../store/entities/entityFlows';
 import { usePreferencesStore } from '../../store/preferencesStore';
 
 /** The entity view's form (#24): names, aliases, QID and note, and merging another entity into this one. */

@@ -3,7 +3,7 @@ import { findEntity } from '../../../../shared/entities/registry';
 import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useEntityStore } from '../../store/entities/entityStore';
-import { openEntityPicker, openEntityView, unlinkSelectedAnnotation } from '../../store/flows/entities';
+import { openEntityPicker, openEntityView, unlinkSelectedAnnotation } from '../../store/entities/entityFlows';
 import { usePreferencesStore } from '../../store/preferencesStore';
 
 /** The details pane's entity field (#24): the entity the annotation is linked to, with link, unlink and the entity view. */

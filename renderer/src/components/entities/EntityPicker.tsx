@@ -5,7 +5,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { useDocumentStore } from '../../store/documentStore';
 import { entityActions, useEntityStore } from '../../store/entities/entityStore';
-import { createEntityFromSelection, linkSelectedAnnotation } from '../../store/flows/entities';
+import { createEntityFromSelection, linkSelectedAnnotation } from '../../store/entities/entityFlows';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { ModalDialog } from '../app/ModalDialog';
 import { ProblemText } from '../app/ProblemText';

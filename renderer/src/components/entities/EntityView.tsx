@@ -7,7 +7,7 @@ import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { formatNumber } from '../../i18n/formatNumber';
 import { useCatalog } from '../../i18n/useCatalog';
 import { entityActions, useEntityStore } from '../../store/entities/entityStore';
-import { editEntities, linkUnlinkedMention, openEntityView } from '../../store/flows/entities';
+import { editEntities, linkUnlinkedMention, openEntityView } from '../../store/entities/entityFlows';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { ModalDialog } from '../app/ModalDialog';
 import { ProblemText } from '../app/ProblemText';

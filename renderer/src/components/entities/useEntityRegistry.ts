@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
-import { loadEntities } from '../../store/flows/entities';
+import { loadEntities } from '../../store/entities/entityFlows';
 
 /** (#24) The registry is read again whenever another corpus (or a fresh listing of it) is shown. */
 export function useEntityRegistry(): void {

@@ -1,11 +1,11 @@
-import { markSelectionAsZone } from '../../store/flows/zoning';
+import { markSelectionAsZone } from '../../store/flows/judgments/zoning';
 import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
 import { hotkeyOfKeyPress } from '../../../../shared/model/tagSet';
 import type { MessageKey } from '../../i18n/messages';
 import { markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished } from '../../store/flows/article';
 import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flows/editing';
 import { pickLinkTarget, startLinking } from '../../store/flows/relations';
-import { openEntityPicker } from '../../store/flows/entities';
+import { openEntityPicker } from '../../store/entities/entityFlows';
 import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
 import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestions';
 import { corpusSearchActions } from '../../store/corpusSearchStore';
@@ -22,7 +22,7 @@ import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
 import { addFragmentByKey, removeFragmentByKey } from './fragmentKeys';
 import { focusNextPane } from './paneFocus';
 import { stepSelection } from './selectionSteps';
-import { isDocumentLabelKey, labelWithKey } from '../../store/flows/judging';
+import { isDocumentLabelKey, labelWithKey } from '../../store/flows/judgments/judging';
 
 /** What a binding's action did: `pass` leaves the key to the browser (Tab out of the article). */
 type Outcome = 'done' | 'pass';

@@ -4,7 +4,7 @@ import { metadataCatalog } from '../../i18n/catalog/metadata';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useProblemText } from '../../i18n/useProblemText';
 import { problemOf } from '../../ipcError';
-import { saveArticleMetadata } from '../../store/flows/metadata';
+import { saveArticleMetadata } from '../../store/flows/judgments/metadata';
 import { ModalDialog } from '../app/ModalDialog';
 import { metadataProblemText } from './metadataProblemText';
 

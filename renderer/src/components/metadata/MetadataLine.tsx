@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { metadataCatalog } from '../../i18n/catalog/metadata';
 import { useCatalog } from '../../i18n/useCatalog';
-import { loadArticleMetadata } from '../../store/flows/metadata';
+import { loadArticleMetadata } from '../../store/flows/judgments/metadata';
 import { useMetadataStore } from '../../store/window/metadataStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { MetadataDialog } from './MetadataDialog';

@@ -1,5 +1,5 @@
 import { addAnnotation, addAnnotations, createAnnotationId, retagAnnotation, updateAnnotationDetails, type AnnotationDetailsChange } from '../../../../shared/model/annotationOperations';
-import { partitionHitsByBoilerplate, selectionTouchesBoilerplate } from './zoning';
+import { partitionHitsByBoilerplate, selectionTouchesBoilerplate } from './judgments/zoning';
 import type { ArticleStatus } from '../../../../shared/model/status';
 import { api } from '../../api';
 import { articleViewActions, canEditArticle, useArticleViewStore } from '../articleViewStore';

@@ -1,8 +1,8 @@
-import type { CodePointOffset, Utf16Offset, Utf16Range } from '../../../../shared/anchoring/offsetUnits';
-import { partitionByBoilerplate } from '../../../../shared/zones/outsideBoilerplate';
-import { BOILERPLATE_ZONE, type Zone } from '../../../../shared/documentLabels/judgmentFormat';
-import { canEditArticle, useArticleViewStore } from '../articleViewStore';
-import { documentActions, useDocumentStore } from '../documentStore';
+import type { CodePointOffset, Utf16Offset, Utf16Range } from '../../../../../shared/anchoring/offsetUnits';
+import { partitionByBoilerplate } from '../../../../../shared/zones/outsideBoilerplate';
+import { BOILERPLATE_ZONE, type Zone } from '../../../../../shared/documentLabels/judgmentFormat';
+import { canEditArticle, useArticleViewStore } from '../../articleViewStore';
+import { documentActions, useDocumentStore } from '../../documentStore';
 
 /**
  * (#21) Zones of the open article: a selection marked as headline, body, boilerplate (or a type

@@ -1,9 +1,9 @@
-import { chooseValue, setText } from '../../../../shared/documentLabels/labelEdits';
-import { dimensionKeyOfPress, dimensionValueForKey, type Dimension } from '../../../../shared/documentLabels/dimensions';
-import { canEditArticle, useArticleViewStore } from '../articleViewStore';
-import { useCorpusViewStore } from '../corpusViewStore';
-import { documentActions, useDocumentStore } from '../documentStore';
-import { sayWhyKeyDidNothing } from '../window/keyHintStore';
+import { chooseValue, setText } from '../../../../../shared/documentLabels/labelEdits';
+import { dimensionKeyOfPress, dimensionValueForKey, type Dimension } from '../../../../../shared/documentLabels/dimensions';
+import { canEditArticle, useArticleViewStore } from '../../articleViewStore';
+import { useCorpusViewStore } from '../../corpusViewStore';
+import { documentActions, useDocumentStore } from '../../documentStore';
+import { sayWhyKeyDidNothing } from '../../window/keyHintStore';
 
 /**
  * (#21) Judging the open article as a whole: document labels chosen in the panel above the

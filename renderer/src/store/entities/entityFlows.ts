@@ -6,11 +6,11 @@ import { api } from '../../api';
 import { problemOf } from '../../ipcError';
 import { articleViewActions, canEditArticle, useArticleViewStore } from '../articleViewStore';
 import { documentActions, useDocumentStore } from '../documentStore';
-import { entityActions, useEntityStore } from '../entities/entityStore';
+import { entityActions, useEntityStore } from './entityStore';
 import { usePreferencesStore } from '../preferencesStore';
 import { flushSave } from '../saving/autosave';
-import { openArticle } from './article';
-import { updateSelectedDetails } from './editing';
+import { openArticle } from '../flows/article';
+import { updateSelectedDetails } from '../flows/editing';
 
 /**
  * The entity registry in the window (#24). Linking an annotation is an edit of the open article

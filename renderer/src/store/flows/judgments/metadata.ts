@@ -1,7 +1,7 @@
-import type { ArticleMetadata } from '../../../../shared/metadata/articleMetadata';
-import { SUMMARY_PAGE_SIZE, type ArticleMetadataState } from '../../../../shared/metadata/metadataWire';
-import { api } from '../../api';
-import { metadataActions, useMetadataStore } from '../window/metadataStore';
+import type { ArticleMetadata } from '../../../../../shared/metadata/articleMetadata';
+import { SUMMARY_PAGE_SIZE, type ArticleMetadataState } from '../../../../../shared/metadata/metadataWire';
+import { api } from '../../../api';
+import { metadataActions, useMetadataStore } from '../../window/metadataStore';
 
 /** (#21) Reads the open article's metadata for the header; a failed read shows none and keeps the editor closed. */
 export async function loadArticleMetadata(articleId: string): Promise<void> {
