@@ -3,6 +3,7 @@ import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
 import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
+import { progressLine } from './cliStreams';
 import { validateCorpus, type ValidationProblem } from './validateCorpus';
 
 export const VALIDATE_HELP = `Usage: hashiye validate CORPUS [--json]
@@ -15,6 +16,8 @@ against NAME.txt (discontinuous fragments too), ids and references (R, E, A, M, 
 that exist) and annotation.conf's types and argument constraints; it lists .ann files without
 their .txt (problems) and .txt files without an .ann (warnings). Every problem is listed with
 its file (and file:line for .ann and annotation.conf).
+
+Progress is written to stderr when it is a terminal (never with --json).
 
 Options:
   --json       print the result as JSON
@@ -38,7 +41,8 @@ export async function runValidateCommand(argv: string[], io: CliIo): Promise<num
   if ('exitCode' in commandLine) return commandLine.exitCode;
   const { corpus, json } = commandLine.options;
   if (!(await isReadableFolder(corpus))) return reportUnreadableCorpus('validate', corpus, json, io);
-  const result = await validateCorpus(corpus);
+  // Progress goes to stderr on a terminal only; --json keeps stderr clean for scripts, as agree does.
+  const result = await validateCorpus(corpus, json ? undefined : progressLine(io, 'validate'));
   if (json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {

@@ -148,7 +148,7 @@ function checkTokens(file: string, annotationFile: AnnotationFile, length: numbe
  * unique, relations link existing annotations and source tokens are ordered and in range.
  * Unlike loading in the app, it lists every problem, not the first of each file.
  */
-export async function validateCorpus(root: string): Promise<ValidationResult> {
+export async function validateCorpus(root: string, progress?: (done: number, total: number, what: string) => void): Promise<ValidationResult> {
   const articleIds = await listArticleIds(root);
   const annotationFiles = await listAnnotationFiles(root);
   const articleFor = new Map(articleIds.map((id) => [id.replace(/\.txt$/i, ANNOTATION_SUFFIX), id]));
@@ -156,7 +156,8 @@ export async function validateCorpus(root: string): Promise<ValidationResult> {
   const report: Report = (entry) => {
     result.problems.push(entry);
   };
-  for (const file of annotationFiles) {
+  for (const [index, file] of annotationFiles.entries()) {
+    progress?.(index + 1, annotationFiles.length, 'annotation files');
     const article = ownerArticle(file, articleFor, articleIds);
     if (article === null) {
       report({ file, kind: 'orphan-file', message: 'No article (NAME.txt) beside this annotation file.' });
