@@ -151,7 +151,7 @@ describe('hashiye export', () => {
     const run = await hashiye('export', corpus, '--format', 'jsonl', '--out', path.join(scratch, 'out'));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('unannotated.txt: [unreadable] The annotation file is not valid: Not valid JSON');
-    expect(run.stdout).toContain('news/002.txt: [lost] Annotation T2 (LOC) says it covers «تهرانی» but the article has «تهران»');
+    expect(run.stdout).toContain('news/002.txt: [lost] «تهرانی» (LOC) does not match the article, which has «تهران»');
   });
 
   it('writes a one-file format to the file named by --out, in UTF-16 units for doccano', async () => {

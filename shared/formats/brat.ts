@@ -1,6 +1,7 @@
 import type { AttributeValueSchema, StoredRelation } from '../model/nativeFormat';
 import type { z } from 'zod';
 import { buildReport, checkDocument, orderedTypes, type CheckedSpan, type SpanPiece } from './checkedSpans';
+import { spanWords } from './problemSpans';
 import type { DocumentOutput, DocumentReport, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { exportFromStandoffSource } from '../brat/standoffExport';
@@ -119,7 +120,7 @@ class StandoffWriter {
     const problems = this.problems;
     const fragments = splitAtLineEnds(this.document.text, span.pieces);
     if (fragments.length === 0) {
-      problems.push({ kind: 'crosses-line', effect: 'lost', annotation: annotation.id, message: `Annotation ${annotation.id} (${annotation.type}) covers only line ends, which a brat T line cannot hold; not exported.` });
+      problems.push({ kind: 'crosses-line', effect: 'lost', annotation: annotation.id, message: `${spanWords(annotation)} covers only line ends, which a brat T line cannot hold; not exported.` });
       return;
     }
     const id = this.textIds.take(annotation.id);
@@ -128,7 +129,7 @@ class StandoffWriter {
     const type = bratName(annotation.type, 'type', problems, annotation.id);
     this.entityTypes.push(type);
     if (fragments.length !== span.pieces.length || fragments.some((fragment, index) => fragment.start !== span.pieces[index]?.start || fragment.end !== span.pieces[index]?.end)) {
-      problems.push({ kind: 'crosses-line', effect: 'changed', annotation: annotation.id, message: `Annotation ${annotation.id} (${annotation.type}) crosses a line end; brat needs it written as fragments split at the line ends.` });
+      problems.push({ kind: 'crosses-line', effect: 'changed', annotation: annotation.id, message: `${spanWords(annotation)} crosses a line end; brat needs it written as fragments split at the line ends.` });
     }
     const offsets = fragments.map((fragment) => `${fragment.start} ${fragment.end}`).join(';');
     this.lines.push(`${id}\t${type} ${offsets}\t${fragments.map((fragment) => fragment.text).join(' ')}`);
@@ -150,7 +151,7 @@ class StandoffWriter {
     const from = this.bratIdOf.get(relation.from);
     const to = this.bratIdOf.get(relation.to);
     if (from === undefined || to === undefined) {
-      this.problems.push({ kind: 'relation-dangling', effect: 'omitted', annotation: relation.id, message: `Relation ${relation.id} (${relation.type}) links an annotation brat cannot hold; not exported.` });
+      this.problems.push({ kind: 'relation-dangling', effect: 'omitted', annotation: relation.id, message: `A ${relation.type} relation links an annotation brat cannot hold; not exported.` });
       return;
     }
     const id = this.relationIds.take(relation.id);
@@ -167,7 +168,7 @@ class StandoffWriter {
     if (roles.length === 0 || trigger === undefined) return;
     const args = roles.map((role) => ({ role: role.role, ref: this.bratIdOf.get(role.target) }));
     if (args.some((argument) => argument.ref === undefined || /[\s:]/.test(argument.role))) {
-      this.problems.push({ kind: 'events-omitted', effect: 'omitted', annotation: span.annotation.id, message: `The event of ${span.annotation.id} (${span.annotation.type}) has a role filled by an annotation brat cannot hold, or a role name it cannot write; not exported.` });
+      this.problems.push({ kind: 'events-omitted', effect: 'omitted', annotation: span.annotation.id, message: `The event of ${spanWords(span.annotation)} has a role filled by an annotation brat cannot hold, or a role name it cannot write; not exported.` });
       return;
     }
     const type = bratName(span.annotation.type, 'event type', this.problems, span.annotation.id);
@@ -180,7 +181,7 @@ class StandoffWriter {
     let flat = note;
     if (/[\r\n]/.test(note)) {
       flat = note.replace(/\r?\n|\r/g, ' ');
-      this.problems.push({ kind: 'note-flattened', effect: 'changed', annotation: owner, message: `The note of ${owner} has line ends, which brat notes cannot hold; written on one line.` });
+      this.problems.push({ kind: 'note-flattened', effect: 'changed', annotation: owner, message: `A note has line ends, which brat notes cannot hold; written on one line.` });
     }
     this.notes.push(`${this.noteIds.take(null)}\tAnnotatorNotes ${target}\t${flat}`);
   }

@@ -49,7 +49,7 @@ export function checkDocument(document: ExportDocument): CheckedDocument {
         kind: 'out-of-range',
         effect: 'lost',
         annotation: annotation.id,
-        message: `Annotation ${annotation.id} (${annotation.type}) at ${annotation.start}-${annotation.end} lies outside the article (${limit} characters); not exported.`,
+        message: `${spanWords(annotation)} at ${annotation.start}-${annotation.end} lies outside the article (${limit} characters); not exported.`,
       });
       return;
     }
@@ -65,7 +65,7 @@ export function checkDocument(document: ExportDocument): CheckedDocument {
         kind: 'text-mismatch',
         effect: 'lost',
         annotation: annotation.id,
-        message: `Annotation ${annotation.id} (${annotation.type}) says it covers «${annotation.text}» but the article has «${covered}» at ${annotation.start}-${annotation.end}; not exported.`,
+        message: `${spanWords(annotation)} does not match the article, which has «${covered}» at ${annotation.start}-${annotation.end}; not exported.`,
       });
       return;
     }
@@ -81,7 +81,7 @@ export function checkDocument(document: ExportDocument): CheckedDocument {
         kind: 'relation-dangling',
         effect: 'omitted',
         annotation: relation.id,
-        message: `Relation ${relation.id} (${relation.type}) links ${relation.from} → ${relation.to}, which is not an exported annotation; not exported.`,
+        message: `A ${relation.type} relation links an annotation that is not exported; not exported.`,
       });
     }
   }
