@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { revealAnnotation } from '../../../dom/revealAnnotation';
 import { formatNumber } from '../../../i18n/formatNumber';
 import { relationsCatalog } from '../../../i18n/catalog/relations';
@@ -47,6 +47,10 @@ export function RelationList() {
     const eventTypes = new Map((tagSet?.eventTypes ?? []).map((type) => [type.id, type.label[language]]));
     return relationListModel(annotations, relations, { relationLabel: (type) => relationTypes.get(type) ?? type, eventLabel: (type) => eventTypes.get(type) ?? null });
   }, [annotations, relations, tagSet, language]);
+  // The row the keys moved to is kept in view (the list shows a few rows at a time).
+  useEffect(() => {
+    if (activeKey) document.getElementById(`relation-row-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeKey]);
   if (model.relations.length === 0 && model.events.length === 0) return null;
   const found = model.ordered.findIndex((row) => row.key === activeKey);
   // Before the first key press (or once the active row is gone, undone elsewhere) the first row is active.
