@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test } from './fixtures';
+import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test, type AnnotationFileOnDisk } from './fixtures';
 
 /**
  * Relations and events in the side panes (#20): the list pane lists them and is driven by keys;
@@ -56,6 +56,10 @@ async function openPanes(launch: (options: { corpus: string; locale?: string; vi
   return { page, corpus };
 }
 
+function relationIds(file: AnnotationFileOnDisk): string[] {
+  return ((file.relations ?? []) as { id: string }[]).map((relation) => relation.id);
+}
+
 const activeRow = (page: Page) => page.getByTestId('relation-list').locator('[aria-selected="true"]');
 
 test('the list pane lists relations and event roles; arrows move, Enter shows both ends, Delete deletes and Ctrl+Z brings it back', async ({ launch }) => {
@@ -80,10 +84,10 @@ test('the list pane lists relations and event roles; arrows move, Enter shows bo
   await expect(list.locator('[role="option"]')).toHaveCount(4);
   // The annotation the row selected is still there: Delete in the list deletes the relation only.
   await expect(page.locator('mark[data-annotation-id="org3"]').first()).toBeVisible();
-  await expectFileSoon(corpus, ARTICLE, (file) => expect((file.relations ?? []).map((relation) => (relation as { id: string }).id)).toEqual(['r1']));
+  await expectFileSoon(corpus, ARTICLE, (file) => expect(relationIds(file)).toEqual(['r1']));
   await page.keyboard.press('Control+z');
   await expect(list.locator('[role="option"]')).toHaveCount(5);
-  await expectFileSoon(corpus, ARTICLE, (file) => expect((file.relations ?? []).map((relation) => (relation as { id: string }).id)).toEqual(['r1', 'r2']));
+  await expectFileSoon(corpus, ARTICLE, (file) => expect(relationIds(file)).toEqual(['r1', 'r2']));
 
   // An event's role: End goes to the last row (Place of the attack); Delete removes that role only.
   await list.focus();
