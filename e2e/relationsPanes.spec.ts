@@ -111,3 +111,38 @@ test('the list pane in English at 1440×900', async ({ launch }) => {
   await expect(page.locator('.arc-ends rect')).toHaveCount(2);
   await screenshot(page, 'relations-list-en-1440');
 });
+
+/** One annotator's file of the article: the entities, the attack's first `roles` roles, and the given relations. */
+function annotatorFile(relations: { id: string; type: string; from: string; to: string }[], roles: number): string {
+  const file = JSON.parse(annotationFile()) as { annotations: { id: string; roles?: unknown[] }[]; relations: unknown[]; status: string };
+  for (const annotation of file.annotations) if (annotation.roles) annotation.roles = annotation.roles.slice(0, roles);
+  return JSON.stringify({ ...file, relations, status: 'done' });
+}
+
+test('the lead view shows relation agreement per type, exact, in Persian digits', async ({ launch }) => {
+  // ali: member-of, cites, and the attack's three roles; sara: the same member-of (another id) and two roles.
+  // By hand: A 5, B 3, matched 3 → P 3/3 = 1, R 3/5 = 0.6, F1 = 2·3/(5+3) = 0.75; cites: A 1, B 0, P —, R 0.
+  const corpus = await makeCorpus({
+    [ARTICLE]: TEXT,
+    'hashiye.json': JSON.stringify(TAG_SET),
+    'panes.annotators/ali.ann.json': annotatorFile([{ id: 'r1', type: 'member-of', from: 'per1', to: 'org1' }, { id: 'r2', type: 'cites', from: 'org3', to: 'org4' }], 3),
+    'panes.annotators/sara.ann.json': annotatorFile([{ id: 'rx', type: 'member-of', from: 'per1', to: 'org1' }], 2),
+  });
+  const { page } = await launch({ corpus, annotator: 'lead' });
+  await openArticleNamed(page, ARTICLE);
+  await page.keyboard.press('Control+Shift+KeyL');
+  const panel = page.getByTestId('lead-panel');
+  await panel.getByRole('tab', { name: 'توافق' }).click();
+  await panel.getByTestId('compute-agreement').click();
+  const table = panel.getByTestId('relation-agreement');
+  await expect(table).toBeVisible();
+  const fa = (value: number) => new Intl.NumberFormat('fa-IR').format(value);
+  const ratio = (value: number) => new Intl.NumberFormat('fa-IR', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
+  await expect(table.locator('tr[data-row="micro"] td')).toHaveText([fa(5), fa(3), fa(3), ratio(1), ratio(0.6), ratio(0.75)]);
+  await expect(table.locator('tr[data-row="cites"] th')).toHaveText('نقل از');
+  await expect(table.locator('tr[data-row="cites"] td')).toHaveText([fa(1), fa(0), fa(0), '—', ratio(0), ratio(0)]);
+  await expect(table.locator('tr[data-row="Attack.Place"] th')).toHaveText('حمله.Place');
+  await expect(table.locator('tr[data-row="member-of"] td')).toHaveText([fa(1), fa(1), fa(1), ratio(1), ratio(1), ratio(1)]);
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(page, 'relations-lead-agreement');
+});
