@@ -141,7 +141,7 @@ test('the lead view shows relation agreement per type, exact, in Persian digits'
   await expect(table.locator('tr[data-row="micro"] td')).toHaveText([fa(5), fa(3), fa(3), ratio(1), ratio(0.6), ratio(0.75)]);
   await expect(table.locator('tr[data-row="cites"] th')).toHaveText('نقل از');
   await expect(table.locator('tr[data-row="cites"] td')).toHaveText([fa(1), fa(0), fa(0), '—', ratio(0), ratio(0)]);
-  await expect(table.locator('tr[data-row="Attack.Place"] th')).toHaveText('حمله.Place');
+  await expect(table.locator('tr[data-row="Attack.Place"] th')).toHaveText('\u2068Place\u2069 در \u2068حمله\u2069');
   await expect(table.locator('tr[data-row="member-of"] td')).toHaveText([fa(1), fa(1), fa(1), ratio(1), ratio(1), ratio(1)]);
   await table.scrollIntoViewIfNeeded();
   await screenshot(page, 'relations-lead-agreement');

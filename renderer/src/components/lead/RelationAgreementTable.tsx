@@ -11,15 +11,16 @@ import { useLeadMessages } from './leadMessages';
 type PairAgreement = z.infer<typeof PairAgreementSchema>;
 type Scored = { countA: number; countB: number; matched: number; precision: number | null; recall: number | null; f1: number | null };
 
-/** A relation type's label in the UI language; an event role (`Attack.Target`) as its event's label and the role. */
+/** A relation type's label in the UI language; an event role (`Attack.Target`) as «Target of Attack» in the UI language. */
 function useRelationTypeLabel(language: UiLanguage): (type: string) => string {
+  const words = useCatalog(relationsCatalog);
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   return (type) => {
     const relation = tagSet?.relationTypes?.find((candidate) => candidate.id === type);
     if (relation) return relation.label[language];
     const dot = type.lastIndexOf('.');
     const event = dot > 0 ? tagSet?.eventTypes?.find((candidate) => candidate.id === type.slice(0, dot)) : undefined;
-    return event ? `${event.label[language]}.${type.slice(dot + 1)}` : type;
+    return event ? words('roleOf', { role: type.slice(dot + 1), event: event.label[language] }) : type;
   };
 }
 
