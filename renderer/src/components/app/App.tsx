@@ -22,6 +22,7 @@ import { DeleteConfirmation } from '../annotations/DeleteConfirmation';
 import { BoilerplateTagQuestion } from '../documentLabels/BoilerplateTagQuestion';
 import { RelationChooser } from '../relations/RelationChooser';
 import { RelationDetails } from '../relations/RelationDetails';
+import { RelationList } from '../annotations/relationList/RelationList';
 import { ConflictDialog } from '../saving/ConflictDialog';
 import { LeaveQuestionDialog } from '../saving/LeaveQuestionDialog';
 import { FindBar } from '../article/FindBar';
@@ -173,6 +174,7 @@ export function App() {
       <aside className="side-pane" aria-label={t('paneTags')} tabIndex={-1}>
         <TagPalette />
         <AnnotationList />
+        <RelationList />
         <SuggestionPanel />
         <AnnotationDetails />
         <RelationDetails />

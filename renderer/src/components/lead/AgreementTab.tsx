@@ -11,6 +11,7 @@ import { formatRatio } from './leadFormat';
 import { leadProblemDetail } from './leadProblemDetail';
 import { useLeadMessages } from './leadMessages';
 import { LabelAgreementSection } from './LabelAgreementSection';
+import { RelationAgreementTable } from './RelationAgreementTable';
 
 /** The user's-language words for each kind of agreement problem main reports. */
 const AGREEMENT_PROBLEM_KEYS = { article: 'problemArticle', 'annotation-file': 'problemAnnotationFile', tokens: 'problemTokens' } as const;
@@ -125,6 +126,7 @@ export function AgreementTab() {
                 {formatRatio(pair.tokens.expected, language)})
               </p>
               <PairTable pair={pair} language={language} />
+              <RelationAgreementTable pair={pair} language={language} />
             </section>
           ))}
           {report.group ? (

@@ -25,6 +25,8 @@ export const relationsCatalog = defineCatalog(
     dragToLink: 'Drag to another annotation to link them (or press R)',
     relationsAndEvents: 'Relations and events',
     relationListHint: '↑ ↓ to move, Enter to show both ends, Delete to delete',
+    relationAgreement: 'Relations and event roles (exact: same type, same two spans)',
+    noRelationsToCompare: 'Neither annotator made relations or event roles in the articles both annotated.',
   },
   {
     chooseRelation: 'پیوند {from} ← {to}',
@@ -49,5 +51,7 @@ export const relationsCatalog = defineCatalog(
     dragToLink: 'برای پیوند، به حاشیه‌نویسی دیگری بکشید (یا \u2068R\u2069 را بزنید)',
     relationsAndEvents: 'رابطه‌ها و رویدادها',
     relationListHint: 'با \u2068↑ ↓\u2069 جابه‌جا شوید، \u2068Enter\u2069 هر دو سر را نشان می‌دهد، \u2068Delete\u2069 حذف می‌کند',
+    relationAgreement: 'رابطه‌ها و نقش‌های رویداد (دقیق: همان نوع و همان دو بازه)',
+    noRelationsToCompare: 'هیچ‌یک از دو برچسب‌زن در مقاله‌هایی که هر دو برچسب زده‌اند رابطه یا نقش رویدادی نساخته است.',
   },
 );

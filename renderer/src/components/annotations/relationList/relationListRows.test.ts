@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { movedRowIndex, relationListModel } from './relationListRows';
+
+const annotations = [
+  { id: 'a1', type: 'PER', text: 'علی' },
+  { id: 'a2', type: 'ORG', text: 'UN' },
+  { id: 'e1', type: 'Attack', text: 'حمله', roles: [{ role: 'Attacker', target: 'a1' }, { role: 'Target', target: 'a2' }] },
+  { id: 'e2', type: 'Meet', text: 'دیدار' },
+];
+const labels = {
+  relationLabel: (type: string) => (type === 'member' ? 'عضو' : type),
+  eventLabel: (type: string) => (type === 'Attack' ? 'حمله' : type === 'Meet' ? 'دیدار' : null),
+};
+
+describe('relationListModel', () => {
+  it('lists relations with both ends’ texts, then each event with its roles in order', () => {
+    const model = relationListModel(annotations, [{ id: 'r1', type: 'member', from: 'a1', to: 'a2' }], labels);
+    expect(model.relations).toEqual([expect.objectContaining({ kind: 'relation', id: 'r1', role: null, label: 'عضو', fromText: 'علی', toText: 'UN' })]);
+    expect(model.events.map((event) => [event.triggerId, event.label, event.rows.length])).toEqual([
+      ['e1', 'حمله', 2],
+      ['e2', 'دیدار', 0],
+    ]);
+    expect(model.ordered.map((row) => row.key)).toEqual(['r1', 'e1#0', 'e1#1']);
+    expect(model.ordered[2]).toMatchObject({ kind: 'role', id: 'e1', role: 'Target', roleIndex: 1, from: 'e1', to: 'a2', toText: 'UN' });
+  });
+
+  it('shows the id of an end that is missing, and lists roles of a type the tag set lacks', () => {
+    const model = relationListModel([{ id: 'x', type: 'Gone', text: 't', roles: [{ role: 'R', target: 'zz' }] } as never], [{ id: 'r', type: 'unknown', from: 'q', to: 'x' }], labels);
+    expect(model.relations[0]).toMatchObject({ label: 'unknown', fromText: 'q', toText: 't' });
+    expect(model.events[0]).toMatchObject({ label: 'Gone', rows: [expect.objectContaining({ toText: 'zz' })] });
+  });
+});
+
+describe('movedRowIndex', () => {
+  it('moves with the arrows, stops at the ends, jumps with Home and End, and ignores other keys', () => {
+    expect(movedRowIndex(0, 'ArrowDown', 3)).toBe(1);
+    expect(movedRowIndex(2, 'ArrowDown', 3)).toBe(2);
+    expect(movedRowIndex(0, 'ArrowUp', 3)).toBe(0);
+    expect(movedRowIndex(1, 'Home', 3)).toBe(0);
+    expect(movedRowIndex(0, 'End', 3)).toBe(2);
+    expect(movedRowIndex(0, 'Enter', 3)).toBeNull();
+    expect(movedRowIndex(0, 'ArrowDown', 0)).toBeNull();
+  });
+});

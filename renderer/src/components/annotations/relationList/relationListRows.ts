@@ -1,0 +1,86 @@
+import type { StoredRelation } from '../../../../../shared/model/nativeFormat';
+import { eventRolesOf } from '../../../../../shared/relations/relationOperations';
+
+/** What a row needs of an annotation: its id, type and text, and its roles when it is an event trigger. */
+interface ListedAnnotation {
+  id: string;
+  type: string;
+  text: string;
+}
+
+interface Labels {
+  relationLabel: (type: string) => string;
+  /** Non-null only for types of the tag set's events. */
+  eventLabel: (type: string) => string | null;
+}
+
+/**
+ * One row of the relations list (#20): a relation (`from` → `to`), or one role of an event,
+ * shown under its trigger. `id` and `role` are the arc's `data-relation-id` and role, so a row
+ * and its drawn arc name each other.
+ */
+export type RelationListRow =
+  | { kind: 'relation'; key: string; id: string; role: null; label: string; from: string; to: string; fromText: string; toText: string }
+  | { kind: 'role'; key: string; id: string; role: string; roleIndex: number; label: string; from: string; to: string; fromText: string; toText: string };
+
+/** A heading over an event's roles: its trigger, with its type's label. */
+export interface EventGroup {
+  triggerId: string;
+  triggerText: string;
+  label: string;
+  rows: RelationListRow[];
+}
+
+export interface RelationListModel {
+  relations: RelationListRow[];
+  events: EventGroup[];
+  /** Every row in the order shown (relations, then each event's roles): the order the arrows move in. */
+  ordered: RelationListRow[];
+}
+
+/** The open document's relations and events, in the list's order; a missing end shows its id. */
+export function relationListModel(annotations: readonly ListedAnnotation[], relations: readonly StoredRelation[], labels: Labels): RelationListModel {
+  const textOf = new Map(annotations.map((annotation) => [annotation.id, annotation.text]));
+  const text = (id: string) => textOf.get(id) ?? id;
+  const relationRows: RelationListRow[] = relations.map((relation) => ({
+    kind: 'relation',
+    key: relation.id,
+    id: relation.id,
+    role: null,
+    label: labels.relationLabel(relation.type),
+    from: relation.from,
+    to: relation.to,
+    fromText: text(relation.from),
+    toText: text(relation.to),
+  }));
+  const events: EventGroup[] = [];
+  for (const annotation of annotations) {
+    const label = labels.eventLabel(annotation.type);
+    const roles = eventRolesOf(annotation);
+    if (label === null && roles.length === 0) continue;
+    const rows: RelationListRow[] = roles.map((role, roleIndex) => ({
+      kind: 'role',
+      key: `${annotation.id}#${roleIndex}`,
+      id: annotation.id,
+      role: role.role,
+      roleIndex,
+      label: role.role,
+      from: annotation.id,
+      to: role.target,
+      fromText: annotation.text,
+      toText: text(role.target),
+    }));
+    events.push({ triggerId: annotation.id, triggerText: annotation.text, label: label ?? annotation.type, rows });
+  }
+  return { relations: relationRows, events, ordered: [...relationRows, ...events.flatMap((event) => event.rows)] };
+}
+
+/** The row index after a key press: arrows move within the list, Home and End go to its ends. */
+export function movedRowIndex(current: number, key: string, count: number): number | null {
+  if (count === 0) return null;
+  if (key === 'ArrowDown') return Math.min(count - 1, current + 1);
+  if (key === 'ArrowUp') return Math.max(0, current - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
