@@ -143,6 +143,17 @@ const en: Words = {
     `This corpus has no annotation files of ${listed(names, 0, number, EN_LIST)}${known.length > 0 ? `; its annotators are ${listed(known, 0, number, EN_LIST)}` : '; it has no annotator files yet'}. Refresh the Annotators tab.`,
   curationGroupGone: ({ article }) => `A disagreement of ${isolate(article)} no longer exists: an annotator changed their file since this view was loaded. Nothing was saved; refresh and decide again.`,
   curationDecisionInvalid: ({ article }) => `That decision does not fit its disagreement in ${isolate(article)}. Nothing was saved; refresh and decide again.`,
+  taggerRefused: ({ url }) => `The tagger at ${isolate(url)} refused the connection. Is it running?`,
+  taggerTimeout: ({ url, seconds }, number) => `The tagger at ${isolate(url)} did not answer within ${number(seconds)} seconds. Nothing was written for that article.`,
+  taggerHttpStatus: ({ url, status }, number) => `The tagger at ${isolate(url)} answered with HTTP status ${number(status)}. Nothing was written for that article.`,
+  taggerBadJson: ({ url }) => `The tagger at ${isolate(url)} answered with something other than the expected JSON ({"spans": [...]}). Nothing was written for that article.`,
+  taggerUnreachable: ({ url, errno }) => `The tagger at ${isolate(url)} cannot be reached (${isolate(errno)}).`,
+  taggerNeedsConfirmation: ({ url }) => `${isolate(url)} is not on this computer or its local network: confirm that articles may be sent there first.`,
+  taggerBadUrl: ({ url }) => `${isolate(url)} is not an http:// or https:// address.`,
+  taggerSpansRefused: ({ article, count }, number) => `${number(count)} span(s) the tagger sent for ${isolate(article)} were off the text, empty or of an unknown type; they were not written, the others were.`,
+  gazetteerBadLines: ({ file, count, lines }, number) => `${number(count)} line(s) of ${isolate(file)} were not read (lines ${lines.map(number).join(', ')}): each needs a phrase, a tab (or a comma in a CSV) and a type.`,
+  gazetteerEmpty: ({ file }) => `${isolate(file)} has no phrase to look for.`,
+  pretagAnnotatorFileBroken: ({ article, annotator }) => `The file of ${isolate(annotator)} for ${isolate(article)} cannot be read; it was left as it is and nothing was written for that article.`,
 };
 
 const fa: Words = {
@@ -234,6 +245,17 @@ const fa: Words = {
     `در این پیکره پروندهٔ برچسب‌زنی از ${listed(names, 0, number, FA_LIST)} نیست${known.length > 0 ? `؛ برچسب‌زن‌هایش ${listed(known, 0, number, FA_LIST)} هستند` : '؛ هنوز پروندهٔ برچسب‌زنی ندارد'}. زبانهٔ برچسب‌زن‌ها را تازه کنید.`,
   curationGroupGone: ({ article }) => `یکی از ناهمسانی‌های ${isolate(article)} دیگر نیست: برچسب‌زنی از زمان بارگذاری این نما پرونده‌اش را تغییر داده است. چیزی ذخیره نشد؛ تازه کنید و دوباره تصمیم بگیرید.`,
   curationDecisionInvalid: ({ article }) => `این تصمیم با ناهمسانی‌اش در ${isolate(article)} جور نیست. چیزی ذخیره نشد؛ تازه کنید و دوباره تصمیم بگیرید.`,
+  taggerRefused: ({ url }) => `برچسب‌زن خودکار در ${isolate(url)} اتصال را نپذیرفت. آیا در حال اجراست؟`,
+  taggerTimeout: ({ url, seconds }, number) => `برچسب‌زن خودکار در ${isolate(url)} در ${number(seconds)} ثانیه پاسخ نداد. برای آن مقاله چیزی نوشته نشد.`,
+  taggerHttpStatus: ({ url, status }, number) => `برچسب‌زن خودکار در ${isolate(url)} با وضعیت ${isolate('HTTP')} ${number(status)} پاسخ داد. برای آن مقاله چیزی نوشته نشد.`,
+  taggerBadJson: ({ url }) => `پاسخ برچسب‌زن خودکار در ${isolate(url)} آن ${isolate('JSON')} مورد انتظار (${isolate('{"spans": [...]}')}) نبود. برای آن مقاله چیزی نوشته نشد.`,
+  taggerUnreachable: ({ url, errno }) => `به برچسب‌زن خودکار در ${isolate(url)} نمی‌توان رسید (${isolate(errno)}).`,
+  taggerNeedsConfirmation: ({ url }) => `${isolate(url)} روی این رایانه یا شبکهٔ محلی آن نیست: نخست تأیید کنید که مقاله‌ها به آنجا فرستاده شوند.`,
+  taggerBadUrl: ({ url }) => `${isolate(url)} نشانی ${isolate('http://')} یا ${isolate('https://')} نیست.`,
+  taggerSpansRefused: ({ article, count }, number) => `${number(count)} بازه از بازه‌هایی که برچسب‌زن خودکار برای ${isolate(article)} فرستاد بیرون از متن، تهی یا از نوعی ناشناخته بودند؛ نوشته نشدند و بقیه نوشته شدند.`,
+  gazetteerBadLines: ({ file, count, lines }, number) => `${number(count)} سطر از ${isolate(file)} خوانده نشد (سطرهای ${lines.map(number).join('، ')}): هر سطر یک عبارت، یک تب (یا در ${isolate('CSV')} یک ویرگول) و یک نوع می‌خواهد.`,
+  gazetteerEmpty: ({ file }) => `در ${isolate(file)} عبارتی برای جست‌وجو نیست.`,
+  pretagAnnotatorFileBroken: ({ article, annotator }) => `پروندهٔ ${isolate(annotator)} برای ${isolate(article)} خواندنی نیست؛ همان‌طور ماند و برای آن مقاله چیزی نوشته نشد.`,
 };
 
 export const problemWords: Record<UiLanguage, Words> = { fa, en };
