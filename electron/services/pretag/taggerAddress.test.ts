@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTaggerUrl, needsConfirmation } from './taggerAddress';
+import { checkTaggerDestination, classifyTaggerUrl, needsConfirmation } from './taggerAddress';
 
 const kindOf = (url: string) => {
   const classified = classifyTaggerUrl(url);
@@ -26,5 +26,14 @@ describe('classifyTaggerUrl', () => {
 
   it('refuses what is not an http(s) URL', () => {
     for (const url of ['ftp://127.0.0.1/', 'file:///etc/passwd', 'localhost:8000', 'not a url', '']) expect(kindOf(url), url).toBe('invalid');
+  });
+});
+
+describe('checkTaggerDestination', () => {
+  it('lets local addresses through, and a remote one only once confirmed', () => {
+    expect(checkTaggerDestination('http://127.0.0.1:8000/tag', () => false)).toBe('http://127.0.0.1:8000/tag');
+    expect(() => checkTaggerDestination('https://tagger.example.org/ner', () => false)).toThrow(expect.objectContaining({ userProblem: { code: 'taggerNeedsConfirmation', url: 'https://tagger.example.org/ner' } }));
+    expect(checkTaggerDestination('https://tagger.example.org/ner', (href) => href === 'https://tagger.example.org/ner')).toBe('https://tagger.example.org/ner');
+    expect(() => checkTaggerDestination('file:///etc/passwd', () => true)).toThrow(expect.objectContaining({ userProblem: { code: 'taggerBadUrl', url: 'file:///etc/passwd' } }));
   });
 });

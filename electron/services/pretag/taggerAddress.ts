@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { withUserProblem } from '../problems/userProblems';
 
 /**
  * (#24) Where a tagger URL points, which decides whether articles may be sent there without
@@ -59,4 +60,27 @@ export function classifyTaggerUrl(raw: string): ClassifiedTaggerUrl {
 /** Whether sending to this URL needs the user's explicit confirmation first. */
 export function needsConfirmation(kind: TaggerAddressKind): boolean {
   return kind === 'remote';
+}
+
+/** A tagger URL that may not be used (yet): not http(s), or remote and not confirmed. Carries its coded problem. */
+export class TaggerDestinationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TaggerDestinationError';
+  }
+}
+
+/**
+ * The URL articles may be sent to, normalized; throws when it is not an http(s) URL, or is remote
+ * and `isConfirmed` (the settings' per-URL confirmations, or the CLI's --yes) says no. The window
+ * asks the user on `taggerNeedsConfirmation` and stores the answer per URL.
+ */
+export function checkTaggerDestination(raw: string, isConfirmed: (href: string) => boolean): string {
+  const classified = classifyTaggerUrl(raw);
+  if (!classified.ok) throw withUserProblem(new TaggerDestinationError(`${raw} is not an http:// or https:// URL.`), { code: 'taggerBadUrl', url: raw });
+  const { href } = classified.url;
+  if (needsConfirmation(classified.kind) && !isConfirmed(href)) {
+    throw withUserProblem(new TaggerDestinationError(`${href} is not on this computer or its local network; confirm sending articles there first.`), { code: 'taggerNeedsConfirmation', url: href });
+  }
+  return href;
 }
