@@ -22,6 +22,7 @@ import { CorpusStatsSchema } from './stats/corpusStatsReport';
 import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
 import { AboutInfoSchema, DesktopPlatformSchema, PaneLayoutSchema, WindowLogEntrySchema } from './desktopWire';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
+import { PretagPreviewRequestSchema, PretagPreviewSchema, PretagProgressWireSchema, PretagRejectRequestSchema, PretagRunRequestSchema, PretagRunResultSchema, PretagSuggestionSchema } from './pretagWire';
 
 
 
@@ -313,6 +314,17 @@ export const ipcContract = {
   'help.about': { request: Empty, response: AboutInfoSchema },
   /** (#23) A line for the app log: a problem the window showed, by its code and parameters (never article text). */
   'help.log': { request: WindowLogEntrySchema, response: z.object({ ok: z.literal(true) }) },
+  /** (#24) What a pre-annotation run would send (a tagger) or use (a gazetteer); nothing is sent (shared/pretagWire.ts). */
+  'pretag.preview': { request: PretagPreviewRequestSchema, response: PretagPreviewSchema },
+  /** (#24) The user confirmed sending articles to this tagger URL (outside this computer and its network); kept in the settings. */
+  'pretag.confirmTagger': { request: z.object({ url: z.string().min(1).max(2000) }).strict(), response: z.object({ url: z.string() }) },
+  /** (#24) Runs a gazetteer or a tagger over the article or the corpus into NAME.annotators/AS.ann.json, with `pretag.progress` events. */
+  'pretag.run': { request: PretagRunRequestSchema, response: PretagRunResultSchema },
+  'pretag.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
+  /** (#24) The article's open suggestions from pre-annotation runs (every annotator file; rejected ones left out). */
+  'pretag.suggestions': { request: z.object({ id: ArticleRefSchema }).strict(), response: z.object({ suggestions: z.array(PretagSuggestionSchema) }) },
+  /** (#24) Marks suggestions of AS.ann.json `pretagRejected` (or takes the mark off again: undo). */
+  'pretag.reject': { request: PretagRejectRequestSchema, response: z.object({ changed: z.number().int().nonnegative() }) },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
@@ -337,6 +349,8 @@ export const ipcEvents = {
   'corpus.articleRequested': z.object({ id: ArticleIdSchema }),
   /** (#23) A path opened from the OS or a second launch opens nothing: the window says why. */
   'corpus.openRefused': UserProblemSchema,
+  /** (#24) A pre-annotation run's progress. */
+  'pretag.progress': PretagProgressWireSchema,
 } as const;
 
 export type Channel = keyof typeof ipcContract;

@@ -113,6 +113,8 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('gazetteerEmpty'), file: ShownPath }).strict(),
   /** The annotator file AS.ann.json exists but cannot be read: it is left as it is, nothing written for the article. */
   z.object({ code: z.literal('pretagAnnotatorFileBroken'), article: ShownPath, annotator: z.string().max(200) }).strict(),
+  /** A pre-annotation run is already going on in this window. */
+  z.object({ code: z.literal('pretagBusy') }).strict(),
 ]);
 export type UserProblem = z.infer<typeof UserProblemSchema>;
 export type UserProblemCode = UserProblem['code'];

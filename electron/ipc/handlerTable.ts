@@ -6,6 +6,7 @@ import { helpHandlers } from './handlers/help';
 import { articleHandlers } from './handlers/article';
 import { corpusHandlers } from './handlers/corpus';
 import { leadHandlers } from './handlers/lead';
+import { pretagHandlers } from './handlers/pretag';
 import { tagsetHandlers } from './handlers/tagset';
 import { transferHandlers } from './handlers/transfer';
 import type { HandlerContext, HandlerDependencies, HandlerDomain, HandlerTable } from './handlerTypes';
@@ -23,6 +24,7 @@ const domainHandlers = {
   lead: leadHandlers,
   transfer: transferHandlers,
   help: helpHandlers,
+  pretag: pretagHandlers,
 } as const satisfies Record<HandlerDomain, (context: HandlerContext) => object>;
 
 /** Without a desktop (tests of other domains): the runtime's versions, no licences, no log. */
@@ -39,6 +41,7 @@ export function createHandlerTable({ systemLocale = 'en', transfers = new Transf
     ...domainHandlers.lead(context),
     ...domainHandlers.transfer(context),
     ...domainHandlers.help(context),
+    ...domainHandlers.pretag(context),
   };
 }
 

@@ -39,6 +39,7 @@ export const domainOfNamespace = {
   export: 'transfer',
   import: 'transfer',
   help: 'help',
+  pretag: 'pretag',
 } as const satisfies Record<Namespace<Channel>, string>;
 
 export type HandlerDomain = (typeof domainOfNamespace)[Namespace<Channel>];

@@ -77,6 +77,7 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   gazetteerBadLines: { code: 'gazetteerBadLines', file: 'names.tsv', count: 3, lines: [2, 7, 12] },
   gazetteerEmpty: { code: 'gazetteerEmpty', file: 'names.tsv' },
   pretagAnnotatorFileBroken: { code: 'pretagAnnotatorFileBroken', article: 'خبر.txt', annotator: 'gazetteer' },
+  pretagBusy: { code: 'pretagBusy' },
 };
 
 /** Text with every isolated run (a file name, a path, a technical name: FSI…PDI) taken out. */

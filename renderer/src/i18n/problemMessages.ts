@@ -154,6 +154,7 @@ const en: Words = {
   gazetteerBadLines: ({ file, count, lines }, number) => `${number(count)} line(s) of ${isolate(file)} were not read (lines ${lines.map(number).join(', ')}): each needs a phrase, a tab (or a comma in a CSV) and a type.`,
   gazetteerEmpty: ({ file }) => `${isolate(file)} has no phrase to look for.`,
   pretagAnnotatorFileBroken: ({ article, annotator }) => `The file of ${isolate(annotator)} for ${isolate(article)} cannot be read; it was left as it is and nothing was written for that article.`,
+  pretagBusy: () => 'A pre-annotation is already running; wait for it or cancel it.',
 };
 
 const fa: Words = {
@@ -247,6 +248,7 @@ const fa: Words = {
   curationDecisionInvalid: ({ article }) => `این تصمیم با ناهمسانی‌اش در ${isolate(article)} جور نیست. چیزی ذخیره نشد؛ تازه کنید و دوباره تصمیم بگیرید.`,
   taggerRefused: ({ url }) => `برچسب‌زن خودکار در ${isolate(url)} اتصال را نپذیرفت. آیا در حال اجراست؟`,
   taggerTimeout: ({ url, seconds }, number) => `برچسب‌زن خودکار در ${isolate(url)} در ${number(seconds)} ثانیه پاسخ نداد. برای آن مقاله چیزی نوشته نشد.`,
+  pretagBusy: () => 'یک پیش‌برچسب‌گذاری در جریان است؛ صبر کنید یا آن را لغو کنید.',
   taggerHttpStatus: ({ url, status }, number) => `برچسب‌زن خودکار در ${isolate(url)} با وضعیت ${isolate('HTTP')} ${number(status)} پاسخ داد. برای آن مقاله چیزی نوشته نشد.`,
   taggerBadJson: ({ url }) => `پاسخ برچسب‌زن خودکار در ${isolate(url)} آن ${isolate('JSON')} مورد انتظار (${isolate('{"spans": [...]}')}) نبود. برای آن مقاله چیزی نوشته نشد.`,
   taggerUnreachable: ({ url, errno }) => `به برچسب‌زن خودکار در ${isolate(url)} نمی‌توان رسید (${isolate(errno)}).`,
