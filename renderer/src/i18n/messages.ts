@@ -131,6 +131,10 @@ const en = {
   keyCtrlDrag: 'Add the selected text as a fragment of the selected annotation (discontinuous span)',
   hintNothingToLink: 'Nothing to link: select an annotation first (click it, or Tab), then press R',
   hintLinkToItself: 'An annotation cannot be linked to itself: move to another one (Tab or arrows), then Enter',
+  // (#24) Suggestions of a pre-annotation run (a gazetteer or a tagger).
+  keyAcceptSuggestionType: 'Accept / reject every suggestion of the current one’s type',
+  keyAcceptAllSuggestions: 'Accept every suggestion in the article',
+  keyRejectAllSuggestions: 'Reject every suggestion in the article',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -264,6 +268,9 @@ const fa: Record<MessageKey, string> = {
   keyCtrlDrag: 'افزودن متن گزیده به‌عنوان تکه‌ای از حاشیه‌نویسی انتخاب‌شده (بازهٔ ناپیوسته)',
   hintNothingToLink: 'چیزی برای پیوند نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068R\u2069 را بزنید',
   hintLinkToItself: 'حاشیه‌نویسی را نمی‌توان به خودش پیوند داد: به دیگری بروید (\u2068Tab\u2069 یا پیکان‌ها) و \u2068Enter\u2069 را بزنید',
+  keyAcceptSuggestionType: 'پذیرش / رد همهٔ پیشنهادهای هم‌نوع پیشنهاد کنونی',
+  keyAcceptAllSuggestions: 'پذیرش همهٔ پیشنهادهای مقاله',
+  keyRejectAllSuggestions: 'رد همهٔ پیشنهادهای مقاله',
 };
 
 export type UiLanguage = 'fa' | 'en';
