@@ -30,6 +30,7 @@ import { SuggestionPanel } from '../annotations/SuggestionPanel';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from '../annotations/TagPalette';
 import { TransferDialogs } from '../transfer/TransferDialogs';
+import { PretagDialog } from '../pretag/PretagDialog';
 import { transferActions } from '../../store/transferStore';
 import { Toolbar } from './Toolbar';
 import { PROBLEM_EXPLANATIONS } from '../corpus/problemExplanations';
@@ -179,6 +180,7 @@ export function App() {
       <RelationChooser />
       <LeadPanel />
       <TransferDialogs />
+      <PretagDialog />
       <ConflictDialog />
       <LeaveQuestionDialog />
       <HelpGuide />
