@@ -138,7 +138,7 @@ export function PretagDialog() {
             <button type="button" onClick={() => void confirmTaggerAndRun(result.url)}>
               {words('confirmSend')}
             </button>
-            <button type="button" onClick={pretagActions.backToForm}>
+            <button type="button" autoFocus onClick={pretagActions.backToForm}>
               {words('cancel')}
             </button>
           </div>
@@ -148,7 +148,7 @@ export function PretagDialog() {
         <div role="status" data-testid="pretag-progress">
           <p>{progress ? words('progress', { phase: words(progress.phase === 'tagging' ? 'phaseTagging' : 'phaseWriting'), done: progress.done, total: progress.total }) : '…'}</p>
           <progress max={progress?.total || 1} value={progress?.done ?? 0} />
-          <button type="button" onClick={() => void cancelPretag()}>
+          <button type="button" autoFocus onClick={() => void cancelPretag()}>
             {words('cancel')}
           </button>
         </div>
@@ -160,7 +160,8 @@ export function PretagDialog() {
             <button type="button" onClick={pretagActions.backToForm}>
               {words('again')}
             </button>
-            <button type="button" onClick={pretagActions.closeDialog}>
+            {/* The Run button that had the focus is gone: focus stays in the dialog, so Escape and Tab still work. */}
+            <button type="button" autoFocus onClick={pretagActions.closeDialog}>
               {words('close')}
             </button>
           </div>
