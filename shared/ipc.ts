@@ -22,7 +22,7 @@ import { CorpusStatsSchema } from './stats/corpusStatsReport';
 import { ARTICLE_ENCODINGS, AUTO_ENCODING } from './text/articleEncodings';
 import { AboutInfoSchema, DesktopPlatformSchema, PaneLayoutSchema, WindowLogEntrySchema } from './desktopWire';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
-import { PretagPreviewRequestSchema, PretagPreviewSchema, PretagProgressWireSchema, PretagRejectRequestSchema, PretagRunRequestSchema, PretagRunResultSchema, PretagSuggestionSchema } from './pretagWire';
+import { PretagPreviewRequestSchema, PretagPreviewSchema, PretagProgressWireSchema, PretagRejectRequestSchema, PretagRunRequestSchema, PretagRunResultSchema, PretagSuggestionSchema, PretaggerScoresSchema } from './pretagWire';
 
 
 
@@ -325,6 +325,8 @@ export const ipcContract = {
   'pretag.suggestions': { request: z.object({ id: ArticleRefSchema }).strict(), response: z.object({ suggestions: z.array(PretagSuggestionSchema) }) },
   /** (#24) Marks suggestions of AS.ann.json `pretagRejected` (or takes the mark off again: undo). */
   'pretag.reject': { request: PretagRejectRequestSchema, response: z.object({ changed: z.number().int().nonnegative() }) },
+  /** (#24) Precision, recall and F1 per type of AS.ann.json's suggestions against the analyst's annotations. */
+  'pretag.scores': { request: z.object({ as: z.string().min(1).max(200) }).strict(), response: PretaggerScoresSchema },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */

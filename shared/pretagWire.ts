@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ArticleIdSchema, ArticleRefSchema } from './articleId';
 import { checkAnnotatorName } from './curation/annotatorName';
 import { UserProblemSchema } from './userProblem';
+import { SpanScoresSchema } from './agreement/agreementReport';
 
 /** The name the run writes as (`NAME.annotators/AS.ann.json`), verbatim: a name that would be changed is refused. */
 const PretagAsSchema = z
@@ -126,3 +127,6 @@ export const PretagRejectRequestSchema = z
     undo: z.boolean().optional(),
   })
   .strict();
+
+/** (#24) The pretagger's suggestions (AS.ann.json) scored against the analyst's final annotations, per type. */
+export const PretaggerScoresSchema = z.object({ as: z.string(), articles: z.number().int().nonnegative(), scores: SpanScoresSchema });

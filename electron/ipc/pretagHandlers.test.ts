@@ -84,6 +84,12 @@ describe('pretag channels', () => {
     expect(after.suggestions.map((suggestion) => suggestion.id)).not.toContain(tehran);
     await expect(dispatch('pretag.reject', { id: 'a.txt', as: 'gazetteer', ids: [tehran], undo: true }, trusted)).resolves.toEqual({ changed: 1 });
     expect(((await dispatch('pretag.suggestions', { id: 'a.txt' }, trusted)) as { suggestions: unknown[] }).suggestions).toHaveLength(3);
+    // The analyst kept one PER exactly: precision 1/2 for PER, recall 1/1.
+    const file = await annotatorFile('gazetteer');
+    await fs.writeFile(path.join(corpus, 'a.ann.json'), JSON.stringify({ ...file, annotations: [{ ...file.annotations.find((annotation) => annotation.text === 'محمدجواد ظریف'), author: 'ali', attributes: {} }] }));
+    const scores = (await dispatch('pretag.scores', { as: 'gazetteer' }, trusted)) as { articles: number; scores: { perTag: { tag: string; precision: number; recall: number }[] } };
+    expect(scores.articles).toBe(1);
+    expect(scores.scores.perTag.find((tag) => tag.tag === 'PER')).toMatchObject({ precision: 0.5, recall: 1 });
   });
 
   it('refuses a gazetteer outside the corpus or missing, and an AS name that is not a file name, writing nothing', async () => {

@@ -1,6 +1,7 @@
 import { PretagCancelledError, runPretag, type PretagSummary } from '../../services/pretag/pretagRun';
 import { articleSuggestions, previewPretag, rejectSuggestions, sourceSpecOf } from '../../services/pretag/pretagWindow';
 import { classifyTaggerUrl } from '../../services/pretag/taggerAddress';
+import { scorePretagger } from '../../services/pretag/pretagScores';
 import { withUserProblem } from '../../services/problems/userProblems';
 import type { PretagFinished, PretagProgressWire } from '../../../shared/pretagWire';
 import type { UserProblem } from '../../../shared/userProblem';
@@ -87,5 +88,6 @@ export function pretagHandlers({ session, settings, host }: HandlerContext): Dom
     },
     'pretag.suggestions': async ({ id }) => ({ suggestions: await articleSuggestions(id) }),
     'pretag.reject': async ({ id, as, ids, undo }) => rejectSuggestions(id, as, ids, undo),
+    'pretag.scores': async ({ as }) => scorePretagger(root(), as),
   };
 }

@@ -3,7 +3,7 @@ import { pretagCatalog } from '../../i18n/catalog/pretag';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { cancelPretag, confirmTaggerAndRun, previewPretag, runPretag } from '../../store/flows/pretag';
-import { pretagActions, usePretagStore } from '../../store/pretagStore';
+import { pretagActions, usePretagStore } from '../../store/window/pretagStore';
 import { ModalDialog } from '../app/ModalDialog';
 import { ProblemText } from '../app/ProblemText';
 

@@ -2,7 +2,7 @@ import type { PretagSourceRequest } from '../../../../shared/pretagWire';
 import { api } from '../../api';
 import { problemOf } from '../../ipcError';
 import { useArticleViewStore } from '../articleViewStore';
-import { pretagActions, usePretagStore, type PretagChoices } from '../pretagStore';
+import { pretagActions, usePretagStore, type PretagChoices } from '../window/pretagStore';
 import { refreshSuggestions } from './suggestions';
 
 /** (#24) The pre-annotation dialog's calls to main: preview, run with progress and Cancel, confirmation of a remote tagger. */
@@ -55,4 +55,9 @@ export async function confirmTaggerAndRun(url: string): Promise<void> {
 
 export async function cancelPretag(): Promise<void> {
   await api().pretag.cancel({});
+}
+
+/** (#24) The lead view's measure of a pretagger: its suggestions against the analyst's final annotations. */
+export async function loadPretaggerScores(as: string) {
+  return api().pretag.scores({ as: as.trim() });
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { PretagPreview, PretagProgressWire, PretagRunResult } from '../../../shared/pretagWire';
-import type { UserProblem } from '../../../shared/userProblem';
+import type { PretagPreview, PretagProgressWire, PretagRunResult } from '../../../../shared/pretagWire';
+import type { UserProblem } from '../../../../shared/userProblem';
 
 /** (#24) What the pre-annotation dialog asks: a gazetteer file of the corpus or a tagger URL, the AS name, the scope. */
 export interface PretagChoices {
