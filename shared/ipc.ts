@@ -26,6 +26,7 @@ import { ArticleMetadataStateSchema, ArticleSummarySchema, SUMMARY_PAGE_SIZE } f
 import { EntityViewSchema, LinkSpanSchema, RegistryEditResultSchema, RegistryEditSchema, RegistryStateSchema } from './entities/entityWire';
 import { EntityIdSchema } from './entities/registry';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
+import { PretagPreviewRequestSchema, PretagPreviewSchema, PretagProgressWireSchema, PretagRejectRequestSchema, PretagRunRequestSchema, PretagRunResultSchema, PretagSuggestionSchema, PretaggerScoresSchema } from './pretagWire';
 
 /**
  * article.load's optional `encoding`: decode the article with it, and keep decoding it so (saves
@@ -291,6 +292,19 @@ export const ipcContract = {
   'entities.view': { request: z.object({ entity: EntityIdSchema }).strict(), response: EntityViewSchema },
   /** (#24) Links a span of an article that is not open (the annotation there, or a new one). */
   'entities.linkSpan': { request: LinkSpanSchema, response: z.object({ annotationId: z.string() }) },
+  /** (#24) What a pre-annotation run would send (a tagger) or use (a gazetteer); nothing is sent (shared/pretagWire.ts). */
+  'pretag.preview': { request: PretagPreviewRequestSchema, response: PretagPreviewSchema },
+  /** (#24) The user confirmed sending articles to this tagger URL (outside this computer and its network); kept in the settings. */
+  'pretag.confirmTagger': { request: z.object({ url: z.string().min(1).max(2000) }).strict(), response: z.object({ url: z.string() }) },
+  /** (#24) Runs a gazetteer or a tagger over the article or the corpus into NAME.annotators/AS.ann.json, with `pretag.progress` events. */
+  'pretag.run': { request: PretagRunRequestSchema, response: PretagRunResultSchema },
+  'pretag.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
+  /** (#24) The article's open suggestions from pre-annotation runs (every annotator file; rejected ones left out). */
+  'pretag.suggestions': { request: z.object({ id: ArticleRefSchema }).strict(), response: z.object({ suggestions: z.array(PretagSuggestionSchema) }) },
+  /** (#24) Marks suggestions of AS.ann.json `pretagRejected` (or takes the mark off again: undo). */
+  'pretag.reject': { request: PretagRejectRequestSchema, response: z.object({ changed: z.number().int().nonnegative() }) },
+  /** (#24) Precision, recall and F1 per type of AS.ann.json's suggestions against the analyst's annotations. */
+  'pretag.scores': { request: z.object({ as: z.string().min(1).max(200) }).strict(), response: PretaggerScoresSchema },
 } as const;
 
 /** Events from main to the window. Each `on...` in the Api returns an unsubscribe function. */
@@ -317,6 +331,8 @@ export const ipcEvents = {
   'corpus.articleRequested': z.object({ id: ArticleIdSchema }),
   /** (#23) A path opened from the OS or a second launch opens nothing: the window says why. */
   'corpus.openRefused': UserProblemSchema,
+  /** (#24) A pre-annotation run's progress. */
+  'pretag.progress': PretagProgressWireSchema,
 } as const;
 
 export type Channel = keyof typeof ipcContract;

@@ -103,6 +103,24 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('entityMissing'), entity: z.string().max(200) }).strict(),
   /** entities.json changed on disk while this edit was being written: nothing was written, the edit can be made again. */
   z.object({ code: z.literal('entitiesChangedOnDisk'), file: ShownPath }).strict(),
+  // Pre-annotation (#24): the tagger over HTTP and the gazetteer file.
+  z.object({ code: z.literal('taggerRefused'), url: ShownPath }).strict(),
+  z.object({ code: z.literal('taggerTimeout'), url: ShownPath, seconds: Count }).strict(),
+  z.object({ code: z.literal('taggerHttpStatus'), url: ShownPath, status: Count }).strict(),
+  z.object({ code: z.literal('taggerBadJson'), url: ShownPath }).strict(),
+  /** Another network error (DNS, reset...), by its errno code. */
+  z.object({ code: z.literal('taggerUnreachable'), url: ShownPath, errno: z.string().max(40) }).strict(),
+  /** Not a loopback or LAN address, and the user has not confirmed sending articles there. */
+  z.object({ code: z.literal('taggerNeedsConfirmation'), url: ShownPath }).strict(),
+  z.object({ code: z.literal('taggerBadUrl'), url: ShownPath }).strict(),
+  /** Spans of an answer refused (off the text, reversed, unknown type): the rest was written. */
+  z.object({ code: z.literal('taggerSpansRefused'), article: ShownPath, count: Count }).strict(),
+  z.object({ code: z.literal('gazetteerBadLines'), file: ShownPath, count: Count, lines: z.array(Count).max(10) }).strict(),
+  z.object({ code: z.literal('gazetteerEmpty'), file: ShownPath }).strict(),
+  /** The annotator file AS.ann.json exists but cannot be read: it is left as it is, nothing written for the article. */
+  z.object({ code: z.literal('pretagAnnotatorFileBroken'), article: ShownPath, annotator: z.string().max(200) }).strict(),
+  /** A pre-annotation run is already going on in this window. */
+  z.object({ code: z.literal('pretagBusy') }).strict(),
 ]);
 export type UserProblem = z.infer<typeof UserProblemSchema>;
 export type UserProblemCode = UserProblem['code'];

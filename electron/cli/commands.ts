@@ -1,5 +1,6 @@
 import { CommandRegistry } from './commandRegistry';
 import { agreeCommand } from './agreeCommand';
+import { pretagCommand } from './pretagCommand';
 import { exportCommand } from './exportCommand';
 import { runImportCommand } from './importCommand';
 import { statsCommand } from './statsCommand';
@@ -15,5 +16,6 @@ export function createCommandRegistry(): CommandRegistry {
     .register({ name: 'import', summary: 'read brat, CoNLL, doccano, Label Studio or HF files into a new corpus', run: runImportCommand })
     .register(validateCommand)
     .register(statsCommand)
-    .register(agreeCommand);
+    .register(agreeCommand)
+    .register(pretagCommand);
 }

@@ -7,6 +7,7 @@ import { entityHandlers } from './handlers/entities';
 import { articleHandlers } from './handlers/article';
 import { corpusHandlers } from './handlers/corpus';
 import { leadHandlers } from './handlers/lead';
+import { pretagHandlers } from './handlers/pretag';
 import { tagsetHandlers } from './handlers/tagset';
 import { transferHandlers } from './handlers/transfer';
 import type { HandlerContext, HandlerDependencies, HandlerDomain, HandlerTable } from './handlerTypes';
@@ -25,6 +26,7 @@ const domainHandlers = {
   transfer: transferHandlers,
   help: helpHandlers,
   entities: entityHandlers,
+  pretag: pretagHandlers,
 } as const satisfies Record<HandlerDomain, (context: HandlerContext) => object>;
 
 /** Without a desktop (tests of other domains): the runtime's versions, no licences, no log. */
@@ -42,6 +44,7 @@ export function createHandlerTable({ systemLocale = 'en', transfers = new Transf
     ...domainHandlers.transfer(context),
     ...domainHandlers.help(context),
     ...domainHandlers.entities(context),
+    ...domainHandlers.pretag(context),
   };
 }
 

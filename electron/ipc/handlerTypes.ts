@@ -40,6 +40,7 @@ export const domainOfNamespace = {
   import: 'transfer',
   help: 'help',
   entities: 'entities',
+  pretag: 'pretag',
 } as const satisfies Record<Namespace<Channel>, string>;
 
 export type HandlerDomain = (typeof domainOfNamespace)[Namespace<Channel>];

@@ -35,3 +35,17 @@ describe('SettingsStore start-up article', () => {
     }
   });
 });
+
+describe('SettingsStore tagger confirmations (#24)', () => {
+  it('keeps each confirmed remote tagger URL across restarts', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-settings-'));
+    const settings = await SettingsStore.open(folder);
+    expect(settings.isTaggerConfirmed('https://tagger.example.org/ner')).toBe(false);
+    await settings.confirmTagger('https://tagger.example.org/ner');
+    await settings.confirmTagger('https://tagger.example.org/ner');
+    const reopened = await SettingsStore.open(folder);
+    expect(reopened.current.confirmedTaggerUrls).toEqual(['https://tagger.example.org/ner']);
+    expect(reopened.isTaggerConfirmed('https://other.example.org/')).toBe(false);
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+});

@@ -19,6 +19,8 @@ const SettingsSchema = z.looseObject({
   fontSize: z.number().int().min(12).max(40).default(19),
   /** (#23) The side panes' widths and collapsed state; unset until the user changes them. */
   paneLayout: PaneLayoutSchema.optional(),
+  /** (#24) Tagger URLs outside this computer and its LAN the user confirmed sending articles to, each as written (normalized by URL). */
+  confirmedTaggerUrls: z.array(z.string()).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -74,6 +76,15 @@ export class SettingsStore {
   async resumeAtArticle(root: string, articleId: string): Promise<void> {
     const { [root]: _previousOffset, ...lastOffsetByCorpus } = this.settings.lastOffsetByCorpus;
     await this.update({ lastArticleByCorpus: { ...this.settings.lastArticleByCorpus, [root]: articleId }, lastOffsetByCorpus });
+  }
+
+  /** (#24) Whether the user confirmed sending articles to this tagger URL (only asked for remote addresses). */
+  isTaggerConfirmed(url: string): boolean {
+    return this.settings.confirmedTaggerUrls.includes(url);
+  }
+
+  async confirmTagger(url: string): Promise<void> {
+    if (!this.isTaggerConfirmed(url)) await this.update({ confirmedTaggerUrls: [...this.settings.confirmedTaggerUrls, url] });
   }
 
   private readonly languageListeners: (() => void)[] = [];

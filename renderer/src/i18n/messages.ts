@@ -140,6 +140,10 @@ const en = {
   keyRemoveFragment: 'Remove the fragment of the selected annotation under the caret (else its last one)',
   hintNoFragmentSelection: 'To add a fragment: select an annotation, press G, adjust the selection with Shift+arrows, then G again',
   hintNoFragmentToRemove: 'The selected annotation has one piece only: no fragment to remove',
+  // (#24) Suggestions of a pre-annotation run (a gazetteer or a tagger).
+  keyAcceptSuggestionType: 'Accept / reject every suggestion of the current one’s type',
+  keyAcceptAllSuggestions: 'Accept every suggestion in the article',
+  keyRejectAllSuggestions: 'Reject every suggestion in the article',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -282,6 +286,9 @@ const fa: Record<MessageKey, string> = {
   keyRemoveFragment: 'حذف تکهٔ حاشیه‌نویسیِ انتخاب‌شده زیر نشانگر (وگرنه آخرین تکه)',
   hintNoFragmentSelection: 'برای افزودن تکه: حاشیه‌نویسی‌ای را انتخاب کنید، \u2068G\u2069 را بزنید، گزینش را با \u2068Shift\u2069 و پیکان‌ها تنظیم کنید و دوباره \u2068G\u2069',
   hintNoFragmentToRemove: 'حاشیه‌نویسیِ انتخاب‌شده تنها یک تکه دارد: تکه‌ای برای حذف نیست',
+  keyAcceptSuggestionType: 'پذیرش / رد همهٔ پیشنهادهای هم‌نوع پیشنهاد کنونی',
+  keyAcceptAllSuggestions: 'پذیرش همهٔ پیشنهادهای مقاله',
+  keyRejectAllSuggestions: 'رد همهٔ پیشنهادهای مقاله',
 };
 
 export type UiLanguage = 'fa' | 'en';

@@ -69,6 +69,18 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   entitiesBroken: { code: 'entitiesBroken', file: 'entities.json', field: 'entities.0.wikidata' },
   entityMissing: { code: 'entityMissing', entity: 'e1' },
   entitiesChangedOnDisk: { code: 'entitiesChangedOnDisk', file: 'entities.json' },
+  taggerRefused: { code: 'taggerRefused', url: 'http://127.0.0.1:8000/tag' },
+  taggerTimeout: { code: 'taggerTimeout', url: 'http://127.0.0.1:8000/tag', seconds: 60 },
+  taggerHttpStatus: { code: 'taggerHttpStatus', url: 'http://127.0.0.1:8000/tag', status: 500 },
+  taggerBadJson: { code: 'taggerBadJson', url: 'http://127.0.0.1:8000/tag' },
+  taggerUnreachable: { code: 'taggerUnreachable', url: 'http://tagger.lan/tag', errno: 'ENOTFOUND' },
+  taggerNeedsConfirmation: { code: 'taggerNeedsConfirmation', url: 'https://tagger.example.org/ner' },
+  taggerBadUrl: { code: 'taggerBadUrl', url: 'ftp://x' },
+  taggerSpansRefused: { code: 'taggerSpansRefused', article: 'خبر.txt', count: 2 },
+  gazetteerBadLines: { code: 'gazetteerBadLines', file: 'names.tsv', count: 3, lines: [2, 7, 12] },
+  gazetteerEmpty: { code: 'gazetteerEmpty', file: 'names.tsv' },
+  pretagAnnotatorFileBroken: { code: 'pretagAnnotatorFileBroken', article: 'خبر.txt', annotator: 'gazetteer' },
+  pretagBusy: { code: 'pretagBusy' },
 };
 
 /** Text with every isolated run (a file name, a path, a technical name: FSI…PDI) taken out. */

@@ -8,6 +8,8 @@ export interface DocumentSuggestion {
   type: string;
   text: string;
   count: number;
+  /** (#24) A pre-annotation run's suggestion: the annotator file it is in and its id there (a rejection is written back to that file). */
+  pretag?: { as: string; id: string };
 }
 
 interface SuggestionState {
@@ -49,6 +51,11 @@ export const suggestionActions = {
     const items = useSuggestionStore.getState().items.filter((_, position) => position !== index);
     useSuggestionStore.setState({ items, current: null });
   },
+  /** (#24) Several suggestions left the list at once (accepted or rejected together); none is current then. */
+  removeMany(indices: ReadonlySet<number>): void {
+    const items = useSuggestionStore.getState().items.filter((_, position) => !indices.has(position));
+    useSuggestionStore.setState({ items, current: null });
+  },
   /** Not suggested again in this article until the app restarts. */
   reject(articleId: string, index: number): void {
     const state = useSuggestionStore.getState();
@@ -58,6 +65,16 @@ export const suggestionActions = {
     rejected.set(articleId, new Set([...(rejected.get(articleId) ?? []), suggestionKey(suggestion)]));
     useSuggestionStore.setState({ rejected });
     suggestionActions.remove(index);
+  },
+  /** (#24) Several corpus suggestions rejected at once, not suggested again until the app restarts. */
+  rejectMany(articleId: string, indices: ReadonlySet<number>): void {
+    if (indices.size === 0) return;
+    const state = useSuggestionStore.getState();
+    const keys = state.items.flatMap((item, index) => (indices.has(index) ? [suggestionKey(item)] : []));
+    const rejected = new Map(state.rejected);
+    rejected.set(articleId, new Set([...(rejected.get(articleId) ?? []), ...keys]));
+    useSuggestionStore.setState({ rejected });
+    suggestionActions.removeMany(indices);
   },
   /** Drops the suggestions an edit (a tag-all above all) has just covered, keeping the current one where it still is. */
   dropCovered(isCovered: (start: number, end: number) => boolean): void {

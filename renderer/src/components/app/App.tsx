@@ -32,6 +32,7 @@ import { SuggestionPanel } from '../annotations/SuggestionPanel';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from '../annotations/TagPalette';
 import { TransferDialogs } from '../transfer/TransferDialogs';
+import { PretagDialog } from '../pretag/PretagDialog';
 import { transferActions } from '../../store/transferStore';
 import { Toolbar } from './Toolbar';
 import { PROBLEM_EXPLANATIONS } from '../corpus/problemExplanations';
@@ -187,6 +188,7 @@ export function App() {
       <RelationChooser />
       <LeadPanel />
       <TransferDialogs />
+      <PretagDialog />
       <ConflictDialog />
       <LeaveQuestionDialog />
       <HelpGuide />

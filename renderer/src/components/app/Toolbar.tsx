@@ -14,6 +14,7 @@ import { usePreferencesStore } from '../../store/preferencesStore';
 import { usePaneLayoutStore } from '../../store/window/paneLayoutStore';
 import { LeadToolbarButtons } from '../lead/LeadToolbarButtons';
 import { ExportButton, ImportButton } from '../transfer/ToolbarTransferButtons';
+import { PretagButton } from '../pretag/PretagDialog';
 import { useToolbarFits } from './useToolbarFits';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
 
@@ -115,6 +116,7 @@ export function Toolbar() {
     <>
       <ImportButton />
       <ExportButton />
+      <PretagButton />
       <label className="toggle">
         <input type="checkbox" checked={characterPrecision} onChange={(event) => articleViewActions.setCharacterPrecision(event.target.checked)} />
         {words('characterPrecision')}

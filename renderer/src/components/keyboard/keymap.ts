@@ -7,7 +7,7 @@ import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flow
 import { pickLinkTarget, startLinking } from '../../store/flows/relations';
 import { openEntityPicker } from '../../store/entities/entityFlows';
 import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
-import { acceptSuggestion, rejectSuggestion } from '../../store/flows/suggestions';
+import { acceptSuggestion, acceptSuggestions, rejectSuggestion, rejectSuggestions } from '../../store/flows/suggestions';
 import { corpusSearchActions } from '../../store/corpusSearchStore';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
@@ -150,6 +150,29 @@ export const KEYMAP: readonly KeyBinding[] = [
     description: 'keyLink',
     matches: (event) => plain(event) && useRelationDraftStore.getState().draft?.stage === 'picking' && (event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Escape'),
     run: (event) => (event.code === 'Escape' ? relationDraftActions.cancel() : pickLinkTarget(useArticleViewStore.getState().selectedAnnotationId)),
+  },
+  {
+    // (#24) Before Enter / Esc below, which would take a Shift+Enter too.
+    keys: 'Shift+Enter / Shift+Esc',
+    description: 'keyAcceptSuggestionType',
+    matches: (event) => plain(event) && event.shiftKey && useSuggestionStore.getState().current !== null && (event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Escape'),
+    run: (event) => void (event.code === 'Escape' ? rejectSuggestions('type') : acceptSuggestions('type')),
+  },
+  {
+    keys: 'Alt+Shift+Enter',
+    description: 'keyAcceptAllSuggestions',
+    matches: (event) => event.altKey && event.shiftKey && !command(event) && (event.code === 'Enter' || event.code === 'NumpadEnter'),
+    run: () => {
+      if (acceptSuggestions('all') === 0) sayWhyKeyDidNothing('hintNoSuggestions');
+    },
+  },
+  {
+    keys: 'Alt+Shift+Backspace',
+    description: 'keyRejectAllSuggestions',
+    matches: (event) => event.altKey && event.shiftKey && !command(event) && (event.code === 'Backspace' || event.code === 'Delete'),
+    run: () => {
+      if (rejectSuggestions('all') === 0) sayWhyKeyDidNothing('hintNoSuggestions');
+    },
   },
   {
     keys: 'Enter / Esc',

@@ -7,6 +7,7 @@ import { leadActions, useLeadStore } from '../../store/leadStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
 import { useLeadMessages } from './leadMessages';
+import { PretaggerScoresView } from '../pretag/PretaggerScoresView';
 
 const SHOWN_ROWS = 50;
 
@@ -139,6 +140,7 @@ export function AnnotatorsTab() {
           ))}
         </ul>
       </section>
+      <PretaggerScoresView />
     </div>
   );
 }

@@ -16,7 +16,7 @@ import { openDroppedFile, openFolderDialog, showCorpus, showOpenRefused, showSav
 import { searchCorpus, tagAllInCorpus, undoTagAllInCorpus } from './corpusSearch';
 import { computeAgreementReport, loadCuration, openLeadView, saveAnnotatorName, toggleLeadView } from './lead';
 import { setPreferences } from './preferences';
-import { acceptSuggestion, refreshSuggestions, rejectSuggestion } from './suggestions';
+import { acceptSuggestion, acceptSuggestions, refreshSuggestions, rejectSuggestion, rejectSuggestions } from './suggestions';
 import { startExport, startImport } from './transfer';
 
 /** The panels' flows (transfer, lead, suggestions, corpus search, preferences, corpus), in plain Node against a fake main. */
@@ -52,7 +52,7 @@ function fakeApi(): Api {
     if (!answer) throw new Error(`unexpected call ${channel}`);
     return answer(request);
   };
-  const channels = ['article.load', 'article.suggestions', 'annotations.save', 'session.remember', 'settings.setPreferences', 'settings.setAnnotator', 'corpus.openDialog', 'corpus.confirmSwitch', 'corpus.search', 'corpus.tagAll', 'corpus.undoTagAll', 'export.run', 'import.run', 'stats.compute', 'annotators.list', 'agreement.compute', 'curation.load'];
+  const channels = ['article.load', 'article.suggestions', 'annotations.save', 'session.remember', 'settings.setPreferences', 'settings.setAnnotator', 'corpus.openDialog', 'corpus.confirmSwitch', 'corpus.search', 'corpus.tagAll', 'corpus.undoTagAll', 'export.run', 'import.run', 'stats.compute', 'annotators.list', 'agreement.compute', 'curation.load', 'pretag.suggestions', 'pretag.reject'];
   const api: Record<string, unknown> = { onExportProgress: () => () => undefined, onImportProgress: () => () => undefined };
   for (const channel of channels) {
     const [group, verb] = channel.split('.');
@@ -155,6 +155,53 @@ describe('suggestion flows', () => {
     await refreshSuggestions();
     expect(useSuggestionStore.getState().items).toEqual([]);
     documentActions.undo();
+    suggestionActions.clear();
+  });
+});
+
+describe('pre-annotation suggestions (#24)', () => {
+  const pretagSpan = (word: string, type: string, id: string) => {
+    const { count: _count, ...span } = codePointSpan(word, type);
+    return { ...span, as: 'gazetteer', id };
+  };
+
+  it('shows a run\'s suggestions with the corpus ones (once per span), accepts all of a type in one undoable edit, rejects into the annotator file', async () => {
+    await openArticle('a.txt');
+    answers['article.suggestions'] = () => ({ suggestions: [codePointSpan('دایی', 'PER')] });
+    answers['pretag.suggestions'] = () => ({ suggestions: [pretagSpan('دایی', 'PER', 'pre-1'), pretagSpan('تهران', 'LOC', 'pre-2')] });
+    answers['pretag.reject'] = () => ({ changed: 1 });
+    await refreshSuggestions();
+    const items = useSuggestionStore.getState().items;
+    expect(items.map((item) => [TEXT.slice(item.start, item.end), item.pretag?.id])).toEqual([
+      ['دایی', 'pre-1'],
+      ['تهران', 'pre-2'],
+    ]);
+    suggestionActions.select(0);
+    expect(acceptSuggestions('type')).toBe(1);
+    expect(useDocumentStore.getState().annotations).toMatchObject([{ text: 'دایی', type: 'PER' }]);
+    expect(useSuggestionStore.getState().items.map((item) => item.pretag?.id)).toEqual(['pre-2']);
+    rejectSuggestion(0);
+    await vi.waitFor(() => expect(calls['pretag.reject']).toEqual([{ id: 'a.txt', as: 'gazetteer', ids: ['pre-2'] }]));
+    expect(useSuggestionStore.getState().items).toEqual([]);
+    documentActions.undo();
+    expect(useDocumentStore.getState().annotations).toEqual([]);
+    suggestionActions.clear();
+  });
+
+  it('accepts or rejects all, and still shows the corpus suggestions when the annotator files cannot be listed', async () => {
+    await openArticle('a.txt');
+    answers['article.suggestions'] = () => ({ suggestions: [codePointSpan('تهران', 'LOC')] });
+    answers['pretag.suggestions'] = () => ({ suggestions: [pretagSpan('دایی', 'PER', 'pre-1')] });
+    await refreshSuggestions();
+    expect(acceptSuggestions('all')).toBe(2);
+    expect(useDocumentStore.getState().annotations.map((annotation) => annotation.type).sort()).toEqual(['LOC', 'PER']);
+    documentActions.undo();
+    delete answers['pretag.suggestions'];
+    await refreshSuggestions();
+    expect(useSuggestionStore.getState().items.map((item) => TEXT.slice(item.start, item.end))).toEqual(['تهران']);
+    expect(rejectSuggestions('all')).toBe(1);
+    expect(useSuggestionStore.getState().items).toEqual([]);
+    expect(calls['pretag.reject']).toBeUndefined();
     suggestionActions.clear();
   });
 });
