@@ -126,7 +126,7 @@ const en = {
   hintPaneHidden: 'The tags and annotations pane is hidden: show it with the toolbar button or F6',
   // (#21) Document labels by key.
   keyDocumentLabel: 'Document label: choose or clear a value of a dimension for the whole article',
-  keyMarkHeadline: 'Mark the selection as the headline (splits a headline glued to the body)',
+  keyMarkHeadline: 'Mark the selection as the headline (splits a glued headline)',
   hintSelectHeadline: 'Select the headline text first, then Alt+H.',
   hintNoDocumentLabelKey: 'No document-label value has this key',
   keyLink: 'Link the selected annotation to another (relation or event role): then Tab or arrows to the other end, Enter',
@@ -134,10 +134,10 @@ const en = {
   hintNothingToLink: 'Nothing to link: select an annotation first (click it, or Tab), then press R',
   hintLinkToItself: 'An annotation cannot be linked to itself: move to another one (Tab or arrows), then Enter',
   // (#24) The entity registry.
-  keyEntityLink: 'Link the selected annotation to an entity of the registry: type to search, Enter links, Ctrl+Enter makes a new entity',
+  keyEntityLink: 'Link the selected annotation to an entity: type to search, Enter links, Ctrl+Enter makes one',
   hintNothingToLinkToEntity: 'Nothing to link to an entity: select an annotation first (click it, or Tab), then press L',
-  keyAddFragment: 'Fragment: G on the selected annotation selects the next word (Shift+arrows adjust it), G again adds it as one more fragment',
-  keyRemoveFragment: 'Remove the fragment of the selected annotation under the caret (else its last one)',
+  keyAddFragment: 'Add a fragment: G selects the next word, Shift+arrows adjust it, G again adds it',
+  keyRemoveFragment: 'Remove the fragment under the caret (else the last one)',
   hintNoFragmentSelection: 'To add a fragment: select an annotation, press G, adjust the selection with Shift+arrows, then G again',
   hintNoFragmentToRemove: 'The selected annotation has one piece only: no fragment to remove',
   // (#24) Suggestions of a pre-annotation run (a gazetteer or a tagger).
@@ -272,7 +272,7 @@ const fa: Record<MessageKey, string> = {
   hintPaneHidden: 'بخش برچسب‌ها و حاشیه‌نویسی‌ها پنهان است: با دکمهٔ نوار ابزار یا \u2068F6\u2069 نشانش دهید',
   // (#21) Document labels by key.
   keyDocumentLabel: 'برچسب سند: گزینه‌ای از یک بُعد را برای کل مقاله برمی‌گزیند یا برمی‌دارد',
-  keyMarkHeadline: 'گزینش را تیتر علامت می‌زند (تیتر چسبیده به متن را جدا می‌کند)',
+  keyMarkHeadline: 'گزینش را تیتر می‌کند (تیتر چسبیده را جدا می‌کند)',
   hintSelectHeadline: 'نخست متن تیتر را برگزینید، سپس کلید علامت تیتر را بزنید.',
   hintNoDocumentLabelKey: 'این کلید به هیچ گزینهٔ برچسب سند داده نشده است',
   keyLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به دیگری (رابطه یا نقش رویداد): سپس با \u2068Tab\u2069 یا پیکان‌ها به سر دیگر بروید و \u2068Enter\u2069',
@@ -280,10 +280,10 @@ const fa: Record<MessageKey, string> = {
   hintNothingToLink: 'چیزی برای پیوند نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068R\u2069 را بزنید',
   hintLinkToItself: 'حاشیه‌نویسی را نمی‌توان به خودش پیوند داد: به دیگری بروید (\u2068Tab\u2069 یا پیکان‌ها) و \u2068Enter\u2069 را بزنید',
   // (#24) The entity registry.
-  keyEntityLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به موجودیتی از فهرست موجودیت‌ها: بنویسید تا جست‌وجو شود، \u2068Enter\u2069 پیوند می‌دهد، \u2068Ctrl+Enter\u2069 موجودیت تازه می‌سازد',
+  keyEntityLink: 'پیوند حاشیه‌نویسی انتخاب‌شده به موجودیت: بنویسید تا جست‌وجو شود، \u2068Enter\u2069 پیوند می‌دهد، \u2068Ctrl+Enter\u2069 موجودیت می‌سازد',
   hintNothingToLinkToEntity: 'چیزی برای پیوند به موجودیت نیست: نخست حاشیه‌نویسی‌ای را انتخاب کنید (با کلیک یا \u2068Tab\u2069)، سپس \u2068L\u2069 را بزنید',
-  keyAddFragment: 'تکه: \u2068G\u2069 روی حاشیه‌نویسیِ انتخاب‌شده واژهٔ بعدی را برمی‌گزیند (با \u2068Shift\u2069 و پیکان‌ها تنظیمش کنید)، \u2068G\u2069 دوباره آن را تکهٔ دیگری از آن می‌کند',
-  keyRemoveFragment: 'حذف تکهٔ حاشیه‌نویسیِ انتخاب‌شده زیر نشانگر (وگرنه آخرین تکه)',
+  keyAddFragment: 'افزودن تکه: \u2068G\u2069 واژهٔ بعدی را برمی‌گزیند، \u2068Shift\u2069 و پیکان‌ها تنظیمش می‌کنند، \u2068G\u2069 دوباره آن را می‌افزاید',
+  keyRemoveFragment: 'حذف تکهٔ زیر نشانگر (وگرنه آخرین تکه)',
   hintNoFragmentSelection: 'برای افزودن تکه: حاشیه‌نویسی‌ای را انتخاب کنید، \u2068G\u2069 را بزنید، گزینش را با \u2068Shift\u2069 و پیکان‌ها تنظیم کنید و دوباره \u2068G\u2069',
   hintNoFragmentToRemove: 'حاشیه‌نویسیِ انتخاب‌شده تنها یک تکه دارد: تکه‌ای برای حذف نیست',
   keyAcceptSuggestionType: 'پذیرش / رد همهٔ پیشنهادهای هم‌نوع پیشنهاد کنونی',

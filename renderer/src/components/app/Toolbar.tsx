@@ -116,7 +116,6 @@ export function Toolbar() {
     <>
       <ImportButton />
       <ExportButton />
-      <PretagButton />
       <label className="toggle">
         <input type="checkbox" checked={characterPrecision} onChange={(event) => articleViewActions.setCharacterPrecision(event.target.checked)} />
         {words('characterPrecision')}
@@ -145,7 +144,11 @@ export function Toolbar() {
       <ToolbarCommand icon="search" label={words('searchCorpus')} shortcut="Ctrl+Shift+F" compact={compact} onClick={() => corpusSearchActions.open()} />
       {compact ? null : secondary}
       <span className="spacer" />
-      {compact ? <OverflowMenu label={t('moreCommands')}>{secondary}</OverflowMenu> : null}
+      {/* Commands used now and then (pre-annotation) stay in the ⋯ menu, so the full row fits 1400 px. */}
+      <OverflowMenu label={t('moreCommands')}>
+        {compact ? secondary : null}
+        <PretagButton />
+      </OverflowMenu>
       {/* The other language's name in its own script and language, as screen readers should say it. */}
       <button type="button" lang={fa ? 'en' : 'fa'} onClick={() => setPreferences({ language: fa ? 'en' : 'fa' })}>
         {t('language')}
