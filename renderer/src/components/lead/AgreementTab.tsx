@@ -10,6 +10,7 @@ import { SelectField } from '../app/SelectField';
 import { formatRatio } from './leadFormat';
 import { leadProblemDetail } from './leadProblemDetail';
 import { useLeadMessages } from './leadMessages';
+import { ScoreHeadings } from './ScoreHeadings';
 import { LabelAgreementSection } from './LabelAgreementSection';
 import { RelationAgreementTable } from './RelationAgreementTable';
 
@@ -59,14 +60,8 @@ function PairTable({ pair, language }: { pair: PairAgreement; language: UiLangua
           <th colSpan={4}>{t('overlap')}</th>
         </tr>
         <tr>
-          <th>{t('matched')}</th>
-          <th>{t('precision')}</th>
-          <th>{t('recall')}</th>
-          <th>{t('f1')}</th>
-          <th>{t('matched')}</th>
-          <th>{t('precision')}</th>
-          <th>{t('recall')}</th>
-          <th>{t('f1')}</th>
+          <ScoreHeadings />
+          <ScoreHeadings />
         </tr>
       </thead>
       <tbody>

@@ -7,6 +7,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { formatRatio } from './leadFormat';
 import { useLeadMessages } from './leadMessages';
+import { ScoreHeadings } from './ScoreHeadings';
 
 type PairAgreement = z.infer<typeof PairAgreementSchema>;
 type Scored = { countA: number; countB: number; matched: number; precision: number | null; recall: number | null; f1: number | null };
@@ -60,10 +61,7 @@ export function RelationAgreementTable({ pair, language }: { pair: PairAgreement
           <th>
             <bdi>{pair.b}</bdi>
           </th>
-          <th>{t('matched')}</th>
-          <th>{t('precision')}</th>
-          <th>{t('recall')}</th>
-          <th>{t('f1')}</th>
+          <ScoreHeadings />
         </tr>
       </thead>
       <tbody>
