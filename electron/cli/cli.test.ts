@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportCorpusResult, ExportManifest, ExportReport } from '../services/transfer/exportReport';
-import { runHashiye as hashiye } from './cliTestRun';
+import { runHashiye as hashiye } from './testing/cliTestRun';
 import type { CorpusStats } from '../services/lead/corpusStats';
 import { writeTestArticle } from '../services/testing/testCorpus';
 import type { ValidationResult } from './validateCorpus';

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runHashiye as hashiye } from './cliTestRun';
+import { runHashiye as hashiye } from './testing/cliTestRun';
 import type { ValidationResult } from './validateCorpus';
 
 /** A brat corpus with orphans, broken lines, dangling references, bad offsets and conf violations. */

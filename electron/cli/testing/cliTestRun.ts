@@ -1,4 +1,4 @@
-import { runCli } from './cli';
+import { runCli } from '../cli';
 
 /** What one run of the command line gave (tests only). */
 export interface CliRun {
