@@ -61,6 +61,9 @@ test('keyboard only: open, tag, retag, note, undo, mark done, next article', asy
   await expect(page.locator('[data-annotation-id][data-entity-type="ORG"]')).toHaveCount(0);
 
   // A note: Enter goes to the selected annotation's note, Escape comes back (the note kept), and the chip shows the mark.
+  // The retag has settled first: its annotation's details are shown and the keyboard is still in the article.
+  await expect(page.locator('.annotation-details textarea')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="article"]') !== null)).toBe(true);
   await page.keyboard.press('Enter');
   const note = page.locator('.annotation-details textarea');
   await expect(note).toBeFocused();
