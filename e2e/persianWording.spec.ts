@@ -93,8 +93,14 @@ for (const viewport of [
     await screenshot(page, `persian-wording-article-${size}-fa`);
 
     // The export dialog: format names and descriptions with their Latin runs isolated.
-    await page.getByRole('button', { name: 'خروجی…' }).or(page.getByTestId('toolbar-more')).first().click();
-    if (await page.getByTestId('toolbar-more').isVisible()) await page.getByRole('button', { name: 'خروجی…' }).click();
+    // On the toolbar when the full row fits; in the ⋯ menu otherwise.
+    const exportOnToolbar = page.locator('.toolbar > button', { hasText: 'خروجی…' });
+    if (await exportOnToolbar.isVisible()) {
+      await exportOnToolbar.click();
+    } else {
+      await page.getByTestId('toolbar-more').click();
+      await page.locator('.toolbar-menu').getByRole('button', { name: 'خروجی…' }).click();
+    }
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'قالب' }).selectOption('conll');
     await expect(dialog.getByTestId('format-description').locator('bdi[dir="ltr"]', { hasText: '-DOCSTART-' })).toHaveCount(1);
