@@ -16,6 +16,7 @@ import { armHighlightProbe, awaitHighlightProbe } from './highlightProbe';
 import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, domNodeCounts, installFrameMarks, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
 import { median, percentile, round } from './stats';
+import { recordFigures } from './benchResults';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
 const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
@@ -35,15 +36,8 @@ const SMALL_NAME = 'a-short-article.txt';
 
 export type Figures = Record<string, number | string | null>;
 
-async function record(figures: Figures): Promise<void> {
-  let current: Figures = {};
-  try {
-    current = JSON.parse(await fs.readFile(resultsFile, 'utf8')) as Figures;
-  } catch {
-    // First figures of the run.
-  }
-  await fs.mkdir(path.dirname(resultsFile), { recursive: true });
-  await fs.writeFile(resultsFile, JSON.stringify({ ...current, ...figures }, null, 2));
+function record(figures: Figures): Promise<void> {
+  return recordFigures(resultsFile, figures);
 }
 
 /** Generates the inputs once per run folder (a restarted worker finds them ready). */

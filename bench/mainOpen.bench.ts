@@ -19,6 +19,7 @@ import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { forgetWrittenAnnotationFile } from '../electron/services/storage/writtenAnnotationFile';
 import { writeBigArticle } from './benchInputs';
 import { median, round } from './stats';
+import { recordFigures } from './benchResults';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
 const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
@@ -34,15 +35,8 @@ const noDialogs: HostPlatform = {
   emit: () => undefined,
 };
 
-async function record(figures: Record<string, number | null>): Promise<void> {
-  let current: Record<string, unknown> = {};
-  try {
-    current = JSON.parse(await fs.readFile(resultsFile, 'utf8')) as Record<string, unknown>;
-  } catch {
-    // First figures of the run.
-  }
-  await fs.mkdir(path.dirname(resultsFile), { recursive: true });
-  await fs.writeFile(resultsFile, JSON.stringify({ ...current, ...figures }, null, 2));
+function record(figures: Record<string, number | null>): Promise<void> {
+  return recordFigures(resultsFile, figures);
 }
 
 test('100,000 annotations: main side of article.load', async () => {

@@ -18,6 +18,7 @@ import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, installFrameM
 import { renderPlainInFont, selectWordsAt, showArticleTimed, takeLongTasks, watchLongTasks } from './pathologicalProbes';
 import { persianArticle, seededRandom } from './persianText';
 import { median, round } from './stats';
+import { recordFigures } from './benchResults';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
 const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
@@ -31,15 +32,8 @@ const ARTICLE_FONT = "'Vazirmatn'";
 
 type Figures = Record<string, number | string | null>;
 
-async function record(figures: Figures): Promise<void> {
-  let current: Figures = {};
-  try {
-    current = JSON.parse(await fs.readFile(resultsFile, 'utf8')) as Figures;
-  } catch {
-    // First figures of the run.
-  }
-  await fs.mkdir(path.dirname(resultsFile), { recursive: true });
-  await fs.writeFile(resultsFile, JSON.stringify({ ...current, ...figures }, null, 2));
+function record(figures: Figures): Promise<void> {
+  return recordFigures(resultsFile, figures);
 }
 
 /** The value, or null when it takes longer than `ms` (the page is then frozen or lost). */

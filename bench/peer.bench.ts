@@ -13,6 +13,7 @@ import path from 'node:path';
 import { systemChromium } from '../e2e/browserLocation';
 import { writeBigArticle } from './benchInputs';
 import { median, percentile, round } from './stats';
+import { recordFigures } from './benchResults';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
 const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
@@ -91,15 +92,8 @@ async function heapUsedMb(page: Page): Promise<number> {
   return usage.usedSize / (1024 * 1024);
 }
 
-async function record(figures: Record<string, number | string | null>): Promise<void> {
-  let current: Record<string, unknown> = {};
-  try {
-    current = JSON.parse(await fs.readFile(resultsFile, 'utf8')) as Record<string, unknown>;
-  } catch {
-    // First figures of the run.
-  }
-  await fs.mkdir(path.dirname(resultsFile), { recursive: true });
-  await fs.writeFile(resultsFile, JSON.stringify({ ...current, ...figures }, null, 2));
+function record(figures: Record<string, number | string | null>): Promise<void> {
+  return recordFigures(resultsFile, figures);
 }
 
 test('peer: Recogito text annotator on the 1 MB article', async () => {
