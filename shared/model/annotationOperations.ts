@@ -63,7 +63,10 @@ function insertInReadingOrder(annotations: readonly DocumentAnnotation[], annota
     if (compareReadingOrder(annotations[middle], annotation) <= 0) low = middle + 1;
     else high = middle;
   }
-  return [...annotations.slice(0, low), annotation, ...annotations.slice(low)];
+  // slice + splice copies the array once; spreading two slices went element by element through iterators (100,000 per tagging, #17).
+  const next = annotations.slice();
+  next.splice(low, 0, annotation);
+  return next;
 }
 
 /**

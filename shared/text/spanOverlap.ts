@@ -12,7 +12,7 @@ interface Span {
  * annotations (suggestions × annotations); this takes n log n to build and log n per question.
  */
 export function spanOverlapTest(spans: readonly Span[]): (start: number, end: number) => boolean {
-  const sorted = spans.filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
+  const sorted = nonEmptyByStart(spans);
   const starts = Float64Array.from(sorted, (span) => span.start);
   const maxEnds = new Float64Array(sorted.length);
   let max = -Infinity;
@@ -26,4 +26,21 @@ export function spanOverlapTest(spans: readonly Span[]): (start: number, end: nu
     const before = partitionPoint(starts.length, (index) => starts[index] < end);
     return before > 0 && maxEnds[before - 1] > start;
   };
+}
+
+/**
+ * The non-empty spans ordered by start. An article's annotations are kept in reading order, so
+ * after each edit (up to 100,000 of them, #17) this is usually one pass with no copy and no sort.
+ */
+function nonEmptyByStart(spans: readonly Span[]): readonly Span[] {
+  let ordered = true;
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index];
+    if (span.end <= span.start || (index > 0 && span.start < spans[index - 1].start)) {
+      ordered = false;
+      break;
+    }
+  }
+  if (ordered) return spans;
+  return spans.filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
 }

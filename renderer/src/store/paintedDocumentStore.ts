@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
-import { useDocumentStore } from './documentStore';
+import { useDocumentStore, type DocumentState } from './documentStore';
 import { useArticleViewStore } from './articleViewStore';
 
 /**
@@ -8,15 +8,18 @@ import { useArticleViewStore } from './articleViewStore';
  * document and session stores, handed over once the frame that shows an edit in the article
  * has been painted. The article is what the analyst looks at when pressing a tag key; the
  * annotation list (10,000 rows, measured as they mount) follows a frame later instead of
- * holding that frame back.
+ * holding that frame back, and so do the relations list and the selected annotation's links
+ * (each a pass over the annotations: up to 100,000 of them, #17).
  */
 export interface PaintedDocumentState {
   annotations: readonly DocumentAnnotation[];
+  relations: DocumentState['relations'];
   selectedAnnotationId: string | null;
 }
 
 export const usePaintedDocumentStore = create<PaintedDocumentState>()(() => ({
   annotations: useDocumentStore.getState().annotations,
+  relations: useDocumentStore.getState().relations,
   selectedAnnotationId: useArticleViewStore.getState().selectedAnnotationId,
 }));
 
@@ -27,11 +30,11 @@ let scheduled = false;
 
 function handOver(): void {
   scheduled = false;
-  const annotations = useDocumentStore.getState().annotations;
+  const { annotations, relations } = useDocumentStore.getState();
   const selectedAnnotationId = useArticleViewStore.getState().selectedAnnotationId;
   const painted = usePaintedDocumentStore.getState();
-  if (painted.annotations !== annotations || painted.selectedAnnotationId !== selectedAnnotationId) {
-    usePaintedDocumentStore.setState({ annotations, selectedAnnotationId });
+  if (painted.annotations !== annotations || painted.relations !== relations || painted.selectedAnnotationId !== selectedAnnotationId) {
+    usePaintedDocumentStore.setState({ annotations, relations, selectedAnnotationId });
   }
 }
 
@@ -54,7 +57,7 @@ function scheduleHandOver(): void {
 }
 
 useDocumentStore.subscribe((state, previous) => {
-  if (state.annotations !== previous.annotations) scheduleHandOver();
+  if (state.annotations !== previous.annotations || state.relations !== previous.relations) scheduleHandOver();
 });
 useArticleViewStore.subscribe((state, previous) => {
   if (state.selectedAnnotationId !== previous.selectedAnnotationId) scheduleHandOver();

@@ -5,9 +5,8 @@ import { relationsCatalog } from '../../../i18n/catalog/relations';
 import { useCatalog } from '../../../i18n/useCatalog';
 import { articleViewActions } from '../../../store/articleViewStore';
 import { useCorpusViewStore } from '../../../store/corpusViewStore';
-import { useDocumentStore } from '../../../store/documentStore';
-import { relationEdits } from '../../../store/flows/relations';
 import { usePaintedDocumentStore } from '../../../store/paintedDocumentStore';
+import { relationEdits } from '../../../store/flows/relations';
 import { usePreferencesStore } from '../../../store/preferencesStore';
 import { relationDraftActions } from '../../../store/relationDraftStore';
 import { movedRowIndex, relationListModel, type RelationListRow } from './relationListRows';
@@ -38,8 +37,8 @@ function deleteRow(row: RelationListRow): void {
 export function RelationList() {
   const t = useCatalog(relationsCatalog);
   const language = usePreferencesStore((state) => state.language);
-  const annotations = useDocumentStore((state) => state.annotations);
-  const relations = useDocumentStore((state) => state.relations);
+  const annotations = usePaintedDocumentStore((state) => state.annotations);
+  const relations = usePaintedDocumentStore((state) => state.relations);
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const model = useMemo(() => {
