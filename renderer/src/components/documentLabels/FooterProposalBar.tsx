@@ -51,7 +51,10 @@ export function FooterProposalBar() {
       {proposal ? (
         <span className="footer-proposal" data-testid="footer-proposal" data-start={proposal.start} data-end={proposal.end}>
           {t('footerProposalCount', { count: proposal.articles })}{' '}
-          <q dir="auto">{Array.from(article.text).slice(proposal.start, proposal.end).join('').split('\n')[0]}…</q>{' '}
+          <q>
+            {/* Isolated: a Persian footer keeps its order inside the English sentence, the quotes stay outside it. */}
+            <bdi>{Array.from(article.text).slice(proposal.start, proposal.end).join('').split('\n')[0]}…</bdi>
+          </q>{' '}
           <button type="button" disabled={busy} onClick={() => { addZone(BOILERPLATE_ZONE, proposal.start, proposal.end); drop([article.id], proposal.key); }} data-testid="footer-accept-here">
             {t('acceptHere')}
           </button>
