@@ -33,7 +33,7 @@ test('a repeated footer proposed and accepted corpus-wide: a boilerplate zone ov
   await expect(proposal.locator('q')).toContainText('انتهای پیام/');
   await screenshot(page, 'footer-proposal-fa-1440');
   await page.getByTestId('footer-accept-everywhere').click();
-  await expect(page.getByRole('status').filter({ hasText: 'متن حاشیه‌ای' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'متن حاشیه‌ای' })).toContainText('۳ مقاله');
   for (const [index, name] of NAMES.entries()) {
     const text = textOf(index);
     const start = codePointIndexOf(text, 'انتهای پیام/');
@@ -46,7 +46,13 @@ test('a repeated footer proposed and accepted corpus-wide: a boilerplate zone ov
   // The open article shows its zone (synced from the file main wrote), greyed.
   await expect(page.locator('[data-zone-chip-type="boilerplate"]')).toHaveCount(1);
   expect(await page.evaluate(() => CSS.highlights.has('hashiye-boilerplate'))).toBe(true);
+  // The open article's zone is the window's own edit: no word of another writer's changes merged.
+  await expect(page.getByText('نویسندهٔ دیگری')).toHaveCount(0);
   await screenshot(page, 'footer-accepted-fa-1440');
+  // Undone like any other edit.
+  await page.keyboard.press('Control+KeyZ');
+  await expect(page.locator('[data-zone-chip-type="boilerplate"]')).toHaveCount(0);
+  await expectFileSoon(corpus, NAMES[0], (onDisk) => expect(onDisk.zones ?? []).toEqual([]));
 });
 
 test('the same footer rejected corpus-wide (English, 1024×700): no zone in any file, and no proposal again', async ({ launch }) => {

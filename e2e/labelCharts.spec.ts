@@ -128,6 +128,9 @@ test('the dimension editor edits each value; the statistics follow (en, 1440×90
   ]);
   expect(saved.dimensions[1]).toMatchObject({ kind: 'scale', min: 1, max: 3 });
   expect(saved.dimensions[1].values[1]).toMatchObject({ id: '2', label: { en: 'Mixed' } });
+  // The keys pressed in the editor set keys, not the open article's labels.
+  await page.waitForTimeout(1500);
+  expect(JSON.parse(await fs.readFile(path.join(corpus, 'a1.ann.json'), 'utf8')).documentLabels).toEqual(LABELS[0]);
   // The panel offers the new words and keys.
   await expect(page.locator('[data-dimension="stance"] [data-value="pro"]')).toContainText('In favour');
   await expect(page.locator('[data-dimension="stance"] [data-value="against"]')).toHaveAttribute('data-hotkey', 'Alt+Shift+Digit3');
