@@ -7,6 +7,7 @@ import { ArticleIdSchema } from './articleId';
 import { ArticleStatusSchema } from './model/status';
 import { UserProblemSchema } from './userProblem';
 import { DimensionWireSchema } from './documentLabels/dimensionWire';
+import { ZoneTypeWireSchema } from './zones/zoneTypes';
 import { EventTypeWireSchema, RelationTypeWireSchema, SpanTypeWireSchema } from './tagset/relationTypes';
 
 export const TagTypeWireSchema = SpanTypeWireSchema;
@@ -18,6 +19,8 @@ export const TagSetWireSchema = z.object({
   types: z.array(TagTypeWireSchema),
   /** (#21) Document-label dimensions, resolved (labels in both languages, Alt+Digit keys). */
   dimensions: z.array(DimensionWireSchema).optional(),
+  /** (#21) Zone types: the built-in ones, then those the tag set adds. */
+  zoneTypes: z.array(ZoneTypeWireSchema).optional(),
   /** Why the corpus's own tag set is not (wholly) used, in English for logs and tooltips; the user reads `userProblems`. */
   problem: z.string().nullable(),
   userProblems: z.array(UserProblemSchema),

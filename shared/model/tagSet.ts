@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DimensionInputSchema, type Dimension } from '../documentLabels/dimensions';
+import { ZoneTypeListSchema, type ZoneType } from '../zones/zoneTypes';
 
 /** Keys are `KeyboardEvent.code` values, so hotkeys work under a Persian keyboard layout. */
 export const HotkeyCodeSchema = z.string().regex(/^(Shift\+)?(Digit[0-9]|Key[A-Z])$/);
@@ -35,6 +36,8 @@ export const TagSetFileSchema = z.looseObject({
   types: z.array(TagTypeSchema).min(1),
   /** (#21) Document-label dimensions: what is judged of an article as a whole. */
   dimensions: z.array(DimensionInputSchema).optional(),
+  /** (#21) Zone types beside headline, body and boilerplate (which every tag set has). */
+  zoneTypes: ZoneTypeListSchema.optional(),
 });
 export type TagSetFile = z.infer<typeof TagSetFileSchema>;
 
@@ -55,6 +58,8 @@ export interface TagSet {
   types: TagType[];
   /** (#21) Absent or empty: the tag set declares no document-label dimension. */
   dimensions?: Dimension[];
+  /** (#21) Built-in zone types and the tag set's own; absent means only the built-in ones. */
+  zoneTypes?: ZoneType[];
 }
 
 const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000', '#000075', '#e6beff'];

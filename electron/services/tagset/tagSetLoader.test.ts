@@ -33,4 +33,17 @@ describe('loadTagSet', () => {
     const invalid = await loadTagSet(await corpusWith(JSON.stringify({ types: [{ id: 'has space' }] })));
     expect(invalid.problem).toMatch(/types\.0\.id/);
   });
+
+  it('(#21) reads the zone types the tag set adds after the built-in ones; a built-in id again is refused with its field named', async () => {
+    const tagSet = await loadTagSet(await corpusWith(JSON.stringify({ types: [{ id: 'PER' }], zoneTypes: [{ id: 'quote', label: { fa: 'نقل‌قول', en: 'Quote' }, color: '#aa5500' }] })));
+    expect(tagSet.zoneTypes?.map((type) => [type.id, type.label.fa, type.color])).toEqual([
+      ['headline', 'تیتر', null],
+      ['body', 'متن اصلی', null],
+      ['boilerplate', 'متن حاشیه‌ای سایت', null],
+      ['quote', 'نقل‌قول', '#aa5500'],
+    ]);
+    const refused = await loadTagSet(await corpusWith(JSON.stringify({ types: [{ id: 'PER' }], zoneTypes: [{ id: 'body' }] })));
+    expect(refused.source).toBe('default');
+    expect(refused.userProblems).toEqual([{ code: 'tagSetInvalid', file: 'hashiye.json', field: 'zoneTypes.0.id' }]);
+  });
 });

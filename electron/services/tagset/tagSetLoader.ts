@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { UserProblem } from '../../../shared/userProblem';
 import { readConfigurationFile } from '../corpus/confinedReaders';
 import { resolveDimensions } from '../../../shared/documentLabels/dimensions';
+import { resolveZoneTypes } from '../../../shared/zones/zoneTypes';
 import { defaultTagSet, resolveTagSet, TagSetFileSchema, type TagSet } from '../../../shared/model/tagSet';
 import { RelationTagSetFieldsSchema, resolveEventTypes, resolveRelationTypes, type EventType, type RelationType } from '../../../shared/tagset/relationTypes';
 
@@ -48,6 +49,7 @@ export async function loadTagSet(root: string): Promise<LoadedTagSet> {
   return {
     ...resolveTagSet('hashiye.json', parsed.data.types),
     dimensions: resolveDimensions(parsed.data.dimensions ?? []),
+    zoneTypes: resolveZoneTypes(parsed.data.zoneTypes ?? []),
     relationTypes: resolveRelationTypes(parsed.data.relations ?? []),
     eventTypes: resolveEventTypes(parsed.data.events ?? []),
     problem: null,

@@ -38,9 +38,14 @@ export function FooterProposalBar() {
   };
   const decide = (target: Proposal, ids: string[], decision: 'accept' | 'reject') =>
     run(async () => {
-      const result = await api().corpus.decideFooter({ key: target.key, articleIds: ids, decision });
-      drop(result.written, target.key);
-      if (decision === 'accept') setMessage(t('acceptedEverywhere', { count: result.written.length }));
+      // Accepted in the open article, the zone is its own edit (undoable, saved by autosave), not
+      // a write by main that the window would then take for another writer's and merge.
+      const here = decision === 'accept' && ids.includes(article.id);
+      if (here) addZone(BOILERPLATE_ZONE, target.start, target.end);
+      const others = here ? ids.filter((id) => id !== article.id) : ids;
+      const result = others.length > 0 ? await api().corpus.decideFooter({ key: target.key, articleIds: others, decision }) : { written: [], skipped: [] };
+      drop(here ? [article.id, ...result.written] : result.written, target.key);
+      if (decision === 'accept') setMessage(t('acceptedEverywhere', { count: result.written.length + (here ? 1 : 0) }));
       if (result.skipped.length > 0) setMessage(t('footerFailed', { reason: result.skipped.map((entry) => `${entry.id}: ${entry.reason}`).join('; ') }));
     });
   return (
@@ -51,7 +56,10 @@ export function FooterProposalBar() {
       {proposal ? (
         <span className="footer-proposal" data-testid="footer-proposal" data-start={proposal.start} data-end={proposal.end}>
           {t('footerProposalCount', { count: proposal.articles })}{' '}
-          <q dir="auto">{Array.from(article.text).slice(proposal.start, proposal.end).join('').split('\n')[0]}…</q>{' '}
+          <q>
+            {/* Isolated: a Persian footer keeps its order inside the English sentence, the quotes stay outside it. */}
+            <bdi>{Array.from(article.text).slice(proposal.start, proposal.end).join('').split('\n')[0]}…</bdi>
+          </q>{' '}
           <button type="button" disabled={busy} onClick={() => { addZone(BOILERPLATE_ZONE, proposal.start, proposal.end); drop([article.id], proposal.key); }} data-testid="footer-accept-here">
             {t('acceptHere')}
           </button>

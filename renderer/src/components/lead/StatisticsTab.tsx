@@ -8,6 +8,7 @@ import { BarChart, type BarDatum } from './BarChart';
 import { continuousDays } from './leadFormat';
 import { useLeadMessages } from './leadMessages';
 import { LineChart } from './LineChart';
+import { LabelCharts } from './LabelCharts';
 
 const TOP_ARTICLES = 15;
 
@@ -15,7 +16,7 @@ function bars(record: Record<string, number>, label: (key: string) => string = (
   return Object.entries(record).map(([key, value]) => ({ key, label: label(key), value }));
 }
 
-/** The corpus's figures as charts: per tag, status, annotator and article, and progress per day. */
+/** The corpus's figures as charts: per tag, status, annotator and article, document labels per dimension (#21), and progress per day. */
 export function StatisticsTab() {
   const stats = useLeadStore((state) => state.stats);
   const message = useLeadStore((state) => state.message);
@@ -73,6 +74,7 @@ export function StatisticsTab() {
           data={[...bars(byAnnotator.record), ...(byAnnotator.record === stats.byAuthor && stats.withoutAuthor > 0 ? [{ key: '', label: t('withoutAuthor'), value: stats.withoutAuthor, color: 'var(--muted)' }] : [])]}
         />
         <BarChart testId="chart-articles" title={t('perArticle', { n: TOP_ARTICLES })} language={language} data={articles.map((entry) => ({ key: entry.article, label: entry.article, value: entry.annotations, verbatim: true }))} />
+        <LabelCharts />
         {days.length > 0 ? (
           <LineChart
             testId="chart-progress"

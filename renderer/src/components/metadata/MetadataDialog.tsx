@@ -5,6 +5,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { useProblemText } from '../../i18n/useProblemText';
 import { problemOf } from '../../ipcError';
 import { saveArticleMetadata } from '../../store/flows/judgments/metadata';
+import { FormField } from '../app/FormField';
 import { ModalDialog } from '../app/ModalDialog';
 import { metadataProblemText } from './metadataProblemText';
 
@@ -47,18 +48,18 @@ export function MetadataDialog({ articleId, initial, onClose }: { articleId: str
         }}
       >
         {METADATA_FIELDS.map((field, index) => (
-          <label key={field} className="metadata-field">
-            {t(field)}
-            <input
-              name={field}
-              dir={FIELD_DIRECTION[field]}
-              type={field === 'url' ? 'url' : 'text'}
-              placeholder={field === 'published' ? t('publishedHint') : undefined}
-              autoFocus={index === 0}
-              value={fields[field]}
-              onChange={(event) => setFields((previous) => ({ ...previous, [field]: event.target.value }))}
-            />
-          </label>
+          <FormField
+            key={field}
+            className="metadata-field"
+            label={t(field)}
+            name={field}
+            dir={FIELD_DIRECTION[field]}
+            type={field === 'url' ? 'url' : 'text'}
+            placeholder={field === 'published' ? t('publishedHint') : undefined}
+            autoFocus={index === 0}
+            value={fields[field]}
+            onChange={(value) => setFields((previous) => ({ ...previous, [field]: value }))}
+          />
         ))}
         {error ? (
           <p className="error" role="alert">

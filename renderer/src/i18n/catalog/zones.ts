@@ -42,6 +42,8 @@ export const zonesCatalog = defineCatalog(
     zoneTypes: 'Zone types',
     zoneTypeId: 'Id',
     zoneTypeColour: 'Colour',
+    unknownZoneType: 'The tag set does not know the zone type {type}; the zone is kept as it is.',
+    unknownZoneTypes: 'Zone types not in the tag set (kept as they are): {types}',
   },
   {
     tagInBoilerplateTitle: 'برچسب در متن حاشیه‌ای سایت؟',
@@ -80,5 +82,7 @@ export const zonesCatalog = defineCatalog(
     zoneTypes: 'انواع ناحیه',
     zoneTypeId: 'شناسه',
     zoneTypeColour: 'رنگ',
+    unknownZoneType: 'مجموعهٔ برچسب‌ها نوع ناحیهٔ {type} را نمی‌شناسد؛ ناحیه همان‌طور نگه داشته می‌شود.',
+    unknownZoneTypes: 'انواع ناحیه‌ای که در مجموعهٔ برچسب‌ها نیستند (همان‌طور نگه داشته می‌شوند): {types}',
   },
 );
