@@ -47,7 +47,7 @@ function PretagForm({ words }: { words: Words }) {
         if (canRun) void runPretag();
       }}
     >
-      <fieldset>
+      <fieldset className="pretag-sources">
         <legend>{words('source')}</legend>
         {PRETAG_SOURCE_KINDS.map((kind) => (
           <label key={kind}>
