@@ -161,3 +161,22 @@ test('the registry as the gazetteer, accept all of the run, link two mentions, t
   const annotator = await readJson<{ annotations: AnnotationOnDisk[] }>(path.join(corpus, 'a.annotators', 'gazetteer.ann.json'));
   expect(annotator.annotations.map((annotation) => annotation.text).sort()).toEqual(['ظریف', 'محمدجواد ظریف']);
 });
+
+test('L in a brat corpus says why linking is not available there, in Persian and in English', async ({ launch }) => {
+  const text = 'ظریف در تهران.\n';
+  const corpus = await makeCorpus({ 'doc.txt': text, 'doc.ann': 'T1\tPER 0 4\tظریف\n', 'annotation.conf': '[entities]\nPER\nLOC\n[relations]\n[events]\n[attributes]\n' });
+  const { page } = await launch({ corpus, viewport: { width: 1024, height: 700 } });
+  await openArticleNamed(page, 'doc.txt');
+  await clickMark(page, 'T1');
+  await page.keyboard.press('KeyL');
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('پرونده‌های حاشیه‌نویسی خودِ حاشیه');
+  await expect(notice).not.toContainText('annotation.conf');
+  await expect(page.getByTestId('entity-picker')).toHaveCount(0);
+  await screenshot(page, 'entities-brat-mode-fa-1024');
+  await page.getByRole('button', { name: 'English' }).click();
+  await clickMark(page, 'T1');
+  await page.keyboard.press('KeyL');
+  await expect(notice).toContainText('which a brat corpus does not have');
+  await screenshot(page, 'entities-brat-mode-en-1024');
+});
