@@ -59,3 +59,13 @@ export function parseBratReference(reference: string): BratEntityReference | nul
   if (db === BRAT_LOCAL_DB && /^[A-Za-z0-9_-]{1,64}$/.test(id)) return { db: 'hashiye', id };
   return null;
 }
+
+/**
+ * A link read back from the fields JSONL items and Label Studio regions carry (`entity`,
+ * `wikidata`): the Wikidata item when the QID is valid, else the registry id; undefined for none.
+ */
+export function referenceOfFields(entity: unknown, wikidata: unknown): BratEntityReference | undefined {
+  if (typeof wikidata === 'string' && /^Q[1-9][0-9]*$/.test(wikidata)) return { db: 'wikidata', qid: wikidata };
+  if (typeof entity === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(entity)) return { db: 'hashiye', id: entity };
+  return undefined;
+}

@@ -31,6 +31,24 @@ async function registryOf(root: string): Promise<EntityRegistry> {
 const TEXT = 'ظریف به تهران رفت. Zarif و اصفهان.\n';
 const REGISTRY: EntityRegistry = { version: 1, entities: [{ id: 'tehran', type: 'LOC', names: { fa: 'تهران' }, aliases: [] }] };
 
+/** A native corpus with two linked annotations (one entity with a QID, one without) and one unlinked. */
+async function linkedCorpus(): Promise<{ root: string; corpus: string; registry: EntityRegistry }> {
+  const root = await newFolder();
+  const corpus = path.join(root, 'corpus');
+  await fs.mkdir(corpus);
+  await fs.writeFile(path.join(corpus, 'a.txt'), TEXT);
+  const registry: EntityRegistry = { version: 1, entities: [...REGISTRY.entities, { id: 'zarif', type: 'PER', names: { fa: 'محمدجواد ظریف' }, aliases: ['ظریف'], wikidata: 'Q347587' }] };
+  await fs.writeFile(path.join(corpus, 'entities.json'), JSON.stringify(registry));
+  const annotations = [
+    { id: 'a1', type: 'PER', start: 0, end: 4, text: 'ظریف', entity: 'zarif' },
+    { id: 'a2', type: 'LOC', start: 8, end: 13, text: 'تهران', entity: 'tehran' },
+    { id: 'a3', type: 'LOC', start: 27, end: 33, text: 'اصفهان' },
+  ];
+  const source = { file: 'a.txt', sha256: createHash('sha256').update(TEXT).digest('hex'), encoding: 'utf-8', length: Array.from(TEXT).length };
+  await fs.writeFile(path.join(corpus, 'a.ann.json'), JSON.stringify({ format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source, status: 'in-progress', annotations, relations: [], labels: [] }));
+  return { root, corpus, registry };
+}
+
 describe('brat N lines import back as entity links (#24)', () => {
   it('Wikidata:Q… creates the entity once and links both mentions; Hashiye:ID finds the registry entity; an unknown id is reported', async () => {
     const root = await newFolder();
@@ -61,19 +79,7 @@ describe('brat N lines import back as entity links (#24)', () => {
   });
 
   it('a corpus exported to brat imports back with the same links and registry', async () => {
-    const root = await newFolder();
-    const corpus = path.join(root, 'corpus');
-    await fs.mkdir(corpus);
-    await fs.writeFile(path.join(corpus, 'a.txt'), TEXT);
-    const registry: EntityRegistry = { version: 1, entities: [...REGISTRY.entities, { id: 'zarif', type: 'PER', names: { fa: 'محمدجواد ظریف' }, aliases: ['ظریف'], wikidata: 'Q347587' }] };
-    await fs.writeFile(path.join(corpus, 'entities.json'), JSON.stringify(registry));
-    const annotations = [
-      { id: 'a1', type: 'PER', start: 0, end: 4, text: 'ظریف', entity: 'zarif' },
-      { id: 'a2', type: 'LOC', start: 8, end: 13, text: 'تهران', entity: 'tehran' },
-      { id: 'a3', type: 'LOC', start: 27, end: 33, text: 'اصفهان' },
-    ];
-    const source = { file: 'a.txt', sha256: createHash('sha256').update(TEXT).digest('hex'), encoding: 'utf-8', length: Array.from(TEXT).length };
-    await fs.writeFile(path.join(corpus, 'a.ann.json'), JSON.stringify({ format: 'hashiye-annotations', version: 1, offsetUnit: 'codepoint', source, status: 'in-progress', annotations, relations: [], labels: [] }));
+    const { root, corpus, registry } = await linkedCorpus();
     const exported = path.join(root, 'export');
     const result = await exportCorpus(corpus, 'brat', { out: exported, workers: 0 });
     expect([result.report.unreadable, result.report.documents.flatMap((article) => article.problems)]).toEqual([[], []]);
@@ -85,4 +91,29 @@ describe('brat N lines import back as entity links (#24)', () => {
     expect(await registryOf(out)).toEqual(registry);
     expect(await linksOf(path.join(out, 'a.ann.json'))).toEqual({ ظریف: 'zarif', تهران: 'tehran', اصفهان: undefined });
   });
+});
+
+describe('Label Studio and doccano JSONL links import back (#24)', () => {
+  for (const [format, file, options] of [
+    ['labelstudio', 'tasks.json', {}],
+    ['jsonl', 'corpus.jsonl', { jsonlVariant: 'entities' as const }],
+  ] as const) {
+    it(`${format}: a Wikidata-linked span finds or makes its entity; a registry id resolves against the entities.json beside the source`, async () => {
+      const { root, corpus, registry } = await linkedCorpus();
+      const exported = path.join(root, 'export');
+      expect((await exportCorpus(corpus, format, { out: exported, workers: 0, ...options })).written).toBe(true);
+      // Without a registry beside it: the QID makes a new entity, the local id is reported.
+      const bare = await importCorpus(path.join(exported, file), { from: format, out: path.join(root, 'bare') });
+      expect(bare.skipped.map((problem) => problem.why)).toEqual([{ code: 'entityUnknown', id: expect.any(String), entity: 'tehran' }]);
+      const made = (await registryOf(path.join(root, 'bare'))).entities;
+      expect(made).toEqual([expect.objectContaining({ type: 'PER', wikidata: 'Q347587' })]);
+      // With the corpus's registry beside it: the same links.
+      await fs.copyFile(path.join(corpus, 'entities.json'), path.join(exported, 'entities.json'));
+      const out = path.join(root, 'back');
+      expect((await importCorpus(path.join(exported, file), { from: format, out })).skipped).toEqual([]);
+      expect(await registryOf(out)).toEqual(registry);
+      const [name] = (await fs.readdir(out)).filter((entry) => entry.endsWith('.ann.json'));
+      expect(await linksOf(path.join(out, name))).toEqual({ ظریف: 'zarif', تهران: 'tehran', اصفهان: undefined });
+    });
+  }
 });
