@@ -25,6 +25,8 @@ export const PretagSourceSchema = z.discriminatedUnion('kind', [
   /** A gazetteer file by its path relative to the corpus folder (main confines it; nothing outside is read). */
   z.object({ kind: z.literal('gazetteer'), file: z.string().min(1).max(1000) }).strict(),
   z.object({ kind: z.literal('tagger'), url: z.string().min(1).max(2000) }).strict(),
+  /** A gazetteer built from the corpus's entity registry (entities.json): every name and alias, of its entity's type. */
+  z.object({ kind: z.literal('registry') }).strict(),
 ]);
 export type PretagSourceRequest = z.output<typeof PretagSourceSchema>;
 

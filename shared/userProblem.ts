@@ -117,6 +117,13 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('taggerSpansRefused'), article: ShownPath, count: Count }).strict(),
   z.object({ code: z.literal('gazetteerBadLines'), file: ShownPath, count: Count, lines: z.array(Count).max(10) }).strict(),
   z.object({ code: z.literal('gazetteerEmpty'), file: ShownPath }).strict(),
+  /** The gazetteer path leads outside the opened corpus (absolute, `..`, or a link out): nothing is read. */
+  z.object({ code: z.literal('gazetteerOutsideCorpus'), file: ShownPath }).strict(),
+  z.object({ code: z.literal('gazetteerNotUtf8'), file: ShownPath }).strict(),
+  /** The entity registry holds no name to look for (no entity yet). */
+  z.object({ code: z.literal('gazetteerRegistryEmpty') }).strict(),
+  /** L in a brat corpus: links live in the native files, which a brat corpus does not have. */
+  z.object({ code: z.literal('entityLinkBratMode') }).strict(),
   /** The annotator file AS.ann.json exists but cannot be read: it is left as it is, nothing written for the article. */
   z.object({ code: z.literal('pretagAnnotatorFileBroken'), article: ShownPath, annotator: z.string().max(200) }).strict(),
   /** A pre-annotation run is already going on in this window. */

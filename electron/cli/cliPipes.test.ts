@@ -77,7 +77,7 @@ describe('hashiye with - for standard input and output', () => {
 
   it('writes csv to standard output and refuses - for a format of several files', async () => {
     const csv = await hashiye(['export', corpus, '--format=csv', '--out', '-']);
-    expect(csv.stdout.startsWith('article,id,type,start,end,text,note\r\n')).toBe(true);
+    expect(csv.stdout.startsWith('article,id,type,start,end,text,note,entity,wikidata,entity_name\r\n')).toBe(true);
     const brat = await hashiye(['export', corpus, '-f', 'brat', '-o', '-']);
     expect(brat.code).toBe(2);
     expect(brat.stderr).toContain('-o - writes one file to standard output: conll, jsonl, csv only');

@@ -26,7 +26,7 @@ Formats (--format):
   jsonl        corpus.jsonl, doccano                                  (offsets: UTF-16 units)
   labelstudio  tasks.json + label-config.xml                          (offsets: UTF-16 units)
   w3c          annotations.jsonld, Web Annotation                     (offsets: code points)
-  csv          annotations.csv: article,id,type,start,end,text,note   (offsets: code points)
+  csv          annotations.csv: article,id,type,start,end,text,note,entity,wikidata,entity_name (offsets: code points)
   hf           data.jsonl (tokens, ner_tags) + labels.json            (tokens)
 
 Options:

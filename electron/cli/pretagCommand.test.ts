@@ -46,6 +46,22 @@ describe('hashiye pretag', () => {
     expect((await fileOf('gazetteer')).annotations.map((annotation) => [annotation.type, annotation.text])).toEqual([['PER', 'علی']]);
   });
 
+  it('--registry uses the entity registry as the gazetteer (as gazetteer by default); no entity exits 1, a broken registry 3 (#24)', async () => {
+    const empty = await run(root, '--registry');
+    expect(empty.code).toBe(CLI_EXIT.problems);
+    expect(empty.stderr).toContain('the entity registry (entities.json) has no name to look for');
+    await fs.writeFile(path.join(root, 'entities.json'), JSON.stringify({ version: 1, entities: [{ id: 'tehran', type: 'LOC', names: { fa: 'تهران' }, aliases: [] }] }));
+    const result = await run(root, '--registry');
+    expect(result.code).toBe(CLI_EXIT.ok);
+    expect(result.stdout).toContain('Wrote 1 suggestion(s) as gazetteer (gazetteer) in 1 article(s).');
+    expect((await fileOf('gazetteer')).annotations.map((annotation) => [annotation.type, annotation.text, annotation.start])).toEqual([['LOC', 'تهران', 7]]);
+    expect((await run(root, '--registry', '--gazetteer', path.join(root, 'names.tsv'))).code).toBe(CLI_EXIT.usage);
+    await fs.writeFile(path.join(root, 'entities.json'), '{ not json');
+    const broken = await run(root, '--registry', '--json');
+    expect(broken.code).toBe(CLI_EXIT.unreadable);
+    expect(JSON.parse(broken.stdout)).toHaveProperty('error');
+  });
+
   it('--tagger --as NAME --json prints the summary as JSON and exits 0', async () => {
     const result = await run(root, '--tagger', tagger.url, '--as', 'ner model', '--json');
     expect(result.code).toBe(CLI_EXIT.ok);

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { gazetteerSyntaxOf, parseGazetteer } from '../../shared/pretag/gazetteer';
+import { gazetteerFromRegistry, gazetteerSyntaxOf, parseGazetteer, type GazetteerEntry } from '../../shared/pretag/gazetteer';
+import { ENTITIES_FILE_NAME } from '../../shared/entities/registry';
+import { readRegistry } from '../services/entities/entityRegistryFile';
 import type { PretagSourceSpec } from '../services/pretag/pretagArticle';
 import { PretagCancelledError, PretagInputError, runPretag, type PretagProgress, type PretagSummary } from '../services/pretag/pretagRun';
 import { classifyTaggerUrl, needsConfirmation } from '../services/pretag/taggerAddress';
@@ -12,6 +14,7 @@ import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
 import type { CliCommand } from './commandRegistry';
 
 export const PRETAG_HELP = `Usage: hashiye pretag CORPUS --gazetteer FILE [--as NAME] [options]
+       hashiye pretag CORPUS --registry [--as NAME] [options]
        hashiye pretag CORPUS --tagger URL [--as NAME] [options]
 
 Pre-annotates the corpus: every article gets NAME.annotators/AS.ann.json, an annotator's file
@@ -22,11 +25,14 @@ has been tagged: Ctrl+C before that writes nothing.
 
 Sources (one of):
   --gazetteer FILE   phrase TAB type per line (a .csv file: phrase,type), UTF-8, # comments
+  --registry         the corpus's entity registry (entities.json) as the gazetteer: every
+                     name and alias of each entity, of the entity's type
   --tagger URL       POSTs {"text", "language"} of each article to URL (http or https);
                      answers {"spans": [{"start","end","type"}], "unit": "codepoint"|"utf16"}
 
 Options:
-  --as NAME          the annotator file to write (default: gazetteer or tagger)
+  --as NAME          the annotator file to write (default: gazetteer, also for --registry;
+                     tagger for --tagger)
   --articles ID,ID   only these articles (ids as in the corpus, e.g. news/001.txt)
   --timeout SECONDS  tagger: per article (default ${DEFAULT_TAGGER_TIMEOUT_MS / 1000})
   --yes              tagger: send articles to an address outside this computer and its local
@@ -36,14 +42,17 @@ Options:
   -h, --help         show this help
 
 Exit codes: 0 written; 1 some articles failed or gazetteer lines were skipped (listed), or the
-tagger cannot be reached; 2 wrong arguments (a remote tagger without --yes); 3 the corpus or the
-gazetteer cannot be read; 130 cancelled (nothing written).
+tagger cannot be reached, or the registry has no entity; 2 wrong arguments (a remote tagger
+without --yes); 3 the corpus, the gazetteer or entities.json cannot be read; 130 cancelled
+(nothing written).
 `;
 
 interface PretagRequest {
   corpus: string;
   as: string;
   gazetteer?: string;
+  /** (#24) The corpus's entity registry as the gazetteer. */
+  registry?: true;
   tagger?: string;
   articles?: string[];
   timeoutMs?: number;
@@ -51,13 +60,14 @@ interface PretagRequest {
 }
 
 function parseRequest(argv: readonly string[]): PretagRequest | null {
-  const parsed = parseArguments(argv, { values: ['--gazetteer', '--tagger', '--as', '--articles', '--timeout'], flags: ['--json', '--yes'], short: { '-j': '--json' } });
+  const parsed = parseArguments(argv, { values: ['--gazetteer', '--tagger', '--as', '--articles', '--timeout'], flags: ['--json', '--yes', '--registry'], short: { '-j': '--json' } });
   if (parsed.flags.has('--help')) return null;
   const corpus = path.resolve(singleCorpus(parsed));
   const gazetteer = parsed.values.get('--gazetteer');
   const tagger = parsed.values.get('--tagger');
-  if ((gazetteer === undefined) === (tagger === undefined)) throw new UsageError('Give one of --gazetteer FILE or --tagger URL.');
-  const request: PretagRequest = { corpus, as: parsed.values.get('--as') ?? (gazetteer !== undefined ? 'gazetteer' : 'tagger'), json: parsed.flags.has('--json') };
+  const registry = parsed.flags.has('--registry');
+  if ([gazetteer !== undefined, tagger !== undefined, registry].filter(Boolean).length !== 1) throw new UsageError('Give one of --gazetteer FILE, --registry or --tagger URL.');
+  const request: PretagRequest = { corpus, as: parsed.values.get('--as') ?? (tagger === undefined ? 'gazetteer' : 'tagger'), json: parsed.flags.has('--json') };
   const articles = parsed.values.get('--articles');
   if (articles !== undefined) request.articles = articles.split(',').map((value) => value.trim()).filter(Boolean);
   const timeout = parsed.values.get('--timeout');
@@ -68,6 +78,7 @@ function parseRequest(argv: readonly string[]): PretagRequest | null {
     request.timeoutMs = seconds * 1000;
   }
   if (gazetteer !== undefined) return { ...request, gazetteer: path.resolve(gazetteer) };
+  if (registry) return { ...request, registry: true };
   const classified = classifyTaggerUrl(tagger as string);
   if (!classified.ok) throw new UsageError(`--tagger must be an http:// or https:// URL (got "${tagger}").`);
   if (needsConfirmation(classified.kind) && !parsed.flags.has('--yes')) {
@@ -96,6 +107,25 @@ async function readGazetteer(file: string, request: PretagRequest, io: CliIo): P
   return { source: { kind: 'gazetteer', entries: parsed.entries }, skipped: parsed.problems.map((problem) => problem.message) };
 }
 
+/** (#24) The registry's names as the gazetteer, or the exit code (already reported): 3 for a broken entities.json, 1 for one without a name. */
+async function readRegistryGazetteer(request: PretagRequest, io: CliIo): Promise<{ source: PretagSourceSpec; skipped: string[] } | number> {
+  let entries: GazetteerEntry[];
+  try {
+    entries = gazetteerFromRegistry((await readRegistry(request.corpus)).registry.entities);
+  } catch (error) {
+    const message = (error as Error).message;
+    io.stderr.write(`hashiye pretag: ${message}\n`);
+    if (request.json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    return CLI_EXIT.unreadable;
+  }
+  if (entries.length === 0) {
+    io.stderr.write(`hashiye pretag: the entity registry (${ENTITIES_FILE_NAME}) has no name to look for.\n`);
+    if (request.json) io.stdout.write(`${JSON.stringify({ error: 'the entity registry has no name' })}\n`);
+    return CLI_EXIT.problems;
+  }
+  return { source: { kind: 'gazetteer', entries }, skipped: [] };
+}
+
 function describeSummary(summary: PretagSummary, skipped: readonly string[]): string {
   let text = skipped.length > 0 ? `Gazetteer lines skipped (${skipped.length}):\n${skipped.map((line) => `  ${line}\n`).join('')}` : '';
   for (const result of summary.articles) {
@@ -115,8 +145,8 @@ function progressPrinter(io: CliIo, json: boolean): ((progress: PretagProgress) 
 async function execute(request: PretagRequest, io: CliIo): Promise<number> {
   let source: PretagSourceSpec;
   let skipped: string[] = [];
-  if (request.gazetteer !== undefined) {
-    const read = await readGazetteer(request.gazetteer, request, io);
+  if (request.gazetteer !== undefined || request.registry) {
+    const read = request.gazetteer !== undefined ? await readGazetteer(request.gazetteer, request, io) : await readRegistryGazetteer(request, io);
     if (typeof read === 'number') return read;
     ({ source, skipped } = read);
   } else source = { kind: 'tagger', url: request.tagger as string, timeoutMs: request.timeoutMs };
@@ -147,6 +177,6 @@ export async function runPretagCommand(argv: string[], io: CliIo): Promise<numbe
 
 export const pretagCommand: CliCommand = {
   name: 'pretag',
-  summary: 'pre-annotate with a gazetteer or a tagger over HTTP, as an annotator file of suggestions',
+  summary: 'pre-annotate with a gazetteer (a file or the entity registry) or a tagger over HTTP, as an annotator file of suggestions',
   run: runPretagCommand,
 };

@@ -23,7 +23,7 @@ describe('entity links in the JSONL export (#24)', () => {
   ];
   it('label variant: entity_links beside label', () => {
     const line = JSON.parse(serializeJsonl([{ id: 'doc.txt', text, annotations, relations: [] }]).files[0].content) as Record<string, unknown>;
-    expect(line.entity_links).toEqual([[0, 4, 'zarif']]);
+    expect(line.entity_links).toEqual([[0, 4, 'zarif', null]]);
   });
   it('entities variant: entity on the linked item only', () => {
     const line = JSON.parse(serializeJsonl([{ id: 'doc.txt', text, annotations, relations: [] }], { jsonlVariant: 'entities' }).files[0].content) as { entities: Record<string, unknown>[] };

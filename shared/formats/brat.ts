@@ -7,6 +7,7 @@ import { serializeWith } from './serializeWith';
 import { exportFromStandoffSource } from '../brat/standoffExport';
 import { eventRolesOf } from '../relations/relationOperations';
 import { configurationPath, configurationsInUse } from '../brat/confPlacement';
+import { bratReferenceOf, exportEntityOf, type ExportEntities } from '../entities/entityExportLinks';
 
 /**
  * brat standoff: for each article `NAME.txt` (the document text, UTF-8, LF) and `NAME.ann`, plus
@@ -108,7 +109,10 @@ class StandoffWriter {
   private readonly eventIds = new BratIds('E', []);
   private readonly bratIdOf = new Map<string, string>();
 
-  constructor(private readonly document: ExportDocument) {
+  constructor(
+    private readonly document: ExportDocument,
+    private readonly entities?: ExportEntities,
+  ) {
     // New ids start after every id the article uses, exported or not, so none is reused.
     this.textIds = new BratIds('T', document.annotations.map((annotation) => annotation.id));
     this.relationIds = new BratIds('R', document.relations.map((relation) => relation.id));
@@ -142,8 +146,8 @@ class StandoffWriter {
       this.lines.push(`${this.attributeIds.take(null)}\t${attributeName} ${id}${attributeValue === '' ? '' : ` ${attributeValue}`}`);
     }
     if (annotation.note) this.addNote(id, annotation.note, annotation.id);
-    // (#24) The entity link as a brat normalization: the local database `Hashiye`, the entity id (docs/entities.md).
-    if (annotation.entity) this.notes.push(`${this.normalizationIds.take(null)}\tReference ${id} Hashiye:${annotation.entity}\t${annotation.text.replace(/[\r\n\t]+/g, ' ')}`);
+    // (#24) The entity link as a brat normalization: `Wikidata:Q…` when the entity has a QID, else the local database `Hashiye` and its id (docs/entities.md).
+    if (annotation.entity) this.notes.push(`${this.normalizationIds.take(null)}\tReference ${id} ${bratReferenceOf(exportEntityOf(annotation.entity, this.entities))}\t${annotation.text.replace(/[\r\n\t]+/g, ' ')}`);
   }
 
   /** An R line between two written T lines, and its note. */
@@ -224,13 +228,13 @@ function articleOutput(document: ExportDocument, ann: string, report: DocumentRe
   };
 }
 
-function serializeDocument(document: ExportDocument): DocumentOutput {
+function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
   if (document.bratSource !== undefined) {
     const fromSource = serializeFromSource(document, document.bratSource);
     if (fromSource) return fromSource;
   }
   const checked = checkDocument(document);
-  const writer = new StandoffWriter(document);
+  const writer = new StandoffWriter(document, options.entities);
   for (const span of checked.spans) writer.addEntity(span);
   for (const relation of checked.relations) writer.addRelation(relation);
   for (const span of checked.spans) writer.addEvent(span);

@@ -46,9 +46,9 @@ describe('CSV export', () => {
     const { files, reports } = serializeCsv([fixtureDocument('news/a,b.txt')]);
     expect(files[0].path).toBe('annotations.csv');
     const records = readCsv(files[0].content);
-    expect(records[0]).toEqual(['article', 'id', 'type', 'start', 'end', 'text', 'note']);
-    expect(records[1]).toEqual(['news/a,b.txt', 'T1', 'PER', '2', '14', 'سرلشکر باقری', 'Chief of staff,\nArmed Forces']);
-    expect(files[0].content).toContain('"news/a,b.txt",T1,PER,2,14,سرلشکر باقری,"Chief of staff,\nArmed Forces"\r\n');
+    expect(records[0]).toEqual(['article', 'id', 'type', 'start', 'end', 'text', 'note', 'entity', 'wikidata', 'entity_name']);
+    expect(records[1]).toEqual(['news/a,b.txt', 'T1', 'PER', '2', '14', 'سرلشکر باقری', 'Chief of staff,\nArmed Forces', '', '', '']);
+    expect(files[0].content).toContain('"news/a,b.txt",T1,PER,2,14,سرلشکر باقری,"Chief of staff,\nArmed Forces",,,\r\n');
     // The discontinuous span is one row per fragment, all with its id.
     expect(records.filter((record) => record[1] === 'T8').map((record) => record[5])).toEqual(['سرلشکر', 'گفت']);
     // The span over a line end keeps it, quoted.
@@ -61,7 +61,7 @@ describe('CSV export', () => {
   it('quotes double quotes by doubling them', () => {
     const text = 'او گفت "سلام" و رفت';
     const content = serializeCsv([{ id: 'q.txt', text, annotations: [{ id: 'a', type: 'MISC', start: 7, end: 13, text: '"سلام"', note: 'quote "x"' }], relations: [] }]).files[0].content;
-    expect(content.split('\r\n')[1]).toBe('q.txt,a,MISC,7,13,"""سلام""","quote ""x"""');
+    expect(content.split('\r\n')[1]).toBe('q.txt,a,MISC,7,13,"""سلام""","quote ""x""",,,');
   });
 
   it('defuses formula-like notes and texts, and the README rule gives the originals back', () => {

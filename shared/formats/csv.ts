@@ -3,9 +3,10 @@ import { RELATIONS_CSV_FILE, RELATIONS_CSV_HEADER, relationsCsvRows } from './re
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { csvDocumentsFile } from './documentFields/csvDocuments';
+import { exportEntityOf, type ExportEntities } from '../entities/entityExportLinks';
 
 /**
- * CSV (RFC 4180): header `article,id,type,start,end,text,note`, CRLF after every record, a
+ * CSV (RFC 4180): header `article,id,type,start,end,text,note,entity,wikidata,entity_name`, CRLF after every record, a
  * field quoted when it holds a quote, comma, CR or LF (quotes doubled). UTF-8 without BOM
  * (with one for Excel: the export's `excel` option). A cell a spreadsheet would run as a
  * formula is defused (defuseCsvCell).
@@ -13,9 +14,10 @@ import { csvDocumentsFile } from './documentFields/csvDocuments';
  * Nothing is trimmed: a span's text keeps its spaces, ZWNJ and NBSP exactly.
  * Relations go to `relations.csv` beside it (relations/relationsCsv.ts), written when there are any;
  * (#21) each article's metadata and document labels to `documents.csv` (documentFields/csvDocuments.ts).
+ * (#24) A linked annotation's entity: its registry id, its Wikidata QID (when it has one) and its name; empty when unlinked.
  */
 const TITLE = 'CSV';
-export const CSV_HEADER = ['article', 'id', 'type', 'start', 'end', 'text', 'note'] as const;
+export const CSV_HEADER = ['article', 'id', 'type', 'start', 'end', 'text', 'note', 'entity', 'wikidata', 'entity_name'] as const;
 
 /**
  * A cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a `'` in front, so spreadsheets show
@@ -39,7 +41,14 @@ export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-function serializeDocument(document: ExportDocument): DocumentOutput {
+/** (#24) The three entity cells of a row: id, QID, name. */
+function entityCells(entityId: string | undefined, entities: ExportEntities | undefined): [string, string, string] {
+  if (!entityId) return ['', '', ''];
+  const entity = exportEntityOf(entityId, entities);
+  return [entity.id, entity.wikidata ?? '', entity.name];
+}
+
+function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
   const checked = checkDocument(document);
   const problems = [...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
   let chunk = '';
@@ -54,6 +63,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
         String(piece.end),
         document.text.slice(piece.start16, piece.end16),
         annotation.note ?? '',
+        ...entityCells(annotation.entity, options.entities),
       ]);
     }
   }

@@ -2,6 +2,7 @@ import type { StoredAnnotation, StoredRelation } from '../model/nativeFormat';
 import type { BratConfiguration } from '../brat/confPlacement';
 import type { DimensionKind } from '../documentLabels/dimensions';
 import type { ArticleMetadata } from '../metadata/articleMetadata';
+import type { ExportEntities } from '../entities/entityExportLinks';
 
 /** Format ids, fixed by DESIGN.md. */
 export const EXPORT_FORMAT_IDS = ['brat', 'conll', 'jsonl', 'labelstudio', 'w3c', 'csv', 'hf'] as const;
@@ -55,6 +56,8 @@ export interface SerializeOptions {
   bratConfigurations?: readonly BratConfiguration[];
   /** (#21) The tag set's document-label dimensions, in its order: Hugging Face's `ClassLabel`s, Label Studio's choices. */
   dimensions?: readonly ExportDimension[];
+  /** (#24) The registry's entities by id: the name and Wikidata QID each format writes beside a link. */
+  entities?: ExportEntities;
 }
 
 /** A document-label dimension as an export needs it: its kind and its values' ids in order. */

@@ -2,6 +2,7 @@ import { checkDocument, documentOutput, omittedAttributes, omittedEvents, omitte
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { exportedMetadata } from './documentFields/documentColumns';
+import { exportEntityOf, type ExportEntities } from '../entities/entityExportLinks';
 
 /**
  * doccano JSONL, one article a line. Offsets are UTF-16 code units, because doccano's front
@@ -12,7 +13,8 @@ import { exportedMetadata } from './documentFields/documentColumns';
  * Nested and overlapping spans are kept as they are: both variants hold them.
  * (#21) Document labels are `cats`; the metadata is doccano's `meta` object (title, source, url, published, author).
  * (#24) Entity links:
- * `entity` on each item of `entities`; in the label variant, `entity_links: [[start, end, id]]`.
+ * `entity` (and `wikidata`, the entity's QID when it has one) on each item of `entities`; in the
+ * label variant, `entity_links: [[start, end, id, qid]]` (qid `null` when the entity has none).
  */
 const TITLE = 'doccano JSONL';
 
@@ -24,15 +26,15 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   if (variant === 'label') {
     problems.push(...omittedRelations(checked.relations, `${TITLE} (label variant)`));
     const label = checked.spans.flatMap((span) => span.pieces.map((piece) => [piece.start16, piece.end16, span.annotation.type]));
-    line = JSON.stringify({ id: document.id, text: document.text, label, ...entityLinksOf(checked.spans), ...catsOf(document), ...exportedMetadata(document.metadata) });
+    line = JSON.stringify({ id: document.id, text: document.text, label, ...entityLinksOf(checked.spans, options.entities), ...catsOf(document), ...exportedMetadata(document.metadata) });
   } else {
     const entityIds = new Map<string, number>();
-    const entities: { id: number; label: string; start_offset: number; end_offset: number; entity?: string }[] = [];
+    const entities: { id: number; label: string; start_offset: number; end_offset: number; entity?: string; wikidata?: string }[] = [];
     for (const span of checked.spans) {
       for (const piece of span.pieces) {
         const id = entities.length + 1;
         if (!entityIds.has(span.annotation.id)) entityIds.set(span.annotation.id, id);
-        entities.push({ id, label: span.annotation.type, start_offset: piece.start16, end_offset: piece.end16, ...(span.annotation.entity ? { entity: span.annotation.entity } : {}) });
+        entities.push({ id, label: span.annotation.type, start_offset: piece.start16, end_offset: piece.end16, ...linkFieldsOf(span.annotation.entity, options.entities) });
       }
     }
     const relations = checked.relations.map((relation, index) => ({
@@ -46,9 +48,21 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   return documentOutput(checked, { chunk: `${line}\n`, problems, writesRelations: true });
 }
 
-/** (#24) Entity links of the label variant, beside `label` (doccano ignores the field): `[start, end, entity id]` in UTF-16 units. */
-function entityLinksOf(spans: ReturnType<typeof checkDocument>['spans']): { entity_links?: [number, number, string][] } {
-  const links = spans.flatMap((span) => (span.annotation.entity ? span.pieces.map((piece): [number, number, string] => [piece.start16, piece.end16, span.annotation.entity ?? '']) : []));
+/** (#24) The link fields of an `entities` item: the entity id and its QID when it has one. */
+function linkFieldsOf(entityId: string | undefined, entities: ExportEntities | undefined): { entity?: string; wikidata?: string } {
+  if (!entityId) return {};
+  const entity = exportEntityOf(entityId, entities);
+  return { entity: entity.id, ...(entity.wikidata ? { wikidata: entity.wikidata } : {}) };
+}
+
+/** (#24) Entity links of the label variant, beside `label` (doccano ignores the field): `[start, end, entity id, QID or null]` in UTF-16 units. */
+function entityLinksOf(spans: ReturnType<typeof checkDocument>['spans'], entities: ExportEntities | undefined): { entity_links?: [number, number, string, string | null][] } {
+  const links = spans.flatMap((span) => {
+    const entityId = span.annotation.entity;
+    if (!entityId) return [];
+    const entity = exportEntityOf(entityId, entities);
+    return span.pieces.map((piece): [number, number, string, string | null] => [piece.start16, piece.end16, entity.id, entity.wikidata ?? null]);
+  });
   return links.length > 0 ? { entity_links: links } : {};
 }
 

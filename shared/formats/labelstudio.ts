@@ -1,12 +1,14 @@
 import { checkDocument, documentOutput, omittedAttributes, omittedEvents, orderedTypes, splitDiscontinuous } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
+import { exportEntityOf, type ExportEntities } from '../entities/entityExportLinks';
 import { documentLabelConfig, documentLabelResults, type DocumentLabelResult } from './documentFields/labelStudioChoices';
 
 /**
  * Label Studio JSON: an array of tasks, `{"data": {"text", "article"}, "annotations": [{"result": [...]}]}`.
  * Each span is a `labels` result with `value: {start, end, text, labels}`; offsets are UTF-16
  * code units, as Label Studio's front end counts them. Notes go to the region's `meta.text`,
+ * (#24) entity links to `meta.entity`, `meta.wikidata` and `meta.entity_name`,
  * relations to `relation` results. `label-config.xml` is a labelling config for the types.
  * (#21) Document labels are `choices`/`rating`/`textarea` results named by their dimension, and
  * the metadata fields (title, source, url, published, author) are `data` fields beside `text`.
@@ -21,7 +23,7 @@ interface LabelResult {
   to_name: string;
   type: 'labels';
   value: { start: number; end: number; text: string; labels: string[] };
-  meta?: { text: string[] };
+  meta?: { text?: string[]; entity?: string; wikidata?: string; entity_name?: string };
 }
 
 interface RelationResult {
@@ -30,6 +32,16 @@ interface RelationResult {
   to_id: string;
   direction: 'right';
   labels: string[];
+}
+
+/**
+ * (#24) A linked region's entity in its `meta`, which Label Studio imports and keeps with the
+ * region as it is (the region panel shows `meta.text`; the other keys travel with the result):
+ * `entity` (the registry id), `wikidata` (its QID, when it has one) and `entity_name`.
+ */
+function entityMeta(entityId: string, entities: ExportEntities | undefined): { entity: string; wikidata?: string; entity_name?: string } {
+  const entity = exportEntityOf(entityId, entities);
+  return { entity: entity.id, ...(entity.wikidata ? { wikidata: entity.wikidata } : {}), ...(entity.name !== '' ? { entity_name: entity.name } : {}) };
 }
 
 function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
@@ -47,6 +59,7 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
         value: { start: piece.start16, end: piece.end16, text: document.text.slice(piece.start16, piece.end16), labels: [span.annotation.type] },
       };
       if (span.annotation.note) result.meta = { text: [span.annotation.note] };
+      if (span.annotation.entity) result.meta = { ...result.meta, ...entityMeta(span.annotation.entity, options.entities) };
       results.push(result);
     });
   }

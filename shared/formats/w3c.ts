@@ -1,7 +1,8 @@
 import { QUOTE_CONTEXT_LENGTH } from '../anchoring/quote';
 import { checkDocument, type CheckedDocument, documentOutput, omittedAttributes, omittedEvents, type SpanPiece } from './checkedSpans';
-import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport } from './exportTypes';
+import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
+import { entityIri, exportEntityOf, type ExportEntities } from '../entities/entityExportLinks';
 
 /**
  * W3C Web Annotation JSON-LD: one `AnnotationCollection` whose page lists an `Annotation` per
@@ -74,7 +75,23 @@ function target(checked: CheckedDocument, piece: SpanPiece): object {
   };
 }
 
-function serializeDocument(document: ExportDocument): DocumentOutput {
+/**
+ * (#24) The entity an annotation is linked to: a `SpecificResource` body with purpose
+ * `identifying`, whose source is the entity's Wikidata item (or its corpus-local IRI) and whose
+ * `id`/`name` say which registry entity it is, so the link reads back without the registry.
+ */
+function identifyingBody(entityId: string, entities: ExportEntities | undefined): object {
+  const entity = exportEntityOf(entityId, entities);
+  return {
+    type: 'SpecificResource',
+    purpose: 'identifying',
+    source: entityIri(entity),
+    'hashiye:entity': entity.id,
+    ...(entity.name !== '' ? { 'hashiye:name': entity.name } : {}),
+  };
+}
+
+function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
   const checked = checkDocument(document);
   const problems = [...omittedAttributes(checked.spans, TITLE), ...omittedEvents(checked.spans, TITLE)];
   const items: string[] = [];
@@ -82,6 +99,7 @@ function serializeDocument(document: ExportDocument): DocumentOutput {
     const { annotation } = span;
     const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.type }];
     if (annotation.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+    if (annotation.entity) body.push(identifyingBody(annotation.entity, options.entities));
     const targets = span.pieces.map((piece) => target(checked, piece));
     items.push(JSON.stringify({
       '@context': W3C_CONTEXT,
@@ -124,6 +142,6 @@ export const w3cFormat: FormatSerializer = {
   finish,
 };
 
-export function serializeW3c(documents: readonly ExportDocument[]): SerializedExport {
-  return serializeWith(w3cFormat, documents, {});
+export function serializeW3c(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {
+  return serializeWith(w3cFormat, documents, options);
 }

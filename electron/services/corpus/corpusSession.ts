@@ -172,6 +172,8 @@ export class CorpusSession {
    * rewrites of links in annotation files (as tagAllInCorpus writes: the window is told and merges).
    */
   entityFileAccess(): { root: string; write: WriteTurn } {
+    // Links live in native annotation files (`entity`); a brat corpus is linked after importing it (its N lines come in as links).
+    if (this.state.mode === 'brat') throw withUserProblem(new Error('Entity links are kept in Hashiye\'s annotation files, which a brat corpus does not have: import the brat corpus to link its annotations.'), { code: 'entityLinkBratMode' });
     return { root: this.state.requireNativeRoot('link entities'), write: (articlePath, write) => this.state.ownRewrite(annotationPathFor(articlePath), write) };
   }
 

@@ -5,10 +5,11 @@ import type { EntityMention, EntityView, UnlinkedMention } from '../../../shared
 import { listArticleIds } from '../corpus/articleFiles';
 import { loadAnnotations } from '../storage/annotationStore';
 import { readEntityArticle, type EntityArticle } from './entityCorpusFiles';
+import { loadArticleMetadata } from '../metadata/articleMetadataFile';
 
 /**
  * The entity view's data (#24): every annotation linked to the entity across the corpus, in
- * context, and every untagged or unlinked occurrence of its names found with the Persian-aware
+ * context with the article's publication date, and every untagged or unlinked occurrence of its names found with the Persian-aware
  * matching keys (lost ZWNJ, letter variants), at exact offsets. Bounded: at most `limit` of each
  * are returned; `onProgress` hears how many articles were scanned.
  */
@@ -87,8 +88,11 @@ export async function scanEntity(root: string, entity: Entity, options: ScanOpti
       view.skipped.push({ id, reason: loaded.problem.message });
       continue;
     }
-    const mentions = mentionsIn(located, entity, loaded.annotations);
-    const unlinked = unlinkedIn(located, entity, loaded.annotations);
+    // The article's publication date from NAME.meta.json (#21), beside each of its mentions; a broken meta file gives none.
+    const published = (await loadArticleMetadata(root, located.path)).metadata.published;
+    const dated = <T extends object>(items: T[]): T[] => (published === undefined ? items : items.map((item) => ({ ...item, date: published })));
+    const mentions = dated(mentionsIn(located, entity, loaded.annotations));
+    const unlinked = dated(unlinkedIn(located, entity, loaded.annotations));
     tally(view, mentions);
     if (view.mentions.length + mentions.length > options.limit || view.unlinked.length + unlinked.length > options.limit) view.truncated = true;
     view.mentions.push(...mentions.slice(0, Math.max(0, options.limit - view.mentions.length)));

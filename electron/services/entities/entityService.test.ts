@@ -129,5 +129,18 @@ describe('the entity registry on disk (#24)', () => {
     const again = await viewEntity(access, 'zarif');
     expect(again.mentions).toHaveLength(2);
     expect(again.unlinked).toHaveLength(2);
+    // No NAME.meta.json: no date.
+    expect(again.mentions.map((mention) => mention.date)).toEqual([undefined, undefined]);
+  });
+
+  it('the entity view dates each mention with its article\'s publication date (NAME.meta.json); a broken meta file gives none', async () => {
+    const { root, access } = await corpus();
+    await editEntities(access, { kind: 'create', id: 'zarif', type: 'PER', text: 'ظریف' });
+    await annotate(root, 'a.txt', [{ ...spanIn(FIRST, 'Zarif', 'p1', 'PER'), entity: 'zarif' }]);
+    await fs.writeFile(path.join(root, 'a.meta.json'), JSON.stringify({ title: 'خبر', published: '2024-03-20' }));
+    await fs.writeFile(path.join(root, 'b.meta.json'), '{ broken');
+    const view = await viewEntity(access, 'zarif');
+    expect(view.mentions.map((mention) => [mention.articleId, mention.date])).toEqual([['a.txt', '2024-03-20']]);
+    expect(new Set(view.unlinked.map((mention) => `${mention.articleId} ${mention.date}`))).toEqual(new Set(['a.txt 2024-03-20', 'b.txt undefined']));
   });
 });

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { gazetteerSyntaxOf, parseGazetteer, type ParsedGazetteer } from '../../../shared/pretag/gazetteer';
+import { gazetteerFromRegistry, gazetteerSyntaxOf, parseGazetteer, type GazetteerEntry, type ParsedGazetteer } from '../../../shared/pretag/gazetteer';
+import { ENTITIES_FILE_NAME } from '../../../shared/entities/registry';
+import { readRegistry } from '../entities/entityRegistryFile';
 import { isPretagAnnotation, isRejectedSuggestion } from '../../../shared/pretag/pretagMerge';
 import { markRejected, unmarkRejected } from '../../../shared/pretag/suggestionDecisions';
 import type { PretagPreview, PretagSourceRequest, PretagSuggestion } from '../../../shared/pretagWire';
 import { languageOfText } from '../../../shared/text/textLanguage';
-import { readCorpusFile } from '../corpus/corpusFileAccess';
-import { resolveInCorpus, type ConfinedArticle } from '../corpus/corpusPaths';
+import { CorpusFileRefusedError, readCorpusFile } from '../corpus/corpusFileAccess';
+import { PathOutsideCorpusError, resolveInCorpus, type ConfinedArticle } from '../corpus/corpusPaths';
 import { scanCorpus } from '../corpus/corpusScanner';
 import { listArticleAnnotators } from '../lead/annotatorFiles';
 import { annotatorFilePath } from '../lead/annotatorPaths';
@@ -32,25 +34,54 @@ export class PretagSourceError extends Error {
   }
 }
 
+function outsideCorpus(file: string): Error {
+  return withUserProblem(new PretagSourceError(`The gazetteer ${file} is not inside the opened corpus folder; only a gazetteer inside it is read.`), { code: 'gazetteerOutsideCorpus', file });
+}
+
+/** The gazetteer's bytes: a path that leads out of the corpus (absolute, `..`, a link out) is refused as such, nothing read. */
+async function readGazetteerBytes(root: string, file: string): Promise<Uint8Array> {
+  let absolute: string;
+  try {
+    absolute = resolveInCorpus(root, file);
+  } catch (error) {
+    if (error instanceof PathOutsideCorpusError) throw outsideCorpus(file);
+    throw error;
+  }
+  try {
+    const read = await readCorpusFile(root, absolute, { maxBytes: GAZETTEER_MAX_BYTES });
+    if (read === null) throw withUserProblem(new PretagSourceError(`The gazetteer ${file} does not exist.`), { code: 'fileMissing', file });
+    return read.bytes;
+  } catch (error) {
+    if (error instanceof CorpusFileRefusedError && (error.refusal === 'outside-corpus' || error.refusal === 'linked-folder')) throw outsideCorpus(file);
+    throw error;
+  }
+}
+
 /** The gazetteer file by its path relative to the corpus; nothing outside the corpus is read. */
 export async function readGazetteerInCorpus(root: string, file: string): Promise<ParsedGazetteer> {
-  const absolute = resolveInCorpus(root, file);
-  const read = await readCorpusFile(root, absolute, { maxBytes: GAZETTEER_MAX_BYTES });
-  if (read === null) throw withUserProblem(new PretagSourceError(`The gazetteer ${file} does not exist.`), { code: 'fileMissing', file });
+  const bytes = await readGazetteerBytes(root, file);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw withUserProblem(new PretagSourceError(`The gazetteer ${file} is not UTF-8 text.`), { code: 'gazetteerEmpty', file });
+    throw withUserProblem(new PretagSourceError(`The gazetteer ${file} is not UTF-8 text.`), { code: 'gazetteerNotUtf8', file });
   }
   const parsed = parseGazetteer(text, gazetteerSyntaxOf(path.basename(file)));
   if (parsed.entries.length === 0) throw withUserProblem(new PretagSourceError(`The gazetteer ${file} has no phrase to look for.`), { code: 'gazetteerEmpty', file });
   return parsed;
 }
 
+/** (#24) The registry as a gazetteer: every name and alias of its entities; a registry without any is refused with its own message. */
+export async function registryGazetteer(root: string): Promise<GazetteerEntry[]> {
+  const entries = gazetteerFromRegistry((await readRegistry(root)).registry.entities);
+  if (entries.length === 0) throw withUserProblem(new PretagSourceError(`The entity registry (${ENTITIES_FILE_NAME}) has no name to look for.`), { code: 'gazetteerRegistryEmpty' });
+  return entries;
+}
+
 /** The engine's source for a request; a tagger URL must be one the user may send to (taggerNeedsConfirmation otherwise). */
 export async function sourceSpecOf(root: string, source: PretagSourceRequest, isConfirmed: (href: string) => boolean): Promise<PretagSourceSpec> {
   if (source.kind === 'gazetteer') return { kind: 'gazetteer', entries: (await readGazetteerInCorpus(root, source.file)).entries };
+  if (source.kind === 'registry') return { kind: 'gazetteer', entries: await registryGazetteer(root) };
   return { kind: 'tagger', url: checkTaggerDestination(source.url, isConfirmed) };
 }
 
@@ -60,6 +91,10 @@ export async function previewPretag(root: string, source: PretagSourceRequest, a
   if (source.kind === 'gazetteer') {
     const parsed = await readGazetteerInCorpus(root, source.file);
     return { kind: 'gazetteer', file: source.file, articles: ids.length, phrases: parsed.entries.length, types: [...new Set(parsed.entries.map((entry) => entry.type))].sort(), skippedLines: parsed.problems.map((problem) => problem.line) };
+  }
+  if (source.kind === 'registry') {
+    const entries = await registryGazetteer(root);
+    return { kind: 'gazetteer', file: ENTITIES_FILE_NAME, articles: ids.length, phrases: entries.length, types: [...new Set(entries.map((entry) => entry.type))].sort(), skippedLines: [] };
   }
   const classified = classifyTaggerUrl(source.url);
   if (!classified.ok) throw withUserProblem(new PretagSourceError(`${source.url} is not an http:// or https:// URL.`), { code: 'taggerBadUrl', url: source.url });

@@ -14,6 +14,7 @@ import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type 
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
 import { manifestOf, planExportFiles, type PlannedFile } from './exportPlan';
 import { serializeArticles } from './exportSerialization';
+import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
 
 function selectArticleIds(ids: readonly string[], scope: ExportScope | undefined): string[] {
   if (!scope?.articleIds) return [...ids];
@@ -158,7 +159,9 @@ export async function exportCorpus(
   const types = options.types ?? tagSet.types.map((type) => type.id);
   // (#21) The declared dimensions: Hugging Face's ClassLabels, Label Studio's choices, the columns' order.
   const dimensions = (tagSet.dimensions ?? []).map((dimension) => ({ id: dimension.id, kind: dimension.kind, values: dimension.values.map((value) => value.id) }));
-  const serializeOptions: SerializeOptions = { scheme: options.scheme, jsonlVariant: options.jsonlVariant, types, dimensions };
+  // (#24) The registry's entities name each link (QID, name) in every format.
+  const registry = await readExportRegistry(root);
+  const serializeOptions: SerializeOptions = withExportEntities({ scheme: options.scheme, jsonlVariant: options.jsonlVariant, types, dimensions }, registry);
   // brat to brat: each folder's annotation.conf is written back where it was (DESIGN.md's fixed contract).
   // One that cannot be read as it is (not UTF-8): placing the others without it could give its articles a parent's; one made-up file instead.
   if (bratCorpus && formatId === 'brat') {
@@ -168,7 +171,9 @@ export async function exportCorpus(
 
   const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled });
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
-  const { files, splitIds } = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
+  const planned = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
+  const { splitIds } = planned;
+  const files = [...planned.files, ...registryFileFor(formatId, registry)];
   // Encoded once: hashed for the manifest, then written as is.
   const contents = files.map(({ file }) => Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8'));
   // (#21) The manifest names the boilerplate cut from each article.

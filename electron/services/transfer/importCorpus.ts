@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { decodeArticle, ENCODING_UTF8_BOM } from '../article/articleDecoder';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { beginStagedImport } from './exportStaging';
+import { ImportRegistry } from './importEntityLinks';
 import { pathExists } from '../storage/pathExists';
 import { parseBratDocument } from '../../../shared/formats/import/brat';
 import { parseConll, type ConllSeparator } from '../../../shared/formats/import/conll';
@@ -303,6 +304,8 @@ async function importInto(
   const summary: ImportSummary = { out: options.out, articles: 0, annotations: 0, skipped: [], warnings: [], detected: [], cancelled: false };
   const allocateName = createNameAllocator();
   const now = new Date().toISOString();
+  // (#24) brat N lines link spans to entities: resolved against the source's registry, written into the new corpus.
+  const registry = await ImportRegistry.of(root, summary.warnings);
   const report = (phase: ImportProgress['phase'], file: string, filesDone: number, withinFile: number): void => {
     onProgress?.({ phase, file, filesDone, filesTotal: items.length, articlesWritten: summary.articles, fraction: Math.min(1, (filesDone + withinFile) / items.length) });
   };
@@ -331,6 +334,7 @@ async function importInto(
         summary.cancelled = true;
         break;
       }
+      registry.linkSpans(article, summary.skipped);
       const written = await writeArticle(article, allocateName(article.name), folder, options, now);
       if (written.ok) {
         summary.articles++;
@@ -342,6 +346,7 @@ async function importInto(
     }
     if (summary.cancelled) break;
   }
+  if (!summary.cancelled) await registry.writeInto(folder);
   if (!summary.cancelled) report('writing', items[items.length - 1].file, items.length, 0);
   return summary;
 }

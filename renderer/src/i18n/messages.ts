@@ -142,8 +142,8 @@ const en = {
   hintNoFragmentToRemove: 'The selected annotation has one piece only: no fragment to remove',
   // (#24) Suggestions of a pre-annotation run (a gazetteer or a tagger).
   keyAcceptSuggestionType: 'Accept / reject every suggestion of the current one’s type',
-  keyAcceptAllSuggestions: 'Accept every suggestion in the article',
-  keyRejectAllSuggestions: 'Reject every suggestion in the article',
+  keyAcceptAllSuggestions: 'Accept every suggestion of the run (the current suggestion’s, or the last pre-annotation’s) in the article',
+  keyRejectAllSuggestions: 'Reject every suggestion of the run (the current suggestion’s, or the last pre-annotation’s) in the article',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -287,8 +287,8 @@ const fa: Record<MessageKey, string> = {
   hintNoFragmentSelection: 'برای افزودن تکه: حاشیه‌نویسی‌ای را انتخاب کنید، \u2068G\u2069 را بزنید، گزینش را با \u2068Shift\u2069 و پیکان‌ها تنظیم کنید و دوباره \u2068G\u2069',
   hintNoFragmentToRemove: 'حاشیه‌نویسیِ انتخاب‌شده تنها یک تکه دارد: تکه‌ای برای حذف نیست',
   keyAcceptSuggestionType: 'پذیرش / رد همهٔ پیشنهادهای هم‌نوع پیشنهاد کنونی',
-  keyAcceptAllSuggestions: 'پذیرش همهٔ پیشنهادهای مقاله',
-  keyRejectAllSuggestions: 'رد همهٔ پیشنهادهای مقاله',
+  keyAcceptAllSuggestions: 'پذیرش همهٔ پیشنهادهای یک اجرا در مقاله (اجرای پیشنهاد کنونی یا آخرین پیش‌برچسب‌گذاری)',
+  keyRejectAllSuggestions: 'رد همهٔ پیشنهادهای یک اجرا در مقاله (اجرای پیشنهاد کنونی یا آخرین پیش‌برچسب‌گذاری)',
 };
 
 export type UiLanguage = 'fa' | 'en';

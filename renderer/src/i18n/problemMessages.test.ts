@@ -79,6 +79,10 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   taggerSpansRefused: { code: 'taggerSpansRefused', article: 'خبر.txt', count: 2 },
   gazetteerBadLines: { code: 'gazetteerBadLines', file: 'names.tsv', count: 3, lines: [2, 7, 12] },
   gazetteerEmpty: { code: 'gazetteerEmpty', file: 'names.tsv' },
+  gazetteerOutsideCorpus: { code: 'gazetteerOutsideCorpus', file: '../names.tsv' },
+  gazetteerNotUtf8: { code: 'gazetteerNotUtf8', file: 'names.tsv' },
+  gazetteerRegistryEmpty: { code: 'gazetteerRegistryEmpty' },
+  entityLinkBratMode: { code: 'entityLinkBratMode' },
   pretagAnnotatorFileBroken: { code: 'pretagAnnotatorFileBroken', article: 'خبر.txt', annotator: 'gazetteer' },
   pretagBusy: { code: 'pretagBusy' },
 };

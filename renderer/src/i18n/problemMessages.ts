@@ -156,6 +156,10 @@ const en: Words = {
   taggerSpansRefused: ({ article, count }, number) => `${number(count)} span(s) the tagger sent for ${isolate(article)} were off the text, empty or of an unknown type; they were not written, the others were.`,
   gazetteerBadLines: ({ file, count, lines }, number) => `${number(count)} line(s) of ${isolate(file)} were not read (lines ${lines.map(number).join(', ')}): each needs a phrase, a tab (or a comma in a CSV) and a type.`,
   gazetteerEmpty: ({ file }) => `${isolate(file)} has no phrase to look for.`,
+  gazetteerOutsideCorpus: ({ file }) => `The gazetteer ${isolate(file)} is not inside the opened corpus folder; only a gazetteer file inside it is read. Copy the file into the corpus folder and choose it there.`,
+  gazetteerNotUtf8: ({ file }) => `The gazetteer ${isolate(file)} is not UTF-8 text. Save it as UTF-8 (phrase, tab, type per line) and run again.`,
+  gazetteerRegistryEmpty: () => 'The entity registry has no entity yet, so it gives no name to look for. Add entities (L on an annotation) first.',
+  entityLinkBratMode: () => 'Links to entities are kept in Hashiye’s own annotation files, which a brat corpus does not have. Import the brat corpus (File → Import…, format brat) to link its annotations: its N lines come in as links.',
   pretagAnnotatorFileBroken: ({ article, annotator }) => `The file of ${isolate(annotator)} for ${isolate(article)} cannot be read; it was left as it is and nothing was written for that article.`,
   pretagBusy: () => 'A pre-annotation is already running; wait for it or cancel it.',
 };
@@ -263,6 +267,10 @@ const fa: Words = {
   taggerSpansRefused: ({ article, count }, number) => `${number(count)} بازه از بازه‌هایی که برچسب‌زن خودکار برای ${isolate(article)} فرستاد بیرون از متن، تهی یا از نوعی ناشناخته بودند؛ نوشته نشدند و بقیه نوشته شدند.`,
   gazetteerBadLines: ({ file, count, lines }, number) => `${number(count)} سطر از ${isolate(file)} خوانده نشد (سطرهای ${lines.map(number).join('، ')}): هر سطر یک عبارت، یک تب (یا در ${isolate('CSV')} یک ویرگول) و یک نوع می‌خواهد.`,
   gazetteerEmpty: ({ file }) => `در ${isolate(file)} عبارتی برای جست‌وجو نیست.`,
+  gazetteerOutsideCorpus: ({ file }) => `فهرست نام‌های ${isolate(file)} درون پوشهٔ پیکرهٔ باز نیست؛ تنها فهرستی خوانده می‌شود که درون آن باشد. پرونده را به پوشهٔ پیکره رونوشت کنید و از همان‌جا برگزینید.`,
+  gazetteerNotUtf8: ({ file }) => `فهرست نام‌های ${isolate(file)} متن ${isolate('UTF-8')} نیست. آن را با رمزگذاری ${isolate('UTF-8')} ذخیره کنید (هر سطر: عبارت، تب، نوع) و دوباره اجرا کنید.`,
+  gazetteerRegistryEmpty: () => `فهرست موجودیت‌ها هنوز موجودیتی ندارد و نامی برای جست‌وجو نمی‌دهد. نخست موجودیت بیفزایید (کلید ${isolate('L')} روی یک برچسب).`,
+  entityLinkBratMode: () => `پیوند به موجودیت‌ها در پرونده‌های حاشیه‌نویسی خودِ حاشیه نگه داشته می‌شود که پیکرهٔ ${isolate('brat')} ندارد. پیکرهٔ ${isolate('brat')} را درون‌ریزی کنید (پرونده ← درون‌ریزی…، قالب ${isolate('brat')}) تا برچسب‌هایش را پیوند دهید: سطرهای ${isolate('N')} آن به‌صورت پیوند درون‌ریزی می‌شوند.`,
   pretagAnnotatorFileBroken: ({ article, annotator }) => `پروندهٔ ${isolate(annotator)} برای ${isolate(article)} خواندنی نیست؛ همان‌طور ماند و برای آن مقاله چیزی نوشته نشد.`,
 };
 

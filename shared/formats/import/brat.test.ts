@@ -4,7 +4,7 @@ import { parseBratDocument } from './brat';
 const slice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
 
 describe('parseBratDocument', () => {
-  it('imports T (with discontinuous fragments), A, M, # notes, R and E (as roles on the trigger); reports N, * and malformed lines', () => {
+  it('imports T (with discontinuous fragments), A, M, # notes, R and E (as roles on the trigger), N Wikidata references as entity links (#24); reports *, N of other databases and malformed lines', () => {
     const text = 'سرلشکر باقری در دمشق 😀 گفت.';
     const ann = [
       'T1\tPER 0 12\tسرلشکر باقری',
@@ -20,6 +20,7 @@ describe('parseBratDocument', () => {
       'T4\tLOC 5\tbroken',
       'T5\tLOC 30 99\tpast the end',
       'R2\tX Arg1:T1 Arg2:T9',
+      'N2\tReference T1 Wikipedia:123\tسرلشکر',
     ].join('\n');
     const result = parseBratDocument({ name: 'news/a', text, ann, annFile: 'a.ann' });
     const [article] = result.articles;
@@ -34,7 +35,8 @@ describe('parseBratDocument', () => {
     expect(article.spans[0].note).toBe('فرمانده');
     expect(article.relations).toEqual([{ id: 'R1', type: 'Visit', from: 'T1', to: 'T2' }]);
     expect(result.warnings).toEqual([]);
-    expect(result.skipped.map((problem) => problem.line)).toEqual([9, 10, 11, 12, 13]);
+    expect(result.skipped.map((problem) => problem.line).sort((a, b) => a - b)).toEqual([10, 11, 12, 13, 14]);
+    expect(article.spans.map((span) => span.link ?? null)).toEqual([null, { db: 'wikidata', qid: 'Q3766' }, null]);
     expect(article.spans.find((span) => span.id === 'T3')?.roles).toEqual([{ role: 'Agent', target: 'T1' }]);
   });
 

@@ -1,13 +1,15 @@
 import { normalizeSourceText } from './documentText';
 import type { BratReason, ImportedArticle, ImportedFragment, ImportedRelation, ImportedSpan, ImportProblem, ParseResult } from './importTypes';
 import { splitSourceLines } from './sourceLines';
+import { parseBratReference } from '../../entities/entityExportLinks';
 
 /**
  * brat standoff: `NAME.txt` and `NAME.ann`. Imported: T lines (text-bound annotations,
  * discontinuous ones as `start end;start end` fragments), A/M attributes and `#`
  * AnnotatorNotes of those, R relations between them, E events as roles on their trigger span (a
- * role filled by another event names that event's trigger). N (normalisations) and `*`
- * (equivalences) have no place in the native format: each such line is reported. Offsets are
+ * role filled by another event names that event's trigger). (#24) N lines naming `Wikidata:Q…`
+ * or `Hashiye:ID` are entity links (the import resolves them against the registry); N lines of
+ * other databases and `*` (equivalences) have no place in the native format: each such line is reported. Offsets are
  * code points into the `.txt` as brat reads it (a BOM and CRs count); they are mapped onto
  * the document text, which has neither.
  */
@@ -128,6 +130,19 @@ function addLateLine(parse: BratParse, fields: string[], skip: Skip): void {
   }
 }
 
+/** (#24) An N line `Reference T1 Wikidata:Q42` or `Reference T1 Hashiye:ID`: the span's entity link; others are reported. */
+function addNormalization(parse: BratParse, fields: string[], skip: Skip): void {
+  const id = fields[0];
+  const [kind, target, reference = ''] = (fields[1] ?? '').split(' ').filter((word) => word !== '');
+  const span = target ? parse.spansById.get(target) : undefined;
+  const link = parseBratReference(reference);
+  if (kind !== 'Reference' || !span || link === null || span.link !== undefined) {
+    skip(`${id}: only one Wikidata:Q… or Hashiye:ID reference per imported T annotation is imported (as its entity link); skipped`, { code: 'bratNormalization', id });
+    return;
+  }
+  span.link = link;
+}
+
 /** E lines as roles on their trigger spans, once every T line is known (an event may name a later one). */
 function addEvents(parse: BratParse, lines: ReadonlyArray<{ number: number; fields: string[] }>, skipperAt: (line: number) => Skip): void {
   const triggerOf = new Map<string, string>();
@@ -171,6 +186,7 @@ export function parseBratDocument(source: BratDocumentSource): ParseResult {
   };
   const lateLines: Array<{ number: number; fields: string[] }> = [];
   const eventLines: Array<{ number: number; fields: string[] }> = [];
+  const normalizationLines: Array<{ number: number; fields: string[] }> = [];
 
   for (const line of splitSourceLines(source.ann)) {
     if (line.text.trim() === '') continue;
@@ -180,13 +196,14 @@ export function parseBratDocument(source: BratDocumentSource): ParseResult {
     if (id.startsWith('T')) addEntity(parse, line.number, fields, skip);
     else if (id.startsWith('A') || id.startsWith('M') || id.startsWith('R') || id.startsWith('#')) lateLines.push({ number: line.number, fields });
     else if (id.startsWith('E')) eventLines.push({ number: line.number, fields });
-    else if (id.startsWith('N')) skip(`${id}: normalisations (N) are not imported`, { code: 'bratNormalization', id });
+    else if (id.startsWith('N')) normalizationLines.push({ number: line.number, fields });
     else if (id.startsWith('*')) skip('equivalence (*) lines are not imported', { code: 'bratEquivalence' });
     else skip(`unknown brat line kind «${id}»; skipped`, { code: 'bratUnknownLine', id });
   }
   // Attributes, notes and relations refer to T ids that may come later in the file.
   for (const { number, fields } of lateLines) addLateLine(parse, fields, skipperAt(number));
   addEvents(parse, eventLines, skipperAt);
+  for (const { number, fields } of normalizationLines) addNormalization(parse, fields, skipperAt(number));
 
   const article: ImportedArticle = {
     name: source.name,

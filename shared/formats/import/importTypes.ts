@@ -1,3 +1,5 @@
+import type { BratEntityReference } from '../../entities/entityExportLinks';
+
 /**
  * What every import parser produces: articles whose offsets are already code points into the
  * document text (LF line ends, no BOM), ready to be written as `NAME.txt` + `NAME.ann.json`.
@@ -73,6 +75,8 @@ export type BratReason =
   | { code: 'bratEventArguments'; id: string }
   | { code: 'bratEventSecondOnTrigger'; id: string; trigger: string }
   | { code: 'bratNormalization'; id: string }
+  | { code: 'entityUnknown'; id: string; entity: string }
+  | { code: 'entitiesNotImported' }
   | { code: 'bratEquivalence' }
   | { code: 'bratUnknownLine'; id: string };
 
@@ -121,6 +125,10 @@ export interface ImportedSpan {
   attributes?: Record<string, string | number | boolean>;
   /** An event trigger's role arguments (#20): each names the span filling it. */
   roles?: { role: string; target: string }[];
+  /** (#24) The entity the source links the span to (a brat N line); the import resolves it against the new corpus's registry. */
+  link?: BratEntityReference;
+  /** (#24) The registry entity `link` resolved to, set by the import before the article is written. */
+  entity?: string;
 }
 
 export interface ImportedRelation {

@@ -1,4 +1,5 @@
 import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, ParseResult, SourceLocation } from './importTypes';
+import { referenceOfFields, type BratEntityReference } from '../../entities/entityExportLinks';
 import { isRecord, readJsonRecords, type JsonRecord } from './jsonRecords';
 import { createSourceTextOffsets, type SourceOffsetUnit } from './sourceOffsets';
 import { numberedName } from './tokenizedArticles';
@@ -9,6 +10,7 @@ import { numberedName } from './tokenizedArticles';
  * - relation extraction: `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}],
  *   "relations": [{"from_id", "to_id", "type"}]}`;
  * - text classification: `"label": ["TYPE", ...]` (document labels).
+ * (#24) An `entities` item's `entity` / `wikidata` fields are its entity link.
  * The text may be under `text`, `data` or doccano's default custom name `column_data` (labels
  * under `label`, `labels`, `entities` or `column_label`), or names given in the options.
  * Offsets are UTF-16 units by default (doccano's front end counts them), code points on request.
@@ -47,6 +49,8 @@ interface RawSpan {
   start: unknown;
   end: unknown;
   type: unknown;
+  /** (#24) The item's entity link (`entity`, `wikidata`), as Hashiye's export writes it. */
+  link?: BratEntityReference;
 }
 
 function readRawSpan(entry: unknown): RawSpan | null {
@@ -57,6 +61,7 @@ function readRawSpan(entry: unknown): RawSpan | null {
       start: entry.start_offset ?? entry.start,
       end: entry.end_offset ?? entry.end,
       type: entry.label ?? entry.type,
+      link: referenceOfFields(entry.entity, entry.wikidata),
     };
   }
   return null;
@@ -122,7 +127,7 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
     }
     const id = `T${spans.length + 1}`;
     if (raw.sourceId !== undefined) idsBySource.set(String(raw.sourceId), id);
-    spans.push({ id, type: raw.type, start: resolved.start, end: resolved.end });
+    spans.push({ id, type: raw.type, start: resolved.start, end: resolved.end, ...(raw.link ? { link: raw.link } : {}) });
   });
   const relations = readRelations(record.value.relations, idsBySource, here, malformed);
   if (malformed.length > 0) {

@@ -1,4 +1,5 @@
 import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, ParseResult, SourceLocation } from './importTypes';
+import { referenceOfFields } from '../../entities/entityExportLinks';
 import { isRecord, readJsonArray, type JsonRecord } from './jsonRecords';
 import { createSourceTextOffsets, type SourceOffsetUnit, type SourceTextOffsets } from './sourceOffsets';
 import { numberedName } from './tokenizedArticles';
@@ -46,7 +47,9 @@ interface TaskContext {
   documentResults: unknown[];
 }
 
-function addRegion(context: TaskContext, where: string, regionId: unknown, value: Record<string, unknown>): void {
+function addRegion(context: TaskContext, where: string, regionId: unknown, value: Record<string, unknown>, meta: unknown): void {
+  // (#24) The region's entity link, in its meta as Hashiye's export writes it.
+  const link = isRecord(meta) ? referenceOfFields(meta.entity, meta.wikidata) : undefined;
   const types = Array.isArray(value.labels) ? value.labels : Array.isArray(value.hypertextlabels) ? value.hypertextlabels : [];
   if (value.start === undefined || typeof value.start === 'string') {
     context.malformed.push({ ...context.here, reason: `${where}: region without numeric start/end (an HTML/XPath region?)`, why: { code: 'lsRegionNotNumeric', where } });
@@ -66,7 +69,7 @@ function addRegion(context: TaskContext, where: string, regionId: unknown, value
   }
   for (const type of typeNames) {
     const id = `T${context.spans.length + 1}`;
-    context.spans.push({ id, type, start: resolved.start, end: resolved.end });
+    context.spans.push({ id, type, start: resolved.start, end: resolved.end, ...(link ? { link } : {}) });
     if (regionId !== undefined) {
       const key = String(regionId);
       context.idsByRegion.set(key, [...(context.idsByRegion.get(key) ?? []), id]);
@@ -89,7 +92,7 @@ function importResults(context: TaskContext, results: unknown[], field: string):
     else if (item.type === 'choices' || Array.isArray(value.choices)) {
       for (const choice of Array.isArray(value.choices) ? value.choices : []) if (typeof choice === 'string') context.labels.push(choice);
     } else if (item.type === 'textarea' && item.id !== undefined) pendingNotes.push({ where, item });
-    else if (value.start !== undefined || Array.isArray(value.labels)) addRegion(context, where, item.id, value);
+    else if (value.start !== undefined || Array.isArray(value.labels)) addRegion(context, where, item.id, value, item.meta);
     else context.skipped.push({ ...context.here, reason: `${where}: result of type ${JSON.stringify(item.type)} is not imported`, why: { code: 'lsResultTypeNotImported', where, type: String(JSON.stringify(item.type)) } });
   });
   for (const { where, item } of pendingNotes) {

@@ -48,6 +48,7 @@ export function toAnnotationFile(article: ImportedArticle, context: NativeArticl
     if (span.note !== undefined) annotation.note = span.note;
     if (span.attributes) annotation.attributes = { ...span.attributes };
     if (span.roles) annotation.roles = span.roles.map((role) => ({ ...role }));
+    if (span.entity) annotation.entity = span.entity;
     return annotation;
   });
   const documentLabels = article.documentLabels && Object.keys(article.documentLabels).length > 0 ? article.documentLabels : null;

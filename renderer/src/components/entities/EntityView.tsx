@@ -13,6 +13,7 @@ import { ModalDialog } from '../app/ModalDialog';
 import { ProblemText } from '../app/ProblemText';
 import { showHit } from '../corpus/CorpusSearch';
 import { EntityEditor } from './EntityEditor';
+import { formatPublicationDate } from '../metadata/publicationDate';
 import './entities.css';
 
 /**
@@ -161,6 +162,12 @@ function openMention(mention: { articleId: string; start: number; end: number })
   void showHit(mention.articleId, mention.start, mention.end).then(close);
 }
 
+/** (#24) The article's publication date: Jalali in Persian, Gregorian in English, as the metadata line shows it. */
+function MentionDate({ date }: { date: string | undefined }) {
+  const language = usePreferencesStore((state) => state.language);
+  return date ? <bdi className="kwic-date">{formatPublicationDate(date, language)}</bdi> : null;
+}
+
 function MentionRow({ mention, chosen, onToggle }: { mention: EntityMention; chosen: boolean; onToggle: () => void }) {
   return (
     <tr data-article-id={mention.articleId}>
@@ -170,7 +177,9 @@ function MentionRow({ mention, chosen, onToggle }: { mention: EntityMention; cho
       <td>
         <bdi className="kwic-article">{mention.articleId}</bdi>
       </td>
-      <td>{mention.date ? <bdi>{mention.date}</bdi> : null}</td>
+      <td data-testid="entity-mention-date">
+        <MentionDate date={mention.date} />
+      </td>
       <td>
         <button type="button" className="kwic-hit" onClick={() => openMention(mention)}>
           <Kwic mention={mention} />
@@ -205,7 +214,7 @@ function UnlinkedRow({ mention, busy }: { mention: UnlinkedMention; busy: boolea
           }
         }}
       >
-        <bdi className="kwic-article">{mention.articleId}</bdi> <Kwic mention={mention} />
+        <bdi className="kwic-article">{mention.articleId}</bdi> <MentionDate date={mention.date} /> <Kwic mention={mention} />
       </button>
       <button type="button" className="link-like" onClick={() => openMention(mention)} aria-label={mention.articleId}>
         ↗

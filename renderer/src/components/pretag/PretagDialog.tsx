@@ -3,7 +3,7 @@ import { pretagCatalog } from '../../i18n/catalog/pretag';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { cancelPretag, confirmTaggerAndRun, previewPretag, runPretag } from '../../store/flows/pretag';
-import { pretagActions, usePretagStore } from '../../store/window/pretagStore';
+import { PRETAG_SOURCE_KINDS, pretagActions, usePretagStore } from '../../store/window/pretagStore';
 import { ModalDialog } from '../app/ModalDialog';
 import { ProblemText } from '../app/ProblemText';
 
@@ -37,7 +37,8 @@ function PreviewText({ preview, words }: { preview: PretagPreview; words: Words 
 
 function PretagForm({ words }: { words: Words }) {
   const { choices, preview, problem } = usePretagStore();
-  const canRun = choices.as.trim() !== '' && (choices.sourceKind === 'gazetteer' ? choices.file.trim() !== '' : choices.url.trim() !== '');
+  const sourceGiven = { gazetteer: choices.file.trim() !== '', registry: true, tagger: choices.url.trim() !== '' }[choices.sourceKind];
+  const canRun = choices.as.trim() !== '' && sourceGiven;
   return (
     <form
       className="pretag-form"
@@ -46,11 +47,11 @@ function PretagForm({ words }: { words: Words }) {
         if (canRun) void runPretag();
       }}
     >
-      <fieldset>
+      <fieldset className="pretag-sources">
         <legend>{words('source')}</legend>
-        {(['gazetteer', 'tagger'] as const).map((kind) => (
+        {PRETAG_SOURCE_KINDS.map((kind) => (
           <label key={kind}>
-            <input type="radio" name="pretag-source" checked={choices.sourceKind === kind} onChange={() => pretagActions.choose({ sourceKind: kind })} />
+            <input type="radio" name="pretag-source" data-testid={`pretag-source-${kind}`} checked={choices.sourceKind === kind} onChange={() => pretagActions.choose({ sourceKind: kind })} />
             {words(kind)}
           </label>
         ))}
@@ -60,6 +61,8 @@ function PretagForm({ words }: { words: Words }) {
           {words('file')}
           <input dir="ltr" data-testid="pretag-file" value={choices.file} onChange={(event) => pretagActions.choose({ file: event.target.value })} />
         </label>
+      ) : choices.sourceKind === 'registry' ? (
+        <p className="pretag-registry-note">{words('registryNote')}</p>
       ) : (
         <label>
           {words('url')}

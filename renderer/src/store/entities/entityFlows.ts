@@ -11,6 +11,10 @@ import { usePreferencesStore } from '../preferencesStore';
 import { flushSave } from '../saving/autosave';
 import { openArticle } from '../flows/article';
 import { updateSelectedDetails } from '../flows/editing';
+import { useCorpusViewStore } from '../corpusViewStore';
+import { windowActions } from '../window/windowStore';
+import { problemText } from '../../i18n/problemMessages';
+import { currentLanguage } from '../preferencesStore';
 
 /**
  * The entity registry in the window (#24). Linking an annotation is an edit of the open article
@@ -66,6 +70,11 @@ export async function createEntityFromSelection(): Promise<void> {
 }
 
 export function openEntityPicker(): void {
+  // (#24) A brat corpus has no native annotation files to hold a link: say why, in the user's language, instead of an empty picker.
+  if (useCorpusViewStore.getState().corpus?.mode === 'brat') {
+    windowActions.showNotice(problemText({ code: 'entityLinkBratMode' }, currentLanguage()));
+    return;
+  }
   if (selectedAnnotation() !== null && canEditArticle()) entityActions.openPicker();
 }
 

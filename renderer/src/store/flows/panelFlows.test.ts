@@ -188,14 +188,25 @@ describe('pre-annotation suggestions (#24)', () => {
     suggestionActions.clear();
   });
 
-  it('accepts or rejects all, and still shows the corpus suggestions when the annotator files cannot be listed', async () => {
+  it('accepts or rejects all of the run only (not the older corpus suggestions), and still shows the corpus suggestions when the annotator files cannot be listed', async () => {
     await openArticle('a.txt');
     answers['article.suggestions'] = () => ({ suggestions: [codePointSpan('تهران', 'LOC')] });
     answers['pretag.suggestions'] = () => ({ suggestions: [pretagSpan('دایی', 'PER', 'pre-1')] });
     await refreshSuggestions();
-    expect(acceptSuggestions('all')).toBe(2);
-    expect(useDocumentStore.getState().annotations.map((annotation) => annotation.type).sort()).toEqual(['LOC', 'PER']);
+    expect(acceptSuggestions('all')).toBe(1);
+    expect(useDocumentStore.getState().annotations.map((annotation) => annotation.type)).toEqual(['PER']);
+    expect(useSuggestionStore.getState().items.map((item) => [TEXT.slice(item.start, item.end), item.pretag ?? null])).toEqual([['تهران', null]]);
     documentActions.undo();
+    // Two runs: all acts on the current suggestion's run; rejecting all of it leaves the other run's and the corpus's.
+    answers['pretag.suggestions'] = () => ({ suggestions: [pretagSpan('دایی', 'PER', 'pre-1'), { ...pretagSpan('در', 'LOC', 'pre-9'), as: 'tagger' }] });
+    answers['pretag.reject'] = () => ({ changed: 1 });
+    await refreshSuggestions();
+    suggestionActions.select(useSuggestionStore.getState().items.findIndex((item) => item.pretag?.as === 'tagger'));
+    expect(rejectSuggestions('all')).toBe(1);
+    await vi.waitFor(() => expect(calls['pretag.reject']).toEqual([{ id: 'a.txt', as: 'tagger', ids: ['pre-9'] }]));
+    expect(useSuggestionStore.getState().items.map((item) => item.pretag?.as ?? 'corpus').sort()).toEqual(['corpus', 'gazetteer']);
+    delete answers['pretag.reject'];
+    delete calls['pretag.reject'];
     delete answers['pretag.suggestions'];
     await refreshSuggestions();
     expect(useSuggestionStore.getState().items.map((item) => TEXT.slice(item.start, item.end))).toEqual(['تهران']);

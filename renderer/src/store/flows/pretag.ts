@@ -8,6 +8,7 @@ import { refreshSuggestions } from './suggestions';
 /** (#24) The pre-annotation dialog's calls to main: preview, run with progress and Cancel, confirmation of a remote tagger. */
 
 function sourceOf(choices: PretagChoices): PretagSourceRequest {
+  if (choices.sourceKind === 'registry') return { kind: 'registry' };
   return choices.sourceKind === 'gazetteer' ? { kind: 'gazetteer', file: choices.file.trim() } : { kind: 'tagger', url: choices.url.trim() };
 }
 

@@ -8,6 +8,7 @@ import { problemOf } from '../../ipcError';
 import { problemText } from '../../i18n/problemMessages';
 import { currentLanguage, usePreferencesStore } from '../preferencesStore';
 import { windowActions } from '../window/windowStore';
+import { usePretagStore } from '../window/pretagStore';
 
 /**
  * Suggestions from main for the open article: texts tagged elsewhere in the corpus, and (#24)
@@ -74,17 +75,37 @@ function addSuggestions(suggestions: readonly DocumentSuggestion[]): string | nu
   return lastId;
 }
 
-/** Which suggestions a "many" decision takes: those of the current one's type, or all. */
+/** Which suggestions a "many" decision takes: those of the current one's type, or all (of one source either way). */
 export type SuggestionGroup = 'type' | 'all';
+
+/** A suggestion's source: the pre-annotation run (its annotator, `as`) or, '', text tagged elsewhere in the corpus. */
+function sourceOf(suggestion: DocumentSuggestion): string {
+  return suggestion.pretag?.as ?? '';
+}
+
+/**
+ * (#24) The source a "many" decision acts on, so that accepting all after a run takes that run's
+ * suggestions and not the older corpus ones as well: the current suggestion's source; with none
+ * current, the run the dialog last chose (its AS) when it has suggestions here, else any run's,
+ * else the corpus's.
+ */
+function chosenSource(items: readonly DocumentSuggestion[], current: number | null): string {
+  const currentItem = current === null ? undefined : items[current];
+  if (currentItem) return sourceOf(currentItem);
+  const lastRun = usePretagStore.getState().choices.as.trim();
+  if (items.some((item) => item.pretag?.as === lastRun)) return lastRun;
+  return items.find((item) => item.pretag)?.pretag?.as ?? '';
+}
 
 function indicesOf(group: SuggestionGroup): Set<number> {
   const { items, current } = useSuggestionStore.getState();
   const type = current === null ? null : items[current]?.type;
   if (group === 'type' && type == null) return new Set();
-  return new Set(items.flatMap((item, index) => (group === 'all' || item.type === type ? [index] : [])));
+  const source = chosenSource(items, current);
+  return new Set(items.flatMap((item, index) => (sourceOf(item) === source && (group === 'all' || item.type === type) ? [index] : [])));
 }
 
-/** (#24) Accepts every suggestion of the current one's type, or all of them: one edit, undone as one. */
+/** (#24) Accepts every suggestion of the current one's type, or all of them, of one source (chosenSource): one edit, undone as one. */
 export function acceptSuggestions(group: SuggestionGroup): number {
   const indices = indicesOf(group);
   const { items } = useSuggestionStore.getState();
@@ -98,7 +119,7 @@ export function rejectSuggestion(index: number): void {
   void rejectIndices(new Set([index]));
 }
 
-/** (#24) Rejects every suggestion of the current one's type, or all of them. */
+/** (#24) Rejects every suggestion of the current one's type, or all of them, of one source (chosenSource). */
 export function rejectSuggestions(group: SuggestionGroup): number {
   const indices = indicesOf(group);
   void rejectIndices(indices);

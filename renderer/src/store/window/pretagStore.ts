@@ -2,14 +2,22 @@ import { create } from 'zustand';
 import type { PretagPreview, PretagProgressWire, PretagRunResult } from '../../../../shared/pretagWire';
 import type { UserProblem } from '../../../../shared/userProblem';
 
-/** (#24) What the pre-annotation dialog asks: a gazetteer file of the corpus or a tagger URL, the AS name, the scope. */
+/** (#24) What the pre-annotation dialog asks: a gazetteer file of the corpus, the entity registry or a tagger URL, the AS name, the scope. */
 export interface PretagChoices {
-  sourceKind: 'gazetteer' | 'tagger';
+  sourceKind: PretagSourceKind;
   /** The gazetteer's path relative to the corpus folder. */
   file: string;
   url: string;
   as: string;
   scope: 'article' | 'corpus';
+}
+
+export const PRETAG_SOURCE_KINDS = ['gazetteer', 'registry', 'tagger'] as const;
+export type PretagSourceKind = (typeof PRETAG_SOURCE_KINDS)[number];
+
+/** The AS name a source writes as by default (the CLI's `--as` default): the registry is a gazetteer. */
+export function defaultAsOf(kind: PretagSourceKind): string {
+  return kind === 'tagger' ? 'tagger' : 'gazetteer';
 }
 
 /** `confirm`: a tagger outside this computer and its network waits for the user's yes. */
@@ -43,7 +51,7 @@ export const pretagActions = {
     const { choices } = usePretagStore.getState();
     const next = { ...choices, ...changes };
     // The AS name follows the source while it is still the other source's default.
-    if (changes.sourceKind && choices.as === choices.sourceKind) next.as = changes.sourceKind;
+    if (changes.sourceKind && choices.as === defaultAsOf(choices.sourceKind)) next.as = defaultAsOf(changes.sourceKind);
     usePretagStore.setState({ choices: next, preview: null, problem: null });
   },
   previewed(preview: PretagPreview | null, problem: UserProblem | null = null): void {
