@@ -73,7 +73,7 @@ describe('the tag-set editor’s relation and event rows (#20)', () => {
     rows[0].fa = '';
     rows[0].en = '';
     rows[0].attributes = [{ id: 'Kind', fa: '', en: 'Kind', type: 'text', values: 'a, b' }];
-    expect(eventInputsOf(rows, new Map())).toEqual([{ id: 'Meet', label: {}, color: rows[0].color, roles: [{ role: 'Who', types: ['PER'] }], attributes: [{ id: 'Kind', label: { en: 'Kind' }, type: 'text' }] }]);
+    expect(eventInputsOf(rows, new Map())).toEqual([{ id: 'Meet', color: rows[0].color, roles: [{ role: 'Who', types: ['PER'] }], attributes: [{ id: 'Kind', label: { en: 'Kind' }, type: 'text' }] }]);
     expect(relationInputsOf([], new Map())).toEqual([]);
   });
 });

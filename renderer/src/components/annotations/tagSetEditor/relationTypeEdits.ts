@@ -125,12 +125,15 @@ export function attributeValues(text: string): string[] {
 function attributeInputsOf(rows: readonly EditableAttribute[]): AttributeDefinitionInput[] {
   return rows.map((row) => {
     const values = row.type === 'enum' ? attributeValues(row.values) : [];
-    return { id: row.id, label: labelOf(row), type: row.type, ...(values.length ? { values } : {}) };
+    return { id: row.id, ...labelOf(row), type: row.type, ...(values.length ? { values } : {}) };
   });
 }
 
-function labelOf(row: { fa: string; en: string }): { fa?: string; en?: string } {
-  return { ...(row.fa.trim() ? { fa: row.fa.trim() } : {}), ...(row.en.trim() ? { en: row.en.trim() } : {}) };
+/** `{ label }` with the labels typed, or nothing when both are empty (the id stands in for them). */
+function labelOf(row: { fa: string; en: string }): { label?: { fa?: string; en?: string } } {
+  const fa = row.fa.trim();
+  const en = row.en.trim();
+  return fa || en ? { label: { ...(fa ? { fa } : {}), ...(en ? { en } : {}) } } : {};
 }
 
 /** Entity-row keys → the ids being saved; other names (event types, macros, removed types) stay as they are. */
@@ -145,7 +148,7 @@ function cardinalityOf(role: EditableRole): { cardinality?: { min: number; max: 
 export function relationInputsOf(rows: readonly EditableRelation[], idOfKey: ReadonlyMap<string, string>): RelationTypeInput[] {
   return rows.map((row) => ({
     id: row.id,
-    label: labelOf(row),
+    ...labelOf(row),
     color: row.color,
     args: [
       { role: row.args[0].role, types: resolveKeys(row.args[0].types, idOfKey) },
@@ -159,7 +162,7 @@ export function relationInputsOf(rows: readonly EditableRelation[], idOfKey: Rea
 export function eventInputsOf(rows: readonly EditableEvent[], idOfKey: ReadonlyMap<string, string>): EventTypeInput[] {
   return rows.map((row) => ({
     id: row.id,
-    label: labelOf(row),
+    ...labelOf(row),
     color: row.color,
     ...(row.hotkey ? { hotkey: row.hotkey } : {}),
     ...(row.guideline ? { guideline: row.guideline } : {}),
