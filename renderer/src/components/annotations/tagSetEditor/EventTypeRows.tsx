@@ -24,7 +24,7 @@ export function EventTypeRows({ rows, options, disabled, onChange }: EventTypeRo
       <h3 id="tagset-event-types">{t('eventTypes')}</h3>
       {rows.length === 0 ? <p className="muted">{t('noEventTypes')}</p> : null}
       {rows.map((row, index) => {
-        const owner = row.id || `${t('eventKind')} ${index + 1}`;
+        const owner = row.id || t('unnamed', { kind: t('eventKind'), position: index + 1 });
         return (
           <fieldset key={index} className="type-card" data-testid="event-type-row">
             <legend>

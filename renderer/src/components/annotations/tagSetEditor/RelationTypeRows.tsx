@@ -21,7 +21,7 @@ export function RelationTypeRows({ rows, options, disabled, onChange }: Relation
       <h3 id="tagset-relation-types">{t('relationTypes')}</h3>
       {rows.length === 0 ? <p className="muted">{t('noRelationTypes')}</p> : null}
       {rows.map((row, index) => {
-        const owner = row.id || `${t('relationKind')} ${index + 1}`;
+        const owner = row.id || t('unnamed', { kind: t('relationKind'), position: index + 1 });
         return (
           <fieldset key={index} className="type-card" data-testid="relation-type-row">
             <legend>
