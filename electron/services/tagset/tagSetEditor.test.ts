@@ -102,4 +102,17 @@ describe('tag set editing', () => {
     await expect(applyTagSetChanges(root, types, { renames: [], removals: [] }, undefined, { relations: unknown })).rejects.toThrow(/PER, which is not in the tag set/);
     await expect(fs.access(path.join(root, 'hashiye.json'))).rejects.toThrow();
   });
+
+  it('(#20) a relation type renamed follows in the files; relations of a removed relation type go', async () => {
+    const root = await corpus();
+    const plan = await planTypeChanges(root, { renames: [{ from: 'works-for', to: 'employed-by' }], removals: [] });
+    expect(plan.articles).toEqual([{ id: 'one.txt', renamed: 1, removed: 0 }]);
+    await applyTagSetChanges(root, types, { renames: [{ from: 'works-for', to: 'employed-by' }], removals: [] });
+    const renamed = JSON.parse(await fs.readFile(path.join(root, 'one.ann.json'), 'utf8')) as { relations: { type: string }[]; annotations: unknown[] };
+    expect(renamed.relations.map((relation) => relation.type)).toEqual(['employed-by']);
+    await applyTagSetChanges(root, types, { renames: [], removals: ['employed-by'] });
+    const removed = JSON.parse(await fs.readFile(path.join(root, 'one.ann.json'), 'utf8')) as { relations: unknown[]; annotations: unknown[] };
+    expect(removed.relations).toEqual([]);
+    expect(removed.annotations).toHaveLength(2);
+  });
 });

@@ -70,8 +70,10 @@ export async function planTypeChanges(root: string, changes: TypeChanges): Promi
       plan.skipped.push({ id, reason: parsed.problem.message });
       continue;
     }
-    const renamed = parsed.file.annotations.filter((annotation) => renames.has(annotation.type)).length;
-    const removed = parsed.file.annotations.filter((annotation) => removals.has(annotation.type)).length;
+    // (#20) Relation types are renamed and removed like span types (ids are unique across both).
+    const typed = [...parsed.file.annotations, ...parsed.file.relations];
+    const renamed = typed.filter((entry) => renames.has(entry.type)).length;
+    const removed = typed.filter((entry) => removals.has(entry.type)).length;
     if (renamed + removed === 0) continue;
     plan.articles.push({ id, renamed, removed });
     plan.renamed += renamed;
@@ -147,7 +149,9 @@ function renamedFile(file: AnnotationFile, renames: ReadonlyMap<string, string>,
     annotations: file.annotations
       .filter((annotation) => !removedIds.has(annotation.id))
       .map((annotation) => (renames.has(annotation.type) ? { ...annotation, type: renames.get(annotation.type) as string, modified: now } : annotation)),
-    relations: file.relations.filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to)),
+    relations: file.relations
+      .filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to) && !removals.has(relation.type))
+      .map((relation) => (renames.has(relation.type) ? { ...relation, type: renames.get(relation.type) as string } : relation)),
     updated: now,
   };
 }

@@ -12,7 +12,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { tagSetRelationsCatalog } from '../../i18n/catalog/tagSetRelations';
 import { ANY_ENTITY, ANY_EVENT } from '../../../../shared/tagset/relationTypes';
 import { eventRowsOf, relationRowsOf, type EditableEvent, type EditableRelation } from './tagSetEditor/relationTypeEdits';
-import { relationTypesToSave } from './tagSetEditor/relationTypeSave';
+import { relationTypeChanges, relationTypesToSave } from './tagSetEditor/relationTypeSave';
 import { RelationTypeRows } from './tagSetEditor/RelationTypeRows';
 import { EventTypeRows } from './tagSetEditor/EventTypeRows';
 
@@ -73,6 +73,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [relationRows, setRelationRows] = useState<EditableRelation[]>(() => relationRowsOf(corpus?.tagSet.relationTypes ?? []));
   const [eventRows, setEventRows] = useState<EditableEvent[]>(() => eventRowsOf(corpus?.tagSet.eventTypes ?? []));
+  const [originalLinkIds] = useState<string[]>(() => [...(corpus?.tagSet.relationTypes ?? []), ...(corpus?.tagSet.eventTypes ?? [])].map((type) => type.id));
   const newTypes = useRef(0);
   const t = useCatalog(annotationCatalog);
   const words = useCatalog(tagSetRelationsCatalog);
@@ -81,6 +82,12 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   const entityOptions = [...rows.map((row) => ({ key: row.key, id: row.id, label: (language === 'fa' ? row.fa : row.en) || row.id })), { key: ANY_ENTITY, id: ANY_ENTITY, label: words('anyEntity') }];
   const eventOptions = [...entityOptions, ...eventRows.map((row) => ({ key: row.id, id: row.id, label: (language === 'fa' ? row.fa : row.en) || row.id })), { key: ANY_EVENT, id: ANY_EVENT, label: words('anyEvent') }];
   const relationTypes = () => relationTypesToSave(rows, originalIds, relationRows, eventRows);
+  // Entity, relation and event ids are one namespace: one list of renames and removals for the files.
+  const allChanges = () => {
+    const entity = typeChanges(rows, originalIds);
+    const linked = relationTypeChanges([...relationRows, ...eventRows], originalLinkIds);
+    return { renames: [...entity.renames, ...linked.renames], removals: [...entity.removals, ...linked.removals] };
+  };
 
   const update = (index: number, change: Partial<EditableType>) => setRows((previous) => previous.map((row, position) => (position === index ? { ...row, ...change } : row)));
   const move = (index: number, step: -1 | 1) =>
@@ -111,7 +118,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     if (problem) return;
     setBusy(true);
     try {
-      setPlan(await api().tagset.preview({ changes: typeChanges(rows, originalIds) }));
+      setPlan(await api().tagset.preview({ changes: allChanges() }));
     } catch (cause) {
       setError(problemText(problemOf(cause), language));
     } finally {
@@ -127,7 +134,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     setBusy(true);
     const { relations, events } = relationTypes();
     try {
-      await saveTagSet(() => api().tagset.save({ types: toTypes(rows), changes: typeChanges(rows, originalIds), relations, events }));
+      await saveTagSet(() => api().tagset.save({ types: toTypes(rows), changes: allChanges(), relations, events }));
       onClose();
     } catch (cause) {
       setError(problemText(problemOf(cause), language));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventTypeWireSchema, RelationTypeWireSchema, resolveEventTypes, resolveRelationTypes, type EventTypeInput, type RelationTypeInput } from '../../../../../shared/tagset/relationTypes';
 import { attributeValues, cardinalityKeyOf, eventInputsOf, eventRowsOf, newRelationRow, relationInputsOf, relationRowsOf, toggledType } from './relationTypeEdits';
-import { relationTypesToSave } from './relationTypeSave';
+import { relationTypeChanges, relationTypesToSave } from './relationTypeSave';
 
 const RELATIONS: RelationTypeInput[] = [
   { id: 'member-of', label: { fa: 'عضو', en: 'Member of' }, color: '#5b6b7f', args: [{ role: 'Member', types: ['PER'] }, { role: 'Group', types: ['ORG', 'LOC'] }], attributes: [{ id: 'Certainty', label: { fa: 'قطعیت', en: 'Certainty' }, type: 'enum', values: ['high', 'low'] }] },
@@ -75,5 +75,14 @@ describe('the tag-set editor’s relation and event rows (#20)', () => {
     rows[0].attributes = [{ id: 'Kind', fa: '', en: 'Kind', type: 'text', values: 'a, b' }];
     expect(eventInputsOf(rows, new Map())).toEqual([{ id: 'Meet', color: rows[0].color, roles: [{ role: 'Who', types: ['PER'] }], attributes: [{ id: 'Kind', label: { en: 'Kind' }, type: 'text' }] }]);
     expect(relationInputsOf([], new Map())).toEqual([]);
+  });
+
+  it('relation and event types renamed or removed become changes for the annotation files; new ones none', () => {
+    const rows = [
+      { originalId: 'member-of', id: 'belongs-to' },
+      { originalId: 'Attack', id: 'Attack' },
+      { originalId: null, id: 'Meet' },
+    ];
+    expect(relationTypeChanges(rows, ['member-of', 'cites', 'Attack'])).toEqual({ renames: [{ from: 'member-of', to: 'belongs-to' }], removals: ['cites'] });
   });
 });

@@ -33,6 +33,8 @@ export interface EditableRole {
 }
 
 export interface EditableRelation {
+  /** The id when the editor opened (null for a new type): renames and removals are derived from it. */
+  originalId: string | null;
   id: string;
   fa: string;
   en: string;
@@ -43,6 +45,8 @@ export interface EditableRelation {
 }
 
 export interface EditableEvent {
+  /** As for relations: the id when the editor opened, or null. */
+  originalId: string | null;
   id: string;
   fa: string;
   en: string;
@@ -72,6 +76,7 @@ function attributeRowsOf(attributes: readonly AttributeWire[]): EditableAttribut
 
 export function relationRowsOf(types: readonly RelationTypeWire[]): EditableRelation[] {
   return types.map((type) => ({
+    originalId: type.id,
     id: type.id,
     fa: type.label.fa,
     en: type.label.en,
@@ -87,6 +92,7 @@ export function relationRowsOf(types: readonly RelationTypeWire[]): EditableRela
 
 export function eventRowsOf(types: readonly EventTypeWire[]): EditableEvent[] {
   return types.map((type) => ({
+    originalId: type.id,
     id: type.id,
     fa: type.label.fa,
     en: type.label.en,
@@ -99,11 +105,11 @@ export function eventRowsOf(types: readonly EventTypeWire[]): EditableEvent[] {
 }
 
 export function newRelationRow(position: number): EditableRelation {
-  return { id: `REL${position}`, fa: '', en: '', color: '#5b6b7f', symmetric: false, args: [newRole('Arg1'), newRole('Arg2')], attributes: [] };
+  return { originalId: null, id: `REL${position}`, fa: '', en: '', color: '#5b6b7f', symmetric: false, args: [newRole('Arg1'), newRole('Arg2')], attributes: [] };
 }
 
 export function newEventRow(position: number): EditableEvent {
-  return { id: `EVENT${position}`, fa: '', en: '', color: '#c0392b', hotkey: null, guideline: '', roles: [], attributes: [] };
+  return { originalId: null, id: `EVENT${position}`, fa: '', en: '', color: '#c0392b', hotkey: null, guideline: '', roles: [], attributes: [] };
 }
 
 export function newRole(name: string): EditableRole {

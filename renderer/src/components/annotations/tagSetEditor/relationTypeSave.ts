@@ -27,3 +27,14 @@ export function relationTypesToSave(entityRows: readonly EntityRowRef[], origina
   const problem = findRelationTypeProblem({ entityIds: entityRows.map((row) => row.id), removedEntityIds, relations: relationInputs, events: eventInputs });
   return { relations: relationInputs, events: eventInputs, problem };
 }
+
+/**
+ * Relation and event types renamed or removed in this edit, in the form the entity types' changes
+ * take: relations of a renamed type and triggers of a renamed event type follow it in every
+ * annotation file; those of a removed type are deleted (previewed first, as for entity types).
+ */
+export function relationTypeChanges(rows: readonly { originalId: string | null; id: string }[], originalIds: readonly string[]): { renames: { from: string; to: string }[]; removals: string[] } {
+  const renames = rows.filter((row) => row.originalId !== null && row.originalId !== row.id).map((row) => ({ from: row.originalId as string, to: row.id }));
+  const kept = new Set(rows.map((row) => row.originalId));
+  return { renames, removals: originalIds.filter((id) => !kept.has(id)) };
+}
