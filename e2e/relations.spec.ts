@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test, type AnnotationFileOnDisk } from './fixtures';
+import { expect, expectFileSoon, screenshot, test, type AnnotationFileOnDisk } from './fixtures';
+import { arc, clickMark, linkByClick, mark, markCentre, openRelationsCorpus, relationsAnnotationFile, relationsOnDisk, type FixtureEntity } from './relationsFixture';
 import { dragSelect } from './textGestures';
 
 /**
@@ -18,7 +18,7 @@ const PARAGRAPHS = [
 ];
 const TEXT = `${PARAGRAPHS.join('\n\n')}\n`;
 
-const ENTITIES: [id: string, type: string, text: string][] = [
+const ENTITIES: FixtureEntity[] = [
   ['per1', 'PER', 'محمد رضایی'],
   ['org1', 'ORG', 'شورای شهر تهران'],
   ['per2', 'PER', 'علی احمدی'],
@@ -32,76 +32,8 @@ const ENTITIES: [id: string, type: string, text: string][] = [
   ['min1', 'PER', 'وزیر'],
 ];
 
-const TAG_SET = {
-  types: [{ id: 'PER', label: { fa: 'شخص', en: 'Person' } }, { id: 'ORG', label: { fa: 'سازمان', en: 'Organization' } }, { id: 'LOC', label: { fa: 'مکان', en: 'Location' } }, { id: 'FAC', label: { fa: 'تأسیسات', en: 'Facility' } }],
-  relations: [
-    { id: 'member-of', label: { fa: 'عضو', en: 'Member of' }, args: [{ role: 'Member', types: ['PER'] }, { role: 'Group', types: ['ORG'] }] },
-    { id: 'cites', label: { fa: 'نقل از', en: 'Cites' }, args: [{ role: 'Source', types: ['ORG'] }, { role: 'Cited', types: ['ORG'] }] },
-    { id: 'located-in', label: { fa: 'واقع در', en: 'Located in' }, args: [{ role: 'Thing', types: ['<ENTITY>'] }, { role: 'Place', types: ['LOC'] }] },
-  ],
-  events: [
-    {
-      id: 'Attack',
-      label: { fa: 'حمله', en: 'Attack' },
-      color: '#c0392b',
-      roles: [{ role: 'Attacker', types: ['PER', 'ORG'] }, { role: 'Target', types: ['FAC', 'ORG'], cardinality: { min: 0, max: null } }, { role: 'Place', types: ['LOC'], cardinality: { min: 0, max: 1 } }],
-    },
-  ],
-};
-
-function annotationFile(): string {
-  const codePoints = Array.from(TEXT);
-  const annotations = ENTITIES.map(([id, type, text]) => {
-    const start = Array.from(TEXT.slice(0, TEXT.indexOf(text))).length;
-    return { id, type, start, end: start + Array.from(text).length, text };
-  });
-  return JSON.stringify({
-    format: 'hashiye-annotations',
-    version: 1,
-    offsetUnit: 'codepoint',
-    source: { file: ARTICLE, sha256: createHash('sha256').update(TEXT).digest('hex'), encoding: 'utf-8', length: codePoints.length },
-    status: 'in-progress',
-    annotations,
-    relations: [],
-    labels: [],
-  });
-}
-
 async function openCorpus(launch: (options: { corpus: string }) => Promise<{ page: Page }>): Promise<{ page: Page; corpus: string }> {
-  const corpus = await makeCorpus({ [ARTICLE]: TEXT, 'relations.ann.json': annotationFile(), 'hashiye.json': JSON.stringify(TAG_SET) });
-  const { page } = await launch({ corpus });
-  await openArticleNamed(page, ARTICLE);
-  await expect(page.locator('[data-annotation-id]').first()).toBeVisible();
-  return { page, corpus };
-}
-
-const mark = (page: Page, id: string) => page.locator(`mark[data-annotation-id="${id}"]`).first();
-/** Clicks the middle of an annotation's first highlight box (the article's paragraph takes the pointer at the box's edge). */
-async function markCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await mark(page, id).scrollIntoViewIfNeeded();
-  return mark(page, id).evaluate((element) => {
-    const rect = element.getClientRects()[0];
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  });
-}
-async function clickMark(page: Page, id: string): Promise<void> {
-  const centre = await markCentre(page, id);
-  await page.mouse.click(centre.x, centre.y);
-}
-const arc = (page: Page, id: string) => page.locator(`[data-relation-id="${id}"]`);
-
-async function linkByClick(page: Page, fromId: string, toId: string, choice: string): Promise<void> {
-  await clickMark(page, fromId);
-  await page.keyboard.press('KeyR');
-  await clickMark(page, toId);
-  const chooser = page.getByTestId('relation-chooser');
-  await expect(chooser).toBeVisible();
-  await chooser.locator(`[data-choice="${choice}"]`).click();
-  await expect(chooser).toBeHidden();
-}
-
-function relationsOnDisk(file: AnnotationFileOnDisk): { id: string; type: string; from: string; to: string }[] {
-  return (file.relations ?? []) as { id: string; type: string; from: string; to: string }[];
+  return openRelationsCorpus(launch, { article: ARTICLE, text: TEXT, annotations: relationsAnnotationFile(ARTICLE, TEXT, ENTITIES) });
 }
 
 test('a relation between two Persian entities in a right-to-left paragraph, by keyboard', async ({ launch }) => {

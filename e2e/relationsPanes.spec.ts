@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test, type AnnotationFileOnDisk } from './fixtures';
+import { openRelationsCorpus, RELATIONS_TAG_SET, relationsAnnotationFile, type FixtureEntity } from './relationsFixture';
 
 /**
  * Relations and events in the side panes (#20): the list pane lists them and is driven by keys;
@@ -8,7 +8,7 @@ import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test,
  */
 const ARTICLE = 'panes.txt';
 const TEXT = 'محمد رضایی عضو شورای شهر تهران است.\n\nReuters به نقل از سازمان ملل گزارش داد.\n\nگروه مسلح در کابل به سفارت حمله کرد.\n';
-const ENTITIES: [id: string, type: string, text: string][] = [
+const ENTITIES: FixtureEntity[] = [
   ['per1', 'PER', 'محمد رضایی'],
   ['org1', 'ORG', 'شورای شهر تهران'],
   ['org3', 'ORG', 'Reuters'],
@@ -18,42 +18,18 @@ const ENTITIES: [id: string, type: string, text: string][] = [
   ['fac1', 'FAC', 'سفارت'],
   ['ev1', 'Attack', 'حمله'],
 ];
-const TAG_SET = {
-  types: [{ id: 'PER', label: { fa: 'شخص', en: 'Person' } }, { id: 'ORG', label: { fa: 'سازمان', en: 'Organization' } }, { id: 'LOC', label: { fa: 'مکان', en: 'Location' } }, { id: 'FAC', label: { fa: 'تأسیسات', en: 'Facility' } }],
-  relations: [
-    { id: 'member-of', label: { fa: 'عضو', en: 'Member of' }, args: [{ role: 'Member', types: ['PER'] }, { role: 'Group', types: ['ORG'] }] },
-    { id: 'cites', label: { fa: 'نقل از', en: 'Cites' }, args: [{ role: 'Source', types: ['ORG'] }, { role: 'Cited', types: ['ORG'] }] },
-  ],
-  events: [{ id: 'Attack', label: { fa: 'حمله', en: 'Attack' }, roles: [{ role: 'Attacker', types: ['ORG'] }, { role: 'Target', types: ['FAC'] }, { role: 'Place', types: ['LOC'] }] }],
-};
+const ROLES = { ev1: [{ role: 'Attacker', target: 'org5' }, { role: 'Target', target: 'fac1' }, { role: 'Place', target: 'loc1' }] };
+const RELATIONS = [
+  { id: 'r1', type: 'member-of', from: 'per1', to: 'org1' },
+  { id: 'r2', type: 'cites', from: 'org3', to: 'org4' },
+];
 
 function annotationFile(): string {
-  const annotations = ENTITIES.map(([id, type, text]) => {
-    const start = Array.from(TEXT.slice(0, TEXT.indexOf(text))).length;
-    const annotation = { id, type, start, end: start + Array.from(text).length, text };
-    return id === 'ev1' ? { ...annotation, roles: [{ role: 'Attacker', target: 'org5' }, { role: 'Target', target: 'fac1' }, { role: 'Place', target: 'loc1' }] } : annotation;
-  });
-  return JSON.stringify({
-    format: 'hashiye-annotations',
-    version: 1,
-    offsetUnit: 'codepoint',
-    source: { file: ARTICLE, sha256: createHash('sha256').update(TEXT).digest('hex'), encoding: 'utf-8', length: Array.from(TEXT).length },
-    status: 'in-progress',
-    annotations,
-    relations: [
-      { id: 'r1', type: 'member-of', from: 'per1', to: 'org1' },
-      { id: 'r2', type: 'cites', from: 'org3', to: 'org4' },
-    ],
-    labels: [],
-  });
+  return relationsAnnotationFile(ARTICLE, TEXT, ENTITIES, { roles: ROLES, relations: RELATIONS });
 }
 
 async function openPanes(launch: (options: { corpus: string; locale?: string; viewport?: { width: number; height: number } }) => Promise<{ page: Page }>, locale: string, viewport: { width: number; height: number }): Promise<{ page: Page; corpus: string }> {
-  const corpus = await makeCorpus({ [ARTICLE]: TEXT, 'panes.ann.json': annotationFile(), 'hashiye.json': JSON.stringify(TAG_SET) });
-  const { page } = await launch({ corpus, locale, viewport });
-  await openArticleNamed(page, ARTICLE);
-  await expect(page.locator('[data-annotation-id]').first()).toBeVisible();
-  return { page, corpus };
+  return openRelationsCorpus(launch, { article: ARTICLE, text: TEXT, annotations: annotationFile() }, { locale, viewport });
 }
 
 function relationIds(file: AnnotationFileOnDisk): string[] {
@@ -124,7 +100,7 @@ test('the lead view shows relation agreement per type, exact, in Persian digits'
   // By hand: A 5, B 3, matched 3 → P 3/3 = 1, R 3/5 = 0.6, F1 = 2·3/(5+3) = 0.75; cites: A 1, B 0, P —, R 0.
   const corpus = await makeCorpus({
     [ARTICLE]: TEXT,
-    'hashiye.json': JSON.stringify(TAG_SET),
+    'hashiye.json': JSON.stringify(RELATIONS_TAG_SET),
     'panes.annotators/ali.ann.json': annotatorFile([{ id: 'r1', type: 'member-of', from: 'per1', to: 'org1' }, { id: 'r2', type: 'cites', from: 'org3', to: 'org4' }], 3),
     'panes.annotators/sara.ann.json': annotatorFile([{ id: 'rx', type: 'member-of', from: 'per1', to: 'org1' }], 2),
   });

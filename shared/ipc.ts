@@ -14,6 +14,7 @@ import { ConflictResolutionsSchema, SaveResultSchema } from './saveWire';
 import { DimensionInputSchema } from './documentLabels/dimensions';
 import { StoredAnnotationListSchema, StoredAnnotationSchema } from './model/nativeFormat';
 import { TagTypeSchema } from './model/tagSet';
+import { EventTypeSchema, RelationTypeSchema } from './tagset/relationTypes';
 import { AgreementReportSchema } from './agreement/agreementReport';
 import { checkAnnotatorName } from './curation/annotatorName';
 import { CurationDecisionSchema } from './curation/curationDecision';
@@ -188,7 +189,15 @@ export const ipcContract = {
   },
   /** Saves the tag set to hashiye.json after rewriting the annotation files it changes (with backups). */
   'tagset.save': {
-    request: z.object({ types: z.array(TagTypeSchema).min(1).max(500), changes: TypeChangesSchema }).strict(),
+    request: z
+      .object({
+        types: z.array(TagTypeSchema).min(1).max(500),
+        changes: TypeChangesSchema,
+        /** (#20) Relation and event types; absent: hashiye.json keeps its own. */
+        relations: z.array(RelationTypeSchema).max(500).optional(),
+        events: z.array(EventTypeSchema).max(500).optional(),
+      })
+      .strict(),
     response: z.object({ plan: TypeChangePlanSchema, corpus: CorpusSchema }),
   },
   /** (#21) Saves the document-label dimensions into hashiye.json (its types and other fields kept). */

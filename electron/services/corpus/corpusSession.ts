@@ -14,6 +14,7 @@ import { withUserProblem } from '../problems/userProblems';
 import { annotationPathFor, loadAnnotations } from '../storage/annotationStore';
 import { moveAsideBrokenFile } from '../storage/brokenAnnotationFile';
 import { scheduleStaleTemporaryCleanup } from '../storage/staleTemporaryFiles';
+import type { RelationTagSetFields } from '../../../shared/tagset/relationTypes';
 import { applyTagSetChanges, planTypeChanges, type TypeChangePlan, type TypeChanges } from '../tagset/tagSetEditor';
 import { resolveInCorpus } from './corpusPaths';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult, type WriteTurn } from './corpusSearch';
@@ -211,9 +212,9 @@ export class CorpusSession {
   }
 
   /** Rewrites the annotation files for the changes (with backups), then saves the tag set. */
-  async saveTagSet(types: TagTypeInput[], changes: TypeChanges): Promise<TypeChangePlan> {
+  async saveTagSet(types: TagTypeInput[], changes: TypeChanges, relationFields?: RelationTagSetFields): Promise<TypeChangePlan> {
     const root = this.state.requireNativeRoot('edit the tag set');
-    return applyTagSetChanges(root, types, changes, (file, write) => this.state.ownRewrite(file, write));
+    return applyTagSetChanges(root, types, changes, (file, write) => this.state.ownRewrite(file, write), relationFields);
   }
 
   /** (#21) Saves the document-label dimensions into hashiye.json. */

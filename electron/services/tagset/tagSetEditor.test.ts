@@ -75,4 +75,44 @@ describe('tag set editing', () => {
     await expect(applyTagSetChanges(root, [{ id: 'A', hotkey: 'Digit1' }, { id: 'B', hotkey: 'Digit1' }], { renames: [], removals: [] })).rejects.toThrow(/hotkey/);
     await expect(fs.access(path.join(root, 'hashiye.json'))).rejects.toThrow();
   });
+
+  it('(#20) saves relation and event types beside the types and reads them back the same; an empty list drops the field; other fields kept', async () => {
+    const root = await corpus();
+    await fs.writeFile(path.join(root, 'hashiye.json'), JSON.stringify({ version: 1, types, dimensions: [{ id: 'tone', kind: 'single', values: [{ id: 'neutral' }] }], relations: [{ id: 'old' }] }));
+    const relations = [{ id: 'works-for', label: { fa: 'کارمند', en: 'Works for' }, color: '#5b6b7f', args: [{ role: 'Employee', types: ['PERSON'] }, { role: 'Employer', types: ['ORG'] }] as [{ role: string; types: string[] }, { role: string; types: string[] }] }];
+    const events = [{ id: 'Meet', label: { fa: 'دیدار', en: 'Meet' }, color: '#c0392b', roles: [{ role: 'Who', types: ['PERSON'], cardinality: { min: 1, max: null } }, { role: 'Where', types: ['LOC'], cardinality: { min: 0, max: 1 } }] }];
+    await applyTagSetChanges(root, types, { renames: [], removals: [] }, undefined, { relations, events });
+    const onDisk = JSON.parse(await fs.readFile(path.join(root, 'hashiye.json'), 'utf8')) as Record<string, unknown>;
+    expect(onDisk.relations).toEqual(relations);
+    expect(onDisk.events).toEqual(events);
+    expect(onDisk.dimensions).toEqual([{ id: 'tone', kind: 'single', values: [{ id: 'neutral' }] }]);
+    const loaded = await loadTagSet(root);
+    expect(loaded.relationTypes?.map((type) => [type.id, type.args])).toEqual([['works-for', relations[0].args]]);
+    expect(loaded.eventTypes?.[0].roles).toEqual([{ role: 'Who', types: ['PERSON'], min: 1, max: null }, { role: 'Where', types: ['LOC'], min: 0, max: 1 }]);
+
+    await applyTagSetChanges(root, types, { renames: [], removals: [] }, undefined, { relations: [], events });
+    expect(Object.keys(JSON.parse(await fs.readFile(path.join(root, 'hashiye.json'), 'utf8')) as object)).toEqual(['version', 'types', 'dimensions', 'events']);
+  });
+
+  it('(#20) refuses relation types that clash with an entity type or allow a type the set lacks, writing nothing', async () => {
+    const root = await corpus();
+    const clash = [{ id: 'ORG', args: [{ role: 'A', types: ['PERSON'] }, { role: 'B', types: ['ORG'] }] as [{ role: string; types: string[] }, { role: string; types: string[] }] }];
+    await expect(applyTagSetChanges(root, types, { renames: [], removals: [] }, undefined, { relations: clash })).rejects.toThrow(/both an entity type/);
+    const unknown = [{ id: 'in', args: [{ role: 'A', types: ['PER'] }, { role: 'B', types: ['LOC'] }] as [{ role: string; types: string[] }, { role: string; types: string[] }] }];
+    await expect(applyTagSetChanges(root, types, { renames: [], removals: [] }, undefined, { relations: unknown })).rejects.toThrow(/PER, which is not in the tag set/);
+    await expect(fs.access(path.join(root, 'hashiye.json'))).rejects.toThrow();
+  });
+
+  it('(#20) a relation type renamed follows in the files; relations of a removed relation type go', async () => {
+    const root = await corpus();
+    const plan = await planTypeChanges(root, { renames: [{ from: 'works-for', to: 'employed-by' }], removals: [] });
+    expect(plan.articles).toEqual([{ id: 'one.txt', renamed: 1, removed: 0 }]);
+    await applyTagSetChanges(root, types, { renames: [{ from: 'works-for', to: 'employed-by' }], removals: [] });
+    const renamed = JSON.parse(await fs.readFile(path.join(root, 'one.ann.json'), 'utf8')) as { relations: { type: string }[]; annotations: unknown[] };
+    expect(renamed.relations.map((relation) => relation.type)).toEqual(['employed-by']);
+    await applyTagSetChanges(root, types, { renames: [], removals: ['employed-by'] });
+    const removed = JSON.parse(await fs.readFile(path.join(root, 'one.ann.json'), 'utf8')) as { relations: unknown[]; annotations: unknown[] };
+    expect(removed.relations).toEqual([]);
+    expect(removed.annotations).toHaveLength(2);
+  });
 });

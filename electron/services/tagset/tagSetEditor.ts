@@ -11,6 +11,8 @@ import { readAnnotationText } from '../corpus/confinedReaders';
 import { TAG_SET_FILE } from './tagSetLoader';
 import { tagSetFileExtras } from './dimensionsFile';
 import { withUserProblem } from '../problems/userProblems';
+import type { RelationTagSetFields } from '../../../shared/tagset/relationTypes';
+import { findRelationTypeProblem, relationTypeProblemText } from '../../../shared/tagset/relationTypeChecks';
 
 /** What editing the tag set does to annotations already made: renames (and merges) and removals. */
 export interface TypeChanges {
@@ -68,8 +70,10 @@ export async function planTypeChanges(root: string, changes: TypeChanges): Promi
       plan.skipped.push({ id, reason: parsed.problem.message });
       continue;
     }
-    const renamed = parsed.file.annotations.filter((annotation) => renames.has(annotation.type)).length;
-    const removed = parsed.file.annotations.filter((annotation) => removals.has(annotation.type)).length;
+    // (#20) Relation types are renamed and removed like span types (ids are unique across both).
+    const typed = [...parsed.file.annotations, ...parsed.file.relations];
+    const renamed = typed.filter((entry) => renames.has(entry.type)).length;
+    const removed = typed.filter((entry) => removals.has(entry.type)).length;
     if (renamed + removed === 0) continue;
     plan.articles.push({ id, renamed, removed });
     plan.renamed += renamed;
@@ -83,9 +87,20 @@ export async function planTypeChanges(root: string, changes: TypeChanges): Promi
  * then writes the new tag set to `hashiye.json` (previous one kept as `hashiye.json.bak`).
  * Broken files are never written. Relations to removed annotations go with them.
  */
-export async function applyTagSetChanges(root: string, types: TagTypeInput[], changes: TypeChanges, onWrite?: (file: string, write: () => Promise<void>) => Promise<void>): Promise<TypeChangePlan> {
-  // (#21) What else the file declares (document-label dimensions...) is kept as it is.
-  const tagSet = TagSetFileSchema.parse({ ...(await tagSetFileExtras(root)), version: 1, types });
+export async function applyTagSetChanges(
+  root: string,
+  types: TagTypeInput[],
+  changes: TypeChanges,
+  onWrite?: (file: string, write: () => Promise<void>) => Promise<void>,
+  relationFields?: RelationTagSetFields,
+): Promise<TypeChangePlan> {
+  // (#21) What else the file declares (document-label dimensions...) is kept as it is; (#20)
+  // relation and event types, when given, replace the file's (an empty list drops the field).
+  const tagSet = TagSetFileSchema.parse(withRelationFields({ ...(await tagSetFileExtras(root)), version: 1, types }, relationFields));
+  if (relationFields) {
+    const problem = findRelationTypeProblem({ entityIds: types.map((type) => type.id), relations: relationFields.relations ?? [], events: relationFields.events ?? [] });
+    if (problem) throw new Error(`The tag set was not saved: ${relationTypeProblemText(problem)}`);
+  }
   const ids = new Set<string>();
   for (const type of tagSet.types) {
     if (ids.has(type.id)) throw new Error(`The tag set lists ${type.id} twice.`);
@@ -119,6 +134,12 @@ export async function applyTagSetChanges(root: string, types: TagTypeInput[], ch
   return plan;
 }
 
+function withRelationFields(file: Record<string, unknown>, fields: RelationTagSetFields | undefined): Record<string, unknown> {
+  if (!fields) return file;
+  const { relations: _relations, events: _events, ...rest } = file;
+  return { ...rest, ...(fields.relations?.length ? { relations: fields.relations } : {}), ...(fields.events?.length ? { events: fields.events } : {}) };
+}
+
 /** The annotation file with the types renamed or removed (relations to removed annotations go with them). */
 function renamedFile(file: AnnotationFile, renames: ReadonlyMap<string, string>, removals: ReadonlySet<string>): AnnotationFile {
   const removedIds = new Set(file.annotations.filter((annotation) => removals.has(annotation.type)).map((annotation) => annotation.id));
@@ -128,7 +149,9 @@ function renamedFile(file: AnnotationFile, renames: ReadonlyMap<string, string>,
     annotations: file.annotations
       .filter((annotation) => !removedIds.has(annotation.id))
       .map((annotation) => (renames.has(annotation.type) ? { ...annotation, type: renames.get(annotation.type) as string, modified: now } : annotation)),
-    relations: file.relations.filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to)),
+    relations: file.relations
+      .filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to) && !removals.has(relation.type))
+      .map((relation) => (renames.has(relation.type) ? { ...relation, type: renames.get(relation.type) as string } : relation)),
     updated: now,
   };
 }

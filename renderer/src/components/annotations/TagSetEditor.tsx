@@ -1,5 +1,5 @@
 import { ModalDialog } from '../app/ModalDialog';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TagTypeWire } from '../../../../shared/corpusWire';
 import { api } from '../../api';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
@@ -9,10 +9,18 @@ import { problemText } from '../../i18n/problemMessages';
 import { saveTagSet } from '../../store/flows/corpus';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { useCatalog } from '../../i18n/useCatalog';
+import { tagSetRelationsCatalog } from '../../i18n/catalog/tagSetRelations';
+import { ANY_ENTITY, ANY_EVENT } from '../../../../shared/tagset/relationTypes';
+import { eventRowsOf, relationRowsOf, type EditableEvent, type EditableRelation } from './tagSetEditor/relationTypeEdits';
+import { relationTypeChanges, relationTypesToSave } from './tagSetEditor/relationTypeSave';
+import { RelationTypeRows } from './tagSetEditor/RelationTypeRows';
+import { EventTypeRows } from './tagSetEditor/EventTypeRows';
 
 interface EditableType {
   /** The id the type had when the editor opened (null for a new type): renames are derived from it. */
   originalId: string | null;
+  /** Stable through renames (the original id, or `new N`): relation and event roles name types by it. */
+  key: string;
   id: string;
   fa: string;
   en: string;
@@ -33,7 +41,7 @@ const DIGITS = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Dig
 const HOTKEYS = ['', ...DIGITS, ...DIGITS.map((code) => `Shift+${code}`)];
 
 function toRows(types: readonly TagTypeWire[]): EditableType[] {
-  return types.map((type) => ({ originalId: type.id, id: type.id, fa: type.label.fa, en: type.label.en, color: type.color, hotkey: type.hotkey ?? '', guideline: type.guideline, attributes: type.attributes }));
+  return types.map((type) => ({ originalId: type.id, key: type.id, id: type.id, fa: type.label.fa, en: type.label.en, color: type.color, hotkey: type.hotkey ?? '', guideline: type.guideline, attributes: type.attributes }));
 }
 
 /** Renames (and merges, when the new id is another type's) and removals implied by the edited rows. */
@@ -63,9 +71,23 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [relationRows, setRelationRows] = useState<EditableRelation[]>(() => relationRowsOf(corpus?.tagSet.relationTypes ?? []));
+  const [eventRows, setEventRows] = useState<EditableEvent[]>(() => eventRowsOf(corpus?.tagSet.eventTypes ?? []));
+  const [originalLinkIds] = useState<string[]>(() => [...(corpus?.tagSet.relationTypes ?? []), ...(corpus?.tagSet.eventTypes ?? [])].map((type) => type.id));
+  const newTypes = useRef(0);
   const t = useCatalog(annotationCatalog);
+  const words = useCatalog(tagSetRelationsCatalog);
   if (!corpus) return null;
   const brat = corpus.mode === 'brat';
+  const entityOptions = [...rows.map((row) => ({ key: row.key, id: row.id, label: (language === 'fa' ? row.fa : row.en) || row.id })), { key: ANY_ENTITY, id: ANY_ENTITY, label: words('anyEntity') }];
+  const eventOptions = [...entityOptions, ...eventRows.map((row) => ({ key: row.id, id: row.id, label: (language === 'fa' ? row.fa : row.en) || row.id })), { key: ANY_EVENT, id: ANY_EVENT, label: words('anyEvent') }];
+  const relationTypes = () => relationTypesToSave(rows, originalIds, relationRows, eventRows);
+  // Entity, relation and event ids are one namespace: one list of renames and removals for the files.
+  const allChanges = () => {
+    const entity = typeChanges(rows, originalIds);
+    const linked = relationTypeChanges([...relationRows, ...eventRows], originalLinkIds);
+    return { renames: [...entity.renames, ...linked.renames], removals: [...entity.removals, ...linked.removals] };
+  };
 
   const update = (index: number, change: Partial<EditableType>) => setRows((previous) => previous.map((row, position) => (position === index ? { ...row, ...change } : row)));
   const move = (index: number, step: -1 | 1) =>
@@ -82,6 +104,11 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     for (const row of rows) if (!/^[^\s]+$/.test(row.id)) return t('theIdMustNot', { id: row.id });
     const hotkeys = toTypes(rows).flatMap((type) => ('hotkey' in type && type.hotkey ? [type.hotkey] : []));
     if (new Set(hotkeys).size !== hotkeys.length) return t('duplicateHotkey');
+    const relationProblem = relationTypes().problem;
+    if (relationProblem) {
+      const { code, ...values } = relationProblem;
+      return words(code, values);
+    }
     return null;
   };
 
@@ -91,7 +118,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
     if (problem) return;
     setBusy(true);
     try {
-      setPlan(await api().tagset.preview({ changes: typeChanges(rows, originalIds) }));
+      setPlan(await api().tagset.preview({ changes: allChanges() }));
     } catch (cause) {
       setError(problemText(problemOf(cause), language));
     } finally {
@@ -100,9 +127,14 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   };
 
   const save = async () => {
+    // The rows may have changed since the preview: nothing is saved until they are valid.
+    const problem = validate();
+    setError(problem);
+    if (problem) return;
     setBusy(true);
+    const { relations, events } = relationTypes();
     try {
-      await saveTagSet(() => api().tagset.save({ types: toTypes(rows), changes: typeChanges(rows, originalIds) }));
+      await saveTagSet(() => api().tagset.save({ types: toTypes(rows), changes: allChanges(), relations, events }));
       onClose();
     } catch (cause) {
       setError(problemText(problemOf(cause), language));
@@ -171,10 +203,17 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
         <button
           type="button"
           disabled={brat}
-          onClick={() => setRows((previous) => [...previous, { originalId: null, id: `TYPE${previous.length + 1}`, fa: '', en: '', color: '#6b6760', hotkey: '', guideline: '', attributes: [] }])}
+          onClick={() => setRows((previous) => [...previous, { originalId: null, key: `new ${++newTypes.current}`, id: `TYPE${previous.length + 1}`, fa: '', en: '', color: '#6b6760', hotkey: '', guideline: '', attributes: [] }])}
         >
           {t('newType')}
         </button>
+        {brat ? (
+          <p className="notice" data-testid="brat-relations-read-only">
+            {words('bratRelationsReadOnly')}
+          </p>
+        ) : null}
+        <RelationTypeRows rows={relationRows} options={entityOptions} disabled={brat} onChange={setRelationRows} />
+        <EventTypeRows rows={eventRows} options={eventOptions} disabled={brat} onChange={setEventRows} />
         {error ? (
           <p className="problem" role="alert">
             {error}

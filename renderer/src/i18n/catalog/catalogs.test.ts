@@ -15,6 +15,7 @@ import { documentLabelsCatalog } from './documentLabels';
 import { entitiesCatalog } from './entities';
 import { relationsCatalog } from './relations';
 import { zonesCatalog } from './zones';
+import { tagSetRelationsCatalog } from './tagSetRelations';
 
 type Table = Readonly<Record<string, string>>;
 
@@ -38,6 +39,7 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   entities: entitiesCatalog,
   relations: relationsCatalog,
   zones: zonesCatalog,
+  tagSetRelations: tagSetRelationsCatalog,
   exportFormats: {
     en: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.en])),
     fa: Object.fromEntries(Object.entries(EXPORT_FORMAT_DESCRIPTIONS).map(([id, words]) => [id, words.fa])),
