@@ -24,6 +24,7 @@ import { saveWholeList, type SessionSaveRequest } from './session/articleSaving'
 import { describeCorpus, describeCorpusFirst } from './session/corpusDescription';
 import { sessionEventOf, type SessionEvent } from './session/outsideChanges';
 import { SessionState } from './session/sessionState';
+import { RegistryBase } from '../entities/registryBase';
 import { decideFooter, scanFooterProposals, type FooterDecision, type FooterDecisionResult, type FooterScan } from '../zones/footerProposals';
 
 const TAGGED_TEXTS_TTL_MS = 3000;
@@ -49,6 +50,8 @@ export interface CorpusSessionOptions {
  */
 export class CorpusSession {
   private readonly state = new SessionState();
+  /** The registry as this window last saw it: the base of its next entity edit's merge (#17). */
+  private readonly registryBase = new RegistryBase();
   private stopWatcherEvents: (() => void) | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   /** The listing open() left to complete, for the root it was made of. */
@@ -171,8 +174,9 @@ export class CorpusSession {
    * (#24) The native corpus's root and the session's own write turn, for the entity registry's
    * rewrites of links in annotation files (as tagAllInCorpus writes: the window is told and merges).
    */
-  entityFileAccess(): { root: string; write: WriteTurn } {
-    return { root: this.state.requireNativeRoot('link entities'), write: (articlePath, write) => this.state.ownRewrite(annotationPathFor(articlePath), write) };
+  entityFileAccess(): { root: string; write: WriteTurn; base: RegistryBase } {
+    const write: WriteTurn = (articlePath, action) => this.state.ownRewrite(annotationPathFor(articlePath), action);
+    return { root: this.state.requireNativeRoot('link entities'), write, base: this.registryBase };
   }
 
   /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */
