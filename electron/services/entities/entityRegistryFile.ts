@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ENTITIES_FILE_NAME, EntityRegistrySchema, emptyRegistry, type EntityRegistry } from '../../../shared/entities/registry';
 import { assertWritableInCorpus } from '../corpus/corpusFileAccess';
 import { readConfigurationFile } from '../corpus/confinedReaders';
-import { withUserProblem } from '../problems/userProblems';
+import { namingFile, withUserProblem } from '../problems/userProblems';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { withFileLock } from '../storage/annotationFileLock';
 import { mergeRegistries, type RegistryConflict } from '../../../shared/entities/registryMerge';
@@ -96,7 +96,11 @@ export async function editRegistry<T>(
     const now = await readRegistry(root);
     if (now.sha256 !== before.sha256) throw withUserProblem(new Error(`${ENTITIES_FILE_NAME} changed while it was being written`), { code: 'entitiesChangedOnDisk', file: ENTITIES_FILE_NAME });
     await assertWritableInCorpus(root, file);
-    await writeFileAtomic(file, text, { backup: true });
+    try {
+      await writeFileAtomic(file, text, { backup: true });
+    } catch (error) {
+      throw namingFile(error, file);
+    }
     return { registry, sha256: sha256Of(text), result };
   });
 }

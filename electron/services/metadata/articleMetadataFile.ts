@@ -6,7 +6,7 @@ import { decodeAnnotationBytes } from '../corpus/inputLimits';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { withFileLock } from '../storage/annotationFileLock';
 import { writeAccessRefusal } from '../storage/writeAccess';
-import { withUserProblem } from '../problems/userProblems';
+import { namingFile, withUserProblem } from '../problems/userProblems';
 import { mergeFields } from '../../../shared/model/fieldMerge';
 
 /**
@@ -122,7 +122,11 @@ export async function saveArticleMetadata(root: string, articlePath: string, met
           cleaned = merge.merged;
         }
         await assertWritableInCorpus(root, file);
-        await writeFileAtomic(file, serializeMetadataFile(cleaned, current.extra), { backup: false });
+        try {
+          await writeFileAtomic(file, serializeMetadataFile(cleaned, current.extra), { backup: false });
+        } catch (error) {
+          throw namingFile(error, file);
+        }
         return { metadata: cleaned, exists: true, problem: null, saved: true };
       }),
     );
