@@ -45,11 +45,12 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Starts a writing child, waits for its first complete round (so version B is on disk), then
- * kills it at `share` (0–1) of two rounds' time later: inside round two or three, or between.
+ * Starts a writing child (its first round writing version B, or A when `first` is 1), waits for
+ * that round to complete, then kills it at `share` (0–1) of two rounds' time later: inside round
+ * two or three, or between.
  */
-async function writeAndKill(kind: SidecarKind, root: string, share: number): Promise<void> {
-  const child = spawn(process.execPath, [childBundle, kind, root], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function writeAndKill(kind: SidecarKind, root: string, share: number, first: 0 | 1): Promise<void> {
+  const child = spawn(process.execPath, [childBundle, kind, root, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let errorOutput = '';
   child.stderr.on('data', (chunk: Buffer) => (errorOutput += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
@@ -129,7 +130,7 @@ async function killLoop(kind: SidecarKind, seed: number, deadline: number): Prom
   let random = seed;
   for (let kill = 0; kill < KILLS_PER_KIND && performance.now() < deadline; kill++) {
     random = (random * 1103515245 + 12345) % 2 ** 31;
-    await writeAndKill(kind, root, (random % 1000) / 1000);
+    await writeAndKill(kind, root, (random % 1000) / 1000, ((random >> 12) & 1) as 0 | 1);
     tally.tried++;
     let version: 'A' | 'B' | null;
     try {
@@ -167,6 +168,7 @@ describe('corpus files written since #17 under SIGKILL', () => {
       // The kills must land at different moments, or the test proves nothing.
       expect(tally.A, kind).toBeGreaterThan(0);
       expect(tally.B, kind).toBeGreaterThan(0);
+      expect(tally.midWrite, kind).toBeGreaterThan(0);
     }
   }, 90_000);
 });

@@ -4,7 +4,8 @@
  * test kills it with SIGKILL. Every round switches between two versions (A, B), so a torn write
  * passes for neither.
  *
- * argv: KIND ROOT, KIND one of entities | metadata | pretag | zones (sidecarVersions.ts names
+ * argv: KIND ROOT FIRST, KIND one of entities | metadata | pretag | zones, FIRST 0 (version B
+ * first) or 1 (version A first), so either may be the one on disk when a kill comes early (sidecarVersions.ts names
  * the versions and the article). Prints `round MS` after each complete round (MS: how long it
  * took), so the test can time its kill to land inside a later one whatever the machine's load.
  */
@@ -43,9 +44,9 @@ async function roundOf(kind: SidecarKind, root: string): Promise<Round> {
 }
 
 async function main(): Promise<void> {
-  const [kind, root] = process.argv.slice(2) as [SidecarKind, string];
+  const [kind, root, first] = process.argv.slice(2) as [SidecarKind, string, string | undefined];
   const round = await roundOf(kind, root);
-  for (let index = 0; ; index++) {
+  for (let index = Number(first ?? 0); ; index++) {
     const started = performance.now();
     await round(index);
     process.stdout.write(`round ${Math.ceil(performance.now() - started)}\n`);
