@@ -290,6 +290,26 @@ describe('links out of the corpus, FIFOs and /dev/zero', () => {
     await expectNoCanaryIn(root, [summary, await scanCorpus(root)]);
   });
 
+  it('a FIFO or a /dev/zero link as NAME.annotators/AS.ann.json, and an entities.json over its limit: the run and the load complete and say why', async () => {
+    const { root } = await corpus();
+    const folder = path.join(root, 'news.annotators');
+    await fs.mkdir(folder);
+    const target = path.join(folder, 'gazetteer.ann.json');
+    for (const make of [async () => makeFifo(target), async () => fs.symlink('/dev/zero', target).then(() => null)]) {
+      await fs.rm(target, { force: true });
+      const skip = await make();
+      if (skip) continue;
+      const started = performance.now();
+      const summary = await runPretag(root, { as: 'gazetteer', source: { kind: 'gazetteer', entries: [{ phrase: 'تهران', type: 'LOC' }] } });
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(summary.failed).toBe(1);
+      expect((await fs.lstat(target)).isFile()).toBe(false);
+    }
+    // 5 MB of valid JSON: over the 4 MB a configuration file may hold, refused while reading.
+    await fs.writeFile(entitiesPathOf(root), JSON.stringify({ version: 1, entities: [], padding: 'x'.repeat(5 * 1024 * 1024) }));
+    expect(problemOfError(await rejection(loadRegistry(session(root))))).toMatchObject({ code: 'fileTooLarge', file: 'entities.json' });
+  });
+
   it('hashiye pretag --gazetteer refuses a FIFO and /dev/zero at once instead of blocking or filling the memory', async (context) => {
     const { parent, root } = await corpus();
     const fifo = path.join(parent, 'gazetteer.tsv');
