@@ -285,7 +285,8 @@ export const ipcContract = {
   'article.metadata': { request: z.object({ id: ArticleRefSchema }).strict(), response: ArticleMetadataStateSchema },
   /** (#21) Writes the edited fields into `NAME.meta.json` (unknown fields kept); refused (`saved: false`) when the file has a problem. */
   'article.saveMetadata': {
-    request: z.object({ id: ArticleRefSchema, metadata: ArticleMetadataSchema }).strict(),
+    /** `base` (#17): the fields as the editor opened them; another writer's changes since then merge in, the same field changed is `metadataConflict`. */
+    request: z.object({ id: ArticleRefSchema, metadata: ArticleMetadataSchema, base: ArticleMetadataSchema.optional() }).strict(),
     response: ArticleMetadataStateSchema.extend({ saved: z.boolean() }),
   },
   /** (#21) Metadata and document labels of a page of articles, for the file list's filters and sorting (asked after the first listing). */

@@ -103,6 +103,10 @@ export const UserProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('entityMissing'), entity: z.string().max(200) }).strict(),
   /** entities.json changed on disk while this edit was being written: nothing was written, the edit can be made again. */
   z.object({ code: z.literal('entitiesChangedOnDisk'), file: ShownPath }).strict(),
+  /** (#17) Another writer changed the same entities (the same fields) since this window loaded the registry: nothing was written. */
+  z.object({ code: z.literal('entitiesConflict'), file: ShownPath, entities: z.array(z.string().max(200)).max(20) }).strict(),
+  /** (#17) Another writer changed the same metadata fields of `NAME.meta.json` since the editor opened: nothing was written. */
+  z.object({ code: z.literal('metadataConflict'), file: ShownPath, fields: z.array(z.string().max(40)).max(20) }).strict(),
   // Pre-annotation (#24): the tagger over HTTP and the gazetteer file.
   z.object({ code: z.literal('taggerRefused'), url: ShownPath }).strict(),
   z.object({ code: z.literal('taggerTimeout'), url: ShownPath, seconds: Count }).strict(),

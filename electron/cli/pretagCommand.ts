@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gazetteerFromRegistry, gazetteerSyntaxOf, parseGazetteer, type GazetteerEntry } from '../../shared/pretag/gazetteer';
 import { ENTITIES_FILE_NAME } from '../../shared/entities/registry';
@@ -7,6 +6,7 @@ import type { PretagSourceSpec } from '../services/pretag/pretagArticle';
 import { PretagCancelledError, PretagInputError, runPretag, type PretagProgress, type PretagSummary } from '../services/pretag/pretagRun';
 import { classifyTaggerUrl, needsConfirmation } from '../services/pretag/taggerAddress';
 import { DEFAULT_TAGGER_TIMEOUT_MS, TaggerError } from '../services/pretag/taggerClient';
+import { readNamedGazetteerFile } from '../services/pretag/pretagWindow';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { progressLine } from './cliStreams';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
@@ -91,7 +91,7 @@ function parseRequest(argv: readonly string[]): PretagRequest | null {
 async function readGazetteer(file: string, request: PretagRequest, io: CliIo): Promise<{ source: PretagSourceSpec; skipped: string[] } | number> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(file));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readNamedGazetteerFile(file));
   } catch (error) {
     const why = error instanceof TypeError ? 'it is not UTF-8' : (error as Error).message;
     io.stderr.write(`hashiye pretag: cannot read the gazetteer ${file}: ${why}.\n`);

@@ -1,11 +1,17 @@
 /** What crosses IPC for the entity registry and the entity view (#24); the channels are in shared/ipc.ts. */
 import { z } from 'zod';
 import { EntityIdSchema, EntityRegistrySchema, WikidataIdSchema } from './registry';
+import { UserProblemSchema } from '../userProblem';
 
 const Offset = z.number().int().nonnegative();
 const Name = z.string().min(1).max(400);
 
-export const RegistryStateSchema = z.object({ registry: EntityRegistrySchema, sha256: z.string() });
+export const RegistryStateSchema = z.object({
+  registry: EntityRegistrySchema,
+  sha256: z.string(),
+  /** (#17) Why entities.json may not be written (mode 0444, a read-only folder or disk): shown, and edits are refused. */
+  readOnly: UserProblemSchema.optional(),
+});
 export type RegistryState = z.infer<typeof RegistryStateSchema>;
 
 /** One edit of the registry; main applies it to the file as it is on disk now (entityRegistryFile.ts). */

@@ -11,11 +11,13 @@ import { ArticleMetadataSchema } from './articleMetadata';
 /**
  * Why the metadata file cannot be used, coded for the window to word in the user's language:
  * - `syntax`: not JSON; `schema`: a known field of the wrong form (`field` names it);
- * - `refused`: not a file the app reads (a link out of the corpus, a FIFO, too large...).
+ * - `refused`: not a file the app reads (a link out of the corpus, a FIFO, too large...);
+ * - `readOnly` (#17): a file the user may not write (mode 0444, a read-only folder or disk): its
+ *   fields are shown, and it is never replaced.
  * A file with a problem is never overwritten: the editor is read-only for the article.
  */
 export const MetadataProblemSchema = z.object({
-  code: z.enum(['metadataSyntax', 'metadataSchema', 'metadataRefused', 'metadataUnreadable']),
+  code: z.enum(['metadataSyntax', 'metadataSchema', 'metadataRefused', 'metadataUnreadable', 'metadataReadOnly']),
   file: z.string().max(4096),
   field: z.string().max(400).optional(),
   /** English, for logs and the tooltip. */

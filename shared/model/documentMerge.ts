@@ -53,7 +53,7 @@ function sameJson(a: unknown, b: unknown, topLevel: boolean): boolean {
 type Side = 'base' | 'disk' | 'mine';
 
 /** Which version an item ends as, or that it is a conflict (then the disk version is kept for now). */
-type ItemOutcome<T> = { item: T | undefined; from: Side | 'both'; conflict: boolean };
+export type ItemOutcome<T> = { item: T | undefined; from: Side | 'both'; conflict: boolean };
 
 function decide<T extends object>(key: string, base: T | undefined, disk: T | undefined, mine: T | undefined, resolutions: ConflictResolutions): ItemOutcome<T> {
   if (sameItem(disk, mine)) return { item: mine ?? disk, from: 'both', conflict: false };
@@ -65,7 +65,7 @@ function decide<T extends object>(key: string, base: T | undefined, disk: T | un
   return { item: disk, from: 'disk', conflict: true };
 }
 
-interface KeyedMerge<T> {
+export interface KeyedMerge<T> {
   items: T[];
   outcomes: Map<string, ItemOutcome<T>>;
 }
@@ -75,7 +75,7 @@ interface KeyedMerge<T> {
  * disk has are placed after the item that precedes them on disk (or first), so neither side's
  * order is scrambled.
  */
-function mergeKeyed<T extends { id: string }>(base: readonly T[], disk: readonly T[], mine: readonly T[], resolutions: ConflictResolutions): KeyedMerge<T> {
+export function mergeKeyed<T extends { id: string }>(base: readonly T[], disk: readonly T[], mine: readonly T[], resolutions: ConflictResolutions): KeyedMerge<T> {
   const byId = (items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
   const baseById = byId(base);
   const diskById = byId(disk);
@@ -116,7 +116,7 @@ function mergeStatus(base: ArticleStatus, disk: ArticleStatus, mine: ArticleStat
 }
 
 /** Labels are a set: each side's additions and removals both apply. */
-function mergeLabels(base: readonly string[], disk: readonly string[], mine: readonly string[]): string[] {
+export function mergeLabels(base: readonly string[], disk: readonly string[], mine: readonly string[]): string[] {
   const inBase = new Set(base);
   const inDisk = new Set(disk);
   const inMine = new Set(mine);

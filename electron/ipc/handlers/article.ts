@@ -18,7 +18,7 @@ export function articleHandlers({ session }: HandlerContext): DomainHandlers<'ar
     'annotations.previewDelete': async ({ id: article, annotationId }) => ({ lines: await session.previewDelete(article.id, annotationId) }),
     // (#21) The metadata file beside the article, through the confined path of the corpus open now.
     'article.metadata': async ({ id: article }) => loadArticleMetadata(article.root, articlePathIn(session.rootPath ?? '', article)),
-    'article.saveMetadata': async ({ id: article, metadata }) => saveArticleMetadata(article.root, articlePathIn(session.rootPath ?? '', article), metadata),
+    'article.saveMetadata': async ({ id: article, metadata, base }) => saveArticleMetadata(article.root, articlePathIn(session.rootPath ?? '', article), metadata, base),
     'annotations.moveAside': async ({ id: article }) => ({ movedTo: await session.moveAsideAnnotationFile(article.id) }),
   };
 }

@@ -25,6 +25,7 @@ import { saveWholeList, type SessionSaveRequest } from './session/articleSaving'
 import { describeCorpus, describeCorpusFirst } from './session/corpusDescription';
 import { sessionEventOf, type SessionEvent } from './session/outsideChanges';
 import { SessionState } from './session/sessionState';
+import { RegistryBase } from '../entities/registryBase';
 import { decideFooter, scanFooterProposals, type FooterDecision, type FooterDecisionResult, type FooterScan } from '../zones/footerProposals';
 
 const TAGGED_TEXTS_TTL_MS = 3000;
@@ -50,6 +51,8 @@ export interface CorpusSessionOptions {
  */
 export class CorpusSession {
   private readonly state = new SessionState();
+  /** The registry as this window last saw it: the base of its next entity edit's merge (#17). */
+  private readonly registryBase = new RegistryBase();
   private stopWatcherEvents: (() => void) | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   /** The listing open() left to complete, for the root it was made of. */
@@ -172,10 +175,11 @@ export class CorpusSession {
    * (#24) The native corpus's root and the session's own write turn, for the entity registry's
    * rewrites of links in annotation files (as tagAllInCorpus writes: the window is told and merges).
    */
-  entityFileAccess(): { root: string; write: WriteTurn } {
+  entityFileAccess(): { root: string; write: WriteTurn; base: RegistryBase } {
     // Links live in native annotation files (`entity`); a brat corpus is linked after importing it (its N lines come in as links).
     if (this.state.mode === 'brat') throw withUserProblem(new Error('Entity links are kept in Hashiye\'s annotation files, which a brat corpus does not have: import the brat corpus to link its annotations.'), { code: 'entityLinkBratMode' });
-    return { root: this.state.requireNativeRoot('link entities'), write: (articlePath, write) => this.state.ownRewrite(annotationPathFor(articlePath), write) };
+    const write: WriteTurn = (articlePath, action) => this.state.ownRewrite(annotationPathFor(articlePath), action);
+    return { root: this.state.requireNativeRoot('link entities'), write, base: this.registryBase };
   }
 
   /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { ENTITIES_FILE_NAME, EntityRegistrySchema, emptyRegistry, type EntityRegistry } from '../../../shared/entities/registry';
 import { assertWritableInCorpus } from '../corpus/corpusFileAccess';
 import { readConfigurationFile } from '../corpus/confinedReaders';
-import { withUserProblem } from '../problems/userProblems';
+import { namingFile, withUserProblem } from '../problems/userProblems';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { withFileLock } from '../storage/annotationFileLock';
+import { mergeRegistries, type RegistryConflict } from '../../../shared/entities/registryMerge';
 
 /**
  * `entities.json` at the corpus root (#24), read and written only through the corpus's confined
@@ -55,22 +56,51 @@ export function serializeRegistry(registry: EntityRegistry): string {
   return `${JSON.stringify(registry, null, 2)}\n`;
 }
 
+/** Two writers changed the same entity differently: nothing was written (#17). */
+function conflicting(conflicts: readonly RegistryConflict[]): Error {
+  const named = conflicts.map((conflict) => (conflict.fields.length > 0 ? `${conflict.entity} (${conflict.fields.join(', ')})` : conflict.entity));
+  return withUserProblem(new Error(`${ENTITIES_FILE_NAME} was changed by another window or program in the same places: ${named.join('; ')}; nothing was written`), {
+    code: 'entitiesConflict',
+    file: ENTITIES_FILE_NAME,
+    entities: conflicts.slice(0, 20).map((conflict) => conflict.entity.slice(0, 200)),
+  });
+}
+
 /**
  * Reads the registry, applies `edit` to it and writes the result, all under the file's lock, so
- * two Hashiye windows never interleave. The edit is made on what is on disk now (not on what the
- * window last saw), and the bytes are checked again just before the atomic write: a program that
- * changed the file in between gets `entitiesChangedOnDisk` and nothing is written.
+ * two Hashiye windows never interleave. `base` is the registry as this window last loaded or
+ * saved it: when the disk still holds it (or no base is known) the edit is made on the disk's
+ * registry; otherwise another writer changed the file since, and the edit is made on the base
+ * and three-way merged with the disk (shared/entities/registryMerge.ts): different changes both
+ * stand, the same field changed differently is `entitiesConflict` and nothing is written. The
+ * bytes are checked again just before the atomic write: a program that changed the file in
+ * between gets `entitiesChangedOnDisk` and nothing is written.
  */
-export async function editRegistry<T>(root: string, edit: (registry: EntityRegistry) => { registry: EntityRegistry; result: T }): Promise<RegistryOnDisk & { result: T }> {
+export async function editRegistry<T>(
+  root: string,
+  edit: (registry: EntityRegistry) => { registry: EntityRegistry; result: T },
+  base: RegistryOnDisk | null = null,
+): Promise<RegistryOnDisk & { result: T }> {
   const file = entitiesPathOf(root);
   return withFileLock(file, async () => {
     const before = await readRegistry(root);
-    const { registry, result } = edit(before.registry);
+    const edited = edit(base === null || base.sha256 === before.sha256 ? before.registry : base.registry);
+    const { result } = edited;
+    let { registry } = edited;
+    if (base !== null && base.sha256 !== before.sha256) {
+      const merge = mergeRegistries(base.registry, before.registry, registry);
+      if (merge.conflicts.length > 0) throw conflicting(merge.conflicts);
+      registry = EntityRegistrySchema.parse(merge.registry);
+    }
     const text = serializeRegistry(registry);
     const now = await readRegistry(root);
     if (now.sha256 !== before.sha256) throw withUserProblem(new Error(`${ENTITIES_FILE_NAME} changed while it was being written`), { code: 'entitiesChangedOnDisk', file: ENTITIES_FILE_NAME });
     await assertWritableInCorpus(root, file);
-    await writeFileAtomic(file, text, { backup: true });
+    try {
+      await writeFileAtomic(file, text, { backup: true });
+    } catch (error) {
+      throw namingFile(error, file);
+    }
     return { registry, sha256: sha256Of(text), result };
   });
 }

@@ -3,15 +3,19 @@ import { findEntity, type EntityRegistry } from '../../../shared/entities/regist
 import type { EntityView, RegistryEditRequest, RegistryState } from '../../../shared/entities/entityWire';
 import { createAnnotationId } from '../../../shared/model/annotationOperations';
 import type { WriteTurn } from '../corpus/corpusSearch';
-import { withUserProblem } from '../problems/userProblems';
+import { problemOfError, withUserProblem } from '../problems/userProblems';
 import { linkSpan, repointLinks, type LinkSpan } from './entityLinks';
 import { scanEntity } from './entityMentions';
-import { editRegistry, readRegistry } from './entityRegistryFile';
+import { editRegistry, entitiesPathOf, readRegistry } from './entityRegistryFile';
+import { writeAccessRefusal } from '../storage/writeAccess';
+import type { RegistryBase } from './registryBase';
 
 /** Where the entity services read and write: the native corpus's root and the session's write turn. */
 export interface EntityFileAccess {
   root: string;
   write: WriteTurn;
+  /** The registry as this session last loaded or saved it (#17): its edits merge with other writers' instead of overwriting them. */
+  base?: RegistryBase;
 }
 
 const VIEW_LIMIT = 2000;
@@ -59,15 +63,30 @@ export function applyRegistryEdit(registry: EntityRegistry, request: RegistryEdi
 
 /** The entity registry of the open corpus (#24): what the IPC handlers call. */
 export async function loadRegistry(access: EntityFileAccess): Promise<RegistryState> {
-  return readRegistry(access.root);
+  const state = await readRegistry(access.root);
+  access.base?.remember(access.root, state);
+  const refusal = state.sha256 === '' ? null : await writeAccessRefusal(entitiesPathOf(access.root));
+  return refusal ? { ...state, readOnly: refusal.userProblem } : state;
 }
 
 /** Edits the registry, then re-points the links the edit moved in every annotation file. */
 export async function editEntities(access: EntityFileAccess, request: RegistryEditRequest): Promise<RegistryState & { rewritten: string[] }> {
-  const saved = await editRegistry(access.root, (registry) => {
-    const applied = applyRegistryEdit(registry, request);
-    return { registry: applied.registry, result: applied };
-  });
+  let saved;
+  try {
+    saved = await editRegistry(
+      access.root,
+      (registry) => {
+        const applied = applyRegistryEdit(registry, request);
+        return { registry: applied.registry, result: applied };
+      },
+      access.base?.get(access.root) ?? null,
+    );
+  } catch (error) {
+    // A conflict: the window reloads the registry and shows the other writer's version, its next edit is made on that.
+    if (problemOfError(error).code === 'entitiesConflict') access.base?.remember(access.root, await readRegistry(access.root));
+    throw error;
+  }
+  access.base?.remember(access.root, { registry: saved.registry, sha256: saved.sha256 });
   const { repoint, only } = saved.result;
   const rewritten = repoint.size === 0 ? [] : await repointLinks(access.root, repoint, access.write, only);
   return { registry: saved.registry, sha256: saved.sha256, rewritten };

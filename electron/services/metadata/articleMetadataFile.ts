@@ -4,12 +4,19 @@ import type { ArticleMetadataState, MetadataProblem } from '../../../shared/meta
 import { assertWritableInCorpus, CorpusFileRefusedError, readCorpusFile, readCorpusFileSync } from '../corpus/corpusFileAccess';
 import { decodeAnnotationBytes } from '../corpus/inputLimits';
 import { writeFileAtomic } from '../storage/atomicWrite';
+import { withFileLock } from '../storage/annotationFileLock';
+import { writeAccessRefusal } from '../storage/writeAccess';
+import { namingFile, withUserProblem } from '../problems/userProblems';
+import { mergeFields } from '../../../shared/model/fieldMerge';
 
 /**
  * (#21) An article's `NAME.meta.json`: read through the corpus's confined access (a link out of
  * the corpus, a FIFO, a device or a file over the limit is refused like any corpus file), and
  * written atomically. A file that does not parse is never overwritten: the save is refused with
- * the same coded problem the read gives, and the window keeps the editor read-only.
+ * the same coded problem the read gives, and the window keeps the editor read-only. So is a file
+ * the user may not write (#17): it opens read-only with the reason. Saves hold the file's lock
+ * (as annotation files do) and three-way merge with the disk (#17): another writer's change to
+ * another field stands, a change to the same field is `metadataConflict` and nothing is written.
  */
 
 /** Metadata is a few fields; a megabyte is far beyond any real one and keeps a hostile file from filling memory. */
@@ -59,9 +66,23 @@ async function readMetadata(root: string, articlePath: string): Promise<Metadata
   }
 }
 
-/** The metadata of the article at `articlePath` (inside `root`): absent, read, or why it cannot be used. */
+/** The metadata of the article at `articlePath` (inside `root`): absent, read, or why it cannot be used (or written). */
 export async function loadArticleMetadata(root: string, articlePath: string): Promise<ArticleMetadataState> {
-  return (await readMetadata(root, articlePath)).state;
+  const { state } = await readMetadata(root, articlePath);
+  if (state.problem || !state.exists) return state;
+  const file = metadataPathFor(articlePath);
+  const refusal = await writeAccessRefusal(file);
+  return refusal ? { ...state, problem: { code: 'metadataReadOnly', file: path.basename(file), detail: refusal.message.slice(0, 2000) } } : state;
+}
+
+/** Two writers changed the same fields differently: nothing is written (#17). */
+function conflictOf(file: string, fields: readonly string[]): Error {
+  const shown = path.basename(file);
+  return withUserProblem(new Error(`${shown} was changed by another window or program in the same fields (${fields.join(', ')}); nothing was written.`), {
+    code: 'metadataConflict',
+    file: shown,
+    fields: fields.slice(0, 20),
+  });
 }
 
 /** loadArticleMetadata, synchronously, against the corpus's real root (for batch readers such as the export). */
@@ -81,19 +102,34 @@ const pendingSaves = new Map<string, Promise<unknown>>();
 /**
  * Writes the edited fields into `NAME.meta.json`, keeping the fields the app does not know. The
  * file is read again first: when it has a problem now (broken by hand, replaced by a FIFO), it
- * is left as it is and the problem is returned with `saved: false`.
+ * is left as it is and the problem is returned with `saved: false`. `base` is what the editor
+ * opened: the fields merge with the disk's (a field only the other writer changed keeps its
+ * value); without one, the edited fields replace the disk's.
  */
-export async function saveArticleMetadata(root: string, articlePath: string, metadata: ArticleMetadata): Promise<ArticleMetadataState & { saved: boolean }> {
+export async function saveArticleMetadata(root: string, articlePath: string, metadata: ArticleMetadata, base?: ArticleMetadata): Promise<ArticleMetadataState & { saved: boolean }> {
   const file = metadataPathFor(articlePath);
   const previous = pendingSaves.get(file) ?? Promise.resolve();
-  const save = previous.catch(() => undefined).then(async () => {
-    const current = await readMetadata(root, articlePath);
-    if (current.state.problem) return { ...current.state, saved: false };
-    await assertWritableInCorpus(root, file);
-    const cleaned = cleanMetadata(metadata);
-    await writeFileAtomic(file, serializeMetadataFile(cleaned, current.extra), { backup: false });
-    return { metadata: cleaned, exists: true, problem: null, saved: true };
-  });
+  const save = previous
+    .catch(() => undefined)
+    .then(() =>
+      withFileLock(file, async () => {
+        const current = await readMetadata(root, articlePath);
+        if (current.state.problem) return { ...current.state, saved: false };
+        let cleaned = cleanMetadata(metadata);
+        if (base !== undefined) {
+          const merge = mergeFields<ArticleMetadata>(cleanMetadata(base), current.state.metadata, cleaned);
+          if (merge.conflicts.length > 0) throw conflictOf(file, merge.conflicts);
+          cleaned = merge.merged;
+        }
+        await assertWritableInCorpus(root, file);
+        try {
+          await writeFileAtomic(file, serializeMetadataFile(cleaned, current.extra), { backup: false });
+        } catch (error) {
+          throw namingFile(error, file);
+        }
+        return { metadata: cleaned, exists: true, problem: null, saved: true };
+      }),
+    );
   pendingSaves.set(file, save);
   try {
     return await save;

@@ -6,7 +6,8 @@ import { isPretagAnnotation, isRejectedSuggestion } from '../../../shared/pretag
 import { markRejected, unmarkRejected } from '../../../shared/pretag/suggestionDecisions';
 import type { PretagPreview, PretagSourceRequest, PretagSuggestion } from '../../../shared/pretagWire';
 import { languageOfText } from '../../../shared/text/textLanguage';
-import { CorpusFileRefusedError, readCorpusFile } from '../corpus/corpusFileAccess';
+import { CorpusFileRefusedError, describeFileKind, readCorpusFile, readRegularFileBounded } from '../corpus/corpusFileAccess';
+import { promises as fs } from 'node:fs';
 import { PathOutsideCorpusError, resolveInCorpus, type ConfinedArticle } from '../corpus/corpusPaths';
 import { scanCorpus } from '../corpus/corpusScanner';
 import { listArticleAnnotators } from '../lead/annotatorFiles';
@@ -23,7 +24,7 @@ import { classifyTaggerUrl, checkTaggerDestination } from './taggerAddress';
  */
 
 /** A gazetteer is a small list; a larger file is refused rather than read into memory. */
-const GAZETTEER_MAX_BYTES = 50 * 1024 * 1024;
+export const GAZETTEER_MAX_BYTES = 50 * 1024 * 1024;
 /** How much of the first article the preview shows. */
 const PREVIEW_CHARACTERS = 200;
 
@@ -55,6 +56,19 @@ async function readGazetteerBytes(root: string, file: string): Promise<Uint8Arra
     if (error instanceof CorpusFileRefusedError && (error.refusal === 'outside-corpus' || error.refusal === 'linked-folder')) throw outsideCorpus(file);
     throw error;
   }
+}
+
+/**
+ * (#17) A gazetteer named on the command line (`hashiye pretag --gazetteer FILE`): the user's own
+ * file, wherever it is, but only a regular file and never more than GAZETTEER_MAX_BYTES, counted
+ * while reading: a FIFO would block the run for ever, `/dev/zero` would fill the memory.
+ * Throws CorpusFileRefusedError for those, the I/O error for a missing or unreadable file.
+ */
+export async function readNamedGazetteerFile(file: string): Promise<Buffer> {
+  const real = await fs.realpath(file);
+  const stats = await fs.stat(real);
+  if (!stats.isFile()) throw new CorpusFileRefusedError(file, 'not-regular-file', `it is ${describeFileKind(stats)}`);
+  return (await readRegularFileBounded(file, real, { maxBytes: GAZETTEER_MAX_BYTES })).bytes;
 }
 
 /** The gazetteer file by its path relative to the corpus; nothing outside the corpus is read. */

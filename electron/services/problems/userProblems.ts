@@ -93,3 +93,15 @@ export function tooManyEntriesProblem(request: { annotations: readonly unknown[]
   }
   return null;
 }
+
+/**
+ * `error` with the file it is about named in its problem, when the disk's errno did not say
+ * (a write's ENOSPC carries no path): "the disk is full (entities.json)" rather than a bare one.
+ */
+export function namingFile(error: unknown, file: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const problem = problemOfError(error);
+  if (!('file' in problem) || problem.file !== '') return error;
+  const named = UserProblemSchema.safeParse({ ...problem, file: path.basename(file) });
+  return named.success ? withUserProblem(error, named.data) : error;
+}

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { runCli } from '../../cli/cli';
 import { writeNewsCorpus } from '../testing/sessionFixture';
 import type { ExportFormatId } from '../../../shared/formats/exportTypes';
 import { expectIntactExport } from '../testing/exportManifestCheck';
+import { mountTmpfs, unmountTmpfs } from '../testing/tmpfsDisk';
 
 /**
  * A real full disk: a small tmpfs is mounted (root only; CI runs as root), a first CLI export
@@ -15,22 +15,6 @@ import { expectIntactExport } from '../testing/exportManifestCheck';
  */
 
 const TMPFS_SIZE = 2 * 1024 * 1024;
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-function tryMount(folder: string): string | null {
-  if (!isRoot) return 'not running as root (mounting a tmpfs needs root; CI runs as root)';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${TMPFS_SIZE},mode=0755`, 'tmpfs', folder], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    return `mount -t tmpfs failed: ${((error as { stderr?: Buffer }).stderr ?? '').toString().trim() || (error as Error).message}`;
-  }
-}
-
-function unmount(folder: string): void {
-  execFileSync('umount', [folder], { stdio: 'pipe' });
-}
-
 async function runQuiet(argv: string[]): Promise<{ code: number; stderr: string }> {
   let stderr = '';
   const code = await runCli(argv, { stdout: { write: () => true }, stderr: { write: (chunk: string) => (stderr += chunk) } });
@@ -52,12 +36,12 @@ beforeAll(async () => {
   await writeNewsCorpus(big, 300, { digits: 3, twoPlaces: true, body: ' گزارش خبرنگار از تهران'.repeat(350) });
   mountPoint = path.join(scratch, 'disk');
   await fs.mkdir(mountPoint);
-  skipReason = tryMount(mountPoint);
+  skipReason = mountTmpfs(mountPoint, TMPFS_SIZE);
   if (skipReason) console.log(`disk-full export test skipped: ${skipReason}`);
 }, 120_000);
 
 afterAll(async () => {
-  if (skipReason === null) unmount(mountPoint);
+  if (skipReason === null) unmountTmpfs(mountPoint);
   await fs.rm(scratch, { recursive: true, force: true });
 });
 

@@ -69,6 +69,8 @@ const EXAMPLES: { [C in UserProblemCode]: UserProblemOf<C> } = {
   entitiesBroken: { code: 'entitiesBroken', file: 'entities.json', field: 'entities.0.wikidata' },
   entityMissing: { code: 'entityMissing', entity: 'e1' },
   entitiesChangedOnDisk: { code: 'entitiesChangedOnDisk', file: 'entities.json' },
+  entitiesConflict: { code: 'entitiesConflict', file: 'entities.json', entities: ['e1'] },
+  metadataConflict: { code: 'metadataConflict', file: 'news.meta.json', fields: ['title'] },
   taggerRefused: { code: 'taggerRefused', url: 'http://127.0.0.1:8000/tag' },
   taggerTimeout: { code: 'taggerTimeout', url: 'http://127.0.0.1:8000/tag', seconds: 60 },
   taggerHttpStatus: { code: 'taggerHttpStatus', url: 'http://127.0.0.1:8000/tag', status: 500 },

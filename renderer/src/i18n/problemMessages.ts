@@ -146,6 +146,10 @@ const en: Words = {
   entitiesBroken: ({ file, field }) => `The entity registry ${isolate(file)} cannot be read${field ? ` (${isolate(field)})` : ''}; it is left as it is and no entity edit is saved until it is fixed.`,
   entityMissing: ({ entity }) => `The entity ${isolate(entity)} is no longer in the registry; another window or program removed it.`,
   entitiesChangedOnDisk: ({ file }) => `${isolate(file)} changed on disk while this edit was being saved; nothing was written. Make the edit again.`,
+  entitiesConflict: ({ file, entities }) =>
+    `Not saved: another window or program changed the same ${entities.length === 1 ? 'entity' : 'entities'} (${entities.map((id) => isolate(id)).join(', ')}) in ${isolate(file)}. The registry now shows their version; make your edit again on it.`,
+  metadataConflict: ({ file, fields }) =>
+    `Not saved: another window or program changed the same ${fields.length === 1 ? 'field' : 'fields'} (${fields.map((field) => isolate(field)).join(', ')}) in ${isolate(file)}. Your values are kept in the form; close and reopen it to see theirs.`,
   taggerRefused: ({ url }) => `The tagger at ${isolate(url)} refused the connection. Is it running?`,
   taggerTimeout: ({ url, seconds }, number) => `The tagger at ${isolate(url)} did not answer within ${number(seconds)} seconds. Nothing was written for that article.`,
   taggerHttpStatus: ({ url, status }, number) => `The tagger at ${isolate(url)} answered with HTTP status ${number(status)}. Nothing was written for that article.`,
@@ -256,6 +260,10 @@ const fa: Words = {
   entitiesBroken: ({ file, field }) => `فهرست موجودیت‌ها ${isolate(file)} خوانده نمی‌شود${field ? ` (${isolate(field)})` : ''}؛ دست‌نخورده می‌ماند و تا درست نشود هیچ ویرایش موجودیتی ذخیره نمی‌شود.`,
   entityMissing: ({ entity }) => `موجودیت ${isolate(entity)} دیگر در فهرست موجودیت‌ها نیست؛ پنجره یا برنامهٔ دیگری آن را برداشته است.`,
   entitiesChangedOnDisk: ({ file }) => `${isolate(file)} هنگام ذخیرهٔ این ویرایش روی دیسک تغییر کرد؛ چیزی نوشته نشد. ویرایش را دوباره انجام دهید.`,
+  entitiesConflict: ({ file, entities }) =>
+    `ذخیره نشد: پنجره یا برنامهٔ دیگری همین ${entities.length === 1 ? 'موجودیت' : 'موجودیت‌ها'} (${entities.map((id) => isolate(id)).join('، ')}) را در ${isolate(file)} تغییر داده است. اکنون نسخهٔ آن‌ها نشان داده می‌شود؛ ویرایش خود را دوباره روی آن انجام دهید.`,
+  metadataConflict: ({ file, fields }) =>
+    `ذخیره نشد: پنجره یا برنامهٔ دیگری همین ${fields.length === 1 ? 'فیلد' : 'فیلدها'} (${fields.map((field) => isolate(field)).join('، ')}) را در ${isolate(file)} تغییر داده است. مقدارهای شما در فرم مانده‌اند؛ برای دیدن نسخهٔ آن‌ها فرم را ببندید و دوباره باز کنید.`,
   taggerRefused: ({ url }) => `برچسب‌زن خودکار در ${isolate(url)} اتصال را نپذیرفت. آیا در حال اجراست؟`,
   taggerTimeout: ({ url, seconds }, number) => `برچسب‌زن خودکار در ${isolate(url)} در ${number(seconds)} ثانیه پاسخ نداد. برای آن مقاله چیزی نوشته نشد.`,
   pretagBusy: () => 'یک پیش‌برچسب‌گذاری در جریان است؛ صبر کنید یا آن را لغو کنید.',

@@ -28,7 +28,7 @@ export function MetadataDialog({ articleId, initial, onClose }: { articleId: str
     }
     setBusy(true);
     try {
-      const result = await saveArticleMetadata(articleId, { ...fields, published });
+      const result = await saveArticleMetadata(articleId, { ...fields, published }, initial);
       if (result.saved) onClose();
       else setError(result.problem ? t('readOnly', { reason: metadataProblemText(result.problem, t) }) : t('saveFailed', { reason: '' }));
     } catch (failure) {

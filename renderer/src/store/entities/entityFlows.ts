@@ -25,7 +25,10 @@ import { currentLanguage } from '../preferencesStore';
 
 export async function loadEntities(): Promise<void> {
   try {
-    entityActions.registryLoaded((await api().entities.load({})).registry);
+    const state = await api().entities.load({});
+    entityActions.registryLoaded(state.registry);
+    // (#17) A read-only entities.json is shown with the reason; edits of it are refused by main.
+    if (state.readOnly) entityActions.failed(state.readOnly);
   } catch (error) {
     entityActions.failed(problemOf(error));
   }
@@ -42,7 +45,10 @@ export async function editEntities(request: RegistryEditRequest): Promise<boolea
     if (open && result.rewritten.includes(open.id)) await openArticle(open.id, { reload: true });
     return true;
   } catch (error) {
-    entityActions.failed(problemOf(error));
+    const problem = problemOf(error);
+    // (#17) Another writer changed the same entity: show their version (the edit can be made again on it), and say why.
+    if (problem?.code === 'entitiesConflict') await loadEntities();
+    entityActions.failed(problem);
     return false;
   }
 }

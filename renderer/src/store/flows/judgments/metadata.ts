@@ -14,9 +14,12 @@ export async function loadArticleMetadata(articleId: string): Promise<void> {
   }
 }
 
-/** Saves the edited fields; the answer says whether they are on disk (`saved`) or why not (`problem`). */
-export async function saveArticleMetadata(articleId: string, metadata: ArticleMetadata): Promise<ArticleMetadataState & { saved: boolean }> {
-  const result = await api().article.saveMetadata({ id: articleId, metadata });
+/**
+ * Saves the edited fields; the answer says whether they are on disk (`saved`) or why not (`problem`).
+ * `base`: the fields as the editor opened them, so another writer's changes merge in (#17).
+ */
+export async function saveArticleMetadata(articleId: string, metadata: ArticleMetadata, base?: ArticleMetadata): Promise<ArticleMetadataState & { saved: boolean }> {
+  const result = await api().article.saveMetadata({ id: articleId, metadata, base });
   if (useMetadataStore.getState().articleId === articleId) metadataActions.showArticleMetadata(articleId, { metadata: result.metadata, exists: result.exists, problem: result.problem });
   if (result.saved) {
     const previous = useMetadataStore.getState().summaries[articleId];
