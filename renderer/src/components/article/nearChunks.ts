@@ -50,3 +50,25 @@ export function keptChunks(drawn: ReadonlySet<number>, kept: NearChunks, pinned:
   const next = new Set([...drawn].filter((index) => keep.has(index)));
   return next.size === drawn.size ? drawn : next;
 }
+
+/**
+ * A view that moved more than this many view heights at each of the last two looks is passing
+ * by (a fling, a dragged scroll bar): its chunks would be gone before anyone could read them,
+ * so they are drawn once the scroll slows, a frame later (#18: drawing every view such a
+ * scroll passed through made 60-99 % of the bench's scroll frames late). A single jump (a find
+ * hit, an annotation revealed) is drawn right after its frame.
+ */
+const PASSING_VIEWS = 1;
+
+/** True when the view is passing by: it moved more than PASSING_VIEWS view heights at this look and at the one before. */
+export function passingWatch(): (top: number, viewHeight: number) => boolean {
+  let lastTop = Number.NaN;
+  let wasPassing = false;
+  return (top, viewHeight) => {
+    const passing = Math.abs(top - lastTop) > viewHeight * PASSING_VIEWS;
+    lastTop = top;
+    const passingBy = passing && wasPassing;
+    wasPassing = passing;
+    return passingBy;
+  };
+}
