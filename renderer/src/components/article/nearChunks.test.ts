@@ -52,16 +52,23 @@ describe('keptChunks', () => {
 });
 
 describe('passingWatch', () => {
-  it('waits only while the view moves more than a view height at two looks in a row', () => {
+  it('waits only while the view moves more than a view height at looks in a row', () => {
     const passingBy = passingWatch();
     // Opening, then a single jump of ten views (a find hit): both drawn at once.
-    expect(passingBy(0, 600)).toBe(false);
-    expect(passingBy(6000, 600)).toBe(false);
+    expect(passingBy(0, 600, 0)).toBe(false);
+    expect(passingBy(6000, 600, 1000)).toBe(false);
     // A fling of 1,400 px a frame: drawn from the second frame on only once it slows.
-    expect(passingBy(7400, 600)).toBe(true);
-    expect(passingBy(8800, 600)).toBe(true);
-    expect(passingBy(8850, 600)).toBe(false);
+    expect(passingBy(7400, 600, 1016)).toBe(true);
+    expect(passingBy(8800, 600, 1033)).toBe(true);
+    expect(passingBy(8850, 600, 1050)).toBe(false);
     // Reading speed (a wheel's 100 px a frame) is never passing by.
-    for (let top = 8900; top < 10_000; top += 100) expect(passingBy(top, 600)).toBe(false);
+    for (let top = 8900, now = 1066; top < 10_000; top += 100, now += 16) expect(passingBy(top, 600, now)).toBe(false);
+  });
+
+  it('draws each of two jumps apart in time at once (a selection made after the first must not be redrawn under)', () => {
+    const passingBy = passingWatch();
+    expect(passingBy(0, 600, 0)).toBe(false);
+    expect(passingBy(20_000, 600, 500)).toBe(false);
+    expect(passingBy(5_000, 600, 900)).toBe(false);
   });
 });

@@ -60,14 +60,24 @@ export function keptChunks(drawn: ReadonlySet<number>, kept: NearChunks, pinned:
  */
 const PASSING_VIEWS = 1;
 
-/** True when the view is passing by: it moved more than PASSING_VIEWS view heights at this look and at the one before. */
-export function passingWatch(): (top: number, viewHeight: number) => boolean {
+/** Two looks further apart than this are not one continuous scroll (a jump, then another). */
+const SAME_SCROLL_MS = 250;
+
+/**
+ * True when the view is passing by: it moved more than PASSING_VIEWS view heights at this look
+ * and at the one before, less than SAME_SCROLL_MS earlier. Two jumps apart in time (a tagging
+ * here, then there) are each drawn at once: a chunk drawn late replaces the text nodes a
+ * selection made in the meantime lies in.
+ */
+export function passingWatch(): (top: number, viewHeight: number, now: number) => boolean {
   let lastTop = Number.NaN;
+  let lastTime = Number.NEGATIVE_INFINITY;
   let wasPassing = false;
-  return (top, viewHeight) => {
+  return (top, viewHeight, now) => {
     const passing = Math.abs(top - lastTop) > viewHeight * PASSING_VIEWS;
+    const passingBy = passing && wasPassing && now - lastTime < SAME_SCROLL_MS;
     lastTop = top;
-    const passingBy = passing && wasPassing;
+    lastTime = now;
     wasPassing = passing;
     return passingBy;
   };

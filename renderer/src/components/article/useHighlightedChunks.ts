@@ -97,7 +97,7 @@ export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLEleme
     const look = (sync: boolean) => {
       task = undefined;
       const view = scroller.getBoundingClientRect();
-      if (passingBy(scroller.scrollTop, view.height)) return lookAfterNextFrame();
+      if (passingBy(scroller.scrollTop, view.height, performance.now())) return lookAfterNextFrame();
       const chunks = element.children;
       drawer.draw(nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * NEAR_VIEWS), sync);
       dropper.schedule();
