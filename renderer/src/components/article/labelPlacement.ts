@@ -120,19 +120,14 @@ export function chipFontUnder(root: Element): ChipFont | null {
   return { size: parseFloat(chip.fontSize) || 11, css: `${chip.fontWeight} ${chip.fontSize} ${chip.fontFamily}` };
 }
 
-/**
- * Lifts, shortens or hides the label chips of one chunk of the article so that none overlaps
- * another, nor any of `obstacles` (the chips already placed in the chunks beside it, in
- * viewport pixels). Returns the boxes its chips took, in viewport pixels.
- */
-export function placeChunkLabels(chunk: Element, font: ChipFont, obstacles: readonly LabelBox[]): LabelBox[] {
-  const marks = chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]');
-  if (marks.length === 0) return [];
-  // Every box is read before any chip is written: a write between two reads would make the
-  // browser lay the page out again for each chip (measured: scrolling jank doubled).
+/** A chunk's chips as read from the page, ready to be placed without reading it again. */
+export type ChunkChips = (ChipRequest & { mark: HTMLElement })[];
+
+/** Reads the boxes of one chunk's chips (viewport pixels): every read before any write. */
+export function readChunkChips(chunk: Element, font: ChipFont): ChunkChips {
+  const requests: ChunkChips = [];
   const directions = new Map<Element, boolean>();
-  const requests: (ChipRequest & { mark: HTMLElement })[] = [];
-  for (const mark of marks) {
+  for (const mark of chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]')) {
     const first = mark.getClientRects()[0];
     if (!first) continue;
     const paragraph = mark.closest('p') ?? chunk;
@@ -145,8 +140,17 @@ export function placeChunkLabels(chunk: Element, font: ChipFont, obstacles: read
     const width = Math.ceil(textWidth(text, font.css) + 2 * PADDING_EM * font.size) + 1;
     requests.push({ mark, anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width });
   }
+  return requests;
+}
+
+/**
+ * Lifts, shortens or hides the chips read from one chunk so that none overlaps another, nor
+ * any of `obstacles` (the chips already placed in the chunks beside it, in viewport pixels),
+ * and writes only what changed. Returns the boxes its chips took, in viewport pixels.
+ */
+export function placeChunkChips(chips: ChunkChips, font: ChipFont, obstacles: readonly LabelBox[]): LabelBox[] {
   const placed: LabelBox[] = [...obstacles];
-  const placements = requests.map(({ mark, ...request }) => ({ mark, placement: placeChip(request, font.size, placed) }));
+  const placements = chips.map(({ mark, ...request }) => ({ mark, placement: placeChip(request, font.size, placed) }));
   for (const { mark, placement } of placements) applyPlacement(mark, placement);
   return placed.slice(obstacles.length);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptChunks, nearChunks, type VerticalBox } from './nearChunks';
+import { keptChunks, nearChunks, passingWatch, type VerticalBox } from './nearChunks';
 
 /** Chunks of `height` px stacked from 0. */
 const stacked = (height: number) => (index: number): VerticalBox => ({ top: index * height, bottom: (index + 1) * height });
@@ -48,5 +48,27 @@ describe('keptChunks', () => {
   it('returns the very same set when nothing is dropped', () => {
     const drawn = new Set([19, 20]);
     expect(keptChunks(drawn, nearChunks(40, stacked(300), { top: 6000, bottom: 6900 }, 1800), new Set())).toBe(drawn);
+  });
+});
+
+describe('passingWatch', () => {
+  it('waits only while the view moves more than a view height at looks in a row', () => {
+    const passingBy = passingWatch();
+    // Opening, then a single jump of ten views (a find hit): both drawn at once.
+    expect(passingBy(0, 600, 0)).toBe(false);
+    expect(passingBy(6000, 600, 1000)).toBe(false);
+    // A fling of 1,400 px a frame: drawn from the second frame on only once it slows.
+    expect(passingBy(7400, 600, 1016)).toBe(true);
+    expect(passingBy(8800, 600, 1033)).toBe(true);
+    expect(passingBy(8850, 600, 1050)).toBe(false);
+    // Reading speed (a wheel's 100 px a frame) is never passing by.
+    for (let top = 8900, now = 1066; top < 10_000; top += 100, now += 16) expect(passingBy(top, 600, now)).toBe(false);
+  });
+
+  it('draws each of two jumps apart in time at once (a selection made after the first must not be redrawn under)', () => {
+    const passingBy = passingWatch();
+    expect(passingBy(0, 600, 0)).toBe(false);
+    expect(passingBy(20_000, 600, 500)).toBe(false);
+    expect(passingBy(5_000, 600, 900)).toBe(false);
   });
 });

@@ -50,3 +50,35 @@ export function keptChunks(drawn: ReadonlySet<number>, kept: NearChunks, pinned:
   const next = new Set([...drawn].filter((index) => keep.has(index)));
   return next.size === drawn.size ? drawn : next;
 }
+
+/**
+ * A view that moved more than this many view heights at each of the last two looks is passing
+ * by (a fling, a dragged scroll bar): its chunks would be gone before anyone could read them,
+ * so they are drawn once the scroll slows, a frame later (#18: drawing every view such a
+ * scroll passed through made 60-99 % of the bench's scroll frames late). A single jump (a find
+ * hit, an annotation revealed) is drawn right after its frame.
+ */
+const PASSING_VIEWS = 1;
+
+/** Two looks further apart than this are not one continuous scroll (a jump, then another). */
+const SAME_SCROLL_MS = 250;
+
+/**
+ * True when the view is passing by: it moved more than PASSING_VIEWS view heights at this look
+ * and at the one before, less than SAME_SCROLL_MS earlier. Two jumps apart in time (a tagging
+ * here, then there) are each drawn at once: a chunk drawn late replaces the text nodes a
+ * selection made in the meantime lies in.
+ */
+export function passingWatch(): (top: number, viewHeight: number, now: number) => boolean {
+  let lastTop = Number.NaN;
+  let lastTime = Number.NEGATIVE_INFINITY;
+  let wasPassing = false;
+  return (top, viewHeight, now) => {
+    const passing = Math.abs(top - lastTop) > viewHeight * PASSING_VIEWS;
+    const passingBy = passing && wasPassing && now - lastTime < SAME_SCROLL_MS;
+    lastTop = top;
+    lastTime = now;
+    wasPassing = passing;
+    return passingBy;
+  };
+}

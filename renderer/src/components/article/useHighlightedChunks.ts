@@ -1,6 +1,6 @@
 import { type Dispatch, type RefObject, type SetStateAction, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { keptChunks, nearChunks } from './nearChunks';
+import { keptChunks, nearChunks, passingWatch, type NearChunks } from './nearChunks';
 
 /** "Near the view": within this many heights of the view above and below it. */
 const NEAR_VIEWS = 1.5;
@@ -47,64 +47,79 @@ function farChunkDropper(root: HTMLElement, scroller: HTMLElement, setNear: Disp
 }
 
 /**
- * Which chunks (by index) draw their highlights, or null for all of them. Read on scroll from
- * the chunk boxes, which stay cheap to measure: off-screen chunks skip their own layout.
- * Chunks that the view left far behind drop their highlights again, after the scroll.
+ * Draws the chunks in view at once and those around it a few per task after: drawing all at
+ * once made the opening frame of the 100,000-annotation article a task of 200-400 ms.
+ */
+function chunkDrawer(setNear: Dispatch<SetStateAction<ReadonlySet<number>>>): { draw: (near: NearChunks, sync: boolean) => void; cancel: () => void } {
+  let later: ReturnType<typeof setTimeout> | undefined;
+  const add = (indices: readonly number[], sync: boolean) => {
+    if (indices.length === 0) return;
+    const draw = () => setNear((drawn) => (indices.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...indices])));
+    // Drawing replaces the chunk's text nodes: the chunks in view are drawn at once, before
+    // the next frame and before anything can select text in them; not a transition (the
+    // steps that add the article's text are, and one behind them waited for all of them).
+    if (sync) flushSync(draw);
+    else draw();
+  };
+  const draw = ({ inView, aroundView }: NearChunks, sync: boolean) => {
+    clearTimeout(later);
+    add(inView, sync);
+    let next = 0;
+    const drawSome = () => {
+      add(aroundView.slice(next, next + CHUNKS_DRAWN_PER_TASK), false);
+      next += CHUNKS_DRAWN_PER_TASK;
+      if (next < aroundView.length) later = setTimeout(drawSome, 0);
+    };
+    if (aroundView.length > 0) later = setTimeout(drawSome, 0);
+  };
+  return { draw, cancel: () => clearTimeout(later) };
+}
+
+/**
+ * Which chunks (by index) draw their highlights, or null for all of them. Read from the chunk
+ * boxes in a task after a scrolled frame, never inside one: its layout is done, so reading
+ * them costs nothing, and that frame shows the text, the next one its highlights and labels
+ * (placed by useLabelPlacement in that frame). Chunks that the view left far behind drop
+ * their highlights again, after the scroll.
  */
 export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | null>, renderedChunks: number): ReadonlySet<number> | null {
   const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
-  // A layout effect: the chunks in view draw their highlights in the same frame as their text.
+  // A layout effect: on opening, the chunks in view draw their highlights in the first frame.
   useLayoutEffect(() => {
     const element = root.current;
     const scroller = element?.closest<HTMLElement>('.article-scroller');
     if (!enabled || !element || !scroller) return;
     let frame = 0;
-    let later: ReturnType<typeof setTimeout> | undefined;
+    let task: ReturnType<typeof setTimeout> | undefined;
+    const passingBy = passingWatch();
+    const drawer = chunkDrawer(setNear);
     const dropper = farChunkDropper(element, scroller, setNear);
-    const add = (indices: readonly number[], sync: boolean) => {
-      if (indices.length === 0) return;
-      const draw = () => setNear((drawn) => (indices.every((index) => drawn.has(index)) ? drawn : new Set([...drawn, ...indices])));
-      // A chunk in view is drawn within the frame that brought it there, before anything can
-      // select text in it: drawing replaces the chunk's text nodes, and a selection made in the
-      // old ones is lost; those around the view are drawn before a scroll brings them in.
-      // Not a transition: the steps that add the article's text are transitions too, and one
-      // behind them waited for all of them.
-      if (sync) flushSync(draw);
-      else draw();
-    };
-    /**
-     * The chunks in view are drawn now (in the frame, when a scroll or resize brought them), those
-     * around it a few per task after: drawing all of them at once made the opening frame of the
-     * 100,000-annotation article a task of 200-400 ms, and a jump to its middle another.
-     */
-    const update = (sync: boolean) => {
-      frame = 0;
-      clearTimeout(later);
+    const look = (sync: boolean) => {
+      task = undefined;
       const view = scroller.getBoundingClientRect();
+      if (passingBy(scroller.scrollTop, view.height, performance.now())) return lookAfterNextFrame();
       const chunks = element.children;
-      const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * NEAR_VIEWS);
-      add(inView, sync);
-      let next = 0;
-      const drawSome = () => {
-        add(aroundView.slice(next, next + CHUNKS_DRAWN_PER_TASK), false);
-        next += CHUNKS_DRAWN_PER_TASK;
-        if (next < aroundView.length) later = setTimeout(drawSome, 0);
-      };
-      if (aroundView.length > 0) later = setTimeout(drawSome, 0);
+      drawer.draw(nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * NEAR_VIEWS), sync);
       dropper.schedule();
     };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(() => update(true));
-    };
-    update(false);
-    scroller.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
+    /** A timer set in an animation-frame callback runs once that frame is rendered. */
+    function lookAfterNextFrame() {
+      if (frame !== 0 || task !== undefined) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        task = setTimeout(() => look(true), 0);
+      });
+    }
+    look(false);
+    scroller.addEventListener('scroll', lookAfterNextFrame, { passive: true });
+    const resize = new ResizeObserver(lookAfterNextFrame);
     resize.observe(scroller);
     return () => {
       cancelAnimationFrame(frame);
-      clearTimeout(later);
+      clearTimeout(task);
+      drawer.cancel();
       dropper.cancel();
-      scroller.removeEventListener('scroll', schedule);
+      scroller.removeEventListener('scroll', lookAfterNextFrame);
       resize.disconnect();
     };
   }, [enabled, root, renderedChunks]);

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { chipFontUnder, chipReach, placeChunkLabels, type ChipFont, type LabelBox } from './labelPlacement';
+import { chipFontUnder, chipReach, placeChunkChips, readChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
 import { nearChunks } from './nearChunks';
 
 /** Boxes a chunk's chips took, relative to the chunk's own top-left corner, and the chunk's size then. */
@@ -64,38 +64,54 @@ class ChunkLabelPlacer {
     const view = this.scroller.getBoundingClientRect();
     const chunks = this.root.children;
     const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height);
-    for (const index of inView) this.placeChunk(chunks[index]);
+    this.placeChunks(inView.map((index) => chunks[index]));
     return aroundView.map((index) => chunks[index]).filter((chunk) => !this.placed.has(chunk));
   }
 
-  placeChunk(chunk: Element): void {
-    if (this.placed.has(chunk) || chunk.parentNode !== this.root) return;
+  /**
+   * Places the given chunks not placed yet. Every box of all of them is read before any chip
+   * is written: a write between two reads lays the page out again (#18: once per chunk, in the
+   * frame that brought them into view).
+   */
+  placeChunks(candidates: readonly Element[]): void {
+    const chunks = candidates.filter((chunk) => !this.placed.has(chunk) && chunk.parentNode === this.root);
+    if (chunks.length === 0) return;
     this.font ??= chipFontUnder(this.root);
-    if (!this.font) return;
-    const box = chunk.getBoundingClientRect();
-    const boxes = placeChunkLabels(chunk, this.font, this.neighbourBoxes(chunk, box, chipReach(this.font)));
+    const font = this.font;
+    if (!font) return;
+    const reach = chipReach(font);
+    const read = chunks.map((chunk) => {
+      const box = chunk.getBoundingClientRect();
+      return { chunk, box, chips: readChunkChips(chunk, font), neighbours: this.neighboursOf(chunk, box, reach) };
+    });
+    for (const { chunk, box, chips, neighbours } of read) this.place(chunk, box, chips, font, neighbours);
+  }
+
+  private place(chunk: Element, box: DOMRect, chips: ChunkChips, font: ChipFont, neighbours: readonly { chunk: Element; box: DOMRect }[]): void {
+    // Neighbours placed earlier in the same batch count too: the lookup is made now, not when read.
+    const obstacles = neighbours.flatMap((neighbour) => {
+      const placed = this.placed.get(neighbour.chunk);
+      return placed ? shift(placed.boxes, neighbour.box.left, neighbour.box.top) : [];
+    });
+    const boxes = placeChunkChips(chips, font, obstacles);
     this.placed.set(chunk, { boxes: shift(boxes, -box.left, -box.top), width: box.width, height: box.height });
     this.chunkSizes.observe(chunk);
   }
 
-  /** The placed chips of the chunks near enough above and below `chunk` for chips to meet. */
-  private neighbourBoxes(chunk: Element, box: DOMRect, reach: number): LabelBox[] {
-    const boxes: LabelBox[] = [];
-    const collect = (neighbour: Element, neighbourBox: DOMRect) => {
-      const chips = this.placed.get(neighbour);
-      if (chips) boxes.push(...shift(chips.boxes, neighbourBox.left, neighbourBox.top));
-    };
+  /** The chunks near enough above and below `chunk` for their chips to meet its own, with their boxes. */
+  private neighboursOf(chunk: Element, box: DOMRect, reach: number): { chunk: Element; box: DOMRect }[] {
+    const neighbours: { chunk: Element; box: DOMRect }[] = [];
     for (let above = chunk.previousElementSibling; above; above = above.previousElementSibling) {
       const aboveBox = above.getBoundingClientRect();
       if (aboveBox.bottom < box.top - reach) break;
-      collect(above, aboveBox);
+      neighbours.push({ chunk: above, box: aboveBox });
     }
     for (let below = chunk.nextElementSibling; below; below = below.nextElementSibling) {
       const belowBox = below.getBoundingClientRect();
       if (belowBox.top > box.bottom + reach) break;
-      collect(below, belowBox);
+      neighbours.push({ chunk: below, box: belowBox });
     }
-    return boxes;
+    return neighbours;
   }
 }
 
@@ -104,15 +120,20 @@ function layoutKey(root: HTMLElement): string {
   return `${root.clientWidth} ${getComputedStyle(root).fontSize}`;
 }
 
-/** Places the given chunks while the window is idle, a few at a time; `cancel` drops the rest. */
-function idlePlacement(place: (chunk: Element) => void): { placeSoon: (chunks: Element[]) => void; cancel: () => void } {
+/**
+ * Places the given chunks while the window is idle, a few at a time; `cancel` drops the rest.
+ * When the window is never idle (a long scroll), one chunk per timed-out call: placing every
+ * waiting chunk at once was a long task in the middle of the scroll (#18).
+ */
+function idlePlacement(place: (chunks: readonly Element[]) => void): { placeSoon: (chunks: Element[]) => void; cancel: () => void } {
   let idle = 0;
   const placeSoon = (chunks: Element[]) => {
     cancelIdleCallback(idle);
     if (chunks.length === 0) return;
     idle = requestIdleCallback(
       (deadline) => {
-        while (chunks.length > 0 && (deadline.timeRemaining() > 2 || deadline.didTimeout)) place(chunks.shift() as Element);
+        if (deadline.didTimeout) place(chunks.splice(0, 1));
+        while (chunks.length > 0 && deadline.timeRemaining() > 2) place(chunks.splice(0, 1));
         placeSoon(chunks);
       },
       { timeout: 1000 },
@@ -172,7 +193,7 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
       if (placer.forgetResized(entries)) schedule();
     });
     const placer = new ChunkLabelPlacer(root, scroller, chunkSizes);
-    const around = idlePlacement((chunk) => placer.placeChunk(chunk));
+    const around = idlePlacement((chunks) => placer.placeChunks(chunks));
     const mutations = new MutationObserver((records) => {
       placer.forgetChanged(records);
       schedule();
