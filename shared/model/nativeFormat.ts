@@ -97,8 +97,12 @@ export const AnnotationFileSchema = z.looseObject({
   source: SourceInfoSchema,
   status: ArticleStatusSchema,
   annotations: StoredAnnotationListSchema,
-  relations: z.array(StoredRelationSchema),
-  labels: z.array(z.string()),
+  /**
+   * Both read as empty when absent: a hand-written file without them was listed as fine and
+   * then refused by the statistics and exports. Saves always write them.
+   */
+  relations: z.array(StoredRelationSchema).default([]),
+  labels: z.array(z.string()).default([]),
   /** (#21, fixed contract) Judgments of the article as a whole: dimension id → value, and zones in code points. */
   documentLabels: DocumentLabelsSchema.optional(),
   zones: ZoneListSchema.optional(),

@@ -44,6 +44,14 @@ describe('parseAnnotationFile: version 1', () => {
     expect(file).toMatchObject({ reviewRound: 2, source: { mtime: 1 }, annotations: [{ confidence: 0.5, quote: { exact: 'x' } }], relations: [{ weight: 3 }] });
   });
 
+  it('reads a hand-written file without relations or labels as having none (saves write both)', () => {
+    const { relations: _relations, labels: _labels, ...withoutBoth } = validFile();
+    const file = parseOk(JSON.stringify(withoutBoth));
+    expect(file.relations).toEqual([]);
+    expect(file.labels).toEqual([]);
+    expect(file.annotations).toHaveLength(1);
+  });
+
   it('accepts a UTF-8 BOM before the JSON', () => {
     expect(parseAnnotationFile(`\ufeff${JSON.stringify(validFile())}`).ok).toBe(true);
   });
