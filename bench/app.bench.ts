@@ -15,7 +15,7 @@ import { writeBenchCorpus, writeBigArticle } from './benchInputs';
 import { armHighlightProbe, awaitHighlightProbe } from './highlightProbe';
 import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, domNodeCounts, installFrameMarks, slowKeyEntries, watchSlowKeys, openArticleTimed, openCorpusTimed, removePlain, renderPlainTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
-import { median, percentile, round } from './stats';
+import { jankShare, median, percentile, round } from './stats';
 import { recordFigures } from './benchResults';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
@@ -25,7 +25,6 @@ const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 60);
 const CORPUS_ARTICLES = Number(process.env.HASHIYE_BENCH_ARTICLES ?? 10_000);
 const ARTICLE_BYTES = 1_000_000;
 const ARTICLE_ANNOTATIONS = 10_000;
-const FRAME_MS = 1000 / 60;
 const SCROLL_RUNS = 1;
 
 const articleFolder = path.join(inputs, 'article-corpus');
@@ -75,13 +74,6 @@ async function heapUsedMb(page: Page): Promise<number> {
   const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
   await session.detach();
   return usage.usedSize / (1024 * 1024);
-}
-
-function jankShare(intervals: readonly number[]): number {
-  // A frame that missed its 16.7 ms slot shows as an interval of two slots or more; 1.5 slots
-  // leaves room for timer jitter around a regular 60 Hz beat.
-  if (intervals.length === 0) return Number.NaN;
-  return (100 * intervals.filter((interval) => interval > FRAME_MS * 1.5).length) / intervals.length;
 }
 
 test('open, tag, scroll and heap on the 1 MB article', async () => {

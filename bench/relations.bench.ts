@@ -11,7 +11,8 @@ import { launchApp } from '../e2e/harness';
 import { writeBigArticle } from './benchInputs';
 import { armTagging, awaitTagging, installFrameMarks, openArticleTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
-import { median, percentile, round } from './stats';
+import { jankShare, median, percentile, round } from './stats';
+import { recordFigures } from './benchResults';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
 const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
@@ -20,23 +21,10 @@ const folder = path.join(inputs, 'relations-corpus');
 const NAME = 'big-article-relations.txt';
 const SMALL_NAME = 'a-short-article.txt';
 const RELATIONS = 2000;
-const FRAME_MS = 1000 / 60;
 const SCROLL_RUNS = 2;
 
-async function record(figures: Record<string, number>): Promise<void> {
-  let current: Record<string, unknown> = {};
-  try {
-    current = JSON.parse(await fs.readFile(resultsFile, 'utf8')) as Record<string, unknown>;
-  } catch {
-    // No results yet: this case is the first to write.
-  }
-  await fs.mkdir(path.dirname(resultsFile), { recursive: true });
-  await fs.writeFile(resultsFile, JSON.stringify({ ...current, ...figures }, null, 2));
-}
-
-function jankShare(intervals: readonly number[]): number {
-  if (intervals.length === 0) return Number.NaN;
-  return (100 * intervals.filter((interval) => interval > FRAME_MS * 1.5).length) / intervals.length;
+function record(figures: Record<string, number>): Promise<void> {
+  return recordFigures(resultsFile, figures);
 }
 
 test('scroll and tag the 1 MB article with 2,000 relations', async () => {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectFileSoon, makeCorpus, openArticleNamed, screenshot, test } from './fixtures';
+import { clickHighlight } from './textGestures';
 
 /**
  * (#24) The issue's end-to-end: a gazetteer run on an article, every PER suggestion accepted, one
@@ -45,13 +46,7 @@ async function runFromDialog(page: Page, source: 'gazetteer' | 'registry', shotN
 }
 
 async function clickMark(page: Page, id: string): Promise<void> {
-  const mark = page.locator(`mark[data-annotation-id="${id}"]`).first();
-  await mark.scrollIntoViewIfNeeded();
-  const centre = await mark.evaluate((element) => {
-    const rect = element.getClientRects()[0];
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  });
-  await page.mouse.click(centre.x, centre.y);
+  await clickHighlight(page, id);
   await expect(page.getByTestId('entity-field')).toBeVisible();
 }
 

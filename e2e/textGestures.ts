@@ -111,3 +111,14 @@ export async function highlightText(page: Page, annotationId: string): Promise<s
     return elements.map((element) => element.textContent ?? '').join('');
   }, annotationId);
 }
+
+/** Scrolls the annotation's first highlight into view and clicks the middle of its first line box, as an analyst clicks a tag. */
+export async function clickHighlight(page: Page, annotationId: string): Promise<void> {
+  const mark = page.locator(`mark[data-annotation-id="${annotationId}"]`).first();
+  await mark.scrollIntoViewIfNeeded();
+  const centre = await mark.evaluate((element) => {
+    const rect = element.getClientRects()[0];
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(centre.x, centre.y);
+}

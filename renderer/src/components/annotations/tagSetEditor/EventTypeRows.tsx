@@ -2,6 +2,7 @@ import { tagSetRelationsCatalog } from '../../../i18n/catalog/tagSetRelations';
 import { useCatalog } from '../../../i18n/useCatalog';
 import { AttributeRows } from './AttributeRows';
 import { RoleEditor, type TypeOption } from './RoleEditor';
+import { TypeCard } from './TypeCard';
 import { newEventRow, newRole, type EditableEvent } from './relationTypeEdits';
 
 interface EventTypeRowsProps {
@@ -26,18 +27,17 @@ export function EventTypeRows({ rows, options, disabled, onChange }: EventTypeRo
       {rows.map((row, index) => {
         const owner = row.id || t('unnamed', { kind: t('eventKind'), position: index + 1 });
         return (
-          <fieldset key={index} className="type-card" data-testid="event-type-row">
-            <legend>
-              <bdi>{row.fa || row.en || row.id}</bdi>
-            </legend>
-            <div className="type-card-head">
-              <input aria-label={t('idOf', { kind: t('eventKind'), position: index + 1 })} value={row.id} disabled={disabled} dir="ltr" size={10} onChange={(event) => update(index, { id: event.target.value.trim() })} />
-              <input aria-label={t('persianLabelOf', { owner })} value={row.fa} disabled={disabled} dir="rtl" size={10} onChange={(event) => update(index, { fa: event.target.value })} />
-              <input aria-label={t('englishLabelOf', { owner })} value={row.en} disabled={disabled} dir="ltr" size={10} onChange={(event) => update(index, { en: event.target.value })} />
-              <button type="button" aria-label={t('removeType', { owner })} disabled={disabled} onClick={() => onChange(rows.filter((_, position) => position !== index))}>
-                ×
-              </button>
-            </div>
+          <TypeCard
+            key={index}
+            kind="eventKind"
+            index={index}
+            row={row}
+            owner={owner}
+            disabled={disabled}
+            testId="event-type-row"
+            onChange={(change) => update(index, change)}
+            onRemove={() => onChange(rows.filter((_, position) => position !== index))}
+          >
             {row.roles.map((role, roleIndex) => (
               <RoleEditor
                 key={roleIndex}
@@ -55,7 +55,7 @@ export function EventTypeRows({ rows, options, disabled, onChange }: EventTypeRo
               {t('addRole')}
             </button>
             <AttributeRows owner={owner} attributes={row.attributes} disabled={disabled} onChange={(attributes) => update(index, { attributes })} />
-          </fieldset>
+          </TypeCard>
         );
       })}
       <button type="button" disabled={disabled} onClick={() => onChange([...rows, newEventRow(rows.length + 1)])}>

@@ -2,6 +2,7 @@ import { tagSetRelationsCatalog } from '../../../i18n/catalog/tagSetRelations';
 import { useCatalog } from '../../../i18n/useCatalog';
 import { AttributeRows } from './AttributeRows';
 import { RoleEditor, type TypeOption } from './RoleEditor';
+import { TypeCard } from './TypeCard';
 import { newRelationRow, type EditableRelation } from './relationTypeEdits';
 
 interface RelationTypeRowsProps {
@@ -23,22 +24,23 @@ export function RelationTypeRows({ rows, options, disabled, onChange }: Relation
       {rows.map((row, index) => {
         const owner = row.id || t('unnamed', { kind: t('relationKind'), position: index + 1 });
         return (
-          <fieldset key={index} className="type-card" data-testid="relation-type-row">
-            <legend>
-              <bdi>{row.fa || row.en || row.id}</bdi>
-            </legend>
-            <div className="type-card-head">
-              <input aria-label={t('idOf', { kind: t('relationKind'), position: index + 1 })} value={row.id} disabled={disabled} dir="ltr" size={10} onChange={(event) => update(index, { id: event.target.value.trim() })} />
-              <input aria-label={t('persianLabelOf', { owner })} value={row.fa} disabled={disabled} dir="rtl" size={10} onChange={(event) => update(index, { fa: event.target.value })} />
-              <input aria-label={t('englishLabelOf', { owner })} value={row.en} disabled={disabled} dir="ltr" size={10} onChange={(event) => update(index, { en: event.target.value })} />
-              <label title={t('symmetricOf', { owner })}>
-                <input type="checkbox" aria-label={t('symmetricOf', { owner })} checked={row.symmetric} disabled={disabled} onChange={(event) => update(index, { symmetric: event.target.checked })} />
-                {t('symmetric')}
-              </label>
-              <button type="button" aria-label={t('removeType', { owner })} disabled={disabled} onClick={() => onChange(rows.filter((_, position) => position !== index))}>
-                ×
-              </button>
-            </div>
+          <TypeCard
+            key={index}
+            kind="relationKind"
+            index={index}
+            row={row}
+            owner={owner}
+            disabled={disabled}
+            testId="relation-type-row"
+            onChange={(change) => update(index, change)}
+            onRemove={() => onChange(rows.filter((_, position) => position !== index))}
+            headExtras={
+                <label title={t('symmetricOf', { owner })}>
+                  <input type="checkbox" aria-label={t('symmetricOf', { owner })} checked={row.symmetric} disabled={disabled} onChange={(event) => update(index, { symmetric: event.target.checked })} />
+                  {t('symmetric')}
+                </label>
+            }
+          >
             {row.args.map((role, end) => (
               <RoleEditor
                 key={end}
@@ -52,7 +54,7 @@ export function RelationTypeRows({ rows, options, disabled, onChange }: Relation
               />
             ))}
             <AttributeRows owner={owner} attributes={row.attributes} disabled={disabled} onChange={(attributes) => update(index, { attributes })} />
-          </fieldset>
+          </TypeCard>
         );
       })}
       <button type="button" disabled={disabled} onClick={() => onChange([...rows, newRelationRow(rows.length + 1)])}>
