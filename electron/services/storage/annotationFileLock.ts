@@ -26,8 +26,13 @@ export function lockPathFor(file: string): string {
 }
 
 export const LOCK_SUFFIX = '.lock';
-/** Lock files of annotation files (`.NAME.ann.json.lock`, `.NAME.ann.lock` for brat), and a stale one being taken over (`….lock.PID.RAND.stale`). */
-export const LOCK_FILE_NAME = /^\..+\.ann(?:\.json)?\.lock(?:\.\d+\.[0-9a-f]{8}\.stale)?$/;
+/**
+ * Lock files of every file saved under a lock: annotation files (`.NAME.ann.json.lock`, `.NAME.ann.lock`
+ * for brat), metadata (`.NAME.meta.json.lock`) and the entity registry (`.entities.json.lock`), and a
+ * stale one being taken over (`….lock.PID.RAND.stale`). A crash can leave any of them, so start-up's
+ * cleanup and the watcher must know them all.
+ */
+export const LOCK_FILE_NAME = /^\.(?:.+\.ann|.+\.ann\.json|.+\.meta\.json|entities\.json)\.lock(?:\.\d+\.[0-9a-f]{8}\.stale)?$/;
 
 export const LOCK_STALE_MS = 30_000;
 export const EMPTY_LOCK_GRACE_MS = 5_000;

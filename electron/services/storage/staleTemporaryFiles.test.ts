@@ -119,7 +119,7 @@ describe('scheduleStaleTemporaryCleanup', () => {
 });
 
 describe('save locks left behind (annotationFileLock.ts)', () => {
-  it('removes a lock whose owner is gone, and a takeover leftover once old; keeps a live owner\'s lock and a fresh empty one', async () => {
+  it('removes a lock whose owner is gone (annotation, metadata and registry files), and a takeover leftover once old; keeps a live owner\'s lock and a fresh empty one', async () => {
     const root = await folder();
     await fs.mkdir(path.join(root, 'news', 'a.annotators'), { recursive: true });
     const lock = (owner: object | string) => (typeof owner === 'string' ? owner : JSON.stringify(owner));
@@ -127,6 +127,9 @@ describe('save locks left behind (annotationFileLock.ts)', () => {
     const files: Record<string, string> = {
       'news/.a.ann.json.lock': lock({ pid: dead, host: os.hostname(), at: Date.now(), token: 'dead' }),
       'news/a.annotators/.ali.ann.json.lock': lock({ pid: dead, host: os.hostname(), at: Date.now(), token: 'dead2' }),
+      'news/.a.meta.json.lock': lock({ pid: dead, host: os.hostname(), at: Date.now(), token: 'dead3' }),
+      '.entities.json.lock': lock({ pid: dead, host: os.hostname(), at: Date.now(), token: 'dead4' }),
+      '.hashiye.json.lock': lock({ pid: dead, host: os.hostname(), at: Date.now(), token: 'not ours' }),
       '.b.ann.json.lock': lock({ pid: process.pid, host: os.hostname(), at: Date.now(), token: 'live' }),
       '.c.ann.json.lock': '',
       '.d.ann.json.lock.123.0a1b2c3d.stale': '',
@@ -135,7 +138,8 @@ describe('save locks left behind (annotationFileLock.ts)', () => {
     for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(root, name), content);
     await makeOld(path.join(root, '.d.ann.json.lock.123.0a1b2c3d.stale'));
     const removed = (await removeStaleTemporaryFiles(root)).map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
-    expect(removed).toEqual(['.d.ann.json.lock.123.0a1b2c3d.stale', 'news/.a.ann.json.lock', 'news/a.annotators/.ali.ann.json.lock']);
-    expect((await fs.readdir(root)).sort()).toEqual(['.b.ann.json.lock', '.c.ann.json.lock', '.e.ann.json.lock.123.0a1b2c3d.stale', 'news']);
+    expect(removed).toEqual(['.d.ann.json.lock.123.0a1b2c3d.stale', '.entities.json.lock', 'news/.a.ann.json.lock', 'news/.a.meta.json.lock', 'news/a.annotators/.ali.ann.json.lock']);
+    // A lock name Hashiye never makes is not removed, whatever it holds.
+    expect((await fs.readdir(root)).sort()).toEqual(['.b.ann.json.lock', '.c.ann.json.lock', '.e.ann.json.lock.123.0a1b2c3d.stale', '.hashiye.json.lock', 'news']);
   });
 });

@@ -56,8 +56,8 @@ const REFUSALS: Record<UiLanguage, Record<UserProblemOf<'tagSetNotReplaced'>['re
 };
 
 const en: Words = {
-  diskFull: ({ file }) => `Not saved: the disk is full${file ? ` (${isolate(file)})` : ''}. Your edits are kept and saving is tried again.`,
-  fileLocked: ({ file }) => `Not saved yet: another Hashiye window is saving ${isolate(file)}. Your edits are kept and saving is tried again.`,
+  diskFull: ({ file }) => `The disk is full${file ? ` (${isolate(file)})` : ''}: nothing was written over the file, which is as it was. Free some space.`,
+  fileLocked: ({ file }) => `Another Hashiye window is saving ${isolate(file)} at this moment.`,
   readOnly: ({ file, reason }) => {
     const why = {
       'file-mode': 'its permissions do not allow writing',
@@ -68,7 +68,7 @@ const en: Words = {
     }[reason];
     return `${file ? isolate(file) : 'The file'} is read-only: ${why}.`;
   },
-  writeFailed: ({ file, errno }) => `The disk refused to write ${file ? isolate(file) : 'the file'} (${isolate(errno)}). Your edits are kept and saving is tried again.`,
+  writeFailed: ({ file, errno }) => `The disk refused to write ${file ? isolate(file) : 'the file'} (${isolate(errno)}).`,
   articleChangedOnDisk: () => 'Not saved: the article changed on disk since it was opened. Reopen it.',
   saveConflicts: ({ count }, number) => `Not saved: another writer changed ${number(count)} of the items you changed too. Choose which version to keep.`,
   saveBaseUnknown: () => 'The save is being sent again in full.',
@@ -169,8 +169,8 @@ const en: Words = {
 };
 
 const fa: Words = {
-  diskFull: ({ file }) => `ذخیره نشد: دیسک پر است${file ? ` (${isolate(file)})` : ''}. ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
-  fileLocked: ({ file }) => `هنوز ذخیره نشد: پنجرهٔ دیگری از حاشیه در حال ذخیرهٔ ${isolate(file)} است. ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
+  diskFull: ({ file }) => `دیسک پر است${file ? ` (${isolate(file)})` : ''}: چیزی روی پرونده نوشته نشد و پرونده همان است که بود. کمی جا باز کنید.`,
+  fileLocked: ({ file }) => `پنجرهٔ دیگری از حاشیه همین حالا در حال ذخیرهٔ ${isolate(file)} است.`,
   readOnly: ({ file, reason }) => {
     const why = {
       'file-mode': 'مجوزهایش اجازهٔ نوشتن نمی‌دهند',
@@ -181,7 +181,7 @@ const fa: Words = {
     }[reason];
     return `${file ? `پروندهٔ ${isolate(file)}` : 'پرونده'} فقط‌خواندنی است: ${why}.`;
   },
-  writeFailed: ({ file, errno }) => `دیسک نوشتن ${file ? isolate(file) : 'پرونده'} را نپذیرفت (${isolate(errno)}). ویرایش‌هایتان نگه داشته شده‌اند و ذخیره دوباره امتحان می‌شود.`,
+  writeFailed: ({ file, errno }) => `دیسک نوشتن ${file ? isolate(file) : 'پرونده'} را نپذیرفت (${isolate(errno)}).`,
   articleChangedOnDisk: () => 'ذخیره نشد: مقاله از وقتی باز شد روی دیسک تغییر کرده است. آن را دوباره باز کنید.',
   saveConflicts: ({ count }, number) => `ذخیره نشد: نویسندهٔ دیگری ${number(count)} مورد از همان‌هایی را که شما تغییر دادید تغییر داده است. انتخاب کنید کدام نسخه بماند.`,
   saveBaseUnknown: () => 'ذخیره دوباره به‌طور کامل فرستاده می‌شود.',

@@ -46,6 +46,8 @@ export interface LeaveQuestion {
 export interface SaveStatusState {
   saveState: SaveState;
   saveProblem: ShownProblem | null;
+  /** The failed save is tried again on its own (a full disk, a lock held elsewhere), so the status bar can say so. */
+  saveRetrying: boolean;
   lastSavedAt: string | null;
   /** Other articles of this corpus whose edits are kept in memory and still being saved. */
   unsavedArticles: UnsavedArticleSummary[];
@@ -56,6 +58,7 @@ export interface SaveStatusState {
 export const useSaveStatusStore = create<SaveStatusState>()(() => ({
   saveState: 'saved',
   saveProblem: null,
+  saveRetrying: false,
   lastSavedAt: null,
   unsavedArticles: [],
   conflictPrompt: null,
@@ -69,7 +72,7 @@ function patch(change: Partial<SaveStatusState>): void {
 export const saveStatusActions = {
   /** An article was just read from disk (or none is open): nothing unsaved, or read-only. */
   startFresh(readOnly: boolean): void {
-    patch({ saveState: readOnly ? 'readonly' : 'saved', saveProblem: null });
+    patch({ saveState: readOnly ? 'readonly' : 'saved', saveProblem: null, saveRetrying: false });
   },
   markReadOnly(): void {
     patch({ saveState: 'readonly' });
@@ -82,11 +85,11 @@ export const saveStatusActions = {
   },
   /** A save landed: `clean` when no edit was made while it was on its way. */
   markSaved(clean: boolean, savedAt: string): void {
-    patch({ saveState: clean ? 'saved' : 'dirty', saveProblem: null, lastSavedAt: savedAt });
+    patch({ saveState: clean ? 'saved' : 'dirty', saveProblem: null, saveRetrying: false, lastSavedAt: savedAt });
   },
   /** A save did not land (or, for edits taken back from the background, had not): the edits stay, marked unsaved. */
-  markUnsaved(state: UnsavedArticleSummary['state'], problem: ShownProblem | null): void {
-    patch({ saveState: state, saveProblem: problem });
+  markUnsaved(state: UnsavedArticleSummary['state'], problem: ShownProblem | null, retrying = false): void {
+    patch({ saveState: state, saveProblem: problem, saveRetrying: retrying });
   },
   /** Edits while conflicts wait for the user: kept, shown as unsaved. */
   markWaitingForConflicts(): void {

@@ -136,9 +136,11 @@ describe('saveStatusActions', () => {
   it('keeps why a save failed until the next one lands or an article starts afresh', () => {
     const problem = { problem: { code: 'noArticleOpen' as const }, detail: 'EROFS' };
     saveStatusActions.markUnsaved('unwritable', problem);
-    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'unwritable', saveProblem: problem });
+    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'unwritable', saveProblem: problem, saveRetrying: false });
+    saveStatusActions.markUnsaved('error', problem, true);
+    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'error', saveProblem: problem, saveRetrying: true });
     saveStatusActions.startFresh(true);
-    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'readonly', saveProblem: null });
+    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'readonly', saveProblem: null, saveRetrying: false });
     saveStatusActions.startFresh(false);
     expect(useSaveStatusStore.getState().saveState).toBe('saved');
     saveStatusActions.markReadOnly();

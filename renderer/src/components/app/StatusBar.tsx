@@ -13,6 +13,7 @@ const SAVE_STATE_KEYS = { saved: 'saved', dirty: 'unsaved', saving: 'saving', er
 export function StatusBar() {
   const saveState = useSaveStatusStore((state) => state.saveState);
   const saveProblem = useSaveStatusStore((state) => state.saveProblem);
+  const saveRetrying = useSaveStatusStore((state) => state.saveRetrying);
   const say = useProblemText();
   const article = useArticleViewStore((state) => state.article);
   const selection = useArticleViewStore((state) => state.textSelection);
@@ -43,6 +44,7 @@ export function StatusBar() {
       {saveProblem && saveState === 'error' ? (
         <bdi className="save-message" data-testid="save-message">
           <ProblemText problem={saveProblem.problem} detail={saveProblem.detail} />
+          {saveRetrying ? <span data-testid="save-retrying"> {t('editsKeptRetrying')}</span> : null}
         </bdi>
       ) : null}
       {conflictPrompt && !conflictPrompt.open ? (

@@ -41,6 +41,8 @@ class FakeMain {
   corpus: Corpus;
   /** While set, saves wait for it (a save on its way). */
   gate: Promise<void> | null = null;
+  /** While set, every save fails with it (a full disk, a refusal). */
+  failSave: Extract<SaveResult, { ok: false }> | null = null;
   /** What main did, in order: loads, and saves as they start and end. */
   log: string[] = [];
 
@@ -66,6 +68,10 @@ class FakeMain {
   async save(id: string, document: SavedDocument): Promise<SaveResult> {
     this.log.push(`save ${id} starts`);
     if (this.gate) await this.gate;
+    if (this.failSave) {
+      this.log.push(`save ${id} failed`);
+      return this.failSave;
+    }
     this.saves.push({ id, document: structuredClone(document) });
     this.disk.set(id, structuredClone(document));
     this.log.push(`save ${id} ends`);
@@ -285,6 +291,23 @@ describe('edits and the disk', () => {
     await openArticle('b.txt');
     expect(main.disk.get('a.txt')?.annotations).toHaveLength(1);
     expect(hasUnsavedEdits()).toBe(false);
+  });
+
+  it('a full disk: the edit stays unsaved and the status says saving is tried again; a refusal does not say so', async () => {
+    await start();
+    await openArticle('a.txt');
+    main.failSave = { ok: false, message: 'ENOSPC', userProblem: { code: 'diskFull', file: 'a.ann.json' }, retryable: true };
+    selectWord('تهران');
+    tagTextSelection('LOC');
+    expect(await flushSave()).toBe(false);
+    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'error', saveRetrying: true, saveProblem: { problem: { code: 'diskFull', file: 'a.ann.json' } } });
+    main.failSave = { ok: false, message: 'refused', userProblem: { code: 'writeFailed', file: 'a.ann.json', errno: 'EINVAL' }, retryable: false };
+    expect(await flushSave()).toBe(false);
+    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'error', saveRetrying: false });
+    main.failSave = null;
+    expect(await flushSave()).toBe(true);
+    expect(useSaveStatusStore.getState()).toMatchObject({ saveState: 'saved', saveRetrying: false, saveProblem: null });
+    expect(main.disk.get('a.txt')?.annotations).toHaveLength(1);
   });
 
   it('(#17) a reload reads the file only after every save of it landed, a sync started meanwhile included', async () => {

@@ -201,7 +201,7 @@ async function saveOnce(force: boolean): Promise<void> {
     // The user's choices go with the retry: the disk refused the bytes, not the choices.
     if (resolutions && pendingResolutions === null) pendingResolutions = resolutions;
     const outcome = failedSaveState(result);
-    saveStatusActions.markUnsaved(outcome.state, { problem: result.userProblem, detail: result.message });
+    saveStatusActions.markUnsaved(outcome.state, { problem: result.userProblem, detail: result.message }, outcome.retrying);
     if (outcome.retrying) {
       schedule(RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
       failures++;
@@ -326,7 +326,7 @@ export function resumeHeldEdits(article: OpenArticle, held: HeldEdits, loaded: S
   documentActions.adoptMerged({ articleId: article.id, ...fromSavedDocument(rebased.merged, article.converter, known) });
   revision++;
   // Said as it was when the article was left (a read-only folder stays read-only) until the next answer.
-  saveStatusActions.markUnsaved(held.state === 'conflict' ? 'dirty' : held.state, held.problem);
+  saveStatusActions.markUnsaved(held.state === 'conflict' ? 'dirty' : held.state, held.problem, held.retrying);
   schedule(0);
 }
 
