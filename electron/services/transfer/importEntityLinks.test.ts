@@ -94,11 +94,12 @@ describe('brat N lines import back as entity links (#24)', () => {
 });
 
 describe('Label Studio and doccano JSONL links import back (#24)', () => {
-  for (const [format, file, options] of [
-    ['labelstudio', 'tasks.json', {}],
-    ['jsonl', 'corpus.jsonl', { jsonlVariant: 'entities' as const }],
+  for (const [title, format, file, options] of [
+    ['labelstudio', 'labelstudio', 'tasks.json', {}],
+    ['jsonl (entities variant)', 'jsonl', 'corpus.jsonl', { jsonlVariant: 'entities' as const }],
+    ['jsonl (label variant, entity_links)', 'jsonl', 'corpus.jsonl', { jsonlVariant: 'label' as const }],
   ] as const) {
-    it(`${format}: a Wikidata-linked span finds or makes its entity; a registry id resolves against the entities.json beside the source`, async () => {
+    it(`${title}: a Wikidata-linked span finds or makes its entity; a registry id resolves against the entities.json beside the source`, async () => {
       const { root, corpus, registry } = await linkedCorpus();
       const exported = path.join(root, 'export');
       expect((await exportCorpus(corpus, format, { out: exported, workers: 0, ...options })).written).toBe(true);

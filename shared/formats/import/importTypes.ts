@@ -106,7 +106,8 @@ export type JsonlReason =
   | { code: 'jsonlNoText'; fields: string }
   | { code: 'jsonlLabelsNotList'; field: string }
   | { code: 'jsonlNotSpan'; where: string }
-  | { code: 'jsonlRelationIncomplete'; where: string };
+  | { code: 'jsonlRelationIncomplete'; where: string }
+  | { code: 'jsonlEntityLinkUnmatched'; where: string };
 
 export interface ImportedFragment {
   start: number;

@@ -78,6 +78,22 @@ describe('parseJsonl (doccano)', () => {
     expect(result.skipped.map((problem) => problem.why)).toEqual([{ code: 'jsonlLabelsNotList', field: 'label' }, { code: 'recordRefused' }]);
   });
 
+  it('(#24) label variant: entity_links link the span with their offsets; one naming no span refuses the record', () => {
+    const text = '😀 علی و علی';
+    const linked = parseJsonl(JSON.stringify({ text, label: [[3, 6, 'PER'], [3, 6, 'NAME'], [9, 12, 'PER']], entity_links: [[3, 6, 'ali', 'Q42'], [3, 6, 'ali2', null], [9, 12, 'ali', null]] }), options);
+    expect(linked.skipped).toEqual([]);
+    expect(linked.articles[0].spans.map((span) => [span.type, span.start, span.link])).toEqual([
+      ['PER', 2, { db: 'wikidata', qid: 'Q42' }],
+      ['NAME', 2, { db: 'hashiye', id: 'ali2' }],
+      ['PER', 8, { db: 'hashiye', id: 'ali' }],
+    ]);
+    for (const entityLinks of [[[0, 2, 'ali', null]], [[3, 6]], 'ali', [[3, 6, 'bad id!', null]]]) {
+      const refused = parseJsonl(JSON.stringify({ text, label: [[3, 6, 'PER']], entity_links: entityLinks }), options);
+      expect(refused.articles).toEqual([]);
+      expect(refused.skipped.map((problem) => problem.why?.code)).toEqual(['jsonlEntityLinkUnmatched', 'recordRefused']);
+    }
+  });
+
   it('gives an empty file no article', () => {
     expect(parseJsonl('', options)).toEqual({ articles: [], skipped: [], warnings: [] });
   });

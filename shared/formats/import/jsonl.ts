@@ -1,7 +1,7 @@
 import type { ImportedArticle, ImportedRelation, ImportedSpan, ImportProblem, ParseResult, SourceLocation } from './importTypes';
 import { referenceOfFields, type BratEntityReference } from '../../entities/entityExportLinks';
 import { isRecord, readJsonRecords, type JsonRecord } from './jsonRecords';
-import { createSourceTextOffsets, type SourceOffsetUnit } from './sourceOffsets';
+import { createSourceTextOffsets, type ResolvedOffsets, type SourceOffsetUnit } from './sourceOffsets';
 import { numberedName } from './tokenizedArticles';
 
 /**
@@ -10,7 +10,8 @@ import { numberedName } from './tokenizedArticles';
  * - relation extraction: `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}],
  *   "relations": [{"from_id", "to_id", "type"}]}`;
  * - text classification: `"label": ["TYPE", ...]` (document labels).
- * (#24) An `entities` item's `entity` / `wikidata` fields are its entity link.
+ * (#24) An `entities` item's `entity` / `wikidata` fields are its entity link; in the label
+ * variant, `entity_links: [[start, end, entity, qid]]` beside `label` links the span with those offsets.
  * The text may be under `text`, `data` or doccano's default custom name `column_data` (labels
  * under `label`, `labels`, `entities` or `column_label`), or names given in the options.
  * Offsets are UTF-16 units by default (doccano's front end counts them), code points on request.
@@ -84,6 +85,30 @@ function readRelations(rawRelations: unknown, idsBySource: ReadonlyMap<string, s
   return relations;
 }
 
+type ResolveOffsets = (start: unknown, end: unknown) => ResolvedOffsets;
+
+/**
+ * (#24) The label variant's `entity_links`, as Hashiye's export writes them: each `[start, end,
+ * entity, qid]` links the first span of `label` with those offsets that is not linked yet (the
+ * export lists links in the order of the spans). A link naming no span, or not of that shape,
+ * refuses the record like any other malformed part.
+ */
+function readLabelEntityLinks(rawLinks: unknown, spans: ImportedSpan[], resolve: ResolveOffsets, here: SourceLocation, malformed: ImportProblem[]): void {
+  if (rawLinks === undefined) return;
+  const entries: unknown[] = Array.isArray(rawLinks) ? rawLinks : [rawLinks];
+  entries.forEach((entry, index) => {
+    const where = `entity_links[${index}]`;
+    const resolved = Array.isArray(entry) && entry.length >= 3 ? resolve(entry[0], entry[1]) : null;
+    const link = Array.isArray(entry) ? referenceOfFields(entry[2], entry[3]) : undefined;
+    const span = resolved?.ok && link ? spans.find((candidate) => candidate.start === resolved.start && candidate.end === resolved.end && !candidate.link) : undefined;
+    if (!span || !link) {
+      malformed.push({ ...here, reason: `${where}: not [start, end, entity, qid] naming a span of the record`, why: { code: 'jsonlEntityLinkUnmatched', where } });
+      return;
+    }
+    span.link = link;
+  });
+}
+
 function importRecord(record: JsonRecord, index: number, count: number, options: JsonlOptions, skipped: ImportProblem[]): ImportedArticle | null {
   const { file } = options;
   const here = { file, line: record.line };
@@ -129,6 +154,7 @@ function importRecord(record: JsonRecord, index: number, count: number, options:
     if (raw.sourceId !== undefined) idsBySource.set(String(raw.sourceId), id);
     spans.push({ id, type: raw.type, start: resolved.start, end: resolved.end, ...(raw.link ? { link: raw.link } : {}) });
   });
+  if (labelField?.name !== 'entities') readLabelEntityLinks(record.value.entity_links, spans, (start, end) => offsets.resolve(start, end, options.offsetUnit ?? 'utf16'), here, malformed);
   const relations = readRelations(record.value.relations, idsBySource, here, malformed);
   if (malformed.length > 0) {
     skipped.push(...malformed, { ...here, reason: 'the record holds something malformed; nothing of it was imported', why: { code: 'recordRefused' } });
