@@ -62,6 +62,8 @@ const TypeChangesSchema = z
   .object({
     renames: z.array(z.object({ from: z.string().min(1), to: z.string().min(1).regex(/^[^\s]+$/) }).strict()).max(500),
     removals: z.array(z.string().min(1)).max(500),
+    /** (#20) Event roles renamed: the saved triggers of event type `type` (its id as saved) have their `roles` renamed too. */
+    roleRenames: z.array(z.object({ type: z.string().min(1), from: z.string().min(1), to: z.string().min(1).regex(/^[^\s]+$/) }).strict()).max(500).optional(),
   })
   .strict();
 

@@ -115,4 +115,26 @@ describe('tag set editing', () => {
     expect(removed.relations).toEqual([]);
     expect(removed.annotations).toHaveLength(2);
   });
+
+  it('(#20) an event role renamed follows on the saved triggers of that type (renamed in the same edit too), and nowhere else', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-tagset-roles-'));
+    const text = 'علی با مریم در تهران دیدار کرد.';
+    const trigger = (id: string, type: string) => ({ id, type, start: 21, end: 26, roles: [{ role: 'Who', target: 'a1' }, { role: 'Who', target: 'a2' }, { role: 'Where', target: 'a3' }] });
+    await fs.writeFile(path.join(root, 'one.txt'), text);
+    await fs.writeFile(
+      path.join(root, 'one.ann.json'),
+      annotationFile(text, [{ id: 'a1', type: 'PER', start: 0, end: 3 }, { id: 'a2', type: 'PER', start: 7, end: 11 }, { id: 'a3', type: 'LOC', start: 15, end: 20 }, trigger('e1', 'Meet'), trigger('e2', 'Call')]),
+    );
+    const changes = { renames: [{ from: 'Meet', to: 'Meeting' }], removals: [], roleRenames: [{ type: 'Meeting', from: 'Who', to: 'Participant' }, { type: 'Meeting', from: 'Where', to: 'Place' }] };
+    expect((await planTypeChanges(root, { renames: [], removals: [], roleRenames: [{ type: 'Meet', from: 'Who', to: 'Participant' }] })).articles).toEqual([{ id: 'one.txt', renamed: 1, removed: 0 }]);
+    expect((await planTypeChanges(root, { renames: [], removals: [], roleRenames: [{ type: 'Meet', from: 'Nobody', to: 'Participant' }] })).articles).toEqual([]);
+    await applyTagSetChanges(root, types, changes);
+    const saved = JSON.parse(await fs.readFile(path.join(root, 'one.ann.json'), 'utf8')) as { annotations: { id: string; type: string; roles?: { role: string; target: string }[] }[] };
+    const roles = (id: string) => saved.annotations.find((annotation) => annotation.id === id)?.roles?.map((argument) => `${argument.role}:${argument.target}`);
+    expect(saved.annotations.find((annotation) => annotation.id === 'e1')?.type).toBe('Meeting');
+    expect(roles('e1')).toEqual(['Participant:a1', 'Participant:a2', 'Place:a3']);
+    // Another event type with roles of the same names keeps them.
+    expect(roles('e2')).toEqual(['Who:a1', 'Who:a2', 'Where:a3']);
+    await fs.access(path.join(root, 'one.ann.json.bak'));
+  });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AnnotationFile } from '../../../shared/model/nativeFormat';
+import type { AnnotationFile, StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { findInvariantProblem, parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { TagSetFileSchema, type TagTypeInput } from '../../../shared/model/tagSet';
 import { annotationPathFor } from '../storage/annotationStore';
@@ -20,6 +20,8 @@ export interface TypeChanges {
   renames: { from: string; to: string }[];
   /** Annotations of these types are deleted. */
   removals: string[];
+  /** (#20) Event roles renamed: the `roles` saved on triggers of event type `type` (its id after `renames`) follow. */
+  roleRenames?: { type: string; from: string; to: string }[];
 }
 
 export interface ArticleTypeChange {
@@ -40,6 +42,33 @@ function renameMap(changes: TypeChanges): Map<string, string> {
   return new Map(changes.renames.filter((rename) => rename.from !== rename.to).map((rename) => [rename.from, rename.to]));
 }
 
+/** The renames of one edit: types (and merges), and event roles by the event type's id after the type renames. */
+interface Renames {
+  types: ReadonlyMap<string, string>;
+  roles: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+function renamesOf(changes: TypeChanges): Renames {
+  const roles = new Map<string, Map<string, string>>();
+  for (const rename of changes.roleRenames ?? []) {
+    if (rename.from === rename.to) continue;
+    const ofType = roles.get(rename.type) ?? new Map<string, string>();
+    ofType.set(rename.from, rename.to);
+    roles.set(rename.type, ofType);
+  }
+  return { types: renameMap(changes), roles };
+}
+
+/** An annotation with its type and its event roles renamed, or null when neither changes. */
+function renamedAnnotation(annotation: StoredAnnotation, renames: Renames, now: string): StoredAnnotation | null {
+  const type = renames.types.get(annotation.type) ?? annotation.type;
+  const roleNames = renames.roles.get(type);
+  const rolesChange = roleNames !== undefined && (annotation.roles ?? []).some((argument) => roleNames.has(argument.role));
+  if (type === annotation.type && !rolesChange) return null;
+  const roles = rolesChange ? { roles: (annotation.roles ?? []).map((argument) => ({ ...argument, role: roleNames.get(argument.role) ?? argument.role })) } : {};
+  return { ...annotation, type, ...roles, modified: now };
+}
+
 async function readAnnotationFileOf(root: string, id: string): Promise<{ file: string; raw: string } | { file: string; refused: string } | null> {
   const file = annotationPathFor(resolveInCorpus(root, id));
   try {
@@ -54,10 +83,10 @@ async function readAnnotationFileOf(root: string, id: string): Promise<{ file: s
 
 /** What the changes would do, article by article, without writing anything. */
 export async function planTypeChanges(root: string, changes: TypeChanges): Promise<TypeChangePlan> {
-  const renames = renameMap(changes);
+  const renames = renamesOf(changes);
   const removals = new Set(changes.removals);
   const plan: TypeChangePlan = { articles: [], renamed: 0, removed: 0, skipped: [] };
-  if (renames.size === 0 && removals.size === 0) return plan;
+  if (renames.types.size === 0 && renames.roles.size === 0 && removals.size === 0) return plan;
   for (const id of await listArticleIds(root)) {
     const existing = await readAnnotationFileOf(root, id);
     if (existing === null) continue;
@@ -72,7 +101,7 @@ export async function planTypeChanges(root: string, changes: TypeChanges): Promi
     }
     // (#20) Relation types are renamed and removed like span types (ids are unique across both).
     const typed = [...parsed.file.annotations, ...parsed.file.relations];
-    const renamed = typed.filter((entry) => renames.has(entry.type)).length;
+    const renamed = parsed.file.annotations.filter((annotation) => renamedAnnotation(annotation, renames, '') !== null).length + parsed.file.relations.filter((relation) => renames.types.has(relation.type)).length;
     const removed = typed.filter((entry) => removals.has(entry.type)).length;
     if (renamed + removed === 0) continue;
     plan.articles.push({ id, renamed, removed });
@@ -113,7 +142,7 @@ export async function applyTagSetChanges(
   // replaced (its `.bak` would copy the outside file in), and no annotation file is rewritten.
   await assertTagSetWritable(root, tagSetPath);
   const plan = await planTypeChanges(root, changes);
-  const renames = renameMap(changes);
+  const renames = renamesOf(changes);
   const removals = new Set(changes.removals);
   const write = onWrite ?? ((_file: string, action: () => Promise<void>) => action());
   for (const article of plan.articles) {
@@ -140,18 +169,18 @@ function withRelationFields(file: Record<string, unknown>, fields: RelationTagSe
   return { ...rest, ...(fields.relations?.length ? { relations: fields.relations } : {}), ...(fields.events?.length ? { events: fields.events } : {}) };
 }
 
-/** The annotation file with the types renamed or removed (relations to removed annotations go with them). */
-function renamedFile(file: AnnotationFile, renames: ReadonlyMap<string, string>, removals: ReadonlySet<string>): AnnotationFile {
+/** The annotation file with the types (and event roles) renamed or removed (relations to removed annotations go with them). */
+function renamedFile(file: AnnotationFile, renames: Renames, removals: ReadonlySet<string>): AnnotationFile {
   const removedIds = new Set(file.annotations.filter((annotation) => removals.has(annotation.type)).map((annotation) => annotation.id));
   const now = new Date().toISOString();
   return {
     ...file,
     annotations: file.annotations
       .filter((annotation) => !removedIds.has(annotation.id))
-      .map((annotation) => (renames.has(annotation.type) ? { ...annotation, type: renames.get(annotation.type) as string, modified: now } : annotation)),
+      .map((annotation) => renamedAnnotation(annotation, renames, now) ?? annotation),
     relations: file.relations
       .filter((relation) => !removedIds.has(relation.from) && !removedIds.has(relation.to) && !removals.has(relation.type))
-      .map((relation) => (renames.has(relation.type) ? { ...relation, type: renames.get(relation.type) as string } : relation)),
+      .map((relation) => (renames.types.has(relation.type) ? { ...relation, type: renames.types.get(relation.type) as string } : relation)),
     updated: now,
   };
 }

@@ -12,7 +12,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { tagSetRelationsCatalog } from '../../i18n/catalog/tagSetRelations';
 import { ANY_ENTITY, ANY_EVENT } from '../../../../shared/tagset/relationTypes';
 import { eventRowsOf, relationRowsOf, type EditableEvent, type EditableRelation } from './tagSetEditor/relationTypeEdits';
-import { relationTypeChanges, relationTypesToSave } from './tagSetEditor/relationTypeSave';
+import { eventRoleRenames, relationTypeChanges, relationTypesToSave } from './tagSetEditor/relationTypeSave';
 import { RelationTypeRows } from './tagSetEditor/RelationTypeRows';
 import { EventTypeRows } from './tagSetEditor/EventTypeRows';
 
@@ -86,7 +86,7 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   const allChanges = () => {
     const entity = typeChanges(rows, originalIds);
     const linked = relationTypeChanges([...relationRows, ...eventRows], originalLinkIds);
-    return { renames: [...entity.renames, ...linked.renames], removals: [...entity.removals, ...linked.removals] };
+    return { renames: [...entity.renames, ...linked.renames], removals: [...entity.removals, ...linked.removals], roleRenames: eventRoleRenames(eventRows) };
   };
 
   const update = (index: number, change: Partial<EditableType>) => setRows((previous) => previous.map((row, position) => (position === index ? { ...row, ...change } : row)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventTypeWireSchema, RelationTypeWireSchema, resolveEventTypes, resolveRelationTypes, type EventTypeInput, type RelationTypeInput } from '../../../../../shared/tagset/relationTypes';
-import { attributeValues, cardinalityKeyOf, eventInputsOf, eventRowsOf, newRelationRow, relationInputsOf, relationRowsOf, toggledType } from './relationTypeEdits';
-import { relationTypeChanges, relationTypesToSave } from './relationTypeSave';
+import { attributeValues, cardinalityKeyOf, eventInputsOf, eventRowsOf, newEventRow, newRelationRow, newRole, relationInputsOf, relationRowsOf, toggledType } from './relationTypeEdits';
+import { eventRoleRenames, relationTypeChanges, relationTypesToSave } from './relationTypeSave';
 
 const RELATIONS: RelationTypeInput[] = [
   { id: 'member-of', label: { fa: 'عضو', en: 'Member of' }, color: '#5b6b7f', args: [{ role: 'Member', types: ['PER'] }, { role: 'Group', types: ['ORG', 'LOC'] }], attributes: [{ id: 'Certainty', label: { fa: 'قطعیت', en: 'Certainty' }, type: 'enum', values: ['high', 'low'] }] },
@@ -84,5 +84,13 @@ describe('the tag-set editor’s relation and event rows (#20)', () => {
       { originalId: null, id: 'Meet' },
     ];
     expect(relationTypeChanges(rows, ['member-of', 'cites', 'Attack'])).toEqual({ renames: [{ from: 'member-of', to: 'belongs-to' }], removals: ['cites'] });
+  });
+
+  it('event roles renamed become role renames named by the event type as saved; new roles and new event types give none', () => {
+    const [attack] = eventRowsOf(resolveEventTypes(EVENTS));
+    const renamedAttack = { ...attack, id: 'Assault', roles: [{ ...attack.roles[0], role: 'Assailant' }, attack.roles[1], { ...newRole('Weapon') }] };
+    const fresh = { ...newEventRow(2), roles: [{ ...newRole('Who'), role: 'Participant' }] };
+    expect(eventRoleRenames([renamedAttack, fresh])).toEqual([{ type: 'Assault', from: 'Attacker', to: 'Assailant' }]);
+    expect(eventRoleRenames(eventRowsOf(resolveEventTypes(EVENTS)))).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ export interface EditableAttribute {
 }
 
 export interface EditableRole {
+  /** The role's name when the editor opened (null for a new role): a renamed event role is renamed in the saved triggers too. */
+  originalRole: string | null;
   role: string;
   /** Entity-row keys, event type ids, or brat's `<ENTITY>` / `<EVENT>`. */
   types: string[];
@@ -83,8 +85,8 @@ export function relationRowsOf(types: readonly RelationTypeWire[]): EditableRela
     color: type.color,
     symmetric: type.symmetric,
     args: [
-      { role: type.args[0].role, types: [...type.args[0].types], min: 1, max: 1 },
-      { role: type.args[1].role, types: [...type.args[1].types], min: 1, max: 1 },
+      { originalRole: type.args[0].role, role: type.args[0].role, types: [...type.args[0].types], min: 1, max: 1 },
+      { originalRole: type.args[1].role, role: type.args[1].role, types: [...type.args[1].types], min: 1, max: 1 },
     ],
     attributes: attributeRowsOf(type.attributes),
   }));
@@ -99,7 +101,7 @@ export function eventRowsOf(types: readonly EventTypeWire[]): EditableEvent[] {
     color: type.color,
     hotkey: type.hotkey,
     guideline: type.guideline,
-    roles: type.roles.map((role) => ({ role: role.role, types: [...role.types], min: role.min, max: role.max })),
+    roles: type.roles.map((role) => ({ originalRole: role.role, role: role.role, types: [...role.types], min: role.min, max: role.max })),
     attributes: attributeRowsOf(type.attributes),
   }));
 }
@@ -113,7 +115,7 @@ export function newEventRow(position: number): EditableEvent {
 }
 
 export function newRole(name: string): EditableRole {
-  return { role: name, types: [], min: 1, max: 1 };
+  return { originalRole: null, role: name, types: [], min: 1, max: 1 };
 }
 
 export function newAttribute(position: number): EditableAttribute {

@@ -38,3 +38,13 @@ export function relationTypeChanges(rows: readonly { originalId: string | null; 
   const kept = new Set(rows.map((row) => row.originalId));
   return { renames, removals: originalIds.filter((id) => !kept.has(id)) };
 }
+
+/**
+ * Event roles renamed in this edit, named by the event type's id as it is saved: the `roles` already
+ * saved on that type's triggers follow them in every annotation file (a new event type has none).
+ */
+export function eventRoleRenames(events: readonly EditableEvent[]): { type: string; from: string; to: string }[] {
+  return events.flatMap((row) =>
+    row.originalId === null ? [] : row.roles.flatMap((role) => (role.originalRole !== null && role.originalRole !== role.role ? [{ type: row.id, from: role.originalRole, to: role.role }] : [])),
+  );
+}
