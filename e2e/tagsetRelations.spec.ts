@@ -157,6 +157,24 @@ test('in English at 1440×900: removing an entity type a relation still allows i
   await screenshot(page, 'tagset-events-en-1440');
 });
 
+test('in English at 1024×700: an event role renamed is renamed on the saved trigger too, previewed first', async ({ launch }) => {
+  const roles = { ev1: [{ role: 'Attacker', target: 'org2' }, { role: 'Target', target: 'fac1' }, { role: 'Place', target: 'loc1' }] };
+  const { page, corpus } = await openRelationsCorpus(launch, { article: ARTICLE, text: TEXT, annotations: relationsAnnotationFile(ARTICLE, TEXT, ENTITIES, { roles }) }, { locale: 'en-US', viewport: { width: 1024, height: 700 } });
+  const editor = await openEditor(page, 'en');
+  const attack = editor.getByTestId('event-type-row').first();
+  await attack.scrollIntoViewIfNeeded();
+  await attack.getByRole('textbox', { name: `Name of role 1 of ${iso('Attack')}` }).fill('Perpetrator');
+  await editor.getByRole('button', { name: 'Preview the changes' }).click();
+  await expect(editor.getByTestId('tagset-plan')).toContainText('Annotations renamed: 1; removed: 0; articles rewritten: 1');
+  await screenshot(page, 'tagset-role-rename-en-1024');
+  await editor.getByRole('button', { name: 'Save and rewrite the files' }).click();
+  await expect(editor).toHaveCount(0);
+  const file = JSON.parse(await fs.readFile(path.join(corpus, ARTICLE.replace(/\.txt$/, '.ann.json')), 'utf8')) as { annotations: { id: string; roles?: { role: string; target: string }[] }[] };
+  expect(file.annotations.find((annotation) => annotation.id === 'ev1')?.roles).toEqual([{ role: 'Perpetrator', target: 'org2' }, { role: 'Target', target: 'fac1' }, { role: 'Place', target: 'loc1' }]);
+  expect(((await tagSetOnDisk(corpus)).events?.[0] as { roles: { role: string }[] }).roles.map((role) => role.role)).toEqual(['Perpetrator', 'Target', 'Place']);
+  await fs.access(path.join(corpus, `${ARTICLE.replace(/\.txt$/, '.ann.json')}.bak`));
+});
+
 const BRAT_TEXT = 'Ali Daei met FIFA officials in Zurich.\nعلی دایی با مسئولان فیفا در زوریخ دیدار کرد.\n';
 const BRAT_ANN = 'T1\tPerson 0 8\tAli Daei\nT2\tOrganization 13 17\tFIFA\nR1\tMember Arg1:T1 Arg2:T2\t\n';
 const BRAT_CONF = '[entities]\nPerson\nOrganization\nLocation\n[relations]\nMember Arg1:Person, Arg2:Organization\n[events]\nMeet Participant+:Person|Organization, Place?:Location\n[attributes]\nNegated Arg:Meet\n';

@@ -45,7 +45,7 @@ export const annotationCatalog = defineCatalog(
     key2: 'Key {position}',
     guideline2: 'Guideline {position}',
     remove: 'Remove {id}',
-    annotationsAreRenamedAnd: '{renamed} annotations are renamed and {removed} removed, in {articles} articles (each file\'s previous version stays in .bak).',
+    annotationsAreRenamedAnd: 'Annotations renamed: {renamed}; removed: {removed}; articles rewritten: {articles} (each file\'s previous version stays in .bak).',
     renamedRemoved: '{renamed} renamed, {removed} removed',
     editTagSet: 'Edit…',
   },
