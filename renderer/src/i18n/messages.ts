@@ -73,7 +73,7 @@ const en = {
   invalidBytesHint: 'The file is not entirely valid in this encoding. If the text looks wrong, reopen it in another encoding from the article header.',
   chosenEncoding: 'chosen',
   articleEncoding: 'Article encoding',
-  skippedFiles: '{count} files skipped',
+  skippedFiles: 'Files skipped: {count}',
   skippedFilesHelp: 'Files of the corpus folder that were not read, and why',
   skipOutsideCorpus: 'a link leading outside the corpus: not read',
   skipDanglingLink: 'a link whose target does not exist',

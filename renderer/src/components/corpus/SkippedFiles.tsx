@@ -13,7 +13,7 @@ const REASON_MESSAGES: Record<SkippedCorpusFile['reason'], MessageKey> = {
 
 /**
  * Files of the corpus folder the listing did not read (links leading outside, FIFOs, devices,
- * sockets...): one compact line, "N files skipped", that opens to the list with each reason.
+ * sockets...): one compact line, "Files skipped: N", that opens to the list with each reason.
  * main's own words for what it found are the tooltip.
  */
 export function SkippedFiles({ skipped }: { skipped: readonly SkippedCorpusFile[] }) {

@@ -10,7 +10,7 @@ export const appCatalog = defineCatalog(
     tagTooltipNoKey: '{label} ({id}), no key',
     tagTooltipGuideline: '{label} ({id}), key {key}: {guideline}',
     tagTooltipGuidelineNoKey: '{label} ({id}): {guideline}',
-    articleReanchored: 'The article changed on disk: {moved} annotations moved, {fuzzy} matched approximately, {orphaned} became orphans ({orphans} orphans kept in the file).',
+    articleReanchored: 'The article changed on disk. Annotations moved: {moved}; matched approximately: {fuzzy}; orphaned: {orphaned} ({orphans:orphan|orphans} kept in the file).',
     everyArticleDone: 'Every article of this corpus is done.',
     brokenFileKept: 'The broken file was kept as {file}',
     mergedWithOtherWriter: 'Another writer (another instance or program) had changed the annotation file; their changes were merged with yours.',

@@ -50,7 +50,8 @@ const CATALOGS: Record<string, { en: Table; fa: Table }> = {
   },
 };
 
-const PLACEHOLDER = /\{\w+\}/g;
+/** A placeholder's name: `{count}` and `{count:hit|hits}` both name `count`. */
+const PLACEHOLDER = /\{(\w+)(?::[^{}]*)?\}/g;
 const ISOLATED = /\u2068[^\u2069]*\u2069/g;
 
 /** What a Persian value says outside its placeholders and its isolated (FSI…PDI) runs. */
@@ -65,7 +66,7 @@ describe('message catalogs', () => {
       for (const key of Object.keys(catalog.en)) {
         expect(catalog.en[key].trim(), `${area}.${key} (en)`).not.toBe('');
         expect(catalog.fa[key].trim(), `${area}.${key} (fa)`).not.toBe('');
-        const placeholders = (value: string) => (value.match(PLACEHOLDER) ?? []).sort();
+        const placeholders = (value: string) => [...value.matchAll(PLACEHOLDER)].map((match) => match[1]).sort();
         expect(placeholders(catalog.fa[key]), `${area}.${key} placeholders`).toEqual(placeholders(catalog.en[key]));
       }
     });

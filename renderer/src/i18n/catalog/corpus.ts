@@ -28,10 +28,10 @@ export const corpusCatalog = defineCatalog(
     byStatus: 'By status',
     byAnnotationCount: 'By annotation count',
     collapsedFolderArrow: '▸',
-    annotationsAddedInArticles: '{added} {type} annotations added in {articles} articles.',
-    hitsInArticles: '{total} hits in {articles} articles',
+    annotationsAddedInArticles: '{type}: {added:annotation|annotations} added in {articles:article|articles}.',
+    hitsInArticles: '{total:hit|hits} in {articles:article|articles}',
     firstShown: ' (first {hits} shown)',
-    hitsInArticlesWill: '{total} hits in {size} articles will be tagged {previewType} (hits already tagged so are not doubled).',
+    hitsInArticlesWill: '{total:hit|hits} in {size:article|articles} will be tagged {previewType} (hits already tagged so are not doubled).',
     progressDone: '{finished} of {total} done',
   },
   {

@@ -24,7 +24,7 @@ export const entitiesCatalog = defineCatalog(
     perType: 'Per type',
     scanning: 'Scanning articles: {done} of {total}',
     truncated: 'Only the first mentions are shown.',
-    skipped: '{count} articles could not be read.',
+    skipped: 'Articles that could not be read: {count}.',
     names: 'Names',
     persianName: 'Persian name',
     latinName: 'Latin name',

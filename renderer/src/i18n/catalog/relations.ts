@@ -20,7 +20,7 @@ export const relationsCatalog = defineCatalog(
     removeFragment: 'Remove fragment {number}',
     roleOf: '{role} of {event}',
     missingRoles: 'Still needed: {roles}',
-    deletingRemovesLinks: 'Deleting this annotation also removes {count} relations and event roles:',
+    deletingRemovesLinks: 'Deleting this annotation also removes {count:relation or event role|relations and event roles}:',
     arrow: '→',
     dragToLink: 'Drag to another annotation to link them (or press R)',
     relationsAndEvents: 'Relations and events',
