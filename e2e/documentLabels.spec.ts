@@ -1,37 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect, expectFileSoon, makeCorpus, readAnnotationFile, screenshot, test } from './fixtures';
+import { DOCUMENT_LABELS_TAG_SET, STANCES } from './documentLabelsFixture';
 
 /**
  * (#21) Document labels by keyboard only: ten articles judged on two dimensions (a single
  * choice and a 1–5 scale) with Alt+Digit, moving on with Alt+↓, one judgment undone and redone
  * with Ctrl+Z / Ctrl+Shift+Z; each NAME.ann.json then holds its `documentLabels`.
  */
-const STANCES = ['pro', 'neutral', 'against'] as const;
-const TAG_SET = {
-  version: 1,
-  types: [
-    { id: 'PER', label: { fa: 'شخص', en: 'Person' } },
-    { id: 'ORG', label: { fa: 'سازمان', en: 'Organization' } },
-  ],
-  dimensions: [
-    {
-      id: 'stance',
-      kind: 'single',
-      label: { fa: 'موضع', en: 'Stance' },
-      values: [
-        { id: 'pro', label: { fa: 'موافق', en: 'For' } },
-        { id: 'neutral', label: { fa: 'بی‌طرف', en: 'Neutral' } },
-        { id: 'against', label: { fa: 'مخالف', en: 'Against' } },
-      ],
-    },
-    { id: 'reliability', kind: 'scale', label: { fa: 'اعتبار منبع', en: 'Source reliability' }, min: 1, max: 5, level: 'ordinal' },
-  ],
-};
 
 const names = Array.from({ length: 10 }, (_, index) => `a${String(index + 1).padStart(2, '0')}.txt`);
 
 function corpusFiles(): Record<string, string> {
-  const files: Record<string, string> = { 'hashiye.json': JSON.stringify(TAG_SET, null, 2) };
+  const files: Record<string, string> = { 'hashiye.json': JSON.stringify(DOCUMENT_LABELS_TAG_SET, null, 2) };
   names.forEach((name, index) => {
     files[name] = `خبر شمارهٔ ${index + 1}: وزیر امور خارجه امروز در تهران با خبرنگاران گفت‌وگو کرد.\n`;
   });

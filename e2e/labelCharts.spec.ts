@@ -2,29 +2,13 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, makeCorpus, openArticleNamed, screenshot, test } from './fixtures';
+import { DOCUMENT_LABELS_TAG_SET } from './documentLabelsFixture';
 
 /**
  * (#21) Document labels in the statistics: one chart per dimension, articles per value, with
  * Persian digits in Persian; and the dimension editor editing each value (labels, guideline, a
  * key taken from the key press, a clash refused) and the scale's bounds, saved into hashiye.json.
  */
-const TAG_SET = {
-  version: 1,
-  types: [{ id: 'PER', label: { fa: 'شخص', en: 'Person' } }],
-  dimensions: [
-    {
-      id: 'stance',
-      kind: 'single',
-      label: { fa: 'موضع', en: 'Stance' },
-      values: [
-        { id: 'pro', label: { fa: 'موافق', en: 'For' } },
-        { id: 'neutral', label: { fa: 'بی‌طرف', en: 'Neutral' } },
-        { id: 'against', label: { fa: 'مخالف', en: 'Against' } },
-      ],
-    },
-    { id: 'reliability', kind: 'scale', label: { fa: 'اعتبار منبع', en: 'Source reliability' }, min: 1, max: 5 },
-  ],
-};
 const LABELS = [
   { stance: 'pro', reliability: 4 },
   { stance: 'pro', reliability: 4 },
@@ -48,7 +32,7 @@ function annotationFile(name: string, text: string, documentLabels: Record<strin
 }
 
 function corpusFiles(): Record<string, string> {
-  const files: Record<string, string> = { 'hashiye.json': JSON.stringify(TAG_SET, null, 2) };
+  const files: Record<string, string> = { 'hashiye.json': JSON.stringify(DOCUMENT_LABELS_TAG_SET, null, 2) };
   LABELS.forEach((labels, index) => {
     const text = `خبر شمارهٔ ${index + 1} دربارهٔ گفت‌وگوی وزیر با خبرنگاران.\n`;
     files[`a${index + 1}.txt`] = text;
@@ -120,7 +104,7 @@ test('the dimension editor edits each value; the statistics follow (en, 1440×90
   await reliability.locator('[data-value-id="2"]').getByRole('textbox', { name: 'English label' }).fill('Mixed');
   await editor.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(editor).toBeHidden();
-  const saved = JSON.parse(await fs.readFile(path.join(corpus, 'hashiye.json'), 'utf8')) as typeof TAG_SET & { dimensions: { values: { id: string; label: Record<string, string>; guideline?: string; hotkey?: string }[]; min?: number; max?: number }[] };
+  const saved = JSON.parse(await fs.readFile(path.join(corpus, 'hashiye.json'), 'utf8')) as typeof DOCUMENT_LABELS_TAG_SET & { dimensions: { values: { id: string; label: Record<string, string>; guideline?: string; hotkey?: string }[]; min?: number; max?: number }[] };
   expect(saved.dimensions[0].values).toEqual([
     { id: 'pro', label: { fa: 'موافق', en: 'In favour' }, guideline: 'Supports the actor openly', hotkey: 'Alt+Digit1' },
     { id: 'neutral', label: { fa: 'بی‌طرف', en: 'Neutral' }, hotkey: 'Alt+Digit2' },
