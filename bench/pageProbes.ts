@@ -385,3 +385,43 @@ export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
   });
 }
 
+
+/** A long animation frame's scripts, as the browser attributes them (Long Animation Frames API). */
+export interface LongFrameScript {
+  invoker: string;
+  source: string;
+  durationMs: number;
+  forcedLayoutMs: number;
+}
+
+export interface LongFrame {
+  startTime: number;
+  durationMs: number;
+  renderMs: number;
+  styleLayoutMs: number;
+  scripts: LongFrameScript[];
+}
+
+/** Starts collecting long animation frames (50 ms or more) with their scripts; read with `longFramesBetween`. */
+export function watchLongFrames(): void {
+  type Entry = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: (PerformanceEntry & { invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; forcedStyleAndLayoutDuration: number })[] };
+  const host = window as unknown as { __benchLongFrames?: LongFrame[] };
+  host.__benchLongFrames = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Entry[]) {
+      host.__benchLongFrames?.push({
+        startTime: entry.startTime,
+        durationMs: entry.duration,
+        renderMs: entry.renderStart > 0 ? entry.startTime + entry.duration - entry.renderStart : 0,
+        styleLayoutMs: entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0,
+        scripts: entry.scripts.map((script) => ({ invoker: script.invoker, source: `${script.sourceFunctionName}@${script.sourceCharPosition}`, durationMs: script.duration, forcedLayoutMs: script.forcedStyleAndLayoutDuration })),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: false });
+}
+
+/** The long animation frames that overlap [from, to] (page time). */
+export function longFramesBetween(window_: { from: number; to: number }): LongFrame[] {
+  const frames = (window as unknown as { __benchLongFrames?: LongFrame[] }).__benchLongFrames ?? [];
+  return frames.filter((frame) => frame.startTime <= window_.to && frame.startTime + frame.durationMs >= window_.from);
+}

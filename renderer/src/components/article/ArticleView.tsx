@@ -191,7 +191,10 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       const root = rootRef.current;
       const selection = window.getSelection();
       if (!root || !selection) return;
-      if (selection.isCollapsed) articleViewActions.clearTextSelection();
+      // Anchor and focus compared, not `isCollapsed`: Chromium lays the page out to answer that,
+      // and the chunks just drawn near a jump made it a forced layout of 10-70 ms per change.
+      const collapsed = selection.rangeCount === 0 || (selection.anchorNode === selection.focusNode && selection.anchorOffset === selection.focusOffset);
+      if (collapsed) articleViewActions.clearTextSelection();
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);
