@@ -11,6 +11,9 @@ import { flushSave, startAutosave } from '../saving/autosave';
 import { openArticle } from './article';
 import { showCorpus } from './corpus';
 import { setArticleStatus, tagTextSelection } from './editing';
+import { defaultTagSet } from '../../../../shared/model/tagSet';
+import { KEYMAP } from '../../components/keyboard/keymap';
+import { useKeyHintStore } from '../window/keyHintStore';
 
 /**
  * (#17) An article whose annotation list main sends in pages is shown from the first page (the
@@ -106,7 +109,7 @@ beforeEach(() => {
     displayPath: '/c',
     mode: 'native',
     articles: ['big.txt', 'small.txt'].map((id) => ({ id, name: id, folder: '', status: 'new' as const, annotationCount: 0, tags: [], problem: null })),
-    tagSet: { source: 'default', types: [], problem: null, userProblems: [] },
+    tagSet: { source: 'default', types: defaultTagSet().types, problem: null, userProblems: [] },
   });
   stopAutosave = startAutosave();
 });
@@ -193,5 +196,21 @@ describe('an article whose annotations come in pages (#17)', () => {
     expect(ids()).toEqual(main.list.map((annotation) => annotation.id));
     expect(useArticleViewStore.getState().article?.annotationsIncomplete).toBeUndefined();
     expect(canEditArticle()).toBe(true);
+  });
+
+  it('a tag key pressed while the rest comes says why it did nothing, and tags once the list is whole', async () => {
+    const tagKey = KEYMAP.find((binding) => binding.description === 'keyTag');
+    const press = { code: 'Digit1', key: '1', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false } as KeyboardEvent;
+    const opening = openArticle('big.txt');
+    await until(() => useArticleViewStore.getState().article?.id === 'big.txt');
+    selectWord(22);
+    tagKey?.run(press);
+    expect(useKeyHintStore.getState().hint).toBe('hintStillLoading');
+    expect(ids()).toHaveLength(PAGE);
+    main.release();
+    await opening;
+    selectWord(22);
+    tagKey?.run(press);
+    expect(ids()).toHaveLength(21);
   });
 });
