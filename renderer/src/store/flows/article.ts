@@ -134,12 +134,23 @@ function adoptAnnotations(document: ArticleDocument, annotations: DocumentAnnota
 
 /** Counts openArticle's calls: a load goes on only while it is the newest (a reload of the same article included). */
 let latestOpen = 0;
+/** The article an openArticle call is loading (not a reload), and which call: opening it again meanwhile waits for nothing and reads nothing. */
+let opening: { id: string; call: number } | null = null;
 
 /** `encoding`: reopen in that encoding (kept by main for the session; `auto` detects again). */
 export async function openArticle(id: string, options: { reload?: boolean; encoding?: ArticleEncodingChoice } = {}): Promise<void> {
   const openBefore = useArticleViewStore.getState().article;
-  if (openBefore?.id === id && !options.reload) return;
+  if ((openBefore?.id === id || opening?.id === id) && !options.reload) return;
   const call = ++latestOpen;
+  opening = { id, call };
+  try {
+    await loadAndShow(id, options, openBefore, call);
+  } finally {
+    if (opening?.call === call) opening = null;
+  }
+}
+
+async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoice }, openBefore: OpenArticle | null, call: number): Promise<void> {
   const stillWanted = () => call === latestOpen && useArticleViewStore.getState().loadingArticleId === id;
   // Saved now if the disk takes it; if not, the edits are held below and saving goes on.
   await flushSave();

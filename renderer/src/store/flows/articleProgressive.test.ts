@@ -35,6 +35,7 @@ class PagedMain {
   list = Array.from({ length: 20 }, (_, index) => annotationOf(index));
   revision = 1;
   saves: unknown[] = [];
+  loads = 0;
   pagesAsked: number[] = [];
   held = true;
   private waiting: (() => void)[] = [];
@@ -70,7 +71,10 @@ class PagedMain {
   api(): Api {
     const api = {
       article: {
-        load: async ({ id }: { id: string }) => this.document(id),
+        load: async ({ id }: { id: string }) => {
+          this.loads++;
+          return this.document(id);
+        },
         annotationPage: async ({ revision, from }: { revision: string; from: number }) => {
           this.pagesAsked.push(from);
           if (this.held) await new Promise<void>((resume) => this.waiting.push(resume));
@@ -200,18 +204,19 @@ describe('an article whose annotations come in pages (#17)', () => {
   });
 
   it('a tag key pressed while the rest comes says why it did nothing, and tags once the list is whole', async () => {
-    const tagKey = KEYMAP.find((binding) => binding.description === 'keyTag');
+    const tagKey = KEYMAP.find((binding) => binding.description === 'keyTag')?.run;
+    if (!tagKey) throw new Error('no tag key in the keymap');
     const press = { code: 'Digit1', key: '1', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false } as KeyboardEvent;
     const opening = openArticle('big.txt');
     await until(() => useArticleViewStore.getState().article?.id === 'big.txt');
     selectWord(22);
-    tagKey?.run(press);
+    tagKey(press);
     expect(useKeyHintStore.getState().hint).toBe('hintStillLoading');
     expect(ids()).toHaveLength(PAGE);
     main.release();
     await opening;
     selectWord(22);
-    tagKey?.run(press);
+    tagKey(press);
     expect(ids()).toHaveLength(21);
   });
 
@@ -233,5 +238,15 @@ describe('an article whose annotations come in pages (#17)', () => {
     await flushSave();
     expect(main.saves).toEqual([]);
     expect(await takeHeldEdits('big.txt')).toBeNull();
+  });
+
+  it('opening the article being opened again reads nothing more', async () => {
+    const opening = openArticle('big.txt');
+    const again = openArticle('big.txt');
+    main.release();
+    await Promise.all([opening, again]);
+    expect(main.loads).toBe(1);
+    expect(ids()).toHaveLength(20);
+    expect(canEditArticle()).toBe(true);
   });
 });
