@@ -9,7 +9,7 @@ import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
 import { writeAccessRefusal, type WriteRefusal } from '../storage/writeAccess';
 import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../storage/writtenAnnotationFile';
 import { checkAndParseAnnotationBytes } from '../storage/slicedAnnotationJson';
-import { startSha256OffMainThread } from '../storage/sha256OffMainThread';
+import { sha256InSlices } from '../storage/sha256InSlices';
 
 /**
  * Opening and saving an article's `NAME.ann.json` with the file read, decoded, measured and
@@ -57,14 +57,11 @@ export async function openArticleAnnotationsAndFile(
   let existing: ParsedExisting;
   /** The text's shape, when the bytes were decoded and measured here (to remember the file as read). */
   let shape: JsonShape | null = null;
-  /** (#17) The bytes' SHA-256, hashed on the thread pool while they are parsed here. */
-  let sha256 = (): Promise<string> => Promise.reject(new Error('No annotation file was read.'));
   // A file that does not parse may be half written by a program that truncates and then writes:
   // it is read again for about 200 ms before it counts as broken (and the article read-only).
   for (let attempt = 0; ; attempt++) {
     sized = await readAnnotationBytesWithinSize(annotationPath, limits, root);
     if (sized.kind === 'refused') return { opened: sized, unchanged: null };
-    if (sized.kind === 'bytes') sha256 = startSha256OffMainThread(sized.bytes);
     // (#17) The bytes this process last wrote or opened and checked: their parse is known (39 MB
     // of JSON for 100,000 annotations took seconds to decode, measure, parse and check again).
     const known = sized.kind === 'bytes' ? writtenAnnotationFileFor(annotationPath, sized.bytes) : null;
@@ -95,7 +92,7 @@ export async function openArticleAnnotationsAndFile(
       return { opened: { kind: 'loaded', loaded: await loadAnnotations(articlePath, article, { kind: 'parsed', parsed: parseAnnotationFile(reanchored.written) }), reanchored, readOnly }, unchanged: null };
     }
   }
-  const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs, sha256: await sha256() };
+  const unchanged: UnchangedAnnotationFile = sized.kind === 'absent' ? sized : { kind: 'read', bytes: sized.bytes, size: sized.size, mtimeMs: sized.mtimeMs, sha256: await sha256InSlices(sized.bytes) };
   const loaded = await loadAnnotations(articlePath, article, existing);
   // (#17) A file found usable for this article is remembered as read, as a file written is: the
   // first save after opening (and opening it again) then need not decode and parse it again.
