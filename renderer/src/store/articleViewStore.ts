@@ -20,6 +20,11 @@ export interface OpenArticle {
   encodingRecordIgnored?: { encoding: string; reason: 'article-changed' | 'unknown-encoding' };
   paragraphs: Paragraph[];
   converter: OffsetConverter;
+  /**
+   * (#17) Set while only the first page of a long annotation list is shown, the rest still
+   * coming: the article is not editable (canEditArticle) until the list is whole.
+   */
+  annotationsIncomplete?: true;
   /** Set when the annotation file cannot be used: the article is then read-only. */
   problem: { kind: string; message: string; userProblems?: UserProblem[] } | null;
   /** Annotations that could not be placed again after the article changed; kept in the file, shown apart. */
@@ -95,6 +100,14 @@ export const articleViewActions = {
   showArticle(article: OpenArticle): void {
     patch({ article, loadingArticleId: null, selectedAnnotationId: null, textSelection: null, pendingDelete: null, pendingBoilerplateTag: null });
   },
+  /** (#17) The article shown while its annotations are still loading: nothing selected, the load goes on. */
+  showArticleWhileLoading(article: OpenArticle): void {
+    patch({ article, selectedAnnotationId: null, textSelection: null, pendingDelete: null, pendingBoilerplateTag: null });
+  },
+  /** (#17) The article shown while loading, now with all its annotations: what the user selected meanwhile stays. */
+  finishLoading(article: OpenArticle): void {
+    patch({ article, loadingArticleId: null });
+  },
   failLoading(problem: UserProblem): void {
     patch({ loadingArticleId: null, loadError: problem });
   },
@@ -143,8 +156,8 @@ export const articleViewActions = {
   },
 };
 
-/** Whether the open article's annotations can be edited (an article is open and its file is usable). */
+/** Whether the open article's annotations can be edited (an article is open, its file is usable and all its annotations are in). */
 export function canEditArticle(): boolean {
   const { article } = useArticleViewStore.getState();
-  return article !== null && article.problem === null;
+  return article !== null && article.problem === null && article.annotationsIncomplete !== true;
 }

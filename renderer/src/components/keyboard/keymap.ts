@@ -120,6 +120,8 @@ function tagWithKey(event: KeyboardEvent): void {
   if (!tag) return;
   if (!session.article) sayWhyKeyDidNothing('hintNoArticle');
   else if (session.article.problem) sayWhyKeyDidNothing('hintReadOnly');
+  // (#17) Shown from its first page of annotations, the rest still coming: not editable yet.
+  else if (session.article.annotationsIncomplete) sayWhyKeyDidNothing('hintStillLoading');
   else if (!hasTextSelection() && !session.selectedAnnotationId) sayWhyKeyDidNothing('hintNothingToTag');
   else applyTag(tag.id);
 }

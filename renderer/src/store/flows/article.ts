@@ -20,7 +20,7 @@ import { beginArticle, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleS
 import { holdEdits, releaseHeldEdits, takeHeldEdits, type HeldEdits } from '../saving/heldEdits';
 import { toDocumentAnnotationsInSteps } from '../saving/loadedAnnotations';
 import { windowActions } from '../window/windowStore';
-import { loadArticleDocument } from './articlePages';
+import { hasMoreAnnotationPages, loadArticleDocument, withRemainingAnnotationPages } from './articlePages';
 import { setArticleStatus } from './editing';
 
 /** Opening articles: reading one from main (with edits held from an earlier visit), and moving through the corpus. */
@@ -30,8 +30,9 @@ export function describeReanchoring(counts: { moved: number; fuzzy: number; orph
   return catalogText(appCatalog, currentLanguage())('articleReanchored', { moved: counts.moved, fuzzy: counts.fuzzy, orphaned: counts.orphaned, orphans });
 }
 
-function toOpenArticle(document: ArticleDocument, paragraphs: Paragraph[], converter: OffsetConverter, problem: OpenArticle['problem']): OpenArticle {
+function toOpenArticle(document: ArticleDocument, paragraphs: Paragraph[], converter: OffsetConverter, problem: OpenArticle['problem'], incomplete: boolean): OpenArticle {
   return {
+    ...(incomplete ? { annotationsIncomplete: true as const } : {}),
     id: document.id,
     name: document.name,
     text: document.text,
@@ -78,40 +79,79 @@ interface PreparedArticle {
   annotations: DocumentAnnotation[];
 }
 
-/** Shows the article just read, its annotations in reading order, and gives held edits back. */
-async function showLoadedArticle(document: ArticleDocument, prepared: PreparedArticle, taken: TakenEdits): Promise<void> {
+/**
+ * Shows the article just read (the edits of the article left held and saved on), not yet
+ * editable when `incomplete` (its first page of annotations only, #17): adoptAnnotations follows.
+ */
+async function showLoadedArticle(document: ArticleDocument, prepared: PreparedArticle, taken: TakenEdits, incomplete: boolean): Promise<ShownArticle> {
   const id = document.id;
   // What the article being left still holds unsaved (edits made during the load included) is kept and saved in the background.
   await settleSaving();
   holdOpenArticleEdits();
   if (!taken.held && useArticleViewStore.getState().article?.id === id) taken.held = await takeHeldEdits(id);
-  const held = taken.held;
   // A file that cannot be written opens read-only; but edits already made to it (before it
   // became read-only: a remount, a share dropping to read-only) are shown and kept trying.
-  const unwritable = held !== null && held.sha256 === document.sha256 && document.problem?.kind === 'permission' ? document.problem : null;
+  const unwritable = taken.held !== null && taken.held.sha256 === document.sha256 && document.problem?.kind === 'permission' ? document.problem : null;
   const problem = unwritable ? null : document.problem;
-  const article = toOpenArticle(document, prepared.paragraphs, prepared.converter, problem);
-  articleViewActions.showArticle(article);
+  const article = toOpenArticle(document, prepared.paragraphs, prepared.converter, problem, incomplete);
+  if (incomplete) {
+    // (#17) Still loading in autosave's eyes (no save is sent for it) and not editable (canEditArticle).
+    articleViewActions.showArticleWhileLoading(article);
+    documentActions.load({ articleId: id, ...loadedSnapshot(document, prepared.annotations).loaded });
+  } else articleViewActions.showArticle(article);
   saveStatusActions.startFresh(problem !== null);
+  if (document.reanchored) windowActions.showNotice(describeReanchoring(document.reanchored, document.orphans.length));
+  void api().session.remember({ articleId: id });
+  return { article, unwritable };
+}
+
+/** The article as showLoadedArticle showed it, and the write refusal its held edits keep trying against. */
+interface ShownArticle {
+  article: OpenArticle;
+  unwritable: ArticleDocument['problem'];
+}
+
+/** The document as loaded, its annotations in reading order (and whether that is the order main sent). */
+function loadedSnapshot(document: ArticleDocument, annotations: DocumentAnnotation[]) {
+  const ordered = loadedInReadingOrder(annotations);
+  return { ordered, loaded: { status: document.status, annotations: ordered.annotations, relations: document.relations, labels: document.labels, documentLabels: document.documentLabels ?? {}, zones: document.zones ?? [] } };
+}
+
+/** The article's whole annotation list becomes the document edited and saved from here, and held edits are given back. */
+function adoptAnnotations(document: ArticleDocument, annotations: DocumentAnnotation[], taken: TakenEdits, { article, unwritable }: ShownArticle): void {
+  const id = document.id;
   // Kept in reading order from here on: edits insert in place instead of sorting again.
-  const ordered = loadedInReadingOrder(prepared.annotations);
-  const loaded = { status: document.status, annotations: ordered.annotations, relations: document.relations, labels: document.labels, documentLabels: document.documentLabels ?? {}, zones: document.zones ?? [] };
+  const { ordered, loaded } = loadedSnapshot(document, annotations);
   // Main's revision names the list in the order it sent it: the first save sends changes only when that is this order.
   beginArticle(id, loaded, ordered.asLoaded ? (document.revision ?? null) : null);
   documentActions.load({ articleId: id, ...loaded });
-  if (held) {
-    giveBackHeldEdits(held, document, article, unwritable);
+  if (taken.held) {
+    giveBackHeldEdits(taken.held, document, article, unwritable);
     // Shown or held again: nothing left for openArticle to give back.
     taken.held = null;
   }
-  if (document.reanchored) windowActions.showNotice(describeReanchoring(document.reanchored, document.orphans.length));
-  void api().session.remember({ articleId: id });
 }
+
+/** Counts openArticle's calls: a load goes on only while it is the newest (a reload of the same article included). */
+let latestOpen = 0;
+/** The article an openArticle call is loading (not a reload), and which call: opening it again meanwhile waits for nothing and reads nothing. */
+let opening: { id: string; call: number } | null = null;
 
 /** `encoding`: reopen in that encoding (kept by main for the session; `auto` detects again). */
 export async function openArticle(id: string, options: { reload?: boolean; encoding?: ArticleEncodingChoice } = {}): Promise<void> {
   const openBefore = useArticleViewStore.getState().article;
-  if (openBefore?.id === id && !options.reload) return;
+  if ((openBefore?.id === id || opening?.id === id) && !options.reload) return;
+  const call = ++latestOpen;
+  opening = { id, call };
+  try {
+    await loadAndShow(id, options, openBefore, call);
+  } finally {
+    if (opening?.call === call) opening = null;
+  }
+}
+
+async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoice }, openBefore: OpenArticle | null, call: number): Promise<void> {
+  const stillWanted = () => call === latestOpen && useArticleViewStore.getState().loadingArticleId === id;
   // Saved now if the disk takes it; if not, the edits are held below and saving goes on.
   await flushSave();
   articleViewActions.startLoading(id);
@@ -121,11 +161,11 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   // background save of them can land between the reading and the showing.
   const taken: TakenEdits = { held: await takeHeldEdits(id) };
   try {
-    const document = await loadArticleDocument(id, options.encoding, () => useArticleViewStore.getState().loadingArticleId === id);
-    if (document === null) {
-      if (taken.held) holdEdits(taken.held);
-      return;
-    }
+    // (#17) Another article: shown from the first page of its annotations (those at its start),
+    // the rest fetched after. A reload (edits may be made meanwhile) waits for them all.
+    const progressive = openBefore?.id !== id;
+    const document = progressive ? await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id }) : await loadArticleDocument(id, options.encoding, stillWanted);
+    if (document === null || !stillWanted()) return giveBack(taken);
     const converter = createOffsetConverter(document.text);
     // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
     const annotations = await toDocumentAnnotationsInSteps(document.annotations, converter);
@@ -134,15 +174,43 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
     const paragraphs = splitParagraphs(document.text);
     piecesOf(paragraphs);
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    if (useArticleViewStore.getState().loadingArticleId !== id) {
-      if (taken.held) holdEdits(taken.held);
-      return;
-    }
-    await showLoadedArticle(document, { paragraphs, converter, annotations }, taken);
+    if (!stillWanted()) return giveBack(taken);
+    const incomplete = progressive && hasMoreAnnotationPages(document);
+    const shown = await showLoadedArticle(document, { paragraphs, converter, annotations }, taken, incomplete);
+    if (incomplete) await completeAnnotations(document, shown, taken, stillWanted);
+    else adoptAnnotations(document, annotations, taken, shown);
   } catch (error) {
-    if (taken.held) holdEdits(taken.held);
+    giveBack(taken);
     articleViewActions.failLoading(problemOf(error));
   }
+}
+
+/** Edits taken back for a load that stopped: held again, as they were. */
+function giveBack(taken: TakenEdits): void {
+  if (taken.held) holdEdits(taken.held);
+  taken.held = null;
+}
+
+/**
+ * (#17) The annotations after the first page, fetched while the article is shown, then adopted
+ * (the article editable from then on). A list replaced meanwhile (the file changed on disk) is
+ * loaded again whole, as a reload is.
+ */
+async function completeAnnotations(first: ArticleDocument, shown: ShownArticle, taken: TakenEdits, stillWanted: () => boolean): Promise<void> {
+  let document: ArticleDocument | null;
+  try {
+    document = await withRemainingAnnotationPages(first, stillWanted);
+  } catch (error) {
+    if (problemOf(error).code !== 'articleChangedOnDisk' || !stillWanted()) throw error;
+    giveBack(taken);
+    return openArticle(first.id, { reload: true });
+  }
+  if (document === null) return giveBack(taken);
+  const annotations = await toDocumentAnnotationsInSteps(document.annotations, shown.article.converter);
+  if (!stillWanted()) return giveBack(taken);
+  const { annotationsIncomplete: _incomplete, ...article } = shown.article;
+  articleViewActions.finishLoading(article);
+  adoptAnnotations(document, annotations, taken, { ...shown, article });
 }
 
 export async function openNeighbourArticle(step: 1 | -1): Promise<void> {
@@ -168,6 +236,8 @@ export async function openNextUnfinished(): Promise<void> {
 
 /** Ctrl+Enter: the article is done; open the next one that is not. */
 export async function markDoneAndOpenNext(): Promise<void> {
+  // (#17) Not while its annotations are still coming: it could not be marked done yet.
+  if (useArticleViewStore.getState().article?.annotationsIncomplete) return;
   setArticleStatus('done');
   await flushSave();
   await openNextUnfinished();

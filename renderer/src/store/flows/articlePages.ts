@@ -28,9 +28,24 @@ const LOAD_ATTEMPTS = 3;
 const PAGES_IN_FLIGHT = 4;
 
 async function loadOnce(id: string, encoding: ArticleEncodingChoice | undefined, stillWanted: () => boolean): Promise<ArticleDocument | null> {
-  const document = await api().article.load(encoding ? { id, encoding } : { id });
+  return withRemainingAnnotationPages(await api().article.load(encoding ? { id, encoding } : { id }), stillWanted);
+}
+
+/** Whether article.load sent only the first page of the annotations (the rest to fetch with withRemainingAnnotationPages). */
+export function hasMoreAnnotationPages(document: ArticleDocument): boolean {
+  return document.annotationsTotal !== undefined && document.revision !== undefined && document.annotations.length < document.annotationsTotal;
+}
+
+/**
+ * (#17) The document article.load sent, with the pages of annotations it left out fetched and
+ * appended in order (the document itself when it holds them all); null when `stillWanted` said
+ * no between pages. Throws when a page is not the one announced (articleChangedOnDisk: the list
+ * was replaced since): the list is never completed from two lists.
+ */
+export async function withRemainingAnnotationPages(document: ArticleDocument, stillWanted: () => boolean): Promise<ArticleDocument | null> {
   const total = document.annotationsTotal;
   const revision = document.revision;
+  const id = document.id;
   // The first page is a whole page when there are more: the pages that follow start at its multiples.
   const pageSize = document.annotations.length;
   if (total === undefined || revision === undefined || pageSize >= total) return document;

@@ -1,7 +1,7 @@
 import { addAnnotation, createAnnotationId } from '../../../../shared/model/annotationOperations';
 import { spanOverlapTest } from '../../../../shared/text/spanOverlap';
 import { api } from '../../api';
-import { articleViewActions, useArticleViewStore } from '../articleViewStore';
+import { articleViewActions, canEditArticle, useArticleViewStore } from '../articleViewStore';
 import { documentActions, useDocumentStore } from '../documentStore';
 import { suggestionActions, suggestionKey, useSuggestionStore, type DocumentSuggestion } from '../suggestionStore';
 import { problemOf } from '../../ipcError';
@@ -61,7 +61,7 @@ export function acceptSuggestion(index: number, type?: string): void {
 /** The suggestions as annotations of the analyst's file, in one edit (one undo step); the last new id, or null. */
 function addSuggestions(suggestions: readonly DocumentSuggestion[]): string | null {
   const { article } = useArticleViewStore.getState();
-  if (!article || article.problem || suggestions.length === 0) return null;
+  if (!article || !canEditArticle() || suggestions.length === 0) return null;
   const document = useDocumentStore.getState();
   let annotations = document.annotations;
   let lastId: string | null = null;

@@ -170,6 +170,8 @@ async function saveOnce(force: boolean): Promise<void> {
   const view = useArticleViewStore.getState();
   const article = view.article;
   if (!article || useDocumentStore.getState().articleId !== article.id || base?.articleId !== article.id) return;
+  // (#17) Only the first page of its annotations is in: a save of it would remove the rest.
+  if (article.annotationsIncomplete) return;
   if (article.problem) {
     saveStatusActions.markReadOnly();
     return;
@@ -275,7 +277,8 @@ export async function flushAllSaves(): Promise<string[]> {
 export function holdOpenArticleEdits(): void {
   const article = useArticleViewStore.getState().article;
   const document = useDocumentStore.getState();
-  if (!article || !base || base.articleId !== article.id || document.articleId !== article.id || !hasUnsavedEdits()) return;
+  // (#17) An article shown from its first page of annotations holds no edits (none can be made), and is never held as one.
+  if (!article || article.annotationsIncomplete || !base || base.articleId !== article.id || document.articleId !== article.id || !hasUnsavedEdits()) return;
   const { saveState, saveProblem } = useSaveStatusStore.getState();
   const conflict = pendingConflict?.articleId === article.id ? pendingConflict : null;
   const edits: HeldEdits = {
