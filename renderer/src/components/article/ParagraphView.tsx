@@ -1,4 +1,4 @@
-import { Fragment, memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactElement, type ReactNode } from 'react';
 import { segmentRange, stackLevels } from '../../../../shared/text/highlightBands';
 import type { TextPiece } from '../../../../shared/text/paragraphChunks';
 import { useParagraphSlice, type ParagraphSlice } from '../../store/paragraphSlices';
@@ -41,6 +41,7 @@ function ParagraphViewComponent({ paragraph, appearance, highlighted }: Paragrap
   const { annotations: sliced, selectedId } = highlighted ? slice : NOTHING_DRAWN;
   // A discontinuous span: one highlight per fragment, all with its id, none over the gap (#20).
   const annotations = highlightPieces(sliced);
+  if (annotations.length === 0) return plainParagraph(paragraph);
   const levels = stackLevels(annotations);
   const segments = segmentRange(paragraph.start, paragraph.end, annotations);
   const children: ReactNode[] = segments.map((segment) => {
@@ -69,13 +70,29 @@ function ParagraphViewComponent({ paragraph, appearance, highlighted }: Paragrap
     }
     return <Fragment key={segment.start}>{node}</Fragment>;
   });
+  return <p {...paragraphAttributes(paragraph)}>{children}</p>;
+}
+
+/** A paragraph's own attributes, the same drawn with highlights or without. */
+function paragraphAttributes(paragraph: TextPiece): { dir: string; className: string; 'data-offset': number } {
   // Pieces of one long paragraph sit flush against each other and share its direction.
   let className = 'paragraph';
   if (paragraph.continued) className += ' piece-continued';
   if (paragraph.continues) className += ' piece-continues';
+  return { dir: paragraph.direction ?? 'auto', className, 'data-offset': paragraph.start };
+}
+
+/**
+ * A paragraph with no highlight: its text as the element's only child, one React node (#25:
+ * the per-segment fragment and text nodes of the highlighted path, for each of the 3,300
+ * paragraphs of the bench article, held about 2 MB of the heap). Chunks far from the view
+ * draw their paragraphs this way, as elements without a component, a subscription to the
+ * document or hooks (ArticleView).
+ */
+export function plainParagraph(paragraph: TextPiece): ReactElement {
   return (
-    <p dir={paragraph.direction ?? 'auto'} className={className} data-offset={paragraph.start}>
-      {children}
+    <p key={paragraph.start} {...paragraphAttributes(paragraph)}>
+      {paragraph.text}
     </p>
   );
 }
