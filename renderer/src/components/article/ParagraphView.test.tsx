@@ -7,7 +7,7 @@ import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAn
 import { articleViewActions } from '../../store/articleViewStore';
 import { documentActions } from '../../store/documentStore';
 import { piecesOf } from '../../store/paragraphSlices';
-import { ParagraphView, plainParagraph } from './ParagraphView';
+import { paragraphElement } from './ParagraphView';
 
 const TEXT = 'علی در تهران بود.\nخبر دوم از شیراز.';
 
@@ -23,10 +23,10 @@ const appearance = () => ({ color: '#f00', label: 'Person' });
 afterEach(cleanup);
 
 describe('a paragraph without highlights (#25)', () => {
-  it('is one element holding its text as a single text node, the same drawn plain or through ParagraphView', () => {
+  it('is one element holding its text as a single text node, the same drawn with highlights or without', () => {
     const pieces = open([]);
-    const viewed = render(<ParagraphView paragraph={pieces[1]} appearance={appearance} highlighted />).container;
-    const plain = render(plainParagraph(pieces[1])).container;
+    const viewed = render(paragraphElement(pieces[1], appearance, true)).container;
+    const plain = render(paragraphElement(pieces[1], appearance, false)).container;
     const paragraph = viewed.querySelector('p');
     expect(paragraph?.outerHTML).toBe(plain.querySelector('p')?.outerHTML);
     expect(paragraph?.getAttribute('data-offset')).toBe(String(pieces[1].start));
@@ -35,12 +35,18 @@ describe('a paragraph without highlights (#25)', () => {
     expect(paragraph?.textContent).toBe('خبر دوم از شیراز.');
   });
 
-  it('draws its highlights once an annotation lies in it, in the same element', () => {
+  it('keeps its element when its highlights are drawn and dropped (a selection or a scroll may hold it)', () => {
     const start = TEXT.indexOf('تهران');
     const pieces = open([{ id: 'A1', type: 'LOC', start, end: start + 'تهران'.length, text: 'تهران' } as DocumentAnnotation]);
-    const { container } = render(<ParagraphView paragraph={pieces[0]} appearance={appearance} highlighted />);
+    const { container, rerender } = render(paragraphElement(pieces[0], appearance, false));
     const paragraph = container.querySelector('p');
+    expect(paragraph?.querySelector('mark')).toBeNull();
+    rerender(paragraphElement(pieces[0], appearance, true));
+    expect(container.querySelector('p')).toBe(paragraph);
     expect(paragraph?.querySelector('mark[data-annotation-id="A1"]')?.textContent).toBe('تهران');
     expect(paragraph?.textContent).toBe('علی در تهران بود.');
+    rerender(paragraphElement(pieces[0], appearance, false));
+    expect(container.querySelector('p')).toBe(paragraph);
+    expect(paragraph?.querySelector('mark')).toBeNull();
   });
 });
