@@ -1,6 +1,7 @@
 import type { Fragment, StoredAnnotation } from '../model/nativeFormat';
 import type { OffsetConverter } from './offsets';
 import type { Utf16Range } from './offsetUnits';
+import { StringPool } from '../model/stringPool';
 
 /** `T` without the keys `K`, keeping an index signature and the named keys beside it (zod's loose objects have both). */
 type WithoutKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
@@ -17,21 +18,30 @@ export type DocumentFragment = WithoutKeys<Fragment, 'start' | 'end'> & Utf16Ran
  */
 export type DocumentAnnotation = WithoutKeys<StoredAnnotation, 'start' | 'end' | 'fragments'> & Utf16Range & { fragments?: DocumentFragment[] };
 
+/**
+ * Fields whose values repeat across an article's annotations, shared through the pool (#25:
+ * one string per tag type, author and time instead of one per annotation). A field the
+ * annotation lacks stays absent.
+ */
+const REPEATING_FIELDS = ['type', 'author', 'created', 'text'] as const;
+
 // The spreads keep each annotation's keys in the order the file had them (a save writes them back
 // in that order); the compiler cannot follow the conditional spread of `fragments`, hence the one
 // assertion per direction. The offsets themselves are checked: toUtf16 takes only code points and
 // toCodePoint only UTF-16 offsets.
-export function toDocumentAnnotations(stored: readonly StoredAnnotation[], converter: OffsetConverter): DocumentAnnotation[] {
-  return stored.map(
-    (annotation) =>
-      ({
+export function toDocumentAnnotations(stored: readonly StoredAnnotation[], converter: OffsetConverter, pool = new StringPool()): DocumentAnnotation[] {
+  return stored.map((annotation) =>
+    pool.internFields(
+      {
         ...annotation,
         start: converter.toUtf16(annotation.start),
         end: converter.toUtf16(annotation.end),
         ...(annotation.fragments
           ? { fragments: annotation.fragments.map((fragment) => ({ ...fragment, start: converter.toUtf16(fragment.start), end: converter.toUtf16(fragment.end) })) }
           : {}),
-      }) as DocumentAnnotation,
+      } as DocumentAnnotation,
+      REPEATING_FIELDS,
+    ),
   );
 }
 

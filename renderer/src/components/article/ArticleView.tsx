@@ -15,7 +15,7 @@ import { piecesOf } from '../../store/paragraphSlices';
 import { useTagAppearance } from '../annotations/useTagAppearance';
 import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './articleChunkSizes';
 import { useHighlightedChunks } from './useHighlightedChunks';
-import { ParagraphView, type TagAppearance } from './ParagraphView';
+import { paragraphElement, type TagAppearance } from './ParagraphView';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
 import { fillTemplate } from '../../i18n/template';
@@ -91,10 +91,7 @@ const PARAGRAPH_SPACING_EM = 0.9;
 
 const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance, highlighted }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance; highlighted: boolean }) {
   const children: ReactNode[] = [];
-  for (let index = chunk.first; index < chunk.end; index++) {
-    const piece = pieces[index];
-    children.push(<ParagraphView key={piece.start} paragraph={piece} appearance={appearance} highlighted={highlighted} />);
-  }
+  for (let index = chunk.first; index < chunk.end; index++) children.push(paragraphElement(pieces[index], appearance, highlighted));
   return (
     <div className={PARAGRAPH_CHUNK_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
       {children}

@@ -1,7 +1,7 @@
-import { Fragment, memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactElement, type ReactNode } from 'react';
 import { segmentRange, stackLevels } from '../../../../shared/text/highlightBands';
 import type { TextPiece } from '../../../../shared/text/paragraphChunks';
-import { useParagraphSlice, type ParagraphSlice } from '../../store/paragraphSlices';
+import { useParagraphSlice } from '../../store/paragraphSlices';
 import { labelAttributes } from './labelChips';
 import { highlightPieces } from '../../../../shared/relations/fragmentOperations';
 
@@ -14,11 +14,7 @@ interface ParagraphViewProps {
   /** A paragraph, or a piece of a very long one (see TextPiece). */
   paragraph: TextPiece;
   appearance: (type: string) => TagAppearance;
-  /** False: the text alone, for a chunk far from the view in an article with very many annotations (ArticleView). */
-  highlighted: boolean;
 }
-
-const NOTHING_DRAWN: ParagraphSlice = { annotations: [], selectedId: null };
 
 /** Stack levels with a rule in styles.css (`mark.hl[data-level=…]`); deeper ones get an inline style. */
 const LEVELS_STYLED_BY_CSS = 8;
@@ -36,11 +32,11 @@ const LEVELS_STYLED_BY_CSS = 8;
  * pointer reaches it. An article holds ten thousand of them: inline styles and titles built
  * for each made opening it several times slower.
  */
-function ParagraphViewComponent({ paragraph, appearance, highlighted }: ParagraphViewProps) {
-  const slice = useParagraphSlice(paragraph.index);
-  const { annotations: sliced, selectedId } = highlighted ? slice : NOTHING_DRAWN;
+function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps): ReactNode {
+  const { annotations: sliced, selectedId } = useParagraphSlice(paragraph.index);
   // A discontinuous span: one highlight per fragment, all with its id, none over the gap (#20).
   const annotations = highlightPieces(sliced);
+  if (annotations.length === 0) return paragraph.text;
   const levels = stackLevels(annotations);
   const segments = segmentRange(paragraph.start, paragraph.end, annotations);
   const children: ReactNode[] = segments.map((segment) => {
@@ -69,15 +65,33 @@ function ParagraphViewComponent({ paragraph, appearance, highlighted }: Paragrap
     }
     return <Fragment key={segment.start}>{node}</Fragment>;
   });
+  return children;
+}
+
+/** A paragraph's own attributes, the same drawn with highlights or without. */
+function paragraphAttributes(paragraph: TextPiece): { dir: string; className: string; 'data-offset': number } {
   // Pieces of one long paragraph sit flush against each other and share its direction.
   let className = 'paragraph';
   if (paragraph.continued) className += ' piece-continued';
   if (paragraph.continues) className += ' piece-continues';
+  return { dir: paragraph.direction ?? 'auto', className, 'data-offset': paragraph.start };
+}
+
+/** The content of a paragraph with its highlights, from its own slice of the document. */
+export const ParagraphView = memo(ParagraphViewComponent);
+
+/**
+ * A paragraph of the article: with its highlights, or (a chunk far from the view in an article
+ * with very many annotations, ArticleView) its text alone as the element's only child: one
+ * React node with no component, subscription or hooks (#25: the per-paragraph component, its
+ * hooks and its fragments, for each of the 3,300 paragraphs of the bench article, held about
+ * 4 MB of the heap). The element is the same either way: drawing or dropping the highlights
+ * replaces its children, never the paragraph, which a selection or a scroll may hold.
+ */
+export function paragraphElement(paragraph: TextPiece, appearance: (type: string) => TagAppearance, highlighted: boolean): ReactElement {
   return (
-    <p dir={paragraph.direction ?? 'auto'} className={className} data-offset={paragraph.start}>
-      {children}
+    <p key={paragraph.start} {...paragraphAttributes(paragraph)}>
+      {highlighted ? <ParagraphView paragraph={paragraph} appearance={appearance} /> : paragraph.text}
     </p>
   );
 }
-
-export const ParagraphView = memo(ParagraphViewComponent);

@@ -102,6 +102,7 @@ function farChunkDropper(root: HTMLElement, scroller: HTMLElement, drawn: () => 
     idle = requestIdleCallback(
       () => {
         const view = scroller.getBoundingClientRect();
+        if (view.height === 0) return;
         const chunks = root.children;
         const kept = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * KEEP_VIEWS);
         const current = drawn();
@@ -170,6 +171,10 @@ export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLEleme
     const look = (atOnce: boolean) => {
       task = undefined;
       const view = scroller.getBoundingClientRect();
+      // A hidden article (display: none somewhere above it) has no boxes: every chunk would
+      // read as in view and draw its highlights at once (#25: all 10,000 of the bench article,
+      // kept by React's previous fibers after they were dropped). It looks again when shown.
+      if (view.height === 0) return;
       if (passingBy(scroller.scrollTop, view.height, performance.now())) return lookAfterNextFrame();
       const chunks = element.children;
       const boxOf = (index: number) => chunks[index].getBoundingClientRect();
