@@ -78,6 +78,11 @@ export class ListingCache {
     return new ListingCache(file, new Map());
   }
 
+  /** Whether the cache holds an entry for the article at all (its files' stamps not yet compared). */
+  has(id: string): boolean {
+    return this.previous.has(id);
+  }
+
   /** The cached entry when neither file changed since it was cached. */
   lookup(id: string, article: FileStamp, annotations: FileStamp): ArticleEntry | null {
     const cached = cachedEntry(this.previous.get(id));
