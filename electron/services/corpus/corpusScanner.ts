@@ -71,15 +71,10 @@ function stampOfChecked(checked: CorpusFileCheck): FileStamp {
 
 function describeArticle(id: string, articlePath: string, articleRealPath: string, annotations: CorpusFileCheck, buffer: Buffer): ArticleEntry {
   const slash = id.lastIndexOf('/');
-  const base: ArticleEntry = {
-    id,
-    name: path.basename(articlePath),
-    folder: slash === -1 ? '' : id.slice(0, slash),
-    status: 'new',
-    annotationCount: 0,
-    tags: [],
-    ...articleProblem(articlePath, articleRealPath, buffer),
-  };
+  const [name, folder] = [path.basename(articlePath), slash === -1 ? '' : id.slice(0, slash)];
+  const problem = articleProblem(articlePath, articleRealPath, buffer);
+  // (#25) Plain literals where nothing is wrong (nearly always): objects built by spreading took ten times longer to check and send.
+  const base: ArticleEntry = problem.problem === null ? { id, name, folder, status: 'new', annotationCount: 0, tags: [], problem: null } : { id, name, folder, status: 'new', annotationCount: 0, tags: [], ...problem };
   let raw: string;
   try {
     // Checked by the caller (confined, a regular file), read within the limit without blocking: a FIFO here once froze the listing.
@@ -93,6 +88,7 @@ function describeArticle(id: string, articlePath: string, articleRealPath: strin
   const summary = summarizeAnnotationFile(raw);
   if (summary) {
     const { invariantProblem, ...shown } = summary;
+    if (invariantProblem === null && base.problem === null) return { id, name, folder, status: shown.status, annotationCount: shown.annotationCount, tags: shown.tags, problem: null, assignee: shown.assignee };
     return invariantProblem === null ? { ...base, ...shown } : withAnnotationProblem({ ...base, ...shown }, 'invariant', invariantProblem.message, invariantProblem.userProblems?.[0] ?? null);
   }
   // Anything unusual (an older version, a broken file) goes through the full reader for its message.

@@ -67,8 +67,17 @@ function entryOfRow(row: unknown, tags: readonly string[]): { article: FileStamp
   if (typeof id !== 'string' || !isStamp(article) || !isStamp(annotations) || !STATUSES.has(status) || typeof annotationCount !== 'number' || !Array.isArray(tagIndexes)) return null;
   if (!tagIndexes.every((index) => typeof index === 'number' && tags[index] !== undefined) || !(extra === 0 || extra === 1 || isRecord(extra))) return null;
   const slash = id.lastIndexOf('/');
-  const fields = extra === 0 ? { problem: null } : extra === 1 ? { problem: null, assignee: null } : extra;
-  const entry = { ...fields, id, name: id.slice(slash + 1), folder: slash === -1 ? '' : id.slice(0, slash), status, annotationCount, tags: tagIndexes.map((index: number) => tags[index]) } as ArticleEntry;
+  const name = id.slice(slash + 1);
+  const folder = slash === -1 ? '' : id.slice(0, slash);
+  const listedStatus = status as ArticleEntry['status'];
+  const entryTags = tagIndexes.map((index: number) => tags[index]);
+  // Plain literals, like the scanner's entries: objects built by spreading took ten times longer to check and to send.
+  const entry: ArticleEntry =
+    extra === 0
+      ? { id, name, folder, status: listedStatus, annotationCount, tags: entryTags, problem: null }
+      : extra === 1
+        ? { id, name, folder, status: listedStatus, annotationCount, tags: entryTags, problem: null, assignee: null }
+        : ({ ...extra, id, name, folder, status: listedStatus, annotationCount, tags: entryTags } as ArticleEntry);
   return { article, annotations, entry };
 }
 
