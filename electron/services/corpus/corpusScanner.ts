@@ -114,13 +114,12 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** Runs `step` on every item, yielding to the event loop whenever a slice of SLICE_MS is used up. */
-async function inSlices<T>(items: readonly T[], step: (item: T) => void, stop?: AbortSignal): Promise<void> {
+async function inSlices<T>(items: readonly T[], step: (item: T) => void): Promise<void> {
   let sliceStart = performance.now();
   for (const item of items) {
     step(item);
     if (performance.now() - sliceStart >= SLICE_MS) {
       await yieldToEventLoop();
-      stop?.throwIfAborted();
       sliceStart = performance.now();
     }
   }
@@ -140,8 +139,7 @@ export interface CorpusScan {
  * would have, saving the cache.
  */
 export interface FirstListing extends CorpusScan {
-  /** `stop`: abandons the reads (the corpus was closed); the promise then rejects with the signal's reason. */
-  complete(stop?: AbortSignal): Promise<CorpusScan>;
+  complete(): Promise<CorpusScan>;
 }
 
 /**
@@ -241,18 +239,13 @@ export async function listCorpusFirst(root: string, options: { cacheFolder?: str
     } else if (listed !== null) entries.push(listed);
   });
   const firstSkipped = [...skipped];
-  const complete = async (stop?: AbortSignal): Promise<CorpusScan> => {
-    stop?.throwIfAborted();
+  const complete = async (): Promise<CorpusScan> => {
     const completed: (ArticleEntry | null)[] = [...entries];
     // Checked again: the file may have been replaced (by a link, a FIFO) since the first listing.
-    await inSlices(
-      pending,
-      ({ index, id }) => {
-        const listed = listOne(scan, id, false);
-        completed[index] = listed === 'pending' ? null : listed;
-      },
-      stop,
-    );
+    await inSlices(pending, ({ index, id }) => {
+      const listed = listOne(scan, id, false);
+      completed[index] = listed === 'pending' ? null : listed;
+    });
     await cache.save(root);
     return { articles: completed.filter((entry): entry is ArticleEntry => entry !== null), skipped };
   };

@@ -56,7 +56,7 @@ export class CorpusSession {
   private stopWatcherEvents: (() => void) | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   /** The listing open() left to complete, for the root it was made of. */
-  private completingListing: { corpus: Promise<Corpus>; stop: AbortController } | null = null;
+  private completingListing: { corpus: Promise<Corpus> } | null = null;
 
   constructor(private readonly options: CorpusSessionOptions = {}) {}
 
@@ -98,10 +98,9 @@ export class CorpusSession {
   }
 
   /** Reads what the first listing left pending once open() has answered (one batch after another, yielding between them). */
-  private completeListingLater(complete: (stop: AbortSignal) => Promise<Corpus>): void {
-    const stop = new AbortController();
-    const corpus = new Promise<void>((resolve) => setImmediate(resolve)).then(() => complete(stop.signal));
-    const completing = { corpus, stop };
+  private completeListingLater(complete: () => Promise<Corpus>): void {
+    const corpus = new Promise<void>((resolve) => setImmediate(resolve)).then(complete);
+    const completing = { corpus };
     this.completingListing = completing;
     const forget = () => {
       if (this.completingListing === completing) this.completingListing = null;
@@ -110,9 +109,6 @@ export class CorpusSession {
   }
 
   async close(): Promise<void> {
-    // (#25) The files of a corpus no longer open are not read on: the next corpus's listing would wait for a core.
-    this.completingListing?.stop.abort();
-    this.completingListing = null;
     this.stopWatcherEvents?.();
     this.stopWatcherEvents = null;
     await this.state.watcher?.close();

@@ -153,31 +153,6 @@ describe('listCorpusFirst without a cache entry (#25: listed from the walk alone
   });
 });
 
-describe('abandoning the reads of a corpus no longer open (#25)', () => {
-  it('stops complete() when told, writing no cache', async () => {
-    const root = await tempFolder('hashiye-first-');
-    const cacheFolder = await tempFolder('hashiye-first-cache-');
-    await writeCorpus(root);
-    const first = await listCorpusFirst(root, { cacheFolder }, { defer: true });
-    const stop = new AbortController();
-    stop.abort();
-    await expect(first.complete(stop.signal)).rejects.toThrow();
-    expect(await fs.readdir(cacheFolder)).toEqual([]);
-  });
-
-  it('answers describe() with the corpus opened next, whole', async () => {
-    const [a, b] = [await tempFolder('hashiye-first-'), await tempFolder('hashiye-first-')];
-    await writeCorpus(a);
-    await writeCorpus(b);
-    await fs.writeFile(path.join(b, 'only-in-b.txt'), 'خبر');
-    const session = new CorpusSession({ watch: false, cacheFolder: await tempFolder('hashiye-first-cache-'), statusesLater: true });
-    cleanups.push(() => session.close());
-    await session.open(a);
-    await session.open(b);
-    expect((await session.describe()).articles).toEqual((await scanCorpusWithSkipped(b)).articles);
-  });
-});
-
 describe('CorpusSession with statusesLater', () => {
   it('answers open() with pending statuses, and describe() with the whole listing once read', async () => {
     const root = await tempFolder('hashiye-first-');

@@ -25,13 +25,13 @@ export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFo
  * (those articles carry `statusPending`), and `complete`, which reads them and gives the whole
  * description; null when nothing is left to read (a brat corpus is described whole).
  */
-export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<{ corpus: Corpus; complete: ((stop?: AbortSignal) => Promise<Corpus>) | null }> {
+export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
   if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder), complete: null };
   const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder }, { defer: true }), loadTagSet(root)]);
   const describe = (articles: Corpus['articles'], skipped: Corpus['skipped']): Corpus => ({ name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped });
   const pending = first.articles.some((entry) => entry.statusPending === true);
-  const complete = async (stop?: AbortSignal) => {
-    const { articles, skipped } = await first.complete(stop);
+  const complete = async () => {
+    const { articles, skipped } = await first.complete();
     return describe(articles, skipped);
   };
   return { corpus: describe(first.articles, first.skipped), complete: pending ? complete : null };
