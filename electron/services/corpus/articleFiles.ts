@@ -29,6 +29,12 @@ export interface CorpusWalk {
   ids: string[];
   /** Article files and folders that were not taken, with the reason, by path. */
   skipped: SkippedCorpusFile[];
+  /**
+   * (#25) Ids of the entries that were neither a regular file nor a folder when read (links,
+   * FIFOs, sockets, devices), whatever their name: a listing that trusts the walk's file types
+   * checks these again before it lists their article.
+   */
+  notPlain: Set<string>;
 }
 
 function skippedOf(root: string, error: CorpusFileRefusedError): SkippedCorpusFile {
@@ -42,6 +48,8 @@ export interface CorpusFolderListing {
   /** Names of the sub-folders that are part of the corpus (real folders, never links). */
   subfolders: string[];
   skipped: SkippedCorpusFile[];
+  /** Names of the entries that are neither a regular file nor a folder (see CorpusWalk.notPlain). */
+  notPlain: string[];
 }
 
 /** Lists one folder of the corpus whose real root is `rootReal`; null when it cannot be read (gone, no permission). */
@@ -52,13 +60,16 @@ export async function listCorpusFolder(rootReal: string, folder: string): Promis
   } catch {
     return null;
   }
-  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [] };
+  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [], notPlain: [] };
   for (const entry of entries) {
+    if (entry.isFile()) {
+      if (isArticleFileName(entry.name)) listing.articles.push(entry.name);
+      continue;
+    }
     const file = path.join(folder, entry.name);
+    if (!entry.isDirectory()) listing.notPlain.push(entry.name);
     if (entry.isDirectory()) {
       if (isCorpusSubfolder(entry.name)) listing.subfolders.push(entry.name);
-    } else if (entry.isFile()) {
-      if (isArticleFileName(entry.name)) listing.articles.push(entry.name);
     } else if (entry.isSymbolicLink()) {
       const checked = await checkLink(rootReal, file, entry.name);
       if (checked === 'article') listing.articles.push(entry.name);
@@ -82,19 +93,21 @@ export async function walkCorpus(root: string): Promise<CorpusWalk> {
   try {
     rootReal = await fs.realpath(path.resolve(root));
   } catch {
-    return { ids: [], skipped: [] };
+    return { ids: [], skipped: [], notPlain: new Set() };
   }
   const ids: string[] = [];
   const skipped: SkippedCorpusFile[] = [];
+  const notPlain = new Set<string>();
   const walk = async (folder: string, prefix: string): Promise<void> => {
     const listing = await listCorpusFolder(rootReal, folder);
     if (listing === null) return;
     for (const name of listing.articles) ids.push(prefix + name);
+    for (const name of listing.notPlain) notPlain.add(prefix + name);
     skipped.push(...listing.skipped);
     for (const name of listing.subfolders) await walk(path.join(folder, name), `${prefix}${name}/`);
   };
   await walk(rootReal, '');
-  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)) };
+  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)), notPlain };
 }
 
 /** A link in the corpus: an article to take, a refusal to report, or null for a link to nothing the corpus cares about. */

@@ -84,10 +84,7 @@ export function describeFileKind(stats: Stats): string {
   return 'not a regular file';
 }
 
-/**
- * A folder where a file is expected is an ordinary I/O error (as `fs.readFile` reports it), not
- * a hostile file: callers already say "cannot be read" for it.
- */
+/** A folder where a file is expected is an ordinary I/O error (as `fs.readFile` reports it), not a hostile file: callers already say "cannot be read". */
 function folderInPlace(file: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR', path: file });
 }
@@ -97,8 +94,12 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-/** Whether `real` is `rootReal` or inside it (both real paths). */
+/** A `.` or `..` segment: a path holding one is compared in full by isInsideRoot. */
+const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)/;
+
+/** Whether `real` is `rootReal` or inside it (both real paths). The root's prefix, a separator and no dot segment is inside without path.relative (#25: the listing asks for every file). */
 export function isInsideRoot(rootReal: string, real: string): boolean {
+  if (real.startsWith(rootReal) && real.charAt(rootReal.length) === path.sep && !DOT_SEGMENT.test(real)) return true;
   const relative = path.relative(rootReal, real);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
@@ -128,13 +129,13 @@ export type CorpusFileCheck =
  * that never entered a linked folder), so it need not be resolved again.
  */
 export function checkCorpusFileSync(rootReal: string, file: string, options: { folderIsReal?: boolean } = {}): CorpusFileCheck {
-  let stats: Stats;
+  let stats: Stats | undefined;
   try {
-    stats = lstatSync(file);
+    stats = lstatSync(file, { throwIfNoEntry: false }); // (#25) Many articles have no annotation file: an exception for each cost more than the lstat.
   } catch (error) {
-    if (isMissing(error)) return { kind: 'absent' };
-    throw error;
+    if (!isMissing(error)) throw error;
   }
+  if (stats === undefined) return { kind: 'absent' };
   let real = file;
   if (stats.isSymbolicLink()) {
     try {

@@ -115,6 +115,44 @@ describe('listCorpusFirst', () => {
   });
 });
 
+describe('listCorpusFirst without a cache entry (#25: listed from the walk alone)', () => {
+  it('drops an article removed, and skips one replaced by a FIFO, between the first listing and complete()', async () => {
+    const root = await tempFolder('hashiye-first-');
+    await writeCorpus(root);
+    const first = await listCorpusFirst(root, { cacheFolder: null }, { defer: true });
+    expect(first.articles.map((entry) => entry.id)).toContain('b.txt');
+    await fs.rm(path.join(root, 'b.txt'));
+    await fs.rm(path.join(root, 'a.txt'));
+    const fifoSkip = makeFifo(path.join(root, 'a.txt'));
+
+    const completed = await first.complete();
+    expect(completed.articles.map((entry) => entry.id)).toEqual(['e.txt', 'part/c.txt', 'part/d.txt']);
+    if (!fifoSkip) expect(completed.skipped.map((entry) => [entry.path, entry.reason])).toEqual([['a.txt', 'not-regular-file']]);
+  });
+
+  it('lists an article that is a link inside the corpus, and reads it like a full scan', async () => {
+    const root = await tempFolder('hashiye-first-');
+    await writeCorpus(root);
+    await fs.symlink(path.join(root, 'part', 'c.txt'), path.join(root, 'linked.txt'));
+    const first = await listCorpusFirst(root, { cacheFolder: null }, { defer: true });
+    expect(first.articles.map((entry) => entry.id)).toContain('linked.txt');
+    expect(await first.complete()).toEqual(await scanCorpusWithSkipped(root));
+  });
+
+  it('reads again an article whose text changed after the cache was written, and lists the others from it', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    const whole = await (await listCorpusFirst(root, { cacheFolder }, { defer: true })).complete();
+    await fs.writeFile(path.join(root, 'a.txt'), 'خبری کوتاه که بلندتر شد');
+
+    const second = await listCorpusFirst(root, { cacheFolder }, { defer: true });
+    expect(second.articles.filter((entry) => entry.statusPending).map((entry) => entry.id)).toEqual(['a.txt']);
+    expect(second.articles.filter((entry) => !entry.statusPending)).toEqual(whole.articles.filter((entry) => entry.id !== 'a.txt'));
+    expect(await second.complete()).toEqual(await scanCorpusWithSkipped(root));
+  });
+});
+
 describe('CorpusSession with statusesLater', () => {
   it('answers open() with pending statuses, and describe() with the whole listing once read', async () => {
     const root = await tempFolder('hashiye-first-');

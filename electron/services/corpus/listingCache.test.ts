@@ -19,6 +19,8 @@ async function annotationFile(text: string, status: string, types: string[]): Pr
   });
 }
 
+type CacheFile = { rows: unknown[][] };
+
 async function listing(root: string, cacheFolder: string) {
   return (await scanCorpus(root, { cacheFolder })).map((entry) => [entry.id, entry.status, entry.annotationCount, entry.tags.join(',')].join(' '));
 }
@@ -76,18 +78,20 @@ describe('the listing cache', () => {
 
     // An entry whose stamps match is trusted as it is (it says «needs-review» here, the file «done»);
     // a malformed entry is read again from the corpus, and the others are still used.
-    const cache = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as { entries: Record<string, { article: unknown; entry: Record<string, unknown> }> };
-    cache.entries['a.txt'].entry.status = 'needs-review';
-    cache.entries['b.txt'].article = ['not', 'a stamp'];
+    // (Rows: [id, article stamp, annotation stamp, status, count, tag indexes, other fields].)
+    const rowOf = (file: CacheFile, id: string) => file.rows.find((row) => row[0] === id) ?? [];
+    const cache = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as CacheFile;
+    rowOf(cache, 'a.txt')[3] = 'needs-review';
+    rowOf(cache, 'b.txt')[1] = ['not', 'a stamp'];
     await fs.writeFile(cacheFile, JSON.stringify(cache));
     expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 1 PER', 'b.txt in-progress 1 PER', 'c.txt approved 1 PER']);
-    const repaired = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as { entries: Record<string, { article: unknown }> };
-    expect(repaired.entries['b.txt'].article).toEqual(stampOf(path.join(root, 'b.txt')));
+    const repaired = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as CacheFile;
+    expect(rowOf(repaired, 'b.txt')[1]).toEqual(stampOf(path.join(root, 'b.txt')));
 
     // A deleted article drops out of the cache file.
     await fs.rm(path.join(root, 'c.txt'));
     expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 1 PER', 'b.txt in-progress 1 PER']);
-    expect(Object.keys((JSON.parse(await fs.readFile(cacheFile, 'utf8')) as { entries: object }).entries).sort()).toEqual(['a.txt', 'b.txt']);
+    expect((JSON.parse(await fs.readFile(cacheFile, 'utf8')) as CacheFile).rows.map((row) => row[0]).sort()).toEqual(['a.txt', 'b.txt']);
     await fs.rm(workspace, { recursive: true });
   });
 

@@ -47,8 +47,8 @@ export function CorpusPane() {
     const listed = metaFilter.source === '' && metaFilter.label === '' ? corpus.articles : corpus.articles.filter((entry) => matchesMetadata(summaries[entry.id], metaFilter));
     return buildFileRows(listed, filter, collapsed, metadataOrder(metaFilter.sort, summaries) ?? undefined);
   }, [corpus, filter, collapsed, metaFilter, summaries]);
-  const tags = useMemo(() => [...new Set((corpus?.articles ?? []).flatMap((entry) => entry.tags))].sort(), [corpus]);
-  const assignees = useMemo(() => [...new Set((corpus?.articles ?? []).flatMap((entry) => (entry.assignee ? [entry.assignee] : [])))].sort(), [corpus]);
+  const tags = useMemo(() => distinctSorted(corpus?.articles ?? [], (entry) => entry.tags), [corpus]);
+  const assignees = useMemo(() => distinctSorted(corpus?.articles ?? [], (entry) => (entry.assignee ? [entry.assignee] : [])), [corpus]);
   const progress = useMemo(() => corpusProgress(corpus?.articles ?? []), [corpus]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const words = useCatalog(corpusCatalog);
@@ -182,6 +182,13 @@ export function CorpusPane() {
       </div>
     </nav>
   );
+}
+
+/** The distinct values `of` the articles, sorted; one set filled in place (#25: a flatMap of 10,000 articles' tags built a 90,000-item array first). */
+function distinctSorted(articles: readonly ArticleEntry[], of: (entry: ArticleEntry) => readonly string[]): string[] {
+  const values = new Set<string>();
+  for (const entry of articles) for (const value of of(entry)) values.add(value);
+  return [...values].sort();
 }
 
 /** The status of a listed article; "…" while main has not read its annotation file (#25): the status follows. */
