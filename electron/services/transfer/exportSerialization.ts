@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { getExportFormat } from '../../../shared/formats/registry';
 import type { DocumentOutput, ExportFormatId, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { readExportDocument } from './exportArticleReader';
+import { exportFolderIndexFor } from './exportFolderIndex';
 import { ExportCancelledError, type ExportCorpusOptions, type ExportProgress, type UnreadableArticle } from './exportRequest';
 
 /** Reading and serializing the articles of an export: on worker threads for many, else on the calling thread. */
@@ -155,9 +156,10 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
   const format = getExportFormat(formatId);
   const statuses = options.scope?.statuses ? new Set(options.scope.statuses) : null;
   const items: ExportBatchItem[] = [];
+  const folders = exportFolderIndexFor(root);
   let sliceStarted = performance.now();
   for (let index = 0; index < ids.length; index++) {
-    const read = readExportDocument(root, ids[index]);
+    const read = readExportDocument(root, ids[index], folders);
     if (statuses === null || statuses.has(read.status)) {
       if ('unreadable' in read) items.push({ kind: 'unreadable', entry: read.unreadable });
       else items.push({ kind: 'output', output: reportBoilerplateCut(read.document, nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions))) });

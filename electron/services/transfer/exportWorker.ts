@@ -3,6 +3,7 @@ import { reportBoilerplateCut } from '../../../shared/zones/boilerplateCut';
 import type { ExportFormatId, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { getExportFormat } from '../../../shared/formats/registry';
 import { readExportDocument } from './exportArticleReader';
+import { exportFolderIndexFor } from './exportFolderIndex';
 import type { ExportBatchItem, ExportBatchRequest, ExportBatchResult } from './exportSerialization';
 import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 
@@ -21,10 +22,11 @@ export interface ExportWorkerData {
 const { root, formatId, serializeOptions, statuses } = workerData as ExportWorkerData;
 const format = getExportFormat(formatId);
 const wanted = statuses === null ? null : new Set(statuses);
+const folders = exportFolderIndexFor(root);
 
 parentPort?.on('message', (request: ExportBatchRequest) => {
   const items: ExportBatchItem[] = request.ids.map((id): ExportBatchItem => {
-    const read = readExportDocument(root, id);
+    const read = readExportDocument(root, id, folders);
     if (wanted !== null && !wanted.has(read.status)) return { kind: 'skipped' };
     if ('unreadable' in read) return { kind: 'unreadable', entry: read.unreadable };
     return { kind: 'output', output: reportBoilerplateCut(read.document, nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions))) };
