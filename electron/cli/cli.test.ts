@@ -307,4 +307,28 @@ describe.skipIf(!existsSync(builtWorker))(`export on worker threads (skipped: ${
     expect(threaded.manifest).toEqual(single.manifest);
     expect(await readFolder(path.join(scratch, 'workers-2'))).toEqual(await readFolder(path.join(scratch, 'workers-0')));
   });
+
+  it('gives the same bytes in every format when the calling thread takes batches beside a worker (#25)', async () => {
+    // Varied articles: CRLF, a byte-order mark, characters beyond the BMP, nested and overlapping spans.
+    for (let index = 0; index < 150; index++) {
+      const text = `${index % 3 === 0 ? '𝒜 ' : ''}وزیر امور خارجه ایران ${index} به دمشق رفت.\nسازمان ملل متحد 👍🏽 در نیویورک است.\n`;
+      const bytes = index % 4 === 1 ? Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8') : index % 4 === 2 ? Buffer.from(`\uFEFF${text}`, 'utf8') : Buffer.from(text, 'utf8');
+      const annotations = [{ type: 'LOC', part: 'ایران' }, { type: 'ORG', part: 'امور خارجه ایران' }, { type: 'ORG', part: 'سازمان ملل متحد' }, { type: 'LOC', part: 'ملل متحد 👍🏽 در' }, { type: 'LOC', part: 'نیویورک' }];
+      await writeTestArticle(corpus, { id: `varied/${String(index).padStart(3, '0')}.txt`, bytes, text, status: index % 2 === 0 ? 'done' : 'in-progress', annotations });
+    }
+    const run = promisify(execFile);
+    for (const format of ['conll', 'jsonl', 'brat', 'w3c', 'csv', 'labelstudio', 'hf']) {
+      const outs = [1, 0].map((workers) => path.join(scratch, `${format}-${workers}`));
+      const results = await Promise.all(
+        [1, 0].map(async (workers, index) => {
+          const { stdout } = await run(process.execPath, [path.join(projectRoot, 'bin/hashiye.js'), 'export', corpus, '--format', format, '--out', outs[index], '--workers', String(workers), '--allow-lossy', '--json'], { maxBuffer: 64 * 1024 * 1024 });
+          return JSON.parse(stdout) as ExportCorpusResult;
+        }),
+      );
+      expect(results.map((result) => result.workersUsed), format).toEqual([1, 0]);
+      expect(results[0].report, format).toEqual(results[1].report);
+      expect(await readFolder(outs[0]), format).toEqual(await readFolder(outs[1]));
+    }
+    // Fourteen processes: slow on a shared machine, not a figure.
+  }, 300_000);
 });

@@ -1,0 +1,101 @@
+import { readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { isInsideRoot, readRegularFileBoundedSync, realCorpusRoot } from '../corpus/corpusFileAccess';
+
+/**
+ * (#25) What an export knows of the corpus folders it reads: each folder's entries (one
+ * `readdir` with their kinds) and its real path (one `realpath`), learnt the first time a file
+ * of the folder is read. An export reads an article, its annotation file, its metadata file and
+ * its brat file for thousands of articles; through the general corpus reader each costs an
+ * `lstat`, a `realpath` of its folder (an `lstat` per path component) and, for the files that
+ * are not there, a failed `lstat`. With the index, a regular file costs only its open, reads and
+ * `fstat`s (corpusFileAccess's bounded read, which checks the handle again), and a file that is
+ * not there costs nothing.
+ *
+ * The index only ever shortens the path for what it is sure of: a name the folder lists as a
+ * regular file, in a folder whose real path is inside the corpus. Anything else (a link, a FIFO,
+ * a folder it cannot read, a read that fails or is refused) is answered `unsure`, and the caller
+ * reads the file through corpusFileAccess as before, which decides and words the refusal.
+ */
+
+type EntryKind = 'file' | 'other';
+
+interface FolderEntries {
+  /** The folder's real path, when it is inside the corpus. */
+  real: string;
+  kinds: ReadonlyMap<string, EntryKind>;
+  /** The names folded (case, Unicode normalization): on a file system that folds them, a name missing as such may still be there. */
+  folded: ReadonlySet<string>;
+}
+
+function foldedName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** A quick read: the bytes, the file is not there, or `unsure` (read it through corpusFileAccess). */
+export type QuickRead = { bytes: Buffer } | 'absent' | 'unsure';
+
+export class ExportFolderIndex {
+  private readonly folders = new Map<string, FolderEntries | null>();
+
+  constructor(private readonly rootReal: string) {}
+
+  private folderOf(folder: string): FolderEntries | null {
+    const known = this.folders.get(folder);
+    if (known !== undefined) return known;
+    let entries: FolderEntries | null = null;
+    try {
+      const real = realpathSync.native(folder);
+      if (isInsideRoot(this.rootReal, real)) {
+        const kinds = new Map<string, EntryKind>();
+        const folded = new Set<string>();
+        for (const entry of readdirSync(folder, { withFileTypes: true })) {
+          kinds.set(entry.name, entry.isFile() ? 'file' : 'other');
+          folded.add(foldedName(entry.name));
+        }
+        entries = { real, kinds, folded };
+      }
+    } catch {
+      // Gone or unreadable: every file of it is read the general way, which says why.
+    }
+    this.folders.set(folder, entries);
+    return entries;
+  }
+
+  private lookup(file: string): { entries: FolderEntries; name: string; kind: EntryKind } | 'absent' | 'unsure' {
+    const entries = this.folderOf(path.dirname(file));
+    if (entries === null) return 'unsure';
+    const name = path.basename(file);
+    const kind = entries.kinds.get(name);
+    if (kind === undefined) return entries.folded.has(foldedName(name)) ? 'unsure' : 'absent';
+    return { entries, name, kind };
+  }
+
+  /** True when `file` is surely not there (its folder, read, does not list it under any spelling). */
+  isAbsent(file: string): boolean {
+    return this.lookup(file) === 'absent';
+  }
+
+  /** Reads `file` (an absolute path in the corpus) within `maxBytes`, when the index is sure of it. */
+  read(file: string, maxBytes: number): QuickRead {
+    const found = this.lookup(file);
+    if (typeof found !== 'object') return found;
+    const { entries, name, kind } = found;
+    if (kind !== 'file') return 'unsure';
+    try {
+      return { bytes: readRegularFileBoundedSync(file, path.join(entries.real, name), { maxBytes }).bytes };
+    } catch {
+      // Too large, being written, replaced since the folder was read...: the general reader decides and says why.
+      return 'unsure';
+    }
+  }
+}
+
+/** The index for an export of the corpus at `root`; undefined when its root cannot be resolved (every read then says why). */
+export function exportFolderIndexFor(root: string): ExportFolderIndex | undefined {
+  try {
+    return new ExportFolderIndex(realCorpusRoot(root));
+  } catch {
+    return undefined;
+  }
+}
