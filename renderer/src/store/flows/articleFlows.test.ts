@@ -175,7 +175,7 @@ describe('opening an article', () => {
     await start();
     main.reanchored = { moved: 2, fuzzy: 1, orphaned: 0 };
     await openArticle('a.txt');
-    expect(useWindowStore.getState().notice).toMatch(/2 annotations moved, 1 matched approximately/);
+    expect(useWindowStore.getState().notice).toMatch(/Annotations moved: 2; matched approximately: 1/);
   });
 
 });
