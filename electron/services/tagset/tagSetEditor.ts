@@ -59,13 +59,24 @@ function renamesOf(changes: TypeChanges): Renames {
   return { types: renameMap(changes), roles };
 }
 
-/** An annotation with its type and its event roles renamed, or null when neither changes. */
-function renamedAnnotation(annotation: StoredAnnotation, renames: Renames, now: string): StoredAnnotation | null {
+/** The annotation's type after the renames, and its event roles' renames when any of its roles is renamed. */
+function renamesOfAnnotation(annotation: StoredAnnotation, renames: Renames): { type: string; roleNames: ReadonlyMap<string, string> | null } {
   const type = renames.types.get(annotation.type) ?? annotation.type;
   const roleNames = renames.roles.get(type);
-  const rolesChange = roleNames !== undefined && (annotation.roles ?? []).some((argument) => roleNames.has(argument.role));
+  return { type, roleNames: roleNames !== undefined && (annotation.roles ?? []).some((argument) => roleNames.has(argument.role)) ? roleNames : null };
+}
+
+function isRenamed(annotation: StoredAnnotation, renames: Renames): boolean {
+  const { type, roleNames } = renamesOfAnnotation(annotation, renames);
+  return type !== annotation.type || roleNames !== null;
+}
+
+/** An annotation with its type and its event roles renamed, or null when neither changes. */
+function renamedAnnotation(annotation: StoredAnnotation, renames: Renames, now: string): StoredAnnotation | null {
+  const { type, roleNames } = renamesOfAnnotation(annotation, renames);
+  const rolesChange = roleNames !== null;
   if (type === annotation.type && !rolesChange) return null;
-  const roles = rolesChange ? { roles: (annotation.roles ?? []).map((argument) => ({ ...argument, role: roleNames.get(argument.role) ?? argument.role })) } : {};
+  const roles = roleNames !== null ? { roles: (annotation.roles ?? []).map((argument) => ({ ...argument, role: roleNames.get(argument.role) ?? argument.role })) } : {};
   return { ...annotation, type, ...roles, modified: now };
 }
 
@@ -101,7 +112,7 @@ export async function planTypeChanges(root: string, changes: TypeChanges): Promi
     }
     // (#20) Relation types are renamed and removed like span types (ids are unique across both).
     const typed = [...parsed.file.annotations, ...parsed.file.relations];
-    const renamed = parsed.file.annotations.filter((annotation) => renamedAnnotation(annotation, renames, '') !== null).length + parsed.file.relations.filter((relation) => renames.types.has(relation.type)).length;
+    const renamed = parsed.file.annotations.filter((annotation) => isRenamed(annotation, renames)).length + parsed.file.relations.filter((relation) => renames.types.has(relation.type)).length;
     const removed = typed.filter((entry) => removals.has(entry.type)).length;
     if (renamed + removed === 0) continue;
     plan.articles.push({ id, renamed, removed });

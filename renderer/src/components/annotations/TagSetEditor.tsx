@@ -44,14 +44,6 @@ function toRows(types: readonly TagTypeWire[]): EditableType[] {
   return types.map((type) => ({ originalId: type.id, key: type.id, id: type.id, fa: type.label.fa, en: type.label.en, color: type.color, hotkey: type.hotkey ?? '', guideline: type.guideline, attributes: type.attributes }));
 }
 
-/** Renames (and merges, when the new id is another type's) and removals implied by the edited rows. */
-function typeChanges(rows: readonly EditableType[], originalIds: readonly string[]) {
-  const renames = rows.filter((row) => row.originalId !== null && row.originalId !== row.id).map((row) => ({ from: row.originalId as string, to: row.id }));
-  const kept = new Set(rows.map((row) => row.originalId).filter((id): id is string => id !== null));
-  const removals = originalIds.filter((id) => !kept.has(id));
-  return { renames, removals };
-}
-
 /** The rows as a tag set: rows merged into the same id collapse into the first of them. */
 function toTypes(rows: readonly EditableType[]) {
   const seen = new Set<string>();
@@ -84,7 +76,8 @@ export function TagSetEditor({ onClose }: { onClose: () => void }) {
   const relationTypes = () => relationTypesToSave(rows, originalIds, relationRows, eventRows);
   // Entity, relation and event ids are one namespace: one list of renames and removals for the files.
   const allChanges = () => {
-    const entity = typeChanges(rows, originalIds);
+    // Entity types follow the same rule: a row's original id renamed, an original id no row keeps removed (merges included).
+    const entity = relationTypeChanges(rows, originalIds);
     const linked = relationTypeChanges([...relationRows, ...eventRows], originalLinkIds);
     return { renames: [...entity.renames, ...linked.renames], removals: [...entity.removals, ...linked.removals], roleRenames: eventRoleRenames(eventRows) };
   };
