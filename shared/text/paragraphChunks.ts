@@ -124,7 +124,8 @@ export function splitIntoPieces(paragraphs: readonly Paragraph[], maxCharacters:
   const pieces: TextPiece[] = [];
   for (const paragraph of paragraphs) {
     if (paragraph.text.length <= maxCharacters) {
-      pieces.push({ ...paragraph, index: pieces.length, paragraph: paragraph.index, continued: false, continues: false, direction: null });
+      // Every field named in one literal: a spread copy then more fields kept them out of the object (a property array each, #25 heap).
+      pieces.push({ index: pieces.length, start: paragraph.start, end: paragraph.end, text: paragraph.text, paragraph: paragraph.index, continued: false, continues: false, direction: null });
       continue;
     }
     const direction = paragraphDirection(paragraph.text);

@@ -1,4 +1,4 @@
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
 import { rangesForOffsets } from '../../dom/rangesForOffsets';
 import { revealRange } from '../../dom/scrollRangeIntoView';
@@ -16,10 +16,13 @@ import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { formatNumber } from '../../i18n/formatNumber';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useArticleRedraws } from '../article/useArticleRedraws';
+import { useGrowingRows } from './growingRows';
 
 const ALL = 'hashiye-suggestions';
 const CURRENT = 'hashiye-suggestion-current';
 const REFRESH_AFTER_SAVE_MS = 1500;
+/** The list shows at most this many suggestions (its count says how many there are). */
+const MAX_ROWS = 200;
 
 /** Suggestions are painted with the CSS Custom Highlight API: a dashed underline, never an element in the text. */
 function paint(items: readonly Utf16Range[], current: number | null): void {
@@ -104,19 +107,23 @@ export function SuggestionPanel() {
 const SuggestionList = memo(function SuggestionList() {
   const items = useSuggestionStore((state) => state.items);
   const current = useSuggestionStore((state) => state.current);
+  const articleId = useSuggestionStore((state) => state.articleId);
   const language = usePreferencesStore((state) => state.language);
   const appearance = useTagAppearance();
   const t = useCatalog(annotationCatalog);
+  const panelRef = useRef<HTMLElement>(null);
+  // (#25 heap) The pane shows a few rows: the rest of the 200 are drawn as it is scrolled towards them.
+  const drawn = useGrowingRows(panelRef, Math.min(items.length, MAX_ROWS), current, articleId);
 
   if (items.length === 0) return null;
   return (
-    <section className="suggestion-panel" aria-label={t('suggestions')}>
+    <section ref={panelRef} className="suggestion-panel" aria-label={t('suggestions')}>
       <h2>
         {t('suggestions')} <span className="count">{formatNumber(items.length, language)}</span>
       </h2>
       <p className="hint-line">{t('suggestionKeysHint')}</p>
       <ul data-testid="suggestions">
-        {items.slice(0, 200).map((item, index) => {
+        {items.slice(0, drawn).map((item, index) => {
           const look = appearance(item.type);
           return (
             <li key={`${item.start}:${item.type}`} className={index === current ? 'suggestion current' : 'suggestion'} style={{ ['--tag-color' as string]: look.color }}>
