@@ -1,47 +1,17 @@
-import { useMemo, useState } from 'react';
-import { helpCatalog } from '../../i18n/catalog/help';
-import { useCatalog } from '../../i18n/useCatalog';
-import { usePreferencesStore } from '../../store/preferencesStore';
-import { desktopActions, useDesktopStore } from '../../store/window/desktopStore';
-import { ModalDialog } from '../app/ModalDialog';
-import { GuideMarkdown } from './GuideMarkdown';
-import { guideChapters } from './guideChapters';
-import { USER_GUIDE_SOURCES } from './userGuide';
+import { lazy, Suspense, useState } from 'react';
+import { useDesktopStore } from '../../store/window/desktopStore';
 
-/** Help › User Guide: chapters on the start side, the chosen one beside them, in the UI language where translated. */
+/** The sheet and what only it uses (the docs bundled at build time, marked) load with the first opening (#25 heap). */
+const HelpGuideSheet = lazy(() => import('./HelpGuideSheet'));
+
+/** Help › User Guide. The chosen chapter is kept here, so the guide opens again where it was left. */
 export function HelpGuide() {
   const open = useDesktopStore((state) => state.helpView === 'guide');
-  const language = usePreferencesStore((state) => state.language);
-  const t = useCatalog(helpCatalog);
-  const chapters = useMemo(() => guideChapters(language, USER_GUIDE_SOURCES), [language]);
   const [chosenId, setChosenId] = useState<string | null>(null);
   if (!open) return null;
-  const chapter = chapters.find((entry) => entry.id === chosenId) ?? chapters[0];
-  const close = () => desktopActions.closeHelp();
   return (
-    <ModalDialog className="sheet help-guide" label={t('guideTitle')} onEscape={close} closeOnBackdrop testId="help-guide">
-      <h2>{t('guideTitle')}</h2>
-      <div className="guide-columns">
-        <nav aria-label={t('guideChapters')} className="guide-chapters">
-          {chapters.map((entry) => (
-            <button key={entry.id} type="button" aria-current={entry.id === chapter.id ? 'page' : undefined} dir={entry.language === 'fa' ? 'rtl' : 'ltr'} onClick={() => setChosenId(entry.id)}>
-              {entry.title}
-            </button>
-          ))}
-        </nav>
-        <article className="guide-chapter" lang={chapter.language} dir={chapter.language === 'fa' ? 'rtl' : 'ltr'} data-testid="guide-chapter">
-          {chapter.language !== language ? (
-            <p className="guide-language-note" lang={language} dir={language === 'fa' ? 'rtl' : 'ltr'}>
-              {t('guideInEnglish')}
-            </p>
-          ) : null}
-          <h3>{chapter.title}</h3>
-          <GuideMarkdown markdown={chapter.markdown} />
-        </article>
-      </div>
-      <button type="button" onClick={close}>
-        {t('close')}
-      </button>
-    </ModalDialog>
+    <Suspense fallback={null}>
+      <HelpGuideSheet chosenId={chosenId} choose={setChosenId} />
+    </Suspense>
   );
 }

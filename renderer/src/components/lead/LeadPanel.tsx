@@ -1,12 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { showLeadTab, toggleLeadView } from '../../store/flows/lead';
 import { type LeadTab, leadActions, useLeadStore } from '../../store/leadStore';
-import { AgreementTab } from './AgreementTab';
-import { AnnotatorsTab } from './AnnotatorsTab';
-import { CurationTab } from './CurationTab';
 import { useLeadMessages, type LeadMessageKey } from './leadMessages';
-import { StatisticsTab } from './StatisticsTab';
+// The lead's styles stay with the window's (the toolbar's lead buttons use them too); only the tabs load later.
 import './lead.css';
+
+// (#25 heap) Each tab, with its charts and tables, loads the first time it is shown: an annotator
+// who never opens the lead's view never has that code in the window's heap.
+const StatisticsTab = lazy(() => import('./StatisticsTab').then((module) => ({ default: module.StatisticsTab })));
+const AnnotatorsTab = lazy(() => import('./AnnotatorsTab').then((module) => ({ default: module.AnnotatorsTab })));
+const AgreementTab = lazy(() => import('./AgreementTab').then((module) => ({ default: module.AgreementTab })));
+const CurationTab = lazy(() => import('./CurationTab').then((module) => ({ default: module.CurationTab })));
 import { ProblemText } from '../app/ProblemText';
 
 const TABS: { id: LeadTab; label: LeadMessageKey }[] = [
@@ -69,7 +73,7 @@ export function LeadPanel() {
         </p>
       ) : null}
       <div className="lead-body" role="tabpanel">
-        {tab === 'stats' ? <StatisticsTab /> : tab === 'annotators' ? <AnnotatorsTab /> : tab === 'agreement' ? <AgreementTab /> : <CurationTab />}
+        <Suspense fallback={null}>{tab === 'stats' ? <StatisticsTab /> : tab === 'annotators' ? <AnnotatorsTab /> : tab === 'agreement' ? <AgreementTab /> : <CurationTab />}</Suspense>
       </div>
     </section>
   );
