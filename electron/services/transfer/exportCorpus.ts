@@ -12,7 +12,6 @@ import { readBratConfigurations } from '../brat/bratConfigurations';
 import { beginStagedExport } from './exportStaging';
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress, type ExportScope, type ExportSplit } from './exportRequest';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
-import { reportJsonOf } from './exportReportJson';
 import { manifestOf, planExportFiles, type PlannedFile } from './exportPlan';
 import { serializeArticles } from './exportSerialization';
 import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
@@ -116,7 +115,7 @@ async function writeExport(
 ): Promise<string[]> {
   onProgress?.({ phase: 'writing', done: 0, total: files.length });
   const writeQueue: { relative: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
-  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: `${reportJsonOf(report)}\n` });
+  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: `${JSON.stringify(report, null, 2)}\n` });
   writeQueue.push({ relative: EXPORT_MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
   const staging = await beginStagedExport(destination.outFolder, destination.fileMode);
   try {
