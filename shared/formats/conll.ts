@@ -20,17 +20,23 @@ function safeToken(token: string, problems: ExportProblem[]): string {
 
 function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
   const { checked, tagged, problems } = tagForTokenFormat(document, options, TITLE);
+  const { text } = document;
+  const { boundaries, tags, sentenceBreaks } = tagged;
   // Only source tokens can hold a tab or line end; the project's tokens never hold whitespace.
   const fromSource = document.tokens !== undefined && document.tokens.length > 0;
-  // Parts joined once: one flat string per article instead of a rope of thousands of pieces.
+  // (#25) Written straight from the tokens' offsets and tags, a blank line before each sentence
+  // break and after the last sentence; parts joined once: one flat string per article.
   const parts: string[] = [`${CONLL_DOCSTART}\tO\n\n`];
-  for (const sentence of tagged.sentences) {
-    for (let index = 0; index < sentence.tokens.length; index++) {
-      const token = fromSource ? safeToken(sentence.tokens[index], problems) : sentence.tokens[index];
-      parts.push(token, '\t', sentence.tags[index], '\n');
+  let nextBreak = 0;
+  for (let token = 0; token < tags.length; token++) {
+    if (nextBreak < sentenceBreaks.length && sentenceBreaks[nextBreak] === token) {
+      nextBreak++;
+      parts.push('\n');
     }
-    parts.push('\n');
+    const tokenText = text.slice(boundaries[token * 2], boundaries[token * 2 + 1]);
+    parts.push(fromSource ? safeToken(tokenText, problems) : tokenText, '\t', tags[token], '\n');
   }
+  if (tags.length > 0) parts.push('\n');
   const chunk = parts.join('');
   return documentOutput(checked, { chunk, problems, written: tagged.written, writesRelations: false });
 }

@@ -1,7 +1,7 @@
 import { documentOutput, orderedTypes } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, FormatSerializer, SerializedExport, SerializeOptions, TaggingScheme } from './exportTypes';
 import { serializeWith } from './serializeWith';
-import { tagForTokenFormat } from './tokenTagging';
+import { sentencesOf, tagForTokenFormat } from './tokenTagging';
 import { documentColumnsOf } from './documentFields/documentColumns';
 import { hfDocumentCells, hfDocumentFeatures } from './documentFields/hfDocumentColumns';
 
@@ -15,7 +15,7 @@ export function hfLabelNames(types: readonly string[], scheme: TaggingScheme): s
 
 function serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput {
   const { checked, tagged, problems } = tagForTokenFormat(document, options, TITLE);
-  return { ...documentOutput(checked, { chunk: '', problems, written: tagged.written, writesRelations: false }), sentences: tagged.sentences };
+  return { ...documentOutput(checked, { chunk: '', problems, written: tagged.written, writesRelations: false }), sentences: sentencesOf(document.text, tagged) };
 }
 
 /**

@@ -22,7 +22,12 @@ import type { ExportDocument, ExportProblem, SerializeOptions, TaggedSentence, T
  */
 
 export interface TaggedDocument {
-  sentences: TaggedSentence[];
+  /** The tokens as flat UTF-16 boundaries into the document text: [start0, end0, start1, end1, ...]. */
+  boundaries: readonly number[];
+  /** Each token's tag. */
+  tags: readonly string[];
+  /** The tokens that start a sentence, after the first one, in order. */
+  sentenceBreaks: readonly number[];
   written: number;
   problems: ExportProblem[];
 }
@@ -207,24 +212,33 @@ function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number
   return { chunks, keptSpans };
 }
 
-/** The tagged tokens cut into sentences at `starts`, never inside an entity. */
-function taggedSentences(text: string, boundaries: readonly number[], tokenCount: number, chunks: readonly Chunk[], tags: readonly string[], starts: readonly number[]): TaggedSentence[] {
+/** Where the tokens are cut into sentences: at `starts`, never inside an entity. */
+function sentenceBreaksOf(tokenCount: number, chunks: readonly Chunk[], starts: readonly number[]): number[] {
   // Which chunk each token belongs to, so that no sentence break falls inside an entity.
   const chunkOf = new Int32Array(tokenCount).fill(-1);
   chunks.forEach((chunk, index) => {
     for (let token = chunk.first; token <= chunk.last; token++) chunkOf[token] = index;
   });
+  const breaks: number[] = [];
+  // Every start but the first (token 0) and the last (the token count); a token before each.
+  for (let next = 1; next < starts.length - 1; next++) {
+    const token = starts[next];
+    if (chunkOf[token] === -1 || chunkOf[token] !== chunkOf[token - 1]) breaks.push(token);
+  }
+  return breaks;
+}
+
+/** The tagged tokens as sentences (Hugging Face's rows). */
+export function sentencesOf(text: string, tagged: TaggedDocument): TaggedSentence[] {
+  const { boundaries, tags, sentenceBreaks } = tagged;
   const sentences: TaggedSentence[] = [];
   let current: TaggedSentence = { tokens: [], tags: [] };
-  let nextStart = 1;
-  for (let token = 0; token < tokenCount; token++) {
-    if (nextStart < starts.length - 1 && token === starts[nextStart]) {
-      nextStart++;
-      const insideEntity = chunkOf[token] !== -1 && chunkOf[token] === chunkOf[token - 1];
-      if (!insideEntity && current.tokens.length > 0) {
-        sentences.push(current);
-        current = { tokens: [], tags: [] };
-      }
+  let nextBreak = 0;
+  for (let token = 0; token < tags.length; token++) {
+    if (nextBreak < sentenceBreaks.length && sentenceBreaks[nextBreak] === token) {
+      nextBreak++;
+      sentences.push(current);
+      current = { tokens: [], tags: [] };
     }
     current.tokens.push(text.slice(boundaries[token * 2], boundaries[token * 2 + 1]));
     current.tags.push(tags[token]);
@@ -243,7 +257,7 @@ export function tagDocument(checked: CheckedDocument, scheme: TaggingScheme, for
   problems.push(...splitDiscontinuous(keptSpans, formatTitle));
   const tags = tagChunks(tokenCount, chunks, scheme);
   const starts = sentenceStarts(text, boundaries, { splitOnPunctuation: source === null });
-  return { sentences: taggedSentences(text, boundaries, tokenCount, chunks, tags, starts), written: keptSpans.length, problems };
+  return { boundaries, tags, sentenceBreaks: sentenceBreaksOf(tokenCount, chunks, starts), written: keptSpans.length, problems };
 }
 
 /** A document checked and tagged for a token format (CoNLL, Hugging Face), with all it reports: such formats write no relations, notes or attributes. */

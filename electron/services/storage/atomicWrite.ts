@@ -181,7 +181,8 @@ async function backUp(target: string, like: Stats | null): Promise<void> {
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** Flushes a folder's entries (a rename into it, a file created in it) to the disk; best effort. */
+export async function syncFolder(folder: string): Promise<void> {
   // Makes the rename itself durable; not possible on Windows, where opening a folder fails.
   try {
     const handle = await fs.open(folder, 'r');

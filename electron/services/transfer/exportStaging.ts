@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { syncFolder } from '../storage/atomicWrite';
 
 /**
  * Staged exports: an export is written into a temporary folder on the destination's own file
@@ -194,7 +195,20 @@ async function commitFileByFile(folder: string, target: string, files: readonly 
     if (previous?.isFile()) await fs.chmod(from, previous.mode & 0o7777);
     await fs.rename(from, to);
   }
+  // The renames made durable: the folders that received a file, each flushed once.
+  for (const touched of new Set(order.map((relative) => path.dirname(path.join(target, relative))))) await syncFolder(touched);
   await fs.rm(folder, { recursive: true, force: true });
+}
+
+/**
+ * Flushes the entries of the staging folder and of every folder in it: each file was flushed
+ * as it was written (exportCorpus.ts), and this makes their names durable too, before the
+ * folder is swapped in.
+ */
+async function syncStagedTree(folder: string): Promise<void> {
+  const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+  for (const entry of entries) if (entry.isDirectory()) await syncFolder(path.join(entry.parentPath, entry.name));
+  await syncFolder(folder);
 }
 
 async function isEmptyOrEarlierExport(folder: string): Promise<boolean> {
@@ -260,12 +274,16 @@ async function carryOverForeignEntries(target: string, folder: string, newFiles:
 /** Old folder aside, new folder in, old folder removed; the new folder keeps the old one's mode. */
 async function commitBySwap(folder: string, target: string, files: readonly string[]): Promise<void> {
   const previous = await statOrNull(target, false);
+  // Once swapped in, the export is on the disk: its files and names are flushed before the swap, the swap after it.
   if (previous === null) {
+    await syncStagedTree(folder);
     await fs.rename(folder, target);
+    await syncFolder(path.dirname(target));
     return;
   }
   await carryOverForeignEntries(target, folder, new Set(files));
   await fs.chmod(folder, previous.mode & 0o7777);
+  await syncStagedTree(folder);
   const aside = path.join(path.dirname(target), stagingName(path.basename(target), 'previous'));
   await fs.rename(target, aside);
   try {
@@ -274,6 +292,7 @@ async function commitBySwap(folder: string, target: string, files: readonly stri
     await fs.rename(aside, target);
     throw error;
   }
+  await syncFolder(path.dirname(target));
   // Best effort: a leftover `.previous` is removed by the next export here.
   await fs.rm(aside, { recursive: true, force: true }).catch(() => undefined);
 }
