@@ -103,6 +103,7 @@ test('trace taggings on the 1 MB article', async () => {
     const done = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
     await session.send('Tracing.end');
     await done;
+    await fs.mkdir(out, { recursive: true });
     await fs.writeFile(path.join(out, 'tagging.cpuprofile'), JSON.stringify(profile));
     await fs.writeFile(path.join(out, 'tagging.trace.json'), JSON.stringify({ traceEvents: events }));
     console.log(`traced taggings: p50 ${round(percentile(tags, 50))} p95 ${round(percentile(tags, 95))}: ${tags.map((value) => round(value)).join(' ')}`);
