@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
 import { eventRolesOf } from '../../../../shared/relations/relationOperations';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { useDocumentStore } from '../../store/documentStore';
@@ -16,9 +17,25 @@ export interface Link {
   color: string;
 }
 
+let lastAnnotations: readonly DocumentAnnotation[] | null = null;
+let lastTriggers: readonly DocumentAnnotation[] = [];
+
+/**
+ * The annotations that carry event roles: the same array as last time while they are the same
+ * objects. A tagging adds a plain span, so the arcs are neither recomputed nor redrawn for it
+ * (#25: recomputing the 2,000 relations' links took 2.8 ms of a tagging's key press).
+ */
+export function eventTriggersOf(annotations: readonly DocumentAnnotation[]): readonly DocumentAnnotation[] {
+  if (annotations === lastAnnotations) return lastTriggers;
+  lastAnnotations = annotations;
+  const triggers = annotations.filter((annotation) => 'roles' in annotation);
+  if (triggers.length !== lastTriggers.length || triggers.some((trigger, index) => trigger !== lastTriggers[index])) lastTriggers = triggers;
+  return lastTriggers;
+}
+
 /** The open document's relations and event roles as arcs, labelled in the UI language. */
 export function useLinks(): Link[] {
-  const annotations = useDocumentStore((state) => state.annotations);
+  const annotations = useDocumentStore((state) => eventTriggersOf(state.annotations));
   const relations = useDocumentStore((state) => state.relations);
   const tagSet = useCorpusViewStore((state) => state.corpus?.tagSet ?? null);
   const language = usePreferencesStore((state) => state.language);
@@ -30,7 +47,6 @@ export function useLinks(): Link[] {
       return { key: relation.id, id: relation.id, role: null, from: relation.from, to: relation.to, label: type?.label[language] ?? relation.type, color: type?.color ?? '#5b6b7f' };
     });
     for (const annotation of annotations) {
-      if (!('roles' in annotation)) continue;
       const eventType = eventTypes.get(annotation.type);
       eventRolesOf(annotation).forEach((role, index) => {
         links.push({ key: `${annotation.id}#${index}`, id: annotation.id, role: role.role, from: annotation.id, to: role.target, label: role.role, color: eventType?.color ?? '#8e44ad' });

@@ -14,6 +14,7 @@ import { corpusViewActions } from '../corpusViewStore';
 import { currentLanguage } from '../preferencesStore';
 import { saveStatusActions, useSaveStatusStore } from '../saveStatusStore';
 import { windowActions } from '../window/windowStore';
+import { idleDebounce } from './idleDebounce';
 
 /**
  * Saves the open article shortly after the last edit. Every save is merged in main with what is
@@ -35,8 +36,6 @@ function editSaveDelay(): number {
   return useDocumentStore.getState().annotations.length > LARGE_DOCUMENT_ANNOTATIONS ? LARGE_DOCUMENT_SAVE_DELAY_MS : SAVE_DELAY_MS;
 }
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-let idleHandle: number | null = null;
 let revision = 0;
 let savedRevision = 0;
 let running: Promise<void> | null = null;
@@ -61,30 +60,9 @@ let pendingResolutions: ConflictResolutions | null = null;
 /** Changes up to this many annotations (or a quarter of the list, if more) are sent as changes; beyond that the whole list. */
 const CHANGES_AT_MOST = 200;
 
-/**
- * Saves after `delay`, in the browser's next idle period (at most a second later), so that
- * serializing a large document never lands in the frame that answers a key press.
- */
-function schedule(delay: number): void {
-  cancelScheduled();
-  timer = setTimeout(() => {
-    timer = null;
-    idleHandle = requestIdleCallback(
-      () => {
-        idleHandle = null;
-        void saveNow();
-      },
-      { timeout: 1000 },
-    );
-  }, delay);
-}
-
-function cancelScheduled(): void {
-  if (timer !== null) clearTimeout(timer);
-  timer = null;
-  if (idleHandle !== null) cancelIdleCallback(idleHandle);
-  idleHandle = null;
-}
+const saveLater = idleDebounce(() => void saveNow());
+const schedule = saveLater.schedule;
+const cancelScheduled = saveLater.cancel;
 
 function currentSnapshot(): DocumentSnapshot {
   return snapshotOf(useDocumentStore.getState());

@@ -1,0 +1,113 @@
+/**
+ * A trace of taggings on the 1 MB article (#25, session 10): where the time between the key
+ * and the painted frame goes. Not part of `npm run bench`'s figures: run it alone with
+ * `npx playwright test -c bench/playwright.bench.config.ts --grep "trace taggings"`
+ * (HASHIYE_BENCH_DIR for the inputs, HASHIYE_TRACE_OUT for the trace and profile files,
+ * HASHIYE_TRACE_RELATIONS=2000 for the article with relations, HASHIYE_TRACE_CSS for a style
+ * sheet added to the page, HASHIYE_TRACE_MUTATIONS=1 to log one tagging's DOM changes), then
+ * `node bench/tagTracePhases.mjs <trace>` for the time of each part.
+ */
+import { test } from '@playwright/test';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchApp } from '../e2e/harness';
+import { writeBigArticle } from './benchInputs';
+import { armTagging, awaitTagging, installFrameMarks, openArticleTimed, selectWordsInParagraph } from './pageProbes';
+import { seededRandom } from './persianText';
+import { percentile, round } from './stats';
+
+const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
+const out = process.env.HASHIYE_TRACE_OUT ?? inputs;
+const RELATIONS = Number(process.env.HASHIYE_TRACE_RELATIONS ?? 0);
+const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 20);
+const folder = path.join(inputs, `trace-corpus-${RELATIONS}`);
+const NAME = 'big-article.txt';
+const SMALL_NAME = 'a-short-article.txt';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { type?: string } };
+}
+
+/** Logs what changes in the page's DOM for 100 ms. */
+function watchMutations(): void {
+  const log: string[] = [];
+  (window as unknown as { __mutations: string[] }).__mutations = log;
+  const describe = (node: Node) => (node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}[${node.getAttribute('data-testid') ?? ''}]` : `#${node.nodeName}(${node.textContent?.length ?? 0})`);
+  const observer = new MutationObserver((records) => {
+    for (const record of records) log.push(`${record.type} ${describe(record.target)} in ${record.target.parentElement ? describe(record.target.parentElement) : ''} +${record.addedNodes.length}:${Array.from(record.addedNodes).map(describe).join(',').slice(0, 200)} -${record.removedNodes.length} ${record.attributeName ?? ''}`);
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  setTimeout(() => observer.disconnect(), 100);
+}
+
+test('trace taggings on the 1 MB article', async () => {
+  test.setTimeout(20 * 60_000);
+  if (!existsSync(path.join(folder, NAME))) {
+    await writeBigArticle(folder, { name: NAME, bytes: 1_000_000, annotations: 10_000, relations: RELATIONS });
+    await fs.writeFile(path.join(folder, SMALL_NAME), 'متن کوتاهی برای شروع.\n');
+  }
+  const text = await fs.readFile(path.join(folder, NAME), 'utf8');
+  const paragraphs = text.split('\n').length;
+  const app = await launchApp({ corpus: folder, host: 'chromium', annotator: 'bench' });
+  const page = app.page;
+  await page.evaluate(installFrameMarks);
+  try {
+    await page.locator('[data-testid="file-list"] button', { hasText: SMALL_NAME }).click();
+    await page.locator('.file.current', { hasText: SMALL_NAME }).waitFor();
+    await page.evaluate(openArticleTimed, { name: NAME, paragraphs });
+    if (RELATIONS > 0) await page.locator('[data-relation-id]').first().waitFor();
+    const css = process.env.HASHIYE_TRACE_CSS;
+    if (css) {
+      await page.evaluate((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, css);
+    }
+    await page.waitForTimeout(1000);
+    const session = await page.context().newCDPSession(page);
+    const events: TraceEvent[] = [];
+    session.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
+    const random = seededRandom(2024);
+    const tags: number[] = [];
+    const keyTimes: number[] = [];
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 100 });
+    for (let index = 0; index < TAGGINGS + 3; index++) {
+      const selection = await page.evaluate(selectWordsInParagraph, { paragraphIndex: Math.floor(random() * paragraphs), wordPick: random(), wordCount: 1 + Math.floor(random() * 3) });
+      if (!selection) continue;
+      await page.waitForTimeout(150 + Math.floor(random() * 250));
+      if (index === 3) {
+        await session.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,blink.user_timing,toplevel', transferMode: 'ReportEvents' });
+        await session.send('Profiler.start');
+      }
+      if (process.env.HASHIYE_TRACE_MUTATIONS && index === 5) await page.evaluate(watchMutations);
+      await page.evaluate(armTagging, 3000);
+      await page.keyboard.press('Digit1');
+      const timing = await page.evaluate(awaitTagging);
+      if (process.env.HASHIYE_TRACE_MUTATIONS && index === 5) console.log(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations.join('\n')));
+      if (timing && index >= 3) {
+        tags.push(timing.totalMs);
+        keyTimes.push(timing.keyTime);
+      }
+      await page.waitForTimeout(150 + Math.floor(random() * 300));
+    }
+    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+    const done = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
+    await session.send('Tracing.end');
+    await done;
+    await fs.mkdir(out, { recursive: true });
+    await fs.writeFile(path.join(out, 'tagging.cpuprofile'), JSON.stringify(profile));
+    await fs.writeFile(path.join(out, 'tagging.trace.json'), JSON.stringify({ traceEvents: events }));
+    console.log(`traced taggings: p50 ${round(percentile(tags, 50))} p95 ${round(percentile(tags, 95))}: ${tags.map((value) => round(value)).join(' ')}`);
+  } finally {
+    await app.close();
+  }
+});
