@@ -2,9 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ArticleEntry, SkippedCorpusFile } from '../../../shared/corpusWire';
 import type { UserProblem } from '../../../shared/userProblem';
-import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../../shared/model/nativeFormat';
-import { findInvariantProblem, parseAnnotationFile, type AnnotationFileProblem } from '../../../shared/model/readAnnotationFile';
-import { ArticleStatusSchema } from '../../../shared/model/status';
+import { findInvariantProblem, parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { annotationPathFor } from '../storage/annotationStore';
 import { binaryFormatOf, SNIFF_LENGTH, sniffUnreadableReason } from '../article/articleDecoder';
 import { walkCorpus } from './articleFiles';
@@ -13,6 +11,7 @@ import { readArticleHeadSync } from './confinedReaders';
 import { INPUT_LIMITS } from './inputLimits';
 import { ListingCache, type FileStamp } from './listingCache';
 import { problemOfError } from '../problems/userProblems';
+import { summarizeAnnotationBytes, summarizeAnnotationText } from '../metadata/annotationFileSummary';
 
 function articleProblem(articlePath: string, realPath: string, buffer: Buffer): Pick<ArticleEntry, 'problem' | 'userProblem'> {
   const name = path.basename(articlePath);
@@ -24,38 +23,6 @@ function articleProblem(articlePath: string, realPath: string, buffer: Buffer): 
   }
   const reason = sniffUnreadableReason(head);
   return reason === null ? { problem: null } : { problem: `Article unreadable: ${reason}`, userProblem: { code: 'articleUnreadable', file: name, format: binaryFormatOf(head) } };
-}
-
-/**
- * What the list shows of a current-version annotation file, read without validating every
- * annotation (the full check runs when the article is opened): listing 10,000 articles must
- * take a fraction of a second. Returns null when the file needs the full reader.
- */
-function summarizeAnnotationFile(raw: string): Pick<ArticleEntry, 'status' | 'annotationCount' | 'tags' | 'assignee'> & { invariantProblem: AnnotationFileProblem | null } | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
-  } catch {
-    return null;
-  }
-  if (typeof json !== 'object' || json === null) return null;
-  const file = json as { format?: unknown; version?: unknown; status?: unknown; annotations?: unknown; relations?: unknown; assignee?: unknown; orphans?: unknown };
-  if (file.format !== NATIVE_FORMAT_ID || file.version !== NATIVE_FORMAT_VERSION || !Array.isArray(file.annotations) || !Array.isArray(file.relations)) return null;
-  const status = ArticleStatusSchema.safeParse(file.status);
-  if (!status.success) return null;
-  const tags = new Set<string>();
-  for (const annotation of file.annotations as unknown[]) {
-    const { type, id } = (annotation ?? {}) as { type?: unknown; id?: unknown };
-    if (typeof type !== 'string' || typeof id !== 'string') return null;
-    tags.add(type);
-  }
-  for (const relation of file.relations as unknown[]) {
-    const { id, from, to } = (relation ?? {}) as { id?: unknown; from?: unknown; to?: unknown };
-    if (typeof id !== 'string' || typeof from !== 'string' || typeof to !== 'string') return null;
-  }
-  // The same check opening makes (duplicate ids, relations to missing ids: the article opens read-only), so the list shows it first.
-  const invariant = findInvariantProblem({ annotations: file.annotations as { id: string }[], relations: file.relations as { id: string; from: string; to: string }[], orphans: file.orphans });
-  return { status: status.data, annotationCount: file.annotations.length, tags: [...tags].sort(), assignee: typeof file.assignee === 'string' ? file.assignee : null, invariantProblem: invariant };
 }
 
 /** The annotation file's problem, with its kind, unless the article itself has one (that one is shown). */
@@ -75,24 +42,26 @@ function describeArticle(id: string, articlePath: string, articleRealPath: strin
   const problem = articleProblem(articlePath, articleRealPath, buffer);
   // (#25) Plain literals where nothing is wrong (nearly always): objects built by spreading took ten times longer to check and send.
   const base: ArticleEntry = problem.problem === null ? { id, name, folder, status: 'new', annotationCount: 0, tags: [], problem: null } : { id, name, folder, status: 'new', annotationCount: 0, tags: [], ...problem };
-  let raw: string;
+  let bytes: Buffer;
   try {
     // Checked by the caller (confined, a regular file), read within the limit without blocking: a FIFO here once froze the listing.
     if (annotations.kind === 'absent') return base;
     if (annotations.kind === 'refused') throw annotations.error;
-    raw = readRegularFileBoundedSync(annotationPathFor(articlePath), annotations.realPath, { maxBytes: INPUT_LIMITS.annotationFileBytes }).bytes.toString('utf8');
+    bytes = readRegularFileBoundedSync(annotationPathFor(articlePath), annotations.realPath, { maxBytes: INPUT_LIMITS.annotationFileBytes }).bytes;
   } catch (error) {
     if (error instanceof CorpusFileRefusedError) return withAnnotationProblem(base, 'io', error.message, problemOfError(error));
     return base;
   }
-  const summary = summarizeAnnotationFile(raw);
+  // (#18) Decoded as UTF-8 only when the summary needs it (a string it uses is not ASCII, or the file needs the full reader).
+  let raw: string | null = null;
+  const summary = summarizeAnnotationBytes(bytes) ?? summarizeAnnotationText((raw = bytes.toString('utf8')));
   if (summary) {
     const { invariantProblem, ...shown } = summary;
     if (invariantProblem === null && base.problem === null) return { id, name, folder, status: shown.status, annotationCount: shown.annotationCount, tags: shown.tags, problem: null, assignee: shown.assignee };
     return invariantProblem === null ? { ...base, ...shown } : withAnnotationProblem({ ...base, ...shown }, 'invariant', invariantProblem.message, invariantProblem.userProblems?.[0] ?? null);
   }
   // Anything unusual (an older version, a broken file) goes through the full reader for its message.
-  const parsed = parseAnnotationFile(raw);
+  const parsed = parseAnnotationFile(raw ?? bytes.toString('utf8'));
   if (!parsed.ok) return withAnnotationProblem(base, parsed.problem.kind, parsed.problem.message, parsed.problem.userProblems?.[0] ?? null);
   const tags = [...new Set(parsed.file.annotations.map((annotation) => annotation.type))].sort();
   const listed: ArticleEntry = { ...base, status: parsed.file.status, annotationCount: parsed.file.annotations.length, tags, assignee: parsed.file.assignee ?? null };

@@ -1,9 +1,11 @@
 import { DocumentLabelsSchema, type DocumentLabels } from '../../../shared/documentLabels/judgmentFormat';
 import { liftLegacyLabels } from '../../../shared/documentLabels/legacyLabels';
 import type { ArticleSummary } from '../../../shared/metadata/metadataWire';
-import { readAnnotationText } from '../corpus/confinedReaders';
+import { readCorpusFile, type CorpusFileBytes } from '../corpus/corpusFileAccess';
+import { INPUT_LIMITS } from '../corpus/inputLimits';
 import { annotationPathFor } from '../storage/annotationStore';
 import { loadArticleMetadata } from './articleMetadataFile';
+import { parseJsonBytesAsLatin1 } from './annotationFileSummary';
 
 /**
  * (#21) What the file list filters and sorts by beyond its listing: each article's metadata and
@@ -18,25 +20,42 @@ export interface SummaryArticle {
   path: string;
 }
 
-/** The document labels of a native annotation file (the legacy `labels` array lifted), or none when it is absent, refused or broken. */
-async function labelsOf(root: string, articlePath: string): Promise<DocumentLabels> {
-  let raw: string | null;
-  try {
-    raw = await readAnnotationText(root, annotationPathFor(articlePath));
-  } catch {
-    return {};
-  }
-  if (raw === null) return {};
-  let file: unknown;
-  try {
-    file = JSON.parse(raw.replace(/^\uFEFF/, ''));
-  } catch {
-    return {};
-  }
+/** The document labels of a parsed annotation file: the legacy `labels` array lifted, none when it is not an object or its labels are broken. */
+function labelsOfJson(file: unknown): DocumentLabels {
   if (typeof file !== 'object' || file === null || Array.isArray(file)) return {};
   const lifted = liftLegacyLabels(file as Record<string, unknown>);
   const parsed = DocumentLabelsSchema.safeParse(lifted.documentLabels ?? {});
   return parsed.success ? parsed.data : {};
+}
+
+/** Whether a parsed file holds no labels at all: no `documentLabels`, and no string among the legacy `labels` (saved files hold `"labels": []`). */
+function holdsNoLabels(file: object): boolean {
+  const { labels, documentLabels } = file as { labels?: unknown; documentLabels?: unknown };
+  return documentLabels === undefined && !(Array.isArray(labels) && labels.some((label) => typeof label === 'string'));
+}
+
+/**
+ * The document labels of a native annotation file, or none when it is absent, refused or broken.
+ * (#25) Parsed from its bytes read as Latin-1 (annotationFileSummary.ts: same structure, same
+ * ASCII keys), decoded as UTF-8 only when it holds labels, whose values may be Persian: most
+ * files hold none, and this runs for every article after every listing.
+ */
+async function labelsOf(root: string, articlePath: string): Promise<DocumentLabels> {
+  let read: CorpusFileBytes | null;
+  try {
+    read = await readCorpusFile(root, annotationPathFor(articlePath), { maxBytes: INPUT_LIMITS.annotationFileBytes });
+  } catch {
+    return {};
+  }
+  if (read === null) return {};
+  const structure = parseJsonBytesAsLatin1(read.bytes);
+  if (typeof structure !== 'object' || structure === null || Array.isArray(structure)) return {};
+  if (holdsNoLabels(structure)) return labelsOfJson(structure);
+  try {
+    return labelsOfJson(JSON.parse(read.bytes.toString('utf8').replace(/^\uFEFF/, '')));
+  } catch {
+    return {};
+  }
 }
 
 async function summaryOf(root: string, article: SummaryArticle): Promise<ArticleSummary> {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildFileRows, corpusProgress, EMPTY_FILTER, type ArticleFilter } from '../../../../shared/model/articleListing';
-import type { ArticleEntry } from '../../../../shared/corpusWire';
+import type { ArticleEntry, Corpus } from '../../../../shared/corpusWire';
 import { ArticleStatusSchema } from '../../../../shared/model/status';
 import { statusLabels } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
@@ -20,6 +20,7 @@ import { useCatalog } from '../../i18n/useCatalog';
 import { EMPTY_METADATA_FILTER, matchesMetadata, metadataOrder, type MetadataFilter, type MetadataSort } from '../../../../shared/metadata/metadataListing';
 import { useMetadataStore } from '../../store/window/metadataStore';
 import { loadSummaries } from '../../store/flows/judgments/metadata';
+import { fillsInStatusesOf } from '../../store/flows/pendingStatuses';
 import { MetadataFilters, MetadataSortOptions } from '../metadata/MetadataFilters';
 
 const ROW_HEIGHT = 30;
@@ -39,14 +40,22 @@ export function CorpusPane() {
   // (#21) Metadata and document labels arrive after the listing, a page at a time (flows/judgments/metadata.ts).
   const [metaFilter, setMetaFilter] = useState<MetadataFilter>(EMPTY_METADATA_FILTER);
   const summaries = useMetadataStore((state) => state.summaries);
+  // The listing the summaries were asked for: the same listing with its statuses filled in asks for none again (#25).
+  const summarizedListing = useRef<Corpus | null>(null);
   useEffect(() => {
-    if (corpus) void loadSummaries(corpus.articles.map((entry) => entry.id));
+    if (!corpus) return;
+    const previous = summarizedListing.current;
+    summarizedListing.current = corpus;
+    if (!fillsInStatusesOf(previous, corpus)) void loadSummaries(corpus.articles.map((entry) => entry.id));
   }, [corpus?.articles]); // eslint-disable-line react-hooks/exhaustive-deps -- a new listing, not every change of the corpus object
+  // (#25) The rows depend on the summaries only while a metadata filter or sort is chosen: each page of them (20 for 10,000 articles) rebuilt all the rows.
+  const rowSummaries = metaFilter.source === '' && metaFilter.label === '' && metaFilter.sort === '' ? null : summaries;
   const rows = useMemo(() => {
     if (!corpus) return [];
-    const listed = metaFilter.source === '' && metaFilter.label === '' ? corpus.articles : corpus.articles.filter((entry) => matchesMetadata(summaries[entry.id], metaFilter));
-    return buildFileRows(listed, filter, collapsed, metadataOrder(metaFilter.sort, summaries) ?? undefined);
-  }, [corpus, filter, collapsed, metaFilter, summaries]);
+    if (rowSummaries === null) return buildFileRows(corpus.articles, filter, collapsed);
+    const listed = metaFilter.source === '' && metaFilter.label === '' ? corpus.articles : corpus.articles.filter((entry) => matchesMetadata(rowSummaries[entry.id], metaFilter));
+    return buildFileRows(listed, filter, collapsed, metadataOrder(metaFilter.sort, rowSummaries) ?? undefined);
+  }, [corpus, filter, collapsed, metaFilter, rowSummaries]);
   const tags = useMemo(() => distinctSorted(corpus?.articles ?? [], (entry) => entry.tags), [corpus]);
   const assignees = useMemo(() => distinctSorted(corpus?.articles ?? [], (entry) => (entry.assignee ? [entry.assignee] : [])), [corpus]);
   const progress = useMemo(() => corpusProgress(corpus?.articles ?? []), [corpus]);

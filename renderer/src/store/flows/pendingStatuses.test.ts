@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../../../shared/ipc';
 import type { Corpus } from '../../../../shared/corpusWire';
 import { corpusViewActions, useCorpusViewStore } from '../corpusViewStore';
-import { fillInStatuses, hasPendingStatuses, whenStatusesKnown } from './pendingStatuses';
+import { fillInStatuses, fillsInStatusesOf, hasPendingStatuses, whenStatusesKnown } from './pendingStatuses';
 
 // (#25) Main lists a corpus before reading uncached annotation files; the window fills the statuses in.
 function corpusOf(displayPath: string, pending: boolean): Corpus {
@@ -84,5 +84,21 @@ describe('pending statuses', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('fillsInStatusesOf (#25: the file list reads its summaries once for a listing and its statuses)', () => {
+  it('is true only for the same corpus and articles, the earlier listing with statuses pending', () => {
+    const first = corpusOf('/c', true);
+    const whole = corpusOf('/c', false);
+    expect(fillsInStatusesOf(first, whole)).toBe(true);
+    expect(fillsInStatusesOf(null, whole)).toBe(false);
+    // Nothing was pending: a new listing (the watcher's, a save's) is read again.
+    expect(fillsInStatusesOf(whole, corpusOf('/c', false))).toBe(false);
+    // Another corpus with the same article names.
+    expect(fillsInStatusesOf(first, corpusOf('/other', false))).toBe(false);
+    // An article added or renamed meanwhile.
+    expect(fillsInStatusesOf(first, { ...whole, articles: whole.articles.slice(1) })).toBe(false);
+    expect(fillsInStatusesOf(first, { ...whole, articles: [{ ...whole.articles[0], id: 'z.txt' }, whole.articles[1]] })).toBe(false);
   });
 });

@@ -31,6 +31,17 @@ export async function fillInStatuses(first: Corpus): Promise<void> {
   }
 }
 
+/**
+ * Whether `next` is `previous` with its pending statuses filled in: the same corpus and the same
+ * articles in the same order, `previous` with some status pending. (#25) What the file list read
+ * for the first listing (metadata, document labels) stands: the statuses came from the same files,
+ * and a change on disk meanwhile comes as a listing of its own (the watcher's), read again then.
+ */
+export function fillsInStatusesOf(previous: Corpus | null, next: Corpus): boolean {
+  if (previous === null || previous.displayPath !== next.displayPath || previous.articles.length !== next.articles.length || !hasPendingStatuses(previous)) return false;
+  return previous.articles.every((entry, index) => entry.id === next.articles[index].id);
+}
+
 /** Resolves once the shown corpus has every status (at once when it has), or no corpus is shown. */
 export function whenStatusesKnown(): Promise<void> {
   if (!hasPendingStatuses(useCorpusViewStore.getState().corpus)) return Promise.resolve();
