@@ -164,7 +164,7 @@ async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoi
     // (#17) Another article: shown from the first page of its annotations (those at its start),
     // the rest fetched after. A reload (edits may be made meanwhile) waits for them all.
     const progressive = openBefore?.id !== id;
-    const document = progressive ? await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id }) : await loadArticleDocument(id, options.encoding, stillWanted);
+    const document = progressive ? await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id, firstPageEarly: true }) : await loadArticleDocument(id, options.encoding, stillWanted);
     if (document === null || !stillWanted()) return giveBack(taken);
     const converter = createOffsetConverter(document.text);
     // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
