@@ -135,8 +135,17 @@ export async function scanAnnotationJson(bytes: Buffer, from = 0): Promise<{ sha
  * only a parse of the whole text can tell (then the caller parses it and reports its error).
  */
 export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, annotations: AnnotationsArray): Promise<unknown> {
-  const { open, close, commas } = annotations;
-  if (annotations.keys !== 1 || open < 0 || close < open) return undefined;
+  const skeleton = skeletonOf(bytes, from, annotations);
+  if (skeleton === undefined) return undefined;
+  const elements = await elementsOf(bytes, annotations.open, annotations.close, annotations.commas);
+  if (elements === undefined) return undefined;
+  skeleton.annotations = elements;
+  return skeleton;
+}
+
+/** The file's text with its `annotations` array emptied, parsed (undefined when that is not an object with that one array). */
+function skeletonOf(bytes: Buffer, from: number, { keys, open, close }: AnnotationsArray): Record<string, unknown> | undefined {
+  if (keys !== 1 || open < 0 || close < open) return undefined;
   let skeleton: unknown;
   try {
     skeleton = JSON.parse(bytes.toString('utf8', from, open + 1) + bytes.toString('utf8', close));
@@ -145,11 +154,7 @@ export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, a
   }
   if (typeof skeleton !== 'object' || skeleton === null || Array.isArray(skeleton)) return undefined;
   const emptied = (skeleton as Record<string, unknown>).annotations;
-  if (!Array.isArray(emptied) || emptied.length !== 0) return undefined;
-  const elements = await elementsOf(bytes, open, close, commas);
-  if (elements === undefined) return undefined;
-  (skeleton as Record<string, unknown>).annotations = elements;
-  return skeleton;
+  return Array.isArray(emptied) && emptied.length === 0 ? (skeleton as Record<string, unknown>) : undefined;
 }
 
 /**
@@ -160,16 +165,8 @@ export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, a
  */
 export function parseAnnotationJsonHead(bytes: Buffer, from: number, annotations: AnnotationsArray, count: number): { value: Record<string, unknown>; total: number } | undefined {
   const { open, close, commas } = annotations;
-  if (annotations.keys !== 1 || open < 0 || close < open || commas.length === 0) return undefined;
-  let skeleton: unknown;
-  try {
-    skeleton = JSON.parse(bytes.toString('utf8', from, open + 1) + bytes.toString('utf8', close));
-  } catch {
-    return undefined;
-  }
-  if (typeof skeleton !== 'object' || skeleton === null || Array.isArray(skeleton)) return undefined;
-  const emptied = (skeleton as Record<string, unknown>).annotations;
-  if (!Array.isArray(emptied) || emptied.length !== 0) return undefined;
+  const skeleton = commas.length === 0 ? undefined : skeletonOf(bytes, from, annotations);
+  if (skeleton === undefined) return undefined;
   const boundaries = [open, ...commas, close];
   const total = boundaries.length - 1;
   const last = Math.min(count, total);
@@ -180,7 +177,7 @@ export function parseAnnotationJsonHead(bytes: Buffer, from: number, annotations
     return undefined;
   }
   if (!Array.isArray(group) || group.length !== last) return undefined;
-  return { value: { ...(skeleton as Record<string, unknown>), annotations: group }, total };
+  return { value: { ...skeleton, annotations: group }, total };
 }
 
 /** The elements between `[` at `open` and `]` at `close`, separated by the commas at `commas`, a group a turn. */
