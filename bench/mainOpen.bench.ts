@@ -43,7 +43,7 @@ test('100,000 annotations: main side of article.load', async () => {
   test.setTimeout(20 * 60_000);
   const folder = path.join(inputs, 'annotations-100k-main');
   if (!existsSync(path.join(folder, NAME))) {
-    await writeBigArticle(folder, { name: NAME, bytes: 2_000_000, annotations: 100_000, seed: 1405 });
+    await writeBigArticle(folder, { name: NAME, bytes: 2_000_000, annotations: 100_000, seed: 1405, readingOrder: true });
     await fs.writeFile(path.join(folder, 'a-short-article.txt'), 'متن کوتاهی برای شروع.\n');
   }
   const userData = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-bench-main-'));
