@@ -46,6 +46,12 @@ describe('SavedAnnotationLists', () => {
     expect(await waiting).toBe(list);
     expect(lists.withChanges('x.txt', pending, { remove: [], insert: [], count: 1 })).toEqual(list);
 
+    let asked = 0;
+    const onAsked = lists.rememberPending('w.txt', Promise.resolve([]), () => asked++);
+    expect(asked).toBe(0);
+    expect(await lists.listWhenReady('w.txt', onAsked)).toEqual([]);
+    expect(asked).toBe(1);
+
     const otherwise = lists.rememberPending('y.txt', Promise.resolve(null));
     expect(await lists.listWhenReady('y.txt', otherwise)).toBeNull();
     const failed = lists.rememberPending('y.txt', Promise.reject(new Error('unreadable')));

@@ -15,17 +15,17 @@ export class SavedAnnotationLists {
 
   /** Remembers what was just saved for an article; returns the revision that names it. */
   remember(articleId: string, annotations: readonly StoredAnnotation[]): string {
-    return this.keep(articleId, { revision: randomUUID(), annotations, ready: null });
+    return this.keep(articleId, { revision: randomUUID(), annotations, ready: null, onAsked: null });
   }
 
   /**
    * (#17) Names a list that is still being worked out (an article sent from its first page while
    * main parses the whole file): pages asked of it wait for `list`. Null (or a failure) means the
    * list sent in part is not the one the file gives: its revision is then forgotten, and the
-   * window, told so, loads the article again whole.
+   * window, told so, loads the article again whole. `onAsked`: called when a page is first asked for.
    */
-  rememberPending(articleId: string, list: Promise<readonly StoredAnnotation[] | null>): string {
-    const kept: KeptList = { revision: randomUUID(), annotations: null, ready: null };
+  rememberPending(articleId: string, list: Promise<readonly StoredAnnotation[] | null>, onAsked: () => void = () => undefined): string {
+    const kept: KeptList = { revision: randomUUID(), annotations: null, ready: null, onAsked };
     const settle = (annotations: readonly StoredAnnotation[] | null) => {
       if (this.lists.get(articleId) !== kept) return;
       if (annotations === null) this.lists.delete(articleId);
@@ -50,6 +50,7 @@ export class SavedAnnotationLists {
   async listWhenReady(articleId: string, revision: string): Promise<readonly StoredAnnotation[] | null> {
     const kept = this.lists.get(articleId);
     if (!kept || kept.revision !== revision) return null;
+    kept.onAsked?.();
     await kept.ready;
     return this.lists.get(articleId) === kept ? kept.annotations : null;
   }
@@ -80,4 +81,6 @@ interface KeptList {
   revision: string;
   annotations: readonly StoredAnnotation[] | null;
   ready: Promise<void> | null;
+  /** Called when a page of a list still being worked out is asked for (the work may wait for that). */
+  onAsked: (() => void) | null;
 }

@@ -11,7 +11,7 @@ import type { SessionState } from './sessionState';
  * (#17) article.load answered from the first page of a big annotation file, before the whole
  * file is parsed (39 MB for 100,000 annotations: over a second of main's time). The window
  * shows that page, not editable, and asks for the rest page by page (article.annotationPage);
- * the pages wait for the whole file, read, parsed, checked and sorted exactly as a load always
+ * the pages wait for the whole file, read (once the first of them is asked for), parsed, checked and sorted exactly as a load always
  * does it (the merge base, the watcher's baseline and the article as loaded are set by it, as
  * always). What was sent is then compared with the first page the whole file gives: equal, the
  * pages follow from the whole list; not equal (the file is not usable after all: duplicate ids,
@@ -30,13 +30,22 @@ export async function sentFromFirstPage(
   const preview = await previewAnnotationFile(articlePath, article, ANNOTATION_PAGE_SIZE, INPUT_LIMITS, state.requireRoot());
   if (preview === null) return null;
   const sent: ArticleDocument = { ...documentOf(preview.loaded), annotationsTotal: preview.total };
-  const whole = loadWhole().then(async (document) => {
+  // The whole file is read when the window asks for the next page, that is once it has shown the
+  // first (main's slices would otherwise slow the window's first paint, both sharing the cores),
+  // or after a while in any case (the merge base and the watcher's baseline are set by it).
+  let begin: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => (begin = resolve));
+  setTimeout(begin, WHOLE_FILE_AT_THE_LATEST_MS).unref();
+  const whole = asked.then(loadWhole).then(async (document) => {
     // Comparing is a walk of the first page's 10,000 annotations: main answers other calls first.
     await nextTurn();
     return sameAsSent(sent, document) ? document.annotations : null;
   });
-  return { ...sent, revision: state.savedLists.rememberPending(id, whole) };
+  return { ...sent, revision: state.savedLists.rememberPending(id, whole, begin) };
 }
+
+/** How long the whole file waits for the window's first page request at most. */
+const WHOLE_FILE_AT_THE_LATEST_MS = 2_000;
 
 /** Whether the whole document's first page, as a load sends it, is what was sent from the file's first page. */
 function sameAsSent(sent: ArticleDocument, document: ArticleDocument): boolean {
