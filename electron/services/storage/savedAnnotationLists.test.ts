@@ -38,12 +38,14 @@ describe('SavedAnnotationLists', () => {
     const lists = new SavedAnnotationLists();
     let settle: (list: ReturnType<typeof annotation>[] | null) => void = () => undefined;
     const pending = lists.rememberPending('x.txt', new Promise((resolve) => (settle = resolve)));
+    expect(lists.isPending('x.txt', pending)).toBe(true);
     expect(lists.listAt('x.txt', pending)).toBeNull();
     expect(lists.withChanges('x.txt', pending, { remove: [], insert: [], count: 0 })).toBeNull();
     const waiting = lists.listWhenReady('x.txt', pending);
     const list = [annotation('a', 0)];
     settle(list);
     expect(await waiting).toBe(list);
+    expect(lists.isPending('x.txt', pending)).toBe(false);
     expect(lists.withChanges('x.txt', pending, { remove: [], insert: [], count: 1 })).toEqual(list);
 
     let asked = 0;

@@ -46,6 +46,12 @@ export class SavedAnnotationLists {
     return kept.revision;
   }
 
+  /** Whether `revision` is the article's list kept now, still being worked out. */
+  isPending(articleId: string, revision: string): boolean {
+    const kept = this.lists.get(articleId);
+    return kept !== undefined && kept.revision === revision && kept.annotations === null;
+  }
+
   /** listAt, once a list still being worked out is known (null when it turned out not to be the one sent, or was replaced meanwhile). */
   async listWhenReady(articleId: string, revision: string): Promise<readonly StoredAnnotation[] | null> {
     const kept = this.lists.get(articleId);

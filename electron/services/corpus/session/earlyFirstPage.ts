@@ -36,12 +36,17 @@ export async function sentFromFirstPage(
   let begin: () => void = () => undefined;
   const asked = new Promise<void>((resolve) => (begin = resolve));
   setTimeout(begin, WHOLE_FILE_AT_THE_LATEST_MS).unref();
-  const whole = asked.then(loadWhole).then(async (document) => {
+  let revision = '';
+  const whole = asked.then(async () => {
+    // Loaded again since (a reload set the base and the baseline from its own reading): not read a second time.
+    if (!state.savedLists.isPending(id, revision)) return null;
+    const document = await loadWhole();
     // Comparing is a walk of the first page's 10,000 annotations: main answers other calls first.
     await nextTurn();
     return sameAsSent(sent, document) ? document.annotations : null;
   });
-  return { ...sent, revision: state.savedLists.rememberPending(id, whole, begin) };
+  revision = state.savedLists.rememberPending(id, whole, begin);
+  return { ...sent, revision };
 }
 
 /** How long the whole file waits for the window's first page request at most. */
