@@ -7,6 +7,7 @@ import { quoteAround } from '../shared/anchoring/quote';
 import { decodeArticle } from '../electron/services/article/articleDecoder';
 import { annotationPathFor, saveAnnotations } from '../electron/services/storage/annotationStore';
 import { benchAnnotations } from './benchAnnotations';
+import { compareReadingOrder } from '../shared/model/annotationOperations';
 import { persianArticle, seededRandom } from './persianText';
 
 export interface BigArticle {
@@ -24,7 +25,8 @@ export interface BigArticle {
  * saveAnnotations, so the file is exactly what the app writes: SHA-256 of the bytes,
  * code-point offsets, quotes, checked offsets and schema.
  */
-export async function writeBigArticle(folder: string, options: { name?: string; bytes: number; annotations: number; seed?: number; relations?: number }): Promise<BigArticle> {
+/** `readingOrder`: the annotation file's list in reading order, as Hashiye saves it (#17); else in the order they were made. */
+export async function writeBigArticle(folder: string, options: { name?: string; bytes: number; annotations: number; seed?: number; relations?: number; readingOrder?: boolean }): Promise<BigArticle> {
   const name = options.name ?? 'big-article.txt';
   const random = seededRandom(options.seed ?? 1403);
   const text = persianArticle(random, options.bytes);
@@ -32,7 +34,8 @@ export async function writeBigArticle(folder: string, options: { name?: string; 
   await fs.mkdir(folder, { recursive: true });
   const articlePath = path.join(folder, name);
   await fs.writeFile(articlePath, bytes);
-  const annotations = benchAnnotations(text, options.annotations, random);
+  const made = benchAnnotations(text, options.annotations, random);
+  const annotations = options.readingOrder ? [...made].sort(compareReadingOrder) : made;
   await saveAnnotations(articlePath, decodeArticle(bytes), { status: 'in-progress', annotations, relations: benchRelations(annotations, options.relations ?? 0, random), labels: [] });
   return {
     articlePath,

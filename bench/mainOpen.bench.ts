@@ -43,7 +43,7 @@ test('100,000 annotations: main side of article.load', async () => {
   test.setTimeout(20 * 60_000);
   const folder = path.join(inputs, 'annotations-100k-main');
   if (!existsSync(path.join(folder, NAME))) {
-    await writeBigArticle(folder, { name: NAME, bytes: 2_000_000, annotations: 100_000, seed: 1405 });
+    await writeBigArticle(folder, { name: NAME, bytes: 2_000_000, annotations: 100_000, seed: 1405, readingOrder: true });
     await fs.writeFile(path.join(folder, 'a-short-article.txt'), 'متن کوتاهی برای شروع.\n');
   }
   const userData = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-bench-main-'));
@@ -53,7 +53,7 @@ test('100,000 annotations: main side of article.load', async () => {
   const dispatch = createDispatcher(createHandlerTable({ session, settings, host: noDialogs, development: false }), session);
   const sender = { trusted: true, description: 'bench' };
   await dispatch('article.load', { id: 'a-short-article.txt' }, sender);
-  const runs: { ms: number; cpuMs: number; gapMs: number }[] = [];
+  const runs: { ms: number; wholeMs: number; cpuMs: number; gapMs: number }[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       forgetWrittenAnnotationFile(path.join(folder, 'many-annotations.ann.json'));
@@ -67,11 +67,14 @@ test('100,000 annotations: main side of article.load', async () => {
       }, 1);
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
-      await dispatch('article.load', { id: NAME }, sender);
+      const sent = (await dispatch('article.load', { id: NAME, firstPageEarly: true }, sender)) as { annotationsTotal?: number; revision?: string };
       const ms = performance.now() - started;
+      // (#17) An answer from the first page: the whole list is ready when its last page is.
+      if (sent.annotationsTotal !== undefined) await dispatch('article.annotationPage', { id: NAME, revision: sent.revision, from: sent.annotationsTotal - 1 }, sender);
+      const wholeMs = performance.now() - started;
       const cpu = process.cpuUsage(cpuBefore);
       clearInterval(ticking);
-      runs.push({ ms, cpuMs: (cpu.user + cpu.system) / 1000, gapMs: Math.max(gapMs, performance.now() - last) });
+      runs.push({ ms, wholeMs, cpuMs: (cpu.user + cpu.system) / 1000, gapMs: Math.max(gapMs, performance.now() - last) });
     }
   } finally {
     await session.close();
@@ -79,9 +82,10 @@ test('100,000 annotations: main side of article.load', async () => {
   }
   const figures = {
     ann100kMainMs: round(median(runs.map((run) => run.ms))),
+    ann100kMainWholeMs: round(median(runs.map((run) => run.wholeMs))),
     ann100kMainCpuMs: round(median(runs.map((run) => run.cpuMs))),
     ann100kMainLongestStallMs: round(median(runs.map((run) => run.gapMs))),
   };
-  console.log(`100,000 annotations, main side of article.load (${RUNS} runs, medians): ${JSON.stringify(figures)}; runs ${JSON.stringify(runs.map((run) => ({ ms: round(run.ms), cpuMs: round(run.cpuMs), stallMs: round(run.gapMs) })))}; load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+  console.log(`100,000 annotations, main side of article.load (${RUNS} runs, medians): ${JSON.stringify(figures)}; runs ${JSON.stringify(runs.map((run) => ({ ms: round(run.ms), wholeMs: round(run.wholeMs), cpuMs: round(run.cpuMs), stallMs: round(run.gapMs) })))}; load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   await record(figures);
 });

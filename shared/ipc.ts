@@ -87,7 +87,8 @@ export const ipcContract = {
   'app.init': { request: Empty, response: AppStateSchema },
   'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
   'corpus.refresh': { request: Empty, response: CorpusSchema.nullable() },
-  'article.load': { request: z.object({ id: ArticleRefSchema, encoding: ArticleEncodingChoiceSchema.optional() }).strict(), response: ArticleDocumentSchema },
+  /** `firstPageEarly` (#17): a big annotation list may come as its first page before main has parsed the whole file (pages then wait for it; a list that turns out otherwise is refused as articleChangedOnDisk). */
+  'article.load': { request: z.object({ id: ArticleRefSchema, encoding: ArticleEncodingChoiceSchema.optional(), firstPageEarly: z.boolean().optional() }).strict(), response: ArticleDocumentSchema },
   /** (#17) The annotations of a list article.load sent in part (`annotationsTotal`), from index `from`, a page at a time. */
   'article.annotationPage': {
     request: z.object({ id: ArticleRefSchema, revision: z.string().min(1).max(100), from: z.number().int().nonnegative() }).strict(),

@@ -9,7 +9,7 @@ import { articlePathIn } from '../../services/corpus/corpusPaths';
  */
 export function articleHandlers({ session }: HandlerContext): DomainHandlers<'article'> {
   return {
-    'article.load': async ({ id: article, encoding }) => session.loadArticle(article.id, encoding),
+    'article.load': async ({ id: article, encoding, firstPageEarly }) => session.loadArticle(article.id, encoding, { firstPageEarly }),
     'article.annotationPage': async ({ id: article, revision, from }) => session.annotationPage(article.id, revision, from),
     'article.suggestions': async ({ id: article }) => ({ suggestions: await session.suggestions(article.id) }),
     'annotations.save': async ({ id: article, sha256, ...request }) => session.saveAnnotations(article.id, sha256, request),

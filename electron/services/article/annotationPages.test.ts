@@ -33,11 +33,11 @@ describe('annotation pages (#17)', () => {
     const revision = document.revision ?? '';
     const all: StoredAnnotation[] = [...document.annotations];
     while (all.length < count) {
-      const page = ipcContract['article.annotationPage'].response.parse(session.annotationPage('many.txt', revision, all.length));
+      const page = ipcContract['article.annotationPage'].response.parse(await session.annotationPage('many.txt', revision, all.length));
       expect(page.annotations.length).toBeGreaterThan(0);
       all.push(...page.annotations);
     }
-    expect(session.annotationPage('many.txt', revision, count).annotations).toEqual([]);
+    expect((await session.annotationPage('many.txt', revision, count)).annotations).toEqual([]);
     // The same list, in the same (reading) order, as the file holds.
     const onDisk = JSON.parse(await fs.readFile(path.join(corpus, 'many.ann.json'), 'utf8')) as { annotations: StoredAnnotation[] };
     expect(all.map((annotation) => annotation.id).sort()).toEqual(onDisk.annotations.map((annotation) => annotation.id).sort());
@@ -59,7 +59,7 @@ describe('annotation pages (#17)', () => {
     await session.open(corpus);
     const first = await session.loadArticle('many.txt');
     await session.loadArticle('many.txt');
-    expect(() => session.annotationPage('many.txt', first.revision ?? '', ANNOTATION_PAGE_SIZE)).toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
-    expect(() => session.annotationPage('../outside.txt', first.revision ?? '', 0)).toThrow();
+    await expect(session.annotationPage('many.txt', first.revision ?? '', ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
+    await expect(session.annotationPage('../outside.txt', first.revision ?? '', 0)).rejects.toThrow();
   });
 });

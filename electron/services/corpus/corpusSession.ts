@@ -122,15 +122,18 @@ export class CorpusSession {
     return describeCorpus(this.state.requireRoot(), this.state.mode, this.options.cacheFolder);
   }
 
-  /** `encoding`: reopen in that encoding from now on (`auto`: detect again); absent: as before. */
-  async loadArticle(id: string, encoding?: string): Promise<ArticleDocument> {
-    return loadArticle(this.state, id, encoding);
+  /**
+   * `encoding`: reopen in that encoding from now on (`auto`: detect again); absent: as before.
+   * `firstPageEarly` (#17): a big annotation file may be answered from its first page before it is parsed whole (earlyFirstPage.ts).
+   */
+  async loadArticle(id: string, encoding?: string, options: { firstPageEarly?: boolean } = {}): Promise<ArticleDocument> {
+    return loadArticle(this.state, id, encoding, options);
   }
 
-  /** A page of the annotation list article.load sent in part (article.annotationPage). */
-  annotationPage(id: string, revision: string, from: number): { annotations: StoredAnnotation[] } {
+  /** A page of the annotation list article.load sent in part (article.annotationPage); of a list still being read, once it is. */
+  async annotationPage(id: string, revision: string, from: number): Promise<{ annotations: StoredAnnotation[] }> {
     resolveInCorpus(this.state.requireRoot(), id);
-    return annotationPageOf(this.state.savedLists.listAt(id, revision), from);
+    return annotationPageOf(await this.state.savedLists.listWhenReady(id, revision), from);
   }
 
   /** Saves the list that `changes` make of the one last saved as `base` (see annotations.saveChanges). */

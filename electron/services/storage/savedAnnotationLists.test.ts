@@ -33,4 +33,38 @@ describe('SavedAnnotationLists', () => {
     const revision = lists.remember('x.txt', [annotation('a', 0)]);
     expect(lists.withChanges('x.txt', revision, { remove: [], insert: [], count: 5 })).toBeNull();
   });
+
+  it('(#17) a list still being worked out: pages wait for it, and it is refused when it turns out otherwise, fails, or is replaced', async () => {
+    const lists = new SavedAnnotationLists();
+    let settle: (list: ReturnType<typeof annotation>[] | null) => void = () => undefined;
+    const pending = lists.rememberPending('x.txt', new Promise((resolve) => (settle = resolve)));
+    expect(lists.isPending('x.txt', pending)).toBe(true);
+    expect(lists.listAt('x.txt', pending)).toBeNull();
+    expect(lists.withChanges('x.txt', pending, { remove: [], insert: [], count: 0 })).toBeNull();
+    const waiting = lists.listWhenReady('x.txt', pending);
+    const list = [annotation('a', 0)];
+    settle(list);
+    expect(await waiting).toBe(list);
+    expect(lists.isPending('x.txt', pending)).toBe(false);
+    expect(lists.withChanges('x.txt', pending, { remove: [], insert: [], count: 1 })).toEqual(list);
+
+    let asked = 0;
+    const onAsked = lists.rememberPending('w.txt', Promise.resolve([]), () => asked++);
+    expect(asked).toBe(0);
+    expect(await lists.listWhenReady('w.txt', onAsked)).toEqual([]);
+    expect(asked).toBe(1);
+
+    const otherwise = lists.rememberPending('y.txt', Promise.resolve(null));
+    expect(await lists.listWhenReady('y.txt', otherwise)).toBeNull();
+    const failed = lists.rememberPending('y.txt', Promise.reject(new Error('unreadable')));
+    expect(await lists.listWhenReady('y.txt', failed)).toBeNull();
+
+    let settleReplaced: (list: ReturnType<typeof annotation>[] | null) => void = () => undefined;
+    const replaced = lists.rememberPending('z.txt', new Promise((resolve) => (settleReplaced = resolve)));
+    const waitingReplaced = lists.listWhenReady('z.txt', replaced);
+    const newer = lists.remember('z.txt', []);
+    settleReplaced(list);
+    expect(await waitingReplaced).toBeNull();
+    expect(lists.listAt('z.txt', newer)).toEqual([]);
+  });
 });

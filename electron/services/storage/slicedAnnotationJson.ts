@@ -135,8 +135,17 @@ export async function scanAnnotationJson(bytes: Buffer, from = 0): Promise<{ sha
  * only a parse of the whole text can tell (then the caller parses it and reports its error).
  */
 export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, annotations: AnnotationsArray): Promise<unknown> {
-  const { open, close, commas } = annotations;
-  if (annotations.keys !== 1 || open < 0 || close < open) return undefined;
+  const skeleton = skeletonOf(bytes, from, annotations);
+  if (skeleton === undefined) return undefined;
+  const elements = await elementsOf(bytes, annotations.open, annotations.close, annotations.commas);
+  if (elements === undefined) return undefined;
+  skeleton.annotations = elements;
+  return skeleton;
+}
+
+/** The file's text with its `annotations` array emptied, parsed (undefined when that is not an object with that one array). */
+function skeletonOf(bytes: Buffer, from: number, { keys, open, close }: AnnotationsArray): Record<string, unknown> | undefined {
+  if (keys !== 1 || open < 0 || close < open) return undefined;
   let skeleton: unknown;
   try {
     skeleton = JSON.parse(bytes.toString('utf8', from, open + 1) + bytes.toString('utf8', close));
@@ -145,11 +154,30 @@ export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, a
   }
   if (typeof skeleton !== 'object' || skeleton === null || Array.isArray(skeleton)) return undefined;
   const emptied = (skeleton as Record<string, unknown>).annotations;
-  if (!Array.isArray(emptied) || emptied.length !== 0) return undefined;
-  const elements = await elementsOf(bytes, open, close, commas);
-  if (elements === undefined) return undefined;
-  (skeleton as Record<string, unknown>).annotations = elements;
-  return skeleton;
+  return Array.isArray(emptied) && emptied.length === 0 ? (skeleton as Record<string, unknown>) : undefined;
+}
+
+/**
+ * (#17) The file's skeleton (everything but the `annotations` array) with only the first `count`
+ * elements of that array, parsed as parseAnnotationJsonInSlices would parse them: an article's
+ * first page of annotations, sent before the whole file is parsed. Undefined when only a parse
+ * of the whole text can tell (the caller then waits for it).
+ */
+export function parseAnnotationJsonHead(bytes: Buffer, from: number, annotations: AnnotationsArray, count: number): { value: Record<string, unknown>; total: number } | undefined {
+  const { open, close, commas } = annotations;
+  const skeleton = commas.length === 0 ? undefined : skeletonOf(bytes, from, annotations);
+  if (skeleton === undefined) return undefined;
+  const boundaries = [open, ...commas, close];
+  const total = boundaries.length - 1;
+  const last = Math.min(count, total);
+  let group: unknown;
+  try {
+    group = JSON.parse(bracketed(bytes, open + 1, boundaries[last]));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(group) || group.length !== last) return undefined;
+  return { value: { ...skeleton, annotations: group }, total };
 }
 
 /** The elements between `[` at `open` and `]` at `close`, separated by the commas at `commas`, a group a turn. */
@@ -184,10 +212,36 @@ function bracketed(bytes: Buffer, start: number, end: number): string {
   return group.toString('utf8');
 }
 
+type AnnotationJsonScan = Awaited<ReturnType<typeof scanAnnotationJson>>;
+
+/**
+ * (#17) The last scan made ahead of a parse (an article's first page read before its whole file:
+ * annotationFilePreview.ts), taken once by the parse of the same bytes, so that 39 MB are not
+ * scanned twice. Bytes read again are compared, never trusted: a file changed meanwhile is scanned anew.
+ */
+let scannedAhead: { bytes: Buffer; from: number; scan: AnnotationJsonScan } | null = null;
+
+export async function scanAnnotationJsonAhead(bytes: Buffer, from: number): Promise<AnnotationJsonScan> {
+  const scan = await scanAnnotationJson(bytes, from);
+  scannedAhead = { bytes, from, scan };
+  return scan;
+}
+
+function takeScanAhead(bytes: Buffer, from: number): AnnotationJsonScan | null {
+  const ahead = scannedAhead;
+  scannedAhead = null;
+  return ahead !== null && ahead.from === from && (ahead.bytes === bytes || ahead.bytes.equals(bytes)) ? ahead.scan : null;
+}
+
 /** An annotation file's bytes, measured against the limits, then parsed and validated. */
 export type CheckedAnnotationJson = { kind: 'refused'; message: string } | { kind: 'read'; shape: JsonShape; parsed: ParsedAnnotationFile };
 
 const UTF8_MARK = [0xef, 0xbb, 0xbf];
+
+/** Where the JSON starts in UTF-8 bytes: past a byte-order mark, if any. */
+export function jsonStartOf(bytes: Buffer): number {
+  return UTF8_MARK.every((byte, index) => bytes[index] === byte) ? UTF8_MARK.length : 0;
+}
 
 /**
  * checkAnnotationBytes then parseAnnotationFile, giving the event loop a turn every few
@@ -201,8 +255,8 @@ export async function checkAndParseAnnotationBytes(name: string, bytes: Buffer, 
     if (checked.kind === 'refused') return checked;
     return { kind: 'read', shape: checked.shape, parsed: { ok: false, problem: { kind: 'syntax', message: `${path.basename(name)} is not valid UTF-8.` } } };
   }
-  const from = UTF8_MARK.every((byte, index) => bytes[index] === byte) ? UTF8_MARK.length : 0;
-  const { shape, annotations } = await scanAnnotationJson(bytes, from);
+  const from = jsonStartOf(bytes);
+  const { shape, annotations } = takeScanAhead(bytes, from) ?? (await scanAnnotationJson(bytes, from));
   const problem = annotationShapeProblem(name, shape, limits);
   if (problem !== null) return { kind: 'refused', message: problem };
   await nextTurn();

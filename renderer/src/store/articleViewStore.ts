@@ -104,9 +104,13 @@ export const articleViewActions = {
   showArticleWhileLoading(article: OpenArticle): void {
     patch({ article, selectedAnnotationId: null, textSelection: null, pendingDelete: null, pendingBoilerplateTag: null });
   },
-  /** (#17) The article shown while loading, now with all its annotations: what the user selected meanwhile stays. */
+  /**
+   * (#17) The article shown while loading, now with all its annotations: what the user selected
+   * meanwhile stays, and so does the load of another article clicked meanwhile.
+   */
   finishLoading(article: OpenArticle): void {
-    patch({ article, loadingArticleId: null });
+    const { loadingArticleId } = useArticleViewStore.getState();
+    patch({ article, loadingArticleId: loadingArticleId === article.id ? null : loadingArticleId });
   },
   failLoading(problem: UserProblem): void {
     patch({ loadingArticleId: null, loadError: problem });

@@ -6,6 +6,7 @@ import { countReanchorChanges } from '../../../../shared/anchoring/reanchorStatu
 import { loadedInReadingOrder } from '../../../../shared/model/readingOrder';
 import type { DecodedArticle } from '../../article/articleDecoder';
 import { withFirstAnnotationPage } from '../../article/annotationPages';
+import { sentFromFirstPage } from './earlyFirstPage';
 import { openArticleAnnotationsAndFile, type OpenedAnnotations, type UnchangedAnnotationFile } from '../../article/articleAnnotations';
 import { bratAnnotationPathFor, loadBratAnnotations, reanchorBratAnnotations } from '../../brat/bratStore';
 import { withFileLock } from '../../storage/annotationFileLock';
@@ -18,6 +19,15 @@ import { sha256Of, type KnownFileState } from '../watchedFileState';
 import type { SessionState } from './sessionState';
 import { withoutQuote } from './windowAnnotations';
 
+/** An article being loaded: read, and its document's header made. */
+interface ArticleOpening {
+  state: SessionState;
+  id: string;
+  articlePath: string;
+  article: DecodedArticle;
+  header: DocumentHeader;
+}
+
 /** What every loaded article's document says of its text, whatever its annotations. */
 type DocumentHeader = ReturnType<typeof documentHeader>;
 
@@ -26,13 +36,29 @@ type DocumentHeader = ReturnType<typeof documentHeader>;
  * detect again; absent: as before), its annotations loaded in the corpus's mode, and both files
  * given to the watcher as the baseline of outside changes.
  */
-export async function loadArticle(state: SessionState, id: string, encoding?: string): Promise<ArticleDocument> {
+export async function loadArticle(state: SessionState, id: string, encoding?: string, options: { firstPageEarly?: boolean } = {}): Promise<ArticleDocument> {
   const articlePath = resolveInCorpus(state.requireRoot(), id);
   if (encoding !== undefined) state.reader.choose(articlePath, encoding);
   // The window starts over from what it loads: its next save sends the whole list.
   state.savedLists.forget(id);
   const { article, file: articleFile } = await state.readArticleFile(articlePath);
   const header = documentHeader(id, articlePath, article);
+  const opening: ArticleOpening = { state, id, articlePath, article, header };
+  const whole = () => loadWholeArticle(opening, articleFile, encoding);
+  // (#17) A big annotation file: answered from its first page while the whole file is read on.
+  if (options.firstPageEarly && encoding === undefined && state.mode === 'native') {
+    const early = await sentFromFirstPage({ state, id, articlePath, article }, (loaded) => openedDocument(header, { kind: 'loaded', loaded, reanchored: null, readOnly: null }), whole);
+    if (early !== null) return early;
+  }
+  const document = await whole();
+  return document.problem === null ? withFirstAnnotationPage({ ...document, revision: state.savedLists.remember(id, document.annotations) }) : document;
+}
+
+/**
+ * The article's document with all its annotations (in reading order when the file is usable),
+ * the article and its files given to the watcher as the baseline of outside changes.
+ */
+async function loadWholeArticle({ state, id, articlePath, article, header }: ArticleOpening, articleFile: KnownFileState, encoding: string | undefined): Promise<ArticleDocument> {
   const { document, annotationFile } = state.mode === 'brat' ? { document: await loadBratDocument(state, id, articlePath, article, header), annotationFile: undefined } : await loadNativeDocument(state, id, articlePath, article, header, encoding);
   state.loaded.set(id, article);
   // The files as just read are the baseline: the watcher need not read and hash them again.
@@ -118,7 +144,7 @@ async function loadNativeDocument(
   await nextTurn();
   // A choice of encoding is recorded at once, so it lasts even if nothing is tagged.
   if (encoding !== undefined && document.problem === null && (await recordEncoding(state, id, articlePath, article, savedDocumentOf(loaded)))) annotationFile = undefined;
-  return { document: inReadingOrder(state, id, document), annotationFile };
+  return { document: inReadingOrder(document), annotationFile };
 }
 
 /**
@@ -138,11 +164,10 @@ function openedDocument(header: DocumentHeader, { loaded, reanchored, readOnly: 
   };
 }
 
-/** (#17) The list is sent in reading order, the window's, and named by a revision: the window's first save can then send only its changes. */
-function inReadingOrder(state: SessionState, id: string, document: ArticleDocument): ArticleDocument {
+/** (#17) The list is sent in reading order, the window's, and named by a revision (by the caller): the window's first save can then send only its changes. */
+function inReadingOrder(document: ArticleDocument): ArticleDocument {
   if (document.problem !== null) return document;
-  const { annotations } = loadedInReadingOrder(document.annotations);
-  return withFirstAnnotationPage({ ...document, annotations, revision: state.savedLists.remember(id, annotations) });
+  return { ...document, annotations: loadedInReadingOrder(document.annotations).annotations };
 }
 
 /**

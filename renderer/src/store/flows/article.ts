@@ -136,6 +136,8 @@ function adoptAnnotations(document: ArticleDocument, annotations: DocumentAnnota
 let latestOpen = 0;
 /** The article an openArticle call is loading (not a reload), and which call: opening it again meanwhile waits for nothing and reads nothing. */
 let opening: { id: string; call: number } | null = null;
+/** (#17) The newest openArticle call of each article: the completion of its annotations goes on while no newer call loads it again. */
+const newestCallOf = new Map<string, number>();
 
 /** `encoding`: reopen in that encoding (kept by main for the session; `auto` detects again). */
 export async function openArticle(id: string, options: { reload?: boolean; encoding?: ArticleEncodingChoice } = {}): Promise<void> {
@@ -143,6 +145,7 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   if ((openBefore?.id === id || opening?.id === id) && !options.reload) return;
   const call = ++latestOpen;
   opening = { id, call };
+  newestCallOf.set(id, call);
   try {
     await loadAndShow(id, options, openBefore, call);
   } finally {
@@ -164,7 +167,7 @@ async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoi
     // (#17) Another article: shown from the first page of its annotations (those at its start),
     // the rest fetched after. A reload (edits may be made meanwhile) waits for them all.
     const progressive = openBefore?.id !== id;
-    const document = progressive ? await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id }) : await loadArticleDocument(id, options.encoding, stillWanted);
+    const document = progressive ? await api().article.load(options.encoding ? { id, encoding: options.encoding } : { id, firstPageEarly: true }) : await loadArticleDocument(id, options.encoding, stillWanted);
     if (document === null || !stillWanted()) return giveBack(taken);
     const converter = createOffsetConverter(document.text);
     // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
@@ -177,12 +180,25 @@ async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoi
     if (!stillWanted()) return giveBack(taken);
     const incomplete = progressive && hasMoreAnnotationPages(document);
     const shown = await showLoadedArticle(document, { paragraphs, converter, annotations }, taken, incomplete);
-    if (incomplete) await completeAnnotations(document, shown, taken, stillWanted);
+    if (incomplete) await completeAnnotations(document, shown, taken, completionWanted(id, call), () => call === latestOpen);
     else adoptAnnotations(document, annotations, taken, shown);
   } catch (error) {
     giveBack(taken);
-    articleViewActions.failLoading(problemOf(error));
+    // A load the user moved away from fails silently: another article's load, or its failure, is what is shown.
+    if (call === latestOpen) articleViewActions.failLoading(problemOf(error));
   }
+}
+
+/**
+ * (#17) Whether the rest of an article's annotations is still wanted: while it is the article
+ * shown (not yet whole) and no newer call loads it again. Another article clicked meanwhile does
+ * not stop it until that article is shown: if its load fails, this one is whole and editable.
+ */
+function completionWanted(id: string, call: number): () => boolean {
+  return () => {
+    const shown = useArticleViewStore.getState().article;
+    return newestCallOf.get(id) === call && shown?.id === id && shown.annotationsIncomplete === true;
+  };
 }
 
 /** Edits taken back for a load that stopped: held again, as they were. */
@@ -196,14 +212,15 @@ function giveBack(taken: TakenEdits): void {
  * (the article editable from then on). A list replaced meanwhile (the file changed on disk) is
  * loaded again whole, as a reload is.
  */
-async function completeAnnotations(first: ArticleDocument, shown: ShownArticle, taken: TakenEdits, stillWanted: () => boolean): Promise<void> {
+async function completeAnnotations(first: ArticleDocument, shown: ShownArticle, taken: TakenEdits, stillWanted: () => boolean, newestLoad: () => boolean): Promise<void> {
   let document: ArticleDocument | null;
   try {
     document = await withRemainingAnnotationPages(first, stillWanted);
   } catch (error) {
     if (problemOf(error).code !== 'articleChangedOnDisk' || !stillWanted()) throw error;
     giveBack(taken);
-    return openArticle(first.id, { reload: true });
+    // Loaded again whole (main says why it is read-only, if it is), unless another article is being loaded: that one goes on.
+    return newestLoad() ? openArticle(first.id, { reload: true }) : undefined;
   }
   if (document === null) return giveBack(taken);
   const annotations = await toDocumentAnnotationsInSteps(document.annotations, shown.article.converter);

@@ -73,6 +73,7 @@ class PagedMain {
       article: {
         load: async ({ id }: { id: string }) => {
           this.loads++;
+          if (id === 'unreadable.txt') throw new Error(`Error invoking remote method 'article.load': Error: ${encodeProblem({ code: 'articleUnreadable', file: id }, 'unreadable')}`);
           return this.document(id);
         },
         annotationPage: async ({ revision, from }: { revision: string; from: number }) => {
@@ -113,7 +114,7 @@ beforeEach(() => {
     name: 'c',
     displayPath: '/c',
     mode: 'native',
-    articles: ['big.txt', 'big2.txt', 'small.txt'].map((id) => ({ id, name: id, folder: '', status: 'new' as const, annotationCount: 0, tags: [], problem: null })),
+    articles: ['big.txt', 'big2.txt', 'small.txt', 'unreadable.txt'].map((id) => ({ id, name: id, folder: '', status: 'new' as const, annotationCount: 0, tags: [], problem: null })),
     tagSet: { source: 'default', types: defaultTagSet().types, problem: null, userProblems: [] },
   });
   stopAutosave = startAutosave();
@@ -188,6 +189,35 @@ describe('an article whose annotations come in pages (#17)', () => {
     expect(canEditArticle()).toBe(true);
     // No more than the first batch of pages was asked for.
     expect(main.pagesAsked.length).toBeLessThanOrEqual(4);
+  });
+
+  it('another article clicked meanwhile whose load fails: its failure is shown, and the first article ends whole and editable', async () => {
+    const opening = openArticle('big.txt');
+    await until(() => useArticleViewStore.getState().article?.id === 'big.txt');
+    await openArticle('unreadable.txt');
+    expect(useArticleViewStore.getState().loadError).toMatchObject({ code: 'articleUnreadable' });
+    main.release();
+    await opening;
+    await until(() => useArticleViewStore.getState().article?.annotationsIncomplete === undefined);
+    expect(useArticleViewStore.getState().article?.id).toBe('big.txt');
+    expect(useArticleViewStore.getState().loadError).toMatchObject({ code: 'articleUnreadable' });
+    expect(ids()).toEqual(main.list.map((annotation) => annotation.id));
+    expect(canEditArticle()).toBe(true);
+  });
+
+  it('another article clicked meanwhile and still loading when the first is whole: it is not stopped, and is shown', async () => {
+    main.release();
+    main.held = true;
+    const opening = openArticle('big.txt');
+    await until(() => useArticleViewStore.getState().article?.id === 'big.txt');
+    const other = openArticle('big2.txt');
+    main.release();
+    await Promise.all([opening, other]);
+    await until(() => useArticleViewStore.getState().article?.annotationsIncomplete === undefined);
+    expect(useArticleViewStore.getState().article?.id).toBe('big2.txt');
+    expect(useArticleViewStore.getState().loadingArticleId).toBeNull();
+    expect(useDocumentStore.getState().articleId).toBe('big2.txt');
+    expect(ids()).toEqual(main.list.map((annotation) => annotation.id));
   });
 
   it('a list replaced while its pages come is loaded again whole, never completed from two lists', async () => {

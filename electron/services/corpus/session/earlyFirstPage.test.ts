@@ -1,0 +1,166 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeBigArticle } from '../../../../bench/benchInputs';
+import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
+import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
+import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
+import { ANNOTATION_PAGE_SIZE } from '../../article/annotationPages';
+import { forgetWrittenAnnotationFile } from '../../storage/writtenAnnotationFile';
+import { CorpusSession } from '../corpusSession';
+
+/** (#17) article.load answered from the first page of a big file, the rest following from the whole parse. */
+
+let corpus: string;
+let session: CorpusSession;
+const COUNT = ANNOTATION_PAGE_SIZE * 2 + 77;
+
+beforeEach(async () => {
+  corpus = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-early-page-'));
+  session = new CorpusSession();
+});
+
+afterEach(async () => {
+  await session.close();
+  await fs.rm(corpus, { recursive: true, force: true });
+});
+
+interface FileJson {
+  annotations: StoredAnnotation[];
+  relations: { id: string; type: string; from: string; to: string }[];
+  [key: string]: unknown;
+}
+
+/** A big article whose annotation file is `edit`ed on disk (and so never known to this process as written). */
+async function bigArticle(edit: (file: FileJson) => void = () => undefined): Promise<string> {
+  const written = await writeBigArticle(corpus, { name: 'many.txt', bytes: 300_000, annotations: COUNT, seed: 11 });
+  const file = JSON.parse(await fs.readFile(written.annotationPath, 'utf8')) as FileJson;
+  // In reading order, as Hashiye saves a file.
+  file.annotations.sort(compareReadingOrder);
+  edit(file);
+  await fs.writeFile(written.annotationPath, `${JSON.stringify(file, null, 2)}\n`);
+  forgetWrittenAnnotationFile(written.annotationPath);
+  return written.annotationPath;
+}
+
+async function allPages(document: ArticleDocument): Promise<StoredAnnotation[]> {
+  const all = [...document.annotations];
+  while (all.length < (document.annotationsTotal ?? 0)) all.push(...(await session.annotationPage(document.id, document.revision ?? '', all.length)).annotations);
+  return all;
+}
+
+function withoutRevision({ revision: _revision, ...document }: ArticleDocument): Omit<ArticleDocument, 'revision'> {
+  return document;
+}
+
+describe('the first page of a big annotation file sent before the whole file is parsed (#17)', () => {
+  it('sends what a whole load sends, and the pages that follow give the whole list', async () => {
+    const annotationPath = await bigArticle();
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    expect(early.annotations).toHaveLength(ANNOTATION_PAGE_SIZE);
+    expect(early.annotationsTotal).toBe(COUNT);
+    const earlyList = await allPages(early);
+    forgetWrittenAnnotationFile(annotationPath);
+    const whole = await session.loadArticle('many.txt');
+    expect(withoutRevision(early)).toEqual(withoutRevision(whole));
+    expect(earlyList).toEqual(await allPages(whole));
+  });
+
+  it('once the pages came, the list sent is the merge base: changes saved against its revision are written', async () => {
+    await bigArticle();
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    const list = await allPages(early);
+    const removed = list[ANNOTATION_PAGE_SIZE + 5];
+    const saved = await session.saveAnnotationChanges('many.txt', early.sha256, early.revision ?? '', { remove: [removed.id], insert: [], count: list.length - 1 }, { status: early.status, relations: early.relations, labels: early.labels });
+    expect(saved.ok).toBe(true);
+    const onDisk = JSON.parse(await fs.readFile(path.join(corpus, 'many.ann.json'), 'utf8')) as FileJson;
+    expect(onDisk.annotations).toHaveLength(COUNT - 1);
+    expect(onDisk.annotations.some((annotation) => annotation.id === removed.id)).toBe(false);
+  });
+
+  it('a duplicate id after the first page: the pages are refused (the window loads again whole) and a whole load reports it read-only, as always', async () => {
+    await bigArticle((file) => {
+      file.annotations[ANNOTATION_PAGE_SIZE + 100].id = file.annotations[ANNOTATION_PAGE_SIZE + 99].id;
+    });
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    expect(early.annotationsTotal).toBe(COUNT);
+    await expect(session.annotationPage('many.txt', early.revision ?? '', ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
+    const whole = await session.loadArticle('many.txt');
+    expect(whole.problem?.message).toMatch(/duplicate|twice|more than once/i);
+    expect(whole.annotationsTotal).toBeUndefined();
+    const saved = await session.saveAnnotations('many.txt', whole.sha256, { status: 'done', annotations: [], relations: [], labels: [] });
+    expect(saved.ok).toBe(false);
+  });
+
+  it('a relation to a missing annotation: the pages are refused, nothing is taken as the list', async () => {
+    await bigArticle((file) => {
+      file.relations = [{ id: 'R1', type: 'rel', from: file.annotations[0].id, to: 'nobody' }];
+    });
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    // The relation names an id the first page lacks: not sent early at all.
+    expect(early.problem).not.toBeNull();
+    expect(early.revision).toBeUndefined();
+  });
+
+  it('a list out of reading order after the first page: the pages are refused, and a whole load sends it sorted', async () => {
+    let moved = '';
+    await bigArticle((file) => {
+      // The file's last annotation moved to sort before the first page's end.
+      const last = file.annotations[file.annotations.length - 1];
+      const first = file.annotations[0];
+      file.annotations[file.annotations.length - 1] = { ...first, id: last.id };
+      moved = last.id;
+    });
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    await expect(session.annotationPage('many.txt', early.revision ?? '', ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
+    const whole = await session.loadArticle('many.txt');
+    const list = await allPages(whole);
+    expect(list).toHaveLength(COUNT);
+    expect(list.findIndex((annotation) => annotation.id === moved)).toBeLessThan(2);
+  });
+
+  it('an article changed since its file was made is re-anchored by a whole load, never sent early', async () => {
+    await bigArticle();
+    await fs.appendFile(path.join(corpus, 'many.txt'), 'یک جملهٔ تازه.\n');
+    await session.open(corpus);
+    const document = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    expect(document.reanchored).not.toBeNull();
+  });
+
+  it('the same article loaded again while the first load still reads its file: the first revision is refused', async () => {
+    const annotationPath = await bigArticle();
+    await session.open(corpus);
+    const first = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    forgetWrittenAnnotationFile(annotationPath);
+    const second = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    await expect(session.annotationPage('many.txt', first.revision ?? '', ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
+    expect(await allPages(second)).toHaveLength(COUNT);
+  });
+
+  it('a file not in order of start (another tool wrote it): sent whole, as always, and scanned once', async () => {
+    await bigArticle((file) => {
+      file.annotations.reverse();
+    });
+    await session.open(corpus);
+    const document = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    expect(document.problem).toBeNull();
+    const list = await allPages(document);
+    expect(list).toHaveLength(COUNT);
+    for (let index = 1; index < list.length; index++) expect(compareReadingOrder(list[index - 1], list[index])).toBeLessThan(0);
+  });
+
+  it('a file of one page or less is sent whole, as always', async () => {
+    await writeBigArticle(corpus, { name: 'few.txt', bytes: 20_000, annotations: 40, seed: 12 });
+    forgetWrittenAnnotationFile(path.join(corpus, 'few.ann.json'));
+    await session.open(corpus);
+    const document = await session.loadArticle('few.txt', undefined, { firstPageEarly: true });
+    expect(document.annotations).toHaveLength(40);
+    expect(document.annotationsTotal).toBeUndefined();
+  });
+});
