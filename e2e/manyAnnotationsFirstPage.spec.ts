@@ -33,6 +33,10 @@ test('25,000 annotations read as never seen: shown from the first page, then who
   await expect(page.locator('.file.current')).toContainText('many.txt');
   await expect(page.getByTestId('article').locator('mark.hl').first()).toBeVisible();
   await expect(page.getByTestId('annotation-file-problem')).toHaveCount(0);
+  // Whole: the article no longer busy, the status bar's count no longer said to be loading.
+  await expect(page.getByTestId('article')).not.toHaveAttribute('aria-busy', 'true', { timeout: 90_000 });
+  await expect(page.getByTestId('annotation-count')).not.toHaveAttribute('data-loading', 'true');
+  await expect(page.getByTestId('annotation-count')).toHaveAttribute('data-count', '25000');
   // Whole: the keyboard tags a word (a tag key while incomplete does nothing, so this waits for the whole list).
   await expect(async () => {
     const word = page.getByTestId('article').locator('[data-offset="0"]').first();

@@ -75,8 +75,10 @@ export function StatusBar() {
         </span>
       ) : null}
       {article ? (
-        <span className="status-item" data-testid="annotation-count" data-count={count}>
+        <span className="status-item" data-testid="annotation-count" data-count={count} data-loading={article.annotationsIncomplete ? 'true' : undefined}>
           {t('annotations')}: {formatNumber(count, language)}
+          {/* (#17) Shown from its first page: the count grows and tagging waits until the rest is read. */}
+          {article.annotationsIncomplete ? ` (${t('annotationsLoading')})` : ''}
         </span>
       ) : null}
       <span className="status-item selection-offsets" data-testid="selection-offsets">{selectionText}</span>

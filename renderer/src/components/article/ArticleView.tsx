@@ -226,7 +226,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
         }
       }}
     >
-      <div ref={rootRef} className="article" data-testid="article" role="region" aria-label={articleLabel} lang={articleLanguage.lang} dir={articleLanguage.dir} tabIndex={0}>
+      <div ref={rootRef} className="article" data-testid="article" role="region" aria-label={articleLabel} lang={articleLanguage.lang} dir={articleLanguage.dir} tabIndex={0} aria-busy={article.annotationsIncomplete ? true : undefined}>
         {chunks.slice(0, renderedChunks).map((chunk, index) => (
           <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} highlighted={highlightedChunks === null || highlightedChunks.has(index)} />
         ))}
