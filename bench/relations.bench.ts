@@ -4,12 +4,10 @@
  * annotations a few apart, spread over the whole article, so every screenful draws arcs.
  */
 import { test } from '@playwright/test';
-import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchApp } from '../e2e/harness';
-import { writeBigArticle } from './benchInputs';
-import { armTagging, awaitTagging, installFrameMarks, openArticleTimed, scrollTimed, selectWordsInParagraph } from './pageProbes';
+import { openBigArticleApp } from './bigArticleApp';
+import { armTagging, awaitTagging, scrollTimed, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
 import { jankShare, median, percentile, round } from './stats';
 import { recordFigures } from './benchResults';
@@ -19,7 +17,6 @@ const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'resu
 const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 60);
 const folder = path.join(inputs, 'relations-corpus');
 const NAME = 'big-article-relations.txt';
-const SMALL_NAME = 'a-short-article.txt';
 const RELATIONS = 2000;
 const SCROLL_RUNS = 2;
 
@@ -29,20 +26,9 @@ function record(figures: Record<string, number>): Promise<void> {
 
 test('scroll and tag the 1 MB article with 2,000 relations', async () => {
   test.setTimeout(20 * 60_000);
-  if (!existsSync(path.join(folder, NAME))) {
-    await writeBigArticle(folder, { name: NAME, bytes: 1_000_000, annotations: 10_000, relations: RELATIONS });
-    await fs.writeFile(path.join(folder, SMALL_NAME), 'متن کوتاهی برای شروع.\n');
-  }
-  const text = await fs.readFile(path.join(folder, NAME), 'utf8');
-  const paragraphs = text.split('\n').length;
-  const app = await launchApp({ corpus: folder, host: 'chromium', annotator: 'bench' });
+  const { app, paragraphs } = await openBigArticleApp(folder, NAME, RELATIONS);
   const page = app.page;
-  await page.evaluate(installFrameMarks);
   try {
-    await page.locator('[data-testid="file-list"] button', { hasText: SMALL_NAME }).click();
-    await page.locator('.file.current', { hasText: SMALL_NAME }).waitFor();
-    await page.evaluate(openArticleTimed, { name: NAME, paragraphs });
-    await page.locator('[data-relation-id]').first().waitFor();
     const jank: number[] = [];
     const frameP95: number[] = [];
     for (let run = 0; run < SCROLL_RUNS; run++) {

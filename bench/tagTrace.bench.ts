@@ -8,12 +8,11 @@
  * `node bench/tagTracePhases.mjs <trace>` for the time of each part.
  */
 import { test } from '@playwright/test';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchApp } from '../e2e/harness';
-import { writeBigArticle } from './benchInputs';
-import { armTagging, awaitTagging, installFrameMarks, openArticleTimed, selectWordsInParagraph } from './pageProbes';
+import { openBigArticleApp } from './bigArticleApp';
+import { armTagging, awaitTagging, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
 import { percentile, round } from './stats';
 
@@ -23,7 +22,6 @@ const RELATIONS = Number(process.env.HASHIYE_TRACE_RELATIONS ?? 0);
 const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 20);
 const folder = path.join(inputs, `trace-corpus-${RELATIONS}`);
 const NAME = 'big-article.txt';
-const SMALL_NAME = 'a-short-article.txt';
 
 interface TraceEvent {
   name: string;
@@ -49,20 +47,9 @@ function watchMutations(): void {
 
 test('trace taggings on the 1 MB article', async () => {
   test.setTimeout(20 * 60_000);
-  if (!existsSync(path.join(folder, NAME))) {
-    await writeBigArticle(folder, { name: NAME, bytes: 1_000_000, annotations: 10_000, relations: RELATIONS });
-    await fs.writeFile(path.join(folder, SMALL_NAME), 'متن کوتاهی برای شروع.\n');
-  }
-  const text = await fs.readFile(path.join(folder, NAME), 'utf8');
-  const paragraphs = text.split('\n').length;
-  const app = await launchApp({ corpus: folder, host: 'chromium', annotator: 'bench' });
+  const { app, paragraphs } = await openBigArticleApp(folder, NAME, RELATIONS);
   const page = app.page;
-  await page.evaluate(installFrameMarks);
   try {
-    await page.locator('[data-testid="file-list"] button', { hasText: SMALL_NAME }).click();
-    await page.locator('.file.current', { hasText: SMALL_NAME }).waitFor();
-    await page.evaluate(openArticleTimed, { name: NAME, paragraphs });
-    if (RELATIONS > 0) await page.locator('[data-relation-id]').first().waitFor();
     const css = process.env.HASHIYE_TRACE_CSS;
     if (css) {
       await page.evaluate((text) => {
