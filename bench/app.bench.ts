@@ -189,6 +189,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
     const frameCounts: number[] = [];
     const immediate: number[] = [];
     const keyTimes: number[] = [];
+    const inputDelays: number[] = [];
     let failed = 0;
     await page.evaluate(watchSlowKeys);
     // Opt-in: observing long animation frames with script attribution costs the page time of its own,
@@ -231,6 +232,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
         works.push(timing.workMs);
         frameCounts.push(timing.frames);
         keyTimes.push(timing.keyTime);
+        inputDelays.push(timing.inputDelayMs);
       }
       await page.waitForTimeout(150 + Math.floor(random() * 500));
     }
@@ -240,6 +242,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
     console.log(`Event Timing: ${slowTaggings.length} of ${keyTimes.length} taggings at 16 ms or more (${slowTaggings.map((entry) => round(entry.duration)).join(' ')})`);
     console.log(`tagging at once after selecting: ${immediate.map((value) => round(value)).join(' ')}`);
     console.log(`tagging: ${tags.length} timed, ${failed} without a new highlight; ${tags.map((value) => round(value)).join(' ')}`);
+    console.log(`tagging input delay (the key waiting for the task running when it came): ${inputDelays.map((value) => round(value)).join(' ')}`);
     console.log(`tagging work (key handling + the painting frame's rendering): ${works.map((value) => round(value)).join(' ')}`);
     console.log(`tagging frames (1 = painted in the first frame after the key): ${frameCounts.join(' ')}`);
     // The floor for a key press: the same key path with nothing to do, to the next painted frame, at the same pace.
@@ -275,6 +278,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       tagCommitP95Ms: round(percentile(commits, 95)),
       tagWorkP50Ms: round(percentile(works, 50)),
       tagWorkP95Ms: round(percentile(works, 95)),
+      tagInputDelayP95Ms: round(percentile(inputDelays, 95)),
       tagFirstFramePct: round((100 * frameCounts.filter((frames) => frames === 1).length) / Math.max(1, frameCounts.length)),
       tagCount: tags.length,
       tagFailed: failed,

@@ -262,6 +262,11 @@ export interface TagTiming {
   frames: number;
   /** The keydown's timestamp, which is also its Event Timing entry's startTime. */
   keyTime: number;
+  /**
+   * The key's timestamp to the first keydown listener running: how long the key waited for the
+   * task that was running when it came (a chunk draw, a timer, another pane's work).
+   */
+  inputDelayMs: number;
 }
 
 /**
@@ -289,6 +294,7 @@ export function armTagging(timeoutMs: number): void {
   if (!root) throw new Error('No article.');
   (window as unknown as Bench).__benchTag = new Promise((resolve) => {
     let keyTime = -1;
+    let inputDelayMs = 0;
     const frameStarts: number[] = [];
     let counting = true;
     const countFrames = (frameStart: number) => {
@@ -299,6 +305,7 @@ export function armTagging(timeoutMs: number): void {
     const onKey = (event: KeyboardEvent) => {
       if (keyTime >= 0) return;
       keyTime = event.timeStamp;
+      inputDelayMs = performance.now() - keyTime;
       requestAnimationFrame(countFrames);
     };
     window.addEventListener('keydown', onKey, { capture: true });
@@ -321,7 +328,7 @@ export function armTagging(timeoutMs: number): void {
         const frameStartedAt = Math.max(frameStart, committed);
         afterPaint(() => {
           const painted = performance.now();
-          resolve({ totalMs: painted - keyTime, commitMs: committed - keyTime, workMs: committed - keyTime + (painted - frameStartedAt), frames, keyTime });
+          resolve({ totalMs: painted - keyTime, commitMs: committed - keyTime, workMs: committed - keyTime + (painted - frameStartedAt), frames, keyTime, inputDelayMs });
         });
       });
     });

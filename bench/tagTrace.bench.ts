@@ -5,7 +5,8 @@
  * (HASHIYE_BENCH_DIR for the inputs, HASHIYE_TRACE_OUT for the trace and profile files,
  * HASHIYE_TRACE_RELATIONS=2000 for the article with relations, HASHIYE_TRACE_CSS for a style
  * sheet added to the page, HASHIYE_TRACE_MUTATIONS=1 to log one tagging's DOM changes), then
- * `node bench/tagTracePhases.mjs <trace>` for the time of each part.
+ * `node bench/tagTracePhases.mjs <trace>` for the time of each part and, for each slow tagging,
+ * the tasks it waited behind (from tagging.timings.json beside the trace).
  */
 import { test } from '@playwright/test';
 import { promises as fs } from 'node:fs';
@@ -65,6 +66,7 @@ test('trace taggings on the 1 MB article', async () => {
     const random = seededRandom(2024);
     const tags: number[] = [];
     const keyTimes: number[] = [];
+    const timings: { totalMs: number; inputDelayMs: number }[] = [];
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 100 });
     for (let index = 0; index < TAGGINGS + 3; index++) {
@@ -83,6 +85,7 @@ test('trace taggings on the 1 MB article', async () => {
       if (timing && index >= 3) {
         tags.push(timing.totalMs);
         keyTimes.push(timing.keyTime);
+        timings.push({ totalMs: timing.totalMs, inputDelayMs: timing.inputDelayMs });
       }
       await page.waitForTimeout(150 + Math.floor(random() * 300));
     }
@@ -93,6 +96,8 @@ test('trace taggings on the 1 MB article', async () => {
     await fs.mkdir(out, { recursive: true });
     await fs.writeFile(path.join(out, 'tagging.cpuprofile'), JSON.stringify(profile));
     await fs.writeFile(path.join(out, 'tagging.trace.json'), JSON.stringify({ traceEvents: events }));
+    // Read by tagTracePhases.mjs to place each key's arrival before its keydown's dispatch.
+    await fs.writeFile(path.join(out, 'tagging.timings.json'), JSON.stringify(timings));
     console.log(`traced taggings: p50 ${round(percentile(tags, 50))} p95 ${round(percentile(tags, 95))}: ${tags.map((value) => round(value)).join(' ')}`);
   } finally {
     await app.close();

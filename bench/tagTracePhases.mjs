@@ -2,7 +2,8 @@
 // first frame that paints, the main thread's time in the key handler, style, layout, hover hit test,
 // animation-frame callbacks, intersection observers, paint, layerize and commit (means over the
 // taggings under 40 ms). Usage: node bench/tagTracePhases.mjs tagging.trace.json
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 const { traceEvents } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const main = traceEvents.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
 const ev = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -34,3 +35,24 @@ for (const key of keys) {
 }
 console.log(`${n} typical taggings, mean ms:`);
 for (const [k, v] of sums) console.log(`${(v / n / 1000).toFixed(2).padStart(6)}  ${k}`);
+
+// The slow taggings (over 40 ms): what ran between the key's arrival (its dispatch less the input
+// delay the page measured, tagging.timings.json beside the trace) and the end of its painting frame,
+// task by task, with the script each task ran (timer, idle callback, frame callback, event).
+const timingsFile = path.join(path.dirname(process.argv[2]), 'tagging.timings.json');
+const timings = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : [];
+const scriptOf = (task) => {
+  const inner = ev.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && /^(FunctionCall|TimerFire|FireIdleCallback|FireAnimationFrame|EventDispatch|BeginMainFrame|WebFrameWidgetImpl::BeginMainFrame|V8.GC_MARK_COMPACTOR|MajorGC|MinorGC|Paint|Layout|UpdateLayoutTree)$/.test(e.name));
+  const names = inner.map((e) => `${e.name === 'FunctionCall' ? (e.args?.data?.functionName || 'anonymous') : e.name === 'EventDispatch' ? e.args?.data?.type : e.name} ${(e.dur / 1000).toFixed(1)}`);
+  return [...new Set(names)].slice(0, 8).join(', ');
+};
+keys.forEach((key, index) => {
+  const timing = timings[index];
+  if (!timing || timing.totalMs <= 40) return;
+  const arrived = key.ts - timing.inputDelayMs * 1000;
+  const end = arrived + timing.totalMs * 1000;
+  console.log(`tagging ${index}: ${timing.totalMs.toFixed(1)} ms, input delay ${timing.inputDelayMs.toFixed(1)} ms`);
+  for (const task of ev.filter((e) => e.name === 'RunTask' && e.ts + e.dur > arrived && e.ts < end && e.dur > 1000)) {
+    console.log(`  ${((task.ts - arrived) / 1000).toFixed(1).padStart(6)} ms +${(task.dur / 1000).toFixed(1).padStart(5)}: ${scriptOf(task)}`);
+  }
+});

@@ -2,6 +2,7 @@ import { type Dispatch, type RefObject, type SetStateAction, useLayoutEffect, us
 import { flushSync } from 'react-dom';
 import { keptChunks, nearChunks, passingWatch, type NearChunks, type VerticalBox } from './nearChunks';
 import { restoreSelection, selectionInside } from './keptSelection';
+import { chunksSoon, chunksWhenIdle } from './chunkSteps';
 import { useDocumentStore } from '../../store/documentStore';
 
 /** "Near the view": within this many heights of the view above and below it. */
@@ -23,37 +24,6 @@ function chunksHoldingSelection(root: HTMLElement): ReadonlySet<number> {
     if (chunk) pinned.add(Array.prototype.indexOf.call(root.children, chunk) as number);
   }
   return pinned;
-}
-
-/** Draws or drops one chunk's highlights: `index` among the article's children. */
-type ChunkStep = (index: number) => void;
-
-/**
- * Runs `step` for each of `indices`, one per task, so that a key pressed meanwhile waits for
- * one chunk at most (#18: drawing the chunks a jump brought near in one task after its frame
- * made 3 of 30 taggings pressed at once wait 80-212 ms). `cancel` drops the rest.
- */
-function oneChunkPerTask(step: ChunkStep): { run: (indices: readonly number[]) => void; waiting: () => readonly number[]; cancel: () => void } {
-  let queue: number[] = [];
-  let task: ReturnType<typeof setTimeout> | undefined;
-  const next = () => {
-    task = undefined;
-    const index = queue.shift();
-    if (index === undefined) return;
-    step(index);
-    if (queue.length > 0) task = setTimeout(next, 0);
-  };
-  const cancel = () => {
-    clearTimeout(task);
-    task = undefined;
-    queue = [];
-  };
-  const run = (indices: readonly number[]) => {
-    cancel();
-    queue = [...indices];
-    if (queue.length > 0) task = setTimeout(next, 0);
-  };
-  return { run, waiting: () => queue, cancel };
 }
 
 /**
@@ -89,10 +59,10 @@ function middleFirst(inView: readonly number[], boxOf: (index: number) => Vertic
   return [...inView].sort((first, second) => distance(first) - distance(second));
 }
 
-/** Undraws the far chunks when the window is idle after a scroll, one per task: never in a scrolled frame. */
+/** Undraws the far chunks when the window is idle after a scroll, one per idle period: never in a scrolled frame. */
 function farChunkDropper(root: HTMLElement, scroller: HTMLElement, drawn: () => ReadonlySet<number>, setNear: Dispatch<SetStateAction<ReadonlySet<number>>>): { schedule: () => void; cancel: () => void } {
   let idle = 0;
-  const drops = oneChunkPerTask((index) => redrawKeepingSelection(root, [index], () => setNear((near) => withoutChunk(near, index))));
+  const drops = chunksWhenIdle((index) => redrawKeepingSelection(root, [index], () => setNear((near) => withoutChunk(near, index))));
   const cancel = () => {
     cancelIdleCallback(idle);
     drops.cancel();
@@ -116,32 +86,35 @@ function farChunkDropper(root: HTMLElement, scroller: HTMLElement, drawn: () => 
 }
 
 /**
- * Draws the chunks near the view, one per task (see oneChunkPerTask): those in view first, from
- * the view's middle out, then those around it, nearest first. On opening (`atOnce`, in a layout
- * effect) the chunks in view are drawn together, in the first frame.
+ * Draws the chunks near the view (see chunkSteps.ts): those in view one per task, from the
+ * view's middle out, then those around it, nearest first, one per idle period. On opening
+ * (`atOnce`, in a layout effect) the chunks in view are drawn together, in the first frame.
  */
 function chunkDrawer(root: HTMLElement, drawn: () => ReadonlySet<number>, setNear: Dispatch<SetStateAction<ReadonlySet<number>>>) {
   const drawNow = (indices: readonly number[]) => {
     const missing = indices.filter((index) => !drawn().has(index));
     if (missing.length > 0) redrawKeepingSelection(root, missing, () => setNear((near) => withChunks(near, missing)));
   };
-  const steps = oneChunkPerTask((index) => drawNow([index]));
-  let inViewWaiting: readonly number[] = [];
+  const inViewSteps = chunksSoon((index) => drawNow([index]));
+  const aroundSteps = chunksWhenIdle((index) => drawNow([index]));
   const draw = (near: NearChunks, atOnce: boolean) => {
-    const waiting = [...near.inView, ...near.aroundView].filter((index) => !drawn().has(index));
+    const undrawn = (indices: readonly number[]) => indices.filter((index) => !drawn().has(index));
     if (atOnce) {
       setNear((current) => withChunks(current, near.inView));
-      steps.run(near.aroundView.filter((index) => !drawn().has(index)));
-    } else steps.run(waiting);
-    inViewWaiting = near.inView;
+      inViewSteps.cancel();
+    } else inViewSteps.run(undrawn(near.inView));
+    aroundSteps.run(undrawn(near.aroundView));
   };
   /** Draws the chunks in view still waiting, now: a tagging made in one of them is painted in its first frame. */
   const drawInViewNow = () => {
-    const waiting = new Set(steps.waiting());
-    const inView = inViewWaiting.filter((index) => waiting.has(index));
-    if (inView.length > 0) drawNow(inView);
+    const waiting = inViewSteps.waiting();
+    if (waiting.length > 0) drawNow(waiting);
   };
-  return { draw, drawInViewNow, cancel: steps.cancel };
+  const cancel = () => {
+    inViewSteps.cancel();
+    aroundSteps.cancel();
+  };
+  return { draw, drawInViewNow, cancel };
 }
 
 /**
