@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
-import { rangesForOffsets } from '../../dom/rangesForOffsets';
+import { rangesForOffsets, staticRangesForOffsets } from '../../dom/rangesForOffsets';
 import { revealRange } from '../../dom/scrollRangeIntoView';
 import { spanOverlapTest } from '../../../../shared/text/spanOverlap';
 import { useDocumentStore } from '../../store/documentStore';
@@ -32,7 +32,7 @@ function paint(items: readonly Utf16Range[], current: number | null): void {
   registry.delete(CURRENT);
   const root = document.querySelector<HTMLElement>('[data-testid="article"]');
   if (!root || items.length === 0) return;
-  const ranges = rangesForOffsets(root, items);
+  const ranges = staticRangesForOffsets(root, items);
   registry.set(ALL, new Highlight(...ranges));
   if (current !== null && ranges[current]) registry.set(CURRENT, new Highlight(ranges[current]));
 }

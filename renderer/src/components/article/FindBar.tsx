@@ -1,7 +1,7 @@
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { useEffect, useRef } from 'react';
 import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
-import { rangesForOffsets } from '../../dom/rangesForOffsets';
+import { rangesForOffsets, staticRangesForOffsets } from '../../dom/rangesForOffsets';
 import { selectDomRange } from '../../dom/domPosition';
 import { scrollRangeIntoView } from '../../dom/scrollRangeIntoView';
 import { tagAllHits } from '../../store/flows/editing';
@@ -33,7 +33,7 @@ function paintHits(hits: readonly Utf16Range[], current: number): void {
   registry.delete(CURRENT_HIGHLIGHT);
   const root = articleRoot();
   if (!root || hits.length === 0) return;
-  const ranges = rangesForOffsets(root, hits);
+  const ranges = staticRangesForOffsets(root, hits);
   registry.set(HITS_HIGHLIGHT, new Highlight(...ranges));
   if (ranges[current]) registry.set(CURRENT_HIGHLIGHT, new Highlight(ranges[current]));
 }
