@@ -97,9 +97,18 @@ test('find hits stay painted in the far part of an article whose highlights are 
           const view = document.querySelector('.article-scroller')?.getBoundingClientRect();
           const hits = CSS.highlights.get('hashiye-find-hits');
           if (!view || !hits) return 0;
-          return [...hits].filter((range) => {
-            const box = (range as Range).getBoundingClientRect();
-            return !(range as Range).collapsed && box.height > 0 && box.bottom > view.top && box.top < view.bottom;
+          // Painted from static ranges (#25): measured through a live Range over the same boundaries; a stale one (its text node gone or shorter) is not painted and not counted.
+          return [...hits].filter((painted) => {
+            if (!painted.startContainer.isConnected || !painted.endContainer.isConnected) return false;
+            const range = document.createRange();
+            try {
+              range.setStart(painted.startContainer, painted.startOffset);
+              range.setEnd(painted.endContainer, painted.endOffset);
+            } catch {
+              return false;
+            }
+            const box = range.getBoundingClientRect();
+            return !range.collapsed && box.height > 0 && box.bottom > view.top && box.top < view.bottom;
           }).length;
         }),
       { timeout: 20_000 },

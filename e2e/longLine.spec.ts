@@ -160,9 +160,17 @@ for (const viewport of [
     await expect
       .poll(() =>
         page.evaluate(() => {
-          const hit = CSS.highlights.get('hashiye-find-current')?.values().next().value as Range | undefined;
+          const painted = CSS.highlights.get('hashiye-find-current')?.values().next().value as AbstractRange | undefined;
           const view = document.querySelector('.article-scroller')?.getBoundingClientRect();
-          if (!hit || !view) return false;
+          if (!painted || !view || !painted.startContainer.isConnected) return false;
+          // Painted from a static range (#25): measured through a live Range over the same boundaries.
+          const hit = document.createRange();
+          try {
+            hit.setStart(painted.startContainer, painted.startOffset);
+            hit.setEnd(painted.endContainer, painted.endOffset);
+          } catch {
+            return false;
+          }
           const box = hit.getBoundingClientRect();
           return box.height > 0 && box.top >= view.top && box.bottom <= view.bottom;
         }),
