@@ -140,6 +140,7 @@ const summary = {
   tagP50Ms: figures.tagP50Ms ?? null,
   tagP95Ms: figures.tagP95Ms ?? null,
   tagWorkP95Ms: figures.tagWorkP95Ms ?? null,
+  tagInputDelayP95Ms: figures.tagInputDelayP95Ms ?? null,
   tagFirstFramePct: figures.tagFirstFramePct ?? null,
   tagImmediateP95Ms: figures.tagImmediateP95Ms ?? null,
   tagEventTimingOver16Pct: figures.tagEventTimingOver16Pct ?? null,
