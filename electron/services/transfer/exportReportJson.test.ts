@@ -4,7 +4,7 @@ import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 import { randomDocument } from '../../../shared/formats/testArticles';
 import type { DocumentOutput, DocumentReport } from '../../../shared/formats/exportTypes';
 import { exportReportOf, type ExportReport } from './exportReport';
-import { answerJsonBytes, documentsJsonOf, rememberDocumentsJson, reportFileBytes } from './exportReportJson';
+import { answerJsonPieces, documentsJsonOf, rememberDocumentsJson, reportFileBytes } from './exportReportJson';
 
 /** (#25) The report's bytes made batch by batch are JSON.stringify's, byte for byte, and so is the CLI's answer. */
 
@@ -63,9 +63,9 @@ describe('export-report.json from batches (#25)', () => {
   it('gives the --json answer exactly as JSON.stringify, the report one level deeper', () => {
     const report = reportInBatches(outputsOf(30), 4);
     const answer = { format: 'conll', outFolder: '/tmp/out "x"', written: true, report, manifest: { files: [{ path: 'corpus.conll', bytes: 3 }] }, paths: ['/tmp/out/corpus.conll'], durationMs: 12.5, workersUsed: 1, bratOrphans: [] };
-    expect(answerJsonBytes(answer).toString('utf8')).toBe(stringified(answer));
+    expect(Buffer.concat(answerJsonPieces(answer)).toString('utf8')).toBe(stringified(answer));
     const documents: DocumentReport[] = [];
     const empty = { ...answer, report: { ...report, documents } };
-    expect(answerJsonBytes(empty).toString('utf8')).toBe(stringified(empty));
+    expect(Buffer.concat(answerJsonPieces(empty)).toString('utf8')).toBe(stringified(empty));
   });
 });

@@ -69,16 +69,15 @@ export function rememberDocumentsJson(report: ExportReport, batches: readonly Do
   documentsByReport.set(report, batches);
 }
 
-/** `${JSON.stringify(value, null, 2)}\n` with the top-level `value[key]` given as bytes; null when that cannot be placed. */
-function withPartAsBytes(value: object, key: string, part: () => Uint8Array): Buffer | null {
+/** `${JSON.stringify(value, null, 2)}\n` in three pieces, the top-level `value[key]` given as bytes; null when that cannot be placed. */
+function withPartAsBytes(value: object, key: string, part: () => Uint8Array): Buffer[] | null {
   const text = `${JSON.stringify({ ...value, [key]: PLACEHOLDER }, null, 2)}\n`;
   const placeholder = JSON.stringify(PLACEHOLDER);
   const marker = `${JSON.stringify(key)}: ${placeholder}`;
   const at = text.indexOf(marker);
   if (at === -1 || text.indexOf(marker, at + 1) !== -1) return null;
-  const before = Buffer.from(text.slice(0, at + marker.length - placeholder.length), 'utf8');
-  const after = Buffer.from(text.slice(at + marker.length), 'utf8');
-  return Buffer.concat([before, part(), after]);
+  const bytes = part();
+  return [Buffer.from(text.slice(0, at + marker.length - placeholder.length), 'utf8'), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), Buffer.from(text.slice(at + marker.length), 'utf8')];
 }
 
 /** The `documents` list from its batches' bytes: `[]`, or the batches' parts on their own lines. */
@@ -93,7 +92,8 @@ function documentsListBytes(batches: readonly DocumentsJson[]): Buffer {
 function assembledReport(report: ExportReport): Buffer | null {
   const batches = documentsByReport.get(report);
   if (batches === undefined || batches.reduce((sum, batch) => sum + batch.count, 0) !== report.documents.length) return null;
-  return withPartAsBytes(report, 'documents', () => documentsListBytes(batches));
+  const pieces = withPartAsBytes(report, 'documents', () => documentsListBytes(batches));
+  return pieces && Buffer.concat(pieces);
 }
 
 /** The bytes of `export-report.json` for `report` (the same object gives the same bytes, made once). */
@@ -107,13 +107,14 @@ export function reportFileBytes(report: ExportReport): Buffer {
 }
 
 /**
- * `${JSON.stringify(answer, null, 2)}\n` as bytes, for an answer whose top-level `report` is an
- * export's report: the report's part is its file's bytes indented one level.
+ * `${JSON.stringify(answer, null, 2)}\n` as bytes, in pieces to be written one after the other,
+ * for an answer whose top-level `report` is an export's report: the report's part is its file's
+ * bytes indented one level.
  */
-export function answerJsonBytes<Answer extends { report: ExportReport }>(answer: Answer): Buffer {
+export function answerJsonPieces<Answer extends { report: ExportReport }>(answer: Answer): Buffer[] {
   const report = (): Uint8Array => {
     const bytes = reportFileBytes(answer.report);
     return indentedJson(bytes.subarray(0, bytes.length - 1), 1);
   };
-  return withPartAsBytes(answer, 'report', report) ?? Buffer.from(`${JSON.stringify(answer, null, 2)}\n`, 'utf8');
+  return withPartAsBytes(answer, 'report', report) ?? [Buffer.from(`${JSON.stringify(answer, null, 2)}\n`, 'utf8')];
 }
