@@ -128,6 +128,14 @@ interface BatchOutcome {
   chunkBytes: Uint8Array[] | null;
 }
 
+function batchOutcomeOf(results: readonly ExportBatchResult[], encodeChunks: boolean): BatchOutcome {
+  return {
+    items: results.flatMap((result) => result.items),
+    documentsJson: results.map((result) => result.documentsJson),
+    chunkBytes: encodeChunks ? results.map((result) => result.chunkBytes ?? new Uint8Array(0)) : null,
+  };
+}
+
 /**
  * Reads and serializes the articles on worker threads, batch by batch, and gives back the
  * items in article order. With `here`, the calling thread takes batches too, yielding between
@@ -138,9 +146,7 @@ interface BatchOutcome {
 async function processOnWorkers(runners: BatchRunners, ids: readonly string[], onBatch: (done: number) => void, signal: AbortSignal | undefined): Promise<BatchOutcome> {
   const batches: string[][] = [];
   for (let start = 0; start < ids.length; start += BATCH_SIZE) batches.push(ids.slice(start, start + BATCH_SIZE));
-  const results: ExportBatchItem[][] = new Array<ExportBatchItem[]>(batches.length);
-  const bytes: Uint8Array[] = new Array<Uint8Array>(batches.length);
-  const documentsJson: DocumentsJson[] = new Array<DocumentsJson>(batches.length);
+  const results: ExportBatchResult[] = new Array<ExportBatchResult>(batches.length);
   const workers: Worker[] = [];
   let nextBatch = 0;
   let done = 0;
@@ -155,11 +161,9 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
       const onAbort = (): void => fail(new ExportCancelledError());
       signal?.addEventListener('abort', onAbort, { once: true });
       /** Takes a batch's items; true while batches remain to be asked for. */
-      const receive = ({ batch, items, chunkBytes, documentsJson: reportsJson }: ExportBatchResult): boolean => {
-        results[batch] = items;
-        documentsJson[batch] = reportsJson;
-        if (chunkBytes !== null) bytes[batch] = chunkBytes;
-        done += items.length;
+      const receive = (result: ExportBatchResult): boolean => {
+        results[result.batch] = result;
+        done += result.items.length;
         finished++;
         onBatch(done);
         if (finished === batches.length) {
@@ -194,7 +198,7 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { items: results.flat(), documentsJson, chunkBytes: runners.data.encodeChunks ? bytes : null };
+  return batchOutcomeOf(results, runners.data.encodeChunks);
 }
 
 export interface SerializedArticles {
@@ -279,5 +283,5 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
       sliceStarted = performance.now();
     }
   }
-  return { items, documentsJson: batches.map((batch) => batch.documentsJson), chunkBytes: encodeChunks ? batches.map((batch) => batch.chunkBytes ?? new Uint8Array(0)) : null };
+  return { ...batchOutcomeOf(batches, encodeChunks), items };
 }
