@@ -7,6 +7,7 @@ import { ArticleStatusSchema, type ArticleStatus } from '../../shared/model/stat
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, type ExportCorpusResult } from '../services/transfer/exportReport';
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress } from '../services/transfer/exportRequest';
 import { exportCorpus } from '../services/transfer/exportCorpus';
+import { answerJsonPieces } from '../services/transfer/exportReportJson';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
@@ -170,7 +171,9 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
       const bratOrphans = await findBratOrphans(request.corpus);
       // With -o -, standard output holds the data: the summary goes to stderr.
       const say = request.options.out === '-' ? io.stderr : io.stdout;
-      if (request.json) say.write(`${JSON.stringify({ ...result, bratOrphans }, null, 2)}\n`);
+      // (#25) On standard output, the report's part is export-report.json's bytes, not a second stringify.
+      if (request.json && say === io.stdout) for (const piece of answerJsonPieces({ ...result, bratOrphans })) io.stdout.write(piece);
+      else if (request.json) say.write(`${JSON.stringify({ ...result, bratOrphans }, null, 2)}\n`);
       else say.write(describeBratOrphans(bratOrphans) + describeResult(result));
       return result.written ? CLI_EXIT.ok : CLI_EXIT.problems;
     } catch (error) {

@@ -52,6 +52,7 @@ export const conllFormat: FormatSerializer = {
   offsetUnit: 'token',
   serializeDocument,
   finish,
+  mainFileIsChunks: true,
 };
 
 /** CoNLL: one `token TAB tag` per line, a blank line after each sentence, `-DOCSTART-` before each document. */

@@ -185,4 +185,10 @@ export interface FormatSerializer {
   serializeDocument(document: ExportDocument, options: SerializeOptions): DocumentOutput;
   /** The format's files from all documents' outputs, in document order. */
   finish(outputs: readonly DocumentOutput[], options: SerializeOptions): ExportFile[];
+  /**
+   * (#25) True when `finish` gives one file, the main one, whose content is the documents'
+   * chunks joined in order and nothing else: an export may then encode each batch's chunks where
+   * they are made and join the bytes (formatChunks.test.ts holds the formats to it).
+   */
+  mainFileIsChunks?: boolean;
 }

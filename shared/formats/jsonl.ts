@@ -82,6 +82,7 @@ export const jsonlFormat: FormatSerializer = {
   offsetUnit: 'utf16',
   serializeDocument,
   finish,
+  mainFileIsChunks: true,
 };
 
 export function serializeJsonl(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {

@@ -50,6 +50,8 @@ export interface CutDocument {
 
 /** The document without its boilerplate: text cut, annotations, relations and tokens shifted or left out. */
 export function cutBoilerplate(document: ExportDocument, zones: readonly Zone[] | undefined): CutDocument {
+  // (#25) Most articles have no boilerplate: nothing to cut, and no code-point array of the text to build.
+  if (!zones?.some((zone) => zone.type === BOILERPLATE_ZONE)) return { document, cut: [] };
   const codePoints = Array.from(document.text);
   const ranges = boilerplateRanges(zones, codePoints.length);
   if (ranges.length === 0) return { document, cut: [] };

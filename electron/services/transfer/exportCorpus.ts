@@ -14,6 +14,7 @@ import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type 
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
 import { manifestOf, planExportFiles, type PlannedFile } from './exportPlan';
 import { serializeArticles } from './exportSerialization';
+import { rememberDocumentsJson, reportFileBytes } from './exportReportJson';
 import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
 
 function selectArticleIds(ids: readonly string[], scope: ExportScope | undefined): string[] {
@@ -115,7 +116,7 @@ async function writeExport(
 ): Promise<string[]> {
   onProgress?.({ phase: 'writing', done: 0, total: files.length });
   const writeQueue: { relative: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
-  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: `${JSON.stringify(report, null, 2)}\n` });
+  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: reportFileBytes(report) });
   writeQueue.push({ relative: EXPORT_MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
   const staging = await beginStagedExport(destination.outFolder, destination.fileMode);
   try {
@@ -169,13 +170,19 @@ export async function exportCorpus(
     if (read.unreadable.length === 0) serializeOptions.bratConfigurations = read.configurations;
   }
 
-  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled });
+  // (#25) A main file that is the chunks joined comes back as bytes, encoded batch by batch where they were made.
+  const encodeChunks = format.mainFileIsChunks === true && options.split === undefined;
+  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks });
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
+  rememberDocumentsJson(report, serialized.documentsJson);
   const planned = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
   const { splitIds } = planned;
   const files = [...planned.files, ...registryFileFor(formatId, registry)];
   // Encoded once: hashed for the manifest, then written as is.
-  const contents = files.map(({ file }) => Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8'));
+  const contents = files.map(({ file }) => {
+    if (file.role === 'main' && serialized.chunkBytes !== null) return serialized.chunkBytes;
+    return Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8');
+  });
   // (#21) The manifest names the boilerplate cut from each article.
   const manifest = { ...manifestOf(report, serialized.outputs.length, splitIds, files, contents), ...boilerplateCutOf(serialized.outputs.map((output) => output.report)), ...documentFieldsOf(formatId, serialized.outputs, dimensions) };
   const result: ExportCorpusResult = { format: formatId, outFolder: destination.outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: serialized.workersUsed };

@@ -9,6 +9,7 @@ import type { DocumentOutput, ExportFormatId, FormatSerializer, SerializeOptions
 import { readExportDocument } from './exportArticleReader';
 import { exportFolderIndexFor, type ExportFolderIndex } from './exportFolderIndex';
 import { ExportCancelledError, type ExportCorpusOptions, type ExportProgress, type UnreadableArticle } from './exportRequest';
+import { documentsJsonOf, type DocumentsJson } from './exportReportJson';
 
 /** Reading and serializing the articles of an export: on worker threads for many, else on the calling thread. */
 /** A batch of article ids sent to an export worker. */
@@ -25,11 +26,16 @@ export interface ExportWorkerData {
   formatId: ExportFormatId;
   serializeOptions: SerializeOptions;
   statuses: string[] | null;
+  /** (#25) The format's main file is its chunks joined: each batch's chunks come back encoded (chunkBytesOf). */
+  encodeChunks: boolean;
 }
 
+/** A batch done: its items, their reports' part of the report file and, with `encodeChunks`, their chunks as UTF-8 bytes (the items' chunks then empty). */
 export interface ExportBatchResult {
   batch: number;
   items: ExportBatchItem[];
+  documentsJson: DocumentsJson;
+  chunkBytes: Uint8Array<ArrayBuffer> | null;
 }
 
 const BATCH_SIZE = 100;
@@ -69,21 +75,65 @@ export function serializeExportBatch(root: string, ids: readonly string[], forma
   });
 }
 
+const chunkEncoder = new TextEncoder();
+
+/**
+ * (#25) The chunks of `items` joined and encoded to UTF-8, each output's chunk then emptied. A
+ * batch's bytes cross from a worker without a copy (transferred) where its strings were cloned,
+ * and the calling thread holds bytes outside the collected heap instead of the whole main file
+ * as strings. Fresh bytes of their own (TextEncoder's), so that they can be transferred.
+ */
+export function chunkBytesOf(items: readonly ExportBatchItem[]): Uint8Array<ArrayBuffer> {
+  let joined = '';
+  for (const item of items) {
+    if (item.kind !== 'output') continue;
+    joined += item.output.chunk;
+    item.output.chunk = '';
+  }
+  return chunkEncoder.encode(joined);
+}
+
+/** A batch read and serialized as a worker answers it: its reports' JSON and, with `encodeChunks`, the chunks as bytes. */
+export function exportBatchResult(batch: number, items: ExportBatchItem[], encodeChunks: boolean): ExportBatchResult {
+  const reports = items.flatMap((item) => (item.kind === 'output' ? [item.output.report] : []));
+  return { batch, items, documentsJson: documentsJsonOf(reports), chunkBytes: encodeChunks ? chunkBytesOf(items) : null };
+}
+
+/** The bytes a batch result holds, moved rather than copied when it crosses from a worker. */
+export function transferablesOf(result: ExportBatchResult): ArrayBuffer[] {
+  return [result.documentsJson.bytes.buffer, ...(result.chunkBytes ? [result.chunkBytes.buffer] : [])];
+}
+
 /** Where the batches go: worker threads, and (`here`, #25) the calling thread between the workers' answers. */
 interface BatchRunners {
   script: URL;
   workerCount: number;
   data: ExportWorkerData;
-  here: ((ids: readonly string[]) => ExportBatchItem[]) | null;
+  here: ((batch: number, ids: readonly string[]) => ExportBatchResult) | null;
 }
 
 /** The calling thread's share: a batch at a time while any is left, yielding before each (the workers get their first batches, their answers come in). */
-async function takeBatchesHere(here: (batch: number) => ExportBatchItem[], next: () => number | null, receive: (batch: number, items: ExportBatchItem[]) => boolean): Promise<void> {
+async function takeBatchesHere(here: (batch: number) => ExportBatchResult, next: () => number | null, receive: (result: ExportBatchResult) => boolean): Promise<void> {
   for (;;) {
     await new Promise<void>((resume) => setImmediate(resume));
     const batch = next();
-    if (batch === null || !receive(batch, here(batch))) return;
+    if (batch === null || !receive(here(batch))) return;
   }
+}
+
+/** The items of every batch in order, their reports' JSON, and their chunks' bytes when they were encoded. */
+interface BatchOutcome {
+  items: ExportBatchItem[];
+  documentsJson: DocumentsJson[];
+  chunkBytes: Uint8Array[] | null;
+}
+
+function batchOutcomeOf(results: readonly ExportBatchResult[], encodeChunks: boolean): BatchOutcome {
+  return {
+    items: results.flatMap((result) => result.items),
+    documentsJson: results.map((result) => result.documentsJson),
+    chunkBytes: encodeChunks ? results.map((result) => result.chunkBytes ?? new Uint8Array(0)) : null,
+  };
 }
 
 /**
@@ -93,10 +143,10 @@ async function takeBatchesHere(here: (batch: number) => ExportBatchItem[], next:
  * both cores busy, where the calling thread used to wait. Rejects when a worker fails (the
  * caller then runs on its own thread).
  */
-async function processOnWorkers(runners: BatchRunners, ids: readonly string[], onBatch: (done: number) => void, signal: AbortSignal | undefined): Promise<ExportBatchItem[]> {
+async function processOnWorkers(runners: BatchRunners, ids: readonly string[], onBatch: (done: number) => void, signal: AbortSignal | undefined): Promise<BatchOutcome> {
   const batches: string[][] = [];
   for (let start = 0; start < ids.length; start += BATCH_SIZE) batches.push(ids.slice(start, start + BATCH_SIZE));
-  const results: ExportBatchItem[][] = new Array<ExportBatchItem[]>(batches.length);
+  const results: ExportBatchResult[] = new Array<ExportBatchResult>(batches.length);
   const workers: Worker[] = [];
   let nextBatch = 0;
   let done = 0;
@@ -111,9 +161,9 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
       const onAbort = (): void => fail(new ExportCancelledError());
       signal?.addEventListener('abort', onAbort, { once: true });
       /** Takes a batch's items; true while batches remain to be asked for. */
-      const receive = (batch: number, items: ExportBatchItem[]): boolean => {
-        results[batch] = items;
-        done += items.length;
+      const receive = (result: ExportBatchResult): boolean => {
+        results[result.batch] = result;
+        done += result.items.length;
         finished++;
         onBatch(done);
         if (finished === batches.length) {
@@ -134,7 +184,7 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
         const worker = new Worker(runners.script, { workerData: runners.data, execArgv: [] });
         workers.push(worker);
         worker.on('message', (result: ExportBatchResult) => {
-          if (receive(result.batch, result.items)) feed(worker);
+          if (receive(result)) feed(worker);
         });
         worker.on('error', (error) => fail(error));
         worker.on('exit', (code) => {
@@ -143,18 +193,22 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
         feed(worker);
       }
       const { here } = runners;
-      if (here !== null) takeBatchesHere((batch) => here(batches[batch]), () => (settled || nextBatch >= batches.length ? null : nextBatch++), receive).catch(fail);
+      if (here !== null) takeBatchesHere((batch) => here(batch, batches[batch]), () => (settled || nextBatch >= batches.length ? null : nextBatch++), receive).catch(fail);
     });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results.flat();
+  return batchOutcomeOf(results, runners.data.encodeChunks);
 }
 
 export interface SerializedArticles {
   outputs: DocumentOutput[];
   unreadable: UnreadableArticle[];
   workersUsed: number;
+  /** (#25) With `encodeChunks`: the outputs' chunks joined, as UTF-8 (the outputs' own chunks are then empty). */
+  chunkBytes: Buffer | null;
+  /** (#25) The outputs' reports with problems as the report file holds them, batch by batch (exportReportJson.ts). */
+  documentsJson: DocumentsJson[];
 }
 
 export interface SerializeJob {
@@ -166,50 +220,62 @@ export interface SerializeJob {
   onProgress: ((progress: ExportProgress) => void) | undefined;
   signal: AbortSignal | undefined;
   throwIfCancelled: () => void;
+  /** The format's main file is its chunks joined (`mainFileIsChunks`, no split): give them back as bytes. */
+  encodeChunks: boolean;
 }
 
 /** Reads and serializes the articles, in corpus order: on worker threads when there are many and the workers load, else here. */
 export async function serializeArticles(job: SerializeJob): Promise<SerializedArticles> {
   const { ids, options, onProgress } = job;
   const total = ids.length;
-  const serialized: SerializedArticles = { outputs: [], unreadable: [], workersUsed: 0 };
+  const serialized: SerializedArticles = { outputs: [], unreadable: [], workersUsed: 0, chunkBytes: null, documentsJson: [] };
   onProgress?.({ phase: 'reading', done: 0, total });
   const workerCount = Math.max(0, Math.min(options.workers ?? defaultExportWorkerCount(os.availableParallelism()), Math.ceil(total / BATCH_SIZE)));
   const script = workerCount > 0 && (options.workers !== undefined || total >= MIN_ARTICLES_FOR_WORKERS) ? findWorkerScript() : null;
-  let items: ExportBatchItem[] | null = null;
+  let outcome: BatchOutcome | null = null;
   if (script) {
     try {
       const statuses = options.scope?.statuses ? [...options.scope.statuses] : null;
-      const data: ExportWorkerData = { root: job.root, formatId: job.formatId, serializeOptions: job.serializeOptions, statuses };
+      const data: ExportWorkerData = { root: job.root, formatId: job.formatId, serializeOptions: job.serializeOptions, statuses, encodeChunks: job.encodeChunks };
       const wanted = statuses === null ? null : new Set<string>(statuses);
       const folders = exportFolderIndexFor(job.root);
       const format = getExportFormat(job.formatId);
-      const here = (batch: readonly string[]): ExportBatchItem[] => serializeExportBatch(job.root, batch, format, job.serializeOptions, wanted, folders);
+      const here = (batch: number, batchIds: readonly string[]): ExportBatchResult => exportBatchResult(batch, serializeExportBatch(job.root, batchIds, format, job.serializeOptions, wanted, folders), job.encodeChunks);
       const runners: BatchRunners = { script, workerCount, data, here };
-      items = await processOnWorkers(runners, ids, (done) => onProgress?.({ phase: 'reading', done, total }), job.signal);
+      outcome = await processOnWorkers(runners, ids, (done) => onProgress?.({ phase: 'reading', done, total }), job.signal);
       serialized.workersUsed = workerCount;
     } catch (error) {
       if (error instanceof ExportCancelledError) throw error;
       // A worker could not start or failed (e.g. its script cannot load here): do it on this thread.
     }
   }
-  for (const item of items ?? (await serializeOnThisThread(job))) {
+  outcome ??= await serializeOnThisThread(job);
+  for (const item of outcome.items) {
     if (item.kind === 'output') serialized.outputs.push(item.output);
     else if (item.kind === 'unreadable') serialized.unreadable.push(item.entry);
   }
+  if (outcome.chunkBytes !== null) serialized.chunkBytes = Buffer.concat(outcome.chunkBytes);
+  serialized.documentsJson = outcome.documentsJson;
   job.throwIfCancelled();
   return serialized;
 }
 
 /** serializeArticles on the calling thread, yielding about every 20 ms so that the app's main process keeps answering. */
-async function serializeOnThisThread({ root, formatId, ids, serializeOptions, options, onProgress, throwIfCancelled }: SerializeJob): Promise<ExportBatchItem[]> {
+async function serializeOnThisThread({ root, formatId, ids, serializeOptions, options, onProgress, throwIfCancelled, encodeChunks }: SerializeJob): Promise<BatchOutcome> {
   const format = getExportFormat(formatId);
   const statuses = options.scope?.statuses ? new Set<string>(options.scope.statuses) : null;
   const items: ExportBatchItem[] = [];
+  const batches: ExportBatchResult[] = [];
+  let batchedUpTo = 0;
   const folders = exportFolderIndexFor(root);
   let sliceStarted = performance.now();
   for (let index = 0; index < ids.length; index++) {
     items.push(...serializeExportBatch(root, [ids[index]], format, serializeOptions, statuses, folders));
+    // (#25) Encoded a batch at a time, as the workers do, so that the strings do not pile up.
+    if (items.length - batchedUpTo >= BATCH_SIZE || index === ids.length - 1) {
+      batches.push(exportBatchResult(batches.length, items.slice(batchedUpTo), encodeChunks));
+      batchedUpTo = items.length;
+    }
     if (performance.now() - sliceStarted > 20 || index === ids.length - 1) {
       onProgress?.({ phase: 'reading', done: index + 1, total: ids.length });
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -217,5 +283,5 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
       sliceStarted = performance.now();
     }
   }
-  return items;
+  return { ...batchOutcomeOf(batches, encodeChunks), items };
 }

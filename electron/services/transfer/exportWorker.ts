@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { getExportFormat } from '../../../shared/formats/registry';
-import { serializeExportBatch, type ExportBatchRequest, type ExportBatchResult, type ExportWorkerData } from './exportSerialization';
+import { exportBatchResult, serializeExportBatch, transferablesOf, type ExportBatchRequest, type ExportWorkerData } from './exportSerialization';
 import { exportFolderIndexFor } from './exportFolderIndex';
 
 /**
@@ -8,12 +8,13 @@ import { exportFolderIndexFor } from './exportFolderIndex';
  * an export uses every core. Built to out/main/exportWorker.js beside the CLI and the main
  * process; the results come back in the order asked and are assembled by the caller.
  */
-const { root, formatId, serializeOptions, statuses } = workerData as ExportWorkerData;
+const { root, formatId, serializeOptions, statuses, encodeChunks } = workerData as ExportWorkerData;
 const format = getExportFormat(formatId);
 const wanted = statuses === null ? null : new Set(statuses);
 const folders = exportFolderIndexFor(root);
 
 parentPort?.on('message', (request: ExportBatchRequest) => {
-  const result: ExportBatchResult = { batch: request.batch, items: serializeExportBatch(root, request.ids, format, serializeOptions, wanted, folders) };
-  parentPort?.postMessage(result);
+  const result = exportBatchResult(request.batch, serializeExportBatch(root, request.ids, format, serializeOptions, wanted, folders), encodeChunks);
+  // The bytes are moved, not copied (#25).
+  parentPort?.postMessage(result, transferablesOf(result));
 });

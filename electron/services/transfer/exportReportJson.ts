@@ -1,0 +1,120 @@
+import type { DocumentReport } from '../../../shared/formats/exportTypes';
+import type { ExportReport } from './exportReport';
+
+/**
+ * (#25) `export-report.json` as bytes, made once per report and mostly where the articles are
+ * serialized. A 10,000-article CoNLL export reports about 42,000 overlaps (26 MB): stringifying
+ * and encoding them cost about half a second of CPU after the last article, and as much again
+ * for the CLI's `--json` answer. Now each batch's reports are stringified where the batch is made
+ * (on the export's worker threads), the calling thread joins the bytes, and the `--json` answer,
+ * which holds the same report one level deeper, reuses them indented. The bytes are exactly
+ * `${JSON.stringify(report, null, 2)}\n`, the answer exactly `${JSON.stringify(answer, null, 2)}\n`
+ * (exportReportJson.test.ts).
+ */
+
+/** A batch's reports with problems, as their place in the report's file holds them, and how many. */
+export interface DocumentsJson {
+  count: number;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+/** A report's documents sit two levels deep in its file: in `documents`, in the report. */
+const DOCUMENT_DEPTH = 2;
+/** Stands for a part of an answer's text; it holds a NUL, which no path, id or message does. */
+const PLACEHOLDER = '\u0000hashiye export report\u0000';
+
+const encoder = new TextEncoder();
+const encodedReports = new WeakMap<ExportReport, Buffer>();
+const documentsByReport = new WeakMap<ExportReport, readonly DocumentsJson[]>();
+
+/**
+ * `json` (JSON.stringify's output with a two-space indent) as it reads nested `depth` levels
+ * deeper: two spaces per level after every line end. JSON.stringify never leaves a raw line
+ * end inside a string, so every line end in it is one of its own.
+ */
+function indentedJson(json: Uint8Array, depth: number): Uint8Array<ArrayBuffer> {
+  const extra = depth * 2;
+  let lines = 0;
+  for (let index = 0; index < json.length; index++) if (json[index] === NEWLINE) lines++;
+  const out = new Uint8Array(json.length + lines * extra);
+  let to = 0;
+  for (let index = 0; index < json.length; index++) {
+    const byte = json[index];
+    out[to++] = byte;
+    if (byte === NEWLINE) for (let space = 0; space < extra; space++) out[to++] = SPACE;
+  }
+  return out;
+}
+
+/**
+ * The part of `export-report.json` that a batch's reports with problems take: each indented to
+ * its place in the `documents` list, separated by `,\n`; bytes of their own, to be transferred.
+ */
+export function documentsJsonOf(reports: readonly DocumentReport[]): DocumentsJson {
+  const listed = reports.filter((report) => report.problems.length > 0);
+  if (listed.length === 0) return { count: 0, bytes: new Uint8Array(0) };
+  // The separators' line ends are indented too, which puts each report's `{` in its place.
+  const indented = indentedJson(encoder.encode(listed.map((report) => JSON.stringify(report, null, 2)).join(',\n')), DOCUMENT_DEPTH);
+  const lead = DOCUMENT_DEPTH * 2;
+  const bytes = new Uint8Array(lead + indented.length);
+  bytes.fill(SPACE, 0, lead);
+  bytes.set(indented, lead);
+  return { count: listed.length, bytes };
+}
+
+/** Gives `report` its documents' bytes, batch by batch in corpus order (documentsJsonOf). */
+export function rememberDocumentsJson(report: ExportReport, batches: readonly DocumentsJson[]): void {
+  documentsByReport.set(report, batches);
+}
+
+/** `${JSON.stringify(value, null, 2)}\n` in three pieces, the top-level `value[key]` given as bytes; null when that cannot be placed. */
+function withPartAsBytes(value: object, key: string, part: () => Uint8Array): Buffer[] | null {
+  const text = `${JSON.stringify({ ...value, [key]: PLACEHOLDER }, null, 2)}\n`;
+  const placeholder = JSON.stringify(PLACEHOLDER);
+  const marker = `${JSON.stringify(key)}: ${placeholder}`;
+  const at = text.indexOf(marker);
+  if (at === -1 || text.indexOf(marker, at + 1) !== -1) return null;
+  const bytes = part();
+  return [Buffer.from(text.slice(0, at + marker.length - placeholder.length), 'utf8'), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), Buffer.from(text.slice(at + marker.length), 'utf8')];
+}
+
+/** The `documents` list from its batches' bytes: `[]`, or the batches' parts on their own lines. */
+function documentsListBytes(batches: readonly DocumentsJson[]): Buffer {
+  const parts = batches.filter((batch) => batch.count > 0).map((batch) => batch.bytes);
+  if (parts.length === 0) return Buffer.from('[]');
+  const separator = Buffer.from(',\n');
+  return Buffer.concat([Buffer.from('[\n'), ...parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])), Buffer.from(`\n${' '.repeat(DOCUMENT_DEPTH)}]`)]);
+}
+
+/** The file from the remembered batches, when they hold exactly the report's documents. */
+function assembledReport(report: ExportReport): Buffer | null {
+  const batches = documentsByReport.get(report);
+  if (batches === undefined || batches.reduce((sum, batch) => sum + batch.count, 0) !== report.documents.length) return null;
+  const pieces = withPartAsBytes(report, 'documents', () => documentsListBytes(batches));
+  return pieces && Buffer.concat(pieces);
+}
+
+/** The bytes of `export-report.json` for `report` (the same object gives the same bytes, made once). */
+export function reportFileBytes(report: ExportReport): Buffer {
+  let bytes = encodedReports.get(report);
+  if (bytes === undefined) {
+    bytes = assembledReport(report) ?? Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
+    encodedReports.set(report, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * `${JSON.stringify(answer, null, 2)}\n` as bytes, in pieces to be written one after the other,
+ * for an answer whose top-level `report` is an export's report: the report's part is its file's
+ * bytes indented one level.
+ */
+export function answerJsonPieces<Answer extends { report: ExportReport }>(answer: Answer): Buffer[] {
+  const report = (): Uint8Array => {
+    const bytes = reportFileBytes(answer.report);
+    return indentedJson(bytes.subarray(0, bytes.length - 1), 1);
+  };
+  return withPartAsBytes(answer, 'report', report) ?? [Buffer.from(`${JSON.stringify(answer, null, 2)}\n`, 'utf8')];
+}
