@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeBigArticle } from '../bench/benchInputs';
-import { expect, expectFileSoon, readAnnotationFile, test } from './fixtures';
+import { expect, expectFileSoon, readAnnotationFile, test, expectEveryParagraph } from './fixtures';
 
 test('a selection made in text just jumped to, before its highlights are drawn, survives their drawing and a tag pressed at once lands on it (#18)', async ({ launch }) => {
   test.setTimeout(180_000);
@@ -14,7 +14,7 @@ test('a selection made in text just jumped to, before its highlights are drawn, 
   await expect(page.locator('.file.current')).toContainText('a-short.txt');
   await page.getByTestId('file-list').getByRole('button', { name: /jump\.txt/ }).click();
   const article = page.getByTestId('article');
-  await expect(article.locator('[data-offset]')).toHaveCount(big.paragraphs, { timeout: 60_000 });
+  await expectEveryParagraph(page, big.text);
   const stored = await readAnnotationFile(corpus, 'jump.txt');
 
   // A jump far down, and in the same task a selection of a paragraph's first word, as a drag
