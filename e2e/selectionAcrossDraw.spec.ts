@@ -23,7 +23,7 @@ test('a selection made in text just jumped to, before its highlights are drawn, 
     const paragraphs = Array.from(root.querySelectorAll<HTMLElement>('[data-offset]'));
     const paragraph = paragraphs.slice(Math.floor(paragraphs.length * 0.8)).find((candidate) => /^[\u0600-\u06ff]{3,}\s/.test(candidate.textContent ?? ''));
     if (!paragraph) throw new Error('no paragraph starting with a Persian word');
-    const drawnBefore = paragraph.parentElement?.querySelector('[data-annotation-id]') !== null;
+    const drawnBefore = paragraph.closest('.paragraph-chunk')?.querySelector('[data-annotation-id]') !== null;
     paragraph.scrollIntoView({ block: 'center' });
     const first = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT).nextNode() as Text;
     const length = /^[\u0600-\u06ff]+/.exec(first.data)?.[0].length ?? 0;
