@@ -1,4 +1,4 @@
-import { startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { TagSetWire } from '../../../../shared/corpusWire';
 import { snapToWords, trimRange } from '../../../../shared/anchoring/wordSnap';
 import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
