@@ -104,8 +104,17 @@ export function openArticleTimed({ name, paragraphs }: { name: string; paragraph
           host.__hashiyeInvoke = original;
           const painted = performance.now();
           const first = { totalMs: painted - started, commitMs: committed - started, loadMs, renderMs: painted - loadedAt, marks: article.querySelectorAll('mark.hl').length };
+          // Paragraphs in the DOM: one element each near the view, a chunk far from it holds its lines (#25).
+          const lines = new WeakMap<Element, number>();
+          const linesOf = (element: Element) => {
+            if (element.tagName === 'P') return 1;
+            let count = lines.get(element);
+            if (count === undefined) lines.set(element, (count = (element.textContent ?? '').split('\n').length));
+            return count;
+          };
           const waitComplete = () => {
-            const count = article.querySelectorAll('[data-offset]').length;
+            let count = 0;
+            for (const element of article.querySelectorAll('[data-offset]')) count += linesOf(element);
             if (count >= paragraphs || performance.now() - started > 60_000) resolve({ ...first, paragraphs: count, completeMs: performance.now() - started });
             else requestAnimationFrame(waitComplete);
           };
@@ -212,12 +221,25 @@ export interface PreparedSelection {
  */
 export async function selectWordsInParagraph(options: { paragraphIndex: number; wordPick: number; wordCount: number }): Promise<PreparedSelection | null> {
   const { afterFrame } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
-  const paragraphs = document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]');
-  const paragraph = paragraphs[options.paragraphIndex % paragraphs.length];
-  paragraph.scrollIntoView({ block: 'center' });
+  // The paragraph by its index among the article's lines: near the view it is an element of its
+  // own, in a chunk far from the view a line of that chunk's text (#25). Found again once the
+  // view is there, where its chunk may have been drawn meanwhile.
+  const holding = () => {
+    const elements = document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]');
+    let total = 0;
+    for (const element of elements) total += element.tagName === 'P' ? 1 : (element.textContent ?? '').split('\n').length;
+    let remaining = options.paragraphIndex % total;
+    for (const element of elements) {
+      const lines = element.tagName === 'P' ? [element.textContent ?? ''] : (element.textContent ?? '').split('\n');
+      if (remaining < lines.length) return { element, lineStart: lines.slice(0, remaining).reduce((sum, line) => sum + line.length + 1, 0), line: lines[remaining] };
+      remaining -= lines.length;
+    }
+    throw new Error('no paragraph');
+  };
+  holding().element.scrollIntoView({ block: 'center' });
   await afterFrame();
   await afterFrame();
-  const text = paragraph.textContent ?? '';
+  const { element: paragraph, lineStart, line: text } = holding();
   const words = Array.from(text.matchAll(/[\p{L}\p{M}\p{N}\u200C]+/gu));
   if (words.length === 0) return null;
   const first = Math.floor(options.wordPick * words.length);
@@ -233,8 +255,8 @@ export async function selectWordsInParagraph(options: { paragraphIndex: number; 
     }
     throw new Error('offset outside the paragraph');
   };
-  const from = locate(start, true);
-  const to = locate(end, false);
+  const from = locate(lineStart + start, true);
+  const to = locate(lineStart + end, false);
   const range = document.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
@@ -244,7 +266,7 @@ export async function selectWordsInParagraph(options: { paragraphIndex: number; 
   paragraph.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, view: window, detail: 1 }));
   await afterFrame();
   await afterFrame();
-  return { text: text.slice(start, end), paragraphOffset: Number(paragraph.dataset.offset) };
+  return { text: text.slice(start, end), paragraphOffset: Number(paragraph.dataset.offset) + lineStart };
 }
 
 export interface TagTiming {

@@ -101,7 +101,8 @@ export async function selectWordsAt({ fraction, wordCount }: { fraction: number;
   let end = start + found[0].length;
   for (let index = 1; index < wordCount; index++) {
     const next = wordPattern.exec(text);
-    if (!next || next.index - end > 3) break;
+    // Words of one line only: a chunk far from the view holds several lines (#25).
+    if (!next || next.index - end > 3 || text.slice(end, next.index).includes('\n')) break;
     end = next.index + next[0].length;
   }
   // Scroll there first, as a user would, and select in the nodes the view then holds: a chunk
@@ -109,9 +110,14 @@ export async function selectWordsAt({ fraction, wordCount }: { fraction: number;
   piece.scrollIntoView({ block: 'center' });
   await afterFrame();
   await afterFrame();
+  // The element holding the words now: a far chunk drawn meanwhile is replaced by its paragraphs (#25).
+  const holder = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]'))
+    .filter((candidate) => Number(candidate.dataset.offset) <= pieceStart + start)
+    .pop() as HTMLElement;
+  const shift = pieceStart - Number(holder.dataset.offset);
   const locate = (offset: number, preferNext: boolean) => {
-    const walker = document.createTreeWalker(piece, NodeFilter.SHOW_TEXT);
-    let remaining = offset;
+    const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+    let remaining = offset + shift;
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       if (remaining < node.data.length || (!preferNext && remaining === node.data.length)) return { node, offset: remaining };
       remaining -= node.data.length;
@@ -126,7 +132,7 @@ export async function selectWordsAt({ fraction, wordCount }: { fraction: number;
   const selection = window.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
-  piece.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, view: window, detail: 1 }));
+  holder.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, view: window, detail: 1 }));
   await afterFrame();
   await afterFrame();
   return { text: text.slice(start, end), start: pieceStart + start };

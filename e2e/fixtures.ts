@@ -85,6 +85,18 @@ export async function openArticleNamed(page: Page, name: string): Promise<void> 
   await page.waitForFunction(() => document.querySelector('[data-testid="article"]') !== null);
 }
 
+/** The article's text as its DOM holds it: the paragraphs near the view one element each, the chunks far from it their run of lines (#25), in order. */
+function articleLines(page: Page): Promise<string> {
+  return page.getByTestId('article').evaluate((root) => Array.from(root.querySelectorAll<HTMLElement>('[data-offset]'), (element) => element.textContent ?? '').join('\n'));
+}
+
+/** Waits until every paragraph of `text` (lines between LF characters) is in the article's DOM, then checks that it holds exactly that text. */
+export async function expectEveryParagraph(page: Page, text: string): Promise<void> {
+  const paragraphs = text.split('\n').length;
+  await expect.poll(async () => (await articleLines(page)).split('\n').length, { timeout: 60_000 }).toBe(paragraphs);
+  expect(await articleLines(page)).toBe(text);
+}
+
 interface Fixtures {
   appHost: AppHost;
   launch: (options: LaunchOptions) => Promise<LaunchedApp>;

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeBigArticle } from '../bench/benchInputs';
-import { expect, test } from './fixtures';
+import { expect, test, expectEveryParagraph } from './fixtures';
 
 test('an article hidden from view (display: none) draws no further highlights, and draws those in view again when shown (#25)', async ({ launch }) => {
   test.setTimeout(120_000);
@@ -15,7 +15,7 @@ test('an article hidden from view (display: none) draws no further highlights, a
   await expect(page.locator('.file.current')).toContainText('many.txt');
   const article = page.getByTestId('article');
   await expect(article.locator('[data-offset="0"] [data-annotation-id]').first()).toBeAttached();
-  await expect(article.locator('[data-offset]')).toHaveCount(big.paragraphs, { timeout: 60_000 });
+  await expectEveryParagraph(page, big.text);
   const drawn = await article.locator('[data-annotation-id]').count();
   expect(drawn).toBeLessThan(big.annotations / 2);
 

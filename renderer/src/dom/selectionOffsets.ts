@@ -6,6 +6,8 @@ import { asUtf16Offset, type Utf16Offset, type Utf16Range } from '../../../share
  * positions only (never screen coordinates), so it is exact in RTL, LTR and mixed paragraphs,
  * whichever way the selection was dragged. Each paragraph element carries `data-offset`,
  * its start in the document text; everything inside it is the paragraph's text and nothing else.
+ * A chunk far from the view carries one too, and holds the document's text from its first
+ * paragraph to its last, line breaks included (ParagraphChunkView).
  */
 export const PARAGRAPH_SELECTOR = '[data-offset]';
 /**

@@ -1,21 +1,22 @@
-import { memo, startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { startTransition, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { TagSetWire } from '../../../../shared/corpusWire';
 import { snapToWords, trimRange } from '../../../../shared/anchoring/wordSnap';
 import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
 import { snapWindow } from '../../../../shared/anchoring/snapWindow';
 import { selectDomRange } from '../../dom/domPosition';
-import { offsetOfBoundary, PARAGRAPH_CHUNK_CLASS, selectionToOffsets } from '../../dom/selectionOffsets';
+import { offsetOfBoundary, selectionToOffsets } from '../../dom/selectionOffsets';
 import { suggestionActions } from '../../store/suggestionStore';
 import { useDocumentStore } from '../../store/documentStore';
 import { articleViewActions, useArticleViewStore, type OpenArticle } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';
-import { chunkParagraphs, type ParagraphChunk, type TextPiece } from '../../../../shared/text/paragraphChunks';
+import { chunkParagraphs, type ParagraphChunk } from '../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../store/paragraphSlices';
 import { useTagAppearance } from '../annotations/useTagAppearance';
 import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './articleChunkSizes';
 import { useHighlightedChunks } from './useHighlightedChunks';
-import { paragraphElement, type TagAppearance } from './ParagraphView';
+import { ParagraphChunkView, useFarChunkHeights } from './ParagraphChunkView';
+import { copyAcrossFarChunks } from './farChunkCopy';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
 import { fillTemplate } from '../../i18n/template';
@@ -81,24 +82,6 @@ function useRenderedChunkCount(chunks: readonly ParagraphChunk[]): number {
   return Math.min(count, chunks.length);
 }
 
-/** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
-function estimatedHeightEm(chunk: ParagraphChunk): number {
-  return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
-}
-/** As in styles.css: `.article` line-height, `.paragraph` margin plus padding. */
-const LINE_HEIGHT_EM = 2.8;
-const PARAGRAPH_SPACING_EM = 0.9;
-
-const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, appearance, highlighted }: { chunk: ParagraphChunk; pieces: readonly TextPiece[]; appearance: (type: string) => TagAppearance; highlighted: boolean }) {
-  const children: ReactNode[] = [];
-  for (let index = chunk.first; index < chunk.end; index++) children.push(paragraphElement(pieces[index], appearance, highlighted));
-  return (
-    <div className={PARAGRAPH_CHUNK_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` }}>
-      {children}
-    </div>
-  );
-});
-
 /**
  * Tag colours as one rule per type in a constructed style sheet: ten thousand highlights then
  * carry no inline style. CSSOM calls, not style text: a tag id or colour from a corpus file
@@ -143,6 +126,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   const chunks = useMemo(() => chunkParagraphs(pieces, { ...chunkLimits(smallChunks), charactersPerLine }), [pieces, smallChunks, charactersPerLine]);
   const renderedChunks = useRenderedChunkCount(chunks);
   const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
+  useFarChunkHeights(rootRef, highlightedChunks);
 
   // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
   const showTitle = useCallback(
@@ -203,6 +187,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
     <div
       className="article-scroller"
       onMouseOver={showTitle}
+      onCopy={(event) => copyAcrossFarChunks(event, rootRef.current, pieces)}
       onMouseUp={(event) => readSelection(true, characterPrecision || event.altKey)}
       onKeyUp={(event) => {
         if (event.shiftKey) readSelection(true, true);
@@ -228,7 +213,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
     >
       <div ref={rootRef} className="article" data-testid="article" role="region" aria-label={articleLabel} lang={articleLanguage.lang} dir={articleLanguage.dir} tabIndex={0} aria-busy={article.annotationsIncomplete ? true : undefined}>
         {chunks.slice(0, renderedChunks).map((chunk, index) => (
-          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} appearance={appearanceOf} highlighted={highlightedChunks === null || highlightedChunks.has(index)} />
+          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} text={article.text} appearance={appearanceOf} near={highlightedChunks === null || highlightedChunks.has(index)} />
         ))}
       </div>
       <RelationOverlay rootRef={rootRef} />

@@ -68,7 +68,7 @@ function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps): 
   return children;
 }
 
-/** A paragraph's own attributes, the same drawn with highlights or without. */
+/** A paragraph's own attributes. */
 function paragraphAttributes(paragraph: TextPiece): { dir: string; className: string; 'data-offset': number } {
   // Pieces of one long paragraph sit flush against each other and share its direction.
   let className = 'paragraph';
@@ -81,20 +81,16 @@ function paragraphAttributes(paragraph: TextPiece): { dir: string; className: st
 export const ParagraphView = memo(ParagraphViewComponent);
 
 /**
- * A paragraph of the article: with its highlights, or (a chunk far from the view in an article
- * with very many annotations, ArticleView) its text alone as the element's only child: one
- * React node with no component, subscription or hooks (#25: the per-paragraph component, its
- * hooks and its fragments, for each of the 3,300 paragraphs of the bench article, held about
- * 4 MB of the heap). The element is the same either way: drawing or dropping the highlights
- * replaces its children, never the paragraph, which a selection or a scroll may hold.
+ * A paragraph of the article near the view, with its highlights (ParagraphChunkView draws a
+ * chunk far from the view as its text alone, with no element per paragraph).
  */
-export function paragraphElement(paragraph: TextPiece, appearance: (type: string) => TagAppearance, highlighted: boolean): ReactElement {
+export function paragraphElement(paragraph: TextPiece, appearance: (type: string) => TagAppearance): ReactElement {
   // Attributes named one by one, not spread: React keeps the props object as built, and a spread
   // copy with `children` added after it held each of the 3,300 in a property array of its own (#25 heap).
   const { dir, className, 'data-offset': offset } = paragraphAttributes(paragraph);
   return (
     <p key={paragraph.start} dir={dir} className={className} data-offset={offset}>
-      {highlighted ? <ParagraphView paragraph={paragraph} appearance={appearance} /> : paragraph.text}
+      <ParagraphView paragraph={paragraph} appearance={appearance} />
     </p>
   );
 }

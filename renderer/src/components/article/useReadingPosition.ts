@@ -22,8 +22,17 @@ export function topVisibleOffset(scroller: HTMLElement): Utf16Offset {
   const top = scroller.getBoundingClientRect().top;
   const chunks = scroller.getElementsByClassName(PARAGRAPH_CHUNK_CLASS) as HTMLCollectionOf<HTMLElement>;
   const within = chunks.length > 0 ? chunks[firstEndingBelow(chunks, top)] : scroller;
+  // A chunk far from the view (not drawn yet after a fast scroll) is one element with an offset of its own.
+  if (within.matches(PARAGRAPH_SELECTOR)) return asUtf16Offset(Number(within.dataset.offset));
   const paragraphs = within.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR);
   return asUtf16Offset(paragraphs.length === 0 ? 0 : Number(paragraphs[firstEndingBelow(paragraphs, top)].dataset.offset));
+}
+
+/** The last paragraph (or far chunk) starting at or before `offset`. */
+function elementHolding(root: HTMLElement, offset: number): HTMLElement | undefined {
+  const paragraphs = root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR);
+  const after = partitionPoint(paragraphs.length, (index) => Number(paragraphs[index].dataset.offset) <= offset);
+  return after > 0 ? paragraphs[after - 1] : undefined;
 }
 
 /** Scrolls the article view so the paragraph holding `offset` is at the top (once it is rendered). */
@@ -31,10 +40,8 @@ export async function scrollToOffset(offset: number): Promise<void> {
   // The remembered reading position is what topVisibleOffset read from the DOM: UTF-16 units.
   const root = await whenOffsetRendered(asUtf16Offset(offset));
   if (!root) return;
-  const paragraphs = Array.from(root.querySelectorAll<HTMLElement>('[data-offset]'));
-  const target = [...paragraphs].reverse().find((paragraph) => Number(paragraph.dataset.offset) <= offset);
   const scroller = root.closest<HTMLElement>('.article-scroller');
-  if (!target || !scroller) return;
+  if (!scroller) return;
   // Paragraphs above that were never laid out have estimated heights (content-visibility): they
   // settle as the view moves, so the scroll is repeated until the paragraph stays at the top.
   let userScrolled = false;
@@ -45,6 +52,9 @@ export async function scrollToOffset(offset: number): Promise<void> {
   scroller.addEventListener('keydown', stop, { once: true });
   let steady = 0;
   for (let frame = 0; frame < SETTLE_FRAMES && !userScrolled && steady < STEADY_FRAMES; frame++) {
+    // Found again in each frame: the far chunk holding the offset is replaced by its paragraphs once near.
+    const target = elementHolding(root, offset);
+    if (!target) return;
     const drift = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     if (Math.abs(drift) < 2) steady++;
     else {

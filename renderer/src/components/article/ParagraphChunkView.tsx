@@ -1,0 +1,80 @@
+import { memo, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
+import type { ParagraphChunk, TextPiece } from '../../../../shared/text/paragraphChunks';
+import { PARAGRAPH_CHUNK_CLASS } from '../../dom/selectionOffsets';
+import { paragraphElement, type TagAppearance } from './ParagraphView';
+import { FAR_CHUNK_CLASS } from './farChunkCopy';
+
+/** As in styles.css: `.article` line-height, `.paragraph` margin plus padding. */
+const LINE_HEIGHT_EM = 2.8;
+const PARAGRAPH_SPACING_EM = 0.9;
+
+/** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
+function estimatedHeightEm(chunk: ParagraphChunk): number {
+  return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
+}
+
+interface ParagraphChunkViewProps {
+  chunk: ParagraphChunk;
+  pieces: readonly TextPiece[];
+  /** The article's text: a far chunk shows its run of it as is. */
+  text: string;
+  appearance: (type: string) => TagAppearance;
+  /** Whether the chunk is near the view (its paragraphs drawn with their highlights) or far. */
+  near: boolean;
+}
+
+/**
+ * Far chunks keep the height their paragraphs last had. A chunk turns far only when the view is
+ * several heights away, where `content-visibility: auto` skips it and its box still has that
+ * height (its last remembered size, read without laying its text out). Fixing it keeps the page
+ * the same length if the view then reaches the chunk before its paragraphs are drawn again (a
+ * fast scroll): its text alone has no paragraph spacing and would be shorter. A chunk never
+ * drawn holds its estimate (contain-intrinsic-block-size), as its paragraphs did. One effect
+ * for the article, not one per chunk: a hook in each of 570 chunks held 100 KB of the heap.
+ */
+export function useFarChunkHeights(root: RefObject<HTMLElement | null>, near: ReadonlySet<number> | null): void {
+  const previous = useRef<ReadonlySet<number> | null>(null);
+  useLayoutEffect(() => {
+    const before = previous.current;
+    previous.current = near;
+    const chunks = root.current?.children;
+    if (!chunks || !near) return;
+    for (const index of near) if (!before?.has(index)) (chunks[index] as HTMLElement | undefined)?.style.removeProperty('block-size');
+    if (!before) return;
+    const left = [...before].filter((index) => !near.has(index) && chunks[index] !== undefined);
+    // All read, then all written: one layout, not one per chunk.
+    const heights = left.map((index) => chunks[index].getBoundingClientRect().height);
+    left.forEach((index, position) => {
+      if (heights[position] > 0) (chunks[index] as HTMLElement).style.blockSize = `${heights[position]}px`;
+    });
+  }, [root, near]);
+}
+
+/**
+ * A run of paragraphs: near the view, one `<p>` per paragraph with its highlights; far from it,
+ * the chunk's own element holds its text (the article's characters from its first paragraph to
+ * its last, line breaks included) as one text node, with `data-offset` as a paragraph has (#25:
+ * an element, a React element and fiber for each of the 3,300 paragraphs of the bench article
+ * made the page's DOM and heap follow the article's length, not the view). The text stays in
+ * the page: the screen reader reads it, find and the selection map offsets into it
+ * (selectionOffsets, domPosition, rangesForOffsets), and the chunk element is the same either
+ * way, so a scroll anchored to it does not move.
+ */
+export const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, text, appearance, near }: ParagraphChunkViewProps) {
+  const style = { containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` };
+  if (!near) {
+    const start = pieces[chunk.first].start;
+    return (
+      <div className={`${PARAGRAPH_CHUNK_CLASS} ${FAR_CHUNK_CLASS}`} style={style} data-offset={start}>
+        {text.slice(start, pieces[chunk.end - 1].end)}
+      </div>
+    );
+  }
+  const children: ReactNode[] = [];
+  for (let index = chunk.first; index < chunk.end; index++) children.push(paragraphElement(pieces[index], appearance));
+  return (
+    <div className={PARAGRAPH_CHUNK_CLASS} style={style}>
+      {children}
+    </div>
+  );
+});
