@@ -146,7 +146,7 @@ function countStartingBefore(chosen: readonly Suggestion[], end: number): number
 }
 
 /** (#17) Comparisons of a tagged text with the article made between two turns of main's event loop. */
-const COMPARISONS_PER_TURN = 20_000;
+const COMPARISONS_PER_TURN = 5_000;
 
 /**
  * (#17) At most this many comparisons for one article. Ordinary articles need far fewer; an article
