@@ -5,7 +5,8 @@ import type { OrderedSpan } from '../../../shared/model/annotationOperations';
 import { loadedInReadingOrder } from '../../../shared/model/readingOrder';
 import { annotationShapeProblem, INPUT_LIMITS, readAnnotationBytesWithinSize, type InputLimits } from '../corpus/inputLimits';
 import { annotationPathFor, loadAnnotations, type LoadedAnnotations } from '../storage/annotationStore';
-import { jsonStartOf, parseAnnotationJsonHead, scanAnnotationJsonAhead } from '../storage/slicedAnnotationJson';
+import { readAnnotationJsonHead } from '../storage/annotationJsonHead';
+import { jsonStartOf } from '../storage/slicedAnnotationJson';
 import { writeAccessRefusal } from '../storage/writeAccess';
 import { writtenAnnotationFileFor } from '../storage/writtenAnnotationFile';
 import type { DecodedArticle } from './articleDecoder';
@@ -52,12 +53,10 @@ export async function previewAnnotationFile(articlePath: string, article: Decode
   // A file this process knows (it wrote or opened it) is opened from memory at once anyway.
   if (sized.kind !== 'bytes' || writtenAnnotationFileFor(annotationPath, sized.bytes) !== null || !isUtf8(sized.bytes)) return null;
   const { bytes } = sized;
-  const from = jsonStartOf(bytes);
-  const { shape, annotations } = await scanAnnotationJsonAhead(bytes, from);
-  if (annotationShapeProblem(path.basename(annotationPath), shape, limits) !== null) return null;
-  const head = parseAnnotationJsonHead(bytes, from, annotations, pageSize + LOOK_AHEAD);
+  const head = await readAnnotationJsonHead(bytes, jsonStartOf(bytes), pageSize + LOOK_AHEAD);
   // A file with no more than a page is sent whole, as it always was.
   if (head === undefined || head.total <= pageSize + LOOK_AHEAD) return null;
+  if (annotationShapeProblem(path.basename(annotationPath), head.shape, limits) !== null) return null;
   const parsed = annotationFileOf(head.value);
   if (!parsed.ok || parsed.file.source.sha256 !== article.sha256) return null;
   const page = firstPageByStart(parsed.file.annotations, pageSize);

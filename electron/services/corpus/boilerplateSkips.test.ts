@@ -49,9 +49,9 @@ describe('boilerplate skipped by suggestions and tag-all (#21)', () => {
     const loaded = await loadAnnotations(articlePath, article);
     expect(loaded.zones).toEqual(boilerplate);
     const tagged = await collectTaggedTexts(folder);
-    const everywhere = suggestionsFor(article.text, loaded.annotations, tagged);
+    const everywhere = await suggestionsFor(article.text, loaded.annotations, tagged);
     expect(everywhere.map((suggestion) => suggestion.text)).toEqual(['خبرگزاری ایسنا', 'تهران', 'خبرگزاری ایسنا', 'تهران']);
-    const suggestions = suggestionsFor(article.text, loaded.annotations, tagged, undefined, loaded.zones);
+    const suggestions = await suggestionsFor(article.text, loaded.annotations, tagged, undefined, loaded.zones);
     expect(suggestions.map((suggestion) => suggestion.text)).toEqual(['خبرگزاری ایسنا', 'تهران']);
     expect(suggestions.every((suggestion) => suggestion.end <= bodyLength)).toBe(true);
   });

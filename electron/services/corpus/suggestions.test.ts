@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeArticle } from '../article/articleDecoder';
 import { saveAnnotations } from '../storage/annotationStore';
-import { collectTaggedTexts, suggestionsFor } from './suggestions';
+import { collectTaggedTexts, MAX_SUGGESTIONS, suggestionsFor } from './suggestions';
 
 function span(id: string, type: string, text: string, words: string) {
   const start = Array.from(text.slice(0, text.indexOf(words))).length;
@@ -33,7 +33,7 @@ describe('suggestions from earlier tags', () => {
 
     // Arabic yeh in the new article; «نیویورک» already tagged there; «سازمان» alone is not a whole hit.
     const second = 'علي لاريجاني گفت سازمان ملل متحد و سازمان دیگری در نیویورک.';
-    const suggestions = suggestionsFor(second, [span('x', 'LOC', second, 'نیویورک')], tagged);
+    const suggestions = await suggestionsFor(second, [span('x', 'LOC', second, 'نیویورک')], tagged);
     expect(suggestions.map((suggestion) => [suggestion.text, suggestion.type])).toEqual([
       ['علي لاريجاني', 'PER'],
       ['سازمان ملل متحد', 'ORG'],
@@ -43,18 +43,36 @@ describe('suggestions from earlier tags', () => {
 });
 
 describe('suggestions on scraped Persian', () => {
-  it('suggests a tagged text where scraping lost its ZWNJ or turned it into a space, and the other way round', () => {
+  it('suggests a tagged text where scraping lost its ZWNJ or turned it into a space, and the other way round', async () => {
     const tagged = [
       { text: 'گروه\u200cهای تروریستی', type: 'ORG', count: 2 },
       { text: 'می دهد', type: 'MISC', count: 1 },
     ];
     const text = 'گروههای تروریستی و گروه های تروریستی نشان میدهد. گروههای تروریستیک';
-    const suggestions = suggestionsFor(text, [], tagged);
+    const suggestions = await suggestionsFor(text, [], tagged);
     expect(suggestions.map((suggestion) => [suggestion.text, suggestion.type])).toEqual([
       ['گروههای تروریستی', 'ORG'],
       ['گروه های تروریستی', 'ORG'],
       ['میدهد', 'MISC'],
     ]);
     expect(suggestions[0]).toMatchObject({ start: 0, end: 16 });
+  });
+});
+
+describe('suggestions on a pathological article (#17)', () => {
+  const tagged = Array.from({ length: 50 }, (_, index) => ({ text: `علی${'ی'.repeat(index)} رضا`, type: 'PER', count: 1 }));
+  const text = 'علی رضا و '.repeat(5_000);
+
+  it('lets main answer other calls while it compares, and stops at its bound with what it found from the start', async () => {
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const whole = await suggestionsFor(text, [], tagged);
+    clearInterval(ticking);
+    expect(turns).toBeGreaterThan(2);
+    expect(whole).toHaveLength(MAX_SUGGESTIONS);
+    // 50 comparisons a word: a bound of 1,000 comparisons reaches the 20th word.
+    const bounded = await suggestionsFor(text, [], tagged, undefined, undefined, 1_000);
+    expect(bounded).toHaveLength(20);
+    expect(bounded.map((suggestion) => suggestion.start)).toEqual(whole.slice(0, 20).map((suggestion) => suggestion.start));
   });
 });

@@ -1,4 +1,5 @@
-import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import path from 'node:path';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { buildMatchingKey, looseMatchAt, queryKey } from '../../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../../shared/anchoring/offsets';
@@ -6,7 +7,9 @@ import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { annotationPathFor } from '../storage/annotationStore';
 import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './articleFiles';
-import { readAnnotationText } from './confinedReaders';
+import { readCorpusFile } from './corpusFileAccess';
+import { INPUT_LIMITS } from './inputLimits';
+import { checkAndParseAnnotationBytes } from '../storage/slicedAnnotationJson';
 import { boilerplateTest } from '../../../shared/zones/outsideBoilerplate';
 import type { Zone } from '../../../shared/documentLabels/judgmentFormat';
 
@@ -42,17 +45,13 @@ const WORD_UNIT = /[\p{L}\p{M}\p{N}\u200c]/u;
 export async function collectTaggedTexts(root: string): Promise<TaggedText[]> {
   const byKey = new Map<string, TaggedText>();
   for (const id of await listArticleIds(root)) {
-    let raw: string;
+    let annotations: readonly StoredAnnotation[] | null;
     try {
-      const read = await readAnnotationText(root, annotationPathFor(resolveInCorpus(root, id)));
-      if (read === null) continue;
-      raw = read;
+      annotations = await annotationsOfFile(root, annotationPathFor(resolveInCorpus(root, id)));
     } catch {
       continue;
     }
-    const parsed = parseAnnotationFile(raw);
-    if (!parsed.ok) continue;
-    for (const annotation of parsed.file.annotations) {
+    for (const annotation of annotations ?? []) {
       if (annotation.fragments) continue;
       const key = queryKey(annotation.text);
       if (key.length < MIN_KEY_LENGTH) continue;
@@ -63,6 +62,17 @@ export async function collectTaggedTexts(root: string): Promise<TaggedText[]> {
     }
   }
   return [...byKey.values()].sort((a, b) => b.count - a.count || b.text.length - a.text.length);
+}
+
+/**
+ * The annotations of a file of the corpus, null when it is absent or cannot be used. Parsed in
+ * slices (#17): 39 MB of JSON parsed at once held main for over a second.
+ */
+async function annotationsOfFile(root: string, file: string): Promise<readonly StoredAnnotation[] | null> {
+  const read = await readCorpusFile(root, file, { maxBytes: INPUT_LIMITS.annotationFileBytes });
+  if (read === null) return null;
+  const checked = await checkAndParseAnnotationBytes(path.basename(file), read.bytes);
+  return checked.kind === 'read' && checked.parsed.ok ? checked.parsed.file.annotations : null;
 }
 
 /** Whether a span overlaps an annotation: a binary search over the annotations by start, with the furthest end reached so far. */
@@ -110,18 +120,42 @@ function taggedByPrefix(tagged: readonly TaggedText[]): Map<string, { entry: Tag
 
 /** Longer, then more frequent, candidates first; none overlapping another; at most `limit`, in text order. */
 function chooseSuggestions(candidates: Suggestion[], limit: number): Suggestion[] {
-  const overlaps = (start: number, end: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([from, to]) => start < to && end > from);
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.count - a.count);
+  // The chosen, in text order: they never overlap, so one binary search tells whether a candidate
+  // overlaps any (a search of them all per candidate took minutes over millions of candidates, #17).
   const chosen: Suggestion[] = [];
-  const taken: [number, number][] = [];
   for (const candidate of candidates) {
-    if (overlaps(candidate.start, candidate.end, taken)) continue;
-    chosen.push(candidate);
-    taken.push([candidate.start, candidate.end]);
+    const after = countStartingBefore(chosen, candidate.end);
+    if (after > 0 && chosen[after - 1].end > candidate.start) continue;
+    chosen.splice(after, 0, candidate);
     if (chosen.length >= limit) break;
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chosen;
 }
+
+/** How many of `chosen` (in text order, not overlapping) start before `end`. */
+function countStartingBefore(chosen: readonly Suggestion[], end: number): number {
+  let low = 0;
+  let high = chosen.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (chosen[middle].start < end) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** (#17) Comparisons of a tagged text with the article made between two turns of main's event loop. */
+const COMPARISONS_PER_TURN = 5_000;
+
+/**
+ * (#17) At most this many comparisons for one article. Ordinary articles need far fewer; an article
+ * of 100,000 annotations, whose own 51,000 tagged texts share their first letters with most of
+ * its 2 MB of words, needed hundreds of millions (minutes of main's time, the pages of its
+ * annotations and every save waiting behind them). Past it, what was found so far (from the
+ * article's start) is suggested.
+ */
+export const SUGGESTION_COMPARISONS = 4_000_000;
 
 /**
  * Where texts tagged elsewhere recur in this article without any annotation over them, never
@@ -129,7 +163,7 @@ function chooseSuggestions(candidates: Suggestion[], limit: number): Suggestion[
  * and more frequent texts win where suggestions would overlap; a text tagged with several
  * types is suggested with its most frequent one.
  */
-export function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS, zones?: readonly Zone[]): Suggestion[] {
+export async function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS, zones?: readonly Zone[], comparisons = SUGGESTION_COMPARISONS): Promise<Suggestion[]> {
   const key = buildMatchingKey(text);
   // (#21) Boilerplate is not the article: nothing is proposed inside it.
   const inBoilerplate = boilerplateTest(zones);
@@ -140,7 +174,8 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
   const candidates: Suggestion[] = [];
   const folded = key.key;
   let position = 0;
-  while (position < folded.length) {
+  let compared = 0;
+  while (position < folded.length && compared < comparisons) {
     if (!isWordUnit(folded[position]) || (position > 0 && isWordUnit(folded[position - 1]))) {
       position++;
       continue;
@@ -148,6 +183,7 @@ export function suggestionsFor(text: string, annotations: readonly StoredAnnotat
     let wordEnd = position;
     while (wordEnd < folded.length && folded[wordEnd] !== ' ') wordEnd++;
     for (const { entry, key: entryKey } of byPrefix.get(compactPrefix(folded, position)) ?? []) {
+      if (++compared % COMPARISONS_PER_TURN === 0) await nextTurn();
       const match = looseMatchAt(key, position, entryKey);
       if (match === null || isWordUnit(folded[match.end])) continue;
       const utf16Start = key.starts[position];

@@ -34,7 +34,7 @@ const PARSE_SLICE_ELEMENTS = 5000;
 
 
 /** Where the top-level `annotations` array is, as the scan found it. */
-interface AnnotationsArray {
+export interface AnnotationsArray {
   /** Top-level keys that decode to `annotations` (JSON.parse keeps the last of several). */
   keys: number;
   /** Index of its `[` and `]`, or -1. */
@@ -75,9 +75,10 @@ function decodedKey(bytes: Buffer, start: number, end: number): string | null {
 
 /**
  * inspectJsonShape over the UTF-8 bytes (from `from`, past a byte-order mark), a slice a turn,
- * with where the `annotations` array's elements are.
+ * with where the `annotations` array's elements are. With `stopAfterElements`, the scan stops at
+ * the comma ending that many elements (annotationJsonHead.ts): the shape is then the head's only.
  */
-export async function scanAnnotationJson(bytes: Buffer, from = 0): Promise<{ shape: JsonShape; annotations: AnnotationsArray }> {
+export async function scanAnnotationJson(bytes: Buffer, from = 0, stopAfterElements = Infinity): Promise<{ shape: JsonShape; annotations: AnnotationsArray }> {
   const tally = new JsonShapeTally();
   let topLevelKey = '';
   let lastString = '';
@@ -124,7 +125,7 @@ export async function scanAnnotationJson(bytes: Buffer, from = 0): Promise<{ sha
     } else if (code === COMMA) {
       tally.comma();
       if (depth === 1) valueIsAnnotations = false;
-      else if (inAnnotations) annotations.commas.push(index);
+      else if (inAnnotations && annotations.commas.push(index) >= stopAfterElements) break;
     } else tally.markValue();
   }
   return { shape: tally.shape(), annotations };
@@ -144,7 +145,7 @@ export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, a
 }
 
 /** The file's text with its `annotations` array emptied, parsed (undefined when that is not an object with that one array). */
-function skeletonOf(bytes: Buffer, from: number, { keys, open, close }: AnnotationsArray): Record<string, unknown> | undefined {
+export function skeletonOf(bytes: Buffer, from: number, { keys, open, close }: AnnotationsArray): Record<string, unknown> | undefined {
   if (keys !== 1 || open < 0 || close < open) return undefined;
   let skeleton: unknown;
   try {
@@ -204,7 +205,7 @@ async function elementsOf(bytes: Buffer, open: number, close: number, commas: re
 }
 
 /** `[`, the text of `bytes` from `start` to `end`, `]`: decoded once into a flat string (a concatenation is copied again by JSON.parse). */
-function bracketed(bytes: Buffer, start: number, end: number): string {
+export function bracketed(bytes: Buffer, start: number, end: number): string {
   const group = Buffer.allocUnsafe(end - start + 2);
   group[0] = OPEN_BRACKET;
   bytes.copy(group, 1, start, end);

@@ -96,6 +96,23 @@ describe('the first page of a big annotation file sent before the whole file is 
     expect(saved.ok).toBe(false);
   });
 
+  it('a file whose layout misleads the count past the first page (two annotations on one line): the pages are refused, a whole load sends them all', async () => {
+    const annotationPath = await bigArticle();
+    const lines = (await fs.readFile(annotationPath, 'utf8')).split('\n');
+    // The line opening an annotation near the end joined to the line before: the head reader counts one less.
+    const opening = lines.lastIndexOf('    {', lines.length - 40);
+    lines[opening - 1] = `${lines[opening - 1]} {`;
+    lines.splice(opening, 1);
+    await fs.writeFile(annotationPath, lines.join('\n'));
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    expect(early.annotationsTotal).toBe(COUNT - 1);
+    await expect(session.annotationPage('many.txt', early.revision ?? '', ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
+    const whole = await session.loadArticle('many.txt');
+    expect(whole.problem).toBeNull();
+    expect(await allPages(whole)).toHaveLength(COUNT);
+  });
+
   it('a relation to a missing annotation: the pages are refused, nothing is taken as the list', async () => {
     await bigArticle((file) => {
       file.relations = [{ id: 'R1', type: 'rel', from: file.annotations[0].id, to: 'nobody' }];

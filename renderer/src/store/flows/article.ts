@@ -138,6 +138,8 @@ let latestOpen = 0;
 let opening: { id: string; call: number } | null = null;
 /** (#17) The newest openArticle call of each article: the completion of its annotations goes on while no newer call loads it again. */
 const newestCallOf = new Map<string, number>();
+/** (#17) The newest openArticle call's load and show, settled (never rejected) once it is shown or has failed. */
+let latestLoading: Promise<void> = Promise.resolve();
 
 /** `encoding`: reopen in that encoding (kept by main for the session; `auto` detects again). */
 export async function openArticle(id: string, options: { reload?: boolean; encoding?: ArticleEncodingChoice } = {}): Promise<void> {
@@ -146,8 +148,10 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
   const call = ++latestOpen;
   opening = { id, call };
   newestCallOf.set(id, call);
+  const loading = loadAndShow(id, options, openBefore, call);
+  latestLoading = loading.catch(() => undefined);
   try {
-    await loadAndShow(id, options, openBefore, call);
+    await loading;
   } finally {
     if (opening?.call === call) opening = null;
   }
@@ -217,10 +221,12 @@ async function completeAnnotations(first: ArticleDocument, shown: ShownArticle, 
   try {
     document = await withRemainingAnnotationPages(first, stillWanted);
   } catch (error) {
-    if (problemOf(error).code !== 'articleChangedOnDisk' || !stillWanted()) throw error;
+    if (!stillWanted() || (newestLoad() && problemOf(error).code !== 'articleChangedOnDisk')) throw error;
     giveBack(taken);
-    // Loaded again whole (main says why it is read-only, if it is), unless another article is being loaded: that one goes on.
-    return newestLoad() ? openArticle(first.id, { reload: true }) : undefined;
+    // Loaded again whole (main says why it is read-only, if it is). Another article being loaded
+    // goes on first; if it fails, this one is still shown, not whole: loaded again whole then.
+    if (!newestLoad()) await newerLoadsSettled();
+    return stillWanted() ? openArticle(first.id, { reload: true }) : undefined;
   }
   if (document === null) return giveBack(taken);
   const annotations = await toDocumentAnnotationsInSteps(document.annotations, shown.article.converter);
@@ -228,6 +234,15 @@ async function completeAnnotations(first: ArticleDocument, shown: ShownArticle, 
   const { annotationsIncomplete: _incomplete, ...article } = shown.article;
   articleViewActions.finishLoading(article);
   adoptAnnotations(document, annotations, taken, { ...shown, article });
+}
+
+/** Once the newest openArticle call (and any made while it ran) has shown its article or failed. */
+async function newerLoadsSettled(): Promise<void> {
+  let settled: Promise<void> | null = null;
+  while (settled !== latestLoading) {
+    settled = latestLoading;
+    await settled;
+  }
 }
 
 export async function openNeighbourArticle(step: 1 | -1): Promise<void> {

@@ -39,6 +39,9 @@ class PagedMain {
   pagesAsked: number[] = [];
   held = true;
   private waiting: (() => void)[] = [];
+  /** `slow-unreadable.txt` fails once `failSlowLoad` is called. */
+  failSlowLoad: () => void = () => undefined;
+  private slowLoad = new Promise<void>((resolve) => (this.failSlowLoad = resolve));
 
   release(): void {
     this.held = false;
@@ -73,7 +76,8 @@ class PagedMain {
       article: {
         load: async ({ id }: { id: string }) => {
           this.loads++;
-          if (id === 'unreadable.txt') throw new Error(`Error invoking remote method 'article.load': Error: ${encodeProblem({ code: 'articleUnreadable', file: id }, 'unreadable')}`);
+          if (id === 'slow-unreadable.txt') await this.slowLoad;
+          if (id.endsWith('unreadable.txt')) throw new Error(`Error invoking remote method 'article.load': Error: ${encodeProblem({ code: 'articleUnreadable', file: id }, 'unreadable')}`);
           return this.document(id);
         },
         annotationPage: async ({ revision, from }: { revision: string; from: number }) => {
@@ -114,7 +118,7 @@ beforeEach(() => {
     name: 'c',
     displayPath: '/c',
     mode: 'native',
-    articles: ['big.txt', 'big2.txt', 'small.txt', 'unreadable.txt'].map((id) => ({ id, name: id, folder: '', status: 'new' as const, annotationCount: 0, tags: [], problem: null })),
+    articles: ['big.txt', 'big2.txt', 'small.txt', 'unreadable.txt', 'slow-unreadable.txt'].map((id) => ({ id, name: id, folder: '', status: 'new' as const, annotationCount: 0, tags: [], problem: null })),
     tagSet: { source: 'default', types: defaultTagSet().types, problem: null, userProblems: [] },
   });
   stopAutosave = startAutosave();
@@ -218,6 +222,38 @@ describe('an article whose annotations come in pages (#17)', () => {
     expect(useArticleViewStore.getState().loadingArticleId).toBeNull();
     expect(useDocumentStore.getState().articleId).toBe('big2.txt');
     expect(ids()).toEqual(main.list.map((annotation) => annotation.id));
+  });
+
+  it('its pages refused while another article loads, and that load fails: the first is loaded again whole, never left incomplete', async () => {
+    const opening = openArticle('big.txt');
+    await until(() => useArticleViewStore.getState().article?.id === 'big.txt');
+    main.revision = 2;
+    main.list = main.list.slice(0, 12);
+    const other = openArticle('slow-unreadable.txt');
+    main.release();
+    await until(() => main.pagesAsked.length >= 3);
+    // The pages are refused while the other load is still on: that one goes on.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(useArticleViewStore.getState().loadingArticleId).toBe('slow-unreadable.txt');
+    main.failSlowLoad();
+    await Promise.all([opening, other]);
+    await until(() => useArticleViewStore.getState().article?.annotationsIncomplete === undefined && useArticleViewStore.getState().loadingArticleId === null);
+    expect(useArticleViewStore.getState().article?.id).toBe('big.txt');
+    expect(ids()).toEqual(main.list.map((annotation) => annotation.id));
+    expect(canEditArticle()).toBe(true);
+  });
+
+  it('its pages refused while another article loads, and that one is shown: the first is not loaded again', async () => {
+    const opening = openArticle('big.txt');
+    await until(() => useArticleViewStore.getState().article?.id === 'big.txt');
+    main.revision = 2;
+    const other = openArticle('small.txt');
+    main.release();
+    await Promise.all([opening, other]);
+    const loads = main.loads;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(main.loads).toBe(loads);
+    expect(useArticleViewStore.getState().article?.id).toBe('small.txt');
   });
 
   it('a list replaced while its pages come is loaded again whole, never completed from two lists', async () => {
