@@ -5,7 +5,7 @@ import type { UserProblem } from '../../../shared/userProblem';
 import { findInvariantProblem, parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { annotationPathFor } from '../storage/annotationStore';
 import { binaryFormatOf, SNIFF_LENGTH, sniffUnreadableReason } from '../article/articleDecoder';
-import { walkCorpus } from './articleFiles';
+import { annotationIdOf, walkCorpus } from './articleFiles';
 import { corpusRelativePath, CorpusFileRefusedError, readRegularFileBoundedSync, type CorpusFileCheck } from './corpusFileAccess';
 import { checkWalkedFileSync, readArticleHeadSync } from './confinedReaders';
 import { INPUT_LIMITS } from './inputLimits';
@@ -140,11 +140,16 @@ function placeholderEntry(id: string): ArticleEntry {
   return { id, name: id.slice(id.lastIndexOf('/') + 1), folder: slash === -1 ? '' : id.slice(0, slash), status: 'new', annotationCount: 0, tags: [], problem: null, statusPending: true };
 }
 
-/** Checks both files of an article and lists it from the cache, or describes it (`defer`: leaves it pending); null when it is no longer an article. */
+/**
+ * Checks both files of an article and lists it from the cache, or describes it (`defer`: leaves
+ * it pending); null when it is no longer an article. `annotationSeen` false (#25): the walk found
+ * no annotation file beside it (neither a regular file nor anything else), so none is looked for.
+ */
 function listOne(
   scan: { rootReal: string; rootPrefix: string; cache: ListingCache; buffer: Buffer; refuse: (error: CorpusFileRefusedError) => void },
   id: string,
   defer: boolean,
+  annotationSeen = true,
 ): ArticleEntry | 'pending' | null {
   // The walk went only through real folders from the real root.
   const file = scan.rootPrefix + (path.sep === '/' ? id : id.split('/').join(path.sep));
@@ -154,7 +159,7 @@ function listOne(
     if (article.kind === 'refused') scan.refuse(article.error);
     return null;
   }
-  const annotations = checkWalkedFileSync(scan.rootReal, annotationPathFor(file));
+  const annotations: CorpusFileCheck = annotationSeen ? checkWalkedFileSync(scan.rootReal, annotationPathFor(file)) : { kind: 'absent' };
   if (annotations.kind === 'refused') {
     scan.refuse(annotations.error);
     // Listed (the article itself is fine and opens read-only), never cached.
@@ -202,7 +207,8 @@ export async function listCorpusFirst(root: string, options: { cacheFolder?: str
   const entries: ArticleEntry[] = [];
   const pending: PendingArticle[] = [];
   await inSlices(walk.ids, (id) => {
-    const listed = mustCheckFirst(id, defer, cache, walk.notPlain) ? listOne(scan, id, defer) : 'pending';
+    const annotationId = annotationIdOf(id);
+    const listed = mustCheckFirst(id, defer, cache, walk.notPlain) ? listOne(scan, id, defer, walk.annotationFiles.has(annotationId) || walk.notPlain.has(annotationId)) : 'pending';
     if (listed === 'pending') {
       pending.push({ index: entries.length, id });
       entries.push(placeholderEntry(id));
