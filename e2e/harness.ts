@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eventNames, windowChannelNames, type EventChannel, type EventPayloadOf } from '../shared/ipc';
 import { createApi } from '../shared/createApi';
+import { packCorpusListing } from '../shared/articleListWire';
 import { recoverFromRendererGone } from '../electron/crashRecovery';
 import { createDispatcher } from '../electron/ipc/dispatcher';
 import { createHandlerTable } from '../electron/ipc/handlerTable';
@@ -156,7 +157,7 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
     pickImportSource: async (kind) => options.pickImportSource?.(kind) ?? null,
     pickImportTarget: async () => options.pickImportTarget?.() ?? null,
     emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>) {
-      void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, payload] as const);
+      void page.evaluate(([name, data]) => (window as unknown as { __hashiyeEmit: (n: string, d: unknown) => void }).__hashiyeEmit(name, data), [event, packCorpusListing(event, payload)] as const);
     },
   };
   // (#23) Help › About and the log as main has them: the build's licences, a log in the settings folder.
@@ -192,7 +193,8 @@ async function launchChromiumStandIn(options: LaunchOptions): Promise<LaunchedAp
       if (requestJson === undefined) throw new Error(`No posted request ${request.posted}.`);
     }
     const payload: unknown = typeof requestJson === 'string' ? JSON.parse(requestJson) : requestJson;
-    const answer = await dispatch(channel, payload, { trusted, description: url });
+    // Packed as main.ts packs what it sends (shared/articleListWire.ts).
+    const answer = packCorpusListing(channel, await dispatch(channel, payload, { trusted, description: url }));
     if (answer === undefined) return undefined;
     const json = JSON.stringify(answer);
     if (json.length < LARGE_PAYLOAD_CHARACTERS) return json;

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, eventWireName, type MenuCommand } from '../shared/ipc';
+import { packCorpusListing } from '../shared/articleListWire';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlerTable } from './ipc/handlerTable';
 import { electronSender } from './ipc/senderCheck';
@@ -85,7 +86,7 @@ function electronHost(menuText: () => Record<MenuLabelKey, string>, recent: Rece
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     emit(event, payload) {
-      mainWindow?.webContents.send(eventWireName(event), payload);
+      mainWindow?.webContents.send(eventWireName(event), packCorpusListing(event, payload));
     },
     corpusOpened: (root) => {
       recent.corpusOpened(root);
@@ -120,7 +121,7 @@ async function startupArgument(): Promise<{ folder: string | null; articleFile: 
 function registerIpc(dispatch: ReturnType<typeof createDispatcher>, log: AppLog): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) =>
-      dispatch(channel, payload, electronSender(event, mainWindow, isAppUrl)).catch((error: unknown) => {
+      dispatch(channel, payload, electronSender(event, mainWindow, isAppUrl)).then((answer) => packCorpusListing(channel, answer), (error: unknown) => {
         log.write('warn', 'main', 'requestRefused', { channel, error: error instanceof Error ? error.message : String(error) });
         throw error;
       }),

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { type Api } from '../../shared/ipc';
+import { packCorpusListing } from '../../shared/articleListWire';
+import type { Corpus } from '../../shared/corpusWire';
 import { encodeProblem } from '../../shared/userProblem';
 import { api } from './api';
 import { ProblemError, problemOf } from './ipcError';
@@ -36,5 +38,24 @@ describe('api()', () => {
     await expect(api().article.load({ id: 'x' })).resolves.toEqual({ id: 'first' });
     window.api = { article: { load: async () => ({ id: 'second' }) } } as unknown as Api;
     await expect(api().article.load({ id: 'x' })).resolves.toEqual({ id: 'second' });
+  });
+
+  it('unpacks the corpus listings main sends in columns, in answers and events (#25)', async () => {
+    const corpus: Corpus = { name: 'c', displayPath: '/c', mode: 'native', tagSet: { source: 'default', types: [], problem: null, userProblems: [] }, articles: [{ id: 'p/a.txt', name: 'a.txt', folder: 'p', status: 'done', annotationCount: 2, tags: ['PER'], problem: null, assignee: null }] };
+    const listeners: ((payload: unknown) => void)[] = [];
+    window.api = {
+      corpus: { refresh: async () => packCorpusListing('corpus.refresh', corpus) },
+      app: { init: async () => packCorpusListing('app.init', { corpus, annotator: 'x' }) },
+      onCorpusListChanged: (listener: (payload: unknown) => void) => {
+        listeners.push(listener);
+        return () => undefined;
+      },
+    } as unknown as Api;
+    await expect(api().corpus.refresh({})).resolves.toStrictEqual(corpus);
+    await expect(api().app.init({})).resolves.toStrictEqual({ corpus, annotator: 'x' });
+    const heard: unknown[] = [];
+    api().onCorpusListChanged((payload) => heard.push(payload));
+    for (const listener of listeners) listener(packCorpusListing('corpus.listChanged', corpus));
+    expect(heard).toStrictEqual([corpus]);
   });
 });

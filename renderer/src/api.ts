@@ -1,4 +1,5 @@
-import type { Api, ResponseOf } from '../../shared/ipc';
+import { CORPUS_LISTING_PLACES, unpackCorpusListing } from '../../shared/articleListWire';
+import { eventMethodName, eventNames, type Api, type ResponseOf } from '../../shared/ipc';
 import { toProblemError } from './ipcError';
 
 /** The preload's handler for files dropped onto the window: it resolves their OS path itself. */
@@ -15,25 +16,40 @@ declare global {
 
 let decoded: { raw: Api; api: Api } | null = null;
 
+/** (#25) Events whose payload holds a corpus listing, by their `on...` method: main sends its articles in columns. */
+const LISTING_EVENTS = new Map(eventNames.filter((event) => CORPUS_LISTING_PLACES[event] !== undefined).map((event) => [eventMethodName(event), event]));
+
+type Subscribe = (listener: (payload: unknown) => void) => () => void;
+
 /**
  * `window.api` with every rejection turned into a ProblemError (main's coded problem, decoded
- * from the message Electron carries), so that no store or component ever reads error text.
+ * from the message Electron carries), so that no store or component ever reads error text, and
+ * (#25) every corpus listing unpacked from the columns main sends it in (shared/articleListWire.ts).
  */
 function withDecodedErrors(raw: Api): Api {
   const wrapped: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(raw as unknown as Record<string, unknown>)) {
+    const listingEvent = LISTING_EVENTS.get(key);
+    if (listingEvent !== undefined && typeof member === 'function') {
+      wrapped[key] = (listener: (payload: unknown) => void) => (member as Subscribe)((payload) => listener(unpackCorpusListing(listingEvent, payload)));
+      continue;
+    }
     if (typeof member !== 'object' || member === null) {
       wrapped[key] = member;
       continue;
     }
     const group: Record<string, unknown> = {};
     for (const [verb, call] of Object.entries(member as Record<string, unknown>)) {
+      const channel = `${key}.${verb}`;
       group[verb] =
         typeof call === 'function'
           ? (request: unknown) =>
-              (call as (request: unknown) => Promise<unknown>)(request).catch((error: unknown) => {
-                throw toProblemError(error);
-              })
+              (call as (request: unknown) => Promise<unknown>)(request).then(
+                (answer) => unpackCorpusListing(channel, answer),
+                (error: unknown) => {
+                  throw toProblemError(error);
+                },
+              )
           : call;
     }
     wrapped[key] = Object.freeze(group);
@@ -45,4 +61,9 @@ function withDecodedErrors(raw: Api): Api {
 export function api(): Api {
   if (decoded === null || decoded.raw !== window.api) decoded = { raw: window.api, api: withDecodedErrors(window.api) };
   return decoded.api;
+}
+
+/** The preload's drop target, its corpus listing unpacked (#25), as api() gives listings. */
+export async function openDroppedPath(file: File): Promise<ResponseOf<'corpus.openDropped'>> {
+  return unpackCorpusListing('corpus.openDropped', await window.dropTarget.open(file)) as ResponseOf<'corpus.openDropped'>;
 }

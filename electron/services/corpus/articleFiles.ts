@@ -13,6 +13,14 @@ export function isArticleFileName(name: string): boolean {
   return name.toLowerCase().endsWith('.txt') && !name.startsWith('.');
 }
 
+/** The native annotation file's name beside an article (storage/annotationStore.ts annotationPathFor, which this walk does not import). */
+const ANNOTATION_FILE_SUFFIX = '.ann.json';
+
+/** (#25) The id of an article's native annotation file (`part/a.txt` → `part/a.ann.json`). */
+export function annotationIdOf(articleId: string): string {
+  return articleId.slice(0, -'.txt'.length) + ANNOTATION_FILE_SUFFIX;
+}
+
 export function isCorpusSubfolder(name: string): boolean {
   return !name.startsWith('.') && !IGNORED_FOLDERS.has(name) && !name.endsWith('.annotators');
 }
@@ -35,6 +43,11 @@ export interface CorpusWalk {
    * checks these again before it lists their article.
    */
   notPlain: Set<string>;
+  /**
+   * (#25) Ids of the regular files named like a native annotation file (`NAME.ann.json`): an
+   * article whose annotation file is neither here nor in `notPlain` had none when its folder was read.
+   */
+  annotationFiles: Set<string>;
 }
 
 function skippedOf(root: string, error: CorpusFileRefusedError): SkippedCorpusFile {
@@ -50,6 +63,8 @@ export interface CorpusFolderListing {
   skipped: SkippedCorpusFile[];
   /** Names of the entries that are neither a regular file nor a folder (see CorpusWalk.notPlain). */
   notPlain: string[];
+  /** Names of the regular files named like a native annotation file (see CorpusWalk.annotationFiles). */
+  annotationFiles: string[];
 }
 
 /** Lists one folder of the corpus whose real root is `rootReal`; null when it cannot be read (gone, no permission). */
@@ -60,10 +75,11 @@ export async function listCorpusFolder(rootReal: string, folder: string): Promis
   } catch {
     return null;
   }
-  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [], notPlain: [] };
+  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [], notPlain: [], annotationFiles: [] };
   for (const entry of entries) {
     if (entry.isFile()) {
       if (isArticleFileName(entry.name)) listing.articles.push(entry.name);
+      else if (entry.name.endsWith(ANNOTATION_FILE_SUFFIX)) listing.annotationFiles.push(entry.name);
       continue;
     }
     const file = path.join(folder, entry.name);
@@ -93,21 +109,23 @@ export async function walkCorpus(root: string): Promise<CorpusWalk> {
   try {
     rootReal = await fs.realpath(path.resolve(root));
   } catch {
-    return { ids: [], skipped: [], notPlain: new Set() };
+    return { ids: [], skipped: [], notPlain: new Set(), annotationFiles: new Set() };
   }
   const ids: string[] = [];
   const skipped: SkippedCorpusFile[] = [];
   const notPlain = new Set<string>();
+  const annotationFiles = new Set<string>();
   const walk = async (folder: string, prefix: string): Promise<void> => {
     const listing = await listCorpusFolder(rootReal, folder);
     if (listing === null) return;
     for (const name of listing.articles) ids.push(prefix + name);
     for (const name of listing.notPlain) notPlain.add(prefix + name);
+    for (const name of listing.annotationFiles) annotationFiles.add(prefix + name);
     skipped.push(...listing.skipped);
     for (const name of listing.subfolders) await walk(path.join(folder, name), `${prefix}${name}/`);
   };
   await walk(rootReal, '');
-  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)), notPlain };
+  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)), notPlain, annotationFiles };
 }
 
 /** A link in the corpus: an article to take, a refusal to report, or null for a link to nothing the corpus cares about. */

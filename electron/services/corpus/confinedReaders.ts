@@ -4,8 +4,8 @@
  * configuration file or an annotation file of a corpus goes through here or corpusFileAccess.
  */
 import path from 'node:path';
-import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
-import { CONFIGURATION_FILE_BYTES, CorpusFileRefusedError, readCorpusFile, readCorpusFileSync, readExistingCorpusFile, type CorpusFileBytes } from './corpusFileAccess';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, constants } from 'node:fs';
+import { checkCorpusFileSync, CONFIGURATION_FILE_BYTES, CorpusFileRefusedError, readCorpusFile, readCorpusFileSync, readExistingCorpusFile, type CorpusFileBytes, type CorpusFileCheck } from './corpusFileAccess';
 import { INPUT_LIMITS, InputLimitError, refusedReadMessage, type InputLimits } from './inputLimits';
 import type { UserProblem } from '../../../shared/userProblem';
 import { problemOfError } from '../problems/userProblems';
@@ -84,6 +84,23 @@ export function readArticleHeadSync(file: string, realPath: string, buffer: Buff
   } finally {
     closeSync(descriptor);
   }
+}
+
+/**
+ * (#25) checkCorpusFileSync for a file the walk found in a real folder of the corpus (`file` is
+ * that folder's real path and the file's name): one `lstat`, and a regular file is inside the
+ * corpus without more (its folder is real, and a regular file is no link). Anything else (a
+ * link, a FIFO, a folder put in its place since the walk, an error) gets the full check.
+ */
+export function checkWalkedFileSync(rootReal: string, file: string): CorpusFileCheck {
+  let stats;
+  try {
+    stats = lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    return checkCorpusFileSync(rootReal, file, { folderIsReal: true });
+  }
+  if (stats === undefined) return { kind: 'absent' };
+  return stats.isFile() ? { kind: 'regular', realPath: file, stats } : checkCorpusFileSync(rootReal, file, { folderIsReal: true });
 }
 
 /** The message a listing shows for a corpus file it did not read. */

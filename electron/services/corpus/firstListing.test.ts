@@ -153,6 +153,35 @@ describe('listCorpusFirst without a cache entry (#25: listed from the walk alone
   });
 });
 
+describe('the first listing from the cache after changes made while the app was closed (#25)', () => {
+  it('lists as pending an edited, a deleted and a new annotation file and a renamed folder, and completes to a full scan', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    await (await listCorpusFirst(root, { cacheFolder }, { defer: true })).complete();
+    // Edited in place (the folder's time does not move), deleted, created, and a folder renamed.
+    await fs.writeFile(path.join(root, 'a.ann.json'), annotationFile('approved', ['PER']));
+    await fs.rm(path.join(root, 'b.ann.json'));
+    await fs.writeFile(path.join(root, 'part', 'd.ann.json'), annotationFile('done', ['LOC']));
+    await fs.rename(path.join(root, 'part'), path.join(root, 'moved'));
+
+    const second = await listCorpusFirst(root, { cacheFolder }, { defer: true });
+    expect(second.articles.map((entry) => [entry.id, entry.statusPending === true])).toEqual([
+      ['a.txt', true],
+      ['b.txt', true],
+      ['e.txt', false],
+      ['moved/c.txt', true],
+      ['moved/d.txt', true],
+    ]);
+    const completed = await second.complete();
+    expect(Object.fromEntries(completed.articles.map((entry) => [entry.id, entry.status]))).toEqual({ 'a.txt': 'approved', 'b.txt': 'new', 'e.txt': 'new', 'moved/c.txt': 'needs-review', 'moved/d.txt': 'done' });
+    expect(completed).toEqual(await scanCorpusWithSkipped(root));
+    // The cache now holds the new state: a third listing has nothing pending.
+    const third = await listCorpusFirst(root, { cacheFolder }, { defer: true });
+    expect(third.articles).toEqual(completed.articles);
+  });
+});
+
 describe('CorpusSession with statusesLater', () => {
   it('answers open() with pending statuses, and describe() with the whole listing once read', async () => {
     const root = await tempFolder('hashiye-first-');

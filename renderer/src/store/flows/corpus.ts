@@ -1,6 +1,6 @@
 import type { Corpus } from '../../../../shared/corpusWire';
 import type { UserProblem } from '../../../../shared/userProblem';
-import { api } from '../../api';
+import { api, openDroppedPath } from '../../api';
 import { problemOf } from '../../ipcError';
 import { articleViewActions, useArticleViewStore } from '../articleViewStore';
 import { corpusViewActions } from '../corpusViewStore';
@@ -59,7 +59,7 @@ export function showOpenRefused(problem: UserProblem): void {
 export async function openDroppedFile(file: File): Promise<void> {
   if (!(await confirmLeavingUnsaved('switch-corpus'))) return;
   try {
-    const { corpus, articleId } = await window.dropTarget.open(file);
+    const { corpus, articleId } = await openDroppedPath(file);
     showCorpus(corpus);
     const first = articleId ?? corpus.articles[0]?.id;
     if (first) await openArticle(first);
