@@ -17,13 +17,22 @@ interface PlacedAnnotation {
 export function revealAnnotation(annotation: PlacedAnnotation, block: 'center' | 'nearest'): void {
   const root = document.querySelector<HTMLElement>('[data-testid="article"]');
   if (!root) return;
-  const mark = root.querySelector(`[data-annotation-id="${CSS.escape(annotation.id)}"]`);
+  const markOf = () => root.querySelector(`[data-annotation-id="${CSS.escape(annotation.id)}"]`);
+  const mark = markOf();
   if (mark) {
     mark.scrollIntoView({ block });
     return;
   }
-  const [range] = rangesForOffsets(root, [annotation]);
+  // Its text, found again from the offsets once the chunk holding it is drawn (or its highlight).
+  const locate = (): Range | undefined => {
+    const drawn = markOf();
+    if (!drawn) return rangesForOffsets(root, [annotation])[0];
+    const range = document.createRange();
+    range.selectNodeContents(drawn);
+    return range;
+  };
+  const range = locate();
   if (!range) return;
-  if (block === 'center') void scrollRangeIntoView(range);
+  if (block === 'center') void scrollRangeIntoView(range, locate);
   else revealRange(range);
 }

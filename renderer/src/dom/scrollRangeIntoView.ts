@@ -7,8 +7,12 @@ const SETTLE_FRAMES = 30;
  * thousands of pixels tall, with the range far from its middle. Chunks near the target that
  * were never laid out hold estimated heights (content-visibility) and take their real ones
  * once drawn, moving the range: the scroll is corrected over the next frames until it stays.
+ *
+ * `locate` finds the range again when the text it was in is redrawn meanwhile: a chunk far from
+ * the view is one text node until it is drawn as paragraphs (#25), which happens while the scroll
+ * brings it near, and the range made before then no longer says where its text is.
  */
-export async function scrollRangeIntoView(range: Range): Promise<void> {
+export async function scrollRangeIntoView(range: Range, locate: () => Range | undefined = () => undefined): Promise<void> {
   const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
   const scroller = start?.closest<HTMLElement>('.article-scroller');
   if (!start || !scroller) return;
@@ -20,18 +24,22 @@ export async function scrollRangeIntoView(range: Range): Promise<void> {
   };
   const events = ['wheel', 'mousedown', 'keydown', 'touchstart'] as const;
   for (const type of events) window.addEventListener(type, stop, { capture: true, passive: true });
+  let current = range;
   try {
     for (let frame = 0; frame < SETTLE_FRAMES && !userActed; frame++) {
-      // The text was redrawn (an edit replaced its nodes): the range no longer says where it is.
-      if (!range.startContainer.isConnected || range.collapsed) return;
+      // The text was redrawn (an edit or a chunk's drawing replaced its nodes): find it again.
+      if (!current.startContainer.isConnected || current.collapsed) {
+        const again = locate();
+        if (!again || again.collapsed || !again.startContainer.isConnected) return;
+        current = again;
+      }
       const box = scroller.getBoundingClientRect();
-      const target = range.getBoundingClientRect();
+      const target = current.getBoundingClientRect();
       const drift = target.top + target.height / 2 - (box.top + box.height / 2);
       if (Math.abs(drift) < 2) return;
-      const before = scroller.scrollTop;
+      // At the top or the bottom of the article the scroll stops short; the frames still wait,
+      // since a chunk drawn meanwhile can lengthen the article and let the range come to the middle.
       scroller.scrollTop += drift;
-      // At the top or the bottom of the article: as centred as it can be.
-      if (Math.abs(scroller.scrollTop - before) < 1) return;
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
   } finally {

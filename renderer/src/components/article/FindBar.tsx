@@ -78,8 +78,9 @@ export function FindBar() {
     const root = articleRoot();
     const hit = hits[next];
     if (root && hit) {
-      const [range] = rangesForOffsets(root, [hit]);
-      if (range) void scrollRangeIntoView(range);
+      const locate = () => rangesForOffsets(root, [hit])[0];
+      const range = locate();
+      if (range) void scrollRangeIntoView(range, locate);
     }
   };
 
