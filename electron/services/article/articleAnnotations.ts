@@ -8,7 +8,7 @@ import type { JsonShape } from '../corpus/jsonShapeTally';
 import { reanchorParsedOnLoad, type ReanchoredOnLoad } from './reanchorOnLoad';
 import { writeAccessRefusal, type WriteRefusal } from '../storage/writeAccess';
 import { rememberWrittenAnnotationFile, writtenAnnotationFileFor } from '../storage/writtenAnnotationFile';
-import { checkAndParseAnnotationBytes } from '../storage/slicedAnnotationJson';
+import { checkAndParseAnnotationBytes } from '../storage/annotationJson/slicedAnnotationJson';
 import { sha256InSlices } from '../storage/sha256InSlices';
 
 /**

@@ -9,7 +9,7 @@ import { resolveInCorpus } from './corpusPaths';
 import { listArticleIds } from './articleFiles';
 import { readCorpusFile } from './corpusFileAccess';
 import { INPUT_LIMITS } from './inputLimits';
-import { checkAndParseAnnotationBytes } from '../storage/slicedAnnotationJson';
+import { checkAndParseAnnotationBytes } from '../storage/annotationJson/slicedAnnotationJson';
 import { boilerplateTest } from '../../../shared/zones/outsideBoilerplate';
 import type { Zone } from '../../../shared/documentLabels/judgmentFormat';
 

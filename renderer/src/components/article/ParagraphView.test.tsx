@@ -9,7 +9,7 @@ import { articleViewActions } from '../../store/articleViewStore';
 import { documentActions } from '../../store/documentStore';
 import { piecesOf } from '../../store/paragraphSlices';
 import { paragraphElement } from './ParagraphView';
-import { ParagraphChunkView } from './ParagraphChunkView';
+import { ParagraphChunkView } from './chunks/ParagraphChunkView';
 
 const TEXT = 'علی در تهران بود.\nخبر دوم از شیراز.';
 

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { chipFontUnder, chipReach, placeChunkChips, readChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
-import { nearChunks } from './nearChunks';
+import { nearChunks } from './chunks/nearChunks';
 
 /** Boxes a chunk's chips took, relative to the chunk's own top-left corner, and the chunk's size then. */
 interface ChunkBoxes {

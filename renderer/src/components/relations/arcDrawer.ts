@@ -1,4 +1,4 @@
-import { nearChunks } from '../article/nearChunks';
+import { nearChunks } from '../article/chunks/nearChunks';
 import type { EndBox } from './arcGeometry';
 import type { Box, LabelMetrics } from './arcLabels';
 import { layOutArcs, type DrawnArc } from './arcLayout';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkParagraphs, splitIntoPieces } from '../../../../shared/text/paragraphChunks';
-import { splitParagraphs } from '../../../../shared/text/paragraphs';
+import { chunkParagraphs, splitIntoPieces } from '../../../../../shared/text/paragraphChunks';
+import { splitParagraphs } from '../../../../../shared/text/paragraphs';
 import { chunkLimits } from './articleChunkSizes';
 
 const sentence = 'خبرگزاری‌ها از برگزاری نشست امروز در تهران خبر دادند و گفتند که گفت‌وگوها ادامه دارد. ';

@@ -1,4 +1,4 @@
-import { partitionPoint } from '../../../../shared/sortedSearch';
+import { partitionPoint } from '../../../../../shared/sortedSearch';
 
 export interface VerticalBox {
   top: number;

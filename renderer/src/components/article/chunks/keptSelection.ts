@@ -1,6 +1,6 @@
-import { asUtf16Offset, type Utf16Offset } from '../../../../shared/anchoring/offsetUnits';
-import { domPositionOf } from '../../dom/domPosition';
-import { offsetOfBoundary } from '../../dom/selectionOffsets';
+import { asUtf16Offset, type Utf16Offset } from '../../../../../shared/anchoring/offsetUnits';
+import { domPositionOf } from '../../../dom/domPosition';
+import { offsetOfBoundary } from '../../../dom/selectionOffsets';
 
 /** The reader's selection as document offsets, anchor and focus apart so that its direction survives. */
 export interface KeptSelection {

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { JsonShape } from '../corpus/jsonShapeTally';
+import type { JsonShape } from '../../corpus/jsonShapeTally';
 import { bracketed, parseAnnotationJsonHead, scanAnnotationJson, scanAnnotationJsonAhead, skeletonOf } from './slicedAnnotationJson';
 
 /**

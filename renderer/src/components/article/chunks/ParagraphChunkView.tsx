@@ -1,7 +1,7 @@
 import { memo, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
-import type { ParagraphChunk, TextPiece } from '../../../../shared/text/paragraphChunks';
-import { PARAGRAPH_CHUNK_CLASS } from '../../dom/selectionOffsets';
-import { paragraphElement, type TagAppearance } from './ParagraphView';
+import type { ParagraphChunk, TextPiece } from '../../../../../shared/text/paragraphChunks';
+import { PARAGRAPH_CHUNK_CLASS } from '../../../dom/selectionOffsets';
+import { paragraphElement, type TagAppearance } from '../ParagraphView';
 import { FAR_CHUNK_CLASS } from './farChunkCopy';
 
 /** As in styles.css: `.article` line-height, `.paragraph` margin plus padding. */

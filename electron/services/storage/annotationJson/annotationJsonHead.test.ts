@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectJsonShape } from '../corpus/inputLimits';
+import { inspectJsonShape } from '../../corpus/inputLimits';
 import { readAnnotationJsonHead } from './annotationJsonHead';
 
 /** (#17) The head of a big annotation file read without scanning the whole: what a whole parse gives, but for the array's elements past the head. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { asUtf16Offset } from '../../../../shared/anchoring/offsetUnits';
-import { splitParagraphs } from '../../../../shared/text/paragraphs';
-import { splitIntoPieces } from '../../../../shared/text/paragraphChunks';
+import { asUtf16Offset } from '../../../../../shared/anchoring/offsetUnits';
+import { splitParagraphs } from '../../../../../shared/text/paragraphs';
+import { splitIntoPieces } from '../../../../../shared/text/paragraphChunks';
 import { copiedText } from './farChunkCopy';
 
 // An empty paragraph between the first and the second, as an article's blank line.

@@ -1,8 +1,8 @@
 import type { ClipboardEvent } from 'react';
-import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
-import { paragraphIndexAt } from '../../../../shared/text/paragraphs';
-import type { TextPiece } from '../../../../shared/text/paragraphChunks';
-import { selectionToOffsets } from '../../dom/selectionOffsets';
+import type { Utf16Range } from '../../../../../shared/anchoring/offsetUnits';
+import { paragraphIndexAt } from '../../../../../shared/text/paragraphs';
+import type { TextPiece } from '../../../../../shared/text/paragraphChunks';
+import { selectionToOffsets } from '../../../dom/selectionOffsets';
 
 /** Marks a chunk drawn far from the view as its text alone (ParagraphChunkView). */
 export const FAR_CHUNK_CLASS = 'far';

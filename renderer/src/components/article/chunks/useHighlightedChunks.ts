@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { keptChunks, nearChunks, passingWatch, type NearChunks, type VerticalBox } from './nearChunks';
 import { restoreSelection, selectionInside } from './keptSelection';
 import { chunksSoon, chunksWhenIdle } from './chunkSteps';
-import { useDocumentStore } from '../../store/documentStore';
+import { useDocumentStore } from '../../../store/documentStore';
 
 /** "Near the view": within this many heights of the view above and below it. */
 const NEAR_VIEWS = 1.5;

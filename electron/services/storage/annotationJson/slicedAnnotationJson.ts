@@ -2,9 +2,9 @@
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { annotationFileOf, parseAnnotationFile, type ParsedAnnotationFile } from '../../../shared/model/readAnnotationFile';
-import { annotationShapeProblem, checkAnnotationBytes, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits } from '../corpus/inputLimits';
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isJsonWhitespace, JsonShapeTally, OPEN_BRACE, OPEN_BRACKET, QUOTE, type JsonShape } from '../corpus/jsonShapeTally';
+import { annotationFileOf, parseAnnotationFile, type ParsedAnnotationFile } from '../../../../shared/model/readAnnotationFile';
+import { annotationShapeProblem, checkAnnotationBytes, decodeAnnotationBytes, INPUT_LIMITS, type InputLimits } from '../../corpus/inputLimits';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isJsonWhitespace, JsonShapeTally, OPEN_BRACE, OPEN_BRACKET, QUOTE, type JsonShape } from '../../corpus/jsonShapeTally';
 
 /**
  * (#17) An annotation file's JSON measured and parsed in slices, so that main answers other

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnnotationBytes, INPUT_LIMITS, inspectJsonShape } from '../corpus/inputLimits';
-import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
+import { checkAnnotationBytes, INPUT_LIMITS, inspectJsonShape } from '../../corpus/inputLimits';
+import { parseAnnotationFile } from '../../../../shared/model/readAnnotationFile';
 import { checkAndParseAnnotationBytes, parseAnnotationJsonInSlices, scanAnnotationJson } from './slicedAnnotationJson';
-import { parseExisting } from './annotationStore';
+import { parseExisting } from '../annotationStore';
 
 /** What opening did before (#17): the whole text decoded, measured, then parsed. */
 function wholeWay(bytes: Buffer, limits = INPUT_LIMITS) {
