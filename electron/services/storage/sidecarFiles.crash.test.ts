@@ -24,6 +24,8 @@ const KILLS_PER_KIND = 100;
  */
 const TIME_BUDGET_MS = 45_000;
 const MIN_KILLS = 10;
+/** Time a kind's kills may go on past the budget while none has yet landed inside a write. */
+const EXTRA_BUDGET_MS = 25_000;
 const childSource = path.resolve(import.meta.dirname, '../testing/sidecarWriterChild.ts');
 
 let work: string;
@@ -128,7 +130,11 @@ async function killLoop(kind: SidecarKind, seed: number, deadline: number): Prom
   await writeSidecarCorpus(root);
   const tally: Tally = { tried: 0, survived: 0, lost: 0, A: 0, B: 0, midWrite: 0, failures: [] };
   let random = seed;
-  for (let kill = 0; kill < KILLS_PER_KIND && performance.now() < deadline; kill++) {
+  // Kills land at random moments; a run whose kills all missed the write proves nothing, so it
+  // goes on (within the extra budget) until one has landed inside a write.
+  let kill = 0;
+  const more = () => tally.midWrite === 0 && kill < 2 * KILLS_PER_KIND && performance.now() < deadline + EXTRA_BUDGET_MS;
+  for (; (kill < KILLS_PER_KIND && performance.now() < deadline) || more(); kill++) {
     random = (random * 1103515245 + 12345) % 2 ** 31;
     await writeAndKill(kind, root, (random % 1000) / 1000, ((random >> 12) & 1) as 0 | 1);
     tally.tried++;
