@@ -190,12 +190,16 @@ export class CorpusSession {
     if (this.state.mode !== 'native') return [];
     const root = this.state.requireRoot();
     const articlePath = resolveInCorpus(root, id);
+    // (#17) The list the window was sent (its pages' list, once the whole file is parsed), not
+    // the file parsed once more: 39 MB for 100,000 annotations, while the pages' own parse ran.
+    const kept = await this.state.savedLists.latest(id);
+    const base = this.state.bases.get(id);
     const article = this.state.loaded.get(id) ?? (await this.state.readArticle(articlePath));
-    const loaded = await loadAnnotations(articlePath, article);
+    const own = kept !== null && base !== null ? { annotations: kept, zones: base.document.zones } : await loadAnnotations(articlePath, article);
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
-      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root) };
+      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined) };
     }
-    return suggestionsFor(article.text, loaded.annotations, this.state.taggedTexts.texts, undefined, loaded.zones);
+    return suggestionsFor(article.text, own.annotations, this.state.taggedTexts.texts, undefined, own.zones);
   }
 
   private footerScan: AbortController | null = null;

@@ -30,6 +30,9 @@ describe('suggestions from earlier tags', () => {
     });
     const tagged = await collectTaggedTexts(root);
     expect(tagged.map((entry) => entry.type).sort()).toEqual(['LOC', 'ORG', 'PER']);
+    // (#17) An article's annotations already in memory are taken instead of its file.
+    const inMemory = await collectTaggedTexts(root, new Map([['one.txt', [span('e', 'FAC', first, 'نیویورک')]]]));
+    expect(inMemory.map((entry) => [entry.text, entry.type])).toEqual([['نیویورک', 'FAC']]);
 
     // Arabic yeh in the new article; «نیویورک» already tagged there; «سازمان» alone is not a whole hit.
     const second = 'علي لاريجاني گفت سازمان ملل متحد و سازمان دیگری در نیویورک.';

@@ -67,4 +67,30 @@ describe('SavedAnnotationLists', () => {
     expect(await waitingReplaced).toBeNull();
     expect(lists.listAt('z.txt', newer)).toEqual([]);
   });
+
+  it('(#17) latest: the list kept now, a pending one waited for without asking for it; null when none or not the one sent', async () => {
+    const lists = new SavedAnnotationLists();
+    expect(await lists.latest('x.txt')).toBeNull();
+    const saved = [annotation('a', 0)];
+    lists.remember('x.txt', saved);
+    expect(await lists.latest('x.txt')).toBe(saved);
+
+    let asked = 0;
+    let settle: (list: ReturnType<typeof annotation>[] | null) => void = () => undefined;
+    lists.rememberPending('y.txt', new Promise((resolve) => (settle = resolve)), () => asked++);
+    const waiting = lists.latest('y.txt');
+    const whole = [annotation('b', 0), annotation('c', 4)];
+    settle(whole);
+    expect(await waiting).toBe(whole);
+    expect(asked).toBe(0);
+
+    lists.rememberPending('z.txt', Promise.resolve(null));
+    expect(await lists.latest('z.txt')).toBeNull();
+    let settleReplaced: (list: ReturnType<typeof annotation>[] | null) => void = () => undefined;
+    lists.rememberPending('w.txt', new Promise((resolve) => (settleReplaced = resolve)));
+    const waitingReplaced = lists.latest('w.txt');
+    lists.remember('w.txt', saved);
+    settleReplaced(whole);
+    expect(await waitingReplaced).toBeNull();
+  });
 });

@@ -61,6 +61,18 @@ export class SavedAnnotationLists {
     return this.lists.get(articleId) === kept ? kept.annotations : null;
   }
 
+  /**
+   * (#17) The article's list kept now, whatever its revision, once it is known (a list still being
+   * worked out is waited for, without asking for it: `onAsked` is not called); null when none is
+   * kept, or it turned out not to be the one sent, or it was replaced meanwhile.
+   */
+  async latest(articleId: string): Promise<readonly StoredAnnotation[] | null> {
+    const kept = this.lists.get(articleId);
+    if (!kept) return null;
+    await kept.ready;
+    return this.lists.get(articleId) === kept ? kept.annotations : null;
+  }
+
   /** The full list that `changes` against `revision` describe, or null when that revision is not the one kept. */
   withChanges(articleId: string, revision: string, changes: AnnotationListChanges<StoredAnnotation>): StoredAnnotation[] | null {
     const kept = this.lists.get(articleId);

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeBigArticle } from '../../../../bench/benchInputs';
 import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
@@ -9,6 +10,7 @@ import { compareReadingOrder } from '../../../../shared/model/annotationOperatio
 import { ANNOTATION_PAGE_SIZE } from '../../article/annotationPages';
 import { forgetWrittenAnnotationFile } from '../../storage/writtenAnnotationFile';
 import { CorpusSession } from '../corpusSession';
+import { collectTaggedTexts, suggestionsFor } from '../suggestions';
 
 /** (#17) article.load answered from the first page of a big file, the rest following from the whole parse. */
 
@@ -22,6 +24,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await session.close();
   await fs.rm(corpus, { recursive: true, force: true });
 });
@@ -179,5 +182,41 @@ describe('the first page of a big annotation file sent before the whole file is 
     const document = await session.loadArticle('few.txt', undefined, { firstPageEarly: true });
     expect(document.annotations).toHaveLength(40);
     expect(document.annotationsTotal).toBeUndefined();
+  });
+
+  it('suggestions asked while the pages come are made from the list the pages are served from: the file is read by the load alone', async () => {
+    const annotationPath = await bigArticle();
+    // The texts tagged in the rest of the corpus: an article of its own.
+    await writeBigArticle(corpus, { name: 'other.txt', bytes: 20_000, annotations: 40, seed: 13 });
+    await session.open(corpus);
+    const opened = vi.spyOn(nodeFs.promises, 'open');
+    const opensOf = (file: string) => opened.mock.calls.filter(([opening]) => path.basename(String(opening)) === path.basename(file)).length;
+    // The reads of an open without suggestions: the first page's, and the whole parse's the pages wait for.
+    await allPages(await session.loadArticle('many.txt', undefined, { firstPageEarly: true }));
+    const loadAlone = opensOf(annotationPath);
+    forgetWrittenAnnotationFile(annotationPath);
+    opened.mockClear();
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    // As the window asks: its suggestions as soon as the first page is shown, its pages meanwhile.
+    const suggesting = session.suggestions('many.txt');
+    const list = await allPages(early);
+    const suggestions = await suggesting;
+    // Not one read more for the suggestions (there were two: the article's file, and again among the corpus's).
+    expect(opensOf(annotationPath)).toBe(loadAlone);
+    const tagged = await collectTaggedTexts(corpus, new Map([['many.txt', list]]));
+    expect(suggestions).toEqual(await suggestionsFor(early.text, list, tagged, undefined, []));
+    expect(suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('suggestions of an article whose list is not kept (a file that cannot be used) read its file, as before', async () => {
+    await bigArticle((file) => {
+      file.annotations[ANNOTATION_PAGE_SIZE + 100].id = file.annotations[ANNOTATION_PAGE_SIZE + 99].id;
+    });
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    const suggesting = session.suggestions('many.txt');
+    await expect(session.annotationPage('many.txt', early.revision ?? '', ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
+    // The file does not load (duplicate ids): nothing from it is taken as tagged or as occupied.
+    expect(await suggesting).toEqual(await suggestionsFor(early.text, [], await collectTaggedTexts(corpus), undefined, []));
   });
 });

@@ -34,8 +34,14 @@ import { RelationOverlay } from '../relations/RelationOverlay';
 const EM_PER_CHARACTER = 0.46;
 const DEFAULT_CHARACTERS_PER_LINE = 85;
 
+/**
+ * The last count measured: the next article (a view of its own) starts from it, and its first
+ * measure then renders nothing again (#17: a new count re-made every chunk of the first frame).
+ */
+let lastCharactersPerLine = DEFAULT_CHARACTERS_PER_LINE;
+
 function useCharactersPerLine(root: RefObject<HTMLElement | null>): number {
-  const [characters, setCharacters] = useState(DEFAULT_CHARACTERS_PER_LINE);
+  const [characters, setCharacters] = useState(lastCharactersPerLine);
   useLayoutEffect(() => {
     const element = root.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
@@ -45,7 +51,8 @@ function useCharactersPerLine(root: RefObject<HTMLElement | null>): number {
       const width = element.clientWidth;
       if (width === 0) return;
       const fontSize = Number.parseFloat(getComputedStyle(element).fontSize) || 19;
-      setCharacters(Math.max(10, Math.round(width / (fontSize * EM_PER_CHARACTER))));
+      lastCharactersPerLine = Math.max(10, Math.round(width / (fontSize * EM_PER_CHARACTER)));
+      setCharacters(lastCharactersPerLine);
     };
     measure();
     const observer = new ResizeObserver(measure);

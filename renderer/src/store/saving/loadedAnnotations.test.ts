@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toDocumentAnnotations } from '../../../../shared/anchoring/documentAnnotation';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { createOffsetConverter } from '../../../../shared/anchoring/offsets';
@@ -12,28 +12,59 @@ const stored: StoredAnnotation[] = Array.from({ length: 95 }, (_, index) => {
   return { id: `a${index}`, type: 'LOC', start, end: start + 3, text: Array.from(TEXT).slice(start, start + 3).join(''), fragments: index % 10 === 0 ? [{ start, end: start + 1 }, { start: start + 2, end: start + 3 }] : undefined };
 }).map(({ fragments, ...annotation }) => (fragments ? { ...annotation, fragments } : annotation));
 
+/** Counts the tasks the conversion yields to (each is a MessageChannel's message). */
+function countYields(): { count: () => number } {
+  let created = 0;
+  const Original = globalThis.MessageChannel;
+  vi.stubGlobal(
+    'MessageChannel',
+    class extends Original {
+      constructor() {
+        super();
+        created++;
+      }
+    },
+  );
+  return { count: () => created };
+}
+
 describe('toDocumentAnnotationsInSteps', () => {
-  it('converts as toDocumentAnnotations does, in order, whatever the step', async () => {
-    const whole = toDocumentAnnotations(stored, converter);
-    for (const perStep of [1, 7, 10, 94, 95, 1000]) expect(await toDocumentAnnotationsInSteps(stored, converter, perStep)).toEqual(whole);
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 
-  it('lets the window run between steps, and not for a list of one step', async () => {
-    vi.useFakeTimers();
-    try {
-      let finished = false;
-      const converting = toDocumentAnnotationsInSteps(stored, converter, 10).then(() => (finished = true));
-      await Promise.resolve();
-      expect(finished).toBe(false);
-      // One wait between each two of the ten steps.
-      await vi.runAllTimersAsync();
-      await converting;
-      expect(finished).toBe(true);
-      expect(vi.getTimerCount()).toBe(0);
-      const short = await Promise.race([toDocumentAnnotationsInSteps(stored.slice(0, 10), converter, 10), new Promise((resolve) => queueMicrotask(() => resolve('waited')))]);
-      expect(short).not.toBe('waited');
-    } finally {
-      vi.useRealTimers();
+  it('converts as toDocumentAnnotations does, in order, whatever the step and the budget', async () => {
+    const whole = toDocumentAnnotations(stored, converter);
+    for (const perStep of [1, 7, 10, 94, 95, 1000]) {
+      for (const budget of [0, 8, Number.POSITIVE_INFINITY]) expect(await toDocumentAnnotationsInSteps(stored, converter, perStep, budget)).toEqual(whole);
     }
+  });
+
+  it('starts a long list in a task of its own, never in the one that received it', async () => {
+    let finished = false;
+    const converting = toDocumentAnnotationsInSteps(stored, converter, 10, Number.POSITIVE_INFINITY).then(() => (finished = true));
+    for (let turn = 0; turn < 50; turn++) await Promise.resolve();
+    expect(finished).toBe(false);
+    await converting;
+    expect(finished).toBe(true);
+  });
+
+  it('yields each time the steps have taken their budget, and only then', async () => {
+    const yields = countYields();
+    // Every look at the clock finds 4 ms more: a task of steps reaches the budget of 8 ms at its third look.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 4));
+    await toDocumentAnnotationsInSteps(stored, converter, 10, 8);
+    // Ten steps: the first waits for a task of its own, then one wait every two steps.
+    expect(yields.count()).toBe(5);
+    const unbounded = countYields();
+    await toDocumentAnnotationsInSteps(stored, converter, 10, Number.POSITIVE_INFINITY);
+    expect(unbounded.count()).toBe(1);
+  });
+
+  it('converts a list of one step at once, with no wait', async () => {
+    const short = await Promise.race([toDocumentAnnotationsInSteps(stored.slice(0, 10), converter, 10), new Promise((resolve) => queueMicrotask(() => resolve('waited')))]);
+    expect(short).not.toBe('waited');
   });
 });
