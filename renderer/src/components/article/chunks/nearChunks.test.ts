@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptChunks, nearChunks, passingWatch, type VerticalBox } from './nearChunks';
+import { keptChunks, nearChunks, openingChunks, passingWatch, type VerticalBox } from './nearChunks';
 
 /** Chunks of `height` px stacked from 0. */
 const stacked = (height: number) => (index: number): VerticalBox => ({ top: index * height, bottom: (index + 1) * height });
@@ -70,5 +70,13 @@ describe('passingWatch', () => {
     expect(passingBy(0, 600, 0)).toBe(false);
     expect(passingBy(20_000, 600, 500)).toBe(false);
     expect(passingBy(5_000, 600, 900)).toBe(false);
+  });
+});
+
+describe('openingChunks (#17)', () => {
+  it('draws the chunk at the view\'s middle in the first frame and the others in view after it, in that order', () => {
+    expect(openingChunks([5, 4, 6, 3])).toEqual({ now: [5], soon: [4, 6, 3] });
+    expect(openingChunks([2])).toEqual({ now: [2], soon: [] });
+    expect(openingChunks([])).toEqual({ now: [], soon: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { type Dispatch, type RefObject, type SetStateAction, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { keptChunks, nearChunks, passingWatch, type NearChunks, type VerticalBox } from './nearChunks';
+import { keptChunks, nearChunks, openingChunks, passingWatch, type NearChunks, type VerticalBox } from './nearChunks';
 import { restoreSelection, selectionInside } from './keptSelection';
 import { chunksSoon, chunksWhenIdle } from './chunkSteps';
 import { useDocumentStore } from '../../../store/documentStore';
@@ -88,7 +88,8 @@ function farChunkDropper(root: HTMLElement, scroller: HTMLElement, drawn: () => 
 /**
  * Draws the chunks near the view (see chunkSteps.ts): those in view one per task, from the
  * view's middle out, then those around it, nearest first, one per idle period. On opening
- * (`atOnce`, in a layout effect) the chunks in view are drawn together, in the first frame.
+ * (`atOnce`, in a layout effect) the chunk at the view's middle is drawn in the first frame, the
+ * other chunks in view in the tasks right after it (openingChunks).
  */
 function chunkDrawer(root: HTMLElement, drawn: () => ReadonlySet<number>, setNear: Dispatch<SetStateAction<ReadonlySet<number>>>) {
   const drawNow = (indices: readonly number[]) => {
@@ -100,8 +101,9 @@ function chunkDrawer(root: HTMLElement, drawn: () => ReadonlySet<number>, setNea
   const draw = (near: NearChunks, atOnce: boolean) => {
     const undrawn = (indices: readonly number[]) => indices.filter((index) => !drawn().has(index));
     if (atOnce) {
-      setNear((current) => withChunks(current, near.inView));
-      inViewSteps.cancel();
+      const { now, soon } = openingChunks(undrawn(near.inView));
+      if (now.length > 0) setNear((current) => withChunks(current, now));
+      inViewSteps.run(soon);
     } else inViewSteps.run(undrawn(near.inView));
     aroundSteps.run(undrawn(near.aroundView));
   };
