@@ -25,7 +25,7 @@ const folder = path.join(inputs, 'annotations-100k');
 const NAME = 'many-annotations.txt';
 const SHORT_NAME = 'a-short-article.txt';
 
-test('trace the open of 100,000 annotations', async () => {
+test('trace the open of the article with a hundred thousand annotations', async () => {
   test.setTimeout(20 * 60_000);
   if (!existsSync(path.join(folder, NAME))) {
     await writeBigArticle(folder, { name: NAME, bytes: 2_000_000, annotations: 100_000, seed: 1405, readingOrder: true });
