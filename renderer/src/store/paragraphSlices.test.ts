@@ -59,3 +59,51 @@ describe('paragraph slices of a large article', () => {
     expect(end.result.current.annotations.map((annotation) => annotation.id)).toEqual(annotations.slice(-WORDS).map((annotation) => annotation.id));
   });
 });
+
+describe('paragraph slices kept only while listened to', () => {
+  it('give a paragraph drawn again the annotations edited while it was not drawn', async () => {
+    const article = openArticle();
+    const annotations = everyWord();
+    act(() => {
+      articleViewActions.showArticle(article);
+      documentActions.load({ articleId: 'big', status: 'new', annotations, relations: [], labels: [] });
+    });
+    const drawn = renderHook(() => useParagraphSlice(1));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(drawn.result.current.annotations).toHaveLength(WORDS);
+    drawn.unmount();
+    await act(async () => {
+      await Promise.resolve();
+    });
+    // Paragraph 1's words lose their annotations while nothing draws it.
+    const inFirstTwo = WORDS * 2;
+    act(() => documentActions.load({ articleId: 'big', status: 'new', annotations: annotations.filter((_, at) => at < WORDS || at >= inFirstTwo), relations: [], labels: [] }));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    const again = renderHook(() => useParagraphSlice(1));
+    expect(again.result.current.annotations).toHaveLength(0);
+    expect(renderHook(() => useParagraphSlice(0)).result.current.annotations).toHaveLength(WORDS);
+  });
+
+  it('keep one slice object for a paragraph while it is drawn, so it is not rendered again for nothing', async () => {
+    act(() => {
+      articleViewActions.showArticle(openArticle());
+      documentActions.load({ articleId: 'big', status: 'new', annotations: everyWord(), relations: [], labels: [] });
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    let renders = 0;
+    const drawn = renderHook(() => {
+      renders++;
+      return useParagraphSlice(2);
+    });
+    const first = drawn.result.current;
+    drawn.rerender();
+    expect(drawn.result.current).toBe(first);
+    expect(renders).toBe(2);
+  });
+});
