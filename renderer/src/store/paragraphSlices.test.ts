@@ -7,7 +7,8 @@ import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { articleViewActions, type OpenArticle } from './articleViewStore';
 import { documentActions } from './documentStore';
-import { piecesOf, useParagraphSlice } from './paragraphSlices';
+import { PIECE_CHARACTERS } from '../../../shared/text/paragraphChunks';
+import { paragraphsOf, piecesOf, useParagraphSlice } from './paragraphSlices';
 
 /** (#17) The paragraph index of a large article is grouped in tasks, never in one long one. */
 
@@ -105,5 +106,24 @@ describe('paragraph slices kept only while listened to', () => {
     drawn.rerender();
     expect(drawn.result.current).toBe(first);
     expect(renders).toBe(2);
+  });
+});
+
+describe('an article\'s paragraphs and pieces', () => {
+  const fields = ({ index, start, end, text }: { index: number; start: number; end: number; text: string }) => ({ index, start, end, text });
+
+  it('are one record per paragraph when no paragraph is cut: the pieces are the paragraphs', () => {
+    const paragraphs = paragraphsOf(TEXT);
+    expect(paragraphs.map(fields)).toEqual(splitParagraphs(TEXT).map(fields));
+    expect(piecesOf(paragraphs)).toBe(paragraphs);
+  });
+
+  it('keep the paragraphs apart from the pieces when a long one is cut', () => {
+    const text = `یک\n${'واژه '.repeat(PIECE_CHARACTERS)}\nدو`;
+    const paragraphs = paragraphsOf(text);
+    expect(paragraphs.map(fields)).toEqual(splitParagraphs(text).map(fields));
+    const pieces = piecesOf(paragraphs);
+    expect(pieces.length).toBeGreaterThan(paragraphs.length);
+    expect(pieces.map((piece) => piece.text).join('')).toBe(paragraphs.map((paragraph) => paragraph.text).join(''));
   });
 });

@@ -2,7 +2,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import { ParagraphAnnotationIndex } from '../../../shared/model/paragraphAnnotationIndex';
 import { splitIntoPieces, type TextPiece } from '../../../shared/text/paragraphChunks';
-import type { Paragraph } from '../../../shared/text/paragraphs';
+import { splitParagraphs, type Paragraph } from '../../../shared/text/paragraphs';
 import { useDocumentStore } from './documentStore';
 import { useArticleViewStore } from './articleViewStore';
 
@@ -17,6 +17,19 @@ export function piecesOf(paragraphs: readonly Paragraph[]): TextPiece[] {
   let pieces = piecesByParagraphs.get(paragraphs);
   if (!pieces) piecesByParagraphs.set(paragraphs, (pieces = splitIntoPieces(paragraphs)));
   return pieces;
+}
+
+/**
+ * The paragraphs of an article's text, with their pieces made (piecesOf). When no paragraph is
+ * cut, every piece is its paragraph (same index, range and text) and the pieces are returned as
+ * the paragraphs: one record per paragraph instead of two (#25 heap, about 100 KB for 1 MB).
+ */
+export function paragraphsOf(text: string): Paragraph[] {
+  const paragraphs = splitParagraphs(text);
+  const pieces = splitIntoPieces(paragraphs);
+  const kept = pieces.length === paragraphs.length ? pieces : paragraphs;
+  piecesByParagraphs.set(kept, pieces);
+  return kept;
 }
 
 /**
