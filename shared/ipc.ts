@@ -27,6 +27,7 @@ import { ArticleMetadataStateSchema, ArticleSummarySchema, SUMMARY_PAGE_SIZE } f
 import { EntityViewSchema, LinkSpanSchema, RegistryEditResultSchema, RegistryEditSchema, RegistryStateSchema } from './entities/entityWire';
 import { EntityIdSchema } from './entities/registry';
 import { ExportProgressWireSchema, ExportRunRequestSchema, ExportRunResultSchema, ImportProgressWireSchema, ImportRunRequestSchema, ImportRunResultSchema } from './transferWire';
+import { eventMethodName, eventNames, type EventChannel } from './ipcEventNames';
 import { PretagPreviewRequestSchema, PretagPreviewSchema, PretagProgressWireSchema, PretagRejectRequestSchema, PretagRunRequestSchema, PretagRunResultSchema, PretagSuggestionSchema, PretaggerScoresSchema } from './pretagWire';
 
 /**
@@ -346,7 +347,8 @@ export const ipcEvents = {
   'corpus.openRefused': UserProblemSchema,
   /** (#24) A pre-annotation run's progress. */
   'pretag.progress': PretagProgressWireSchema,
-} as const;
+  // Every name of shared/ipcEventNames.ts has its schema here, and no schema lacks its name there.
+} as const satisfies Record<EventChannel, z.ZodType>;
 
 export type Channel = keyof typeof ipcContract;
 
@@ -354,7 +356,7 @@ export type Channel = keyof typeof ipcContract;
 export const preloadOnlyChannels = ['corpus.openDropped'] as const satisfies readonly Channel[];
 type PreloadOnlyChannel = (typeof preloadOnlyChannels)[number];
 type WindowChannel = Exclude<Channel, PreloadOnlyChannel>;
-export type EventChannel = keyof typeof ipcEvents;
+export type { EventChannel };
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<(typeof ipcContract)[C]['response']>;
 export type EventPayloadOf<E extends EventChannel> = z.output<(typeof ipcEvents)[E]>;
@@ -362,7 +364,7 @@ export type EventPayloadOf<E extends EventChannel> = z.output<(typeof ipcEvents)
 export const channelNames = Object.keys(ipcContract) as Channel[];
 /** The channels `window.api` exposes. */
 export const windowChannelNames = channelNames.filter((channel): channel is WindowChannel => !(preloadOnlyChannels as readonly string[]).includes(channel));
-export const eventNames = Object.keys(ipcEvents) as EventChannel[];
+export { eventMethodName, eventNames };
 
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
 type Verb<C extends string, N extends string> = C extends `${N}.${infer V}` ? V : never;
@@ -382,8 +384,3 @@ export function eventWireName(event: EventChannel): string {
   return `event:${event}`;
 }
 
-export function eventMethodName(event: string): string {
-  const [namespace, verb] = event.split('.');
-  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-  return `on${capital(namespace)}${capital(verb)}`;
-}

@@ -1,5 +1,6 @@
 import { CORPUS_LISTING_PLACES, unpackCorpusListing } from '../../shared/articleListWire';
-import { eventMethodName, eventNames, type Api, type ResponseOf } from '../../shared/ipc';
+import type { Api, ResponseOf } from '../../shared/ipc';
+import { eventMethodName, eventNames } from '../../shared/ipcEventNames';
 import { toProblemError } from './ipcError';
 
 /** The preload's handler for files dropped onto the window: it resolves their OS path itself. */

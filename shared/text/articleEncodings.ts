@@ -24,3 +24,11 @@ export function chooserEncodingOf(encoding: string): ArticleEncoding | null {
   const name = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   return (ARTICLE_ENCODINGS as readonly string[]).includes(name) ? (name as ArticleEncoding) : null;
 }
+
+/** A value of the chooser as article.load's `encoding` (shared/ipc.ts's ArticleEncodingChoiceSchema, checked without zod for the window, #25); throws on any other. */
+export function articleEncodingChoiceOf(value: string): ArticleEncoding | typeof AUTO_ENCODING {
+  if (value === AUTO_ENCODING) return AUTO_ENCODING;
+  const encoding = (ARTICLE_ENCODINGS as readonly string[]).includes(value) ? (value as ArticleEncoding) : null;
+  if (encoding === null) throw new Error(`Not an article encoding: ${value}`);
+  return encoding;
+}

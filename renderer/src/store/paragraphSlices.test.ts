@@ -7,7 +7,8 @@ import { asUtf16Offset } from '../../../shared/anchoring/offsetUnits';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { articleViewActions, type OpenArticle } from './articleViewStore';
 import { documentActions } from './documentStore';
-import { piecesOf, useParagraphSlice } from './paragraphSlices';
+import { PIECE_CHARACTERS } from '../../../shared/text/paragraphChunks';
+import { paragraphsOf, piecesOf, useParagraphSlice } from './paragraphSlices';
 
 /** (#17) The paragraph index of a large article is grouped in tasks, never in one long one. */
 
@@ -57,5 +58,72 @@ describe('paragraph slices of a large article', () => {
       await vi.runAllTimersAsync();
     });
     expect(end.result.current.annotations.map((annotation) => annotation.id)).toEqual(annotations.slice(-WORDS).map((annotation) => annotation.id));
+  });
+});
+
+describe('paragraph slices kept only while listened to', () => {
+  it('give a paragraph drawn again the annotations edited while it was not drawn', async () => {
+    const article = openArticle();
+    const annotations = everyWord();
+    act(() => {
+      articleViewActions.showArticle(article);
+      documentActions.load({ articleId: 'big', status: 'new', annotations, relations: [], labels: [] });
+    });
+    const drawn = renderHook(() => useParagraphSlice(1));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(drawn.result.current.annotations).toHaveLength(WORDS);
+    drawn.unmount();
+    await act(async () => {
+      await Promise.resolve();
+    });
+    // Paragraph 1's words lose their annotations while nothing draws it.
+    const inFirstTwo = WORDS * 2;
+    act(() => documentActions.load({ articleId: 'big', status: 'new', annotations: annotations.filter((_, at) => at < WORDS || at >= inFirstTwo), relations: [], labels: [] }));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    const again = renderHook(() => useParagraphSlice(1));
+    expect(again.result.current.annotations).toHaveLength(0);
+    expect(renderHook(() => useParagraphSlice(0)).result.current.annotations).toHaveLength(WORDS);
+  });
+
+  it('keep one slice object for a paragraph while it is drawn, so it is not rendered again for nothing', async () => {
+    act(() => {
+      articleViewActions.showArticle(openArticle());
+      documentActions.load({ articleId: 'big', status: 'new', annotations: everyWord(), relations: [], labels: [] });
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    let renders = 0;
+    const drawn = renderHook(() => {
+      renders++;
+      return useParagraphSlice(2);
+    });
+    const first = drawn.result.current;
+    drawn.rerender();
+    expect(drawn.result.current).toBe(first);
+    expect(renders).toBe(2);
+  });
+});
+
+describe('an article\'s paragraphs and pieces', () => {
+  const fields = ({ index, start, end, text }: { index: number; start: number; end: number; text: string }) => ({ index, start, end, text });
+
+  it('are one record per paragraph when no paragraph is cut: the pieces are the paragraphs', () => {
+    const paragraphs = paragraphsOf(TEXT);
+    expect(paragraphs.map(fields)).toEqual(splitParagraphs(TEXT).map(fields));
+    expect(piecesOf(paragraphs)).toBe(paragraphs);
+  });
+
+  it('keep the paragraphs apart from the pieces when a long one is cut', () => {
+    const text = `یک\n${'واژه '.repeat(PIECE_CHARACTERS)}\nدو`;
+    const paragraphs = paragraphsOf(text);
+    expect(paragraphs.map(fields)).toEqual(splitParagraphs(text).map(fields));
+    const pieces = piecesOf(paragraphs);
+    expect(pieces.length).toBeGreaterThan(paragraphs.length);
+    expect(pieces.map((piece) => piece.text).join('')).toBe(paragraphs.map((paragraph) => paragraph.text).join(''));
   });
 });

@@ -2,7 +2,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import { ParagraphAnnotationIndex } from '../../../shared/model/paragraphAnnotationIndex';
 import { splitIntoPieces, type TextPiece } from '../../../shared/text/paragraphChunks';
-import type { Paragraph } from '../../../shared/text/paragraphs';
+import { splitParagraphs, type Paragraph } from '../../../shared/text/paragraphs';
 import { useDocumentStore } from './documentStore';
 import { useArticleViewStore } from './articleViewStore';
 
@@ -20,6 +20,19 @@ export function piecesOf(paragraphs: readonly Paragraph[]): TextPiece[] {
 }
 
 /**
+ * The paragraphs of an article's text, with their pieces made (piecesOf). When no paragraph is
+ * cut, every piece is its paragraph (same index, range and text) and the pieces are returned as
+ * the paragraphs: one record per paragraph instead of two (#25 heap, about 100 KB for 1 MB).
+ */
+export function paragraphsOf(text: string): Paragraph[] {
+  const paragraphs = splitParagraphs(text);
+  const pieces = splitIntoPieces(paragraphs);
+  const kept = pieces.length === paragraphs.length ? pieces : paragraphs;
+  piecesByParagraphs.set(kept, pieces);
+  return kept;
+}
+
+/**
  * What one paragraph of the open article draws: its annotations and, when the selected
  * annotation lies in it, that annotation's id.
  *
@@ -34,7 +47,12 @@ export interface ParagraphSlice {
 const EMPTY_SLICE: ParagraphSlice = Object.freeze({ annotations: Object.freeze([]), selectedId: null });
 
 let index: ParagraphAnnotationIndex | null = null;
-let slices: ParagraphSlice[] = [];
+/**
+ * The slices handed out, kept only for paragraphs someone listens to (#25 heap): far paragraphs
+ * are drawn as plain text (ParagraphChunkView) and never ask, so an article holds a slice per
+ * paragraph near the view, not one per paragraph of the article.
+ */
+const slices = new Map<number, ParagraphSlice>();
 let selectedId: string | null = null;
 const listeners = new Map<number, Set<() => void>>();
 
@@ -45,13 +63,27 @@ function sliceFor(paragraphIndex: number): ParagraphSlice {
   return annotations.length === 0 && selected === null ? EMPTY_SLICE : { annotations, selectedId: selected };
 }
 
+/** The slice a paragraph shows, made when first asked for and kept while it is listened to. */
+function sliceOf(paragraphIndex: number): ParagraphSlice {
+  let slice = slices.get(paragraphIndex);
+  if (!slice) slices.set(paragraphIndex, (slice = sliceFor(paragraphIndex)));
+  return slice;
+}
+
 function notify(paragraphIndices: Iterable<number>): void {
   for (const paragraphIndex of paragraphIndices) {
+    const before = slices.get(paragraphIndex);
+    const heard = listeners.get(paragraphIndex);
+    // Nobody listens: forget the slice; whoever asks next gets it made afresh.
+    if (!heard || before === undefined) {
+      slices.delete(paragraphIndex);
+      if (heard) for (const listener of heard) listener();
+      continue;
+    }
     const next = sliceFor(paragraphIndex);
-    const before = slices[paragraphIndex] ?? EMPTY_SLICE;
     if (next.annotations === before.annotations && next.selectedId === before.selectedId) continue;
-    slices[paragraphIndex] = next;
-    for (const listener of listeners.get(paragraphIndex) ?? []) listener();
+    slices.set(paragraphIndex, next);
+    for (const listener of heard) listener();
   }
 }
 
@@ -85,16 +117,14 @@ function buildInTasks(grouping: ParagraphAnnotationIndex): void {
 function rebuild(): void {
   const article = useArticleViewStore.getState().article;
   const document = useDocumentStore.getState();
-  const previousCount = slices.length;
   selectedId = useArticleViewStore.getState().selectedAnnotationId;
   const pieces = article ? piecesOf(article.paragraphs) : [];
   clearTimeout(building);
   index = article && document.articleId === article.id ? new ParagraphAnnotationIndex(pieces, document.annotations, { deferred: true }) : null;
-  slices = [];
-  const count = Math.max(previousCount, pieces.length);
-  for (let paragraphIndex = 0; paragraphIndex < count; paragraphIndex++) {
-    slices[paragraphIndex] = sliceFor(paragraphIndex);
-    for (const listener of listeners.get(paragraphIndex) ?? []) listener();
+  slices.clear();
+  for (const [paragraphIndex, heard] of listeners) {
+    slices.set(paragraphIndex, sliceFor(paragraphIndex));
+    for (const listener of heard) listener();
   }
   if (index) buildInTasks(index);
 }
@@ -128,13 +158,18 @@ function subscribe(paragraphIndex: number, listener: () => void): () => void {
   set.add(listener);
   return () => {
     set.delete(listener);
-    if (set.size === 0) listeners.delete(paragraphIndex);
+    if (set.size > 0) return;
+    listeners.delete(paragraphIndex);
+    // After the commit: a paragraph drawn again in the same commit subscribes before then and keeps its slice (no second render).
+    queueMicrotask(() => {
+      if (!listeners.has(paragraphIndex)) slices.delete(paragraphIndex);
+    });
   };
 }
 
 /** The annotations and selection one paragraph shows; re-renders only when they change. */
 export function useParagraphSlice(paragraphIndex: number): ParagraphSlice {
   const subscribeToParagraph = useCallback((listener: () => void) => subscribe(paragraphIndex, listener), [paragraphIndex]);
-  const snapshot = useCallback(() => slices[paragraphIndex] ?? EMPTY_SLICE, [paragraphIndex]);
+  const snapshot = useCallback(() => sliceOf(paragraphIndex), [paragraphIndex]);
   return useSyncExternalStore(subscribeToParagraph, snapshot);
 }

@@ -1,5 +1,4 @@
-import { ARTICLE_ENCODING_LABELS, ARTICLE_ENCODINGS, AUTO_ENCODING, chooserEncodingOf } from '../../../../shared/text/articleEncodings';
-import { ArticleEncodingChoiceSchema } from '../../../../shared/ipc';
+import { ARTICLE_ENCODING_LABELS, ARTICLE_ENCODINGS, AUTO_ENCODING, articleEncodingChoiceOf, chooserEncodingOf } from '../../../../shared/text/articleEncodings';
 import { useMessages } from '../../i18n/useMessages';
 import { openArticle } from '../../store/flows/article';
 import { useArticleViewStore } from '../../store/articleViewStore';
@@ -24,7 +23,7 @@ export function EncodingChooser() {
         aria-label={t('articleEncoding')}
         data-testid="encoding-chooser"
         value={value}
-        onChange={(event) => void openArticle(article.id, { reload: true, encoding: ArticleEncodingChoiceSchema.parse(event.target.value) })}
+        onChange={(event) => void openArticle(article.id, { reload: true, encoding: articleEncodingChoiceOf(event.target.value) })}
       >
         <option value={AUTO_ENCODING}>{autoLabel}</option>
         {ARTICLE_ENCODINGS.map((encoding) => (

@@ -5,7 +5,7 @@ import { whenStatusesKnown } from './pendingStatuses';
 import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
 import { loadedInReadingOrder } from '../../../../shared/model/readingOrder';
 import { createOffsetConverter, type OffsetConverter } from '../../../../shared/anchoring/offsets';
-import { splitParagraphs, type Paragraph } from '../../../../shared/text/paragraphs';
+import type { Paragraph } from '../../../../shared/text/paragraphs';
 import { api } from '../../api';
 import { appCatalog } from '../../i18n/catalog/app';
 import { catalogText } from '../../i18n/catalog/defineCatalog';
@@ -13,7 +13,7 @@ import { problemOf } from '../../ipcError';
 import { articleViewActions, useArticleViewStore, type OpenArticle } from '../articleViewStore';
 import { useCorpusViewStore } from '../corpusViewStore';
 import { documentActions, useDocumentStore } from '../documentStore';
-import { piecesOf } from '../paragraphSlices';
+import { paragraphsOf } from '../paragraphSlices';
 import { currentLanguage } from '../preferencesStore';
 import { saveStatusActions } from '../saveStatusStore';
 import { beginArticle, flushSave, holdOpenArticleEdits, resumeHeldEdits, settleSaving } from '../saving/autosave';
@@ -184,8 +184,7 @@ async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoi
     const annotations = await toDocumentAnnotationsInSteps(document.annotations, converter);
     // (#17) The article's paragraphs and the pieces it is drawn in, in a task of their own: with
     // the paragraph index and the first render after them, a 2 MB article made one task of 150 ms.
-    const paragraphs = splitParagraphs(document.text);
-    piecesOf(paragraphs);
+    const paragraphs = paragraphsOf(document.text);
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (!stillWanted()) return giveBack(taken);
     const incomplete = progressive && hasMoreAnnotationPages(document);
