@@ -337,6 +337,10 @@ test('list the 10,000-article corpus', async () => {
       if (run > 0) lists.push(timing.totalMs);
       else coldMs = timing.totalMs;
       console.log(`list run ${run}: ${round(timing.totalMs)} ms for ${timing.items} items`);
+      // (#25) The statuses a first listing left pending are filled in (and the listing cache
+      // written) before the next run: a listing "from the cache" opened while the previous
+      // one's 9,000 annotation files were still being read found no cache, and measured the reads.
+      await page.waitForFunction(() => document.querySelector('[data-testid="file-status-pending"]') === null, undefined, { timeout: 120_000 });
       await page.waitForTimeout(300);
     }
   } finally {

@@ -71,7 +71,7 @@ const RETRY_DELAY_MS = 25;
  * if it moved. Files the app writes itself are renamed into place whole, so this costs a save's
  * own file a short wait at most.
  */
-const SETTLE_MS = 40;
+export const SETTLE_MS = 40;
 
 /** What kind of thing a non-regular file is, in words for a message. */
 export function describeFileKind(stats: Stats): string {

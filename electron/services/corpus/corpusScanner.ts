@@ -82,8 +82,8 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Runs `step` on every item, yielding to the event loop whenever a slice of SLICE_MS is used up. */
-async function inSlices<T>(items: readonly T[], step: (item: T) => void): Promise<void> {
+/** Runs `step` on every item, yielding to the event loop whenever a slice of SLICE_MS is used up (also the file list's summaries, articleSummaries.ts). */
+export async function inSlices<T>(items: readonly T[], step: (item: T) => void): Promise<void> {
   let sliceStart = performance.now();
   for (const item of items) {
     step(item);

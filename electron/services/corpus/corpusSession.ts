@@ -30,6 +30,12 @@ import { decideFooter, scanFooterProposals, type FooterDecision, type FooterDeci
 
 const TAGGED_TEXTS_TTL_MS = 3000;
 
+/**
+ * (#25) How long the reads a first listing left pending wait for the window to ask for them
+ * (corpus.refresh, once it has drawn the list) before they start anyway, to fill the listing cache.
+ */
+const UNASKED_COMPLETION_MS = 1000;
+
 export interface CorpusSessionOptions {
   /** Watch the corpus for changes made by other programs (off in short-lived tools). */
   watch?: boolean;
@@ -55,8 +61,8 @@ export class CorpusSession {
   private readonly registryBase = new RegistryBase();
   private stopWatcherEvents: (() => void) | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
-  /** The listing open() left to complete, for the root it was made of. */
-  private completingListing: { corpus: Promise<Corpus> } | null = null;
+  /** The listing open() left to complete, for the root it was made of: `start` begins reading (once) and gives the whole listing. */
+  private completingListing: { start: () => Promise<Corpus> } | null = null;
 
   constructor(private readonly options: CorpusSessionOptions = {}) {}
 
@@ -97,18 +103,33 @@ export class CorpusSession {
     return corpus;
   }
 
-  /** Reads what the first listing left pending once open() has answered (one batch after another, yielding between them). */
+  /**
+   * Reads what the first listing left pending (one slice after another, yielding between them)
+   * when describe() asks for the whole listing, or after UNASKED_COMPLETION_MS. (#25) Not at once:
+   * on two cores the reads took the CPU the window needed to receive and draw the first listing.
+   */
   private completeListingLater(complete: () => Promise<Corpus>): void {
-    const corpus = new Promise<void>((resolve) => setImmediate(resolve)).then(complete);
-    const completing = { corpus };
-    this.completingListing = completing;
-    const forget = () => {
-      if (this.completingListing === completing) this.completingListing = null;
+    let corpus: Promise<Corpus> | null = null;
+    const completing = {
+      start: (): Promise<Corpus> => {
+        if (corpus !== null) return corpus;
+        clearTimeout(unasked);
+        corpus = complete();
+        const forget = () => {
+          if (this.completingListing === completing) this.completingListing = null;
+        };
+        corpus.then(forget, forget);
+        return corpus;
+      },
     };
-    corpus.then(forget, forget);
+    const unasked = setTimeout(() => void completing.start(), UNASKED_COMPLETION_MS);
+    unasked.unref();
+    this.completingListing = completing;
   }
 
   async close(): Promise<void> {
+    // A listing left to complete is read now, as it was before the window asked (it fills the cache).
+    void this.completingListing?.start();
     this.stopWatcherEvents?.();
     this.stopWatcherEvents = null;
     await this.state.watcher?.close();
@@ -118,7 +139,7 @@ export class CorpusSession {
 
   async describe(): Promise<Corpus> {
     // The files open() left pending are read once, there; what changed meanwhile is seen below, from the cache it filled.
-    await this.completingListing?.corpus.catch(() => undefined);
+    await this.completingListing?.start().catch(() => undefined);
     return describeCorpus(this.state.requireRoot(), this.state.mode, this.options.cacheFolder);
   }
 

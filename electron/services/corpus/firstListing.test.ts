@@ -199,4 +199,26 @@ describe('CorpusSession with statusesLater', () => {
     expect(again.articles.some((entry) => entry.statusPending)).toBe(false);
     expect(again.articles).toEqual(whole.articles);
   });
+
+  it('reads the pending statuses when describe() asks for them, and on its own when nothing asks (#25: not while the window draws the list)', async () => {
+    const root = await tempFolder('hashiye-first-');
+    await writeCorpus(root);
+    const asked = await tempFolder('hashiye-first-cache-');
+    const session = new CorpusSession({ watch: false, cacheFolder: asked, statusesLater: true });
+    cleanups.push(() => session.close());
+    expect((await session.open(root)).articles.every((entry) => entry.statusPending)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Nothing read yet: the completion saves the listing cache, and there is none.
+    expect(await fs.readdir(asked)).toEqual([]);
+    expect((await session.describe()).articles).toEqual((await scanCorpusWithSkipped(root)).articles);
+    expect((await fs.readdir(asked)).length).toBe(1);
+
+    const unasked = await tempFolder('hashiye-first-cache-');
+    const alone = new CorpusSession({ watch: false, cacheFolder: unasked, statusesLater: true });
+    cleanups.push(() => alone.close());
+    await alone.open(root);
+    for (let waited = 0; waited < 5000 && (await fs.readdir(unasked)).length === 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await fs.readdir(unasked)).length).toBe(1);
+    expect((await alone.open(root)).articles).toEqual((await scanCorpusWithSkipped(root)).articles);
+  });
 });

@@ -1,7 +1,9 @@
 import { DocumentLabelsSchema, type DocumentLabels } from '../../../shared/documentLabels/judgmentFormat';
 import { liftLegacyLabels } from '../../../shared/documentLabels/legacyLabels';
 import type { ArticleSummary } from '../../../shared/metadata/metadataWire';
-import { readCorpusFile, type CorpusFileBytes } from '../corpus/corpusFileAccess';
+import { metadataPathFor } from '../../../shared/metadata/articleMetadata';
+import { checkCorpusFileSync, readCorpusFile, readCorpusFileSync, realCorpusRoot, SETTLE_MS, type CorpusFileBytes } from '../corpus/corpusFileAccess';
+import { inSlices } from '../corpus/corpusScanner';
 import { INPUT_LIMITS } from '../corpus/inputLimits';
 import { annotationPathFor } from '../storage/annotationStore';
 import { loadArticleMetadata } from './articleMetadataFile';
@@ -10,8 +12,12 @@ import { parseJsonBytesAsLatin1 } from './annotationFileSummary';
 /**
  * (#21) What the file list filters and sorts by beyond its listing: each article's metadata and
  * document labels. Asked for a page of articles at a time after the first listing (the listing
- * itself reads no metadata file), read asynchronously a few at a time so the main process keeps
- * answering the window between files.
+ * itself reads no metadata file).
+ * (#25) Read synchronously in short time slices, as the listing reads (corpusScanner.ts inSlices):
+ * the asynchronous reads (six thread-pool round trips a file, two files an article) took 3.4 s of
+ * CPU for 10,000 articles, competing with whatever followed the listing. The rare articles the
+ * quick read cannot settle alone (a metadata file present, an annotation file modified in the last
+ * moment or unreadable) are read asynchronously as before, a few at a time.
  */
 const READS_AT_ONCE = 8;
 
@@ -47,12 +53,15 @@ async function labelsOf(root: string, articlePath: string): Promise<DocumentLabe
   } catch {
     return {};
   }
-  if (read === null) return {};
-  const structure = parseJsonBytesAsLatin1(read.bytes);
+  return read === null ? {} : labelsOfBytes(read.bytes);
+}
+
+function labelsOfBytes(bytes: Buffer): DocumentLabels {
+  const structure = parseJsonBytesAsLatin1(bytes);
   if (typeof structure !== 'object' || structure === null || Array.isArray(structure)) return {};
   if (holdsNoLabels(structure)) return labelsOfJson(structure);
   try {
-    return labelsOfJson(JSON.parse(read.bytes.toString('utf8').replace(/^\uFEFF/, '')));
+    return labelsOfJson(JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')));
   } catch {
     return {};
   }
@@ -63,10 +72,44 @@ async function summaryOf(root: string, article: SummaryArticle): Promise<Article
   return { id: article.id, metadata: metadata.metadata, labels, metadataProblem: metadata.problem !== null };
 }
 
-export async function summarizeArticles(root: string, articles: readonly SummaryArticle[]): Promise<ArticleSummary[]> {
-  const summaries: ArticleSummary[] = [];
-  for (let index = 0; index < articles.length; index += READS_AT_ONCE) {
-    summaries.push(...(await Promise.all(articles.slice(index, index + READS_AT_ONCE).map((article) => summaryOf(root, article)))));
+/**
+ * The summary of an article without a metadata file whose annotation file is absent or read at
+ * once, or null when it needs summaryOf: a metadata file to read and check for write access, an
+ * annotation file modified within SETTLE_MS (the asynchronous read waits for it to settle), or
+ * any refusal or error (summaryOf gives the same answer it always gave).
+ */
+function quickSummaryOf(rootReal: string, article: SummaryArticle): ArticleSummary | null {
+  try {
+    if (checkCorpusFileSync(rootReal, metadataPathFor(article.path)).kind !== 'absent') return null;
+    const read = readCorpusFileSync(rootReal, annotationPathFor(article.path), { maxBytes: INPUT_LIMITS.annotationFileBytes });
+    if (read !== null && Date.now() - read.mtimeMs <= SETTLE_MS) return null;
+    return { id: article.id, metadata: {}, labels: read === null ? {} : labelsOfBytes(read.bytes), metadataProblem: false };
+  } catch {
+    return null;
   }
-  return summaries;
+}
+
+export async function summarizeArticles(root: string, articles: readonly SummaryArticle[]): Promise<ArticleSummary[]> {
+  let rootReal: string | null;
+  try {
+    rootReal = realCorpusRoot(root);
+  } catch {
+    rootReal = null;
+  }
+  const summaries: (ArticleSummary | null)[] = articles.map(() => null);
+  if (rootReal !== null) {
+    const real = rootReal;
+    await inSlices([...articles.keys()], (index) => {
+      summaries[index] = quickSummaryOf(real, articles[index]);
+    });
+  }
+  const rest = [...articles.keys()].filter((index) => summaries[index] === null);
+  for (let from = 0; from < rest.length; from += READS_AT_ONCE) {
+    const batch = rest.slice(from, from + READS_AT_ONCE);
+    const read = await Promise.all(batch.map((index) => summaryOf(root, articles[index])));
+    batch.forEach((index, position) => {
+      summaries[index] = read[position];
+    });
+  }
+  return summaries as ArticleSummary[];
 }

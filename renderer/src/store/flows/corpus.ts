@@ -10,6 +10,7 @@ import { discardUnsavedEdits, flushSave } from '../saving/autosave';
 import { confirmLeavingUnsaved } from '../saving/closeGuard';
 import { openArticle } from './article';
 import { fillInStatuses } from './pendingStatuses';
+import { afterNextPaint } from '../../dom/afterNextPaint';
 
 /** Opening a corpus (a folder, a drop, main's menu) and taking main's new listing of it. */
 
@@ -17,7 +18,8 @@ import { fillInStatuses } from './pendingStatuses';
 export function showCorpus(corpus: Corpus | null): void {
   discardUnsavedEdits();
   corpusViewActions.showCorpus(corpus);
-  if (corpus) void fillInStatuses(corpus).catch((error: unknown) => articleViewActions.showError(problemOf(error)));
+  // (#25) Asked once the list is drawn: main starts reading the pending statuses when asked.
+  if (corpus) void afterNextPaint().then(() => fillInStatuses(corpus)).catch((error: unknown) => articleViewActions.showError(problemOf(error)));
   articleViewActions.closeArticle();
   saveStatusActions.startFresh(false);
   documentActions.load({ articleId: null, annotations: [], relations: [], labels: [], status: 'new' });

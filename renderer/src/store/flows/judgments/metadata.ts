@@ -2,6 +2,7 @@ import type { ArticleMetadata } from '../../../../../shared/metadata/articleMeta
 import { SUMMARY_PAGE_SIZE, type ArticleMetadataState } from '../../../../../shared/metadata/metadataWire';
 import { api } from '../../../api';
 import { metadataActions, useMetadataStore } from '../../window/metadataStore';
+import { afterNextPaint } from '../../../dom/afterNextPaint';
 
 /** (#21) Reads the open article's metadata for the header; a failed read shows none and keeps the editor closed. */
 export async function loadArticleMetadata(articleId: string): Promise<void> {
@@ -30,10 +31,12 @@ export async function saveArticleMetadata(articleId: string, metadata: ArticleMe
 
 /**
  * Fills the list's summaries a page at a time, the listing shown meanwhile: 10,000 articles are
- * twenty requests main answers reading a few files at a time, never all at once.
+ * twenty requests main answers reading a few files at a time, never all at once. (#25) The first
+ * is asked once the list is drawn.
  */
 export async function loadSummaries(ids: readonly string[]): Promise<void> {
   const generation = metadataActions.startSummaries();
+  await afterNextPaint();
   for (let from = 0; from < ids.length; from += SUMMARY_PAGE_SIZE) {
     if (useMetadataStore.getState().generation !== generation) return;
     try {
