@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import jschardet from 'jschardet';
 import { isNearlyUtf8, MAX_INVALID_SHARE, readsAsWords, readWords, scanUtf8 } from './decodingEvidence';
-import { iconvLite } from './legacyEncodings';
+import { encodingDetector, iconvLite } from './legacyEncodings';
 
 export interface DecodedArticle {
   /** Decoded, BOM removed, CRLF and CR turned into LF; nothing else changed. */
@@ -138,7 +137,7 @@ const ARABIC_SCRIPT_ENCODINGS = new Set(['windows-1256', 'iso-8859-6', 'cp864', 
 const DETECTED_FAMILIES = /^windows-125\d$/;
 
 function legacyCandidates(sample: Uint8Array): string[] {
-  const detected = jschardet
+  const detected = encodingDetector()
     .detectAll(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength))
     .map((candidate) => (candidate.encoding ?? '').toLowerCase())
     .map((encoding) => (ARABIC_SCRIPT_ENCODINGS.has(encoding) ? ENCODING_WINDOWS_1256 : encoding === 'iso-8859-1' ? ENCODING_WINDOWS_1252 : encoding))
