@@ -41,8 +41,7 @@ Options:
   --articles ID,ID      only these articles (ids as in the corpus, e.g. news/001.txt)
   --allow-lossy         write even when some labels cannot be exported (they stay in the report)
   --excel               csv: UTF-8 with a byte-order mark, so Excel shows Persian right
-  --workers N           threads reading and serializing articles (default: none on 2 cores, else one
-                        per core but one, up to 4; 0: none)
+  --workers N           threads reading and serializing articles (default: one per core but one, up to 4; 0: none)
   --json                print the result (report and manifest) as JSON on stdout
   -h, --help            show this help
 

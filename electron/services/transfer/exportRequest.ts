@@ -31,8 +31,8 @@ export interface ExportCorpusOptions extends SerializeOptions {
   /** CSV: start with a UTF-8 byte-order mark so that Excel reads Persian as UTF-8 (`--excel`). */
   excel?: boolean;
   /**
-   * Worker threads reading and serializing articles (default: none on 2 cores or fewer, else one
-   * per core but one, up to 4, for 500 articles or more: defaultExportWorkerCount). 0 does everything on the calling thread. Workers need the built
+   * Worker threads reading and serializing articles (default: one per core but one, up to 4,
+   * for 500 articles or more: defaultExportWorkerCount). 0 does everything on the calling thread. Workers need the built
    * out/main/exportWorker.js; without it (tests running the TypeScript) the export runs here.
    */
   workers?: number;

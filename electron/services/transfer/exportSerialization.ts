@@ -42,21 +42,15 @@ const BATCH_SIZE = 100;
 const MIN_ARTICLES_FOR_WORKERS = 500;
 const MAX_DEFAULT_WORKERS = 4;
 
-/** Below this many cores an export runs on the calling thread unless told otherwise. */
-const MIN_CORES_FOR_DEFAULT_WORKERS = 3;
-
 /**
  * (#25) Worker threads an export uses unless told: one core is left to the calling thread, which
- * takes batches itself between the workers' answers (structured clones), then writes the files.
- * On 2 cores, none: every measurement on this 2-core machine found workers cost CPU (each loads
- * and warms the serializer, the reports are cloned) without shortening the export. Session 12,
- * 10,000 articles to CoNLL, 3 interleaved rounds (docs/performance.md): 0 workers 16.4-21.8 s
- * wall and 7.0-8.0 s CPU, 1 worker 20.6-35.5 s and 8.9-9.7 s, 2 workers 20.4-31.9 s and
- * 9.8-11.7 s; 2,000 brat documents took 1.9-2.4 s with workers against 1.27 s without.
+ * takes batches itself between the workers' answers (structured clones), then writes the files. Measured on 2 cores (load shared):
+ * 10,000 articles to CoNLL took 44.0 s with 0 workers, 43.4 s with 1 and 49.5 s with 2 (medians of
+ * 3, interleaved); 2,000 brat documents took 1.9-2.4 s with 2 against 1.27 s with 0. A worker per
+ * core made the calling thread wait for a core.
  */
 export function defaultExportWorkerCount(cores: number): number {
-  if (cores < MIN_CORES_FOR_DEFAULT_WORKERS) return 0;
-  return Math.min(MAX_DEFAULT_WORKERS, cores - 1);
+  return Math.max(0, Math.min(MAX_DEFAULT_WORKERS, cores - 1));
 }
 
 /** The built worker script, beside the entry (out/main/) or one folder up from a shared chunk. */
