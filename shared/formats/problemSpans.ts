@@ -5,6 +5,8 @@ import type { DocumentOutput, ExportDocument, ProblemSpan } from './exportTypes'
 const SHOWN_TEXT_LENGTH = 60;
 
 function shown(text: string): string {
+  // (#25) A text of at most 60 UTF-16 units has at most 60 code points: no array of them (40,000 report lines per 10,000 articles).
+  if (text.length <= SHOWN_TEXT_LENGTH) return text;
   const points = Array.from(text);
   return points.length <= SHOWN_TEXT_LENGTH ? text : `${points.slice(0, SHOWN_TEXT_LENGTH - 1).join('')}…`;
 }

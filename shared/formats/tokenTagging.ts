@@ -106,16 +106,18 @@ function tagChunks(tokenCount: number, chunks: readonly Chunk[], scheme: Tagging
   let previous: Chunk | null = null;
   for (const chunk of sorted) {
     const { first, last, type } = chunk;
+    // One string per chunk, not one per token (#25: a 10,000-article export tags about a million tokens).
+    const inside = `I-${type}`;
     if (scheme === 'bioes') {
       if (first === last) {
         tags[first] = `S-${type}`;
       } else {
         tags[first] = `B-${type}`;
-        for (let token = first + 1; token < last; token++) tags[token] = `I-${type}`;
+        for (let token = first + 1; token < last; token++) tags[token] = inside;
         tags[last] = `E-${type}`;
       }
     } else {
-      for (let token = first; token <= last; token++) tags[token] = `I-${type}`;
+      for (let token = first; token <= last; token++) tags[token] = inside;
       // IOB1 marks B- only where a chunk directly follows another of the same type.
       const touchesSameType = previous !== null && previous.last === first - 1 && previous.type === type;
       if (scheme === 'iob2' || touchesSameType) tags[first] = `B-${type}`;

@@ -14,12 +14,12 @@ import { z } from 'zod';
  */
 
 /** A value z.number().int().nonnegative() accepts (zod's int is a safe integer). */
-function isOffset(value: unknown): value is number {
+export function isOffset(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0);
 }
 
 /** A plain object (from JSON.parse, structured clone or a literal) with no own `__proto__` key. */
-function plainObject(value: unknown): Record<string, unknown> | null {
+export function plainObject(value: unknown): Record<string, unknown> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return null;
@@ -31,7 +31,7 @@ function plainObject(value: unknown): Record<string, unknown> | null {
  * Copies the fields of `record` that are not in `known`, after those already in `into`, or
  * returns false when one of them is undefined (zod is asked then).
  */
-function copyUnknownFields(record: Record<string, unknown>, known: ReadonlySet<string>, into: Record<string, unknown>): boolean {
+export function copyUnknownFields(record: Record<string, unknown>, known: ReadonlySet<string>, into: Record<string, unknown>): boolean {
   for (const key in record) {
     if (known.has(key) || !Object.hasOwn(record, key)) continue;
     const value = record[key];

@@ -1,5 +1,6 @@
 import { AnnotationFileSchema, type AnnotationFile } from './nativeFormat';
 import { isObject, migrateToCurrent } from './migrations';
+import { fastAnnotationFile } from './annotationFileFastPath';
 import { codePointArrayText, type CodePointText } from '../anchoring/offsets';
 import type { UserProblem } from '../userProblem';
 
@@ -39,6 +40,9 @@ export function annotationFileOf(raw: unknown): ParsedAnnotationFile {
   }
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) return { ok: false, problem: { kind: 'version', message: migrated.message } };
+  // (#25) The plain files Hashiye writes are checked by hand, to the same value; zod decides the rest.
+  const fast = fastAnnotationFile(migrated.file);
+  if (fast !== null) return { ok: true, file: fast, migratedFrom: migrated.migratedFrom };
   const parsed = AnnotationFileSchema.safeParse(migrated.file);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

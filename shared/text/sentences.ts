@@ -72,9 +72,10 @@ function stopBelongsToWord(word: string, wordBefore: string, nextWord: string): 
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
   if (lower === 'al' && wordBefore.toLowerCase() === 'et') return true;
-  if (DOTTED_ABBREVIATION.test(word)) return true;
+  // (#25) Each pattern only where it can match: a dotted abbreviation holds a stop, a letter is at most two UTF-16 units.
+  if (word.includes('.') && DOTTED_ABBREVIATION.test(word)) return true;
   if (NUMBER_ABBREVIATIONS.has(lower) && STARTS_DIGIT.test(nextWord)) return true;
-  if (SINGLE_LETTER.test(word)) {
+  if (word.length <= 2 && SINGLE_LETTER.test(word)) {
     // A Latin capital is an initial only before a name; a Persian or Arabic letter has no case.
     return !/^[A-Z]$/.test(word) || STARTS_UPPER_CASE.test(nextWord);
   }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
 import { isNearlyUtf8, MAX_INVALID_SHARE, readsAsWords, readWords, scanUtf8 } from './decodingEvidence';
+import { encodingDetector, iconvLite } from './legacyEncodings';
 
 export interface DecodedArticle {
   /** Decoded, BOM removed, CRLF and CR turned into LF; nothing else changed. */
@@ -138,11 +137,11 @@ const ARABIC_SCRIPT_ENCODINGS = new Set(['windows-1256', 'iso-8859-6', 'cp864', 
 const DETECTED_FAMILIES = /^windows-125\d$/;
 
 function legacyCandidates(sample: Uint8Array): string[] {
-  const detected = jschardet
+  const detected = encodingDetector()
     .detectAll(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength))
     .map((candidate) => (candidate.encoding ?? '').toLowerCase())
     .map((encoding) => (ARABIC_SCRIPT_ENCODINGS.has(encoding) ? ENCODING_WINDOWS_1256 : encoding === 'iso-8859-1' ? ENCODING_WINDOWS_1252 : encoding))
-    .filter((encoding) => DETECTED_FAMILIES.test(encoding) && iconv.encodingExists(encoding));
+    .filter((encoding) => DETECTED_FAMILIES.test(encoding) && iconvLite().encodingExists(encoding));
   return [...new Set<string>([...LEGACY_CANDIDATES.slice(0, 1), ...detected, ...LEGACY_CANDIDATES])];
 }
 
@@ -190,7 +189,7 @@ function decodeUtf16(body: Uint8Array, encoding: typeof ENCODING_UTF16LE | typeo
 
 /** A single-byte legacy encoding: bytes it leaves undefined come out as U+FFFD, one each. */
 function decodeLegacy(bytes: Uint8Array, encoding: string, guessed: boolean): RawDecoding {
-  const raw = iconv.decode(toBuffer(bytes), encoding, { stripBOM: false });
+  const raw = iconvLite().decode(toBuffer(bytes), encoding, { stripBOM: false });
   // A single-byte encoding never maps a defined byte to U+FFFD: each one is an undefined byte.
   const replacements = raw.match(/\uFFFD/g)?.length ?? 0;
   return { raw, encoding, guessed, invalidBytes: replacements, replacements };
@@ -236,7 +235,7 @@ function decodeAs(bytes: Uint8Array, encoding: string): RawDecoding {
   if (name === ENCODING_UTF16LE || name === ENCODING_UTF16BE) {
     return decodeUtf16(mark?.encoding === name ? bytes.subarray(2) : bytes, name, false);
   }
-  if (!iconv.encodingExists(name)) throw new UnreadableArticleError(`Unknown encoding: ${encoding}.`);
+  if (!iconvLite().encodingExists(name)) throw new UnreadableArticleError(`Unknown encoding: ${encoding}.`);
   return decodeLegacy(bytes, name, false);
 }
 
@@ -283,7 +282,7 @@ export function decodeArticle(bytes: Uint8Array, options: DecodeOptions = {}): D
   let recordIgnored: DecodedArticle['recordIgnored'];
   const record = options.encoding === undefined ? options.record : null;
   if (options.encoding !== undefined) decoded = decodeAs(bytes, options.encoding);
-  else if (record != null && record.sha256 === sha256 && iconv.encodingExists(record.encoding === ENCODING_UTF8_BOM ? ENCODING_UTF8 : record.encoding)) {
+  else if (record != null && record.sha256 === sha256 && iconvLite().encodingExists(record.encoding === ENCODING_UTF8_BOM ? ENCODING_UTF8 : record.encoding)) {
     decoded = decodeAs(bytes, record.encoding);
     chosen = record.chosen;
     // A detected legacy encoding stays a guess when recorded: only a choice or a Unicode encoding is proven.

@@ -4,7 +4,7 @@ import { parseAnnotationConf } from '../../../shared/brat/annotationConf';
 import { confSchema } from '../../../shared/brat/confRelationTypes';
 import { resolveEventTypes, resolveRelationTypes } from '../../../shared/tagset/relationTypes';
 import { eventRolesOf } from '../../../shared/relations/relationOperations';
-import { reanchorStandoff, type StandoffReanchorOutcome } from '../../../shared/anchoring/reanchorStandoff';
+import type { StandoffReanchorOutcome } from '../../../shared/anchoring/reanchorStandoff';
 import { parseVisualConf, withVisualConf } from '../../../shared/brat/visualConf';
 import { applyNativeChanges, standoffToNative, type RemovalGroup, type RestorableLines, type TextMismatch, type UnshownLine } from '../../../shared/brat/nativeBridge';
 import { linesRemovedWith, serializeStandoff, type StandoffDocument } from '../../../shared/brat/standoffDocument';
@@ -268,6 +268,8 @@ export async function reanchorBratAnnotations(articlePath: string, previousText:
   const annotationPath = bratAnnotationPathFor(articlePath);
   const document = await readStandoffFile(annotationPath);
   if (document === null) return null;
+  // Loaded when an article did change (#25): the placing needs diff-match-patch, which no other step does.
+  const { reanchorStandoff } = await import('../../../shared/anchoring/reanchorStandoff');
   const outcome = reanchorStandoff(document, previousText, article.text);
   const before = serializeStandoff(document);
   const after = serializeStandoff(outcome.document);

@@ -60,7 +60,7 @@ export interface CorpusReadOptions {
 export const CONFIGURATION_FILE_BYTES = 4 * 1024 * 1024;
 
 // Not defined on Windows, where FIFOs and links of this kind do not arise the same way: 0 adds nothing.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /** Reads made while a file was changing, before it is refused as being written. */
 const READ_ATTEMPTS = 4;

@@ -44,9 +44,9 @@ function articleBytesOf(rootReal: string, articlePath: string, folders: ExportFo
 
 /** The annotation file's text (null: there is none), the same way. */
 function annotationTextOf(rootReal: string, file: string, folders: ExportFolderIndex | undefined): string | null {
-  const quick = folders?.read(file, INPUT_LIMITS.annotationFileBytes) ?? 'unsure';
+  const quick = folders?.readText(file, INPUT_LIMITS.annotationFileBytes) ?? 'unsure';
   if (quick === 'absent') return null;
-  return typeof quick === 'object' ? quick.bytes.toString('utf8') : readAnnotationTextSync(rootReal, file);
+  return typeof quick === 'object' ? quick.text : readAnnotationTextSync(rootReal, file);
 }
 
 /** The article's metadata: none without a metadata file (known from the folder index without looking), else the file read. */

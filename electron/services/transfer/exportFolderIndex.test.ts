@@ -126,6 +126,29 @@ describe('ExportFolderIndex (#25)', () => {
     expect(typeof read === 'object' && read.bytes.toString('utf8')).toBe(TEXT);
   });
 
+  it('is unsure of a name replaced after its folder was read, and of files it would only read in part: the general reader decides (#25)', async () => {
+    const real = realCorpusRoot(corpus);
+    const index = new ExportFolderIndex(real);
+    const file = (name: string) => path.join(real, 'a', name);
+    await write('a/empty.txt', '');
+    await write('a/big.txt', Buffer.alloc(2 * 1024 * 1024, 0x61));
+    expect(index.isAbsent(file('plain.txt'))).toBe(false);
+    expect(index.read(file('empty.txt'), 1024)).toBe('unsure');
+    expect(index.readText(file('big.txt'), 64 * 1024 * 1024)).toBe('unsure');
+    expect(index.readText(file('plain.txt'), 1024 * 1024)).toEqual({ text: TEXT });
+    // Replaced since the index read the folder: by a link, a FIFO, a folder.
+    await fs.rename(file('plain.txt'), file('moved.txt'));
+    await fs.symlink(file('moved.txt'), file('plain.txt'));
+    expect(index.read(file('plain.txt'), 1024 * 1024)).toBe('unsure');
+    await fs.rm(file('plain.txt'));
+    if (makeFifo(file('plain.txt')) === null) {
+      expect(index.read(file('plain.txt'), 1024 * 1024)).toBe('unsure');
+      await fs.rm(file('plain.txt'));
+    }
+    await fs.mkdir(file('plain.txt'));
+    expect(index.read(file('plain.txt'), 1024 * 1024)).toBe('unsure');
+  });
+
   it('reads a file of a folder that is a link out of the corpus the confined way, which refuses it', async () => {
     await fs.mkdir(path.join(scratch, 'elsewhere'));
     await fs.writeFile(path.join(scratch, 'elsewhere', 'x.txt'), TEXT);

@@ -47,7 +47,9 @@ const MAX_DEFAULT_WORKERS = 4;
  * takes batches itself between the workers' answers (structured clones), then writes the files. Measured on 2 cores (load shared):
  * 10,000 articles to CoNLL took 44.0 s with 0 workers, 43.4 s with 1 and 49.5 s with 2 (medians of
  * 3, interleaved); 2,000 brat documents took 1.9-2.4 s with 2 against 1.27 s with 0. A worker per
- * core made the calling thread wait for a core.
+ * core made the calling thread wait for a core. Session 12 (docs/performance.md): with the cores
+ * nearly free, 10,000 articles took 4.7 s with 1 worker against 5.4-6.1 s with none (1 s more
+ * CPU); with the cores loaded by other work, none was faster. The default serves the free case.
  */
 export function defaultExportWorkerCount(cores: number): number {
   return Math.max(0, Math.min(MAX_DEFAULT_WORKERS, cores - 1));

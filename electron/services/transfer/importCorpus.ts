@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { UserProblem } from '../../../shared/userProblem';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { decodeArticle, ENCODING_UTF8_BOM } from '../article/articleDecoder';
+import { iconvLite } from '../article/legacyEncodings';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { beginStagedImport } from './exportStaging';
 import { ImportRegistry } from './importEntityLinks';
@@ -165,7 +165,7 @@ async function readSourceText(file: string): Promise<string> {
 async function readBratText(file: string): Promise<string> {
   const bytes = await fs.readFile(file);
   const { encoding } = decodeArticle(bytes);
-  return iconv.decode(bytes, encoding === ENCODING_UTF8_BOM ? 'utf-8' : encoding, { stripBOM: false });
+  return iconvLite().decode(bytes, encoding === ENCODING_UTF8_BOM ? 'utf-8' : encoding, { stripBOM: false });
 }
 
 /** Tag names of a Hugging Face dataset, from `dataset_info(s).json` beside the data or above it. */
