@@ -186,6 +186,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
     const tags: number[] = [];
     const commits: number[] = [];
     const works: number[] = [];
+    const elements: number[] = [];
     const frameCounts: number[] = [];
     const immediate: number[] = [];
     const keyTimes: number[] = [];
@@ -230,6 +231,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
         tags.push(timing.totalMs);
         commits.push(timing.commitMs);
         works.push(timing.workMs);
+        elements.push(timing.elementMs);
         frameCounts.push(timing.frames);
         keyTimes.push(timing.keyTime);
         inputDelays.push(timing.inputDelayMs);
@@ -243,6 +245,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
     console.log(`tagging at once after selecting: ${immediate.map((value) => round(value)).join(' ')}`);
     console.log(`tagging: ${tags.length} timed, ${failed} without a new highlight; ${tags.map((value) => round(value)).join(' ')}`);
     console.log(`tagging input delay (the key waiting for the task running when it came): ${inputDelays.map((value) => round(value)).join(' ')}`);
+    console.log(`tagging, its element painted: ${elements.map((value) => round(value)).join(' ')}`);
     console.log(`tagging work (key handling + the painting frame's rendering): ${works.map((value) => round(value)).join(' ')}`);
     console.log(`tagging frames (1 = painted in the first frame after the key): ${frameCounts.join(' ')}`);
     // The floor for a key press: the same key path with nothing to do, to the next painted frame, at the same pace.
@@ -278,6 +281,8 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       tagCommitP95Ms: round(percentile(commits, 95)),
       tagWorkP50Ms: round(percentile(works, 50)),
       tagWorkP95Ms: round(percentile(works, 95)),
+      tagElementP50Ms: round(percentile(elements, 50)),
+      tagElementP95Ms: round(percentile(elements, 95)),
       tagInputDelayP95Ms: round(percentile(inputDelays, 95)),
       tagFirstFramePct: round((100 * frameCounts.filter((frames) => frames === 1).length) / Math.max(1, frameCounts.length)),
       tagCount: tags.length,

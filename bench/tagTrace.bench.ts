@@ -4,14 +4,16 @@
  * `npx playwright test -c bench/playwright.bench.config.ts --grep "trace taggings"`
  * (HASHIYE_BENCH_DIR for the inputs, HASHIYE_TRACE_OUT for the trace and profile files,
  * HASHIYE_TRACE_RELATIONS=2000 for the article with relations, HASHIYE_TRACE_CSS for a style
- * sheet added to the page, HASHIYE_TRACE_MUTATIONS=1 to log one tagging's DOM changes), then
+ * sheet added to the page, HASHIYE_TRACE_SCRIPT for a script run in the page once it is open,
+ * HASHIYE_TRACE_MUTATIONS=1 to log one tagging's DOM changes), then
  * `node bench/tagTracePhases.mjs <trace>` for the time of each part and, for each slow tagging,
  * the tasks it waited behind (from tagging.timings.json beside the trace).
  */
 import { test } from '@playwright/test';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeBigArticle } from './benchInputs';
 import { openBigArticleApp } from './bigArticleApp';
 import { armTagging, awaitTagging, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
@@ -46,8 +48,30 @@ function watchMutations(): void {
   setTimeout(() => observer.disconnect(), 100);
 }
 
+/** What the frame works over: highlight ranges registered, highlight elements, chunks. */
+function pageCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  CSS.highlights.forEach((highlight, name) => {
+    counts[`highlight ${name}`] = highlight.size;
+  });
+  const root = document.querySelector('[data-testid="article"]');
+  counts.marks = root?.querySelectorAll('mark.hl').length ?? 0;
+  counts.chips = root?.querySelectorAll('mark.hl-first[data-label]').length ?? 0;
+  counts.chunks = root?.children.length ?? 0;
+  counts.elements = document.getElementsByTagName('*').length;
+  return counts;
+}
+
 test('trace taggings on the 1 MB article', async () => {
   test.setTimeout(20 * 60_000);
+  // Every trace starts from the same files (the taggings of an earlier trace are saved into them).
+  const pristine = path.join(inputs, `trace-pristine-${RELATIONS}`);
+  if (!existsSync(pristine)) {
+    await writeBigArticle(pristine, { name: NAME, bytes: 1_000_000, annotations: 10_000, relations: RELATIONS });
+    await fs.writeFile(path.join(pristine, 'a-short-article.txt'), 'متن کوتاهی برای شروع.\n');
+  }
+  await fs.rm(folder, { recursive: true, force: true });
+  await fs.cp(pristine, folder, { recursive: true });
   const { app, paragraphs } = await openBigArticleApp(folder, NAME, RELATIONS);
   const page = app.page;
   try {
@@ -59,14 +83,17 @@ test('trace taggings on the 1 MB article', async () => {
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       }, css);
     }
+    const script = process.env.HASHIYE_TRACE_SCRIPT;
+    if (script) await page.evaluate(script);
     await page.waitForTimeout(1000);
+    console.log(`page: ${JSON.stringify(await page.evaluate(pageCounts))}`);
     const session = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
     session.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
     const random = seededRandom(2024);
     const tags: number[] = [];
     const keyTimes: number[] = [];
-    const timings: { totalMs: number; inputDelayMs: number }[] = [];
+    const timings: { totalMs: number; inputDelayMs: number; elementMs: number }[] = [];
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 100 });
     for (let index = 0; index < TAGGINGS + 3; index++) {
@@ -85,10 +112,11 @@ test('trace taggings on the 1 MB article', async () => {
       if (timing && index >= 3) {
         tags.push(timing.totalMs);
         keyTimes.push(timing.keyTime);
-        timings.push({ totalMs: timing.totalMs, inputDelayMs: timing.inputDelayMs });
+        timings.push({ totalMs: timing.totalMs, inputDelayMs: timing.inputDelayMs, elementMs: timing.elementMs });
       }
       await page.waitForTimeout(150 + Math.floor(random() * 300));
     }
+    console.log(`page after the taggings: ${JSON.stringify(await page.evaluate(pageCounts))}`);
     const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
     const done = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
     await session.send('Tracing.end');
@@ -99,6 +127,8 @@ test('trace taggings on the 1 MB article', async () => {
     // Read by tagTracePhases.mjs to place each key's arrival before its keydown's dispatch.
     await fs.writeFile(path.join(out, 'tagging.timings.json'), JSON.stringify(timings));
     console.log(`traced taggings: p50 ${round(percentile(tags, 50))} p95 ${round(percentile(tags, 95))}: ${tags.map((value) => round(value)).join(' ')}`);
+    const elements = timings.map((timing) => timing.elementMs);
+    console.log(`their elements painted: p50 ${round(percentile(elements, 50))} p95 ${round(percentile(elements, 95))}`);
   } finally {
     await app.close();
   }
