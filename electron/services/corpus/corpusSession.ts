@@ -206,8 +206,26 @@ export class CorpusSession {
     return { root: this.state.requireNativeRoot('link entities'), write, base: this.registryBase };
   }
 
-  /** Where texts tagged elsewhere in the corpus recur untagged in this article (code points). */
+  /** The suggestion searches running, by article: one for another article is stopped by a new one (#25). */
+  private readonly suggesting = new Map<AbortController, string>();
+
+  /**
+   * Where texts tagged elsewhere in the corpus recur untagged in this article (code points).
+   * Asking for another article's stops the searches still running for earlier ones (they answer
+   * nothing): the window drops them anyway, and their seconds of CPU slowed the article opened.
+   */
   async suggestions(id: string): Promise<Suggestion[]> {
+    for (const [running, article] of this.suggesting) if (article !== id) running.abort();
+    const search = new AbortController();
+    this.suggesting.set(search, id);
+    try {
+      return await this.suggestionsOf(id, search.signal);
+    } finally {
+      this.suggesting.delete(search);
+    }
+  }
+
+  private async suggestionsOf(id: string, signal: AbortSignal): Promise<Suggestion[]> {
     if (this.state.mode !== 'native') return [];
     const root = this.state.requireRoot();
     const articlePath = resolveInCorpus(root, id);
@@ -220,7 +238,8 @@ export class CorpusSession {
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
       this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined) };
     }
-    return suggestionsFor(article.text, own.annotations, this.state.taggedTexts.texts, undefined, own.zones);
+    if (signal.aborted) return [];
+    return suggestionsFor(article.text, own.annotations, this.state.taggedTexts.texts, undefined, own.zones, undefined, signal);
   }
 
   private footerScan: AbortController | null = null;

@@ -78,4 +78,13 @@ describe('suggestions on a pathological article (#17)', () => {
     expect(bounded).toHaveLength(20);
     expect(bounded.map((suggestion) => suggestion.start)).toEqual(whole.slice(0, 20).map((suggestion) => suggestion.start));
   });
+
+  it('stops at its next turn once nobody waits for the answer (another article was opened), answering nothing', async () => {
+    const search = new AbortController();
+    const answer = suggestionsFor(text, [], tagged, undefined, undefined, undefined, search.signal);
+    search.abort();
+    expect(await answer).toEqual([]);
+    // Not aborted, the same search finds them.
+    expect(await suggestionsFor(text, [], tagged, undefined, undefined, undefined, new AbortController().signal)).toHaveLength(MAX_SUGGESTIONS);
+  });
 });

@@ -167,7 +167,7 @@ export const SUGGESTION_COMPARISONS = 4_000_000;
  * and more frequent texts win where suggestions would overlap; a text tagged with several
  * types is suggested with its most frequent one.
  */
-export async function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS, zones?: readonly Zone[], comparisons = SUGGESTION_COMPARISONS): Promise<Suggestion[]> {
+export async function suggestionsFor(text: string, annotations: readonly StoredAnnotation[], tagged: readonly TaggedText[], limit = MAX_SUGGESTIONS, zones?: readonly Zone[], comparisons = SUGGESTION_COMPARISONS, signal?: AbortSignal): Promise<Suggestion[]> {
   const key = buildMatchingKey(text);
   // (#21) Boilerplate is not the article: nothing is proposed inside it.
   const inBoilerplate = boilerplateTest(zones);
@@ -187,7 +187,11 @@ export async function suggestionsFor(text: string, annotations: readonly StoredA
     let wordEnd = position;
     while (wordEnd < folded.length && folded[wordEnd] !== ' ') wordEnd++;
     for (const { entry, key: entryKey } of byPrefix.get(compactPrefix(folded, position)) ?? []) {
-      if (++compared % COMPARISONS_PER_TURN === 0) await nextTurn();
+      if (++compared % COMPARISONS_PER_TURN === 0) {
+        await nextTurn();
+        // Nobody waits for them any more (another article was opened): no CPU for an answer dropped.
+        if (signal?.aborted) return [];
+      }
       const match = looseMatchAt(key, position, entryKey);
       if (match === null || isWordUnit(folded[match.end])) continue;
       const utf16Start = key.starts[position];

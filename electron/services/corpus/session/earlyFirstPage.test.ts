@@ -219,4 +219,20 @@ describe('the first page of a big annotation file sent before the whole file is 
     // The file does not load (duplicate ids): nothing from it is taken as tagged or as occupied.
     expect(await suggesting).toEqual(await suggestionsFor(early.text, [], await collectTaggedTexts(corpus), undefined, []));
   });
+  it('a search for another article stops the one still running for the article before, which answers nothing; two for one article both answer (#25)', async () => {
+    await bigArticle();
+    await writeBigArticle(corpus, { name: 'other.txt', bytes: 20_000, annotations: 40, seed: 13 });
+    await session.open(corpus);
+    await session.loadArticle('many.txt');
+    const whole = await session.suggestions('many.txt');
+    expect(whole.length).toBeGreaterThan(0);
+    const both = await Promise.all([session.suggestions('many.txt'), session.suggestions('many.txt')]);
+    expect(both).toEqual([whole, whole]);
+    const dropped = session.suggestions('many.txt');
+    const other = session.suggestions('other.txt');
+    expect(await dropped).toEqual([]);
+    await other;
+    // The next search for it answers in full again.
+    expect(await session.suggestions('many.txt')).toEqual(whole);
+  });
 });
