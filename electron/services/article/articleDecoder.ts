@@ -224,6 +224,12 @@ function bomError(mark: { encoding: ByteOrderMark }): UnreadableArticleError {
   return new UnreadableArticleError(`The file starts with a ${name} byte-order mark but the rest is not valid ${name}.`);
 }
 
+/** Whether decodeAs can read `encoding`: the Unicode ones without loading iconv-lite (#25: nearly every article's record says UTF-8). */
+function decodableAs(encoding: string): boolean {
+  const name = encoding.toLowerCase();
+  return name === ENCODING_UTF8 || name === ENCODING_UTF8_BOM || name === ENCODING_UTF16LE || name === ENCODING_UTF16BE || iconvLite().encodingExists(name);
+}
+
 /** The user's choice: decoded as asked whatever the bytes, a BOM of that encoding removed. */
 function decodeAs(bytes: Uint8Array, encoding: string): RawDecoding {
   const name = encoding.toLowerCase();
@@ -282,7 +288,7 @@ export function decodeArticle(bytes: Uint8Array, options: DecodeOptions = {}): D
   let recordIgnored: DecodedArticle['recordIgnored'];
   const record = options.encoding === undefined ? options.record : null;
   if (options.encoding !== undefined) decoded = decodeAs(bytes, options.encoding);
-  else if (record != null && record.sha256 === sha256 && iconvLite().encodingExists(record.encoding === ENCODING_UTF8_BOM ? ENCODING_UTF8 : record.encoding)) {
+  else if (record != null && record.sha256 === sha256 && decodableAs(record.encoding)) {
     decoded = decodeAs(bytes, record.encoding);
     chosen = record.chosen;
     // A detected legacy encoding stays a guess when recorded: only a choice or a Unicode encoding is proven.
