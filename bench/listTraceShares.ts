@@ -23,7 +23,8 @@ export interface TraceEvent {
   dur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string };
+  /** `name` on thread-name metadata events, `data.type` on an event dispatch. */
+  args?: { name?: string; data?: { type?: string } };
 }
 
 function keyOf(node: CpuProfileNode): string {

@@ -17,6 +17,7 @@ import { writeBigArticle } from './benchInputs';
 import { openBigArticleApp } from './bigArticleApp';
 import { armTagging, awaitTagging, selectWordsInParagraph } from './pageProbes';
 import { seededRandom } from './persianText';
+import type { TraceEvent } from './listTraceShares';
 import { percentile, round } from './stats';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
@@ -25,16 +26,6 @@ const RELATIONS = Number(process.env.HASHIYE_TRACE_RELATIONS ?? 0);
 const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 20);
 const folder = path.join(inputs, `trace-corpus-${RELATIONS}`);
 const NAME = 'big-article.txt';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { data?: { type?: string } };
-}
 
 /** Logs what changes in the page's DOM for 100 ms. */
 function watchMutations(): void {
