@@ -68,5 +68,10 @@ export const ArticleDocumentSchema = z.object({
    * (one message of 100,000 annotations held the window for hundreds of milliseconds to decode).
    */
   annotationsTotal: z.number().int().nonnegative().optional(),
+  /**
+   * (#17) With `annotationsTotal`: the pages after the first hold this many each (the last fewer);
+   * the first is smaller, since it travels with the text. Absent: as many as the first.
+   */
+  annotationsPageSize: z.number().int().positive().optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;

@@ -15,7 +15,7 @@ import type { DecodedArticle } from './articleDecoder';
  * (#17) The first page of a big annotation file, read before the whole file is parsed: the
  * window shows the article from it (not editable) while main parses, checks and sorts the whole
  * list. Parsing 39 MB of JSON for 100,000 annotations is most of opening such an article; the
- * skeleton and the first 10,000 elements are a tenth of it.
+ * skeleton and the first page's elements are a fraction of it.
  *
  * Only for a file that opening would leave as it is and send as it is: read within the limits
  * from inside the corpus, UTF-8, within the shape limits, made for these very bytes of the
@@ -47,15 +47,16 @@ function firstPageByStart<Annotation extends OrderedSpan>(annotations: Annotatio
   return page[page.length - 1].start < annotations[annotations.length - 1].start ? page : null;
 }
 
-export async function previewAnnotationFile(articlePath: string, article: DecodedArticle, pageSize: number, limits: InputLimits = INPUT_LIMITS, root?: string): Promise<AnnotationFilePreview | null> {
+/** `moreThan`: a file holding no more annotations than this gives null (sent whole). */
+export async function previewAnnotationFile(articlePath: string, article: DecodedArticle, pageSize: number, limits: InputLimits = INPUT_LIMITS, root?: string, moreThan = 0): Promise<AnnotationFilePreview | null> {
   const annotationPath = annotationPathFor(articlePath);
   const sized = await readAnnotationBytesWithinSize(annotationPath, limits, root);
   // A file this process knows (it wrote or opened it) is opened from memory at once anyway.
   if (sized.kind !== 'bytes' || writtenAnnotationFileFor(annotationPath, sized.bytes) !== null || !isUtf8(sized.bytes)) return null;
   const { bytes } = sized;
   const head = await readAnnotationJsonHead(bytes, jsonStartOf(bytes), pageSize + LOOK_AHEAD);
-  // A file with no more than a page is sent whole, as it always was.
-  if (head === undefined || head.total <= pageSize + LOOK_AHEAD) return null;
+  // A file with no more than a page (or than `moreThan`) is sent whole, as it always was.
+  if (head === undefined || head.total <= Math.max(pageSize + LOOK_AHEAD, moreThan)) return null;
   if (annotationShapeProblem(path.basename(annotationPath), head.shape, limits) !== null) return null;
   const parsed = annotationFileOf(head.value);
   if (!parsed.ok || parsed.file.source.sha256 !== article.sha256) return null;

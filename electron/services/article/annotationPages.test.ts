@@ -7,7 +7,7 @@ import { ipcContract } from '../../../shared/ipc';
 import { ArticleDocumentSchema } from '../../../shared/articleDocumentWire';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { CorpusSession } from '../corpus/corpusSession';
-import { ANNOTATION_PAGE_SIZE } from './annotationPages';
+import { ANNOTATION_PAGE_SIZE, FIRST_ANNOTATION_PAGE_SIZE } from './annotationPages';
 
 let corpus: string;
 let session: CorpusSession;
@@ -28,13 +28,14 @@ describe('annotation pages (#17)', () => {
     await writeBigArticle(corpus, { name: 'many.txt', bytes: 300_000, annotations: count, seed: 7 });
     await session.open(corpus);
     const document = ArticleDocumentSchema.parse(await session.loadArticle('many.txt'));
-    expect(document.annotations).toHaveLength(ANNOTATION_PAGE_SIZE);
+    expect(document.annotations).toHaveLength(FIRST_ANNOTATION_PAGE_SIZE);
     expect(document.annotationsTotal).toBe(count);
+    expect(document.annotationsPageSize).toBe(ANNOTATION_PAGE_SIZE);
     const revision = document.revision ?? '';
     const all: StoredAnnotation[] = [...document.annotations];
     while (all.length < count) {
       const page = ipcContract['article.annotationPage'].response.parse(await session.annotationPage('many.txt', revision, all.length));
-      expect(page.annotations.length).toBeGreaterThan(0);
+      expect(page.annotations).toHaveLength(Math.min(ANNOTATION_PAGE_SIZE, count - all.length));
       all.push(...page.annotations);
     }
     expect((await session.annotationPage('many.txt', revision, count)).annotations).toEqual([]);
@@ -52,6 +53,15 @@ describe('annotation pages (#17)', () => {
     const document = await session.loadArticle('few.txt');
     expect(document.annotations).toHaveLength(40);
     expect(document.annotationsTotal).toBeUndefined();
+  });
+
+  it('a list longer than the first page but no longer than a page is sent whole, as always', async () => {
+    await writeBigArticle(corpus, { name: 'page.txt', bytes: 100_000, annotations: ANNOTATION_PAGE_SIZE, seed: 10 });
+    await session.open(corpus);
+    const document = await session.loadArticle('page.txt');
+    expect(document.annotations).toHaveLength(ANNOTATION_PAGE_SIZE);
+    expect(document.annotationsTotal).toBeUndefined();
+    expect(document.annotationsPageSize).toBeUndefined();
   });
 
   it('a page of a list that is no longer the one kept (loaded again since) is refused, saying the article changed', async () => {

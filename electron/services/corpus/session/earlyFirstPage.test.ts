@@ -7,7 +7,7 @@ import { writeBigArticle } from '../../../../bench/benchInputs';
 import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
-import { ANNOTATION_PAGE_SIZE } from '../../article/annotationPages';
+import { ANNOTATION_PAGE_SIZE, FIRST_ANNOTATION_PAGE_SIZE } from '../../article/annotationPages';
 import { forgetWrittenAnnotationFile } from '../../storage/writtenAnnotationFile';
 import { CorpusSession } from '../corpusSession';
 import { collectTaggedTexts, suggestionsFor } from '../suggestions';
@@ -62,8 +62,9 @@ describe('the first page of a big annotation file sent before the whole file is 
     const annotationPath = await bigArticle();
     await session.open(corpus);
     const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
-    expect(early.annotations).toHaveLength(ANNOTATION_PAGE_SIZE);
+    expect(early.annotations).toHaveLength(FIRST_ANNOTATION_PAGE_SIZE);
     expect(early.annotationsTotal).toBe(COUNT);
+    expect(early.annotationsPageSize).toBe(ANNOTATION_PAGE_SIZE);
     const earlyList = await allPages(early);
     forgetWrittenAnnotationFile(annotationPath);
     const whole = await session.loadArticle('many.txt');
@@ -173,6 +174,16 @@ describe('the first page of a big annotation file sent before the whole file is 
     const list = await allPages(document);
     expect(list).toHaveLength(COUNT);
     for (let index = 1; index < list.length; index++) expect(compareReadingOrder(list[index - 1], list[index])).toBeLessThan(0);
+  });
+
+  it('a file of more than the first page but no more than a page is sent whole, as always', async () => {
+    await writeBigArticle(corpus, { name: 'page.txt', bytes: 100_000, annotations: ANNOTATION_PAGE_SIZE, seed: 14, readingOrder: true });
+    forgetWrittenAnnotationFile(path.join(corpus, 'page.ann.json'));
+    await session.open(corpus);
+    const document = await session.loadArticle('page.txt', undefined, { firstPageEarly: true });
+    expect(document.problem).toBeNull();
+    expect(document.annotations).toHaveLength(ANNOTATION_PAGE_SIZE);
+    expect(document.annotationsTotal).toBeUndefined();
   });
 
   it('a file of one page or less is sent whole, as always', async () => {

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
-import { ANNOTATION_PAGE_SIZE, withFirstAnnotationPage } from '../../article/annotationPages';
+import { ANNOTATION_PAGE_SIZE, FIRST_ANNOTATION_PAGE_SIZE, pagedAfterFirst, withFirstAnnotationPage } from '../../article/annotationPages';
 import { previewAnnotationFile } from '../../article/annotationFilePreview';
 import type { DecodedArticle } from '../../article/articleDecoder';
 import type { LoadedAnnotations } from '../../storage/annotationStore';
@@ -27,9 +27,10 @@ export async function sentFromFirstPage(
   /** The article loaded whole, the usual way. */
   loadWhole: () => Promise<ArticleDocument>,
 ): Promise<ArticleDocument | null> {
-  const preview = await previewAnnotationFile(articlePath, article, ANNOTATION_PAGE_SIZE, INPUT_LIMITS, state.requireRoot());
+  // Only a list a whole load would page too: one of up to a page is sent whole, as always.
+  const preview = await previewAnnotationFile(articlePath, article, FIRST_ANNOTATION_PAGE_SIZE, INPUT_LIMITS, state.requireRoot(), ANNOTATION_PAGE_SIZE);
   if (preview === null) return null;
-  const sent: ArticleDocument = { ...documentOf(preview.loaded), annotationsTotal: preview.total };
+  const sent: ArticleDocument = { ...documentOf(preview.loaded), ...pagedAfterFirst(preview.total) };
   // The whole file is read when the window asks for the next page, that is once it has shown the
   // first (main's slices would otherwise slow the window's first paint, both sharing the cores),
   // or after a while in any case (the merge base and the watcher's baseline are set by it).
@@ -41,7 +42,7 @@ export async function sentFromFirstPage(
     // Loaded again since (a reload set the base and the baseline from its own reading): not read a second time.
     if (!state.savedLists.isPending(id, revision)) return null;
     const document = await loadWhole();
-    // Comparing is a walk of the first page's 10,000 annotations: main answers other calls first.
+    // Comparing is a walk of the first page's annotations: main answers other calls first.
     await nextTurn();
     return sameAsSent(sent, document) ? document.annotations : null;
   });

@@ -35,6 +35,20 @@ describe('loadArticleDocument (#17)', () => {
     expect(asked.sort((a, b) => a - b)).toEqual([5, 10, 15, 20]);
   });
 
+  it('a first page smaller than the pages that follow: they start after it, a page size apart, and the size is dropped with the total', async () => {
+    const list = Array.from({ length: 23 }, (_, index) => annotation(index));
+    const asked: number[] = [];
+    const api = fakeApi(list, 2, 5, asked);
+    const load = api.article.load;
+    api.article.load = async (request) => ({ ...(await load(request)), annotationsPageSize: 5 });
+    window.api = api;
+    const document = await loadArticleDocument('a.txt', undefined, () => true);
+    expect(document?.annotations).toEqual(list);
+    expect(document?.annotationsTotal).toBeUndefined();
+    expect(document?.annotationsPageSize).toBeUndefined();
+    expect(asked.sort((a, b) => a - b)).toEqual([2, 7, 12, 17, 22]);
+  });
+
   it('a list sent whole asks for nothing more', async () => {
     const list = Array.from({ length: 3 }, (_, index) => annotation(index));
     const asked: number[] = [];

@@ -46,12 +46,13 @@ export async function withRemainingAnnotationPages(document: ArticleDocument, st
   const total = document.annotationsTotal;
   const revision = document.revision;
   const id = document.id;
-  // The first page is a whole page when there are more: the pages that follow start at its multiples.
-  const pageSize = document.annotations.length;
-  if (total === undefined || revision === undefined || pageSize >= total) return document;
-  if (pageSize === 0) throw new Error(`article.load sent no annotations of ${total}.`);
+  const firstPage = document.annotations.length;
+  if (total === undefined || revision === undefined || firstPage >= total) return document;
+  if (firstPage === 0) throw new Error(`article.load sent no annotations of ${total}.`);
+  // The pages that follow the first hold the size main said (the first, travelling with the text, is smaller).
+  const pageSize = document.annotationsPageSize ?? firstPage;
   const starts: number[] = [];
-  for (let from = pageSize; from < total; from += pageSize) starts.push(from);
+  for (let from = firstPage; from < total; from += pageSize) starts.push(from);
   const pages: StoredAnnotation[][] = [];
   for (let batch = 0; batch < starts.length; batch += PAGES_IN_FLIGHT) {
     if (!stillWanted()) return null;
@@ -64,6 +65,6 @@ export async function withRemainingAnnotationPages(document: ArticleDocument, st
     }
   }
   if (!stillWanted()) return null;
-  const { annotationsTotal: _total, ...rest } = document;
+  const { annotationsTotal: _total, annotationsPageSize: _pageSize, ...rest } = document;
   return { ...rest, annotations: document.annotations.concat(...pages) };
 }
