@@ -31,9 +31,9 @@ function withAnnotationProblem(entry: ArticleEntry, kind: NonNullable<ArticleEnt
   return { ...entry, problem: `Annotation file: ${message}`, problemKind: kind, userProblem };
 }
 
-/** Size and time of a checked file, for the listing cache; null when it is absent or refused. */
+/** Size, time and inode of a checked file, for the listing cache; null when it is absent or refused. */
 function stampOfChecked(checked: CorpusFileCheck): FileStamp {
-  return checked.kind === 'regular' ? [checked.stats.size, checked.stats.mtimeMs] : null;
+  return checked.kind === 'regular' ? [checked.stats.size, checked.stats.mtimeMs, checked.stats.ino] : null;
 }
 
 function describeArticle(id: string, articlePath: string, articleRealPath: string, annotations: CorpusFileCheck, buffer: Buffer): ArticleEntry {
@@ -222,8 +222,9 @@ export async function listCorpusFirst(root: string, options: { cacheFolder?: str
       const listed = listOne(scan, id, false);
       completed[index] = listed === 'pending' ? null : listed;
     });
-    await cache.save(root);
-    return { articles: completed.filter((entry): entry is ArticleEntry => entry !== null), skipped };
+    const articles = completed.filter((entry): entry is ArticleEntry => entry !== null);
+    await cache.save(root, articles.map((entry) => entry.id));
+    return { articles, skipped };
   };
   return { articles: entries, skipped: firstSkipped, complete };
 }
