@@ -3,6 +3,7 @@ import type { Corpus } from '../../../../shared/corpusWire';
 import { countBratEntities, loadBratCorpusTagSet } from '../../brat/bratStore';
 import { loadTagSet } from '../../tagset/tagSetLoader';
 import { listCorpusFirst, scanCorpusWithSkipped } from '../corpusScanner';
+import type { CorpusWalk } from '../articleFiles';
 
 /** The open corpus as the window lists it: its articles (with brat entity counts in a brat corpus), tag set and skipped files. */
 export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<Corpus> {
@@ -23,11 +24,12 @@ export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFo
 /**
  * (#25) The native corpus listed before the annotation files not in the listing cache are read
  * (those articles carry `statusPending`), and `complete`, which reads them and gives the whole
- * description; null when nothing is left to read (a brat corpus is described whole).
+ * description; null when nothing is left to read (a brat corpus is described whole). `walk`: the
+ * corpus's folders as the watcher just read them (#25), instead of reading them again.
  */
-export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
+export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined, walk: CorpusWalk | null = null): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
   if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder), complete: null };
-  const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder }, { defer: true }), loadTagSet(root)]);
+  const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder }, { defer: true, walk }), loadTagSet(root)]);
   const describe = (articles: Corpus['articles'], skipped: Corpus['skipped']): Corpus => ({ name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped });
   const pending = first.articles.some((entry) => entry.statusPending === true);
   const complete = async () => {
