@@ -190,11 +190,12 @@ function mustCheckFirst(id: string, defer: boolean, cache: ListingCache, notPlai
 /**
  * The listing with what costs no file read: the walk, two lstats for an article the cache knows,
  * none for one it does not (`defer`: pending); without `defer`, complete() has nothing left to read.
- * `walk` (#25): the corpus's folders as just read (the watcher's first read), else they are read here.
+ * `walk` and `options.cache` (#25): the corpus's folders as just read (the watcher's first read) and
+ * its listing cache being read (of this root, opened for this listing alone); else both are read here.
  */
-export async function listCorpusFirst(root: string, options: { cacheFolder?: string | null }, { defer, walk: given = null }: { defer: boolean; walk?: CorpusWalk | null }): Promise<FirstListing> {
+export async function listCorpusFirst(root: string, options: { cacheFolder?: string | null; cache?: Promise<ListingCache> }, { defer, walk: given = null }: { defer: boolean; walk?: CorpusWalk | null }): Promise<FirstListing> {
   // Already in the corpus pane's order (folder and name, numeric): the entries keep it. The cache is read meanwhile.
-  const [walk, cache] = await Promise.all([given ?? walkCorpus(root), ListingCache.open(options.cacheFolder ?? null, root)]);
+  const [walk, cache] = await Promise.all([given ?? walkCorpus(root), options.cache ?? ListingCache.open(options.cacheFolder ?? null, root)]);
   const skipped = [...walk.skipped];
   let rootReal: string;
   try {

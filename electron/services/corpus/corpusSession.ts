@@ -20,6 +20,7 @@ import { resolveInCorpus } from './corpusPaths';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult, type WriteTurn } from './corpusSearch';
 import { CorpusWatcher } from './corpusWatcher';
 import type { ListedCorpus } from './articleFiles';
+import { ListingCache } from './listingCache';
 import { collectTaggedTexts, suggestionsFor, type Suggestion } from './suggestions';
 import { loadArticle } from './session/articleLoading';
 import { saveWholeList, type SessionSaveRequest } from './session/articleSaving';
@@ -87,7 +88,9 @@ export class CorpusSession {
     await this.close();
     this.state.root = resolved;
     this.state.brat = new BratStore();
-    // (#25) Watched: the watcher's first read of the folders also gives the brat signs and the first listing's walk (one read, not three).
+    // (#25) The listing cache (the app's own file) is read while the folders are; watched, the
+    // watcher's first read of the folders also gives the brat signs and the listing's walk.
+    const cache = this.options.statusesLater ? ListingCache.open(this.options.cacheFolder ?? null, resolved) : undefined;
     let walk: ListedCorpus | null = null;
     if (this.options.watch) {
       const watcher = await CorpusWatcher.start({ root: resolved, keepFirstWalk: true });
@@ -102,7 +105,7 @@ export class CorpusSession {
     }
     this.state.mode = (walk?.brat ?? (await isBratCorpus(resolved))) ? 'brat' : 'native';
     if (!this.options.statusesLater) return this.describe();
-    const { corpus, complete } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder, walk);
+    const { corpus, complete } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder, { walk, cache });
     if (complete !== null) this.completeListingLater(complete);
     return corpus;
   }

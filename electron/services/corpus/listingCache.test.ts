@@ -103,6 +103,38 @@ describe('the listing cache', () => {
     await fs.rm(workspace, { recursive: true });
   });
 
+  it('notices a file replaced by another of the same size and time (another inode), and lists in any order', async () => {
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cache-'));
+    const root = path.join(workspace, 'corpus');
+    const cacheFolder = path.join(workspace, 'cache');
+    await fs.mkdir(root, { recursive: true });
+    // Whole seconds: a time given back to a file is then exactly the one it had.
+    const time = new Date(1_700_000_000_000);
+    for (const name of ['a', 'b', 'c', 'd']) {
+      await fs.writeFile(path.join(root, `${name}.txt`), 'متن');
+      await fs.writeFile(path.join(root, `${name}.ann.json`), await annotationFile('متن', 'approved', ['PER']));
+      await fs.utimes(path.join(root, `${name}.ann.json`), time, time);
+    }
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt approved 1 PER', 'b.txt approved 1 PER', 'c.txt approved 1 PER', 'd.txt approved 1 PER']);
+
+    // b's annotation file replaced by rename with one of the same size, given the old one's times (as `cp -p` or a restore would).
+    const file = path.join(root, 'b.ann.json');
+    const before = await fs.stat(file);
+    const replacement = await annotationFile('متن', 'rejected', ['PER']);
+    expect(Buffer.byteLength(replacement)).toBe(before.size);
+    await fs.writeFile(`${file}.tmp`, replacement);
+    await fs.utimes(`${file}.tmp`, time, time);
+    await fs.rename(`${file}.tmp`, file);
+    const after = await fs.stat(file);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect(after.ino).not.toBe(before.ino);
+    // A new article between cached ones, and one removed: the others are still found in the cache.
+    await fs.writeFile(path.join(root, 'bb.txt'), 'متن');
+    await fs.rm(path.join(root, 'c.txt'));
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt approved 1 PER', 'b.txt rejected 1 PER', 'bb.txt new 0 ', 'd.txt approved 1 PER']);
+    await fs.rm(workspace, { recursive: true });
+  });
+
   it('stamps a file with its size, modification time and inode, and a missing one with null', async () => {
     const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cache-'));
     const file = path.join(workspace, 'a.txt');

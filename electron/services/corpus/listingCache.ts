@@ -108,7 +108,9 @@ export class ListingCache {
   /** Where the next id is looked for first: the listing asks in the order the cache was written. */
   private cursor = 0;
   private byId: Map<string, number> | null = null;
-  private last: { id: string; index: number } = { id: '', index: -1 };
+  /** The id asked last and its index (has() then lookup() ask for the same article). */
+  private lastId = '';
+  private lastIndex = -1;
 
   private constructor(
     private readonly file: string | null,
@@ -134,14 +136,15 @@ export class ListingCache {
 
   /** The article's index in the cache file, or -1: at the cursor when the listing goes in the cache's order (nearly always). */
   private indexOf(id: string): number {
-    if (this.last.id === id) return this.last.index;
+    if (this.lastId === id) return this.lastIndex;
     let index = this.ids[this.cursor] === id ? this.cursor : -1;
     if (index === -1) {
       this.byId ??= new Map(this.ids.map((cachedId, at) => [cachedId, at]));
       index = this.byId.get(id) ?? -1;
     }
     if (index !== -1) this.cursor = index + 1;
-    this.last = { id, index };
+    this.lastId = id;
+    this.lastIndex = index;
     return index;
   }
 
