@@ -25,9 +25,9 @@ import type { AnnotationFileBase } from '../storage/mergingSave';
 import { writeAccessRefusal } from '../storage/writeAccess';
 import { problemOfError } from '../problems/userProblems';
 import { readStandoffFile, readStandoffFileAndBytes, readStandoffSettled } from './standoffFile';
+import { ANNOTATION_CONF, BRAT_ANNOTATION_SUFFIX, showsBratCorpus } from './bratSigns';
 
-export const BRAT_ANNOTATION_SUFFIX = '.ann';
-export const ANNOTATION_CONF = 'annotation.conf';
+export { ANNOTATION_CONF, BRAT_ANNOTATION_SUFFIX } from './bratSigns';
 export const VISUAL_CONF = 'visual.conf';
 
 /** `NAME.txt` → `NAME.ann`, beside it. */
@@ -45,11 +45,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  */
 export async function isBratCorpus(root: string): Promise<boolean> {
   for await (const { entries } of corpusFoldersBreadthFirst(root)) {
-    const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
-    if (files.has(ANNOTATION_CONF)) return true;
-    for (const name of files) {
-      if (name.endsWith(BRAT_ANNOTATION_SUFFIX) && files.has(`${name.slice(0, -BRAT_ANNOTATION_SUFFIX.length)}.txt`)) return true;
-    }
+    if (showsBratCorpus(new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name)))) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SkippedCorpusFile } from '../../../shared/corpusWire';
 import { checkCorpusFile, corpusRelativePath, CorpusFileRefusedError, isInsideRoot } from './corpusFileAccess';
+import { mayBeBratSign, showsBratCorpus } from '../brat/bratSigns';
 
 /**
  * What counts as an article of a corpus, in one place: every `*.txt` below the root, except
@@ -65,6 +66,8 @@ export interface CorpusFolderListing {
   notPlain: string[];
   /** Names of the regular files named like a native annotation file (see CorpusWalk.annotationFiles). */
   annotationFiles: string[];
+  /** (#25) Whether the folder shows the corpus is a brat corpus (brat/bratSigns.ts), as bratStore.ts isBratCorpus would find. */
+  bratSign: boolean;
 }
 
 /** Lists one folder of the corpus whose real root is `rootReal`; null when it cannot be read (gone, no permission). */
@@ -75,9 +78,11 @@ export async function listCorpusFolder(rootReal: string, folder: string): Promis
   } catch {
     return null;
   }
-  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [], notPlain: [], annotationFiles: [] };
+  const listing: CorpusFolderListing = { articles: [], subfolders: [], skipped: [], notPlain: [], annotationFiles: [], bratSign: false };
+  let maybeBrat = false;
   for (const entry of entries) {
     if (entry.isFile()) {
+      if (mayBeBratSign(entry.name)) maybeBrat = true;
       if (isArticleFileName(entry.name)) listing.articles.push(entry.name);
       else if (entry.name.endsWith(ANNOTATION_FILE_SUFFIX)) listing.annotationFiles.push(entry.name);
       continue;
@@ -95,7 +100,31 @@ export async function listCorpusFolder(rootReal: string, folder: string): Promis
       if (checked.kind === 'refused') listing.skipped.push(skippedOf(rootReal, checked.error));
     }
   }
+  listing.bratSign = maybeBrat && showsBratCorpus(new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name)));
   return listing;
+}
+
+/** (#25) A walk as walkCorpus gives it, and whether the corpus is a brat corpus, made of its folders' listings (by folder id, `/`, the root ''). */
+export interface ListedCorpus extends CorpusWalk {
+  brat: boolean;
+}
+
+/** (#25) The walk of a corpus from the listings of its folders, read once (walkCorpus, or the watcher's first read of its tree). */
+export function walkOfListings(listings: Iterable<[folder: string, listing: CorpusFolderListing]>): ListedCorpus {
+  const ids: string[] = [];
+  const skipped: SkippedCorpusFile[] = [];
+  const notPlain = new Set<string>();
+  const annotationFiles = new Set<string>();
+  let brat = false;
+  for (const [folder, listing] of listings) {
+    const prefix = folder === '' ? '' : `${folder}/`;
+    for (const name of listing.articles) ids.push(prefix + name);
+    for (const name of listing.notPlain) notPlain.add(prefix + name);
+    for (const name of listing.annotationFiles) annotationFiles.add(prefix + name);
+    skipped.push(...listing.skipped);
+    brat ||= listing.bratSign;
+  }
+  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)), notPlain, annotationFiles, brat };
 }
 
 /**
@@ -104,28 +133,22 @@ export async function listCorpusFolder(rootReal: string, folder: string): Promis
  * link to a folder (never followed: inside the corpus its files are listed where they really
  * are, outside they are not the corpus's), are skipped and reported with the reason.
  */
-export async function walkCorpus(root: string): Promise<CorpusWalk> {
+export async function walkCorpus(root: string): Promise<ListedCorpus> {
   let rootReal: string;
   try {
     rootReal = await fs.realpath(path.resolve(root));
   } catch {
-    return { ids: [], skipped: [], notPlain: new Set(), annotationFiles: new Set() };
+    return { ids: [], skipped: [], notPlain: new Set(), annotationFiles: new Set(), brat: false };
   }
-  const ids: string[] = [];
-  const skipped: SkippedCorpusFile[] = [];
-  const notPlain = new Set<string>();
-  const annotationFiles = new Set<string>();
-  const walk = async (folder: string, prefix: string): Promise<void> => {
+  const listings: [string, CorpusFolderListing][] = [];
+  const walk = async (folder: string, id: string): Promise<void> => {
     const listing = await listCorpusFolder(rootReal, folder);
     if (listing === null) return;
-    for (const name of listing.articles) ids.push(prefix + name);
-    for (const name of listing.notPlain) notPlain.add(prefix + name);
-    for (const name of listing.annotationFiles) annotationFiles.add(prefix + name);
-    skipped.push(...listing.skipped);
-    for (const name of listing.subfolders) await walk(path.join(folder, name), `${prefix}${name}/`);
+    listings.push([id, listing]);
+    for (const name of listing.subfolders) await walk(path.join(folder, name), id === '' ? name : `${id}/${name}`);
   };
   await walk(rootReal, '');
-  return { ids: ids.sort((a, b) => collator.compare(a, b)), skipped: skipped.sort((a, b) => collator.compare(a.path, b.path)), notPlain, annotationFiles };
+  return walkOfListings(listings);
 }
 
 /** A link in the corpus: an article to take, a refusal to report, or null for a link to nothing the corpus cares about. */

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { listCorpusFolder } from './articleFiles';
+import { listCorpusFolder, walkOfListings, type CorpusFolderListing, type ListedCorpus } from './articleFiles';
 
 /**
  * The corpus's folders and the articles directly in each, kept up to date folder by folder, so
@@ -36,6 +36,8 @@ function childOf(folder: string, name: string): string {
 
 export class CorpusFolderTree {
   private readonly folders = new Map<string, FolderState>();
+  /** (#25) The folders' listings as the first build read them, kept (when asked) until takeFirstWalk. */
+  private firstListings: [string, CorpusFolderListing][] | null = null;
 
   private constructor(
     /** The corpus root's real path: folders are read from it, never through a link. */
@@ -44,8 +46,11 @@ export class CorpusFolderTree {
     private readonly onNewFolder: (folder: string) => void,
   ) {}
 
-  /** Reads the whole tree once. */
-  static async build(root: string, onNewFolder: (folder: string) => void = () => {}): Promise<CorpusFolderTree> {
+  /**
+   * Reads the whole tree once. `keepFirstWalk` (#25): the listings read are kept for
+   * takeFirstWalk, so that the corpus's first listing is made of this read, not of another.
+   */
+  static async build(root: string, onNewFolder: (folder: string) => void = () => {}, { keepFirstWalk = false }: { keepFirstWalk?: boolean } = {}): Promise<CorpusFolderTree> {
     let rootReal: string;
     try {
       rootReal = await fs.realpath(path.resolve(root));
@@ -53,8 +58,20 @@ export class CorpusFolderTree {
       rootReal = path.resolve(root);
     }
     const tree = new CorpusFolderTree(rootReal, onNewFolder);
+    if (keepFirstWalk) tree.firstListings = [];
     await tree.addFolder('', emptyChange());
     return tree;
+  }
+
+  /**
+   * (#25) The corpus as the first build read it (walkCorpus's walk, and its brat signs), once;
+   * null when it was not kept or was taken. Each folder's times were taken before it was read,
+   * so whatever changes after this read is noticed and reported by the tree's next check.
+   */
+  takeFirstWalk(): ListedCorpus | null {
+    const listings = this.firstListings;
+    this.firstListings = null;
+    return listings === null ? null : walkOfListings(listings);
   }
 
   absolute(folder: string): string {
@@ -156,6 +173,7 @@ export class CorpusFolderTree {
     }
     const listing = await listCorpusFolder(this.rootReal, absolute);
     if (listing === null) return null;
+    this.firstListings?.push([folder, listing]);
     return { mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, articles: new Set(listing.articles), subfolders: new Set(listing.subfolders) };
   }
 }

@@ -5,7 +5,7 @@ import type { UserProblem } from '../../../shared/userProblem';
 import { findInvariantProblem, parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { annotationPathFor } from '../storage/annotationStore';
 import { binaryFormatOf, SNIFF_LENGTH, sniffUnreadableReason } from '../article/articleDecoder';
-import { annotationIdOf, walkCorpus } from './articleFiles';
+import { annotationIdOf, walkCorpus, type CorpusWalk } from './articleFiles';
 import { corpusRelativePath, CorpusFileRefusedError, readRegularFileBoundedSync, type CorpusFileCheck } from './corpusFileAccess';
 import { checkWalkedFileSync, readArticleHeadSync } from './confinedReaders';
 import { INPUT_LIMITS } from './inputLimits';
@@ -31,9 +31,9 @@ function withAnnotationProblem(entry: ArticleEntry, kind: NonNullable<ArticleEnt
   return { ...entry, problem: `Annotation file: ${message}`, problemKind: kind, userProblem };
 }
 
-/** Size and time of a checked file, for the listing cache; null when it is absent or refused. */
+/** Size, time and inode of a checked file, for the listing cache; null when it is absent or refused. */
 function stampOfChecked(checked: CorpusFileCheck): FileStamp {
-  return checked.kind === 'regular' ? [checked.stats.size, checked.stats.mtimeMs] : null;
+  return checked.kind === 'regular' ? [checked.stats.size, checked.stats.mtimeMs, checked.stats.ino] : null;
 }
 
 function describeArticle(id: string, articlePath: string, articleRealPath: string, annotations: CorpusFileCheck, buffer: Buffer): ArticleEntry {
@@ -190,10 +190,12 @@ function mustCheckFirst(id: string, defer: boolean, cache: ListingCache, notPlai
 /**
  * The listing with what costs no file read: the walk, two lstats for an article the cache knows,
  * none for one it does not (`defer`: pending); without `defer`, complete() has nothing left to read.
+ * `walk` and `options.cache` (#25): the corpus's folders as just read (the watcher's first read) and
+ * its listing cache being read (of this root, opened for this listing alone); else both are read here.
  */
-export async function listCorpusFirst(root: string, options: { cacheFolder?: string | null }, { defer }: { defer: boolean }): Promise<FirstListing> {
-  // Already in the corpus pane's order (folder and name, numeric): the entries keep it.
-  const walk = await walkCorpus(root);
+export async function listCorpusFirst(root: string, options: { cacheFolder?: string | null; cache?: Promise<ListingCache> }, { defer, walk: given = null }: { defer: boolean; walk?: CorpusWalk | null }): Promise<FirstListing> {
+  // Already in the corpus pane's order (folder and name, numeric): the entries keep it. The cache is read meanwhile.
+  const [walk, cache] = await Promise.all([given ?? walkCorpus(root), options.cache ?? ListingCache.open(options.cacheFolder ?? null, root)]);
   const skipped = [...walk.skipped];
   let rootReal: string;
   try {
@@ -201,7 +203,6 @@ export async function listCorpusFirst(root: string, options: { cacheFolder?: str
   } catch {
     return { articles: [], skipped, complete: async () => ({ articles: [], skipped }) };
   }
-  const cache = await ListingCache.open(options.cacheFolder ?? null, root);
   // (#25) Paths of the walk's ids by concatenation: path.join for 20,000 files showed in the listing's profile.
   const scan = { rootReal, rootPrefix: rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep, cache, buffer: Buffer.alloc(SNIFF_LENGTH), refuse: (error: CorpusFileRefusedError) => skipped.push({ path: corpusRelativePath(rootReal, error.file), reason: error.refusal, detail: error.detail }) };
   const entries: ArticleEntry[] = [];
@@ -222,8 +223,9 @@ export async function listCorpusFirst(root: string, options: { cacheFolder?: str
       const listed = listOne(scan, id, false);
       completed[index] = listed === 'pending' ? null : listed;
     });
-    await cache.save(root);
-    return { articles: completed.filter((entry): entry is ArticleEntry => entry !== null), skipped };
+    const articles = completed.filter((entry): entry is ArticleEntry => entry !== null);
+    await cache.save(root, articles.map((entry) => entry.id));
+    return { articles, skipped };
   };
   return { articles: entries, skipped: firstSkipped, complete };
 }

@@ -19,6 +19,8 @@ import { applyTagSetChanges, planTypeChanges, type TypeChangePlan, type TypeChan
 import { resolveInCorpus } from './corpusPaths';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult, type WriteTurn } from './corpusSearch';
 import { CorpusWatcher } from './corpusWatcher';
+import type { ListedCorpus } from './articleFiles';
+import { ListingCache } from './listingCache';
 import { collectTaggedTexts, suggestionsFor, type Suggestion } from './suggestions';
 import { loadArticle } from './session/articleLoading';
 import { saveWholeList, type SessionSaveRequest } from './session/articleSaving';
@@ -85,10 +87,14 @@ export class CorpusSession {
     if (!stat.isDirectory()) throw withUserProblem(new Error(`${resolved} is not a folder.`), { code: 'notAFolder', path: resolved });
     await this.close();
     this.state.root = resolved;
-    this.state.mode = (await isBratCorpus(resolved)) ? 'brat' : 'native';
     this.state.brat = new BratStore();
+    // (#25) The listing cache (the app's own file) is read while the folders are; watched, the
+    // watcher's first read of the folders also gives the brat signs and the listing's walk.
+    const cache = this.options.statusesLater ? ListingCache.open(this.options.cacheFolder ?? null, resolved) : undefined;
+    let walk: ListedCorpus | null = null;
     if (this.options.watch) {
-      const watcher = await CorpusWatcher.start({ root: resolved });
+      const watcher = await CorpusWatcher.start({ root: resolved, keepFirstWalk: true });
+      walk = watcher.takeFirstWalk();
       this.state.watcher = watcher;
       this.stopWatcherEvents = watcher.onEvent((event) => {
         void sessionEventOf(this.state, event, () => this.describe()).then((sessionEvent) => {
@@ -97,8 +103,9 @@ export class CorpusSession {
       });
       scheduleStaleTemporaryCleanup(resolved, () => this.state.root === resolved);
     }
+    this.state.mode = (walk?.brat ?? (await isBratCorpus(resolved))) ? 'brat' : 'native';
     if (!this.options.statusesLater) return this.describe();
-    const { corpus, complete } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder);
+    const { corpus, complete } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder, { walk, cache });
     if (complete !== null) this.completeListingLater(complete);
     return corpus;
   }

@@ -1,5 +1,5 @@
 import { LOCK_FILE_NAME } from '../storage/annotationFileLock';
-import { isArticleFileName } from './articleFiles';
+import { isArticleFileName, type ListedCorpus } from './articleFiles';
 import { FileEventWatches } from './fileEventWatches';
 import { knownState, readState, type FileState, type KnownFileState } from './watchedFileState';
 import path from 'node:path';
@@ -57,6 +57,8 @@ export interface CorpusWatcherOptions {
   idleCorpusPollMs?: number;
   /** How long file events are gathered before one check. Default 200 ms. */
   debounceMs?: number;
+  /** (#25) Keep the first read of the corpus's folders for takeFirstWalk (the session lists the corpus from it). Default false. */
+  keepFirstWalk?: boolean;
 }
 
 export interface WatchedArticle {
@@ -84,7 +86,6 @@ function isNoise(name: string): boolean {
   const base = path.basename(name);
   return base.endsWith('.tmp') || base.endsWith('.bak') || LOCK_FILE_NAME.test(base);
 }
-
 
 export class CorpusWatcher {
   private readonly root: string;
@@ -117,13 +118,18 @@ export class CorpusWatcher {
   /** Takes a first listing of the corpus and starts watching it. */
   static async start(options: CorpusWatcherOptions): Promise<CorpusWatcher> {
     const recursiveEvents = process.platform === 'darwin' || process.platform === 'win32';
-    const watcher = new CorpusWatcher({ nativeEvents: true, recursiveEvents, filePollMs: 1000, corpusPollMs: 5000, idleCorpusPollMs: 0, debounceMs: 200, ...options });
+    const watcher = new CorpusWatcher({ nativeEvents: true, recursiveEvents, filePollMs: 1000, corpusPollMs: 5000, idleCorpusPollMs: 0, debounceMs: 200, keepFirstWalk: false, ...options });
     watcher.startWatching();
     // Folder watches are set up as each folder is first read, so nothing written after is missed.
-    watcher.tree = await CorpusFolderTree.build(watcher.root, (folder) => watcher.watches.watchFolder(folder));
+    watcher.tree = await CorpusFolderTree.build(watcher.root, (folder) => watcher.watches.watchFolder(folder), { keepFirstWalk: watcher.options.keepFirstWalk });
     watcher.eventsCoverCorpus = watcher.watches.cover(watcher.tree.folderNames());
     watcher.scheduleCorpusPoll(false);
     return watcher;
+  }
+
+  /** (#25) The corpus as first read (`keepFirstWalk`), once: a listing of it is of the very tree later checks compare with. */
+  takeFirstWalk(): ListedCorpus | null {
+    return this.tree?.takeFirstWalk() ?? null;
   }
 
   /** The corpus poll's interval now (it grows while nothing changes). */

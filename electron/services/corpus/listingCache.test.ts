@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { scanCorpus } from './corpusScanner';
 import { stampOf } from './listingCache';
+import { ArticleStatusSchema } from '../../../shared/model/status';
 
 async function annotationFile(text: string, status: string, types: string[]): Promise<string> {
   return JSON.stringify({
@@ -19,7 +20,11 @@ async function annotationFile(text: string, status: string, types: string[]): Pr
   });
 }
 
-type CacheFile = { rows: unknown[][] };
+/** The cache file's layout: the listing in columns (shared/articleListWire.ts), six numbers of stamps an article. */
+type CacheFile = { stamps: unknown[]; columns: { ids: string[]; statuses: string } };
+const STAMP_WIDTH = 6;
+/** A status's character in the columns: its index in the schema, twice, from '0'. */
+const statusChar = (status: string) => String.fromCharCode(48 + 2 * ArticleStatusSchema.options.indexOf(status as never));
 
 async function listing(root: string, cacheFolder: string) {
   return (await scanCorpus(root, { cacheFolder })).map((entry) => [entry.id, entry.status, entry.annotationCount, entry.tags.join(',')].join(' '));
@@ -78,29 +83,64 @@ describe('the listing cache', () => {
 
     // An entry whose stamps match is trusted as it is (it says «needs-review» here, the file «done»);
     // a malformed entry is read again from the corpus, and the others are still used.
-    // (Rows: [id, article stamp, annotation stamp, status, count, tag indexes, other fields].)
-    const rowOf = (file: CacheFile, id: string) => file.rows.find((row) => row[0] === id) ?? [];
+    // (Columns: the ids, a status character each, ...; stamps: size, time and inode of both files.)
+    const indexOf = (file: CacheFile, id: string) => file.columns.ids.indexOf(id);
+    const stampsOf = (file: CacheFile, id: string) => file.stamps.slice(indexOf(file, id) * STAMP_WIDTH, indexOf(file, id) * STAMP_WIDTH + 3);
     const cache = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as CacheFile;
-    rowOf(cache, 'a.txt')[3] = 'needs-review';
-    rowOf(cache, 'b.txt')[1] = ['not', 'a stamp'];
+    const statuses = [...cache.columns.statuses];
+    statuses[indexOf(cache, 'a.txt')] = statusChar('needs-review');
+    cache.columns.statuses = statuses.join('');
+    cache.stamps.splice(indexOf(cache, 'b.txt') * STAMP_WIDTH, 2, 'not', 'a stamp');
     await fs.writeFile(cacheFile, JSON.stringify(cache));
     expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 1 PER', 'b.txt in-progress 1 PER', 'c.txt approved 1 PER']);
     const repaired = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as CacheFile;
-    expect(rowOf(repaired, 'b.txt')[1]).toEqual(stampOf(path.join(root, 'b.txt')));
+    expect(stampsOf(repaired, 'b.txt')).toEqual(stampOf(path.join(root, 'b.txt')));
 
     // A deleted article drops out of the cache file.
     await fs.rm(path.join(root, 'c.txt'));
     expect(await listing(root, cacheFolder)).toEqual(['a.txt needs-review 1 PER', 'b.txt in-progress 1 PER']);
-    expect((JSON.parse(await fs.readFile(cacheFile, 'utf8')) as CacheFile).rows.map((row) => row[0]).sort()).toEqual(['a.txt', 'b.txt']);
+    expect((JSON.parse(await fs.readFile(cacheFile, 'utf8')) as CacheFile).columns.ids.sort()).toEqual(['a.txt', 'b.txt']);
     await fs.rm(workspace, { recursive: true });
   });
 
-  it('stamps a file with its size and modification time, and a missing one with null', async () => {
+  it('notices a file replaced by another of the same size and time (another inode), and lists in any order', async () => {
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cache-'));
+    const root = path.join(workspace, 'corpus');
+    const cacheFolder = path.join(workspace, 'cache');
+    await fs.mkdir(root, { recursive: true });
+    // Whole seconds: a time given back to a file is then exactly the one it had.
+    const time = new Date(1_700_000_000_000);
+    for (const name of ['a', 'b', 'c', 'd']) {
+      await fs.writeFile(path.join(root, `${name}.txt`), 'متن');
+      await fs.writeFile(path.join(root, `${name}.ann.json`), await annotationFile('متن', 'approved', ['PER']));
+      await fs.utimes(path.join(root, `${name}.ann.json`), time, time);
+    }
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt approved 1 PER', 'b.txt approved 1 PER', 'c.txt approved 1 PER', 'd.txt approved 1 PER']);
+
+    // b's annotation file replaced by rename with one of the same size, given the old one's times (as `cp -p` or a restore would).
+    const file = path.join(root, 'b.ann.json');
+    const before = await fs.stat(file);
+    const replacement = await annotationFile('متن', 'rejected', ['PER']);
+    expect(Buffer.byteLength(replacement)).toBe(before.size);
+    await fs.writeFile(`${file}.tmp`, replacement);
+    await fs.utimes(`${file}.tmp`, time, time);
+    await fs.rename(`${file}.tmp`, file);
+    const after = await fs.stat(file);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect(after.ino).not.toBe(before.ino);
+    // A new article between cached ones, and one removed: the others are still found in the cache.
+    await fs.writeFile(path.join(root, 'bb.txt'), 'متن');
+    await fs.rm(path.join(root, 'c.txt'));
+    expect(await listing(root, cacheFolder)).toEqual(['a.txt approved 1 PER', 'b.txt rejected 1 PER', 'bb.txt new 0 ', 'd.txt approved 1 PER']);
+    await fs.rm(workspace, { recursive: true });
+  });
+
+  it('stamps a file with its size, modification time and inode, and a missing one with null', async () => {
     const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-cache-'));
     const file = path.join(workspace, 'a.txt');
     await fs.writeFile(file, 'سلام');
     const stat = await fs.stat(file);
-    expect(stampOf(file)).toEqual([Buffer.byteLength('سلام'), stat.mtimeMs]);
+    expect(stampOf(file)).toEqual([Buffer.byteLength('سلام'), stat.mtimeMs, stat.ino]);
     expect(stampOf(path.join(workspace, 'none.ann.json'))).toBeNull();
     expect(stampOf(path.join(workspace, 'a.txt', 'below-a-file'))).toBeNull();
     await fs.rm(workspace, { recursive: true });

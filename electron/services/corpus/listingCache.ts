@@ -1,126 +1,165 @@
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs, lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ArticleEntry } from '../../../shared/corpusWire';
+import { ArticleEntrySchema } from '../../../shared/corpusWire';
+import { isArticleColumns, packArticles, unpackArticles, type ArticleColumns } from '../../../shared/articleListWire';
 import { ArticleStatusSchema } from '../../../shared/model/status';
 import { writeFileAtomic } from '../storage/atomicWrite';
 
 /**
  * A cache of what the file list shows of each article, kept outside the corpus (in the app's
- * data folder), keyed by the size and modification time of the article and its annotation
+ * data folder), keyed by the size, modification time and inode of the article and its annotation
  * file. It only saves reading and parsing files that did not change: deleting it loses
  * nothing, and no corpus file is ever written to build it.
  */
 // 2: entries carry problemKind, and invariant problems (duplicate ids, dangling relations).
-// 3 (#25): rows of arrays, tags as indexes into one table, name and folder taken from the id:
-// reading version 2's 10,000 objects took longer than checking the files' stamps.
-const CACHE_VERSION = 3;
+// 3 (#25): rows of arrays, tags as indexes into one table, name and folder taken from the id.
+// 4 (#25, session 13): in columns, the listing's own wire form (shared/articleListWire.ts) with
+// the stamps as one array of numbers, in the listing's order; stamps carry the inode. Version
+// 3's 10,000 row arrays (and their checks, one by one) were a tenth of main's CPU in a cached
+// listing, and their garbage more.
+const CACHE_VERSION = 4;
 
-export type FileStamp = [size: number, mtimeMs: number] | null;
+/** Size, modification time and inode of a file (a file replaced by another of the same size and time has another inode). */
+export type FileStamp = [size: number, mtimeMs: number, ino: number] | null;
 
-/** One article as the cache file holds it: its stamps, then its entry (the fields past the id's in `extra`). */
-type CachedRow = [id: string, article: FileStamp, annotations: FileStamp, status: ArticleEntry['status'], annotationCount: number, tags: number[], extra: Extra];
+/** Numbers an article takes in `stamps`: its article's stamp, then its annotation file's. */
+const STAMP_WIDTH = 6;
+/** The size written for a file that has no stamp (absent): sizes are never negative. */
+const NO_FILE = -1;
 
-/** The entry's fields past id, name, folder, status, count and tags: the common cases as numbers. */
-type Extra = 0 | 1 | Record<string, unknown>;
+interface CacheFile {
+  version: typeof CACHE_VERSION;
+  root: string;
+  /** STAMP_WIDTH numbers an article, in the order of `columns.ids`. */
+  stamps: number[];
+  columns: ArticleColumns;
+}
 
-const STATUSES: ReadonlySet<unknown> = new Set(ArticleStatusSchema.options);
-
-/** Size and modification time of a file, null when there is none (no exception thrown for a missing file: thousands of articles have none). */
+/** Size, modification time and inode of a file, null when there is none (no exception thrown for a missing file: thousands of articles have none). */
 export function stampOf(file: string): FileStamp {
   try {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    return stat ? [stat.size, stat.mtimeMs] : null;
+    const stat = lstatSync(file, { throwIfNoEntry: false });
+    return stat ? [stat.size, stat.mtimeMs, stat.ino] : null;
   } catch {
     return null;
   }
 }
 
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a === null || b === null ? a === b : a[0] === b[0] && a[1] === b[1];
+function stampMatches(stamps: readonly unknown[], at: number, stamp: FileStamp): boolean {
+  if (stamp === null) return stamps[at] === NO_FILE;
+  return stamps[at] === stamp[0] && stamps[at + 1] === stamp[1] && stamps[at + 2] === stamp[2];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function pushStamp(stamps: number[], stamp: FileStamp): void {
+  if (stamp === null) stamps.push(NO_FILE, 0, 0);
+  else stamps.push(stamp[0], stamp[1], stamp[2]);
 }
 
-function isStamp(value: unknown): value is FileStamp {
-  return value === null || (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number');
+const STATUS_COUNT = ArticleStatusSchema.options.length;
+/** The keys an entry's extras may hold (what the columns do not carry: articleListWire.ts extrasOf), never its id or status. */
+const EXTRA_KEYS: ReadonlySet<string> = new Set(Object.keys(ArticleEntrySchema.shape).filter((key) => !['id', 'status', 'annotationCount', 'tags', 'assignee', 'statusPending'].includes(key)));
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-function extraOf(entry: ArticleEntry): Extra {
-  const { id: _id, name: _name, folder: _folder, status: _status, annotationCount: _count, tags: _tags, ...extra } = entry;
-  const keys = Object.keys(extra);
-  if (extra.problem === null && keys.length === 1) return 0;
-  if (extra.problem === null && extra.assignee === null && keys.length === 2) return 1;
-  return extra;
+function isIndexArray(value: unknown, length: number, below: number, from = 0): value is number[] {
+  return Array.isArray(value) && value.length === length && value.every((index) => Number.isInteger(index) && index >= from && index < below);
 }
 
 /**
- * The entry of a row as read from disk, or null when it is not one. Rows are checked one by one
- * as they are looked up, not all at once with a schema on open: validating 10,000 entries took
- * longer than listing the corpus from the cache, and a bad row only costs reading its files.
+ * Whether the columns read from the cache file are whole: every column as long as the ids, every
+ * index inside its table, no status pending, extras only of an entry's own keys. Checked once,
+ * column by column (numbers and strings, no object an article): a damaged file is simply not used.
  */
-function entryOfRow(row: unknown, tags: readonly string[]): { article: FileStamp; annotations: FileStamp; entry: ArticleEntry } | null {
-  if (!Array.isArray(row) || row.length !== 7) return null;
-  const [id, article, annotations, status, annotationCount, tagIndexes, extra] = row as unknown[];
-  if (typeof id !== 'string' || !isStamp(article) || !isStamp(annotations) || !STATUSES.has(status) || typeof annotationCount !== 'number' || !Array.isArray(tagIndexes)) return null;
-  if (!tagIndexes.every((index) => typeof index === 'number' && tags[index] !== undefined) || !(extra === 0 || extra === 1 || isRecord(extra))) return null;
-  const slash = id.lastIndexOf('/');
-  const name = id.slice(slash + 1);
-  const folder = slash === -1 ? '' : id.slice(0, slash);
-  const listedStatus = status as ArticleEntry['status'];
-  const entryTags = tagIndexes.map((index: number) => tags[index]);
-  // Plain literals, like the scanner's entries: objects built by spreading took ten times longer to check and to send.
-  const entry: ArticleEntry =
-    extra === 0
-      ? { id, name, folder, status: listedStatus, annotationCount, tags: entryTags, problem: null }
-      : extra === 1
-        ? { id, name, folder, status: listedStatus, annotationCount, tags: entryTags, problem: null, assignee: null }
-        : ({ ...extra, id, name, folder, status: listedStatus, annotationCount, tags: entryTags } as ArticleEntry);
-  return { article, annotations, entry };
+function isWholeColumns(columns: unknown): columns is ArticleColumns {
+  if (!isArticleColumns(columns)) return false;
+  const { ids, statuses, counts, tagLists, tagList, assignees, assignee, extras } = columns;
+  if (!isStringArray(ids) || typeof statuses !== 'string' || statuses.length !== ids.length) return false;
+  for (let index = 0; index < statuses.length; index++) {
+    const code = statuses.charCodeAt(index) - 48;
+    if (code < 0 || code >= 2 * STATUS_COUNT || (code & 1) === 1) return false;
+  }
+  if (!Array.isArray(counts) || counts.length !== ids.length || !counts.every((count) => Number.isSafeInteger(count) && count >= 0)) return false;
+  if (!Array.isArray(tagLists) || !tagLists.every(isStringArray) || !isIndexArray(tagList, ids.length, tagLists.length)) return false;
+  if (!isStringArray(assignees) || !isIndexArray(assignee, ids.length, assignees.length + 2)) return false;
+  return Array.isArray(extras) && extras.every((extra) => Array.isArray(extra) && Number.isInteger(extra[0]) && extra[0] >= 0 && extra[0] < ids.length && isPlainRecord(extra[1]) && Object.keys(extra[1]).every((key) => EXTRA_KEYS.has(key)));
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What the cache file holds, or null when it is not a whole cache of this root in this version. */
+function cacheOf(parsed: unknown, root: string): { ids: string[]; stamps: unknown[]; entries: ArticleEntry[] } | null {
+  if (!isPlainRecord(parsed) || parsed.version !== CACHE_VERSION || parsed.root !== root || !Array.isArray(parsed.stamps) || !isWholeColumns(parsed.columns)) return null;
+  const { columns, stamps } = parsed as unknown as CacheFile;
+  if (stamps.length !== columns.ids.length * STAMP_WIDTH) return null;
+  return { ids: columns.ids, stamps, entries: unpackArticles(columns) };
 }
 
 export class ListingCache {
+  /** What this listing saw, by article id, in the order it was seen (the next cache file's order). */
   private next = new Map<string, { article: FileStamp; annotations: FileStamp; entry: ArticleEntry }>();
   /** Whether anything was stored that the file on disk does not already hold. */
   private changed = false;
+  /** Where the next id is looked for first: the listing asks in the order the cache was written. */
+  private cursor = 0;
+  private byId: Map<string, number> | null = null;
+  /** The id asked last and its index (has() then lookup() ask for the same article). */
+  private lastId = '';
+  private lastIndex = -1;
 
   private constructor(
     private readonly file: string | null,
-    /** The rows read, by article id; each is checked when it is looked up. */
-    private readonly previous: Map<string, unknown>,
-    private readonly tags: readonly string[],
+    /** The ids of the cache file, in its order. */
+    private readonly ids: readonly string[],
+    /** STAMP_WIDTH numbers an article, as read: each is compared with `===`, so a damaged one only misses. */
+    private readonly stamps: readonly unknown[],
+    private readonly entries: readonly ArticleEntry[],
   ) {}
 
   /** Opens the cache of a corpus; an unreadable or missing cache is simply empty. */
   static async open(cacheFolder: string | null, root: string): Promise<ListingCache> {
-    if (cacheFolder === null) return new ListingCache(null, new Map(), []);
+    if (cacheFolder === null) return new ListingCache(null, [], [], []);
     const file = path.join(cacheFolder, `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
     try {
-      const parsed: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
-      if (isRecord(parsed) && parsed.version === CACHE_VERSION && parsed.root === root && Array.isArray(parsed.rows) && Array.isArray(parsed.tags)) {
-        const rows = new Map<string, unknown>();
-        for (const row of parsed.rows as unknown[]) if (Array.isArray(row) && typeof row[0] === 'string') rows.set(row[0], row);
-        return new ListingCache(file, rows, parsed.tags.map(String));
-      }
+      const cached = cacheOf(JSON.parse(await fs.readFile(file, 'utf8')), root);
+      if (cached !== null) return new ListingCache(file, cached.ids, cached.stamps, cached.entries);
     } catch {
       // No cache yet, or a damaged one: it is rebuilt from the files.
     }
-    return new ListingCache(file, new Map(), []);
+    return new ListingCache(file, [], [], []);
+  }
+
+  /** The article's index in the cache file, or -1: at the cursor when the listing goes in the cache's order (nearly always). */
+  private indexOf(id: string): number {
+    if (this.lastId === id) return this.lastIndex;
+    let index = this.ids[this.cursor] === id ? this.cursor : -1;
+    if (index === -1) {
+      this.byId ??= new Map(this.ids.map((cachedId, at) => [cachedId, at]));
+      index = this.byId.get(id) ?? -1;
+    }
+    if (index !== -1) this.cursor = index + 1;
+    this.lastId = id;
+    this.lastIndex = index;
+    return index;
   }
 
   /** Whether the cache holds an entry for the article at all (its files' stamps not yet compared). */
   has(id: string): boolean {
-    return this.previous.has(id);
+    return this.indexOf(id) !== -1;
   }
 
   /** The cached entry when neither file changed since it was cached. */
   lookup(id: string, article: FileStamp, annotations: FileStamp): ArticleEntry | null {
-    const cached = entryOfRow(this.previous.get(id), this.tags);
-    if (!cached || cached.entry.id !== id || !sameStamp(cached.article, article) || !sameStamp(cached.annotations, annotations)) return null;
-    this.next.set(id, cached);
-    return cached.entry;
+    const index = this.indexOf(id);
+    if (index === -1 || !stampMatches(this.stamps, index * STAMP_WIDTH, article) || !stampMatches(this.stamps, index * STAMP_WIDTH + 3, annotations)) return null;
+    const entry = this.entries[index];
+    this.next.set(id, { article, annotations, entry });
+    return entry;
   }
 
   store(id: string, article: FileStamp, annotations: FileStamp, entry: ArticleEntry): void {
@@ -129,20 +168,27 @@ export class ListingCache {
   }
 
   /**
-   * Writes what this listing saw (entries of deleted articles drop out). Failure to write is
-   * harmless. A listing served wholly from the cache writes nothing: the file already holds it.
+   * Writes what this listing saw (entries of deleted articles drop out), in the listing's order
+   * (`order`: its ids), the order the next listing asks in. Failure to write is harmless. A
+   * listing served wholly from the cache writes nothing: the file already holds it.
    */
-  async save(root: string): Promise<void> {
+  async save(root: string, order: readonly string[]): Promise<void> {
     if (this.file === null) return;
-    if (!this.changed && this.next.size === this.previous.size) return;
-    const tags: string[] = [];
-    const tagIndex = new Map<string, number>();
-    const indexOf = (tag: string) => tagIndex.get(tag) ?? (tagIndex.set(tag, tags.push(tag) - 1), tags.length - 1);
-    const rows: CachedRow[] = [];
-    for (const [id, { article, annotations, entry }] of this.next) rows.push([id, article, annotations, entry.status, entry.annotationCount, entry.tags.map(indexOf), extraOf(entry)]);
+    if (!this.changed && this.next.size === this.ids.length) return;
+    const stamps: number[] = [];
+    const entries: ArticleEntry[] = [];
+    for (const id of order) {
+      const seen = this.next.get(id);
+      if (seen === undefined) continue;
+      const { article, annotations, entry } = seen;
+      pushStamp(stamps, article);
+      pushStamp(stamps, annotations);
+      entries.push(entry);
+    }
+    const cacheFile: CacheFile = { version: CACHE_VERSION, root, stamps, columns: packArticles(entries) };
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify({ version: CACHE_VERSION, root, tags, rows }), { backup: false });
+      await writeFileAtomic(this.file, JSON.stringify(cacheFile), { backup: false });
     } catch {
       // The cache is an optimisation only.
     }

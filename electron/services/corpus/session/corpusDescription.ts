@@ -3,6 +3,8 @@ import type { Corpus } from '../../../../shared/corpusWire';
 import { countBratEntities, loadBratCorpusTagSet } from '../../brat/bratStore';
 import { loadTagSet } from '../../tagset/tagSetLoader';
 import { listCorpusFirst, scanCorpusWithSkipped } from '../corpusScanner';
+import type { CorpusWalk } from '../articleFiles';
+import type { ListingCache } from '../listingCache';
 
 /** The open corpus as the window lists it: its articles (with brat entity counts in a brat corpus), tag set and skipped files. */
 export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<Corpus> {
@@ -20,14 +22,20 @@ export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFo
   return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped };
 }
 
+/** (#25) What the session read already: the corpus's folders (the watcher's first read), the listing cache (being read). */
+export interface FirstReads {
+  walk?: CorpusWalk | null;
+  cache?: Promise<ListingCache>;
+}
+
 /**
  * (#25) The native corpus listed before the annotation files not in the listing cache are read
  * (those articles carry `statusPending`), and `complete`, which reads them and gives the whole
  * description; null when nothing is left to read (a brat corpus is described whole).
  */
-export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
+export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined, read: FirstReads = {}): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
   if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder), complete: null };
-  const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder }, { defer: true }), loadTagSet(root)]);
+  const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder, cache: read.cache }, { defer: true, walk: read.walk }), loadTagSet(root)]);
   const describe = (articles: Corpus['articles'], skipped: Corpus['skipped']): Corpus => ({ name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped });
   const pending = first.articles.some((entry) => entry.statusPending === true);
   const complete = async () => {
