@@ -79,20 +79,43 @@ export function serializeExportBatch(root: string, ids: readonly string[], forma
 
 const chunkEncoder = new TextEncoder();
 
+/** Fresh bytes of their own (so that they can be transferred): `parts` one after the other. */
+function joinedBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
+
 /**
  * (#25) The chunks of `items` joined and encoded to UTF-8, each output's chunk then emptied. A
  * batch's bytes cross from a worker without a copy (transferred) where its strings were cloned,
  * and the calling thread holds bytes outside the collected heap instead of the whole main file
- * as strings. Fresh bytes of their own (TextEncoder's), so that they can be transferred.
+ * as strings. Chunks that came as bytes (`utf8Chunks`) are copied as they are; runs of string
+ * chunks are joined and encoded once.
  */
 export function chunkBytesOf(items: readonly ExportBatchItem[]): Uint8Array<ArrayBuffer> {
+  const parts: Uint8Array[] = [];
   let joined = '';
   for (const item of items) {
     if (item.kind !== 'output') continue;
-    joined += item.output.chunk;
-    item.output.chunk = '';
+    const { output } = item;
+    if (output.chunkBytes === undefined) joined += output.chunk;
+    else {
+      if (joined !== '') parts.push(chunkEncoder.encode(joined));
+      joined = '';
+      parts.push(output.chunkBytes);
+      // Not cloned back with the item.
+      delete output.chunkBytes;
+    }
+    output.chunk = '';
   }
-  return chunkEncoder.encode(joined);
+  if (parts.length === 0) return chunkEncoder.encode(joined);
+  if (joined !== '') parts.push(chunkEncoder.encode(joined));
+  return joinedBytes(parts);
 }
 
 /** A batch read and serialized as a worker answers it: its reports' JSON and, with `encodeChunks`, the chunks as bytes. */
