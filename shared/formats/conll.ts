@@ -2,19 +2,15 @@ import { documentOutput } from './checkedSpans';
 import type { DocumentOutput, ExportDocument, ExportFile, ExportProblem, FormatSerializer, SerializedExport, SerializeOptions } from './exportTypes';
 import { serializeWith } from './serializeWith';
 import { tagForTokenFormat } from './tokenTagging';
+import { CONLL_DOCSTART, conllChunkBytes, unsafeTokenProblem } from './conllBytes';
 
-/** Written before every document, in the CoNLL-2003 way. */
-export const CONLL_DOCSTART = '-DOCSTART-';
+export { CONLL_DOCSTART };
 const TITLE = 'CoNLL';
 
 /** Tab and line ends are the format's own separators; a source token holding one would break the file. */
 function safeToken(token: string, problems: ExportProblem[]): string {
   if (!/[\t\r\n]/.test(token)) return token;
-  problems.push({
-    kind: 'token-text-changed',
-    effect: 'changed',
-    message: `The source token «${token}» holds a tab or line end, written as a space so the file stays readable.`,
-  });
+  problems.push(unsafeTokenProblem(token));
   return token.replace(/[\t\r\n]/g, ' ');
 }
 
@@ -24,6 +20,11 @@ function serializeDocument(document: ExportDocument, options: SerializeOptions):
   const { boundaries, tags, sentenceBreaks } = tagged;
   // Only source tokens can hold a tab or line end; the project's tokens never hold whitespace.
   const fromSource = document.tokens !== undefined && document.tokens.length > 0;
+  // (#25) Asked for bytes (an export joining the chunks' bytes): written from the text's own UTF-8.
+  if (options.utf8Chunks === true) {
+    const chunkBytes = conllChunkBytes(text, tagged, fromSource, problems);
+    return { ...documentOutput(checked, { chunk: '', problems, written: tagged.written, writesRelations: false }), chunkBytes };
+  }
   // (#25) Written straight from the tokens' offsets and tags, a blank line before each sentence
   // break and after the last sentence; parts joined once: one flat string per article.
   const parts: string[] = [`${CONLL_DOCSTART}\tO\n\n`];

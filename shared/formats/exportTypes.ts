@@ -58,6 +58,12 @@ export interface SerializeOptions {
   dimensions?: readonly ExportDimension[];
   /** (#24) The registry's entities by id: the name and Wikidata QID each format writes beside a link. */
   entities?: ExportEntities;
+  /**
+   * (#25) The chunk may come as UTF-8 bytes (`DocumentOutput.chunkBytes`, `chunk` then ''), from
+   * a format that writes bytes for less than a string (CoNLL): asked by an export that joins its
+   * main file from the chunks' bytes.
+   */
+  utf8Chunks?: boolean;
 }
 
 /** A document-label dimension as an export needs it: its kind and its values' ids in order. */
@@ -156,6 +162,8 @@ export interface DocumentOutput {
   article: string;
   /** The document's part of the format's main file ('' when it has none). */
   chunk: string;
+  /** (#25) With `utf8Chunks`, from a format that writes bytes: the chunk as UTF-8 (`chunk` is then ''). */
+  chunkBytes?: Uint8Array;
   /** Files of the document's own (brat's NAME.txt and NAME.ann). */
   files: ExportFile[];
   report: DocumentReport;

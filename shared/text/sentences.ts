@@ -18,8 +18,10 @@
  * «؛» (Arabic semicolon) and «:» never end a sentence: in Persian and Arabic news «؛» joins clauses.
  */
 
-const SENTENCE_FINAL = new Set(['.', '!', '?', '\u061F', '\u2026', '\u06D4']);
-const CLOSING = new Set(['»', '"', '\u201D', '\u2019', "'", ')', ']', '}', '\u203A']);
+/** (#25) By code unit: asked of every token, without making its one-character string. */
+const SENTENCE_FINAL = new Set(['.', '!', '?', '\u061F', '\u2026', '\u06D4'].map((character) => character.charCodeAt(0)));
+const CLOSING = new Set(['»', '"', '\u201D', '\u2019', "'", ')', ']', '}', '\u203A'].map((character) => character.charCodeAt(0)));
+const FULL_STOP = 0x2e;
 
 /**
  * English abbreviations that almost never end a sentence (lower case, without their final stop).
@@ -63,7 +65,7 @@ function hasLineEnd(text: string, from: number, to: number): boolean {
 /** The first token after `index` that is not a closing quote or bracket (its index, or the token count). */
 function nextWordIndex(text: string, boundaries: readonly number[], index: number): number {
   let next = index + 1;
-  while (next * 2 < boundaries.length && CLOSING.has(tokenText(text, boundaries, next))) next++;
+  while (next * 2 < boundaries.length && boundaries[next * 2 + 1] - boundaries[next * 2] === 1 && CLOSING.has(text.charCodeAt(boundaries[next * 2]))) next++;
   return next;
 }
 
@@ -119,8 +121,10 @@ function insideBrackets(text: string, at: number): boolean {
 /** Whether the one-character token at `token` starts the end of a sentence. */
 function endsSentence(text: string, boundaries: readonly number[], token: number): boolean {
   const start = boundaries[token * 2];
-  if (boundaries[token * 2 + 1] - start !== 1 || !SENTENCE_FINAL.has(text[start])) return false;
-  if (text[start] === '.' && !fullStopEndsSentence(text, boundaries, token)) return false;
+  if (boundaries[token * 2 + 1] - start !== 1) return false;
+  const code = text.charCodeAt(start);
+  if (!SENTENCE_FINAL.has(code)) return false;
+  if (code === FULL_STOP && !fullStopEndsSentence(text, boundaries, token)) return false;
   return !insideBrackets(text, start);
 }
 
@@ -138,9 +142,8 @@ export function sentenceStarts(text: string, boundaries: readonly number[], opti
     const previousEnd = boundaries[token * 2 - 1];
     const start = boundaries[token * 2];
     if (options.splitOnPunctuation && !afterFinal && endsSentence(text, boundaries, token - 1)) afterFinal = true;
-    const tokenText = boundaries[token * 2 + 1] - start === 1 ? text[start] : '';
     const lineEndBetween = hasLineEnd(text, previousEnd, start);
-    const continuesFinalRun = afterFinal && start === previousEnd && (SENTENCE_FINAL.has(tokenText) || CLOSING.has(tokenText));
+    const continuesFinalRun = afterFinal && start === previousEnd && boundaries[token * 2 + 1] - start === 1 && (SENTENCE_FINAL.has(text.charCodeAt(start)) || CLOSING.has(text.charCodeAt(start)));
     if (lineEndBetween || (afterFinal && !continuesFinalRun)) {
       starts.push(token);
       afterFinal = false;

@@ -70,30 +70,30 @@ export function rememberDocumentsJson(report: ExportReport, batches: readonly Do
   documentsByReport.set(report, batches);
 }
 
-/** `${JSON.stringify(value, null, 2)}\n` in three pieces, the top-level `value[key]` given as bytes; null when that cannot be placed. */
-function withPartAsBytes(value: object, key: string, part: () => Uint8Array): Buffer[] | null {
+/** `${JSON.stringify(value, null, 2)}\n` in pieces, the top-level `value[key]` given as bytes (in pieces of its own); null when that cannot be placed. */
+function withPartAsBytes(value: object, key: string, part: () => readonly Uint8Array[]): Buffer[] | null {
   const text = `${JSON.stringify({ ...value, [key]: PLACEHOLDER }, null, 2)}\n`;
   const placeholder = JSON.stringify(PLACEHOLDER);
   const marker = `${JSON.stringify(key)}: ${placeholder}`;
   const at = text.indexOf(marker);
   if (at === -1 || text.indexOf(marker, at + 1) !== -1) return null;
-  const bytes = part();
-  return [Buffer.from(text.slice(0, at + marker.length - placeholder.length), 'utf8'), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), Buffer.from(text.slice(at + marker.length), 'utf8')];
+  const pieces = part().map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+  return [Buffer.from(text.slice(0, at + marker.length - placeholder.length), 'utf8'), ...pieces, Buffer.from(text.slice(at + marker.length), 'utf8')];
 }
 
-/** The `documents` list from its batches' bytes: `[]`, or the batches' parts on their own lines. */
-function documentsListBytes(batches: readonly DocumentsJson[]): Buffer {
+/** The `documents` list from its batches' bytes, in pieces (joined once, with the rest of the file): `[]`, or the batches' parts on their own lines. */
+function documentsListPieces(batches: readonly DocumentsJson[]): Uint8Array[] {
   const parts = batches.filter((batch) => batch.count > 0).map((batch) => batch.bytes);
-  if (parts.length === 0) return Buffer.from('[]');
+  if (parts.length === 0) return [Buffer.from('[]')];
   const separator = Buffer.from(',\n');
-  return Buffer.concat([Buffer.from('[\n'), ...parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])), Buffer.from(`\n${' '.repeat(DOCUMENT_DEPTH)}]`)]);
+  return [Buffer.from('[\n'), ...parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])), Buffer.from(`\n${' '.repeat(DOCUMENT_DEPTH)}]`)];
 }
 
 /** The file from the remembered batches, when they hold exactly the report's documents. */
 function assembledReport(report: ExportReport): Buffer | null {
   const batches = documentsByReport.get(report);
   if (batches === undefined || batches.reduce((sum, batch) => sum + batch.count, 0) !== report.documents.length) return null;
-  const pieces = withPartAsBytes(report, 'documents', () => documentsListBytes(batches));
+  const pieces = withPartAsBytes(report, 'documents', () => documentsListPieces(batches));
   return pieces && Buffer.concat(pieces);
 }
 
@@ -113,9 +113,9 @@ export function reportFileBytes(report: ExportReport): Buffer {
  * bytes indented one level.
  */
 export function answerJsonPieces<Answer extends { report: ExportReport }>(answer: Answer): Buffer[] {
-  const report = (): Uint8Array => {
+  const report = (): Uint8Array[] => {
     const bytes = reportFileBytes(answer.report);
-    return indentedJson(bytes.subarray(0, bytes.length - 1), 1);
+    return [indentedJson(bytes.subarray(0, bytes.length - 1), 1)];
   };
   return withPartAsBytes(answer, 'report', report) ?? [Buffer.from(`${JSON.stringify(answer, null, 2)}\n`, 'utf8')];
 }

@@ -30,12 +30,12 @@ export interface ExportWorkerData {
   encodeChunks: boolean;
 }
 
-/** A batch done: its items, their reports' part of the report file and, with `encodeChunks`, their chunks as UTF-8 bytes (the items' chunks then empty). */
+/** A batch done: its items, their reports' part of the report file and, with `encodeChunks`, their chunks as UTF-8 bytes in order (the items' chunks then empty). */
 export interface ExportBatchResult {
   batch: number;
   items: ExportBatchItem[];
   documentsJson: DocumentsJson;
-  chunkBytes: Uint8Array<ArrayBuffer> | null;
+  chunkBytes: Uint8Array[] | null;
 }
 
 const BATCH_SIZE = 100;
@@ -79,31 +79,54 @@ export function serializeExportBatch(root: string, ids: readonly string[], forma
 
 const chunkEncoder = new TextEncoder();
 
+/** Fresh bytes of their own (so that they can be transferred): `parts` one after the other. */
+function joinedBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
+
 /**
- * (#25) The chunks of `items` joined and encoded to UTF-8, each output's chunk then emptied. A
- * batch's bytes cross from a worker without a copy (transferred) where its strings were cloned,
- * and the calling thread holds bytes outside the collected heap instead of the whole main file
- * as strings. Fresh bytes of their own (TextEncoder's), so that they can be transferred.
+ * (#25) The chunks of `items` as UTF-8, in order, each output's chunk then emptied. A batch's
+ * bytes cross from a worker without a copy (`transferable`: joined into one buffer of their own)
+ * where its strings were cloned, and the calling thread holds bytes outside the collected heap
+ * instead of the whole main file as strings. Chunks that came as bytes (`utf8Chunks`) are kept
+ * as they are (on the calling thread, joined once with every batch's at the end); runs of string
+ * chunks are joined and encoded once.
  */
-export function chunkBytesOf(items: readonly ExportBatchItem[]): Uint8Array<ArrayBuffer> {
+export function chunkBytesOf(items: readonly ExportBatchItem[], transferable: boolean): Uint8Array[] {
+  const parts: Uint8Array[] = [];
   let joined = '';
   for (const item of items) {
     if (item.kind !== 'output') continue;
-    joined += item.output.chunk;
-    item.output.chunk = '';
+    const { output } = item;
+    if (output.chunkBytes === undefined) joined += output.chunk;
+    else {
+      if (joined !== '') parts.push(chunkEncoder.encode(joined));
+      joined = '';
+      parts.push(output.chunkBytes);
+      // Not cloned back with the item.
+      delete output.chunkBytes;
+    }
+    output.chunk = '';
   }
-  return chunkEncoder.encode(joined);
+  if (joined !== '' || parts.length === 0) parts.push(chunkEncoder.encode(joined));
+  return transferable && parts.length > 1 ? [joinedBytes(parts)] : parts;
 }
 
-/** A batch read and serialized as a worker answers it: its reports' JSON and, with `encodeChunks`, the chunks as bytes. */
-export function exportBatchResult(batch: number, items: ExportBatchItem[], encodeChunks: boolean): ExportBatchResult {
+/** A batch read and serialized: its reports' JSON and, with `encodeChunks`, the chunks as bytes (`transferable` on a worker: see chunkBytesOf). */
+export function exportBatchResult(batch: number, items: ExportBatchItem[], encodeChunks: boolean, transferable = false): ExportBatchResult {
   const reports = items.flatMap((item) => (item.kind === 'output' ? [item.output.report] : []));
-  return { batch, items, documentsJson: documentsJsonOf(reports), chunkBytes: encodeChunks ? chunkBytesOf(items) : null };
+  return { batch, items, documentsJson: documentsJsonOf(reports), chunkBytes: encodeChunks ? chunkBytesOf(items, transferable) : null };
 }
 
-/** The bytes a batch result holds, moved rather than copied when it crosses from a worker. */
+/** The bytes a worker's batch result holds (made `transferable`), moved rather than copied when it crosses to the calling thread. */
 export function transferablesOf(result: ExportBatchResult): ArrayBuffer[] {
-  return [result.documentsJson.bytes.buffer, ...(result.chunkBytes ? [result.chunkBytes.buffer] : [])];
+  return [result.documentsJson.bytes.buffer, ...(result.chunkBytes ?? []).map((bytes) => bytes.buffer as ArrayBuffer)];
 }
 
 /** Where the batches go: worker threads, and (`here`, #25) the calling thread between the workers' answers. */
@@ -134,7 +157,7 @@ function batchOutcomeOf(results: readonly ExportBatchResult[], encodeChunks: boo
   return {
     items: results.flatMap((result) => result.items),
     documentsJson: results.map((result) => result.documentsJson),
-    chunkBytes: encodeChunks ? results.map((result) => result.chunkBytes ?? new Uint8Array(0)) : null,
+    chunkBytes: encodeChunks ? results.flatMap((result) => result.chunkBytes ?? []) : null,
   };
 }
 

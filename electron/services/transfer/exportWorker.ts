@@ -14,7 +14,7 @@ const wanted = statuses === null ? null : new Set(statuses);
 const folders = exportFolderIndexFor(root);
 
 parentPort?.on('message', (request: ExportBatchRequest) => {
-  const result = exportBatchResult(request.batch, serializeExportBatch(root, request.ids, format, serializeOptions, wanted, folders), encodeChunks);
+  const result = exportBatchResult(request.batch, serializeExportBatch(root, request.ids, format, serializeOptions, wanted, folders), encodeChunks, true);
   // The bytes are moved, not copied (#25).
   parentPort?.postMessage(result, transferablesOf(result));
 });
