@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { hotkeyLabel } from '../../../../shared/model/tagSet';
+import { hotkeyLabel } from '../../../../shared/tagset/hotkeys';
 import { isChosen, undeclaredLabels } from '../../../../shared/documentLabels/labelEdits';
 import type { Dimension } from '../../../../shared/documentLabels/dimensions';
 import type { DocumentLabelValue } from '../../../../shared/documentLabels/judgmentFormat';
