@@ -9,7 +9,7 @@
  */
 import type { ArticleEntry, Corpus } from './corpusWire';
 import type { Channel, EventChannel } from './ipc';
-import { ArticleStatusSchema } from './model/status';
+import { ARTICLE_STATUSES } from './articleStatuses';
 
 export const ARTICLE_COLUMNS_FORM = 'article-columns-1';
 
@@ -19,7 +19,7 @@ type EntryExtras = Partial<Omit<ArticleEntry, 'id' | 'status' | 'annotationCount
 export interface ArticleColumns {
   form: typeof ARTICLE_COLUMNS_FORM;
   ids: string[];
-  /** A character an article: its status's index in ArticleStatusSchema, twice, plus one when its status is pending. */
+  /** A character an article: its status's index in ARTICLE_STATUSES, twice, plus one when its status is pending. */
   statuses: string;
   counts: number[];
   /** The distinct tag lists, and each article's index into them. */
@@ -32,7 +32,7 @@ export interface ArticleColumns {
   extras: [index: number, fields: EntryExtras][];
 }
 
-const STATUSES = ArticleStatusSchema.options;
+const STATUSES = ARTICLE_STATUSES;
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, index) => [status, index]));
 const STATUS_BASE = 48; // '0'
 

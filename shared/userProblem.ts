@@ -7,6 +7,7 @@
  * numbers (the window formats the digits).
  */
 import { z } from 'zod';
+import { PROBLEM_MARKER } from './ipcEventNames';
 
 const ShownPath = z.string().max(4096);
 const Count = z.number().int().nonnegative();
@@ -144,7 +145,8 @@ export type UserProblemOf<C extends UserProblemCode> = Extract<UserProblem, { co
  * it and the last marker found is always ours. The dispatcher encodes (electron/ipc/dispatcher.ts)
  * and the window's API layer decodes (renderer/src/api.ts), once each.
  */
-export const PROBLEM_MARKER = 'hashiye-problem:';
+// Defined zod-free beside the event names (ipcEventNames.ts), for the window's API layer (#25).
+export { PROBLEM_MARKER };
 
 /** `message` (English, for logs) followed by the coded problem. */
 export function encodeProblem(problem: UserProblem, message = ''): string {

@@ -4,7 +4,7 @@ import { type Api } from '../../shared/ipc';
 import { packCorpusListing } from '../../shared/articleListWire';
 import type { Corpus } from '../../shared/corpusWire';
 import { encodeProblem } from '../../shared/userProblem';
-import { api } from './api';
+import { api, openDroppedPath } from './api';
 import { ProblemError, problemOf } from './ipcError';
 
 /** The window's API layer turns every failed call into a ProblemError, once; nothing reads error text after it. */
@@ -31,6 +31,19 @@ describe('api()', () => {
     expect(api().onCorpusChanged(() => undefined)).toBe(unsubscribe);
     // Decoded once: catching it again gives the same problem.
     expect(problemOf(coded)).toBe((coded as ProblemError).problem);
+  });
+
+  it('decodes the problem of a dropped file main refused, as api() does', async () => {
+    window.dropTarget = {
+      open: async () => {
+        throw new Error(`Error invoking remote method 'corpus.openDropped': Error: ${encodeProblem({ code: 'outsideCorpus', file: 'x.txt' }, 'refused')}`);
+      },
+    };
+    const refused = await openDroppedPath(new File([], 'x.txt')).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect(problemOf(refused)).toEqual({ code: 'outsideCorpus', file: 'x.txt' });
+    // An error of the window itself is unexpected, with its words.
+    expect(problemOf(new Error('window broke'))).toEqual({ code: 'unexpected', detail: 'window broke' });
   });
 
   it('follows a replaced window.api', async () => {

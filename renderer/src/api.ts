@@ -47,8 +47,8 @@ function withDecodedErrors(raw: Api): Api {
           ? (request: unknown) =>
               (call as (request: unknown) => Promise<unknown>)(request).then(
                 (answer) => unpackCorpusListing(channel, answer),
-                (error: unknown) => {
-                  throw toProblemError(error);
+                async (error: unknown) => {
+                  throw await toProblemError(error);
                 },
               )
           : call;
@@ -64,7 +64,10 @@ export function api(): Api {
   return decoded.api;
 }
 
-/** The preload's drop target, its corpus listing unpacked (#25), as api() gives listings. */
+/** The preload's drop target, its corpus listing unpacked (#25) and its failures decoded, as api() gives them. */
 export async function openDroppedPath(file: File): Promise<ResponseOf<'corpus.openDropped'>> {
-  return unpackCorpusListing('corpus.openDropped', await window.dropTarget.open(file)) as ResponseOf<'corpus.openDropped'>;
+  const packed = await window.dropTarget.open(file).catch(async (error: unknown) => {
+    throw await toProblemError(error);
+  });
+  return unpackCorpusListing('corpus.openDropped', packed) as ResponseOf<'corpus.openDropped'>;
 }

@@ -1,13 +1,14 @@
-import { z } from 'zod';
-
 /**
  * Document-label dimensions declared in the tag set (`hashiye.json`, field `dimensions`): what
  * an analyst judges about an article as a whole. Each is single choice, multiple choice, an
  * ordinal scale or free text; values carry Persian and English labels, a guideline and a key.
  * Keys are Alt+Digit (DESIGN.md, fixed: Digit and Shift+Digit belong to entity types).
  */
-export const DIMENSION_KINDS = ['single', 'multi', 'scale', 'text'] as const;
-export type DimensionKind = (typeof DIMENSION_KINDS)[number];
+import { z } from 'zod';
+import { DIMENSION_KINDS, type Dimension } from './resolvedDimension';
+
+// The resolved form, zod-free for the window (#25), is read from here by main and the tools.
+export { DIMENSION_KINDS, dimensionKeyOfPress, dimensionValueForKey, type Dimension, type DimensionKind, type DimensionValue } from './resolvedDimension';
 
 export const DimensionHotkeySchema = z.string().regex(/^Alt\+(Shift\+)?Digit[0-9]$/);
 
@@ -33,23 +34,6 @@ export const DimensionInputSchema = z.looseObject({
   level: z.enum(['ordinal', 'interval']).optional(),
 });
 export type DimensionInput = z.infer<typeof DimensionInputSchema>;
-
-export interface DimensionValue {
-  id: string;
-  label: { fa: string; en: string };
-  guideline: string;
-  hotkey: string | null;
-}
-
-export interface Dimension {
-  id: string;
-  kind: DimensionKind;
-  label: { fa: string; en: string };
-  guideline: string;
-  /** For a scale, its points from lowest to highest; `id` is the number as text. */
-  values: DimensionValue[];
-  level: 'ordinal' | 'interval';
-}
 
 const DIGIT_ROW = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0'];
 const AUTOMATIC_KEYS: readonly string[] = [...DIGIT_ROW.map((code) => `Alt+${code}`), ...DIGIT_ROW.map((code) => `Alt+Shift+${code}`)];
@@ -88,21 +72,6 @@ export function resolveDimensions(inputs: readonly DimensionInput[]): Dimension[
       hotkey: value.hotkey ?? (next < free.length ? free[next++] : null),
     })),
   }));
-}
-
-/** The dimension and value a key press names (`Alt+Digit3`, `Alt+Shift+Digit1`), or null. */
-export function dimensionValueForKey(dimensions: readonly Dimension[], key: string): { dimension: Dimension; value: DimensionValue } | null {
-  for (const dimension of dimensions) {
-    const value = dimension.values.find((candidate) => candidate.hotkey === key);
-    if (value) return { dimension, value };
-  }
-  return null;
-}
-
-/** The chord a key press names when Alt is held: `Alt+Digit1`, `Alt+Shift+Digit1`; null otherwise. */
-export function dimensionKeyOfPress(event: { code: string; altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): string | null {
-  if (!event.altKey || event.ctrlKey || event.metaKey || !/^Digit[0-9]$/.test(event.code)) return null;
-  return `Alt+${event.shiftKey ? 'Shift+' : ''}${event.code}`;
 }
 
 /** Back from a resolved dimension to what the tag set file holds (keys kept only where set). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CodePointOffset } from '../anchoring/offsetUnits';
 
+export { BOILERPLATE_ZONE, BUILT_IN_ZONE_TYPES, NO_DOCUMENT_LABELS } from './judgmentValues';
+
 /**
  * The article's judgments as a whole (DESIGN.md, fixed contract): `documentLabels` maps a
  * dimension id to a string (single choice or free text), an array of strings (multiple choice)
@@ -15,11 +17,6 @@ export type DocumentLabels = z.infer<typeof DocumentLabelsSchema>;
 
 const offset = z.number().int().nonnegative() as unknown as z.ZodType<CodePointOffset, number>;
 
-/** The zone type always known: text that is not the article (a site's footer, menus). */
-export const BOILERPLATE_ZONE = 'boilerplate';
-/** Zone types every tag set has; a tag set may add more. */
-export const BUILT_IN_ZONE_TYPES: readonly string[] = ['headline', 'body', BOILERPLATE_ZONE];
-
 export const ZoneSchema = z.looseObject({
   id: z.string().min(1),
   type: z.string().min(1),
@@ -30,6 +27,4 @@ export type Zone = z.infer<typeof ZoneSchema>;
 
 export const ZoneListSchema = z.array(ZoneSchema);
 
-/** An empty labels object, shared so that unchanged documents compare by reference. */
-export const NO_DOCUMENT_LABELS: DocumentLabels = Object.freeze({}) as DocumentLabels;
 export const NO_ZONES: readonly Zone[] = Object.freeze([]) as readonly Zone[];

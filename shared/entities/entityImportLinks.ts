@@ -6,7 +6,8 @@
  */
 import type { BratEntityReference } from './entityExportLinks';
 import { addEntity, createEntityId, entityFromText } from './entityOperations';
-import { findEntity, type EntityRegistry } from './registry';
+import type { EntityRegistry } from './registry';
+import { findEntity } from './registryEntries';
 
 export type LinkResolution = { registry: EntityRegistry; entityId: string; created: boolean } | { registry: EntityRegistry; entityId: null; created: false };
 

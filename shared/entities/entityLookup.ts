@@ -1,5 +1,6 @@
 import { queryKey } from '../text/matchingKey';
-import { namesOf, type Entity, type EntityRegistry } from './registry';
+import type { Entity, EntityRegistry } from './registry';
+import { namesOf } from './registryEntries';
 
 /**
  * Search-as-you-type over the registry (#24), Persian-aware: names and the query are folded with

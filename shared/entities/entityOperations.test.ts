@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addAlias, entityFromText, mergeEntities, removeEntity, splitEntity, updateEntity, addEntity } from './entityOperations';
 import { lookupEntities, displayName } from './entityLookup';
-import { EntityRegistrySchema, emptyRegistry, namesOf, type EntityRegistry } from './registry';
+import { EntityRegistrySchema, emptyRegistry, type EntityRegistry } from './registry';
+import { namesOf } from './registryEntries';
 
 function registryOf(...entities: EntityRegistry['entities']): EntityRegistry {
   return { version: 1, entities };

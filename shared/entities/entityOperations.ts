@@ -1,4 +1,5 @@
-import { namesOf, type Entity, type EntityRegistry } from './registry';
+import type { Entity, EntityRegistry } from './registry';
+import { namesOf } from './registryEntries';
 
 /**
  * Pure edits of the entity registry (#24). Each returns a new registry and never changes the one

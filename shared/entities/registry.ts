@@ -4,12 +4,13 @@
  * is the contract both the registry and the pre-annotation tools (gazetteer) read.
  */
 import { z } from 'zod';
+import { WIKIDATA_ID_PATTERN } from './wikidataId';
 
 export const ENTITIES_FILE_NAME = 'entities.json';
 export const ENTITIES_FORMAT_VERSION = 1;
 
 /** A Wikidata item id: Q and a number without leading zeros. */
-export const WikidataIdSchema = z.string().regex(/^Q[1-9][0-9]*$/);
+export const WikidataIdSchema = z.string().regex(WIKIDATA_ID_PATTERN);
 /** Entity ids are kept short and plain so they travel in brat (`Hashiye:ID`), CSV and file names. */
 export const EntityIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -45,14 +46,4 @@ export type EntityRegistry = z.infer<typeof EntityRegistrySchema>;
 
 export function emptyRegistry(): EntityRegistry {
   return { version: ENTITIES_FORMAT_VERSION, entities: [] };
-}
-
-/** Every name an entity is known by: its Persian and Latin names, then its aliases, without repeats. */
-export function namesOf(entity: Entity): string[] {
-  const names = [entity.names.fa, entity.names.latin, ...entity.aliases].filter((name): name is string => typeof name === 'string' && name.trim() !== '');
-  return [...new Set(names)];
-}
-
-export function findEntity(registry: EntityRegistry, id: string): Entity | undefined {
-  return registry.entities.find((entity) => entity.id === id);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate, METADATA_FIELD_MAX, METADATA_FIELDS, type MetadataField } from './metadataFields';
 
 /**
  * (#21) An article's metadata, read from the sidecar `NAME.meta.json` beside `NAME.txt`: title,
@@ -6,20 +7,7 @@ import { z } from 'zod';
  * absent. Fields the app does not know are kept and written back untouched, so a scraper's own
  * fields survive an edit in the app.
  */
-export const METADATA_FIELDS = ['title', 'source', 'url', 'published', 'author'] as const;
-export type MetadataField = (typeof METADATA_FIELDS)[number];
-
-/** A generous bound for one field: a headline or a long URL, not an article. */
-export const METADATA_FIELD_MAX = 4000;
-
-/** True for a real calendar day written `YYYY-MM-DD` (2024-02-30 is not one). */
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+export { isIsoDate, METADATA_FIELD_MAX, METADATA_FIELDS, type MetadataField } from './metadataFields';
 
 const text = z.string().max(METADATA_FIELD_MAX);
 

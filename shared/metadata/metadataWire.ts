@@ -43,5 +43,4 @@ export const ArticleSummarySchema = z.object({
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
-/** Summaries are asked for in pages of at most this many articles, so the window fills the list as they come. */
-export const SUMMARY_PAGE_SIZE = 500;
+export { SUMMARY_PAGE_SIZE } from './summaryPaging';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../articleStatuses';
 
-/** The article's place in the workflow; `needs-review`, `rejected` and `approved` serve review. */
-export const ArticleStatusSchema = z.enum(['new', 'in-progress', 'done', 'needs-review', 'rejected', 'approved']);
-export type ArticleStatus = z.infer<typeof ArticleStatusSchema>;
+/** The article's place in the workflow (../articleStatuses.ts), as the contract and the native format check it. */
+export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES);
+export type { ArticleStatus };

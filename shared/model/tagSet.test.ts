@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTagSet, hotkeyLabel, hotkeyOfKeyPress, resolveTagSet } from './tagSet';
+import { defaultTagSet, resolveTagSet } from './tagSet';
+import { hotkeyLabel, hotkeyOfKeyPress } from '../tagset/hotkeys';
 
 describe('resolveTagSet', () => {
   it('gives the default news types Digit1..Digit9 in order, the tenth Digit0', () => {

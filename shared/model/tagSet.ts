@@ -114,16 +114,3 @@ function resolveAttribute(input: AttributeDefinitionInput): AttributeDefinition 
 export function defaultTagSet(): TagSet {
   return resolveTagSet('default', DEFAULT_NEWS_TYPES);
 }
-
-/** The keys a hotkey shows on screen (Digit3 → "3", KeyQ → "Q", Shift+Digit1 → "Shift+1"). */
-export function hotkeyLabel(code: string): string {
-  return code
-    .split('+')
-    .map((part) => part.replace(/^Digit/, '').replace(/^Key/, ''))
-    .join('+');
-}
-
-/** The hotkey a key press names: its `code`, with `Shift+` before it while Shift is held. */
-export function hotkeyOfKeyPress(event: { code: string; shiftKey: boolean }): string {
-  return event.shiftKey ? `Shift+${event.code}` : event.code;
-}

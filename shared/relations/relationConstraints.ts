@@ -1,5 +1,5 @@
 import type { ArgumentConstraint, EventRole, EventType, RelationType } from '../tagset/relationTypes';
-import { ANY_ENTITY, ANY_EVENT } from '../tagset/relationTypes';
+import { ANY_ENTITY, ANY_EVENT } from '../tagset/bratMacros';
 import type { EventRoleArgument } from './relationOperations';
 
 /**

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StoredRelation } from '../model/nativeFormat';
-import { addEventRole, addRelation, changeRelationArgument, eventRolesOf, linkedTo, removeAnnotationWithLinks, removeEventRole, removeRelation, retypeRelation, reverseRelation } from './relationOperations';
+import { EventRoleArgumentSchema, type StoredRelation } from '../model/nativeFormat';
+import { addEventRole, addRelation, changeRelationArgument, eventRolesOf, isEventRoleArgument, linkedTo, removeAnnotationWithLinks, removeEventRole, removeRelation, retypeRelation, reverseRelation } from './relationOperations';
 
 const annotations = [
   { id: 'a1', type: 'PER' },
@@ -52,5 +53,29 @@ describe('events in the native file', () => {
     const parsed = StoredAnnotationListSchema.safeParse([trigger]);
     expect(parsed.success && eventRolesOf(parsed.data[0])).toEqual([{ role: 'Attacker', target: 'a1' }]);
     expect(StoredAnnotationListSchema.safeParse([{ ...trigger, roles: [{ role: 'Attacker' }] }]).success).toBe(false);
+  });
+});
+
+describe('isEventRoleArgument (#25: the window checks roles without zod)', () => {
+  it('answers as EventRoleArgumentSchema does', () => {
+    const samples: unknown[] = [
+      { role: 'Attacker', target: 'a1' },
+      { role: 'Attacker', target: 'a1', kept: true },
+      { role: '', target: 'a1' },
+      { role: 'Attacker', target: '' },
+      { role: 'Attacker' },
+      { role: 1, target: 'a1' },
+      Object.assign(['x'], { role: 'Attacker', target: 'a1' }),
+      null,
+      'Attacker',
+      [],
+    ];
+    for (const sample of samples) expect(isEventRoleArgument(sample)).toBe(EventRoleArgumentSchema.safeParse(sample).success);
+    const roleLike = fc.record({ role: fc.oneof(fc.string(), fc.integer(), fc.constant(undefined)), target: fc.oneof(fc.string(), fc.constant(null)) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(roleLike, fc.anything()), (sample) => {
+        expect(isEventRoleArgument(sample)).toBe(EventRoleArgumentSchema.safeParse(sample).success);
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { EventRoleArgumentSchema, type StoredRelation } from '../model/nativeFormat';
+import type { EventRoleArgumentSchema, StoredRelation } from '../model/nativeFormat';
 
 /**
  * Edits of relations, event roles and fragments (#20), pure: each returns new arrays and leaves
@@ -20,7 +20,18 @@ interface WithId {
 export function eventRolesOf(annotation: object): EventRoleArgument[] {
   const roles = (annotation as { roles?: unknown }).roles;
   if (!Array.isArray(roles)) return [];
-  return roles.filter((role): role is EventRoleArgument => EventRoleArgumentSchema.safeParse(role).success);
+  return roles.filter(isEventRoleArgument);
+}
+
+/**
+ * What EventRoleArgumentSchema accepts (an object, not an array, with a non-empty `role` and
+ * `target`), checked without zod: (#25) the window reads roles without building the native
+ * format's schemas. relationOperations.test.ts holds the two to the same answers.
+ */
+export function isEventRoleArgument(role: unknown): role is EventRoleArgument {
+  if (typeof role !== 'object' || role === null || Array.isArray(role)) return false;
+  const { role: name, target } = role as { role?: unknown; target?: unknown };
+  return typeof name === 'string' && name.length > 0 && typeof target === 'string' && target.length > 0;
 }
 
 export function createRelationId(existing: readonly WithId[], random: () => number = Math.random): string {

@@ -11,8 +11,7 @@ import { AttributeDefinitionSchema, type AttributeDefinition, type AttributeDefi
  * list means any type. brat's `<ENTITY>` and `<EVENT>` macros are expanded into those lists by
  * the reader (ANY_ENTITY / ANY_EVENT stand for them when the tag set is not known yet).
  */
-export const ANY_ENTITY = '<ENTITY>';
-export const ANY_EVENT = '<EVENT>';
+export { ANY_ENTITY, ANY_EVENT } from './bratMacros';
 
 const TypeIdSchema = z.string().min(1).regex(/^[^\s]+$/, 'a type id has no spaces');
 const LocalizedLabelSchema = z.looseObject({ fa: z.string().optional(), en: z.string().optional() });

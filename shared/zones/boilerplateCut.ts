@@ -1,5 +1,6 @@
 import type { ExportDocument, ExportProblem } from '../formats/exportTypes';
-import { BOILERPLATE_ZONE, type Zone } from '../documentLabels/judgmentFormat';
+import type { Zone } from '../documentLabels/judgmentFormat';
+import { BOILERPLATE_ZONE } from '../documentLabels/judgmentValues';
 
 /**
  * (#21) Boilerplate (a site's footer, menus) is not the article: exports, statistics and

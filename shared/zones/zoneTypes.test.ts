@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '../documentLabels/judgmentFormat';
 import { TagSetFileSchema } from '../model/tagSet';
-import { resolveZoneTypes, unknownZoneTypes, ZoneTypeListSchema } from './zoneTypes';
+import { resolveZoneTypes, unknownZoneTypes } from './zoneTypeResolution';
+import { ZoneTypeListSchema } from './zoneTypes';
 
 const zone = (type: string, id: string): Zone => ({ id, type, start: 0, end: 1 }) as Zone;
 

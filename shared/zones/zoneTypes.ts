@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUILT_IN_ZONE_TYPES, type Zone } from '../documentLabels/judgmentFormat';
+import { BUILT_IN_ZONE_TYPES } from '../documentLabels/judgmentValues';
 
 /**
  * (#21) Zone types: `headline`, `body` and `boilerplate` are always known; a tag set
@@ -33,33 +33,3 @@ export const ZoneTypeWireSchema = z.object({
   builtIn: z.boolean(),
 });
 export type ZoneType = z.infer<typeof ZoneTypeWireSchema>;
-
-const BUILT_IN_LABELS: Record<string, { fa: string; en: string }> = {
-  headline: { fa: 'تیتر', en: 'headline' },
-  body: { fa: 'متن اصلی', en: 'body' },
-  boilerplate: { fa: 'متن حاشیه‌ای سایت', en: 'boilerplate' },
-};
-
-/** Colours for added types that name none: muted, distinct from the greyed boilerplate. */
-const ZONE_PALETTE = ['#b8860b', '#2e8b57', '#6a5acd', '#c71585', '#20b2aa', '#cd5c5c'];
-
-/** The built-in zone types, then the tag set's own in the order listed. */
-export function resolveZoneTypes(inputs: readonly ZoneTypeInput[]): ZoneType[] {
-  const builtIn = BUILT_IN_ZONE_TYPES.map((id): ZoneType => ({ id, label: BUILT_IN_LABELS[id] ?? { fa: id, en: id }, color: null, builtIn: true }));
-  const added = inputs
-    .filter((input) => !BUILT_IN_ZONE_TYPES.includes(input.id))
-    .map((input, index): ZoneType => ({
-      id: input.id,
-      label: { fa: input.label?.fa || input.label?.en || input.id, en: input.label?.en || input.id },
-      color: input.color ?? ZONE_PALETTE[index % ZONE_PALETTE.length],
-      builtIn: false,
-    }));
-  return [...builtIn, ...added];
-}
-
-/** Types of the article's zones that neither the build nor the tag set knows, each once, in order of appearance. */
-export function unknownZoneTypes(zones: readonly Zone[], known: readonly ZoneType[]): string[] {
-  const ids = new Set(known.map((type) => type.id));
-  for (const id of BUILT_IN_ZONE_TYPES) ids.add(id);
-  return [...new Set(zones.map((zone) => zone.type).filter((type) => !ids.has(type)))];
-}

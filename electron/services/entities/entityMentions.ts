@@ -1,6 +1,7 @@
 import { buildMatchingKey, findHits } from '../../../shared/text/matchingKey';
 import { createOffsetConverter } from '../../../shared/anchoring/offsets';
-import { namesOf, type Entity } from '../../../shared/entities/registry';
+import type { Entity } from '../../../shared/entities/registry';
+import { namesOf } from '../../../shared/entities/registryEntries';
 import type { EntityMention, EntityView, UnlinkedMention } from '../../../shared/entities/entityWire';
 import { listArticleIds } from '../corpus/articleFiles';
 import { loadAnnotations } from '../storage/annotationStore';

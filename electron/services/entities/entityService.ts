@@ -1,5 +1,6 @@
 import { addAlias, addEntity, entityFromText, mergeEntities, removeEntity, splitEntity, updateEntity } from '../../../shared/entities/entityOperations';
-import { findEntity, type EntityRegistry } from '../../../shared/entities/registry';
+import type { EntityRegistry } from '../../../shared/entities/registry';
+import { findEntity } from '../../../shared/entities/registryEntries';
 import type { EntityView, RegistryEditRequest, RegistryState } from '../../../shared/entities/entityWire';
 import { createAnnotationId } from '../../../shared/model/annotationOperations';
 import type { WriteTurn } from '../corpus/corpusSearch';

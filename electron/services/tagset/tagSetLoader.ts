@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { UserProblem } from '../../../shared/userProblem';
 import { readConfigurationFile } from '../corpus/confinedReaders';
 import { resolveDimensions } from '../../../shared/documentLabels/dimensions';
-import { resolveZoneTypes } from '../../../shared/zones/zoneTypes';
+import { resolveZoneTypes } from '../../../shared/zones/zoneTypeResolution';
 import { defaultTagSet, resolveTagSet, TagSetFileSchema, type TagSet } from '../../../shared/model/tagSet';
 import { RelationTagSetFieldsSchema, resolveEventTypes, resolveRelationTypes, type EventType, type RelationType } from '../../../shared/tagset/relationTypes';
 

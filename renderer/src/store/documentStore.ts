@@ -3,7 +3,8 @@ import { temporal } from 'zundo';
 import type { DocumentAnnotation } from '../../../shared/anchoring/documentAnnotation';
 import type { StoredRelation } from '../../../shared/model/nativeFormat';
 import type { ArticleStatus } from '../../../shared/model/status';
-import { NO_DOCUMENT_LABELS, type DocumentLabels, type Zone } from '../../../shared/documentLabels/judgmentFormat';
+import type { DocumentLabels, Zone } from '../../../shared/documentLabels/judgmentFormat';
+import { NO_DOCUMENT_LABELS } from '../../../shared/documentLabels/judgmentValues';
 
 /**
  * The document records (as tldraw keeps its document apart from editor state): what is saved to

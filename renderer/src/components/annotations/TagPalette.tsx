@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { hotkeyLabel } from '../../../../shared/model/tagSet';
-import { TagSetEditor } from './TagSetEditor';
+import { hotkeyLabel } from '../../../../shared/tagset/hotkeys';
 import { useMessages } from '../../i18n/useMessages';
 import { applyTag } from '../../store/flows/editing';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
@@ -12,6 +11,9 @@ import { appCatalog, type AppCatalogKey } from '../../i18n/catalog/app';
 import type { TemplateValues } from '../../i18n/template';
 import { keyLabelDigits } from '../../i18n/formatNumber';
 import { ProblemText } from '../app/ProblemText';
+
+/** (#25 heap) The editor, its sub-editors and the tag set's zod checks load with its first opening. */
+const TagSetEditor = lazy(() => import('./TagSetEditor').then((module) => ({ default: module.TagSetEditor })));
 
 /** A tag's tooltip in the UI language: its name, id and key, and the tag set's guideline (the user's own words) when it has one. */
 function tagTooltip(words: (key: AppCatalogKey, values?: TemplateValues) => string, label: string, id: string, key: string | null, guideline: string | undefined): string {
@@ -37,7 +39,14 @@ export function TagPalette() {
         </button>
       </h2>
       {/* Portalled: the side pane's containment would otherwise clip a fixed overlay. */}
-      {editing ? createPortal(<TagSetEditor onClose={() => setEditing(false)} />, document.body) : null}
+      {editing
+        ? createPortal(
+            <Suspense fallback={null}>
+              <TagSetEditor onClose={() => setEditing(false)} />
+            </Suspense>,
+            document.body,
+          )
+        : null}
       {tagSet.userProblems.length > 0 ? (
         <p className="notice" data-testid="tag-set-problem" title={tagSet.problem ?? undefined}>
           {tagSet.userProblems.map((problem, index) => (

@@ -10,7 +10,7 @@ import { saveTagSet } from '../../store/flows/corpus';
 import { annotationCatalog } from '../../i18n/catalog/annotation';
 import { useCatalog } from '../../i18n/useCatalog';
 import { tagSetRelationsCatalog } from '../../i18n/catalog/tagSetRelations';
-import { ANY_ENTITY, ANY_EVENT } from '../../../../shared/tagset/relationTypes';
+import { ANY_ENTITY, ANY_EVENT } from '../../../../shared/tagset/bratMacros';
 import { eventRowsOf, relationRowsOf, type EditableEvent, type EditableRelation } from './tagSetEditor/relationTypeEdits';
 import { eventRoleRenames, relationTypeChanges, relationTypesToSave } from './tagSetEditor/relationTypeSave';
 import { RelationTypeRows } from './tagSetEditor/RelationTypeRows';

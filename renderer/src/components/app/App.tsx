@@ -27,12 +27,10 @@ import { ConflictDialog } from '../saving/ConflictDialog';
 import { LeaveQuestionDialog } from '../saving/LeaveQuestionDialog';
 import { FindBar } from '../article/FindBar';
 import { LeadPanel } from '../lead/LeadPanel';
-import { ShortcutSheet } from '../keyboard/ShortcutSheet';
 import { SuggestionPanel } from '../annotations/SuggestionPanel';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from '../annotations/TagPalette';
 import { TransferDialogs } from '../transfer/TransferDialogs';
-import { PretagDialog } from '../pretag/PretagDialog';
 import { transferActions } from '../../store/transferStore';
 import { Toolbar } from './Toolbar';
 import { PROBLEM_EXPLANATIONS } from '../corpus/problemExplanations';
@@ -50,9 +48,20 @@ import { desktopActions } from '../../store/window/desktopStore';
 import { applyKeptPaneLayout, startPaneLayoutSync } from '../../store/flows/paneLayout';
 import { EntityPicker } from '../entities/EntityPicker';
 import { EntityView } from '../entities/EntityView';
+import { paneOnFirstOpening } from './paneOnFirstOpening';
+import { usePretagStore } from '../../store/window/pretagStore';
 import { useEntityRegistry } from '../entities/useEntityRegistry';
 import './window.css';
 
+
+const ShortcutSheet = paneOnFirstOpening(
+  () => useWindowStore((state) => state.shortcutsOpen),
+  () => import('../keyboard/ShortcutSheet').then((module) => module.ShortcutSheet),
+);
+const PretagDialog = paneOnFirstOpening(
+  () => usePretagStore((state) => state.open),
+  () => import('../pretag/PretagDialog').then((module) => module.PretagDialog),
+);
 
 export function App() {
   const article = useArticleViewStore((state) => state.article);

@@ -1,4 +1,4 @@
-import { ArticleStatusSchema } from '../../../../shared/model/status';
+import { ARTICLE_STATUSES, isArticleStatus } from '../../../../shared/articleStatuses';
 import { statusLabels } from '../../i18n/messages';
 import { EncodingChooser } from './EncodingChooser';
 import { markDoneAndOpenNext } from '../../store/flows/article';
@@ -22,8 +22,8 @@ export function ArticleHeader() {
       <bdi className="article-name">{article.name}</bdi>
       <label className="toggle">
         {t('status')}
-        <select aria-label={t('articleStatus')} value={status} disabled={article.problem !== null} onChange={(event) => setArticleStatus(ArticleStatusSchema.parse(event.target.value))}>
-          {ArticleStatusSchema.options.map((option) => (
+        <select aria-label={t('articleStatus')} value={status} disabled={article.problem !== null} onChange={(event) => isArticleStatus(event.target.value) && setArticleStatus(event.target.value)}>
+          {ARTICLE_STATUSES.map((option) => (
             <option key={option} value={option}>
               {statusLabels[language][option]}
             </option>

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildFileRows, corpusProgress, EMPTY_FILTER, type ArticleFilter } from '../../../../shared/model/articleListing';
 import type { ArticleEntry, Corpus } from '../../../../shared/corpusWire';
-import { ArticleStatusSchema } from '../../../../shared/model/status';
+import { ARTICLE_STATUSES } from '../../../../shared/articleStatuses';
 import { statusLabels } from '../../i18n/messages';
 import { useMessages } from '../../i18n/useMessages';
 import { openArticle } from '../../store/flows/article';
@@ -88,7 +88,7 @@ export function CorpusPane() {
         <select aria-label={words('filterByStatus')} value={filter.status} onChange={(event) => update({ status: event.target.value as ArticleFilter['status'] })}>
           <option value="">{words('allStatuses')}</option>
           <option value="unfinished">{words('unfinished')}</option>
-          {ArticleStatusSchema.options.map((status) => (
+          {ARTICLE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {statusLabels[language][status]}
             </option>

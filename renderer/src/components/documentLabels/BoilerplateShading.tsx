@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { CodePointOffset } from '../../../../shared/anchoring/offsetUnits';
-import { BOILERPLATE_ZONE } from '../../../../shared/documentLabels/judgmentFormat';
+import { BOILERPLATE_ZONE } from '../../../../shared/documentLabels/judgmentValues';
 import { domPositionOf } from '../../dom/domPosition';
 import { useDocumentStore } from '../../store/documentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';

@@ -11,8 +11,8 @@ import { saveTagSet } from '../../store/flows/corpus';
 import { documentLabelsCatalog } from '../../i18n/catalog/documentLabels';
 import { useCatalog } from '../../i18n/useCatalog';
 import { formatNumber, keyLabelDigits } from '../../i18n/formatNumber';
-import { hotkeyLabel } from '../../../../shared/model/tagSet';
-import { DIMENSION_KINDS, type DimensionKind } from '../../../../shared/documentLabels/dimensions';
+import { hotkeyLabel } from '../../../../shared/tagset/hotkeys';
+import { DIMENSION_KINDS, type DimensionKind } from '../../../../shared/documentLabels/resolvedDimension';
 import { emptyDimensionRow, toDimensionInputs, toDimensionRows, withKind, withScaleBounds, type DimensionRow, type RowProblem } from './dimensionRows';
 import { DimensionValueRows } from './DimensionValueRows';
 

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
-import { dimensionKeyOfPress } from '../../../../shared/documentLabels/dimensions';
-import { hotkeyLabel } from '../../../../shared/model/tagSet';
+import { dimensionKeyOfPress } from '../../../../shared/documentLabels/resolvedDimension';
+import { hotkeyLabel } from '../../../../shared/tagset/hotkeys';
 import { documentLabelsCatalog } from '../../i18n/catalog/documentLabels';
 import { useCatalog } from '../../i18n/useCatalog';
 import { keyLabelDigits, formatNumber } from '../../i18n/formatNumber';

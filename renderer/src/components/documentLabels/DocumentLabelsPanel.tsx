@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { hotkeyLabel } from '../../../../shared/model/tagSet';
+import { hotkeyLabel } from '../../../../shared/tagset/hotkeys';
 import { isChosen, undeclaredLabels } from '../../../../shared/documentLabels/labelEdits';
 import type { Dimension } from '../../../../shared/documentLabels/dimensions';
 import type { DocumentLabelValue } from '../../../../shared/documentLabels/judgmentFormat';
@@ -13,12 +13,14 @@ import { documentLabelsCatalog } from '../../i18n/catalog/documentLabels';
 import { useCatalog } from '../../i18n/useCatalog';
 import { keyLabelDigits } from '../../i18n/formatNumber';
 import type { UiLanguage } from '../../i18n/messages';
-import { DimensionEditor } from './DimensionEditor';
 import { ZoneBar } from './ZoneBar';
 import { FooterProposalBar } from './FooterProposalBar';
 import { BoilerplateShading } from './BoilerplateShading';
 
 const EMPTY: Dimension[] = [];
+
+/** (#25 heap) The dimension editor loads with its first opening. */
+const DimensionEditor = lazy(() => import('./DimensionEditor').then((module) => ({ default: module.DimensionEditor })));
 
 /**
  * (#21) The compact panel above the article: one row per document-label dimension of the tag
@@ -55,7 +57,14 @@ export function DocumentLabelsPanel() {
           {t('editDimensions')}
         </button>
       ) : null}
-      {editing ? createPortal(<DimensionEditor onClose={() => setEditing(false)} />, document.body) : null}
+      {editing
+        ? createPortal(
+            <Suspense fallback={null}>
+              <DimensionEditor onClose={() => setEditing(false)} />
+            </Suspense>,
+            document.body,
+          )
+        : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ResponseOf } from '../../../../shared/ipc';
-import { BOILERPLATE_ZONE } from '../../../../shared/documentLabels/judgmentFormat';
+import { BOILERPLATE_ZONE } from '../../../../shared/documentLabels/judgmentValues';
 import { api } from '../../api';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { addZone } from '../../store/flows/judgments/zoning';

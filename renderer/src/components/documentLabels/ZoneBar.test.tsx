@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOffsetConverter } from '../../../../shared/anchoring/offsets';
 import { splitParagraphs } from '../../../../shared/text/paragraphs';
-import { resolveZoneTypes } from '../../../../shared/zones/zoneTypes';
+import { resolveZoneTypes } from '../../../../shared/zones/zoneTypeResolution';
 import { articleViewActions } from '../../store/articleViewStore';
 import { corpusViewActions } from '../../store/corpusViewStore';
 import { documentActions } from '../../store/documentStore';

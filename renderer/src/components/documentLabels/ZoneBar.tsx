@@ -1,5 +1,6 @@
 import { useMemo, useState, type CSSProperties } from 'react';
-import { resolveZoneTypes, unknownZoneTypes, type ZoneType } from '../../../../shared/zones/zoneTypes';
+import { resolveZoneTypes, unknownZoneTypes } from '../../../../shared/zones/zoneTypeResolution';
+import type { ZoneType } from '../../../../shared/zones/zoneTypes';
 import { useDocumentStore } from '../../store/documentStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { useCorpusViewStore } from '../../store/corpusViewStore';

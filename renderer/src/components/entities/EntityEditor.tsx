@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { displayName } from '../../../../shared/entities/entityLookup';
-import { WikidataIdSchema, type Entity } from '../../../../shared/entities/registry';
+import type { Entity } from '../../../../shared/entities/registry';
+import { isWikidataId } from '../../../../shared/entities/wikidataId';
 import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
@@ -26,7 +27,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
   const [absorbed, setAbsorbed] = useState('');
   // The entity's own type stays choosable when the tag set no longer has it.
   const typeChoices = [...(types.some((item) => item.id === entity.type) ? [] : [{ id: entity.type, label: entity.type }]), ...types.map((item) => ({ id: item.id, label: `${item.label[language]} · ${item.id}` }))];
-  const qidOk = wikidata.trim() === '' || WikidataIdSchema.safeParse(wikidata.trim()).success;
+  const qidOk = wikidata.trim() === '' || isWikidataId(wikidata.trim());
 
   const save = async () => {
     const ok = await editEntities({ kind: 'update', id: entity.id, type, fa, latin, wikidata: wikidata.trim(), note, aliases: aliases.split('\n').filter((alias) => alias.trim() !== '') });

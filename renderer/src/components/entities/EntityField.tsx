@@ -1,5 +1,5 @@
 import { displayName } from '../../../../shared/entities/entityLookup';
-import { findEntity } from '../../../../shared/entities/registry';
+import { findEntity } from '../../../../shared/entities/registryEntries';
 import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useEntityStore } from '../../store/entities/entityStore';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { createEntityId } from '../../../../shared/entities/entityOperations';
 import { displayName } from '../../../../shared/entities/entityLookup';
-import { findEntity, type Entity } from '../../../../shared/entities/registry';
+import type { Entity } from '../../../../shared/entities/registry';
+import { findEntity } from '../../../../shared/entities/registryEntries';
 import type { EntityMention, EntityView as EntityViewData, UnlinkedMention } from '../../../../shared/entities/entityWire';
 import { entitiesCatalog } from '../../i18n/catalog/entities';
 import { formatNumber } from '../../i18n/formatNumber';

@@ -1,4 +1,4 @@
-import { hotkeyLabel } from '../../../../shared/model/tagSet';
+import { hotkeyLabel } from '../../../../shared/tagset/hotkeys';
 import { useMessages } from '../../i18n/useMessages';
 import { useCorpusViewStore } from '../../store/corpusViewStore';
 import { usePreferencesStore } from '../../store/preferencesStore';

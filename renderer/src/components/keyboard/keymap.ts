@@ -1,6 +1,6 @@
 import { markSelectionAsZone } from '../../store/flows/judgments/zoning';
 import { compareReadingOrder } from '../../../../shared/model/annotationOperations';
-import { hotkeyOfKeyPress } from '../../../../shared/model/tagSet';
+import { hotkeyOfKeyPress } from '../../../../shared/tagset/hotkeys';
 import type { MessageKey } from '../../i18n/messages';
 import { markDoneAndOpenNext, openNeighbourArticle, openNextUnfinished } from '../../store/flows/article';
 import { applyTag, deleteSelectedAnnotation, redo, undo } from '../../store/flows/editing';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { isIsoDate, METADATA_FIELDS, type ArticleMetadata, type MetadataField } from '../../../../shared/metadata/articleMetadata';
+import type { ArticleMetadata } from '../../../../shared/metadata/articleMetadata';
+import { isIsoDate, METADATA_FIELDS, type MetadataField } from '../../../../shared/metadata/metadataFields';
 import { metadataCatalog } from '../../i18n/catalog/metadata';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useProblemText } from '../../i18n/useProblemText';

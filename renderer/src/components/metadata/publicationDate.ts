@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../../../shared/metadata/articleMetadata';
+import { isIsoDate } from '../../../../shared/metadata/metadataFields';
 import type { UiLanguage } from '../../i18n/messages';
 
 /**

@@ -1,6 +1,6 @@
 import { createEntityId } from '../../../../shared/entities/entityOperations';
 import type { RegistryEditRequest, UnlinkedMention } from '../../../../shared/entities/entityWire';
-import { findEntity } from '../../../../shared/entities/registry';
+import { findEntity } from '../../../../shared/entities/registryEntries';
 import { addAnnotation, createAnnotationId, updateAnnotationDetails } from '../../../../shared/model/annotationOperations';
 import { api } from '../../api';
 import { problemOf } from '../../ipcError';

@@ -1,5 +1,5 @@
 import { chooseValue, setText } from '../../../../../shared/documentLabels/labelEdits';
-import { dimensionKeyOfPress, dimensionValueForKey, type Dimension } from '../../../../../shared/documentLabels/dimensions';
+import { dimensionKeyOfPress, dimensionValueForKey, type Dimension } from '../../../../../shared/documentLabels/resolvedDimension';
 import { canEditArticle, useArticleViewStore } from '../../articleViewStore';
 import { useCorpusViewStore } from '../../corpusViewStore';
 import { documentActions, useDocumentStore } from '../../documentStore';

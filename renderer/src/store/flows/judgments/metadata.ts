@@ -1,5 +1,6 @@
 import type { ArticleMetadata } from '../../../../../shared/metadata/articleMetadata';
-import { SUMMARY_PAGE_SIZE, type ArticleMetadataState } from '../../../../../shared/metadata/metadataWire';
+import type { ArticleMetadataState } from '../../../../../shared/metadata/metadataWire';
+import { SUMMARY_PAGE_SIZE } from '../../../../../shared/metadata/summaryPaging';
 import { api } from '../../../api';
 import { metadataActions, useMetadataStore } from '../../window/metadataStore';
 import { afterNextPaint } from '../../../dom/afterNextPaint';

@@ -1,6 +1,7 @@
 import type { CodePointOffset, Utf16Offset, Utf16Range } from '../../../../../shared/anchoring/offsetUnits';
 import { partitionByBoilerplate } from '../../../../../shared/zones/outsideBoilerplate';
-import { BOILERPLATE_ZONE, type Zone } from '../../../../../shared/documentLabels/judgmentFormat';
+import type { Zone } from '../../../../../shared/documentLabels/judgmentFormat';
+import { BOILERPLATE_ZONE } from '../../../../../shared/documentLabels/judgmentValues';
 import { canEditArticle, useArticleViewStore } from '../../articleViewStore';
 import { documentActions, useDocumentStore } from '../../documentStore';
 

@@ -1,0 +1,120 @@
+// Sums a V8 heap snapshot (bench/heapSnapshot.bench.ts writes one) by category, in KB of self
+// size, Blink's native objects left out as `heapMb` leaves them out; and the retained size of a
+// few sets of objects (what would go if nothing else held them): every object of the set taken
+// out, what is no longer reachable from the roots through strong edges.
+// Usage: node bench/heapSnapshotCategories.mjs <file.heapsnapshot> [more files: one column each]
+import { readFileSync } from 'node:fs';
+
+function load(file) {
+  const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+  const meta = snapshot.snapshot.meta;
+  const nodeFields = meta.node_fields.length;
+  const edgeFields = meta.edge_fields.length;
+  const nodeTypes = meta.node_types[0];
+  const edgeTypes = meta.edge_types[0];
+  const { nodes, edges, strings } = snapshot;
+  const count = nodes.length / nodeFields;
+  const firstEdge = new Uint32Array(count + 1);
+  for (let node = 0, edge = 0; node < count; node++) {
+    firstEdge[node] = edge;
+    edge += nodes[node * nodeFields + 4] * edgeFields;
+  }
+  firstEdge[count] = edges.length;
+  return {
+    count,
+    type: (node) => nodeTypes[nodes[node * nodeFields]],
+    name: (node) => strings[nodes[node * nodeFields + 1]],
+    selfSize: (node) => nodes[node * nodeFields + 3],
+    *strongChildren(node) {
+      for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
+        if (edgeTypes[edges[edge]] === 'weak') continue;
+        yield edges[edge + 2] / nodeFields;
+      }
+    },
+  };
+}
+
+const LARGE_STRING = 200_000;
+
+/** The category of one node: its V8 type, with the big strings and the code split out. */
+function categoryOf(heap, node) {
+  const type = heap.type(node);
+  const name = heap.name(node);
+  if (type === 'native') return null;
+  if (type === 'string' || type === 'concatenated string' || type === 'sliced string') {
+    if (heap.selfSize(node) > LARGE_STRING && /[\u0600-\u06ff]/.test(name.slice(0, 2000))) return 'the article text';
+    if (/playwright|InjectedScript|__playwright/i.test(name.slice(0, 20_000)) && heap.selfSize(node) > 50_000) return "Playwright's injected scripts";
+    return 'other strings';
+  }
+  if (type === 'code') {
+    if (/InstructionStream|Code$/.test(name) && !/Bytecode/.test(name)) return 'code: machine code';
+    return 'code: bytecode, feedback, scope and function data';
+  }
+  if (type === 'object' && /^\$?Zod/.test(name)) return 'zod schema objects';
+  if (type === 'object' && name === 'FiberNode') return 'React fibers';
+  if (type === 'closure') return 'closures';
+  if (type === 'object shape' || (type === 'hidden' && /Map|DescriptorArray/.test(name))) return 'object shapes';
+  if (type === 'array') return 'arrays';
+  if (type === 'object') return 'objects';
+  return `other (${type})`;
+}
+
+function reachable(heap, excluded) {
+  const seen = new Uint8Array(heap.count);
+  const stack = [0];
+  seen[0] = 1;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    for (const child of heap.strongChildren(node)) {
+      if (seen[child] || excluded(child)) continue;
+      seen[child] = 1;
+      stack.push(child);
+    }
+  }
+  return seen;
+}
+
+function summarise(file) {
+  const heap = load(file);
+  const all = reachable(heap, () => false);
+  const sums = new Map();
+  let total = 0;
+  for (let node = 0; node < heap.count; node++) {
+    if (!all[node]) continue;
+    const category = categoryOf(heap, node);
+    if (!category) continue;
+    sums.set(category, (sums.get(category) ?? 0) + heap.selfSize(node));
+    total += heap.selfSize(node);
+  }
+  const sets = {
+    'retained: zod schemas': (node) => heap.type(node) === 'object' && /^\$?Zod/.test(heap.name(node)),
+    'retained: React fibers': (node) => heap.type(node) === 'object' && heap.name(node) === 'FiberNode',
+  };
+  const retained = new Map();
+  const counts = new Map();
+  for (const [label, member] of Object.entries(sets)) {
+    const without = reachable(heap, member);
+    let size = 0;
+    let members = 0;
+    for (let node = 0; node < heap.count; node++) {
+      if (!all[node] || without[node] || heap.type(node) === 'native') continue;
+      size += heap.selfSize(node);
+      if (member(node)) members++;
+    }
+    retained.set(label, size);
+    counts.set(label, members);
+  }
+  return { sums, total, retained, counts };
+}
+
+const files = process.argv.slice(2);
+const results = files.map(summarise);
+const kb = (bytes) => Math.round(bytes / 1024).toLocaleString('en');
+const categories = [...new Set(results.flatMap((result) => [...result.sums.keys()]))].sort((a, b) => (results[0].sums.get(b) ?? 0) - (results[0].sums.get(a) ?? 0));
+console.log(`| KB | ${files.map((file) => file.split('/').pop()).join(' | ')} |`);
+console.log(`|---|${files.map(() => '---').join('|')}|`);
+for (const category of categories) console.log(`| ${category} | ${results.map((result) => kb(result.sums.get(category) ?? 0)).join(' | ')} |`);
+console.log(`| total (V8 self size) | ${results.map((result) => kb(result.total)).join(' | ')} |`);
+for (const label of results[0].retained.keys()) {
+  console.log(`| ${label} | ${results.map((result) => `${kb(result.retained.get(label))} (${result.counts.get(label)})`).join(' | ')} |`);
+}
