@@ -67,7 +67,7 @@ export function RelationOverlay({ rootRef }: { rootRef: RefObject<HTMLElement | 
 
 type ArcState = 'normal' | 'active' | 'faded';
 
-const ArcItem = memo(function ArcItem({ arc, state }: { arc: DrawnArc; state: ArcState }) {
+const ArcItem = memo(function ArcItem({ arc, state, marker }: { arc: DrawnArc; state: ArcState; marker: number }) {
   return (
     <g
       className={`relation-arc${state === 'active' ? ' arc-active' : state === 'faded' ? ' arc-faded' : ''}`}
@@ -82,11 +82,7 @@ const ArcItem = memo(function ArcItem({ arc, state }: { arc: DrawnArc; state: Ar
     >
       <title>{arc.label}</title>
       <path className="arc-hit" d={arc.path} />
-      {/* The line and its arrowhead in one group, so that they are see-through together as a marker was. */}
-      <g className="arc-shape">
-        <path className="arc-line" d={arc.path} />
-        <path className="arc-head" d={state === 'active' ? arc.activeHead : arc.head} />
-      </g>
+      <path className="arc-line" d={arc.path} markerEnd={`url(#relation-arrow-${marker})`} />
       {arc.shownLabel ? (
         <text x={arc.labelX} y={arc.labelY} className="arc-label" textAnchor="middle">
           {arc.shownLabel}
@@ -97,9 +93,9 @@ const ArcItem = memo(function ArcItem({ arc, state }: { arc: DrawnArc; state: Ar
 }, sameArcItem);
 
 /** Arcs redrawn alike (a new band that still holds them) are not rendered again. */
-function sameArcItem(before: { arc: DrawnArc; state: ArcState }, after: { arc: DrawnArc; state: ArcState }): boolean {
+function sameArcItem(before: { arc: DrawnArc; state: ArcState; marker: number }, after: { arc: DrawnArc; state: ArcState; marker: number }): boolean {
   const [a, b] = [before.arc, after.arc];
-  return before.state === after.state && a.path === b.path && a.head === b.head && a.shownLabel === b.shownLabel && a.label === b.label && a.color === b.color && a.labelX === b.labelX && a.labelY === b.labelY && a.from === b.from;
+  return before.state === after.state && before.marker === after.marker && a.path === b.path && a.shownLabel === b.shownLabel && a.label === b.label && a.color === b.color && a.labelX === b.labelX && a.labelY === b.labelY && a.from === b.from;
 }
 
 function ArcLayer({ picture, rootRef }: { picture: ArcPicture; rootRef: RefObject<HTMLElement | null> }) {
@@ -112,12 +108,21 @@ function ArcLayer({ picture, rootRef }: { picture: ArcPicture; rootRef: RefObjec
   const isHovered = (arc: DrawnArc) => hoveredArc !== null && hoveredArc.id === arc.id && hoveredArc.role === arc.role;
   const anyFocused = hoveredArc !== null || arcs.some(touching);
   const ends = arcs.find(isHovered);
+  // One arrowhead per colour: a marker's own fill cannot follow the path that uses it everywhere.
+  const colours = [...new Set(arcs.map((arc) => arc.color))];
   return (
     <svg className="relation-overlay" data-testid="relation-overlay" style={{ top: picture.top, height: picture.height }} aria-hidden="true">
+      <defs>
+        {colours.map((colour, index) => (
+          <marker key={colour} id={`relation-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+            <path d="M 0 0 L 8 4 L 0 8 z" fill={colour} />
+          </marker>
+        ))}
+      </defs>
       <g transform={`translate(0 ${-picture.top})`}>
         {ends ? <EndOutlines ids={[ends.from, ends.to]} rootRef={rootRef} /> : null}
         {arcs.map((arc) => (
-          <ArcItem key={arc.key} arc={arc} state={isHovered(arc) || touching(arc) ? 'active' : anyFocused ? 'faded' : 'normal'} />
+          <ArcItem key={arc.key} arc={arc} state={isHovered(arc) || touching(arc) ? 'active' : anyFocused ? 'faded' : 'normal'} marker={colours.indexOf(arc.color)} />
         ))}
         <LinkHandle rootRef={rootRef} />
       </g>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrowHeadPath, placeArcs } from './arcGeometry';
+import { placeArcs } from './arcGeometry';
 
 describe('arc placement', () => {
   it('stacks overlapping arcs on one line, the narrower lower, and leaves apart ones at the base', () => {
@@ -18,17 +18,5 @@ describe('arc placement', () => {
   it('joins ends on different lines, rising above the higher one', () => {
     const [arc] = placeArcs([{ key: 'across', from: { x: 50, top: 100 }, to: { x: 500, top: 146 } }]);
     expect(arc.path).toBe('M 50 100 C 50 78, 500 78, 500 146');
-  });
-});
-
-describe('arrowHeadPath', () => {
-  it('draws the marker triangle the arc used to end with: point down on the end, 7 stroke-scaled units wide each side of it', () => {
-    // Stroke 1.6: the marker's 8-unit viewBox drawn 7 stroke widths wide is 1.4 px a unit.
-    expect(arrowHeadPath({ x: 100, top: 50 }, 20, 1.6)).toBe('M 100 51.4 L 105.6 40.2 L 94.4 40.2 Z');
-  });
-
-  it('grows with a thicker (hovered or selected) arc, and points up on an end reached from below', () => {
-    expect(arrowHeadPath({ x: 0, top: 10 }, 0, 3.2)).toBe('M 0 12.8 L 11.2 -9.6 L -11.2 -9.6 Z');
-    expect(arrowHeadPath({ x: 0, top: 10 }, 30, 1.6)).toBe('M 0 8.6 L 5.6 19.8 L -5.6 19.8 Z');
   });
 });

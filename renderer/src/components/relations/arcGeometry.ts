@@ -29,27 +29,6 @@ export function arcPath(from: EndBox, to: EndBox, apex: number): string {
   return `M ${round(from.x)} ${round(from.top)} C ${round(from.x)} ${round(apex)}, ${round(to.x)} ${round(apex)}, ${round(to.x)} ${round(to.top)}`;
 }
 
-/** The arcs' stroke widths, as styles.css draws them (`.arc-line`): an arrowhead's size follows its arc's. */
-export const ARC_STROKE_WIDTH = 1.4;
-export const ACTIVE_ARC_STROKE_WIDTH = 2.4;
-
-/**
- * The arrowhead at the end of the arc to `to` whose controls sit at `apex`, as a filled path:
- * the triangle an SVG marker drew there before (#20: viewBox 8 × 8 drawn 7 units wide in
- * stroke widths, its point at 7, 4 on the end, turned along the curve's last tangent, which runs
- * straight from the last control to the end). One `<marker>` per arc end made every frame that
- * painted anything on the 2,000-relation article about a fifth slower (#25, session 13: traced).
- */
-export function arrowHeadPath(to: EndBox, apex: number, strokeWidth: number): string {
-  const scale = (strokeWidth * 7) / 8;
-  // The end is reached going down from a control above it (an arc rises above its line), up otherwise.
-  const along = to.top >= apex ? 1 : -1;
-  const [x, y] = [to.x, to.top];
-  const tip = `${round(x)} ${round(y + along * scale)}`;
-  const back = y - along * 7 * scale;
-  return `M ${tip} L ${round(x + 4 * scale)} ${round(back)} L ${round(x - 4 * scale)} ${round(back)} Z`;
-}
-
 /** Where a cubic with both controls at `apex` peaks: three quarters of the way up, between its ends. */
 export function arcPeakY(from: EndBox, to: EndBox, apex: number): number {
   return round(from.top + (apex - from.top) * 0.75 + (to.top - from.top) * 0.5 * 0.25);

@@ -1,13 +1,10 @@
-import { ACTIVE_ARC_STROKE_WIDTH, ARC_STROKE_WIDTH, arcPath, arcPeakY, arrowHeadPath, placeArcs, type EndBox } from './arcGeometry';
+import { arcPath, arcPeakY, placeArcs, type EndBox } from './arcGeometry';
 import { placeArcLabels, type Box, type LabelMetrics } from './arcLabels';
 import type { Link } from './relationLinks';
 
 /** An arc as drawn, in the overlay's coordinates (the band's top is 0). */
 export interface DrawnArc extends Link {
   path: string;
-  /** The arrowhead at its end, as drawn for the arc alone and for the arc hovered or selected (thicker). */
-  head: string;
-  activeHead: string;
   labelX: number;
   labelY: number;
   /** The label as shown: shortened or empty where no place was free; `label` is the full name. */
@@ -42,9 +39,7 @@ export function layOutArcs(links: readonly Link[], ends: ReadonlyMap<string, End
     const apexAtZero = placed[index].labelY;
     // The label rises by `lift`: so does the arc's peak, its controls by a third more.
     const apex = apexFromPeak(from, to, apexAtZero - lift);
-    const head = arrowHeadPath(to, apex, ARC_STROKE_WIDTH);
-    const activeHead = arrowHeadPath(to, apex, ACTIVE_ARC_STROKE_WIDTH);
-    drawn[index] = { ...link, path: arcPath(from, to, apex), head, activeHead, labelX: placed[index].labelX, labelY: arcPeakY(from, to, apex), shownLabel: text };
+    drawn[index] = { ...link, path: arcPath(from, to, apex), labelX: placed[index].labelX, labelY: arcPeakY(from, to, apex), shownLabel: text };
   });
   return drawn;
 }
