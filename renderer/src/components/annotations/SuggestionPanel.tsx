@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
-import { rangesForOffsets, staticRangesForOffsets } from '../../dom/rangesForOffsets';
+import { rangesForOffsets } from '../../dom/rangesForOffsets';
+import { paintInDrawnChunks } from '../article/chunks/drawnChunkHighlights';
 import { revealRange } from '../../dom/scrollRangeIntoView';
 import { spanOverlapTest } from '../../../../shared/text/spanOverlap';
 import { useDocumentStore } from '../../store/documentStore';
@@ -26,17 +27,9 @@ const SUGGESTIONS_AFTER_OPEN_MS = 1000;
 /** The list shows at most this many suggestions (its count says how many there are). */
 const MAX_ROWS = 200;
 
-/** Suggestions are painted with the CSS Custom Highlight API: a dashed underline, never an element in the text. */
+/** Suggestions are painted with the CSS Custom Highlight API: a dashed underline, never an element in the text; only near the view (#25). */
 function paint(items: readonly Utf16Range[], current: number | null): void {
-  const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
-  if (!registry) return;
-  registry.delete(ALL);
-  registry.delete(CURRENT);
-  const root = document.querySelector<HTMLElement>('[data-testid="article"]');
-  if (!root || items.length === 0) return;
-  const ranges = staticRangesForOffsets(root, items);
-  registry.set(ALL, new Highlight(...ranges));
-  if (current !== null && ranges[current]) registry.set(CURRENT, new Highlight(ranges[current]));
+  paintInDrawnChunks({ all: ALL, current: CURRENT }, items, current);
 }
 
 /** Drops the suggestions an edit (a tag-all above all) has just covered. */

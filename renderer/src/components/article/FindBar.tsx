@@ -1,7 +1,8 @@
 import { NO_ITEMS } from '../../store/emptyArrays';
 import { useEffect, useRef } from 'react';
 import type { Utf16Range } from '../../../../shared/anchoring/offsetUnits';
-import { rangesForOffsets, staticRangesForOffsets } from '../../dom/rangesForOffsets';
+import { rangesForOffsets } from '../../dom/rangesForOffsets';
+import { paintInDrawnChunks } from './chunks/drawnChunkHighlights';
 import { selectDomRange } from '../../dom/domPosition';
 import { scrollRangeIntoView } from '../../dom/scrollRangeIntoView';
 import { tagAllHits } from '../../store/flows/editing';
@@ -25,17 +26,9 @@ function articleRoot(): HTMLElement | null {
   return document.querySelector<HTMLElement>('[data-testid="article"]');
 }
 
-/** Paints hits with the CSS Custom Highlight API: no element is added to the article's text. */
+/** Paints hits with the CSS Custom Highlight API: no element is added to the article's text; only near the view, and the current hit (#25). */
 function paintHits(hits: readonly Utf16Range[], current: number): void {
-  const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
-  if (!registry) return;
-  registry.delete(HITS_HIGHLIGHT);
-  registry.delete(CURRENT_HIGHLIGHT);
-  const root = articleRoot();
-  if (!root || hits.length === 0) return;
-  const ranges = staticRangesForOffsets(root, hits);
-  registry.set(HITS_HIGHLIGHT, new Highlight(...ranges));
-  if (ranges[current]) registry.set(CURRENT_HIGHLIGHT, new Highlight(ranges[current]));
+  paintInDrawnChunks({ all: HITS_HIGHLIGHT, current: CURRENT_HIGHLIGHT }, hits, current);
 }
 
 export function FindBar() {
