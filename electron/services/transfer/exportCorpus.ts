@@ -170,9 +170,8 @@ export async function exportCorpus(
     if (read.unreadable.length === 0) serializeOptions.bratConfigurations = read.configurations;
   }
 
-  // (#25) A main file that is the chunks joined comes back as bytes, encoded batch by batch where they were made.
+  // (#25) A main file that is the chunks joined comes back as bytes, encoded batch by batch where they were made (CoNLL writes its chunks as bytes).
   const encodeChunks = format.mainFileIsChunks === true && options.split === undefined;
-  // A format that writes its chunk as bytes for less may then give them so (CoNLL).
   if (encodeChunks) serializeOptions.utf8Chunks = true;
   const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks });
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
