@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { revealAnnotation } from '../../../dom/revealAnnotation';
 import { formatNumber } from '../../../i18n/formatNumber';
 import { relationsCatalog } from '../../../i18n/catalog/relations';
 import { useCatalog } from '../../../i18n/useCatalog';
 import { articleViewActions } from '../../../store/articleViewStore';
 import { useCorpusViewStore } from '../../../store/corpusViewStore';
+import { useDocumentStore } from '../../../store/documentStore';
 import { usePaintedDocumentStore } from '../../../store/paintedDocumentStore';
 import { relationEdits } from '../../../store/flows/relations';
 import { usePreferencesStore } from '../../../store/preferencesStore';
 import { relationDraftActions } from '../../../store/relationDraftStore';
-import { movedRowIndex, relationListModel, type RelationListRow } from './relationListRows';
+import { useGrowingRows } from '../growingRows';
+import { eventsWithinRows, movedRowIndex, relationListModel, type RelationListRow } from './relationListRows';
 
 /** Selects the row's source, reveals both ends (the target last, so both are in view when they fit) and outlines them as a hovered arc does. */
 function showEnds(row: RelationListRow): void {
@@ -46,14 +48,19 @@ export function RelationList() {
     const eventTypes = new Map((tagSet?.eventTypes ?? []).map((type) => [type.id, type.label[language]]));
     return relationListModel(annotations, relations, { relationLabel: (type) => relationTypes.get(type) ?? type, eventLabel: (type) => eventTypes.get(type) ?? null });
   }, [annotations, relations, tagSet, language]);
+  const found = model.ordered.findIndex((row) => row.key === activeKey);
+  // Before the first key press (or once the active row is gone, undone elsewhere) the first row is active.
+  const activeIndex = found >= 0 ? found : 0;
+  // (#25) The pane shows a few rows: an article with 2,000 relations held 10,000 elements of
+  // them, re-rendered after every edit. The rest are drawn as the list is scrolled or keyed towards them.
+  const scroller = useRef<HTMLUListElement>(null);
+  const articleId = useDocumentStore((state) => state.articleId);
+  const drawn = useGrowingRows(scroller, model.ordered.length, found >= 0 ? found : null, articleId);
   // The row the keys moved to is kept in view (the list shows a few rows at a time).
   useEffect(() => {
     if (activeKey) document.getElementById(`relation-row-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
   }, [activeKey]);
   if (model.relations.length === 0 && model.events.length === 0) return null;
-  const found = model.ordered.findIndex((row) => row.key === activeKey);
-  // Before the first key press (or once the active row is gone, undone elsewhere) the first row is active.
-  const activeIndex = found >= 0 ? found : 0;
   const active = model.ordered[activeIndex] ?? null;
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -90,14 +97,14 @@ export function RelationList() {
       <h2>
         {t('relationsAndEvents')} <span className="count">{formatNumber(model.ordered.length, language)}</span>
       </h2>
-      <ul role="listbox" tabIndex={0} data-testid="relation-list" aria-label={t('relationListHint')} aria-activedescendant={active ? `relation-row-${active.key}` : undefined} onKeyDown={onKeyDown}>
+      <ul ref={scroller} role="listbox" tabIndex={0} data-testid="relation-list" aria-label={t('relationListHint')} aria-activedescendant={active ? `relation-row-${active.key}` : undefined} onKeyDown={onKeyDown}>
         {model.relations.length > 0 ? <li className="relation-group" role="presentation">{t('relations')}</li> : null}
-        {model.relations.map(rowItem)}
-        {model.events.map((event) => [
+        {model.relations.slice(0, drawn).map(rowItem)}
+        {eventsWithinRows(model.events, drawn - model.relations.length).map(({ event, rows }) => [
           <li key={`event-${event.triggerId}`} className="relation-group" role="presentation">
             {event.label}: <bdi>{event.triggerText}</bdi>
           </li>,
-          ...event.rows.map(rowItem),
+          ...rows.map(rowItem),
         ])}
       </ul>
       <p className="hint">{t('relationListHint')}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movedRowIndex, relationListModel } from './relationListRows';
+import { eventsWithinRows, movedRowIndex, relationListModel } from './relationListRows';
 
 const annotations = [
   { id: 'a1', type: 'PER', text: 'علی' },
@@ -40,5 +40,34 @@ describe('movedRowIndex', () => {
     expect(movedRowIndex(0, 'End', 3)).toBe(2);
     expect(movedRowIndex(0, 'Enter', 3)).toBeNull();
     expect(movedRowIndex(0, 'ArrowDown', 0)).toBeNull();
+  });
+});
+
+describe('eventsWithinRows', () => {
+  const model = relationListModel(
+    [...annotations, { id: 'e3', type: 'Attack', text: 'حمله دوم', roles: [{ role: 'Attacker', target: 'a2' }] }],
+    [{ id: 'r1', type: 'member', from: 'a1', to: 'a2' }],
+    labels,
+  );
+  const shape = (budget: number) => eventsWithinRows(model.events, budget).map(({ event, rows }) => [event.triggerId, rows.map((row) => row.key)]);
+
+  it('draws an event heading with the rows that fit, and nothing after the last drawn row', () => {
+    expect(shape(-1)).toEqual([]);
+    expect(shape(0)).toEqual([]);
+    expect(shape(1)).toEqual([['e1', ['e1#0']]]);
+    expect(shape(2)).toEqual([
+      ['e1', ['e1#0', 'e1#1']],
+      ['e2', []],
+    ]);
+  });
+
+  it('draws every event once every row is drawn, a last event without roles included', () => {
+    expect(shape(3)).toEqual([
+      ['e1', ['e1#0', 'e1#1']],
+      ['e2', []],
+      ['e3', ['e3#0']],
+    ]);
+    const trailing = relationListModel(annotations, [], labels);
+    expect(eventsWithinRows(trailing.events, trailing.ordered.length).map(({ event }) => event.triggerId)).toEqual(['e1', 'e2']);
   });
 });

@@ -106,3 +106,18 @@ export function movedRowIndex(current: number, key: string, count: number): numb
   if (key === 'End') return count - 1;
   return null;
 }
+
+/**
+ * The events whose heading is drawn when only `rowBudget` of their rows (in the list's order)
+ * are: each with the rows that fit. An event without roles is drawn once every row before it is.
+ */
+export function eventsWithinRows(events: readonly EventGroup[], rowBudget: number): { event: EventGroup; rows: RelationListRow[] }[] {
+  const shown: { event: EventGroup; rows: RelationListRow[] }[] = [];
+  let budget = rowBudget;
+  for (const event of events) {
+    if (budget < 0 || (budget === 0 && event.rows.length > 0)) break;
+    shown.push({ event, rows: event.rows.length <= budget ? event.rows : event.rows.slice(0, budget) });
+    budget -= event.rows.length;
+  }
+  return shown;
+}
