@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile } from '../shared/model/nativeFormat';
 import type { ArticleStatus } from '../shared/model/status';
@@ -120,4 +120,18 @@ export async function writeBenchCorpus(root: string, options: { articles: number
   }
   await Promise.all(writes);
   return { root, articles: options.articles, annotationFiles, bytes: total };
+}
+
+/**
+ * The listing benches' two corpora, written once and kept between runs: `big` of `articles`
+ * articles (marked ready when whole, so a run cut short writes it again) and a small one the
+ * window shows first, so that listing `big` is measured apart from the first opening.
+ */
+export async function ensureListingCorpora(big: string, small: string, articles: number): Promise<void> {
+  if (existsSync(path.join(big, 'ready'))) return;
+  await fs.rm(big, { recursive: true, force: true });
+  await writeBenchCorpus(big, { articles, articleBytes: 3000, annotationsPerArticle: 30 });
+  await writeBenchCorpus(small, { articles: 3, articleBytes: 3000, annotationsPerArticle: 30, seed: 99 });
+  // Not a .txt: the listing does not see it.
+  await fs.writeFile(path.join(big, 'ready'), '');
 }

@@ -10,7 +10,7 @@
  * `npx playwright test -c bench/playwright.bench.config.ts --grep "main side of the listing"`.
  */
 import { test } from '@playwright/test';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import type { HostPlatform } from '../electron/ipc/hostPlatform';
 import { SettingsStore } from '../electron/services/app/settingsStore';
 import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { packCorpusListing } from '../shared/articleListWire';
-import { writeBenchCorpus } from './benchInputs';
+import { ensureListingCorpora } from './benchInputs';
 import { median, round } from './stats';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
@@ -32,13 +32,7 @@ const smallCorpus = path.join(inputs, 'main-list-small');
 
 test('main side of the listing of the 10,000-article corpus', async () => {
   test.setTimeout(20 * 60_000);
-  if (!existsSync(path.join(bigCorpus, 'ready'))) {
-    await fs.rm(bigCorpus, { recursive: true, force: true });
-    await writeBenchCorpus(bigCorpus, { articles: ARTICLES, articleBytes: 3000, annotationsPerArticle: 30 });
-    await writeBenchCorpus(smallCorpus, { articles: 3, articleBytes: 3000, annotationsPerArticle: 30, seed: 99 });
-    // Not a .txt: the listing does not see it.
-    await fs.writeFile(path.join(bigCorpus, 'ready'), '');
-  }
+  await ensureListingCorpora(bigCorpus, smallCorpus, ARTICLES);
   const userData = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-bench-list-main-'));
   let answer = smallCorpus;
   const host: HostPlatform = { pickFolder: async () => answer, emit: () => undefined };

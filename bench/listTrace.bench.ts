@@ -10,12 +10,12 @@
  * that took them, and the window's trace events by name.
  */
 import { test } from '@playwright/test';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchApp } from '../e2e/harness';
-import { writeBenchCorpus } from './benchInputs';
+import { ensureListingCorpora } from './benchInputs';
 import { installFrameMarks, openCorpusTimed } from './pageProbes';
 import { round } from './stats';
 import { busyByFunction, traceByName, type CpuProfile, type TraceEvent } from './listTraceShares';
@@ -34,13 +34,7 @@ function monotonicMicros(): number {
 
 test('trace listings of the 10,000-article corpus', async () => {
   test.setTimeout(20 * 60_000);
-  if (!existsSync(path.join(bigCorpus, 'ready'))) {
-    await fs.rm(bigCorpus, { recursive: true, force: true });
-    await writeBenchCorpus(bigCorpus, { articles: ARTICLES, articleBytes: 3000, annotationsPerArticle: 30 });
-    await writeBenchCorpus(smallCorpus, { articles: 3, articleBytes: 3000, annotationsPerArticle: 30, seed: 99 });
-    // Not a .txt: the listing does not see it.
-    await fs.writeFile(path.join(bigCorpus, 'ready'), '');
-  }
+  await ensureListingCorpora(bigCorpus, smallCorpus, ARTICLES);
   let answer = smallCorpus;
   const app = await launchApp({ corpus: smallCorpus, host: 'chromium', pickFolder: () => answer });
   const page = app.page;
