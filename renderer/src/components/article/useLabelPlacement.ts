@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { chipFontUnder, chipReach, placeChunkChips, readChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
 import { nearChunks } from './chunks/nearChunks';
+import { nextTask } from '../../dom/nextTask';
 
 /** Boxes a chunk's chips took, relative to the chunk's own top-left corner, and the chunk's size then. */
 interface ChunkBoxes {
@@ -172,27 +173,21 @@ function watchReflow(root: HTMLElement, placeAllAgain: () => void): () => void {
   };
 }
 
-/**
- * Runs `run` in a task of its own, soon (a message to this window: a timer may wait 4 ms or
- * more); `cancel` drops it. A call while one waits adds nothing.
- */
+/** Runs `run` in a task of its own, soon (nextTask: a timer may wait 4 ms or more); `cancel` drops it. A call while one waits adds nothing. */
 function soonTask(run: () => void): { post: () => void; cancel: () => void } {
-  const channel = new MessageChannel();
   let waiting = false;
-  channel.port1.onmessage = () => {
-    if (!waiting) return;
-    waiting = false;
-    run();
-  };
   return {
     post: () => {
       if (waiting) return;
       waiting = true;
-      channel.port2.postMessage(null);
+      void nextTask().then(() => {
+        if (!waiting) return;
+        waiting = false;
+        run();
+      });
     },
     cancel: () => {
       waiting = false;
-      channel.port1.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { toDocumentAnnotations, type DocumentAnnotation } from '../../../../shar
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import type { OffsetConverter } from '../../../../shared/anchoring/offsets';
 import { StringPool } from '../../../../shared/model/stringPool';
+import { nextTask } from '../../dom/nextTask';
 
 /** Annotations converted between two looks at the clock: a millisecond or two on a quiet machine. */
 export const ANNOTATIONS_PER_STEP = 1_000;
@@ -10,21 +11,6 @@ export const ANNOTATIONS_PER_STEP = 1_000;
  * made tasks of 60-220 ms, with their garbage collections, on the loaded 2-core machine).
  */
 export const STEP_BUDGET_MS = 8;
-
-/**
- * The next task, soon: a message to this window, not a timer (a chain of timers is held back
- * to one every 4 ms by the browser, which a hundred steps would feel).
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * The loaded annotations with UTF-16 offsets (toDocumentAnnotations), converted a step at a
