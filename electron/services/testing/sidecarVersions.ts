@@ -46,7 +46,7 @@ export function sidecarRegistry(version: 'A' | 'B'): EntityRegistry {
 export function sidecarMetadata(version: 'A' | 'B'): ArticleMetadata {
   return version === 'A'
     ? { title: 'سفر وزیر خارجه به دمشق', source: 'ایرنا', published: '2024-03-20' }
-    : { title: `دیدار با همتای سوری ${'و گفت‌وگو درباره منطقه '.repeat(40)}`, source: 'ایسنا', url: 'https://www.isna.ir/news/1403', author: 'مریم', published: '2024-03-21' };
+    : { title: `دیدار با همتای سوری ${'و گفت‌وگو درباره منطقه '.repeat(150)}`, source: 'ایسنا', url: 'https://www.isna.ir/news/1403', author: 'مریم', published: '2024-03-21' };
 }
 
 export function sidecarGazetteer(version: 'A' | 'B'): GazetteerEntry[] {
