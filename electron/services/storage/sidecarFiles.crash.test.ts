@@ -52,21 +52,49 @@ function sleep(ms: number): Promise<void> {
  * two or three, or between.
  */
 async function writeAndKill(kind: SidecarKind, root: string, share: number, first: 0 | 1): Promise<void> {
-  const child = spawn(process.execPath, [childBundle, kind, root, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = startWriter(kind, root, first, 'random');
+  const roundMs = await child.announced(/round (\d+)/);
+  await sleep(Math.floor(share * 2 * Number(roundMs[1])));
+  await child.kill();
+}
+
+/**
+ * Kills a writing child at the instant a random kill may miss however often it is tried: the new
+ * version complete in its temporary file, about to be renamed over the old one.
+ */
+async function killAtRename(kind: SidecarKind, root: string, first: 0 | 1): Promise<void> {
+  const child = startWriter(kind, root, first, 'at-rename');
+  await child.announced(/renaming/);
+  await child.kill();
+}
+
+interface WriterChild {
+  /** Resolves with the match of the first line of output matching `line`. */
+  announced(line: RegExp): Promise<RegExpExecArray>;
+  /** SIGKILL, then waits for the exit; throws when the child had ended otherwise. */
+  kill(): Promise<void>;
+}
+
+function startWriter(kind: SidecarKind, root: string, first: 0 | 1, mode: 'random' | 'at-rename'): WriterChild {
+  const child = spawn(process.execPath, [childBundle, kind, root, String(first), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   let errorOutput = '';
   child.stderr.on('data', (chunk: Buffer) => (errorOutput += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  const roundMs = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /round (\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('exit', () => reject(new Error(`${kind} writer exited before writing: ${errorOutput}`)));
-  });
-  await sleep(Math.floor(share * 2 * roundMs));
-  child.kill('SIGKILL');
-  const ending = await exited;
-  if (ending !== 'SIGKILL') throw new Error(`${kind} writer ended with ${String(ending)} instead of being killed: ${errorOutput}`);
+  return {
+    announced: (line) =>
+      new Promise<RegExpExecArray>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          const match = line.exec(chunk.toString());
+          if (match) resolve(match);
+        });
+        child.on('exit', () => reject(new Error(`${kind} writer exited before writing: ${errorOutput}`)));
+      }),
+    kill: async () => {
+      child.kill('SIGKILL');
+      const ending = await exited;
+      if (ending !== 'SIGKILL') throw new Error(`${kind} writer ended with ${String(ending)} instead of being killed: ${errorOutput}`);
+    },
+  };
 }
 
 /** The file each kind writes, and whether what is on disk now is version A or B, whole (null when it is neither). */
@@ -130,13 +158,17 @@ async function killLoop(kind: SidecarKind, seed: number, deadline: number): Prom
   await writeSidecarCorpus(root);
   const tally: Tally = { tried: 0, survived: 0, lost: 0, A: 0, B: 0, midWrite: 0, failures: [] };
   let random = seed;
-  // Kills land at random moments; a run whose kills all missed the write proves nothing, so it
-  // goes on (within the extra budget) until one has landed inside a write.
+  // Kills land at random moments, and every fourth at the rename itself, so that however the
+  // random ones fall, some kills land inside a write (a random-only run once had 171 kills
+  // miss every write); the run still goes on, within the extra budget, until one has.
   let kill = 0;
   const more = () => tally.midWrite === 0 && kill < 2 * KILLS_PER_KIND && performance.now() < deadline + EXTRA_BUDGET_MS;
   for (; (kill < KILLS_PER_KIND && performance.now() < deadline) || more(); kill++) {
     random = (random * 1103515245 + 12345) % 2 ** 31;
-    await writeAndKill(kind, root, (random % 1000) / 1000, ((random >> 12) & 1) as 0 | 1);
+    const first = ((random >> 12) & 1) as 0 | 1;
+    const atRename = kill % 4 === 3;
+    if (atRename) await killAtRename(kind, root, first);
+    else await writeAndKill(kind, root, (random % 1000) / 1000, first);
     tally.tried++;
     let version: 'A' | 'B' | null;
     try {
@@ -152,7 +184,9 @@ async function killLoop(kind: SidecarKind, seed: number, deadline: number): Prom
       tally.survived++;
       tally[version]++;
     }
-    if ((await removeLeftovers(root)) > 0) tally.midWrite++;
+    const leftovers = await removeLeftovers(root);
+    if (leftovers > 0) tally.midWrite++;
+    else if (atRename) tally.failures.push(`kill ${kill}: killed at the rename, yet no temporary file was left`);
   }
   return tally;
 }
