@@ -140,7 +140,7 @@ describe('exportCorpus', () => {
 
 describe('files written in pieces (#25)', () => {
   it('writes more pieces than one writev takes, in order, flushed, as the bytes joined', async () => {
-    const pieces = Array.from({ length: 2500 }, (_, index) => Buffer.from(`${index} «${'ا'.repeat(index % 7)}»\n`, 'utf8'));
+    const pieces: Uint8Array[] = Array.from({ length: 2500 }, (_, index) => Buffer.from(`${index} «${'ا'.repeat(index % 7)}»\n`, 'utf8'));
     pieces.splice(10, 0, new Uint8Array(0));
     const file = path.join(scratch, 'pieces.conll');
     await exportFileWriter.write(file, pieces);
