@@ -155,7 +155,8 @@ function progressPrinter(io: CliIo): ((progress: ExportProgress) => void) | unde
 /** The export, to the folder or file asked for, or (`-o -`) to standard output with the summary on stderr. */
 function runExport(request: ExportRequest, io: CliIo, signal: AbortSignal): Promise<ExportCorpusResult> {
   const progress = request.json ? undefined : progressPrinter(io);
-  if (request.options.out !== '-') return exportCorpus(request.corpus, request.format, request.options, progress, signal);
+  // (#25) The answer on standard output holds the report: its documents are indented for it where they are made.
+  if (request.options.out !== '-') return exportCorpus(request.corpus, request.format, { ...request.options, jsonAnswer: request.json }, progress, signal);
   const extension = request.format === 'csv' ? '.csv' : request.format === 'jsonl' ? '.jsonl' : '.conll';
   return withStdoutExport(request.format, extension, io, (out) => exportCorpus(request.corpus, request.format, { ...request.options, out }, progress, signal));
 }

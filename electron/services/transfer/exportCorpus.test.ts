@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeTestArticle } from '../testing/testCorpus';
 import { ExportCancelledError, ExportInputError, type ExportProgress } from './exportRequest';
-import { exportCorpus } from './exportCorpus';
+import { exportCorpus, exportFileWriter } from './exportCorpus';
 import { splitArticles } from './exportPlan';
 import { importCorpus } from './importCorpus';
 
@@ -135,5 +135,15 @@ describe('exportCorpus', () => {
     const jsonl = await exportCorpus(copy, 'jsonl', { out: path.join(scratch, 'corpus.jsonl'), jsonlVariant: 'entities' });
     const jsonlProblems = jsonl.report.documents.flatMap((document) => document.problems);
     expect(jsonlProblems.some((problem) => problem.kind === 'source-line' && problem.message.includes('event, normalization or equivalence'))).toBe(true);
+  });
+});
+
+describe('files written in pieces (#25)', () => {
+  it('writes more pieces than one writev takes, in order, flushed, as the bytes joined', async () => {
+    const pieces: Uint8Array[] = Array.from({ length: 2500 }, (_, index) => Buffer.from(`${index} «${'ا'.repeat(index % 7)}»\n`, 'utf8'));
+    pieces.splice(10, 0, new Uint8Array(0));
+    const file = path.join(scratch, 'pieces.conll');
+    await exportFileWriter.write(file, pieces);
+    expect((await fs.readFile(file)).equals(Buffer.concat(pieces))).toBe(true);
   });
 });

@@ -12,9 +12,9 @@ import { readBratConfigurations } from '../brat/bratConfigurations';
 import { beginStagedExport } from './exportStaging';
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress, type ExportScope, type ExportSplit } from './exportRequest';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
-import { manifestOf, planExportFiles, type PlannedFile } from './exportPlan';
+import { manifestOf, planExportFiles, type FileBytes, type PlannedFile } from './exportPlan';
 import { serializeArticles } from './exportSerialization';
-import { rememberDocumentsJson, reportFileBytes } from './exportReportJson';
+import { rememberDocumentsJson, reportFilePieces } from './exportReportJson';
 import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
 
 function selectArticleIds(ids: readonly string[], scope: ExportScope | undefined): string[] {
@@ -31,12 +31,34 @@ function mainFileTarget(out: string, mainExtension: string | null, split: Export
   return mainExtension !== null && split === undefined && out.toLowerCase().endsWith(mainExtension);
 }
 
+/** At most this many pieces a `writev` call (the system's IOV_MAX is 1,024 on Linux). */
+const PIECES_PER_WRITE = 1024;
+
+/** `pieces` one after the other from the file's start, a `writev` per group; a short write's rest written again. */
+async function writePieces(handle: fs.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+  let position = 0;
+  for (let start = 0; start < pieces.length; start += PIECES_PER_WRITE) {
+    const group = pieces.slice(start, start + PIECES_PER_WRITE);
+    const length = group.reduce((sum, piece) => sum + piece.length, 0);
+    const { bytesWritten } = await handle.writev(group, position);
+    let rest = bytesWritten < length ? Buffer.concat(group).subarray(bytesWritten) : null;
+    let at = position + bytesWritten;
+    while (rest !== null && rest.length > 0) {
+      const written = (await handle.write(rest, 0, rest.length, at)).bytesWritten;
+      rest = rest.subarray(written);
+      at += written;
+    }
+    position += length;
+  }
+}
+
 /** Test hook: replaces the file writer (to inject a failing write). */
-export const exportFileWriter: { write: (file: string, content: string | Buffer) => Promise<void> } = {
+export const exportFileWriter: { write: (file: string, content: string | FileBytes) => Promise<void> } = {
   write: async (file, content) => {
     const handle = await fs.open(file, 'wx');
     try {
-      await handle.writeFile(content);
+      if (typeof content === 'string' || Buffer.isBuffer(content)) await handle.writeFile(content);
+      else await writePieces(handle, content);
       // Flushed before the export is moved into place, so the swap never exposes empty files after a power cut.
       await handle.sync();
     } finally {
@@ -48,7 +70,7 @@ export const exportFileWriter: { write: (file: string, content: string | Buffer)
 /** Writes the files into the staging folder, 16 at a time, checking for cancellation between files. */
 async function writeStagedFiles(
   folder: string,
-  queue: readonly { relative: string; content: string | Buffer }[],
+  queue: readonly { relative: string; content: string | FileBytes }[],
   onWritten: (done: number) => void,
   throwIfCancelled: () => void,
 ): Promise<void> {
@@ -108,15 +130,15 @@ function exportDestination(root: string, formatId: ExportFormatId, mainExtension
 async function writeExport(
   destination: { outFolder: string; fileMode: boolean },
   files: readonly PlannedFile[],
-  contents: readonly Buffer[],
+  contents: readonly FileBytes[],
   report: ExportReport,
   manifest: ExportManifest,
   onProgress: ((progress: ExportProgress) => void) | undefined,
   throwIfCancelled: () => void,
 ): Promise<string[]> {
   onProgress?.({ phase: 'writing', done: 0, total: files.length });
-  const writeQueue: { relative: string; content: string | Buffer }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
-  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: reportFileBytes(report) });
+  const writeQueue: { relative: string; content: string | FileBytes }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
+  writeQueue.push({ relative: EXPORT_REPORT_FILE, content: reportFilePieces(report) });
   writeQueue.push({ relative: EXPORT_MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
   const staging = await beginStagedExport(destination.outFolder, destination.fileMode);
   try {
@@ -173,14 +195,14 @@ export async function exportCorpus(
   // (#25) A main file that is the chunks joined comes back as bytes, encoded batch by batch where they were made (CoNLL writes its chunks as bytes).
   const encodeChunks = format.mainFileIsChunks === true && options.split === undefined;
   if (encodeChunks) serializeOptions.utf8Chunks = true;
-  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks });
+  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks, answerIndented: options.jsonAnswer === true });
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
   rememberDocumentsJson(report, serialized.documentsJson);
   const planned = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
   const { splitIds } = planned;
   const files = [...planned.files, ...registryFileFor(formatId, registry)];
   // Encoded once: hashed for the manifest, then written as is.
-  const contents = files.map(({ file }) => {
+  const contents = files.map(({ file }): FileBytes => {
     if (file.role === 'main' && serialized.chunkBytes !== null) return serialized.chunkBytes;
     return Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8');
   });

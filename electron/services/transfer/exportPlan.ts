@@ -26,8 +26,18 @@ export function splitArticles(ids: readonly string[], split: ExportSplit): Recor
   };
 }
 
-function sha256(buffer: Buffer): { sha256: string; bytes: number } {
-  return { sha256: createHash('sha256').update(buffer).digest('hex'), bytes: buffer.length };
+/** A file's bytes: whole, or (#25) in pieces written one after the other (a main file of 10,000 articles' chunks, the report's batches), never joined. */
+export type FileBytes = Buffer | readonly Uint8Array[];
+
+function sha256(content: FileBytes): { sha256: string; bytes: number } {
+  if (Buffer.isBuffer(content)) return { sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length };
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const piece of content) {
+    hash.update(piece);
+    bytes += piece.length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 export interface PlannedFile {
@@ -75,7 +85,7 @@ export function planExportFiles(
 }
 
 /** The manifest: every file with its SHA-256 (of `contents`, the files encoded once), by path. */
-export function manifestOf(report: ExportReport, articles: number, splitIds: Record<SplitPart, string[]> | null, files: readonly PlannedFile[], contents: readonly Buffer[]): ExportManifest {
+export function manifestOf(report: ExportReport, articles: number, splitIds: Record<SplitPart, string[]> | null, files: readonly PlannedFile[], contents: readonly FileBytes[]): ExportManifest {
   return {
     tool: 'hashiye',
     format: report.format,

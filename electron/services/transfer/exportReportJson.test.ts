@@ -4,7 +4,7 @@ import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 import { randomDocument } from '../../../shared/formats/testArticles';
 import type { DocumentOutput, DocumentReport } from '../../../shared/formats/exportTypes';
 import { exportReportOf, type ExportReport } from './exportReport';
-import { answerJsonPieces, documentsJsonOf, rememberDocumentsJson, reportFileBytes } from './exportReportJson';
+import { answerJsonPieces, documentsJsonOf, rememberDocumentsJson, reportFileBytes, reportFilePieces } from './exportReportJson';
 
 /** (#25) The report's bytes made batch by batch are JSON.stringify's, byte for byte, and so is the CLI's answer. */
 
@@ -26,10 +26,10 @@ function outputsOf(count: number): DocumentOutput[] {
 }
 
 /** The report of `outputs`, its documents' bytes remembered in batches of `size`. */
-function reportInBatches(outputs: readonly DocumentOutput[], size: number): ExportReport {
+function reportInBatches(outputs: readonly DocumentOutput[], size: number, answerToo = false): ExportReport {
   const report = exportReportOf('conll', 'token', { out: '/tmp/x', allowLossy: true }, { outputs, unreadable: [{ article: 'gone.txt', message: 'The article cannot be read: "ENOENT"' }] });
   const batches = [];
-  for (let start = 0; start < outputs.length; start += size) batches.push(documentsJsonOf(outputs.slice(start, start + size).map((output) => output.report)));
+  for (let start = 0; start < outputs.length; start += size) batches.push(documentsJsonOf(outputs.slice(start, start + size).map((output) => output.report), answerToo));
   rememberDocumentsJson(report, batches);
   return report;
 }
@@ -67,5 +67,15 @@ describe('export-report.json from batches (#25)', () => {
     const documents: DocumentReport[] = [];
     const empty = { ...answer, report: { ...report, documents } };
     expect(Buffer.concat(answerJsonPieces(empty)).toString('utf8')).toBe(stringified(empty));
+  });
+
+  it('gives the same answer from batches indented where they were made (the CLI’s --json, #25), and the same report file', () => {
+    const outputs = outputsOf(30);
+    for (const size of [1, 4, 30]) {
+      const report = reportInBatches(outputs, size, true);
+      const answer = { format: 'conll', outFolder: '/tmp/out', written: true, report, manifest: { files: [] }, paths: [], durationMs: 3, workersUsed: 1, bratOrphans: [] };
+      expect(Buffer.concat(answerJsonPieces(answer)).toString('utf8'), `batches of ${size}`).toBe(stringified(answer));
+      expect(Buffer.concat(reportFilePieces(report)).toString('utf8')).toBe(stringified(report));
+    }
   });
 });

@@ -16,6 +16,12 @@ import type { ExportReport } from './exportReport';
 export interface DocumentsJson {
   count: number;
   bytes: Uint8Array<ArrayBuffer>;
+  /**
+   * The same one level deeper, as the CLI's `--json` answer holds them, when asked for
+   * (`documentsJsonOf(reports, true)`): indented where the batch is made, on the export's
+   * worker threads, instead of the whole 26 MB on the calling thread after the last article.
+   */
+  answerBytes?: Uint8Array<ArrayBuffer>;
 }
 
 const NEWLINE = 0x0a;
@@ -29,8 +35,10 @@ const NESTING_TAIL = '\n  ]\n]';
 const PLACEHOLDER = '\u0000hashiye export report\u0000';
 
 const encoder = new TextEncoder();
-const encodedReports = new WeakMap<ExportReport, Buffer>();
+const reportPieces = new WeakMap<ExportReport, readonly Uint8Array[]>();
 const documentsByReport = new WeakMap<ExportReport, readonly DocumentsJson[]>();
+/** A batch's bytes to the same bytes one level deeper, when the batch came with them (`answerBytes`). */
+const answerFormOf = new WeakMap<Uint8Array, Uint8Array>();
 
 /**
  * `json` (JSON.stringify's output with a two-space indent) as it reads nested `depth` levels
@@ -55,30 +63,31 @@ function indentedJson(json: Uint8Array, depth: number): Uint8Array<ArrayBuffer> 
  * The part of `export-report.json` that a batch's reports with problems take: each indented to
  * its place in the `documents` list, separated by `,\n`; bytes of their own, to be transferred.
  */
-export function documentsJsonOf(reports: readonly DocumentReport[]): DocumentsJson {
+export function documentsJsonOf(reports: readonly DocumentReport[], answerToo = false): DocumentsJson {
   const listed = reports.filter((report) => report.problems.length > 0);
   if (listed.length === 0) return { count: 0, bytes: new Uint8Array(0) };
   // Nested two lists deep, JSON.stringify itself indents the reports to their depth in the file
   // and separates them by `,\n`: only the two lists' own lines are cut off, `[\n  [\n` and
   // `\n  ]\n]` (no byte loop over the text, #25).
   const nested = JSON.stringify([listed], null, 2);
-  return { count: listed.length, bytes: encoder.encode(nested.slice(NESTING_HEAD.length, nested.length - NESTING_TAIL.length)) };
+  const bytes = encoder.encode(nested.slice(NESTING_HEAD.length, nested.length - NESTING_TAIL.length));
+  return answerToo ? { count: listed.length, bytes, answerBytes: indentedJson(bytes, 1) } : { count: listed.length, bytes };
 }
 
 /** Gives `report` its documents' bytes, batch by batch in corpus order (documentsJsonOf). */
 export function rememberDocumentsJson(report: ExportReport, batches: readonly DocumentsJson[]): void {
   documentsByReport.set(report, batches);
+  for (const batch of batches) if (batch.answerBytes !== undefined) answerFormOf.set(batch.bytes, batch.answerBytes);
 }
 
 /** `${JSON.stringify(value, null, 2)}\n` in pieces, the top-level `value[key]` given as bytes (in pieces of its own); null when that cannot be placed. */
-function withPartAsBytes(value: object, key: string, part: () => readonly Uint8Array[]): Buffer[] | null {
+function withPartAsBytes(value: object, key: string, part: () => readonly Uint8Array[]): Uint8Array[] | null {
   const text = `${JSON.stringify({ ...value, [key]: PLACEHOLDER }, null, 2)}\n`;
   const placeholder = JSON.stringify(PLACEHOLDER);
   const marker = `${JSON.stringify(key)}: ${placeholder}`;
   const at = text.indexOf(marker);
   if (at === -1 || text.indexOf(marker, at + 1) !== -1) return null;
-  const pieces = part().map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-  return [Buffer.from(text.slice(0, at + marker.length - placeholder.length), 'utf8'), ...pieces, Buffer.from(text.slice(at + marker.length), 'utf8')];
+  return [Buffer.from(text.slice(0, at + marker.length - placeholder.length), 'utf8'), ...part(), Buffer.from(text.slice(at + marker.length), 'utf8')];
 }
 
 /** The `documents` list from its batches' bytes, in pieces (joined once, with the rest of the file): `[]`, or the batches' parts on their own lines. */
@@ -89,33 +98,44 @@ function documentsListPieces(batches: readonly DocumentsJson[]): Uint8Array[] {
   return [Buffer.from('[\n'), ...parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])), Buffer.from(`\n${' '.repeat(DOCUMENT_DEPTH)}]`)];
 }
 
-/** The file from the remembered batches, when they hold exactly the report's documents. */
-function assembledReport(report: ExportReport): Buffer | null {
+/** The file from the remembered batches, in pieces, when they hold exactly the report's documents. */
+function assembledReport(report: ExportReport): Uint8Array[] | null {
   const batches = documentsByReport.get(report);
   if (batches === undefined || batches.reduce((sum, batch) => sum + batch.count, 0) !== report.documents.length) return null;
-  const pieces = withPartAsBytes(report, 'documents', () => documentsListPieces(batches));
-  return pieces && Buffer.concat(pieces);
+  return withPartAsBytes(report, 'documents', () => documentsListPieces(batches));
 }
 
-/** The bytes of `export-report.json` for `report` (the same object gives the same bytes, made once). */
-export function reportFileBytes(report: ExportReport): Buffer {
-  let bytes = encodedReports.get(report);
-  if (bytes === undefined) {
-    bytes = assembledReport(report) ?? Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
-    encodedReports.set(report, bytes);
+/**
+ * The bytes of `export-report.json` for `report` in pieces, to be written one after the other
+ * (the same object gives the same pieces, made once): the batches' bytes as they came, not
+ * joined into a second 26 MB buffer (#25).
+ */
+export function reportFilePieces(report: ExportReport): readonly Uint8Array[] {
+  let pieces = reportPieces.get(report);
+  if (pieces === undefined) {
+    pieces = assembledReport(report) ?? [Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8')];
+    reportPieces.set(report, pieces);
   }
-  return bytes;
+  return pieces;
+}
+
+/** The bytes of `export-report.json` for `report`, joined. */
+export function reportFileBytes(report: ExportReport): Buffer {
+  return Buffer.concat(reportFilePieces(report));
 }
 
 /**
  * `${JSON.stringify(answer, null, 2)}\n` as bytes, in pieces to be written one after the other,
  * for an answer whose top-level `report` is an export's report: the report's part is its file's
- * bytes indented one level.
+ * pieces indented one level (a batch's already indented when it came so, `answerBytes`); the
+ * file's last line end is not the report's.
  */
 export function answerJsonPieces<Answer extends { report: ExportReport }>(answer: Answer): Buffer[] {
   const report = (): Uint8Array[] => {
-    const bytes = reportFileBytes(answer.report);
-    return [indentedJson(bytes.subarray(0, bytes.length - 1), 1)];
+    const pieces = reportFilePieces(answer.report);
+    const last = pieces.length - 1;
+    return pieces.map((piece, index) => answerFormOf.get(piece) ?? indentedJson(index === last ? piece.subarray(0, piece.length - 1) : piece, 1));
   };
-  return withPartAsBytes(answer, 'report', report) ?? [Buffer.from(`${JSON.stringify(answer, null, 2)}\n`, 'utf8')];
+  const pieces = withPartAsBytes(answer, 'report', report) ?? [Buffer.from(`${JSON.stringify(answer, null, 2)}\n`, 'utf8')];
+  return pieces.map((bytes) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)));
 }

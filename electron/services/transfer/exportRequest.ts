@@ -36,6 +36,11 @@ export interface ExportCorpusOptions extends SerializeOptions {
    * out/main/exportWorker.js; without it (tests running the TypeScript) the export runs here.
    */
   workers?: number;
+  /**
+   * (#25) The CLI's `--json` answer will hold the report (answerJsonPieces): its documents are
+   * indented for it where the articles are serialized (on the worker threads), not all at the end.
+   */
+  jsonAnswer?: boolean;
 }
 
 export interface ExportProgress {

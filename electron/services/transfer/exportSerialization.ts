@@ -28,6 +28,8 @@ export interface ExportWorkerData {
   statuses: string[] | null;
   /** (#25) The format's main file is its chunks joined: each batch's chunks come back encoded (chunkBytesOf). */
   encodeChunks: boolean;
+  /** (#25) The CLI's `--json` answer will hold the report: each batch's reports come indented for it too (DocumentsJson.answerBytes). */
+  answerIndented: boolean;
 }
 
 /** A batch done: its items, their reports' part of the report file and, with `encodeChunks`, their chunks as UTF-8 bytes in order (the items' chunks then empty). */
@@ -118,15 +120,23 @@ export function chunkBytesOf(items: readonly ExportBatchItem[], transferable: bo
   return transferable && parts.length > 1 ? [joinedBytes(parts)] : parts;
 }
 
-/** A batch read and serialized: its reports' JSON and, with `encodeChunks`, the chunks as bytes (`transferable` on a worker: see chunkBytesOf). */
-export function exportBatchResult(batch: number, items: ExportBatchItem[], encodeChunks: boolean, transferable = false): ExportBatchResult {
+/** What a batch's result is made with: the chunks as bytes, the reports indented for the answer too, the bytes to be transferred (on a worker: see chunkBytesOf). */
+export interface BatchResultForm {
+  encodeChunks: boolean;
+  answerIndented: boolean;
+  transferable: boolean;
+}
+
+/** A batch read and serialized: its reports' JSON and, with `encodeChunks`, the chunks as bytes. */
+export function exportBatchResult(batch: number, items: ExportBatchItem[], form: BatchResultForm): ExportBatchResult {
   const reports = items.flatMap((item) => (item.kind === 'output' ? [item.output.report] : []));
-  return { batch, items, documentsJson: documentsJsonOf(reports), chunkBytes: encodeChunks ? chunkBytesOf(items, transferable) : null };
+  return { batch, items, documentsJson: documentsJsonOf(reports, form.answerIndented), chunkBytes: form.encodeChunks ? chunkBytesOf(items, form.transferable) : null };
 }
 
 /** The bytes a worker's batch result holds (made `transferable`), moved rather than copied when it crosses to the calling thread. */
 export function transferablesOf(result: ExportBatchResult): ArrayBuffer[] {
-  return [result.documentsJson.bytes.buffer, ...(result.chunkBytes ?? []).map((bytes) => bytes.buffer as ArrayBuffer)];
+  const { bytes, answerBytes } = result.documentsJson;
+  return [bytes.buffer, ...(answerBytes ? [answerBytes.buffer] : []), ...(result.chunkBytes ?? []).map((chunk) => chunk.buffer as ArrayBuffer)];
 }
 
 /** Where the batches go: worker threads, and (`here`, #25) the calling thread between the workers' answers. */
@@ -230,8 +240,8 @@ export interface SerializedArticles {
   outputs: DocumentOutput[];
   unreadable: UnreadableArticle[];
   workersUsed: number;
-  /** (#25) With `encodeChunks`: the outputs' chunks joined, as UTF-8 (the outputs' own chunks are then empty). */
-  chunkBytes: Buffer | null;
+  /** (#25) With `encodeChunks`: the outputs' chunks as UTF-8, in pieces to be written one after the other (the outputs' own chunks are then empty). */
+  chunkBytes: Uint8Array[] | null;
   /** (#25) The outputs' reports with problems as the report file holds them, batch by batch (exportReportJson.ts). */
   documentsJson: DocumentsJson[];
 }
@@ -247,6 +257,8 @@ export interface SerializeJob {
   throwIfCancelled: () => void;
   /** The format's main file is its chunks joined (`mainFileIsChunks`, no split): give them back as bytes. */
   encodeChunks: boolean;
+  /** The reports are wanted indented for the CLI's `--json` answer too (ExportCorpusOptions.jsonAnswer). */
+  answerIndented: boolean;
 }
 
 /** Reads and serializes the articles, in corpus order: on worker threads when there are many and the workers load, else here. */
@@ -261,11 +273,12 @@ export async function serializeArticles(job: SerializeJob): Promise<SerializedAr
   if (script) {
     try {
       const statuses = options.scope?.statuses ? [...options.scope.statuses] : null;
-      const data: ExportWorkerData = { root: job.root, formatId: job.formatId, serializeOptions: job.serializeOptions, statuses, encodeChunks: job.encodeChunks };
+      const data: ExportWorkerData = { root: job.root, formatId: job.formatId, serializeOptions: job.serializeOptions, statuses, encodeChunks: job.encodeChunks, answerIndented: job.answerIndented };
       const wanted = statuses === null ? null : new Set<string>(statuses);
       const folders = exportFolderIndexFor(job.root);
       const format = getExportFormat(job.formatId);
-      const here = (batch: number, batchIds: readonly string[]): ExportBatchResult => exportBatchResult(batch, serializeExportBatch(job.root, batchIds, format, job.serializeOptions, wanted, folders), job.encodeChunks);
+      const form: BatchResultForm = { encodeChunks: job.encodeChunks, answerIndented: job.answerIndented, transferable: false };
+      const here = (batch: number, batchIds: readonly string[]): ExportBatchResult => exportBatchResult(batch, serializeExportBatch(job.root, batchIds, format, job.serializeOptions, wanted, folders), form);
       const runners: BatchRunners = { script, workerCount, data, here };
       outcome = await processOnWorkers(runners, ids, (done) => onProgress?.({ phase: 'reading', done, total }), job.signal);
       serialized.workersUsed = workerCount;
@@ -279,14 +292,15 @@ export async function serializeArticles(job: SerializeJob): Promise<SerializedAr
     if (item.kind === 'output') serialized.outputs.push(item.output);
     else if (item.kind === 'unreadable') serialized.unreadable.push(item.entry);
   }
-  if (outcome.chunkBytes !== null) serialized.chunkBytes = Buffer.concat(outcome.chunkBytes);
+  // (#25) Not joined: written piece by piece and hashed the same way (one 42 MB copy less).
+  serialized.chunkBytes = outcome.chunkBytes;
   serialized.documentsJson = outcome.documentsJson;
   job.throwIfCancelled();
   return serialized;
 }
 
 /** serializeArticles on the calling thread, yielding about every 20 ms so that the app's main process keeps answering. */
-async function serializeOnThisThread({ root, formatId, ids, serializeOptions, options, onProgress, throwIfCancelled, encodeChunks }: SerializeJob): Promise<BatchOutcome> {
+async function serializeOnThisThread({ root, formatId, ids, serializeOptions, options, onProgress, throwIfCancelled, encodeChunks, answerIndented }: SerializeJob): Promise<BatchOutcome> {
   const format = getExportFormat(formatId);
   const statuses = options.scope?.statuses ? new Set<string>(options.scope.statuses) : null;
   const items: ExportBatchItem[] = [];
@@ -298,7 +312,7 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
     items.push(...serializeExportBatch(root, [ids[index]], format, serializeOptions, statuses, folders));
     // (#25) Encoded a batch at a time, as the workers do, so that the strings do not pile up.
     if (items.length - batchedUpTo >= BATCH_SIZE || index === ids.length - 1) {
-      batches.push(exportBatchResult(batches.length, items.slice(batchedUpTo), encodeChunks));
+      batches.push(exportBatchResult(batches.length, items.slice(batchedUpTo), { encodeChunks, answerIndented, transferable: false }));
       batchedUpTo = items.length;
     }
     if (performance.now() - sliceStarted > 20 || index === ids.length - 1) {

@@ -78,7 +78,9 @@ describe('exports are staged and swapped in only when complete', () => {
     await expectIntactExport(folder, ['notes.txt']);
     exportFileWriter.write = async (file, content) => {
       if (file.endsWith('.conll')) {
-        await fs.writeFile(file, Buffer.from(content).subarray(0, 10));
+        // The main file may come in pieces (#25): its first ten bytes, whole or not.
+        const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.concat(Buffer.isBuffer(content) ? [content] : content);
+        await fs.writeFile(file, bytes.subarray(0, 10));
         throw diskFull();
       }
       await realWrite(file, content);
