@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../../../../shared/text/paragraphs';
 import { chunkParagraphs } from '../../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../../store/paragraphSlices';
-import { chunkElementsFrom, newChunkElementCache } from './chunkElementCache';
+import { CHUNKS_PER_GROUP, chunkElementsFrom, chunkGroupsFrom, newChunkElementCache } from './chunkElementCache';
 
 const TEXT = Array.from({ length: 12 }, (_, index) => `بند ${index} از متن.`).join('\n');
 const pieces = piecesOf(splitParagraphs(TEXT));
@@ -53,5 +53,29 @@ describe('the chunks drawn as elements (#25 heap)', () => {
     expect(before[0].querySelector('p')).toBeNull();
     expect(before[1].querySelectorAll('p')).toHaveLength(3);
     expect(before[0].textContent).toBe(TEXT.split('\n').slice(0, 3).join('\n'));
+  });
+
+  it('groups the chunks: a group none of whose chunks changed is the same element, and the chunks stay the page element\'s own children', () => {
+    // One paragraph a chunk: 40 chunks, two full groups and part of a third.
+    const longText = Array.from({ length: 40 }, (_, index) => `بند ${index}.`).join('\n');
+    const longPieces = piecesOf(splitParagraphs(longText));
+    const oneEach = chunkParagraphs(longPieces, { characters: 4_000, paragraphs: 1, charactersPerLine: 80 });
+    expect(oneEach.length).toBeGreaterThan(2 * CHUNKS_PER_GROUP);
+    const cache = newChunkElementCache(oneEach, { ...inputs, pieces: longPieces, text: longText });
+    const first = chunkGroupsFrom(cache, oneEach.length, nearOnly([0]));
+    expect(first).toHaveLength(Math.ceil(oneEach.length / CHUNKS_PER_GROUP));
+    const moved = chunkGroupsFrom(cache, oneEach.length, nearOnly([CHUNKS_PER_GROUP + 1]));
+    expect(moved[0]).not.toBe(first[0]);
+    expect(moved[1]).not.toBe(first[1]);
+    expect(moved[2]).toBe(first[2]);
+    const { container, rerender } = render(createElement('div', null, ...first));
+    const page = container.firstElementChild as HTMLElement;
+    expect(page.children).toHaveLength(oneEach.length);
+    const before = [...page.children];
+    rerender(createElement('div', null, ...moved));
+    expect([...page.children]).toEqual(before);
+    expect(before[0].querySelector('p')).toBeNull();
+    expect(before[CHUNKS_PER_GROUP + 1].querySelectorAll('p')).toHaveLength(1);
+    expect(page.textContent?.replace(/\s/g, '')).toBe(longText.replace(/\s/g, ''));
   });
 });
