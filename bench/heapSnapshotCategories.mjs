@@ -25,6 +25,13 @@ function load(file) {
     type: (node) => nodeTypes[nodes[node * nodeFields]],
     name: (node) => strings[nodes[node * nodeFields + 1]],
     selfSize: (node) => nodes[node * nodeFields + 3],
+    /** Whether an object has a property of this name (a fiber's class is minified in the bench's build, its fields are not). */
+    hasProperty(node, property) {
+      for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
+        if (edgeTypes[edges[edge]] === 'property' && strings[edges[edge + 1]] === property) return true;
+      }
+      return false;
+    },
     *strongChildren(node) {
       for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
         if (edgeTypes[edges[edge]] === 'weak') continue;
@@ -35,6 +42,13 @@ function load(file) {
 }
 
 const LARGE_STRING = 200_000;
+
+/** A React fiber: `FiberNode` in a development build; in the minified one, an object with a fiber's fields. */
+function isFiber(heap, node) {
+  if (heap.type(node) !== 'object') return false;
+  if (heap.name(node) === 'FiberNode') return true;
+  return heap.hasProperty(node, 'memoizedProps') && heap.hasProperty(node, 'elementType') && heap.hasProperty(node, 'stateNode');
+}
 
 /** The category of one node: its V8 type, with the big strings and the code split out. */
 function categoryOf(heap, node) {
@@ -51,7 +65,9 @@ function categoryOf(heap, node) {
     return 'code: bytecode, feedback, scope and function data';
   }
   if (type === 'object' && /^\$?Zod/.test(name)) return 'zod schema objects';
-  if (type === 'object' && name === 'FiberNode') return 'React fibers';
+  if (isFiber(heap, node)) return 'React fibers';
+  if (type === 'object' && heap.hasProperty(node, 'start') && heap.hasProperty(node, 'author') && heap.hasProperty(node, 'created')) return 'objects: annotation records';
+  if (type === 'object' && heap.hasProperty(node, 'continued') && heap.hasProperty(node, 'paragraph')) return 'objects: paragraph pieces';
   if (type === 'closure') return 'closures';
   if (type === 'object shape' || (type === 'hidden' && /Map|DescriptorArray/.test(name))) return 'object shapes';
   if (type === 'array') return 'arrays';
@@ -88,7 +104,7 @@ function summarise(file) {
   }
   const sets = {
     'retained: zod schemas': (node) => heap.type(node) === 'object' && /^\$?Zod/.test(heap.name(node)),
-    'retained: React fibers': (node) => heap.type(node) === 'object' && heap.name(node) === 'FiberNode',
+    'retained: React fibers': (node) => isFiber(heap, node),
   };
   const retained = new Map();
   const counts = new Map();

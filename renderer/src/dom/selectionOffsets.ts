@@ -7,7 +7,7 @@ import { asUtf16Offset, type Utf16Offset, type Utf16Range } from '../../../share
  * whichever way the selection was dragged. Each paragraph element carries `data-offset`,
  * its start in the document text; everything inside it is the paragraph's text and nothing else.
  * A chunk far from the view carries one too, and holds the document's text from its first
- * paragraph to its last, line breaks included (ParagraphChunkView).
+ * paragraph to its last, line breaks included (paragraphChunkElement).
  */
 export const PARAGRAPH_SELECTOR = '[data-offset]';
 /**

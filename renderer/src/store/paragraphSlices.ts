@@ -49,7 +49,7 @@ const EMPTY_SLICE: ParagraphSlice = Object.freeze({ annotations: Object.freeze([
 let index: ParagraphAnnotationIndex | null = null;
 /**
  * The slices handed out, kept only for paragraphs someone listens to (#25 heap): far paragraphs
- * are drawn as plain text (ParagraphChunkView) and never ask, so an article holds a slice per
+ * are drawn as plain text (paragraphChunkElement) and never ask, so an article holds a slice per
  * paragraph near the view, not one per paragraph of the article.
  */
 const slices = new Map<number, ParagraphSlice>();

@@ -15,7 +15,8 @@ import { piecesOf } from '../../store/paragraphSlices';
 import { useTagAppearance } from '../annotations/useTagAppearance';
 import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './chunks/articleChunkSizes';
 import { useHighlightedChunks } from './chunks/useHighlightedChunks';
-import { ParagraphChunkView, useFarChunkHeights } from './chunks/ParagraphChunkView';
+import { useFarChunkHeights } from './chunks/ParagraphChunkView';
+import { useParagraphChunkElements } from './chunks/chunkElementCache';
 import { copyAcrossFarChunks } from './chunks/farChunkCopy';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
@@ -189,6 +190,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   }, []);
 
   const appearanceOf = useCallback((type: string) => appearance(type), [appearance]);
+  const chunkElements = useParagraphChunkElements(chunks, { pieces, text: article.text, appearance: appearanceOf }, renderedChunks, highlightedChunks);
 
   return (
     <div
@@ -219,9 +221,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
       }}
     >
       <div ref={rootRef} className="article" data-testid="article" role="region" aria-label={articleLabel} lang={articleLanguage.lang} dir={articleLanguage.dir} tabIndex={0} aria-busy={article.annotationsIncomplete ? true : undefined}>
-        {chunks.slice(0, renderedChunks).map((chunk, index) => (
-          <ParagraphChunkView key={chunk.first} chunk={chunk} pieces={pieces} text={article.text} appearance={appearanceOf} near={highlightedChunks === null || highlightedChunks.has(index)} />
-        ))}
+        {chunkElements}
       </div>
       <RelationOverlay rootRef={rootRef} />
     </div>

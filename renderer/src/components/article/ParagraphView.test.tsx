@@ -9,7 +9,7 @@ import { articleViewActions } from '../../store/articleViewStore';
 import { documentActions } from '../../store/documentStore';
 import { piecesOf } from '../../store/paragraphSlices';
 import { paragraphElement } from './ParagraphView';
-import { ParagraphChunkView } from './chunks/ParagraphChunkView';
+import { paragraphChunkElement } from './chunks/ParagraphChunkView';
 
 const TEXT = 'علی در تهران بود.\nخبر دوم از شیراز.';
 
@@ -39,7 +39,7 @@ describe('a chunk far from the view (#25)', () => {
   it('is one element holding the article text of its paragraphs, line breaks included, as a single text node with its offset', () => {
     const pieces = open([]);
     const [chunk] = chunkParagraphs(pieces, { characters: 4_000, paragraphs: 24, charactersPerLine: 80 });
-    const element = render(<ParagraphChunkView chunk={chunk} pieces={pieces} text={TEXT} appearance={appearance} near={false} />).container.firstElementChild;
+    const element = render(paragraphChunkElement(chunk, { pieces, text: TEXT, appearance }, false)).container.firstElementChild;
     expect(element?.querySelector('p')).toBeNull();
     expect(element?.childNodes).toHaveLength(1);
     expect(element?.textContent).toBe(TEXT);
@@ -50,7 +50,7 @@ describe('a chunk far from the view (#25)', () => {
     const start = TEXT.indexOf('تهران');
     const pieces = open([{ id: 'A1', type: 'LOC', start, end: start + 'تهران'.length, text: 'تهران' } as DocumentAnnotation]);
     const [chunk] = chunkParagraphs(pieces, { characters: 4_000, paragraphs: 24, charactersPerLine: 80 });
-    const view = (near: boolean) => <ParagraphChunkView chunk={chunk} pieces={pieces} text={TEXT} appearance={appearance} near={near} />;
+    const view = (near: boolean) => paragraphChunkElement(chunk, { pieces, text: TEXT, appearance }, near);
     const { container, rerender } = render(view(false));
     const element = container.firstElementChild;
     expect(element?.querySelector('mark')).toBeNull();

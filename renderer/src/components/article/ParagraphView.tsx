@@ -81,7 +81,7 @@ function paragraphAttributes(paragraph: TextPiece): { dir: string; className: st
 export const ParagraphView = memo(ParagraphViewComponent);
 
 /**
- * A paragraph of the article near the view, with its highlights (ParagraphChunkView draws a
+ * A paragraph of the article near the view, with its highlights (paragraphChunkElement draws a
  * chunk far from the view as its text alone, with no element per paragraph).
  */
 export function paragraphElement(paragraph: TextPiece, appearance: (type: string) => TagAppearance): ReactElement {

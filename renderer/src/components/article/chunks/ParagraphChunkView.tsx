@@ -1,4 +1,4 @@
-import { memo, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
+import { type ReactElement, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
 import type { ParagraphChunk, TextPiece } from '../../../../../shared/text/paragraphChunks';
 import { PARAGRAPH_CHUNK_CLASS } from '../../../dom/selectionOffsets';
 import { paragraphElement, type TagAppearance } from '../ParagraphView';
@@ -11,16 +11,6 @@ const PARAGRAPH_SPACING_EM = 0.9;
 /** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
 function estimatedHeightEm(chunk: ParagraphChunk): number {
   return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
-}
-
-interface ParagraphChunkViewProps {
-  chunk: ParagraphChunk;
-  pieces: readonly TextPiece[];
-  /** The article's text: a far chunk shows its run of it as is. */
-  text: string;
-  appearance: (type: string) => TagAppearance;
-  /** Whether the chunk is near the view (its paragraphs drawn with their highlights) or far. */
-  near: boolean;
 }
 
 /**
@@ -50,6 +40,14 @@ export function useFarChunkHeights(root: RefObject<HTMLElement | null>, near: Re
   }, [root, near]);
 }
 
+/** What a chunk's element is drawn from, besides the chunk itself and whether it is near the view. */
+export interface ChunkInputs {
+  pieces: readonly TextPiece[];
+  /** The article's text: a far chunk shows its run of it as is. */
+  text: string;
+  appearance: (type: string) => TagAppearance;
+}
+
 /**
  * A run of paragraphs: near the view, one `<p>` per paragraph with its highlights; far from it,
  * the chunk's own element holds its text (the article's characters from its first paragraph to
@@ -58,14 +56,20 @@ export function useFarChunkHeights(root: RefObject<HTMLElement | null>, near: Re
  * made the page's DOM and heap follow the article's length, not the view). The text stays in
  * the page: the screen reader reads it, find and the selection map offsets into it
  * (selectionOffsets, domPosition, rangesForOffsets), and the chunk element is the same either
- * way, so a scroll anchored to it does not move.
+ * way (a `<div>` with the same key), so a scroll anchored to it does not move.
+ *
+ * A plain element, not a component of its own: a memo component per chunk held three fibers and
+ * three props records for each of the 570 chunks of the bench article (#25 heap); the element
+ * alone holds one fiber (two once the article is drawn again), and `useParagraphChunkElements`
+ * gives back the same element while nothing it is drawn from changed, so React skips it as the
+ * memo did.
  */
-export const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, pieces, text, appearance, near }: ParagraphChunkViewProps) {
+export function paragraphChunkElement(chunk: ParagraphChunk, { pieces, text, appearance }: ChunkInputs, near: boolean): ReactElement {
   const style = { containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` };
   if (!near) {
     const start = pieces[chunk.first].start;
     return (
-      <div className={`${PARAGRAPH_CHUNK_CLASS} ${FAR_CHUNK_CLASS}`} style={style} data-offset={start}>
+      <div key={chunk.first} className={`${PARAGRAPH_CHUNK_CLASS} ${FAR_CHUNK_CLASS}`} style={style} data-offset={start}>
         {text.slice(start, pieces[chunk.end - 1].end)}
       </div>
     );
@@ -73,8 +77,8 @@ export const ParagraphChunkView = memo(function ParagraphChunkView({ chunk, piec
   const children: ReactNode[] = [];
   for (let index = chunk.first; index < chunk.end; index++) children.push(paragraphElement(pieces[index], appearance));
   return (
-    <div className={PARAGRAPH_CHUNK_CLASS} style={style}>
+    <div key={chunk.first} className={PARAGRAPH_CHUNK_CLASS} style={style}>
       {children}
     </div>
   );
-});
+}

@@ -4,7 +4,7 @@ import { paragraphIndexAt } from '../../../../../shared/text/paragraphs';
 import type { TextPiece } from '../../../../../shared/text/paragraphChunks';
 import { selectionToOffsets } from '../../../dom/selectionOffsets';
 
-/** Marks a chunk drawn far from the view as its text alone (ParagraphChunkView). */
+/** Marks a chunk drawn far from the view as its text alone (paragraphChunkElement). */
 export const FAR_CHUNK_CLASS = 'far';
 
 /**
