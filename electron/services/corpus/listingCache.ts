@@ -137,6 +137,7 @@ export class ListingCache {
   ) {
     this.hits = new Uint8Array(ids.length);
   }
+
   /** Opens the cache of a corpus; an unreadable or missing cache is simply empty. */
   static async open(cacheFolder: string | null, root: string): Promise<ListingCache> {
     if (cacheFolder === null) return new ListingCache(null, [], [], []);
