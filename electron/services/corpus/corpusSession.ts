@@ -20,7 +20,7 @@ import { resolveInCorpus } from './corpusPaths';
 import { searchCorpus, tagAllInCorpus, undoTagAll, type CorpusSearchResult, type TagAllResult, type WriteTurn } from './corpusSearch';
 import { CorpusWatcher } from './corpusWatcher';
 import type { ListedCorpus } from './articleFiles';
-import { ListingCache } from './listingCache';
+import { openListingCache } from './corpusScanner';
 import { collectTaggedTexts, suggestionsFor, type Suggestion } from './suggestions';
 import { loadArticle } from './session/articleLoading';
 import { saveWholeList, type SessionSaveRequest } from './session/articleSaving';
@@ -88,9 +88,10 @@ export class CorpusSession {
     await this.close();
     this.state.root = resolved;
     this.state.brat = new BratStore();
-    // (#25) The listing cache (the app's own file) is read while the folders are; watched, the
-    // watcher's first read of the folders also gives the brat signs and the listing's walk.
-    const cache = this.options.statusesLater ? ListingCache.open(this.options.cacheFolder ?? null, resolved) : undefined;
+    // (#25) The listing cache (the app's own file) is read while the folders are, and then the
+    // stamps of the files it knows; watched, the watcher's first read of the folders also gives
+    // the brat signs and the listing's walk.
+    const cache = this.options.statusesLater ? openListingCache(this.options.cacheFolder ?? null, resolved) : undefined;
     let walk: ListedCorpus | null = null;
     if (this.options.watch) {
       const watcher = await CorpusWatcher.start({ root: resolved, keepFirstWalk: true });

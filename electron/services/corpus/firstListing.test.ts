@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION } from '../../../shared/model/nativeFormat';
 import { CorpusSession } from './corpusSession';
-import { listCorpusFirst, scanCorpusWithSkipped } from './corpusScanner';
+import { listCorpusFirst, openListingCache, scanCorpusWithSkipped } from './corpusScanner';
 
 // (#25) The first listing answers before the annotation files are read; complete() reads them.
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -179,6 +179,63 @@ describe('the first listing from the cache after changes made while the app was 
     // The cache now holds the new state: a third listing has nothing pending.
     const third = await listCorpusFirst(root, { cacheFolder }, { defer: true });
     expect(third.articles).toEqual(completed.articles);
+  });
+});
+
+describe('the stamps read early from the cache (#25, session 14)', () => {
+  it('never lists from the cache a file replaced by a FIFO or by a link leaving the corpus: skipped with the reason, as a full scan does', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const outside = await tempFolder('hashiye-first-outside-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    await fs.writeFile(path.join(outside, 'secret.ann.json'), annotationFile('approved', ['CANARY']));
+    await (await listCorpusFirst(root, { cacheFolder }, { defer: true })).complete();
+    // Replaced by rename, keeping nothing of the cached stamps but the name.
+    await fs.rm(path.join(root, 'a.ann.json'));
+    await fs.symlink(path.join(outside, 'secret.ann.json'), path.join(root, 'a.ann.json'));
+    await fs.rm(path.join(root, 'b.txt'));
+    const fifoSkip = makeFifo(path.join(root, 'b.txt'));
+
+    const second = await listCorpusFirst(root, { cacheFolder }, { defer: true });
+    const reasons = new Map(second.skipped.map((entry) => [entry.path, entry.reason]));
+    expect(reasons.get('a.ann.json')).toBe('outside-corpus');
+    if (!fifoSkip) expect(reasons.get('b.txt')).toBe('not-regular-file');
+    expect(second.articles.find((entry) => entry.id === 'a.txt')?.status).toBe('new');
+    expect(second.articles.map((entry) => entry.id)).not.toContain(fifoSkip ? '' : 'b.txt');
+    const completed = await second.complete();
+    expect(JSON.stringify(completed)).not.toContain('CANARY');
+    expect(completed).toEqual(await scanCorpusWithSkipped(root));
+  });
+
+  it('lists from the cache through a linked root, and reads again what changed behind the link', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const links = await tempFolder('hashiye-first-links-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    const linked = path.join(links, 'corpus');
+    await fs.symlink(root, linked);
+    const whole = await (await listCorpusFirst(linked, { cacheFolder }, { defer: true })).complete();
+    const again = await listCorpusFirst(linked, { cacheFolder }, { defer: true });
+    expect(again.articles).toEqual(whole.articles);
+    await fs.writeFile(path.join(root, 'part', 'c.ann.json'), annotationFile('approved', ['LOC', 'PER']));
+    const changed = await listCorpusFirst(linked, { cacheFolder }, { defer: true });
+    expect(changed.articles.filter((entry) => entry.statusPending).map((entry) => entry.id)).toEqual(['part/c.txt']);
+    expect((await changed.complete()).articles.find((entry) => entry.id === 'part/c.txt')?.status).toBe('approved');
+  });
+
+  it('lists the same from the cache whether the listing asks before or after the stamps are read, and an edit made after it is read by the next', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    const whole = await (await listCorpusFirst(root, { cacheFolder }, { defer: true })).complete();
+    expect((await listCorpusFirst(root, { cache: openListingCache(cacheFolder, root) }, { defer: true })).articles).toEqual(whole.articles);
+    const settled = openListingCache(cacheFolder, root);
+    expect((await (await settled).stamps)?.read.length).toBe(whole.articles.length * 8);
+    expect((await listCorpusFirst(root, { cache: settled }, { defer: true })).articles).toEqual(whole.articles);
+    await fs.writeFile(path.join(root, 'b.ann.json'), annotationFile('approved', []));
+    const next = await listCorpusFirst(root, { cacheFolder }, { defer: true });
+    expect(next.articles.filter((entry) => entry.statusPending).map((entry) => entry.id)).toEqual(['b.txt']);
+    expect((await next.complete()).articles.find((entry) => entry.id === 'b.txt')?.status).toBe('approved');
   });
 });
 

@@ -100,11 +100,26 @@ function cacheOf(parsed: unknown, root: string): { ids: string[]; stamps: unknow
   return { ids: columns.ids, stamps, entries: unpackArticles(columns) };
 }
 
+/**
+ * (#25) Numbers an article takes in the stamps read early (ListingCache.lookupRead): for its
+ * article, then its annotation file, whether it was a regular file (1; anything else 0), and its
+ * size, modification time and inode.
+ */
+export const READ_STAMP_WIDTH = 8;
+
+/** Whether the stamp read at `at` (READ_STAMP_WIDTH / 2 numbers) is of a regular file and equals the cached one at `cachedAt`. */
+function readStampMatches(stamps: readonly unknown[], cachedAt: number, read: Float64Array, at: number): boolean {
+  return read[at] === 1 && stamps[cachedAt] === read[at + 1] && stamps[cachedAt + 1] === read[at + 2] && stamps[cachedAt + 2] === read[at + 3];
+}
+
 export class ListingCache {
-  /** What this listing saw, by article id, in the order it was seen (the next cache file's order). */
+  /** What this listing stored (entries read from files), by article id, in the order it was seen. */
   private next = new Map<string, { article: FileStamp; annotations: FileStamp; entry: ArticleEntry }>();
   /** Whether anything was stored that the file on disk does not already hold. */
   private changed = false;
+  /** (#25) By cache index: 1 when this listing found the article unchanged (no object an article: the next file copies these from the cache's own columns). */
+  private readonly hits: Uint8Array;
+  private hitCount = 0;
   /** Where the next id is looked for first: the listing asks in the order the cache was written. */
   private cursor = 0;
   private byId: Map<string, number> | null = null;
@@ -115,11 +130,13 @@ export class ListingCache {
   private constructor(
     private readonly file: string | null,
     /** The ids of the cache file, in its order. */
-    private readonly ids: readonly string[],
+    readonly ids: readonly string[],
     /** STAMP_WIDTH numbers an article, as read: each is compared with `===`, so a damaged one only misses. */
     private readonly stamps: readonly unknown[],
     private readonly entries: readonly ArticleEntry[],
-  ) {}
+  ) {
+    this.hits = new Uint8Array(ids.length);
+  }
 
   /** Opens the cache of a corpus; an unreadable or missing cache is simply empty. */
   static async open(cacheFolder: string | null, root: string): Promise<ListingCache> {
@@ -135,7 +152,7 @@ export class ListingCache {
   }
 
   /** The article's index in the cache file, or -1: at the cursor when the listing goes in the cache's order (nearly always). */
-  private indexOf(id: string): number {
+  indexOf(id: string): number {
     if (this.lastId === id) return this.lastIndex;
     let index = this.ids[this.cursor] === id ? this.cursor : -1;
     if (index === -1) {
@@ -153,13 +170,38 @@ export class ListingCache {
     return this.indexOf(id) !== -1;
   }
 
+  /** Whether the cached article at `index` had an annotation file (whose stamp is then worth reading). */
+  hadAnnotationFile(index: number): boolean {
+    return this.stamps[index * STAMP_WIDTH + 3] !== NO_FILE;
+  }
+
   /** The cached entry when neither file changed since it was cached. */
   lookup(id: string, article: FileStamp, annotations: FileStamp): ArticleEntry | null {
     const index = this.indexOf(id);
     if (index === -1 || !stampMatches(this.stamps, index * STAMP_WIDTH, article) || !stampMatches(this.stamps, index * STAMP_WIDTH + 3, annotations)) return null;
-    const entry = this.entries[index];
-    this.next.set(id, { article, annotations, entry });
-    return entry;
+    return this.hit(index);
+  }
+
+  /**
+   * (#25) The cached entry at `index` when the stamps read of its files (`read`, READ_STAMP_WIDTH
+   * numbers a cache index, corpusScanner.ts readStampsEarly) equal the cached ones; null otherwise.
+   * `annotationSeen`: the walk found a regular annotation file beside the article (its stamp must
+   * then match); else the cache must hold none for it (a file the walk did not see was not read).
+   */
+  lookupRead(index: number, read: Float64Array, annotationSeen: boolean): ArticleEntry | null {
+    const cachedAt = index * STAMP_WIDTH;
+    const at = index * READ_STAMP_WIDTH;
+    if (!readStampMatches(this.stamps, cachedAt, read, at)) return null;
+    if (annotationSeen ? !readStampMatches(this.stamps, cachedAt + 3, read, at + 4) : this.stamps[cachedAt + 3] !== NO_FILE) return null;
+    return this.hit(index);
+  }
+
+  private hit(index: number): ArticleEntry {
+    if (this.hits[index] === 0) {
+      this.hits[index] = 1;
+      this.hitCount++;
+    }
+    return this.entries[index];
   }
 
   store(id: string, article: FileStamp, annotations: FileStamp, entry: ArticleEntry): void {
@@ -174,16 +216,22 @@ export class ListingCache {
    */
   async save(root: string, order: readonly string[]): Promise<void> {
     if (this.file === null) return;
-    if (!this.changed && this.next.size === this.ids.length) return;
+    if (!this.changed && this.hitCount === this.ids.length) return;
     const stamps: number[] = [];
     const entries: ArticleEntry[] = [];
     for (const id of order) {
-      const seen = this.next.get(id);
-      if (seen === undefined) continue;
-      const { article, annotations, entry } = seen;
-      pushStamp(stamps, article);
-      pushStamp(stamps, annotations);
-      entries.push(entry);
+      const stored = this.next.get(id);
+      if (stored !== undefined) {
+        pushStamp(stamps, stored.article);
+        pushStamp(stamps, stored.annotations);
+        entries.push(stored.entry);
+        continue;
+      }
+      const index = this.indexOf(id);
+      if (index === -1 || this.hits[index] === 0) continue;
+      // Found unchanged: its stamps matched the current files, so they are numbers.
+      for (let at = index * STAMP_WIDTH; at < (index + 1) * STAMP_WIDTH; at++) stamps.push(this.stamps[at] as number);
+      entries.push(this.entries[index]);
     }
     const cacheFile: CacheFile = { version: CACHE_VERSION, root, stamps, columns: packArticles(entries) };
     try {

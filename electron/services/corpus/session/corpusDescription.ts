@@ -2,14 +2,13 @@ import path from 'node:path';
 import type { Corpus } from '../../../../shared/corpusWire';
 import { countBratEntities, loadBratCorpusTagSet } from '../../brat/bratStore';
 import { loadTagSet } from '../../tagset/tagSetLoader';
-import { listCorpusFirst, scanCorpusWithSkipped } from '../corpusScanner';
+import { listCorpusFirst, scanCorpusWithSkipped, type OpenedListingCache } from '../corpusScanner';
 import type { CorpusWalk } from '../articleFiles';
-import type { ListingCache } from '../listingCache';
 
 /** The open corpus as the window lists it: its articles (with brat entity counts in a brat corpus), tag set and skipped files. */
-export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined): Promise<Corpus> {
+export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined, cache?: Promise<OpenedListingCache>): Promise<Corpus> {
   if (mode === 'brat') {
-    const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder }), loadBratCorpusTagSet(root)]);
+    const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder, cache }), loadBratCorpusTagSet(root)]);
     const counted = await Promise.all(
       articles.map(async (entry) => {
         const count = await countBratEntities(path.join(root, ...entry.id.split('/')));
@@ -18,14 +17,14 @@ export async function describeCorpus(root: string, mode: Corpus['mode'], cacheFo
     );
     return { name: path.basename(root), displayPath: root, mode: 'brat', articles: counted, tagSet, skipped };
   }
-  const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder }), loadTagSet(root)]);
+  const [{ articles, skipped }, tagSet] = await Promise.all([scanCorpusWithSkipped(root, { cacheFolder, cache }), loadTagSet(root)]);
   return { name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped };
 }
 
-/** (#25) What the session read already: the corpus's folders (the watcher's first read), the listing cache (being read). */
+/** (#25) What the session read already: the corpus's folders (the watcher's first read), the listing cache (being read, and its files' stamps). */
 export interface FirstReads {
   walk?: CorpusWalk | null;
-  cache?: Promise<ListingCache>;
+  cache?: Promise<OpenedListingCache>;
 }
 
 /**
@@ -34,7 +33,7 @@ export interface FirstReads {
  * description; null when nothing is left to read (a brat corpus is described whole).
  */
 export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined, read: FirstReads = {}): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
-  if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder), complete: null };
+  if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder, read.cache), complete: null };
   const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder, cache: read.cache }, { defer: true, walk: read.walk }), loadTagSet(root)]);
   const describe = (articles: Corpus['articles'], skipped: Corpus['skipped']): Corpus => ({ name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped });
   const pending = first.articles.some((entry) => entry.statusPending === true);
