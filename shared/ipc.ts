@@ -126,6 +126,8 @@ export const ipcContract = {
         insert: z.array(z.object({ index: z.number().int().nonnegative(), annotation: StoredAnnotationSchema }).strict()),
         count: z.number().int().nonnegative(),
         ...DOCUMENT_FIELDS,
+        /** Absent: the relations saved with `base`, unchanged (#25: not sent again with every tagging's save). */
+        relations: DOCUMENT_FIELDS.relations.optional(),
         resolutions: ConflictResolutionsSchema.optional(),
       })
       .strict(),

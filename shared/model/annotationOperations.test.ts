@@ -25,6 +25,22 @@ describe('annotation operations', () => {
     expect(twice.id).toBe(once.id);
   });
 
+  it('finds the identical span among many, with others starting at the same offset before and after it', () => {
+    let annotations: ReturnType<typeof addAnnotation>['annotations'] = [];
+    for (let start = 0; start < 30; start++) {
+      for (const [end, type] of [[start + 9, 'ORG'], [start + 4, 'PER'], [start + 4, 'LOC'], [start + 2, 'PER']] as const) {
+        annotations = addAnnotation(annotations, { start: asUtf16Offset(start), end: asUtf16Offset(end), type }, context).annotations;
+      }
+    }
+    const target = annotations.find((annotation) => annotation.start === 17 && annotation.end === 21 && annotation.type === 'LOC');
+    const again = addAnnotation(annotations, { start: asUtf16Offset(17), end: asUtf16Offset(21), type: 'LOC' }, context);
+    expect(again.id).toBe(target?.id);
+    expect(again.annotations).toHaveLength(120);
+    const otherType = addAnnotation(annotations, { start: asUtf16Offset(17), end: asUtf16Offset(21), type: 'MISC' }, context);
+    expect(otherType.annotations).toHaveLength(121);
+    expect(otherType.id).not.toBe(target?.id);
+  });
+
   it('refuses spans outside the text or empty', () => {
     expect(() => addAnnotation([], { start: asUtf16Offset(3), end: asUtf16Offset(3), type: 'PER' }, context)).toThrow(RangeError);
     expect(() => addAnnotation([], { start: asUtf16Offset(0), end: asUtf16Offset(text.length + 1), type: 'PER' }, context)).toThrow(RangeError);

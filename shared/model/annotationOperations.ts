@@ -1,5 +1,6 @@
 import type { DocumentAnnotation } from '../anchoring/documentAnnotation';
 import type { Utf16Range } from '../anchoring/offsetUnits';
+import { partitionPoint } from '../sortedSearch';
 
 /** Pure edits on a document's annotations (UTF-16 offsets); each returns a new array. */
 
@@ -34,10 +35,23 @@ export function addAnnotation(annotations: readonly DocumentAnnotation[], span: 
   if (span.start < 0 || span.end > context.text.length || span.end <= span.start) {
     throw new RangeError(`Span ${span.start}-${span.end} is not inside the article (0-${context.text.length}).`);
   }
-  const duplicate = annotations.find((annotation) => annotation.start === span.start && annotation.end === span.end && annotation.type === span.type && !annotation.fragments);
+  const duplicate = sameSpanTagged(annotations, span);
   if (duplicate) return { annotations: [...annotations], id: duplicate.id };
   const annotation = newAnnotation(span, context);
   return { annotations: insertInReadingOrder(annotations, annotation), id: annotation.id };
+}
+
+/**
+ * The annotation that already tags exactly this span with this type, if any. The list is in
+ * reading order (by start), so only the annotations starting where the span starts are looked
+ * at: a scan of the whole list was most of the tag key's own script on the 1 MB article (#25).
+ */
+function sameSpanTagged(annotations: readonly DocumentAnnotation[], span: NewSpan): DocumentAnnotation | undefined {
+  for (let index = partitionPoint(annotations.length, (at) => annotations[at].start < span.start); index < annotations.length && annotations[index].start === span.start; index++) {
+    const annotation = annotations[index];
+    if (annotation.end === span.end && annotation.type === span.type && !annotation.fragments) return annotation;
+  }
+  return undefined;
 }
 
 /** A new annotation on a span already checked to lie inside the text. */

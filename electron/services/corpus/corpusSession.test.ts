@@ -114,6 +114,39 @@ describe('CorpusSession saves of changes only', () => {
   });
 });
 
+describe('CorpusSession: changes saved without their unchanged relations (#25)', () => {
+  it('keeps the relations saved or loaded with the base, and writes what a whole save writes', async () => {
+    const { root, annotationPath } = await corpusWithArticle();
+    const { session } = await openSession(root, false);
+    const document = await session.loadArticle('خبر.txt');
+    const first = [span('باقری', 'a1'), span('دمشق', 'a3')];
+    const relations = [{ id: 'r1', type: 'locatedIn', from: 'a1', to: 'a3' }];
+    const saved = await session.saveAnnotations('خبر.txt', document.sha256, { status: 'in-progress', annotations: first, relations, labels: [] });
+    if (!saved.ok || !saved.revision) throw new Error('the whole save should succeed and name a revision');
+    const added = span('ستاد', 'a2');
+    const changed = await session.saveAnnotationChanges('خبر.txt', document.sha256, saved.revision, { remove: [], insert: [{ index: 1, annotation: added }], count: 3 }, { status: 'in-progress', labels: [] });
+    expect(changed.ok).toBe(true);
+    const fromChanges = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { relations: unknown[]; updated?: string };
+    expect(fromChanges.relations).toEqual(relations);
+    await session.saveAnnotations('خبر.txt', document.sha256, { status: 'in-progress', annotations: [first[0], added, first[1]], relations, labels: [] });
+    const whole = JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { updated?: string };
+    expect({ ...fromChanges, updated: null }).toEqual({ ...whole, updated: null });
+
+    // The list as loaded is kept with its relations: a first save of changes leaves them out too.
+    const loaded = await session.loadArticle('خبر.txt');
+    if (!loaded.revision) throw new Error('a usable file should be loaded with a revision');
+    const afterLoad = await session.saveAnnotationChanges('خبر.txt', loaded.sha256, loaded.revision, { remove: ['a2'], insert: [], count: 2 }, { status: 'done', labels: [] });
+    expect(afterLoad.ok).toBe(true);
+    expect((JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { relations: unknown[] }).relations).toEqual(relations);
+    if (!afterLoad.ok || !afterLoad.revision) throw new Error('the save should name a revision');
+    // Relations sent are the ones saved, and kept for the next changes.
+    const next = await session.saveAnnotationChanges('خبر.txt', loaded.sha256, afterLoad.revision, { remove: [], insert: [], count: 2 }, { status: 'done', relations: [], labels: [] });
+    if (!next.ok || !next.revision) throw new Error('the save should name a revision');
+    await session.saveAnnotationChanges('خبر.txt', loaded.sha256, next.revision, { remove: [], insert: [], count: 2 }, { status: 'in-progress', labels: [] });
+    expect((JSON.parse(await fs.readFile(annotationPath, 'utf8')) as { relations: unknown[] }).relations).toEqual([]);
+  });
+});
+
 describe('CorpusSession: the first save after opening sends changes only (#17)', () => {
   it('names the loaded list with a revision that changes can be saved against, writing what a whole save writes', async () => {
     const { root, annotationPath } = await corpusWithArticle();

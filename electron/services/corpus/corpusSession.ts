@@ -4,7 +4,7 @@ import type { Corpus } from '../../../shared/corpusWire';
 import type { ArticleDocument } from '../../../shared/articleDocumentWire';
 import type { SaveResult } from '../../../shared/saveWire';
 import type { AnnotationListChanges } from '../../../shared/model/annotationChanges';
-import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
+import type { StoredAnnotation, StoredRelation } from '../../../shared/model/nativeFormat';
 import type { TagTypeInput } from '../../../shared/model/tagSet';
 import type { DimensionInput } from '../../../shared/documentLabels/dimensions';
 import { saveDimensions } from '../tagset/dimensionsFile';
@@ -165,19 +165,23 @@ export class CorpusSession {
     return annotationPageOf(await this.state.savedLists.listWhenReady(id, revision), from);
   }
 
-  /** Saves the list that `changes` make of the one last saved as `base` (see annotations.saveChanges). */
-  async saveAnnotationChanges(id: string, sha256: string, base: string, changes: AnnotationListChanges<StoredAnnotation>, request: Omit<SessionSaveRequest, 'annotations'>): Promise<SaveResult> {
+  /**
+   * Saves the list that `changes` make of the one last saved as `base` (see annotations.saveChanges).
+   * Relations left out are the ones saved (or loaded) with `base`.
+   */
+  async saveAnnotationChanges(id: string, sha256: string, base: string, changes: AnnotationListChanges<StoredAnnotation>, request: Omit<SessionSaveRequest, 'annotations' | 'relations'> & { relations?: readonly StoredRelation[] }): Promise<SaveResult> {
     const annotations = this.state.savedLists.withChanges(id, base, changes);
-    if (annotations === null) {
+    const relations = request.relations ?? this.state.savedLists.relationsAt(id, base);
+    if (annotations === null || relations === null) {
       return { ok: false, message: 'The list these changes were made against is not known here; the whole list must be sent.', userProblem: { code: 'saveBaseUnknown' }, retryable: false, baseUnknown: true };
     }
-    return this.saveAnnotations(id, sha256, { ...request, annotations });
+    return this.saveAnnotations(id, sha256, { ...request, relations: [...relations], annotations });
   }
 
   async saveAnnotations(id: string, sha256: string, request: SessionSaveRequest): Promise<SaveResult> {
     const result = await saveWholeList(this.state, id, sha256, request);
     // The window adopts a merged document: its next changes are made against that list.
-    if (result.ok) return { ...result, revision: this.state.savedLists.remember(id, result.merged?.annotations ?? request.annotations) };
+    if (result.ok) return { ...result, revision: this.state.savedLists.remember(id, result.merged?.annotations ?? request.annotations, result.merged?.relations ?? request.relations) };
     return result;
   }
 

@@ -28,6 +28,22 @@ describe('SavedAnnotationLists', () => {
     expect(lists.withChanges('y.txt', y, { remove: [], insert: [], count: 0 })).toBeNull();
   });
 
+  it('(#25) keeps the relations remembered with a list, for that revision only; none when not given or still worked out', async () => {
+    const lists = new SavedAnnotationLists();
+    const relations = [{ id: 'r1', type: 'rel', from: 'a', to: 'b' }];
+    const revision = lists.remember('x.txt', [annotation('a', 0), annotation('b', 5)], relations);
+    expect(lists.relationsAt('x.txt', revision)).toBe(relations);
+    expect(lists.relationsAt('x.txt', 'another')).toBeNull();
+    expect(lists.relationsAt('y.txt', revision)).toBeNull();
+    expect(lists.relationsAt('x.txt', lists.remember('x.txt', []))).toBeNull();
+    let settle: (list: StoredAnnotation[]) => void = () => undefined;
+    const pending = lists.rememberPending('x.txt', new Promise((resolve) => (settle = resolve)), () => undefined, relations);
+    expect(lists.relationsAt('x.txt', pending)).toBeNull();
+    settle([annotation('a', 0)]);
+    await lists.latest('x.txt');
+    expect(lists.relationsAt('x.txt', pending)).toBe(relations);
+  });
+
   it('refuses changes that do not fit the kept list', () => {
     const lists = new SavedAnnotationLists();
     const revision = lists.remember('x.txt', [annotation('a', 0)]);

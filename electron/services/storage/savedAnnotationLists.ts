@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { applyAnnotationListChanges, type AnnotationListChanges } from '../../../shared/model/annotationChanges';
-import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
+import type { StoredAnnotation, StoredRelation } from '../../../shared/model/nativeFormat';
 
 /**
  * The annotation list of each article's last accepted save, under a revision name the window
  * saves its next changes against (annotations.saveChanges). Only the most recently saved
  * articles are kept: a window that names a forgotten revision is told so and sends the whole list.
+ * The relations saved with the list are kept beside it: a save that leaves them as they were
+ * need not send them again (#25: the 2,000 relations of the bench article were sent and checked
+ * with every save after every tagging, a task of 20-30 ms a key could arrive behind).
  */
 export class SavedAnnotationLists {
   /** `annotations` null while `ready` has not settled: the list of a load still parsing its file (#17). */
@@ -14,8 +17,8 @@ export class SavedAnnotationLists {
   constructor(private readonly capacity = 8) {}
 
   /** Remembers what was just saved for an article; returns the revision that names it. */
-  remember(articleId: string, annotations: readonly StoredAnnotation[]): string {
-    return this.keep(articleId, { revision: randomUUID(), annotations, ready: null, onAsked: null });
+  remember(articleId: string, annotations: readonly StoredAnnotation[], relations: readonly StoredRelation[] | null = null): string {
+    return this.keep(articleId, { revision: randomUUID(), annotations, relations, ready: null, onAsked: null });
   }
 
   /**
@@ -24,8 +27,8 @@ export class SavedAnnotationLists {
    * list sent in part is not the one the file gives: its revision is then forgotten, and the
    * window, told so, loads the article again whole. `onAsked`: called when a page is first asked for.
    */
-  rememberPending(articleId: string, list: Promise<readonly StoredAnnotation[] | null>, onAsked: () => void = () => undefined): string {
-    const kept: KeptList = { revision: randomUUID(), annotations: null, ready: null, onAsked };
+  rememberPending(articleId: string, list: Promise<readonly StoredAnnotation[] | null>, onAsked: () => void = () => undefined, relations: readonly StoredRelation[] | null = null): string {
+    const kept: KeptList = { revision: randomUUID(), annotations: null, relations, ready: null, onAsked };
     const settle = (annotations: readonly StoredAnnotation[] | null) => {
       if (this.lists.get(articleId) !== kept) return;
       if (annotations === null) this.lists.delete(articleId);
@@ -80,6 +83,12 @@ export class SavedAnnotationLists {
     return applyAnnotationListChanges(kept.annotations, changes);
   }
 
+  /** The relations saved with the list kept under `revision`, or null when that revision is not the one kept or its relations were not kept. */
+  relationsAt(articleId: string, revision: string): readonly StoredRelation[] | null {
+    const kept = this.lists.get(articleId);
+    return kept && kept.revision === revision && kept.annotations !== null ? kept.relations : null;
+  }
+
   /** The list kept under `revision`, or null when that revision is not the one kept. */
   listAt(articleId: string, revision: string): readonly StoredAnnotation[] | null {
     const kept = this.lists.get(articleId);
@@ -98,6 +107,8 @@ export class SavedAnnotationLists {
 interface KeptList {
   revision: string;
   annotations: readonly StoredAnnotation[] | null;
+  /** Saved (or loaded) with `annotations`; null when not known. */
+  relations: readonly StoredRelation[] | null;
   ready: Promise<void> | null;
   /** Called when a page of a list still being worked out is asked for (the work may wait for that). */
   onAsked: (() => void) | null;

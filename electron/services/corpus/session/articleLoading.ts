@@ -51,7 +51,7 @@ export async function loadArticle(state: SessionState, id: string, encoding?: st
     if (early !== null) return early;
   }
   const document = await whole();
-  return document.problem === null ? withFirstAnnotationPage({ ...document, revision: state.savedLists.remember(id, document.annotations) }) : document;
+  return document.problem === null ? withFirstAnnotationPage({ ...document, revision: state.savedLists.remember(id, document.annotations, document.relations) }) : document;
 }
 
 /**

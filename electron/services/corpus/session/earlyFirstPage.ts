@@ -46,7 +46,8 @@ export async function sentFromFirstPage(
     await nextTurn();
     return sameAsSent(sent, document) ? document.annotations : null;
   });
-  revision = state.savedLists.rememberPending(id, whole, begin);
+  // The relations sent are the file's: the whole document is taken only when its first page, relations included, is the one sent.
+  revision = state.savedLists.rememberPending(id, whole, begin, sent.relations);
   return { ...sent, revision };
 }
 

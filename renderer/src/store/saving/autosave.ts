@@ -70,7 +70,7 @@ function currentSnapshot(): DocumentSnapshot {
 
 async function send(article: OpenArticle, sent: DocumentSnapshot, resolutions: ConflictResolutions | null): Promise<SaveResult> {
   const extra = resolutions ? { resolutions } : {};
-  const known = base?.articleId === article.id && base.revision !== null ? { revision: base.revision, annotations: base.document.annotations } : null;
+  const known = base?.articleId === article.id && base.revision !== null ? { revision: base.revision, annotations: base.document.annotations, relations: base.document.relations } : null;
   const saveWhole = () =>
     api().annotations.save({
       id: article.id,
@@ -96,7 +96,8 @@ async function send(article: OpenArticle, sent: DocumentSnapshot, resolutions: C
     remove: changes.remove,
     insert: changes.insert.map((placed, index) => ({ index: placed.index, annotation: stored[index] })),
     count: changes.count,
-    relations: sent.relations,
+    // Main keeps the relations saved with the base: unchanged ones are not sent again (#25).
+    ...(sent.relations === known.relations ? {} : { relations: sent.relations }),
     labels: sent.labels,
     ...judgmentsOf(sent),
     ...extra,

@@ -5,6 +5,7 @@ import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import type { SaveResult } from '../../../../shared/saveWire';
 import type { StoredAnnotation } from '../../../../shared/model/nativeFormat';
 import { articleViewActions } from '../articleViewStore';
+import { documentActions, useDocumentStore } from '../documentStore';
 import { openArticle } from '../flows/article';
 import { showCorpus } from '../flows/corpus';
 import { tagTextSelection } from '../flows/editing';
@@ -29,10 +30,13 @@ function annotation(id: string, word: string): StoredAnnotation {
 interface Calls {
   whole: number;
   changes: { base: string; count: number; inserted: string[] }[];
+  /** (#25) The relations each save of changes carried, or null when it left them out. */
+  relationsSent?: (string[] | null)[];
 }
 
 function fakeMain(loaded: StoredAnnotation[], revision: string | undefined, calls: Calls): Api {
-  const document: ArticleDocument = { id: 'a.txt', name: 'a.txt', text: TEXT, encoding: 'utf-8', encodingGuessed: false, sha256: 'sha', status: 'in-progress', annotations: loaded, relations: [], labels: [], problem: null, migratedFrom: null, orphans: [], reanchored: null, ...(revision ? { revision } : {}) };
+  const relations = loaded.length > 1 ? [{ id: 'r1', type: 'near', from: loaded[0].id, to: loaded[1].id }] : [];
+  const document: ArticleDocument = { id: 'a.txt', name: 'a.txt', text: TEXT, encoding: 'utf-8', encodingGuessed: false, sha256: 'sha', status: 'in-progress', annotations: loaded, relations, labels: [], problem: null, migratedFrom: null, orphans: [], reanchored: null, ...(revision ? { revision } : {}) };
   const ok: SaveResult = { ok: true, savedAt: new Date().toISOString(), written: true, revision: 'next' };
   return {
     article: { load: async () => structuredClone(document) },
@@ -41,8 +45,9 @@ function fakeMain(loaded: StoredAnnotation[], revision: string | undefined, call
         calls.whole++;
         return ok;
       },
-      saveChanges: async ({ base, count, insert }: { base: string; count: number; insert: { annotation: StoredAnnotation }[] }) => {
+      saveChanges: async ({ base, count, insert, relations }: { base: string; count: number; insert: { annotation: StoredAnnotation }[]; relations?: { id: string }[] }) => {
         calls.changes.push({ base, count, inserted: insert.map((placed) => placed.annotation.text) });
+        calls.relationsSent?.push(relations ? relations.map((relation) => relation.id) : null);
         return ok;
       },
     },
@@ -60,8 +65,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function openAndTag(loaded: StoredAnnotation[], revision: string | undefined): Promise<Calls> {
-  const calls: Calls = { whole: 0, changes: [] };
+async function openAndTag(loaded: StoredAnnotation[], revision: string | undefined, calls: Calls = { whole: 0, changes: [] }): Promise<Calls> {
   window.api = fakeMain(loaded, revision, calls);
   preferencesActions.renameAnnotator('maryam');
   preferencesActions.changeDisplay({ language: 'fa' });
@@ -94,5 +98,18 @@ describe('the first save after opening', () => {
     const calls = await openAndTag([annotation('a2', 'تهران'), annotation('a1', 'علی')], 'loaded-revision');
     expect(calls.whole).toBe(1);
     expect(calls.changes).toEqual([]);
+  });
+
+  it('(#25) leaves out relations unchanged since the base (main keeps them), and sends them once they change', async () => {
+    const calls = await openAndTag([annotation('a1', 'علی'), annotation('a2', 'تهران')], 'loaded-revision', { whole: 0, changes: [], relationsSent: [] });
+    const start = TEXT.indexOf('مدیران');
+    articleViewActions.selectText({ start: asUtf16Offset(start), end: asUtf16Offset(start + 'مدیران'.length) });
+    tagTextSelection('ORG');
+    expect(await flushSave()).toBe(true);
+    const { annotations } = useDocumentStore.getState();
+    documentActions.edit({ annotations, relations: [] });
+    expect(await flushSave()).toBe(true);
+    expect(calls.whole).toBe(0);
+    expect(calls.relationsSent).toEqual([null, null, []]);
   });
 });
