@@ -155,6 +155,8 @@ export class CorpusSession {
    * `firstPageEarly` (#17): a big annotation file may be answered from its first page before it is parsed whole (earlyFirstPage.ts).
    */
   async loadArticle(id: string, encoding?: string, options: { firstPageEarly?: boolean } = {}): Promise<ArticleDocument> {
+    // (#17) The window has moved on: what is still gathered for the article it left would share main with this load.
+    this.stopSuggestionsOtherThan(id);
     return loadArticle(this.state, id, encoding, options);
   }
 
@@ -222,14 +224,23 @@ export class CorpusSession {
    * nothing): the window drops them anyway, and their seconds of CPU slowed the article opened.
    */
   async suggestions(id: string): Promise<Suggestion[]> {
-    for (const [running, article] of this.suggesting) if (article !== id) running.abort();
+    this.stopSuggestionsOtherThan(id);
     const search = new AbortController();
     this.suggesting.set(search, id);
     try {
       return await this.suggestionsOf(id, search.signal);
+    } catch (error) {
+      // Stopped for another article (while gathering the corpus's tagged texts): nothing to answer.
+      if (search.signal.aborted) return [];
+      throw error;
     } finally {
       this.suggesting.delete(search);
     }
+  }
+
+  /** Stops the suggestion searches running for other articles than `id` (loading or asking for `id`). */
+  private stopSuggestionsOtherThan(id: string): void {
+    for (const [running, article] of this.suggesting) if (article !== id) running.abort();
   }
 
   private async suggestionsOf(id: string, signal: AbortSignal): Promise<Suggestion[]> {
@@ -243,7 +254,7 @@ export class CorpusSession {
     const article = this.state.loaded.get(id) ?? (await this.state.readArticle(articlePath));
     const own = kept !== null && base !== null ? { annotations: kept, zones: base.document.zones } : await loadAnnotations(articlePath, article);
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
-      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined) };
+      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined, signal) };
     }
     if (signal.aborted) return [];
     return suggestionsFor(article.text, own.annotations, this.state.taggedTexts.texts, undefined, own.zones, undefined, signal);

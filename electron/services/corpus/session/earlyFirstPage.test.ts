@@ -246,4 +246,38 @@ describe('the first page of a big annotation file sent before the whole file is 
     // The next search for it answers in full again.
     expect(await session.suggestions('many.txt')).toEqual(whole);
   });
+
+  it('opening another article stops the gathering of tagged texts for the article left: the big file\'s parse stops at its next slice (#17)', async () => {
+    await bigArticle();
+    await writeBigArticle(corpus, { name: 'other.txt', bytes: 20_000, annotations: 40, seed: 13 });
+    await fs.writeFile(path.join(corpus, 'third.txt'), 'متن کوتاهی برای شروع.\n');
+    await session.open(corpus);
+    const parse = JSON.parse;
+    let groups = 0;
+    let opening: Promise<ArticleDocument> | null = null;
+    // As soon as the first group of the big file's annotations is parsed, the window opens another article.
+    const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: (key: string, value: unknown) => unknown) => {
+      if (text.length > 100_000 && text.startsWith('[')) {
+        groups += 1;
+        opening ??= session.loadArticle('third.txt');
+      }
+      return parse(text, reviver) as unknown;
+    });
+    try {
+      expect(await session.suggestions('other.txt')).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await opening)?.id).toBe('third.txt');
+    // Over 20,000 annotations are five groups: one was parsed.
+    expect(groups).toBe(1);
+    // Nothing half-gathered was kept: the next search gathers the whole corpus and answers as a fresh session does.
+    const fresh = new CorpusSession();
+    await fresh.open(corpus);
+    try {
+      expect(await session.suggestions('other.txt')).toEqual(await fresh.suggestions('other.txt'));
+    } finally {
+      await fresh.close();
+    }
+  });
 });
