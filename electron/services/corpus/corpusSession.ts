@@ -250,6 +250,8 @@ export class CorpusSession {
     // (#17) The list the window was sent (its pages' list, once the whole file is parsed), not
     // the file parsed once more: 39 MB for 100,000 annotations, while the pages' own parse ran.
     const kept = await this.state.savedLists.latest(id);
+    // Stopped while the list was waited for (the window opened another article): its file is not parsed.
+    signal.throwIfAborted();
     const base = this.state.bases.get(id);
     const article = this.state.loaded.get(id) ?? (await this.state.readArticle(articlePath));
     const own = kept !== null && base !== null ? { annotations: kept, zones: base.document.zones } : await loadAnnotations(articlePath, article);
