@@ -155,8 +155,9 @@ export class CorpusSession {
    * `firstPageEarly` (#17): a big annotation file may be answered from its first page before it is parsed whole (earlyFirstPage.ts).
    */
   async loadArticle(id: string, encoding?: string, options: { firstPageEarly?: boolean } = {}): Promise<ArticleDocument> {
-    // (#17) The window has moved on: what is still gathered for the article it left would share main with this load.
+    // (#17) The window has moved on: what is still gathered or read for the article it left would share main with this load.
     this.stopSuggestionsOtherThan(id);
+    for (const [article, reading] of this.state.wholeReads) if (article !== id) reading.abort();
     return loadArticle(this.state, id, encoding, options);
   }
 
