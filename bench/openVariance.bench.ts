@@ -90,6 +90,7 @@ test('opens vary: traces of several opens of the article with a hundred thousand
       const stalls = watchStalls(20);
       const cpu = process.cpuUsage();
       await profiler.post('Profiler.start');
+      const profiledFrom = performance.timeOrigin + performance.now();
       const timing = await traced(page, path.join(out, `open-${open}.trace.json`), async () => {
         const shown = await page.evaluate(showArticleTimed, { name: NAME, characters: text.replace(/\n$/, '').length, needMarks: true });
         await page.waitForTimeout(500);
@@ -100,7 +101,7 @@ test('opens vary: traces of several opens of the article with a hundred thousand
       const mainStalls = stalls();
       const tasks = await page.evaluate(takeLongTasks);
       await fs.writeFile(path.join(out, `open-${open}.main.cpuprofile`), JSON.stringify(profile));
-      await fs.writeFile(path.join(out, `open-${open}.json`), JSON.stringify({ ...timing, mainStalls, mainCpuMs: (used.user + used.system) / 1000, longTasks: tasks, load: os.loadavg() }));
+      await fs.writeFile(path.join(out, `open-${open}.json`), JSON.stringify({ ...timing, profiledFrom, mainStalls, mainCpuMs: (used.user + used.system) / 1000, longTasks: tasks, load: os.loadavg() }));
       console.log(`open ${open}: shown ${round(timing.shownMs)} ms, complete ${round(timing.completeMs)} ms, longest task ${round(Math.max(0, ...tasks))} ms; main's stalls over 20 ms: ${mainStalls.map(([at, ms]) => `${round(at - timing.startedAt)}+${round(ms)}`).join(' ')}; load ${os.loadavg()[0].toFixed(1)}`);
     }
   } finally {

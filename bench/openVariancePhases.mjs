@@ -44,7 +44,8 @@ function busyBetween(ev, from, to) {
   };
 }
 
-function mainFunctions(file, toMs) {
+/** Main's CPU profile from `fromMs` to `toMs` after it started, by function, idle left out. */
+function mainFunctions(file, fromMs, toMs) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
@@ -55,6 +56,7 @@ function mainFunctions(file, toMs) {
   for (let index = 0; index < profile.samples.length; index++) {
     at += profile.timeDeltas[index];
     if (at - profile.startTime > toMs * 1000) break;
+    if (at - profile.startTime < fromMs * 1000) continue;
     const step = index + 1 < profile.timeDeltas.length ? profile.timeDeltas[index + 1] : 0;
     const node = byId.get(profile.samples[index]);
     const name = node.callFrame.functionName;
@@ -80,10 +82,12 @@ for (let open = 0; existsSync(path.join(folder, `open-${open}.json`)); open++) {
   const shownAt = origin + figures.shownMs * 1000;
   const window = busyBetween(ev, origin, shownAt);
   const stalls = figures.mainStalls.filter(([at]) => at - figures.startedAt < figures.shownMs).map(([at, length]) => `${Math.round(at - figures.startedAt)}+${Math.round(length)}`);
-  const main = mainFunctions(path.join(folder, `open-${open}.main.cpuprofile`), figures.shownMs);
+  // The profile starts a little before the click (the trace is started in between).
+  const clickInProfile = figures.profiledFrom === undefined ? 0 : figures.startedAt - figures.profiledFrom;
+  const main = mainFunctions(path.join(folder, `open-${open}.main.cpuprofile`), clickInProfile, clickInProfile + figures.shownMs);
   console.log(`\nopen ${open} (load ${figures.load[0].toFixed(1)}): shown ${Math.round(figures.shownMs)} ms`);
   console.log(`  window, click → shown: busy ${window.busy} ms (CPU ${window.cpu}), GC ${window.gc} (major ${window.majorGc}), longest task ${window.longest} (CPU ${window.longestCpu}); tasks over 50 ms at +ms: ${window.over50}`);
   for (const fetch of fetches) console.log(`  answer fetched: asked at ${ms(fetch.sent - origin)}, response at ${fetch.response ? ms(fetch.response - origin) : '-'}, last byte at ${fetch.finish ? ms(fetch.finish - origin) : '-'} ms`);
   console.log(`  main's stalls over 20 ms before shown (at+ms): ${stalls.join(' ')}`);
-  console.log(`  main busy before shown ${main.busy} ms: ${main.top.join('; ')}`);
+  console.log(`  main busy from the click to shown ${main.busy} ms: ${main.top.join('; ')}`);
 }
