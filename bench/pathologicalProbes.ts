@@ -30,6 +30,8 @@ export interface ShowTiming {
   completeMs: number;
   /** Characters of the article in the DOM at the end. */
   characters: number;
+  /** When the click was made, in milliseconds since the epoch (to line the window's times up with main's). */
+  startedAt: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export function showArticleTimed({ name, characters, needMarks }: { name: string
           const shownMs = performance.now() - started;
           const waitComplete = () => {
             const count = inPage(article);
-            if (count >= characters || performance.now() - started > 600_000) resolve({ shownMs, completeMs: performance.now() - started, characters: count });
+            if (count >= characters || performance.now() - started > 600_000) resolve({ shownMs, completeMs: performance.now() - started, characters: count, startedAt: performance.timeOrigin + started });
             else requestAnimationFrame(waitComplete);
           };
           requestAnimationFrame(waitComplete);

@@ -51,6 +51,8 @@ export async function openArticleAnnotationsAndFile(
   limits: InputLimits = INPUT_LIMITS,
   /** The corpus root the file must be in (see readAnnotationBytesWithinSize). */
   root?: string,
+  /** (#17) The parse of a big file nobody waits for any more stops at its next slice (rejecting). */
+  signal?: AbortSignal,
 ): Promise<{ opened: OpenedAnnotations; unchanged: UnchangedAnnotationFile | null }> {
   const annotationPath = annotationPathFor(articlePath);
   let sized: Awaited<ReturnType<typeof readAnnotationBytesWithinSize>>;
@@ -73,7 +75,7 @@ export async function openArticleAnnotationsAndFile(
       break;
     }
     // (#17) Measured and parsed a few megabytes a turn: main goes on answering meanwhile.
-    const read = sized.kind === 'absent' ? null : await checkAndParseAnnotationBytes(path.basename(annotationPath), sized.bytes, limits);
+    const read = sized.kind === 'absent' ? null : await checkAndParseAnnotationBytes(path.basename(annotationPath), sized.bytes, limits, signal);
     if (read?.kind === 'refused') return { opened: read, unchanged: null };
     shape = read?.shape ?? null;
     existing = read === null ? { kind: 'absent' } : { kind: 'parsed', parsed: read.parsed };

@@ -156,7 +156,19 @@ export class CorpusSession {
    * `firstPageEarly` (#17): a big annotation file may be answered from its first page before it is parsed whole (earlyFirstPage.ts).
    */
   async loadArticle(id: string, encoding?: string, options: { firstPageEarly?: boolean } = {}): Promise<ArticleDocument> {
-    return loadArticle(this.state, id, encoding, options);
+    // (#17) The window has moved on: what is still gathered or read for the article it left would share main with this load.
+    this.stopSuggestionsOtherThan(id);
+    for (const [article, reading] of this.state.wholeReads) if (article !== id) reading.abort();
+    const loading = loadArticle(this.state, id, encoding, options);
+    const entry = { id, loading };
+    this.loading.add(entry);
+    try {
+      const document = await loading;
+      this.lastLoaded = id;
+      return document;
+    } finally {
+      this.loading.delete(entry);
+    }
   }
 
   /** A page of the annotation list article.load sent in part (article.annotationPage); of a list still being read, once it is. */
@@ -218,6 +230,10 @@ export class CorpusSession {
     return { root: this.state.requireNativeRoot('link entities'), write, base: this.registryBase };
   }
 
+  /** (#17) The article loads under way, and the article last loaded: suggestions wait for the window's next article. */
+  private readonly loading = new Set<{ id: string; loading: Promise<ArticleDocument> }>();
+  private lastLoaded: string | null = null;
+
   /** The suggestion searches running, by article: one for another article is stopped by a new one (#25). */
   private readonly suggesting = new Map<AbortController, string>();
 
@@ -227,14 +243,32 @@ export class CorpusSession {
    * nothing): the window drops them anyway, and their seconds of CPU slowed the article opened.
    */
   async suggestions(id: string): Promise<Suggestion[]> {
-    for (const [running, article] of this.suggesting) if (article !== id) running.abort();
+    this.stopSuggestionsOtherThan(id);
+    // (#17) Asked for the article shown while the window already opens another (an idle callback
+    // run after the click): the answer would be dropped, and gathering the corpus's tagged texts
+    // (39 MB parsed for a file of 100,000 annotations) would hold main's answer to that article.
+    for (let others = this.loadsOtherThan(id); others.length > 0; others = this.loadsOtherThan(id)) await Promise.allSettled(others);
+    if (this.lastLoaded !== null && this.lastLoaded !== id) return [];
     const search = new AbortController();
     this.suggesting.set(search, id);
     try {
       return await this.suggestionsOf(id, search.signal);
+    } catch (error) {
+      // Stopped for another article (while gathering the corpus's tagged texts): nothing to answer.
+      if (search.signal.aborted) return [];
+      throw error;
     } finally {
       this.suggesting.delete(search);
     }
+  }
+
+  private loadsOtherThan(id: string): Promise<ArticleDocument>[] {
+    return [...this.loading].filter((entry) => entry.id !== id).map((entry) => entry.loading);
+  }
+
+  /** Stops the suggestion searches running for other articles than `id` (loading or asking for `id`). */
+  private stopSuggestionsOtherThan(id: string): void {
+    for (const [running, article] of this.suggesting) if (article !== id) running.abort();
   }
 
   private async suggestionsOf(id: string, signal: AbortSignal): Promise<Suggestion[]> {
@@ -244,11 +278,13 @@ export class CorpusSession {
     // (#17) The list the window was sent (its pages' list, once the whole file is parsed), not
     // the file parsed once more: 39 MB for 100,000 annotations, while the pages' own parse ran.
     const kept = await this.state.savedLists.latest(id);
+    // Stopped while the list was waited for (the window opened another article): its file is not parsed.
+    signal.throwIfAborted();
     const base = this.state.bases.get(id);
     const article = this.state.loaded.get(id) ?? (await this.state.readArticle(articlePath));
     const own = kept !== null && base !== null ? { annotations: kept, zones: base.document.zones } : await loadAnnotations(articlePath, article);
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
-      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined) };
+      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined, signal) };
     }
     if (signal.aborted) return [];
     return suggestionsFor(article.text, own.annotations, this.state.taggedTexts.texts, undefined, own.zones, undefined, signal);

@@ -44,15 +44,20 @@ const WORD_UNIT = /[\p{L}\p{M}\p{N}\u200c]/u;
 /**
  * Every (text, type) pair tagged in the corpus's annotation files, most frequent first. `known`:
  * the annotations of articles already in memory, by id, taken instead of their files (#17: the
- * open article's 39 MB file was parsed again for every gathering).
+ * open article's 39 MB file was parsed again for every gathering). `signal`: the gathering is no
+ * longer wanted (the window opened another article): it stops between files and between the
+ * slices of a file's parse, and rejects with the signal's reason (#17: a 39 MB file parsed for
+ * the article the window had left held main's answer to the next article for seconds).
  */
-export async function collectTaggedTexts(root: string, known: ReadonlyMap<string, readonly StoredAnnotation[]> = new Map()): Promise<TaggedText[]> {
+export async function collectTaggedTexts(root: string, known: ReadonlyMap<string, readonly StoredAnnotation[]> = new Map(), signal?: AbortSignal): Promise<TaggedText[]> {
   const byKey = new Map<string, TaggedText>();
   for (const id of await listArticleIds(root)) {
+    signal?.throwIfAborted();
     let annotations: readonly StoredAnnotation[] | null | undefined = known.get(id);
     try {
-      annotations ??= await annotationsOfFile(root, annotationPathFor(resolveInCorpus(root, id)));
+      annotations ??= await annotationsOfFile(root, annotationPathFor(resolveInCorpus(root, id)), signal);
     } catch {
+      signal?.throwIfAborted();
       continue;
     }
     for (const annotation of annotations ?? []) {
@@ -72,10 +77,11 @@ export async function collectTaggedTexts(root: string, known: ReadonlyMap<string
  * The annotations of a file of the corpus, null when it is absent or cannot be used. Parsed in
  * slices (#17): 39 MB of JSON parsed at once held main for over a second.
  */
-async function annotationsOfFile(root: string, file: string): Promise<readonly StoredAnnotation[] | null> {
+async function annotationsOfFile(root: string, file: string, signal: AbortSignal | undefined): Promise<readonly StoredAnnotation[] | null> {
   const read = await readCorpusFile(root, file, { maxBytes: INPUT_LIMITS.annotationFileBytes });
   if (read === null) return null;
-  const checked = await checkAndParseAnnotationBytes(path.basename(file), read.bytes);
+  signal?.throwIfAborted();
+  const checked = await checkAndParseAnnotationBytes(path.basename(file), read.bytes, INPUT_LIMITS, signal);
   return checked.kind === 'read' && checked.parsed.ok ? checked.parsed.file.annotations : null;
 }
 

@@ -44,7 +44,7 @@ export async function loadArticle(state: SessionState, id: string, encoding?: st
   const { article, file: articleFile } = await state.readArticleFile(articlePath);
   const header = documentHeader(id, articlePath, article);
   const opening: ArticleOpening = { state, id, articlePath, article, header };
-  const whole = () => loadWholeArticle(opening, articleFile, encoding);
+  const whole = (signal?: AbortSignal) => loadWholeArticle(opening, articleFile, encoding, signal);
   // (#17) A big annotation file: answered from its first page while the whole file is read on.
   if (options.firstPageEarly && encoding === undefined && state.mode === 'native') {
     const early = await sentFromFirstPage({ state, id, articlePath, article }, (loaded) => openedDocument(header, { kind: 'loaded', loaded, reanchored: null, readOnly: null }), whole);
@@ -58,8 +58,8 @@ export async function loadArticle(state: SessionState, id: string, encoding?: st
  * The article's document with all its annotations (in reading order when the file is usable),
  * the article and its files given to the watcher as the baseline of outside changes.
  */
-async function loadWholeArticle({ state, id, articlePath, article, header }: ArticleOpening, articleFile: KnownFileState, encoding: string | undefined): Promise<ArticleDocument> {
-  const { document, annotationFile } = state.mode === 'brat' ? { document: await loadBratDocument(state, id, articlePath, article, header), annotationFile: undefined } : await loadNativeDocument(state, id, articlePath, article, header, encoding);
+async function loadWholeArticle({ state, id, articlePath, article, header }: ArticleOpening, articleFile: KnownFileState, encoding: string | undefined, signal?: AbortSignal): Promise<ArticleDocument> {
+  const { document, annotationFile } = state.mode === 'brat' ? { document: await loadBratDocument(state, id, articlePath, article, header), annotationFile: undefined } : await loadNativeDocument(state, id, articlePath, article, header, encoding, signal);
   state.loaded.set(id, article);
   // The files as just read are the baseline: the watcher need not read and hash them again.
   await state.watcher?.watchArticle({ id, articlePath, annotationPath: state.annotationPathOf(articlePath), articleSha256: article.sha256, articleFile, annotationFile });
@@ -117,6 +117,7 @@ async function loadNativeDocument(
   article: DecodedArticle,
   header: DocumentHeader,
   encoding: string | undefined,
+  signal?: AbortSignal,
 ): Promise<{ document: ArticleDocument; annotationFile: KnownFileState | undefined }> {
   const annotationPath = annotationPathFor(articlePath);
   let annotationFile: KnownFileState | undefined;
@@ -124,7 +125,7 @@ async function loadNativeDocument(
   let fileState: KnownFileState | null | undefined;
   const fileStateOf = (result: Parameters<typeof loadedFileState>[0]) => (fileState === undefined ? (fileState = loadedFileState(result)) : fileState);
   // Under the file's lock: re-anchoring reads, moves and rewrites the file, and must not interleave with another Hashiye's save.
-  const { opened, unchanged } = await state.ownWrite(annotationPath, () => withFileLock(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, state.requireRoot())), (result) => {
+  const { opened, unchanged } = await state.ownWrite(annotationPath, () => withFileLock(annotationPath, () => openArticleAnnotationsAndFile(articlePath, article, INPUT_LIMITS, state.requireRoot(), signal)), (result) => {
     annotationFile = fileStateOf(result) ?? undefined;
     return annotationFile ?? null;
   });

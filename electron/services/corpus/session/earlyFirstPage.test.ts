@@ -246,4 +246,94 @@ describe('the first page of a big annotation file sent before the whole file is 
     // The next search for it answers in full again.
     expect(await session.suggestions('many.txt')).toEqual(whole);
   });
+
+  it('opening another article stops the whole read of the big file the window left; shown again, it loads whole (#17)', async () => {
+    await bigArticle();
+    await fs.writeFile(path.join(corpus, 'third.txt'), 'متن کوتاهی برای شروع.\n');
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    const parse = JSON.parse;
+    let groups = 0;
+    const openings: Promise<ArticleDocument>[] = [];
+    // As soon as the first group of the whole file's annotations is parsed, the window opens another article.
+    const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: (key: string, value: unknown) => unknown) => {
+      if (text.length > 100_000 && text.startsWith('[')) {
+        groups += 1;
+        if (openings.length === 0) openings.push(session.loadArticle('third.txt'));
+      }
+      return parse(text, reviver) as unknown;
+    });
+    try {
+      // The page asked meanwhile is refused as a file changed on disk: a window still showing the article would load it whole.
+      await expect(session.annotationPage('many.txt', early.revision ?? '', FIRST_ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await Promise.all(openings)).map((document) => document.id)).toEqual(['third.txt']);
+    // Over 20,000 annotations are five groups: one was parsed.
+    expect(groups).toBe(1);
+    // Opened again, it loads (the window's reload after a refusal is whole) with every annotation, editable.
+    forgetWrittenAnnotationFile(path.join(corpus, 'many.ann.json'));
+    const again = await session.loadArticle('many.txt');
+    expect(again.problem).toBeNull();
+    expect((await allPages(again)).length).toBe(COUNT);
+  });
+
+  it('suggestions asked for the article shown while the window opens another wait for that load and answer nothing; after a load that failed they answer (#17)', async () => {
+    await bigArticle();
+    await writeBigArticle(corpus, { name: 'other.txt', bytes: 20_000, annotations: 40, seed: 13 });
+    await session.open(corpus);
+    await session.loadArticle('other.txt');
+    const answered = await session.suggestions('other.txt');
+    const gathered = vi.spyOn(nodeFs.promises, 'open');
+    const reads = () => gathered.mock.calls.filter(([opening]) => path.basename(String(opening)) === 'many.ann.json').length;
+    const loading = session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    const asked = session.suggestions('other.txt');
+    expect((await loading).annotationsTotal).toBe(COUNT);
+    const readsByTheLoad = reads();
+    expect(answered.length).toBeGreaterThan(0);
+    expect(await asked).toEqual([]);
+    // Nothing was gathered for the article left once the load was done either.
+    expect(reads()).toBe(readsByTheLoad);
+    gathered.mockRestore();
+    // Back on the article, then a load of another that fails: the window still shows it, and its suggestions answer.
+    await session.loadArticle('other.txt');
+    await expect(session.loadArticle('gone.txt')).rejects.toThrow();
+    expect(await session.suggestions('other.txt')).toEqual(answered);
+  });
+
+  it('opening another article stops the gathering of tagged texts for the article left: the big file\'s parse stops at its next slice (#17)', async () => {
+    await bigArticle();
+    await writeBigArticle(corpus, { name: 'other.txt', bytes: 20_000, annotations: 40, seed: 13 });
+    await fs.writeFile(path.join(corpus, 'third.txt'), 'متن کوتاهی برای شروع.\n');
+    await session.open(corpus);
+    const parse = JSON.parse;
+    let groups = 0;
+    const openings: Promise<ArticleDocument>[] = [];
+    // As soon as the first group of the big file's annotations is parsed, the window opens another article.
+    const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: (key: string, value: unknown) => unknown) => {
+      if (text.length > 100_000 && text.startsWith('[')) {
+        groups += 1;
+        if (openings.length === 0) openings.push(session.loadArticle('third.txt'));
+      }
+      return parse(text, reviver) as unknown;
+    });
+    try {
+      expect(await session.suggestions('other.txt')).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await Promise.all(openings)).map((document) => document.id)).toEqual(['third.txt']);
+    // Over 20,000 annotations are five groups: one was parsed.
+    expect(groups).toBe(1);
+    // Nothing half-gathered was kept: once it is opened, its search gathers the whole corpus and answers as a fresh session does.
+    const fresh = new CorpusSession();
+    await fresh.open(corpus);
+    try {
+      await session.loadArticle('other.txt');
+      expect(await session.suggestions('other.txt')).toEqual(await fresh.suggestions('other.txt'));
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -24,8 +24,8 @@ export async function sentFromFirstPage(
   { state, id, articlePath, article }: { state: SessionState; id: string; articlePath: string; article: DecodedArticle },
   /** The document a load makes of usable annotations (the quotes taken out, the problem null). */
   documentOf: (loaded: LoadedAnnotations) => ArticleDocument,
-  /** The article loaded whole, the usual way. */
-  loadWhole: () => Promise<ArticleDocument>,
+  /** The article loaded whole, the usual way; `signal`: its parse stops (rejecting) once aborted. */
+  loadWhole: (signal: AbortSignal) => Promise<ArticleDocument>,
 ): Promise<ArticleDocument | null> {
   // Only a list a whole load would page too: one of up to a page is sent whole, as always.
   const preview = await previewAnnotationFile(articlePath, article, FIRST_ANNOTATION_PAGE_SIZE, INPUT_LIMITS, state.requireRoot(), ANNOTATION_PAGE_SIZE);
@@ -38,10 +38,17 @@ export async function sentFromFirstPage(
   const asked = new Promise<void>((resolve) => (begin = resolve));
   setTimeout(begin, WHOLE_FILE_AT_THE_LATEST_MS).unref();
   let revision = '';
+  // Stopped when the window opens another article (CorpusSession.loadArticle): the list would
+  // serve pages of an article no longer shown, and its parse would hold main's answer to the next.
+  const reading = new AbortController();
+  state.wholeReads.get(id)?.abort();
+  state.wholeReads.set(id, reading);
   const whole = asked.then(async () => {
     // Loaded again since (a reload set the base and the baseline from its own reading): not read a second time.
-    if (!state.savedLists.isPending(id, revision)) return null;
-    const document = await loadWhole();
+    if (!state.savedLists.isPending(id, revision) || reading.signal.aborted) return null;
+    const document = await wholeUnlessStopped(loadWhole, reading);
+    if (state.wholeReads.get(id) === reading) state.wholeReads.delete(id);
+    if (document === null) return null;
     // Comparing is a walk of the first page's annotations: main answers other calls first.
     await nextTurn();
     return sameAsSent(sent, document) ? document.annotations : null;
@@ -49,6 +56,19 @@ export async function sentFromFirstPage(
   // The relations sent are the file's: the whole document is taken only when its first page, relations included, is the one sent.
   revision = state.savedLists.rememberPending(id, whole, begin, sent.relations);
   return { ...sent, revision };
+}
+
+/**
+ * The article loaded whole, or null when its reading was stopped (the pages are then refused as a
+ * file changed on disk: a window that shows the article again loads it whole).
+ */
+async function wholeUnlessStopped(loadWhole: (signal: AbortSignal) => Promise<ArticleDocument>, reading: AbortController): Promise<ArticleDocument | null> {
+  try {
+    return await loadWhole(reading.signal);
+  } catch (error) {
+    if (reading.signal.aborted) return null;
+    throw error;
+  }
 }
 
 /** How long the whole file waits for the window's first page request at most. */

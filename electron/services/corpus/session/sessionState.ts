@@ -37,6 +37,8 @@ export class SessionState {
   /** brat ids given to annotations the window created, by article: the window keeps its own ids. */
   readonly bratAliases = new Map<string, Map<string, string>>();
   readonly reader = new ArticleReader();
+  /** (#17) The whole reads of big annotation files whose first page was sent, by article (earlyFirstPage.ts). */
+  readonly wholeReads = new Map<string, AbortController>();
   /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
   taggedTexts: { at: number; texts: TaggedText[] } | null = null;
 
@@ -48,6 +50,8 @@ export class SessionState {
     this.bratAliases.clear();
     this.savedLists.clear();
     this.reader.clear();
+    for (const reading of this.wholeReads.values()) reading.abort();
+    this.wholeReads.clear();
   }
 
   requireRoot(): string {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkAnnotationBytes, INPUT_LIMITS, inspectJsonShape } from '../../corpus/inputLimits';
 import { parseAnnotationFile } from '../../../../shared/model/readAnnotationFile';
 import { checkAndParseAnnotationBytes, parseAnnotationJsonInSlices, scanAnnotationJson } from './slicedAnnotationJson';
@@ -104,5 +104,27 @@ describe('checkAndParseAnnotationBytes (#17)', () => {
     expect(parsed).toMatchObject({ kind: 'read', parsed: { ok: true } });
     expect(turns).toBeGreaterThan(2);
     expect(parsed).toStrictEqual({ kind: 'read', shape: inspectJsonShape(big.toString('utf8')), parsed: parseAnnotationFile(big.toString('utf8')) });
+  });
+  it('stops at its next turn once its signal is aborted, and parses whole with a signal never aborted (#17)', async () => {
+    const big = Buffer.from(JSON.stringify(file(Array.from({ length: 30_000 }, (_, index) => annotation(index)))), 'utf8');
+    const kept = new AbortController();
+    expect(await checkAndParseAnnotationBytes('a.ann.json', big, INPUT_LIMITS, kept.signal)).toStrictEqual(await checkAndParseAnnotationBytes('a.ann.json', big));
+    const stopped = new AbortController();
+    const groups: number[] = [];
+    const parse = JSON.parse;
+    // The first group of elements parsed stops the parse: no further group is parsed.
+    const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: (key: string, value: unknown) => unknown) => {
+      if (text.startsWith('[')) {
+        groups.push(text.length);
+        stopped.abort();
+      }
+      return parse(text, reviver) as unknown;
+    });
+    try {
+      await expect(checkAndParseAnnotationBytes('a.ann.json', big, INPUT_LIMITS, stopped.signal)).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(groups).toHaveLength(1);
   });
 });

@@ -78,7 +78,7 @@ function decodedKey(bytes: Buffer, start: number, end: number): string | null {
  * with where the `annotations` array's elements are. With `stopAfterElements`, the scan stops at
  * the comma ending that many elements (annotationJsonHead.ts): the shape is then the head's only.
  */
-export async function scanAnnotationJson(bytes: Buffer, from = 0, stopAfterElements = Infinity): Promise<{ shape: JsonShape; annotations: AnnotationsArray }> {
+export async function scanAnnotationJson(bytes: Buffer, from = 0, stopAfterElements = Infinity, signal?: AbortSignal): Promise<{ shape: JsonShape; annotations: AnnotationsArray }> {
   const tally = new JsonShapeTally();
   let topLevelKey = '';
   let lastString = '';
@@ -92,6 +92,7 @@ export async function scanAnnotationJson(bytes: Buffer, from = 0, stopAfterEleme
   for (let index = from; index < length; index += 1) {
     if (index >= pauseAt) {
       await nextTurn();
+      signal?.throwIfAborted();
       pauseAt = index + SCAN_SLICE_BYTES;
     }
     const code = bytes[index];
@@ -135,10 +136,10 @@ export async function scanAnnotationJson(bytes: Buffer, from = 0, stopAfterEleme
  * What JSON.parse gives for the file's text, parsed in slices (see above), or undefined when
  * only a parse of the whole text can tell (then the caller parses it and reports its error).
  */
-export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, annotations: AnnotationsArray): Promise<unknown> {
+export async function parseAnnotationJsonInSlices(bytes: Buffer, from: number, annotations: AnnotationsArray, signal?: AbortSignal): Promise<unknown> {
   const skeleton = skeletonOf(bytes, from, annotations);
   if (skeleton === undefined) return undefined;
-  const elements = await elementsOf(bytes, annotations.open, annotations.close, annotations.commas);
+  const elements = await elementsOf(bytes, annotations.open, annotations.close, annotations.commas, signal);
   if (elements === undefined) return undefined;
   skeleton.annotations = elements;
   return skeleton;
@@ -182,12 +183,15 @@ export function parseAnnotationJsonHead(bytes: Buffer, from: number, annotations
 }
 
 /** The elements between `[` at `open` and `]` at `close`, separated by the commas at `commas`, a group a turn. */
-async function elementsOf(bytes: Buffer, open: number, close: number, commas: readonly number[]): Promise<unknown[] | undefined> {
+async function elementsOf(bytes: Buffer, open: number, close: number, commas: readonly number[], signal?: AbortSignal): Promise<unknown[] | undefined> {
   const boundaries = [open, ...commas, close];
   const count = boundaries.length - 1;
   const elements: unknown[] = [];
   for (let first = 0; first < count; first += PARSE_SLICE_ELEMENTS) {
-    if (first > 0) await nextTurn();
+    if (first > 0) {
+      await nextTurn();
+      signal?.throwIfAborted();
+    }
     const last = Math.min(first + PARSE_SLICE_ELEMENTS, count);
     let group: unknown;
     try {
@@ -248,20 +252,22 @@ export function jsonStartOf(bytes: Buffer): number {
  * checkAnnotationBytes then parseAnnotationFile, giving the event loop a turn every few
  * megabytes (see above): the same refusals and the same parse. Bytes that are not UTF-8 take
  * the usual path (their shape is measured as a lenient decoder reads them, and the file is
- * reported as not UTF-8).
+ * reported as not UTF-8). `signal`: a parse nobody waits for any more (suggestions for an article
+ * the window has left) stops at its next turn, rejecting with the signal's reason.
  */
-export async function checkAndParseAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS): Promise<CheckedAnnotationJson> {
+export async function checkAndParseAnnotationBytes(name: string, bytes: Buffer, limits: InputLimits = INPUT_LIMITS, signal?: AbortSignal): Promise<CheckedAnnotationJson> {
   if (!isUtf8(bytes)) {
     const checked = checkAnnotationBytes(name, bytes, limits);
     if (checked.kind === 'refused') return checked;
     return { kind: 'read', shape: checked.shape, parsed: { ok: false, problem: { kind: 'syntax', message: `${path.basename(name)} is not valid UTF-8.` } } };
   }
   const from = jsonStartOf(bytes);
-  const { shape, annotations } = takeScanAhead(bytes, from) ?? (await scanAnnotationJson(bytes, from));
+  const { shape, annotations } = takeScanAhead(bytes, from) ?? (await scanAnnotationJson(bytes, from, Infinity, signal));
   const problem = annotationShapeProblem(name, shape, limits);
   if (problem !== null) return { kind: 'refused', message: problem };
   await nextTurn();
-  const raw = await parseAnnotationJsonInSlices(bytes, from, annotations);
+  signal?.throwIfAborted();
+  const raw = await parseAnnotationJsonInSlices(bytes, from, annotations, signal);
   if (raw !== undefined) return { kind: 'read', shape, parsed: annotationFileOf(raw) };
   // Something only a parse of the whole text can tell about (a syntax error to name, a second mark...).
   await nextTurn();
