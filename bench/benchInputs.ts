@@ -135,3 +135,13 @@ export async function ensureListingCorpora(big: string, small: string, articles:
   // Not a .txt: the listing does not see it.
   await fs.writeFile(path.join(big, 'ready'), '');
 }
+
+/**
+ * The 100,000-annotation article the #17 benches open (`many-annotations.txt`, 2 MB, seed 1405,
+ * in reading order) beside a short article the window shows first; written once and kept.
+ */
+export async function ensureHundredThousandCorpus(folder: string, name: string, shortName: string): Promise<void> {
+  if (existsSync(path.join(folder, name))) return;
+  await writeBigArticle(folder, { name, bytes: 2_000_000, annotations: 100_000, seed: 1405, readingOrder: true });
+  await fs.writeFile(path.join(folder, shortName), 'متن کوتاهی برای شروع.\n');
+}

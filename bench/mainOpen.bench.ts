@@ -8,7 +8,7 @@
  * other call would have waited). Run with `npm run bench -- --grep "100,000"`.
  */
 import { test } from '@playwright/test';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from '../electron/ipc/dispatcher';
@@ -17,7 +17,7 @@ import type { HostPlatform } from '../electron/ipc/hostPlatform';
 import { SettingsStore } from '../electron/services/app/settingsStore';
 import { CorpusSession } from '../electron/services/corpus/corpusSession';
 import { forgetWrittenAnnotationFile } from '../electron/services/storage/writtenAnnotationFile';
-import { writeBigArticle } from './benchInputs';
+import { ensureHundredThousandCorpus } from './benchInputs';
 import { median, round } from './stats';
 import { recordFigures } from './benchResults';
 
@@ -42,10 +42,7 @@ function record(figures: Record<string, number | null>): Promise<void> {
 test('100,000 annotations: main side of article.load', async () => {
   test.setTimeout(20 * 60_000);
   const folder = path.join(inputs, 'annotations-100k-main');
-  if (!existsSync(path.join(folder, NAME))) {
-    await writeBigArticle(folder, { name: NAME, bytes: 2_000_000, annotations: 100_000, seed: 1405, readingOrder: true });
-    await fs.writeFile(path.join(folder, 'a-short-article.txt'), 'متن کوتاهی برای شروع.\n');
-  }
+  await ensureHundredThousandCorpus(folder, NAME, 'a-short-article.txt');
   const userData = await fs.mkdtemp(path.join(os.tmpdir(), 'hashiye-bench-main-'));
   const session = new CorpusSession({ watch: true, cacheFolder: path.join(userData, 'listing-cache') });
   await session.open(folder);

@@ -10,13 +10,13 @@
  * count), then `node bench/openVariancePhases.mjs <folder>`.
  */
 import { test, type Page } from '@playwright/test';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchApp } from '../e2e/harness';
 import { forgetWrittenAnnotationFile } from '../electron/services/storage/writtenAnnotationFile';
-import { writeBigArticle } from './benchInputs';
+import { ensureHundredThousandCorpus } from './benchInputs';
 import { installFrameMarks } from './pageProbes';
 import { showArticleTimed, takeLongTasks, watchLongTasks } from './pathologicalProbes';
 import { round } from './stats';
@@ -61,10 +61,7 @@ async function traced<T>(page: Page, file: string, during: () => Promise<T>): Pr
 
 test('opens vary: traces of several opens of the article with a hundred thousand annotations', async () => {
   test.setTimeout(30 * 60_000);
-  if (!existsSync(path.join(folder, NAME))) {
-    await writeBigArticle(folder, { name: NAME, bytes: 2_000_000, annotations: 100_000, seed: 1405, readingOrder: true });
-    await fs.writeFile(path.join(folder, SHORT_NAME), 'متن کوتاهی برای شروع.\n');
-  }
+  await ensureHundredThousandCorpus(folder, NAME, SHORT_NAME);
   const text = await fs.readFile(path.join(folder, NAME), 'utf8');
   await fs.mkdir(out, { recursive: true });
   const app = await launchApp({ corpus: folder, host: 'chromium', annotator: 'bench' });

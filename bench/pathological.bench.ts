@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchApp, type LaunchedApp } from '../e2e/harness';
 import { forgetWrittenAnnotationFile } from '../electron/services/storage/writtenAnnotationFile';
-import { writeBigArticle } from './benchInputs';
+import { ensureHundredThousandCorpus } from './benchInputs';
 import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, installFrameMarks, renderPlainTimed } from './pageProbes';
 import { renderPlainInFont, selectWordsAt, showArticleTimed, takeLongTasks, watchLongTasks } from './pathologicalProbes';
 import { persianArticle, seededRandom } from './persianText';
@@ -198,10 +198,7 @@ test('100,000 annotations: open and tag', async () => {
   test.setTimeout(8 * CAP_MS + 300_000);
   const folder = path.join(inputs, 'annotations-100k');
   const name = 'many-annotations.txt';
-  if (!existsSync(path.join(folder, name))) {
-    await writeBigArticle(folder, { name, bytes: 2_000_000, annotations: 100_000, seed: 1405, readingOrder: true });
-    await fs.writeFile(path.join(folder, SHORT_NAME), 'متن کوتاهی برای شروع.\n');
-  }
+  await ensureHundredThousandCorpus(folder, name, SHORT_NAME);
   const text = await fs.readFile(path.join(folder, name), 'utf8');
   const stored = JSON.parse(await fs.readFile(path.join(folder, 'many-annotations.ann.json'), 'utf8')) as { annotations: unknown[] };
   const app = await launchOn(folder);

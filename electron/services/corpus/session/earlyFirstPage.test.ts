@@ -247,15 +247,11 @@ describe('the first page of a big annotation file sent before the whole file is 
     expect(await session.suggestions('many.txt')).toEqual(whole);
   });
 
-  it('opening another article stops the whole read of the big file the window left; shown again, it loads whole (#17)', async () => {
-    await bigArticle();
-    await fs.writeFile(path.join(corpus, 'third.txt'), 'متن کوتاهی برای شروع.\n');
-    await session.open(corpus);
-    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+  /** Counts the parses of groups of a big file's annotations, and opens `third.txt` at the first (as a window moving on would). */
+  function openThirdAfterFirstGroup() {
     const parse = JSON.parse;
     let groups = 0;
     const openings: Promise<ArticleDocument>[] = [];
-    // As soon as the first group of the whole file's annotations is parsed, the window opens another article.
     const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: (key: string, value: unknown) => unknown) => {
       if (text.length > 100_000 && text.startsWith('[')) {
         groups += 1;
@@ -263,15 +259,25 @@ describe('the first page of a big annotation file sent before the whole file is 
       }
       return parse(text, reviver) as unknown;
     });
+    return { spy, openings, groups: () => groups };
+  }
+
+  it('opening another article stops the whole read of the big file the window left; shown again, it loads whole (#17)', async () => {
+    await bigArticle();
+    await fs.writeFile(path.join(corpus, 'third.txt'), 'متن کوتاهی برای شروع.\n');
+    await session.open(corpus);
+    const early = await session.loadArticle('many.txt', undefined, { firstPageEarly: true });
+    // As soon as the first group of the whole file's annotations is parsed, the window opens another article.
+    const opening = openThirdAfterFirstGroup();
     try {
       // The page asked meanwhile is refused as a file changed on disk: a window still showing the article would load it whole.
       await expect(session.annotationPage('many.txt', early.revision ?? '', FIRST_ANNOTATION_PAGE_SIZE)).rejects.toThrow(expect.objectContaining({ userProblem: { code: 'articleChangedOnDisk' } }));
     } finally {
-      spy.mockRestore();
+      opening.spy.mockRestore();
     }
-    expect((await Promise.all(openings)).map((document) => document.id)).toEqual(['third.txt']);
+    expect((await Promise.all(opening.openings)).map((document) => document.id)).toEqual(['third.txt']);
     // Over 20,000 annotations are five groups: one was parsed.
-    expect(groups).toBe(1);
+    expect(opening.groups()).toBe(1);
     // Opened again, it loads (the window's reload after a refusal is whole) with every annotation, editable.
     forgetWrittenAnnotationFile(path.join(corpus, 'many.ann.json'));
     const again = await session.loadArticle('many.txt');
@@ -307,25 +313,16 @@ describe('the first page of a big annotation file sent before the whole file is 
     await writeBigArticle(corpus, { name: 'other.txt', bytes: 20_000, annotations: 40, seed: 13 });
     await fs.writeFile(path.join(corpus, 'third.txt'), 'متن کوتاهی برای شروع.\n');
     await session.open(corpus);
-    const parse = JSON.parse;
-    let groups = 0;
-    const openings: Promise<ArticleDocument>[] = [];
     // As soon as the first group of the big file's annotations is parsed, the window opens another article.
-    const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: (key: string, value: unknown) => unknown) => {
-      if (text.length > 100_000 && text.startsWith('[')) {
-        groups += 1;
-        if (openings.length === 0) openings.push(session.loadArticle('third.txt'));
-      }
-      return parse(text, reviver) as unknown;
-    });
+    const opening = openThirdAfterFirstGroup();
     try {
       expect(await session.suggestions('other.txt')).toEqual([]);
     } finally {
-      spy.mockRestore();
+      opening.spy.mockRestore();
     }
-    expect((await Promise.all(openings)).map((document) => document.id)).toEqual(['third.txt']);
+    expect((await Promise.all(opening.openings)).map((document) => document.id)).toEqual(['third.txt']);
     // Over 20,000 annotations are five groups: one was parsed.
-    expect(groups).toBe(1);
+    expect(opening.groups()).toBe(1);
     // Nothing half-gathered was kept: once it is opened, its search gathers the whole corpus and answers as a fresh session does.
     const fresh = new CorpusSession();
     await fresh.open(corpus);
