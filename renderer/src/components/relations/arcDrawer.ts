@@ -1,9 +1,11 @@
+import { inputPending } from '../article/chunks/chunkSteps';
 import { nearChunks } from '../article/chunks/nearChunks';
+import { arcDrawTurns } from './arcDrawTurns';
 import type { EndBox } from './arcGeometry';
 import type { Box, LabelMetrics } from './arcLabels';
 import { layOutArcs, type DrawnArc } from './arcLayout';
 import { ChunkEndCache, type ChipMetrics } from './chunkEnds';
-import type { Link } from './relationLinks';
+import { LinkIndex, type Link } from './relationLinks';
 
 /** The overlay's place in the scroller's content, and what it shows (arcs in content coordinates: a band moved redraws none). */
 export interface ArcPicture {
@@ -62,12 +64,14 @@ function samePicture(first: ArcPicture, second: ArcPicture): boolean {
  * overlay sits in the scroller's content, so scrolling moves it for free; it holds the arcs of the
  * chunks within a view and a half of the view, and is drawn anew only when the view comes within half a view
  * of its edge, when a chunk's content or size changes, or when the links do, and then while the
- * window is idle. Each chunk's highlights are measured once (chunkEnds.ts).
+ * window is idle, in turns of a few milliseconds that step aside for input (arcDrawTurns.ts).
+ * Each chunk's highlights are measured once (chunkEnds.ts); only the links with an end in a
+ * measured chunk are laid out (LinkIndex), not every relation of the document.
  */
 export class ArcDrawer {
-  private links: readonly Link[] = [];
+  private links = new LinkIndex([]);
   private band = { top: 0, bottom: -1 };
-  private idle = 0;
+  private readonly turns = arcDrawTurns((sliceEnd) => this.drawTurn(sliceEnd));
   private readonly cache: ChunkEndCache;
   private readonly metrics = labelMetrics();
   private chips: ChipMetrics | null = null;
@@ -83,7 +87,7 @@ export class ArcDrawer {
   }
 
   setLinks(links: readonly Link[]): void {
-    this.links = links;
+    this.links = new LinkIndex(links);
     this.drawSoon();
   }
 
@@ -94,6 +98,7 @@ export class ArcDrawer {
   }
 
   changed(records: readonly MutationRecord[]): void {
+    this.turns.layoutChanged();
     if (this.cache.forgetChanged(records)) this.drawSoon();
   }
 
@@ -113,31 +118,41 @@ export class ArcDrawer {
    * so that a continuous scroll is not interrupted by redraws it does not need.
    */
   drawSoon(urgent = false): void {
-    if (this.idle !== 0 && !urgent) return;
-    cancelIdleCallback(this.idle);
-    this.idle = requestIdleCallback(() => this.draw(), { timeout: urgent ? 120 : 1000 });
+    this.turns.request(urgent);
   }
 
   dispose(): void {
-    cancelIdleCallback(this.idle);
+    this.turns.cancel();
   }
 
-  draw(): void {
-    this.idle = 0;
-    if (this.links.length === 0) {
+  /**
+   * One turn of a draw: measures the chunks near the view not measured yet, nearest first, until
+   * the slice ending at `sliceEnd` is spent or input waits (false: another turn goes on), then
+   * lays the arcs out from every near chunk's measure and shows them (true).
+   */
+  private drawTurn(sliceEnd: number): boolean {
+    if (this.links.size === 0) {
       this.band = { top: 0, bottom: -1 };
       this.present({ arcs: [], top: 0, height: 0 });
-      return;
+      return true;
     }
     this.chips ??= chipMetrics(this.root);
     const view = this.scroller.getBoundingClientRect();
     const chunks = this.root.children;
     const near = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * DRAWN_VIEWS);
+    const nearIndices = [...near.inView, ...near.aroundView];
+    let measured = 0;
+    for (const index of nearIndices) {
+      if (this.cache.has(chunks[index])) continue;
+      if (measured > 0 && (performance.now() > sliceEnd || inputPending())) return false;
+      this.cache.get(chunks[index], this.chips);
+      measured += 1;
+    }
     const originX = view.left + this.scroller.clientLeft - this.scroller.scrollLeft;
     const originY = view.top + this.scroller.clientTop - this.scroller.scrollTop;
     const ends = new Map<string, EndBox>();
     const chips: Box[] = [];
-    for (const index of [...near.inView, ...near.aroundView]) {
+    for (const index of nearIndices) {
       const chunk = chunks[index];
       const measure = this.cache.get(chunk, this.chips);
       const box = chunk.getBoundingClientRect();
@@ -151,7 +166,8 @@ export class ArcDrawer {
     const top = Math.max(0, scrollTop - margin);
     const bottom = scrollTop + view.height + margin;
     this.band = { top, bottom };
-    this.present({ arcs: layOutArcs(this.links, ends, chips, 0, this.metrics), top, height: bottom - top });
+    this.present({ arcs: layOutArcs(this.links.between(ends), ends, chips, 0, this.metrics), top, height: bottom - top });
+    return true;
   }
 
   private present(picture: ArcPicture): void {

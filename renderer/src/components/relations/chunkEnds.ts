@@ -74,6 +74,10 @@ export class ChunkEndCache {
     private readonly chunkSizes: ResizeObserver,
   ) {}
 
+  has(chunk: Element): boolean {
+    return this.measured.has(chunk);
+  }
+
   get(chunk: Element, chip: ChipMetrics | null): ChunkEnds {
     let measure = this.measured.get(chunk);
     if (!measure) {

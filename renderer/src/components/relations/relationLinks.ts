@@ -17,6 +17,36 @@ export interface Link {
   color: string;
 }
 
+/**
+ * The document's links by the annotation each leaves from (#25, session 15): a draw lays out the
+ * links with both ends near the view (a few dozen) instead of walking all of them (2,000
+ * relations on the bench's article) each time a chunk changed.
+ */
+export class LinkIndex {
+  private readonly byFrom = new Map<string, number[]>();
+
+  constructor(private readonly links: readonly Link[]) {
+    links.forEach((link, index) => {
+      const from = this.byFrom.get(link.from);
+      if (from) from.push(index);
+      else this.byFrom.set(link.from, [index]);
+    });
+  }
+
+  get size(): number {
+    return this.links.length;
+  }
+
+  /** The links whose two ends are both in `ends`, in the document's order (the order arcs are stacked in). */
+  between(ends: ReadonlyMap<string, unknown>): Link[] {
+    const found: number[] = [];
+    for (const id of ends.keys()) {
+      for (const index of this.byFrom.get(id) ?? []) if (ends.has(this.links[index].to)) found.push(index);
+    }
+    return found.sort((first, second) => first - second).map((index) => this.links[index]);
+  }
+}
+
 let lastAnnotations: readonly DocumentAnnotation[] | null = null;
 let lastTriggers: readonly DocumentAnnotation[] = [];
 
