@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
-import { eventTriggersOf } from './relationLinks';
+import { eventTriggersOf, LinkIndex, type Link } from './relationLinks';
 
 const span = (id: string, start: number): DocumentAnnotation => ({ id, type: 'PER', start, end: start + 3, text: 'abc' }) as DocumentAnnotation;
 const trigger = (id: string, start: number, target: string): DocumentAnnotation => ({ ...span(id, start), roles: [{ role: 'Agent', target }] }) as DocumentAnnotation;
@@ -24,5 +24,20 @@ describe('eventTriggersOf', () => {
     const added = eventTriggersOf([span('a1', 0), changed, trigger('e2', 30, 'a1')]);
     expect(added).toHaveLength(2);
     expect(eventTriggersOf([span('a1', 0)])).toEqual([]);
+  });
+});
+
+describe('LinkIndex', () => {
+  const link = (key: string, from: string, to: string): Link => ({ key, id: key, role: null, from, to, label: 'r', color: '#000' });
+
+  it('gives the links with both ends present, in the document order, as a walk over all of them would', () => {
+    const links = [link('r1', 'a', 'b'), link('r2', 'c', 'a'), link('r3', 'b', 'z'), link('r4', 'a', 'c'), link('r5', 'y', 'b')];
+    const index = new LinkIndex(links);
+    const ends = new Map([['c', 1], ['b', 2], ['a', 3]]);
+    const walked = links.filter((each) => ends.has(each.from) && ends.has(each.to));
+    expect(index.between(ends)).toEqual(walked);
+    expect(index.between(ends).map((each) => each.key)).toEqual(['r1', 'r2', 'r4']);
+    expect(index.between(new Map([['z', 0]]))).toEqual([]);
+    expect(index.size).toBe(5);
   });
 });
