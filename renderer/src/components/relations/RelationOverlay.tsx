@@ -67,6 +67,22 @@ export function RelationOverlay({ rootRef }: { rootRef: RefObject<HTMLElement | 
 
 type ArcState = 'normal' | 'active' | 'faded';
 
+const arrowMarkers = new Map<string, number>();
+
+/**
+ * A colour's arrowhead marker, numbered once for the window's life: the arcs near the view
+ * change with each draw, and a number that followed their colours' order would change every
+ * drawn arc's `marker-end` (and render it again) whenever a colour came or went.
+ */
+function arrowMarkerOf(colour: string): number {
+  let marker = arrowMarkers.get(colour);
+  if (marker === undefined) {
+    marker = arrowMarkers.size;
+    arrowMarkers.set(colour, marker);
+  }
+  return marker;
+}
+
 const ArcItem = memo(function ArcItem({ arc, state, marker }: { arc: DrawnArc; state: ArcState; marker: number }) {
   return (
     <g
@@ -110,11 +126,12 @@ function ArcLayer({ picture, rootRef }: { picture: ArcPicture; rootRef: RefObjec
   const ends = arcs.find(isHovered);
   // One arrowhead per colour: a marker's own fill cannot follow the path that uses it everywhere.
   const colours = [...new Set(arcs.map((arc) => arc.color))];
+  const markers = colours.map(arrowMarkerOf);
   return (
     <svg className="relation-overlay" data-testid="relation-overlay" style={{ top: picture.top, height: picture.height }} aria-hidden="true">
       <defs>
         {colours.map((colour, index) => (
-          <marker key={colour} id={`relation-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+          <marker key={colour} id={`relation-arrow-${markers[index]}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
             <path d="M 0 0 L 8 4 L 0 8 z" fill={colour} />
           </marker>
         ))}
@@ -122,7 +139,7 @@ function ArcLayer({ picture, rootRef }: { picture: ArcPicture; rootRef: RefObjec
       <g transform={`translate(0 ${-picture.top})`}>
         {ends ? <EndOutlines ids={[ends.from, ends.to]} rootRef={rootRef} /> : null}
         {arcs.map((arc) => (
-          <ArcItem key={arc.key} arc={arc} state={isHovered(arc) || touching(arc) ? 'active' : anyFocused ? 'faded' : 'normal'} marker={colours.indexOf(arc.color)} />
+          <ArcItem key={arc.key} arc={arc} state={isHovered(arc) || touching(arc) ? 'active' : anyFocused ? 'faded' : 'normal'} marker={arrowMarkerOf(arc.color)} />
         ))}
         <LinkHandle rootRef={rootRef} />
       </g>
