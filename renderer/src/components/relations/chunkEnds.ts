@@ -54,10 +54,14 @@ export function measureChunk(chunk: Element, chip: ChipMetrics | null): ChunkEnd
   for (const mark of chunk.querySelectorAll<HTMLElement>(MARK)) {
     const id = mark.dataset.annotationId;
     if (id === undefined) continue;
+    const chipped = chip !== null && mark.classList.contains('hl-first');
+    // A later piece of an annotation already met (nesting splits a highlight in marks) shows no
+    // chip and is no arc's end: its boxes are not read (#25).
+    if (!chipped && ends.has(id)) continue;
     const first = mark.getClientRects()[0];
     if (!first) continue;
     if (!ends.has(id)) ends.set(id, { x: first.left - origin.left + first.width / 2, top: first.top - origin.top });
-    if (!chip || !mark.classList.contains('hl-first')) continue;
+    if (!chip || !chipped) continue;
     const box = chipBox(mark, first, isRightToLeft(mark.closest('p') ?? chunk, directions), chip);
     if (box) chips.push({ left: box.left - origin.left, right: box.right - origin.left, top: box.top - origin.top, bottom: box.bottom - origin.top });
   }
