@@ -32,6 +32,8 @@ export class HighlightTurns {
   private spent = 0;
   private readonly waiting: WaitingParagraph[] = [];
   private turnAsked = false;
+  /** A paragraph was refused in this frame: the ones after it wait too, so they come in the order asked. */
+  private closed = false;
 
   constructor(
     private readonly budget: number,
@@ -40,7 +42,11 @@ export class HighlightTurns {
 
   /** Whether `highlights` fit in this frame's budget (taken if so); the first paragraph of a frame always fits. */
   drawNow(highlights: number): boolean {
-    if (this.waiting.length > 0 || !this.fits(highlights)) return false;
+    if (this.closed || this.waiting.length > 0 || !this.fits(highlights)) {
+      this.closed = true;
+      this.askTurn();
+      return false;
+    }
     this.spent += highlights;
     this.askTurn();
     return true;
@@ -71,6 +77,7 @@ export class HighlightTurns {
   private turn(): void {
     this.turnAsked = false;
     this.spent = 0;
+    this.closed = false;
     const released: WaitingParagraph[] = [];
     while (this.waiting.length > 0 && this.fits(this.waiting[0].highlights)) {
       const next = this.waiting.shift() as WaitingParagraph;
