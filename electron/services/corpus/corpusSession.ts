@@ -284,7 +284,7 @@ export class CorpusSession {
     const article = this.state.loaded.get(id) ?? (await this.state.readArticle(articlePath));
     const own = kept !== null && base !== null ? { annotations: kept, zones: base.document.zones } : await loadAnnotations(articlePath, article);
     if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
-      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined, signal) };
+      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined, signal, this.state.taggedTextFiles) };
     }
     if (signal.aborted) return [];
     return suggestionsFor(article.text, own.annotations, this.state.taggedTexts.texts, undefined, own.zones, undefined, signal);

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { StoredAnnotation } from '../../../shared/model/nativeFormat';
 import { buildMatchingKey, looseMatchAt, queryKey } from '../../../shared/text/matchingKey';
@@ -41,35 +42,88 @@ const MIN_KEY_LENGTH = 2;
 
 const WORD_UNIT = /[\p{L}\p{M}\p{N}\u200c]/u;
 
+/** What one file's annotations tag: its (text, type) pairs by folded key, with their counts, in the order first met. */
+type TaggedInFile = ReadonlyMap<string, TaggedText>;
+
+function taggedIn(annotations: readonly StoredAnnotation[]): TaggedInFile {
+  const byKey = new Map<string, TaggedText>();
+  for (const annotation of annotations) {
+    if (annotation.fragments) continue;
+    const key = queryKey(annotation.text);
+    if (key.length < MIN_KEY_LENGTH) continue;
+    const entryKey = `${annotation.type}\u0000${key}`;
+    const entry = byKey.get(entryKey) ?? { text: annotation.text, type: annotation.type, count: 0 };
+    entry.count++;
+    byKey.set(entryKey, entry);
+  }
+  return byKey;
+}
+
+/** A file as `stat` sees it: any write or replacement changes one of these. */
+function fileStamp(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
+/**
+ * What each annotation file of a corpus tagged, kept while the file is unchanged (#17): the
+ * gathering ran every 3 s of switching articles and parsed every annotation file again (the
+ * bench's 39 MB file: about 1.5 s of main's CPU each time). A file is read again, through the
+ * corpus reader and its checks, as soon as its device, inode, size, modification or change
+ * time differs from those seen before the read that is kept.
+ */
+export class TaggedTextFiles {
+  private readonly byFile = new Map<string, { stamp: string; tagged: TaggedInFile | null }>();
+
+  async taggedIn(root: string, file: string, signal: AbortSignal | undefined): Promise<TaggedInFile | null> {
+    const before = await fs.stat(file).catch(() => null);
+    const kept = this.byFile.get(file);
+    if (before !== null && kept !== undefined && kept.stamp === fileStamp(before)) return kept.tagged;
+    this.byFile.delete(file);
+    const annotations = await annotationsOfFile(root, file, signal);
+    const tagged = annotations === null ? null : taggedIn(annotations);
+    const after = await fs.stat(file).catch(() => null);
+    // Changed while it was read: not kept, read again next time.
+    if (before !== null && after !== null && fileStamp(before) === fileStamp(after)) this.byFile.set(file, { stamp: fileStamp(before), tagged });
+    return tagged;
+  }
+
+  /** Forgets the files not among `files` (gone from the corpus). */
+  keepOnly(files: ReadonlySet<string>): void {
+    for (const file of this.byFile.keys()) if (!files.has(file)) this.byFile.delete(file);
+  }
+}
+
 /**
  * Every (text, type) pair tagged in the corpus's annotation files, most frequent first. `known`:
  * the annotations of articles already in memory, by id, taken instead of their files (#17: the
  * open article's 39 MB file was parsed again for every gathering). `signal`: the gathering is no
  * longer wanted (the window opened another article): it stops between files and between the
  * slices of a file's parse, and rejects with the signal's reason (#17: a 39 MB file parsed for
- * the article the window had left held main's answer to the next article for seconds).
+ * the article the window had left held main's answer to the next article for seconds). `files`:
+ * what unchanged files tagged, from earlier gatherings (none kept by default).
  */
-export async function collectTaggedTexts(root: string, known: ReadonlyMap<string, readonly StoredAnnotation[]> = new Map(), signal?: AbortSignal): Promise<TaggedText[]> {
+export async function collectTaggedTexts(root: string, known: ReadonlyMap<string, readonly StoredAnnotation[]> = new Map(), signal?: AbortSignal, files: TaggedTextFiles = new TaggedTextFiles()): Promise<TaggedText[]> {
   const byKey = new Map<string, TaggedText>();
+  const seen = new Set<string>();
   for (const id of await listArticleIds(root)) {
     signal?.throwIfAborted();
-    let annotations: readonly StoredAnnotation[] | null | undefined = known.get(id);
+    const inMemory = known.get(id);
+    let tagged: TaggedInFile | null;
     try {
-      annotations ??= await annotationsOfFile(root, annotationPathFor(resolveInCorpus(root, id)), signal);
+      const file = annotationPathFor(resolveInCorpus(root, id));
+      seen.add(file);
+      tagged = inMemory !== undefined ? taggedIn(inMemory) : await files.taggedIn(root, file, signal);
     } catch {
       signal?.throwIfAborted();
       continue;
     }
-    for (const annotation of annotations ?? []) {
-      if (annotation.fragments) continue;
-      const key = queryKey(annotation.text);
-      if (key.length < MIN_KEY_LENGTH) continue;
-      const entryKey = `${annotation.type}\u0000${key}`;
-      const entry = byKey.get(entryKey) ?? { text: annotation.text, type: annotation.type, count: 0 };
-      entry.count++;
-      byKey.set(entryKey, entry);
+    for (const [entryKey, entry] of tagged ?? []) {
+      const total = byKey.get(entryKey);
+      if (total) total.count += entry.count;
+      else byKey.set(entryKey, { ...entry });
     }
   }
+  files.keepOnly(seen);
   return [...byKey.values()].sort((a, b) => b.count - a.count || b.text.length - a.text.length);
 }
 

@@ -9,7 +9,7 @@ import { SavedAnnotationLists } from '../../storage/savedAnnotationLists';
 import { withUserProblem } from '../../problems/userProblems';
 import { resolveInCorpus } from '../corpusPaths';
 import type { CorpusWatcher } from '../corpusWatcher';
-import type { TaggedText } from '../suggestions';
+import { TaggedTextFiles, type TaggedText } from '../suggestions';
 import type { KnownFileState } from '../watchedFileState';
 import { ArticleReader } from './articleReading';
 import { BlindOverwrites } from './blindOverwrites';
@@ -41,6 +41,8 @@ export class SessionState {
   readonly wholeReads = new Map<string, AbortController>();
   /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
   taggedTexts: { at: number; texts: TaggedText[] } | null = null;
+  /** (#17) What each annotation file tagged, kept while the file is unchanged: a gathering reads only the files that changed. */
+  readonly taggedTextFiles = new TaggedTextFiles();
 
   /** Forgets what was loaded, saved and chosen for the articles of the corpus being closed. */
   forgetArticles(): void {
@@ -52,6 +54,7 @@ export class SessionState {
     this.reader.clear();
     for (const reading of this.wholeReads.values()) reading.abort();
     this.wholeReads.clear();
+    this.taggedTextFiles.keepOnly(new Set());
   }
 
   requireRoot(): string {

@@ -3,6 +3,7 @@ import { segmentRange, stackLevels } from '../../../../shared/text/highlightBand
 import type { TextPiece } from '../../../../shared/text/paragraphChunks';
 import { useParagraphSlice } from '../../store/paragraphSlices';
 import { labelAttributes } from './labelChips';
+import { useHighlightTurn } from './highlightTurns';
 import { highlightPieces } from '../../../../shared/relations/fragmentOperations';
 
 export interface TagAppearance {
@@ -36,9 +37,11 @@ function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps): 
   const { annotations: sliced, selectedId } = useParagraphSlice(paragraph.index);
   // A discontinuous span: one highlight per fragment, all with its id, none over the gap (#20).
   const annotations = highlightPieces(sliced);
-  if (annotations.length === 0) return paragraph.text;
+  const segments = annotations.length === 0 ? [] : segmentRange(paragraph.start, paragraph.end, annotations);
+  // (#17) While the article opens from its first page, its highlights come a few hundred a frame.
+  const drawn = useHighlightTurn(highlightElementCount(segments));
+  if (annotations.length === 0 || !drawn) return paragraph.text;
   const levels = stackLevels(annotations);
-  const segments = segmentRange(paragraph.start, paragraph.end, annotations);
   const children: ReactNode[] = segments.map((segment) => {
     const text = paragraph.text.slice(segment.start - paragraph.start, segment.end - paragraph.start);
     let node: ReactNode = text;
@@ -66,6 +69,13 @@ function ParagraphViewComponent({ paragraph, appearance }: ParagraphViewProps): 
     return <Fragment key={segment.start}>{node}</Fragment>;
   });
   return children;
+}
+
+/** The `<mark>` elements a paragraph's segments nest: one per span over each segment. */
+function highlightElementCount(segments: readonly { spans: readonly unknown[] }[]): number {
+  let count = 0;
+  for (const segment of segments) count += segment.spans.length;
+  return count;
 }
 
 /** A paragraph's own attributes. */
