@@ -328,10 +328,10 @@ export async function listCorpusFirst(root: string, options: { cacheFolder?: str
   });
   const firstSkipped = [...skipped];
   const complete = async (): Promise<CorpusScan> => {
-    if (pending.some((article) => article.stampUnread)) await opened.stamps;
+    const compared = pending.some((article) => article.stampUnread) ? await opened.stamps : null;
     const completed: (ArticleEntry | null)[] = [...entries];
     await inSlices(pending, ({ index, id, stampUnread }) => {
-      const fromStamps = stampUnread ? listedFromReadStamps(cache, stamps, walk, id, annotationIdOf(id)) : null;
+      const fromStamps = stampUnread && compared !== null && compared.rootReal === rootReal ? listedFromReadStamps(cache, compared, walk, id, annotationIdOf(id)) : null;
       // Otherwise checked again: the file may have been replaced (by a link, a FIFO) since the first listing.
       const listed = fromStamps !== null && fromStamps !== 'unread' ? fromStamps : listOne(scan, id, false);
       completed[index] = listed === 'pending' ? null : listed;
