@@ -432,6 +432,7 @@ export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
   if (!button) throw new Error('No open-folder button.');
   return new Promise((resolve) => {
     const started = performance.now();
+    (window as unknown as { __benchListStarted: number }).__benchListStarted = started;
     const observer = new MutationObserver(() => {
       // The list may be virtualized: the corpus progress bar's total tells that all entries arrived.
       const list = document.querySelector('[data-testid="file-list"]');
@@ -447,8 +448,26 @@ export function openCorpusTimed(expectedItems: number): Promise<ListTiming> {
   });
 }
 
+/**
+ * (#25, session 15) Milliseconds from openCorpusTimed's click until no status in the file list is
+ * pending ("…"), painted: a listing may be shown before main has compared every stamp.
+ */
+export function statusesShownMs(): Promise<number> {
+  const { afterPaint } = (window as unknown as { __benchFrames: FrameMarks }).__benchFrames;
+  const started = (window as unknown as { __benchListStarted: number }).__benchListStarted;
+  const pending = () => document.querySelector('[data-testid="file-list"] [data-testid="file-status-pending"]') !== null;
+  return new Promise((resolve) => {
+    const done = () => requestAnimationFrame(() => afterPaint(() => resolve(performance.now() - started)));
+    if (!pending()) return done();
+    const observer = new MutationObserver(() => {
+      if (pending()) return;
+      observer.disconnect();
+      done();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+}
 
-/** A long animation frame's scripts, as the browser attributes them (Long Animation Frames API). */
 export interface LongFrameScript {
   invoker: string;
   source: string;

@@ -104,6 +104,7 @@ const rows = [
   ['DOM after open (elements in the page)', show(figures.domNodes), `article: ${show(figures.articleDomNodes)} elements and text nodes`, `${show(figures.articleDomMarks)} highlight elements; after scrolling to the end ${show(figures.domNodesAfterScroll)} elements, ${show(figures.articleDomMarksAfterScroll)} highlights`, 'proportional to the view'],
   ['List 10,000 articles (open folder → list painted)', show(figures.listMs, ' ms'), `readdir+stat: ${show(figures.listFloorMs, ' ms')}`, `scan: cached ${show(figures.listScanWarmMs, ' ms')}, uncached ${show(figures.listScanMs, ' ms')}`, '< 500 ms'],
   ['  first listing, no cache yet', show(figures.listColdMs, ' ms'), '', 'reads every annotation file', ''],
+  ['  from the cache, every status shown', show(figures.listStatusesMs, ' ms'), '', 'stamps compared after the list is shown (#25)', ''],
   ...['200k', '1m', '5m'].flatMap((size) => {
     const key = `line${size}`;
     const label = { '200k': '200 KB', '1m': '1 MB', '5m': '5 MB' }[size];
@@ -161,6 +162,7 @@ const summary = {
   domNodesAfterScroll: figures.domNodesAfterScroll ?? null,
   listMs: figures.listMs ?? null,
   listColdMs: figures.listColdMs ?? null,
+  listStatusesMs: figures.listStatusesMs ?? null,
   listScanMs: figures.listScanMs ?? null,
   listFloorMs: figures.listFloorMs ?? null,
   exportDocsPerSec: figures.exportDocsPerSec ?? null,

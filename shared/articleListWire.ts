@@ -93,20 +93,33 @@ export function packArticles(entries: readonly ArticleEntry[]): ArticleColumns {
   return packed;
 }
 
-/** The entries again, each a plain literal with the keys the scanner gives (extras last). */
+/** The extras of the columns by article index, for unpackArticleAt. */
+export function extrasByIndex(packed: ArticleColumns): ReadonlyMap<number, EntryExtras> {
+  return new Map(packed.extras);
+}
+
+/**
+ * The entry at `index`, a plain literal with the keys the scanner gives (extras last). (#25,
+ * session 15) One at a time for the listing cache, which needs only the entries it finds unchanged,
+ * and those after main has answered the window.
+ */
+export function unpackArticleAt(packed: ArticleColumns, extras: ReadonlyMap<number, EntryExtras>, index: number): ArticleEntry {
+  const id = packed.ids[index];
+  const code = packed.statuses.charCodeAt(index) - STATUS_BASE;
+  const tags = packed.tagLists[packed.tagList[index]].slice();
+  const entry: ArticleEntry = { id, name: nameOf(id), folder: folderOf(id), status: STATUSES[code >> 1], annotationCount: packed.counts[index], tags, problem: null };
+  const assignee = packed.assignee[index];
+  if (assignee !== 0) entry.assignee = assignee === 1 ? null : packed.assignees[assignee - 2];
+  const more = extras.get(index);
+  if (more !== undefined) Object.assign(entry, more);
+  if ((code & 1) === 1) entry.statusPending = true;
+  return entry;
+}
+
+/** The entries again, each as unpackArticleAt gives it. */
 export function unpackArticles(packed: ArticleColumns): ArticleEntry[] {
-  const extras = new Map(packed.extras);
-  return packed.ids.map((id, index) => {
-    const code = packed.statuses.charCodeAt(index) - STATUS_BASE;
-    const tags = packed.tagLists[packed.tagList[index]].slice();
-    const entry: ArticleEntry = { id, name: nameOf(id), folder: folderOf(id), status: STATUSES[code >> 1], annotationCount: packed.counts[index], tags, problem: null };
-    const assignee = packed.assignee[index];
-    if (assignee !== 0) entry.assignee = assignee === 1 ? null : packed.assignees[assignee - 2];
-    const more = extras.get(index);
-    if (more !== undefined) Object.assign(entry, more);
-    if ((code & 1) === 1) entry.statusPending = true;
-    return entry;
-  });
+  const extras = extrasByIndex(packed);
+  return packed.ids.map((_id, index) => unpackArticleAt(packed, extras, index));
 }
 
 export function isArticleColumns(value: unknown): value is ArticleColumns {

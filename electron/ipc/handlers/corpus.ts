@@ -25,7 +25,7 @@ export function corpusHandlers(context: HandlerContext): DomainHandlers<'corpus'
       const root = session.rootPath ?? '';
       return { summaries: await summarizeArticles(root, ids.map((article) => ({ id: article.id, path: articlePathIn(root, article) }))) };
     },
-    'corpus.refresh': async () => (session.rootPath ? session.describe() : null),
+    'corpus.refresh': async () => (session.rootPath ? session.refreshListing() : null),
     'corpus.search': async ({ query, wholeWords }) => session.searchCorpus(query, wholeWords),
     'corpus.tagAll': async ({ query, wholeWords, type }) => {
       const result = await session.tagAllInCorpus(query, wholeWords, type, settings.annotator());

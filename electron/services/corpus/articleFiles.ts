@@ -145,7 +145,8 @@ export async function walkCorpus(root: string): Promise<ListedCorpus> {
     const listing = await listCorpusFolder(rootReal, folder);
     if (listing === null) return;
     listings.push([id, listing]);
-    for (const name of listing.subfolders) await walk(path.join(folder, name), id === '' ? name : `${id}/${name}`);
+    // (#25, session 15) Side by side, as the watcher's first read (corpusFolderTree.ts): the order of the listings does not matter, the ids are sorted below.
+    await Promise.all(listing.subfolders.map((name) => walk(path.join(folder, name), id === '' ? name : `${id}/${name}`)));
   };
   await walk(rootReal, '');
   return walkOfListings(listings);

@@ -150,7 +150,10 @@ export class CorpusFolderTree {
     this.folders.set(folder, read);
     change.addedFolders.push(folder);
     for (const name of read.articles) change.added.push(childOf(folder, name));
-    for (const name of read.subfolders) await this.addFolder(childOf(folder, name), change);
+    // (#25, session 15) Sub-folders read side by side: one after another, a corpus of twenty folders
+    // was forty awaited reads in a row, each waiting behind whatever main did meanwhile, and the first
+    // listing waited for the last of them. (The thread pool bounds how many run at once.)
+    await Promise.all([...read.subfolders].map((name) => this.addFolder(childOf(folder, name), change)));
   }
 
   private removeFolder(folder: string, change: FolderTreeChange): void {

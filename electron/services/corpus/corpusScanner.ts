@@ -110,6 +110,12 @@ export interface CorpusScan {
  */
 export interface FirstListing extends CorpusScan {
   complete(): Promise<CorpusScan>;
+  /**
+   * (#25, session 15) Every pending article is one the cache knows whose stamps were still being
+   * read: complete() compares them (reading only the files that changed), and its listing is a
+   * listing from the cache, as exact as one that waited for the stamps before answering.
+   */
+  onlyStampsPending: boolean;
 }
 
 /**
@@ -139,13 +145,18 @@ const EARLY_SLICE_MS = 2;
 /** (#25) The listing cache of a corpus, and the stamps of the files it knows being read meanwhile (null: none to read). */
 export interface OpenedListingCache {
   cache: ListingCache;
+  /** Resolves when every stamp is read. */
   stamps: Promise<ReadStamps | null>;
+  /** (#25, session 15) The same stamps while they are read: a first listing compares those read already and leaves the rest pending. */
+  reading: ReadStamps | null;
 }
 
 /** The stamps of a cache's files as read from the real root `rootReal` (READ_STAMP_WIDTH numbers a cache index). */
 interface ReadStamps {
   rootReal: string;
   read: Float64Array;
+  /** Cache indexes below this have their stamps read. */
+  readCount: number;
 }
 
 /**
@@ -158,7 +169,9 @@ interface ReadStamps {
  */
 export async function openListingCache(cacheFolder: string | null, root: string): Promise<OpenedListingCache> {
   const [cache, rootReal] = await Promise.all([ListingCache.open(cacheFolder, root), fs.realpath(path.resolve(root)).catch(() => null)]);
-  return { cache, stamps: cache.ids.length === 0 || rootReal === null ? Promise.resolve(null) : readStampsEarly(cache, rootReal) };
+  if (cache.ids.length === 0 || rootReal === null) return { cache, stamps: Promise.resolve(null), reading: null };
+  const reading: ReadStamps = { rootReal, read: new Float64Array(cache.ids.length * READ_STAMP_WIDTH), readCount: 0 };
+  return { cache, stamps: readStampsEarly(cache, reading), reading };
 }
 
 /** Where an article's file is (`rootPrefix`: the real root and a separator). */
@@ -186,19 +199,20 @@ function readStampInto(read: Float64Array, at: number, file: string): void {
 }
 
 /** Both files of every cached article (the annotation file only where the cache holds one: an added one misses anyway). */
-async function readStampsEarly(cache: ListingCache, rootReal: string): Promise<ReadStamps> {
-  const rootPrefix = rootPrefixOf(rootReal);
-  const read = new Float64Array(cache.ids.length * READ_STAMP_WIDTH);
+async function readStampsEarly(cache: ListingCache, stamps: ReadStamps): Promise<ReadStamps> {
+  const rootPrefix = rootPrefixOf(stamps.rootReal);
+  const { read } = stamps;
   await inSlices(
     cache.ids,
     (id, index) => {
       const file = articlePathOf(rootPrefix, id);
       readStampInto(read, index * READ_STAMP_WIDTH, file);
       if (cache.hadAnnotationFile(index)) readStampInto(read, index * READ_STAMP_WIDTH + READ_STAMP_WIDTH / 2, annotationPathFor(file));
+      stamps.readCount = index + 1;
     },
     EARLY_SLICE_MS,
   );
-  return { rootReal, read };
+  return stamps;
 }
 
 /**
@@ -206,16 +220,21 @@ async function readStampsEarly(cache: ListingCache, rootReal: string): Promise<R
  * list it the usual way: not cached, changed, or found by the walk to be (or to have beside it)
  * something other than a regular file, which gets the whole check as before.
  */
-function listedFromReadStamps(cache: ListingCache, read: Float64Array | null, walk: CorpusWalk, id: string, annotationId: string): ArticleEntry | null {
-  if (read === null || (walk.notPlain.size > 0 && (walk.notPlain.has(id) || walk.notPlain.has(annotationId)))) return null;
+function listedFromReadStamps(cache: ListingCache, stamps: ReadStamps | null, walk: CorpusWalk, id: string, annotationId: string): ArticleEntry | null | 'unread' {
+  if (stamps === null || (walk.notPlain.size > 0 && (walk.notPlain.has(id) || walk.notPlain.has(annotationId)))) return null;
   const index = cache.indexOf(id);
-  return index === -1 ? null : cache.lookupRead(index, read, walk.annotationFiles.has(annotationId));
+  if (index === -1) return null;
+  // (#25, session 15) Its stamps are still being read: listed as pending, compared by complete().
+  if (index >= stamps.readCount) return 'unread';
+  return cache.lookupRead(index, stamps.read, walk.annotationFiles.has(annotationId));
 }
 
-/** Where an uncached article sits in the first listing, for complete() to fill in. */
+/** Where an article the first listing left pending sits in it, for complete() to fill in. */
 interface PendingArticle {
   index: number;
   id: string;
+  /** (#25, session 15) The cache knows it and its stamps were not read yet: complete() compares them before reading anything. */
+  stampUnread: boolean;
 }
 
 function placeholderEntry(id: string): ArticleEntry {
@@ -285,38 +304,41 @@ export async function listCorpusFirst(root: string, options: { cacheFolder?: str
   try {
     rootReal = await fs.realpath(path.resolve(root));
   } catch {
-    return { articles: [], skipped, complete: async () => ({ articles: [], skipped }) };
+    return { articles: [], skipped, complete: async () => ({ articles: [], skipped }), onlyStampsPending: true };
   }
+  // (#25, session 15) Deferred, the listing does not wait for the stamps: what is read already is compared, the rest is pending.
+  const early = defer ? opened.reading : await opened.stamps;
+  const stamps = early !== null && early.rootReal === rootReal ? early : null;
   // (#25) Paths of the walk's ids by concatenation: path.join for 20,000 files showed in the listing's profile.
-  const early = await opened.stamps;
-  const read = early !== null && early.rootReal === rootReal ? early.read : null;
   const scan = { rootReal, rootPrefix: rootPrefixOf(rootReal), cache, buffer: Buffer.alloc(SNIFF_LENGTH), refuse: (error: CorpusFileRefusedError) => skipped.push({ path: corpusRelativePath(rootReal, error.file), reason: error.refusal, detail: error.detail }) };
   const entries: ArticleEntry[] = [];
   const pending: PendingArticle[] = [];
   await inSlices(walk.ids, (id) => {
     const annotationId = annotationIdOf(id);
-    const hit = listedFromReadStamps(cache, read, walk, id, annotationId);
-    if (hit !== null) {
+    const hit = listedFromReadStamps(cache, stamps, walk, id, annotationId);
+    if (hit !== null && hit !== 'unread') {
       entries.push(hit);
       return;
     }
-    const listed = mustCheckFirst(id, defer, cache, walk.notPlain) ? listOne(scan, id, defer, walk.annotationFiles.has(annotationId) || walk.notPlain.has(annotationId)) : 'pending';
+    const listed = hit === 'unread' ? 'pending' : mustCheckFirst(id, defer, cache, walk.notPlain) ? listOne(scan, id, defer, walk.annotationFiles.has(annotationId) || walk.notPlain.has(annotationId)) : 'pending';
     if (listed === 'pending') {
-      pending.push({ index: entries.length, id });
+      pending.push({ index: entries.length, id, stampUnread: hit === 'unread' });
       entries.push(placeholderEntry(id));
     } else if (listed !== null) entries.push(listed);
   });
   const firstSkipped = [...skipped];
   const complete = async (): Promise<CorpusScan> => {
+    const compared = pending.some((article) => article.stampUnread) ? await opened.stamps : null;
     const completed: (ArticleEntry | null)[] = [...entries];
-    // Checked again: the file may have been replaced (by a link, a FIFO) since the first listing.
-    await inSlices(pending, ({ index, id }) => {
-      const listed = listOne(scan, id, false);
+    await inSlices(pending, ({ index, id, stampUnread }) => {
+      const fromStamps = stampUnread && compared !== null && compared.rootReal === rootReal ? listedFromReadStamps(cache, compared, walk, id, annotationIdOf(id)) : null;
+      // Otherwise checked again: the file may have been replaced (by a link, a FIFO) since the first listing.
+      const listed = fromStamps !== null && fromStamps !== 'unread' ? fromStamps : listOne(scan, id, false);
       completed[index] = listed === 'pending' ? null : listed;
     });
     const articles = completed.filter((entry): entry is ArticleEntry => entry !== null);
     await cache.save(root, articles.map((entry) => entry.id));
     return { articles, skipped };
   };
-  return { articles: entries, skipped: firstSkipped, complete };
+  return { articles: entries, skipped: firstSkipped, complete, onlyStampsPending: pending.every((article) => article.stampUnread) };
 }

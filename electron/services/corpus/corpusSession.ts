@@ -63,8 +63,12 @@ export class CorpusSession {
   private readonly registryBase = new RegistryBase();
   private stopWatcherEvents: (() => void) | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
-  /** The listing open() left to complete, for the root it was made of: `start` begins reading (once) and gives the whole listing. */
-  private completingListing: { start: () => Promise<Corpus> } | null = null;
+  /**
+   * The listing open() left to complete, for the root it was made of: `start` begins reading (once)
+   * and gives the whole listing. `fromCache` (#25, session 15): it only compares the stamps of
+   * cached articles, so what it gives is a listing from the cache as of `changes` (SessionState.changes).
+   */
+  private completingListing: { start: () => Promise<Corpus>; fromCache: boolean; changes: number } | null = null;
 
   constructor(private readonly options: CorpusSessionOptions = {}) {}
 
@@ -81,6 +85,8 @@ export class CorpusSession {
 
   async open(folder: string): Promise<Corpus> {
     const resolved = path.resolve(folder);
+    // (#25, session 15) Anything from here on may have changed what the listing's stamps were compared with.
+    const changesAtOpen = this.state.changes;
     const stat = await fs.stat(resolved).catch((error: unknown) => {
       throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? withUserProblem(error as Error, { code: 'folderMissing', path: resolved }) : error;
     });
@@ -98,6 +104,7 @@ export class CorpusSession {
       walk = watcher.takeFirstWalk();
       this.state.watcher = watcher;
       this.stopWatcherEvents = watcher.onEvent((event) => {
+        this.state.changes++;
         void sessionEventOf(this.state, event, () => this.describe()).then((sessionEvent) => {
           if (sessionEvent !== null) this.emit(sessionEvent);
         });
@@ -106,8 +113,8 @@ export class CorpusSession {
     }
     this.state.mode = (walk?.brat ?? (await isBratCorpus(resolved))) ? 'brat' : 'native';
     if (!this.options.statusesLater) return this.describe();
-    const { corpus, complete } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder, { walk, cache });
-    if (complete !== null) this.completeListingLater(complete);
+    const { corpus, complete, completesFromCache } = await describeCorpusFirst(resolved, this.state.mode, this.options.cacheFolder, { walk, cache });
+    if (complete !== null) this.completeListingLater(complete, completesFromCache, changesAtOpen);
     return corpus;
   }
 
@@ -116,9 +123,11 @@ export class CorpusSession {
    * when describe() asks for the whole listing, or after UNASKED_COMPLETION_MS. (#25) Not at once:
    * on two cores the reads took the CPU the window needed to receive and draw the first listing.
    */
-  private completeListingLater(complete: () => Promise<Corpus>): void {
+  private completeListingLater(complete: () => Promise<Corpus>, fromCache: boolean, changes: number): void {
     let corpus: Promise<Corpus> | null = null;
     const completing = {
+      fromCache,
+      changes,
       start: (): Promise<Corpus> => {
         if (corpus !== null) return corpus;
         clearTimeout(unasked);
@@ -148,7 +157,22 @@ export class CorpusSession {
   async describe(): Promise<Corpus> {
     // The files open() left pending are read once, there; what changed meanwhile is seen below, from the cache it filled.
     await this.completingListing?.start().catch(() => undefined);
+    this.state.changes++;
     return describeCorpus(this.state.requireRoot(), this.state.mode, this.options.cacheFolder);
+  }
+
+  /**
+   * The window's corpus.refresh. (#25, session 15) A first listing that left pending only cached
+   * articles whose stamps were still being read is completed by comparing them: that completion
+   * is a listing from the cache, as fresh as one that waited for the stamps before answering, and
+   * is answered as it is (describing again would check the 19,000 files a second time), unless
+   * anything that may change a listing happened since open() (SessionState.changes).
+   */
+  async refreshListing(): Promise<Corpus> {
+    const completing = this.completingListing;
+    if (completing === null || !completing.fromCache || completing.changes !== this.state.changes) return this.describe();
+    const corpus = await completing.start().catch(() => null);
+    return corpus !== null && completing.changes === this.state.changes ? corpus : this.describe();
   }
 
   /**

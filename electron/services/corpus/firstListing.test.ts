@@ -279,3 +279,87 @@ describe('CorpusSession with statusesLater', () => {
     expect((await alone.open(root)).articles).toEqual((await scanCorpusWithSkipped(root)).articles);
   });
 });
+
+/** (#25, session 15) The cache opened with its stamps all read, as a listing sees it when only the first `readCount` had been. */
+async function cacheReadUpTo(cacheFolder: string, root: string, readCount: number): Promise<Awaited<ReturnType<typeof openListingCache>>> {
+  const opened = await openListingCache(cacheFolder, root);
+  const read = await opened.stamps;
+  if (read === null || opened.reading === null) throw new Error('No stamps to read.');
+  return { ...opened, reading: { ...opened.reading, readCount } };
+}
+
+describe('a listing from the cache before its stamps are all read (#25, session 15)', () => {
+  it('lists pending, never with its cached status, every cached article whose stamps were not read yet, and completes to a full scan', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    await writeCorpus(root);
+    await (await listCorpusFirst(root, { cacheFolder }, { defer: true })).complete();
+    // Edited while the app was closed: the stamps read now differ from the cache's.
+    await fs.writeFile(path.join(root, 'part/c.ann.json'), annotationFile('approved', ['PER']));
+
+    const first = await listCorpusFirst(root, { cache: cacheReadUpTo(cacheFolder, root, 1) }, { defer: true });
+    const full = await scanCorpusWithSkipped(root);
+    expect(first.articles.map((entry) => entry.id)).toEqual(full.articles.map((entry) => entry.id));
+    // The one compared already is as a full scan lists it; every other one is a placeholder.
+    expect(first.articles[0]).toEqual(full.articles[0]);
+    for (const entry of first.articles.slice(1)) expect(entry).toMatchObject({ statusPending: true, status: 'new', annotationCount: 0, tags: [] });
+    expect(first.onlyStampsPending).toBe(true);
+    const completed = await first.complete();
+    expect(completed).toEqual(full);
+    expect(completed.articles.find((entry) => entry.id === 'part/c.txt')).toMatchObject({ status: 'approved', annotationCount: 1 });
+  });
+
+  it('checks at once, and skips with the reason, what the walk found not to be a plain file, and says when a pending article needs a read', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    const outside = await tempFolder('hashiye-first-outside-');
+    await writeCorpus(root);
+    await (await listCorpusFirst(root, { cacheFolder }, { defer: true })).complete();
+    await fs.writeFile(path.join(outside, 'secret.ann.json'), annotationFile('approved', ['CANARY']));
+    await fs.rm(path.join(root, 'b.ann.json'));
+    await fs.symlink(path.join(outside, 'secret.ann.json'), path.join(root, 'b.ann.json'));
+    // New since the cache was written: it has to be read, not only compared.
+    await fs.writeFile(path.join(root, 'f.txt'), 'تازه');
+
+    const first = await listCorpusFirst(root, { cache: cacheReadUpTo(cacheFolder, root, 0) }, { defer: true });
+    expect(first.skipped.map((file) => [file.path, file.reason])).toEqual([['b.ann.json', 'outside-corpus']]);
+    const linked = first.articles.find((entry) => entry.id === 'b.txt');
+    expect(linked?.problemKind).toBe('io');
+    expect(linked?.statusPending).toBeUndefined();
+    expect(first.onlyStampsPending).toBe(false);
+    const completed = await first.complete();
+    expect(completed).toEqual(await scanCorpusWithSkipped(root));
+    expect(JSON.stringify(completed)).not.toContain('CANARY');
+  });
+});
+
+describe('CorpusSession.refreshListing (#25, session 15)', () => {
+  it('shows as checked only what a full scan shows, answers the window what describe() would, and describes again after a change', async () => {
+    const root = await tempFolder('hashiye-first-');
+    const cacheFolder = await tempFolder('hashiye-first-cache-');
+    // Enough articles that their stamps take more than a slice to read.
+    for (let index = 0; index < 1500; index++) {
+      const name = `n${String(index).padStart(4, '0')}`;
+      await fs.writeFile(path.join(root, `${name}.txt`), 'خبر');
+      await fs.writeFile(path.join(root, `${name}.ann.json`), annotationFile(index % 2 === 0 ? 'done' : 'new', ['PER']));
+    }
+    const session = new CorpusSession({ watch: false, cacheFolder, statusesLater: true });
+    cleanups.push(() => session.close());
+    await session.open(root);
+    await session.describe();
+    await fs.writeFile(path.join(root, 'n0007.ann.json'), annotationFile('approved', []));
+    const full = (await scanCorpusWithSkipped(root)).articles;
+
+    const opened = await session.open(root);
+    opened.articles.forEach((entry, index) => {
+      if (entry.statusPending) expect(entry).toMatchObject({ status: 'new', annotationCount: 0 });
+      else expect(entry).toEqual(full[index]);
+    });
+    expect(await session.refreshListing()).toMatchObject({ articles: full });
+    await session.open(root);
+    // Something that may change a listing (here another description) since open(): described again.
+    await session.describe();
+    await fs.writeFile(path.join(root, 'n0008.ann.json'), annotationFile('rejected', []));
+    expect((await session.refreshListing()).articles.find((entry) => entry.id === 'n0008.txt')?.status).toBe('rejected');
+  });
+});

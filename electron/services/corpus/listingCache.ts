@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ArticleEntry } from '../../../shared/corpusWire';
 import { ArticleEntrySchema } from '../../../shared/corpusWire';
-import { isArticleColumns, packArticles, unpackArticles, type ArticleColumns } from '../../../shared/articleListWire';
+import { extrasByIndex, isArticleColumns, packArticles, unpackArticleAt, type ArticleColumns } from '../../../shared/articleListWire';
 import { ArticleStatusSchema } from '../../../shared/model/status';
 import { writeFileAtomic } from '../storage/atomicWrite';
 
@@ -93,12 +93,28 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** What the cache file holds, or null when it is not a whole cache of this root in this version. */
-function cacheOf(parsed: unknown, root: string): { ids: string[]; stamps: unknown[]; entries: ArticleEntry[] } | null {
+function cacheOf(parsed: unknown, root: string): { stamps: unknown[]; columns: ArticleColumns } | null {
   if (!isPlainRecord(parsed) || parsed.version !== CACHE_VERSION || parsed.root !== root || !Array.isArray(parsed.stamps) || !isWholeColumns(parsed.columns)) return null;
   const { columns, stamps } = parsed as unknown as CacheFile;
   if (stamps.length !== columns.ids.length * STAMP_WIDTH) return null;
-  return { ids: columns.ids, stamps, entries: unpackArticles(columns) };
+  return { stamps, columns };
 }
+
+/** (#25, session 15) The cache's entries, each unpacked from the columns the first time it is asked for (an unchanged article). */
+class CachedEntries {
+  private readonly unpacked: (ArticleEntry | undefined)[] = [];
+  private readonly extras: ReturnType<typeof extrasByIndex>;
+
+  constructor(private readonly columns: ArticleColumns) {
+    this.extras = extrasByIndex(columns);
+  }
+
+  at(index: number): ArticleEntry {
+    return (this.unpacked[index] ??= unpackArticleAt(this.columns, this.extras, index));
+  }
+}
+
+const NO_COLUMNS: ArticleColumns = packArticles([]);
 
 /**
  * (#25) Numbers an article takes in the stamps read early (ListingCache.lookupRead): for its
@@ -120,6 +136,7 @@ export class ListingCache {
   /** (#25) By cache index: 1 when this listing found the article unchanged (no object an article: the next file copies these from the cache's own columns). */
   private readonly hits: Uint8Array;
   private hitCount = 0;
+  private readonly entries: CachedEntries;
   /** Where the next id is looked for first: the listing asks in the order the cache was written. */
   private cursor = 0;
   private byId: Map<string, number> | null = null;
@@ -133,22 +150,23 @@ export class ListingCache {
     readonly ids: readonly string[],
     /** STAMP_WIDTH numbers an article, as read: each is compared with `===`, so a damaged one only misses. */
     private readonly stamps: readonly unknown[],
-    private readonly entries: readonly ArticleEntry[],
+    columns: ArticleColumns,
   ) {
     this.hits = new Uint8Array(ids.length);
+    this.entries = new CachedEntries(columns);
   }
 
   /** Opens the cache of a corpus; an unreadable or missing cache is simply empty. */
   static async open(cacheFolder: string | null, root: string): Promise<ListingCache> {
-    if (cacheFolder === null) return new ListingCache(null, [], [], []);
+    if (cacheFolder === null) return new ListingCache(null, [], [], NO_COLUMNS);
     const file = path.join(cacheFolder, `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
     try {
       const cached = cacheOf(JSON.parse(await fs.readFile(file, 'utf8')), root);
-      if (cached !== null) return new ListingCache(file, cached.ids, cached.stamps, cached.entries);
+      if (cached !== null) return new ListingCache(file, cached.columns.ids, cached.stamps, cached.columns);
     } catch {
       // No cache yet, or a damaged one: it is rebuilt from the files.
     }
-    return new ListingCache(file, [], [], []);
+    return new ListingCache(file, [], [], NO_COLUMNS);
   }
 
   /** The article's index in the cache file, or -1: at the cursor when the listing goes in the cache's order (nearly always). */
@@ -201,7 +219,7 @@ export class ListingCache {
       this.hits[index] = 1;
       this.hitCount++;
     }
-    return this.entries[index];
+    return this.entries.at(index);
   }
 
   store(id: string, article: FileStamp, annotations: FileStamp, entry: ArticleEntry): void {
@@ -231,7 +249,7 @@ export class ListingCache {
       if (index === -1 || this.hits[index] === 0) continue;
       // Found unchanged: its stamps matched the current files, so they are numbers.
       for (let at = index * STAMP_WIDTH; at < (index + 1) * STAMP_WIDTH; at++) stamps.push(this.stamps[at] as number);
-      entries.push(this.entries[index]);
+      entries.push(this.entries.at(index));
     }
     const cacheFile: CacheFile = { version: CACHE_VERSION, root, stamps, columns: packArticles(entries) };
     try {

@@ -32,8 +32,13 @@ export interface FirstReads {
  * (those articles carry `statusPending`), and `complete`, which reads them and gives the whole
  * description; null when nothing is left to read (a brat corpus is described whole).
  */
-export async function describeCorpusFirst(root: string, mode: Corpus['mode'], cacheFolder: string | null | undefined, read: FirstReads = {}): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null }> {
-  if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder, read.cache), complete: null };
+export async function describeCorpusFirst(
+  root: string,
+  mode: Corpus['mode'],
+  cacheFolder: string | null | undefined,
+  read: FirstReads = {},
+): Promise<{ corpus: Corpus; complete: (() => Promise<Corpus>) | null; completesFromCache: boolean }> {
+  if (mode === 'brat') return { corpus: await describeCorpus(root, mode, cacheFolder, read.cache), complete: null, completesFromCache: false };
   const [first, tagSet] = await Promise.all([listCorpusFirst(root, { cacheFolder, cache: read.cache }, { defer: true, walk: read.walk }), loadTagSet(root)]);
   const describe = (articles: Corpus['articles'], skipped: Corpus['skipped']): Corpus => ({ name: path.basename(root), displayPath: root, mode: 'native', articles, tagSet, skipped });
   const pending = first.articles.some((entry) => entry.statusPending === true);
@@ -41,5 +46,5 @@ export async function describeCorpusFirst(root: string, mode: Corpus['mode'], ca
     const { articles, skipped } = await first.complete();
     return describe(articles, skipped);
   };
-  return { corpus: describe(first.articles, first.skipped), complete: pending ? complete : null };
+  return { corpus: describe(first.articles, first.skipped), complete: pending ? complete : null, completesFromCache: first.onlyStampsPending };
 }

@@ -39,6 +39,12 @@ export class SessionState {
   readonly reader = new ArticleReader();
   /** (#17) The whole reads of big annotation files whose first page was sent, by article (earlyFirstPage.ts). */
   readonly wholeReads = new Map<string, AbortController>();
+  /**
+   * (#25, session 15) Counts what may have changed a listing since it was made: the session's own
+   * writes, outside changes the watcher reported, each listing described again. A first listing's
+   * completion is handed to the window's refresh only while this has not moved (CorpusSession.refreshListing).
+   */
+  changes = 0;
   /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
   taggedTexts: { at: number; texts: TaggedText[] } | null = null;
   /** (#17) What each annotation file tagged, kept while the file is unchanged: a gathering reads only the files that changed. */
@@ -83,6 +89,7 @@ export class SessionState {
   }
 
   async ownWrite<T>(file: string, write: () => Promise<T>, unchanged?: (value: T) => KnownFileState | null): Promise<T> {
+    this.changes++;
     return this.watcher ? this.watcher.ownWrite(file, write, unchanged) : write();
   }
 
