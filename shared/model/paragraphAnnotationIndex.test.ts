@@ -54,6 +54,44 @@ describe('ParagraphAnnotationIndex', () => {
     expect(index.group(0)).toEqual([]);
   });
 
+  it('keeps the identity of a group while it is asked for, and makes an equal one afresh once released', () => {
+    const list = [annotation('a1', 0, 3), annotation('a2', 7, 12), annotation('a9', PARAGRAPHS[4].start, PARAGRAPHS[4].start + 4)];
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, list);
+    const first = index.group(0);
+    expect(index.group(0)).toBe(first);
+    index.release(0);
+    const again = index.group(0);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(index.group(1)).toBe(index.group(1));
+    expect(index.group(-1)).toEqual([]);
+  });
+
+  it('keeps a group an edit changed after it is released: it is the only copy', () => {
+    const first = annotation('a1', 0, 3);
+    const index = new ParagraphAnnotationIndex(PARAGRAPHS, [first]);
+    const added = annotation('a2', 7, 12);
+    expect(index.update([first, added])).toEqual([0]);
+    const edited = index.group(0);
+    index.release(0);
+    expect(index.group(0)).toBe(edited);
+    expect(edited).toEqual([first, added]);
+  });
+
+  it('groups an article of many paragraphs, some annotations spanning several, as from scratch', () => {
+    const text = Array.from({ length: 400 }, (_, at) => `بند ${at} با چند واژه`).join('\n');
+    const paragraphs = splitParagraphs(text);
+    const random = seededRandom(25);
+    const list = Array.from({ length: 900 }, (_, at) => {
+      const start = Math.floor(random() * (text.length - 1));
+      const length = 1 + Math.floor(random() * (random() < 0.1 ? 120 : 8));
+      return { id: `m${at}`, type: 'PER', start: asUtf16Offset(start), end: asUtf16Offset(Math.min(text.length, start + length)), text: '' };
+    }).sort(compareReadingOrder);
+    const index = new ParagraphAnnotationIndex(paragraphs, list);
+    const expected = expectedGroups(paragraphs, list);
+    for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) expect(index.group(paragraph)).toEqual(expected[paragraph]);
+  });
+
   it('reports nothing for the same list, or a copy holding the same objects', () => {
     const list = [annotation('a1', 0, 3)];
     const index = new ParagraphAnnotationIndex(PARAGRAPHS, list);

@@ -11,12 +11,27 @@ const EMPTY_GROUP: readonly DocumentAnnotation[] = Object.freeze([]);
  * handing 3,000 paragraphs their arrays again) on every key press cost the frame its budget.
  *
  * Groups are in reading order, as the document's annotation list is, and a group that did not
- * change keeps its identity, so a paragraph can tell "nothing changed" by comparing arrays.
+ * change keeps its identity while it is asked for, so a paragraph can tell "nothing changed" by
+ * comparing arrays.
+ *
+ * The groups as first built are held flat (#25 heap): the positions of each paragraph's
+ * annotations in the list grouped, one `Int32Array` for the article, and an array is made only
+ * for a paragraph someone asks for (the few near the view). An array per paragraph held 128 KB
+ * for the bench article's 3,313 paragraphs with annotations; the flat positions hold about 60 KB.
+ * Groups an edit changed are held as arrays of their own.
  */
 export class ParagraphAnnotationIndex {
-  private groups: (readonly DocumentAnnotation[])[];
   private current: readonly DocumentAnnotation[];
-  /** Annotations of `current` grouped so far, and paragraphs before `final` whose groups are final. */
+  /** The list the flat groups index into: the one given first, kept while any group is read from it. */
+  private readonly built: readonly DocumentAnnotation[];
+  private readonly flat: FlatGroups;
+  /** Members (positions in `built`) of paragraphs not yet final, while the list is being grouped. */
+  private readonly pending = new Map<number, number[]>();
+  /** Groups an edit changed: these, not the flat ones, are the paragraphs' groups. */
+  private readonly edited = new Map<number, readonly DocumentAnnotation[]>();
+  /** Flat groups made into arrays for whoever asked, kept until `release` so they keep their identity. */
+  private readonly made = new Map<number, readonly DocumentAnnotation[]>();
+  /** Annotations of `built` grouped so far, and paragraphs before `final` whose groups are final. */
   private grouped = 0;
   private final = 0;
   /** False when an annotation starts before the one listed before it: no group is final until all are. */
@@ -32,14 +47,15 @@ export class ParagraphAnnotationIndex {
     options: { deferred?: boolean } = {},
   ) {
     this.current = annotations;
+    this.built = annotations;
     this.ordered = startsAscending(annotations);
-    this.groups = paragraphs.map(() => EMPTY_GROUP);
+    this.flat = new FlatGroups(paragraphs.length, annotations.length);
     if (!options.deferred) this.buildSome(Number.POSITIVE_INFINITY);
   }
 
   /** True when every annotation is grouped (always, unless made `deferred`). */
   get complete(): boolean {
-    return this.final >= this.paragraphs.length && this.grouped >= this.current.length;
+    return this.final >= this.paragraphs.length && this.grouped >= this.built.length;
   }
 
   /**
@@ -50,22 +66,24 @@ export class ParagraphAnnotationIndex {
    */
   buildSome(count: number): number[] {
     const from = this.final;
-    const end = Math.min(this.current.length, this.grouped + count);
-    const growing = this.groups as DocumentAnnotation[][];
+    const end = Math.min(this.built.length, this.grouped + count);
     for (; this.grouped < end; this.grouped++) {
-      const annotation = this.current[this.grouped];
-      const [first, last] = this.paragraphRange(annotation);
+      const [first, last] = this.paragraphRange(this.built[this.grouped]);
       for (let index = first; index <= last; index++) {
-        if (growing[index] === EMPTY_GROUP) growing[index] = [];
-        growing[index].push(annotation);
+        const members = this.pending.get(index);
+        if (members) members.push(this.grouped);
+        else this.pending.set(index, [this.grouped]);
       }
     }
-    const done = this.grouped >= this.current.length;
+    const done = this.grouped >= this.built.length;
     if (!done && !this.ordered) return [];
-    this.final = done ? this.paragraphs.length : Math.max(this.final, paragraphIndexAt(this.paragraphs, this.current[this.grouped].start));
-    // A final group is copied to its exact length: an array grown by push keeps room for about
-    // 17 entries, and the 3,000 groups of the bench article held 230 KB of it (#25 heap).
-    for (let index = from; index < this.final; index++) if (growing[index].length > 0) growing[index] = growing[index].slice();
+    this.final = done ? this.paragraphs.length : Math.max(this.final, paragraphIndexAt(this.paragraphs, this.built[this.grouped].start));
+    // Paragraphs turn final in ascending order, so each one's members go after the previous one's.
+    for (let index = from; index < this.final; index++) {
+      this.flat.close(index, this.pending.get(index));
+      this.pending.delete(index);
+    }
+    if (done) this.flat.trim();
     return Array.from({ length: this.final - from }, (_, offset) => from + offset);
   }
 
@@ -74,7 +92,21 @@ export class ParagraphAnnotationIndex {
   }
 
   group(paragraphIndex: number): readonly DocumentAnnotation[] {
-    return paragraphIndex < this.final ? (this.groups[paragraphIndex] ?? EMPTY_GROUP) : EMPTY_GROUP;
+    if (!(paragraphIndex >= 0 && paragraphIndex < this.final)) return EMPTY_GROUP;
+    const held = this.edited.get(paragraphIndex) ?? this.made.get(paragraphIndex);
+    if (held) return held;
+    const group = this.flat.group(paragraphIndex, this.built);
+    if (group.length === 0) return EMPTY_GROUP;
+    this.made.set(paragraphIndex, group);
+    return group;
+  }
+
+  /**
+   * Nobody shows the paragraph any more: its group, if made from the flat one, is let go (it is
+   * made afresh, equal, when asked again). A group an edit changed is kept: it is the only copy.
+   */
+  release(paragraphIndex: number): void {
+    this.made.delete(paragraphIndex);
   }
 
   /**
@@ -89,7 +121,6 @@ export class ParagraphAnnotationIndex {
     // the changed paragraphs are then found as always). The paragraphs made final are reported too.
     const finished = this.complete ? [] : this.buildSome(Number.POSITIVE_INFINITY);
     const changed = this.applyUpdate(next);
-    this.grouped = next.length;
     return mergeAscending(finished, changed);
   }
 
@@ -124,7 +155,8 @@ export class ParagraphAnnotationIndex {
       const group = this.group(index).filter((annotation) => !gone.has(annotation));
       for (const annotation of change.added) group.push(annotation);
       group.sort(compareReadingOrder);
-      this.groups[index] = group.length === 0 ? EMPTY_GROUP : group;
+      this.made.delete(index);
+      this.edited.set(index, group.length === 0 ? EMPTY_GROUP : group);
     }
     return [...touched.keys()].sort((a, b) => a - b);
   }
@@ -145,4 +177,46 @@ function startsAscending(annotations: readonly DocumentAnnotation[]): boolean {
 function mergeAscending(first: readonly number[], second: readonly number[]): number[] {
   if (first.length === 0) return [...second];
   return [...new Set([...first, ...second])].sort((a, b) => a - b);
+}
+
+/**
+ * The groups as first built, flat: paragraph `p`'s members are the positions
+ * `members[offsets[p]]` up to `members[offsets[p + 1]]` in the list grouped. Paragraphs are
+ * closed in ascending order, each once.
+ */
+class FlatGroups {
+  private members: Int32Array;
+  private readonly offsets: Int32Array;
+  private count = 0;
+
+  constructor(paragraphs: number, annotations: number) {
+    this.offsets = new Int32Array(paragraphs + 1);
+    // Most annotations lie in one paragraph; one spanning several grows the array.
+    this.members = new Int32Array(Math.max(16, annotations));
+  }
+
+  /** Ends paragraph `paragraph`'s group with these members (positions, ascending). */
+  close(paragraph: number, positions: readonly number[] | undefined): void {
+    const length = positions?.length ?? 0;
+    if (this.count + length > this.members.length) {
+      const grown = new Int32Array(Math.max(this.members.length * 2, this.count + length));
+      grown.set(this.members.subarray(0, this.count));
+      this.members = grown;
+    }
+    for (let at = 0; at < length; at++) this.members[this.count++] = (positions as readonly number[])[at];
+    this.offsets[paragraph + 1] = this.count;
+  }
+
+  /** Drops the room left over once every paragraph is closed. */
+  trim(): void {
+    if (this.members.length > this.count) this.members = this.members.slice(0, this.count);
+  }
+
+  group<T>(paragraph: number, list: readonly T[]): T[] {
+    const from = this.offsets[paragraph];
+    const to = this.offsets[paragraph + 1];
+    const group = new Array<T>(to - from);
+    for (let at = from; at < to; at++) group[at - from] = list[this.members[at]];
+    return group;
+  }
 }

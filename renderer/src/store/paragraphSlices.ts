@@ -70,13 +70,19 @@ function sliceOf(paragraphIndex: number): ParagraphSlice {
   return slice;
 }
 
+/** Lets a paragraph's slice go, and the group array the index made for it (#25 heap). */
+function forget(paragraphIndex: number): void {
+  slices.delete(paragraphIndex);
+  index?.release(paragraphIndex);
+}
+
 function notify(paragraphIndices: Iterable<number>): void {
   for (const paragraphIndex of paragraphIndices) {
     const before = slices.get(paragraphIndex);
     const heard = listeners.get(paragraphIndex);
     // Nobody listens: forget the slice; whoever asks next gets it made afresh.
     if (!heard || before === undefined) {
-      slices.delete(paragraphIndex);
+      forget(paragraphIndex);
       if (heard) for (const listener of heard) listener();
       continue;
     }
@@ -162,7 +168,7 @@ function subscribe(paragraphIndex: number, listener: () => void): () => void {
     listeners.delete(paragraphIndex);
     // After the commit: a paragraph drawn again in the same commit subscribes before then and keeps its slice (no second render).
     queueMicrotask(() => {
-      if (!listeners.has(paragraphIndex)) slices.delete(paragraphIndex);
+      if (!listeners.has(paragraphIndex)) forget(paragraphIndex);
     });
   };
 }
