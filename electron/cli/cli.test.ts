@@ -308,6 +308,21 @@ describe.skipIf(!existsSync(builtWorker))(`export on worker threads (skipped: ${
     expect(await readFolder(path.join(scratch, 'workers-2'))).toEqual(await readFolder(path.join(scratch, 'workers-0')));
   });
 
+  it('ends the worker it started before listing when the corpus turns out too small for one, and exits (#25)', async () => {
+    const run = promisify(execFile);
+    const out = path.join(scratch, 'small-default');
+    // The default count on any machine with two cores or more starts one before the listing; four articles use none.
+    const { stdout } = await run(process.execPath, [path.join(projectRoot, 'bin/hashiye.js'), 'export', corpus, '--format', 'conll', '--out', out, '--json'], { timeout: 60_000 });
+    const result = JSON.parse(stdout) as ExportCorpusResult;
+    expect(result.workersUsed).toBe(0);
+    expect(result.written).toBe(true);
+    // The same with workers asked for: the early ones are the ones used, their answers the same bytes.
+    const asked = path.join(scratch, 'small-asked');
+    const threaded = JSON.parse((await run(process.execPath, [path.join(projectRoot, 'bin/hashiye.js'), 'export', corpus, '--format', 'conll', '--out', asked, '--workers', '1', '--json'], { timeout: 60_000 })).stdout) as ExportCorpusResult;
+    expect(threaded.workersUsed).toBe(1);
+    expect(await readFolder(asked)).toEqual(await readFolder(out));
+  });
+
   it('gives the same bytes in every format when the calling thread takes batches beside a worker (#25)', async () => {
     // Varied articles: CRLF, a byte-order mark, characters beyond the BMP, nested and overlapping spans.
     for (let index = 0; index < 150; index++) {

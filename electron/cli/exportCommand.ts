@@ -166,10 +166,14 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   if ('exitCode' in commandLine) return commandLine.exitCode;
   const request = commandLine.options;
   return withInterruptSignal(async (signal) => {
+    // The same orphans validate and stats report: the export reads none of them. (#25) Looked
+    // for while the export runs (a walk of the corpus's folders between its batches), not after.
+    const orphansFound = findBratOrphans(request.corpus);
+    // Awaited after the export: when the export fails, its own error is the one reported.
+    orphansFound.catch(() => undefined);
     try {
       const result = await runExport(request, io, signal);
-      // The same orphans validate and stats report: the export reads none of them.
-      const bratOrphans = await findBratOrphans(request.corpus);
+      const bratOrphans = await orphansFound;
       // With -o -, standard output holds the data: the summary goes to stderr.
       const say = request.options.out === '-' ? io.stderr : io.stdout;
       // (#25) On standard output, the report's part is export-report.json's bytes, not a second stringify.

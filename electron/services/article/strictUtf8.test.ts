@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8Strictly } from './strictUtf8';
+import { decodeUtf8Strictly, utf8Text } from './strictUtf8';
 
 describe('decodeUtf8Strictly', () => {
   const persian = Buffer.from('سلام دنیا', 'utf8');
@@ -66,6 +66,25 @@ describe('decodeUtf8Strictly against a fatal TextDecoder', () => {
         expect(decodeUtf8Strictly(bytes, 'keep')).toBe(fatal(bytes, true));
         expect(decodeUtf8Strictly(bytes, 'drop')).toBe(fatal(bytes, false));
       }
+    }
+  });
+});
+
+describe('utf8Text (#25: the export decodes through ICU)', () => {
+  it('gives exactly toString("utf8")\'s text: ASCII, Persian, marks, four-byte characters, NUL, invalid bytes', () => {
+    const texts = ['', 'plain ASCII {"a":1}\n', 'سلام دنیا', '\uFEFFسلام', '\uFEFF', '😀 ایران 𝄞', 'a\u0000b', '\u0080\u07FF\u0800\uFFFF\u{10000}\u{10FFFF}', 'می\u200Cخواهند\r\n'];
+    const invalid = [[0xff], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf0, 0x9f, 0x98], [0x61, 0xe2, 0x82]].map((list) => Buffer.from(list));
+    for (const bytes of [...texts.map((text) => Buffer.from(text, 'utf8')), ...invalid]) expect(utf8Text(bytes)).toBe(bytes.toString('utf8'));
+  });
+
+  it('agrees with toString("utf8") on random text, valid and damaged, in a view of a larger buffer', () => {
+    let seed = 29;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => String.fromCodePoint(random() < 0.5 ? 0x600 + Math.floor(random() * 256) : Math.floor(random() * 0x10ffff)).replace(/[\ud800-\udfff]/g, 'a')).join('');
+      const encoded = Buffer.from(`xx${text}yy`, 'utf8');
+      const noisy = Buffer.from(encoded.map((byte) => (random() < 0.03 ? Math.floor(random() * 256) : byte)));
+      for (const bytes of [encoded, noisy, encoded.subarray(2, encoded.length - 2), noisy.subarray(1, noisy.length - 1)]) expect(utf8Text(bytes)).toBe(bytes.toString('utf8'));
     }
   });
 });

@@ -1,4 +1,5 @@
 import { decodeArticle, normalizeLineEnds, sniffUnreadableReason, type DecodeOptions } from '../article/articleDecoder';
+import { decodeUtf8Strictly } from '../article/strictUtf8';
 
 /**
  * (#25) An article's text for an export: what `decodeArticle(bytes, { record }).text` gives,
@@ -13,7 +14,6 @@ import { decodeArticle, normalizeLineEnds, sniffUnreadableReason, type DecodeOpt
  * exportArticleText.test.ts holds the two to the same text.
  */
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const UTF8_NAMES: ReadonlySet<string> = new Set(['utf-8', 'utf-8-bom']);
 
 function startsWithByteOrderMark(bytes: Uint8Array): boolean {
@@ -25,12 +25,8 @@ function startsWithByteOrderMark(bytes: Uint8Array): boolean {
 export function exportArticleText(bytes: Uint8Array, record: DecodeOptions['record']): string {
   const utf8Record = record == null || UTF8_NAMES.has(record.encoding.toLowerCase());
   if (utf8Record && !startsWithByteOrderMark(bytes) && sniffUnreadableReason(bytes) === null) {
-    let text: string | null = null;
-    try {
-      text = strictUtf8.decode(bytes);
-    } catch {
-      // Not valid UTF-8: detection or the record decides, as decodeArticle does.
-    }
+    // Not valid UTF-8 (null): detection or the record decides, as decodeArticle does. No mark here, so none to keep or drop.
+    const text = decodeUtf8Strictly(bytes, 'keep');
     if (text !== null) return normalizeLineEnds(text);
   }
   return decodeArticle(bytes, { record }).text;

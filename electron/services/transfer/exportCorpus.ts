@@ -13,7 +13,7 @@ import { beginStagedExport } from './exportStaging';
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress, type ExportScope, type ExportSplit } from './exportRequest';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
 import { manifestOf, planExportFiles, type FileBytes, type PlannedFile } from './exportPlan';
-import { serializeArticles } from './exportSerialization';
+import { serializeArticles, startEarlyWorkers, type EarlyExportWorkers } from './exportSerialization';
 import { rememberDocumentsJson, reportFilePieces } from './exportReportJson';
 import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
 
@@ -174,6 +174,31 @@ export async function exportCorpus(
   };
   await checkCorpusFolder(root);
   const destination = exportDestination(root, formatId, format.mainExtension, options);
+  // (#25) Started first: the workers load the export's code while the corpus is listed.
+  const early = startEarlyWorkers(options);
+  try {
+    return await exportListedCorpus({ root, formatId, options, onProgress, signal, throwIfCancelled, started, destination, early });
+  } finally {
+    await early.endRest();
+  }
+}
+
+/** What exportCorpus has checked and started before it lists the corpus. */
+interface ExportStart {
+  root: string;
+  formatId: ExportFormatId;
+  options: ExportCorpusOptions;
+  onProgress: ((progress: ExportProgress) => void) | undefined;
+  signal: AbortSignal | undefined;
+  throwIfCancelled: () => void;
+  started: number;
+  destination: { fileMode: boolean; outFolder: string };
+  early: EarlyExportWorkers;
+}
+
+/** exportCorpus once the corpus folder and the destination are checked and the workers started. */
+async function exportListedCorpus({ root, formatId, options, onProgress, signal, throwIfCancelled, started, destination, early }: ExportStart): Promise<ExportCorpusResult> {
+  const format = getExportFormat(formatId);
   onProgress?.({ phase: 'listing', done: 0, total: 0 });
   const ids = selectArticleIds(await listArticleIds(root), options.scope);
   throwIfCancelled();
@@ -195,7 +220,7 @@ export async function exportCorpus(
   // (#25) A main file that is the chunks joined comes back as bytes, encoded batch by batch where they were made (CoNLL writes its chunks as bytes).
   const encodeChunks = format.mainFileIsChunks === true && options.split === undefined;
   if (encodeChunks) serializeOptions.utf8Chunks = true;
-  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks, answerIndented: options.jsonAnswer === true });
+  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks, answerIndented: options.jsonAnswer === true, early });
   const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
   rememberDocumentsJson(report, serialized.documentsJson);
   const planned = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);

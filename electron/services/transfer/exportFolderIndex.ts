@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isInsideRoot, OPEN_FLAGS, realCorpusRoot } from '../corpus/corpusFileAccess';
+import { utf8Text } from '../article/strictUtf8';
 
 /**
  * (#25) What an export knows of the corpus folders it reads: each folder's entries (one
@@ -132,9 +133,9 @@ export class ExportFolderIndex {
     return this.readWith(file, maxBytes, (bytes) => ({ bytes: Buffer.from(bytes) }));
   }
 
-  /** The text of `file` as UTF-8, decoded without copying its bytes. */
+  /** The text of `file` as UTF-8 (`toString('utf8')`'s text, made faster: utf8Text), decoded without copying its bytes. */
   readText(file: string, maxBytes: number): QuickText {
-    return this.readWith(file, maxBytes, (bytes) => ({ text: bytes.toString('utf8') }));
+    return this.readWith(file, maxBytes, (bytes) => ({ text: utf8Text(bytes) }));
   }
 }
 

@@ -18,6 +18,9 @@ export interface ExportBatchRequest {
   ids: string[];
 }
 
+/** (#25) What an export worker is sent: first what the export is (it may be started before that is known), then batches. */
+export type ExportWorkerMessage = { setup: ExportWorkerData } | ExportBatchRequest;
+
 export type ExportBatchItem = { kind: 'output'; output: DocumentOutput } | { kind: 'unreadable'; entry: UnreadableArticle } | { kind: 'skipped' };
 
 /** What each export worker is started with (exportWorker.ts). */
@@ -64,6 +67,43 @@ function findWorkerScript(): URL | null {
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
   }
   return null;
+}
+
+/** A worker started before its export knew what to ask of it, and what stopped it meanwhile, if anything. */
+interface StartedWorker {
+  worker: Worker;
+  failure: unknown;
+}
+
+/**
+ * (#25) Export workers started before the corpus is listed, so that each loads and compiles the
+ * export's code (0.3-0.4 s of CPU on a core of its own) while the calling thread lists the
+ * corpus and reads its tag set, instead of after. The export takes those it needs and ends the
+ * rest (`endRest`): a corpus that turns out small uses none, as before.
+ */
+export class EarlyExportWorkers {
+  private readonly started: StartedWorker[] = [];
+
+  constructor(count: number) {
+    const script = count > 0 ? findWorkerScript() : null;
+    for (let index = 0; script !== null && index < count; index++) {
+      // No inherited Node flags: a flag such as --input-type would stop the worker's script from loading.
+      const started: StartedWorker = { worker: new Worker(script, { execArgv: [] }), failure: null };
+      // Kept until the export listens itself (a worker's error with no listener would end the process).
+      started.worker.once('error', (error) => (started.failure ??= error));
+      this.started.push(started);
+    }
+  }
+
+  /** The next started worker, or null; it rejects (`failure`) when it stopped before being taken. */
+  take(): StartedWorker | null {
+    return this.started.shift() ?? null;
+  }
+
+  /** Ends the workers not taken beyond the first `count`. */
+  async endRest(count = 0): Promise<void> {
+    await Promise.all(this.started.splice(count).map(({ worker }) => worker.terminate()));
+  }
 }
 
 /**
@@ -143,6 +183,8 @@ export function transferablesOf(result: ExportBatchResult): ArrayBuffer[] {
 interface BatchRunners {
   script: URL;
   workerCount: number;
+  /** Workers already started (EarlyExportWorkers), taken before any new one is. */
+  early: EarlyExportWorkers | undefined;
   data: ExportWorkerData;
   here: ((batch: number, ids: readonly string[]) => ExportBatchResult) | null;
 }
@@ -215,9 +257,13 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
         worker.postMessage(request);
       };
       for (let index = 0; index < runners.workerCount; index++) {
+        const early = runners.early?.take() ?? null;
         // No inherited Node flags: a flag such as --input-type would stop the worker's script from loading.
-        const worker = new Worker(runners.script, { workerData: runners.data, execArgv: [] });
+        const worker = early?.worker ?? new Worker(runners.script, { execArgv: [] });
         workers.push(worker);
+        if (early !== null && early.failure !== null) fail(early.failure);
+        const setup: ExportWorkerMessage = { setup: runners.data };
+        worker.postMessage(setup);
         worker.on('message', (result: ExportBatchResult) => {
           if (receive(result)) feed(worker);
         });
@@ -259,6 +305,24 @@ export interface SerializeJob {
   encodeChunks: boolean;
   /** The reports are wanted indented for the CLI's `--json` answer too (ExportCorpusOptions.jsonAnswer). */
   answerIndented: boolean;
+  /** Workers started before the listing (startEarlyWorkers): those used are taken, the rest ended. */
+  early?: EarlyExportWorkers;
+}
+
+/** How many workers an export of `total` articles uses (none below MIN_ARTICLES_FOR_WORKERS unless asked). */
+function workerCountFor(total: number, workers: number | undefined): number {
+  const count = Math.max(0, Math.min(workers ?? defaultExportWorkerCount(os.availableParallelism()), Math.ceil(total / BATCH_SIZE)));
+  return count > 0 && (workers !== undefined || total >= MIN_ARTICLES_FOR_WORKERS) ? count : 0;
+}
+
+/**
+ * (#25) Workers started before an export lists its corpus, as many as it could use: none when
+ * the articles asked for by id are too few (an app's "this article"), else the count asked or
+ * the default (a whole corpus's size is not known yet: one that turns out small ends them).
+ */
+export function startEarlyWorkers(options: Pick<ExportCorpusOptions, 'workers' | 'scope'>): EarlyExportWorkers {
+  const known = options.scope?.articleIds?.length;
+  return new EarlyExportWorkers(workerCountFor(known ?? Number.MAX_SAFE_INTEGER, options.workers));
 }
 
 /** Reads and serializes the articles, in corpus order: on worker threads when there are many and the workers load, else here. */
@@ -267,8 +331,10 @@ export async function serializeArticles(job: SerializeJob): Promise<SerializedAr
   const total = ids.length;
   const serialized: SerializedArticles = { outputs: [], unreadable: [], workersUsed: 0, chunkBytes: null, documentsJson: [] };
   onProgress?.({ phase: 'reading', done: 0, total });
-  const workerCount = Math.max(0, Math.min(options.workers ?? defaultExportWorkerCount(os.availableParallelism()), Math.ceil(total / BATCH_SIZE)));
-  const script = workerCount > 0 && (options.workers !== undefined || total >= MIN_ARTICLES_FOR_WORKERS) ? findWorkerScript() : null;
+  const workerCount = workerCountFor(total, options.workers);
+  const script = workerCount > 0 ? findWorkerScript() : null;
+  // Those started early that this export does not use are ended before it begins.
+  await job.early?.endRest(script === null ? 0 : workerCount);
   let outcome: BatchOutcome | null = null;
   if (script) {
     try {
@@ -279,7 +345,7 @@ export async function serializeArticles(job: SerializeJob): Promise<SerializedAr
       const format = getExportFormat(job.formatId);
       const form: BatchResultForm = { encodeChunks: job.encodeChunks, answerIndented: job.answerIndented, transferable: false };
       const here = (batch: number, batchIds: readonly string[]): ExportBatchResult => exportBatchResult(batch, serializeExportBatch(job.root, batchIds, format, job.serializeOptions, wanted, folders), form);
-      const runners: BatchRunners = { script, workerCount, data, here };
+      const runners: BatchRunners = { script, workerCount, early: job.early, data, here };
       outcome = await processOnWorkers(runners, ids, (done) => onProgress?.({ phase: 'reading', done, total }), job.signal);
       serialized.workersUsed = workerCount;
     } catch (error) {

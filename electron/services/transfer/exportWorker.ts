@@ -1,20 +1,32 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { getExportFormat } from '../../../shared/formats/registry';
-import { exportBatchResult, serializeExportBatch, transferablesOf, type ExportBatchRequest, type ExportWorkerData } from './exportSerialization';
-import { exportFolderIndexFor } from './exportFolderIndex';
+import type { FormatSerializer } from '../../../shared/formats/exportTypes';
+import { exportBatchResult, serializeExportBatch, transferablesOf, type ExportWorkerData, type ExportWorkerMessage } from './exportSerialization';
+import { exportFolderIndexFor, type ExportFolderIndex } from './exportFolderIndex';
 
-/**
- * Worker thread of exportCorpus: reads, validates and serializes batches of articles, so that
- * an export uses every core. Built to out/main/exportWorker.js beside the CLI and the main
- * process; the results come back in the order asked and are assembled by the caller.
- */
-const { root, formatId, serializeOptions, statuses, encodeChunks, answerIndented } = workerData as ExportWorkerData;
-const format = getExportFormat(formatId);
-const wanted = statuses === null ? null : new Set(statuses);
-const folders = exportFolderIndexFor(root);
+// Worker thread of exportCorpus: reads, validates and serializes batches of articles, so that
+// an export uses every core. Built to out/main/exportWorker.js beside the CLI and the main
+// process; the results come back in the order asked and are assembled by the caller.
 
-parentPort?.on('message', (request: ExportBatchRequest) => {
-  const result = exportBatchResult(request.batch, serializeExportBatch(root, request.ids, format, serializeOptions, wanted, folders), { encodeChunks, answerIndented, transferable: true });
+/** The export this worker serves, as its setup message says, with what its batches reuse. */
+interface WorkerJob extends ExportWorkerData {
+  format: FormatSerializer;
+  wanted: ReadonlySet<string> | null;
+  folders: ExportFolderIndex | undefined;
+}
+
+// (#25) What the export is comes in the first message: the worker may be started (and load this code) before the corpus is listed.
+let job: WorkerJob | null = null;
+
+parentPort?.on('message', (message: ExportWorkerMessage) => {
+  if ('setup' in message) {
+    const { setup } = message;
+    job = { ...setup, format: getExportFormat(setup.formatId), wanted: setup.statuses === null ? null : new Set(setup.statuses), folders: exportFolderIndexFor(setup.root) };
+    return;
+  }
+  if (job === null) throw new Error('An export worker was sent a batch before what the export is.');
+  const { root, format, serializeOptions, wanted, folders, encodeChunks, answerIndented } = job;
+  const result = exportBatchResult(message.batch, serializeExportBatch(root, message.ids, format, serializeOptions, wanted, folders), { encodeChunks, answerIndented, transferable: true });
   // The bytes are moved, not copied (#25).
   parentPort?.postMessage(result, transferablesOf(result));
 });
