@@ -1,4 +1,5 @@
 import { nearChunks } from '../article/chunks/nearChunks';
+import { articleChunkBoxes } from '../article/chunks/articleChunks';
 import type { EndBox } from './arcGeometry';
 import type { Box, LabelMetrics } from './arcLabels';
 import { layOutArcs, type DrawnArc } from './arcLayout';
@@ -131,14 +132,14 @@ export class ArcDrawer {
     }
     this.chips ??= chipMetrics(this.root);
     const view = this.scroller.getBoundingClientRect();
-    const chunks = this.root.children;
-    const near = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * DRAWN_VIEWS);
+    const chunks = articleChunkBoxes(this.root, view, view.height * DRAWN_VIEWS);
+    const near = nearChunks(chunks.count, chunks.boxOf, view, view.height * DRAWN_VIEWS);
     const originX = view.left + this.scroller.clientLeft - this.scroller.scrollLeft;
     const originY = view.top + this.scroller.clientTop - this.scroller.scrollTop;
     const ends = new Map<string, EndBox>();
     const chips: Box[] = [];
     for (const index of [...near.inView, ...near.aroundView]) {
-      const chunk = chunks[index];
+      const chunk = chunks.at(index) as Element;
       const measure = this.cache.get(chunk, this.chips);
       const box = chunk.getBoundingClientRect();
       const x = box.left - originX;

@@ -1,9 +1,7 @@
 import { createElement, type ReactElement, useMemo } from 'react';
 import type { ParagraphChunk } from '../../../../../shared/text/paragraphChunks';
-import { paragraphChunkElement, type ChunkInputs } from './ParagraphChunkView';
-
-/** Chunks a group holds: the article element reconciles its groups, and a group its chunks only when one of them changed. */
-export const CHUNKS_PER_GROUP = 16;
+import { CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP } from './articleChunks';
+import { estimatedHeightEm, paragraphChunkElement, type ChunkInputs } from './ParagraphChunkView';
 
 /**
  * The elements drawn for an article's chunks from one set of inputs, each with whether it was
@@ -43,9 +41,17 @@ export function chunkElementsFrom(cache: ChunkElementCache, count: number, isNea
   return elements;
 }
 
-/** A run of chunk elements, drawn in place: the chunks stay the article element's own children. */
-function ChunkGroup({ chunks }: { chunks: readonly ReactElement[] }): readonly ReactElement[] {
-  return chunks;
+/**
+ * A run of chunk elements in an element of its own, skipped whole by the browser while far from
+ * the view (articleChunks.ts). Until first laid out it holds the space its chunks' estimates add
+ * up to, as they held it without it.
+ */
+function ChunkGroup({ chunks, estimatedEm }: { chunks: readonly ReactElement[]; estimatedEm: number }): ReactElement {
+  return (
+    <div className={CHUNK_GROUP_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedEm}em` }}>
+      {chunks}
+    </div>
+  );
 }
 
 /**
@@ -62,7 +68,10 @@ export function chunkGroupsFrom(cache: ChunkElementCache, count: number, isNear:
     const chunks = elements.slice(first, first + CHUNKS_PER_GROUP);
     const previous = cache.groups[group]?.props as { chunks: readonly ReactElement[] } | undefined;
     const unchanged = previous !== undefined && previous.chunks.length === chunks.length && chunks.every((chunk, index) => chunk === previous.chunks[index]);
-    if (!unchanged) cache.groups[group] = createElement(ChunkGroup, { key: group, chunks });
+    if (!unchanged) {
+      const estimatedEm = cache.chunks.slice(first, first + chunks.length).reduce((total, chunk) => total + estimatedHeightEm(chunk), 0);
+      cache.groups[group] = createElement(ChunkGroup, { key: group, chunks, estimatedEm });
+    }
     groups.push(cache.groups[group]);
   }
   return groups;
