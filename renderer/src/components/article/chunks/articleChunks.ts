@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { PARAGRAPH_CHUNK_CLASS } from '../../../dom/selectionOffsets';
 import type { VerticalBox } from './nearChunks';
 
@@ -13,6 +14,34 @@ export const CHUNKS_PER_GROUP = 16;
 
 /** The class of the element around each run of CHUNKS_PER_GROUP chunks. */
 export const CHUNK_GROUP_CLASS = 'chunk-group';
+
+/** On the article element once its groups may be skipped (useChunkGroupsSkipped). */
+export const GROUPS_SKIPPED_CLASS = 'groups-skipped';
+
+/**
+ * True once every chunk of `chunks` is in the page and has been styled, a frame after the last
+ * of them was added: only then are the groups made `content-visibility: auto`. A chunk first
+ * styled inside a group the browser skips is not checked against the view until the group is
+ * shown, and then shows its text a frame later than the group (seen in e2e/longArticle.spec.ts:
+ * after a jump the text could not be selected for two frames); a chunk styled before its group
+ * was skipped is shown with it, and a jump to it (`scrollIntoView`) shows both at once.
+ */
+export function useChunkGroupsSkipped(chunks: readonly unknown[], renderedChunks: number): boolean {
+  const [skippedFor, setSkippedFor] = useState<readonly unknown[] | null>(null);
+  const allIn = renderedChunks >= chunks.length;
+  useEffect(() => {
+    if (!allIn || skippedFor === chunks) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setSkippedFor(chunks), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [allIn, chunks, skippedFor]);
+  return skippedFor === chunks;
+}
 
 /** The article's chunks in order (their groups are the article element's children), by index. */
 export interface ArticleChunks {
