@@ -17,7 +17,7 @@ import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './chunks/articleChunkSiz
 import { useHighlightedChunks } from './chunks/useHighlightedChunks';
 import { useFarChunkHeights } from './chunks/ParagraphChunkView';
 import { useParagraphChunkElements } from './chunks/chunkElementCache';
-import { GROUPS_SKIPPED_CLASS, useChunkGroupsSkipped } from './chunks/articleChunks';
+import { useSkippableGroups } from './chunks/articleChunks';
 import { copyAcrossFarChunks } from './chunks/farChunkCopy';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
@@ -134,7 +134,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   if (manyAnnotations && !smallChunks) setSmallChunks(true);
   const chunks = useMemo(() => chunkParagraphs(pieces, { ...chunkLimits(smallChunks), charactersPerLine }), [pieces, smallChunks, charactersPerLine]);
   const renderedChunks = useRenderedChunkCount(chunks);
-  const groupsSkipped = useChunkGroupsSkipped(chunks, renderedChunks);
+  const skippableGroups = useSkippableGroups(rootRef, chunks, renderedChunks);
   const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
   useFarChunkHeights(rootRef, highlightedChunks);
 
@@ -192,7 +192,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   }, []);
 
   const appearanceOf = useCallback((type: string) => appearance(type), [appearance]);
-  const chunkElements = useParagraphChunkElements(chunks, { pieces, text: article.text, appearance: appearanceOf }, renderedChunks, highlightedChunks);
+  const chunkElements = useParagraphChunkElements(chunks, { pieces, text: article.text, appearance: appearanceOf }, renderedChunks, highlightedChunks, skippableGroups);
 
   return (
     <div
@@ -222,7 +222,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
         }
       }}
     >
-      <div ref={rootRef} className={groupsSkipped ? `article ${GROUPS_SKIPPED_CLASS}` : 'article'} data-testid="article" role="region" aria-label={articleLabel} lang={articleLanguage.lang} dir={articleLanguage.dir} tabIndex={0} aria-busy={article.annotationsIncomplete ? true : undefined}>
+      <div ref={rootRef} className="article" data-testid="article" role="region" aria-label={articleLabel} lang={articleLanguage.lang} dir={articleLanguage.dir} tabIndex={0} aria-busy={article.annotationsIncomplete ? true : undefined}>
         {chunkElements}
       </div>
       <RelationOverlay rootRef={rootRef} />

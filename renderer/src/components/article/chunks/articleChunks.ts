@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 import { PARAGRAPH_CHUNK_CLASS } from '../../../dom/selectionOffsets';
 import type { VerticalBox } from './nearChunks';
 
@@ -15,32 +15,69 @@ export const CHUNKS_PER_GROUP = 16;
 /** The class of the element around each run of CHUNKS_PER_GROUP chunks. */
 export const CHUNK_GROUP_CLASS = 'chunk-group';
 
-/** On the article element once its groups may be skipped (useChunkGroupsSkipped). */
-export const GROUPS_SKIPPED_CLASS = 'groups-skipped';
+/** On a group the browser may skip (useSkippableGroups). */
+export const SKIPPABLE_GROUP_CLASS = 'skippable';
+
+const NO_GROUPS: ReadonlySet<number> = new Set();
+
+/** The groups (by index) further than a view height from the view. */
+function farGroups(root: Element, view: VerticalBox): number[] {
+  const height = view.bottom - view.top;
+  const far: number[] = [];
+  Array.from(root.children).forEach((group, index) => {
+    const box = group.getBoundingClientRect();
+    if (box.bottom < view.top - height || box.top > view.bottom + height) far.push(index);
+  });
+  return far;
+}
 
 /**
- * True once every chunk of `chunks` is in the page and has been styled, a frame after the last
- * of them was added: only then are the groups made `content-visibility: auto`. A chunk first
- * styled inside a group the browser skips is not checked against the view until the group is
- * shown, and then shows its text a frame later than the group (seen in e2e/longArticle.spec.ts:
- * after a jump the text could not be selected for two frames); a chunk styled before its group
- * was skipped is shown with it, and a jump to it (`scrollIntoView`) shows both at once.
+ * The groups made `content-visibility: auto`, for good: once every chunk of `chunks` is in the
+ * page and styled (a frame after the last was added), those then far from the view, and more as
+ * the view moves away from the others (read in a task after a scrolled frame). A chunk first
+ * styled inside a skipped group is not checked against the view until the group is shown, and
+ * then shows its text a frame after the group (seen in e2e/longArticle.spec.ts: after a jump the
+ * text could not be selected for two frames); and an element made `auto` is skipped until the
+ * browser first checks it, so a group in view would blink. Far groups whose chunks were styled
+ * have neither: a jump to one (`scrollIntoView`) shows the group and its chunk at once.
  */
-export function useChunkGroupsSkipped(chunks: readonly unknown[], renderedChunks: number): boolean {
-  const [skippedFor, setSkippedFor] = useState<readonly unknown[] | null>(null);
+export function useSkippableGroups(root: RefObject<HTMLElement | null>, chunks: readonly unknown[], renderedChunks: number): ReadonlySet<number> {
+  const [skippable, setSkippable] = useState<{ chunks: readonly unknown[]; groups: ReadonlySet<number> }>({ chunks, groups: NO_GROUPS });
   const allIn = renderedChunks >= chunks.length;
   useEffect(() => {
-    if (!allIn || skippedFor === chunks) return;
+    const element = root.current;
+    const scroller = element?.parentElement;
+    if (!allIn || !element || !scroller) return;
+    let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setSkippedFor(chunks), 0);
-    });
+    const look = () => {
+      const view = scroller.getBoundingClientRect();
+      if (view.height === 0) return;
+      const far = farGroups(element, view);
+      setSkippable((current) => {
+        const groups = current.chunks === chunks ? current.groups : NO_GROUPS;
+        if (far.every((index) => groups.has(index))) return current.chunks === chunks ? current : { chunks, groups };
+        return { chunks, groups: new Set([...groups, ...far]) };
+      });
+    };
+    /** A timer set in an animation-frame callback runs once that frame is rendered. */
+    const schedule = () => {
+      if (frame !== 0) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        clearTimeout(timer);
+        timer = setTimeout(look, 0);
+      });
+    };
+    schedule();
+    scroller.addEventListener('scroll', schedule, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      scroller.removeEventListener('scroll', schedule);
     };
-  }, [allIn, chunks, skippedFor]);
-  return skippedFor === chunks;
+  }, [root, allIn, chunks]);
+  return skippable.chunks === chunks ? skippable.groups : NO_GROUPS;
 }
 
 /** The article's chunks in order (their groups are the article element's children), by index. */

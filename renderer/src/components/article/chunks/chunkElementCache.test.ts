@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../../../../shared/text/paragraphs';
 import { chunkParagraphs } from '../../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../../store/paragraphSlices';
-import { articleChunks, CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP, chunkIndexOf } from './articleChunks';
+import { articleChunks, CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP, chunkIndexOf, SKIPPABLE_GROUP_CLASS } from './articleChunks';
 import { chunkElementsFrom, chunkGroupsFrom, newChunkElementCache } from './chunkElementCache';
 
 const TEXT = Array.from({ length: 12 }, (_, index) => `بند ${index} از متن.`).join('\n');
@@ -82,5 +82,19 @@ describe('the chunks drawn as elements (#25 heap)', () => {
     expect(before[0]?.querySelector('p')).toBeNull();
     expect(before[CHUNKS_PER_GROUP + 1]?.querySelectorAll('p')).toHaveLength(1);
     expect(page.textContent?.replace(/\s/g, '')).toBe(longText.replace(/\s/g, ''));
+  });
+
+  it('makes only the groups given as skippable skippable, and a group that turns skippable a new element', () => {
+    const longText = Array.from({ length: 40 }, (_, index) => `بند ${index}.`).join('\n');
+    const longPieces = piecesOf(splitParagraphs(longText));
+    const oneEach = chunkParagraphs(longPieces, { characters: 4_000, paragraphs: 1, charactersPerLine: 80 });
+    const cache = newChunkElementCache(oneEach, { ...inputs, pieces: longPieces, text: longText });
+    const plain = chunkGroupsFrom(cache, oneEach.length, nearOnly([0]));
+    const farOnes = chunkGroupsFrom(cache, oneEach.length, nearOnly([0]), new Set([2]));
+    expect(farOnes[0]).toBe(plain[0]);
+    expect(farOnes[2]).not.toBe(plain[2]);
+    const { container } = render(createElement('div', null, ...farOnes));
+    const groups = [...(container.firstElementChild as HTMLElement).children];
+    expect(groups.map((group) => group.classList.contains(SKIPPABLE_GROUP_CLASS))).toEqual([false, false, true]);
   });
 });
