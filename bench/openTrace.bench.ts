@@ -49,7 +49,7 @@ test('trace the open of the article with a hundred thousand annotations', async 
     await session.send('Profiler.start');
     const timing = await page.evaluate(showArticleTimed, { name: NAME, characters: text.replace(/\n$/, '').length, needMarks: true });
     const openTasks = await page.evaluate(takeLongTasks);
-    const drawn = await page.evaluate(() => ({ marks: document.querySelectorAll('[data-testid="article"] mark.hl').length, paragraphs: document.querySelectorAll('[data-testid="article"] p').length, chunks: document.querySelector('[data-testid="article"]')?.children.length ?? 0 }));
+    const drawn = await page.evaluate(() => ({ marks: document.querySelectorAll('[data-testid="article"] mark.hl').length, paragraphs: document.querySelectorAll('[data-testid="article"] p').length, chunks: document.querySelectorAll('[data-testid="article"] .paragraph-chunk').length }));
     await page.waitForFunction(() => document.querySelector('[data-testid="article"]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 10 * 60_000 });
     await page.waitForTimeout(3_000);
     const laterTasks = await page.evaluate(takeLongTasks);

@@ -48,7 +48,7 @@ function pageCounts(): Record<string, number> {
   const root = document.querySelector('[data-testid="article"]');
   counts.marks = root?.querySelectorAll('mark.hl').length ?? 0;
   counts.chips = root?.querySelectorAll('mark.hl-first[data-label]').length ?? 0;
-  counts.chunks = root?.children.length ?? 0;
+  counts.chunks = root?.getElementsByClassName('paragraph-chunk').length ?? 0;
   counts.elements = document.getElementsByTagName('*').length;
   return counts;
 }

@@ -17,6 +17,7 @@ import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './chunks/articleChunkSiz
 import { useHighlightedChunks } from './chunks/useHighlightedChunks';
 import { useFarChunkHeights } from './chunks/ParagraphChunkView';
 import { useParagraphChunkElements } from './chunks/chunkElementCache';
+import { useSkippableGroups } from './chunks/articleChunks';
 import { copyAcrossFarChunks } from './chunks/farChunkCopy';
 import { labelInkFor } from './labelChips';
 import { messages } from '../../i18n/messages';
@@ -133,6 +134,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   if (manyAnnotations && !smallChunks) setSmallChunks(true);
   const chunks = useMemo(() => chunkParagraphs(pieces, { ...chunkLimits(smallChunks), charactersPerLine }), [pieces, smallChunks, charactersPerLine]);
   const renderedChunks = useRenderedChunkCount(chunks);
+  const skippableGroups = useSkippableGroups(rootRef, chunks, renderedChunks);
   const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
   useFarChunkHeights(rootRef, highlightedChunks);
 
@@ -190,7 +192,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   }, []);
 
   const appearanceOf = useCallback((type: string) => appearance(type), [appearance]);
-  const chunkElements = useParagraphChunkElements(chunks, { pieces, text: article.text, appearance: appearanceOf }, renderedChunks, highlightedChunks);
+  const chunkElements = useParagraphChunkElements(chunks, { pieces, text: article.text, appearance: appearanceOf }, renderedChunks, highlightedChunks, skippableGroups);
 
   return (
     <div

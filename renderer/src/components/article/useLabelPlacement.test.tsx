@@ -16,14 +16,16 @@ function Article({ chips }: { chips: number }) {
   return (
     <div>
       <div ref={root} data-testid="article">
-        <div className="chunk">
-          <p>
-            {Array.from({ length: chips }, (_, index) => (
-              <mark key={index} className="hl hl-first" data-label="PER">
-                واژه
-              </mark>
-            ))}
-          </p>
+        <div className="chunk-group">
+          <div className="paragraph-chunk">
+            <p>
+              {Array.from({ length: chips }, (_, index) => (
+                <mark key={index} className="hl hl-first" data-label="PER">
+                  واژه
+                </mark>
+              ))}
+            </p>
+          </div>
         </div>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { chipFontUnder, chipReach, placeChunkChips, readChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
 import { nearChunks } from './chunks/nearChunks';
+import { articleChunkBoxes, chunkHolding, nextChunk, previousChunk } from './chunks/articleChunks';
 import { nextTask } from '../../dom/nextTask';
 
 /** Boxes a chunk's chips took, relative to the chunk's own top-left corner, and the chunk's size then. */
@@ -41,9 +42,8 @@ class ChunkLabelPlacer {
   /** The chunks holding the changed nodes are placed again when next near the view. */
   forgetChanged(records: readonly MutationRecord[]): void {
     for (const record of records) {
-      let node: Node | null = record.target;
-      while (node && node.parentNode !== this.root) node = node.parentNode;
-      if (node instanceof Element) this.placed.delete(node);
+      const chunk = chunkHolding(this.root, record.target);
+      if (chunk) this.placed.delete(chunk);
     }
   }
 
@@ -66,10 +66,10 @@ class ChunkLabelPlacer {
   /** Places the chunks in view not placed yet; returns those around it still to place. */
   placeInView(): Element[] {
     const view = this.scroller.getBoundingClientRect();
-    const chunks = this.root.children;
-    const { inView, aroundView } = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height);
-    this.placeChunks(inView.map((index) => chunks[index]));
-    return aroundView.map((index) => chunks[index]).filter((chunk) => !this.placed.has(chunk));
+    const chunks = articleChunkBoxes(this.root, view, view.height);
+    const { inView, aroundView } = nearChunks(chunks.count, chunks.boxOf, view, view.height);
+    this.placeChunks(inView.map((index) => chunks.at(index) as Element));
+    return aroundView.map((index) => chunks.at(index) as Element).filter((chunk) => !this.placed.has(chunk));
   }
 
   /**
@@ -78,7 +78,7 @@ class ChunkLabelPlacer {
    * frame that brought them into view).
    */
   placeChunks(candidates: readonly Element[]): void {
-    const chunks = candidates.filter((chunk) => !this.placed.has(chunk) && chunk.parentNode === this.root);
+    const chunks = candidates.filter((chunk) => !this.placed.has(chunk) && chunk.parentNode?.parentNode === this.root);
     if (chunks.length === 0) return;
     this.font ??= chipFontUnder(this.root);
     const font = this.font;
@@ -106,12 +106,12 @@ class ChunkLabelPlacer {
   /** The chunks near enough above and below `chunk` for their chips to meet its own, with their boxes. */
   private neighboursOf(chunk: Element, box: DOMRect, reach: number): { chunk: Element; box: DOMRect }[] {
     const neighbours: { chunk: Element; box: DOMRect }[] = [];
-    for (let above = chunk.previousElementSibling; above; above = above.previousElementSibling) {
+    for (let above = previousChunk(chunk); above; above = previousChunk(above)) {
       const aboveBox = above.getBoundingClientRect();
       if (aboveBox.bottom < box.top - reach) break;
       neighbours.push({ chunk: above, box: aboveBox });
     }
-    for (let below = chunk.nextElementSibling; below; below = below.nextElementSibling) {
+    for (let below = nextChunk(chunk); below; below = nextChunk(below)) {
       const belowBox = below.getBoundingClientRect();
       if (belowBox.top > box.bottom + reach) break;
       neighbours.push({ chunk: below, box: belowBox });

@@ -1,6 +1,7 @@
 import { inputPending } from '../article/chunks/chunkSteps';
 import { nearChunks } from '../article/chunks/nearChunks';
 import { arcDrawTurns } from './arcDrawTurns';
+import { articleChunkBoxes } from '../article/chunks/articleChunks';
 import type { EndBox } from './arcGeometry';
 import type { Box, LabelMetrics } from './arcLabels';
 import { layOutArcs, type DrawnArc } from './arcLayout';
@@ -138,14 +139,15 @@ export class ArcDrawer {
     }
     this.chips ??= chipMetrics(this.root);
     const view = this.scroller.getBoundingClientRect();
-    const chunks = this.root.children;
-    const near = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * DRAWN_VIEWS);
+    const chunks = articleChunkBoxes(this.root, view, view.height * DRAWN_VIEWS);
+    const near = nearChunks(chunks.count, chunks.boxOf, view, view.height * DRAWN_VIEWS);
     const nearIndices = [...near.inView, ...near.aroundView];
     let measured = 0;
     for (const index of nearIndices) {
-      if (this.cache.has(chunks[index])) continue;
+      const chunk = chunks.at(index) as Element;
+      if (this.cache.has(chunk)) continue;
       if (measured > 0 && (performance.now() > sliceEnd || inputPending())) return false;
-      this.cache.get(chunks[index], this.chips);
+      this.cache.get(chunk, this.chips);
       measured += 1;
     }
     const originX = view.left + this.scroller.clientLeft - this.scroller.scrollLeft;
@@ -153,7 +155,7 @@ export class ArcDrawer {
     const ends = new Map<string, EndBox>();
     const chips: Box[] = [];
     for (const index of nearIndices) {
-      const chunk = chunks[index];
+      const chunk = chunks.at(index) as Element;
       const measure = this.cache.get(chunk, this.chips);
       const box = chunk.getBoundingClientRect();
       const x = box.left - originX;

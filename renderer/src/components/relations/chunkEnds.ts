@@ -1,4 +1,5 @@
 import type { Box } from './arcLabels';
+import { chunkHolding } from '../article/chunks/articleChunks';
 import type { EndBox } from './arcGeometry';
 
 /**
@@ -100,9 +101,8 @@ export class ChunkEndCache {
   forgetChanged(records: readonly MutationRecord[]): boolean {
     let forgotten = false;
     for (const record of records) {
-      let node: Node | null = record.target;
-      while (node && node.parentNode !== this.root) node = node.parentNode;
-      if (node instanceof Element && this.measured.delete(node)) forgotten = true;
+      const chunk = chunkHolding(this.root, record.target);
+      if (chunk && this.measured.delete(chunk)) forgotten = true;
     }
     return forgotten;
   }

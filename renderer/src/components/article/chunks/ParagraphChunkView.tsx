@@ -3,13 +3,14 @@ import type { ParagraphChunk, TextPiece } from '../../../../../shared/text/parag
 import { PARAGRAPH_CHUNK_CLASS } from '../../../dom/selectionOffsets';
 import { paragraphElement, type TagAppearance } from '../ParagraphView';
 import { FAR_CHUNK_CLASS } from './farChunkCopy';
+import { articleChunks } from './articleChunks';
 
 /** As in styles.css: `.article` line-height, `.paragraph` margin plus padding. */
 const LINE_HEIGHT_EM = 2.8;
 const PARAGRAPH_SPACING_EM = 0.9;
 
 /** Space a chunk holds until it is laid out, in em of the article's font: lines, paragraph spacing. */
-function estimatedHeightEm(chunk: ParagraphChunk): number {
+export function estimatedHeightEm(chunk: ParagraphChunk): number {
   return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
 }
 
@@ -27,15 +28,15 @@ export function useFarChunkHeights(root: RefObject<HTMLElement | null>, near: Re
   useLayoutEffect(() => {
     const before = previous.current;
     previous.current = near;
-    const chunks = root.current?.children;
-    if (!chunks || !near) return;
-    for (const index of near) if (!before?.has(index)) (chunks[index] as HTMLElement | undefined)?.style.removeProperty('block-size');
+    if (!root.current || !near) return;
+    const chunks = articleChunks(root.current);
+    for (const index of near) if (!before?.has(index)) (chunks.at(index) as HTMLElement | undefined)?.style.removeProperty('block-size');
     if (!before) return;
-    const left = [...before].filter((index) => !near.has(index) && chunks[index] !== undefined);
+    const left = [...before].filter((index) => !near.has(index) && chunks.at(index) !== undefined);
     // All read, then all written: one layout, not one per chunk.
-    const heights = left.map((index) => chunks[index].getBoundingClientRect().height);
+    const heights = left.map((index) => (chunks.at(index) as HTMLElement).getBoundingClientRect().height);
     left.forEach((index, position) => {
-      if (heights[position] > 0) (chunks[index] as HTMLElement).style.blockSize = `${heights[position]}px`;
+      if (heights[position] > 0) (chunks.at(index) as HTMLElement).style.blockSize = `${heights[position]}px`;
     });
   }, [root, near]);
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../../../../shared/text/paragraphs';
 import { chunkParagraphs } from '../../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../../store/paragraphSlices';
-import { CHUNKS_PER_GROUP, chunkElementsFrom, chunkGroupsFrom, newChunkElementCache } from './chunkElementCache';
+import { articleChunks, CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP, chunkIndexOf, SKIPPABLE_GROUP_CLASS } from './articleChunks';
+import { chunkElementsFrom, chunkGroupsFrom, newChunkElementCache } from './chunkElementCache';
 
 const TEXT = Array.from({ length: 12 }, (_, index) => `بند ${index} از متن.`).join('\n');
 const pieces = piecesOf(splitParagraphs(TEXT));
@@ -55,7 +56,7 @@ describe('the chunks drawn as elements (#25 heap)', () => {
     expect(before[0].textContent).toBe(TEXT.split('\n').slice(0, 3).join('\n'));
   });
 
-  it('groups the chunks: a group none of whose chunks changed is the same element, and the chunks stay the page element\'s own children', () => {
+  it('groups the chunks: a group none of whose chunks changed is the same element, each group an element of the page holding its chunks', () => {
     // One paragraph a chunk: 40 chunks, two full groups and part of a third.
     const longText = Array.from({ length: 40 }, (_, index) => `بند ${index}.`).join('\n');
     const longPieces = piecesOf(splitParagraphs(longText));
@@ -70,12 +71,30 @@ describe('the chunks drawn as elements (#25 heap)', () => {
     expect(moved[2]).toBe(first[2]);
     const { container, rerender } = render(createElement('div', null, ...first));
     const page = container.firstElementChild as HTMLElement;
-    expect(page.children).toHaveLength(oneEach.length);
-    const before = [...page.children];
+    expect(page.children).toHaveLength(first.length);
+    expect([...page.children].every((group) => group.classList.contains(CHUNK_GROUP_CLASS))).toBe(true);
+    const chunksOf = () => Array.from({ length: articleChunks(page).length }, (_, index) => articleChunks(page).at(index));
+    const before = chunksOf();
+    expect(before).toHaveLength(oneEach.length);
     rerender(createElement('div', null, ...moved));
-    expect([...page.children]).toEqual(before);
-    expect(before[0].querySelector('p')).toBeNull();
-    expect(before[CHUNKS_PER_GROUP + 1].querySelectorAll('p')).toHaveLength(1);
+    expect(chunksOf()).toEqual(before);
+    expect(before.map((chunk) => (chunk ? chunkIndexOf(page, chunk) : -1))).toEqual(oneEach.map((_, index) => index));
+    expect(before[0]?.querySelector('p')).toBeNull();
+    expect(before[CHUNKS_PER_GROUP + 1]?.querySelectorAll('p')).toHaveLength(1);
     expect(page.textContent?.replace(/\s/g, '')).toBe(longText.replace(/\s/g, ''));
+  });
+
+  it('makes only the groups given as skippable skippable, and a group that turns skippable a new element', () => {
+    const longText = Array.from({ length: 40 }, (_, index) => `بند ${index}.`).join('\n');
+    const longPieces = piecesOf(splitParagraphs(longText));
+    const oneEach = chunkParagraphs(longPieces, { characters: 4_000, paragraphs: 1, charactersPerLine: 80 });
+    const cache = newChunkElementCache(oneEach, { ...inputs, pieces: longPieces, text: longText });
+    const plain = chunkGroupsFrom(cache, oneEach.length, nearOnly([0]));
+    const farOnes = chunkGroupsFrom(cache, oneEach.length, nearOnly([0]), new Set([2]));
+    expect(farOnes[0]).toBe(plain[0]);
+    expect(farOnes[2]).not.toBe(plain[2]);
+    const { container } = render(createElement('div', null, ...farOnes));
+    const groups = [...(container.firstElementChild as HTMLElement).children];
+    expect(groups.map((group) => group.classList.contains(SKIPPABLE_GROUP_CLASS))).toEqual([false, false, true]);
   });
 });

@@ -12,7 +12,7 @@
  * Either kind steps aside while a key or click waits to be handled.
  */
 
-/** Draws or drops one chunk's highlights: `index` among the article's children. */
+/** Draws or drops one chunk's highlights: `index` among the article's chunks. */
 export type ChunkStep = (index: number) => void;
 
 export interface ChunkQueue {

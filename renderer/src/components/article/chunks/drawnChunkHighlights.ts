@@ -38,7 +38,7 @@ export function spansInDrawnChunks(chunks: readonly ChunkExtent[], spans: readon
 /** The article's chunks, read from the page: a far chunk's element carries its start, a drawn one's first paragraph does. */
 function chunkExtents(root: HTMLElement): ChunkExtent[] {
   const extents: ChunkExtent[] = [];
-  for (const chunk of Array.from(root.children)) {
+  for (const chunk of Array.from(root.children).flatMap((group) => Array.from(group.children))) {
     const drawn = !chunk.classList.contains(FAR_CHUNK_CLASS);
     const start = Number((drawn ? chunk.querySelector(PARAGRAPH_SELECTOR) : chunk)?.getAttribute('data-offset'));
     if (Number.isFinite(start)) extents.push({ start, drawn });

@@ -4,6 +4,7 @@ import { keptChunks, nearChunks, openingChunks, passingWatch, type NearChunks, t
 import { restoreSelection, selectionInside } from './keptSelection';
 import { chunksSoon, chunksWhenIdle } from './chunkSteps';
 import { useDocumentStore } from '../../../store/documentStore';
+import { articleChunkBoxes, articleChunks, chunkHolding, chunkIndexOf } from './articleChunks';
 
 /** "Near the view": within this many heights of the view above and below it. */
 const NEAR_VIEWS = 1.5;
@@ -13,15 +14,14 @@ const NEAR_VIEWS = 1.5;
  * annotations. Wider than NEAR_VIEWS, so a scroll back and forth does not redraw the same chunk.
  */
 const KEEP_VIEWS = 4;
-/** The chunks (indices among the article's children) holding an end of the reader's selection. */
+/** The chunks (indices among the article's chunks) holding an end of the reader's selection. */
 function chunksHoldingSelection(root: HTMLElement): ReadonlySet<number> {
   const pinned = new Set<number>();
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0) return pinned;
   for (const node of [selection.anchorNode, selection.focusNode]) {
-    let chunk: Node | null = node;
-    while (chunk && chunk.parentNode !== root) chunk = chunk.parentNode;
-    if (chunk) pinned.add(Array.prototype.indexOf.call(root.children, chunk) as number);
+    const chunk = chunkHolding(root, node);
+    if (chunk) pinned.add(chunkIndexOf(root, chunk));
   }
   return pinned;
 }
@@ -32,7 +32,7 @@ function chunksHoldingSelection(root: HTMLElement): ReadonlySet<number> {
  * replaces its text nodes, which would collapse a selection made in it before it was drawn.
  */
 function redrawKeepingSelection(root: HTMLElement, indices: readonly number[], change: () => void): void {
-  const chunks = indices.map((index) => root.children[index]).filter((chunk): chunk is Element => chunk !== undefined);
+  const chunks = indices.map(articleChunks(root).at).filter((chunk): chunk is Element => chunk !== undefined);
   const kept = selectionInside(root, chunks);
   flushSync(change);
   if (kept) restoreSelection(root, kept);
@@ -73,8 +73,8 @@ function farChunkDropper(root: HTMLElement, scroller: HTMLElement, drawn: () => 
       () => {
         const view = scroller.getBoundingClientRect();
         if (view.height === 0) return;
-        const chunks = root.children;
-        const kept = nearChunks(chunks.length, (index) => chunks[index].getBoundingClientRect(), view, view.height * KEEP_VIEWS);
+        const chunks = articleChunkBoxes(root, view, view.height * KEEP_VIEWS);
+        const kept = nearChunks(chunks.count, chunks.boxOf, view, view.height * KEEP_VIEWS);
         const current = drawn();
         const next = keptChunks(current, kept, chunksHoldingSelection(root));
         drops.run([...current].filter((index) => !next.has(index)));
@@ -151,9 +151,8 @@ export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLEleme
       // kept by React's previous fibers after they were dropped). It looks again when shown.
       if (view.height === 0) return;
       if (passingBy(scroller.scrollTop, view.height, performance.now())) return lookAfterNextFrame();
-      const chunks = element.children;
-      const boxOf = (index: number) => chunks[index].getBoundingClientRect();
-      const { inView, aroundView } = nearChunks(chunks.length, boxOf, view, view.height * NEAR_VIEWS);
+      const { count, boxOf } = articleChunkBoxes(element, view, view.height * NEAR_VIEWS);
+      const { inView, aroundView } = nearChunks(count, boxOf, view, view.height * NEAR_VIEWS);
       drawer.draw({ inView: middleFirst(inView, boxOf, view), aroundView }, atOnce);
       dropper.schedule();
     };

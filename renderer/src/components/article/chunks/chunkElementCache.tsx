@@ -1,9 +1,7 @@
 import { createElement, type ReactElement, useMemo } from 'react';
 import type { ParagraphChunk } from '../../../../../shared/text/paragraphChunks';
-import { paragraphChunkElement, type ChunkInputs } from './ParagraphChunkView';
-
-/** Chunks a group holds: the article element reconciles its groups, and a group its chunks only when one of them changed. */
-export const CHUNKS_PER_GROUP = 16;
+import { CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP, SKIPPABLE_GROUP_CLASS } from './articleChunks';
+import { estimatedHeightEm, paragraphChunkElement, type ChunkInputs } from './ParagraphChunkView';
 
 /**
  * The elements drawn for an article's chunks from one set of inputs, each with whether it was
@@ -43,9 +41,24 @@ export function chunkElementsFrom(cache: ChunkElementCache, count: number, isNea
   return elements;
 }
 
-/** A run of chunk elements, drawn in place: the chunks stay the article element's own children. */
-function ChunkGroup({ chunks }: { chunks: readonly ReactElement[] }): readonly ReactElement[] {
-  return chunks;
+interface ChunkGroupProps {
+  chunks: readonly ReactElement[];
+  estimatedEm: number;
+  /** Made `content-visibility: auto` (useSkippableGroups). */
+  skippable: boolean;
+}
+
+/**
+ * A run of chunk elements in an element of its own, skipped whole by the browser while far from
+ * the view (articleChunks.ts). Until first laid out it holds the space its chunks' estimates add
+ * up to, as they held it without it.
+ */
+function ChunkGroup({ chunks, estimatedEm, skippable }: ChunkGroupProps): ReactElement {
+  return (
+    <div className={skippable ? `${CHUNK_GROUP_CLASS} ${SKIPPABLE_GROUP_CLASS}` : CHUNK_GROUP_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedEm}em` }}>
+      {chunks}
+    </div>
+  );
 }
 
 /**
@@ -54,22 +67,25 @@ function ChunkGroup({ chunks }: { chunks: readonly ReactElement[] }): readonly R
  * fiber for each of its chunks (React keeps two fibers for a child its parent drew again: 1,142
  * for the 571 chunks of the bench article, when only the few near the view change, #25 heap).
  */
-export function chunkGroupsFrom(cache: ChunkElementCache, count: number, isNear: (index: number) => boolean): ReactElement[] {
+export function chunkGroupsFrom(cache: ChunkElementCache, count: number, isNear: (index: number) => boolean, skippable: ReadonlySet<number> = new Set()): ReactElement[] {
   const elements = chunkElementsFrom(cache, count, isNear);
   const groups: ReactElement[] = [];
   for (let first = 0; first < elements.length; first += CHUNKS_PER_GROUP) {
     const group = first / CHUNKS_PER_GROUP;
     const chunks = elements.slice(first, first + CHUNKS_PER_GROUP);
-    const previous = cache.groups[group]?.props as { chunks: readonly ReactElement[] } | undefined;
-    const unchanged = previous !== undefined && previous.chunks.length === chunks.length && chunks.every((chunk, index) => chunk === previous.chunks[index]);
-    if (!unchanged) cache.groups[group] = createElement(ChunkGroup, { key: group, chunks });
+    const previous = cache.groups[group]?.props as ChunkGroupProps | undefined;
+    const unchanged = previous !== undefined && previous.skippable === skippable.has(group) && previous.chunks.length === chunks.length && chunks.every((chunk, index) => chunk === previous.chunks[index]);
+    if (!unchanged) {
+      const estimatedEm = cache.chunks.slice(first, first + chunks.length).reduce((total, chunk) => total + estimatedHeightEm(chunk), 0);
+      cache.groups[group] = createElement(ChunkGroup, { key: group, chunks, estimatedEm, skippable: skippable.has(group) });
+    }
     groups.push(cache.groups[group]);
   }
   return groups;
 }
 
-/** The article's first `count` chunks in groups of elements, near the view for the chunks in `highlighted` (every chunk when it is null). */
-export function useParagraphChunkElements(chunks: readonly ParagraphChunk[], { pieces, text, appearance }: ChunkInputs, count: number, highlighted: ReadonlySet<number> | null): ReactElement[] {
+/** The article's first `count` chunks in groups of elements, near the view for the chunks in `highlighted` (every chunk when it is null), the groups in `skippable` skipped by the browser while far from the view. */
+export function useParagraphChunkElements(chunks: readonly ParagraphChunk[], { pieces, text, appearance }: ChunkInputs, count: number, highlighted: ReadonlySet<number> | null, skippable: ReadonlySet<number>): ReactElement[] {
   const cache = useMemo(() => newChunkElementCache(chunks, { pieces, text, appearance }), [chunks, pieces, text, appearance]);
-  return useMemo(() => chunkGroupsFrom(cache, count, (index) => highlighted === null || highlighted.has(index)), [cache, count, highlighted]);
+  return useMemo(() => chunkGroupsFrom(cache, count, (index) => highlighted === null || highlighted.has(index), skippable), [cache, count, highlighted, skippable]);
 }
