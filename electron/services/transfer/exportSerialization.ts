@@ -213,6 +213,17 @@ function batchOutcomeOf(results: readonly ExportBatchResult[], encodeChunks: boo
   };
 }
 
+/** A worker for the export: one started early when there is one (its failure reported through `fail`), given its setup. */
+function setUpWorker(runners: BatchRunners, fail: (error: unknown) => void): Worker {
+  const early = runners.early?.take() ?? null;
+  // No inherited Node flags: a flag such as --input-type would stop the worker's script from loading.
+  const worker = early?.worker ?? new Worker(runners.script, { execArgv: [] });
+  if (early !== null && early.failure !== null) fail(early.failure);
+  const setup: ExportWorkerMessage = { setup: runners.data };
+  worker.postMessage(setup);
+  return worker;
+}
+
 /**
  * Reads and serializes the articles on worker threads, batch by batch, and gives back the
  * items in article order. With `here`, the calling thread takes batches too, yielding between
@@ -257,13 +268,8 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
         worker.postMessage(request);
       };
       for (let index = 0; index < runners.workerCount; index++) {
-        const early = runners.early?.take() ?? null;
-        // No inherited Node flags: a flag such as --input-type would stop the worker's script from loading.
-        const worker = early?.worker ?? new Worker(runners.script, { execArgv: [] });
+        const worker = setUpWorker(runners, fail);
         workers.push(worker);
-        if (early !== null && early.failure !== null) fail(early.failure);
-        const setup: ExportWorkerMessage = { setup: runners.data };
-        worker.postMessage(setup);
         worker.on('message', (result: ExportBatchResult) => {
           if (receive(result)) feed(worker);
         });
