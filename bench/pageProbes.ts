@@ -468,6 +468,7 @@ export function statusesShownMs(): Promise<number> {
   });
 }
 
+/** A long animation frame's scripts, as the browser attributes them (Long Animation Frames API). */
 export interface LongFrameScript {
   invoker: string;
   source: string;

@@ -1,46 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { arcDrawTurns, MAX_FRAME_WAITS } from './arcDrawTurns';
+import { stubScheduling, type FakeScheduling } from '../../dom/fakeScheduling';
 
-/** Idle callbacks and animation frames run by the test. */
-let idleCallbacks: { callback: IdleRequestCallback; handle: number }[] = [];
-let frames: { callback: FrameRequestCallback; handle: number }[] = [];
-let inputWaiting = false;
-
-function runIdle(): void {
-  const due = idleCallbacks;
-  idleCallbacks = [];
-  for (const { callback } of due) callback({ didTimeout: false, timeRemaining: () => 10 });
-}
-
-function runFrame(): void {
-  const due = frames;
-  frames = [];
-  for (const { callback } of due) callback(0);
-}
+let scheduling: FakeScheduling;
 
 beforeEach(() => {
   vi.useFakeTimers();
-  idleCallbacks = [];
-  frames = [];
-  inputWaiting = false;
-  let handles = 0;
-  vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => {
-    handles += 1;
-    idleCallbacks.push({ callback, handle: handles });
-    return handles;
-  });
-  vi.stubGlobal('cancelIdleCallback', (handle: number) => {
-    idleCallbacks = idleCallbacks.filter((entry) => entry.handle !== handle);
-  });
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
-    handles += 1;
-    frames.push({ callback, handle: handles });
-    return handles;
-  });
-  vi.stubGlobal('cancelAnimationFrame', (handle: number) => {
-    frames = frames.filter((entry) => entry.handle !== handle);
-  });
-  vi.stubGlobal('navigator', { scheduling: { isInputPending: () => inputWaiting } });
+  scheduling = stubScheduling();
 });
 
 afterEach(() => {
@@ -55,9 +21,9 @@ describe('arcDrawTurns', () => {
     turns.request(false);
     turns.request(false);
     expect(turn).not.toHaveBeenCalled();
-    runIdle();
+    scheduling.runIdle();
     expect(turn).toHaveBeenCalledTimes(1);
-    runIdle();
+    scheduling.runIdle();
     expect(turn).toHaveBeenCalledTimes(1);
   });
 
@@ -69,10 +35,10 @@ describe('arcDrawTurns', () => {
       return done[slices.length - 1];
     });
     turns.request(false);
-    runIdle();
-    runIdle();
-    runIdle();
-    runIdle();
+    scheduling.runIdle();
+    scheduling.runIdle();
+    scheduling.runIdle();
+    scheduling.runIdle();
     expect(slices).toHaveLength(3);
     for (const slice of slices) expect(slice).toBeGreaterThan(0);
   });
@@ -80,11 +46,11 @@ describe('arcDrawTurns', () => {
   it('steps aside while input waits', () => {
     const turn = vi.fn(() => true);
     arcDrawTurns(turn).request(false);
-    inputWaiting = true;
-    runIdle();
+    scheduling.inputWaiting = true;
+    scheduling.runIdle();
     expect(turn).not.toHaveBeenCalled();
-    inputWaiting = false;
-    runIdle();
+    scheduling.inputWaiting = false;
+    scheduling.runIdle();
     expect(turn).toHaveBeenCalledTimes(1);
   });
 
@@ -93,21 +59,21 @@ describe('arcDrawTurns', () => {
     const turns = arcDrawTurns(turn);
     turns.layoutChanged();
     turns.request(false);
-    runIdle();
+    scheduling.runIdle();
     expect(turn).not.toHaveBeenCalled();
-    runFrame();
-    runIdle();
+    scheduling.runFrame();
+    scheduling.runIdle();
     expect(turn).toHaveBeenCalledTimes(1);
     // Chunks drawn one per idle period dirty the layout before each turn: the draw comes anyway.
     turns.request(false);
     for (let wait = 0; wait < MAX_FRAME_WAITS; wait++) {
       turns.layoutChanged();
-      runIdle();
+      scheduling.runIdle();
       turns.layoutChanged();
-      runFrame();
+      scheduling.runFrame();
     }
     turns.layoutChanged();
-    runIdle();
+    scheduling.runIdle();
     expect(turn).toHaveBeenCalledTimes(2);
   });
 
@@ -118,7 +84,7 @@ describe('arcDrawTurns', () => {
     turns.request(false);
     turns.layoutChanged();
     turns.request(true);
-    runIdle();
+    scheduling.runIdle();
     expect(calls).toBe(1);
     vi.advanceTimersToNextTimer();
     expect(calls).toBe(2);

@@ -1,30 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chunksSoon, chunksWhenIdle } from './chunkSteps';
+import { stubScheduling, type FakeScheduling } from '../../../dom/fakeScheduling';
 
-/** Idle callbacks run by the test, each given `remaining` ms of idle time or a timeout. */
-let idleCallbacks: { callback: IdleRequestCallback; handle: number }[] = [];
-let inputWaiting = false;
-
-function runIdle(remaining: number, didTimeout = false): void {
-  const due = idleCallbacks;
-  idleCallbacks = [];
-  for (const { callback } of due) callback({ didTimeout, timeRemaining: () => remaining });
-}
+let scheduling: FakeScheduling;
 
 beforeEach(() => {
   vi.useFakeTimers();
-  idleCallbacks = [];
-  inputWaiting = false;
-  let handles = 0;
-  vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => {
-    handles += 1;
-    idleCallbacks.push({ callback, handle: handles });
-    return handles;
-  });
-  vi.stubGlobal('cancelIdleCallback', (handle: number) => {
-    idleCallbacks = idleCallbacks.filter((entry) => entry.handle !== handle);
-  });
-  vi.stubGlobal('navigator', { scheduling: { isInputPending: () => inputWaiting } });
+  scheduling = stubScheduling();
 });
 
 afterEach(() => {
@@ -48,11 +30,11 @@ describe('chunksSoon', () => {
     const stepped: number[] = [];
     const queue = chunksSoon((index) => stepped.push(index));
     queue.run([1, 2]);
-    inputWaiting = true;
+    scheduling.inputWaiting = true;
     vi.advanceTimersToNextTimer();
     expect(stepped).toEqual([]);
     expect(queue.waiting()).toEqual([1, 2]);
-    inputWaiting = false;
+    scheduling.inputWaiting = false;
     vi.runAllTimers();
     expect(stepped).toEqual([1, 2]);
   });
@@ -77,23 +59,23 @@ describe('chunksWhenIdle', () => {
   it('steps one chunk per idle period long enough for one', () => {
     const stepped: number[] = [];
     chunksWhenIdle((index) => stepped.push(index)).run([3, 8]);
-    runIdle(2);
+    scheduling.runIdle(2);
     expect(stepped).toEqual([]);
-    runIdle(12);
+    scheduling.runIdle(12);
     expect(stepped).toEqual([3]);
-    runIdle(12);
+    scheduling.runIdle(12);
     expect(stepped).toEqual([3, 8]);
-    expect(idleCallbacks).toEqual([]);
+    expect(scheduling.idleWaiting()).toBe(0);
   });
 
   it('steps after the idle timeout however short the period, but never while input waits', () => {
     const stepped: number[] = [];
     chunksWhenIdle((index) => stepped.push(index)).run([3]);
-    inputWaiting = true;
-    runIdle(0, true);
+    scheduling.inputWaiting = true;
+    scheduling.runIdle(0, true);
     expect(stepped).toEqual([]);
-    inputWaiting = false;
-    runIdle(0, true);
+    scheduling.inputWaiting = false;
+    scheduling.runIdle(0, true);
     expect(stepped).toEqual([3]);
   });
 
@@ -102,8 +84,8 @@ describe('chunksWhenIdle', () => {
     const queue = chunksWhenIdle((index) => stepped.push(index));
     queue.run([1]);
     queue.cancel();
-    expect(idleCallbacks).toEqual([]);
-    runIdle(50);
+    expect(scheduling.idleWaiting()).toBe(0);
+    scheduling.runIdle(50);
     expect(stepped).toEqual([]);
   });
 });
