@@ -26,8 +26,9 @@ export const findActions = {
   open(): void {
     useFindStore.setState({ open: true });
   },
+  // The hits go with the bar (#25 heap: the bar is not mounted while closed, so it no longer clears them itself).
   close(): void {
-    useFindStore.setState({ open: false, previewType: null });
+    useFindStore.setState({ open: false, previewType: null, hits: [], current: 0 });
   },
   /** A new query: the tag-all preview of the old one is gone. */
   changeQuery(query: string): void {

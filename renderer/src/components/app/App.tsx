@@ -7,31 +7,33 @@ import { moveBrokenFileAside, onAnnotationsChangedOnDisk, onArticleChangedOnDisk
 import { redo, undo } from '../../store/flows/editing';
 import { startAutosave } from '../../store/saving/autosave';
 import { installCloseGuard } from '../../store/saving/closeGuard';
-import { findActions } from '../../store/findStore';
+import { findActions, useFindStore } from '../../store/findStore';
 import { useArticleViewStore } from '../../store/articleViewStore';
 import { preferencesActions, usePreferencesStore } from '../../store/preferencesStore';
 import { useWindowStore, windowActions } from '../../store/window/windowStore';
-import { AnnotationDetails } from '../annotations/AnnotationDetails';
+import { AnnotationDetails as AnnotationDetailsWhenShown } from '../annotations/AnnotationDetails';
 import { ArticleHeader } from '../article/ArticleHeader';
 import { DocumentLabelsPanel } from '../documentLabels/DocumentLabelsPanel';
 import { AnnotationList } from '../annotations/AnnotationList';
 import { ArticleView } from '../article/ArticleView';
 import { CorpusPane } from '../corpus/CorpusPane';
-import { CorpusSearch } from '../corpus/CorpusSearch';
-import { DeleteConfirmation } from '../annotations/DeleteConfirmation';
-import { BoilerplateTagQuestion } from '../documentLabels/BoilerplateTagQuestion';
+import { CorpusSearch as CorpusSearchWhenShown } from '../corpus/CorpusSearch';
+import { DeleteConfirmation as DeleteConfirmationWhenShown } from '../annotations/DeleteConfirmation';
+import { BoilerplateTagQuestion as BoilerplateTagQuestionWhenShown } from '../documentLabels/BoilerplateTagQuestion';
 import { RelationChooser } from '../relations/RelationChooser';
-import { RelationDetails } from '../relations/RelationDetails';
+import { RelationDetails as RelationDetailsWhenShown } from '../relations/RelationDetails';
 import { RelationList } from '../annotations/relationList/RelationList';
 import { ConflictDialog } from '../saving/ConflictDialog';
 import { LeaveQuestionDialog } from '../saving/LeaveQuestionDialog';
-import { FindBar } from '../article/FindBar';
+import { FindBar as FindBarWhenShown } from '../article/FindBar';
 import { LeadPanel } from '../lead/LeadPanel';
 import { SuggestionPanel } from '../annotations/SuggestionPanel';
 import { StatusBar } from './StatusBar';
 import { TagPalette } from '../annotations/TagPalette';
 import { TransferDialogs } from '../transfer/TransferDialogs';
 import { transferActions } from '../../store/transferStore';
+import { useCorpusSearchStore } from '../../store/corpusSearchStore';
+import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { Toolbar } from './Toolbar';
 import { PROBLEM_EXPLANATIONS } from '../corpus/problemExplanations';
 import { useFileDrop } from './useFileDrop';
@@ -48,7 +50,7 @@ import { desktopActions } from '../../store/window/desktopStore';
 import { applyKeptPaneLayout, startPaneLayoutSync } from '../../store/flows/paneLayout';
 import { EntityPicker } from '../entities/EntityPicker';
 import { EntityView } from '../entities/EntityView';
-import { paneOnFirstOpening } from './paneOnFirstOpening';
+import { paneOnFirstOpening, shownWhen } from './paneOnFirstOpening';
 import { usePretagStore } from '../../store/window/pretagStore';
 import { useEntityRegistry } from '../entities/useEntityRegistry';
 import './window.css';
@@ -62,6 +64,15 @@ const PretagDialog = paneOnFirstOpening(
   () => usePretagStore((state) => state.open),
   () => import('../pretag/PretagDialog').then((module) => module.PretagDialog),
 );
+
+// (#25 heap) Closed at start, and most of the time: their bodies are not compiled until shown.
+const FindBar = shownWhen(() => useFindStore((state) => state.open), FindBarWhenShown);
+const CorpusSearch = shownWhen(() => useCorpusSearchStore((state) => state.open), CorpusSearchWhenShown);
+const DeleteConfirmation = shownWhen(() => useArticleViewStore((state) => state.pendingDelete !== null), DeleteConfirmationWhenShown);
+const BoilerplateTagQuestion = shownWhen(() => useArticleViewStore((state) => state.pendingBoilerplateTag !== null), BoilerplateTagQuestionWhenShown);
+// The details pane shows the selected annotation: nothing while none is selected.
+const AnnotationDetails = shownWhen(() => usePaintedDocumentStore((state) => state.selectedAnnotationId !== null), AnnotationDetailsWhenShown);
+const RelationDetails = shownWhen(() => usePaintedDocumentStore((state) => state.selectedAnnotationId !== null), RelationDetailsWhenShown);
 
 export function App() {
   const article = useArticleViewStore((state) => state.article);

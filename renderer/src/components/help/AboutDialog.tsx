@@ -9,7 +9,6 @@ import { ModalDialog } from '../app/ModalDialog';
 /** Help › About: Hashiye's version, the runtime's, and the licences of the packages shipped with it. */
 export function AboutDialog() {
   const open = useDesktopStore((state) => state.helpView === 'about');
-  const t = useCatalog(helpCatalog);
   const [about, setAbout] = useState<AboutInfo | 'failed' | null>(null);
   useEffect(() => {
     if (!open) return;
@@ -22,7 +21,12 @@ export function AboutDialog() {
       current = false;
     };
   }, [open]);
-  if (!open) return null;
+  // (#25 heap) The sheet's body is compiled on the first opening; what it last showed is kept here.
+  return open ? <AboutSheet about={about} /> : null;
+}
+
+function AboutSheet({ about }: { about: AboutInfo | 'failed' | null }) {
+  const t = useCatalog(helpCatalog);
   const close = () => desktopActions.closeHelp();
   const version = (value: string) => (value ? <bdi dir="ltr">{value}</bdi> : <span className="muted">{t('aboutNotElectron')}</span>);
   return (

@@ -39,12 +39,16 @@ function useLeadShortcut(): void {
 /** The lead's view over the article area: statistics, annotators, agreement and curation. */
 export function LeadPanel() {
   const open = useLeadStore((state) => state.open);
+  useLeadShortcut();
+  // (#25 heap) The view's body is not compiled, nor re-rendered, while the view is closed.
+  return open ? <LeadView /> : null;
+}
+
+function LeadView() {
   const tab = useLeadStore((state) => state.tab);
   const error = useLeadStore((state) => state.error);
   const busy = useLeadStore((state) => state.busy);
   const t = useLeadMessages();
-  useLeadShortcut();
-  if (!open) return null;
   return (
     <section className="lead-panel" role="dialog" aria-modal="false" aria-label={t('leadTitle')} data-testid="lead-panel">
       <header className="lead-header">
