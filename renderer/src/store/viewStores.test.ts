@@ -233,7 +233,8 @@ describe('findActions and corpusSearchActions', () => {
     findActions.setWholeWords(false);
     findActions.previewTagAll('LOC');
     findActions.close();
-    expect(useFindStore.getState()).toMatchObject({ open: false, wholeWords: false, previewType: null });
+    // The query and its settings are kept for the next opening; the hits go with the bar.
+    expect(useFindStore.getState()).toMatchObject({ open: false, query: 'تهران', wholeWords: false, previewType: null, hits: [], current: 0 });
   });
 
   it('corpus search: a new query or word setting drops the result; a step is busy until it ends or fails', () => {

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { create } from 'zustand';
-import { paneOnFirstOpening } from './paneOnFirstOpening';
+import { paneOnFirstOpening, shownWhen } from './paneOnFirstOpening';
 
 afterEach(cleanup);
 
@@ -44,5 +44,37 @@ describe('paneOnFirstOpening (#25 heap)', () => {
     expect(screen.getByText('the pane')).toBeTruthy();
     expect(paneRenders).toBeGreaterThan(rendersBefore);
     expect(loads).toBe(1);
+  });
+});
+
+describe('shownWhen (#25 heap)', () => {
+  it('never calls the part while hidden, and shows it in the same render once shown, re-rendering nothing else', () => {
+    const useShown = create<{ shown: boolean }>()(() => ({ shown: false }));
+    let partCalls = 0;
+    function Part() {
+      partCalls++;
+      return <p>the part</p>;
+    }
+    const Gated = shownWhen(() => useShown((state) => state.shown), Part);
+    let outerRenders = 0;
+    function Outer() {
+      outerRenders++;
+      return <Gated />;
+    }
+    const { container } = render(<Outer />);
+    expect(container.innerHTML).toBe('');
+    expect(partCalls).toBe(0);
+
+    act(() => useShown.setState({ shown: true }));
+    // Synchronously: no chunk to wait for, so no frame without the part.
+    expect(screen.getByText('the part')).toBeTruthy();
+    expect(partCalls).toBeGreaterThan(0);
+    expect(outerRenders).toBe(1);
+
+    act(() => useShown.setState({ shown: false }));
+    expect(container.innerHTML).toBe('');
+    const callsWhenHidden = partCalls;
+    act(() => useShown.setState({ shown: false }));
+    expect(partCalls).toBe(callsWhenHidden);
   });
 });
