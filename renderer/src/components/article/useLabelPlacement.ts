@@ -30,6 +30,12 @@ class ChunkLabelPlacer {
   private reads = new ParagraphChipReads();
   /** Chunks a change in their content made stale since they were last placed (placeChanged). */
   private changed = new Set<Element>();
+  /**
+   * Chunks whose size is watched. Observed once: observing again restarts the observation, and
+   * the browser then reports the chunk's size in the next frame as if new (#25: a call to the
+   * observer and a size computed in every tagging's frame, for nothing).
+   */
+  private watched = new WeakSet<Element>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -138,6 +144,8 @@ class ChunkLabelPlacer {
     });
     const boxes = placeChunkChips(chips, font, obstacles);
     this.placed.set(chunk, { boxes: shift(boxes, -box.left, -box.top), width: box.width, height: box.height });
+    if (this.watched.has(chunk)) return;
+    this.watched.add(chunk);
     this.chunkSizes.observe(chunk);
   }
 
