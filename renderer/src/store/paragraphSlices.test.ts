@@ -109,6 +109,36 @@ describe('paragraph slices kept only while listened to', () => {
   });
 });
 
+describe('the selected annotation\'s paragraphs', () => {
+  it('follow a selection moved to an annotation just added, and one the next edit moved to another paragraph', async () => {
+    const annotations = everyWord();
+    act(() => {
+      articleViewActions.showArticle(openArticle());
+      documentActions.load({ articleId: 'big', status: 'new', annotations, relations: [], labels: [] });
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    const drawn = [3, 4, 9].map((paragraph) => renderHook(() => useParagraphSlice(paragraph)));
+    const selectedIn = () => drawn.map((slice) => slice.result.current.selectedId);
+    act(() => articleViewActions.selectAnnotation(annotations[WORDS * 3].id));
+    expect(selectedIn()).toEqual([annotations[WORDS * 3].id, null, null]);
+    // A tag key: the annotation added in paragraph 4, then selected.
+    const added: DocumentAnnotation = { ...annotations[WORDS * 4 + 1], id: 'added', type: 'LOC' };
+    act(() => {
+      documentActions.edit({ annotations: [...annotations.slice(0, WORDS * 4 + 1), added, ...annotations.slice(WORDS * 4 + 1)] });
+      articleViewActions.selectAnnotation('added');
+    });
+    expect(selectedIn()).toEqual([null, 'added', null]);
+    // The selected annotation moved to paragraph 9 (as an undo or a merged save may move it): its old paragraph's slice still holds it.
+    const moved: DocumentAnnotation = { ...annotations[WORDS * 9 + 2], id: 'added', type: 'LOC' };
+    act(() => documentActions.edit({ annotations: [...annotations.slice(0, WORDS * 9 + 2), moved, ...annotations.slice(WORDS * 9 + 2)] }));
+    expect(selectedIn()).toEqual([null, null, 'added']);
+    act(() => articleViewActions.selectAnnotation(null));
+    expect(selectedIn()).toEqual([null, null, null]);
+  });
+});
+
 describe('an article\'s paragraphs and pieces', () => {
   const fields = ({ index, start, end, text }: { index: number; start: number; end: number; text: string }) => ({ index, start, end, text });
 

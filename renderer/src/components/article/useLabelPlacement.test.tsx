@@ -10,7 +10,7 @@ import { useLabelPlacement } from './useLabelPlacement';
  * jsdom lays nothing out: every chip's text is given the same box, so the second chip of a
  * chunk meets the first and is lifted a row (a written `--label-row`).
  */
-function Article({ chips }: { chips: number }) {
+function Article({ chips, paragraphs = 1 }: { chips: number; paragraphs?: number }) {
   const root = useRef<HTMLDivElement>(null);
   useLabelPlacement(root);
   return (
@@ -18,13 +18,15 @@ function Article({ chips }: { chips: number }) {
       <div ref={root} data-testid="article">
         <div className="chunk-group">
           <div className="paragraph-chunk">
-            <p>
-              {Array.from({ length: chips }, (_, index) => (
-                <mark key={index} className="hl hl-first" data-label="PER">
-                  واژه
-                </mark>
-              ))}
-            </p>
+            {Array.from({ length: paragraphs }, (_, paragraph) => (
+              <p key={paragraph}>
+                {Array.from({ length: chips }, (_, index) => (
+                  <mark key={index} className="hl hl-first" data-label="PER">
+                    واژه
+                  </mark>
+                ))}
+              </p>
+            ))}
           </div>
         </div>
       </div>
@@ -80,5 +82,24 @@ describe('label placement (#17)', () => {
     expect(frames).toHaveLength(1);
     frames[0](performance.now());
     expect(lifted(container)).toEqual(['', '1', '2']);
+  });
+
+  it('a change reads again only the chips of the paragraph it is in (#25)', async () => {
+    const { container } = render(<Article chips={2} paragraphs={3} />);
+    await nextTask();
+    frames.length = 0;
+    const reads = vi.mocked(Element.prototype.getClientRects);
+    reads.mockClear();
+    const changed = container.querySelectorAll('p')[1];
+    changed.append(changed.querySelector('mark')?.cloneNode(true) as HTMLElement);
+    await nextTask();
+    frames[0](performance.now());
+    expect(reads.mock.contexts).toHaveLength(3);
+    expect(reads.mock.contexts.every((mark) => (mark as Element).parentElement === changed)).toBe(true);
+    // The chunk's chips are still placed together: those of the paragraphs not read again take
+    // the three rows above the shared box, so the new one (the fifth) finds none left.
+    const marks = container.querySelectorAll('mark');
+    expect(lifted(container).slice(0, 3)).toEqual(['', '1', '2']);
+    expect(marks[4].hasAttribute('data-label-hidden')).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { useEffect, type RefObject } from 'react';
-import { chipFontUnder, chipReach, placeChunkChips, readChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
+import { chipFontUnder, chipReach, placeChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
 import { nearChunks } from './chunks/nearChunks';
 import { articleChunkBoxes, chunkHolding, nextChunk, previousChunk } from './chunks/articleChunks';
+import { ParagraphChipReads } from './paragraphChipReads';
 import { nextTask } from '../../dom/nextTask';
 
 /** Boxes a chunk's chips took, relative to the chunk's own top-left corner, and the chunk's size then. */
@@ -25,6 +26,16 @@ function shift(boxes: readonly LabelBox[], x: number, y: number): LabelBox[] {
 class ChunkLabelPlacer {
   private placed = new WeakMap<Element, ChunkBoxes>();
   private font: ChipFont | null = null;
+  /** The chips of each paragraph as last read: a chunk placed again reads only its paragraphs that changed. */
+  private reads = new ParagraphChipReads();
+  /** Chunks a change in their content made stale since they were last placed (placeChanged). */
+  private changed = new Set<Element>();
+  /**
+   * Chunks whose size is watched. Observed once: observing again restarts the observation, and
+   * the browser then reports the chunk's size in the next frame as if new (#25: a call to the
+   * observer and a size computed in every tagging's frame, for nothing).
+   */
+  private watched = new WeakSet<Element>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -36,14 +47,19 @@ class ChunkLabelPlacer {
   /** Every chunk is placed again when it next comes near (new width, font or zoom). */
   forgetAll(): void {
     this.placed = new WeakMap();
+    this.reads = new ParagraphChipReads();
+    this.changed.clear();
     this.font = null;
   }
 
-  /** The chunks holding the changed nodes are placed again when next near the view. */
+  /** The chunks holding the changed nodes are placed again when next near the view, their changed paragraphs read again. */
   forgetChanged(records: readonly MutationRecord[]): void {
     for (const record of records) {
       const chunk = chunkHolding(this.root, record.target);
-      if (chunk) this.placed.delete(chunk);
+      if (!chunk) continue;
+      this.reads.forgetAround(chunk, record.target);
+      this.placed.delete(chunk);
+      this.changed.add(chunk);
     }
   }
 
@@ -55,6 +71,8 @@ class ChunkLabelPlacer {
       const size = entry.borderBoxSize[0];
       if (!placed || !size || (Math.abs(size.inlineSize - placed.width) < 0.5 && Math.abs(size.blockSize - placed.height) < 0.5)) continue;
       this.placed.delete(entry.target);
+      // Its lines broke anew: every paragraph's chips may have moved.
+      this.reads.forgetChunk(entry.target);
       forgotten = true;
     }
     return forgotten;
@@ -65,11 +83,37 @@ class ChunkLabelPlacer {
 
   /** Places the chunks in view not placed yet; returns those around it still to place. */
   placeInView(): Element[] {
+    this.changed.clear();
     const view = this.scroller.getBoundingClientRect();
     const chunks = articleChunkBoxes(this.root, view, view.height);
     const { inView, aroundView } = nearChunks(chunks.count, chunks.boxOf, view, view.height);
     this.placeChunks(inView.map((index) => chunks.at(index) as Element));
     return aroundView.map((index) => chunks.at(index) as Element).filter((chunk) => !this.placed.has(chunk));
+  }
+
+  /**
+   * Places again the chunks changed since the last placement (a tagging, a chunk drawn or
+   * dropped) that lie within a view's height of the view, as `placeInView` and the idle
+   * placement around it would: when the view itself did not move, a change needs no search
+   * through the article's chunks (#25: the search was a third of a tagging's placement).
+   * Returns those around the view, to place when idle.
+   */
+  placeChanged(): Element[] {
+    const view = this.scroller.getBoundingClientRect();
+    const within = (box: DOMRect, margin: number) => box.bottom >= view.top - margin && box.top <= view.bottom + margin;
+    const inView: Element[] = [];
+    const aroundView: Element[] = [];
+    for (const chunk of this.changed) {
+      const group = chunk.parentElement;
+      // A chunk of a group far from the view is not asked for its box: that would lay the group out.
+      if (group?.parentElement !== this.root || !within(group.getBoundingClientRect(), view.height)) continue;
+      const box = chunk.getBoundingClientRect();
+      if (within(box, 0)) inView.push(chunk);
+      else if (within(box, view.height)) aroundView.push(chunk);
+    }
+    this.changed.clear();
+    this.placeChunks(inView);
+    return aroundView;
   }
 
   /**
@@ -87,7 +131,7 @@ class ChunkLabelPlacer {
     const reach = chipReach(font);
     const read = chunks.map((chunk) => {
       const box = chunk.getBoundingClientRect();
-      return { chunk, box, chips: readChunkChips(chunk, font), neighbours: this.neighboursOf(chunk, box, reach) };
+      return { chunk, box, chips: this.reads.chipsOf(chunk, box, font), neighbours: this.neighboursOf(chunk, box, reach) };
     });
     for (const { chunk, box, chips, neighbours } of read) this.place(chunk, box, chips, font, neighbours);
   }
@@ -100,6 +144,8 @@ class ChunkLabelPlacer {
     });
     const boxes = placeChunkChips(chips, font, obstacles);
     this.placed.set(chunk, { boxes: shift(boxes, -box.left, -box.top), width: box.width, height: box.height });
+    if (this.watched.has(chunk)) return;
+    this.watched.add(chunk);
     this.chunkSizes.observe(chunk);
   }
 
@@ -130,10 +176,12 @@ function layoutKey(root: HTMLElement): string {
  * When the window is never idle (a long scroll), one chunk per timed-out call: placing every
  * waiting chunk at once was a long task in the middle of the scroll (#18).
  */
-function idlePlacement(place: (chunks: readonly Element[]) => void): { placeSoon: (chunks: Element[]) => void; cancel: () => void } {
+function idlePlacement(place: (chunks: readonly Element[]) => void): { placeSoon: (chunks: Element[]) => void; addSoon: (chunks: readonly Element[]) => void; cancel: () => void } {
   let idle = 0;
+  let waiting: Element[] = [];
   const placeSoon = (chunks: Element[]) => {
     cancelIdleCallback(idle);
+    waiting = chunks;
     if (chunks.length === 0) return;
     idle = requestIdleCallback(
       (deadline) => {
@@ -144,7 +192,12 @@ function idlePlacement(place: (chunks: readonly Element[]) => void): { placeSoon
       { timeout: 1000 },
     );
   };
-  return { placeSoon, cancel: () => cancelIdleCallback(idle) };
+  /** Adds chunks to those waiting, which stay waiting (a change near the view, not a scroll). */
+  const addSoon = (chunks: readonly Element[]) => {
+    const more = chunks.filter((chunk) => !waiting.includes(chunk));
+    if (more.length > 0) placeSoon([...waiting, ...more]);
+  };
+  return { placeSoon, addSoon, cancel: () => cancelIdleCallback(idle) };
 }
 
 /**
@@ -209,17 +262,23 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
     if (!root || !scroller) return;
     let frame = 0;
     let disposed = false;
+    // Whether the next frame searches the view for chunks to place; without a scroll, resize or
+    // reflow since the last, only the chunks whose content changed are placed (placeChanged).
+    let searchView = false;
     const placeInView = () => around.placeSoon(placer.placeInView());
     const firstPlacement = soonTask(placeInView);
-    const schedule = () => {
+    const schedule = (search = true) => {
       if (!placer.placedAny) {
         firstPlacement.post();
         return;
       }
+      searchView ||= search;
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        placeInView();
+        if (searchView) placeInView();
+        else around.addSoon(placer.placeChanged());
+        searchView = false;
       });
     };
     // Text that reflowed without a new width (a font face applied late, a wrap that settled)
@@ -231,7 +290,7 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
     const around = idlePlacement((chunks) => placer.placeChunks(chunks));
     const mutations = new MutationObserver((records) => {
       placer.forgetChanged(records);
-      schedule();
+      schedule(false);
     });
     mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
     const stopWatching = watchReflow(root, () => {
@@ -239,7 +298,8 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
       placer.forgetAll();
       schedule();
     });
-    scroller.addEventListener('scroll', schedule, { passive: true });
+    const scrolled = () => schedule();
+    scroller.addEventListener('scroll', scrolled, { passive: true });
     schedule();
     return () => {
       disposed = true;
@@ -249,7 +309,7 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
       mutations.disconnect();
       chunkSizes.disconnect();
       stopWatching();
-      scroller.removeEventListener('scroll', schedule);
+      scroller.removeEventListener('scroll', scrolled);
     };
   }, [rootRef]);
 }
