@@ -12,7 +12,6 @@
  * the tasks it waited behind (from tagging.timings.json beside the trace).
  */
 import { test, type CDPSession } from '@playwright/test';
-import type { Protocol } from 'playwright-core/types/protocol';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,10 +55,19 @@ function pageCounts(): Record<string, number> {
   return counts;
 }
 
+/** What the LayerTree domain tells of a composited layer (the fields read here). */
+interface CompositedLayer {
+  layerId: string;
+  width: number;
+  height: number;
+  drawsContent: boolean;
+  paintCount?: number;
+}
+
 /** The page's composited layers (#25, session 16): how many, their size, and why each is composited. */
 async function logLayers(session: CDPSession, when: string): Promise<void> {
   if (!process.env.HASHIYE_TRACE_LAYERS) return;
-  const layers = new Promise<Protocol.LayerTree.Layer[]>((resolve) => session.once('LayerTree.layerTreeDidChange', (message) => resolve(message.layers ?? [])));
+  const layers = new Promise<CompositedLayer[]>((resolve) => session.once('LayerTree.layerTreeDidChange', (message: { layers?: CompositedLayer[] }) => resolve(message.layers ?? [])));
   await session.send('LayerTree.enable');
   const list = await layers;
   console.log(`composited layers ${when}: ${list.length}`);
