@@ -2,7 +2,6 @@ import { type PointerEvent as ReactPointerEvent, type RefObject, useState } from
 import { relationsCatalog } from '../../i18n/catalog/relations';
 import { useCatalog } from '../../i18n/useCatalog';
 import { useArticleViewStore } from '../../store/articleViewStore';
-import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
 import { linkByDrag } from '../../store/flows/relations';
 import { MARK } from './useArcPointer';
 
@@ -19,9 +18,7 @@ interface Point {
  */
 export function LinkHandle({ rootRef }: { rootRef: RefObject<HTMLElement | null> }) {
   const t = useCatalog(relationsCatalog);
-  // A frame behind the article (paintedDocumentStore), so the new highlight is in the page when
-  // the handle is placed at it, and the key's own frame leaves the arcs' picture alone.
-  const selected = usePaintedDocumentStore((state) => state.selectedAnnotationId);
+  const selected = useArticleViewStore((state) => state.selectedAnnotationId);
   const editable = useArticleViewStore((state) => state.article !== null && state.article.problem === null);
   const [drag, setDrag] = useState<{ from: Point; to: Point } | null>(null);
   const root = rootRef.current;

@@ -1,6 +1,5 @@
 import { memo, type RefObject, useEffect, useRef, useState } from 'react';
-import { articleViewActions } from '../../store/articleViewStore';
-import { usePaintedDocumentStore } from '../../store/paintedDocumentStore';
+import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
 import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
 import { ArcDrawer, type ArcPicture } from './arcDrawer';
 import type { DrawnArc } from './arcLayout';
@@ -118,9 +117,7 @@ function sameArcItem(before: { arc: DrawnArc; state: ArcState; marker: number },
 function ArcLayer({ picture, rootRef }: { picture: ArcPicture; rootRef: RefObject<HTMLElement | null> }) {
   const hoveredAnnotation = useRelationDraftStore((state) => state.hoveredAnnotationId);
   const hoveredArc = useRelationDraftStore((state) => state.hoveredArc);
-  // (#25) The selection as the panes show it, a frame behind the article: the key that tags
-  // (and selects) a span paints its frame without rendering or repainting the arcs' picture.
-  const selected = usePaintedDocumentStore((state) => state.selectedAnnotationId);
+  const selected = useArticleViewStore((state) => state.selectedAnnotationId);
   const { arcs } = picture;
   const focus = hoveredAnnotation ?? selected;
   const touching = (arc: DrawnArc) => focus !== null && (arc.from === focus || arc.to === focus);
