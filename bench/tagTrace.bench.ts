@@ -5,11 +5,13 @@
  * (HASHIYE_BENCH_DIR for the inputs, HASHIYE_TRACE_OUT for the trace and profile files,
  * HASHIYE_TRACE_RELATIONS=2000 for the article with relations, HASHIYE_TRACE_CSS for a style
  * sheet added to the page, HASHIYE_TRACE_SCRIPT for a script run in the page once it is open,
- * HASHIYE_TRACE_MUTATIONS=1 to log one tagging's DOM changes), then
+ * HASHIYE_TRACE_MUTATIONS=1 to log one tagging's DOM changes, HASHIYE_TRACE_CATEGORIES for more
+ * trace categories, e.g. the invalidation tracking ones, HASHIYE_TRACE_LAYERS=1 to print the
+ * composited layers and why each is one, before and after the taggings), then
  * `node bench/tagTracePhases.mjs <trace>` for the time of each part and, for each slow tagging,
  * the tasks it waited behind (from tagging.timings.json beside the trace).
  */
-import { test } from '@playwright/test';
+import { test, type CDPSession } from '@playwright/test';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +55,29 @@ function pageCounts(): Record<string, number> {
   return counts;
 }
 
+/** What the LayerTree domain tells of a composited layer (the fields read here). */
+interface CompositedLayer {
+  layerId: string;
+  width: number;
+  height: number;
+  drawsContent: boolean;
+  paintCount?: number;
+}
+
+/** The page's composited layers (#25, session 16): how many, their size, and why each is composited. */
+async function logLayers(session: CDPSession, when: string): Promise<void> {
+  if (!process.env.HASHIYE_TRACE_LAYERS) return;
+  const layers = new Promise<CompositedLayer[]>((resolve) => session.once('LayerTree.layerTreeDidChange', (message: { layers?: CompositedLayer[] }) => resolve(message.layers ?? [])));
+  await session.send('LayerTree.enable');
+  const list = await layers;
+  console.log(`composited layers ${when}: ${list.length}`);
+  for (const layer of list) {
+    const { compositingReasons = [] } = await session.send('LayerTree.compositingReasons', { layerId: layer.layerId }).catch(() => ({ compositingReasons: ['?'] }));
+    console.log(`  ${layer.layerId} ${Math.round(layer.width)}x${Math.round(layer.height)} draws:${layer.drawsContent} paints:${layer.paintCount} ${compositingReasons.join(',')}`);
+  }
+  await session.send('LayerTree.disable');
+}
+
 test('trace taggings on the 1 MB article', async () => {
   test.setTimeout(20 * 60_000);
   // Every trace starts from the same files (the taggings of an earlier trace are saved into them).
@@ -81,6 +106,7 @@ test('trace taggings on the 1 MB article', async () => {
     const session = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
     session.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
+    await logLayers(session, 'after opening');
     const random = seededRandom(2024);
     const tags: number[] = [];
     const keyTimes: number[] = [];
@@ -92,7 +118,7 @@ test('trace taggings on the 1 MB article', async () => {
       if (!selection) continue;
       await page.waitForTimeout(150 + Math.floor(random() * 250));
       if (index === 3) {
-        await session.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,blink.user_timing,toplevel', transferMode: 'ReportEvents' });
+        await session.send('Tracing.start', { categories: ['devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,blink.user_timing,toplevel', process.env.HASHIYE_TRACE_CATEGORIES].filter(Boolean).join(','), transferMode: 'ReportEvents' });
         await session.send('Profiler.start');
       }
       if (process.env.HASHIYE_TRACE_MUTATIONS && index === 5) await page.evaluate(watchMutations);
@@ -108,6 +134,7 @@ test('trace taggings on the 1 MB article', async () => {
       await page.waitForTimeout(150 + Math.floor(random() * 300));
     }
     console.log(`page after the taggings: ${JSON.stringify(await page.evaluate(pageCounts))}`);
+    await logLayers(session, 'after the taggings');
     const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
     const done = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
     await session.send('Tracing.end');

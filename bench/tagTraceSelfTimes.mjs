@@ -44,6 +44,8 @@ for (const key of keys) {
   const span = [];
   let painted = 0;
   for (const t of tasks) { span.push(t); if (ev.some((e) => e.name === 'Paint' && e.ts >= t.ts && e.ts <= t.ts + t.dur) && ++painted === paintingFrames) break; }
+  // (#25, session 16) A key whose tasks fell outside the trace (its end) has nothing to add up.
+  if (span.length === 0) continue;
   const total = span.at(-1).ts + span.at(-1).dur - key.ts;
   if (!cpu && total > 40000 * paintingFrames) continue;
   n++;
