@@ -50,46 +50,78 @@ function writeUnicodeEscape(code: number): void {
   for (let shift = 12; shift >= 0; shift -= 4) out[at++] = HEX.charCodeAt((code >> shift) & 0xf);
 }
 
-/** A string as JSON: quoted, escaped as JSON.stringify escapes, then UTF-8 (a lone surrogate stays escaped, as JSON.stringify leaves it). */
+/**
+ * A string as JSON: quoted, escaped as JSON.stringify escapes, then UTF-8 (a lone surrogate stays
+ * escaped, as JSON.stringify leaves it). The buffer and position are held in locals: the loop
+ * runs over every character of the report.
+ */
 function writeString(text: string): void {
   room(text.length * 6 + 2);
-  out[at++] = QUOTE;
+  const bytes = out;
+  let to = at;
+  bytes[to++] = QUOTE;
   const length = text.length;
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
     if (code < 0x80) {
       if (code >= SPACE && code !== QUOTE && code !== BACKSLASH) {
-        out[at++] = code;
+        bytes[to++] = code;
         continue;
       }
-      const short = SHORT_ESCAPES[code];
-      if (short === undefined) writeUnicodeEscape(code);
-      else {
-        out[at++] = BACKSLASH;
-        out[at++] = short;
-      }
+      at = to;
+      writeEscape(code);
+      to = at;
     } else if (code < 0x800) {
-      out[at++] = 0xc0 | (code >> 6);
-      out[at++] = 0x80 | (code & 0x3f);
+      bytes[to++] = 0xc0 | (code >> 6);
+      bytes[to++] = 0x80 | (code & 0x3f);
     } else if (code < 0xd800 || code > 0xdfff) {
-      out[at++] = 0xe0 | (code >> 12);
-      out[at++] = 0x80 | ((code >> 6) & 0x3f);
-      out[at++] = 0x80 | (code & 0x3f);
+      bytes[to++] = 0xe0 | (code >> 12);
+      bytes[to++] = 0x80 | ((code >> 6) & 0x3f);
+      bytes[to++] = 0x80 | (code & 0x3f);
     } else {
       const next = index + 1 < length ? text.charCodeAt(index + 1) : 0;
       if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+        at = to;
         writeUnicodeEscape(code);
+        to = at;
         continue;
       }
       const point = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-      out[at++] = 0xf0 | (point >> 18);
-      out[at++] = 0x80 | ((point >> 12) & 0x3f);
-      out[at++] = 0x80 | ((point >> 6) & 0x3f);
-      out[at++] = 0x80 | (point & 0x3f);
+      bytes[to++] = 0xf0 | (point >> 18);
+      bytes[to++] = 0x80 | ((point >> 12) & 0x3f);
+      bytes[to++] = 0x80 | ((point >> 6) & 0x3f);
+      bytes[to++] = 0x80 | (point & 0x3f);
       index++;
     }
   }
-  out[at++] = QUOTE;
+  bytes[to++] = QUOTE;
+  at = to;
+}
+
+/** An ASCII character JSON.stringify escapes: a short escape, or `\u00XX`. */
+function writeEscape(code: number): void {
+  const short = SHORT_ESCAPES[code];
+  if (short === undefined) return writeUnicodeEscape(code);
+  out[at++] = BACKSLASH;
+  out[at++] = short;
+}
+
+/** `"key": ` as bytes, by key: an export's reports have a dozen keys, written 300,000 times. */
+const keyBytes = new Map<string, Uint8Array>();
+
+function writeKey(key: string): void {
+  let bytes = keyBytes.get(key);
+  if (bytes === undefined) {
+    const start = at;
+    writeString(key);
+    writeAscii(': ');
+    bytes = out.slice(start, at);
+    at = start;
+    if (keyBytes.size < 1024) keyBytes.set(key, bytes);
+  }
+  room(bytes.length);
+  out.set(bytes, at);
+  at += bytes.length;
 }
 
 /** Whether JSON.stringify leaves out an object's property of this value (and writes null for it in an array). */
@@ -121,8 +153,7 @@ function writeObject(value: Record<string, unknown>, depth: number): void {
     if (isSkipped(member)) continue;
     if (written > 0) writeAscii(',');
     newLine(depth + 1);
-    writeString(key);
-    writeAscii(': ');
+    writeKey(key);
     writeValue(member, depth + 1);
     written++;
   }

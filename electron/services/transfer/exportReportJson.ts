@@ -42,25 +42,20 @@ const answerFormOf = new WeakMap<Uint8Array, Uint8Array>();
 /**
  * `json` (JSON.stringify's output with a two-space indent) as it reads nested `depth` levels
  * deeper: two spaces per level after every line end. JSON.stringify never leaves a raw line
- * end inside a string, so every line end in it is one of its own. The lines are found by the
- * native search and copied whole (#25: a byte loop over 26 MB cost a quarter of a second).
+ * end inside a string, so every line end in it is one of its own. (A native search and copy per
+ * line measured slower than this loop: 85 against 56 ms for the bench's 26 MB.)
  */
 function indentedJson(json: Uint8Array, depth: number): Uint8Array<ArrayBuffer> {
   const extra = depth * 2;
-  const source = Buffer.from(json.buffer, json.byteOffset, json.length);
   let lines = 0;
-  for (let at = source.indexOf(NEWLINE); at !== -1; at = source.indexOf(NEWLINE, at + 1)) lines++;
+  for (let index = 0; index < json.length; index++) if (json[index] === NEWLINE) lines++;
   const out = new Uint8Array(json.length + lines * extra);
-  let from = 0;
   let to = 0;
-  for (let at = source.indexOf(NEWLINE); at !== -1; at = source.indexOf(NEWLINE, at + 1)) {
-    out.set(source.subarray(from, at + 1), to);
-    to += at + 1 - from;
-    out.fill(SPACE, to, to + extra);
-    to += extra;
-    from = at + 1;
+  for (let index = 0; index < json.length; index++) {
+    const byte = json[index];
+    out[to++] = byte;
+    if (byte === NEWLINE) for (let space = 0; space < extra; space++) out[to++] = SPACE;
   }
-  out.set(source.subarray(from), to);
   return out;
 }
 
