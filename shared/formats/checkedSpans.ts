@@ -59,7 +59,8 @@ export function checkDocument(document: ExportDocument): CheckedDocument {
       start16: converter.toUtf16(range.start),
       end16: converter.toUtf16(range.end),
     }));
-    const covered = pieces.map((piece) => text.slice(piece.start16, piece.end16)).join(' ');
+    // (#25) Most spans are one piece: their text is one slice, with no list of slices joined.
+    const covered = pieces.length === 1 ? text.slice(pieces[0].start16, pieces[0].end16) : pieces.map((piece) => text.slice(piece.start16, piece.end16)).join(' ');
     if (covered !== annotation.text) {
       problems.push({
         kind: 'text-mismatch',
@@ -120,15 +121,22 @@ export function documentOutput(
   };
 }
 
+/** How many of `spans` `has` holds for, without a list of them (#25: asked four times an article). */
+function countSpans(spans: readonly CheckedSpan[], has: (span: CheckedSpan) => boolean): number {
+  let count = 0;
+  for (const span of spans) if (has(span)) count++;
+  return count;
+}
+
 /** Reports, as one problem per document, the notes a format has no place for. */
 export function omittedNotes(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
-  const count = spans.filter((span) => span.annotation.note).length;
+  const count = countSpans(spans, (span) => Boolean(span.annotation.note));
   if (count === 0) return [];
   return [{ kind: 'notes-omitted', effect: 'omitted', message: `${count} note${count === 1 ? '' : 's'} not exported: ${formatTitle} has no place for notes.` }];
 }
 
 export function omittedAttributes(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
-  const count = spans.filter((span) => span.annotation.attributes && Object.keys(span.annotation.attributes).length > 0).length;
+  const count = countSpans(spans, (span) => span.annotation.attributes !== undefined && Object.keys(span.annotation.attributes).length > 0);
   if (count === 0) return [];
   return [{ kind: 'attributes-omitted', effect: 'omitted', message: `Attributes of ${count} annotation${count === 1 ? '' : 's'} not exported: ${formatTitle} has no place for attributes.` }];
 }
@@ -141,8 +149,8 @@ export function omittedRelations(relations: readonly StoredRelation[], formatTit
 
 /** Events (a trigger annotation's `roles`, #20), in formats that write only spans: the triggers stay as spans, their roles go. */
 export function omittedEvents(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
+  if (countSpans(spans, (span) => (span.annotation.roles?.length ?? 0) > 0) === 0) return [];
   const roles = spans.map((span) => span.annotation.roles ?? []).filter((entry) => entry.length > 0);
-  if (roles.length === 0) return [];
   const count = roles.length;
   const arguments_ = roles.reduce((sum, entry) => sum + entry.length, 0);
   return [{ kind: 'events-omitted', effect: 'omitted', message: `${count} event${count === 1 ? '' : 's'} (${arguments_} role argument${arguments_ === 1 ? '' : 's'}) not exported: ${formatTitle} has no place for events; their triggers are written as spans.` }];
@@ -150,6 +158,7 @@ export function omittedEvents(spans: readonly CheckedSpan[], formatTitle: string
 
 /** Discontinuous spans written as separate pieces, in formats without fragments. */
 export function splitDiscontinuous(spans: readonly CheckedSpan[], formatTitle: string): ExportProblem[] {
+  if (countSpans(spans, (span) => span.pieces.length > 1) === 0) return [];
   return spans
     .filter((span) => span.pieces.length > 1)
     .map((span) => ({

@@ -3,7 +3,7 @@ import { standoffToNative } from '../../../shared/brat/nativeBridge';
 import { parseStandoff } from '../../../shared/brat/standoffDocument';
 import type { ExportDocument, ExportProblem } from '../../../shared/formats/exportTypes';
 import type { ArticleStatus } from '../../../shared/model/status';
-import { parseAnnotationFile } from '../../../shared/model/readAnnotationFile';
+import { parseAnnotationFile, type ParsedAnnotationFile } from '../../../shared/model/readAnnotationFile';
 import { annotationPathFor } from '../storage/annotationStore';
 import { encodingRecordOf } from '../article/sourceRecord';
 import { bratAnnotationPathFor } from '../brat/bratStore';
@@ -36,9 +36,9 @@ function realRootOf(root: string): string {
 /** `updated` and `assignee`: the native file's fields of those names, for the corpus statistics. */
 export type ReadArticle = { document: ExportDocument; status: ArticleStatus; updated?: string; assignee?: string } | { unreadable: UnreadableArticle; status: ArticleStatus };
 
-/** The article's bytes: through the export's folder index when it is sure of the file, else the confined reader. */
+/** The article's bytes: through the export's folder index when it is sure of the file (valid until its next read), else the confined reader. */
 function articleBytesOf(rootReal: string, articlePath: string, folders: ExportFolderIndex | undefined): Buffer {
-  const quick = folders?.read(articlePath, INPUT_LIMITS.articleBytes) ?? 'unsure';
+  const quick = folders?.readInPlace(articlePath, INPUT_LIMITS.articleBytes) ?? 'unsure';
   return typeof quick === 'object' ? quick.bytes : readArticleBytesSync(rootReal, articlePath);
 }
 
@@ -47,6 +47,20 @@ function annotationTextOf(rootReal: string, file: string, folders: ExportFolderI
   const quick = folders?.readText(file, INPUT_LIMITS.annotationFileBytes) ?? 'unsure';
   if (quick === 'absent') return null;
   return typeof quick === 'object' ? quick.text : readAnnotationTextSync(rootReal, file);
+}
+
+/**
+ * The annotation file read and parsed (`parsed` null: there is none), or why it could not be
+ * read. Parsed here rather than through loadAnnotations: the export needs the source tokens, and
+ * checks each annotation on its own (one bad span is reported and skipped, not the article).
+ */
+function annotationFileRead(rootReal: string, file: string, folders: ExportFolderIndex | undefined): { parsed: ParsedAnnotationFile | null } | { error: unknown } {
+  try {
+    const raw = annotationTextOf(rootReal, file, folders);
+    return { parsed: raw === null ? null : parseAnnotationFile(raw) };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /** The article's metadata: none without a metadata file (known from the folder index without looking), else the file read. */
@@ -71,28 +85,21 @@ export function readExportDocument(root: string, id: string, folders?: ExportFol
     return { unreadable: { article: id, message: `The corpus folder cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
   const articlePath = path.join(rootReal, ...id.split('/'));
-  let bytes: Buffer;
-  try {
-    bytes = articleBytesOf(rootReal, articlePath, folders);
-  } catch (error) {
-    return { unreadable: { article: id, message: `The article cannot be read: ${(error as Error).message}` }, status: 'new' };
-  }
-  let raw: string | null;
-  try {
-    raw = annotationTextOf(rootReal, annotationPathFor(articlePath), folders);
-  } catch (error) {
-    return { unreadable: { article: id, message: `The annotation file cannot be read: ${(error as Error).message}` }, status: 'new' };
-  }
-  // Parsed here rather than through loadAnnotations: the export needs the source tokens, and
-  // checks each annotation on its own (one bad span is reported and skipped, not the article).
-  const parsed = raw === null ? null : parseAnnotationFile(raw);
+  // (#25) The annotation file first: the article's bytes are then decoded where they were read
+  // (the folder index's scratch buffer), not copied to outlive the annotation file's read. A
+  // failure to read either is reported in the same order as before: the article's first.
+  const annotations = annotationFileRead(rootReal, annotationPathFor(articlePath), folders);
   let text: string;
   try {
+    const bytes = articleBytesOf(rootReal, articlePath, folders);
+    if ('error' in annotations) return { unreadable: { article: id, message: `The annotation file cannot be read: ${(annotations.error as Error).message}` }, status: 'new' };
+    const { parsed } = annotations;
     // Decoded as the annotation file records while the article's bytes are the ones it was recorded for (sourceRecord.ts).
     text = exportArticleText(bytes, parsed?.ok ? encodingRecordOf(parsed.file.source) : null);
   } catch (error) {
     return { unreadable: { article: id, message: `The article cannot be read: ${(error as Error).message}` }, status: 'new' };
   }
+  const { parsed } = annotations;
   // (#21) The metadata goes with the article into every format that has a place for it; a broken meta file is none.
   const metadata = metadataOf(rootReal, articlePath, folders);
   const described = Object.keys(metadata).length > 0 ? { metadata } : {};

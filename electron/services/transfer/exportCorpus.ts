@@ -14,7 +14,7 @@ import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type 
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
 import { manifestOf, planExportFiles, type FileBytes, type PlannedFile } from './exportPlan';
 import { serializeArticles, startEarlyWorkers, type EarlyExportWorkers } from './exportSerialization';
-import { rememberDocumentsJson, reportFilePieces } from './exportReportJson';
+import { documentsFromBatches, effectsOf, reportFilePieces } from './exportReportJson';
 import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
 
 function selectArticleIds(ids: readonly string[], scope: ExportScope | undefined): string[] {
@@ -221,8 +221,8 @@ async function exportListedCorpus({ root, formatId, options, onProgress, signal,
   const encodeChunks = format.mainFileIsChunks === true && options.split === undefined;
   if (encodeChunks) serializeOptions.utf8Chunks = true;
   const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks, answerIndented: options.jsonAnswer === true, early });
-  const report = exportReportOf(formatId, format.offsetUnit, options, serialized);
-  rememberDocumentsJson(report, serialized.documentsJson);
+  // (#25) The problems were counted and written as JSON where their batches were made: the report holds their bytes.
+  const report = documentsFromBatches(exportReportOf(formatId, format.offsetUnit, options, serialized, effectsOf(serialized.documentsJson)), serialized.documentsJson);
   const planned = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
   const { splitIds } = planned;
   const files = [...planned.files, ...registryFileFor(formatId, registry)];

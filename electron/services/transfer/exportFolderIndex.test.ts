@@ -118,11 +118,11 @@ describe('ExportFolderIndex (#25)', () => {
     const real = realCorpusRoot(corpus);
     expect(index.isAbsent(path.join(real, 'a', 'plain.meta.json'))).toBe(true);
     expect(index.isAbsent(path.join(real, 'b', 'UPPER.ann.json'))).toBe(false);
-    expect(index.read(path.join(real, 'b', 'UPPER.ann.json'), 1024)).toBe('unsure');
-    expect(index.read(path.join(real, 'c', 'linked.ann.json'), 1024 * 1024)).toBe('unsure');
-    expect(index.read(path.join(real, 'a', 'plain.txt'), 10)).toBe('unsure');
-    expect(index.read(path.join(real, 'nowhere', 'x.txt'), 10)).toBe('unsure');
-    const read = index.read(path.join(real, 'a', 'plain.txt'), 1024 * 1024);
+    expect(index.readInPlace(path.join(real, 'b', 'UPPER.ann.json'), 1024)).toBe('unsure');
+    expect(index.readInPlace(path.join(real, 'c', 'linked.ann.json'), 1024 * 1024)).toBe('unsure');
+    expect(index.readInPlace(path.join(real, 'a', 'plain.txt'), 10)).toBe('unsure');
+    expect(index.readInPlace(path.join(real, 'nowhere', 'x.txt'), 10)).toBe('unsure');
+    const read = index.readInPlace(path.join(real, 'a', 'plain.txt'), 1024 * 1024);
     expect(typeof read === 'object' && read.bytes.toString('utf8')).toBe(TEXT);
   });
 
@@ -133,20 +133,20 @@ describe('ExportFolderIndex (#25)', () => {
     await write('a/empty.txt', '');
     await write('a/big.txt', Buffer.alloc(2 * 1024 * 1024, 0x61));
     expect(index.isAbsent(file('plain.txt'))).toBe(false);
-    expect(index.read(file('empty.txt'), 1024)).toBe('unsure');
+    expect(index.readInPlace(file('empty.txt'), 1024)).toBe('unsure');
     expect(index.readText(file('big.txt'), 64 * 1024 * 1024)).toBe('unsure');
     expect(index.readText(file('plain.txt'), 1024 * 1024)).toEqual({ text: TEXT });
     // Replaced since the index read the folder: by a link, a FIFO, a folder.
     await fs.rename(file('plain.txt'), file('moved.txt'));
     await fs.symlink(file('moved.txt'), file('plain.txt'));
-    expect(index.read(file('plain.txt'), 1024 * 1024)).toBe('unsure');
+    expect(index.readInPlace(file('plain.txt'), 1024 * 1024)).toBe('unsure');
     await fs.rm(file('plain.txt'));
     if (makeFifo(file('plain.txt')) === null) {
-      expect(index.read(file('plain.txt'), 1024 * 1024)).toBe('unsure');
+      expect(index.readInPlace(file('plain.txt'), 1024 * 1024)).toBe('unsure');
       await fs.rm(file('plain.txt'));
     }
     await fs.mkdir(file('plain.txt'));
-    expect(index.read(file('plain.txt'), 1024 * 1024)).toBe('unsure');
+    expect(index.readInPlace(file('plain.txt'), 1024 * 1024)).toBe('unsure');
   });
 
   it('reads a file of a folder that is a link out of the corpus the confined way, which refuses it', async () => {

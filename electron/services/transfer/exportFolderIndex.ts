@@ -128,9 +128,9 @@ export class ExportFolderIndex {
     return bytes === null ? 'unsure' : take(bytes);
   }
 
-  /** The bytes of `file` (a copy of their own). */
-  read(file: string, maxBytes: number): QuickRead {
-    return this.readWith(file, maxBytes, (bytes) => ({ bytes: Buffer.from(bytes) }));
+  /** The bytes of `file`, (#25) not copied: valid only until the index's next read on this thread (the caller decodes them at once). */
+  readInPlace(file: string, maxBytes: number): QuickRead {
+    return this.readWith(file, maxBytes, (bytes) => ({ bytes }));
   }
 
   /** The text of `file` as UTF-8 (`toString('utf8')`'s text, made faster: utf8Text), decoded without copying its bytes. */

@@ -1,4 +1,4 @@
-import type { DocumentOutput, DocumentReport, ExportFile, ExportFormatId } from '../../../shared/formats/exportTypes';
+import type { DocumentOutput, DocumentReport, ExportFile, ExportFormatId, ProblemEffect } from '../../../shared/formats/exportTypes';
 import { DOCUMENT_FIELDS_PLACE, undeclaredDimensions } from '../../../shared/formats/documentFields/documentColumns';
 import type { ExportDimension } from '../../../shared/formats/exportTypes';
 import type { ExportCorpusOptions, ExportSplit, SplitPart, UnreadableArticle } from './exportRequest';
@@ -75,27 +75,36 @@ export interface ExportCorpusResult {
   durationMs: number;
 }
 
-function totalsOf(reports: readonly DocumentReport[], unreadable: readonly UnreadableArticle[]): ExportTotals {
+/** How many problems of each effect some reports hold. */
+export type EffectCounts = Record<ProblemEffect, number>;
+
+function totalsOf(reports: readonly DocumentReport[], unreadable: readonly UnreadableArticle[], effects: EffectCounts | undefined): ExportTotals {
   const totals: ExportTotals = { articles: reports.length, annotations: 0, written: 0, lost: 0, changed: 0, omitted: 0, unreadable: unreadable.length };
   for (const report of reports) {
     totals.annotations += report.annotations;
     totals.written += report.written;
-    for (const problem of report.problems) totals[problem.effect]++;
+    if (effects === undefined) for (const problem of report.problems) totals[problem.effect]++;
   }
+  if (effects !== undefined) for (const effect of ['lost', 'changed', 'omitted'] as const) totals[effect] = effects[effect];
   return totals;
 }
 
-/** The export's report: totals, what was lost or unreadable, and the articles with something to say. */
-export function exportReportOf(formatId: ExportFormatId, offsetUnit: string, options: ExportCorpusOptions, { outputs, unreadable }: { outputs: readonly DocumentOutput[]; unreadable: UnreadableArticle[] }): ExportReport {
+/**
+ * The export's report: totals, what was lost or unreadable, and the articles with something to
+ * say. (#25) With `effects`, the outputs' problems were counted (and their reports' JSON written)
+ * where their batches were made: the totals take those counts and the report lists no documents
+ * until it is given them (exportReportJson.documentsFromBatches).
+ */
+export function exportReportOf(formatId: ExportFormatId, offsetUnit: string, options: ExportCorpusOptions, { outputs, unreadable }: { outputs: readonly DocumentOutput[]; unreadable: UnreadableArticle[] }, effects?: EffectCounts): ExportReport {
   const reports = outputs.map((output) => output.report);
-  const totals = totalsOf(reports, unreadable);
+  const totals = totalsOf(reports, unreadable, effects);
   return {
     format: formatId,
     options: { scheme: offsetUnit === 'token' ? (options.scheme ?? 'iob2') : null, jsonlVariant: formatId === 'jsonl' ? (options.jsonlVariant ?? 'label') : null, split: options.split ?? null },
     totals,
     lossy: totals.lost > 0 || unreadable.length > 0,
     unreadable,
-    documents: reports.filter((documentReport) => documentReport.problems.length > 0),
+    documents: effects === undefined ? reports.filter((documentReport) => documentReport.problems.length > 0) : [],
   };
 }
 

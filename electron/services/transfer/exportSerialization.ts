@@ -167,10 +167,17 @@ export interface BatchResultForm {
   transferable: boolean;
 }
 
-/** A batch read and serialized: its reports' JSON and, with `encodeChunks`, the chunks as bytes. */
+/**
+ * A batch read and serialized: its reports' JSON and, with `encodeChunks`, the chunks as bytes.
+ * (#25) The reports' problems are then in those bytes (and counted there): the items keep their
+ * reports without them, so that neither a worker's structured clone nor the calling thread's
+ * heap carries 40,000 problems as objects.
+ */
 export function exportBatchResult(batch: number, items: ExportBatchItem[], form: BatchResultForm): ExportBatchResult {
   const reports = items.flatMap((item) => (item.kind === 'output' ? [item.output.report] : []));
-  return { batch, items, documentsJson: documentsJsonOf(reports, form.answerIndented), chunkBytes: form.encodeChunks ? chunkBytesOf(items, form.transferable) : null };
+  const documentsJson = documentsJsonOf(reports, form.answerIndented);
+  for (const report of reports) report.problems = [];
+  return { batch, items, documentsJson, chunkBytes: form.encodeChunks ? chunkBytesOf(items, form.transferable) : null };
 }
 
 /** The bytes a worker's batch result holds (made `transferable`), moved rather than copied when it crosses to the calling thread. */
