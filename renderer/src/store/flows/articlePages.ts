@@ -28,7 +28,38 @@ const LOAD_ATTEMPTS = 3;
 const PAGES_IN_FLIGHT = 4;
 
 async function loadOnce(id: string, encoding: ArticleEncodingChoice | undefined, stillWanted: () => boolean): Promise<ArticleDocument | null> {
-  return withRemainingAnnotationPages(await api().article.load(encoding ? { id, encoding } : { id }), stillWanted);
+  const withText = await withRemainingText(await api().article.load(encoding ? { id, encoding } : { id }), stillWanted);
+  return withText === null ? null : withRemainingAnnotationPages(withText, stillWanted);
+}
+
+/** Whether article.load sent only the head of the text (the rest to fetch with withRemainingText). */
+export function hasMoreText(document: ArticleDocument): boolean {
+  return document.textTotal !== undefined && document.text.length < document.textTotal;
+}
+
+/**
+ * (#17) The document article.load sent, with the text it sent the head of (`textTotal`) fetched
+ * page by page (article.textPage, each page decoded in a task of its own) and appended; the
+ * document itself when its text is whole; null when `stillWanted` said no between pages. Throws
+ * when the pages do not make the length announced, or the revision is no longer main's
+ * (articleChangedOnDisk): a text is never completed from two texts, nor shown partly as whole.
+ */
+export async function withRemainingText(document: ArticleDocument, stillWanted: () => boolean): Promise<ArticleDocument | null> {
+  const { textTotal: total, revision, id } = document;
+  if (total === undefined) return document;
+  if (revision === undefined) throw new Error('article.load sent the head of a text without a revision to ask for the rest with.');
+  const pages = [document.text];
+  let length = document.text.length;
+  while (length < total) {
+    if (!stillWanted()) return null;
+    const page = (await api().article.textPage({ id, revision, from: length })).text;
+    if (length + page.length > total) throw new Error(`article.textPage sent ${page.length} UTF-16 units from ${length}, past the ${total} announced.`);
+    pages.push(page);
+    length += page.length;
+  }
+  if (!stillWanted()) return null;
+  const { textTotal: _total, ...rest } = document;
+  return { ...rest, text: pages.join('') };
 }
 
 /** Whether article.load sent only the first page of the annotations (the rest to fetch with withRemainingAnnotationPages). */
