@@ -40,6 +40,8 @@ export const ArticleDocumentSchema = z.object({
    * part of it). Absent: `text` is whole. The article is not editable until it is whole.
    */
   textTotal: z.number().int().positive().optional(),
+  /** (#17) With `textTotal`: the text pages after the head hold this many UTF-16 units each (the last fewer). */
+  textPageSize: z.number().int().positive().optional(),
   encoding: z.string(),
   /** True when the encoding was a guess (no BOM, not valid UTF-8). */
   encodingGuessed: z.boolean(),

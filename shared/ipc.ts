@@ -98,7 +98,7 @@ export const ipcContract = {
     request: PagedPartRequestSchema,
     response: z.object({ annotations: StoredAnnotationListSchema }),
   },
-  /** (#17) The text of an article article.load sent in part (`textTotal`), from UTF-16 index `from` (the length received so far): a page, never splitting a surrogate pair. */
+  /** (#17) The text of an article article.load sent in part (`textTotal`): the page of `textPageSize` UTF-16 units from index `from`. */
   'article.textPage': {
     request: PagedPartRequestSchema,
     response: z.object({ text: z.string().min(1) }),

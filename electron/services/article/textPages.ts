@@ -22,10 +22,10 @@ export const TEXT_PAGE_UNITS = 256_000;
 /** The head is cut at a paragraph's end when one lies in its second half; else at the limit. */
 const PARAGRAPH_CUT_FROM = TEXT_HEAD_UNITS / 2;
 
-/** The document with its text cut to its head (and `textTotal` set), when the text is longer than a head. */
+/** The document with its text cut to its head (and `textTotal`, `textPageSize` set), when the text is longer than a head. */
 export function withTextHead(document: ArticleDocument): ArticleDocument {
   const end = textHeadEnd(document.text);
-  return end === document.text.length ? document : { ...document, text: document.text.slice(0, end), textTotal: document.text.length };
+  return end === document.text.length ? document : { ...document, text: document.text.slice(0, end), textTotal: document.text.length, textPageSize: TEXT_PAGE_UNITS };
 }
 
 /** Where the head of `text` ends: after the last line break within the limit (in its second half), else at the limit; never inside a surrogate pair. */
@@ -38,19 +38,21 @@ export function textHeadEnd(text: string): number {
 
 /** `end`, or one before it when it would split a surrogate pair. */
 function pairSafeEnd(text: string, end: number): number {
-  if (end >= text.length || end <= 0) return Math.min(end, text.length);
   const before = text.charCodeAt(end - 1);
   const after = text.charCodeAt(end);
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff ? end - 1 : end;
 }
 
 /**
- * The page of `text` from UTF-16 index `from` (the window asks from the length it has). `text`
- * null: the revision asked for is no longer the one kept (the article was loaded again, or its
- * whole file turned out otherwise); the window loads it again, as for an annotation page.
+ * The page of `text` from UTF-16 index `from`: TEXT_PAGE_UNITS of it (the last fewer), so that
+ * the window asks for several at once, knowing where each starts. A page may end between the two
+ * halves of a surrogate pair (both transports carry a lone half as it is); the window joins the
+ * pages before anything reads them. `text` null: the revision asked for is no longer the one kept
+ * (the article was loaded again, or its whole file turned out otherwise); the window loads it
+ * again, as for an annotation page.
  */
 export function textPageOf(text: string | null, from: number): { text: string } {
   if (text === null) throw withUserProblem(new Error('The text being sent changed since the article was loaded; it is loaded again.'), { code: 'articleChangedOnDisk' });
   if (from >= text.length) throw new Error(`No text page from ${from}: the text has ${text.length} UTF-16 units.`);
-  return { text: text.slice(from, pairSafeEnd(text, from + TEXT_PAGE_UNITS)) };
+  return { text: text.slice(from, from + TEXT_PAGE_UNITS) };
 }

@@ -58,7 +58,7 @@ function withoutRevision({ revision: _revision, ...document }: ArticleDocument):
 }
 
 /** The document with the text it sent the head of completed from its text pages (article.textPage), as the window does. */
-async function withWholeText({ textTotal, ...document }: ArticleDocument): Promise<ArticleDocument> {
+async function withWholeText({ textTotal, textPageSize: _textPageSize, ...document }: ArticleDocument): Promise<ArticleDocument> {
   let text = document.text;
   while (text.length < (textTotal ?? 0)) text += session.textPage(document.id, document.revision ?? '', text.length).text;
   return { ...document, text };

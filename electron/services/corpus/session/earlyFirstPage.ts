@@ -84,6 +84,6 @@ function sameAsSent(sent: ArticleDocument, document: ArticleDocument): boolean {
 }
 
 /** The document as JSON, its revision and text left out (the text is the same header's in both, sent whole or from its head). */
-function comparable({ revision: _revision, text: _text, textTotal: _textTotal, ...document }: ArticleDocument): string {
+function comparable({ revision: _revision, text: _text, textTotal: _textTotal, textPageSize: _textPageSize, ...document }: ArticleDocument): string {
   return JSON.stringify(document);
 }

@@ -227,10 +227,16 @@ async function completeAnnotations(first: ArticleDocument, shownFirst: ShownArti
   let document: ArticleDocument | null;
   let shown = shownFirst;
   try {
+    // The annotation pages are asked for beside the text's (main reads the whole file once asked), and adopted after it.
+    const pages = withRemainingAnnotationPages(first, stillWanted);
+    // Awaited below, once the text is shown; a failure meanwhile is handled there, never left unhandled.
+    pages.catch(() => undefined);
     const whole = await showWholeText(first, shownFirst, stillWanted);
-    if (whole === null) return giveBack(taken);
+    const listed = await pages;
+    if (whole === null || listed === null) return giveBack(taken);
     shown = whole.shown;
-    document = await withRemainingAnnotationPages(whole.document, stillWanted);
+    const { textTotal: _total, textPageSize: _pageSize, ...annotated } = listed;
+    document = { ...annotated, text: whole.document.text };
   } catch (error) {
     if (!stillWanted() || (newestLoad() && problemOf(error).code !== 'articleChangedOnDisk')) throw error;
     giveBack(taken);
