@@ -63,6 +63,7 @@ export function matchingKeyOf(article: OpenArticle): MatchingKey {
 }
 
 export function searchArticle(article: OpenArticle | null, query: string, wholeWords: boolean): TextHit[] {
-  if (!article || query.trim() === '') return [];
+  // (#17) Only the head of the text is in yet: hits of a part are never shown as the article's (searched again once it is whole).
+  if (!article || article.textIncomplete || query.trim() === '') return [];
   return findHits(article.text, matchingKeyOf(article), query, { wholeWords });
 }
