@@ -11,6 +11,7 @@ import { answerJsonPieces } from '../services/transfer/exportReportJson';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import type { CliCommand } from './commandRegistry';
+import { COMMAND_SUMMARIES } from './commandSummaries';
 
 export const EXPORT_HELP = `Usage: hashiye export CORPUS --format FORMAT --out PATH [options]
 
@@ -194,6 +195,6 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'export the annotations to brat, conll, jsonl, labelstudio, w3c, csv or hf',
+  summary: COMMAND_SUMMARIES.export,
   run: runExportCommand,
 };
