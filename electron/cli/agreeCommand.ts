@@ -7,8 +7,7 @@ import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type 
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import { progressLine } from './cliStreams';
-import type { CliCommand } from './commandRegistry';
-import { COMMAND_SUMMARIES } from './commandSummaries';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 import { isReadableFolder } from './readableFolder';
 
 export const AGREE_HELP = `Usage: hashiye agree CORPUS --a X --b Y [--json]

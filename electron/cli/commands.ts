@@ -1,5 +1,4 @@
-import { CommandRegistry, type CliCommand } from './commandRegistry';
-import { COMMAND_SUMMARIES } from './commandSummaries';
+import { COMMAND_SUMMARIES, CommandRegistry, type CliCommand } from './commandRegistry';
 
 /**
  * A command whose code is loaded when it runs. (#25) `hashiye export` then loads the export's
@@ -12,7 +11,7 @@ function onDemand(name: keyof typeof COMMAND_SUMMARIES, load: () => Promise<CliC
 
 /**
  * Every `hashiye` subcommand. The extension point for new commands (`agree`, ...): register
- * them here, in the order `hashiye --help` lists them, with their line in commandSummaries.ts.
+ * them here, in the order `hashiye --help` lists them, with their line in COMMAND_SUMMARIES (commandRegistry.ts).
  */
 export function createCommandRegistry(): CommandRegistry {
   return new CommandRegistry()

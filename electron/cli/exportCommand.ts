@@ -10,8 +10,7 @@ import { exportCorpus } from '../services/transfer/exportCorpus';
 import { answerJsonPieces } from '../services/transfer/exportReportJson';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
-import type { CliCommand } from './commandRegistry';
-import { COMMAND_SUMMARIES } from './commandSummaries';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 
 export const EXPORT_HELP = `Usage: hashiye export CORPUS --format FORMAT --out PATH [options]
 

@@ -11,8 +11,7 @@ import { parseArguments, singleCorpus } from './cliArguments';
 import { progressLine } from './cliStreams';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
-import type { CliCommand } from './commandRegistry';
-import { COMMAND_SUMMARIES } from './commandSummaries';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 
 export const PRETAG_HELP = `Usage: hashiye pretag CORPUS --gazetteer FILE [--as NAME] [options]
        hashiye pretag CORPUS --registry [--as NAME] [options]

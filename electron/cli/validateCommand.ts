@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, type CliIo } from './cliIo';
-import type { CliCommand } from './commandRegistry';
-import { COMMAND_SUMMARIES } from './commandSummaries';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
 import { progressLine } from './cliStreams';
 import { validateCorpus, type ValidationProblem } from './validateCorpus';
