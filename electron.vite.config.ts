@@ -10,6 +10,7 @@ export default defineConfig({
     plugins: [licencesPlugin(__dirname, 'dependencies')],
     build: {
       outDir: 'out/main',
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main.ts'),

@@ -7,7 +7,7 @@ import { AgreementCancelledError, computeAgreement, UnknownAnnotatorError, type 
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import { progressLine } from './cliStreams';
-import type { CliCommand } from './commandRegistry';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 import { isReadableFolder } from './readableFolder';
 
 export const AGREE_HELP = `Usage: hashiye agree CORPUS --a X --b Y [--json]
@@ -173,6 +173,6 @@ export async function runAgreeCommand(argv: string[], io: CliIo): Promise<number
 
 export const agreeCommand: CliCommand = {
   name: 'agree',
-  summary: 'agreement between annotators: span P/R/F1, Cohen’s and Fleiss’ kappa',
+  summary: COMMAND_SUMMARIES.agree,
   run: runAgreeCommand,
 };

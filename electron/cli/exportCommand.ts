@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { findBratOrphans } from '../services/brat/bratCorpusCheck';
+import { findBratOrphans, type BratOrphans } from '../services/brat/bratCorpusCheck';
 import { describeBratOrphans } from './bratOrphansText';
 import { progressLine, STDOUT_FORMATS, withStdoutExport } from './cliStreams';
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared/formats/exportTypes';
@@ -10,7 +10,7 @@ import { exportCorpus } from '../services/transfer/exportCorpus';
 import { answerJsonPieces } from '../services/transfer/exportReportJson';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
-import type { CliCommand } from './commandRegistry';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 
 export const EXPORT_HELP = `Usage: hashiye export CORPUS --format FORMAT --out PATH [options]
 
@@ -152,9 +152,13 @@ function progressPrinter(io: CliIo): ((progress: ExportProgress) => void) | unde
   });
 }
 
-/** The export, to the folder or file asked for, or (`-o -`) to standard output with the summary on stderr. */
-function runExport(request: ExportRequest, io: CliIo, signal: AbortSignal): Promise<ExportCorpusResult> {
-  const progress = request.json ? undefined : progressPrinter(io);
+/** The export, to the folder or file asked for, or (`-o -`) to standard output with the summary on stderr; `onReading` once the articles are being read. */
+function runExport(request: ExportRequest, io: CliIo, signal: AbortSignal, onReading: () => void): Promise<ExportCorpusResult> {
+  const printer = request.json ? undefined : progressPrinter(io);
+  const progress = (update: ExportProgress): void => {
+    if (update.phase === 'reading') onReading();
+    printer?.(update);
+  };
   // (#25) The answer on standard output holds the report: its documents are indented for it where they are made.
   if (request.options.out !== '-') return exportCorpus(request.corpus, request.format, { ...request.options, jsonAnswer: request.json }, progress, signal);
   const extension = request.format === 'csv' ? '.csv' : request.format === 'jsonl' ? '.jsonl' : '.conll';
@@ -167,13 +171,15 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   const request = commandLine.options;
   return withInterruptSignal(async (signal) => {
     // The same orphans validate and stats report: the export reads none of them. (#25) Looked
-    // for while the export runs (a walk of the corpus's folders between its batches), not after.
-    const orphansFound = findBratOrphans(request.corpus);
+    // for while the export reads its articles (walks of the corpus's folders between its
+    // batches), not after, nor before the first article, while the export lists the corpus itself.
+    let orphansFound: Promise<BratOrphans> | null = null;
+    const findOrphans = (): Promise<BratOrphans> => (orphansFound ??= findBratOrphans(request.corpus));
     // Awaited after the export: when the export fails, its own error is the one reported.
-    orphansFound.catch(() => undefined);
+    const startFinding = (): void => void findOrphans().catch(() => undefined);
     try {
-      const result = await runExport(request, io, signal);
-      const bratOrphans = await orphansFound;
+      const result = await runExport(request, io, signal, startFinding);
+      const bratOrphans = await findOrphans();
       // With -o -, standard output holds the data: the summary goes to stderr.
       const say = request.options.out === '-' ? io.stderr : io.stdout;
       // (#25) On standard output, the report's part is export-report.json's bytes, not a second stringify.
@@ -194,6 +200,6 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'export the annotations to brat, conll, jsonl, labelstudio, w3c, csv or hf',
+  summary: COMMAND_SUMMARIES.export,
   run: runExportCommand,
 };

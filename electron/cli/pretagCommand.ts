@@ -11,7 +11,7 @@ import { parseArguments, singleCorpus } from './cliArguments';
 import { progressLine } from './cliStreams';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
-import type { CliCommand } from './commandRegistry';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 
 export const PRETAG_HELP = `Usage: hashiye pretag CORPUS --gazetteer FILE [--as NAME] [options]
        hashiye pretag CORPUS --registry [--as NAME] [options]
@@ -177,6 +177,6 @@ export async function runPretagCommand(argv: string[], io: CliIo): Promise<numbe
 
 export const pretagCommand: CliCommand = {
   name: 'pretag',
-  summary: 'pre-annotate with a gazetteer (a file or the entity registry) or a tagger over HTTP, as an annotator file of suggestions',
+  summary: COMMAND_SUMMARIES.pretag,
   run: runPretagCommand,
 };

@@ -3,7 +3,7 @@ import { findBratOrphans } from '../services/brat/bratCorpusCheck';
 import { describeBratOrphans } from './bratOrphansText';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, UsageError, type CliIo } from './cliIo';
-import type { CliCommand } from './commandRegistry';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 import { statsToCsv } from '../../shared/stats/statsCsv';
 import { corpusStats, type CorpusStats } from '../services/lead/corpusStats';
 import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
@@ -74,6 +74,6 @@ export async function runStatsCommand(argv: string[], io: CliIo): Promise<number
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'count articles by status, annotations by type, author and article, and progress per day',
+  summary: COMMAND_SUMMARIES.stats,
   run: runStatsCommand,
 };

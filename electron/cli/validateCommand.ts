@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArguments, singleCorpus } from './cliArguments';
 import { CLI_EXIT, readCommandLine, type CliIo } from './cliIo';
-import type { CliCommand } from './commandRegistry';
+import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 import { isReadableFolder, reportUnreadableCorpus } from './readableFolder';
 import { progressLine } from './cliStreams';
 import { validateCorpus, type ValidationProblem } from './validateCorpus';
@@ -57,6 +57,6 @@ export async function runValidateCommand(argv: string[], io: CliIo): Promise<num
 
 export const validateCommand: CliCommand = {
   name: 'validate',
-  summary: 'check every NAME.ann.json: schema, offsets in range, text matches the article',
+  summary: COMMAND_SUMMARIES.validate,
   run: runValidateCommand,
 };

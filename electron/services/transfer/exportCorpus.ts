@@ -4,16 +4,17 @@ import { boilerplateCutOf } from '../../../shared/zones/boilerplateCut';
 import { promises as fs } from 'node:fs';
 import { withUserProblem } from '../problems/userProblems';
 import { getExportFormat } from '../../../shared/formats/registry';
-import type { ExportFormatId, SerializeOptions } from '../../../shared/formats/exportTypes';
-import { listArticleIds } from '../corpus/articleFiles';
-import { loadBratCorpusTagSet, isBratCorpus } from '../brat/bratStore';
+import type { ExportDimension, ExportFormatId, SerializeOptions } from '../../../shared/formats/exportTypes';
+import { walkCorpus } from '../corpus/articleFiles';
+import { loadBratCorpusTagSet } from '../brat/bratStore';
 import { loadTagSet } from '../tagset/tagSetLoader';
 import { readBratConfigurations } from '../brat/bratConfigurations';
-import { beginStagedExport } from './exportStaging';
+import { beginStagedExport, type StagedExport } from './exportStaging';
+import { OrderedFileStream, streamOf, writePiecesAt } from '../storage/orderedFileStream';
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress, type ExportScope, type ExportSplit } from './exportRequest';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
 import { manifestOf, planExportFiles, type FileBytes, type PlannedFile } from './exportPlan';
-import { serializeArticles, startEarlyWorkers, type EarlyExportWorkers } from './exportSerialization';
+import { serializeArticles, startEarlyWorkers, type EarlyExportWorkers, type ExportBatchResult } from './exportSerialization';
 import { documentsFromBatches, effectsOf, reportFilePieces } from './exportReportJson';
 import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
 
@@ -31,34 +32,20 @@ function mainFileTarget(out: string, mainExtension: string | null, split: Export
   return mainExtension !== null && split === undefined && out.toLowerCase().endsWith(mainExtension);
 }
 
-/** At most this many pieces a `writev` call (the system's IOV_MAX is 1,024 on Linux). */
-const PIECES_PER_WRITE = 1024;
-
-/** `pieces` one after the other from the file's start, a `writev` per group; a short write's rest written again. */
-async function writePieces(handle: fs.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
-  let position = 0;
-  for (let start = 0; start < pieces.length; start += PIECES_PER_WRITE) {
-    const group = pieces.slice(start, start + PIECES_PER_WRITE);
-    const length = group.reduce((sum, piece) => sum + piece.length, 0);
-    const { bytesWritten } = await handle.writev(group, position);
-    let rest = bytesWritten < length ? Buffer.concat(group).subarray(bytesWritten) : null;
-    let at = position + bytesWritten;
-    while (rest !== null && rest.length > 0) {
-      const written = (await handle.write(rest, 0, rest.length, at)).bytesWritten;
-      rest = rest.subarray(written);
-      at += written;
-    }
-    position += length;
-  }
-}
-
 /** Test hook: replaces the file writer (to inject a failing write). */
 export const exportFileWriter: { write: (file: string, content: string | FileBytes) => Promise<void> } = {
   write: async (file, content) => {
+    const streamed = typeof content === 'string' || Buffer.isBuffer(content) ? undefined : streamOf(content);
+    if (streamed !== undefined) {
+      // (#25) Written while the batches came (openEarlyStaging): flushed, then given its name.
+      await streamed.finish();
+      await fs.rename(streamed.file, file);
+      return;
+    }
     const handle = await fs.open(file, 'wx');
     try {
       if (typeof content === 'string' || Buffer.isBuffer(content)) await handle.writeFile(content);
-      else await writePieces(handle, content);
+      else await writePiecesAt(handle, content, 0);
       // Flushed before the export is moved into place, so the swap never exposes empty files after a power cut.
       await handle.sync();
     } finally {
@@ -122,17 +109,58 @@ function exportDestination(root: string, formatId: ExportFormatId, mainExtension
   return { fileMode, outFolder };
 }
 
+/** (#25) The staging folder begun before the articles are read, and the main file being written into it. */
+interface EarlyStaging {
+  staging: StagedExport;
+  stream: OrderedFileStream;
+}
+
+/** The main file's name in the staging folder while it is written (no format writes a dot file); it gets its own when the export is written. */
+const STREAMED_MAIN_FILE = '.main-file.hashiye-export-stream';
+
+/**
+ * (#25) For a main file that is the chunks joined: the export's staging folder begun before the
+ * articles are read, with the main file open in it, so that each batch's chunks are written and
+ * hashed as the batches come (in order) and little is left to write and flush after the last
+ * one. Null when that cannot be done now: the files are then staged after the last batch, as
+ * before, which meets the same problem (a destination that cannot be written) at the same step.
+ */
+async function openEarlyStaging(destination: { outFolder: string; fileMode: boolean }): Promise<EarlyStaging | null> {
+  let staging: StagedExport;
+  try {
+    staging = await beginStagedExport(destination.outFolder, destination.fileMode);
+  } catch {
+    return null;
+  }
+  try {
+    return { staging, stream: await OrderedFileStream.create(path.join(staging.folder, STREAMED_MAIN_FILE)) };
+  } catch {
+    await staging.discard();
+    return null;
+  }
+}
+
+/** The main file's pieces are the streamed file when it holds exactly them; else (a worker failed and the batches were made again) it is removed, and they are written whole. */
+async function adoptStreamedMainFile({ stream }: EarlyStaging, chunkBytes: readonly Uint8Array[] | null): Promise<void> {
+  if (chunkBytes !== null && stream.adopt(chunkBytes)) return;
+  await stream.abandon();
+  await fs.rm(stream.file, { force: true });
+}
+
+/** Nothing of the export is kept: the main file closed, the staging folder removed. */
+async function discardEarlyStaging({ staging, stream }: EarlyStaging): Promise<void> {
+  await stream.abandon();
+  await staging.discard();
+}
+
 /**
  * Writes the files, the report and the manifest (last) into a staging folder first and moves
  * them into place only when complete: a failed or cancelled export leaves the previous one as
  * it was and nothing partial (exportStaging.ts). Returns the absolute paths written.
  */
 async function writeExport(
-  destination: { outFolder: string; fileMode: boolean },
-  files: readonly PlannedFile[],
-  contents: readonly FileBytes[],
-  report: ExportReport,
-  manifest: ExportManifest,
+  where: { destination: { outFolder: string; fileMode: boolean }; staging: StagedExport | null },
+  { files, contents, report, manifest }: { files: readonly PlannedFile[]; contents: readonly FileBytes[]; report: ExportReport; manifest: ExportManifest },
   onProgress: ((progress: ExportProgress) => void) | undefined,
   throwIfCancelled: () => void,
 ): Promise<string[]> {
@@ -140,7 +168,7 @@ async function writeExport(
   const writeQueue: { relative: string; content: string | FileBytes }[] = files.map(({ file }, index) => ({ relative: file.path, content: contents[index] }));
   writeQueue.push({ relative: EXPORT_REPORT_FILE, content: reportFilePieces(report) });
   writeQueue.push({ relative: EXPORT_MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
-  const staging = await beginStagedExport(destination.outFolder, destination.fileMode);
+  const staging = where.staging ?? (await beginStagedExport(where.destination.outFolder, where.destination.fileMode));
   try {
     await writeStagedFiles(staging.folder, writeQueue, (done) => onProgress?.({ phase: 'writing', done, total: writeQueue.length }), throwIfCancelled);
     throwIfCancelled();
@@ -197,12 +225,14 @@ interface ExportStart {
 }
 
 /** exportCorpus once the corpus folder and the destination are checked and the workers started. */
-async function exportListedCorpus({ root, formatId, options, onProgress, signal, throwIfCancelled, started, destination, early }: ExportStart): Promise<ExportCorpusResult> {
-  const format = getExportFormat(formatId);
+async function exportListedCorpus(start: ExportStart): Promise<ExportCorpusResult> {
+  const { root, formatId, options, onProgress, throwIfCancelled } = start;
   onProgress?.({ phase: 'listing', done: 0, total: 0 });
-  const ids = selectArticleIds(await listArticleIds(root), options.scope);
+  // (#25) One walk of the corpus's folders gives the articles and whether it is a brat corpus (as isBratCorpus would find).
+  const listed = await walkCorpus(root);
+  const ids = selectArticleIds(listed.ids, options.scope);
   throwIfCancelled();
-  const bratCorpus = await isBratCorpus(root);
+  const bratCorpus = listed.brat;
   const tagSet = bratCorpus ? await loadBratCorpusTagSet(root) : await loadTagSet(root);
   const types = options.types ?? tagSet.types.map((type) => type.id);
   // (#21) The declared dimensions: Hugging Face's ClassLabels, Label Studio's choices, the columns' order.
@@ -217,31 +247,54 @@ async function exportListedCorpus({ root, formatId, options, onProgress, signal,
     if (read.unreadable.length === 0) serializeOptions.bratConfigurations = read.configurations;
   }
 
+  return exportArticles(start, { ids, serializeOptions, registry, dimensions });
+}
+
+/** What the articles are exported with, once the corpus is listed and its tag set and registry read. */
+interface ExportInputs {
+  ids: string[];
+  serializeOptions: SerializeOptions;
+  registry: Awaited<ReturnType<typeof readExportRegistry>>;
+  dimensions: ExportDimension[];
+}
+
+/** exportCorpus's articles read and serialized, the report and manifest made, and the files written (unless labels would be lost). */
+async function exportArticles(start: ExportStart, { ids, serializeOptions, registry, dimensions }: ExportInputs): Promise<ExportCorpusResult> {
+  const { root, formatId, options, onProgress, signal, throwIfCancelled, started, destination, early } = start;
+  const format = getExportFormat(formatId);
   // (#25) A main file that is the chunks joined comes back as bytes, encoded batch by batch where they were made (CoNLL writes its chunks as bytes).
   const encodeChunks = format.mainFileIsChunks === true && options.split === undefined;
   if (encodeChunks) serializeOptions.utf8Chunks = true;
-  const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks, answerIndented: options.jsonAnswer === true, early });
-  // (#25) The problems were counted and written as JSON where their batches were made: the report holds their bytes.
-  const report = documentsFromBatches(exportReportOf(formatId, format.offsetUnit, options, serialized, effectsOf(serialized.documentsJson)), serialized.documentsJson);
-  const planned = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
-  const { splitIds } = planned;
-  const files = [...planned.files, ...registryFileFor(formatId, registry)];
-  // Encoded once: hashed for the manifest, then written as is.
-  const contents = files.map(({ file }): FileBytes => {
-    if (file.role === 'main' && serialized.chunkBytes !== null) return serialized.chunkBytes;
-    return Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8');
-  });
-  // (#21) The manifest names the boilerplate cut from each article.
-  const manifest = { ...manifestOf(report, serialized.outputs.length, splitIds, files, contents), ...boilerplateCutOf(serialized.outputs.map((output) => output.report)), ...documentFieldsOf(formatId, serialized.outputs, dimensions) };
-  const result: ExportCorpusResult = { format: formatId, outFolder: destination.outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: serialized.workersUsed };
-  if (report.lossy && !options.allowLossy) {
+  const staged = encodeChunks ? await openEarlyStaging(destination) : null;
+  try {
+    const onBatchDone = staged && ((batch: ExportBatchResult) => batch.chunkBytes !== null && staged.stream.add(batch.batch, batch.chunkBytes));
+    const serialized = await serializeArticles({ root, formatId, ids, serializeOptions, options, onProgress, signal, throwIfCancelled, encodeChunks, answerIndented: options.jsonAnswer === true, early, onBatchDone: onBatchDone ?? undefined });
+    if (staged) await adoptStreamedMainFile(staged, serialized.chunkBytes);
+    // (#25) The problems were counted and written as JSON where their batches were made: the report holds their bytes.
+    const report = documentsFromBatches(exportReportOf(formatId, format.offsetUnit, options, serialized, effectsOf(serialized.documentsJson)), serialized.documentsJson);
+    const planned = planExportFiles(format, serialized.outputs, options, serializeOptions, destination.fileMode);
+    const files = [...planned.files, ...registryFileFor(formatId, registry)];
+    // Encoded once: hashed for the manifest, then written as is.
+    const contents = files.map(({ file }): FileBytes => {
+      if (file.role === 'main' && serialized.chunkBytes !== null) return serialized.chunkBytes;
+      return Buffer.from(options.excel && file.path.endsWith('.csv') ? EXCEL_BOM + file.content : file.content, 'utf8');
+    });
+    // (#21) The manifest names the boilerplate cut from each article.
+    const manifest = { ...manifestOf(report, serialized.outputs.length, planned.splitIds, files, contents), ...boilerplateCutOf(serialized.outputs.map((output) => output.report)), ...documentFieldsOf(formatId, serialized.outputs, dimensions) };
+    const result: ExportCorpusResult = { format: formatId, outFolder: destination.outFolder, written: false, report, manifest, paths: [], durationMs: 0, workersUsed: serialized.workersUsed };
+    if (report.lossy && !options.allowLossy) {
+      if (staged) await discardEarlyStaging(staged);
+      result.durationMs = performance.now() - started;
+      return result;
+    }
+    throwIfCancelled();
+    result.paths = await writeExport({ destination, staging: staged?.staging ?? null }, { files, contents, report, manifest }, onProgress, throwIfCancelled);
+    onProgress?.({ phase: 'done', done: ids.length, total: ids.length });
+    result.written = true;
     result.durationMs = performance.now() - started;
     return result;
+  } catch (error) {
+    if (staged) await discardEarlyStaging(staged);
+    throw error;
   }
-  throwIfCancelled();
-  result.paths = await writeExport(destination, files, contents, report, manifest, onProgress, throwIfCancelled);
-  onProgress?.({ phase: 'done', done: ids.length, total: ids.length });
-  result.written = true;
-  result.durationMs = performance.now() - started;
-  return result;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { seededRandom } from '../../../shared/seededRandom';
+import { streamOf } from '../storage/orderedFileStream';
 import type { DocumentOutput, ExportFile, FormatSerializer, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { SPLIT_PARTS, type ExportCorpusOptions, type ExportSplit, type SplitPart } from './exportRequest';
 import type { ExportManifest, ExportReport } from './exportReport';
@@ -31,6 +32,9 @@ export type FileBytes = Buffer | readonly Uint8Array[];
 
 function sha256(content: FileBytes): { sha256: string; bytes: number } {
   if (Buffer.isBuffer(content)) return { sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length };
+  // (#25) Pieces already written by a stream were hashed as they were written.
+  const streamed = streamOf(content);
+  if (streamed !== undefined) return streamed.digest();
   const hash = createHash('sha256');
   let bytes = 0;
   for (const piece of content) {

@@ -11,8 +11,7 @@ import { exportFolderIndexFor, type ExportFolderIndex } from './exportFolderInde
 import { ExportCancelledError, type ExportCorpusOptions, type ExportProgress, type UnreadableArticle } from './exportRequest';
 import { documentsJsonOf, type DocumentsJson } from './exportReportJson';
 
-/** Reading and serializing the articles of an export: on worker threads for many, else on the calling thread. */
-/** A batch of article ids sent to an export worker. */
+/** Reading and serializing the articles of an export (on worker threads for many, else here). A batch of ids sent to a worker: */
 export interface ExportBatchRequest {
   batch: number;
   ids: string[];
@@ -48,13 +47,8 @@ const MIN_ARTICLES_FOR_WORKERS = 500;
 const MAX_DEFAULT_WORKERS = 4;
 
 /**
- * (#25) Worker threads an export uses unless told: one core is left to the calling thread, which
- * takes batches itself between the workers' answers (structured clones), then writes the files. Measured on 2 cores (load shared):
- * 10,000 articles to CoNLL took 44.0 s with 0 workers, 43.4 s with 1 and 49.5 s with 2 (medians of
- * 3, interleaved); 2,000 brat documents took 1.9-2.4 s with 2 against 1.27 s with 0. A worker per
- * core made the calling thread wait for a core. Session 12 (docs/performance.md): with the cores
- * nearly free, 10,000 articles took 4.7 s with 1 worker against 5.4-6.1 s with none (1 s more
- * CPU); with the cores loaded by other work, none was faster. The default serves the free case.
+ * (#25) Worker threads an export uses unless told: one core is left to the calling thread, which takes batches itself
+ * between the workers' answers, then writes the files. Measured on 2 cores in docs/performance.md (sessions 11-16).
  */
 export function defaultExportWorkerCount(cores: number): number {
   return Math.max(0, Math.min(MAX_DEFAULT_WORKERS, cores - 1));
@@ -238,7 +232,7 @@ function setUpWorker(runners: BatchRunners, fail: (error: unknown) => void): Wor
  * both cores busy, where the calling thread used to wait. Rejects when a worker fails (the
  * caller then runs on its own thread).
  */
-async function processOnWorkers(runners: BatchRunners, ids: readonly string[], onBatch: (done: number) => void, signal: AbortSignal | undefined): Promise<BatchOutcome> {
+async function processOnWorkers(runners: BatchRunners, ids: readonly string[], onBatch: (result: ExportBatchResult, done: number) => void, signal: AbortSignal | undefined): Promise<BatchOutcome> {
   const batches: string[][] = [];
   for (let start = 0; start < ids.length; start += BATCH_SIZE) batches.push(ids.slice(start, start + BATCH_SIZE));
   const results: ExportBatchResult[] = new Array<ExportBatchResult>(batches.length);
@@ -260,7 +254,7 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
         results[result.batch] = result;
         done += result.items.length;
         finished++;
-        onBatch(done);
+        onBatch(result, done);
         if (finished === batches.length) {
           signal?.removeEventListener('abort', onAbort);
           settled = true;
@@ -320,6 +314,8 @@ export interface SerializeJob {
   answerIndented: boolean;
   /** Workers started before the listing (startEarlyWorkers): those used are taken, the rest ended. */
   early?: EarlyExportWorkers;
+  /** (#25) Each batch as soon as it is done (batches in any order), before the progress it makes. */
+  onBatchDone?: (result: ExportBatchResult) => void;
 }
 
 /** How many workers an export of `total` articles uses (none below MIN_ARTICLES_FOR_WORKERS unless asked). */
@@ -359,7 +355,11 @@ export async function serializeArticles(job: SerializeJob): Promise<SerializedAr
       const form: BatchResultForm = { encodeChunks: job.encodeChunks, answerIndented: job.answerIndented, transferable: false };
       const here = (batch: number, batchIds: readonly string[]): ExportBatchResult => exportBatchResult(batch, serializeExportBatch(job.root, batchIds, format, job.serializeOptions, wanted, folders), form);
       const runners: BatchRunners = { script, workerCount, early: job.early, data, here };
-      outcome = await processOnWorkers(runners, ids, (done) => onProgress?.({ phase: 'reading', done, total }), job.signal);
+      const onBatch = (result: ExportBatchResult, done: number): void => {
+        job.onBatchDone?.(result);
+        onProgress?.({ phase: 'reading', done, total });
+      };
+      outcome = await processOnWorkers(runners, ids, onBatch, job.signal);
       serialized.workersUsed = workerCount;
     } catch (error) {
       if (error instanceof ExportCancelledError) throw error;
@@ -379,7 +379,7 @@ export async function serializeArticles(job: SerializeJob): Promise<SerializedAr
 }
 
 /** serializeArticles on the calling thread, yielding about every 20 ms so that the app's main process keeps answering. */
-async function serializeOnThisThread({ root, formatId, ids, serializeOptions, options, onProgress, throwIfCancelled, encodeChunks, answerIndented }: SerializeJob): Promise<BatchOutcome> {
+async function serializeOnThisThread({ root, formatId, ids, serializeOptions, options, onProgress, throwIfCancelled, encodeChunks, answerIndented, onBatchDone }: SerializeJob): Promise<BatchOutcome> {
   const format = getExportFormat(formatId);
   const statuses = options.scope?.statuses ? new Set<string>(options.scope.statuses) : null;
   const items: ExportBatchItem[] = [];
@@ -392,6 +392,7 @@ async function serializeOnThisThread({ root, formatId, ids, serializeOptions, op
     // (#25) Encoded a batch at a time, as the workers do, so that the strings do not pile up.
     if (items.length - batchedUpTo >= BATCH_SIZE || index === ids.length - 1) {
       batches.push(exportBatchResult(batches.length, items.slice(batchedUpTo), { encodeChunks, answerIndented, transferable: false }));
+      onBatchDone?.(batches[batches.length - 1]);
       batchedUpTo = items.length;
     }
     if (performance.now() - sliceStarted > 20 || index === ids.length - 1) {
