@@ -10,6 +10,7 @@ import { readExportDocument } from './exportArticleReader';
 import { exportFolderIndexFor, type ExportFolderIndex } from './exportFolderIndex';
 import { ExportCancelledError, type ExportCorpusOptions, type ExportProgress, type UnreadableArticle } from './exportRequest';
 import { documentsJsonOf, type DocumentsJson } from './exportReportJson';
+import { joinedBytes } from '../../../shared/text/joinedBytes';
 
 /** Reading and serializing the articles of an export (on worker threads for many, else here). A batch of ids sent to a worker: */
 export interface ExportBatchRequest {
@@ -114,17 +115,6 @@ export function serializeExportBatch(root: string, ids: readonly string[], forma
 }
 
 const chunkEncoder = new TextEncoder();
-
-/** Fresh bytes of their own (so that they can be transferred): `parts` one after the other. */
-function joinedBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
-}
 
 /**
  * (#25) The chunks of `items` as UTF-8, in order, each output's chunk then emptied. A batch's
