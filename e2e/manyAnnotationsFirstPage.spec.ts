@@ -49,33 +49,6 @@ test('25,000 annotations read as never seen: shown from the first page, then who
   expect(new Set(onDisk.annotations.map((annotation) => annotation.id)).size).toBe(onDisk.annotations.length);
 });
 
-test('a long text sent from its head: the whole text ends in the page, as in the file, and find searches all of it', async ({ launch }) => {
-  test.setTimeout(180_000);
-  const { corpus } = await bigCorpus();
-  const text = await fs.readFile(path.join(corpus, 'many.txt'), 'utf8');
-  const { page } = await launch({ corpus, viewport: { width: 1440, height: 900 } });
-  await expect(page.locator('.file.current')).toContainText('a-short.txt');
-  await page.getByTestId('file-list').getByRole('button', { name: /many\.txt/ }).click();
-  await expect(page.getByTestId('article')).not.toHaveAttribute('aria-busy', 'true', { timeout: 90_000 });
-  // Every character in the page, at the offsets the file has them (the head, 40,000 UTF-16 units at most, is far shorter).
-  const inPage = () =>
-    page.evaluate(() => {
-      const pieces = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-offset]'));
-      const last = pieces[pieces.length - 1];
-      return { end: Number(last.dataset.offset) + (last.textContent?.length ?? 0), lastText: last.textContent ?? '', lastOffset: Number(last.dataset.offset) };
-    });
-  await expect.poll(async () => (await inPage()).end, { timeout: 60_000 }).toBeGreaterThanOrEqual(text.replace(/\n$/, '').length);
-  const { lastText, lastOffset } = await inPage();
-  // The last piece ends the text as the file does (a last line break aside).
-  expect(lastText.replace(/\n$/, '')).toBe(text.slice(lastOffset).replace(/\n$/, ''));
-  // Find counts hits past the head too.
-  const word = 'NASA';
-  const inHead = text.slice(0, 40_000).split(word).length - 1;
-  await page.keyboard.press('Control+KeyF');
-  await page.getByTestId('find-input').fill(word);
-  await expect.poll(async () => Number(await page.getByTestId('find-count').getAttribute('data-count'))).toBeGreaterThan(inHead);
-});
-
 test('an id used twice after the first page: the article ends read-only with the problem shown, the file untouched', async ({ launch }) => {
   test.setTimeout(180_000);
   const { corpus, annotationPath } = await bigCorpus((file) => {

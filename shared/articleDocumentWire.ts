@@ -31,17 +31,8 @@ export type DocumentFields = z.infer<z.ZodObject<typeof DOCUMENT_FIELDS>>;
 export const ArticleDocumentSchema = z.object({
   id: ArticleIdSchema,
   name: z.string(),
-  /** The document text: decoded, BOM removed, line ends turned into LF, nothing else changed. With `textTotal`, its head only. */
+  /** The document text: decoded, BOM removed, line ends turned into LF, nothing else changed. */
   text: z.string(),
-  /**
-   * (#17) With an annotation list sent in part: `text` is only the head of a text of this many
-   * UTF-16 units (cut at a paragraph's end where one is near), and the window fetches the rest with
-   * article.textPage (2 MB of text in the answer the window shows the article from was the largest
-   * part of it). Absent: `text` is whole. The article is not editable until it is whole.
-   */
-  textTotal: z.number().int().positive().optional(),
-  /** (#17) With `textTotal`: the text pages after the head hold this many UTF-16 units each (the last fewer). */
-  textPageSize: z.number().int().positive().optional(),
   encoding: z.string(),
   /** True when the encoding was a guess (no BOM, not valid UTF-8). */
   encodingGuessed: z.boolean(),

@@ -84,9 +84,6 @@ export const AnnotatorNameSchema = z
     if (!checked.ok) context.addIssue({ code: 'custom', message: checked.reason });
   });
 
-/** (#17) A page of what article.load sent in part: the article, the revision it named the load with, and where the page starts. */
-const PagedPartRequestSchema = z.object({ id: ArticleRefSchema, revision: z.string().min(1).max(100), from: z.number().int().nonnegative() }).strict();
-
 export const ipcContract = {
   'app.init': { request: Empty, response: AppStateSchema },
   'corpus.openDialog': { request: Empty, response: CorpusSchema.nullable() },
@@ -95,13 +92,8 @@ export const ipcContract = {
   'article.load': { request: z.object({ id: ArticleRefSchema, encoding: ArticleEncodingChoiceSchema.optional(), firstPageEarly: z.boolean().optional() }).strict(), response: ArticleDocumentSchema },
   /** (#17) The annotations of a list article.load sent in part (`annotationsTotal`), from index `from`, a page at a time. */
   'article.annotationPage': {
-    request: PagedPartRequestSchema,
+    request: z.object({ id: ArticleRefSchema, revision: z.string().min(1).max(100), from: z.number().int().nonnegative() }).strict(),
     response: z.object({ annotations: StoredAnnotationListSchema }),
-  },
-  /** (#17) The text of an article article.load sent in part (`textTotal`): the page of `textPageSize` UTF-16 units from index `from`. */
-  'article.textPage': {
-    request: PagedPartRequestSchema,
-    response: z.object({ text: z.string().min(1) }),
   },
   'annotations.save': {
     request: z

@@ -11,7 +11,6 @@ export function articleHandlers({ session }: HandlerContext): DomainHandlers<'ar
   return {
     'article.load': async ({ id: article, encoding, firstPageEarly }) => session.loadArticle(article.id, encoding, { firstPageEarly }),
     'article.annotationPage': async ({ id: article, revision, from }) => session.annotationPage(article.id, revision, from),
-    'article.textPage': async ({ id: article, revision, from }) => session.textPage(article.id, revision, from),
     'article.suggestions': async ({ id: article }) => ({ suggestions: await session.suggestions(article.id) }),
     'annotations.save': async ({ id: article, sha256, ...request }) => session.saveAnnotations(article.id, sha256, request),
     'annotations.saveChanges': async ({ id: article, sha256, base, remove, insert, count, ...request }) =>

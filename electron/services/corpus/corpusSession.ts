@@ -9,7 +9,6 @@ import type { TagTypeInput } from '../../../shared/model/tagSet';
 import type { DimensionInput } from '../../../shared/documentLabels/dimensions';
 import { saveDimensions } from '../tagset/dimensionsFile';
 import { annotationPageOf } from '../article/annotationPages';
-import { textPageOf } from '../article/textPages';
 import { BratStore, isBratCorpus } from '../brat/bratStore';
 import { withUserProblem } from '../problems/userProblems';
 import { annotationPathFor, loadAnnotations } from '../storage/annotationStore';
@@ -200,12 +199,6 @@ export class CorpusSession {
   async annotationPage(id: string, revision: string, from: number): Promise<{ annotations: StoredAnnotation[] }> {
     resolveInCorpus(this.state.requireRoot(), id);
     return annotationPageOf(await this.state.savedLists.listWhenReady(id, revision), from);
-  }
-
-  /** (#17) A page of the text article.load sent its head of (article.textPage): from the text read by that load, while its revision is the one kept. */
-  textPage(id: string, revision: string, from: number): { text: string } {
-    resolveInCorpus(this.state.requireRoot(), id);
-    return textPageOf(this.state.savedLists.textAt(id, revision), from);
   }
 
   /**

@@ -18,7 +18,7 @@ export class SavedAnnotationLists {
 
   /** Remembers what was just saved for an article; returns the revision that names it. */
   remember(articleId: string, annotations: readonly StoredAnnotation[], relations: readonly StoredRelation[] | null = null): string {
-    return this.keep(articleId, { revision: randomUUID(), annotations, relations, ready: null, onAsked: null, text: null });
+    return this.keep(articleId, { revision: randomUUID(), annotations, relations, ready: null, onAsked: null });
   }
 
   /**
@@ -26,10 +26,9 @@ export class SavedAnnotationLists {
    * main parses the whole file): pages asked of it wait for `list`. Null (or a failure) means the
    * list sent in part is not the one the file gives: its revision is then forgotten, and the
    * window, told so, loads the article again whole. `onAsked`: called when a page is first asked for.
-   * `text`: the article's whole text, when only its head was sent (its pages are served from it while this revision is kept).
    */
-  rememberPending(articleId: string, list: Promise<readonly StoredAnnotation[] | null>, onAsked: () => void = () => undefined, relations: readonly StoredRelation[] | null = null, text: string | null = null): string {
-    const kept: KeptList = { revision: randomUUID(), annotations: null, relations, ready: null, onAsked, text };
+  rememberPending(articleId: string, list: Promise<readonly StoredAnnotation[] | null>, onAsked: () => void = () => undefined, relations: readonly StoredRelation[] | null = null): string {
+    const kept: KeptList = { revision: randomUUID(), annotations: null, relations, ready: null, onAsked };
     const settle = (annotations: readonly StoredAnnotation[] | null) => {
       if (this.lists.get(articleId) !== kept) return;
       if (annotations === null) this.lists.delete(articleId);
@@ -90,16 +89,6 @@ export class SavedAnnotationLists {
     return kept && kept.revision === revision && kept.annotations !== null ? kept.relations : null;
   }
 
-  /**
-   * (#17) The whole text of the article whose load named `revision`, when only its head was sent;
-   * null when that revision is not the one kept (loaded or saved again since, or its whole file
-   * turned out otherwise): no page of another text is ever sent for it. It does not wait for the list.
-   */
-  textAt(articleId: string, revision: string): string | null {
-    const kept = this.lists.get(articleId);
-    return kept && kept.revision === revision ? kept.text : null;
-  }
-
   /** The list kept under `revision`, or null when that revision is not the one kept. */
   listAt(articleId: string, revision: string): readonly StoredAnnotation[] | null {
     const kept = this.lists.get(articleId);
@@ -123,6 +112,4 @@ interface KeptList {
   ready: Promise<void> | null;
   /** Called when a page of a list still being worked out is asked for (the work may wait for that). */
   onAsked: (() => void) | null;
-  /** (#17) The whole text of an article sent with its head only; null otherwise. */
-  text: string | null;
 }

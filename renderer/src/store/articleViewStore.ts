@@ -25,11 +25,6 @@ export interface OpenArticle {
    * coming: the article is not editable (canEditArticle) until the list is whole.
    */
   annotationsIncomplete?: true;
-  /**
-   * (#17) Set while only the head of the text is shown (always with annotationsIncomplete), the
-   * rest still coming: find and suggestions wait for the whole text.
-   */
-  textIncomplete?: true;
   /** Set when the annotation file cannot be used: the article is then read-only. */
   problem: { kind: string; message: string; userProblems?: UserProblem[] } | null;
   /** Annotations that could not be placed again after the article changed; kept in the file, shown apart. */
@@ -108,10 +103,6 @@ export const articleViewActions = {
   /** (#17) The article shown while its annotations are still loading: nothing selected, the load goes on. */
   showArticleWhileLoading(article: OpenArticle): void {
     patch({ article, selectedAnnotationId: null, textSelection: null, pendingDelete: null, pendingBoilerplateTag: null });
-  },
-  /** (#17) The article shown from the head of its text, now with the whole text (its annotations still loading): what the user selected stays. */
-  showWholeText(article: OpenArticle): void {
-    patch({ article });
   },
   /**
    * (#17) The article shown while loading, now with all its annotations: what the user selected

@@ -63,7 +63,6 @@ export function matchingKeyOf(article: OpenArticle): MatchingKey {
 }
 
 export function searchArticle(article: OpenArticle | null, query: string, wholeWords: boolean): TextHit[] {
-  // (#17) Only the head of the text is in yet: hits of a part are never shown as the article's (searched again once it is whole).
-  if (!article || article.textIncomplete || query.trim() === '') return [];
+  if (!article || query.trim() === '') return [];
   return findHits(article.text, matchingKeyOf(article), query, { wholeWords });
 }

@@ -2,7 +2,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleDocument } from '../../../../shared/articleDocumentWire';
 import { ANNOTATION_PAGE_SIZE, FIRST_ANNOTATION_PAGE_SIZE, pagedAfterFirst, withFirstAnnotationPage } from '../../article/annotationPages';
 import { previewAnnotationFile } from '../../article/annotationFilePreview';
-import { withTextHead } from '../../article/textPages';
 import type { DecodedArticle } from '../../article/articleDecoder';
 import type { LoadedAnnotations } from '../../storage/annotationStore';
 import { INPUT_LIMITS } from '../inputLimits';
@@ -31,8 +30,7 @@ export async function sentFromFirstPage(
   // Only a list a whole load would page too: one of up to a page is sent whole, as always.
   const preview = await previewAnnotationFile(articlePath, article, FIRST_ANNOTATION_PAGE_SIZE, INPUT_LIMITS, state.requireRoot(), ANNOTATION_PAGE_SIZE);
   if (preview === null) return null;
-  // The text's head only too: the rest follows in pages (article.textPage), served from the text read here.
-  const sent: ArticleDocument = withTextHead({ ...documentOf(preview.loaded), ...pagedAfterFirst(preview.total) });
+  const sent: ArticleDocument = { ...documentOf(preview.loaded), ...pagedAfterFirst(preview.total) };
   // The whole file is read when the window asks for the next page, that is once it has shown the
   // first (main's slices would otherwise slow the window's first paint, both sharing the cores),
   // or after a while in any case (the merge base and the watcher's baseline are set by it).
@@ -56,7 +54,7 @@ export async function sentFromFirstPage(
     return sameAsSent(sent, document) ? document.annotations : null;
   });
   // The relations sent are the file's: the whole document is taken only when its first page, relations included, is the one sent.
-  revision = state.savedLists.rememberPending(id, whole, begin, sent.relations, sent.textTotal === undefined ? null : article.text);
+  revision = state.savedLists.rememberPending(id, whole, begin, sent.relations);
   return { ...sent, revision };
 }
 
@@ -83,7 +81,7 @@ function sameAsSent(sent: ArticleDocument, document: ArticleDocument): boolean {
   return firstPage.annotationsTotal === sent.annotationsTotal && comparable(firstPage) === comparable(sent);
 }
 
-/** The document as JSON, its revision and text left out (the text is the same header's in both, sent whole or from its head). */
-function comparable({ revision: _revision, text: _text, textTotal: _textTotal, textPageSize: _textPageSize, ...document }: ArticleDocument): string {
+/** The document as JSON, its revision and text left out (the text is the same header's in both). */
+function comparable({ revision: _revision, text: _text, ...document }: ArticleDocument): string {
   return JSON.stringify(document);
 }

@@ -47,8 +47,6 @@ function SuggestionUpkeep() {
   const items = useSuggestionStore((state) => state.items);
   const current = useSuggestionStore((state) => state.current);
   const articleId = useArticleViewStore((state) => state.article?.id ?? null);
-  // (#17) Asked once the whole text is in (an article shown from its head).
-  const textWhole = useArticleViewStore((state) => state.article?.textIncomplete !== true);
   const saveState = useSaveStatusStore((state) => state.saveState);
   // Only to repaint after an edit replaced the text nodes; that waits for the frame anyway.
   const annotations = usePaintedDocumentStore((state) => state.annotations);
@@ -63,7 +61,7 @@ function SuggestionUpkeep() {
     // article opened in 370 ms with them, 245 ms without, in the same quiet bench).
     const handle = requestIdleCallback(() => void refreshSuggestions(), { timeout: SUGGESTIONS_AFTER_OPEN_MS });
     return () => cancelIdleCallback(handle);
-  }, [articleId, textWhole]);
+  }, [articleId]);
 
   // What an edit covered stops being suggested in the first idle moment, not after the save (#19).
   useEffect(() => {

@@ -104,7 +104,7 @@ export function FindBar() {
         }}
       />
       <span className="find-count" data-testid="find-count" data-count={hits.length}>
-        {hits.length === 0 ? (query ? t(article?.textIncomplete ? 'textLoading' : 'noHits') : '') : t('hitPosition', { current: current + 1, total: hits.length })}
+        {hits.length === 0 ? (query ? t('noHits') : '') : t('hitPosition', { current: current + 1, total: hits.length })}
       </span>
       <button type="button" onClick={() => step(-1)} disabled={hits.length === 0} aria-label={t('previous')}>
         ↑

@@ -21,7 +21,7 @@ import { holdEdits, releaseHeldEdits, takeHeldEdits, type HeldEdits } from '../s
 import { toDocumentAnnotationsInSteps } from '../saving/loadedAnnotations';
 import { nextTask } from '../../dom/nextTask';
 import { windowActions } from '../window/windowStore';
-import { hasMoreAnnotationPages, hasMoreText, loadArticleDocument, withRemainingAnnotationPages, withRemainingText } from './articlePages';
+import { hasMoreAnnotationPages, loadArticleDocument, withRemainingAnnotationPages } from './articlePages';
 import { setArticleStatus } from './editing';
 
 /** Opening articles: reading one from main (with edits held from an earlier visit), and moving through the corpus. */
@@ -34,7 +34,6 @@ export function describeReanchoring(counts: { moved: number; fuzzy: number; orph
 function toOpenArticle(document: ArticleDocument, paragraphs: Paragraph[], converter: OffsetConverter, problem: OpenArticle['problem'], incomplete: boolean): OpenArticle {
   return {
     ...(incomplete ? { annotationsIncomplete: true as const } : {}),
-    ...(hasMoreText(document) ? { textIncomplete: true as const } : {}),
     id: document.id,
     name: document.name,
     text: document.text,
@@ -183,13 +182,13 @@ async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoi
     if (!stillWanted()) return giveBack(taken);
     const converter = createOffsetConverter(document.text);
     // (#17) In steps, the window free between them; before the check below, which a load started meanwhile fails.
-    const annotations = await toDocumentAnnotationsInSteps(withinText(document.annotations, converter), converter);
+    const annotations = await toDocumentAnnotationsInSteps(document.annotations, converter);
     // (#17) The article's paragraphs and the pieces it is drawn in, in a task of their own: with
     // the paragraph index and the first render after them, a 2 MB article made one task of 150 ms.
     const paragraphs = paragraphsOf(document.text);
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (!stillWanted()) return giveBack(taken);
-    const incomplete = progressive && (hasMoreAnnotationPages(document) || hasMoreText(document));
+    const incomplete = progressive && hasMoreAnnotationPages(document);
     const shown = await showLoadedArticle(document, { paragraphs, converter, annotations }, taken, incomplete);
     if (incomplete) await completeAnnotations(document, shown, taken, completionWanted(id, call), () => call === latestOpen);
     else adoptAnnotations(document, annotations, taken, shown);
@@ -223,20 +222,10 @@ function giveBack(taken: TakenEdits): void {
  * (the article editable from then on). A list replaced meanwhile (the file changed on disk) is
  * loaded again whole, as a reload is.
  */
-async function completeAnnotations(first: ArticleDocument, shownFirst: ShownArticle, taken: TakenEdits, stillWanted: () => boolean, newestLoad: () => boolean): Promise<void> {
+async function completeAnnotations(first: ArticleDocument, shown: ShownArticle, taken: TakenEdits, stillWanted: () => boolean, newestLoad: () => boolean): Promise<void> {
   let document: ArticleDocument | null;
-  let shown = shownFirst;
   try {
-    // The annotation pages are asked for beside the text's (main reads the whole file once asked), and adopted after it.
-    const pages = withRemainingAnnotationPages(first, stillWanted);
-    // Awaited below, once the text is shown; a failure meanwhile is handled there, never left unhandled.
-    pages.catch(() => undefined);
-    const whole = await showWholeText(first, shownFirst, stillWanted);
-    const listed = await pages;
-    if (whole === null || listed === null) return giveBack(taken);
-    shown = whole.shown;
-    const { textTotal: _total, textPageSize: _pageSize, ...annotated } = listed;
-    document = { ...annotated, text: whole.document.text };
+    document = await withRemainingAnnotationPages(first, stillWanted);
   } catch (error) {
     if (!stillWanted() || (newestLoad() && problemOf(error).code !== 'articleChangedOnDisk')) throw error;
     giveBack(taken);
@@ -251,38 +240,6 @@ async function completeAnnotations(first: ArticleDocument, shownFirst: ShownArti
   const { annotationsIncomplete: _incomplete, ...article } = shown.article;
   articleViewActions.finishLoading(article);
   adoptAnnotations(document, annotations, taken, { ...shown, article });
-}
-
-/**
- * (#17) The annotations of a first page that lie in the text as sent: all of them, unless only
- * the text's head was sent and some end past it (they are shown once the whole list is adopted).
- */
-function withinText(stored: ArticleDocument['annotations'], converter: OffsetConverter): ArticleDocument['annotations'] {
-  const length = converter.codePointLength;
-  return stored.every((annotation) => annotation.end <= length) ? stored : stored.filter((annotation) => annotation.end <= length);
-}
-
-/**
- * (#17) The text article.load sent the head of, fetched whole and shown in its place, still not
- * editable (its annotations follow). Its offsets, paragraphs and the swap each in a task of
- * their own. The head is a prefix of the text: what is shown and selected keeps its offsets.
- */
-async function showWholeText(first: ArticleDocument, shown: ShownArticle, stillWanted: () => boolean): Promise<{ document: ArticleDocument; shown: ShownArticle } | null> {
-  if (!hasMoreText(first)) return { document: first, shown };
-  const document = await withRemainingText(first, stillWanted);
-  if (document === null) return null;
-  await nextTask();
-  if (!stillWanted()) return null;
-  const converter = createOffsetConverter(document.text);
-  await nextTask();
-  if (!stillWanted()) return null;
-  const paragraphs = paragraphsOf(document.text);
-  await nextTask();
-  if (!stillWanted()) return null;
-  const { textIncomplete: _textIncomplete, ...rest } = shown.article;
-  const article: OpenArticle = { ...rest, text: document.text, paragraphs, converter };
-  articleViewActions.showWholeText(article);
-  return { document, shown: { ...shown, article } };
 }
 
 /** Once the newest openArticle call (and any made while it ran) has shown its article or failed. */

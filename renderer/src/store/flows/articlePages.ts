@@ -28,41 +28,7 @@ const LOAD_ATTEMPTS = 3;
 const PAGES_IN_FLIGHT = 4;
 
 async function loadOnce(id: string, encoding: ArticleEncodingChoice | undefined, stillWanted: () => boolean): Promise<ArticleDocument | null> {
-  const withText = await withRemainingText(await api().article.load(encoding ? { id, encoding } : { id }), stillWanted);
-  return withText === null ? null : withRemainingAnnotationPages(withText, stillWanted);
-}
-
-/** Whether article.load sent only the head of the text (the rest to fetch with withRemainingText). */
-export function hasMoreText(document: ArticleDocument): boolean {
-  return document.textTotal !== undefined && document.text.length < document.textTotal;
-}
-
-/**
- * (#17) The document article.load sent, with the text it sent the head of (`textTotal`) fetched
- * in pages (article.textPage, a few at once, each decoded in a task of its own) and joined; the
- * document itself when its text is whole; null when `stillWanted` said no between pages. Throws
- * when a page is not of the length announced, or the revision is no longer main's
- * (articleChangedOnDisk): a text is never completed from two texts, nor shown partly as whole.
- */
-export async function withRemainingText(document: ArticleDocument, stillWanted: () => boolean): Promise<ArticleDocument | null> {
-  const { textTotal: total, textPageSize: pageSize, revision, id } = document;
-  if (total === undefined) return document;
-  if (revision === undefined || pageSize === undefined) throw new Error('article.load sent the head of a text without the revision and page size to ask for the rest with.');
-  const starts: number[] = [];
-  for (let from = document.text.length; from < total; from += pageSize) starts.push(from);
-  const pages = [document.text];
-  for (let batch = 0; batch < starts.length; batch += PAGES_IN_FLIGHT) {
-    if (!stillWanted()) return null;
-    const answers = await Promise.all(starts.slice(batch, batch + PAGES_IN_FLIGHT).map((from) => api().article.textPage({ id, revision, from })));
-    for (const [index, { text }] of answers.entries()) {
-      const expected = Math.min(pageSize, total - starts[batch + index]);
-      if (text.length !== expected) throw new Error(`article.textPage sent ${text.length} UTF-16 units from ${starts[batch + index]}, not ${expected} (of ${total}).`);
-      pages.push(text);
-    }
-  }
-  if (!stillWanted()) return null;
-  const { textTotal: _total, textPageSize: _pageSize, ...rest } = document;
-  return { ...rest, text: pages.join('') };
+  return withRemainingAnnotationPages(await api().article.load(encoding ? { id, encoding } : { id }), stillWanted);
 }
 
 /** Whether article.load sent only the first page of the annotations (the rest to fetch with withRemainingAnnotationPages). */

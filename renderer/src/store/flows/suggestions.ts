@@ -33,8 +33,6 @@ export async function refreshSuggestions(): Promise<void> {
     suggestionActions.clear();
     return;
   }
-  // (#17) Only the text's head is in: main's offsets may lie past it. Asked again once it is whole (SuggestionPanel).
-  if (article.textIncomplete) return;
   const fetched = await fetchSuggestions(article.id);
   if (fetched === null || useArticleViewStore.getState().article?.id !== article.id) return;
   const rejected = useSuggestionStore.getState().rejected.get(article.id) ?? new Set<string>();
