@@ -7,6 +7,9 @@ export default defineConfig<{ appHost: 'electron' | 'chromium' }>({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   maxFailures: 1,
+  // On CI one retry: a spec that passes only on its retry is still printed as flaky (a bug to fix),
+  // but one stall of a shared machine no longer stops every spec after it from running.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
