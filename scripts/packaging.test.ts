@@ -101,7 +101,7 @@ beforeAll(async () => {
   packaged = { appFolder, resources, asarPath, asarEntries: listPackage(asarPath, { isPack: false }).map((entry) => entry.split(path.sep).join('/')) };
   packagingSeconds = (performance.now() - started) / 1000;
   console.log(`[packaging] electron-vite build + electron-builder --linux dir: ${packagingSeconds.toFixed(1)} s; app.asar holds ${packaged.asarEntries.length} entries`);
-});
+}, 300_000); // a build and a packaging: about 20 s idle, over 60 s at a load average of 20
 
 afterAll(async () => {
   if (workFolder) await fs.rm(workFolder, { recursive: true, force: true });

@@ -20,7 +20,7 @@ import { SIDECAR_ARTICLE, SIDECAR_KINDS, sidecarMetadata, sidecarRegistry, write
 const KILLS_PER_KIND = 100;
 /**
  * Each kill starts a Node process (about 50 ms on an idle machine, up to a second on a loaded
- * one): the kills stop at this budget, and at least MIN_KILLS per kind must have been made.
+ * one): the kills stop at this budget, once at least MIN_KILLS per kind have been made.
  */
 const TIME_BUDGET_MS = 45_000;
 const MIN_KILLS = 10;
@@ -163,7 +163,8 @@ async function killLoop(kind: SidecarKind, seed: number, deadline: number): Prom
   // miss every write); the run still goes on, within the extra budget, until one has.
   let kill = 0;
   const more = () => tally.midWrite === 0 && kill < 2 * KILLS_PER_KIND && performance.now() < deadline + EXTRA_BUDGET_MS;
-  for (; (kill < KILLS_PER_KIND && performance.now() < deadline) || more(); kill++) {
+  // At least MIN_KILLS whatever the load: the budget only stops the kills beyond them.
+  for (; kill < MIN_KILLS || (kill < KILLS_PER_KIND && performance.now() < deadline) || more(); kill++) {
     random = (random * 1103515245 + 12345) % 2 ** 31;
     const first = ((random >> 12) & 1) as 0 | 1;
     const atRename = kill % 4 === 3;
@@ -210,5 +211,5 @@ describe('corpus files written since #17 under SIGKILL', () => {
       expect(tally.B, kind).toBeGreaterThan(0);
       expect(tally.midWrite, kind).toBeGreaterThan(0);
     }
-  }, 90_000);
+  }, 300_000); // a loaded machine (a Node start near a second) still makes its MIN_KILLS within this
 });
