@@ -1,11 +1,14 @@
 import { memo, type RefObject, useEffect, useRef, useState } from 'react';
+import { useDocumentStore } from '../../store/documentStore';
 import { articleViewActions, useArticleViewStore } from '../../store/articleViewStore';
 import { relationDraftActions, useRelationDraftStore } from '../../store/relationDraftStore';
 import { ArcDrawer, type ArcPicture } from './arcDrawer';
 import type { DrawnArc } from './arcLayout';
 import { LinkHandle } from './LinkHandle';
-import { useLinks } from './relationLinks';
+import { hasLinks, useLinks } from './relationLinks';
 import { useArcPointer } from './useArcPointer';
+
+const NO_ARCS: ArcPicture = { arcs: [], top: 0, height: 0 };
 
 /**
  * Relations and event roles drawn as arcs over the article (#20): one absolutely positioned SVG
@@ -15,18 +18,35 @@ import { useArcPointer } from './useArcPointer';
  * in a right-to-left paragraph an arc leaves the right-hand start of its source. Each drawn arc
  * carries `data-relation-id` (the id in the file; an event's roles carry the trigger's id and
  * `data-role`).
+ *
+ * (#25 heap) The drawer and its observers are set up only while the document has a relation or
+ * an event trigger (`ArcDrawing`): for an article without any, they measured nothing and drew an
+ * empty picture after every change of the article's DOM, and their code was compiled and tiered
+ * up for it. The layer itself (the link handle that starts a first relation) is always there.
  */
 export function RelationOverlay({ rootRef }: { rootRef: RefObject<HTMLElement | null> }) {
-  const links = useLinks();
-  const [picture, setPicture] = useState<ArcPicture>({ arcs: [], top: 0, height: 0 });
+  const drawing = useDocumentStore(hasLinks);
+  const [picture, setPicture] = useState<ArcPicture>(NO_ARCS);
   const drawerRef = useRef<ArcDrawer | null>(null);
+  useArcPointer(rootRef, () => drawerRef.current?.drawSoon());
+  return (
+    <>
+      {drawing ? <ArcDrawing rootRef={rootRef} drawerRef={drawerRef} show={setPicture} /> : null}
+      <ArcLayer picture={drawing ? picture : NO_ARCS} rootRef={rootRef} />
+    </>
+  );
+}
+
+/** The arc drawer over the article, its observers and its links; it renders nothing itself, it hands its pictures to `show`. */
+function ArcDrawing({ rootRef, drawerRef, show }: { rootRef: RefObject<HTMLElement | null>; drawerRef: RefObject<ArcDrawer | null>; show: (picture: ArcPicture) => void }) {
+  const links = useLinks();
 
   useEffect(() => {
     const root = rootRef.current;
     const scroller = root?.closest<HTMLElement>('.article-scroller');
     if (!root || !scroller) return;
     const chunkSizes = new ResizeObserver((entries) => drawer.resized(entries));
-    const drawer = new ArcDrawer(root, scroller, chunkSizes, setPicture);
+    const drawer = new ArcDrawer(root, scroller, chunkSizes, show);
     drawerRef.current = drawer;
     const mutations = new MutationObserver((records) => drawer.changed(records));
     mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-label-hidden', 'class', 'style'] });
@@ -49,20 +69,20 @@ export function RelationOverlay({ rootRef }: { rootRef: RefObject<HTMLElement | 
     return () => {
       drawer.dispose();
       drawerRef.current = null;
+      // The last relation gone: the next drawer starts from an empty picture, as this one did.
+      show(NO_ARCS);
       mutations.disconnect();
       chunkSizes.disconnect();
       rootSize.disconnect();
       scroller.removeEventListener('scroll', scrolled);
       document.fonts?.removeEventListener('loadingdone', fontsLoaded);
     };
-  }, [rootRef]);
+  }, [rootRef, drawerRef, show]);
 
   useEffect(() => {
     drawerRef.current?.setLinks(links);
-  }, [links]);
-
-  useArcPointer(rootRef, () => drawerRef.current?.drawSoon());
-  return <ArcLayer picture={picture} rootRef={rootRef} />;
+  }, [drawerRef, links]);
+  return null;
 }
 
 type ArcState = 'normal' | 'active' | 'faded';
@@ -141,7 +161,7 @@ function ArcLayer({ picture, rootRef }: { picture: ArcPicture; rootRef: RefObjec
         {arcs.map((arc) => (
           <ArcItem key={arc.key} arc={arc} state={isHovered(arc) || touching(arc) ? 'active' : anyFocused ? 'faded' : 'normal'} marker={arrowMarkerOf(arc.color)} />
         ))}
-        <LinkHandle rootRef={rootRef} />
+        {selected ? <LinkHandle rootRef={rootRef} /> : null}
       </g>
     </svg>
   );

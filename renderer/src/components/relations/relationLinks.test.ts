@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentAnnotation } from '../../../../shared/anchoring/documentAnnotation';
-import { eventTriggersOf, LinkIndex, type Link } from './relationLinks';
+import { eventTriggersOf, hasLinks, LinkIndex, type Link } from './relationLinks';
 
 const span = (id: string, start: number): DocumentAnnotation => ({ id, type: 'PER', start, end: start + 3, text: 'abc' }) as DocumentAnnotation;
 const trigger = (id: string, start: number, target: string): DocumentAnnotation => ({ ...span(id, start), roles: [{ role: 'Agent', target }] }) as DocumentAnnotation;
@@ -39,5 +39,15 @@ describe('LinkIndex', () => {
     expect(index.between(ends).map((each) => each.key)).toEqual(['r1', 'r2', 'r4']);
     expect(index.between(new Map([['z', 0]]))).toEqual([]);
     expect(index.size).toBe(5);
+  });
+});
+
+describe('hasLinks (#25 heap: the arc drawer is set up only when there may be arcs)', () => {
+  const relation = { id: 'r1', type: 'member', from: 'a1', to: 'a2' };
+  it('is false for plain spans, true with a relation or an event trigger', () => {
+    expect(hasLinks({ annotations: [span('a1', 0), span('a2', 10)], relations: [] })).toBe(false);
+    expect(hasLinks({ annotations: [span('a1', 0), span('a2', 10)], relations: [relation] })).toBe(true);
+    expect(hasLinks({ annotations: [span('a1', 0), trigger('e1', 10, 'a1')], relations: [] })).toBe(true);
+    expect(hasLinks({ annotations: [], relations: [] })).toBe(false);
   });
 });

@@ -63,6 +63,15 @@ export function eventTriggersOf(annotations: readonly DocumentAnnotation[]): rea
   return lastTriggers;
 }
 
+/**
+ * Whether the document may have arcs to draw: a relation, or an annotation carrying event roles
+ * (#25 heap: without either, the overlay sets up no drawer). Cheap after an edit: the triggers
+ * are the same array as long as the annotations are.
+ */
+export function hasLinks(state: { annotations: readonly DocumentAnnotation[]; relations: readonly unknown[] }): boolean {
+  return state.relations.length > 0 || eventTriggersOf(state.annotations).length > 0;
+}
+
 /** The open document's relations and event roles as arcs, labelled in the UI language. */
 export function useLinks(): Link[] {
   const annotations = useDocumentStore((state) => eventTriggersOf(state.annotations));

@@ -11,7 +11,8 @@ import { relationEdits } from '../../../store/flows/relations';
 import { usePreferencesStore } from '../../../store/preferencesStore';
 import { relationDraftActions } from '../../../store/relationDraftStore';
 import { useGrowingRows } from '../growingRows';
-import { eventsWithinRows, movedRowIndex, relationListModel, type RelationListRow } from './relationListRows';
+import { eventsWithinRows, listsAnything, movedRowIndex, relationListModel, type ListedAnnotation, type RelationListRow } from './relationListRows';
+import { shownWhen } from '../../app/paneOnFirstOpening';
 
 /** Selects the row's source, reveals both ends (the target last, so both are in view when they fit) and outlines them as a hovered arc does. */
 function showEnds(row: RelationListRow): void {
@@ -30,13 +31,34 @@ function deleteRow(row: RelationListRow): void {
   else relationEdits.removeRole(row.id, row.roleIndex);
 }
 
+const NO_EVENT_TYPES: readonly { id: string }[] = [];
+
+let lastAsked: { annotations: readonly ListedAnnotation[]; relations: readonly unknown[]; eventTypes: readonly { id: string }[]; answer: boolean } | null = null;
+
+/** `listsAnything` for the painted document, asked again only when the annotations, relations or event types are new arrays. */
+function listShown(annotations: readonly ListedAnnotation[], relations: readonly unknown[], eventTypes: readonly { id: string }[]): boolean {
+  if (lastAsked?.annotations === annotations && lastAsked.relations === relations && lastAsked.eventTypes === eventTypes) return lastAsked.answer;
+  const ids = new Set(eventTypes.map((type) => type.id));
+  lastAsked = { annotations, relations, eventTypes, answer: listsAnything(annotations, relations, (type) => ids.has(type)) };
+  return lastAsked.answer;
+}
+
+function useListShown(): boolean {
+  const eventTypes = useCorpusViewStore((state) => state.corpus?.tagSet?.eventTypes ?? NO_EVENT_TYPES);
+  return usePaintedDocumentStore((state) => listShown(state.annotations, state.relations, eventTypes));
+}
+
 /**
- * The relations and events of the open article in the list pane (#20). One focusable list:
+ * The relations and events of the open article in the list pane (#20), drawn only while there is
+ * one (#25 heap: an article without any ran the list's hooks and a pass over its annotations
+ * after every edit to draw nothing). One focusable list:
  * ↑ ↓ (Home, End) move, Enter shows both ends in the article, Delete deletes with undo. Keys
  * pressed here stop here, so the window's Delete (delete the selected annotation) never fires
  * from this list.
  */
-export function RelationList() {
+export const RelationList = shownWhen(useListShown, RelationListBody);
+
+function RelationListBody() {
   const t = useCatalog(relationsCatalog);
   const language = usePreferencesStore((state) => state.language);
   const annotations = usePaintedDocumentStore((state) => state.annotations);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsWithinRows, movedRowIndex, relationListModel } from './relationListRows';
+import { eventsWithinRows, listsAnything, movedRowIndex, relationListModel } from './relationListRows';
 
 const annotations = [
   { id: 'a1', type: 'PER', text: 'علی' },
@@ -69,5 +69,31 @@ describe('eventsWithinRows', () => {
     ]);
     const trailing = relationListModel(annotations, [], labels);
     expect(eventsWithinRows(trailing.events, trailing.ordered.length).map(({ event }) => event.triggerId)).toEqual(['e1', 'e2']);
+  });
+});
+
+describe('listsAnything (#25 heap: the list is drawn only when it lists something)', () => {
+  const isEventType = (type: string) => labels.eventLabel(type) !== null;
+  const plain = [
+    { id: 'a1', type: 'PER', text: 'علی' },
+    { id: 'a2', type: 'ORG', text: 'UN' },
+  ];
+  const cases: [string, { id: string; type: string; text: string }[], { id: string; type: string; from: string; to: string }[]][] = [
+    ['plain spans only', plain, []],
+    ['a relation', plain, [{ id: 'r1', type: 'member', from: 'a1', to: 'a2' }]],
+    ['an event type without roles', [...plain, { id: 'e2', type: 'Meet', text: 'دیدار' }], []],
+    ['roles on a type the tag set lacks', [...plain, { id: 'x', type: 'Gone', text: 't', roles: [{ role: 'R', target: 'a1' }] } as never], []],
+    ['roles none of which is valid', [...plain, { id: 'x', type: 'Gone', text: 't', roles: [{ role: '', target: 'a1' }] } as never], []],
+    ['an empty role list', [...plain, { id: 'x', type: 'Gone', text: 't', roles: [] } as never], []],
+    ['the whole example', annotations, []],
+  ];
+  it.each(cases)('agrees with the model: %s', (_name, listed, relations) => {
+    const model = relationListModel(listed, relations, labels);
+    expect(listsAnything(listed, relations, isEventType)).toBe(model.ordered.length > 0 || model.events.length > 0);
+  });
+
+  it('says no for plain spans and yes for a relation', () => {
+    expect(listsAnything(plain, [], isEventType)).toBe(false);
+    expect(listsAnything([], [{ id: 'r1', type: 'member', from: 'a1', to: 'a2' }], isEventType)).toBe(true);
   });
 });

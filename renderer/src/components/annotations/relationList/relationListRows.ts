@@ -2,7 +2,7 @@ import type { StoredRelation } from '../../../../../shared/model/nativeFormat';
 import { eventRolesOf, type EventRoleArgument } from '../../../../../shared/relations/relationOperations';
 
 /** What a row needs of an annotation: its id, type and text, and its roles when it is an event trigger. */
-interface ListedAnnotation {
+export interface ListedAnnotation {
   id: string;
   type: string;
   text: string;
@@ -90,6 +90,16 @@ export function relationListModel(annotations: readonly ListedAnnotation[], rela
     })),
   }));
   return { relations: relationRows, events, ordered: [...relationRows, ...events.flatMap((event) => event.rows)] };
+}
+
+/**
+ * Whether `relationListModel` would list anything: a relation, an annotation of an event type,
+ * or one carrying roles. (#25 heap) Asked before the list is drawn at all, so that an article
+ * without any draws no list and runs none of its code; one pass that stops at the first trigger.
+ */
+export function listsAnything(annotations: readonly ListedAnnotation[], relations: readonly unknown[], isEventType: (type: string) => boolean): boolean {
+  if (relations.length > 0) return true;
+  return annotations.some((annotation) => isEventType(annotation.type) || (hasRoles(annotation) && eventRolesOf(annotation).length > 0));
 }
 
 function hasRoles(annotation: object): boolean {
