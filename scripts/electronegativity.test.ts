@@ -109,7 +109,7 @@ beforeAll(async () => {
     false,
   );
   scan = ScanResultSchema.parse(raw);
-});
+}, 300_000); // a build and a scan: well under 60 s idle, over it at a load average of 15-20
 
 afterAll(async () => {
   if (stage) await fs.rm(stage, { recursive: true, force: true });
