@@ -56,6 +56,7 @@ export const hfFormat: FormatSerializer = {
   offsetUnit: 'token',
   serializeDocument,
   finish,
+  readsSpansOnly: true,
 };
 
 export function serializeHf(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {
