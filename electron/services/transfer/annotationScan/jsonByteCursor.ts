@@ -27,33 +27,6 @@ function isHexDigit(byte: number): boolean {
   return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
 }
 
-/**
- * Short ASCII strings met before, by a hash of their bytes (one per slot, the last met kept): an
- * export reads the same few ids and types in every file (270,000 of each in the bench's export),
- * and a string made once is cheaper to find than to make again.
- */
-const INTERNED_SLOTS = 1024;
-const MAX_INTERNED_BYTES = 32;
-const internedBytes: (Uint8Array | null)[] = new Array<Uint8Array | null>(INTERNED_SLOTS).fill(null);
-const internedStrings: string[] = new Array<string>(INTERNED_SLOTS).fill('');
-
-/** `bytes` from `start` to `end` (ASCII) as a string, found among those met before or made and remembered. */
-function internedAscii(bytes: Buffer, start: number, end: number): string {
-  let hash = 0x811c9dc5;
-  for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at], 0x01000193);
-  const slot = (hash >>> 0) & (INTERNED_SLOTS - 1);
-  const known = internedBytes[slot];
-  if (known !== null && known.length === end - start) {
-    let same = true;
-    for (let index = 0; same && index < known.length; index++) same = known[index] === bytes[start + index];
-    if (same) return internedStrings[slot];
-  }
-  const value = bytes.toString('latin1', start, end);
-  internedBytes[slot] = bytes.slice(start, end);
-  internedStrings[slot] = value;
-  return value;
-}
-
 /** The bytes of an ASCII word, to compare keys and literals with. */
 export function asciiBytes(word: string): Uint8Array {
   return Uint8Array.from(word, (character) => character.charCodeAt(0));
@@ -145,8 +118,7 @@ export class JsonByteCursor {
   stringValue(): string {
     const { bytes, stringStart, stringEnd } = this;
     if (this.escaped) return JSON.parse(bytes.toString('utf8', stringStart - 1, stringEnd + 1)) as string;
-    if (this.nonAscii) return bytes.toString('utf8', stringStart, stringEnd);
-    return stringEnd - stringStart <= MAX_INTERNED_BYTES ? internedAscii(bytes, stringStart, stringEnd) : bytes.toString('latin1', stringStart, stringEnd);
+    return this.nonAscii ? bytes.toString('utf8', stringStart, stringEnd) : bytes.toString('latin1', stringStart, stringEnd);
   }
 
   /**
@@ -179,25 +151,5 @@ export class JsonByteCursor {
     for (let index = 0; index < word.length; index++) if (bytes[at + index] !== word[index]) return false;
     this.at = at + word.length;
     return true;
-  }
-}
-
-/** Keys told apart by their index in `words`, found by length and first byte before the bytes are compared. */
-export class KeySet {
-  readonly words: readonly Uint8Array[];
-  private readonly byLength: number[][] = [];
-
-  constructor(words: readonly string[]) {
-    this.words = words.map(asciiBytes);
-    this.words.forEach((word, index) => (this.byLength[word.length] ??= []).push(index));
-  }
-
-  /** The index of the string just read, or -1 (an unknown key, or one written with an escape). */
-  indexOf(cursor: JsonByteCursor): number {
-    const candidates = this.byLength[cursor.stringEnd - cursor.stringStart];
-    if (candidates === undefined) return -1;
-    const first = cursor.bytes[cursor.stringStart];
-    for (const index of candidates) if (this.words[index][0] === first && cursor.stringIs(this.words[index])) return index;
-    return -1;
   }
 }

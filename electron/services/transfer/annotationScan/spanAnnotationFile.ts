@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../shared/articleStatuses';
 import { NATIVE_FORMAT_ID, NATIVE_FORMAT_VERSION, type AnnotationFile, type SourceInfo, type StoredAnnotation } from '../../../../shared/model/nativeFormat';
-import { asciiBytes, JsonByteCursor, KeySet } from './jsonByteCursor';
+import { asciiBytes, JsonByteCursor } from './jsonByteCursor';
 
 /**
  * (#25) An annotation file read for a format that reads of each annotation only its span
@@ -33,24 +33,26 @@ const OFFSET_UNIT = asciiBytes('codepoint');
 const STATUSES: ReadonlySet<string> = new Set(ARTICLE_STATUSES);
 
 /** The keys each object may hold, by position: an object's keys are told apart by their index here. */
-const FILE_KEYS = new KeySet(['format', 'version', 'offsetUnit', 'source', 'status', 'annotations', 'relations', 'labels', 'assignee', 'updated']);
-const [FORMAT, VERSION, OFFSET_UNIT_KEY, SOURCE, STATUS, ANNOTATIONS, RELATIONS, LABELS, ASSIGNEE] = FILE_KEYS.words.map((_, index) => index);
+const FILE_KEYS = ['format', 'version', 'offsetUnit', 'source', 'status', 'annotations', 'relations', 'labels', 'assignee', 'updated'].map(asciiBytes);
+const [FORMAT, VERSION, OFFSET_UNIT_KEY, SOURCE, STATUS, ANNOTATIONS, RELATIONS, LABELS, ASSIGNEE] = FILE_KEYS.map((_, index) => index);
 const REQUIRED_FILE_KEYS = (1 << FORMAT) | (1 << VERSION) | (1 << OFFSET_UNIT_KEY) | (1 << SOURCE) | (1 << STATUS) | (1 << ANNOTATIONS);
 
-const SOURCE_KEYS = new KeySet(['file', 'sha256', 'encoding', 'length', 'encodingChosen']);
-const [FILE, SHA256, ENCODING, LENGTH, ENCODING_CHOSEN] = SOURCE_KEYS.words.map((_, index) => index);
+const SOURCE_KEYS = ['file', 'sha256', 'encoding', 'length', 'encodingChosen'].map(asciiBytes);
+const [FILE, SHA256, ENCODING, LENGTH, ENCODING_CHOSEN] = SOURCE_KEYS.map((_, index) => index);
 const REQUIRED_SOURCE_KEYS = (1 << FILE) | (1 << SHA256) | (1 << ENCODING) | (1 << LENGTH);
 
 /** An annotation's fields: the first five kept and required, `note` kept, the rest (strings) checked and left out. */
-const ANNOTATION_KEYS = new KeySet(['id', 'type', 'start', 'end', 'text', 'note', 'quote', 'author', 'created', 'modified', 'entity']);
-const [ID, TYPE, START, END, TEXT, NOTE, QUOTE] = ANNOTATION_KEYS.words.map((_, index) => index);
+const ANNOTATION_KEYS = ['id', 'type', 'start', 'end', 'text', 'note', 'quote', 'author', 'created', 'modified', 'entity'].map(asciiBytes);
+const [ID, TYPE, START, END, TEXT, NOTE, QUOTE] = ANNOTATION_KEYS.map((_, index) => index);
 const REQUIRED_ANNOTATION_KEYS = (1 << ID) | (1 << TYPE) | (1 << START) | (1 << END) | (1 << TEXT);
-const QUOTE_KEYS = new KeySet(['prefix', 'suffix']);
+const QUOTE_KEYS = ['prefix', 'suffix'].map(asciiBytes);
 const BOTH_QUOTE_KEYS = 0b11;
 
-/** Reads the next key of an object (after whitespace) with its colon: its index in `keys`, or -1. */
-function readKey(cursor: JsonByteCursor, keys: KeySet): number {
-  return cursor.readString() && cursor.take(COLON) ? keys.indexOf(cursor) : -1;
+/** The index in `keys` of the string just read, or -1 (an unknown key, or one written with an escape). */
+function keyIndex(cursor: JsonByteCursor, keys: readonly Uint8Array[]): number {
+  const length = cursor.stringEnd - cursor.stringStart;
+  for (let index = 0; index < keys.length; index++) if (keys[index].length === length && cursor.stringIs(keys[index])) return index;
+  return -1;
 }
 
 /**
@@ -58,12 +60,13 @@ function readKey(cursor: JsonByteCursor, keys: KeySet): number {
  * member's value to `member` (the key's index): the keys seen as bits, or -1 when the object,
  * a key or a value is not what is expected.
  */
-function readObject<State>(cursor: JsonByteCursor, keys: KeySet, member: (cursor: JsonByteCursor, key: number, state: State) => boolean, state: State): number {
+function readObject<State>(cursor: JsonByteCursor, keys: readonly Uint8Array[], member: (cursor: JsonByteCursor, key: number, state: State) => boolean, state: State): number {
   if (!cursor.take(OPEN_OBJECT)) return -1;
   if (cursor.take(CLOSE_OBJECT)) return 0;
   let seen = 0;
   do {
-    const key = readKey(cursor, keys);
+    if (!cursor.readString() || !cursor.take(COLON)) return -1;
+    const key = keyIndex(cursor, keys);
     if (key === -1 || (seen & (1 << key)) !== 0 || !member(cursor, key, state)) return -1;
     seen |= 1 << key;
   } while (cursor.take(COMMA));
@@ -122,22 +125,11 @@ function readAnnotationMember(cursor: JsonByteCursor, key: number, fields: Annot
   }
 }
 
-function clearAnnotationFields(fields: AnnotationFields): void {
-  fields.id = fields.type = fields.text = fields.note = null;
-}
-
 /** One annotation (after whitespace) as the span formats read it, or null. */
 function readAnnotation(cursor: JsonByteCursor, fields: AnnotationFields): StoredAnnotation | null {
-  clearAnnotationFields(fields);
-  // readObject's loop written out: read 270,000 times an export, its member call stays one function.
-  if (!cursor.take(OPEN_OBJECT) || cursor.take(CLOSE_OBJECT)) return null;
-  let seen = 0;
-  do {
-    const key = readKey(cursor, ANNOTATION_KEYS);
-    if (key === -1 || (seen & (1 << key)) !== 0 || !readAnnotationMember(cursor, key, fields)) return null;
-    seen |= 1 << key;
-  } while (cursor.take(COMMA));
-  if (!cursor.take(CLOSE_OBJECT) || (seen & REQUIRED_ANNOTATION_KEYS) !== REQUIRED_ANNOTATION_KEYS) return null;
+  fields.id = fields.type = fields.text = fields.note = null;
+  const seen = readObject(cursor, ANNOTATION_KEYS, readAnnotationMember, fields);
+  if (seen === -1 || (seen & REQUIRED_ANNOTATION_KEYS) !== REQUIRED_ANNOTATION_KEYS) return null;
   const annotation: StoredAnnotation = { id: fields.id as string, type: fields.type as string, start: fields.start, end: fields.end, text: fields.text as string };
   if (fields.note !== null) annotation.note = fields.note;
   return annotation;
