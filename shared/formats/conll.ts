@@ -54,7 +54,6 @@ export const conllFormat: FormatSerializer = {
   serializeDocument,
   finish,
   mainFileIsChunks: true,
-  readsSpansOnly: true,
 };
 
 /** CoNLL: one `token TAB tag` per line, a blank line after each sentence, `-DOCSTART-` before each document. */

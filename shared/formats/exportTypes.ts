@@ -199,12 +199,4 @@ export interface FormatSerializer {
    * they are made and join the bytes (formatChunks.test.ts holds the formats to it).
    */
   mainFileIsChunks?: boolean;
-  /**
-   * (#25) True when `serializeDocument` reads of each annotation only its id, type, offsets,
-   * fragments, text, note, attributes and roles (the token formats: tokenTagging.ts), never its
-   * quote, author, dates or entity link: an export may then read the annotation files without
-   * those fields (electron/services/transfer/annotationScan). readsSpansOnly.test.ts holds the
-   * formats that say so to the same output with and without them.
-   */
-  readsSpansOnly?: boolean;
 }

@@ -56,7 +56,6 @@ export const hfFormat: FormatSerializer = {
   offsetUnit: 'token',
   serializeDocument,
   finish,
-  readsSpansOnly: true,
 };
 
 export function serializeHf(documents: readonly ExportDocument[], options: SerializeOptions = {}): SerializedExport {

@@ -10,8 +10,7 @@ import { bratAnnotationPathFor } from '../brat/bratStore';
 import { readAnnotationTextSync, readArticleBytesSync } from '../corpus/confinedReaders';
 import { readCorpusFileSync, realCorpusRoot } from '../corpus/corpusFileAccess';
 import { INPUT_LIMITS } from '../corpus/inputLimits';
-import { decodeUtf8Strictly, utf8Text } from '../article/strictUtf8';
-import { scanSpanAnnotationFile } from './annotationScan/spanAnnotationFile';
+import { decodeUtf8Strictly } from '../article/strictUtf8';
 import type { UnreadableArticle } from './exportRequest';
 import { cutBoilerplate } from '../../../shared/zones/boilerplateCut';
 import { loadArticleMetadataSync } from '../metadata/articleMetadataFile';
@@ -55,17 +54,8 @@ function annotationTextOf(rootReal: string, file: string, folders: ExportFolderI
  * read. Parsed here rather than through loadAnnotations: the export needs the source tokens, and
  * checks each annotation on its own (one bad span is reported and skipped, not the article).
  */
-function annotationFileRead(rootReal: string, file: string, folders: ExportFolderIndex | undefined, spansOnly: boolean): { parsed: ParsedAnnotationFile | null } | { error: unknown } {
+function annotationFileRead(rootReal: string, file: string, folders: ExportFolderIndex | undefined): { parsed: ParsedAnnotationFile | null } | { error: unknown } {
   try {
-    if (spansOnly && folders !== undefined) {
-      const quick = folders.readInPlace(file, INPUT_LIMITS.annotationFileBytes);
-      if (quick === 'absent') return { parsed: null };
-      // (#25) Scanned from its bytes when it is a plain file (annotationScan/spanAnnotationFile.ts), else decoded and parsed as readText would.
-      if (typeof quick === 'object') {
-        const scanned = scanSpanAnnotationFile(quick.bytes);
-        return { parsed: scanned !== null ? { ok: true, file: scanned, migratedFrom: null } : parseAnnotationFile(utf8Text(quick.bytes)) };
-      }
-    }
     const raw = annotationTextOf(rootReal, file, folders);
     return { parsed: raw === null ? null : parseAnnotationFile(raw) };
   } catch (error) {
@@ -85,10 +75,8 @@ function metadataOf(rootReal: string, articlePath: string, folders: ExportFolder
  * thread-pool round trips, and the export yields to the event loop between batches.
  * `folders`: the export's index of the corpus folders (exportFolderIndex.ts), which spares most
  * of the checks' system calls; without it every file goes through corpusFileAccess alone.
- * `spansOnly` (#25, FormatSerializer.readsSpansOnly): the annotations are wanted only for their
- * spans, so a plain annotation file may be read without the fields such a format never reads.
  */
-export function readExportDocument(root: string, id: string, folders?: ExportFolderIndex, spansOnly = false): ReadArticle {
+export function readExportDocument(root: string, id: string, folders?: ExportFolderIndex): ReadArticle {
   // Every file through corpusFileAccess: confined to the corpus, regular files, within the limits.
   let rootReal: string;
   try {
@@ -100,7 +88,7 @@ export function readExportDocument(root: string, id: string, folders?: ExportFol
   // (#25) The annotation file first: the article's bytes are then decoded where they were read
   // (the folder index's scratch buffer), not copied to outlive the annotation file's read. A
   // failure to read either is reported in the same order as before: the article's first.
-  const annotations = annotationFileRead(rootReal, annotationPathFor(articlePath), folders, spansOnly);
+  const annotations = annotationFileRead(rootReal, annotationPathFor(articlePath), folders);
   let text: string;
   try {
     const bytes = articleBytesOf(rootReal, articlePath, folders);

@@ -113,25 +113,6 @@ describe('ExportFolderIndex (#25)', () => {
     expect(outcomes['c/linked.txt']).toMatchObject({ document: { annotations: expect.arrayContaining([expect.objectContaining({ id: 'T3' })]) } });
   });
 
-  it('reads for a span format (#25) as the full way reads, less the fields such a format never reads', async () => {
-    // A plain file (scanned from its bytes), beside all the others (relations, fragments, zones, broken...: read the full way).
-    const bytes = Buffer.from(TEXT, 'utf8');
-    const plain = JSON.parse(annotationFile(bytes, TEXT)) as { annotations: unknown[]; relations: unknown[] };
-    await write('a/spans.txt', bytes);
-    await write('a/spans.ann.json', JSON.stringify({ ...plain, annotations: plain.annotations.filter((_, index) => index !== 2), relations: [] }, null, 2));
-    const folders = exportFolderIndexFor(corpus);
-    const spansOf = (read: ReturnType<typeof readExportDocument>) => ('document' in read ? { ...read, document: { ...read.document, annotations: read.document.annotations.map(({ id, type, start, end, text, note, fragments }) => ({ id, type, start, end, text, ...(note !== undefined ? { note } : {}), ...(fragments ? { fragments } : {}) })) } } : read);
-    for (const id of await listArticleIds(corpus)) {
-      const read = readExportDocument(corpus, id, folders, true);
-      expect(spansOf(read), id).toEqual(spansOf(readExportDocument(corpus, id)));
-      expect(JSON.stringify(spansOf(read)), id).toBe(JSON.stringify(spansOf(readExportDocument(corpus, id, folders))));
-    }
-    // The plain file was scanned (no quote, no author), the others read whole.
-    expect(readExportDocument(corpus, 'a/spans.txt', folders, true)).toMatchObject({ document: { annotations: [{ id: 'T1', text: 'ایران' }, { id: 'T2', note: 'nested' }, { id: 'T4' }] } });
-    expect(JSON.stringify(readExportDocument(corpus, 'a/spans.txt', folders, true))).not.toContain('quote');
-    expect(JSON.stringify(readExportDocument(corpus, 'a/plain.txt', folders, true))).toContain('quote');
-  });
-
   it('answers absent only for a name its folder does not hold under any spelling, and unsure for links and special files', async () => {
     const index = new ExportFolderIndex(realCorpusRoot(corpus));
     const real = realCorpusRoot(corpus);

@@ -109,7 +109,7 @@ export class EarlyExportWorkers {
  */
 export function serializeExportBatch(root: string, ids: readonly string[], format: FormatSerializer, serializeOptions: SerializeOptions, wanted: ReadonlySet<string> | null, folders: ExportFolderIndex | undefined): ExportBatchItem[] {
   return ids.map((id): ExportBatchItem => {
-    const read = readExportDocument(root, id, folders, format.readsSpansOnly === true);
+    const read = readExportDocument(root, id, folders);
     if (wanted !== null && !wanted.has(read.status)) return { kind: 'skipped' };
     if ('unreadable' in read) return { kind: 'unreadable', entry: read.unreadable };
     return { kind: 'output', output: reportBoilerplateCut(read.document, nameProblemSpans(read.document, format.serializeDocument(read.document, serializeOptions))) };
