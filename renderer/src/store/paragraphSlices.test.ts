@@ -150,6 +150,31 @@ describe('the whole list adopted after the first page (#17)', () => {
     expect(drawn[19].result.current.annotations[0]).toBe(whole[WORDS * 95]);
   });
 
+  it('keeps every slice when the article shown from its first page is finished (the same paragraphs)', async () => {
+    const article = { ...openArticle(), annotationsIncomplete: true as const };
+    act(() => {
+      articleViewActions.showArticleWhileLoading(article);
+      documentActions.load({ articleId: 'big', status: 'new', annotations: everyWord().slice(0, WORDS * 10), relations: [], labels: [] });
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    let renders = 0;
+    const drawn = renderHook(() => {
+      renders++;
+      return useParagraphSlice(3);
+    });
+    const before = drawn.result.current;
+    const { annotationsIncomplete: _incomplete, ...finished } = article;
+    act(() => articleViewActions.finishLoading(finished));
+    expect(drawn.result.current).toBe(before);
+    expect(renders).toBe(1);
+    // Another text of the same article (loaded again): its paragraphs are new, the groups made afresh.
+    act(() => articleViewActions.finishLoading({ ...finished, paragraphs: splitParagraphs(TEXT) }));
+    expect(drawn.result.current).not.toBe(before);
+    expect(drawn.result.current.annotations.map((annotation) => annotation.id)).toEqual(before.annotations.map((annotation) => annotation.id));
+  });
+
   it('applies an edit made while the new list is grouped to the whole list', async () => {
     vi.useFakeTimers();
     const annotations = everyWord();

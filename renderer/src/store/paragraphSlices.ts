@@ -222,7 +222,10 @@ function rebuild(): void {
 }
 
 useArticleViewStore.subscribe((state, previous) => {
-  if (state.article !== previous.article) {
+  // (#17) The article shown from its first page, finished (finishLoading): the same paragraphs,
+  // so the groups stand; rebuilt, they re-rendered every paragraph drawn in the adoption's task.
+  const sameParagraphs = state.article?.id === previous.article?.id && state.article?.paragraphs === previous.article?.paragraphs;
+  if (state.article !== previous.article && !sameParagraphs) {
     rebuild();
     return;
   }
