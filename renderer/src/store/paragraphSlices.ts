@@ -155,8 +155,12 @@ function buildInTasks(grouping: ParagraphAnnotationIndex): void {
  * task, with the render of every paragraph drawn: 187 ms of CPU at load 9 (session 17).
  */
 const REGROUPED_IN_TASKS_OVER = 5_000;
-/** Paragraphs told of the regrouped list per task: each is a render of its own highlights. */
-const PARAGRAPHS_TOLD_PER_TASK = 8;
+/**
+ * Annotations the paragraphs told of the regrouped list in one task may hold (a paragraph
+ * holding more is told alone): each is drawn again with its highlights, and a paragraph of the
+ * bench article nests about 240 highlight elements for its 30 annotations.
+ */
+const ANNOTATIONS_TOLD_PER_TASK = 100;
 /** The index being built for the list a large change brought, and the tasks building it or telling paragraphs of it. */
 let regrouping: ParagraphAnnotationIndex | null = null;
 let regroupTask: ReturnType<typeof setTimeout> | undefined;
@@ -172,7 +176,7 @@ function stopRegrouping(): void {
   regrouping = null;
 }
 
-/** The regrouped index becomes the one slices are read from; the paragraphs listened to are told `perTask` at a time. */
+/** The regrouped index becomes the one slices are read from; the paragraphs listened to are told in tasks of `perTask` annotations. */
 function adoptRegrouped(next: ParagraphAnnotationIndex, perTask: number): void {
   stopRegrouping();
   index = next;
@@ -180,7 +184,11 @@ function adoptRegrouped(next: ParagraphAnnotationIndex, perTask: number): void {
   touchedParagraphs = [];
   const waiting = [...listeners.keys()].sort((a, b) => a - b);
   const tell = () => {
-    notify(waiting.splice(0, perTask));
+    for (let told = 0; waiting.length > 0 && (told === 0 || told + next.group(waiting[0]).length <= perTask); ) {
+      const paragraphIndex = waiting.shift() as number;
+      told += Math.max(1, next.group(paragraphIndex).length);
+      notify([paragraphIndex]);
+    }
     if (waiting.length > 0 && index === next) regroupTask = setTimeout(tell, 0);
   };
   tell();
@@ -196,7 +204,7 @@ function regroupInTasks(annotations: readonly DocumentAnnotation[]): void {
   const step = () => {
     const began = performance.now();
     while (!next.complete && performance.now() - began < TASK_BUDGET_MS) next.buildSome(ANNOTATIONS_PER_STEP);
-    if (next.complete) adoptRegrouped(next, PARAGRAPHS_TOLD_PER_TASK);
+    if (next.complete) adoptRegrouped(next, ANNOTATIONS_TOLD_PER_TASK);
     else regroupTask = setTimeout(() => regrouping === next && step(), 0);
   };
   regroupTask = setTimeout(step, 0);
