@@ -109,6 +109,100 @@ describe('paragraph slices kept only while listened to', () => {
   });
 });
 
+describe('the whole list adopted after the first page (#17)', () => {
+  /** The same annotations as new objects: the window converts the whole list again when it is adopted. */
+  const copies = (annotations: readonly DocumentAnnotation[]) => annotations.map((annotation) => ({ ...annotation }));
+
+  it('keeps the groups shown until the new list is grouped in tasks, then tells the paragraphs a few a task', async () => {
+    vi.useFakeTimers();
+    const annotations = everyWord();
+    const firstPage = annotations.slice(0, WORDS * 10);
+    act(() => {
+      articleViewActions.showArticle(openArticle());
+      documentActions.load({ articleId: 'big', status: 'new', annotations: firstPage, relations: [], labels: [] });
+    });
+    await act(async () => {
+      await vi.runAllTimersAsync();
+    });
+    const drawn = Array.from({ length: 20 }, (_, paragraph) => renderHook(() => useParagraphSlice(paragraph * 5)));
+    const shown = () => drawn.map((slice) => slice.result.current.annotations.length);
+    const before = drawn.map((slice) => slice.result.current);
+    expect(shown()).toEqual([WORDS, WORDS, ...Array<number>(18).fill(0)]);
+    const whole = copies(annotations);
+    act(() => documentActions.load({ articleId: 'big', status: 'new', annotations: whole, relations: [], labels: [] }));
+    // Nothing regrouped nor rendered in the load's task: every paragraph keeps its slice.
+    expect(drawn.map((slice) => slice.result.current)).toEqual(before);
+    drawn.forEach((slice, at) => expect(slice.result.current).toBe(before[at]));
+    // Told in tasks: after the grouping, never all twenty paragraphs in one.
+    let told: number[] = [];
+    let tasks = 0;
+    while (shown().some((count) => count !== WORDS) && tasks < 100) {
+      await act(async () => {
+        await vi.advanceTimersToNextTimerAsync();
+      });
+      tasks++;
+      const now = drawn.filter((slice, at) => slice.result.current !== before[at]).length;
+      told.push(now);
+    }
+    told = told.filter((count, at) => at === 0 || count !== told[at - 1]);
+    expect(shown()).toEqual(Array<number>(20).fill(WORDS));
+    expect(told.length).toBeGreaterThan(2);
+    expect(drawn[19].result.current.annotations[0]).toBe(whole[WORDS * 95]);
+  });
+
+  it('keeps every slice when the article shown from its first page is finished (the same paragraphs)', async () => {
+    const article = { ...openArticle(), annotationsIncomplete: true as const };
+    act(() => {
+      articleViewActions.showArticleWhileLoading(article);
+      documentActions.load({ articleId: 'big', status: 'new', annotations: everyWord().slice(0, WORDS * 10), relations: [], labels: [] });
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    let renders = 0;
+    const drawn = renderHook(() => {
+      renders++;
+      return useParagraphSlice(3);
+    });
+    const before = drawn.result.current;
+    const { annotationsIncomplete: _incomplete, ...finished } = article;
+    act(() => articleViewActions.finishLoading(finished));
+    expect(drawn.result.current).toBe(before);
+    expect(renders).toBe(1);
+    // Another text of the same article (loaded again): its paragraphs are new, the groups made afresh.
+    act(() => articleViewActions.finishLoading({ ...finished, paragraphs: splitParagraphs(TEXT) }));
+    expect(drawn.result.current).not.toBe(before);
+    expect(drawn.result.current.annotations.map((annotation) => annotation.id)).toEqual(before.annotations.map((annotation) => annotation.id));
+  });
+
+  it('applies an edit made while the new list is grouped to the whole list', async () => {
+    vi.useFakeTimers();
+    const annotations = everyWord();
+    act(() => {
+      articleViewActions.showArticle(openArticle());
+      documentActions.load({ articleId: 'big', status: 'new', annotations: annotations.slice(0, WORDS * 10), relations: [], labels: [] });
+    });
+    await act(async () => {
+      await vi.runAllTimersAsync();
+    });
+    const late = renderHook(() => useParagraphSlice(300));
+    const early = renderHook(() => useParagraphSlice(1));
+    const whole = copies(annotations);
+    act(() => documentActions.load({ articleId: 'big', status: 'new', annotations: whole, relations: [], labels: [] }));
+    expect(late.result.current.annotations).toHaveLength(0);
+    // A tag key before any task ran: an annotation added in paragraph 1.
+    const added: DocumentAnnotation = { ...whole[WORDS + 1], id: 'added', type: 'LOC' };
+    act(() => documentActions.edit({ annotations: [...whole.slice(0, WORDS + 1), added, ...whole.slice(WORDS + 1)] }));
+    expect(early.result.current.annotations.map((annotation) => annotation.id)).toContain('added');
+    expect(early.result.current.annotations).toHaveLength(WORDS + 1);
+    expect(late.result.current.annotations).toHaveLength(WORDS);
+    await act(async () => {
+      await vi.runAllTimersAsync();
+    });
+    expect(late.result.current.annotations[0]).toBe(whole[WORDS * 300]);
+  });
+});
+
 describe('the selected annotation\'s paragraphs', () => {
   it('follow a selection moved to an annotation just added, and one the next edit moved to another paragraph', async () => {
     const annotations = everyWord();
