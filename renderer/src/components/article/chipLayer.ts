@@ -49,12 +49,12 @@ export function isChipLayerMutation(record: MutationRecord): boolean {
  * each highlight. A chip that was an absolutely positioned pseudo-element of a `position:
  * relative` highlight made both paint layers of their own (236 in the bench's view), and each
  * new highlight two new layers: a tagging's frame then painted, layerized and hit-tested far
- * more, and always took the browser's full layerization. Here nothing is positioned: the layer
- * shares the chunk's first grid row at no height and the chips are grid items in its one cell,
- * placed by their margins (styles.css: .label-chips), so a chip added or moved is repainted
- * with the chunk's own content. Chips carry no text node (their text is `::before` content), so
- * the article's text, find and the selection see none of them; the layer is hidden from screen
- * readers (the highlight's `aria-description` names its type).
+ * more, and always took the browser's full layerization. Here the layer over the chunk is the
+ * one positioned box, and the chips in it are grid items in one cell placed by their margins
+ * (styles.css: .label-chips), neither positioned, transformed nor clipped (unless cut short): a
+ * chip added or moved is repainted in the layer's own paint. Chips carry no text node (their
+ * text is `::before` content), so the article's text, find and the selection see none of them;
+ * the layer is hidden from screen readers (the highlight's `aria-description` names its type).
  */
 export class ChipLayer {
   readonly element: HTMLElement;
