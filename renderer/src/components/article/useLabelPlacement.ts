@@ -242,6 +242,55 @@ function watchReflow(root: HTMLElement, placeAllAgain: (laidOut: boolean) => voi
   };
 }
 
+/**
+ * When the chips are placed: `schedule` in the next animation frame, searching the view for the
+ * chunks in it (`search`) or placing only the chunks changed since (#25); `placeNow` at once,
+ * from a resize observer, after the frame's layout and before its paint (the chips are drawn anew
+ * in that frame, not shown a frame where the text no longer is). Before any chip was placed, both
+ * post the first placement's task instead (#17).
+ */
+function placementFrames(placedAny: () => boolean, postFirst: () => void, placeInView: () => void, placeChanged: () => void): { schedule: (search?: boolean) => void; placeNow: () => void; cancel: () => void } {
+  let frame = 0;
+  // Whether the next frame searches the view for chunks to place; without a scroll, resize or
+  // reflow since the last, only the chunks whose content changed are placed (placeChanged).
+  let searchView = false;
+  const schedule = (search = true) => {
+    if (!placedAny()) {
+      postFirst();
+      return;
+    }
+    searchView ||= search;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (searchView) placeInView();
+      else placeChanged();
+      searchView = false;
+    });
+  };
+  const placeNow = () => {
+    if (!placedAny()) {
+      postFirst();
+      return;
+    }
+    cancelAnimationFrame(frame);
+    frame = 0;
+    searchView = false;
+    placeInView();
+  };
+  return { schedule, placeNow, cancel: () => cancelAnimationFrame(frame) };
+}
+
+/** Calls `changed` with the article's changes that may move or change a chip; the chip layers' own changes are none. */
+function watchContent(root: HTMLElement, changed: (records: MutationRecord[]) => void): MutationObserver {
+  const mutations = new MutationObserver((records) => {
+    const changes = records.filter((record) => !isChipLayerMutation(record));
+    if (changes.length > 0) changed(changes);
+  });
+  mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
+  return mutations;
+}
+
 /** Runs `run` in a task of its own, soon (nextTask: a timer may wait 4 ms or more); `cancel` drops it. A call while one waits adds nothing. */
 function soonTask(run: () => void): { post: () => void; cancel: () => void } {
   let waiting = false;
@@ -276,36 +325,11 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
     const root = rootRef.current;
     const scroller = root?.parentElement;
     if (!root || !scroller) return;
-    let frame = 0;
     let disposed = false;
-    // Whether the next frame searches the view for chunks to place; without a scroll, resize or
-    // reflow since the last, only the chunks whose content changed are placed (placeChanged).
-    let searchView = false;
     const placeInView = () => around.placeSoon(placer.placeInView());
     const firstPlacement = soonTask(placeInView);
-    const schedule = (search = true) => {
-      if (!placer.placedAny) {
-        firstPlacement.post();
-        return;
-      }
-      searchView ||= search;
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (searchView) placeInView();
-        else around.addSoon(placer.placeChanged());
-        searchView = false;
-      });
-    };
-    // A resize observer reports after the frame's layout, before its paint: the chips are drawn
-    // anew in that frame, not shown one frame where the text no longer is (they are not part of it).
-    const placeNow = () => {
-      if (!placer.placedAny) return schedule();
-      cancelAnimationFrame(frame);
-      frame = 0;
-      searchView = false;
-      placeInView();
-    };
+    const frames = placementFrames(() => placer.placedAny, firstPlacement.post, placeInView, () => around.addSoon(placer.placeChanged()));
+    const { schedule, placeNow } = frames;
     // Text that reflowed without a new width (a font face applied late, a wrap that settled)
     // changes its chunk's height: the chunk is placed again (#18: seen in e2e/layout.spec.ts).
     const chunkSizes = new ResizeObserver((entries) => {
@@ -313,14 +337,10 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
     });
     const placer = new ChunkLabelPlacer(root, scroller, chunkSizes);
     const around = idlePlacement((chunks) => placer.placeChunks(chunks));
-    // The chip layers' own changes are no change to place.
-    const mutations = new MutationObserver((records) => {
-      const changes = records.filter((record) => !isChipLayerMutation(record));
-      if (changes.length === 0) return;
+    const mutations = watchContent(root, (changes) => {
       placer.forgetChanged(changes);
       schedule(false);
     });
-    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
     const stopWatching = watchReflow(root, (laidOut) => {
       if (disposed) return;
       placer.forgetAll();
@@ -332,7 +352,7 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
     schedule();
     return () => {
       disposed = true;
-      cancelAnimationFrame(frame);
+      frames.cancel();
       firstPlacement.cancel();
       around.cancel();
       mutations.disconnect();
