@@ -21,7 +21,7 @@ async function pressLargerText(page: Page, name: string): Promise<void> {
 /** The computed font size (px) of every label chip drawn in the article. */
 async function chipFontSizes(page: Page): Promise<number[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('mark.hl-first[data-label]:not([data-label-hidden])')].map((mark) => parseFloat(getComputedStyle(mark, '::before').fontSize)),
+    [...document.querySelectorAll<HTMLElement>('[data-testid="article"] .label-chip')].map((chip) => parseFloat(getComputedStyle(chip).fontSize)),
   );
 }
 
@@ -37,7 +37,7 @@ for (const { viewport, locale, scheme, larger } of cases) {
     const { page } = await launch({ corpus, viewport, locale });
     await page.emulateMedia({ colorScheme: scheme });
     await openArticleNamed(page, article);
-    await expect(page.locator('mark.hl-first[data-label]').first()).toBeVisible();
+    await expect(page.locator('[data-testid="article"] .label-chip').first()).toBeVisible();
     const articleSize = () => page.getByTestId('article').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
 
     const textBefore = await articleSize();

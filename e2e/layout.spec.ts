@@ -22,7 +22,7 @@ for (const viewport of viewports) {
       const { page } = await launch({ corpus, viewport, locale });
       await page.emulateMedia({ colorScheme: 'light' });
       await openArticleNamed(page, article);
-      await expect(page.locator('mark.hl-first[data-label]').first()).toBeVisible();
+      await expect(page.locator('[data-testid="article"] .label-chip').first()).toBeVisible();
       for (const scheme of ['light', 'dark'] as const) {
         // The "system" theme (the default) follows the OS at once.
         await page.emulateMedia({ colorScheme: scheme });

@@ -67,8 +67,8 @@ export interface LayoutFindings {
 
 /**
  * Measures the window as drawn: sideways scrolling, panes cut off, the palette's keys, and every
- * label chip in view (its box from the ::before pseudo-element's used size and position, its
- * contrast from the computed colours, by e2e/contrast.ts).
+ * label chip in view (its box as drawn in its chunk's chip layer, its contrast from the
+ * computed colours, by e2e/contrast.ts).
  */
 export async function measureLayout(page: Page): Promise<LayoutFindings> {
   const drawn = await page.evaluate(() => {
@@ -91,19 +91,11 @@ export async function measureLayout(page: Page): Promise<LayoutFindings> {
     });
     const article = document.querySelector('[data-testid="article"]')?.parentElement?.getBoundingClientRect();
     const labels: Omit<LayoutFindings['labels'][number], 'contrast'>[] = [];
-    for (const mark of document.querySelectorAll<HTMLElement>('mark.hl-first[data-label]')) {
-      const chip = getComputedStyle(mark, '::before');
-      const first = mark.getClientRects()[0];
-      if (!first || chip.display === 'none' || !article || first.bottom < article.top || first.top > article.bottom) continue;
-      // box-sizing is border-box everywhere (styles.css): the used width and height include the padding.
-      const width = parseFloat(chip.width);
-      const height = parseFloat(chip.height);
-      const rtl = getComputedStyle(mark).direction === 'rtl';
-      const top = first.top + parseFloat(chip.top);
-      const left = rtl ? first.right - width : first.left;
-      const background = chip.backgroundColor;
-      const ink = chip.color;
-      labels.push({ type: mark.dataset.entityType ?? '', box: { left, right: left + width, top, bottom: top + height }, ink, background });
+    for (const chip of document.querySelectorAll<HTMLElement>('[data-testid="article"] .label-chip')) {
+      const box = chip.getBoundingClientRect();
+      if (!article || box.bottom < article.top || box.top > article.bottom) continue;
+      const style = getComputedStyle(chip);
+      labels.push({ type: chip.dataset.chipType ?? '', box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom }, ink: style.color, background: style.backgroundColor });
     }
     const intersections: string[] = [];
     for (let i = 0; i < labels.length; i++) {

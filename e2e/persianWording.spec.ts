@@ -83,7 +83,7 @@ for (const viewport of [
     const { corpus, article } = await denseCorpus();
     const { page } = await launch({ corpus, viewport });
     await openArticleNamed(page, article);
-    await expect(page.locator('mark.hl-first[data-label]').first()).toBeVisible();
+    await expect(page.locator('[data-testid="article"] .label-chip').first()).toBeVisible();
 
     expect(await foreignWords(page, 'fa')).toEqual([]);
     expect(await chipsTouchingOtherLines(page)).toEqual([]);

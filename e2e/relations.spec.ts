@@ -229,14 +229,9 @@ test('arc labels never intersect each other nor the label chips', async ({ launc
       const box = label.getBoundingClientRect();
       boxes.push({ name: `arc ${label.textContent}`, left: box.left, right: box.right, top: box.top, bottom: box.bottom });
     });
-    document.querySelectorAll<HTMLElement>('mark.hl-first[data-label]:not([data-label-hidden])').forEach((mark) => {
-      const chip = getComputedStyle(mark, '::before');
-      const first = mark.getClientRects()[0];
-      const width = parseFloat(chip.width);
-      const rtl = getComputedStyle(mark).direction === 'rtl';
-      const left = rtl ? first.right - width : first.left;
-      const top = first.top + parseFloat(chip.top);
-      boxes.push({ name: `chip ${mark.dataset.label}`, left, right: left + width, top, bottom: top + parseFloat(chip.height) });
+    document.querySelectorAll<HTMLElement>('[data-testid="article"] .label-chip').forEach((chip) => {
+      const box = chip.getBoundingClientRect();
+      boxes.push({ name: `chip ${chip.dataset.label}`, left: box.left, right: box.right, top: box.top, bottom: box.bottom });
     });
     const found: string[] = [];
     boxes.forEach((box, index) => {

@@ -102,7 +102,9 @@ function useTagColourSheet(tagSet: TagSetWire | null): void {
     const sheet = new CSSStyleSheet();
     // Event types colour their triggers (#20), though they are never offered as span tags.
     for (const type of [...tagSet.types, ...(tagSet.eventTypes ?? [])]) {
-      const index = sheet.insertRule(`.article mark.hl[data-entity-type="${CSS.escape(type.id)}"] {}`, sheet.cssRules.length);
+      // The highlights and their label chips (chipLayer.ts) take the type's colour.
+      const id = CSS.escape(type.id);
+      const index = sheet.insertRule(`.article mark.hl[data-entity-type="${id}"], .article .label-chip[data-chip-type="${id}"] {}`, sheet.cssRules.length);
       (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-color', type.color);
       (sheet.cssRules[index] as CSSStyleRule).style.setProperty('--tag-ink', labelInkFor(type.color));
     }

@@ -1,3 +1,5 @@
+import type { ChipDrawing } from './chipLayer';
+
 /** A label chip's box in viewport pixels. */
 export interface LabelBox {
   left: number;
@@ -10,7 +12,7 @@ export interface LabelBox {
 const MAX_LABEL_ROW = 2;
 /** Space kept between two chips, in pixels. */
 const GAP_PX = 2;
-/** The chip's row step and box height, in ems of its own font (styles.css: mark.hl-first::before). */
+/** The chip's row step and box height, in ems of its own font (styles.css: .label-chip). */
 const ROW_STEP_EM = 1.25;
 const BOX_HEIGHT_EM = 1.2;
 const PADDING_EM = 0.3;
@@ -86,47 +88,36 @@ function textWidth(text: string, font: string): number {
   return width;
 }
 
-function setStyleIfChanged(mark: HTMLElement, property: string, value: string | null): void {
-  if (mark.style.getPropertyValue(property) === (value ?? '')) return;
-  if (value === null) mark.style.removeProperty(property);
-  else mark.style.setProperty(property, value);
-}
-
-/** Writes only what changed: a scroll that moves every chip alike then restyles nothing. */
-function applyPlacement(mark: HTMLElement, placement: ChipPlacement): void {
-  if ('hidden' in placement) {
-    if (!mark.hasAttribute('data-label-hidden')) mark.setAttribute('data-label-hidden', '');
-    return;
-  }
-  if (mark.hasAttribute('data-label-hidden')) mark.removeAttribute('data-label-hidden');
-  // The stylesheet puts a chip at its stack level (data-level) already: most chips need no write,
-  // and a write restyles the chunk in the frame that brings it into view (#18).
-  const row = String(placement.row);
-  setStyleIfChanged(mark, '--label-row', row === (mark.dataset.level ?? '0') ? null : row);
-  setStyleIfChanged(mark, '--label-max', placement.maxWidth === null ? null : `${Math.floor(placement.maxWidth)}px`);
-}
-
-/** The chips' font, read from the first chip's computed style. */
+/** The chips' font. */
 export interface ChipFont {
   size: number;
   css: string;
 }
 
-/** The font of the chips under `root`, or null when it holds none. */
-export function chipFontUnder(root: Element): ChipFont | null {
-  const first = root.querySelector('mark.hl-first[data-label]');
-  if (!first) return null;
-  const chip = getComputedStyle(first, '::before');
-  return { size: parseFloat(chip.fontSize) || 11, css: `${chip.fontWeight} ${chip.fontSize} ${chip.fontFamily}` };
+/** As in styles.css (.label-chip): the chips' font size is this many ems of the article's, at least the minimum. */
+const CHIP_FONT_EM = 0.58;
+const CHIP_FONT_MIN_PX = 11;
+const CHIP_FONT_WEIGHT = 700;
+
+/** The font of the chips drawn over the article `root`, from its own font (one style read, no chip needed). */
+export function chipFontOf(root: Element): ChipFont {
+  const style = getComputedStyle(root);
+  const size = Math.max(CHIP_FONT_MIN_PX, CHIP_FONT_EM * (parseFloat(style.fontSize) || 19));
+  return { size, css: `${CHIP_FONT_WEIGHT} ${size}px ${style.fontFamily}` };
 }
 
 /** A chunk's chips as read from the page, ready to be placed without reading it again. */
-export type ChunkChips = (ChipRequest & { mark: HTMLElement })[];
+export type ChunkChips = (ChipRequest & Pick<ChipDrawing, 'key' | 'label' | 'type'>)[];
 
-/** Reads the boxes of one chunk's chips (viewport pixels): every read before any write. */
+/**
+ * Reads the boxes of the chips of one paragraph (or of all of `chunk`'s) in viewport pixels:
+ * every read before any write. A chip's key is its paragraph, its annotation and which of that
+ * annotation's pieces in the paragraph it labels (a discontinuous span has one in each piece).
+ */
 export function readChunkChips(chunk: Element, font: ChipFont): ChunkChips {
   const requests: ChunkChips = [];
   const directions = new Map<Element, boolean>();
+  const pieces = new Map<string, number>();
   for (const mark of chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]')) {
     const first = mark.getClientRects()[0];
     if (!first) continue;
@@ -136,23 +127,37 @@ export function readChunkChips(chunk: Element, font: ChipFont): ChunkChips {
       rtl = getComputedStyle(paragraph).direction === 'rtl';
       directions.set(paragraph, rtl);
     }
-    const text = (mark.dataset.label ?? '') + (mark.hasAttribute('data-has-details') ? ' ✎' : '');
-    const width = Math.ceil(textWidth(text, font.css) + 2 * PADDING_EM * font.size) + 1;
-    requests.push({ mark, anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width });
+    const label = (mark.dataset.label ?? '') + (mark.hasAttribute('data-has-details') ? ' ✎' : '');
+    const width = Math.ceil(textWidth(label, font.css) + 2 * PADDING_EM * font.size) + 1;
+    const id = `${(paragraph as HTMLElement).dataset.offset ?? ''}/${mark.dataset.annotationId ?? ''}`;
+    const piece = pieces.get(id) ?? 0;
+    pieces.set(id, piece + 1);
+    requests.push({ key: `${id}/${piece}`, label, type: mark.dataset.entityType ?? '', anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width });
   }
   return requests;
 }
 
+/** The widest a chip is drawn, in ems of its font (styles.css showed 14em before it was cut). */
+const WIDEST_CHIP_EM = 14;
+
 /**
  * Lifts, shortens or hides the chips read from one chunk so that none overlaps another, nor
- * any of `obstacles` (the chips already placed in the chunks beside it, in viewport pixels),
- * and writes only what changed. Returns the boxes its chips took, in viewport pixels.
+ * any of `obstacles` (the chips already placed in the chunks beside it, in viewport pixels).
+ * Returns the boxes its chips took, in viewport pixels, and how to draw those shown, relative
+ * to `origin` (the chunk's top-left corner).
  */
-export function placeChunkChips(chips: ChunkChips, font: ChipFont, obstacles: readonly LabelBox[]): LabelBox[] {
+export function placeChunkChips(chips: ChunkChips, font: ChipFont, obstacles: readonly LabelBox[], origin: { left: number; top: number }): { boxes: LabelBox[]; drawings: ChipDrawing[] } {
   const placed: LabelBox[] = [...obstacles];
-  const placements = chips.map(({ mark, ...request }) => ({ mark, placement: placeChip(request, font.size, placed) }));
-  for (const { mark, placement } of placements) applyPlacement(mark, placement);
-  return placed.slice(obstacles.length);
+  const drawings: ChipDrawing[] = [];
+  for (const { key, label, type, ...request } of chips) {
+    const placement = placeChip(request, font.size, placed);
+    if ('hidden' in placement) continue;
+    const widest = WIDEST_CHIP_EM * font.size;
+    const maxWidth = placement.maxWidth !== null ? Math.floor(placement.maxWidth) : request.width - 1 > widest ? widest : null;
+    const top = request.textTop - ROW_STEP_EM * font.size * (placement.row + 1) - origin.top;
+    drawings.push({ key, label, type, rtl: request.rtl, anchorX: request.anchorX - origin.left, top, row: placement.row, maxWidth });
+  }
+  return { boxes: placed.slice(obstacles.length), drawings };
 }
 
 /** How far above its text a chip may reach, in pixels: chunks further apart cannot overlap. */

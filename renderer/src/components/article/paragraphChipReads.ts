@@ -1,4 +1,5 @@
 import { readChunkChips, type ChipFont, type ChunkChips } from './labelPlacement';
+import { CHIP_LAYER_CLASS } from './chipLayer';
 
 /**
  * The chips of each paragraph as last read from the page, relative to its chunk's top-left
@@ -20,6 +21,7 @@ export class ParagraphChipReads {
   chipsOf(chunk: Element, box: DOMRect, font: ChipFont): ChunkChips {
     const chips: ChunkChips = [];
     for (const paragraph of chunk.children) {
+      if (paragraph.classList.contains(CHIP_LAYER_CLASS)) continue;
       let read = this.reads.get(paragraph);
       if (!read) {
         read = readChunkChips(paragraph, font).map((chip) => ({ ...chip, anchorX: chip.anchorX - box.left, textTop: chip.textTop - box.top }));

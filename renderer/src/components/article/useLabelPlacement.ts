@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
-import { chipFontUnder, chipReach, placeChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
+import { chipFontOf, chipReach, placeChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
+import { ChipLayer, isChipLayerMutation, type ChipDrawing } from './chipLayer';
 import { nearChunks } from './chunks/nearChunks';
 import { articleChunkBoxes, chunkHolding, nextChunk, previousChunk } from './chunks/articleChunks';
 import { ParagraphChipReads } from './paragraphChipReads';
@@ -36,6 +37,8 @@ class ChunkLabelPlacer {
    * observer and a size computed in every tagging's frame, for nothing).
    */
   private watched = new WeakSet<Element>();
+  /** Each chunk's chips, drawn in a layer over it (chipLayer.ts). */
+  private layers = new WeakMap<Element, ChipLayer>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -124,9 +127,8 @@ class ChunkLabelPlacer {
   placeChunks(candidates: readonly Element[]): void {
     const chunks = candidates.filter((chunk) => !this.placed.has(chunk) && chunk.parentNode?.parentNode === this.root);
     if (chunks.length === 0) return;
-    this.font ??= chipFontUnder(this.root);
+    this.font ??= chipFontOf(this.root);
     const font = this.font;
-    if (!font) return;
     this.placedAny = true;
     const reach = chipReach(font);
     const read = chunks.map((chunk) => {
@@ -142,11 +144,23 @@ class ChunkLabelPlacer {
       const placed = this.placed.get(neighbour.chunk);
       return placed ? shift(placed.boxes, neighbour.box.left, neighbour.box.top) : [];
     });
-    const boxes = placeChunkChips(chips, font, obstacles);
+    const { boxes, drawings } = placeChunkChips(chips, font, obstacles, box);
+    this.draw(chunk, drawings, box.width);
     this.placed.set(chunk, { boxes: shift(boxes, -box.left, -box.top), width: box.width, height: box.height });
     if (this.watched.has(chunk)) return;
     this.watched.add(chunk);
     this.chunkSizes.observe(chunk);
+  }
+
+  /** Shows the chunk's chips in its layer, made when it first has one to show. */
+  private draw(chunk: Element, drawings: readonly ChipDrawing[], width: number): void {
+    let layer = this.layers.get(chunk);
+    if (!layer?.attached) {
+      if (drawings.length === 0) return;
+      layer = new ChipLayer(chunk);
+      this.layers.set(chunk, layer);
+    }
+    layer.show(drawings, width);
   }
 
   /** The chunks near enough above and below `chunk` for their chips to meet its own, with their boxes. */
@@ -204,26 +218,77 @@ function idlePlacement(place: (chunks: readonly Element[]) => void): { placeSoon
  * Calls `placeAllAgain` when the whole article may have reflowed: a new column width or font
  * size, a zoom (the window's size in CSS pixels changes, and the text's rounding), or a font
  * that arrived late (the article font starts loading only when text needs it, so `ready` may
- * have resolved before it was asked for). Returns the function that stops watching.
+ * have resolved before it was asked for); `laidOut` when called from a resize observer, after
+ * the frame's layout and before its paint. Returns the function that stops watching.
  */
-function watchReflow(root: HTMLElement, placeAllAgain: () => void): () => void {
+function watchReflow(root: HTMLElement, placeAllAgain: (laidOut: boolean) => void): () => void {
   let layout = layoutKey(root);
   // The article grows as chunks are laid out while scrolling: only a new width or font size counts.
   const resizes = new ResizeObserver(() => {
     const now = layoutKey(root);
     if (now === layout) return;
     layout = now;
-    placeAllAgain();
+    placeAllAgain(true);
   });
+  const later = () => placeAllAgain(false);
   resizes.observe(root);
-  window.addEventListener('resize', placeAllAgain);
-  void document.fonts?.ready.then(placeAllAgain);
-  document.fonts?.addEventListener('loadingdone', placeAllAgain);
+  window.addEventListener('resize', later);
+  void document.fonts?.ready.then(later);
+  document.fonts?.addEventListener('loadingdone', later);
   return () => {
     resizes.disconnect();
-    window.removeEventListener('resize', placeAllAgain);
-    document.fonts?.removeEventListener('loadingdone', placeAllAgain);
+    window.removeEventListener('resize', later);
+    document.fonts?.removeEventListener('loadingdone', later);
   };
+}
+
+/**
+ * When the chips are placed: `schedule` in the next animation frame, searching the view for the
+ * chunks in it (`search`) or placing only the chunks changed since (#25); `placeNow` at once,
+ * from a resize observer, after the frame's layout and before its paint (the chips are drawn anew
+ * in that frame, not shown a frame where the text no longer is). Before any chip was placed, both
+ * post the first placement's task instead (#17).
+ */
+function placementFrames(placedAny: () => boolean, postFirst: () => void, placeInView: () => void, placeChanged: () => void): { schedule: (search?: boolean) => void; placeNow: () => void; cancel: () => void } {
+  let frame = 0;
+  // Whether the next frame searches the view for chunks to place; without a scroll, resize or
+  // reflow since the last, only the chunks whose content changed are placed (placeChanged).
+  let searchView = false;
+  const schedule = (search = true) => {
+    if (!placedAny()) {
+      postFirst();
+      return;
+    }
+    searchView ||= search;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (searchView) placeInView();
+      else placeChanged();
+      searchView = false;
+    });
+  };
+  const placeNow = () => {
+    if (!placedAny()) {
+      postFirst();
+      return;
+    }
+    cancelAnimationFrame(frame);
+    frame = 0;
+    searchView = false;
+    placeInView();
+  };
+  return { schedule, placeNow, cancel: () => cancelAnimationFrame(frame) };
+}
+
+/** Calls `changed` with the article's changes that may move or change a chip; the chip layers' own changes are none. */
+function watchContent(root: HTMLElement, changed: (records: MutationRecord[]) => void): MutationObserver {
+  const mutations = new MutationObserver((records) => {
+    const changes = records.filter((record) => !isChipLayerMutation(record));
+    if (changes.length > 0) changed(changes);
+  });
+  mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
+  return mutations;
 }
 
 /** Runs `run` in a task of its own, soon (nextTask: a timer may wait 4 ms or more); `cancel` drops it. A call while one waits adds nothing. */
@@ -252,58 +317,42 @@ function soonTask(run: () => void): { post: () => void; cancel: () => void } {
  * The view's first chips are placed in a task of their own instead (#17): the frame that first
  * shows an article already styles and lays out all of it, and the placement's reads forced that
  * work inside the animation frame, its writes then a second pass, one task of 200 ms at load 10
- * for the article with 100,000 annotations. The stylesheet puts each chip at its stack level
- * meanwhile; the placement only lifts, shortens or hides the few that meet.
+ * for the article with 100,000 annotations. The chips are drawn by the placement (chipLayer.ts),
+ * so a tagging's chip comes in the frame that paints its highlight.
  */
 export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const root = rootRef.current;
     const scroller = root?.parentElement;
     if (!root || !scroller) return;
-    let frame = 0;
     let disposed = false;
-    // Whether the next frame searches the view for chunks to place; without a scroll, resize or
-    // reflow since the last, only the chunks whose content changed are placed (placeChanged).
-    let searchView = false;
     const placeInView = () => around.placeSoon(placer.placeInView());
     const firstPlacement = soonTask(placeInView);
-    const schedule = (search = true) => {
-      if (!placer.placedAny) {
-        firstPlacement.post();
-        return;
-      }
-      searchView ||= search;
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (searchView) placeInView();
-        else around.addSoon(placer.placeChanged());
-        searchView = false;
-      });
-    };
+    const frames = placementFrames(() => placer.placedAny, firstPlacement.post, placeInView, () => around.addSoon(placer.placeChanged()));
+    const { schedule, placeNow } = frames;
     // Text that reflowed without a new width (a font face applied late, a wrap that settled)
     // changes its chunk's height: the chunk is placed again (#18: seen in e2e/layout.spec.ts).
     const chunkSizes = new ResizeObserver((entries) => {
-      if (placer.forgetResized(entries)) schedule();
+      if (placer.forgetResized(entries)) placeNow();
     });
     const placer = new ChunkLabelPlacer(root, scroller, chunkSizes);
     const around = idlePlacement((chunks) => placer.placeChunks(chunks));
-    const mutations = new MutationObserver((records) => {
-      placer.forgetChanged(records);
+    const mutations = watchContent(root, (changes) => {
+      placer.forgetChanged(changes);
       schedule(false);
     });
-    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-has-details', 'class'] });
-    const stopWatching = watchReflow(root, () => {
+    const stopWatching = watchReflow(root, (laidOut) => {
       if (disposed) return;
       placer.forgetAll();
-      schedule();
+      if (laidOut) placeNow();
+      else schedule();
     });
     const scrolled = () => schedule();
     scroller.addEventListener('scroll', scrolled, { passive: true });
     schedule();
     return () => {
       disposed = true;
-      cancelAnimationFrame(frame);
+      frames.cancel();
       firstPlacement.cancel();
       around.cancel();
       mutations.disconnect();

@@ -5,7 +5,7 @@ import { articleChunkBoxes } from '../article/chunks/articleChunks';
 import type { EndBox } from './arcGeometry';
 import type { Box, LabelMetrics } from './arcLabels';
 import { layOutArcs, type DrawnArc } from './arcLayout';
-import { ChunkEndCache, type ChipMetrics } from './chunkEnds';
+import { ChunkEndCache } from './chunkEnds';
 import { LinkIndex, type Link } from './relationLinks';
 
 /** The overlay's place in the scroller's content, and what it shows (arcs in content coordinates: a band moved redraws none). */
@@ -42,15 +42,6 @@ function labelMetrics(): LabelMetrics {
   return { height: 13, width: (text) => width(text) + 4 };
 }
 
-/** The chips' font, read once from the first chip (one style read, not one per chip). */
-function chipMetrics(root: HTMLElement): ChipMetrics | null {
-  const first = root.querySelector('mark.hl-first[data-label]');
-  if (!first) return null;
-  const style = getComputedStyle(first, '::before');
-  const size = parseFloat(style.fontSize) || 11;
-  return { size, width: textMeasurer(`${style.fontWeight} ${style.fontSize} ${style.fontFamily}`, size) };
-}
-
 /** Two pictures alike: a redraw that changes nothing renders nothing. */
 function samePicture(first: ArcPicture, second: ArcPicture): boolean {
   if (first.top !== second.top || first.height !== second.height || first.arcs.length !== second.arcs.length) return false;
@@ -75,7 +66,6 @@ export class ArcDrawer {
   private readonly turns = arcDrawTurns((sliceEnd) => this.drawTurn(sliceEnd));
   private readonly cache: ChunkEndCache;
   private readonly metrics = labelMetrics();
-  private chips: ChipMetrics | null = null;
   private shown: ArcPicture = { arcs: [], top: 0, height: 0 };
 
   constructor(
@@ -109,7 +99,6 @@ export class ArcDrawer {
 
   reflowed(): void {
     this.cache.forgetAll();
-    this.chips = null;
     this.drawSoon();
   }
 
@@ -137,7 +126,6 @@ export class ArcDrawer {
       this.present({ arcs: [], top: 0, height: 0 });
       return true;
     }
-    this.chips ??= chipMetrics(this.root);
     const view = this.scroller.getBoundingClientRect();
     const chunks = articleChunkBoxes(this.root, view, view.height * DRAWN_VIEWS);
     const near = nearChunks(chunks.count, chunks.boxOf, view, view.height * DRAWN_VIEWS);
@@ -147,7 +135,7 @@ export class ArcDrawer {
       const chunk = chunks.at(index) as Element;
       if (this.cache.has(chunk)) continue;
       if (measured > 0 && (performance.now() > sliceEnd || inputPending())) return false;
-      this.cache.get(chunk, this.chips);
+      this.cache.get(chunk);
       measured += 1;
     }
     const originX = view.left + this.scroller.clientLeft - this.scroller.scrollLeft;
@@ -156,7 +144,7 @@ export class ArcDrawer {
     const chips: Box[] = [];
     for (const index of nearIndices) {
       const chunk = chunks.at(index) as Element;
-      const measure = this.cache.get(chunk, this.chips);
+      const measure = this.cache.get(chunk);
       const box = chunk.getBoundingClientRect();
       const x = box.left - originX;
       const y = box.top - originY;

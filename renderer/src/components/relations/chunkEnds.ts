@@ -1,11 +1,12 @@
 import type { Box } from './arcLabels';
 import { chunkHolding } from '../article/chunks/articleChunks';
 import type { EndBox } from './arcGeometry';
+import { CHIP_CLASS, CHIP_LAYER_CLASS } from '../article/chipLayer';
 
 /**
  * What the arcs need from one chunk of the article (#20, #25): the top centre of each
- * annotation's first highlight (an arc's end) and the boxes of the label chips (which arc labels
- * must not cover), relative to the chunk's top-left corner. A chunk is measured once and again
+ * annotation's first highlight (an arc's end) and the boxes of the label chips drawn over it
+ * (which arc labels must not cover), relative to the chunk's top-left corner. A chunk is measured once and again
  * only when its content or size changes, so scrolling reads no highlight at all; the reads of
  * one chunk come together, with nothing written between them (no layout thrash).
  */
@@ -18,53 +19,24 @@ export interface ChunkEnds {
 
 const MARK = 'mark[data-annotation-id]';
 
-/** The chips' font (labelPlacement.ts: chipFontUnder), and a width cache for their texts. */
-export interface ChipMetrics {
-  size: number;
-  width: (text: string) => number;
-}
+/** The label chips drawn over the chunk (chipLayer.ts, placed by labelPlacement.ts), as they are drawn. */
+const CHIPS = `:scope > .${CHIP_LAYER_CLASS} > .${CHIP_CLASS}`;
 
-/**
- * The box of the chip a highlight shows above itself, from the rule that draws it (styles.css:
- * mark.hl-first::before, raised by --label-row or its level, capped by --label-max) rather than
- * from its computed style: reading a pseudo-element's style would restyle the page for each chip.
- */
-function chipBox(mark: HTMLElement, first: DOMRect, rtl: boolean, chip: ChipMetrics): Box | null {
-  const label = mark.dataset.label && (mark.hasAttribute('data-has-details') ? `${mark.dataset.label} ✎` : mark.dataset.label);
-  if (!label || !mark.classList.contains('hl-first') || mark.hasAttribute('data-label-hidden')) return null;
-  const row = Number(mark.style.getPropertyValue('--label-row') || mark.dataset.level || 0);
-  const capped = parseFloat(mark.style.getPropertyValue('--label-max')) || chip.size * 14;
-  const width = Math.min(chip.width(label) + chip.size * 0.6, capped);
-  const top = first.top - chip.size * 1.25 * (row + 1);
-  const left = rtl ? first.right - width : first.left;
-  return { left, right: left + width, top, bottom: top + chip.size * 1.2 };
-}
-
-/** A paragraph's direction, read once per paragraph of the chunk. */
-function isRightToLeft(paragraph: Element, known: Map<Element, boolean>): boolean {
-  const rtl = known.get(paragraph) ?? getComputedStyle(paragraph).direction === 'rtl';
-  known.set(paragraph, rtl);
-  return rtl;
-}
-
-export function measureChunk(chunk: Element, chip: ChipMetrics | null): ChunkEnds {
+export function measureChunk(chunk: Element): ChunkEnds {
   const origin = chunk.getBoundingClientRect();
   const ends = new Map<string, EndBox>();
   const chips: Box[] = [];
-  const directions = new Map<Element, boolean>();
   for (const mark of chunk.querySelectorAll<HTMLElement>(MARK)) {
     const id = mark.dataset.annotationId;
-    if (id === undefined) continue;
-    const chipped = chip !== null && mark.classList.contains('hl-first');
-    // A later piece of an annotation already met (nesting splits a highlight in marks) shows no
-    // chip and is no arc's end: its boxes are not read (#25).
-    if (!chipped && ends.has(id)) continue;
+    // A later piece of an annotation already met (nesting splits a highlight in marks) is no
+    // arc's end: its boxes are not read (#25).
+    if (id === undefined || ends.has(id)) continue;
     const first = mark.getClientRects()[0];
-    if (!first) continue;
-    if (!ends.has(id)) ends.set(id, { x: first.left - origin.left + first.width / 2, top: first.top - origin.top });
-    if (!chip || !chipped) continue;
-    const box = chipBox(mark, first, isRightToLeft(mark.closest('p') ?? chunk, directions), chip);
-    if (box) chips.push({ left: box.left - origin.left, right: box.right - origin.left, top: box.top - origin.top, bottom: box.bottom - origin.top });
+    if (first) ends.set(id, { x: first.left - origin.left + first.width / 2, top: first.top - origin.top });
+  }
+  for (const chip of chunk.querySelectorAll(CHIPS)) {
+    const box = chip.getBoundingClientRect();
+    chips.push({ left: box.left - origin.left, right: box.right - origin.left, top: box.top - origin.top, bottom: box.bottom - origin.top });
   }
   return { ends, chips, width: origin.width, height: origin.height };
 }
@@ -83,10 +55,10 @@ export class ChunkEndCache {
     return this.measured.has(chunk);
   }
 
-  get(chunk: Element, chip: ChipMetrics | null): ChunkEnds {
+  get(chunk: Element): ChunkEnds {
     let measure = this.measured.get(chunk);
     if (!measure) {
-      measure = measureChunk(chunk, chip);
+      measure = measureChunk(chunk);
       this.measured.set(chunk, measure);
       this.chunkSizes.observe(chunk);
     }
