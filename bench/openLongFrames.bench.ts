@@ -22,13 +22,8 @@ import { ensureHundredThousandCorpus } from './benchInputs';
 import { installFrameMarks } from './pageProbes';
 import { showArticleTimed } from './pathologicalProbes';
 import { round } from './stats';
+import { out, folder, NAME, SHORT_NAME, OPENS } from './hundredThousandOpens';
 
-const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
-const out = process.env.HASHIYE_TRACE_OUT ?? inputs;
-const folder = path.join(inputs, 'annotations-100k');
-const NAME = 'many-annotations.txt';
-const SHORT_NAME = 'a-short-article.txt';
-const OPENS = Number(process.env.HASHIYE_OPENS ?? 6);
 
 interface FrameScript {
   invoker: string;

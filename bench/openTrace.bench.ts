@@ -10,7 +10,6 @@
  */
 import { test } from '@playwright/test';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launchApp } from '../e2e/harness';
 import { forgetWrittenAnnotationFile } from '../electron/services/storage/writtenAnnotationFile';
@@ -18,12 +17,8 @@ import { ensureHundredThousandCorpus } from './benchInputs';
 import { installFrameMarks } from './pageProbes';
 import { showArticleTimed, takeLongTasks, watchLongTasks } from './pathologicalProbes';
 import { round } from './stats';
+import { out, folder, NAME, SHORT_NAME } from './hundredThousandOpens';
 
-const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
-const out = process.env.HASHIYE_TRACE_OUT ?? inputs;
-const folder = path.join(inputs, 'annotations-100k');
-const NAME = 'many-annotations.txt';
-const SHORT_NAME = 'a-short-article.txt';
 
 test('trace the open of the article with a hundred thousand annotations', async () => {
   test.setTimeout(20 * 60_000);

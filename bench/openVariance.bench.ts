@@ -20,13 +20,8 @@ import { ensureHundredThousandCorpus } from './benchInputs';
 import { installFrameMarks } from './pageProbes';
 import { showArticleTimed, takeLongTasks, watchLongTasks } from './pathologicalProbes';
 import { round } from './stats';
+import { out, folder, NAME, SHORT_NAME, OPENS } from './hundredThousandOpens';
 
-const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
-const out = process.env.HASHIYE_TRACE_OUT ?? inputs;
-const folder = path.join(inputs, 'annotations-100k');
-const NAME = 'many-annotations.txt';
-const SHORT_NAME = 'a-short-article.txt';
-const OPENS = Number(process.env.HASHIYE_OPENS ?? 6);
 
 /** Records this process's event-loop stalls over `overMs` (start in ms since the epoch, length). */
 function watchStalls(overMs: number): () => Array<[number, number]> {
