@@ -49,7 +49,7 @@ function ArcDrawing({ rootRef, drawerRef, show }: { rootRef: RefObject<HTMLEleme
     const drawer = new ArcDrawer(root, scroller, chunkSizes, show);
     drawerRef.current = drawer;
     const mutations = new MutationObserver((records) => drawer.changed(records));
-    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'data-label-hidden', 'class', 'style'] });
+    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-label', 'class', 'style'] });
     let width = root.clientWidth;
     let fontSize = getComputedStyle(root).fontSize;
     // A new width or font size breaks every line anew; a new height (chunks above laid out) moves the ends.
