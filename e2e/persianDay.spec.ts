@@ -121,6 +121,7 @@ test('suggestions a tag-all covered go at the first idle moment, before the save
   await openArticleNamed(page, 'a.txt');
   await dragSelect(page, 'سازمان ملل متحد');
   await page.keyboard.press('Digit2');
+  await expect(page.locator('[data-annotation-id][data-entity-type="ORG"]')).toHaveCount(1);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await openArticleNamed(page, 'b.txt');
   const suggestions = page.getByTestId('suggestions');
@@ -131,8 +132,31 @@ test('suggestions a tag-all covered go at the first idle moment, before the save
   await page.getByTestId('find-input').fill('سازمان ملل متحد');
   await expect(page.getByTestId('find-count')).toHaveAttribute('data-count', '2');
   await page.getByRole('combobox', { name: 'برچسب برای همه' }).selectOption('ORG');
+  await recordSuggestionsAndSaveMoments(page);
   await page.getByRole('dialog', { name: 'پیش‌نمایش برچسب‌زنی' }).getByRole('button', { name: 'برچسب زدن به همه' }).click();
   await expect(page.locator('[data-annotation-id][data-entity-type="ORG"]')).toHaveCount(2);
-  // Well inside the 1.5 s the save-driven refresh waits: the covered suggestions are already gone.
-  await expect(suggestions.locator('li')).toHaveCount(0, { timeout: 800 });
+  await expect(suggestions.locator('li')).toHaveCount(0);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  // By the page's own clock, not the test's polling: the covered suggestions were gone before the
+  // refresh the save schedules (REFRESH_AFTER_SAVE_MS after it) could have run.
+  const moments = await page.evaluate(() => (window as unknown as { suggestionsMoments: Record<string, number> }).suggestionsMoments);
+  expect(moments.emptied).toBeDefined();
+  expect(moments.saved).toBeDefined();
+  expect(moments.emptied).toBeLessThan(moments.saved + 1500);
 });
+
+/** Records, by the page's clock, when the suggestion list empties and when the next save is done. */
+async function recordSuggestionsAndSaveMoments(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const moments: Record<string, number> = {};
+    (window as unknown as { suggestionsMoments: Record<string, number> }).suggestionsMoments = moments;
+    let edited = false;
+    new MutationObserver(() => {
+      const now = performance.now();
+      const state = document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state');
+      if (state !== 'saved') edited = true;
+      else if (edited) moments.saved ??= now;
+      if (document.querySelectorAll('[data-testid="suggestions"] li').length === 0) moments.emptied ??= now;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+}

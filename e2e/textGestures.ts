@@ -76,17 +76,25 @@ function edgePoints(boxes: CharacterBoxes): { before: Point; after: Point } {
 
 /** Drags the mouse over a phrase, from its logical start to its end or the other way round. */
 export async function dragSelect(page: Page, needle: string, options: { occurrence?: number; backwards?: boolean; modifiers?: ('Alt' | 'Control')[] } = {}): Promise<void> {
-  const boxes = await characterBoxes(page, needle, options.occurrence ?? 0);
-  const { before, after } = edgePoints(boxes);
-  const [from, to] = options.backwards ? [after, before] : [before, after];
-  for (const modifier of options.modifiers ?? []) await page.keyboard.down(modifier);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 4 });
-  await page.mouse.up();
-  for (const modifier of options.modifiers ?? []) await page.keyboard.up(modifier);
+  for (let attempt = 1; ; attempt++) {
+    // Measured again for each attempt: the page may have moved the text since (a pane filled in).
+    const { before, after } = edgePoints(await characterBoxes(page, needle, options.occurrence ?? 0));
+    const [from, to] = options.backwards ? [after, before] : [before, after];
+    for (const modifier of options.modifiers ?? []) await page.keyboard.down(modifier);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.mouse.up();
+    for (const modifier of options.modifiers ?? []) await page.keyboard.up(modifier);
+    // At a load average of 20 a drag now and then selects nothing (the caret placed at the press,
+    // no selectionchange on the moves): an analyst would drag again. A drag that selected anything
+    // is left as it is.
+    if (attempt === DRAG_ATTEMPTS || (await page.evaluate(() => window.getSelection()?.isCollapsed === false))) return;
+  }
 }
+
+const DRAG_ATTEMPTS = 3;
 
 /** Double-clicks the middle of a word. */
 export async function doubleClickWord(page: Page, word: string, occurrence = 0): Promise<void> {

@@ -30,8 +30,6 @@ import { SessionState } from './session/sessionState';
 import { RegistryBase } from '../entities/registryBase';
 import { decideFooter, scanFooterProposals, type FooterDecision, type FooterDecisionResult, type FooterScan } from '../zones/footerProposals';
 
-const TAGGED_TEXTS_TTL_MS = 3000;
-
 /**
  * (#25) How long the reads a first listing left pending wait for the window to ask for them
  * (corpus.refresh, once it has drawn the list) before they start anyway, to fill the listing cache.
@@ -307,11 +305,9 @@ export class CorpusSession {
     const base = this.state.bases.get(id);
     const article = this.state.loaded.get(id) ?? (await this.state.readArticle(articlePath));
     const own = kept !== null && base !== null ? { annotations: kept, zones: base.document.zones } : await loadAnnotations(articlePath, article);
-    if (!this.state.taggedTexts || Date.now() - this.state.taggedTexts.at > TAGGED_TEXTS_TTL_MS) {
-      this.state.taggedTexts = { at: Date.now(), texts: await collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined, signal, this.state.taggedTextFiles) };
-    }
+    const tagged = await this.state.taggedTexts.current(() => collectTaggedTexts(root, kept !== null ? new Map([[id, kept]]) : undefined, signal, this.state.taggedTextFiles));
     if (signal.aborted) return [];
-    return suggestionsFor(article.text, own.annotations, this.state.taggedTexts.texts, undefined, own.zones, undefined, signal);
+    return suggestionsFor(article.text, own.annotations, tagged, undefined, own.zones, undefined, signal);
   }
 
   private footerScan: AbortController | null = null;

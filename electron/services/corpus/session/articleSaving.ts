@@ -26,7 +26,7 @@ export interface SessionSaveRequest extends DocumentFields {
 /** Saves the whole annotation list of an article, checked against the text its edits were made on. */
 export async function saveWholeList(state: SessionState, id: string, sha256: string, request: SessionSaveRequest): Promise<SaveResult> {
   // What was tagged changes with every save: suggestions gather it again.
-  state.taggedTexts = null;
+  state.taggedTexts.forget();
   const articlePath = resolveInCorpus(state.requireRoot(), id);
   const onDisk = await state.readArticle(articlePath, state.loaded.get(id));
   // Edits made before the article changed on disk are saved against the text they were made

@@ -12,7 +12,7 @@ export type SessionEvent =
 
 /** What the window is told of a change another program made on disk (after repairing a blind overwrite of our save). */
 export async function sessionEventOf(state: SessionState, event: CorpusWatchEvent, describe: () => Promise<Corpus>): Promise<SessionEvent | null> {
-  state.taggedTexts = null;
+  state.taggedTexts.forget();
   if (event.kind === 'articleChanged') return { kind: 'articleChangedOnDisk', id: event.id };
   if (event.kind === 'annotationFileChanged') {
     await mergeBackBlindOverwrite(state, event.id);

@@ -9,7 +9,8 @@ import { SavedAnnotationLists } from '../../storage/savedAnnotationLists';
 import { withUserProblem } from '../../problems/userProblems';
 import { resolveInCorpus } from '../corpusPaths';
 import type { CorpusWatcher } from '../corpusWatcher';
-import { TaggedTextFiles, type TaggedText } from '../suggestions';
+import { TaggedTextFiles } from '../suggestions';
+import { TaggedTextsCache } from './taggedTextsCache';
 import type { KnownFileState } from '../watchedFileState';
 import { ArticleReader } from './articleReading';
 import { BlindOverwrites } from './blindOverwrites';
@@ -45,8 +46,8 @@ export class SessionState {
    * completion is handed to the window's refresh only while this has not moved (CorpusSession.refreshListing).
    */
   changes = 0;
-  /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds. */
-  taggedTexts: { at: number; texts: TaggedText[] } | null = null;
+  /** Texts tagged in the corpus, for suggestions: gathered at most every few seconds, forgotten on every change. */
+  readonly taggedTexts = new TaggedTextsCache();
   /** (#17) What each annotation file tagged, kept while the file is unchanged: a gathering reads only the files that changed. */
   readonly taggedTextFiles = new TaggedTextFiles();
 
@@ -90,7 +91,12 @@ export class SessionState {
 
   async ownWrite<T>(file: string, write: () => Promise<T>, unchanged?: (value: T) => KnownFileState | null): Promise<T> {
     this.changes++;
-    return this.watcher ? this.watcher.ownWrite(file, write, unchanged) : write();
+    try {
+      return await (this.watcher ? this.watcher.ownWrite(file, write, unchanged) : write());
+    } finally {
+      // A gathering of tagged texts that began before these bytes landed is not kept.
+      this.taggedTexts.forget();
+    }
   }
 
   /**
