@@ -152,14 +152,6 @@ export function tokenizeUtf16(text: string): number[] {
       let last: CharClass = startClass;
       index += startWidth;
       while (index < length) {
-        // (#25) Most of a word: a BMP letter or digit already classified, one unit wide (a
-        // surrogate is never classified as either), taken without the general step below.
-        const known = bmpClasses[text.charCodeAt(index)];
-        if (known === CharClass.Letter || known === CharClass.Digit) {
-          last = known;
-          index++;
-          continue;
-        }
         const current = classAt(index);
         const width = peekWidth;
         if (current === CharClass.Extend) {
