@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { findBratOrphans, type BratOrphans } from '../services/brat/bratCorpusCheck';
+import type { ListedCorpus } from '../services/corpus/articleFiles';
 import { describeBratOrphans } from './bratOrphansText';
 import { progressLine, STDOUT_FORMATS, withStdoutExport } from './cliStreams';
 import { EXPORT_FORMAT_IDS, JSONL_VARIANTS, TAGGING_SCHEMES } from '../../shared/formats/exportTypes';
@@ -174,11 +175,16 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     // for while the export reads its articles (walks of the corpus's folders between its
     // batches), not after, nor before the first article, while the export lists the corpus itself.
     let orphansFound: Promise<BratOrphans> | null = null;
-    const findOrphans = (): Promise<BratOrphans> => (orphansFound ??= findBratOrphans(request.corpus));
+    // (#25) The export's own walk of the corpus, taken by the orphans' check instead of a second one.
+    let listed: ListedCorpus | undefined;
+    const findOrphans = (): Promise<BratOrphans> => (orphansFound ??= findBratOrphans(request.corpus, listed));
     // Awaited after the export: when the export fails, its own error is the one reported.
     const startFinding = (): void => void findOrphans().catch(() => undefined);
     try {
-      const result = await runExport(request, io, signal, startFinding);
+      const onListed = (walk: ListedCorpus): void => {
+        listed = walk;
+      };
+      const result = await runExport({ ...request, options: { ...request.options, onListed } }, io, signal, startFinding);
       const bratOrphans = await findOrphans();
       // With -o -, standard output holds the data: the summary goes to stderr.
       const say = request.options.out === '-' ? io.stderr : io.stdout;

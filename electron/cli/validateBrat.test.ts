@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runHashiye as hashiye } from './testing/cliTestRun';
 import type { ValidationResult } from './validateCorpus';
+import { findBratOrphans } from '../services/brat/bratCorpusCheck';
 
 /** A brat corpus with orphans, broken lines, dangling references, bad offsets and conf violations. */
 const CONF = `[entities]
@@ -115,5 +116,11 @@ describe('hashiye validate on a brat corpus', () => {
     }
     const json = JSON.parse((await hashiye('stats', corpus, '--json')).stdout) as { bratOrphans: { annWithoutText: string[] } };
     expect(json.bratOrphans.annWithoutText).toEqual(['sub/lone.ann', 'sub/lost.ann']);
+    // (#25) The export's orphans take its own walk of the corpus (findBratOrphans's `walked`): the same answer as a walk of their own.
+    const out = path.join(corpus, '..', `${path.basename(corpus)}-json-out`);
+    const answer = JSON.parse((await hashiye('export', corpus, '--format', 'conll', '--out', out, '--allow-lossy', '--json')).stdout) as { bratOrphans: unknown };
+    await fs.rm(out, { recursive: true, force: true });
+    expect(answer.bratOrphans).toEqual(await findBratOrphans(corpus));
+    expect(answer.bratOrphans).toMatchObject({ brat: true, textWithoutAnn: ['plain.txt'] });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seededRandom';
-import { listJsonBytes } from './jsonBytes';
+import { listJsonBytes, listJsonBytesAndLines } from './jsonBytes';
 
 /** (#25) listJsonBytes writes what TextEncoder gives for JSON.stringify's text, byte for byte. */
 
@@ -42,6 +42,18 @@ describe('listJsonBytes (#25)', () => {
       expect(Buffer.from(listJsonBytes(values, depth) ?? []).toString('hex'), `depth ${depth}`).toBe(Buffer.from(stringifiedItems(values, depth)).toString('hex'));
     }
     expect(listJsonBytes([], 2)).toEqual(new Uint8Array(0));
+  });
+
+  it('counts the line ends it writes (line ends inside strings are escaped, so every one is counted)', () => {
+    const lineEndsIn = (bytes: Uint8Array): number => bytes.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 0);
+    const values: unknown[] = [{ text: AWKWARD[2], list: [[], {}, [1, { a: 'b\nc' }]], none: undefined }, ...AWKWARD, 'one', { empty: {} }];
+    for (const depth of [1, 2, 3]) {
+      const written = listJsonBytesAndLines(values, depth);
+      expect(written?.lines, `depth ${depth}`).toBe(lineEndsIn(written?.bytes ?? new Uint8Array(0)));
+      expect(written?.lines).toBeGreaterThan(values.length);
+    }
+    expect(listJsonBytesAndLines([], 2)).toEqual({ bytes: new Uint8Array(0), lines: 0 });
+    expect(listJsonBytesAndLines(['a', 'b'], 2)?.lines).toBe(1);
   });
 
   it('gives the same bytes for random text, units of every kind', () => {

@@ -22,6 +22,8 @@ class NotPlainData extends Error {}
 /** Reused between calls: the bytes being written. */
 let out = new Uint8Array(1 << 16);
 let at = 0;
+/** The line ends written since the last listJsonBytes began (#25: its caller indents the bytes again without counting them). */
+let lineEnds = 0;
 
 function room(needed: number): void {
   if (at + needed <= out.length) return;
@@ -33,6 +35,7 @@ function room(needed: number): void {
 /** A line end and the indent of `depth` levels. */
 function newLine(depth: number): void {
   room(1 + depth * 2);
+  lineEnds++;
   out[at++] = NEWLINE;
   out.fill(SPACE, at, at + depth * 2);
   at += depth * 2;
@@ -180,10 +183,19 @@ function writeValue(value: unknown, depth: number): void {
  * own. Null when an item is not plain data (the caller stringifies it).
  */
 export function listJsonBytes(values: readonly unknown[], depth: number): Uint8Array<ArrayBuffer> | null {
+  return listJsonBytesAndLines(values, depth)?.bytes ?? null;
+}
+
+/** listJsonBytes, with how many line ends the bytes hold (JSON.stringify escapes every line end inside a string, so each is one of the layout's). */
+export function listJsonBytesAndLines(values: readonly unknown[], depth: number): { bytes: Uint8Array<ArrayBuffer>; lines: number } | null {
   at = 0;
+  lineEnds = 0;
   try {
     for (let index = 0; index < values.length; index++) {
-      if (index > 0) writeAscii(',\n');
+      if (index > 0) {
+        writeAscii(',\n');
+        lineEnds++;
+      }
       room(depth * 2);
       out.fill(SPACE, at, at + depth * 2);
       at += depth * 2;
@@ -195,5 +207,5 @@ export function listJsonBytes(values: readonly unknown[], depth: number): Uint8A
     if (error instanceof NotPlainData) return null;
     throw error;
   }
-  return out.slice(0, at);
+  return { bytes: out.slice(0, at), lines: lineEnds };
 }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseAnnotationConf, type AnnotationConf } from '../../../shared/brat/annotationConf';
 import { checkStandoff, type StandoffProblem } from '../../../shared/brat/standoffCheck';
-import { walkCorpus } from '../corpus/articleFiles';
+import { walkCorpus, type ListedCorpus } from '../corpus/articleFiles';
 import { readAnnotationText, readArticleBytes, readConfigurationFile } from '../corpus/confinedReaders';
 import { BRAT_ANNOTATION_SUFFIX, findAnnotationConf } from './bratStore';
 
@@ -52,10 +52,14 @@ async function listAnnFiles(root: string): Promise<string[]> {
 
 const textOf = (ann: string): string => `${ann.slice(0, -BRAT_ANNOTATION_SUFFIX.length)}.txt`;
 
-/** The orphans of a corpus, the same list for validate, stats and export. */
-export async function findBratOrphans(root: string): Promise<BratOrphans> {
+/**
+ * The orphans of a corpus, the same list for validate, stats and export. `walked`: the corpus's
+ * walk (walkCorpus) when the caller has just made it (#25: the export lists the corpus itself;
+ * its walk is taken instead of a second one).
+ */
+export async function findBratOrphans(root: string, walked?: Pick<ListedCorpus, 'ids' | 'brat'>): Promise<BratOrphans> {
   // (#25) The listing's walk says whether it is a brat corpus too (as isBratCorpus would find): one walk of the folders less.
-  const [annFiles, { ids: articles, brat }] = await Promise.all([listAnnFiles(root), walkCorpus(root)]);
+  const [annFiles, { ids: articles, brat }] = await Promise.all([listAnnFiles(root), walked ?? walkCorpus(root)]);
   const articleSet = new Set(articles);
   const annSet = new Set(annFiles);
   return {

@@ -230,6 +230,7 @@ async function exportListedCorpus(start: ExportStart): Promise<ExportCorpusResul
   onProgress?.({ phase: 'listing', done: 0, total: 0 });
   // (#25) One walk of the corpus's folders gives the articles and whether it is a brat corpus (as isBratCorpus would find).
   const listed = await walkCorpus(root);
+  options.onListed?.(listed);
   const ids = selectArticleIds(listed.ids, options.scope);
   throwIfCancelled();
   const bratCorpus = listed.brat;

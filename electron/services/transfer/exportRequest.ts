@@ -1,5 +1,6 @@
 import type { SerializeOptions } from '../../../shared/formats/exportTypes';
 import type { ArticleStatus } from '../../../shared/model/status';
+import type { ListedCorpus } from '../corpus/articleFiles';
 
 /** What an export is asked: where to, which articles, split how, and the errors a request can meet. */
 export const SPLIT_PARTS = ['train', 'dev', 'test'] as const;
@@ -41,6 +42,8 @@ export interface ExportCorpusOptions extends SerializeOptions {
    * indented for it where the articles are serialized (on the worker threads), not all at the end.
    */
   jsonAnswer?: boolean;
+  /** (#25) Given the corpus's walk once it is listed: the CLI's brat-orphans check takes it rather than walking the corpus again. */
+  onListed?: (listed: ListedCorpus) => void;
 }
 
 export interface ExportProgress {
