@@ -68,6 +68,7 @@ function categoryOf(heap, node) {
   if (isFiber(heap, node)) return 'React fibers';
   if (type === 'object' && heap.hasProperty(node, 'start') && heap.hasProperty(node, 'author') && heap.hasProperty(node, 'created')) return 'objects: annotation records';
   if (type === 'object' && heap.hasProperty(node, 'continued') && heap.hasProperty(node, 'paragraph')) return 'objects: paragraph pieces';
+  if (type === 'object' && heap.hasProperty(node, 'articleText') && heap.hasProperty(node, 'start')) return 'objects: paragraph pieces';
   if (type === 'closure') return 'closures';
   if (type === 'object shape' || (type === 'hidden' && /Map|DescriptorArray/.test(name))) return 'object shapes';
   if (type === 'array') return 'arrays';

@@ -61,6 +61,13 @@ describe('source size rule', () => {
     expect(measureSource('renderer/src/components/Panel.tsx', callback).map((finding) => finding.message)).toEqual(['function onKey is 63 lines (at most 60)']);
   });
 
+  it('leaves a table of strings made when first read alone, but not one with a step in it', () => {
+    const entries = Array.from({ length: 62 }, (_, index) => `  key${index}: 'word ${index}',`).join('\n');
+    expect(measureSource('renderer/src/i18n/probe.ts', `const en = () => ({\n${entries}\n}) as const;\n`)).toEqual([]);
+    const withStep = `const en = () => ({\n${entries}\n  computed: String(1),\n});\n`;
+    expect(measureSource('renderer/src/i18n/probe.ts', withStep).map((finding) => finding.message)).toEqual(['function en is 65 lines (at most 60)']);
+  });
+
   it('lets a file opt out only with a size-exempt reason in its first 5 lines', () => {
     const long = `${lines(401, 'export {};')}\n`;
     expect(measureSource('shared/probe.ts', `// size-exempt: measured hot loop\n${long}`)).toEqual([]);

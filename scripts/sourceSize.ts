@@ -11,6 +11,7 @@ import ts from 'typescript';
  * - a component: a function in a `.tsx` file whose name starts with an upper-case letter;
  * - a hook: a function in renderer/ whose name is `use` followed by an upper-case letter.
  * Functions inside a component or hook (callbacks, effects) are measured like any other.
+ * A table of strings made when first read (isLazyTable) is data and is not measured.
  *
  * A file may opt out only for a measured hot loop: `// size-exempt: <reason>` in its first
  * 5 lines. Generated files (`*.generated.ts`), tests, e2e and bench are not sources here.
@@ -66,6 +67,21 @@ function isReactFunction(file: string, name: string | undefined): boolean {
   return file.split(path.sep).join('/').startsWith('renderer/') && /^use[A-Z]/.test(name);
 }
 
+/**
+ * A table of words written as a function so that it is made when first read (the UI's
+ * languages, renderer/src/i18n/lazyLanguages.ts): an arrow function whose body is an object
+ * literal of plain strings. It holds data, not steps, and is not measured as a function.
+ */
+function isLazyTable(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!ts.isArrowFunction(fn)) return false;
+  let body: ts.Node = fn.body;
+  while (ts.isParenthesizedExpression(body) || ts.isAsExpression(body)) body = body.expression;
+  return (
+    ts.isObjectLiteralExpression(body) &&
+    body.properties.every((property) => ts.isPropertyAssignment(property) && (ts.isStringLiteral(property.initializer) || ts.isNoSubstitutionTemplateLiteral(property.initializer)))
+  );
+}
+
 /** The findings for one source file's text; `file` is its path relative to the project root. */
 export function measureSource(file: string, text: string): SizeFinding[] {
   if (isExempt(text)) return [];
@@ -80,7 +96,7 @@ export function measureSource(file: string, text: string): SizeFinding[] {
       const first = source.getLineAndCharacterOfPosition(fn.getStart(source)).line;
       const last = source.getLineAndCharacterOfPosition(fn.getEnd()).line;
       const lines = last - first + 1;
-      if (lines > maxFunctionLines && !isReactFunction(file, name)) {
+      if (lines > maxFunctionLines && !isReactFunction(file, name) && !isLazyTable(fn)) {
         findings.push({ file, line: first + 1, message: `function ${name ?? '(anonymous)'} is ${lines} lines (at most ${maxFunctionLines})` });
       }
     }

@@ -33,7 +33,8 @@ export function chunkParagraphs(paragraphs: readonly Paragraph[], options: Chunk
   let characters = 0;
   let lines = 0;
   for (let index = 0; index < paragraphs.length; index++) {
-    const length = paragraphs[index].text.length;
+    // The range, not the text: a paragraph may cut its text from the article when read (wholeParagraphPieces).
+    const length = paragraphs[index].end - paragraphs[index].start;
     characters += length + 1;
     lines += Math.max(1, Math.ceil(length / options.charactersPerLine));
     if (characters >= options.characters || index + 1 - first >= options.paragraphs || index === paragraphs.length - 1) {

@@ -1,5 +1,7 @@
-/** UI strings in Persian and English; the chrome is mirrored for Persian. */
-const en = {
+import { lazyLanguages } from './lazyLanguages';
+
+/** UI strings in Persian and English; the chrome is mirrored for Persian. Each table is made when first read (lazyLanguages). */
+const en = () => ({
   appName: 'Hashiye',
   openFolder: 'Open folder…',
   articles: 'Articles',
@@ -147,11 +149,11 @@ const en = {
   keyAcceptSuggestionType: 'Accept / reject every suggestion of the current one’s type',
   keyAcceptAllSuggestions: 'Accept every suggestion of the run (the current suggestion’s, or the last pre-annotation’s) in the article',
   keyRejectAllSuggestions: 'Reject every suggestion of the run (the current suggestion’s, or the last pre-annotation’s) in the article',
-} as const;
+}) as const;
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof ReturnType<typeof en>;
 
-const fa: Record<MessageKey, string> = {
+const fa = (): Record<MessageKey, string> => ({
   appName: 'حاشیه',
   openFolder: 'باز کردن پوشه…',
   articles: 'مقاله‌ها',
@@ -295,11 +297,11 @@ const fa: Record<MessageKey, string> = {
   keyAcceptSuggestionType: 'پذیرش / رد همهٔ پیشنهادهای هم‌نوع پیشنهاد کنونی',
   keyAcceptAllSuggestions: 'پذیرش همهٔ پیشنهادهای یک اجرا در مقاله (اجرای پیشنهاد کنونی یا آخرین پیش‌برچسب‌گذاری)',
   keyRejectAllSuggestions: 'رد همهٔ پیشنهادهای یک اجرا در مقاله (اجرای پیشنهاد کنونی یا آخرین پیش‌برچسب‌گذاری)',
-};
+});
 
 export type UiLanguage = 'fa' | 'en';
 
-export const messages: Record<UiLanguage, Record<MessageKey, string>> = { en, fa };
+export const messages: Readonly<Record<UiLanguage, Record<MessageKey, string>>> = lazyLanguages<Record<MessageKey, string>>(en, fa);
 
 export const statusLabels: Record<UiLanguage, Record<string, string>> = {
   en: { new: 'New', 'in-progress': 'In progress', done: 'Done', 'needs-review': 'Needs review', rejected: 'Rejected', approved: 'Approved' },

@@ -1,9 +1,10 @@
 import { usePreferencesStore } from '../../store/preferencesStore';
 import type { UiLanguage } from '../../i18n/messages';
 import { fillTemplate, type TemplateValues } from '../../i18n/template';
+import { lazyLanguages } from '../../i18n/lazyLanguages';
 
 /** The lead's view's strings, in Persian and English. */
-const en = {
+const en = () => ({
   lead: 'Lead',
   leadTitle: 'Lead’s view of the corpus',
   close: 'Close',
@@ -95,9 +96,9 @@ const en = {
   noDisagreements: 'The annotators agree on every span of this article.',
   fileMissing: 'The file disappeared while it was being read.',
   tokensOutOfOrder: 'The source tokens stored with the article are out of order or out of range; the project’s tokenizer was used.',
-};
+});
 
-const fa: Record<keyof typeof en, string> = {
+const fa = (): Record<LeadMessageKey, string> => ({
   lead: 'سرپرست',
   leadTitle: 'نمای سرپرست پیکره',
   close: 'بستن',
@@ -188,10 +189,11 @@ const fa: Record<keyof typeof en, string> = {
   noDisagreements: 'برچسب‌زن‌ها بر همهٔ بازه‌های این مقاله هم‌داستان‌اند.',
   fileMissing: 'پرونده هنگام خواندن ناپدید شد.',
   tokensOutOfOrder: 'توکن‌های منبعِ همراه مقاله نابه‌سامان‌اند یا از متن بیرون می‌زنند؛ توکن‌ساز خود برنامه به کار رفت.',
-};
+});
 
-export type LeadMessageKey = keyof typeof en;
-export const leadMessages: Record<UiLanguage, Record<LeadMessageKey, string>> = { en, fa };
+export type LeadMessageKey = keyof ReturnType<typeof en>;
+/** Each language's table is made when first read (lazyLanguages): the lead's words cost no heap until the view is drawn in that language. */
+export const leadMessages: Readonly<Record<UiLanguage, Record<LeadMessageKey, string>>> = lazyLanguages<Record<LeadMessageKey, string>>(en, fa);
 
 /** A lead-view string, with `{name}` placeholders filled in. */
 export function useLeadMessages(): (key: LeadMessageKey, values?: TemplateValues) => string {

@@ -1,9 +1,10 @@
 import type { ExportFormatId } from '../../../../shared/formats/exportTypes';
 import type { ImportFormat } from '../../../../shared/formats/import/importTypes';
 import type { UiLanguage } from '../../i18n/messages';
+import { lazyLanguages } from '../../i18n/lazyLanguages';
 
 /** Strings of the export and import dialogs, in Persian and English. */
-const en = {
+const en = () => ({
   exportTitle: 'Export',
   importTitle: 'Import',
   exportButton: 'Export…',
@@ -71,11 +72,11 @@ const en = {
   problemOnSpan: '«{text}» ({type}): {said}',
   problemOnRelation: 'relation {type} from «{text}»: {said}',
   separatorAndScheme: '{separator}, {scheme}',
-} as const;
+}) as const;
 
-export type TransferTextKey = keyof typeof en;
+export type TransferTextKey = keyof ReturnType<typeof en>;
 
-const fa: Record<TransferTextKey, string> = {
+const fa = (): Record<TransferTextKey, string> => ({
   exportTitle: 'خروجی گرفتن',
   importTitle: 'وارد کردن',
   exportButton: 'خروجی…',
@@ -142,9 +143,10 @@ const fa: Record<TransferTextKey, string> = {
   problemOnSpan: '«{text}» ({type}): {said}',
   problemOnRelation: 'رابطهٔ {type} از «{text}»: {said}',
   separatorAndScheme: '{separator}، {scheme}',
-};
+});
 
-export const transferTexts: Record<UiLanguage, Record<TransferTextKey, string>> = { en, fa };
+/** Each language's table is made when first read (lazyLanguages). */
+export const transferTexts: Readonly<Record<UiLanguage, Record<TransferTextKey, string>>> = lazyLanguages<Record<TransferTextKey, string>>(en, fa);
 
 export function transferText(language: UiLanguage): (key: TransferTextKey) => string {
   const table = transferTexts[language];

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** The annotation area's words (#19). */
 export const annotationCatalog = defineCatalog(
-  {
+  () => ({
     annotationDetails: 'Annotation details',
     details: 'Details',
     tag: 'Tag',
@@ -48,8 +48,8 @@ export const annotationCatalog = defineCatalog(
     annotationsAreRenamedAnd: 'Annotations renamed: {renamed}; removed: {removed}; articles rewritten: {articles} (each file\'s previous version stays in .bak).',
     renamedRemoved: '{renamed} renamed, {removed} removed',
     editTagSet: 'Edit…',
-  },
-  {
+  }),
+  () => ({
     annotationDetails: 'جزئیات حاشیه‌نویسی',
     details: 'جزئیات',
     tag: 'برچسب',
@@ -95,5 +95,5 @@ export const annotationCatalog = defineCatalog(
     annotationsAreRenamedAnd: '{renamed} حاشیه‌نویسی تغییر نام می‌دهد و {removed} حذف می‌شود، در {articles} مقاله (نسخهٔ پیشین هر پرونده در \u2068.bak\u2069 می‌ماند).',
     renamedRemoved: '{renamed} تغییر نام، {removed} حذف',
     editTagSet: 'ویرایش…',
-  },
+  }),
 );

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** The window's own words: the toolbar, the tag palette's tooltips and the notices of the flows (#19). */
 export const appCatalog = defineCatalog(
-  {
+  () => ({
     characterPrecision: 'Character precision',
     searchCorpus: 'Search corpus',
     commandTooltip: '{command} ({keys})',
@@ -18,8 +18,8 @@ export const appCatalog = defineCatalog(
     quotedText: '«{text}»',
     labelled: '{label}: {value}',
     attribute: '{name}={value}',
-  },
-  {
+  }),
+  () => ({
     characterPrecision: 'دقت نویسه‌ای',
     searchCorpus: 'جست‌وجو در پیکره',
     commandTooltip: '{command} ({keys})',
@@ -35,7 +35,7 @@ export const appCatalog = defineCatalog(
     quotedText: '«{text}»',
     labelled: '{label}: {value}',
     attribute: '{name}={value}',
-  },
+  }),
 );
 
 export type AppCatalogKey = keyof typeof appCatalog.en;

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** The article area's words (generated from the components' inline pairs, #19). */
 export const articleCatalog = defineCatalog(
-  {
+  () => ({
     status: 'Status:',
     articleStatus: 'Article status',
     doneNext: 'Done, next',
@@ -12,8 +12,8 @@ export const articleCatalog = defineCatalog(
     systemTheme: 'System theme',
     light: 'Light',
     dark: 'Dark',
-  },
-  {
+  }),
+  () => ({
     status: 'وضعیت:',
     articleStatus: 'وضعیت مقاله',
     doneNext: 'انجام شد، بعدی',
@@ -23,5 +23,5 @@ export const articleCatalog = defineCatalog(
     systemTheme: 'پوستهٔ سیستم',
     light: 'روشن',
     dark: 'تیره',
-  },
+  }),
 );

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** The corpus area's words (#19). */
 export const corpusCatalog = defineCatalog(
-  {
+  () => ({
     searchTheCorpus: 'Search the corpus',
     searchTheWholeCorpus: 'Search the whole corpus',
     corpusSearchQuery: 'Corpus search query',
@@ -33,8 +33,8 @@ export const corpusCatalog = defineCatalog(
     firstShown: ' (first {hits} shown)',
     hitsInArticlesWill: '{total:hit|hits} in {size:article|articles} will be tagged {previewType} (hits already tagged so are not doubled).',
     progressDone: '{finished} of {total} done',
-  },
-  {
+  }),
+  () => ({
     searchTheCorpus: 'جست‌وجو در پیکره',
     searchTheWholeCorpus: 'جست‌وجو در کل پیکره',
     corpusSearchQuery: 'عبارت جست‌وجو در پیکره',
@@ -65,5 +65,5 @@ export const corpusCatalog = defineCatalog(
     firstShown: ' ({hits} نخست نشان داده شده)',
     hitsInArticlesWill: '{total} مورد در {size} مقاله با برچسب {previewType} حاشیه‌نویسی می‌شود (موردهایی که همین برچسب را دارند دوباره افزوده نمی‌شوند).',
     progressDone: '{finished} از {total} انجام‌شده',
-  },
+  }),
 );

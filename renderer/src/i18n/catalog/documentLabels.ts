@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** Document labels (#21): the panel above the article and the dimension editor. */
 export const documentLabelsCatalog = defineCatalog(
-  {
+  () => ({
     panel: 'Document labels',
     noDimensions: 'No document-label dimensions yet.',
     editDimensions: 'Edit dimensions',
@@ -57,8 +57,8 @@ export const documentLabelsCatalog = defineCatalog(
     labelChart: 'Articles per value: {dimension}',
     labelChartUndeclared: 'Articles per value: {dimension} (not in the tag set)',
     valueUndeclared: '{value} (not in the tag set)',
-  },
-  {
+  }),
+  () => ({
     panel: 'برچسب‌های سند',
     noDimensions: 'هنوز هیچ بُعدی برای برچسب سند تعریف نشده است.',
     editDimensions: 'ویرایش بُعدها',
@@ -113,5 +113,5 @@ export const documentLabelsCatalog = defineCatalog(
     labelChart: 'مقاله‌ها به تفکیک گزینه: {dimension}',
     labelChartUndeclared: 'مقاله‌ها به تفکیک گزینه: {dimension} (در مجموعهٔ برچسب‌ها نیست)',
     valueUndeclared: '{value} (در مجموعهٔ برچسب‌ها نیست)',
-  },
+  }),
 );

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** The entity registry's words (#24): the details field, the link popup and the entity view. */
 export const entitiesCatalog = defineCatalog(
-  {
+  () => ({
     entity: 'Entity',
     notLinked: 'Not linked',
     link: 'Link… (L)',
@@ -41,8 +41,8 @@ export const entitiesCatalog = defineCatalog(
     linked: 'Linked.',
     badQid: 'A QID is Q followed by digits, e.g. Q42.',
     choose: '—',
-  },
-  {
+  }),
+  () => ({
     entity: 'موجودیت',
     notLinked: 'پیوند نخورده',
     link: 'پیوند… (\u2068L\u2069)',
@@ -81,5 +81,5 @@ export const entitiesCatalog = defineCatalog(
     linked: 'پیوند خورد.',
     badQid: 'شناسهٔ ویکی‌داده \u2068Q\u2069 و پس از آن رقم است، مانند \u2068Q42\u2069.',
     choose: '—',
-  },
+  }),
 );

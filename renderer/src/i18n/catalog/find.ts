@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** The find bar over the article. */
 export const findCatalog = defineCatalog(
-  {
+  () => ({
     findLabel: 'Find in article',
     findPlaceholder: 'Find in article…',
     noHits: 'No hits',
@@ -18,8 +18,8 @@ export const findCatalog = defineCatalog(
     previewSummary: '{type}: {added:new annotation|new annotations} will be added ({already} already tagged).',
     tagAll: 'Tag all',
     cancel: 'Cancel',
-  },
-  {
+  }),
+  () => ({
     findLabel: 'جست‌وجو در مقاله',
     findPlaceholder: 'جست‌وجو در مقاله…',
     noHits: 'یافت نشد',
@@ -35,5 +35,5 @@ export const findCatalog = defineCatalog(
     previewSummary: '{added} حاشیه‌نویسی تازه با برچسب {type} افزوده می‌شود ({already} مورد از پیش برچسب دارد).',
     tagAll: 'برچسب زدن به همه',
     cancel: 'انصراف',
-  },
+  }),
 );

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** (#23) Help › User Guide and About. */
 export const helpCatalog = defineCatalog(
-  {
+  () => ({
     guideTitle: 'User Guide',
     guideChapters: 'Chapters',
     guideInEnglish: 'This chapter is in English only.',
@@ -17,8 +17,8 @@ export const helpCatalog = defineCatalog(
     aboutNoLicenceText: 'The package ships no licence file.',
     aboutLoadFailed: 'The versions and licences could not be read.',
     close: 'Close',
-  },
-  {
+  }),
+  () => ({
     guideTitle: 'راهنمای کاربر',
     guideChapters: 'فصل‌ها',
     guideInEnglish: 'این فصل فقط به انگلیسی است.',
@@ -33,5 +33,5 @@ export const helpCatalog = defineCatalog(
     aboutNoLicenceText: 'این بسته پروندهٔ پروانه ندارد.',
     aboutLoadFailed: 'نسخه‌ها و پروانه‌ها خوانده نشدند.',
     close: 'بستن',
-  },
+  }),
 );

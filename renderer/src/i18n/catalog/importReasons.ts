@@ -7,7 +7,7 @@ import { defineCatalog } from './defineCatalog';
  * covers a reason from an older or newer main, with the importer's English words in the tooltip.
  */
 export const importReasonCatalog = defineCatalog(
-  {
+  () => ({
     emptyToken: 'empty token; line skipped',
     noTag: 'no tag after the {separator} separator; line skipped',
     unknownTag: 'unrecognised tag «{tag}»; token kept outside any entity',
@@ -70,8 +70,8 @@ export const importReasonCatalog = defineCatalog(
     tagColumnRefused: '{lines} line(s) hold something that is not a tag; nothing of this file was imported',
     malformedRecord: 'field {field} is malformed; record refused',
     recordRefused: 'the record holds something malformed; nothing of it was imported',
-  },
-  {
+  }),
+  () => ({
     emptyToken: 'توکن خالی؛ سطر کنار گذاشته شد',
     noTag: 'پس از جداکنندهٔ {separator} برچسبی نیست؛ سطر کنار گذاشته شد',
     unknownTag: 'برچسب «{tag}» شناخته نیست؛ توکن بیرون از هر موجودیتی ماند',
@@ -134,7 +134,7 @@ export const importReasonCatalog = defineCatalog(
     tagColumnRefused: '{lines} سطر چیزی جز برچسب دارند؛ چیزی از این پرونده درون‌ریزی نشد',
     malformedRecord: 'فیلد {field} بدساخت است؛ رکورد پذیرفته نشد',
     recordRefused: 'رکورد چیز بدساختی دارد؛ چیزی از آن درون‌ریزی نشد',
-  },
+  }),
 );
 
 export type ImportReasonKey = keyof typeof importReasonCatalog.en;

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** Article metadata (#21): the header line, its editor, and the file list's metadata and label filters. */
 export const metadataCatalog = defineCatalog(
-  {
+  () => ({
     metadata: 'Metadata',
     editMetadata: 'Edit metadata',
     editorTitle: 'Article metadata',
@@ -37,8 +37,8 @@ export const metadataCatalog = defineCatalog(
     labelsPerDimension: 'Document labels per dimension',
     noLabels: 'No article has a document label yet.',
     labelCount: '{value}: {count}',
-  },
-  {
+  }),
+  () => ({
     metadata: 'فراداده',
     editMetadata: 'ویرایش فراداده',
     editorTitle: 'فرادادهٔ مقاله',
@@ -73,5 +73,5 @@ export const metadataCatalog = defineCatalog(
     labelsPerDimension: 'برچسب‌های سند در هر بُعد',
     noLabels: 'هنوز هیچ مقاله‌ای برچسب سند ندارد.',
     labelCount: '{value}: {count}',
-  },
+  }),
 );

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** (#24) The pre-annotation dialog: a gazetteer or a tagger over HTTP, written as an annotator's file. */
 export const pretagCatalog = defineCatalog(
-  {
+  () => ({
     pretagButton: 'Pre-annotate…',
     title: 'Pre-annotate',
     close: 'Close',
@@ -47,8 +47,8 @@ export const pretagCatalog = defineCatalog(
     recall: 'Recall',
     f1: 'F1',
     scoresAll: 'All types',
-  },
-  {
+  }),
+  () => ({
     pretagButton: 'پیش‌برچسب‌گذاری…',
     title: 'پیش‌برچسب‌گذاری',
     close: 'بستن',
@@ -93,5 +93,5 @@ export const pretagCatalog = defineCatalog(
     recall: 'بازیابی',
     f1: 'F1',
     scoresAll: 'همهٔ نوع‌ها',
-  },
+  }),
 );

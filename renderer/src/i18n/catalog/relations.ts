@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** Relations, event roles and fragments (#20): the type chooser, the details, the list. */
 export const relationsCatalog = defineCatalog(
-  {
+  () => ({
     chooseRelation: 'Link {from} → {to}',
     chooseRelationHint: '↑ ↓ to choose, Enter to link, Esc to cancel',
     noRelationFits: 'No relation type of the tag set fits {from} → {to}.',
@@ -27,8 +27,8 @@ export const relationsCatalog = defineCatalog(
     relationListHint: '↑ ↓ to move, Enter to show both ends, Delete to delete',
     relationAgreement: 'Relations and event roles (exact: same type, same two spans)',
     noRelationsToCompare: 'Neither annotator made relations or event roles in the articles both annotated.',
-  },
-  {
+  }),
+  () => ({
     chooseRelation: 'پیوند {from} ← {to}',
     chooseRelationHint: 'با \u2068↑ ↓\u2069 برگزینید، \u2068Enter\u2069 برای پیوند، \u2068Esc\u2069 برای لغو',
     noRelationFits: 'هیچ نوع رابطه‌ای در مجموعهٔ برچسب‌ها با {from} ← {to} جور نیست.',
@@ -53,5 +53,5 @@ export const relationsCatalog = defineCatalog(
     relationListHint: 'با \u2068↑ ↓\u2069 جابه‌جا شوید، \u2068Enter\u2069 هر دو سر را نشان می‌دهد، \u2068Delete\u2069 حذف می‌کند',
     relationAgreement: 'رابطه‌ها و نقش‌های رویداد (دقیق: همان نوع و همان دو بازه)',
     noRelationsToCompare: 'هیچ‌یک از دو برچسب‌زن در مقاله‌هایی که هر دو برچسب زده‌اند رابطه یا نقش رویدادی نساخته است.',
-  },
+  }),
 );

@@ -2,7 +2,7 @@ import { defineCatalog } from './defineCatalog';
 
 /** The tag-set editor's relation and event types (#20). */
 export const tagSetRelationsCatalog = defineCatalog(
-  {
+  () => ({
     relationTypes: 'Relation types',
     eventTypes: 'Event types',
     noRelationTypes: 'No relation types yet.',
@@ -62,8 +62,8 @@ export const tagSetRelationsCatalog = defineCatalog(
     badAttributeId: '{owner}: the attribute id “{attribute}” is empty or has spaces.',
     duplicateAttribute: '{owner} has two attributes named {attribute}.',
     enumWithoutValues: '{owner}: the attribute {attribute} is a choice but lists no values.',
-  },
-  {
+  }),
+  () => ({
     relationTypes: 'انواع رابطه',
     eventTypes: 'انواع رویداد',
     noRelationTypes: 'هنوز نوع رابطه‌ای نیست.',
@@ -123,5 +123,5 @@ export const tagSetRelationsCatalog = defineCatalog(
     badAttributeId: '{owner}: شناسهٔ ویژگی «{attribute}» خالی است یا فاصله دارد.',
     duplicateAttribute: '{owner} دو ویژگی با نام {attribute} دارد.',
     enumWithoutValues: '{owner}: ویژگی {attribute} گزینه‌ای است اما مقداری ندارد.',
-  },
+  }),
 );

@@ -5,7 +5,7 @@ import { defineCatalog } from './defineCatalog';
  * boilerplate, repeated-footer proposals, the headline shortcut and agreement on document labels.
  */
 export const zonesCatalog = defineCatalog(
-  {
+  () => ({
     tagInBoilerplateTitle: 'Tag inside boilerplate?',
     tagInBoilerplateQuestion: 'This selection is in boilerplate, which exports, statistics and agreement leave out. Tag it anyway?',
     tagAnyway: 'Tag anyway',
@@ -44,8 +44,8 @@ export const zonesCatalog = defineCatalog(
     zoneTypeColour: 'Colour',
     unknownZoneType: 'The tag set does not know the zone type {type}; the zone is kept as it is.',
     unknownZoneTypes: 'Zone types not in the tag set (kept as they are): {types}',
-  },
-  {
+  }),
+  () => ({
     tagInBoilerplateTitle: 'برچسب در متن حاشیه‌ای سایت؟',
     tagInBoilerplateQuestion: 'این گزینش در ناحیهٔ «متن حاشیه‌ای سایت» است که از خروجی‌ها، آمار و توافق کنار گذاشته می‌شود. باز هم برچسب بخورد؟',
     tagAnyway: 'باز هم برچسب بزن',
@@ -84,5 +84,5 @@ export const zonesCatalog = defineCatalog(
     zoneTypeColour: 'رنگ',
     unknownZoneType: 'مجموعهٔ برچسب‌ها نوع ناحیهٔ {type} را نمی‌شناسد؛ ناحیه همان‌طور نگه داشته می‌شود.',
     unknownZoneTypes: 'انواع ناحیه‌ای که در مجموعهٔ برچسب‌ها نیستند (همان‌طور نگه داشته می‌شوند): {types}',
-  },
+  }),
 );
