@@ -7,7 +7,9 @@
  * sheet added to the page, HASHIYE_TRACE_SCRIPT for a script run in the page once it is open,
  * HASHIYE_TRACE_MUTATIONS=1 to log one tagging's DOM changes, HASHIYE_TRACE_CATEGORIES for more
  * trace categories, e.g. the invalidation tracking ones, HASHIYE_TRACE_LAYERS=1 to print the
- * composited layers and why each is one, before and after the taggings), then
+ * composited layers and why each is one, before and after the taggings, HASHIYE_TRACE_EACH for an
+ * expression evaluated in the page after each traced tagging, its value printed with the tagging's
+ * index in the trace), then
  * `node bench/tagTracePhases.mjs <trace>` for the time of each part and, for each slow tagging,
  * the tasks it waited behind (from tagging.timings.json beside the trace).
  */
@@ -126,6 +128,8 @@ test('trace taggings on the 1 MB article', async () => {
       await page.keyboard.press('Digit1');
       const timing = await page.evaluate(awaitTagging);
       if (process.env.HASHIYE_TRACE_MUTATIONS && index === 5) console.log(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations.join('\n')));
+      const each = process.env.HASHIYE_TRACE_EACH;
+      if (each && index >= 3) console.log(`tagging ${tags.length}: ${JSON.stringify(await page.evaluate(each))}`);
       if (timing && index >= 3) {
         tags.push(timing.totalMs);
         keyTimes.push(timing.keyTime);

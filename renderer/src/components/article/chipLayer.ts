@@ -72,6 +72,24 @@ export class ChipLayer {
     return this.element.parentNode === this.chunk;
   }
 
+  /**
+   * Removes the chips whose highlight is gone or now says something else (`current`: each chip
+   * key still in the chunk, with its label and type, read from the DOM alone, no layout). A
+   * change's chips are placed a frame after its highlight (useLabelPlacement.ts): until then a
+   * removed or retyped highlight shows no chip rather than its old one. True when any was removed.
+   */
+  dropStale(current: ReadonlyMap<string, { label: string; type: string }>): boolean {
+    let dropped = false;
+    for (const [key, chip] of this.chips) {
+      const now = current.get(key);
+      if (now && now.label === chip.written?.label && now.type === chip.written.type) continue;
+      chip.element.remove();
+      this.chips.delete(key);
+      dropped = true;
+    }
+    return dropped;
+  }
+
   /** Shows exactly `drawings` (the chunk's width given for right-to-left anchors), writing only what changed. */
   show(drawings: readonly ChipDrawing[], chunkWidth: number): void {
     const kept = new Set<string>();

@@ -117,24 +117,42 @@ export type ChunkChips = (ChipRequest & Pick<ChipDrawing, 'key' | 'label' | 'typ
 export function readChunkChips(chunk: Element, font: ChipFont): ChunkChips {
   const requests: ChunkChips = [];
   const directions = new Map<Element, boolean>();
-  const pieces = new Map<string, number>();
-  for (const mark of chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]')) {
+  for (const { mark, paragraph, key, label, type } of chipMarks(chunk)) {
     const first = mark.getClientRects()[0];
     if (!first) continue;
-    const paragraph = mark.closest('p') ?? chunk;
     let rtl = directions.get(paragraph);
     if (rtl === undefined) {
       rtl = getComputedStyle(paragraph).direction === 'rtl';
       directions.set(paragraph, rtl);
     }
-    const label = (mark.dataset.label ?? '') + (mark.hasAttribute('data-has-details') ? ' ✎' : '');
     const width = Math.ceil(textWidth(label, font.css) + 2 * PADDING_EM * font.size) + 1;
+    requests.push({ key, label, type, anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width });
+  }
+  return requests;
+}
+
+/** A highlight that carries a chip, with what its chip says: read from the DOM alone, no layout. */
+interface ChipMark {
+  mark: HTMLElement;
+  paragraph: Element;
+  key: string;
+  label: string;
+  type: string;
+}
+
+/** The highlights of `chunk` (or of one paragraph) that carry a chip, in reading order. */
+export function chipMarks(chunk: Element): ChipMark[] {
+  const marks: ChipMark[] = [];
+  const pieces = new Map<string, number>();
+  for (const mark of chunk.querySelectorAll<HTMLElement>('mark.hl-first[data-label]')) {
+    const paragraph = mark.closest('p') ?? chunk;
+    const label = (mark.dataset.label ?? '') + (mark.hasAttribute('data-has-details') ? ' ✎' : '');
     const id = `${(paragraph as HTMLElement).dataset.offset ?? ''}/${mark.dataset.annotationId ?? ''}`;
     const piece = pieces.get(id) ?? 0;
     pieces.set(id, piece + 1);
-    requests.push({ key: `${id}/${piece}`, label, type: mark.dataset.entityType ?? '', anchorX: rtl ? first.right : first.left, textTop: first.top, rtl, width });
+    marks.push({ mark, paragraph, key: `${id}/${piece}`, label, type: mark.dataset.entityType ?? '' });
   }
-  return requests;
+  return marks;
 }
 
 /** The widest a chip is drawn, in ems of its font (styles.css showed 14em before it was cut). */

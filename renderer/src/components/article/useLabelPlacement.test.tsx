@@ -72,17 +72,41 @@ describe('label placement (#17)', () => {
     expect(lifted(container)).toEqual(['0', '1']);
   });
 
-  it('once chips are placed, a change is placed in the next animation frame, not in a task', async () => {
+  it('once chips are placed, a change is placed in the frame after the next one, not in a task (#25)', async () => {
     const { container } = render(<Article chips={2} />);
     await nextTask();
     frames.length = 0;
     const third = container.querySelector('mark')?.cloneNode(true) as HTMLElement;
+    third.dataset.annotationId = 'a0-2';
     container.querySelector('p')?.append(third);
     await nextTask();
     expect(lifted(container)).toEqual(['0', '1']);
     expect(frames).toHaveLength(1);
+    // The highlight's own frame reads no layout and writes no chip: the new chip comes a frame later.
+    const reads = vi.mocked(Element.prototype.getClientRects);
+    reads.mockClear();
     frames[0](performance.now());
+    expect(reads).not.toHaveBeenCalled();
+    expect(lifted(container)).toEqual(['0', '1']);
+    expect(frames).toHaveLength(2);
+    frames[1](performance.now());
     expect(lifted(container)).toEqual(['0', '1', '2']);
+  });
+
+  it('a removed or retyped highlight loses its chip in its own frame, before the placement (#25)', async () => {
+    const { container } = render(<Article chips={3} />);
+    await nextTask();
+    frames.length = 0;
+    const marks = container.querySelectorAll('mark');
+    marks[0].remove();
+    marks[2].dataset.label = 'ORG';
+    await nextTask();
+    frames[0](performance.now());
+    // Only the second highlight's chip is left until the next frame places the chunk again.
+    expect(lifted(container)).toEqual(['1']);
+    frames[1](performance.now());
+    expect(lifted(container)).toEqual(['0', '1']);
+    expect([...container.querySelectorAll<HTMLElement>('.label-chip')].map((chip) => chip.dataset.label)).toEqual(['PER', 'ORG']);
   });
 
   it('a change reads again only the chips of the paragraph it is in (#25)', async () => {
@@ -95,6 +119,7 @@ describe('label placement (#17)', () => {
     changed.append(changed.querySelector('mark')?.cloneNode(true) as HTMLElement);
     await nextTask();
     frames[0](performance.now());
+    frames[1](performance.now());
     expect(reads.mock.contexts).toHaveLength(3);
     expect(reads.mock.contexts.every((mark) => (mark as Element).parentElement === changed)).toBe(true);
     // The chunk's chips are still placed together: those of the paragraphs not read again take

@@ -1,9 +1,10 @@
 import { useEffect, type RefObject } from 'react';
-import { chipFontOf, chipReach, placeChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
+import { chipFontOf, chipMarks, chipReach, placeChunkChips, type ChipFont, type ChunkChips, type LabelBox } from './labelPlacement';
 import { ChipLayer, isChipLayerMutation, type ChipDrawing } from './chipLayer';
 import { nearChunks } from './chunks/nearChunks';
 import { articleChunkBoxes, chunkHolding, nextChunk, previousChunk } from './chunks/articleChunks';
 import { ParagraphChipReads } from './paragraphChipReads';
+import { placementFrames } from './placementFrames';
 import { nextTask } from '../../dom/nextTask';
 
 /** Boxes a chunk's chips took, relative to the chunk's own top-left corner, and the chunk's size then. */
@@ -117,6 +118,19 @@ class ChunkLabelPlacer {
     this.changed.clear();
     this.placeChunks(inView);
     return aroundView;
+  }
+
+  /**
+   * Removes, without reading any layout, the chips of the changed chunks whose highlight is gone
+   * or says something else: their placement comes a frame later (placementFrames), and until
+   * then no chip may name a highlight that is not there. A tagging only adds: nothing is written.
+   */
+  dropStaleChanged(): void {
+    for (const chunk of this.changed) {
+      const layer = this.layers.get(chunk);
+      if (!layer?.attached) continue;
+      layer.dropStale(new Map(chipMarks(chunk).map(({ key, label, type }) => [key, { label, type }])));
+    }
   }
 
   /**
@@ -242,45 +256,6 @@ function watchReflow(root: HTMLElement, placeAllAgain: (laidOut: boolean) => voi
   };
 }
 
-/**
- * When the chips are placed: `schedule` in the next animation frame, searching the view for the
- * chunks in it (`search`) or placing only the chunks changed since (#25); `placeNow` at once,
- * from a resize observer, after the frame's layout and before its paint (the chips are drawn anew
- * in that frame, not shown a frame where the text no longer is). Before any chip was placed, both
- * post the first placement's task instead (#17).
- */
-function placementFrames(placedAny: () => boolean, postFirst: () => void, placeInView: () => void, placeChanged: () => void): { schedule: (search?: boolean) => void; placeNow: () => void; cancel: () => void } {
-  let frame = 0;
-  // Whether the next frame searches the view for chunks to place; without a scroll, resize or
-  // reflow since the last, only the chunks whose content changed are placed (placeChanged).
-  let searchView = false;
-  const schedule = (search = true) => {
-    if (!placedAny()) {
-      postFirst();
-      return;
-    }
-    searchView ||= search;
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      if (searchView) placeInView();
-      else placeChanged();
-      searchView = false;
-    });
-  };
-  const placeNow = () => {
-    if (!placedAny()) {
-      postFirst();
-      return;
-    }
-    cancelAnimationFrame(frame);
-    frame = 0;
-    searchView = false;
-    placeInView();
-  };
-  return { schedule, placeNow, cancel: () => cancelAnimationFrame(frame) };
-}
-
 /** Calls `changed` with the article's changes that may move or change a chip; the chip layers' own changes are none. */
 function watchContent(root: HTMLElement, changed: (records: MutationRecord[]) => void): MutationObserver {
   const mutations = new MutationObserver((records) => {
@@ -317,8 +292,8 @@ function soonTask(run: () => void): { post: () => void; cancel: () => void } {
  * The view's first chips are placed in a task of their own instead (#17): the frame that first
  * shows an article already styles and lays out all of it, and the placement's reads forced that
  * work inside the animation frame, its writes then a second pass, one task of 200 ms at load 10
- * for the article with 100,000 annotations. The chips are drawn by the placement (chipLayer.ts),
- * so a tagging's chip comes in the frame that paints its highlight.
+ * for the article with 100,000 annotations. The chips are drawn by the placement (chipLayer.ts);
+ * a tagging's chip comes in the frame after the one that paints its highlight (placementFrames).
  */
 export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -328,7 +303,13 @@ export function useLabelPlacement(rootRef: RefObject<HTMLElement | null>): void 
     let disposed = false;
     const placeInView = () => around.placeSoon(placer.placeInView());
     const firstPlacement = soonTask(placeInView);
-    const frames = placementFrames(() => placer.placedAny, firstPlacement.post, placeInView, () => around.addSoon(placer.placeChanged()));
+    const frames = placementFrames({
+      placedAny: () => placer.placedAny,
+      postFirst: firstPlacement.post,
+      placeInView,
+      placeChanged: () => around.addSoon(placer.placeChanged()),
+      dropStale: () => placer.dropStaleChanged(),
+    });
     const { schedule, placeNow } = frames;
     // Text that reflowed without a new width (a font face applied late, a wrap that settled)
     // changes its chunk's height: the chunk is placed again (#18: seen in e2e/layout.spec.ts).
