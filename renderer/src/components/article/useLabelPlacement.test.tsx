@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { idlePlacement, useLabelPlacement } from './useLabelPlacement';
+import { useLabelPlacement } from './useLabelPlacement';
 
 /**
  * (#17) The view's first chips are placed in a task of their own, not in the animation frame
@@ -101,22 +101,5 @@ describe('label placement (#17)', () => {
     // the three rows above the shared box, so the new one (the fifth) finds none left.
     // Hidden chips are not drawn: only the first three marks have one.
     expect(lifted(container)).toEqual(['0', '1', '2']);
-  });
-});
-
-describe('chips of chunks placed while the window is idle (#17)', () => {
-  it('places one chunk an idle period, however much time the period has left', () => {
-    const idle: IdleRequestCallback[] = [];
-    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => idle.push(callback));
-    const placed: number[] = [];
-    const chunks = [0, 1, 2].map(() => document.createElement('div'));
-    const around = idlePlacement((some) => placed.push(some.length));
-    around.placeSoon([...chunks]);
-    const roomy: IdleDeadline = { didTimeout: false, timeRemaining: () => 40 };
-    for (let period = 1; period <= 3; period++) {
-      (idle.shift() as IdleRequestCallback)(roomy);
-      expect(placed).toEqual(Array<number>(period).fill(1));
-    }
-    expect(idle).toHaveLength(0);
   });
 });

@@ -186,14 +186,11 @@ function layoutKey(root: HTMLElement): string {
 }
 
 /**
- * Places the given chunks while the window is idle, one chunk an idle period (or timed-out call,
- * when the window is never idle: placing every waiting chunk at once was a long task in the middle
- * of a scroll, #18); `cancel` drops the rest. One, not as many as the deadline allowed: the
- * deadline counts the placement's script, not the style, layout and paint of the chips it writes,
- * which come in the next frame (#17: four chunks' chips, 701 elements styled, made a frame of
- * 26-39 ms CPU while the 100,000-annotation article opened).
+ * Places the given chunks while the window is idle, a few at a time; `cancel` drops the rest.
+ * When the window is never idle (a long scroll), one chunk per timed-out call: placing every
+ * waiting chunk at once was a long task in the middle of the scroll (#18).
  */
-export function idlePlacement(place: (chunks: readonly Element[]) => void): { placeSoon: (chunks: Element[]) => void; addSoon: (chunks: readonly Element[]) => void; cancel: () => void } {
+function idlePlacement(place: (chunks: readonly Element[]) => void): { placeSoon: (chunks: Element[]) => void; addSoon: (chunks: readonly Element[]) => void; cancel: () => void } {
   let idle = 0;
   let waiting: Element[] = [];
   const placeSoon = (chunks: Element[]) => {
@@ -201,8 +198,9 @@ export function idlePlacement(place: (chunks: readonly Element[]) => void): { pl
     waiting = chunks;
     if (chunks.length === 0) return;
     idle = requestIdleCallback(
-      () => {
-        place(chunks.splice(0, 1));
+      (deadline) => {
+        if (deadline.didTimeout) place(chunks.splice(0, 1));
+        while (chunks.length > 0 && deadline.timeRemaining() > 2) place(chunks.splice(0, 1));
         placeSoon(chunks);
       },
       { timeout: 1000 },
