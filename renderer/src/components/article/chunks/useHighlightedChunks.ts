@@ -1,4 +1,4 @@
-import { type Dispatch, type RefObject, type SetStateAction, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type Dispatch, type RefObject, type SetStateAction, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { keptChunks, nearChunks, openingChunks, passingWatch, type NearChunks, type VerticalBox } from './nearChunks';
 import { restoreSelection, selectionInside } from './keptSelection';
@@ -133,7 +133,6 @@ function chunkDrawer(root: HTMLElement, drawn: () => ReadonlySet<number>, setNea
 export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLElement | null>, renderedChunks: number): ReadonlySet<number> | null {
   const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
   const drawnRef = useRef(near);
-  const lookAgainRef = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
     drawnRef.current = near;
   }, [near]);
@@ -170,7 +169,6 @@ export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLEleme
       });
     }
     look(true);
-    lookAgainRef.current = lookAfterNextFrame;
     scroller.addEventListener('scroll', lookAfterNextFrame, { passive: true });
     const resize = new ResizeObserver(lookAfterNextFrame);
     resize.observe(scroller);
@@ -179,7 +177,6 @@ export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLEleme
       if (state.annotations !== previous.annotations) drawer.drawInViewNow();
     });
     return () => {
-      lookAgainRef.current = null;
       cancelAnimationFrame(frame);
       clearTimeout(task);
       drawer.cancel();
@@ -188,12 +185,6 @@ export function useHighlightedChunks(enabled: boolean, root: RefObject<HTMLEleme
       scroller.removeEventListener('scroll', lookAfterNextFrame);
       resize.disconnect();
     };
-  }, [enabled, root]);
-  // (#17) More chunks rendered (a step of the opening): looked at after the frame that lays them
-  // out, never in the step's commit, where reading a box forced the layout of every chunk just
-  // added (once the whole text's, 114 ms of CPU at load 24, session 17).
-  useEffect(() => {
-    lookAgainRef.current?.();
-  }, [renderedChunks]);
+  }, [enabled, root, renderedChunks]);
   return enabled ? near : null;
 }
