@@ -9,6 +9,7 @@ import { articleViewActions, type OpenArticle } from './articleViewStore';
 import { documentActions } from './documentStore';
 import { PIECE_CHARACTERS } from '../../../shared/text/paragraphChunks';
 import { paragraphsOf, piecesOf, useParagraphSlice } from './paragraphSlices';
+import { ParagraphAnnotationIndex } from '../../../shared/model/paragraphAnnotationIndex';
 
 /** (#17) The paragraph index of a large article is grouped in tasks, never in one long one. */
 
@@ -33,6 +34,7 @@ function everyWord(): DocumentAnnotation[] {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('paragraph slices of a large article', () => {
@@ -192,14 +194,65 @@ describe('the whole list adopted after the first page (#17)', () => {
     expect(late.result.current.annotations).toHaveLength(0);
     // A tag key before any task ran: an annotation added in paragraph 1.
     const added: DocumentAnnotation = { ...whole[WORDS + 1], id: 'added', type: 'LOC' };
+    const grouped = vi.spyOn(ParagraphAnnotationIndex.prototype, 'buildSome');
+    const updated = vi.spyOn(ParagraphAnnotationIndex.prototype, 'update');
     act(() => documentActions.edit({ annotations: [...whole.slice(0, WORDS + 1), added, ...whole.slice(WORDS + 1)] }));
     expect(early.result.current.annotations.map((annotation) => annotation.id)).toContain('added');
     expect(early.result.current.annotations).toHaveLength(WORDS + 1);
-    expect(late.result.current.annotations).toHaveLength(WORDS);
+    expect(early.result.current.annotations[0]).toBe(whole[WORDS]);
+    // The key's task groups nothing of the whole list (it finished the grouping before: 20,000
+    // annotations here, 100,000 in the bench); the far paragraph gets its group with the tasks.
+    expect(grouped).not.toHaveBeenCalled();
+    expect(updated).not.toHaveBeenCalled();
+    expect(late.result.current.annotations).toHaveLength(0);
     await act(async () => {
       await vi.runAllTimersAsync();
     });
+    expect(grouped.mock.calls.length).toBeGreaterThan(1);
     expect(late.result.current.annotations[0]).toBe(whole[WORDS * 300]);
+    // The regrouped list, adopted, holds the edit.
+    expect(early.result.current.annotations.map((annotation) => annotation.id)).toContain('added');
+    expect(early.result.current.annotations).toHaveLength(WORDS + 1);
+  });
+
+  it('applies edits made one after another while the new list is grouped, a removal too, and keeps the selection on the added one', async () => {
+    vi.useFakeTimers();
+    const annotations = everyWord();
+    act(() => {
+      articleViewActions.showArticle(openArticle());
+      documentActions.load({ articleId: 'big', status: 'new', annotations: annotations.slice(0, WORDS * 10), relations: [], labels: [] });
+    });
+    await act(async () => {
+      await vi.runAllTimersAsync();
+    });
+    const drawn = [2, 3].map((paragraph) => renderHook(() => useParagraphSlice(paragraph)));
+    const whole = copies(annotations);
+    act(() => documentActions.load({ articleId: 'big', status: 'new', annotations: whole, relations: [], labels: [] }));
+    await act(async () => {
+      await vi.advanceTimersToNextTimerAsync();
+    });
+    const added: DocumentAnnotation = { ...whole[WORDS * 2 + 1], id: 'added', type: 'LOC' };
+    const withAdded = [...whole.slice(0, WORDS * 2 + 1), added, ...whole.slice(WORDS * 2 + 1)];
+    act(() => {
+      documentActions.edit({ annotations: withAdded });
+      articleViewActions.selectAnnotation('added');
+    });
+    // Then the first annotation of paragraph 3 removed.
+    const removed = withAdded[WORDS * 3 + 1];
+    act(() => documentActions.edit({ annotations: withAdded.filter((annotation) => annotation !== removed) }));
+    const ids = () => drawn.map((slice) => slice.result.current.annotations.map((annotation) => annotation.id));
+    const check = () => {
+      expect(ids()[0]).toHaveLength(WORDS + 1);
+      expect(ids()[0]).toContain('added');
+      expect(drawn[0].result.current.selectedId).toBe('added');
+      expect(ids()[1]).toHaveLength(WORDS - 1);
+      expect(ids()[1]).not.toContain(removed.id);
+    };
+    check();
+    await act(async () => {
+      await vi.runAllTimersAsync();
+    });
+    check();
   });
 });
 

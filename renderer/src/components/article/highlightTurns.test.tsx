@@ -8,7 +8,7 @@ import { articleViewActions, type OpenArticle } from '../../store/articleViewSto
 import { documentActions } from '../../store/documentStore';
 import { piecesOf } from '../../store/paragraphSlices';
 import type { TextPiece } from '../../../../shared/text/paragraphChunks';
-import { HighlightTurns, useHighlightTurn } from './highlightTurns';
+import { drawingInTurns, HighlightTurns, useHighlightTurn } from './highlightTurns';
 import { paragraphElement } from './ParagraphView';
 
 /** Frames run by hand: each entry is a turn waiting for "the task after the next frame". */
@@ -120,6 +120,27 @@ describe('paragraphs of an article opened from its first page draw their highlig
       for (let frame = 0; frame < 6; frame++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     });
     expect(marksPerParagraph(container)).toEqual([150, 150, 150]);
+  });
+
+  it('once editable, paragraphs first rendered inside drawingInTurns (a chunk off screen) draw in turns, and one still waiting draws at its next render (an edit)', () => {
+    open(annotationsNested(150), false);
+    const frames = manualFrames();
+    const turns = new HighlightTurns(200, frames.afterFrame);
+    function Probe({ highlights, edit }: { highlights: number; edit: number }) {
+      return `${useHighlightTurn(highlights, turns) ? 'drawn' : 'waits'}${edit}`;
+    }
+    const view = render(<><Probe highlights={150} edit={0} />|<Probe highlights={150} edit={0} />|<Probe highlights={150} edit={0} /></>);
+    expect(view.container.textContent).toBe('drawn0|drawn0|drawn0');
+    view.unmount();
+    const inTurns = drawingInTurns(() => render(<><Probe highlights={150} edit={0} />|<Probe highlights={150} edit={0} />|<Probe highlights={150} edit={0} /></>));
+    expect(inTurns.container.textContent).toBe('drawn0|waits0|waits0');
+    act(() => frames.nextFrame());
+    expect(inTurns.container.textContent).toBe('drawn0|drawn0|waits0');
+    // The third paragraph rendered again for an edit of its own, before its turn: drawn in that render.
+    inTurns.rerender(<><Probe highlights={150} edit={0} />|<Probe highlights={150} edit={0} />|<Probe highlights={150} edit={1} /></>);
+    expect(inTurns.container.textContent).toBe('drawn0|drawn0|drawn1');
+    act(() => frames.nextFrame());
+    expect(frames.pending()).toBe(0);
   });
 
   it('once the article is editable, every paragraph draws its highlights at once', () => {

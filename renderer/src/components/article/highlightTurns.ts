@@ -91,18 +91,41 @@ export class HighlightTurns {
 
 const articleTurns = new HighlightTurns(HIGHLIGHTS_PER_FRAME, afterNextFrame);
 
-/** Only while the article is not editable yet: a tagging is never painted a frame late. */
+/** Set while `drawingInTurns` renders. */
+let turnsAsked = false;
+
+/**
+ * Runs `draw` (a synchronous render, `flushSync`) with the paragraphs it first renders drawing
+ * their highlights in turns, whether or not the article is editable (#17): a chunk drawn near
+ * the view, off screen, once the whole list of the 100,000-annotation article is read brought
+ * all its highlights in one frame (six paragraphs of about 240 marks, 60-100 ms of CPU, after
+ * the open's first second on a quiet machine). A render outside it (an edit, a tag key's chunk)
+ * draws a waiting paragraph at once.
+ */
+export function drawingInTurns<T>(draw: () => T): T {
+  const before = turnsAsked;
+  turnsAsked = true;
+  try {
+    return draw();
+  } finally {
+    turnsAsked = before;
+  }
+}
+
+/** While the article is not editable yet, or inside `drawingInTurns`: a tagging is never painted a frame late. */
 function drawnInTurns(): boolean {
-  return useArticleViewStore.getState().article?.annotationsIncomplete === true;
+  return turnsAsked || useArticleViewStore.getState().article?.annotationsIncomplete === true;
 }
 
 /**
  * Whether a paragraph draws its `highlights` highlight elements now (see HIGHLIGHTS_PER_FRAME).
  * A paragraph that waits shows its text alone until its turn; once the article is editable,
- * any render of it draws them.
+ * any render of it outside `drawingInTurns` draws them.
  */
 export function useHighlightTurn(highlights: number, turns: HighlightTurns = articleTurns): boolean {
   const [turnCame, setTurnCame] = useState(() => highlights === 0 || !drawnInTurns() || turns.drawNow(highlights));
+  // A paragraph that waits is rendered again only for its turn or a change of its own (an edit):
+  // read once at that render, so an edit draws it in the key's frame.
   const waits = !turnCame && highlights > 0 && drawnInTurns();
   useEffect(() => {
     if (!waits) return;
