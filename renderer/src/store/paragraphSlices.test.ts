@@ -37,6 +37,20 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The article open on fake timers with its first ten paragraphs' annotations, grouped: as after its first page. */
+async function openWithItsFirstPageGrouped(): Promise<DocumentAnnotation[]> {
+  vi.useFakeTimers();
+  const annotations = everyWord();
+  act(() => {
+    articleViewActions.showArticle(openArticle());
+    documentActions.load({ articleId: 'big', status: 'new', annotations: annotations.slice(0, WORDS * 10), relations: [], labels: [] });
+  });
+  await act(async () => {
+    await vi.runAllTimersAsync();
+  });
+  return annotations;
+}
+
 describe('paragraph slices of a large article', () => {
   it('show the first paragraphs at once and the rest task by task, ending with every annotation in its paragraph', async () => {
     vi.useFakeTimers();
@@ -178,15 +192,7 @@ describe('the whole list adopted after the first page (#17)', () => {
   });
 
   it('applies an edit made while the new list is grouped to the whole list', async () => {
-    vi.useFakeTimers();
-    const annotations = everyWord();
-    act(() => {
-      articleViewActions.showArticle(openArticle());
-      documentActions.load({ articleId: 'big', status: 'new', annotations: annotations.slice(0, WORDS * 10), relations: [], labels: [] });
-    });
-    await act(async () => {
-      await vi.runAllTimersAsync();
-    });
+    const annotations = await openWithItsFirstPageGrouped();
     const late = renderHook(() => useParagraphSlice(300));
     const early = renderHook(() => useParagraphSlice(1));
     const whole = copies(annotations);
@@ -216,15 +222,7 @@ describe('the whole list adopted after the first page (#17)', () => {
   });
 
   it('applies edits made one after another while the new list is grouped, a removal too, and keeps the selection on the added one', async () => {
-    vi.useFakeTimers();
-    const annotations = everyWord();
-    act(() => {
-      articleViewActions.showArticle(openArticle());
-      documentActions.load({ articleId: 'big', status: 'new', annotations: annotations.slice(0, WORDS * 10), relations: [], labels: [] });
-    });
-    await act(async () => {
-      await vi.runAllTimersAsync();
-    });
+    const annotations = await openWithItsFirstPageGrouped();
     const drawn = [2, 3].map((paragraph) => renderHook(() => useParagraphSlice(paragraph)));
     const whole = copies(annotations);
     act(() => documentActions.load({ articleId: 'big', status: 'new', annotations: whole, relations: [], labels: [] }));
