@@ -80,6 +80,7 @@ export async function dragSelect(page: Page, needle: string, options: { occurren
     // Measured again for each attempt: the page may have moved the text since (a pane filled in).
     const { before, after } = edgePoints(await characterBoxes(page, needle, options.occurrence ?? 0));
     const [from, to] = options.backwards ? [after, before] : [before, after];
+    await watchForSelection(page);
     for (const modifier of options.modifiers ?? []) await page.keyboard.down(modifier);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
@@ -89,12 +90,38 @@ export async function dragSelect(page: Page, needle: string, options: { occurren
     for (const modifier of options.modifiers ?? []) await page.keyboard.up(modifier);
     // At a load average of 20 a drag now and then selects nothing (the caret placed at the press,
     // no selectionchange on the moves): an analyst would drag again. A drag that selected anything
-    // is left as it is.
-    if (attempt === DRAG_ATTEMPTS || (await page.evaluate(() => window.getSelection()?.isCollapsed === false))) return;
+    // at any moment is left as it is, even when the app then took the selection (Ctrl+drag adds a
+    // fragment and clears it): dragging again would repeat the action.
+    if (attempt === DRAG_ATTEMPTS || (await selectedSinceWatched(page))) return;
   }
 }
 
 const DRAG_ATTEMPTS = 3;
+
+type SelectionWatch = { selectedSinceWatched?: boolean; selectionWatcher?: () => void };
+
+/** Notes, from now on, whether the page's selection is ever not collapsed. */
+async function watchForSelection(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const watch = window as unknown as SelectionWatch;
+    if (watch.selectionWatcher) document.removeEventListener('selectionchange', watch.selectionWatcher);
+    watch.selectedSinceWatched = false;
+    watch.selectionWatcher = () => {
+      if (window.getSelection()?.isCollapsed === false) watch.selectedSinceWatched = true;
+    };
+    document.addEventListener('selectionchange', watch.selectionWatcher);
+  });
+}
+
+/** Whether anything was selected since watchForSelection; the watch ends. */
+async function selectedSinceWatched(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const watch = window as unknown as SelectionWatch;
+    if (watch.selectionWatcher) document.removeEventListener('selectionchange', watch.selectionWatcher);
+    watch.selectionWatcher = undefined;
+    return watch.selectedSinceWatched === true || window.getSelection()?.isCollapsed === false;
+  });
+}
 
 /** Double-clicks the middle of a word. */
 export async function doubleClickWord(page: Page, word: string, occurrence = 0): Promise<void> {
