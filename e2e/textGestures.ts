@@ -12,9 +12,26 @@ interface CharacterBoxes {
 
 /**
  * Screen boxes of the first and last characters of the `occurrence`-th match of `needle` in
- * the article, found through DOM positions, for driving the mouse like an analyst would.
+ * the article, for driving the mouse like an analyst would: measured once the fonts are loaded
+ * and again after two frames until two measures agree. An analyst aims at the text where it
+ * has settled; a box measured a frame before a late layout change (a font, a pane, label rows)
+ * sent a double click to the word before it, now and then on CI.
  */
 async function characterBoxes(page: Page, needle: string, occurrence: number): Promise<CharacterBoxes> {
+  let measured = await measureCharacterBoxes(page, needle, occurrence);
+  for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((settle) => requestAnimationFrame(() => requestAnimationFrame(() => settle())))));
+    const again = await measureCharacterBoxes(page, needle, occurrence);
+    if (JSON.stringify(again) === JSON.stringify(measured)) return again;
+    measured = again;
+  }
+  return measured;
+}
+
+const SETTLE_ATTEMPTS = 10;
+
+/** Screen boxes of the phrase's first and last characters now, found through DOM positions. */
+async function measureCharacterBoxes(page: Page, needle: string, occurrence: number): Promise<CharacterBoxes> {
   return page.evaluate(
     ([wanted, nth]) => {
       const root = document.querySelector<HTMLElement>('[data-testid="article"]');
