@@ -1,5 +1,6 @@
-import { asUtf16Offset, type Utf16Offset } from '../anchoring/offsetUnits';
+import type { Utf16Offset } from '../anchoring/offsetUnits';
 import { PIECE_CHARACTERS, type TextPiece } from './paragraphChunks';
+import { forEachParagraphRange } from './paragraphs';
 
 /**
  * A paragraph drawn whole, as a piece of itself (see TextPiece), held in four fields (#25 heap).
@@ -46,13 +47,10 @@ class WholeParagraphPiece implements TextPiece {
  */
 export function wholeParagraphPieces(text: string, maxCharacters: number = PIECE_CHARACTERS): TextPiece[] | null {
   const pieces: TextPiece[] = [];
-  for (let start = 0; start <= text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    if (end - start > maxCharacters) return null;
-    pieces.push(new WholeParagraphPiece(pieces.length, asUtf16Offset(start), asUtf16Offset(end), text));
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return pieces;
+  const whole = forEachParagraphRange(text, (start, end, index) => {
+    if (end - start > maxCharacters) return false;
+    pieces.push(new WholeParagraphPiece(index, start, end, text));
+    return true;
+  });
+  return whole ? pieces : null;
 }
