@@ -9,7 +9,8 @@
  * trace categories, e.g. the invalidation tracking ones, HASHIYE_TRACE_LAYERS=1 to print the
  * composited layers and why each is one, before and after the taggings, HASHIYE_TRACE_EACH for an
  * expression evaluated in the page after each traced tagging, its value printed with the tagging's
- * index in the trace), then
+ * index in the trace, HASHIYE_TRACE_PROBE=drawn for the CSS Custom Highlight design's probe
+ * instead of taggings), then
  * `node bench/tagTracePhases.mjs <trace>` for the time of each part and, for each slow tagging,
  * the tasks it waited behind (from tagging.timings.json beside the trace).
  */
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { writeBigArticle } from './benchInputs';
 import { openBigArticleApp } from './bigArticleApp';
 import { armTagging, awaitTagging, selectWordsInParagraph } from './pageProbes';
+import { armDrawnHighlightProbe, awaitDrawnHighlightProbe } from './drawnHighlightProbe';
 import { seededRandom } from './persianText';
 import type { TraceEvent } from './listTraceShares';
 import { percentile, round } from './stats';
@@ -28,6 +30,8 @@ const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-
 const out = process.env.HASHIYE_TRACE_OUT ?? inputs;
 const RELATIONS = Number(process.env.HASHIYE_TRACE_RELATIONS ?? 0);
 const TAGGINGS = Number(process.env.HASHIYE_BENCH_TAGGINGS ?? 20);
+/** HASHIYE_TRACE_PROBE=drawn: trace the design probe's keys (drawnHighlightProbe.ts) instead of taggings. */
+const PROBE = process.env.HASHIYE_TRACE_PROBE === 'drawn';
 const folder = path.join(inputs, `trace-corpus-${RELATIONS}`);
 const NAME = 'big-article.txt';
 
@@ -124,9 +128,18 @@ test('trace taggings on the 1 MB article', async () => {
         await session.send('Profiler.start');
       }
       if (process.env.HASHIYE_TRACE_MUTATIONS && index === 5) await page.evaluate(watchMutations);
-      await page.evaluate(armTagging, 3000);
-      await page.keyboard.press('Digit1');
-      const timing = await page.evaluate(awaitTagging);
+      let timing: Awaited<ReturnType<typeof awaitTagging>>;
+      if (PROBE) {
+        // The CSS Custom Highlight design's tagging (#25, session 19): a range and a chip, no element of the text.
+        await page.evaluate(armDrawnHighlightProbe);
+        await page.keyboard.press('KeyQ');
+        const totalMs = await page.evaluate(awaitDrawnHighlightProbe);
+        timing = { totalMs, keyTime: 0, inputDelayMs: 0, elementMs: totalMs } as NonNullable<typeof timing>;
+      } else {
+        await page.evaluate(armTagging, 3000);
+        await page.keyboard.press('Digit1');
+        timing = await page.evaluate(awaitTagging);
+      }
       if (process.env.HASHIYE_TRACE_MUTATIONS && index === 5) console.log(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations.join('\n')));
       const each = process.env.HASHIYE_TRACE_EACH;
       if (each && index >= 3) console.log(`tagging ${tags.length}: ${JSON.stringify(await page.evaluate(each))}`);
