@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExportWorkerCount } from './exportSerialization';
+import { defaultExportWorkerCount } from './threads/exportWorkerStart';
 
 describe('defaultExportWorkerCount', () => {
   it('leaves one core to the thread that receives and writes, and uses at most 4 workers', () => {

@@ -1,9 +1,8 @@
 import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 import { reportBoilerplateCut } from '../../../shared/zones/boilerplateCut';
 import os from 'node:os';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { defaultExportWorkerCount, EarlyExportWorkers, findWorkerScript, takePrestartedWorkers } from './threads/exportWorkerStart';
 import { getExportFormat } from '../../../shared/formats/registry';
 import type { DocumentOutput, ExportFormatId, FormatSerializer, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { readExportDocument } from './exportArticleReader';
@@ -47,61 +46,6 @@ const BATCH_SIZE = 100;
 /** (#25) Batches sent to a worker ahead: with one, a worker sat idle while the calling thread finished a batch of its own (16 % of its time). */
 const BATCHES_QUEUED_PER_WORKER = 2;
 const MIN_ARTICLES_FOR_WORKERS = 500;
-const MAX_DEFAULT_WORKERS = 4;
-
-/**
- * (#25) Worker threads an export uses unless told: one core is left to the calling thread, which takes batches itself
- * between the workers' answers, then writes the files. Measured on 2 cores in docs/performance.md (sessions 11-16).
- */
-export function defaultExportWorkerCount(cores: number): number {
-  return Math.max(0, Math.min(MAX_DEFAULT_WORKERS, cores - 1));
-}
-
-/** The built worker script, beside the entry (out/main/) or one folder up from a shared chunk. */
-function findWorkerScript(): URL | null {
-  for (const candidate of ['./exportWorker.js', '../exportWorker.js']) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
-
-/** A worker started before its export knew what to ask of it, and what stopped it meanwhile, if anything. */
-interface StartedWorker {
-  worker: Worker;
-  failure: unknown;
-}
-
-/**
- * (#25) Export workers started before the corpus is listed, so that each loads and compiles the
- * export's code (0.3-0.4 s of CPU on a core of its own) while the calling thread lists the
- * corpus and reads its tag set, instead of after. The export takes those it needs and ends the
- * rest (`endRest`): a corpus that turns out small uses none, as before.
- */
-export class EarlyExportWorkers {
-  private readonly started: StartedWorker[] = [];
-
-  constructor(count: number) {
-    const script = count > 0 ? findWorkerScript() : null;
-    for (let index = 0; script !== null && index < count; index++) {
-      // No inherited Node flags: a flag such as --input-type would stop the worker's script from loading.
-      const started: StartedWorker = { worker: new Worker(script, { execArgv: [] }), failure: null };
-      // Kept until the export listens itself (a worker's error with no listener would end the process).
-      started.worker.once('error', (error) => (started.failure ??= error));
-      this.started.push(started);
-    }
-  }
-
-  /** The next started worker, or null; it rejects (`failure`) when it stopped before being taken. */
-  take(): StartedWorker | null {
-    return this.started.shift() ?? null;
-  }
-
-  /** Ends the workers not taken beyond the first `count`. */
-  async endRest(count = 0): Promise<void> {
-    await Promise.all(this.started.splice(count).map(({ worker }) => worker.terminate()));
-  }
-}
 
 /**
  * One batch of articles read and serialized, in order: what a worker answers and what the
@@ -324,7 +268,13 @@ function workerCountFor(total: number, workers: number | undefined): number {
  */
 export function startEarlyWorkers(options: Pick<ExportCorpusOptions, 'workers' | 'scope'>): EarlyExportWorkers {
   const known = options.scope?.articleIds?.length;
-  return new EarlyExportWorkers(workerCountFor(known ?? Number.MAX_SAFE_INTEGER, options.workers));
+  const count = workerCountFor(known ?? Number.MAX_SAFE_INTEGER, options.workers);
+  // (#25) Those the command line started before it loaded this code, as many as this export can use.
+  const prestarted = takePrestartedWorkers();
+  if (prestarted === null) return new EarlyExportWorkers(count);
+  void prestarted.endRest(count);
+  prestarted.startUpTo(count);
+  return prestarted;
 }
 
 /** Reads and serializes the articles, in corpus order: on worker threads when there are many and the workers load, else here. */
