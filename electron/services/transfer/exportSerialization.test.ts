@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { conllFormat } from '../../../shared/formats/conll';
+import { fixtureDocument } from '../../../shared/formats/testArticles';
+import { chunkBytesOf, type ExportBatchItem } from './exportSerialization';
 import { defaultExportWorkerCount } from './threads/exportWorkerStart';
 
 describe('defaultExportWorkerCount', () => {
@@ -9,5 +12,19 @@ describe('defaultExportWorkerCount', () => {
 
   it('never asks for a negative count on a machine reporting no cores', () => {
     expect(defaultExportWorkerCount(0)).toBe(0);
+  });
+});
+
+describe('chunkBytesOf', () => {
+  it('gives a worker bytes of their own to move, even for one chunk that is a view of a larger buffer (#25)', () => {
+    const output = conllFormat.serializeDocument(fixtureDocument(), { utf8Chunks: true });
+    const expected = Uint8Array.from(output.chunkBytes ?? []);
+    // CoNLL's chunks are views of one arena: moving the arena would take the other chunks along.
+    expect(output.chunkBytes?.byteLength).toBeLessThan(output.chunkBytes?.buffer.byteLength ?? 0);
+    const items: ExportBatchItem[] = [{ kind: 'output', output }];
+    const [moved, ...rest] = chunkBytesOf(items, true);
+    expect(rest).toEqual([]);
+    expect(moved.byteLength).toBe(moved.buffer.byteLength);
+    expect(moved).toEqual(expected);
   });
 });
