@@ -87,7 +87,8 @@ export function chunkBytesOf(items: readonly ExportBatchItem[], transferable: bo
     output.chunk = '';
   }
   if (joined !== '' || parts.length === 0) parts.push(chunkEncoder.encode(joined));
-  return transferable && parts.length > 1 ? [joinedBytes(parts)] : parts;
+  // A chunk may be a view of a buffer that holds others (conllChunkBytes's arena): moved, it would take them along.
+  return transferable && (parts.length > 1 || parts[0].byteLength !== parts[0].buffer.byteLength) ? [joinedBytes(parts)] : parts;
 }
 
 /** What a batch's result is made with: the chunks as bytes, the reports indented for the answer too, the bytes to be transferred (on a worker: see chunkBytesOf). */
@@ -221,7 +222,12 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
       if (here !== null) takeBatchesHere((batch) => here(batch, batches[batch]), () => (settled || nextBatch >= batches.length ? null : nextBatch++), receive).catch(fail);
     });
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    // (#25) Not awaited: a worker's isolate is torn down (10-50 ms) on its own core while this
+    // thread writes the export, not before; the process ends once it is. Its answers are done with.
+    for (const worker of workers) {
+      worker.removeAllListeners('message');
+      void worker.terminate();
+    }
   }
   return batchOutcomeOf(results, runners.data.encodeChunks);
 }
