@@ -163,6 +163,18 @@ function setUpWorker(runners: BatchRunners, fail: (error: unknown) => void): Wor
 }
 
 /**
+ * (#25) Ends the workers without waiting: a worker's isolate is torn down (10-50 ms) on its own
+ * core while this thread writes the export, not before; the process ends once it is. Their
+ * answers are done with (a late one is not listened to).
+ */
+function endWorkers(workers: readonly Worker[]): void {
+  for (const worker of workers) {
+    worker.removeAllListeners('message');
+    void worker.terminate();
+  }
+}
+
+/**
  * Reads and serializes the articles on worker threads, batch by batch, and gives back the
  * items in article order. With `here`, the calling thread takes batches too, yielding between
  * them so that the workers' answers come in: on 2 cores one worker and the calling thread keep
@@ -222,12 +234,7 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
       if (here !== null) takeBatchesHere((batch) => here(batch, batches[batch]), () => (settled || nextBatch >= batches.length ? null : nextBatch++), receive).catch(fail);
     });
   } finally {
-    // (#25) Not awaited: a worker's isolate is torn down (10-50 ms) on its own core while this
-    // thread writes the export, not before; the process ends once it is. Its answers are done with.
-    for (const worker of workers) {
-      worker.removeAllListeners('message');
-      void worker.terminate();
-    }
+    endWorkers(workers);
   }
   return batchOutcomeOf(results, runners.data.encodeChunks);
 }
