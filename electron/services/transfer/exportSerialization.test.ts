@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conllFormat } from '../../../shared/formats/conll';
 import { fixtureDocument } from '../../../shared/formats/testArticles';
-import { chunkBytesOf, type ExportBatchItem } from './exportSerialization';
+import { chunkBytesOf, exportBatchesOf, type ExportBatchItem } from './exportSerialization';
 import { defaultExportWorkerCount } from './threads/exportWorkerStart';
 
 describe('defaultExportWorkerCount', () => {
@@ -26,5 +26,21 @@ describe('chunkBytesOf', () => {
     expect(rest).toEqual([]);
     expect(moved.byteLength).toBe(moved.buffer.byteLength);
     expect(moved).toEqual(expected);
+  });
+});
+
+describe('exportBatchesOf', () => {
+  const ids = (count: number): string[] => Array.from({ length: count }, (_, index) => `a/${index}.txt`);
+
+  it('keeps every article once and in order, in batches of 100 and the last 400 in batches of 25 (#25)', () => {
+    const batches = exportBatchesOf(ids(10_000));
+    expect(batches.flat()).toEqual(ids(10_000));
+    expect(batches.map((batch) => batch.length)).toEqual([...Array<number>(96).fill(100), ...Array<number>(16).fill(25)]);
+  });
+
+  it('cuts a full batch short where the small ones begin, and gives small corpora small batches only', () => {
+    expect(exportBatchesOf(ids(1_050)).map((batch) => batch.length)).toEqual([100, 100, 100, 100, 100, 100, 50, ...Array<number>(16).fill(25)]);
+    expect(exportBatchesOf(ids(60)).map((batch) => batch.length)).toEqual([25, 25, 10]);
+    expect(exportBatchesOf([])).toEqual([]);
   });
 });

@@ -43,6 +43,9 @@ export interface ExportBatchResult {
 }
 
 const BATCH_SIZE = 100;
+/** (#25) The last articles go in batches this small (exportBatchesOf). */
+const END_BATCH_SIZE = 25;
+const END_ARTICLES = 400;
 /** (#25) Batches sent to a worker ahead: with one, a worker sat idle while the calling thread finished a batch of its own (16 % of its time). */
 const BATCHES_QUEUED_PER_WORKER = 2;
 const MIN_ARTICLES_FOR_WORKERS = 500;
@@ -163,6 +166,24 @@ function setUpWorker(runners: BatchRunners, fail: (error: unknown) => void): Wor
 }
 
 /**
+ * The articles' batches for the workers and the calling thread: BATCH_SIZE articles each, but
+ * the last END_ARTICLES in batches of END_BATCH_SIZE. (#25) A worker holds up to
+ * BATCHES_QUEUED_PER_WORKER + 1 batches: with full ones, the calling thread, out of batches,
+ * waited 40-160 ms for the worker's last ones at the end of a 10,000-article export; small ones
+ * end both threads together.
+ */
+export function exportBatchesOf(ids: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  const endStart = Math.max(0, ids.length - END_ARTICLES);
+  for (let start = 0; start < ids.length; ) {
+    const size = start < endStart ? Math.min(BATCH_SIZE, endStart - start) : END_BATCH_SIZE;
+    batches.push(ids.slice(start, start + size));
+    start += size;
+  }
+  return batches;
+}
+
+/**
  * (#25) Ends the workers without waiting: a worker's isolate is torn down (10-50 ms) on its own
  * core while this thread writes the export, not before; the process ends once it is. Their
  * answers are done with (a late one is not listened to).
@@ -182,8 +203,7 @@ function endWorkers(workers: readonly Worker[]): void {
  * caller then runs on its own thread).
  */
 async function processOnWorkers(runners: BatchRunners, ids: readonly string[], onBatch: (result: ExportBatchResult, done: number) => void, signal: AbortSignal | undefined): Promise<BatchOutcome> {
-  const batches: string[][] = [];
-  for (let start = 0; start < ids.length; start += BATCH_SIZE) batches.push(ids.slice(start, start + BATCH_SIZE));
+  const batches = exportBatchesOf(ids);
   const results: ExportBatchResult[] = new Array<ExportBatchResult>(batches.length);
   const workers: Worker[] = [];
   let nextBatch = 0;
