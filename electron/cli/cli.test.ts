@@ -323,6 +323,18 @@ describe.skipIf(!existsSync(builtWorker))(`export on worker threads (skipped: ${
     expect(await readFolder(asked)).toEqual(await readFolder(out));
   });
 
+  it('ends the workers started before the export loaded when the export fails or is refused, and exits (#25)', async () => {
+    const run = promisify(execFile);
+    const exitCode = (argv: string[]): Promise<number> =>
+      run(process.execPath, [path.join(projectRoot, 'bin/hashiye.js'), 'export', ...argv], { timeout: 60_000 }).then(
+        () => 0,
+        (error: { code: number }) => error.code,
+      );
+    // Started from the arguments before the export's code loaded, then refused (no --format), then a corpus that is not there.
+    expect(await exitCode([corpus, '--workers', '2', '--out', path.join(scratch, 'refused')])).toBe(2);
+    expect(await exitCode([path.join(scratch, 'no-such-corpus'), '--format', 'conll', '--workers', '2', '--out', path.join(scratch, 'none')])).toBe(3);
+  });
+
   it('gives the same bytes in every format when the calling thread takes batches beside a worker (#25)', async () => {
     // Varied articles: CRLF, a byte-order mark, characters beyond the BMP, nested and overlapping spans.
     for (let index = 0; index < 150; index++) {

@@ -52,4 +52,14 @@ describe('CoNLL chunks as UTF-8 bytes (#25)', () => {
     const text = 'واژه‌ای بلند، 😀 و متن. '.repeat(3000);
     expectSameBytes({ id: 'long.txt', text, annotations: [spanOf(text, 'T1', 'LOC', 'بلند')], relations: [] });
   });
+
+  it('stay as written while later chunks are written: views of one arena that never overlap, across full arenas', () => {
+    // Enough chunks to fill several arenas, one of them longer than an arena on its own.
+    const documents = Array.from({ length: 240 }, (_, index) => (index === 117 ? { id: 'huge.txt', text: 'واژه 😀. '.repeat(40_000), annotations: [], relations: [] } : randomDocument(index + 1)));
+    const chunks = documents.map((document) => conllFormat.serializeDocument(document, { utf8Chunks: true }).chunkBytes ?? new Uint8Array(0));
+    documents.forEach((document, index) => expect(firstDifference(chunks[index], encoder.encode(conllFormat.serializeDocument(document, {}).chunk)), document.id).toBe(-1));
+    const arenas = new Set(chunks.map((chunk) => chunk.buffer));
+    expect(arenas.size).toBeGreaterThan(1);
+    expect(arenas.size).toBeLessThan(chunks.length);
+  });
 });

@@ -21,8 +21,18 @@ const REPLACEMENT_CHARACTER = 0xfffd;
 
 /** Each tag's bytes, encoded on first use (a corpus has a few dozen). */
 const tagBytes = new Map<string, Uint8Array>();
-/** Reused between documents: the chunk being written. */
-let chunk = new Uint8Array(1 << 16);
+/**
+ * (#25) Where the chunks are written, one after the other, each returned as a view of it: a
+ * document's bytes are neither copied out of a scratch buffer nor given an ArrayBuffer of their
+ * own (10,000 of them in the bench's export, each a malloc, a free and external memory that
+ * hastens the collections). A full arena is left to the views that hold it, never written again.
+ */
+const ARENA_BYTES = 1 << 18;
+let arena = new Uint8Array(ARENA_BYTES);
+/** The end of the last chunk returned: the next one begins there. */
+let arenaUsed = 0;
+/** Where the chunk being written begins in the arena. */
+let chunkStart = 0;
 
 /** Tab and line ends are the format's own separators; a source token holding one is written with spaces and reported. */
 export function unsafeTokenProblem(token: string): ExportProblem {
@@ -33,13 +43,18 @@ export function unsafeTokenProblem(token: string): ExportProblem {
   };
 }
 
-/** Room for `needed` bytes in the chunk, keeping the first `used`. */
-function chunkWithRoom(used: number, needed: number): Uint8Array {
-  if (needed <= chunk.length) return chunk;
-  const grown = new Uint8Array(Math.max(needed, chunk.length * 2));
-  grown.set(chunk.subarray(0, used));
-  chunk = grown;
-  return grown;
+/**
+ * Room in the arena for `extra` bytes after `used`: when it is full, the chunk written so far
+ * moves to the start of a new one. Returns `used` as it then is (`arena` may have changed).
+ */
+function reserve(used: number, extra: number): number {
+  if (used + extra <= arena.length) return used;
+  const written = used - chunkStart;
+  const next = new Uint8Array(Math.max(ARENA_BYTES, (written + extra) * 2));
+  next.set(arena.subarray(chunkStart, used));
+  arena = next;
+  chunkStart = 0;
+  return written;
 }
 
 /**
@@ -102,9 +117,11 @@ const DOCSTART_LINE = bytesOfTag(`${CONLL_DOCSTART}\tO\n\n`);
  */
 export function conllChunkBytes(text: string, tagged: TaggedDocument, fromSource: boolean, problems: ExportProblem[]): Uint8Array {
   const { boundaries, tags, sentenceBreaks } = tagged;
-  let out = chunkWithRoom(0, DOCSTART_LINE.length);
-  out.set(DOCSTART_LINE);
-  let used = DOCSTART_LINE.length;
+  chunkStart = arenaUsed;
+  let used = reserve(arenaUsed, DOCSTART_LINE.length);
+  let out = arena;
+  out.set(DOCSTART_LINE, used);
+  used += DOCSTART_LINE.length;
   let nextBreak = 0;
   let lastTagText = '';
   let lastTag = DOCSTART_LINE;
@@ -118,7 +135,8 @@ export function conllChunkBytes(text: string, tagged: TaggedDocument, fromSource
       lastTag = bytesOfTag(tagText);
     }
     const tag = lastTag;
-    out = chunkWithRoom(used, used + (end - start) * 3 + tag.length + 3);
+    used = reserve(used, (end - start) * 3 + tag.length + 3);
+    out = arena;
     if (nextBreak < sentenceBreaks.length && sentenceBreaks[nextBreak] === token) {
       nextBreak++;
       out[used++] = LINE_FEED;
@@ -134,8 +152,9 @@ export function conllChunkBytes(text: string, tagged: TaggedDocument, fromSource
     out[used++] = LINE_FEED;
   }
   if (tags.length > 0) {
-    out = chunkWithRoom(used, used + 1);
-    out[used++] = LINE_FEED;
+    used = reserve(used, 1);
+    arena[used++] = LINE_FEED;
   }
-  return out.slice(0, used);
+  arenaUsed = used;
+  return arena.subarray(chunkStart, used);
 }

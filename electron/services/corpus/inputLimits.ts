@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CorpusFileRefusedError, readCorpusFile, readFileInOwnFolder } from './corpusFileAccess';
-import { megabytes } from '../../../shared/text/megabytes';
+import { englishNumber, megabytes } from '../../../shared/text/megabytes';
 import { decodeUtf8Strictly } from '../article/strictUtf8';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isJsonWhitespace, JsonShapeTally, OPEN_BRACE, OPEN_BRACKET, QUOTE, type JsonShape } from './jsonShapeTally';
 
@@ -41,8 +41,6 @@ export class InputLimitError extends Error {
     this.name = 'InputLimitError';
   }
 }
-
-const numberFormat = new Intl.NumberFormat('en');
 
 /** The problem with an article of `byteLength` bytes, or null when it may be opened. */
 export function articleSizeProblem(name: string, byteLength: number, limits: InputLimits = INPUT_LIMITS): string | null {
@@ -126,11 +124,11 @@ export function annotationTextProblem(name: string, text: string, limits: InputL
 /** The problem with an annotation file of this shape (as inspectJsonShape measures it), or null. */
 export function annotationShapeProblem(name: string, shape: JsonShape, limits: InputLimits = INPUT_LIMITS): string | null {
   if (shape.maxDepth > limits.nestingDepth) {
-    return `${name} is nested ${numberFormat.format(shape.maxDepth)} levels deep; an annotation file has at most ${limits.nestingDepth}. It was left as it is.`;
+    return `${name} is nested ${englishNumber(shape.maxDepth)} levels deep; an annotation file has at most ${limits.nestingDepth}. It was left as it is.`;
   }
   if (shape.largestCollection > limits.collectionEntries) {
     const where = shape.largestCollectionKey ? `"${shape.largestCollectionKey}" holds` : 'it holds';
-    return `${name} is too large to open: ${where} ${numberFormat.format(shape.largestCollection)} entries; Hashiye opens up to ${numberFormat.format(limits.collectionEntries)}. It was left as it is.`;
+    return `${name} is too large to open: ${where} ${englishNumber(shape.largestCollection)} entries; Hashiye opens up to ${englishNumber(limits.collectionEntries)}. It was left as it is.`;
   }
   return null;
 }
@@ -211,7 +209,7 @@ export function saveRequestProblem(
   for (const field of ['annotations', 'relations', 'labels'] as const) {
     const count = request[field].length;
     if (count > limits.savedEntries) {
-      return `Not saved: ${numberFormat.format(count)} ${field} is more than the ${numberFormat.format(limits.savedEntries)} an article can hold.`;
+      return `Not saved: ${englishNumber(count)} ${field} is more than the ${englishNumber(limits.savedEntries)} an article can hold.`;
     }
   }
   return null;

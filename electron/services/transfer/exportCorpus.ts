@@ -14,7 +14,8 @@ import { OrderedFileStream, streamOf, writePiecesAt } from '../storage/orderedFi
 import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type ExportProgress, type ExportScope, type ExportSplit } from './exportRequest';
 import { EXPORT_MANIFEST_FILE, EXPORT_REPORT_FILE, exportReportOf, documentFieldsOf, type ExportCorpusResult, type ExportManifest, type ExportReport } from './exportReport';
 import { manifestOf, planExportFiles, type FileBytes, type PlannedFile } from './exportPlan';
-import { serializeArticles, startEarlyWorkers, type EarlyExportWorkers, type ExportBatchResult } from './exportSerialization';
+import { serializeArticles, startEarlyWorkers, type ExportBatchResult } from './exportSerialization';
+import type { EarlyExportWorkers } from './threads/exportWorkerStart';
 import { documentsFromBatches, effectsOf, reportFilePieces } from './exportReportJson';
 import { readExportRegistry, registryFileFor, withExportEntities } from './exportEntities';
 

@@ -1,9 +1,8 @@
 import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 import { reportBoilerplateCut } from '../../../shared/zones/boilerplateCut';
 import os from 'node:os';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { defaultExportWorkerCount, EarlyExportWorkers, findWorkerScript, takePrestartedWorkers } from './threads/exportWorkerStart';
 import { getExportFormat } from '../../../shared/formats/registry';
 import type { DocumentOutput, ExportFormatId, FormatSerializer, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { readExportDocument } from './exportArticleReader';
@@ -44,64 +43,12 @@ export interface ExportBatchResult {
 }
 
 const BATCH_SIZE = 100;
+/** (#25) The last articles go in batches this small (exportBatchesOf). */
+const END_BATCH_SIZE = 25;
+const END_ARTICLES = 400;
 /** (#25) Batches sent to a worker ahead: with one, a worker sat idle while the calling thread finished a batch of its own (16 % of its time). */
 const BATCHES_QUEUED_PER_WORKER = 2;
 const MIN_ARTICLES_FOR_WORKERS = 500;
-const MAX_DEFAULT_WORKERS = 4;
-
-/**
- * (#25) Worker threads an export uses unless told: one core is left to the calling thread, which takes batches itself
- * between the workers' answers, then writes the files. Measured on 2 cores in docs/performance.md (sessions 11-16).
- */
-export function defaultExportWorkerCount(cores: number): number {
-  return Math.max(0, Math.min(MAX_DEFAULT_WORKERS, cores - 1));
-}
-
-/** The built worker script, beside the entry (out/main/) or one folder up from a shared chunk. */
-function findWorkerScript(): URL | null {
-  for (const candidate of ['./exportWorker.js', '../exportWorker.js']) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
-
-/** A worker started before its export knew what to ask of it, and what stopped it meanwhile, if anything. */
-interface StartedWorker {
-  worker: Worker;
-  failure: unknown;
-}
-
-/**
- * (#25) Export workers started before the corpus is listed, so that each loads and compiles the
- * export's code (0.3-0.4 s of CPU on a core of its own) while the calling thread lists the
- * corpus and reads its tag set, instead of after. The export takes those it needs and ends the
- * rest (`endRest`): a corpus that turns out small uses none, as before.
- */
-export class EarlyExportWorkers {
-  private readonly started: StartedWorker[] = [];
-
-  constructor(count: number) {
-    const script = count > 0 ? findWorkerScript() : null;
-    for (let index = 0; script !== null && index < count; index++) {
-      // No inherited Node flags: a flag such as --input-type would stop the worker's script from loading.
-      const started: StartedWorker = { worker: new Worker(script, { execArgv: [] }), failure: null };
-      // Kept until the export listens itself (a worker's error with no listener would end the process).
-      started.worker.once('error', (error) => (started.failure ??= error));
-      this.started.push(started);
-    }
-  }
-
-  /** The next started worker, or null; it rejects (`failure`) when it stopped before being taken. */
-  take(): StartedWorker | null {
-    return this.started.shift() ?? null;
-  }
-
-  /** Ends the workers not taken beyond the first `count`. */
-  async endRest(count = 0): Promise<void> {
-    await Promise.all(this.started.splice(count).map(({ worker }) => worker.terminate()));
-  }
-}
 
 /**
  * One batch of articles read and serialized, in order: what a worker answers and what the
@@ -143,7 +90,8 @@ export function chunkBytesOf(items: readonly ExportBatchItem[], transferable: bo
     output.chunk = '';
   }
   if (joined !== '' || parts.length === 0) parts.push(chunkEncoder.encode(joined));
-  return transferable && parts.length > 1 ? [joinedBytes(parts)] : parts;
+  // A chunk may be a view of a buffer that holds others (conllChunkBytes's arena): moved, it would take them along.
+  return transferable && (parts.length > 1 || parts[0].byteLength !== parts[0].buffer.byteLength) ? [joinedBytes(parts)] : parts;
 }
 
 /** What a batch's result is made with: the chunks as bytes, the reports indented for the answer too, the bytes to be transferred (on a worker: see chunkBytesOf). */
@@ -218,6 +166,36 @@ function setUpWorker(runners: BatchRunners, fail: (error: unknown) => void): Wor
 }
 
 /**
+ * The articles' batches for the workers and the calling thread: BATCH_SIZE articles each, but
+ * the last END_ARTICLES in batches of END_BATCH_SIZE. (#25) A worker holds up to
+ * BATCHES_QUEUED_PER_WORKER + 1 batches: with full ones, the calling thread, out of batches,
+ * waited 40-160 ms for the worker's last ones at the end of a 10,000-article export; small ones
+ * end both threads together.
+ */
+export function exportBatchesOf(ids: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  const endStart = Math.max(0, ids.length - END_ARTICLES);
+  for (let start = 0; start < ids.length; ) {
+    const size = start < endStart ? Math.min(BATCH_SIZE, endStart - start) : END_BATCH_SIZE;
+    batches.push(ids.slice(start, start + size));
+    start += size;
+  }
+  return batches;
+}
+
+/**
+ * (#25) Ends the workers without waiting: a worker's isolate is torn down (10-50 ms) on its own
+ * core while this thread writes the export, not before; the process ends once it is. Their
+ * answers are done with (a late one is not listened to).
+ */
+function endWorkers(workers: readonly Worker[]): void {
+  for (const worker of workers) {
+    worker.removeAllListeners('message');
+    void worker.terminate();
+  }
+}
+
+/**
  * Reads and serializes the articles on worker threads, batch by batch, and gives back the
  * items in article order. With `here`, the calling thread takes batches too, yielding between
  * them so that the workers' answers come in: on 2 cores one worker and the calling thread keep
@@ -225,8 +203,7 @@ function setUpWorker(runners: BatchRunners, fail: (error: unknown) => void): Wor
  * caller then runs on its own thread).
  */
 async function processOnWorkers(runners: BatchRunners, ids: readonly string[], onBatch: (result: ExportBatchResult, done: number) => void, signal: AbortSignal | undefined): Promise<BatchOutcome> {
-  const batches: string[][] = [];
-  for (let start = 0; start < ids.length; start += BATCH_SIZE) batches.push(ids.slice(start, start + BATCH_SIZE));
+  const batches = exportBatchesOf(ids);
   const results: ExportBatchResult[] = new Array<ExportBatchResult>(batches.length);
   const workers: Worker[] = [];
   let nextBatch = 0;
@@ -277,7 +254,7 @@ async function processOnWorkers(runners: BatchRunners, ids: readonly string[], o
       if (here !== null) takeBatchesHere((batch) => here(batch, batches[batch]), () => (settled || nextBatch >= batches.length ? null : nextBatch++), receive).catch(fail);
     });
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    endWorkers(workers);
   }
   return batchOutcomeOf(results, runners.data.encodeChunks);
 }
@@ -324,7 +301,13 @@ function workerCountFor(total: number, workers: number | undefined): number {
  */
 export function startEarlyWorkers(options: Pick<ExportCorpusOptions, 'workers' | 'scope'>): EarlyExportWorkers {
   const known = options.scope?.articleIds?.length;
-  return new EarlyExportWorkers(workerCountFor(known ?? Number.MAX_SAFE_INTEGER, options.workers));
+  const count = workerCountFor(known ?? Number.MAX_SAFE_INTEGER, options.workers);
+  // (#25) Those the command line started before it loaded this code, as many as this export can use.
+  const prestarted = takePrestartedWorkers();
+  if (prestarted === null) return new EarlyExportWorkers(count);
+  void prestarted.endRest(count);
+  prestarted.startUpTo(count);
+  return prestarted;
 }
 
 /** Reads and serializes the articles, in corpus order: on worker threads when there are many and the workers load, else here. */
