@@ -32,6 +32,14 @@ function load(file) {
       }
       return false;
     },
+    /** The size of an object's out-of-object property store (V8 names it a native `system / PropertyArray`, so the sums below would leave it out). */
+    propertyArraySize(node) {
+      for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
+        const child = edges[edge + 2] / nodeFields;
+        if (edgeTypes[edges[edge]] === 'internal' && strings[nodes[child * nodeFields + 1]] === 'system / PropertyArray') return nodes[child * nodeFields + 3];
+      }
+      return 0;
+    },
     *strongChildren(node) {
       for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
         if (edgeTypes[edges[edge]] === 'weak') continue;
@@ -102,6 +110,11 @@ function summarise(file) {
     if (!category) continue;
     sums.set(category, (sums.get(category) ?? 0) + heap.selfSize(node));
     total += heap.selfSize(node);
+    if (category === 'objects: annotation records') {
+      const outside = heap.propertyArraySize(node);
+      sums.set("objects: annotation records' property arrays", (sums.get("objects: annotation records' property arrays") ?? 0) + outside);
+      total += outside;
+    }
   }
   const sets = {
     'retained: zod schemas': (node) => heap.type(node) === 'object' && /^\$?Zod/.test(heap.name(node)),

@@ -2,6 +2,7 @@ import type { Fragment, StoredAnnotation } from '../model/nativeFormat';
 import type { OffsetConverter } from './offsets';
 import type { Utf16Range } from './offsetUnits';
 import { StringPool } from '../model/stringPool';
+import { inObjectCopy } from '../model/inObjectCopy';
 
 /** `T` without the keys `K`, keeping an index signature and the named keys beside it (zod's loose objects have both). */
 type WithoutKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
@@ -25,24 +26,20 @@ export type DocumentAnnotation = WithoutKeys<StoredAnnotation, 'start' | 'end' |
  */
 const REPEATING_FIELDS = ['type', 'author', 'created', 'text'] as const;
 
-// The spreads keep each annotation's keys in the order the file had them (a save writes them back
-// in that order); the compiler cannot follow the conditional spread of `fragments`, hence the one
-// assertion per direction. The offsets themselves are checked: toUtf16 takes only code points and
-// toCodePoint only UTF-16 offsets.
+const REPEATING = new Set<string>(REPEATING_FIELDS);
+
+// The copies keep each annotation's keys in the order the file had them (a save writes them back
+// in that order). Loading copies each field into an object that holds it inside (inObjectCopy:
+// 8 bytes less per annotation than a spread's copy, #25). The compiler cannot follow the copy's
+// per-key values, hence the one assertion per direction. The offsets themselves are checked:
+// toUtf16 takes only code points and toCodePoint only UTF-16 offsets.
 export function toDocumentAnnotations(stored: readonly StoredAnnotation[], converter: OffsetConverter, pool = new StringPool()): DocumentAnnotation[] {
-  return stored.map((annotation) =>
-    pool.internFields(
-      {
-        ...annotation,
-        start: converter.toUtf16(annotation.start),
-        end: converter.toUtf16(annotation.end),
-        ...(annotation.fragments
-          ? { fragments: annotation.fragments.map((fragment) => ({ ...fragment, start: converter.toUtf16(fragment.start), end: converter.toUtf16(fragment.end) })) }
-          : {}),
-      } as DocumentAnnotation,
-      REPEATING_FIELDS,
-    ),
-  );
+  const documentValue = (key: string, value: unknown): unknown => {
+    if (key === 'start' || key === 'end') return converter.toUtf16(value as StoredAnnotation['start']);
+    if (key === 'fragments' && value) return (value as Fragment[]).map((fragment) => ({ ...fragment, start: converter.toUtf16(fragment.start), end: converter.toUtf16(fragment.end) }));
+    return typeof value === 'string' && REPEATING.has(key) ? pool.intern(value) : value;
+  };
+  return stored.map((annotation) => inObjectCopy(annotation, documentValue) as unknown as DocumentAnnotation);
 }
 
 export function toStoredAnnotations(annotations: readonly DocumentAnnotation[], converter: OffsetConverter): StoredAnnotation[] {
