@@ -2,7 +2,7 @@ import type { Fragment, StoredAnnotation } from '../model/nativeFormat';
 import type { OffsetConverter } from './offsets';
 import type { Utf16Range } from './offsetUnits';
 import { StringPool } from '../model/stringPool';
-import { inObjectCopy } from '../model/inObjectCopy';
+import { inObjectCopy } from './inObjectCopy';
 
 /** `T` without the keys `K`, keeping an index signature and the named keys beside it (zod's loose objects have both). */
 type WithoutKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
