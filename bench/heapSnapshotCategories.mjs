@@ -40,6 +40,13 @@ function load(file) {
       }
       return 0;
     },
+    /** The node a named property of an object points to, or -1. */
+    propertyValue(node, property) {
+      for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
+        if (edgeTypes[edges[edge]] === 'property' && strings[edges[edge + 1]] === property) return edges[edge + 2] / nodeFields;
+      }
+      return -1;
+    },
     *strongChildren(node) {
       for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
         if (edgeTypes[edges[edge]] === 'weak') continue;
@@ -102,11 +109,21 @@ function reachable(heap, excluded) {
 function summarise(file) {
   const heap = load(file);
   const all = reachable(heap, () => false);
+  // The annotations' ids and texts, counted apart from the other strings (a text shared by
+  // several annotations through the pool is counted once).
+  const annotationStrings = new Map();
+  for (let node = 0; node < heap.count; node++) {
+    if (!all[node] || categoryOf(heap, node) !== 'objects: annotation records') continue;
+    for (const [field, label] of [['id', 'strings: annotation ids'], ['text', 'strings: annotation texts']]) {
+      const value = heap.propertyValue(node, field);
+      if (value >= 0 && /string/.test(heap.type(value))) annotationStrings.set(value, label);
+    }
+  }
   const sums = new Map();
   let total = 0;
   for (let node = 0; node < heap.count; node++) {
     if (!all[node]) continue;
-    const category = categoryOf(heap, node);
+    const category = annotationStrings.get(node) ?? categoryOf(heap, node);
     if (!category) continue;
     sums.set(category, (sums.get(category) ?? 0) + heap.selfSize(node));
     total += heap.selfSize(node);
