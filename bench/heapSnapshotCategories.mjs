@@ -32,6 +32,21 @@ function load(file) {
       }
       return false;
     },
+    /** The size of an object's out-of-object property store (V8 names it a native `system / PropertyArray`, so the sums below would leave it out). */
+    propertyArraySize(node) {
+      for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
+        const child = edges[edge + 2] / nodeFields;
+        if (edgeTypes[edges[edge]] === 'internal' && strings[nodes[child * nodeFields + 1]] === 'system / PropertyArray') return nodes[child * nodeFields + 3];
+      }
+      return 0;
+    },
+    /** The node a named property of an object points to, or -1. */
+    propertyValue(node, property) {
+      for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
+        if (edgeTypes[edges[edge]] === 'property' && strings[edges[edge + 1]] === property) return edges[edge + 2] / nodeFields;
+      }
+      return -1;
+    },
     *strongChildren(node) {
       for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {
         if (edgeTypes[edges[edge]] === 'weak') continue;
@@ -94,14 +109,29 @@ function reachable(heap, excluded) {
 function summarise(file) {
   const heap = load(file);
   const all = reachable(heap, () => false);
+  // The annotations' ids and texts, counted apart from the other strings (a text shared by
+  // several annotations through the pool is counted once).
+  const annotationStrings = new Map();
+  for (let node = 0; node < heap.count; node++) {
+    if (!all[node] || categoryOf(heap, node) !== 'objects: annotation records') continue;
+    for (const [field, label] of [['id', 'strings: annotation ids'], ['text', 'strings: annotation texts']]) {
+      const value = heap.propertyValue(node, field);
+      if (value >= 0 && /string/.test(heap.type(value))) annotationStrings.set(value, label);
+    }
+  }
   const sums = new Map();
   let total = 0;
   for (let node = 0; node < heap.count; node++) {
     if (!all[node]) continue;
-    const category = categoryOf(heap, node);
+    const category = annotationStrings.get(node) ?? categoryOf(heap, node);
     if (!category) continue;
     sums.set(category, (sums.get(category) ?? 0) + heap.selfSize(node));
     total += heap.selfSize(node);
+    if (category === 'objects: annotation records') {
+      const outside = heap.propertyArraySize(node);
+      sums.set("objects: annotation records' property arrays", (sums.get("objects: annotation records' property arrays") ?? 0) + outside);
+      total += outside;
+    }
   }
   const sets = {
     'retained: zod schemas': (node) => heap.type(node) === 'object' && /^\$?Zod/.test(heap.name(node)),

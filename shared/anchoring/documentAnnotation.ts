@@ -25,24 +25,53 @@ export type DocumentAnnotation = WithoutKeys<StoredAnnotation, 'start' | 'end' |
  */
 const REPEATING_FIELDS = ['type', 'author', 'created', 'text'] as const;
 
-// The spreads keep each annotation's keys in the order the file had them (a save writes them back
+/** The keys, in order, of an annotation as this app writes it for a tag (`modified` once it changed). */
+const PLAIN_KEYS = ['id', 'type', 'start', 'end', 'text', 'author', 'created', 'modified'] as const;
+const PLAIN_SHORTEST = 7;
+
+/** How many of PLAIN_KEYS the annotation has, in that order and nothing else (a for-in walks a spread's order); 0 otherwise. */
+function plainKeyCount(annotation: StoredAnnotation): number {
+  let count = 0;
+  for (const key in annotation) {
+    if (key !== PLAIN_KEYS[count]) return 0;
+    count++;
+  }
+  return count >= PLAIN_SHORTEST ? count : 0;
+}
+
+/**
+ * (#25, session 19) An annotation with the plain keys, copied by an object literal: its fields
+ * all inside the object, 40 bytes for seven. A record that arrives over IPC (structured clone)
+ * has room for four inside and puts the rest in a property array, and a spread copies that
+ * layout: 28 bytes of object and 20 of property array. Same keys, same order, same values.
+ */
+function plainCopy(annotation: StoredAnnotation, count: number, converter: OffsetConverter): DocumentAnnotation {
+  const { id, type, text, author, created } = annotation;
+  const start = converter.toUtf16(annotation.start);
+  const end = converter.toUtf16(annotation.end);
+  return (count === PLAIN_SHORTEST ? { id, type, start, end, text, author, created } : { id, type, start, end, text, author, created, modified: annotation.modified }) as DocumentAnnotation;
+}
+
+// The copies keep each annotation's keys in the order the file had them (a save writes them back
 // in that order); the compiler cannot follow the conditional spread of `fragments`, hence the one
 // assertion per direction. The offsets themselves are checked: toUtf16 takes only code points and
 // toCodePoint only UTF-16 offsets.
 export function toDocumentAnnotations(stored: readonly StoredAnnotation[], converter: OffsetConverter, pool = new StringPool()): DocumentAnnotation[] {
-  return stored.map((annotation) =>
-    pool.internFields(
-      {
-        ...annotation,
-        start: converter.toUtf16(annotation.start),
-        end: converter.toUtf16(annotation.end),
-        ...(annotation.fragments
-          ? { fragments: annotation.fragments.map((fragment) => ({ ...fragment, start: converter.toUtf16(fragment.start), end: converter.toUtf16(fragment.end) })) }
-          : {}),
-      } as DocumentAnnotation,
-      REPEATING_FIELDS,
-    ),
-  );
+  return stored.map((annotation) => {
+    const count = plainKeyCount(annotation);
+    const copy =
+      count > 0
+        ? plainCopy(annotation, count, converter)
+        : ({
+            ...annotation,
+            start: converter.toUtf16(annotation.start),
+            end: converter.toUtf16(annotation.end),
+            ...(annotation.fragments
+              ? { fragments: annotation.fragments.map((fragment) => ({ ...fragment, start: converter.toUtf16(fragment.start), end: converter.toUtf16(fragment.end) })) }
+              : {}),
+          } as DocumentAnnotation);
+    return pool.internFields(copy, REPEATING_FIELDS);
+  });
 }
 
 export function toStoredAnnotations(annotations: readonly DocumentAnnotation[], converter: OffsetConverter): StoredAnnotation[] {
