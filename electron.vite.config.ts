@@ -42,6 +42,9 @@ export default defineConfig({
       // a file it did not check.
       target: 'es2021',
       minify: process.env.HASHIYE_NO_MINIFY ? false : true,
+      // A profiling build (unminified) also writes source maps: bench/heapSnapshotCode.mjs places
+      // a function's code in its module through them. Never in a build that ships.
+      sourcemap: Boolean(process.env.HASHIYE_NO_MINIFY),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

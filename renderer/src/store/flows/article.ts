@@ -140,7 +140,12 @@ const LONG_TEXT_CHARACTERS = 500_000;
 let latestOpen = 0;
 /** The article an openArticle call is loading (not a reload), and which call: opening it again meanwhile waits for nothing and reads nothing. */
 let opening: { id: string; call: number } | null = null;
-/** (#17) The newest openArticle call of each article: the completion of its annotations goes on while no newer call loads it again. */
+/**
+ * (#17) The newest openArticle call of each article still loading: the completion of its
+ * annotations goes on while no newer call loads it again. An entry goes when its call has
+ * shown the article (or failed); kept, it was one entry for every article opened in the
+ * window's life, 10,000 in a long session over the bench's corpus (#25 heap).
+ */
 const newestCallOf = new Map<string, number>();
 /** (#17) The newest openArticle call's load and show, settled (never rejected) once it is shown or has failed. */
 let latestLoading: Promise<void> = Promise.resolve();
@@ -158,7 +163,13 @@ export async function openArticle(id: string, options: { reload?: boolean; encod
     await loading;
   } finally {
     if (opening?.call === call) opening = null;
+    if (newestCallOf.get(id) === call) newestCallOf.delete(id);
   }
+}
+
+/** (#25 heap) Articles with an openArticle call still loading them: none once every open has settled. */
+export function articlesBeingOpened(): number {
+  return newestCallOf.size;
 }
 
 async function loadAndShow(id: string, options: { encoding?: ArticleEncodingChoice }, openBefore: OpenArticle | null, call: number): Promise<void> {

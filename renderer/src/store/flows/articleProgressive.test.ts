@@ -9,7 +9,7 @@ import { documentActions, useDocumentStore } from '../documentStore';
 import { takeHeldEdits } from '../saving/heldEdits';
 import { preferencesActions } from '../preferencesStore';
 import { flushSave, startAutosave } from '../saving/autosave';
-import { openArticle } from './article';
+import { articlesBeingOpened, openArticle } from './article';
 import { showCorpus } from './corpus';
 import { setArticleStatus, tagTextSelection } from './editing';
 import { defaultTagSet } from '../../../../shared/model/tagSet';
@@ -170,6 +170,19 @@ describe('an article whose annotations come in pages (#17)', () => {
     const [save] = main.saves as { annotations?: unknown[]; remove?: unknown[]; insert?: unknown[] }[];
     if (save.annotations) expect(save.annotations).toHaveLength(21);
     else expect({ remove: save.remove, inserted: save.insert?.length }).toEqual({ remove: [], inserted: 1 });
+  });
+
+  it('keeps no trace of an open once it settled, whatever was opened meanwhile (#25 heap)', async () => {
+    const opening = openArticle('big.txt');
+    await until(() => useArticleViewStore.getState().article?.id === 'big.txt');
+    // Still coming: its call is what says whether the rest of its pages is wanted.
+    expect(articlesBeingOpened()).toBe(1);
+    const others = [openArticle('small.txt'), openArticle('big2.txt')];
+    main.release();
+    await Promise.all([opening, ...others]);
+    for (const id of ['small.txt', 'big.txt', 'unreadable.txt', 'big2.txt', 'small.txt', 'big.txt']) await openArticle(id);
+    expect(useArticleViewStore.getState().article?.id).toBe('big.txt');
+    expect(articlesBeingOpened()).toBe(0);
   });
 
   it('a selection made while the rest comes stays', async () => {
