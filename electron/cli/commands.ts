@@ -1,6 +1,5 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { applyExportV8Flags } from '../services/transfer/threads/exportCompileFlags';
 import { defaultExportWorkerCount, prestartExportWorkers } from '../services/transfer/threads/exportWorkerStart';
 import { COMMAND_SUMMARIES, CommandRegistry, type CliCommand } from './commandRegistry';
 
@@ -50,12 +49,8 @@ export function createCommandRegistry(): CommandRegistry {
       onDemand(
         'export',
         async () => (await import('./exportCommand')).exportCommand.run,
-        // (#25) The export's workers load its code while this thread does the same, not after;
-        // V8's inlining budget is set first, so that every thread's compiles take it.
-        (argv) => {
-          applyExportV8Flags();
-          return prestartExportWorkers(exportWorkersToPrestart(argv, os.availableParallelism()));
-        },
+        // (#25) The export's workers load its code while this thread does the same, not after.
+        (argv) => prestartExportWorkers(exportWorkersToPrestart(argv, os.availableParallelism())),
       ),
     )
     .register(onDemand('import', async () => (await import('./importCommand')).runImportCommand))
