@@ -3,23 +3,12 @@
 // few sets of objects (what would go if nothing else held them): every object of the set taken
 // out, what is no longer reachable from the roots through strong edges.
 // Usage: node bench/heapSnapshotCategories.mjs <file.heapsnapshot> [more files: one column each]
-import { readFileSync } from 'node:fs';
+import { readSnapshotGraph } from './heapSnapshotGraph.mjs';
 
 function load(file) {
-  const snapshot = JSON.parse(readFileSync(file, 'utf8'));
-  const meta = snapshot.snapshot.meta;
-  const nodeFields = meta.node_fields.length;
-  const edgeFields = meta.edge_fields.length;
+  const { meta, nodeFields, edgeFields, nodes, edges, strings, count, firstEdge } = readSnapshotGraph(file);
   const nodeTypes = meta.node_types[0];
   const edgeTypes = meta.edge_types[0];
-  const { nodes, edges, strings } = snapshot;
-  const count = nodes.length / nodeFields;
-  const firstEdge = new Uint32Array(count + 1);
-  for (let node = 0, edge = 0; node < count; node++) {
-    firstEdge[node] = edge;
-    edge += nodes[node * nodeFields + 4] * edgeFields;
-  }
-  firstEdge[count] = edges.length;
   return {
     count,
     type: (node) => nodeTypes[nodes[node * nodeFields]],

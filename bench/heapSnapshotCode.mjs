@@ -8,6 +8,7 @@
 // Usage: node bench/heapSnapshotCode.mjs <before.heapsnapshot> <after.heapsnapshot> [--assets out/renderer/assets] [--functions] [--top N]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { readSnapshotGraph } from './heapSnapshotGraph.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -77,18 +78,7 @@ function moduleAt(maps, script, line, column) {
 }
 
 function load(file) {
-  const snapshot = JSON.parse(readFileSync(file, 'utf8'));
-  const meta = snapshot.snapshot.meta;
-  const nodeFields = meta.node_fields.length;
-  const edgeFields = meta.edge_fields.length;
-  const { nodes, edges, strings } = snapshot;
-  const count = nodes.length / nodeFields;
-  const firstEdge = new Uint32Array(count + 1);
-  for (let node = 0, edge = 0; node < count; node++) {
-    firstEdge[node] = edge;
-    edge += nodes[node * nodeFields + 4] * edgeFields;
-  }
-  firstEdge[count] = edges.length;
+  const { snapshot, meta, nodeFields, edgeFields, nodes, edges, strings, count, firstEdge } = readSnapshotGraph(file);
   const edgeTypes = meta.edge_types[0];
   const named = (edge) => !['element', 'hidden'].includes(edgeTypes[edges[edge]]);
   return {
