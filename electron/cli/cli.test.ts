@@ -205,6 +205,12 @@ describe('hashiye export', () => {
     expect((await hashiye('export', corpus, '--format', 'csv', '--out', 'x', '--scheme', 'iob1')).code).toBe(2);
     expect((await hashiye('export', corpus, '--format', 'conll', '--out', 'x', '--split', '80/20')).stderr).toContain('--split must be three shares');
     expect((await hashiye('export', corpus, '--format', 'conll', '--out', 'x', '--bogus')).stderr).toContain('Unknown option --bogus.');
+    // (#25) An absurd worker count is refused, in English and Persian, before any worker starts.
+    const tooMany = await hashiye('export', corpus, '--format', 'conll', '--out', path.join(scratch, 'many'), '--workers', '100000');
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('--workers must be a whole number from 0 to');
+    expect(tooMany.stderr).toContain('دادهٔ «۱۰۰۰۰۰»');
+    await expect(fs.stat(path.join(scratch, 'many'))).rejects.toThrow();
     const missing = await hashiye('export', path.join(scratch, 'nowhere'), '--format', 'conll', '--out', path.join(scratch, 'out'));
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('Cannot read the corpus folder');

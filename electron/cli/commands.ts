@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { defaultExportWorkerCount, prestartExportWorkers } from '../services/transfer/threads/exportWorkerStart';
+import { defaultExportWorkerCount, maxExportWorkers, prestartExportWorkers } from '../services/transfer/threads/exportWorkerStart';
 import { COMMAND_SUMMARIES, CommandRegistry, type CliCommand } from './commandRegistry';
 
 /**
@@ -28,7 +28,8 @@ function onDemand(name: keyof typeof COMMAND_SUMMARIES, load: () => Promise<CliC
  * (#25) How many worker threads `hashiye export ARGV` will use, read from its arguments before the
  * export's code is loaded (prestartExportWorkers): `--workers N`, else the default for `cores`;
  * none for `--help`, for a list of articles (the export decides by its length, as before) or
- * arguments that are not a whole number of workers (the export's own parse then refuses them).
+ * arguments that are not a whole number of workers or more than maxExportWorkers (the export's own
+ * parse then refuses them: an absurd count is never started).
  * A guess the export corrects: it takes those it can use and ends the rest.
  */
 export function exportWorkersToPrestart(argv: readonly string[], cores: number): number {
@@ -36,7 +37,7 @@ export function exportWorkersToPrestart(argv: readonly string[], cores: number):
   if (values.help !== undefined || values.articles !== undefined) return 0;
   if (values.workers === undefined) return defaultExportWorkerCount(cores);
   const asked = Number(values.workers);
-  return typeof values.workers === 'string' && Number.isInteger(asked) && asked >= 0 ? asked : 0;
+  return typeof values.workers === 'string' && Number.isInteger(asked) && asked >= 0 && asked <= maxExportWorkers(cores) ? asked : 0;
 }
 
 /**

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { findBratOrphans, type BratOrphans } from '../services/brat/bratCorpusCheck';
 import type { ListedCorpus } from '../services/corpus/articleFiles';
@@ -10,6 +11,8 @@ import { ExportCancelledError, ExportInputError, type ExportCorpusOptions, type 
 import { exportCorpus } from '../services/transfer/exportCorpus';
 import { answerJsonPieces } from '../services/transfer/exportReportJson';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
+import { maxExportWorkers } from '../services/transfer/threads/exportWorkerStart';
+import { persianDigits } from '../../shared/text/megabytes';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 
@@ -42,7 +45,8 @@ Options:
   --articles ID,ID      only these articles (ids as in the corpus, e.g. news/001.txt)
   --allow-lossy         write even when some labels cannot be exported (they stay in the report)
   --excel               csv: UTF-8 with a byte-order mark, so Excel shows Persian right
-  --workers N           threads reading and serializing articles (default: one per core but one, up to 4; 0: none)
+  --workers N           threads reading and serializing articles (default: one per core but one, up to 4; 0: none;
+                        at most four per core)
   --json                print the result (report and manifest) as JSON on stdout
   -h, --help            show this help
 
@@ -65,6 +69,19 @@ function parseSplit(value: string): [number, number, number] {
     throw new UsageError(`--split must be three shares like 80/10/10 (got "${value}").`);
   }
   return [parts[0], parts[1], parts[2]];
+}
+
+/** `--workers N`: a whole number from 0 to maxExportWorkers (four per core), refused in English and Persian otherwise (#25). */
+export function parseWorkerCount(value: string, cores: number): number {
+  const count = Number(value);
+  const most = maxExportWorkers(cores);
+  if (value.trim() === '' || !Number.isInteger(count) || count < 0 || count > most) {
+    throw new UsageError(
+      `--workers must be a whole number from 0 to ${most} (four per core on this machine's ${cores}; got "${value}").\n` +
+        `--workers باید عددی صحیح از ۰ تا ${persianDigits(most)} باشد (چهار برای هر هستهٔ پردازنده، این دستگاه ${persianDigits(cores)} هسته دارد؛ دادهٔ «${persianDigits(value)}»).`,
+    );
+  }
+  return count;
 }
 
 function parseRequest(argv: readonly string[]): ExportRequest | null {
@@ -106,11 +123,7 @@ function parseRequest(argv: readonly string[]): ExportRequest | null {
     options.split = { ratios: parseSplit(split), seed: seedNumber };
   }
   const workers = parsed.values.get('--workers');
-  if (workers !== undefined) {
-    const count = Number(workers);
-    if (!Number.isInteger(count) || count < 0) throw new UsageError(`--workers must be a whole number ≥ 0 (got "${workers}").`);
-    options.workers = count;
-  }
+  if (workers !== undefined) options.workers = parseWorkerCount(workers, os.availableParallelism());
   const status = parsed.values.get('--status');
   const articles = parsed.values.get('--articles');
   if (status !== undefined || articles !== undefined) {

@@ -2,7 +2,7 @@ import { nameProblemSpans } from '../../../shared/formats/problemSpans';
 import { reportBoilerplateCut } from '../../../shared/zones/boilerplateCut';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { defaultExportWorkerCount, EarlyExportWorkers, findWorkerScript, takePrestartedWorkers } from './threads/exportWorkerStart';
+import { defaultExportWorkerCount, EarlyExportWorkers, findWorkerScript, maxExportWorkers, takePrestartedWorkers } from './threads/exportWorkerStart';
 import { getExportFormat } from '../../../shared/formats/registry';
 import type { DocumentOutput, ExportFormatId, FormatSerializer, SerializeOptions } from '../../../shared/formats/exportTypes';
 import { readExportDocument } from './exportArticleReader';
@@ -288,9 +288,10 @@ export interface SerializeJob {
   onBatchDone?: (result: ExportBatchResult) => void;
 }
 
-/** How many workers an export of `total` articles uses (none below MIN_ARTICLES_FOR_WORKERS unless asked). */
+/** How many workers an export of `total` articles uses (none below MIN_ARTICLES_FOR_WORKERS unless asked; never more than maxExportWorkers, which the command line refuses). */
 function workerCountFor(total: number, workers: number | undefined): number {
-  const count = Math.max(0, Math.min(workers ?? defaultExportWorkerCount(os.availableParallelism()), Math.ceil(total / BATCH_SIZE)));
+  const cores = os.availableParallelism();
+  const count = Math.max(0, Math.min(workers ?? defaultExportWorkerCount(cores), maxExportWorkers(cores), Math.ceil(total / BATCH_SIZE)));
   return count > 0 && (workers !== undefined || total >= MIN_ARTICLES_FOR_WORKERS) ? count : 0;
 }
 

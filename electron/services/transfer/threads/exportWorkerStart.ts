@@ -7,6 +7,17 @@ import { Worker } from 'node:worker_threads';
 
 const MAX_DEFAULT_WORKERS = 4;
 
+/** Each worker is an isolate with its own heap and its own compiles: beyond this many per core they only queue for the cores and fill the memory. */
+const MAX_WORKERS_PER_CORE = 4;
+
+/**
+ * (#25) The most worker threads an export may be asked for on `cores` cores (`--workers`): four
+ * per core, at least the default's ceiling, so an absurd count is refused, not started.
+ */
+export function maxExportWorkers(cores: number): number {
+  return Math.max(MAX_DEFAULT_WORKERS, MAX_WORKERS_PER_CORE * cores);
+}
+
 /**
  * (#25) Worker threads an export uses unless told: one core is left to the calling thread, which takes batches itself
  * between the workers' answers, then writes the files. Measured on 2 cores in docs/performance.md (sessions 11-18).
