@@ -35,7 +35,10 @@ export function createOffsetConverter(text: string): OffsetConverter {
     }
   }
   // Code-point index of the character of each pair, for the reverse lookup.
-  const pairCodePoints = pairStarts.map((utf16Index, order) => utf16Index - order);
+  // (#25) Pushed, not `pairStarts.map`: an optimized map makes a holey array where the builtin made a
+  // packed one, and `countBelow`, optimized on one kind, was thrown away when the other came.
+  const pairCodePoints: number[] = [];
+  for (let order = 0; order < pairStarts.length; order++) pairCodePoints.push(pairStarts[order] - order);
   const utf16Length = text.length;
   const codePointLength = utf16Length - pairStarts.length;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getExportFormat } from './registry';
-import { nameProblemSpans } from './problemSpans';
+import { nameProblemSpans, shownSpan } from './problemSpans';
 import type { ExportDocument } from './exportTypes';
 
 const TEXT = 'سفر وزیر امور خارجهٔ ایران به پکن';
@@ -41,5 +41,31 @@ describe('token-format problems are coded (#19)', () => {
     for (const problem of problems) {
       for (const id of ['amxao41llz4iqdl', 'b2xq7', 'c9']) expect(problem.message).not.toContain(id);
     }
+  });
+});
+
+/** The form before #25's change: at most 60 code points shown, else the first 59 and an ellipsis. */
+function shownBefore(text: string): string {
+  if (text.length <= 60) return text;
+  const points = Array.from(text);
+  return points.length <= 60 ? text : `${points.slice(0, 59).join('')}…`;
+}
+
+describe('shownSpan', () => {
+  it('cuts a text exactly as Array.from did: 60 code points kept, more cut to 59 and an ellipsis, pairs and lone surrogates alike', () => {
+    const pieces = ['ا', 'b', ' ', '\u200c', '\u00a0', '😀', '𝒜', '\ud800', '\udc00', '۳', '\r\n', '👍🏽'];
+    let seed = 25;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const texts = ['', 'x'.repeat(60), 'x'.repeat(61), '😀'.repeat(60), '😀'.repeat(61), `${'x'.repeat(58)}😀😀`, `${'x'.repeat(59)}😀😀`, `${'x'.repeat(59)}\ud800`, `${'x'.repeat(60)}\ud800`];
+    for (let index = 0; index < 2000; index++) {
+      const length = Math.floor(random() * 90);
+      let text = '';
+      for (let piece = 0; piece < length; piece++) text += pieces[Math.floor(random() * pieces.length)];
+      texts.push(text);
+    }
+    for (const text of texts) expect(shownSpan({ text, type: 'LOC' }).text, JSON.stringify(text)).toBe(shownBefore(text));
   });
 });
