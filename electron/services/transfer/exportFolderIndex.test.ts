@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listArticleIds } from '../corpus/articleFiles';
 import { makeFifo } from '../testing/specialFiles';
 import { readExportDocument } from './exportArticleReader';
-import { ExportFolderIndex, exportFolderIndexFor } from './exportFolderIndex';
+import { childPath, ExportFolderIndex, exportFolderIndexFor } from './exportFolderIndex';
 import { realCorpusRoot } from '../corpus/corpusFileAccess';
 
 let scratch: string;
@@ -157,5 +157,13 @@ describe('ExportFolderIndex (#25)', () => {
     const read = readExportDocument(corpus, 'linked-folder/x.txt', folders);
     expect(read).toEqual(readExportDocument(corpus, 'linked-folder/x.txt'));
     expect(read).toMatchObject({ unreadable: { message: expect.stringContaining('outside the corpus') } });
+  });
+});
+
+describe('childPath (#25)', () => {
+  it('is path.join of a real folder and a listed name, the root included', () => {
+    for (const [real, name] of [[path.resolve('/corpus/news'), 'a.ann.json'], [path.parse(process.cwd()).root, 'x.txt'], [path.resolve('/c/fa'), 'خبر ۱.txt']]) {
+      expect(childPath(real, name)).toBe(path.join(real, name));
+    }
   });
 });

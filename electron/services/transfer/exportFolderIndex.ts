@@ -76,6 +76,15 @@ function readIntoScratch(realPath: string, maxBytes: number): Buffer | null {
   }
 }
 
+/**
+ * `path.join(real, name)` for a real folder path and a name its folder lists (no separator, never
+ * `.` or `..`: nothing to normalize). (#25) Joined by hand: `path.join` normalizes the whole path
+ * character by character, about 2 % of an export's CPU for two files an article.
+ */
+export function childPath(real: string, name: string): string {
+  return real.endsWith(path.sep) ? real + name : real + path.sep + name;
+}
+
 export class ExportFolderIndex {
   private readonly folders = new Map<string, FolderEntries | null>();
 
@@ -124,7 +133,7 @@ export class ExportFolderIndex {
     const { entries, name, kind } = found;
     if (kind !== 'file') return 'unsure';
     // Too large, empty, replaced since the folder was read...: the general reader decides and says why.
-    const bytes = readIntoScratch(path.join(entries.real, name), maxBytes);
+    const bytes = readIntoScratch(childPath(entries.real, name), maxBytes);
     return bytes === null ? 'unsure' : take(bytes);
   }
 
