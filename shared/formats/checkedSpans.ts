@@ -60,7 +60,9 @@ export function checkDocument(document: ExportDocument): CheckedDocument {
     }
     // (#25) Not `ranges.map`: TurboFan's inlined map makes holey arrays where the builtin made
     // packed ones, and every function optimized on the first kind (the tagging order, the token
-    // ranges, assignTokens) was thrown away for a "wrong map" when the second arrived.
+    // ranges, assignTokens) was thrown away for a "wrong map" when the second arrived. One loop
+    // for one piece or many: a step only a discontinuous span took would have no type feedback
+    // when the hot code is compiled, and the first such span would throw it away.
     const pieces: SpanPiece[] = [];
     for (const range of ranges) pieces.push(spanPiece(range, converter));
     // (#25) Most spans are one piece: their text is one slice, with no list of slices joined.

@@ -164,6 +164,21 @@ function tokenRangesOf(span: CheckedSpan, boundaries: readonly number[], tokenCo
   return { ranges, widened };
 }
 
+/**
+ * (#25) The table by token that assignTokens (each token's owner) and then sentenceBreaksOf (each
+ * token's chunk) use in turn, kept from one document to the next: a fresh Int32Array of a few
+ * hundred tokens is an ArrayBuffer allocated outside the heap and freed by a collection, two an article.
+ */
+const KEPT_TOKEN_TABLE = 1 << 16;
+let tokenTable = new Int32Array(4096);
+
+/** The table for `tokenCount` tokens, every entry -1 (a very long document's is not kept). */
+function emptyTokenTable(tokenCount: number): Int32Array {
+  if (tokenCount > KEPT_TOKEN_TABLE) return new Int32Array(tokenCount).fill(-1);
+  if (tokenTable.length < tokenCount) tokenTable = new Int32Array(KEPT_TOKEN_TABLE);
+  return tokenTable.fill(-1, 0, tokenCount);
+}
+
 /** The kept span that owns the first token already taken in `ranges` (in order), or -1: no array per overlap (#25: 40,000 in the bench's export). */
 function firstOwnerOf(ranges: readonly Chunk[], owner: Int32Array): number {
   for (const range of ranges) {
@@ -177,7 +192,7 @@ function firstOwnerOf(ranges: readonly Chunk[], owner: Int32Array): number {
  * token already taken, is lost (reported in `problems`); one widened to whole tokens is reported as changed.
  */
 function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number[], tokenCount: number, formatTitle: string, problems: ExportProblem[]): { chunks: Chunk[]; keptSpans: CheckedSpan[] } {
-  const owner = new Int32Array(tokenCount).fill(-1);
+  const owner = emptyTokenTable(tokenCount);
   const chunks: Chunk[] = [];
   const keptSpans: CheckedSpan[] = [];
   for (const span of [...spans].sort(compareTaggingOrder)) {
@@ -230,7 +245,7 @@ function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number
 /** Where the tokens are cut into sentences: at `starts`, never inside an entity. */
 function sentenceBreaksOf(tokenCount: number, chunks: readonly Chunk[], starts: readonly number[]): number[] {
   // Which chunk each token belongs to, so that no sentence break falls inside an entity.
-  const chunkOf = new Int32Array(tokenCount).fill(-1);
+  const chunkOf = emptyTokenTable(tokenCount);
   chunks.forEach((chunk, index) => {
     for (let token = chunk.first; token <= chunk.last; token++) chunkOf[token] = index;
   });

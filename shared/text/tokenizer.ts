@@ -104,12 +104,22 @@ function isWordClass(charClass: CharClass): boolean {
 }
 
 /**
+ * (#25) Where tokenizeUtf16 writes the boundaries before they are copied out: it keeps its room
+ * from one text to the next (written by index, never shortened, so it stays a packed array of
+ * small integers).
+ */
+const scratchBoundaries: number[] = [];
+/** Boundaries (two a token) whose room is kept: an article of about 100 KB. */
+const SCRATCH_KEPT = 1 << 16;
+
+/**
  * Token boundaries of `text` as a flat array of UTF-16 offsets: [start0, end0, start1, end1, ...].
  * This is the fast form the exporters use; `tokenize` gives code-point offsets.
  */
 export function tokenizeUtf16(text: string): number[] {
   const length = text.length;
-  const boundaries: number[] = [];
+  const boundaries = scratchBoundaries;
+  let count = 0;
   // UTF-16 width of the character last looked at by `classAt`.
   let peekWidth = 1;
   const classAt = (index: number): CharClass => {
@@ -181,7 +191,8 @@ export function tokenizeUtf16(text: string): number[] {
         }
         break;
       }
-      boundaries.push(start, index);
+      boundaries[count++] = start;
+      boundaries[count++] = index;
       continue;
     }
     // A single visible character: punctuation, a symbol, an emoji with its modifiers.
@@ -199,9 +210,14 @@ export function tokenizeUtf16(text: string): number[] {
       }
       break;
     }
-    boundaries.push(start, index);
+    boundaries[count++] = start;
+    boundaries[count++] = index;
   }
-  return boundaries;
+  // One array of the exact size: a pushed array grew by copies, about 20 KB of garbage an article.
+  const result = boundaries.slice(0, count);
+  // A very long text's room is not kept for the next one.
+  if (boundaries.length > SCRATCH_KEPT) boundaries.length = 0;
+  return result;
 }
 
 export interface Token {
