@@ -67,8 +67,8 @@ const chunkEncoder = new TextEncoder();
 
 /**
  * (#25) The chunks of `items` as UTF-8, in order, each output's chunk then emptied. A batch's
- * bytes cross from a worker without a copy (`transferable`: joined into one buffer of their own)
- * where its strings were cloned, and the calling thread holds bytes outside the collected heap
+ * bytes cross from a worker as one copy of them (`transferable`: joined into one buffer of their
+ * own, see exportWorker.ts) where its strings were cloned, and the calling thread holds bytes outside the collected heap
  * instead of the whole main file as strings. Chunks that came as bytes (`utf8Chunks`) are kept
  * as they are (on the calling thread, joined once with every batch's at the end); runs of string
  * chunks are joined and encoded once.
@@ -90,11 +90,11 @@ export function chunkBytesOf(items: readonly ExportBatchItem[], transferable: bo
     output.chunk = '';
   }
   if (joined !== '' || parts.length === 0) parts.push(chunkEncoder.encode(joined));
-  // A chunk may be a view of a buffer that holds others (conllChunkBytes's arena): moved, it would take them along.
+  // A chunk may be a view of a buffer that holds others (conllChunkBytes's arena): cloned, it would take them along.
   return transferable && (parts.length > 1 || parts[0].byteLength !== parts[0].buffer.byteLength) ? [joinedBytes(parts)] : parts;
 }
 
-/** What a batch's result is made with: the chunks as bytes, the reports indented for the answer too, the bytes to be transferred (on a worker: see chunkBytesOf). */
+/** What a batch's result is made with: the chunks as bytes, the reports indented for the answer too, the bytes to be sent to another thread (on a worker: see chunkBytesOf). */
 export interface BatchResultForm {
   encodeChunks: boolean;
   answerIndented: boolean;
@@ -112,12 +112,6 @@ export function exportBatchResult(batch: number, items: ExportBatchItem[], form:
   const documentsJson = documentsJsonOf(reports, form.answerIndented);
   for (const report of reports) report.problems = [];
   return { batch, items, documentsJson, chunkBytes: form.encodeChunks ? chunkBytesOf(items, form.transferable) : null };
-}
-
-/** The bytes a worker's batch result holds (made `transferable`), moved rather than copied when it crosses to the calling thread. */
-export function transferablesOf(result: ExportBatchResult): ArrayBuffer[] {
-  const { bytes, answerBytes } = result.documentsJson;
-  return [bytes.buffer, ...(answerBytes ? [answerBytes.buffer] : []), ...(result.chunkBytes ?? []).map((chunk) => chunk.buffer as ArrayBuffer)];
 }
 
 /** Where the batches go: worker threads, and (`here`, #25) the calling thread between the workers' answers. */

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { getExportFormat } from '../../../shared/formats/registry';
 import type { FormatSerializer } from '../../../shared/formats/exportTypes';
-import { exportBatchResult, serializeExportBatch, transferablesOf, type ExportWorkerData, type ExportWorkerMessage } from './exportSerialization';
+import { exportBatchResult, serializeExportBatch, type ExportWorkerData, type ExportWorkerMessage } from './exportSerialization';
 import { exportFolderIndexFor, type ExportFolderIndex } from './exportFolderIndex';
 
 // Worker thread of exportCorpus: reads, validates and serializes batches of articles, so that
@@ -27,6 +27,11 @@ parentPort?.on('message', (message: ExportWorkerMessage) => {
   if (job === null) throw new Error('An export worker was sent a batch before what the export is.');
   const { root, format, serializeOptions, wanted, folders, encodeChunks, answerIndented } = job;
   const result = exportBatchResult(message.batch, serializeExportBatch(root, message.ids, format, serializeOptions, wanted, folders), { encodeChunks, answerIndented, transferable: true });
-  // The bytes are moved, not copied (#25).
-  parentPort?.postMessage(result, transferablesOf(result));
+  // (#25) Copied by the structured clone, not moved with a transfer list: moving an ArrayBuffer
+  // detaches it, and the first detach in an isolate invalidates V8's ArrayBufferDetaching
+  // protector: every optimized function that reads or writes a typed array (the tokenizer's
+  // class table, the CoNLL and report byte writers, the token tables) is thrown away and
+  // compiled again with a detach check on each access, for the rest of the export. Copying a
+  // batch's bytes (about 1 MB) costs far less.
+  parentPort?.postMessage(result);
 });
