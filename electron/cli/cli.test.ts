@@ -329,6 +329,16 @@ describe.skipIf(!existsSync(builtWorker))(`export on worker threads (skipped: ${
     expect(await readFolder(asked)).toEqual(await readFolder(out));
   });
 
+  it('moves no buffer between threads, so no thread loses V8\'s no-detach guarantee for its typed-array code (#25)', async () => {
+    for (let index = 4; index <= 250; index++) await writeTestArticle(corpus, { id: `more/${index}.txt`, bytes: `👍 خبر ${index} از تهران.`, annotations: [{ type: 'LOC', part: 'تهران' }] });
+    const run = promisify(execFile);
+    const argv = ['--trace-protector-invalidation', path.join(projectRoot, 'bin/hashiye.js'), 'export', corpus, '--format', 'conll', '--out', path.join(scratch, 'traced'), '--workers', '1', '--json'];
+    const { stdout } = await run(process.execPath, argv, { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+    expect(stdout).toContain('"workersUsed": 1');
+    // A transferred ArrayBuffer is detached, which invalidates this protector in the isolate that sent it.
+    expect(stdout).not.toContain('ArrayBufferDetaching');
+  });
+
   it('ends the workers started before the export loaded when the export fails or is refused, and exits (#25)', async () => {
     const run = promisify(execFile);
     const exitCode = (argv: string[]): Promise<number> =>
