@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getExportFormat } from './registry';
-import { nameProblemSpans, shownSpan } from './problemSpans';
+import { nameProblemSpans, shownSpan, spanProblem } from './problemSpans';
 import type { ExportDocument } from './exportTypes';
 
 const TEXT = 'سفر وزیر امور خارجهٔ ایران به پکن';
@@ -67,5 +67,16 @@ describe('shownSpan', () => {
       texts.push(text);
     }
     for (const text of texts) expect(shownSpan({ text, type: 'LOC' }).text, JSON.stringify(text)).toBe(shownBefore(text));
+  });
+});
+
+describe('spanProblem', () => {
+  it('is the plain object the literal was, with its keys in the same order (the report\'s JSON is the same)', () => {
+    const annotation = { id: 'a1', text: 'ایران', type: 'LOC' };
+    const overlap = spanProblem('overlap', 'lost', annotation, 'CoNLL', shownSpan({ text: 'وزیر', type: 'PER' }), 'm');
+    const literal = { kind: 'overlap', effect: 'lost', annotation: 'a1', span: { text: 'ایران', type: 'LOC' }, params: { format: 'CoNLL', other: { text: 'وزیر', type: 'PER' } }, message: 'm' };
+    expect(JSON.stringify(overlap, null, 2)).toBe(JSON.stringify(literal, null, 2));
+    expect(JSON.stringify(spanProblem('empty-span', 'lost', annotation, 'CoNLL', null, 'm'))).toBe(JSON.stringify({ ...literal, kind: 'empty-span', params: { format: 'CoNLL' } }));
+    for (const value of [overlap, overlap.span, overlap.params, overlap.params?.other]) expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
 });

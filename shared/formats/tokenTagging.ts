@@ -1,6 +1,6 @@
 import { sentenceStarts } from '../text/sentences';
 import { tokenizeUtf16 } from '../text/tokenizer';
-import { shownSpan, spanWords } from './problemSpans';
+import { shownSpan, spanProblem, spanWords } from './problemSpans';
 import { checkDocument, splitDiscontinuous, withOmittedExtras, type CheckedDocument, type CheckedSpan } from './checkedSpans';
 import type { ExportDocument, ExportProblem, SerializeOptions, TaggedSentence, TaggingScheme } from './exportTypes';
 
@@ -199,27 +199,14 @@ function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number
     const { annotation } = span;
     const { ranges, widened } = tokenRangesOf(span, boundaries, tokenCount);
     if (ranges.length === 0) {
-      problems.push({
-        kind: 'empty-span',
-        effect: 'lost',
-        annotation: annotation.id,
-        span: shownSpan(annotation),
-        params: { format: formatTitle },
-        message: `${spanWords(annotation)} covers no token; ${formatTitle} tags tokens, so it is not exported.`,
-      });
+      problems.push(spanProblem('empty-span', 'lost', annotation, formatTitle, null, `${spanWords(annotation)} covers no token; ${formatTitle} tags tokens, so it is not exported.`));
       continue;
     }
     const holderIndex = firstOwnerOf(ranges, owner);
     if (holderIndex !== -1) {
       const holder = keptSpans[holderIndex].annotation;
-      problems.push({
-        kind: 'overlap',
-        effect: 'lost',
-        annotation: annotation.id,
-        span: shownSpan(annotation),
-        params: { format: formatTitle, other: shownSpan(holder) },
-        message: `${spanWords(annotation)} overlaps ${spanWords(holder)}; ${formatTitle} gives each token one tag and the earlier, longer span is kept.`,
-      });
+      const message = `${spanWords(annotation)} overlaps ${spanWords(holder)}; ${formatTitle} gives each token one tag and the earlier, longer span is kept.`;
+      problems.push(spanProblem('overlap', 'lost', annotation, formatTitle, shownSpan(holder), message));
       continue;
     }
     const keptIndex = keptSpans.length;
@@ -229,14 +216,7 @@ function assignTokens(spans: readonly CheckedSpan[], boundaries: readonly number
       chunks.push(range);
     }
     if (widened) {
-      problems.push({
-        kind: 'not-on-token-edge',
-        effect: 'changed',
-        annotation: annotation.id,
-        span: shownSpan(annotation),
-        params: { format: formatTitle },
-        message: `${spanWords(annotation)} starts or ends inside a source token; the whole token is tagged.`,
-      });
+      problems.push(spanProblem('not-on-token-edge', 'changed', annotation, formatTitle, null, `${spanWords(annotation)} starts or ends inside a source token; the whole token is tagged.`));
     }
   }
   return { chunks, keptSpans };
