@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHUNK_SIZE_PROPERTY, ChunkSizes, SIZED_CHUNK_CLASS, contentBlockSize } from './chunkRelayoutRoots';
+import { CHUNK_SIZE_PROPERTY, ChunkSizes, SIZED_CHUNK_CLASS } from './chunkRelayoutRoots';
 
 /** The observer's callback and what it watches (jsdom has no ResizeObserver). */
 let report: (targets: Element[]) => void = () => undefined;
@@ -21,32 +21,33 @@ class FakeResizeObserver {
   }
 }
 
-/** jsdom lays nothing out: each element is given a box from its `data-top` and `data-bottom`. */
+/**
+ * jsdom lays nothing out: each element is given a box from its `data-top` and `data-bottom`, as
+ * laid out by its content; a sized chunk is as tall as its written height.
+ */
 function boxFrom(element: Element): DOMRect {
   const top = Number((element as HTMLElement).dataset.top ?? 0);
-  const bottom = Number((element as HTMLElement).dataset.bottom ?? top);
+  const written = element.classList.contains(SIZED_CHUNK_CLASS) ? Number.parseFloat((element as HTMLElement).style.height) : Number.NaN;
+  const bottom = Number.isNaN(written) ? Number((element as HTMLElement).dataset.bottom ?? top) : top + written;
   return { top, bottom, height: bottom - top, left: 0, right: 100, width: 100, x: 0, y: top, toJSON: () => ({}) };
 }
 
-/** A chunk at `top` whose paragraphs end at the given bottoms, each with a 5.7 px margin below, and its chip layer. */
-function chunkAt(top: number, bottoms: number[]): HTMLElement {
+/** A chunk at `top`, `height` tall as laid out, with `paragraphs` paragraphs and its chip layer. */
+function chunkAt(top: number, height: number, paragraphs = 2): HTMLElement {
   const chunk = document.createElement('div');
   chunk.className = 'paragraph-chunk';
-  chunk.dataset.top = String(top);
-  let start = top;
-  for (const bottom of bottoms) {
-    const paragraph = document.createElement('p');
-    paragraph.style.marginBlockEnd = '5.7px';
-    paragraph.dataset.top = String(start);
-    paragraph.dataset.bottom = String(bottom);
-    chunk.append(paragraph);
-    start = bottom + 5.7;
-  }
+  setBox(chunk, top, height);
+  for (let index = 0; index < paragraphs; index++) chunk.append(document.createElement('p'));
   const chips = document.createElement('div');
   chips.className = 'label-chips';
   chunk.append(chips);
   document.body.append(chunk);
   return chunk;
+}
+
+function setBox(element: HTMLElement, top: number, height: number): void {
+  element.dataset.top = String(top);
+  element.dataset.bottom = String(top + height);
 }
 
 const paragraphsOf = (chunk: HTMLElement) => Array.from(chunk.querySelectorAll('p'));
@@ -65,37 +66,27 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe('contentBlockSize', () => {
-  it('is the end of the last paragraph\'s margin box, the chip layer aside', () => {
-    expect(contentBlockSize(chunkAt(100, [160, 300.5]))).toBe(300.5 + 5.7 - 100);
-  });
-
-  it('is null for a chunk holding text alone', () => {
-    const chunk = document.createElement('div');
-    chunk.textContent = 'متن';
-    expect(contentBlockSize(chunk)).toBeNull();
-  });
-});
-
 describe('ChunkSizes', () => {
-  it('writes a shown chunk\'s height once its paragraphs are measured, and again when one is resized', () => {
+  it('writes a shown chunk\'s height once its paragraphs are observed, and reads it afresh when one is resized', () => {
     const sizes = new ChunkSizes();
-    const chunk = chunkAt(0, [50, 120]);
+    const chunk = chunkAt(0, 125.6875);
     sizes.shownChanged(chunk, false);
     expect([...watched]).toEqual(paragraphsOf(chunk));
     expect(chunk.classList.contains(SIZED_CHUNK_CLASS)).toBe(false);
     report(paragraphsOf(chunk));
     expect(chunk.classList.contains(SIZED_CHUNK_CLASS)).toBe(true);
-    expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe(`${120 + 5.7}px`);
-    // A narrower column: the last paragraph wraps onto another line.
-    paragraphsOf(chunk)[1].dataset.bottom = '170';
+    expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe('125.6875px');
+    // A narrower column: the last paragraph wraps onto another line, and the chunk, freed of its
+    // written height, is laid out taller (a chunk still sized reads as its written height).
+    setBox(chunk, 0, 175.6875);
     report([paragraphsOf(chunk)[1]]);
-    expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe(`${170 + 5.7}px`);
+    expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe('175.6875px');
+    expect(chunk.classList.contains(SIZED_CHUNK_CLASS)).toBe(true);
   });
 
   it('leaves a chunk the browser skips, and a far chunk drawn as its text, unsized and unwatched', () => {
     const sizes = new ChunkSizes();
-    const chunk = chunkAt(0, [50]);
+    const chunk = chunkAt(0, 50);
     sizes.hold(chunk);
     expect(watched.size).toBe(0);
     sizes.shownChanged(chunk, false);
@@ -104,7 +95,7 @@ describe('ChunkSizes', () => {
     expect(watched.size).toBe(0);
     expect(chunk.classList.contains(SIZED_CHUNK_CLASS)).toBe(false);
     expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe('');
-    const far = chunkAt(200, []);
+    const far = chunkAt(200, 80, 0);
     far.classList.add('far');
     far.textContent = 'متن دور';
     sizes.shownChanged(far, false);
@@ -114,7 +105,7 @@ describe('ChunkSizes', () => {
 
   it('unsizes a chunk whose paragraphs went (drawn far) and sizes it again when they are drawn back', () => {
     const sizes = new ChunkSizes();
-    const chunk = chunkAt(0, [50, 90]);
+    const chunk = chunkAt(0, 90);
     sizes.shownChanged(chunk, false);
     report(paragraphsOf(chunk));
     const gone = paragraphsOf(chunk);
@@ -123,12 +114,13 @@ describe('ChunkSizes', () => {
     report(gone);
     expect(watched.size).toBe(0);
     expect(chunk.classList.contains(SIZED_CHUNK_CLASS)).toBe(false);
+    expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe('');
     chunk.classList.remove('far');
-    chunk.replaceChildren();
-    chunk.append(...chunkAt(0, [70]).children);
+    chunk.replaceChildren(document.createElement('p'));
+    setBox(chunk, 0, 70);
     sizes.hold(chunk);
     expect([...watched]).toEqual(paragraphsOf(chunk));
     report(paragraphsOf(chunk));
-    expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe(`${70 + 5.7}px`);
+    expect(chunk.style.getPropertyValue(CHUNK_SIZE_PROPERTY)).toBe('70px');
   });
 });
