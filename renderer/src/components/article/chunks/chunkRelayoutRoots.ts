@@ -78,7 +78,7 @@ export class ChunkSizes {
    * Paragraphs resized (or first observed): their chunks' heights, read and then written. A chunk
    * holding a written height is freed of it first and read as laid out (a forced layout, after a
    * width or font change only): its height computed from its paragraphs' boxes and margins came
-   * out a sixty-fourth of a pixel off, as layout rounds the margins (e2e/chunkHeights.spec.ts).
+   * out a sixty-fourth of a pixel off, as layout truncates the margins (e2e/chunkHeights.spec.ts).
    */
   measure(paragraphs: readonly Element[]): void {
     const chunks = new Set<HTMLElement>();
