@@ -193,12 +193,14 @@ export function App() {
       </main>
       <PaneSplitter pane="side" />
       <aside className="side-pane" aria-label={t('paneTags')} tabIndex={-1}>
-        <TagPalette />
-        <AnnotationList />
-        <RelationList />
-        <SuggestionPanel />
-        <AnnotationDetails />
-        <RelationDetails />
+        <div className="side-pane-body">
+          <TagPalette />
+          <AnnotationList />
+          <RelationList />
+          <SuggestionPanel />
+          <AnnotationDetails />
+          <RelationDetails />
+        </div>
       </aside>
       <StatusBar />
       <ShortcutSheet />
