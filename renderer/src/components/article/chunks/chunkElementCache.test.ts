@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../../../../shared/text/paragraphs';
 import { chunkParagraphs } from '../../../../../shared/text/paragraphChunks';
 import { piecesOf } from '../../../store/paragraphSlices';
-import { articleChunks, CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP, chunkIndexOf, SKIPPABLE_GROUP_CLASS } from './articleChunks';
+import { articleChunks, CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP, chunkIndexOf, clearSkippable, markSkippable, SKIPPABLE_GROUP_CLASS } from './articleChunks';
 import { chunkElementsFrom, chunkGroupsFrom, newChunkElementCache } from './chunkElementCache';
 
 const TEXT = Array.from({ length: 12 }, (_, index) => `بند ${index} از متن.`).join('\n');
@@ -84,17 +84,32 @@ describe('the chunks drawn as elements (#25 heap)', () => {
     expect(page.textContent?.replace(/\s/g, '')).toBe(longText.replace(/\s/g, ''));
   });
 
-  it('makes only the groups given as skippable skippable, and a group that turns skippable a new element', () => {
+  it('marks groups skippable on their elements: React drawing the groups again keeps the class, and the groups stay the same elements', () => {
     const longText = Array.from({ length: 40 }, (_, index) => `بند ${index}.`).join('\n');
     const longPieces = piecesOf(splitParagraphs(longText));
     const oneEach = chunkParagraphs(longPieces, { characters: 4_000, paragraphs: 1, charactersPerLine: 80 });
     const cache = newChunkElementCache(oneEach, { ...inputs, pieces: longPieces, text: longText });
-    const plain = chunkGroupsFrom(cache, oneEach.length, nearOnly([0]));
-    const farOnes = chunkGroupsFrom(cache, oneEach.length, nearOnly([0]), new Set([2]));
-    expect(farOnes[0]).toBe(plain[0]);
-    expect(farOnes[2]).not.toBe(plain[2]);
-    const { container } = render(createElement('div', null, ...farOnes));
-    const groups = [...(container.firstElementChild as HTMLElement).children];
-    expect(groups.map((group) => group.classList.contains(SKIPPABLE_GROUP_CLASS))).toEqual([false, false, true]);
+    const { container, rerender } = render(createElement('div', null, ...chunkGroupsFrom(cache, oneEach.length, nearOnly([0]))));
+    const page = container.firstElementChild as HTMLElement;
+    const groups = [...page.children];
+    const skippable = () => [...page.children].map((group) => group.classList.contains(SKIPPABLE_GROUP_CLASS));
+    expect(skippable()).toEqual([false, false, false]);
+    markSkippable(page, [1, 2]);
+    expect(skippable()).toEqual([false, true, true]);
+    // A chunk of the second group turns near: the group is drawn again, its class stays.
+    const moved = chunkGroupsFrom(cache, oneEach.length, nearOnly([CHUNKS_PER_GROUP + 1]));
+    rerender(createElement('div', null, ...moved));
+    expect([...page.children]).toEqual(groups);
+    expect(skippable()).toEqual([false, true, true]);
+    expect(page.children[1].querySelectorAll('p')).toHaveLength(1);
+    clearSkippable(page);
+    expect(skippable()).toEqual([false, false, false]);
+  });
+
+  it('gives chunks and groups of the same estimated size one style object', () => {
+    const cache = newChunkElementCache(chunks, inputs);
+    const styles = chunkElementsFrom(cache, 4, nearOnly([0])).map((element) => (element.props as { style: object }).style);
+    expect(styles[1]).toBe(styles[2]);
+    expect(styles[0]).toBe(styles[1]);
   });
 });

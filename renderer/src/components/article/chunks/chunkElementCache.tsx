@@ -1,7 +1,7 @@
 import { createElement, type ReactElement, useMemo } from 'react';
 import type { ParagraphChunk } from '../../../../../shared/text/paragraphChunks';
-import { CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP, SKIPPABLE_GROUP_CLASS } from './articleChunks';
-import { estimatedHeightEm, paragraphChunkElement, type ChunkInputs } from './ParagraphChunkView';
+import { CHUNK_GROUP_CLASS, CHUNKS_PER_GROUP } from './articleChunks';
+import { estimatedHeightEm, estimateStyle, paragraphChunkElement, type ChunkInputs } from './ParagraphChunkView';
 
 /**
  * The elements drawn for an article's chunks from one set of inputs, each with whether it was
@@ -44,18 +44,17 @@ export function chunkElementsFrom(cache: ChunkElementCache, count: number, isNea
 interface ChunkGroupProps {
   chunks: readonly ReactElement[];
   estimatedEm: number;
-  /** Made `content-visibility: auto` (useSkippableGroups). */
-  skippable: boolean;
 }
 
 /**
  * A run of chunk elements in an element of its own, skipped whole by the browser while far from
  * the view (articleChunks.ts). Until first laid out it holds the space its chunks' estimates add
- * up to, as they held it without it.
+ * up to, as they held it without it. Its `skippable` class is set on the element, not rendered
+ * (useSkippableGroups).
  */
-function ChunkGroup({ chunks, estimatedEm, skippable }: ChunkGroupProps): ReactElement {
+function ChunkGroup({ chunks, estimatedEm }: ChunkGroupProps): ReactElement {
   return (
-    <div className={skippable ? `${CHUNK_GROUP_CLASS} ${SKIPPABLE_GROUP_CLASS}` : CHUNK_GROUP_CLASS} style={{ containIntrinsicBlockSize: `auto ${estimatedEm}em` }}>
+    <div className={CHUNK_GROUP_CLASS} style={estimateStyle(estimatedEm)}>
       {chunks}
     </div>
   );
@@ -67,25 +66,25 @@ function ChunkGroup({ chunks, estimatedEm, skippable }: ChunkGroupProps): ReactE
  * fiber for each of its chunks (React keeps two fibers for a child its parent drew again: 1,142
  * for the 571 chunks of the bench article, when only the few near the view change, #25 heap).
  */
-export function chunkGroupsFrom(cache: ChunkElementCache, count: number, isNear: (index: number) => boolean, skippable: ReadonlySet<number> = new Set()): ReactElement[] {
+export function chunkGroupsFrom(cache: ChunkElementCache, count: number, isNear: (index: number) => boolean): ReactElement[] {
   const elements = chunkElementsFrom(cache, count, isNear);
   const groups: ReactElement[] = [];
   for (let first = 0; first < elements.length; first += CHUNKS_PER_GROUP) {
     const group = first / CHUNKS_PER_GROUP;
     const chunks = elements.slice(first, first + CHUNKS_PER_GROUP);
     const previous = cache.groups[group]?.props as ChunkGroupProps | undefined;
-    const unchanged = previous !== undefined && previous.skippable === skippable.has(group) && previous.chunks.length === chunks.length && chunks.every((chunk, index) => chunk === previous.chunks[index]);
+    const unchanged = previous !== undefined && previous.chunks.length === chunks.length && chunks.every((chunk, index) => chunk === previous.chunks[index]);
     if (!unchanged) {
       const estimatedEm = cache.chunks.slice(first, first + chunks.length).reduce((total, chunk) => total + estimatedHeightEm(chunk), 0);
-      cache.groups[group] = createElement(ChunkGroup, { key: group, chunks, estimatedEm, skippable: skippable.has(group) });
+      cache.groups[group] = createElement(ChunkGroup, { key: group, chunks, estimatedEm });
     }
     groups.push(cache.groups[group]);
   }
   return groups;
 }
 
-/** The article's first `count` chunks in groups of elements, near the view for the chunks in `highlighted` (every chunk when it is null), the groups in `skippable` skipped by the browser while far from the view. */
-export function useParagraphChunkElements(chunks: readonly ParagraphChunk[], { pieces, text, appearance }: ChunkInputs, count: number, highlighted: ReadonlySet<number> | null, skippable: ReadonlySet<number>): ReactElement[] {
+/** The article's first `count` chunks in groups of elements, near the view for the chunks in `highlighted` (every chunk when it is null). */
+export function useParagraphChunkElements(chunks: readonly ParagraphChunk[], { pieces, text, appearance }: ChunkInputs, count: number, highlighted: ReadonlySet<number> | null): ReactElement[] {
   const cache = useMemo(() => newChunkElementCache(chunks, { pieces, text, appearance }), [chunks, pieces, text, appearance]);
-  return useMemo(() => chunkGroupsFrom(cache, count, (index) => highlighted === null || highlighted.has(index), skippable), [cache, count, highlighted, skippable]);
+  return useMemo(() => chunkGroupsFrom(cache, count, (index) => highlighted === null || highlighted.has(index)), [cache, count, highlighted]);
 }
