@@ -31,7 +31,7 @@ export function estimateStyle(em: number): CSSProperties {
 }
 
 /** A far chunk's classes, one string for every chunk (written in place, each chunk held a string of its own). */
-const FAR_CHUNK_CLASS_NAME = `${PARAGRAPH_CHUNK_CLASS} ${FAR_CHUNK_CLASS}`;
+export const FAR_CHUNK_CLASS_NAME = `${PARAGRAPH_CHUNK_CLASS} ${FAR_CHUNK_CLASS}`;
 
 /**
  * Far chunks keep the height their paragraphs last had. A chunk turns far only when the view is
