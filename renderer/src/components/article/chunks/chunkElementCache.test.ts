@@ -86,6 +86,17 @@ describe('the chunks drawn as elements (#25 heap)', () => {
     expect(page.textContent?.replace(/\n/g, '')).toBe(TEXT.replace(/\n/g, ''));
   });
 
+  it('a new set of inputs (a new cache) replaces the far chunks made for the old one, never doubling the text', () => {
+    const { container, rerender } = render(groupsPage(chunkGroupsFrom(newChunkElementCache(chunks, inputs), 4, nearOnly([1]))));
+    const page = container.firstElementChild as HTMLElement;
+    const other = newChunkElementCache(chunks, { ...inputs, appearance: () => ({ color: '#00f', label: 'Place' }) });
+    rerender(groupsPage(chunkGroupsFrom(other, 4, nearOnly([2]))));
+    expect(chunksIn(page)).toHaveLength(4);
+    expect(page.querySelectorAll('p')).toHaveLength(3);
+    expect(chunksIn(page)[2]?.querySelectorAll('p')).toHaveLength(3);
+    expect(page.textContent?.replace(/\n/g, '')).toBe(TEXT.replace(/\n/g, ''));
+  });
+
   it('groups the chunks: a group none of whose chunks changed is the same element, each group an element of the page holding its chunks', () => {
     // One paragraph a chunk: 40 chunks, two full groups and part of a third.
     const longText = Array.from({ length: 40 }, (_, index) => `بند ${index}.`).join('\n');

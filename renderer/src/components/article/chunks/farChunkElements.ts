@@ -12,8 +12,16 @@ export interface FarChunkElements {
   elementOf: (index: number) => HTMLElement;
 }
 
-/** Every element made here, for any set of chunks: told apart from React's in a group (placeGroupChunks). */
-const madeOutsideReact = new WeakSet<Element>();
+/**
+ * Marks every element made here, for any set of chunks: told apart from React's in a group
+ * (placeGroupChunks). A property of the element, not a WeakSet: V8 kept the WeakSet's table at
+ * its largest, 64 KB after six opens of the 1 MB article.
+ */
+const MADE_OUTSIDE_REACT = Symbol('made outside React');
+
+type MarkedElement = Element & { [MADE_OUTSIDE_REACT]?: true };
+
+const madeOutsideReact = (element: Element): boolean => (element as MarkedElement)[MADE_OUTSIDE_REACT] === true;
 
 export function farChunkElements(chunks: readonly ParagraphChunk[], pieces: readonly TextPiece[], text: string): FarChunkElements {
   const made: HTMLElement[] = [];
@@ -30,7 +38,7 @@ export function farChunkElements(chunks: readonly ParagraphChunk[], pieces: read
         element.setAttribute('data-offset', String(start));
         element.textContent = text.slice(start, pieces[chunk.end - 1].end);
         made[index] = element;
-        madeOutsideReact.add(element);
+        (element as MarkedElement)[MADE_OUTSIDE_REACT] = true;
       }
       return element;
     },
@@ -47,8 +55,8 @@ export function farChunkElements(chunks: readonly ParagraphChunk[], pieces: read
 export function placeGroupChunks(group: HTMLElement, drawnByReact: readonly boolean[], first: number, far: FarChunkElements): void {
   const wanted = drawnByReact.map((byReact, position) => (byReact ? null : far.elementOf(first + position)));
   const wantedFar = new Set<Element>(wanted.filter((element): element is HTMLElement => element !== null));
-  for (const child of Array.from(group.children)) if (madeOutsideReact.has(child) && !wantedFar.has(child)) child.remove();
-  const reacts = Array.from(group.children).filter((child) => !madeOutsideReact.has(child));
+  for (const child of Array.from(group.children)) if (madeOutsideReact(child) && !wantedFar.has(child)) child.remove();
+  const reacts = Array.from(group.children).filter((child) => !madeOutsideReact(child));
   let next = 0;
   wanted.forEach((element, position) => {
     const placed = element ?? reacts[next++];
