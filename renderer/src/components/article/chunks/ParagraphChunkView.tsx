@@ -82,7 +82,8 @@ export interface ChunkInputs {
  * three props records for each of the 570 chunks of the bench article (#25 heap); the element
  * alone holds one fiber (two once the article is drawn again), and `useParagraphChunkElements`
  * gives back the same element while nothing it is drawn from changed, so React skips it as the
- * memo did.
+ * memo did. Only chunks drawn near at least once are drawn here: the element of a chunk never
+ * drawn near is made outside React (farChunkElements.ts), the same element without a fiber.
  */
 export function paragraphChunkElement(chunk: ParagraphChunk, { pieces, text, appearance }: ChunkInputs, near: boolean): ReactElement {
   const style = estimateStyle(estimatedHeightEm(chunk));
