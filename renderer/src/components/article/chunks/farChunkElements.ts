@@ -4,9 +4,9 @@ import { estimatedHeightEm, FAR_CHUNK_CLASS_NAME } from './ParagraphChunkView';
 /**
  * The elements of the chunks never drawn near the view, made outside React (#25 heap): the same
  * element a far chunk's React element makes (its classes, the space it holds until laid out,
- * `data-offset` and its text as one text node), without a fiber, a React element, props, a
- * style object and a text slice for each of the 570 chunks of the 1 MB article. Made when a
- * group first holds the chunk, by index, once for a set of chunks.
+ * `data-offset` and its text as one text node), without a fiber, a React element, props and a
+ * text slice kept for each of the 570 chunks of the 1 MB article. Made when a group first holds
+ * the chunk, by index, once for a set of chunks.
  */
 export interface FarChunkElements {
   elementOf: (index: number) => HTMLElement;
