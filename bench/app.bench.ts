@@ -18,6 +18,7 @@ import { armKeyToFrame, armTagging, awaitKeyToFrame, awaitTagging, domNodeCounts
 import { seededRandom } from './persianText';
 import { jankShare, median, percentile, round } from './stats';
 import { recordFigures } from './benchResults';
+import { harnessShare, takeHeapSnapshot } from './heapHarness';
 
 const inputs = process.env.HASHIYE_BENCH_DIR ?? path.join(os.tmpdir(), 'hashiye-bench-inputs');
 const resultsFile = process.env.HASHIYE_BENCH_RESULTS ?? path.join(inputs, 'results.json');
@@ -114,6 +115,8 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
     const heapMb = await heapUsedMb(page);
     // Read with the article open at its top, as after opening: the figure compared with the peer's.
     const nodes = await page.evaluate(domNodeCounts);
+    // What of heapMb is Playwright's and the bench's (heapHarness.ts): read from a snapshot of the same heap, after heapMb.
+    const harness = harnessShare(await takeHeapSnapshot(page));
     // The main-process side of article.load, in Node: what Electron's IPC would wait for
     // (the stand-in's Playwright binding adds a CDP round trip of the 1 MB answer on top).
     const session = new CorpusSession();
@@ -141,6 +144,7 @@ test('open, tag, scroll and heap on the 1 MB article', async () => {
       openMarks: marks,
       openParagraphs: paragraphs,
       heapMb: round(heapMb),
+      heapHarnessMb: round(harness.harness / (1024 * 1024), 2),
       domNodes: nodes.documentElements,
       articleDomNodes: nodes.articleNodes,
       articleDomMarks: nodes.articleMarks,

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchApp } from '../e2e/harness';
 import { writeBigArticle } from './benchInputs';
+import { harnessShare, type HeapSnapshotJson } from './heapHarness';
 import { installFrameMarks, openArticleTimed, removePlain, renderPlainTimed } from './pageProbes';
 
 const snapshotFile = process.env.HASHIYE_HEAP_SNAPSHOT ?? '';
@@ -66,6 +67,9 @@ test('heap snapshot with the 1 MB article open', async () => {
     console.log(`heap snapshot after ${OPENS} opens: usedSize ${mb(usage.usedSize)} MB (after a second GC ${mb(settled.usedSize)}), ${elements} elements`);
     await writeSnapshot(session, snapshotFile);
     await session.detach();
+    const share = harnessShare(JSON.parse(await fs.readFile(snapshotFile, 'utf8')) as HeapSnapshotJson);
+    const kb = (bytes: number) => Math.round(bytes / 1024).toLocaleString('en');
+    console.log(`retained, KB: Playwright ${kb(share.playwright)}, the bench ${kb(share.bench)}, both (heapHarnessMb) ${kb(share.harness)} of ${kb(share.reachable)}; apart: the stand-in's preload ${kb(share.standIn)}, Playwright's world's bare context ${kb(share.playwrightWorld)}`);
   } finally {
     await app.close();
   }

@@ -137,7 +137,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   if (manyAnnotations && !smallChunks) setSmallChunks(true);
   const chunks = useMemo(() => chunkParagraphs(pieces, { ...chunkLimits(smallChunks), charactersPerLine }), [pieces, smallChunks, charactersPerLine]);
   const renderedChunks = useRenderedChunkCount(chunks);
-  const skippableGroups = useSkippableGroups(rootRef, chunks, renderedChunks);
+  useSkippableGroups(rootRef, chunks, renderedChunks);
   const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
   useFarChunkHeights(rootRef, highlightedChunks);
   useChunkRelayoutRoots(rootRef, highlightedChunks);
@@ -196,7 +196,7 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   }, []);
 
   const appearanceOf = useCallback((type: string) => appearance(type), [appearance]);
-  const chunkElements = useParagraphChunkElements(chunks, { pieces, text: article.text, appearance: appearanceOf }, renderedChunks, highlightedChunks, skippableGroups);
+  const chunkElements = useParagraphChunkElements(chunks, { pieces, text: article.text, appearance: appearanceOf }, renderedChunks, highlightedChunks);
 
   return (
     <div

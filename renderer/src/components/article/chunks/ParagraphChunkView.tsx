@@ -1,4 +1,4 @@
-import { type ReactElement, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
+import { type CSSProperties, type ReactElement, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
 import type { ParagraphChunk, TextPiece } from '../../../../../shared/text/paragraphChunks';
 import { PARAGRAPH_CHUNK_CLASS } from '../../../dom/selectionOffsets';
 import { paragraphElement, type TagAppearance } from '../ParagraphView';
@@ -13,6 +13,25 @@ const PARAGRAPH_SPACING_EM = 0.9;
 export function estimatedHeightEm(chunk: ParagraphChunk): number {
   return Math.round(chunk.estimatedLines * LINE_HEIGHT_EM + (chunk.end - chunk.first) * PARAGRAPH_SPACING_EM);
 }
+
+/**
+ * The inline style holding `em` of space until laid out, one object for each size (#25 heap):
+ * the 570 chunks of the 1 MB article have a few hundred sizes, and an object and a string for
+ * each chunk and group were 25 KB. React never changes a style object it was given.
+ */
+const estimateStyles = new Map<number, CSSProperties>();
+
+export function estimateStyle(em: number): CSSProperties {
+  let style = estimateStyles.get(em);
+  if (style === undefined) {
+    style = { containIntrinsicBlockSize: `auto ${em}em` };
+    estimateStyles.set(em, style);
+  }
+  return style;
+}
+
+/** A far chunk's classes, one string for every chunk (written in place, each chunk held a string of its own). */
+export const FAR_CHUNK_CLASS_NAME = `${PARAGRAPH_CHUNK_CLASS} ${FAR_CHUNK_CLASS}`;
 
 /**
  * Far chunks keep the height their paragraphs last had. A chunk turns far only when the view is
@@ -63,14 +82,15 @@ export interface ChunkInputs {
  * three props records for each of the 570 chunks of the bench article (#25 heap); the element
  * alone holds one fiber (two once the article is drawn again), and `useParagraphChunkElements`
  * gives back the same element while nothing it is drawn from changed, so React skips it as the
- * memo did.
+ * memo did. Only chunks drawn near at least once are drawn here: the element of a chunk never
+ * drawn near is made outside React (farChunkElements.ts), the same element without a fiber.
  */
 export function paragraphChunkElement(chunk: ParagraphChunk, { pieces, text, appearance }: ChunkInputs, near: boolean): ReactElement {
-  const style = { containIntrinsicBlockSize: `auto ${estimatedHeightEm(chunk)}em` };
+  const style = estimateStyle(estimatedHeightEm(chunk));
   if (!near) {
     const start = pieces[chunk.first].start;
     return (
-      <div key={chunk.first} className={`${PARAGRAPH_CHUNK_CLASS} ${FAR_CHUNK_CLASS}`} style={style} data-offset={start}>
+      <div key={chunk.first} className={FAR_CHUNK_CLASS_NAME} style={style} data-offset={start}>
         {text.slice(start, pieces[chunk.end - 1].end)}
       </div>
     );

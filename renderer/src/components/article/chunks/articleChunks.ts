@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import { PARAGRAPH_CHUNK_CLASS } from '../../../dom/selectionOffsets';
 import type { VerticalBox } from './nearChunks';
 
@@ -18,8 +18,6 @@ export const CHUNK_GROUP_CLASS = 'chunk-group';
 /** On a group the browser may skip (useSkippableGroups). */
 export const SKIPPABLE_GROUP_CLASS = 'skippable';
 
-const NO_GROUPS: ReadonlySet<number> = new Set();
-
 /** The groups (by index) further than a view height from the view. */
 function farGroups(root: Element, view: VerticalBox): number[] {
   const height = view.bottom - view.top;
@@ -31,8 +29,18 @@ function farGroups(root: Element, view: VerticalBox): number[] {
   return far;
 }
 
+/** Makes the groups of `root` at `indices` skippable (the class added to the group's element). */
+export function markSkippable(root: Element, indices: readonly number[]): void {
+  for (const index of indices) root.children[index]?.classList.add(SKIPPABLE_GROUP_CLASS);
+}
+
+/** No group of `root` skippable. */
+export function clearSkippable(root: Element): void {
+  for (const group of Array.from(root.getElementsByClassName(SKIPPABLE_GROUP_CLASS))) group.classList.remove(SKIPPABLE_GROUP_CLASS);
+}
+
 /**
- * The groups made `content-visibility: auto`, for good: once every chunk of `chunks` is in the
+ * Makes groups `content-visibility: auto`, for good: once every chunk of `chunks` is in the
  * page and styled (a frame after the last was added), those then far from the view, and more as
  * the view moves away from the others (read in a task after a scrolled frame). A chunk first
  * styled inside a skipped group is not checked against the view until the group is shown, and
@@ -40,9 +48,21 @@ function farGroups(root: Element, view: VerticalBox): number[] {
  * text could not be selected for two frames); and an element made `auto` is skipped until the
  * browser first checks it, so a group in view would blink. Far groups whose chunks were styled
  * have neither: a jump to one (`scrollIntoView`) shows the group and its chunk at once.
+ *
+ * The class is set on the group's element here, not rendered (#25 heap): a group drawn again by
+ * React makes a second fiber for each of its 16 chunks, and turning every far group skippable
+ * through React's props drew them all again, 570 fibers for the 1 MB article. React never
+ * touches the class afterwards (the group's `className` prop does not change). New chunks (a
+ * resized column) start with no group skippable, before their first frame, as the rendered
+ * class did.
  */
-export function useSkippableGroups(root: RefObject<HTMLElement | null>, chunks: readonly unknown[], renderedChunks: number): ReadonlySet<number> {
-  const [skippable, setSkippable] = useState<{ chunks: readonly unknown[]; groups: ReadonlySet<number> }>({ chunks, groups: NO_GROUPS });
+export function useSkippableGroups(root: RefObject<HTMLElement | null>, chunks: readonly unknown[], renderedChunks: number): void {
+  const markedFor = useRef<readonly unknown[] | null>(null);
+  useLayoutEffect(() => {
+    if (markedFor.current === chunks) return;
+    if (markedFor.current !== null && root.current) clearSkippable(root.current);
+    markedFor.current = chunks;
+  }, [root, chunks]);
   const allIn = renderedChunks >= chunks.length;
   useEffect(() => {
     const element = root.current;
@@ -53,12 +73,7 @@ export function useSkippableGroups(root: RefObject<HTMLElement | null>, chunks: 
     const look = () => {
       const view = scroller.getBoundingClientRect();
       if (view.height === 0) return;
-      const far = farGroups(element, view);
-      setSkippable((current) => {
-        const groups = current.chunks === chunks ? current.groups : NO_GROUPS;
-        if (far.every((index) => groups.has(index))) return current.chunks === chunks ? current : { chunks, groups };
-        return { chunks, groups: new Set([...groups, ...far]) };
-      });
+      markSkippable(element, farGroups(element, view));
     };
     /** A timer set in an animation-frame callback runs once that frame is rendered. */
     const schedule = () => {
@@ -77,7 +92,6 @@ export function useSkippableGroups(root: RefObject<HTMLElement | null>, chunks: 
       scroller.removeEventListener('scroll', schedule);
     };
   }, [root, allIn, chunks]);
-  return skippable.chunks === chunks ? skippable.groups : NO_GROUPS;
 }
 
 /** The article's chunks in order (their groups are the article element's children), by index. */
