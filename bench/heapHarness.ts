@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { indexSnapshot, nodeReaders, type SnapshotJson } from './heapSnapshotGraph.mjs';
 
 /**
  * The harness's share of a window's JS heap, read from a V8 heap snapshot (#25 heap, session 20):
@@ -18,12 +19,7 @@ import type { Page } from '@playwright/test';
  */
 
 /** The parts of a snapshot's JSON read here (`HeapProfiler.takeHeapSnapshot`'s chunks joined). */
-export interface HeapSnapshotJson {
-  snapshot: { meta: { node_fields: string[]; edge_fields: string[]; node_types: [string[], ...unknown[]]; edge_types: [string[], ...unknown[]] } };
-  nodes: number[];
-  edges: number[];
-  strings: string[];
-}
+export type HeapSnapshotJson = SnapshotJson;
 
 export interface HarnessShare {
   /** Retained by Playwright's scripts, functions and globals, in bytes. */
@@ -50,24 +46,11 @@ interface Graph {
 }
 
 function graphOf(json: HeapSnapshotJson): Graph {
-  const { meta } = json.snapshot;
-  const nodeFields = meta.node_fields.length;
-  const edgeFields = meta.edge_fields.length;
-  const nodeTypes = meta.node_types[0];
+  const graph = indexSnapshot(json);
+  const { meta, nodeFields, edgeFields, edges, strings, firstEdge } = graph;
   const edgeTypes = meta.edge_types[0];
-  const { nodes, edges, strings } = json;
-  const count = nodes.length / nodeFields;
-  const firstEdge = new Uint32Array(count + 1);
-  for (let node = 0, edge = 0; node < count; node++) {
-    firstEdge[node] = edge;
-    edge += nodes[node * nodeFields + 4] * edgeFields;
-  }
-  firstEdge[count] = edges.length;
   return {
-    count,
-    type: (node) => nodeTypes[nodes[node * nodeFields]],
-    name: (node) => strings[nodes[node * nodeFields + 1]],
-    selfSize: (node) => nodes[node * nodeFields + 3],
+    ...nodeReaders(graph),
     edgesOf(node) {
       const result: Array<[string, string, number]> = [];
       for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {

@@ -3,17 +3,14 @@
 // few sets of objects (what would go if nothing else held them): every object of the set taken
 // out, what is no longer reachable from the roots through strong edges.
 // Usage: node bench/heapSnapshotCategories.mjs <file.heapsnapshot> [more files: one column each]
-import { readSnapshotGraph } from './heapSnapshotGraph.mjs';
+import { nodeReaders, readSnapshotGraph } from './heapSnapshotGraph.mjs';
 
 function load(file) {
-  const { meta, nodeFields, edgeFields, nodes, edges, strings, count, firstEdge } = readSnapshotGraph(file);
-  const nodeTypes = meta.node_types[0];
+  const graph = readSnapshotGraph(file);
+  const { meta, nodeFields, edgeFields, nodes, edges, strings, firstEdge } = graph;
   const edgeTypes = meta.edge_types[0];
   return {
-    count,
-    type: (node) => nodeTypes[nodes[node * nodeFields]],
-    name: (node) => strings[nodes[node * nodeFields + 1]],
-    selfSize: (node) => nodes[node * nodeFields + 3],
+    ...nodeReaders(graph),
     /** Whether an object has a property of this name (a fiber's class is minified in the bench's build, its fields are not). */
     hasProperty(node, property) {
       for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeFields) {

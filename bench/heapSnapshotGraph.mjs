@@ -3,7 +3,11 @@
 import { readFileSync } from 'node:fs';
 
 export function readSnapshotGraph(file) {
-  const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+  return indexSnapshot(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** A parsed snapshot (also `HeapProfiler.takeHeapSnapshot`'s chunks joined) with its first-edge index. */
+export function indexSnapshot(snapshot) {
   const meta = snapshot.snapshot.meta;
   const nodeFields = meta.node_fields.length;
   const edgeFields = meta.edge_fields.length;
@@ -17,4 +21,16 @@ export function readSnapshotGraph(file) {
   }
   firstEdge[count] = edges.length;
   return { snapshot, meta, nodeFields, edgeFields, nodes, edges, strings, count, firstEdge };
+}
+
+/** A node's type, name and self size read from an indexed snapshot, with the node count. */
+export function nodeReaders(graph) {
+  const { meta, nodeFields, nodes, strings, count } = graph;
+  const nodeTypes = meta.node_types[0];
+  return {
+    count,
+    type: (node) => nodeTypes[nodes[node * nodeFields]],
+    name: (node) => strings[nodes[node * nodeFields + 1]],
+    selfSize: (node) => nodes[node * nodeFields + 3],
+  };
 }
