@@ -1,12 +1,22 @@
 import type { Page } from '@playwright/test';
 import { expect, openArticleNamed, screenshot, test } from './fixtures';
-import { denseCorpus, measureLayout, pressLargerText, SEED_MISSING_REASON, seedPresent } from './layoutChecks';
+import { denseCorpus, measureLayout, SEED_MISSING_REASON, seedPresent } from './layoutChecks';
 
 /**
  * (#19) Label chips grow with the text size: A+ makes the article text and its chips larger,
  * the chips are placed again so no two intersect, and each still reads at WCAG AA on its colour.
  * At a laptop's width A+ lives in the toolbar's ⋯ menu; wider, it is on the toolbar.
  */
+async function pressLargerText(page: Page, name: string): Promise<void> {
+  const onToolbar = page.locator('.toolbar').getByRole('button', { name, exact: true });
+  if (await onToolbar.isVisible()) {
+    await onToolbar.click();
+    return;
+  }
+  const more = page.getByTestId('toolbar-more');
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await page.locator('.toolbar-menu').getByRole('button', { name, exact: true }).click();
+}
 
 /** The computed font size (px) of every label chip drawn in the article. */
 async function chipFontSizes(page: Page): Promise<number[]> {

@@ -109,15 +109,3 @@ export async function measureLayout(page: Page): Promise<LayoutFindings> {
   });
   return { ...drawn, labels: drawn.labels.map((label) => ({ ...label, contrast: contrastRatio(label.ink, label.background) })) };
 }
-
-/** A+ (the toolbar's button, or in its ⋯ menu where the toolbar is compact), named `name` in the window's language. */
-export async function pressLargerText(page: Page, name: string): Promise<void> {
-  const onToolbar = page.locator('.toolbar').getByRole('button', { name, exact: true });
-  if (await onToolbar.isVisible()) {
-    await onToolbar.click();
-    return;
-  }
-  const more = page.getByTestId('toolbar-more');
-  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
-  await page.locator('.toolbar-menu').getByRole('button', { name, exact: true }).click();
-}

@@ -193,14 +193,12 @@ export function App() {
       </main>
       <PaneSplitter pane="side" />
       <aside className="side-pane" aria-label={t('paneTags')} tabIndex={-1}>
-        <div className="side-pane-body">
-          <TagPalette />
-          <AnnotationList />
-          <RelationList />
-          <SuggestionPanel />
-          <AnnotationDetails />
-          <RelationDetails />
-        </div>
+        <TagPalette />
+        <AnnotationList />
+        <RelationList />
+        <SuggestionPanel />
+        <AnnotationDetails />
+        <RelationDetails />
       </aside>
       <StatusBar />
       <ShortcutSheet />

@@ -36,62 +36,60 @@ export function StatusBar() {
   const selectionText = article && selection ? t('selectionRange', { start: selectionStart, end: selectionEnd, length: selectionEnd - selectionStart }) : '';
   return (
     <footer className="status-bar" role="status" data-testid="status-bar">
-      <div className="status-bar-items">
-        <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveProblem ? say(saveProblem.problem) : null) ?? undefined}>
-          {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${formatNumber(unsavedElsewhere, language)}` : t(SAVE_STATE_KEYS[saveState])}
+      <span className={`save-state save-${shownState}`} data-testid="save-state" data-state={shownState} title={(shownState === 'unsaved-elsewhere' ? unsavedList : saveProblem ? say(saveProblem.problem) : null) ?? undefined}>
+        {shownState === 'unsaved-elsewhere' ? `${t('unsavedElsewhere')}: ${formatNumber(unsavedElsewhere, language)}` : t(SAVE_STATE_KEYS[saveState])}
+      </span>
+      {/* Why the save failed, in the user's language (main's English detail in the tooltip). A read-only file is
+          already said by the state itself: why it is read-only is the state's tooltip. */}
+      {saveProblem && saveState === 'error' ? (
+        <bdi className="save-message" data-testid="save-message">
+          <ProblemText problem={saveProblem.problem} detail={saveProblem.detail} />
+          {saveRetrying ? <span data-testid="save-retrying"> {t('editsKeptRetrying')}</span> : null}
+        </bdi>
+      ) : null}
+      {conflictPrompt && !conflictPrompt.open ? (
+        <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => saveStatusActions.reopenConflicts()}>
+          {t('chooseVersions')}
+        </button>
+      ) : null}
+      {unsavedElsewhere > 0 && shownState !== 'unsaved-elsewhere' ? (
+        <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere" title={unsavedList}>
+          {t('unsavedElsewhere')}: {formatNumber(unsavedElsewhere, language)}
         </span>
-        {/* Why the save failed, in the user's language (main's English detail in the tooltip). A read-only file is
-            already said by the state itself: why it is read-only is the state's tooltip. */}
-        {saveProblem && saveState === 'error' ? (
-          <bdi className="save-message" data-testid="save-message">
-            <ProblemText problem={saveProblem.problem} detail={saveProblem.detail} />
-            {saveRetrying ? <span data-testid="save-retrying"> {t('editsKeptRetrying')}</span> : null}
-          </bdi>
-        ) : null}
-        {conflictPrompt && !conflictPrompt.open ? (
-          <button type="button" className="status-action" data-testid="reopen-conflicts" onClick={() => saveStatusActions.reopenConflicts()}>
-            {t('chooseVersions')}
-          </button>
-        ) : null}
-        {unsavedElsewhere > 0 && shownState !== 'unsaved-elsewhere' ? (
-          <span className="status-item save-unsaved-elsewhere" data-testid="unsaved-elsewhere" title={unsavedList}>
-            {t('unsavedElsewhere')}: {formatNumber(unsavedElsewhere, language)}
-          </span>
-        ) : null}
-        {article ? (
-          <span className="status-item">
-            {t('encoding')}: <bdi dir="ltr">{article.encoding}</bdi>
-            {article.encodingGuessed ? ` (${t('guessed')})` : ''}
-            {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
-          </span>
-        ) : null}
-        {article?.encodingRecordIgnored ? (
-          <span className="status-item decoding-problems" data-testid="encoding-record-ignored" data-reason={article.encodingRecordIgnored.reason} title={t('encodingRecordIgnoredHint')}>
-            {t(article.encodingRecordIgnored.reason === 'article-changed' ? 'encodingRecordArticleChanged' : 'encodingRecordUnknown', { encoding: article.encodingRecordIgnored.encoding })}
-          </span>
-        ) : null}
-        {article?.invalidBytes ? (
-          <span className="status-item decoding-problems" data-testid="invalid-bytes" data-count={article.invalidBytes} title={t('invalidBytesHint')}>
-            {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
-          </span>
-        ) : null}
-        {article ? (
-          <span className="status-item" data-testid="annotation-count" data-count={count} data-loading={article.annotationsIncomplete ? 'true' : undefined}>
-            {t('annotations')}: {formatNumber(count, language)}
-            {/* (#17) Shown from its first page: the count grows and tagging waits until the rest is read. */}
-            {article.annotationsIncomplete ? ` (${t('annotationsLoading')})` : ''}
-          </span>
-        ) : null}
-        <span className="status-item selection-offsets" data-testid="selection-offsets">{selectionText}</span>
+      ) : null}
+      {article ? (
         <span className="status-item">
-          {t('annotator')}: <bdi>{annotator}</bdi>
+          {t('encoding')}: <bdi dir="ltr">{article.encoding}</bdi>
+          {article.encodingGuessed ? ` (${t('guessed')})` : ''}
+          {article.encodingChosen ? ` (${t('chosenEncoding')})` : ''}
         </span>
-        {keyHint ? (
-          <span className="status-item key-hint" data-testid="key-hint" data-hint={keyHint} key={keyHintSerial}>
-            {t(keyHint)}
-          </span>
-        ) : null}
-      </div>
+      ) : null}
+      {article?.encodingRecordIgnored ? (
+        <span className="status-item decoding-problems" data-testid="encoding-record-ignored" data-reason={article.encodingRecordIgnored.reason} title={t('encodingRecordIgnoredHint')}>
+          {t(article.encodingRecordIgnored.reason === 'article-changed' ? 'encodingRecordArticleChanged' : 'encodingRecordUnknown', { encoding: article.encodingRecordIgnored.encoding })}
+        </span>
+      ) : null}
+      {article?.invalidBytes ? (
+        <span className="status-item decoding-problems" data-testid="invalid-bytes" data-count={article.invalidBytes} title={t('invalidBytesHint')}>
+          {formatNumber(article.invalidBytes, language)} {t(article.invalidBytes === 1 ? 'invalidByteShown' : 'invalidBytesShown')}
+        </span>
+      ) : null}
+      {article ? (
+        <span className="status-item" data-testid="annotation-count" data-count={count} data-loading={article.annotationsIncomplete ? 'true' : undefined}>
+          {t('annotations')}: {formatNumber(count, language)}
+          {/* (#17) Shown from its first page: the count grows and tagging waits until the rest is read. */}
+          {article.annotationsIncomplete ? ` (${t('annotationsLoading')})` : ''}
+        </span>
+      ) : null}
+      <span className="status-item selection-offsets" data-testid="selection-offsets">{selectionText}</span>
+      <span className="status-item">
+        {t('annotator')}: <bdi>{annotator}</bdi>
+      </span>
+      {keyHint ? (
+        <span className="status-item key-hint" data-testid="key-hint" data-hint={keyHint} key={keyHintSerial}>
+          {t(keyHint)}
+        </span>
+      ) : null}
     </footer>
   );
 }

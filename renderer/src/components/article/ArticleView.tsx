@@ -16,7 +16,6 @@ import { useTagAppearance } from '../annotations/useTagAppearance';
 import { chunkLimits, DRAW_ALL_HIGHLIGHTS_UP_TO } from './chunks/articleChunkSizes';
 import { useHighlightedChunks } from './chunks/useHighlightedChunks';
 import { useFarChunkHeights } from './chunks/ParagraphChunkView';
-import { useChunkRelayoutRoots } from './chunks/chunkRelayoutRoots';
 import { useParagraphChunkElements } from './chunks/chunkElementCache';
 import { useSkippableGroups } from './chunks/articleChunks';
 import { copyAcrossFarChunks } from './chunks/farChunkCopy';
@@ -140,7 +139,6 @@ export function ArticleView({ article }: { article: OpenArticle }) {
   useSkippableGroups(rootRef, chunks, renderedChunks);
   const highlightedChunks = useHighlightedChunks(manyAnnotations, rootRef, renderedChunks);
   useFarChunkHeights(rootRef, highlightedChunks);
-  useChunkRelayoutRoots(rootRef, highlightedChunks);
 
   // The hover title of a highlight is made when the pointer reaches it, not for every highlight up front.
   const showTitle = useCallback(
