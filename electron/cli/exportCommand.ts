@@ -12,7 +12,7 @@ import { exportCorpus } from '../services/transfer/exportCorpus';
 import { answerJsonPieces } from '../services/transfer/exportReportJson';
 import { oneOf, parseArguments, singleCorpus } from './cliArguments';
 import { maxExportWorkers } from '../services/transfer/threads/exportWorkerStart';
-import { persianDigits } from '../../shared/text/megabytes';
+import { persianDigits } from '../../shared/text/persianDigits';
 import { CLI_EXIT, readCommandLine, UsageError, withInterruptSignal, type CliIo } from './cliIo';
 import { COMMAND_SUMMARIES, type CliCommand } from './commandRegistry';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishNumber, megabytes, persianDigits } from './megabytes';
+import { englishNumber, megabytes } from './megabytes';
 
 describe('englishNumber and megabytes', () => {
   it('write English digits with thousands separators, the format made on first use', () => {
@@ -12,12 +12,5 @@ describe('englishNumber and megabytes', () => {
     expect(megabytes(12.5 * 1024 * 1024)).toBe('12.5 MB');
     expect(megabytes(2 * 1024 * 1024 * 1024)).toBe('2,048 MB');
     expect(megabytes(0)).toBe('0 MB');
-  });
-});
-
-describe('persianDigits', () => {
-  it('writes every ASCII digit as its Persian one and leaves the rest', () => {
-    expect(persianDigits(1234567890)).toBe('۱۲۳۴۵۶۷۸۹۰');
-    expect(persianDigits('-1.5x')).toBe('-۱.۵x');
   });
 });

@@ -14,8 +14,3 @@ export function englishNumber(value: number): string {
 export function megabytes(bytes: number): string {
   return `${englishNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
 }
-
-/** A whole number in Persian digits, for the Persian half of a message («۱۲»): no Intl (see above). */
-export function persianDigits(value: number | string): string {
-  return String(value).replace(/[0-9]/g, (digit) => String.fromCharCode(0x06f0 + digit.charCodeAt(0) - 0x30));
-}

@@ -105,8 +105,8 @@ function isWordClass(charClass: CharClass): boolean {
 
 /**
  * (#25) Where tokenizeUtf16 writes the boundaries before they are copied out: it keeps its room
- * from one text to the next (written by index, never shortened, so it stays a packed array of
- * small integers).
+ * from one text to the next (written by index, so it stays a packed array of small integers),
+ * emptied only after a text longer than SCRATCH_KEPT allows.
  */
 const scratchBoundaries: number[] = [];
 /** Boundaries (two a token) whose room is kept: an article of about 100 KB. */
